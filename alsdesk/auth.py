@@ -1,0 +1,160 @@
+"""Roles, what each may do, and password hashing.
+
+The permission table is the single source of truth: the store calls :func:`require` before
+every action, and the GUI asks :func:`allowed` only to grey out buttons.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from enum import Enum
+
+from alsdesk.errors import AuthError, PermissionDenied
+
+
+class Role(str, Enum):
+    NURSE = "nurse"  # data entry
+    INVESTIGATOR = "investigator"  # data entry and signature
+    MONITOR = "monitor"  # read, verify, raise and close queries
+    ADMIN = "admin"  # users, settings, lock and unlock
+
+    @property
+    def label(self) -> str:
+        return _ROLE_LABELS[self]
+
+
+_ROLE_LABELS = {
+    Role.NURSE: "Research nurse (data entry)",
+    Role.INVESTIGATOR: "Investigator",
+    Role.MONITOR: "Monitor",
+    Role.ADMIN: "Administrator",
+}
+
+
+class Action(str, Enum):
+    ENTER_DATA = "enter data"
+    CHANGE_DATA = "change data"
+    DELETE_DATA = "delete data"
+    MANAGE_SUBJECTS = "create subjects and change their status"
+    VERIFY = "verify source data"
+    SIGN = "sign forms"
+    LOCK = "lock forms"
+    UNLOCK = "unlock forms"
+    MANAGE_USERS = "manage users"
+    CHANGE_SETTINGS = "change study settings"
+    RAISE_QUERY = "raise queries"
+    ANSWER_QUERY = "answer queries"
+    CLOSE_QUERY = "close queries"
+    EXPORT = "export data"
+    VIEW_IDENTIFIERS = "see direct identifiers"
+    VIEW_DATA = "view data"
+    VIEW_AUDIT = "view the audit trail"
+
+
+_ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
+_ENTRY = {
+    Action.ENTER_DATA,
+    Action.CHANGE_DATA,
+    Action.DELETE_DATA,
+    Action.MANAGE_SUBJECTS,
+    Action.ANSWER_QUERY,
+    Action.VIEW_IDENTIFIERS,
+}
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.NURSE: frozenset(_ALL_VIEW | _ENTRY),
+    Role.INVESTIGATOR: frozenset(_ALL_VIEW | _ENTRY | {Action.SIGN, Action.EXPORT}),
+    Role.MONITOR: frozenset(
+        _ALL_VIEW | {Action.VERIFY, Action.RAISE_QUERY, Action.CLOSE_QUERY, Action.EXPORT}
+    ),
+    # Segregation of duties: the administrator manages the system but does not enter or
+    # sign clinical data.
+    Role.ADMIN: frozenset(
+        _ALL_VIEW
+        | {
+            Action.MANAGE_USERS,
+            Action.CHANGE_SETTINGS,
+            Action.LOCK,
+            Action.UNLOCK,
+            Action.EXPORT,
+            Action.CLOSE_QUERY,
+        }
+    ),
+}
+
+
+def allowed(role: Role | None, action: Action) -> bool:
+    """Whether a role may perform an action."""
+    return role is not None and action in PERMISSIONS[role]
+
+
+def require(role: Role | None, action: Action) -> None:
+    """Raise PermissionDenied unless the role may perform the action."""
+    if role is None:
+        raise PermissionDenied(f"Log in first: you must be logged in to {action.value}.")
+    if not allowed(role, action):
+        raise PermissionDenied(
+            f"A user with the role '{role.label}' may not {action.value}."
+        )
+
+
+def who_may(action: Action) -> list[Role]:
+    """The roles allowed an action, for tooltips ("Only an investigator may sign")."""
+    return [r for r in Role if action in PERMISSIONS[r]]
+
+
+# scrypt parameters: 16 MiB of memory per hash, about 50 ms here; stored with each hash so
+# they can be raised later without invalidating old passwords.
+_SCRYPT_N = 2**14
+_SCRYPT_R = 8
+_SCRYPT_P = 1
+MIN_PASSWORD_LENGTH = 10
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash in the form scrypt$n$r$p$salt$hash."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32
+    )
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def check_password(password: str, stored: str) -> bool:
+    """Whether the password matches a hash made by :func:`hash_password`."""
+    try:
+        scheme, n, r, p, salt_hex, digest_hex = stored.split("$")
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=bytes.fromhex(salt_hex),
+        n=int(n),
+        r=int(r),
+        p=int(p),
+        dklen=len(digest_hex) // 2,
+    )
+    return hmac.compare_digest(digest.hex(), digest_hex)
+
+
+def password_problem(password: str, user_id: str = "") -> str | None:
+    """Why a new password is not acceptable, or None when it is."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+    if not any(c.isalpha() for c in password) or all(c.isalpha() for c in password):
+        return "The password must mix letters with digits or other characters."
+    if user_id and user_id.lower() in password.lower():
+        return "The password must not contain the user id."
+    if password.strip() != password:
+        return "The password must not start or end with a space."
+    return None
+
+
+def validate_password(password: str, user_id: str = "") -> None:
+    """Raise AuthError with the reason when a new password is not acceptable."""
+    problem = password_problem(password, user_id)
+    if problem:
+        raise AuthError(problem)

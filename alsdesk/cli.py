@@ -1,0 +1,261 @@
+"""The `alsdesk` command: the GUI by default, sub-commands over the same core calls."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from alsdesk import __version__
+from alsdesk.errors import AlsDeskError
+from alsdesk.paths import default_database
+
+
+def _db_path(ctx: click.Context) -> Path:
+    return Path(ctx.obj["db"]) if ctx.obj.get("db") else default_database()
+
+
+def _open(ctx: click.Context, readonly: bool = False):
+    from alsdesk.store import Store
+
+    return Store.open(_db_path(ctx), readonly=readonly)
+
+
+def _read_secret(prompt: str, from_stdin: bool, confirm: bool = False) -> str:
+    """A password from the next line of standard input, or from a hidden prompt."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise click.UsageError(f"Expected a line on standard input for: {prompt}")
+        return line.rstrip("\r\n")
+    return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
+
+
+def _login_admin(store, user_id: str, from_stdin: bool) -> None:
+    password = _read_secret(f"Password of {user_id}", from_stdin)
+    store.login(user_id, password)
+
+
+class _Group(click.Group):
+    """Turns our own errors into one clear line and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AlsDeskError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False), envvar="ALSDESK_DB",
+              help="The database file (default: alsdesk.db in your user data folder).")
+@click.version_option(__version__, prog_name="ALS Desk")
+@click.pass_context
+def main(ctx: click.Context, db: str | None) -> None:
+    """ALS Desk: offline data capture for the NCT02492516 trial.
+
+    Without a command, starts the desktop program.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@main.command()
+@click.pass_context
+def gui(ctx: click.Context) -> None:
+    """Start the desktop program (the same as running alsdesk with no command)."""
+    try:
+        from ui.app import run  # noqa: PLC0415 - Qt is loaded only for the GUI
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name.startswith("ui") or exc.name.startswith("PySide6")):
+            click.echo(
+                "The desktop window is not available in this installation yet "
+                f"({exc.name} is missing). Use the sub-commands meanwhile: alsdesk --help",
+                err=True,
+            )
+            sys.exit(2)
+        raise
+    sys.exit(run(_db_path(ctx)))
+
+
+@main.command()
+@click.option("--admin", "admin_id", prompt="Administrator user id", help="User id of the first administrator.")
+@click.option("--name", "full_name", prompt="Administrator full name", help="Their full name.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.pass_context
+def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool) -> None:
+    """Create a new database with its first administrator."""
+    from alsdesk.store import Store
+
+    path = _db_path(ctx)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    password = _read_secret("Password", password_stdin, confirm=True)
+    from alsdesk.auth import validate_password
+
+    validate_password(password, admin_id)
+    with Store.create(path) as store:
+        store.users.create_first_admin(admin_id, full_name, password)
+    click.echo(f"Created {path} with administrator '{admin_id}'.")
+
+
+@main.group()
+def users() -> None:
+    """Manage user accounts (an administrator logs in with --as)."""
+
+
+_as_option = click.option("--as", "acting", required=True, help="Your administrator user id.")
+_stdin_option = click.option(
+    "--password-stdin", is_flag=True,
+    help="Read passwords from standard input, one per line: yours first, then any new one.",
+)
+
+
+@users.command("list")
+@click.pass_context
+def users_list(ctx: click.Context) -> None:
+    """List accounts with their role and state."""
+    with _open(ctx, readonly=True) as store:
+        for u in store.users.list():
+            state = "active" if u.active else "deactivated"
+            if u.locked_until:
+                state += f", locked until {u.locked_until}"
+            click.echo(f"{u.user_id:<20} {u.role.value:<13} {state:<12} {u.full_name}")
+
+
+@users.command("add")
+@click.argument("user_id")
+@click.option("--name", "full_name", required=True, help="Full name, printed with signatures.")
+@click.option("--role", type=click.Choice(["nurse", "investigator", "monitor", "admin"]),
+              required=True, help="What the account may do.")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_add(ctx, user_id, full_name, role, acting, password_stdin) -> None:
+    """Add an account."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        password = _read_secret(f"New password for {user_id}", password_stdin, confirm=True)
+        store.users.add(user_id, full_name, role, password)
+    click.echo(f"Added {user_id} ({role}).")
+
+
+@users.command("deactivate")
+@click.argument("user_id")
+@click.option("--reason", required=True, help="Why (kept in the audit trail).")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_deactivate(ctx, user_id, reason, acting, password_stdin) -> None:
+    """Deactivate an account (accounts are never deleted)."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        store.users.set_active(user_id, False, reason)
+    click.echo(f"Deactivated {user_id}.")
+
+
+@users.command("reactivate")
+@click.argument("user_id")
+@click.option("--reason", required=True, help="Why (kept in the audit trail).")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_reactivate(ctx, user_id, reason, acting, password_stdin) -> None:
+    """Reactivate a deactivated account."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        store.users.set_active(user_id, True, reason)
+    click.echo(f"Reactivated {user_id}.")
+
+
+@users.command("reset-password")
+@click.argument("user_id")
+@click.option("--reason", default="password reset by administrator", help="Why.")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_reset_password(ctx, user_id, reason, acting, password_stdin) -> None:
+    """Set a new password for an account (also unlocks it)."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        password = _read_secret(f"New password for {user_id}", password_stdin, confirm=True)
+        store.users.reset_password(user_id, password, reason)
+    click.echo(f"New password set for {user_id}.")
+
+
+@users.command("set-role")
+@click.argument("user_id")
+@click.argument("role", type=click.Choice(["nurse", "investigator", "monitor", "admin"]))
+@click.option("--reason", required=True, help="Why (kept in the audit trail).")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_set_role(ctx, user_id, role, reason, acting, password_stdin) -> None:
+    """Change an account's role."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        store.users.set_role(user_id, role, reason)
+    click.echo(f"{user_id} is now {role}.")
+
+
+@users.command("unlock")
+@click.argument("user_id")
+@click.option("--reason", default="unlocked by administrator", help="Why.")
+@_as_option
+@_stdin_option
+@click.pass_context
+def users_unlock(ctx, user_id, reason, acting, password_stdin) -> None:
+    """Unlock an account locked after wrong passwords."""
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        store.users.unlock(user_id, reason)
+    click.echo(f"Unlocked {user_id}.")
+
+
+@main.command()
+@click.option("--force", is_flag=True, help="Replace the file if it exists (demo files only).")
+@click.pass_context
+def demo(ctx: click.Context, force: bool) -> None:
+    """Create a database of synthetic demo subjects (clearly marked as demo data)."""
+    from alsdesk.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
+
+    path = _db_path(ctx)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_demo(path, force=force)
+    click.echo(f"Demo database written to {path}. It holds SYNTHETIC data only.")
+    click.echo("Accounts (password for all: " + DEMO_PASSWORD + "):")
+    for user_id, _name, role in DEMO_USERS:
+        click.echo(f"  {user_id:<14} {role}")
+
+
+@main.command()
+@click.pass_context
+def verify(ctx: click.Context) -> None:
+    """Prove the data is intact: SQLite integrity, audit hash chain, audit replay."""
+    with _open(ctx, readonly=True) as store:
+        report = store.verify()
+    click.echo(f"Database: {_db_path(ctx)}")
+    click.echo(report.text())
+    if not report.ok:
+        click.echo("VERIFY FAILED: the file differs from its audit trail. Keep this file "
+                   "aside unchanged and tell the data manager.", err=True)
+        sys.exit(1)
+    click.echo("VERIFY OK")
+
+
+@main.command()
+@click.pass_context
+def subjects(ctx: click.Context) -> None:
+    """List subjects with their status and next visit."""
+    from alsdesk.overview import next_visit_text
+
+    with _open(ctx, readonly=True) as store:
+        for s in store.subjects.list():
+            click.echo(f"{s.code:<8} {s.status.value:<15} {next_visit_text(store, s.code)}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,133 @@
+"""Cell dose (2 million cells per kg by protocol), its deviation, and BMI.
+
+Numbers are returned unrounded; only :func:`format_cells` makes text. Cell counts are shown
+as "1.40 × 10⁸ cells": three significant figures, the multiplication sign and superscript
+digits, which read as on a lab report. The PDF and GUI fonts must carry U+00D7 and the
+superscript digits (DejaVu Sans and Noto Sans do).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from alsdesk.errors import ClinicalError
+
+__all__ = [
+    "PROTOCOL_CELLS_PER_KG", "target_cells", "DoseDeviation", "dose_deviation", "format_cells",
+    "bmi",
+]
+
+PROTOCOL_CELLS_PER_KG = 2e6
+MIN_WEIGHT_KG = 20.0
+MAX_WEIGHT_KG = 300.0
+MIN_HEIGHT_CM = 100.0
+MAX_HEIGHT_CM = 250.0
+# Percent is a ratio of floats: 1.54e8 against 1.4e8 gives 10.000000000000002, which must
+# still count as "within 10 %". Far below any meaningful dose difference.
+_PERCENT_SLACK = 1e-9
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _real(value: float, what: str) -> float:
+    """``value`` as a finite float, or a ClinicalError naming ``what``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ClinicalError(f"{what} {value!r} is not a number")
+    if not math.isfinite(value):
+        raise ClinicalError(f"{what} is not a finite number ({value})")
+    return float(value)
+
+
+def _weight(weight_kg: float) -> float:
+    weight = _real(weight_kg, "body weight")
+    if not MIN_WEIGHT_KG <= weight <= MAX_WEIGHT_KG:
+        raise ClinicalError(
+            f"body weight {weight:g} kg is outside {MIN_WEIGHT_KG:g} to {MAX_WEIGHT_KG:g} kg; "
+            "check the weight and its unit (kilograms)"
+        )
+    return weight
+
+
+def target_cells(weight_kg: float, cells_per_kg: float = PROTOCOL_CELLS_PER_KG) -> float:
+    """Cells to infuse: body weight (kg) x cells per kg (protocol: 2 x 10^6 per kg).
+
+    Raises ClinicalError when the weight is not a finite number of 20-300 kg or the dose
+    per kg is not a positive finite number.
+    """
+    weight = _weight(weight_kg)
+    per_kg = _real(cells_per_kg, "cells per kg")
+    if per_kg <= 0:
+        raise ClinicalError(f"cells per kg must be more than zero, not {per_kg:g}")
+    return weight * per_kg
+
+
+@dataclass(frozen=True)
+class DoseDeviation:
+    """Infused against target: difference in cells and in percent of the target."""
+
+    target: float
+    infused: float
+    difference: float  # infused - target; negative when fewer cells were given
+    percent: float  # difference / target x 100
+    within_tolerance: bool
+
+
+def dose_deviation(target: float, infused: float, tolerance_pct: float = 10.0) -> DoseDeviation:
+    """Compare the cells infused with the target dose.
+
+    ``percent`` = (infused - target) / target x 100; ``within_tolerance`` when its absolute
+    value is at most ``tolerance_pct`` (the boundary counts as within). Raises ClinicalError
+    when the target is not positive, the infused count is negative, the tolerance is
+    negative, or any is not a finite number.
+    """
+    target_n = _real(target, "target dose")
+    infused_n = _real(infused, "cells infused")
+    tolerance = _real(tolerance_pct, "dose tolerance")
+    if target_n <= 0:
+        raise ClinicalError(f"target dose must be more than zero cells, not {target_n:g}")
+    if infused_n < 0:
+        raise ClinicalError(f"cells infused cannot be negative ({infused_n:g})")
+    if tolerance < 0:
+        raise ClinicalError(f"dose tolerance cannot be negative ({tolerance:g} %)")
+    difference = infused_n - target_n
+    percent = difference / target_n * 100
+    return DoseDeviation(
+        target=target_n,
+        infused=infused_n,
+        difference=difference,
+        percent=percent,
+        within_tolerance=abs(percent) <= tolerance + _PERCENT_SLACK,
+    )
+
+
+def format_cells(n: float) -> str:
+    """A cell count as text with three significant figures: 1.4e8 -> "1.40 × 10⁸ cells".
+
+    Zero gives "0 cells". Raises ClinicalError for a negative or non-finite count.
+    """
+    count = _real(n, "cell count")
+    if count < 0:
+        raise ClinicalError(f"a cell count cannot be negative ({count:g})")
+    if count == 0:
+        return "0 cells"
+    # Let the float formatter round first, so 9.999e7 becomes 1.00e+08, never "10.00 × 10⁷".
+    mantissa, exponent = f"{count:.2e}".split("e")
+    power = str(int(exponent)).translate(_SUPERSCRIPT)
+    return f"{mantissa} × 10{power} cells"
+
+
+def bmi(weight_kg: float, height_cm: float) -> float:
+    """Body mass index, kg/m², unrounded.
+
+    Raises ClinicalError when the weight is not 20-300 kg or the height not 100-250 cm
+    (a height typed in metres is caught here).
+    """
+    weight = _weight(weight_kg)
+    height = _real(height_cm, "height")
+    if not MIN_HEIGHT_CM <= height <= MAX_HEIGHT_CM:
+        raise ClinicalError(
+            f"height {height:g} cm is outside {MIN_HEIGHT_CM:g} to {MAX_HEIGHT_CM:g} cm; "
+            "enter the height in centimetres"
+        )
+    metres = height / 100
+    return weight / (metres * metres)

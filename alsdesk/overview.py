@@ -1,0 +1,118 @@
+"""Subject-level views computed from stored data: derived values, eligibility, schedule.
+
+These are the calls the GUI, the PDF casebook and the CLI share, so a stage, an eligibility
+verdict or a visit status is decided in one place.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, Mapping
+
+from alsdesk.clinical.eligibility import EligibilityResult
+from alsdesk.clinical.schedule import VisitPlan, VisitStatus, next_due, plan_visits
+from alsdesk.states import SubjectStatus
+from alsdesk.derive import Deriver, DerivedValue
+from alsdesk.study.model import EventKind
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+
+def form_values(store: "Store", subject: str, event: str, form: str) -> Mapping[str, Any]:
+    """Stored values of a once-per-visit form (empty when not entered or deleted)."""
+    rec = store.forms.get(subject, event, form)
+    return {} if rec.status.value == "deleted" else rec.values
+
+
+def deriver(store: "Store", subject: str) -> Deriver:
+    """A Deriver that looks up the subject's other forms in the store."""
+    cache: dict[tuple[str, str], Mapping[str, Any]] = {}
+
+    def lookup(event: str, form: str) -> Mapping[str, Any]:
+        if (event, form) not in cache:
+            ev = store.study.event(event)
+            cache[(event, form)] = form_values(store, subject, event, form) if form in ev.forms else {}
+        return cache[(event, form)]
+
+    return Deriver(store.study, lookup)
+
+
+def derived(store: "Store", subject: str, event: str, form: str,
+            values: Mapping[str, Any] | None = None, *, event_repeat: int = 1,
+            repeat: int = 1) -> dict[str, DerivedValue]:
+    """Derived values of one form; `values` are what is on screen (default: stored)."""
+    fdef = store.study.form(form)
+    if values is None:
+        values = store.forms.get(subject, event, form, event_repeat=event_repeat,
+                                 repeat=repeat).values
+    return deriver(store, subject).compute(fdef, event, values)
+
+
+def eligibility(store: "Store", subject: str) -> EligibilityResult | None:
+    """The eligibility verdict computed from the screening forms (None if not defined)."""
+    for event in store.study.events:
+        for form_id in event.forms:
+            fdef = store.study.form(form_id)
+            for d in fdef.derived:
+                if d.function == "eligibility":
+                    values = form_values(store, subject, event.id, form_id)
+                    return deriver(store, subject).compute(fdef, event.id, values)[d.id].value
+    return None
+
+
+def parse_moment(value: Any) -> datetime | date | None:
+    """A stored date or date-time text as a date or datetime (partial dates give None)."""
+    if value is None:
+        return None
+    text = str(value)
+    if len(text) > 10:
+        return datetime.fromisoformat(text)
+    if len(text) == 10:
+        return date.fromisoformat(text)
+    return None
+
+
+def schedule(store: "Store", subject: str, now: datetime | None = None) -> list[VisitPlan]:
+    """The subject's visit plan: target, window and status of each scheduled visit."""
+    study = store.study
+    anchor = None
+    if "anchor" in study.bindings:
+        ev, form, field = study.binding("anchor")
+        moment = parse_moment(form_values(store, subject, ev, form).get(field))
+        if isinstance(moment, datetime):
+            anchor = moment
+        elif isinstance(moment, date):
+            anchor = datetime.combine(moment, datetime.min.time())
+    done: dict[str, Any] = {}
+    if "visit_date" in study.bindings:
+        form, field = study.binding("visit_date")[-2:]
+        for event in study.events:
+            if event.kind is EventKind.VISIT and form in event.forms:
+                done[event.id] = parse_moment(form_values(store, subject, event.id, form).get(field))
+    plans = plan_visits(study.events, anchor, done, now or datetime.now(),
+                        _due_ahead(study.parameters))
+    if store.subjects.get(subject).status in _LEFT_STUDY:
+        # Visits not done by a subject who has left are not expected, never "overdue".
+        plans = [p if p.is_done else dataclasses.replace(p, status=VisitStatus.ENDED)
+                 for p in plans]
+    return plans
+
+
+_LEFT_STUDY = (SubjectStatus.SCREEN_FAILURE, SubjectStatus.COMPLETED, SubjectStatus.WITHDRAWN,
+               SubjectStatus.DIED)
+
+
+def _due_ahead(params: Mapping[str, float]) -> timedelta:
+    return timedelta(days=float(params.get("due_ahead_days", 14)))
+
+
+def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
+    """"Month 2 due 2015-03-01 (in window)" or "" when nothing is scheduled."""
+    plan = next_due(schedule(store, subject, now))
+    if plan is None or plan.target is None or plan.status is VisitStatus.ENDED:
+        return ""
+    when = plan.target.strftime("%Y-%m-%d %H:%M") if plan.unit and plan.unit.value == "hours" \
+        else plan.target.strftime("%Y-%m-%d")
+    return f"{plan.label} {when} ({plan.status.value})"
+

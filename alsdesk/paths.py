@@ -1,0 +1,44 @@
+"""Where the program's resources and the user's default database live."""
+from __future__ import annotations
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+
+def resource_dir() -> Path:
+    """The resources folder: inside the installed package, or beside the source tree."""
+    try:
+        installed = resources.files("alsdesk.resources")
+    except ModuleNotFoundError:
+        installed = None
+    if installed is not None and Path(str(installed)).is_dir():
+        return Path(str(installed))
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under the resources folder."""
+    return resource_dir().joinpath(*parts)
+
+
+def default_study_file() -> Path:
+    return resource_path("study", "nct02492516.toml")
+
+
+def user_data_dir() -> Path:
+    """The platform's per-user data folder for ALS Desk (not created here)."""
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "alsdesk"
+
+
+def default_database() -> Path:
+    """The database used when no --db is given."""
+    override = os.environ.get("ALSDESK_DB")
+    return Path(override) if override else user_data_dir() / "alsdesk.db"

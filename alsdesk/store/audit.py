@@ -1,0 +1,302 @@
+"""The audit trail: append-only, hash-chained, and replayable.
+
+Each row's hash covers its own columns and its predecessor's hash, so an edited, removed or
+re-ordered row breaks the chain; the head (row count and last hash) is kept in ``meta`` to
+catch rows cut off the end. Replaying the value rows rebuilds the clinical data, which
+:func:`replay_differences` compares with the tables to catch edits made around the program.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any, Iterator
+
+from alsdesk.store.schema import GENESIS_HASH, missing_column
+from alsdesk.study import values as fv
+from alsdesk.study.model import Study
+
+
+class A:
+    """Audit action names (plain strings in the file, so any SQLite browser reads them)."""
+
+    LOGIN = "user.login"
+    LOGIN_FAILED = "user.login_failed"
+    LOCKED_OUT = "user.locked_out"
+    LOGOUT = "user.logout"
+    USER_CREATE = "user.create"
+    USER_ROLE = "user.role"
+    USER_NAME = "user.name"
+    USER_DEACTIVATE = "user.deactivate"
+    USER_REACTIVATE = "user.reactivate"
+    USER_UNLOCK = "user.unlock"
+    PASSWORD_RESET = "user.password_reset"
+    PASSWORD_CHANGE = "user.password_change"
+    SUBJECT_CREATE = "subject.create"
+    SUBJECT_STATUS = "subject.status"
+    SUBJECT_INITIALS = "subject.initials"
+    FORM_CREATE = "form.create"
+    FORM_STATUS = "form.status"
+    VALUE_ENTERED = "value.entered"
+    VALUE_CHANGED = "value.changed"
+    VALUE_CLEARED = "value.cleared"
+    CODE_ENTERED = "code.entered"
+    CODE_CHANGED = "code.changed"
+    CODE_CLEARED = "code.cleared"
+    SIGN = "signature.sign"
+    SIGNATURE_INVALIDATED = "signature.invalidated"
+    VERIFY = "form.verify"
+    VERIFY_CLEARED = "form.verify_cleared"
+    LOCK = "form.lock"
+    UNLOCK = "form.unlock"
+    QUERY_OPEN = "query.open"
+    QUERY_ANSWER = "query.answer"
+    QUERY_CLOSE = "query.close"
+    SETTING = "settings.change"
+    SCHEMA = "schema.change"
+    EXPORT = "data.export"
+
+
+VALUE_ACTIONS = {A.VALUE_ENTERED, A.VALUE_CHANGED, A.VALUE_CLEARED}
+CODE_ACTIONS = {A.CODE_ENTERED, A.CODE_CHANGED, A.CODE_CLEARED}
+
+_COLUMNS = (
+    "seq",
+    "ts",
+    "user_id",
+    "role",
+    "action",
+    "subject",
+    "event",
+    "event_repeat",
+    "form",
+    "repeat",
+    "instance_id",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
+    "prev_hash",
+)
+
+
+def utc_now() -> str:
+    """Now as UTC ISO 8601 with the offset, to the microsecond."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def row_hash(row: dict[str, Any]) -> str:
+    """SHA-256 over the row's columns (all but its own hash) in a fixed order."""
+    payload = json.dumps([row.get(c) for c in _COLUMNS], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class AuditContext:
+    """Who is acting; attached to every row written."""
+
+    user_id: str | None
+    role: str | None
+
+
+def append(
+    conn: sqlite3.Connection,
+    ctx: AuditContext,
+    action: str,
+    *,
+    ts: str | None = None,
+    **cols: Any,
+) -> int:
+    """Append one row in the caller's open transaction; returns its sequence number."""
+    assert conn.in_transaction, "audit rows are written inside the change's transaction"
+    head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
+    last_seq, prev_hash = head.split(":")
+    row = {c: None for c in _COLUMNS}
+    row.update(cols)
+    row.update(
+        seq=int(last_seq) + 1,
+        ts=ts or utc_now(),
+        user_id=ctx.user_id,
+        role=ctx.role,
+        action=action,
+        prev_hash=prev_hash,
+    )
+    digest = row_hash(row)
+    names = ", ".join((*_COLUMNS, "hash"))
+    marks = ", ".join("?" * (len(_COLUMNS) + 1))
+    conn.execute(
+        f"INSERT INTO audit_trail ({names}) VALUES ({marks})",
+        [row[c] for c in _COLUMNS] + [digest],
+    )
+    conn.execute(
+        "UPDATE meta SET value = ? WHERE key = 'audit_head'", (f"{row['seq']}:{digest}",)
+    )
+    return row["seq"]
+
+
+@dataclass
+class ChainReport:
+    rows: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify_chain(conn: sqlite3.Connection) -> ChainReport:
+    """Walk the audit trail and report every break in the hash chain."""
+    report = ChainReport()
+    prev_hash = GENESIS_HASH
+    expected_seq = 1
+    cur = conn.execute(f"SELECT {', '.join(_COLUMNS)}, hash FROM audit_trail ORDER BY rowid")
+    for values in cur:
+        row = dict(zip((*_COLUMNS, "hash"), values))
+        seq = row["seq"]
+        report.rows += 1
+        if seq != expected_seq:
+            report.problems.append(
+                f"audit row {seq} stands where row {expected_seq} should: rows were removed "
+                "or re-ordered"
+            )
+        if row["prev_hash"] != prev_hash:
+            report.problems.append(
+                f"audit row {seq} does not follow from the row before it: a row before it was "
+                "removed, inserted or re-ordered"
+            )
+        if row_hash(row) != row["hash"]:
+            report.problems.append(f"audit row {seq} was changed after it was written")
+        prev_hash = row["hash"]
+        expected_seq = seq + 1
+        if len(report.problems) > 50:
+            report.problems.append("... stopped after 50 problems")
+            return report
+    head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    if head is None:
+        report.problems.append("the record of the audit trail's last row is missing")
+    else:
+        head_seq, head_hash = head[0].split(":")
+        if int(head_seq) != report.rows or head_hash != prev_hash:
+            report.problems.append(
+                f"the audit trail ends at row {report.rows} but {head_seq} rows were "
+                "written: rows at the end were removed"
+            )
+    return report
+
+
+InstanceKey = tuple[str, str, int, str, int]  # subject, event, event_repeat, form, repeat
+
+
+@dataclass
+class Rebuilt:
+    """Clinical data as the audit trail says it should be."""
+
+    subjects: dict[str, str] = field(default_factory=dict)  # code -> status
+    instances: dict[InstanceKey, str] = field(default_factory=dict)  # key -> status
+    values: dict[InstanceKey, dict[str, Any]] = field(default_factory=dict)
+
+
+def replay(conn: sqlite3.Connection, study: Study) -> Rebuilt:
+    """Rebuild subjects, form statuses, values and missing codes from the audit trail."""
+    out = Rebuilt()
+    cur = conn.execute(
+        "SELECT action, subject, event, event_repeat, form, repeat, field, new_value "
+        "FROM audit_trail ORDER BY seq"
+    )
+    for action, subject, event, ev_rep, form_id, rep, field_id, new in cur:
+        if action == A.SUBJECT_CREATE or action == A.SUBJECT_STATUS:
+            out.subjects[subject] = new
+            continue
+        if form_id is None or subject is None:
+            continue
+        key = (subject, event, ev_rep, form_id, rep)
+        if action == A.FORM_CREATE:
+            out.instances[key] = new
+            out.values[key] = {}
+        elif action == A.FORM_STATUS:
+            # Signing, locking and the rest each write a status row beside their own row.
+            out.instances[key] = new
+        elif action in VALUE_ACTIONS:
+            fdef = study.form(form_id).field(field_id)
+            out.values.setdefault(key, {})[field_id] = fv.from_text(fdef, new)
+        elif action in CODE_ACTIONS:
+            out.values.setdefault(key, {})[missing_column(field_id)] = new
+    return out
+
+
+def current(conn: sqlite3.Connection, study: Study) -> Rebuilt:
+    """The same picture read from the tables."""
+    out = Rebuilt()
+    out.subjects = dict(conn.execute("SELECT code, status FROM subjects"))
+    inst = conn.execute(
+        "SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status "
+        "FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id"
+    ).fetchall()
+    by_id: dict[int, InstanceKey] = {}
+    for iid, code, event, ev_rep, form_id, rep, status in inst:
+        key = (code, event, ev_rep, form_id, rep)
+        by_id[iid] = key
+        out.instances[key] = status
+        out.values[key] = {}
+    for form in study.forms.values():
+        cur = conn.execute(f'SELECT * FROM "{form.id}"')
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            rec = dict(zip(names, row))
+            key = by_id.get(rec.pop("instance_id"))
+            if key is None:
+                out.values[("?", "?", 0, form.id, 0)] = rec
+                continue
+            out.values[key] = {k: v for k, v in rec.items() if v is not None}
+    return out
+
+
+def replay_differences(conn: sqlite3.Connection, study: Study, limit: int = 50) -> list[str]:
+    """Where the tables differ from what the audit trail says; empty when they agree."""
+    want, have = replay(conn, study), current(conn, study)
+    problems: list[str] = []
+    for code in sorted(set(want.subjects) | set(have.subjects)):
+        if want.subjects.get(code) != have.subjects.get(code):
+            problems.append(
+                f"subject {code}: status is {have.subjects.get(code)!r} in the tables but "
+                f"{want.subjects.get(code)!r} by the audit trail"
+            )
+    for key in sorted(set(want.instances) | set(have.instances), key=str):
+        if want.instances.get(key) != have.instances.get(key):
+            problems.append(
+                f"{_where(key)}: form status is {have.instances.get(key)!r} in the tables but "
+                f"{want.instances.get(key)!r} by the audit trail"
+            )
+    for key in sorted(set(want.values) | set(have.values), key=str):
+        w = {k: v for k, v in want.values.get(key, {}).items() if v is not None}
+        h = have.values.get(key, {})
+        for name in sorted(set(w) | set(h)):
+            if w.get(name) != h.get(name):
+                problems.append(
+                    f"{_where(key)}, {name}: {h.get(name)!r} in the tables but "
+                    f"{w.get(name)!r} by the audit trail"
+                )
+        if len(problems) >= limit:
+            break
+    return problems[:limit]
+
+
+def _where(key: InstanceKey) -> str:
+    subject, event, ev_rep, form_id, rep = key
+    ev = event if ev_rep == 1 else f"{event}#{ev_rep}"
+    return f"subject {subject}, {ev}, {form_id}" + ("" if rep == 1 else f" #{rep}")
+
+
+def rows(conn: sqlite3.Connection, **where: Any) -> Iterator[dict[str, Any]]:
+    """Audit rows, oldest first, filtered on equality of the given columns."""
+    clauses = [f"{k} = ?" for k in where]
+    sql = f"SELECT {', '.join(_COLUMNS)}, hash FROM audit_trail"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY seq"
+    cur = conn.execute(sql, list(where.values()))
+    names = [d[0] for d in cur.description]
+    for values in cur:
+        yield dict(zip(names, values))

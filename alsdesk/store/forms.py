@@ -1,0 +1,534 @@
+"""Form instances: saving data with its audit rows, and the workflow of statuses.
+
+not started -> in progress -> complete -> (verified) -> signed -> locked. Completing runs every
+check; changing data that was once complete needs a reason; changing signed data voids the
+signature; locked data cannot change until an administrator unlocks it.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from alsdesk.auth import Action
+from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
+from alsdesk.rules import engine
+from alsdesk.states import FormStatus
+from alsdesk.store.audit import A, utc_now
+from alsdesk.store.schema import missing_column
+from alsdesk.study import values as fv
+from alsdesk.study.model import Form, Severity
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+DEFAULT_MEANING = "I have reviewed the data on this form and confirm it is accurate and complete."
+
+
+@dataclass(frozen=True)
+class Signature:
+    id: int
+    user_id: str
+    full_name: str
+    role: str
+    meaning: str
+    signed_at: str
+    valid: bool
+    invalidated_at: str | None
+    invalidated_reason: str | None
+
+
+@dataclass(frozen=True)
+class FormRecord:
+    """One form of one subject at one event, as stored (or empty when not started)."""
+
+    subject: str
+    event: str
+    event_repeat: int
+    form: str
+    repeat: int
+    instance_id: int | None
+    status: FormStatus
+    values: dict[str, Any]
+    missing: dict[str, str]
+    version: int = 0
+    completed_at: str | None = None
+    verified_at: str | None = None
+    verified_by: str | None = None
+    updated_at: str | None = None
+    updated_by: str | None = None
+    signatures: tuple[Signature, ...] = ()
+
+    @property
+    def valid_signature(self) -> Signature | None:
+        return next((s for s in self.signatures if s.valid), None)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    record: FormRecord
+    changed: tuple[str, ...]  # field ids whose value or missing code changed
+    findings: tuple[engine.Finding, ...] = ()  # soft findings kept as open queries
+    queries: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class InstanceSummary:
+    instance_id: int
+    event: str
+    event_repeat: int
+    form: str
+    repeat: int
+    status: FormStatus
+    updated_at: str
+
+
+_INSTANCE_COLS = (
+    "id, event, event_repeat, form, repeat, status, version, completed_at, verified_at, "
+    "verified_by, updated_at, updated_by, subject_id"
+)
+
+
+class FormService:
+    def __init__(self, store: "Store") -> None:
+        self.store = store
+
+    @property
+    def conn(self):
+        return self.store.conn
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def get(self, subject: str, event: str, form: str, *, event_repeat: int = 1,
+            repeat: int = 1) -> FormRecord:
+        """The stored record, or an empty NOT_STARTED record."""
+        self._check_place(event, form, event_repeat, repeat)
+        sid = self.store.subjects.get(subject).id
+        row = self.conn.execute(
+            "SELECT id FROM form_instances WHERE subject_id = ? AND event = ? AND "
+            "event_repeat = ? AND form = ? AND repeat = ?",
+            (sid, event, event_repeat, form, repeat),
+        ).fetchone()
+        if row is None:
+            return FormRecord(subject, event, event_repeat, form, repeat, None,
+                              FormStatus.NOT_STARTED, {}, {})
+        return self.get_instance(row[0])
+
+    def get_instance(self, instance_id: int) -> FormRecord:
+        row = self.conn.execute(
+            f"SELECT {_INSTANCE_COLS} FROM form_instances WHERE id = ?", (instance_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no form instance {instance_id}.")
+        (iid, event, ev_rep, form_id, rep, status, version, completed_at, verified_at,
+         verified_by, updated_at, updated_by, sid) = row
+        form = self.store.study.form(form_id)
+        values, missing = self._read_values(form, iid)
+        return FormRecord(
+            subject=self.store.subjects.get_by_id(sid).code, event=event, event_repeat=ev_rep,
+            form=form_id, repeat=rep, instance_id=iid, status=FormStatus(status),
+            values=values, missing=missing, version=version, completed_at=completed_at,
+            verified_at=verified_at, verified_by=verified_by, updated_at=updated_at,
+            updated_by=updated_by, signatures=tuple(self.signatures(iid)),
+        )
+
+    def _read_values(self, form: Form, instance_id: int) -> tuple[dict[str, Any], dict[str, str]]:
+        cur = self.conn.execute(f'SELECT * FROM "{form.id}" WHERE instance_id = ?', (instance_id,))
+        row = cur.fetchone()
+        if row is None:
+            return {}, {}
+        rec = dict(zip([d[0] for d in cur.description], row))
+        values = {f.id: rec.get(f.id) for f in form.fields if rec.get(f.id) is not None}
+        missing = {
+            f.id: rec[missing_column(f.id)]
+            for f in form.fields
+            if f.missing and rec.get(missing_column(f.id)) is not None
+        }
+        return values, missing
+
+    def signatures(self, instance_id: int) -> list[Signature]:
+        rows = self.conn.execute(
+            "SELECT id, user_id, full_name, role, meaning, signed_at, valid, invalidated_at, "
+            "invalidated_reason FROM signatures WHERE instance_id = ? ORDER BY id",
+            (instance_id,),
+        )
+        return [Signature(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
+
+    def instances(self, subject: str) -> list[InstanceSummary]:
+        """Every form instance of a subject (for the visit matrix and the logs)."""
+        sid = self.store.subjects.get(subject).id
+        rows = self.conn.execute(
+            "SELECT id, event, event_repeat, form, repeat, status, updated_at FROM "
+            "form_instances WHERE subject_id = ? ORDER BY id",
+            (sid,),
+        )
+        return [InstanceSummary(r[0], r[1], r[2], r[3], r[4], FormStatus(r[5]), r[6]) for r in rows]
+
+    def history(self, instance_id: int, field_id: str | None = None) -> list[dict[str, Any]]:
+        """The audit rows of a form instance (optionally of one field), oldest first."""
+        from alsdesk.store import audit
+
+        where: dict[str, Any] = {"instance_id": instance_id}
+        if field_id is not None:
+            where["field"] = field_id
+        return list(audit.rows(self.conn, **where))
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(
+        self,
+        subject: str,
+        event: str,
+        form: str,
+        values: Mapping[str, Any] | None = None,
+        missing: Mapping[str, str | None] | None = None,
+        *,
+        event_repeat: int = 1,
+        repeat: int | None = None,
+        complete: bool = False,
+        reason: str | None = None,
+        notes: Mapping[str, str] | None = None,
+    ) -> SaveResult:
+        """Save values (storage values, see alsdesk.study.values) and missing codes.
+
+        Keys not given keep their stored value. `repeat=None` on a repeating form adds a new
+        instance. `complete=True` runs every check: hard failures raise CheckFailed, soft
+        failures need a note in `notes` (keyed by check id) and become open queries.
+        """
+        fdef = self.store.study.form(form)
+        new_instance = repeat is None and fdef.repeating
+        repeat = repeat or 1
+        if not new_instance:
+            self._check_place(event, form, event_repeat, repeat)
+        values = dict(values or {})
+        missing = dict(missing or {})
+        self._validate_input(fdef, values, missing)
+
+        with self.store.transaction():
+            if new_instance:
+                repeat = self._next_repeat(subject, event, event_repeat, form)
+                self._check_place(event, form, event_repeat, repeat)
+            current = self.get(subject, event, form, event_repeat=event_repeat, repeat=repeat)
+            self._require_editable(current, values, missing)
+            merged_v = {**current.values, **values}
+            merged_m = {**current.missing, **missing}
+            merged_v = {k: v for k, v in merged_v.items() if v is not None}
+            merged_m = {k: v for k, v in merged_m.items() if v}
+            changed_v = [k for k in fdef.field_ids
+                         if current.values.get(k) != merged_v.get(k)]
+            changed_m = [k for k in fdef.field_ids
+                         if current.missing.get(k) != merged_m.get(k)]
+            changed = tuple(dict.fromkeys(changed_v + changed_m))
+            if changed:
+                self.store.require(Action.ENTER_DATA if current.instance_id is None
+                                   else Action.CHANGE_DATA)
+            elif not complete:
+                return SaveResult(current, ())
+            if changed and current.completed_at and not (reason or "").strip():
+                raise ReasonRequired(
+                    f"'{fdef.label}' was already saved as complete: give a reason for changing "
+                    + ", ".join(fdef.field(k).label for k in changed) + "."
+                )
+            findings: list[engine.Finding] = []
+            if complete:
+                findings = self._completion_findings(fdef, merged_v, merged_m, notes or {})
+            now = utc_now()
+            iid = current.instance_id
+            place = dict(subject=subject, event=event, event_repeat=event_repeat, form=form,
+                         repeat=repeat)
+            if iid is None:
+                iid = self._insert_instance(current, now)
+                self.store.audit(A.FORM_CREATE, **place, instance_id=iid,
+                                 new_value=FormStatus.IN_PROGRESS.value, ts=now)
+            place["instance_id"] = iid
+            self._write_values(fdef, iid, merged_v, merged_m, changed)
+            self._audit_changes(fdef, current, merged_v, merged_m, place, reason, now)
+            if changed and current.instance_id is not None:
+                self._void_approvals(current, place, reason or "data changed", now)
+            new_status = self._status_after(current, bool(changed), complete)
+            self.conn.execute(
+                "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
+                "version = version + ?, completed_at = coalesce(completed_at, ?) WHERE id = ?",
+                (new_status.value, now, self.store.user_id, 1 if changed else 0,
+                 now if complete else None, iid),
+            )
+            old_status = FormStatus.IN_PROGRESS if current.instance_id is None else current.status
+            if new_status is not old_status:
+                self.store.audit(A.FORM_STATUS, **place, old_value=old_status.value,
+                                 new_value=new_status.value, reason=reason, ts=now)
+            query_ids = tuple(
+                self.store.queries._open_from_check(iid, place, f, (notes or {})[f.check_id])
+                for f in findings
+            )
+        return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids)
+
+    def _validate_input(self, fdef: Form, values: dict, missing: dict) -> None:
+        for key in list(values) + list(missing):
+            if key not in fdef.field_ids:
+                raise ValidationError(key, f"'{fdef.label}' has no field '{key}'.")
+        for key, value in values.items():
+            problem = fv.check_value(fdef.field(key), value)
+            if problem:
+                raise ValidationError(key, problem)
+        for key, code in missing.items():
+            f = fdef.field(key)
+            if code and code not in f.missing:
+                allowed = ", ".join(f.missing) or "none"
+                raise ValidationError(
+                    key, f"{f.label}: '{code}' is not an allowed missing-data code here "
+                    f"(allowed: {allowed})."
+                )
+            if code and values.get(key) is not None:
+                raise ValidationError(
+                    key, f"{f.label}: give either a value or a missing-data code, not both."
+                )
+
+    def _completion_findings(self, fdef: Form, values: dict, missing: dict,
+                             notes: Mapping[str, str]) -> list[engine.Finding]:
+        findings = engine.evaluate(fdef, values, missing)
+        hard = [f for f in findings if f.severity is Severity.HARD]
+        soft = [f for f in findings if f.severity is Severity.SOFT]
+        unexplained = [f for f in soft if not (notes.get(f.check_id) or "").strip()]
+        if hard or unexplained:
+            blocking = hard + [
+                engine.Finding(f.check_id, f.severity,
+                               f"{f.message} (confirm with a note to keep it)", f.fields)
+                for f in unexplained
+            ]
+            raise CheckFailed(blocking)
+        return soft
+
+    def _require_editable(self, current: FormRecord, values: dict, missing: dict) -> None:
+        if current.status is FormStatus.LOCKED:
+            raise WorkflowError(
+                "This form is locked: an administrator must unlock it before it can change."
+            )
+        if current.status is FormStatus.DELETED:
+            raise WorkflowError("This entry was deleted; it cannot be changed.")
+
+    def _status_after(self, current: FormRecord, changed: bool, complete: bool) -> FormStatus:
+        if complete:
+            if not changed and current.status in (FormStatus.VERIFIED, FormStatus.SIGNED):
+                return current.status
+            return FormStatus.COMPLETE
+        if changed or current.status is FormStatus.NOT_STARTED:
+            return FormStatus.IN_PROGRESS
+        return current.status
+
+    def _next_repeat(self, subject: str, event: str, event_repeat: int, form: str) -> int:
+        sid = self.store.subjects.get(subject).id
+        return self.conn.execute(
+            "SELECT coalesce(max(repeat), 0) + 1 FROM form_instances WHERE subject_id = ? "
+            "AND event = ? AND event_repeat = ? AND form = ?",
+            (sid, event, event_repeat, form),
+        ).fetchone()[0]
+
+    def _insert_instance(self, rec: FormRecord, now: str) -> int:
+        sid = self.store.subjects.get(rec.subject).id
+        cur = self.conn.execute(
+            "INSERT INTO form_instances (subject_id, event, event_repeat, form, repeat, status, "
+            "created_at, created_by, updated_at, updated_by, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            (sid, rec.event, rec.event_repeat, rec.form, rec.repeat,
+             FormStatus.IN_PROGRESS.value, now, self.store.user_id, now, self.store.user_id),
+        )
+        self.conn.execute(f'INSERT INTO "{rec.form}" (instance_id) VALUES (?)', (cur.lastrowid,))
+        return cur.lastrowid
+
+    def _write_values(self, fdef: Form, iid: int, values: dict, missing: dict,
+                      changed: tuple[str, ...]) -> None:
+        sets: dict[str, Any] = {}
+        for key in changed:
+            sets[key] = values.get(key)
+            if fdef.field(key).missing:
+                sets[missing_column(key)] = missing.get(key)
+        if sets:
+            assignments = ", ".join(f'"{k}" = ?' for k in sets)
+            self.conn.execute(
+                f'UPDATE "{fdef.id}" SET {assignments} WHERE instance_id = ?',
+                [*sets.values(), iid],
+            )
+
+    def _audit_changes(self, fdef: Form, current: FormRecord, values: dict, missing: dict,
+                       place: dict, reason: str | None, now: str) -> None:
+        for f in fdef.fields:
+            old, new = current.values.get(f.id), values.get(f.id)
+            if old != new:
+                action = (A.VALUE_ENTERED if old is None
+                          else A.VALUE_CLEARED if new is None else A.VALUE_CHANGED)
+                self.store.audit(action, **place, field=f.id, old_value=fv.to_text(f, old),
+                                 new_value=fv.to_text(f, new), reason=reason, ts=now)
+            old_c, new_c = current.missing.get(f.id), missing.get(f.id)
+            if old_c != new_c:
+                action = (A.CODE_ENTERED if old_c is None
+                          else A.CODE_CLEARED if new_c is None else A.CODE_CHANGED)
+                self.store.audit(action, **place, field=f.id, old_value=old_c, new_value=new_c,
+                                 reason=reason, ts=now)
+
+    def _void_approvals(self, current: FormRecord, place: dict, reason: str, now: str) -> None:
+        """Changed data is no longer what was signed or verified: say so in the trail."""
+        sig = current.valid_signature
+        if sig is not None:
+            self.conn.execute(
+                "UPDATE signatures SET valid = 0, invalidated_at = ?, invalidated_reason = ? "
+                "WHERE id = ?",
+                (now, f"data changed after signing: {reason}", sig.id),
+            )
+            self.store.audit(A.SIGNATURE_INVALIDATED, **place, old_value=f"signed by "
+                             f"{sig.full_name} at {sig.signed_at}", reason=reason, ts=now)
+        if current.verified_at:
+            self.conn.execute(
+                "UPDATE form_instances SET verified_at = NULL, verified_by = NULL WHERE id = ?",
+                (current.instance_id,),
+            )
+            self.store.audit(A.VERIFY_CLEARED, **place, old_value=f"verified by "
+                             f"{current.verified_by} at {current.verified_at}", reason=reason,
+                             ts=now)
+
+    def _check_place(self, event: str, form: str, event_repeat: int, repeat: int) -> None:
+        study = self.store.study
+        try:
+            ev = study.event(event)
+            fdef = study.form(form)
+        except KeyError as exc:
+            raise NotFound(str(exc.args[0])) from None
+        if form not in ev.forms:
+            raise NotFound(f"The event '{ev.label}' has no form '{fdef.label}'.")
+        if event_repeat < 1 or (event_repeat > 1 and not ev.repeating):
+            raise NotFound(f"The event '{ev.label}' happens only once.")
+        if repeat < 1 or (repeat > 1 and not fdef.repeating):
+            raise NotFound(f"The form '{fdef.label}' is filled only once per visit.")
+
+    # -- workflow steps ---------------------------------------------------------------------
+
+    def verify(self, instance_id: int) -> FormRecord:
+        """Source data verified by a monitor (complete forms only)."""
+        self.store.require(Action.VERIFY)
+        rec = self.get_instance(instance_id)
+        if rec.status is not FormStatus.COMPLETE:
+            raise WorkflowError(f"Only a complete form can be verified (this one is {rec.status.value}).")
+        now = utc_now()
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE form_instances SET status = ?, verified_at = ?, verified_by = ? WHERE id = ?",
+                (FormStatus.VERIFIED.value, now, self.store.user_id, instance_id),
+            )
+            place = _place(rec)
+            self.store.audit(A.VERIFY, **place, ts=now)
+            self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                             new_value=FormStatus.VERIFIED.value, ts=now)
+        return self.get_instance(instance_id)
+
+    def sign(self, instance_id: int, password: str, meaning: str = DEFAULT_MEANING) -> FormRecord:
+        """Electronic signature (21 CFR 11.50/11.200): investigator, password re-entered."""
+        self.store.require(Action.SIGN)
+        if not meaning.strip():
+            raise WorkflowError("State the meaning of the signature.")
+        self.store.users.confirm_password(password)
+        rec = self.get_instance(instance_id)
+        if rec.status not in (FormStatus.COMPLETE, FormStatus.VERIFIED):
+            raise WorkflowError(
+                f"Only a complete form can be signed (this one is {rec.status.value})."
+            )
+        with self.store.transaction():
+            return self._sign_confirmed(instance_id, meaning)
+
+    def sign_event(self, subject: str, event: str, password: str,
+                   meaning: str = DEFAULT_MEANING, event_repeat: int = 1) -> list[FormRecord]:
+        """Sign every complete or verified form of one visit, after one password entry."""
+        self.store.require(Action.SIGN)
+        self.store.users.confirm_password(password)
+        todo = [i for i in self.instances(subject)
+                if i.event == event and i.event_repeat == event_repeat
+                and i.status in (FormStatus.COMPLETE, FormStatus.VERIFIED)]
+        if not todo:
+            raise WorkflowError("This visit has no complete form waiting for a signature.")
+        signed = []
+        with self.store.transaction():
+            for inst in todo:
+                signed.append(self._sign_confirmed(inst.instance_id, meaning))
+        return signed
+
+    def _sign_confirmed(self, instance_id: int, meaning: str) -> FormRecord:
+        rec = self.get_instance(instance_id)
+        now = utc_now()
+        self.conn.execute(
+            "INSERT INTO signatures (instance_id, user_id, full_name, role, meaning, signed_at, "
+            "data_hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (instance_id, self.store.user_id, self.store.full_name, self.store.role.value,
+             meaning, now, data_hash(rec)),
+        )
+        self.conn.execute("UPDATE form_instances SET status = ? WHERE id = ?",
+                          (FormStatus.SIGNED.value, instance_id))
+        place = _place(rec)
+        self.store.audit(A.SIGN, **place, new_value=f"{self.store.full_name}: {meaning}", ts=now)
+        self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                         new_value=FormStatus.SIGNED.value, ts=now)
+        return self.get_instance(instance_id)
+
+    def lock(self, instance_id: int, reason: str | None = None) -> FormRecord:
+        """Lock a form (administrator): no change until unlocked."""
+        self.store.require(Action.LOCK)
+        rec = self.get_instance(instance_id)
+        if rec.status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
+            raise WorkflowError(f"A form that is {rec.status.value} cannot be locked.")
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE form_instances SET status = ?, status_before_lock = ? WHERE id = ?",
+                (FormStatus.LOCKED.value, rec.status.value, instance_id),
+            )
+            place = _place(rec)
+            self.store.audit(A.LOCK, **place, reason=reason)
+            self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                             new_value=FormStatus.LOCKED.value, reason=reason)
+        return self.get_instance(instance_id)
+
+    def unlock(self, instance_id: int, reason: str) -> FormRecord:
+        """Unlock (administrator, with a reason): the form returns to its status before."""
+        self.store.require(Action.UNLOCK)
+        if not reason.strip():
+            raise ReasonRequired("Give a reason for unlocking the form.")
+        rec = self.get_instance(instance_id)
+        if rec.status is not FormStatus.LOCKED:
+            raise WorkflowError("This form is not locked.")
+        before = self.conn.execute(
+            "SELECT status_before_lock FROM form_instances WHERE id = ?", (instance_id,)
+        ).fetchone()[0] or FormStatus.IN_PROGRESS.value
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE form_instances SET status = ?, status_before_lock = NULL WHERE id = ?",
+                (before, instance_id),
+            )
+            place = _place(rec)
+            self.store.audit(A.UNLOCK, **place, reason=reason)
+            self.store.audit(A.FORM_STATUS, **place, old_value=FormStatus.LOCKED.value,
+                             new_value=before, reason=reason)
+        return self.get_instance(instance_id)
+
+    def delete(self, instance_id: int, reason: str) -> FormRecord:
+        """Withdraw a log entry entered by mistake; its data and history stay in the file."""
+        self.store.require(Action.DELETE_DATA)
+        if not reason.strip():
+            raise ReasonRequired("Give a reason for deleting this entry.")
+        rec = self.get_instance(instance_id)
+        if rec.status in (FormStatus.LOCKED, FormStatus.DELETED):
+            raise WorkflowError(f"A form that is {rec.status.value} cannot be deleted.")
+        with self.store.transaction():
+            self.conn.execute("UPDATE form_instances SET status = ? WHERE id = ?",
+                              (FormStatus.DELETED.value, instance_id))
+            self.store.audit(A.FORM_STATUS, **_place(rec), old_value=rec.status.value,
+                             new_value=FormStatus.DELETED.value, reason=reason)
+        return self.get_instance(instance_id)
+
+
+def _place(rec: FormRecord) -> dict[str, Any]:
+    return dict(subject=rec.subject, event=rec.event, event_repeat=rec.event_repeat,
+                form=rec.form, repeat=rec.repeat, instance_id=rec.instance_id)
+
+
+def data_hash(rec: FormRecord) -> str:
+    """A fingerprint of a form's values and missing codes (kept with each signature)."""
+    payload = json.dumps({"values": rec.values, "missing": rec.missing}, sort_keys=True,
+                         ensure_ascii=False, default=str)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()

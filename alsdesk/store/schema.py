@@ -1,0 +1,300 @@
+"""The database file: opening it safely, its tables, and schema versions.
+
+A file is inspected read-only before anything is written to it, so a file that is not ours,
+is newer than this program, or is damaged is left byte-for-byte as it was.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import sqlite_utils
+
+from alsdesk.errors import StoreError
+from alsdesk.study.model import Field, Form, Study
+
+# 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
+APPLICATION_ID = 0x414C5344
+SCHEMA_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+GENESIS_HASH = "0" * 64
+
+# The store's own tables; the study definition loader refuses forms with these names.
+SYSTEM_TABLES = (
+    "meta",
+    "settings",
+    "users",
+    "subjects",
+    "form_instances",
+    "signatures",
+    "queries",
+    "audit_trail",
+    "locks",
+)
+
+_BASE_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE users (
+    user_id TEXT PRIMARY KEY,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('nurse', 'investigator', 'monitor', 'admin')),
+    password_hash TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT
+);
+CREATE TABLE subjects (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    number INTEGER NOT NULL UNIQUE,
+    initials TEXT,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE TABLE form_instances (
+    id INTEGER PRIMARY KEY,
+    subject_id INTEGER NOT NULL REFERENCES subjects(id),
+    event TEXT NOT NULL,
+    event_repeat INTEGER NOT NULL DEFAULT 1,
+    form TEXT NOT NULL,
+    repeat INTEGER NOT NULL DEFAULT 1,
+    status TEXT NOT NULL,
+    status_before_lock TEXT,
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL,
+    completed_at TEXT,
+    verified_at TEXT,
+    verified_by TEXT,
+    version INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (subject_id, event, event_repeat, form, repeat)
+);
+CREATE INDEX form_instances_subject ON form_instances(subject_id, event, form);
+CREATE TABLE signatures (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL REFERENCES form_instances(id),
+    user_id TEXT NOT NULL REFERENCES users(user_id),
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    meaning TEXT NOT NULL,
+    signed_at TEXT NOT NULL,
+    data_hash TEXT NOT NULL,
+    valid INTEGER NOT NULL DEFAULT 1,
+    invalidated_at TEXT,
+    invalidated_reason TEXT
+);
+CREATE INDEX signatures_instance ON signatures(instance_id);
+CREATE TABLE queries (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL REFERENCES form_instances(id),
+    field TEXT,
+    origin TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed')),
+    raised_by TEXT NOT NULL,
+    raised_at TEXT NOT NULL,
+    answer TEXT,
+    answered_by TEXT,
+    answered_at TEXT,
+    closed_by TEXT,
+    closed_at TEXT,
+    close_note TEXT
+);
+CREATE INDEX queries_instance ON queries(instance_id);
+CREATE INDEX queries_status ON queries(status);
+CREATE TABLE audit_trail (
+    seq INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    user_id TEXT,
+    role TEXT,
+    action TEXT NOT NULL,
+    subject TEXT,
+    event TEXT,
+    event_repeat INTEGER,
+    form TEXT,
+    repeat INTEGER,
+    instance_id INTEGER,
+    field TEXT,
+    old_value TEXT,
+    new_value TEXT,
+    reason TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_subject ON audit_trail(subject);
+CREATE INDEX audit_instance ON audit_trail(instance_id, field);
+CREATE TRIGGER audit_trail_no_update BEFORE UPDATE ON audit_trail
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_trail_no_delete BEFORE DELETE ON audit_trail
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END;
+"""
+
+
+def _migrate_to_1(conn: sqlite3.Connection) -> None:
+    conn.executescript(_BASE_SCHEMA)
+
+
+# version -> step that brings a file from version-1 to version. Steps run inside the opening
+# transaction; a file is never left half-migrated.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1}
+
+
+def missing_column(field_id: str) -> str:
+    """The column that holds a field's missing-data code, beside its value column."""
+    return f"{field_id}__missing"
+
+
+def form_columns(form: Form) -> dict[str, type]:
+    """Column name -> Python type for a form's table (without instance_id)."""
+    cols: dict[str, type] = {}
+    for f in form.fields:
+        cols[f.id] = _field_type(f)
+        if f.missing:
+            cols[missing_column(f.id)] = str
+    return cols
+
+
+def _field_type(f: Field) -> type:
+    if f.codelist is not None:
+        return int if f.codelist.data_type == "integer" else str
+    return f.type.sql_type
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What a read-only look at a database file found."""
+
+    study_id: str | None
+    schema_version: int
+
+
+def inspect_file(path: Path) -> FileInfo:
+    """Look at a file read-only and raise StoreError if it is not a usable ALS Desk file."""
+    if not path.exists():
+        raise StoreError(
+            f"There is no database at {path}. Create one with 'alsdesk init' or pick "
+            "another file."
+        )
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a database file. Pick the .db file inside it.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except PermissionError:
+        raise StoreError(
+            f"The database {path} cannot be read: this account has no permission. Ask the "
+            "administrator of the workstation to give read and write access to the file."
+        ) from None
+    except OSError as exc:
+        raise StoreError(f"The database {path} cannot be read: {exc.strerror}.") from None
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise StoreError(
+            f"{path} is not an ALS Desk database (it is not an SQLite file, or it is "
+            "truncated or damaged). Check that you opened the right file; restore a backup "
+            "if this was your database."
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id != APPLICATION_ID:
+        raise StoreError(
+            f"{path} is an SQLite file but not an ALS Desk database. Check that you opened "
+            "the right file."
+        )
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"The database {path} is damaged or unreadable ({exc}). Restore the latest "
+            "backup; do not keep working on this file."
+        ) from None
+    version = int(rows.get("schema_version", "0"))
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The database {path} was written by a newer version of ALS Desk (file format "
+            f"{version}, this program understands up to {SCHEMA_VERSION}). Install the newer "
+            "version; this program will not touch the file."
+        )
+    return FileInfo(study_id=rows.get("study_id"), schema_version=version)
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A connection with the pragmas every connection of ours uses."""
+    conn = sqlite3.connect(str(path), timeout=0.5, check_same_thread=False)
+    db = sqlite_utils.Database(conn, execute_plugins=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 2000")
+    if str(path) != ":memory:":
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"The database {path} cannot use write-ahead logging ({mode}).")
+    conn.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def create_schema(db: sqlite_utils.Database, study: Study, now: str) -> None:
+    """Lay down the base tables and the form tables in a new, empty file."""
+    conn = db.conn
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    with db.atomic():
+        for version in sorted(MIGRATIONS):
+            MIGRATIONS[version](conn)
+        meta = {
+            "schema_version": str(SCHEMA_VERSION),
+            "study_id": study.id,
+            "protocol": study.protocol,
+            "created_at": now,
+            "audit_head": f"0:{GENESIS_HASH}",
+        }
+        conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
+        sync_form_tables(db, study)
+
+
+def migrate(db: sqlite_utils.Database, from_version: int) -> list[int]:
+    """Run the migration steps a file needs; returns the versions applied."""
+    applied = []
+    with db.atomic():
+        for version in range(from_version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](db.conn)
+            applied.append(version)
+        if applied:
+            db.conn.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
+    return applied
+
+
+def sync_form_tables(db: sqlite_utils.Database, study: Study) -> list[str]:
+    """Create missing form tables and columns; returns "form.column" for each one added.
+
+    A field added to the study definition becomes a new column; nothing is ever dropped, so
+    data entered under an older definition stays in the file.
+    """
+    added: list[str] = []
+    for form in study.forms.values():
+        table = db.table(form.id)
+        wanted = form_columns(form)
+        if not table.exists():
+            table.create(
+                {"instance_id": int, **wanted},
+                pk="instance_id",
+                foreign_keys=[("instance_id", "form_instances", "id")],
+            )
+            continue
+        have = set(table.columns_dict)
+        for name, col_type in wanted.items():
+            if name not in have:
+                table.add_column(name, col_type)
+                added.append(f"{form.id}.{name}")
+    return added

@@ -1,0 +1,120 @@
+"""Subjects: screening numbers from the study's pattern, status changes, all audited."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from alsdesk.auth import Action
+from alsdesk.errors import NotFound, WorkflowError
+from alsdesk.states import SubjectStatus
+from alsdesk.store.audit import A, utc_now
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: int
+    code: str
+    number: int
+    initials: str | None
+    status: SubjectStatus
+    created_at: str
+
+
+_COLS = "id, code, number, initials, status, created_at"
+
+
+def _subject(row: tuple) -> Subject:
+    return Subject(row[0], row[1], row[2], row[3], SubjectStatus(row[4]), row[5])
+
+
+class SubjectService:
+    def __init__(self, store: "Store") -> None:
+        self.store = store
+
+    @property
+    def conn(self):
+        return self.store.conn
+
+    def create(self, initials: str | None = None) -> Subject:
+        """Register a new subject in screening with the next screening number."""
+        self.store.require(Action.MANAGE_SUBJECTS)
+        initials = _clean_initials(initials)
+        with self.store.transaction():
+            number = self.conn.execute("SELECT coalesce(max(number), 0) + 1 FROM subjects").fetchone()[0]
+            code = self.store.study.subject_pattern.format(n=number)
+            now = utc_now()
+            cur = self.conn.execute(
+                "INSERT INTO subjects (code, number, initials, status, created_at, created_by) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (code, number, initials, SubjectStatus.SCREENING.value, now, self.store.user_id),
+            )
+            self.store.audit(A.SUBJECT_CREATE, subject=code, field="status",
+                             new_value=SubjectStatus.SCREENING.value, ts=now)
+            if initials:
+                self.store.audit(A.SUBJECT_INITIALS, subject=code, field="initials",
+                                 new_value=initials, ts=now)
+        return self.get_by_id(cur.lastrowid)
+
+    def get(self, code: str) -> Subject:
+        row = self.conn.execute(f"SELECT {_COLS} FROM subjects WHERE code = ?", (code,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no subject '{code}'.")
+        return _subject(row)
+
+    def get_by_id(self, subject_id: int) -> Subject:
+        row = self.conn.execute(f"SELECT {_COLS} FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no subject with id {subject_id}.")
+        return _subject(row)
+
+    def list(self) -> list[Subject]:
+        return [_subject(r) for r in self.conn.execute(f"SELECT {_COLS} FROM subjects ORDER BY number")]
+
+    def count(self, status: SubjectStatus | None = None) -> int:
+        if status is None:
+            return self.conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
+        return self.conn.execute(
+            "SELECT count(*) FROM subjects WHERE status = ?", (status.value,)
+        ).fetchone()[0]
+
+    def set_status(self, code: str, status: SubjectStatus | str, reason: str | None = None) -> Subject:
+        """Move a subject to a new status (enrolled, screen failure, withdrawn ...)."""
+        self.store.require(Action.MANAGE_SUBJECTS)
+        status = SubjectStatus(status)
+        subject = self.get(code)
+        if subject.status is status:
+            return subject
+        if subject.status is not SubjectStatus.SCREENING and not (reason or "").strip():
+            raise WorkflowError(
+                f"Subject {code} is '{subject.status.value}': give a reason to change the "
+                f"status to '{status.value}'."
+            )
+        with self.store.transaction():
+            self.conn.execute("UPDATE subjects SET status = ? WHERE id = ?", (status.value, subject.id))
+            self.store.audit(A.SUBJECT_STATUS, subject=code, field="status",
+                             old_value=subject.status.value, new_value=status.value, reason=reason)
+        return self.get(code)
+
+    def set_initials(self, code: str, initials: str | None, reason: str) -> Subject:
+        self.store.require(Action.CHANGE_DATA)
+        subject = self.get(code)
+        initials = _clean_initials(initials)
+        if not reason.strip():
+            raise WorkflowError("Give a reason for changing the subject's initials.")
+        with self.store.transaction():
+            self.conn.execute("UPDATE subjects SET initials = ? WHERE id = ?", (initials, subject.id))
+            self.store.audit(A.SUBJECT_INITIALS, subject=code, field="initials",
+                             old_value=subject.initials, new_value=initials, reason=reason)
+        return self.get(code)
+
+
+def _clean_initials(initials: str | None) -> str | None:
+    if initials is None or not initials.strip():
+        return None
+    cleaned = initials.strip().upper()
+    if not (2 <= len(cleaned) <= 4) or not all(c.isalpha() or c == "-" for c in cleaned):
+        raise WorkflowError("Initials are 2 to 4 letters (use '-' for a missing middle initial).")
+    return cleaned

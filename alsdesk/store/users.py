@@ -1,0 +1,220 @@
+"""User accounts: creation, roles, passwords, login and lockout, all audited."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
+from alsdesk.errors import AuthError, NotFound
+from alsdesk.store.audit import A, utc_now
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class User:
+    user_id: str
+    full_name: str
+    role: Role
+    active: bool
+    failed_logins: int
+    locked_until: str | None
+    created_at: str
+
+
+class UserService:
+    def __init__(self, store: "Store") -> None:
+        self.store = store
+
+    @property
+    def conn(self):
+        return self.store.conn
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM users").fetchone()[0]
+
+    def get(self, user_id: str) -> User:
+        row = self.conn.execute(
+            "SELECT user_id, full_name, role, active, failed_logins, locked_until, created_at "
+            "FROM users WHERE user_id = ?",
+            (user_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no user '{user_id}'.")
+        return User(row[0], row[1], Role(row[2]), bool(row[3]), row[4], row[5], row[6])
+
+    def list(self) -> list[User]:
+        ids = [r[0] for r in self.conn.execute("SELECT user_id FROM users ORDER BY user_id")]
+        return [self.get(i) for i in ids]
+
+    def create_first_admin(self, user_id: str, full_name: str, password: str) -> User:
+        """The first account of a new database: an administrator, allowed only once."""
+        if self.count():
+            raise AuthError("This database already has users: log in as an administrator.")
+        return self._insert(user_id, full_name, Role.ADMIN, password, first=True)
+
+    def add(self, user_id: str, full_name: str, role: Role | str, password: str) -> User:
+        """Create an account (administrator only)."""
+        self.store.require(Action.MANAGE_USERS)
+        return self._insert(user_id, full_name, Role(role), password, first=False)
+
+    def _insert(self, user_id: str, full_name: str, role: Role, password: str, first: bool) -> User:
+        user_id = user_id.strip()
+        full_name = full_name.strip()
+        if not user_id or not user_id.replace(".", "").replace("_", "").replace("-", "").isalnum():
+            raise AuthError(
+                "A user id is one word of letters, digits, '.', '_' or '-' (e.g. 'nurse.ali')."
+            )
+        if not full_name:
+            raise AuthError("Enter the person's full name: it is printed with their signature.")
+        validate_password(password, user_id)
+        if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
+            raise AuthError(f"The user id '{user_id}' is taken: choose another.")
+        now = utc_now()
+        with self.store.transaction():
+            self.conn.execute(
+                "INSERT INTO users (user_id, full_name, role, password_hash, created_at, "
+                "created_by) VALUES (?, ?, ?, ?, ?, ?)",
+                (user_id, full_name, role.value, hash_password(password), now,
+                 self.store.user_id),
+            )
+            if first:
+                # The first administrator creates their own account: the row names them.
+                self.store.user_id, self.store.role = user_id, role
+                self.store.full_name = full_name
+            self.store.audit(A.USER_CREATE, field=user_id, new_value=f"{full_name} ({role.value})",
+                             ts=now)
+        return self.get(user_id)
+
+    def authenticate(self, user_id: str, password: str, purpose: str = "login") -> User:
+        """Check a password; counts failures and locks the account after too many.
+
+        `purpose` other than "login" (a signature, the idle lock) records only failures.
+        """
+        row = self.conn.execute(
+            "SELECT password_hash, active, failed_logins, locked_until, role FROM users "
+            "WHERE user_id = ?",
+            (user_id,),
+        ).fetchone()
+        now = datetime.now(timezone.utc)
+        if row is None:
+            with self.store.transaction():
+                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="unknown user id")
+            raise AuthError("The user id or the password is wrong.")
+        pw_hash, active, failed, locked_until, role = row
+        if locked_until and datetime.fromisoformat(locked_until) > now:
+            with self.store.transaction():
+                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account locked")
+            raise AuthError(
+                "This account is locked after too many wrong passwords. Try again after "
+                f"{_local(locked_until)} or ask an administrator to unlock it."
+            )
+        if not active:
+            with self.store.transaction():
+                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account deactivated")
+            raise AuthError("This account is deactivated. Ask an administrator.")
+        if not check_password(password, pw_hash):
+            failed += 1
+            until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
+            with self.store.transaction():
+                self.conn.execute(
+                    "UPDATE users SET failed_logins = ?, locked_until = ? WHERE user_id = ?",
+                    (0 if until else failed, until, user_id),
+                )
+                self.store.audit(A.LOGIN_FAILED, field=user_id,
+                                 reason=f"wrong password at {purpose} ({failed})")
+                if until:
+                    self.store.audit(A.LOCKED_OUT, field=user_id, new_value=until,
+                                     reason=f"{MAX_FAILED_LOGINS} wrong passwords")
+            if until:
+                raise AuthError(
+                    f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
+                    f"{int(LOCKOUT.total_seconds() // 60)} minutes."
+                )
+            left = MAX_FAILED_LOGINS - failed
+            raise AuthError(
+                f"The user id or the password is wrong ({left} tries left before the "
+                "account is locked)."
+            )
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?",
+                (user_id,),
+            )
+            if purpose == "login":
+                self.store.audit(A.LOGIN, actor=(user_id, role))
+        return self.get(user_id)
+
+    def confirm_password(self, password: str, purpose: str = "signature") -> None:
+        """Re-check the logged-in user's password (signatures, unlocking the idle screen)."""
+        if self.store.user_id is None:
+            raise AuthError("Log in first.")
+        self.authenticate(self.store.user_id, password, purpose)
+
+    def set_role(self, user_id: str, role: Role | str, reason: str) -> None:
+        self.store.require(Action.MANAGE_USERS)
+        role = Role(role)
+        old = self.get(user_id)
+        if user_id == self.store.user_id and role is not Role.ADMIN:
+            raise AuthError("You cannot take the administrator role from your own account.")
+        with self.store.transaction():
+            self.conn.execute("UPDATE users SET role = ? WHERE user_id = ?", (role.value, user_id))
+            self.store.audit(A.USER_ROLE, field=user_id, old_value=old.role.value,
+                             new_value=role.value, reason=reason)
+
+    def set_active(self, user_id: str, active: bool, reason: str) -> None:
+        """Deactivate (or reactivate) an account; accounts are never deleted."""
+        self.store.require(Action.MANAGE_USERS)
+        old = self.get(user_id)
+        if user_id == self.store.user_id and not active:
+            raise AuthError("You cannot deactivate your own account.")
+        with self.store.transaction():
+            self.conn.execute("UPDATE users SET active = ? WHERE user_id = ?", (int(active), user_id))
+            self.store.audit(A.USER_REACTIVATE if active else A.USER_DEACTIVATE, field=user_id,
+                             old_value=str(int(old.active)), new_value=str(int(active)),
+                             reason=reason)
+
+    def reset_password(self, user_id: str, new_password: str, reason: str) -> None:
+        """An administrator sets a new password (and unlocks the account)."""
+        self.store.require(Action.MANAGE_USERS)
+        self.get(user_id)
+        validate_password(new_password, user_id)
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL "
+                "WHERE user_id = ?",
+                (hash_password(new_password), user_id),
+            )
+            self.store.audit(A.PASSWORD_RESET, field=user_id, reason=reason)
+
+    def unlock(self, user_id: str, reason: str) -> None:
+        self.store.require(Action.MANAGE_USERS)
+        self.get(user_id)
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?",
+                (user_id,),
+            )
+            self.store.audit(A.USER_UNLOCK, field=user_id, reason=reason)
+
+    def change_own_password(self, old_password: str, new_password: str) -> None:
+        if self.store.user_id is None:
+            raise AuthError("Log in first.")
+        user_id = self.store.user_id
+        self.authenticate(user_id, old_password, "password change")
+        validate_password(new_password, user_id)
+        with self.store.transaction():
+            self.conn.execute(
+                "UPDATE users SET password_hash = ? WHERE user_id = ?",
+                (hash_password(new_password), user_id),
+            )
+            self.store.audit(A.PASSWORD_CHANGE, field=user_id)
+
+
+def _local(iso: str) -> str:
+    return datetime.fromisoformat(iso).astimezone().strftime("%H:%M")

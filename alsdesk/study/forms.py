@@ -1,0 +1,206 @@
+"""Reading one form of the study definition: its fields, codelists, checks, derived values.
+
+Everything here can be judged from the form alone (and the study's codelists and missing
+codes); what needs the events, such as derived inputs like ``screening.dm.brthdat``, is
+resolved afterwards by :mod:`alsdesk.study.loader`.
+"""
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from alsdesk.errors import ExpressionError
+from alsdesk.rules.expr import FUNCTIONS as EXPR_FUNCTIONS
+from alsdesk.rules.expr import parse_expr, undefined_names
+from alsdesk.study.model import (
+    Check, Choice, CodeList, Derived, Field, FieldType, Form, MissingCode, Severity,
+)
+from alsdesk.study.schema import (
+    ALSFRS_ITEMS, ITEM_FUNCTIONS, KNOWN_FUNCTIONS, RESERVED_COLUMNS, STORE_TABLES, TYPE_ONLY,
+)
+from alsdesk.study.source import Source, annotate, kind_of
+
+__all__ = ["FormReader"]
+
+_TYPES = ", ".join(t.value for t in FieldType)
+
+
+class FormReader:
+    """Builds Form objects; fails through ``src`` with the key and line of the mistake."""
+
+    def __init__(self, src: Source, codelists: dict[str, CodeList],
+                 missing: dict[str, MissingCode]) -> None:
+        self.src, self.codelists, self.missing = src, codelists, missing
+
+    def choices(self, raw: Any, key: str, dtype: str | None) -> tuple[Choice, ...]:
+        """Choices of a codelist; dtype None infers it (inline choices) from the first code."""
+        if not isinstance(raw, list) or not raw:
+            self.src.fail(key, "must be a non-empty list of { code = ..., label = ... }")
+        out: list[Choice] = []
+        for i, c in enumerate(raw):
+            ck = f"{key}[{i}]"
+            t = self.src.table(c, ck, "choice")
+            code, label = t["code"], self.src.val(t, ck, "label", "str")
+            if dtype is None:
+                is_int = isinstance(code, int) and not isinstance(code, bool)
+                dtype = "integer" if is_int else "text"
+            if dtype == "integer" and (not isinstance(code, int) or isinstance(code, bool)):
+                self.src.fail(f"{ck}.code", f"must be a whole number (integer codes), not "
+                              f"{kind_of(code)}")
+            if dtype == "text" and (not isinstance(code, str) or not code.strip()):
+                self.src.fail(f"{ck}.code", f"must be non-empty text (text codes), not "
+                              f"{kind_of(code)}")
+            if any(o.code == code for o in out):
+                self.src.fail(f"{ck}.code", f"duplicate code {code!r}: each code may appear"
+                              " only once in a codelist")
+            out.append(Choice(code, label))
+        return tuple(out)
+
+    def form(self, fid: str, raw: Any) -> Form:
+        """The form ``[forms.<fid>]`` with its fields, checks and derived values."""
+        key = f"forms.{fid}"
+        self.src.ident(fid, key, "form")
+        if fid in STORE_TABLES:
+            self.src.fail(key, f"form id {fid!r} is the name of one of the program's own "
+                          f"tables ({', '.join(sorted(STORE_TABLES))}); choose another")
+        t = self.src.table(raw, key, "form")
+        fields: list[Field] = []
+        for i, f in enumerate(self.src.val(t, key, "fields", "list")):
+            field = self.field(f, f"{key}.fields[{i}]", fid)
+            if any(o.id == field.id for o in fields):
+                self.src.fail(f"{key}.fields[{i}] ({field.id}).id",
+                              f"duplicate field id {field.id!r} in form {fid!r}")
+            fields.append(field)
+        if not fields:
+            self.src.fail(f"{key}.fields", "a form needs at least one field")
+        ids = [f.id for f in fields]
+        for i, f in enumerate(fields):
+            if f.visible is not None:
+                self.expr(f.visible, f"{key}.fields[{i}] ({f.id}).visible", fid, ids)
+        checks: list[Check] = []
+        for i, c in enumerate(self.src.val(t, key, "checks", "list", [])):
+            check = self.check(c, f"{key}.checks[{i}]", fid, ids)
+            if any(o.id == check.id for o in checks):
+                self.src.fail(f"{key}.checks[{i}] ({check.id}).id", f"duplicate check id "
+                              f"{check.id!r} in form {fid!r}")
+            checks.append(check)
+        derived: list[Derived] = []
+        for i, d in enumerate(self.src.val(t, key, "derived", "list", [])):
+            item = self.derived(d, f"{key}.derived[{i}]", ids)
+            if item.id in ids or any(o.id == item.id for o in derived):
+                self.src.fail(f"{key}.derived[{i}] ({item.id}).id", f"duplicate id {item.id!r}:"
+                              f" fields and derived values of form {fid!r} share one set of ids")
+            derived.append(item)
+        return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
+                    tuple(derived), self.src.val(t, key, "repeating", "bool", False),
+                    self.src.val(t, key, "domain", "str"))
+
+    def field(self, raw: Any, key: str, form_id: str) -> Field:
+        """One ``[[forms.<form_id>.fields]]`` entry, with its type-specific keys checked."""
+        key = annotate(key, raw)
+        t = self.src.table(raw, key, "field")
+        fid = self.src.ident(t["id"], f"{key}.id", "field")
+        if fid in RESERVED_COLUMNS or "__" in fid:
+            self.src.fail(f"{key}.id", f"field id {fid!r} is reserved: the database uses "
+                          "instance_id, rowid, oid and names with '__' (like temp__missing)")
+        if fid in EXPR_FUNCTIONS:
+            self.src.fail(f"{key}.id", f"field id {fid!r} is the name of an expression "
+                          f"function ({', '.join(EXPR_FUNCTIONS)}); choose another")
+        tname = self.src.val(t, key, "type", "str")
+        try:
+            ftype = FieldType(tname)
+        except ValueError:
+            self.src.fail(f"{key}.type", f"unknown field type {tname!r}; allowed: {_TYPES}")
+        for k, types in TYPE_ONLY.items():
+            if k in t and ftype not in types:
+                self.src.fail(f"{key}.{k}", f"{k!r} is only allowed on "
+                              f"{' / '.join(x.value for x in types)} fields, not on {tname}")
+        codelist = None
+        if ftype is FieldType.CHOICE:
+            if "choices" not in t:
+                self.src.fail(key, "a choice field needs 'choices': a codelist id or an inline"
+                              " list of { code = ..., label = ... }")
+            ref = t["choices"]
+            if isinstance(ref, str):
+                if ref not in self.codelists:
+                    self.src.fail(f"{key}.choices", f"codelist {ref!r} is not defined; "
+                                  f"defined: {', '.join(self.codelists) or 'none'}")
+                codelist = self.codelists[ref]
+            else:
+                choices = self.choices(ref, f"{key}.choices", None)
+                kind = "integer" if isinstance(choices[0].code, int) else "text"
+                codelist = CodeList(f"{form_id}.{fid}", kind, choices)
+        lo, hi = self.src.val(t, key, "min", "num"), self.src.val(t, key, "max", "num")
+        if lo is not None and hi is not None and lo > hi:
+            self.src.fail(f"{key}.min", f"min {lo} is above max {hi}")
+        missing = self.src.val(t, key, "missing", "strs", ())
+        for i, code in enumerate(missing):
+            if code not in self.missing:
+                self.src.fail(f"{key}.missing[{i}]", f"missing-data code {code!r} is not in "
+                              f"the study's [[missing]] list ({', '.join(self.missing)})")
+        if len(set(missing)) != len(missing):
+            self.src.fail(f"{key}.missing", "lists a code twice")
+        digits = self.src.val(t, key, "digits", "int")
+        length = self.src.val(t, key, "length", "int")
+        if digits is not None and not 0 <= digits <= 6:
+            self.src.fail(f"{key}.digits", "must be between 0 and 6")
+        if length is not None and length < 1:
+            self.src.fail(f"{key}.length", "must be 1 or more")
+        texts = {k: self.src.val(t, key, k, "str")
+                 for k in ("section", "unit", "visible", "cdash", "sdtm", "help")}
+        flags = {k: self.src.val(t, key, k, "bool", False)
+                 for k in ("required", "partial", "identifier")}
+        return Field(fid, self.src.val(t, key, "label", "str"), ftype, codelist=codelist,
+                     min=lo, max=hi, digits=digits, length=length, missing=missing,
+                     **texts, **flags)
+
+    def expr(self, text: str, key: str, form_id: str, known: list[str]) -> frozenset[str]:
+        """Check that ``text`` parses and reads only fields of the form; its names."""
+        try:
+            parsed = parse_expr(text)
+        except ExpressionError as e:
+            self.src.fail(key, f"the expression does not parse: {e}")
+        unknown = sorted(undefined_names(parsed, known))
+        if unknown:
+            hints = [f"{n!r}" + (f" (did you mean {c[0]!r}?)" if (c := difflib.get_close_matches(
+                n, known, 1)) else "") for n in unknown]
+            self.src.fail(key, f"the expression {text!r} names {', '.join(hints)}, not a "
+                          f"field of form {form_id!r}")
+        return parsed.names
+
+    def check(self, raw: Any, key: str, form_id: str, ids: list[str]) -> Check:
+        """One edit check; its expression may read only fields of its own form."""
+        key = annotate(key, raw)
+        t = self.src.table(raw, key, "check")
+        cid = self.src.ident(t["id"], f"{key}.id", "check")
+        text = self.src.val(t, key, "expr", "str")
+        names = self.expr(text, f"{key}.expr", form_id, ids)
+        sev = self.src.val(t, key, "severity", "str")
+        if sev not in {s.value for s in Severity}:
+            self.src.fail(f"{key}.severity", f"unknown severity {sev!r}; allowed: hard, soft")
+        fields = self.src.val(t, key, "fields", "strs", None)
+        for i, f in enumerate(fields or ()):
+            if f not in ids:
+                self.src.fail(f"{key}.fields[{i}]", f"{f!r} is not a field of form {form_id!r}")
+        # Without an explicit list the message goes next to every field the check reads.
+        fields = fields or tuple(f for f in ids if f in names)
+        return Check(cid, text, self.src.val(t, key, "message", "str"), Severity(sev), fields)
+
+    def derived(self, raw: Any, key: str, ids: list[str]) -> Derived:
+        """One derived value; its inputs are resolved later, once the events are known."""
+        key = annotate(key, raw)
+        t = self.src.table(raw, key, "derived")
+        did = self.src.ident(t["id"], f"{key}.id", "derived value")
+        func = self.src.val(t, key, "function", "str")
+        if func not in KNOWN_FUNCTIONS:
+            self.src.fail(f"{key}.function", f"unknown function {func!r}; allowed: "
+                          f"{', '.join(sorted(KNOWN_FUNCTIONS))}")
+        if func in ITEM_FUNCTIONS and not set(ALSFRS_ITEMS) <= set(ids):
+            self.src.fail(f"{key}.function", f"{func} reads the ALSFRS-R items of its own "
+                          f"form, which needs fields {', '.join(ALSFRS_ITEMS)}")
+        digits = self.src.val(t, key, "digits", "int")
+        if digits is not None and not 0 <= digits <= 6:
+            self.src.fail(f"{key}.digits", "must be between 0 and 6")
+        return Derived(did, self.src.val(t, key, "label", "str"), func,
+                       self.src.val(t, key, "inputs", "strs", ()),
+                       self.src.val(t, key, "unit", "str"), digits)

@@ -1,0 +1,255 @@
+"""Read the study definition (TOML) into the frozen model, refusing anything doubtful.
+
+Every mistake raises :class:`DefinitionError` naming the file with the line where it could
+be found, the key path (``forms.ae.fields[3] (aeser).type``) and what is allowed instead: a
+definition error found at start-up costs a minute, one found after data entry costs a study.
+Allowed keys and reserved names are in :mod:`alsdesk.study.schema`, typed reading and line
+finding in :mod:`alsdesk.study.source`, one form at a time in :mod:`alsdesk.study.forms`;
+this module reads the study around the forms and resolves references between them.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from alsdesk.errors import DefinitionError
+from alsdesk.paths import default_study_file
+from alsdesk.study.forms import FormReader
+from alsdesk.study.model import (
+    CodeList, Derived, Event, EventKind, Field, FieldType, Form, MissingCode, Study, TimeUnit,
+)
+from alsdesk.study.schema import (
+    ARITY, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
+)
+from alsdesk.study.source import Source, annotate
+
+__all__ = ["load_study", "KNOWN_FUNCTIONS"]
+
+
+def load_study(path: str | Path | None = None) -> Study:
+    """Load and validate the study definition; the bundled trial file when path is None."""
+    path = Path(path) if path is not None else default_study_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DefinitionError(str(path), "(file)", f"cannot be read: {e}") from None
+    src = Source(path.name, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        src.syntax_error(str(e))
+    return _Builder(src, path).study(data)
+
+
+class _Builder:
+    """One pass over the parsed TOML; methods fail fast through ``self.src.fail``."""
+
+    def __init__(self, src: Source, path: Path) -> None:
+        self.src, self.path = src, path
+        self.missing: dict[str, MissingCode] = {}
+        self.codelists: dict[str, CodeList] = {}
+        self.forms: dict[str, Form] = {}
+        self.events: dict[str, Event] = {}
+
+    def study(self, data: dict[str, Any]) -> Study:
+        """The whole Study, read in dependency order.
+
+        Codelists come before forms, forms before events, events before the references
+        (derived inputs, bindings) that name them.
+        """
+        top = self.src.table(data, "", "top")
+        info = self.src.table(top["study"], "study", "study")
+        values = {k: self.src.val(info, "study", k, "str") for k in KEYS["study"][0][:-1]}
+        self.subject_pattern(values["subject_pattern"])
+        enrol = self.src.val(info, "study", "target_enrolment", "int")
+        if enrol < 1:
+            self.src.fail("study.target_enrolment", "must be 1 or more")
+        params = self.parameters(top["parameters"])
+        for i, raw in enumerate(self.src.val(top, "", "missing", "list", [])):
+            m = self.src.table(raw, f"missing[{i}]", "missing")
+            code, label = (self.src.val(m, f"missing[{i}]", k, "str") for k in ("code", "label"))
+            if code in self.missing:
+                self.src.fail(f"missing[{i}].code", f"duplicate missing-data code {code!r}")
+            self.missing[code] = MissingCode(code, label)
+        reader = FormReader(self.src, self.codelists, self.missing)
+        codelists = self.src.table(top.get("codelists", {}), "codelists", None)
+        for cid, raw in codelists.items():
+            self.src.ident(cid, f"codelists.{cid}", "codelist")
+            t = self.src.table(raw, f"codelists.{cid}", "codelist")
+            dtype = self.src.val(t, f"codelists.{cid}", "type", "str")
+            if dtype not in ("text", "integer"):
+                self.src.fail(f"codelists.{cid}.type",
+                              f"unknown codelist type {dtype!r}; allowed: text, integer")
+            self.codelists[cid] = CodeList(
+                cid, dtype, reader.choices(t["choices"], f"codelists.{cid}.choices", dtype))
+        for fid, raw in self.src.table(top["forms"], "forms", None).items():
+            self.forms[fid] = reader.form(fid, raw)
+        if not self.forms:
+            self.src.fail("forms", "no forms are defined")
+        self.read_events(self.src.val(top, "", "events", "list"))
+        for form in self.forms.values():
+            for i, d in enumerate(form.derived):
+                self.derived_inputs(form, i, d)
+        bindings = self.bindings(top["bindings"])
+        return Study(
+            codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
+            events=tuple(self.events.values()), bindings=bindings, parameters=params,
+            missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
+            source=self.path, **values)
+
+    # --- study-level pieces --------------------------------------------------------------
+    def subject_pattern(self, pattern: str) -> None:
+        """Refuse a pattern that cannot be formatted or gives every subject the same code."""
+        try:
+            first, second = pattern.format(n=1), pattern.format(n=2)
+        except (KeyError, IndexError, ValueError, AttributeError, TypeError) as e:
+            self.src.fail("study.subject_pattern", f"is not a valid pattern ({e}); write it"
+                          " like \"S{n:03d}\", with n the subject's number")
+        if first == second:
+            self.src.fail("study.subject_pattern", "must contain {n} (the subject's number)")
+
+    def parameters(self, raw: Any) -> Mapping[str, float]:
+        """Protocol numbers: all numeric, and at least those the core reads."""
+        t = self.src.table(raw, "parameters", None)
+        for name in t:
+            self.src.ident(name, f"parameters.{name}", "parameter")
+            self.src.val(t, "parameters", name, "num")
+        for name in REQUIRED_PARAMETERS:
+            if name not in t:
+                self.src.fail("parameters", f"missing required parameter {name!r}; the program"
+                              f" needs: {', '.join(REQUIRED_PARAMETERS)}")
+        if t["min_age"] > t["max_age"]:
+            self.src.fail("parameters.min_age", "is above max_age")
+        return MappingProxyType(dict(t))
+
+    # --- events, references ----------------------------------------------------------------
+    def read_events(self, raw: list[Any]) -> None:
+        """The schedule, in order; then every form must belong to some event."""
+        for i, e in enumerate(raw):
+            key = annotate(f"events[{i}]", e)
+            t = self.src.table(e, key, "event")
+            eid = self.src.ident(t["id"], f"{key}.id", "event")
+            if eid in self.events:
+                self.src.fail(f"{key}.id", f"duplicate event id {eid!r}")
+            forms = self.src.val(t, key, "forms", "strs")
+            if not forms:
+                self.src.fail(f"{key}.forms", "an event needs at least one form")
+            for j, f in enumerate(forms):
+                if f not in self.forms:
+                    self.src.fail(f"{key}.forms[{j}]", f"unknown form {f!r}; defined forms: "
+                                  f"{', '.join(self.forms)}", near=f'"{f}"')
+                if f in forms[:j]:
+                    self.src.fail(f"{key}.forms[{j}]", f"form {f!r} is listed twice",
+                                  near=f'"{f}"')
+            kind = self.src.val(t, key, "kind", "str", "visit")
+            if kind not in {k.value for k in EventKind}:
+                self.src.fail(f"{key}.kind", f"unknown event kind {kind!r}; allowed: visit, log")
+            unit = self.src.val(t, key, "unit", "str")
+            if unit is not None and unit not in {u.value for u in TimeUnit}:
+                self.src.fail(f"{key}.unit", f"unknown unit {unit!r}; allowed: hours, days")
+            target, window = self.src.val(t, key, "target", "num"), self.window(t, key)
+            anchor = self.src.val(t, key, "anchor", "bool", False)
+            repeating = self.src.val(t, key, "repeating", "bool", False)
+            if kind == "log" and (unit or target is not None or window or anchor or repeating):
+                self.src.fail(key, "a log event has no schedule: remove unit, target, window,"
+                              " anchor and repeating")
+            if (target is not None or window) and unit is None:
+                self.src.fail(key, "a target or window needs a unit: unit = \"hours\" or \"days\"")
+            if target is not None and window and not window[0] <= target <= window[1]:
+                self.src.fail(f"{key}.target", f"target {target:g} is outside the window "
+                              f"[{window[0]:g}, {window[1]:g}]")
+            if anchor and (repeating or any(x.anchor for x in self.events.values())):
+                self.src.fail(f"{key}.anchor", "only one event, and not a repeating one, can "
+                              "be the anchor")
+            self.events[eid] = Event(
+                eid, self.src.val(t, key, "label", "str"), forms, EventKind(kind), repeating,
+                TimeUnit(unit) if unit else None, None if target is None else float(target),
+                window, anchor)
+        if not self.events:
+            self.src.fail("events", "no events are defined")
+        scheduled = any(e.window or e.target is not None for e in self.events.values())
+        if scheduled and not any(e.anchor for e in self.events.values()):
+            self.src.fail("events", "targets and windows count from the anchor, but no event "
+                          "has anchor = true")
+        used = {f for e in self.events.values() for f in e.forms}
+        for fid in self.forms:
+            if fid not in used:
+                self.src.fail(f"forms.{fid}", f"form {fid!r} is used by no event; add it to an"
+                              " event's forms list or remove it")
+
+    def window(self, t: dict[str, Any], key: str) -> tuple[float, float] | None:
+        """An event's window as (earliest, latest), or None when it has none."""
+        w = self.src.val(t, key, "window", "list")
+        if w is None:
+            return None
+        if len(w) != 2 or any(isinstance(x, bool) or not isinstance(x, (int, float)) for x in w):
+            self.src.fail(f"{key}.window", "must be two numbers: [earliest, latest]")
+        if w[0] > w[1]:
+            self.src.fail(f"{key}.window", f"earliest {w[0]:g} is after latest {w[1]:g}")
+        return float(w[0]), float(w[1])
+
+    def resolve(self, ref: str, own: Form | None) -> tuple[Form, Field | Derived] | str:
+        """The form and field/derived ``ref`` names, or the reason it does not resolve."""
+        parts = ref.split(".")
+        if len(parts) == 3:
+            event = self.events.get(parts[0])
+            if event is None:
+                return f"no event {parts[0]!r}"
+            if parts[1] not in event.forms:
+                return f"event {parts[0]!r} has no form {parts[1]!r}"
+        if (len(parts) == 1 and own is None) or len(parts) > 3:
+            return "write form.field or event.form.field"
+        form = own if len(parts) == 1 else self.forms.get(parts[-2])
+        if form is None:
+            return f"no form {parts[-2]!r}"
+        for item in (*form.fields, *form.derived):
+            if item.id == parts[-1]:
+                return form, item
+        return f"form {form.id!r} has no field or derived value {parts[-1]!r}"
+
+    def derived_inputs(self, form: Form, index: int, d: Derived) -> None:
+        """Check the number of inputs and that each names an existing field or value."""
+        key = f"forms.{form.id}.derived[{index}] ({d.id})"
+        fewest, most = ARITY[d.function]
+        if len(d.inputs) < fewest or (most is not None and len(d.inputs) > most):
+            wanted = f"{fewest}" if fewest == most else f"at least {fewest}"
+            self.src.fail(f"{key}.inputs", f"{d.function} takes {wanted} input(s), not "
+                          f"{len(d.inputs)}")
+        for j, ref in enumerate(d.inputs):
+            found = self.resolve(ref, form)
+            if isinstance(found, str):
+                self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} does not resolve: {found}",
+                              near=f'"{ref}"')
+            if found[1] is d:
+                self.src.fail(f"{key}.inputs[{j}]", "a derived value cannot read itself")
+            if len(ref.split(".")) == 2:
+                # form.field means "in the same event", so every event must hold both forms.
+                for e in self.events.values():
+                    if form.id in e.forms and found[0].id not in e.forms:
+                        self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} means form {found[0].id!r}"
+                                      f" of the same event, but event {e.id!r} lacks it; write"
+                                      " event.form.field", near=f'"{ref}"')
+
+    def bindings(self, raw: Any) -> Mapping[str, str]:
+        """Named references the core uses; the schedule ones must be dates."""
+        t = self.src.table(raw, "bindings", None)
+        for name in REQUIRED_BINDINGS:
+            if name not in t:
+                self.src.fail("bindings", f"missing required binding {name!r}")
+        anchor = next((e for e in self.events.values() if e.anchor), None)
+        for name in t:
+            self.src.ident(name, f"bindings.{name}", "binding")
+            ref = self.src.val(t, "bindings", name, "str")
+            found = self.resolve(ref, None)
+            if isinstance(found, str):
+                self.src.fail(f"bindings.{name}", f"{ref!r} does not resolve: {found}")
+            if name in REQUIRED_BINDINGS and getattr(found[1], "type", None) not in (
+                    FieldType.DATE, FieldType.DATETIME):
+                self.src.fail(f"bindings.{name}", f"{ref!r} must be a date or datetime field")
+            if name == "anchor" and ref.count(".") == 2 and (
+                    anchor is None or ref.split(".")[0] != anchor.id):
+                self.src.fail("bindings.anchor", f"{ref!r} must be in the event with "
+                              "anchor = true")
+        return MappingProxyType(dict(t))

@@ -1,0 +1,206 @@
+"""The study definition as frozen value objects.
+
+Everything the program knows about the trial's forms lives in these objects, built once from
+the TOML file in resources/study by :func:`alsdesk.study.load_study`. The store, the checks,
+the GUI form renderer, the PDF layout and the exports all read from here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Mapping
+
+
+class FieldType(str, Enum):
+    """Kinds of data a field can hold; each has one SQLite storage class."""
+
+    TEXT = "text"  # one line of free text
+    MEMO = "memo"  # several lines of free text
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    DATE = "date"  # YYYY-MM-DD, or YYYY-MM / YYYY where Field.partial allows it
+    DATETIME = "datetime"  # YYYY-MM-DDTHH:MM, clinic local time
+    TIME = "time"  # HH:MM
+    CHOICE = "choice"  # one code out of Field.codelist
+
+    @property
+    def sql_type(self) -> type:
+        """The Python type sqlite-utils uses to pick the column's storage class."""
+        if self is FieldType.INTEGER:
+            return int
+        if self is FieldType.DECIMAL:
+            return float
+        return str
+
+
+class Severity(str, Enum):
+    """How a failed check acts when a form is marked complete."""
+
+    HARD = "hard"  # blocks completion
+    SOFT = "soft"  # needs a note, which is kept as an open query
+
+
+class EventKind(str, Enum):
+    VISIT = "visit"
+    LOG = "log"  # running logs (AE, con-meds, deviations), not tied to one visit
+
+
+class TimeUnit(str, Enum):
+    HOURS = "hours"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str | int
+    label: str
+
+
+@dataclass(frozen=True)
+class CodeList:
+    id: str
+    data_type: str  # "text" or "integer": the type of the codes
+    choices: tuple[Choice, ...]
+
+    def label_of(self, code: str | int | None) -> str | None:
+        for choice in self.choices:
+            if choice.code == code:
+                return choice.label
+        return None
+
+    @property
+    def codes(self) -> tuple[str | int, ...]:
+        return tuple(c.code for c in self.choices)
+
+
+@dataclass(frozen=True)
+class MissingCode:
+    """A code that stands in for a value, kept apart from the value (ND, NA, UNK)."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """An edit check: `expr` must be true (or unknowable) for the form to be clean."""
+
+    id: str
+    expr: str
+    message: str
+    severity: Severity
+    fields: tuple[str, ...]  # the fields the message is shown next to / a query is raised on
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A value computed by the core from entered data (never stored), e.g. ALSFRS-R total."""
+
+    id: str
+    label: str
+    function: str  # name in alsdesk.derive's registry
+    inputs: tuple[str, ...] = ()  # references: "field", "form.field" or "event.form.field"
+    unit: str | None = None
+    digits: int | None = None  # decimal places shown
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    type: FieldType
+    section: str | None = None  # heading the field is shown under
+    unit: str | None = None
+    codelist: CodeList | None = None  # CHOICE only
+    min: float | None = None  # hard range for INTEGER / DECIMAL
+    max: float | None = None
+    digits: int | None = None  # DECIMAL: decimal places shown and printed
+    length: int | None = None  # TEXT / MEMO: most characters
+    required: bool = False
+    missing: tuple[str, ...] = ()  # allowed missing-data codes
+    visible: str | None = None  # expression; the field applies only when it is true
+    partial: bool = False  # DATE: YYYY and YYYY-MM are accepted
+    cdash: str | None = None
+    sdtm: str | None = None
+    help: str | None = None
+    identifier: bool = False  # a direct identifier (PHI): restricted, never exported/printed
+
+
+@dataclass(frozen=True)
+class Form:
+    id: str
+    label: str
+    fields: tuple[Field, ...]
+    checks: tuple[Check, ...] = ()
+    derived: tuple[Derived, ...] = ()
+    repeating: bool = False  # several instances per event (log entries)
+    domain: str | None = None  # CDISC domain, e.g. "AE", "VS"
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(f"form {self.id!r} has no field {field_id!r}")
+
+    @property
+    def field_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.fields)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    label: str
+    forms: tuple[str, ...]  # form ids, in display order
+    kind: EventKind = EventKind.VISIT
+    repeating: bool = False  # unscheduled visits
+    unit: TimeUnit | None = None  # unit of target and window
+    target: float | None = None  # offset from the anchor (infusion start)
+    window: tuple[float, float] | None = None  # allowed offsets from the anchor, inclusive
+    anchor: bool = False  # this event's date-time is the anchor of every later target
+
+
+@dataclass(frozen=True)
+class Study:
+    id: str  # registry id, e.g. NCT02492516
+    protocol: str
+    title: str
+    site: str
+    crf_version: str
+    subject_pattern: str  # e.g. "S{n:03d}": screening numbers, n counts from 1
+    target_enrolment: int
+    missing_codes: tuple[MissingCode, ...]
+    codelists: Mapping[str, CodeList]
+    forms: Mapping[str, Form]  # in definition order
+    events: tuple[Event, ...]
+    bindings: Mapping[str, str]  # semantic name -> "event.form.field" or "form.field"
+    parameters: Mapping[str, float]  # protocol numbers: min_age, min_alsfrs, cells_per_kg ...
+    source: Path | None = field(default=None, compare=False)
+
+    def event(self, event_id: str) -> Event:
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        raise KeyError(f"study has no event {event_id!r}")
+
+    def form(self, form_id: str) -> Form:
+        try:
+            return self.forms[form_id]
+        except KeyError:
+            raise KeyError(f"study has no form {form_id!r}") from None
+
+    def missing_label(self, code: str) -> str | None:
+        for m in self.missing_codes:
+            if m.code == code:
+                return m.label
+        return None
+
+    def binding(self, name: str) -> tuple[str, ...]:
+        """A binding's reference split into its parts ("event", "form", "field")."""
+        return tuple(self.bindings[name].split("."))
+
+    @property
+    def log_forms(self) -> tuple[str, ...]:
+        """Forms of the running logs (adverse events, con-meds, deviations)."""
+        return tuple(f for e in self.events if e.kind is EventKind.LOG for f in e.forms)

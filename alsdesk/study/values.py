@@ -1,0 +1,398 @@
+"""The one place that turns typed text into stored values and back, per FieldType.
+
+Storage values: TEXT / MEMO / DATE / DATETIME / TIME are ``str`` (DATE "YYYY-MM-DD", or
+"YYYY-MM" / "YYYY" where the field allows partial dates; DATETIME "YYYY-MM-DDTHH:MM";
+TIME "HH:MM"), INTEGER is ``int``, DECIMAL is ``float`` and CHOICE is the code list's code
+type (``int`` for integer code lists, else ``str``). ``None`` is "no value".
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from typing import Any
+
+from alsdesk.errors import ValidationError
+from alsdesk.study.model import CodeList, Field, FieldType
+
+__all__ = ["check_value", "display", "from_text", "parse_value", "to_python", "to_text"]
+
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+# A four-digit year outside this span is a typo (1014, 2041 for 2014), not a clinical date.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+DEFAULT_LENGTH = {FieldType.TEXT: 2000, FieldType.MEMO: 20000}
+INT_LIMIT = 2**63 - 1  # SQLite INTEGER is a signed 64-bit number
+
+_TEXTUAL = (FieldType.TEXT, FieldType.MEMO)
+_D = "[0-9]"  # not \d: that also matches Arabic-Indic and other digits int() would accept
+_ISO = re.compile(f"({_D}{{4}})-({_D}{{1,2}})(?:-({_D}{{1,2}}))?")
+_DMY = re.compile(f"(?:({_D}{{1,2}})[/ -])?([A-Z]{{3}})[/ -]({_D}{{4}})")
+_YEAR = re.compile(f"{_D}{{4}}")
+_TIME = re.compile(f"({_D}{{1,2}}):({_D}{{2}})")
+_DATETIME = re.compile(f"(.+?)(?:\\s+|T)({_D}{{1,2}}:{_D}{{2}})")
+_INT = re.compile(f"[+-]?{_D}{{1,30}}")
+_DEC = re.compile(f"[+-]?(?:{_D}+(?:[.,]{_D}*)?|[.,]{_D}+)")
+_AMBIGUOUS_COMMA = re.compile(f"[+-]?[1-9]{_D}{{0,2}},{_D}{{3}}")
+_S_DATE = re.compile(f"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}")
+_S_MONTH = re.compile(f"{_D}{{4}}-{_D}{{2}}")
+_S_DATETIME = re.compile(f"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}T{_D}{{2}}:{_D}{{2}}")
+_S_TIME = re.compile(f"{_D}{{2}}:{_D}{{2}}")
+_CLOCK = "HH:MM on the 24-hour clock, e.g. 14:30"
+_EXPECTED = {
+    FieldType.TEXT: "text", FieldType.MEMO: "text", FieldType.INTEGER: "a whole number (int)",
+    FieldType.DECIMAL: "a number (float)", FieldType.DATE: "a date as text YYYY-MM-DD",
+    FieldType.DATETIME: "a date-time as text YYYY-MM-DDTHH:MM",
+    FieldType.TIME: "a time as text HH:MM",
+}
+
+
+def parse_value(field: Field, raw: str | None) -> Any:
+    """Turn what the user typed into the storage value; blank gives None.
+
+    Raises ValidationError with a message naming the field's label and what to fix.
+    """
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise TypeError(f"parse_value expects text, not {type(raw).__name__}")
+    text = raw.strip()
+    if not text:
+        return None
+    kind = field.type
+    if kind in _TEXTUAL:
+        value: Any = text
+        if kind is FieldType.MEMO:  # pasted text may carry Windows or old Mac line ends
+            value = text.replace("\r\n", "\n").replace("\r", "\n")
+    elif kind is FieldType.INTEGER:
+        value = _parse_integer(field, text)
+    elif kind is FieldType.DECIMAL:
+        value = _parse_decimal(field, text)
+    elif kind is FieldType.DATE:
+        value = _parse_date(field, text, field.partial, "DD/MMM/YYYY")
+    elif kind is FieldType.DATETIME:
+        value = _parse_datetime(field, text)
+    elif kind is FieldType.TIME:
+        value = _parse_time(field, text)
+    else:
+        value = _parse_choice(field, text)
+    problem = check_value(field, value)
+    if problem is not None:
+        raise ValidationError(field.id, problem)
+    return value
+
+
+def check_value(field: Field, value: Any) -> str | None:
+    """Validate a storage value (type, range, code, real date, length); the message or None."""
+    if value is None:
+        return None
+    kind = field.type
+    if kind is FieldType.CHOICE:
+        return _check_choice(field, value)
+    expected = {FieldType.INTEGER: int, FieldType.DECIMAL: float}.get(kind, str)
+    # bool is an int subclass, but True in a number field is always a caller's mistake.
+    if isinstance(value, bool) or not isinstance(value, expected):
+        return f"{field.label}: expected {_EXPECTED[kind]}, not {type(value).__name__} {value!r}"
+    if kind in _TEXTUAL:
+        return _check_text(field, value)
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL):
+        return _check_number(field, value)
+    if kind is FieldType.DATE:
+        return _check_date(field, value)
+    if kind is FieldType.DATETIME:
+        if not _S_DATETIME.fullmatch(value):
+            return f"{field.label}: '{value}' is not stored as YYYY-MM-DDTHH:MM"
+        return _check_date(field, value[:10]) or _check_time(field, value[11:])
+    if not _S_TIME.fullmatch(value):
+        return f"{field.label}: '{value}' is not stored as HH:MM"
+    return _check_time(field, value)
+
+
+def to_text(field: Field, value: Any) -> str | None:
+    """Canonical text of a storage value for the audit trail; exact inverse of from_text."""
+    if value is None:
+        return None
+    kind = field.type
+    if kind is FieldType.DECIMAL:
+        if isinstance(value, float):
+            # repr is the shortest text that reads back to the same float; float() first so a
+            # subclass (numpy.float64) cannot bring its own repr.
+            return repr(float(value))
+    elif kind is FieldType.INTEGER or (kind is FieldType.CHOICE and _int_codes(field)):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(int(value))
+    elif isinstance(value, str):
+        return value
+    bad = f"{type(value).__name__} {value!r}"
+    raise ValidationError(field.id, f"{field.label}: cannot record {bad}")
+
+
+def from_text(field: Field, text: str | None) -> Any:
+    """The storage value whose canonical text (to_text) is ``text``; replays the audit trail."""
+    if text is None:
+        return None
+    kind = field.type
+    try:
+        if kind is FieldType.DECIMAL:
+            return float(text)
+        if kind is FieldType.INTEGER or (kind is FieldType.CHOICE and _int_codes(field)):
+            if not _INT.fullmatch(text):
+                raise ValueError(text)
+            return int(text)
+    except ValueError:
+        raise ValidationError(field.id, f"{field.label}: recorded text {text!r} is not a"
+                                        f" {kind.value} value") from None
+    return text
+
+
+def display(field: Field, value: Any) -> str:
+    """Text for screens and paper: labels for choices, DD/MMM/YYYY dates, "" for None."""
+    if value is None:
+        return ""
+    kind = field.type
+    # A bad stored value is shown as it is: a screen must never fail to draw.
+    if kind is FieldType.CHOICE and field.codelist is not None:
+        label = field.codelist.label_of(value)
+        return label if label is not None else str(value)
+    if kind is FieldType.DECIMAL and isinstance(value, (int, float)) and math.isfinite(value):
+        return f"{value:.{field.digits}f}" if field.digits is not None else _num(value)
+    if kind is FieldType.DATE and isinstance(value, str):
+        return _display_date(value)
+    if kind is FieldType.DATETIME and isinstance(value, str) and _S_DATETIME.fullmatch(value):
+        return f"{_display_date(value[:10])} {value[11:]}"
+    return str(value)
+
+
+def to_python(field: Field, value: Any) -> Any:
+    """The value as expressions see it: dates as datetime objects, partial dates as None."""
+    if value is None or field.type not in (FieldType.DATE, FieldType.DATETIME, FieldType.TIME):
+        return value
+    problem = check_value(field, value)
+    if problem is not None:
+        raise ValidationError(field.id, problem)
+    if field.type is FieldType.DATE:
+        # A partial date cannot answer "before or after?", so it is unknown to the checks.
+        return dt.date.fromisoformat(value) if _S_DATE.fullmatch(value) else None
+    if field.type is FieldType.DATETIME:
+        return dt.datetime.fromisoformat(value)
+    return dt.time.fromisoformat(value)
+
+
+# --- typed text -> storage -------------------------------------------------------------
+
+
+def _parse_integer(field: Field, text: str) -> int:
+    if _INT.fullmatch(text):
+        return int(text)
+    if re.fullmatch(f"[+-]?{_D}+", text):
+        return _fail(field, f"'{text}' is far too large")
+    if _DEC.fullmatch(text):
+        return _fail(field, f"'{text}' is not a whole number (enter it without decimals)")
+    return _fail(field, f"'{text}' is not a number")
+
+
+def _parse_decimal(field: Field, text: str) -> float:
+    if not _DEC.fullmatch(text) or len(text) > 40:
+        return _fail(field, f"'{text}' is not a number (e.g. 72.5)")
+    if _AMBIGUOUS_COMMA.fullmatch(text):
+        # "1,500" is 1500 to some and 1.5 to others; guessing wrong is a 1000-fold error.
+        plain = text.replace(",", "")
+        return _fail(field, f"'{text}' is ambiguous: write {plain} or {text.replace(',', '.')}")
+    value = float(text.replace(",", "."))
+    return value + 0.0  # turns -0.0 into 0.0
+
+
+def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
+    upper = text.upper()
+    parts: tuple[int, int | None, int | None] | None = None
+    if m := _ISO.fullmatch(upper):
+        parts = (int(m[1]), int(m[2]), int(m[3]) if m[3] else None)
+    elif (m := _DMY.fullmatch(upper)) and m[2] in MONTHS:
+        parts = (int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]) if m[1] else None)
+    elif _YEAR.fullmatch(upper):
+        parts = (int(upper), None, None)
+    forms = f"{hint}, MMM/YYYY or YYYY" if partial else hint
+    if parts is None:
+        return _fail(field, f"'{text}' is not a date (use {forms}, e.g. {_example(hint, 2014)})")
+    year, month, day = parts
+    if day is None and not partial:
+        example = _example(hint, year)
+        return _fail(field, f"a full date is needed (day, month and year), e.g. {example}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return _fail(field, f"the year {year} in '{text}' is not plausible"
+                            f" (it must be between {MIN_YEAR} and {MAX_YEAR})")
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        example = _example(hint, year)
+        return _fail(field, f"'{text}' is not a real date (use {forms}, e.g. {example})")
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _parse_datetime(field: Field, text: str) -> str:
+    hint = "DD/MMM/YYYY HH:MM"
+    m = _DATETIME.fullmatch(text.upper())
+    if m is None:
+        try:
+            _parse_date(field, text, False, "DD/MMM/YYYY")
+        except ValidationError:
+            example = _example(hint, 2014)
+            return _fail(field, f"'{text}' is not a date and time (use {hint}, e.g. {example})")
+        return _fail(field, f"enter the time too, e.g. {_example(hint, 2014)}")
+    date = _parse_date(field, m[1], False, hint)
+    return f"{date}T{_parse_time(field, m[2])}"
+
+
+def _parse_time(field: Field, text: str) -> str:
+    m = _TIME.fullmatch(text)
+    if m is None:
+        return _fail(field, f"'{text}' is not a time (use {_CLOCK})")
+    hour, minute = int(m[1]), int(m[2])
+    if hour > 23 or minute > 59:
+        return _fail(field, f"'{text}' is not a real time (use {_CLOCK})")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _parse_choice(field: Field, text: str) -> str | int:
+    codelist = _codelist(field)
+    if _int_codes(field):
+        if _INT.fullmatch(text) and int(text) in codelist.codes:
+            return int(text)
+    else:
+        exact = [c.code for c in codelist.choices if c.code == text]
+        loose = [c.code for c in codelist.choices if str(c.code).casefold() == text.casefold()]
+        if exact or len(loose) == 1:
+            return (exact or loose)[0]
+    labels = [c.code for c in codelist.choices if c.label.strip().casefold() == text.casefold()]
+    if len(labels) == 1:
+        return labels[0]
+    return _fail(field, f"'{text}' is not one of {_options(field)}")
+
+
+# --- storage checks --------------------------------------------------------------------
+
+
+def _check_text(field: Field, value: str) -> str | None:
+    if value == "":
+        return f"{field.label}: empty text is stored as no value (None)"
+    allowed = "\n\t" if field.type is FieldType.MEMO else ""
+    for ch in value:
+        # Cc are control characters; Cs lone surrogates, which cannot be written as UTF-8.
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
+            if ch in "\r\n" and field.type is FieldType.TEXT:
+                return f"{field.label}: this field holds one line; remove the line break"
+            if ch == "\t":
+                return f"{field.label}: remove the tab character"
+            return f"{field.label}: remove the invisible control character (U+{ord(ch):04X})"
+    limit = field.length if field.length is not None else DEFAULT_LENGTH[field.type]
+    if len(value) > limit:
+        return (f"{field.label}: the text is {len(value)} characters long; at most {limit}"
+                f" are allowed, so shorten it")
+    return None
+
+
+def _check_number(field: Field, value: int | float) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{field.label}: {value!r} is not a number that can be stored"
+    if isinstance(value, int) and abs(value) > INT_LIMIT:
+        return f"{field.label}: {value} is far too large"
+    low, high = field.min, field.max
+    if (low is not None and value < low) or (high is not None and value > high):
+        unit = f" {field.unit}" if field.unit else ""
+        if low is not None and high is not None:
+            rule = f"is outside the allowed range {_num(low)} to {_num(high)}{unit}"
+        elif low is not None:
+            rule = f"is below the lowest allowed value, {_num(low)}{unit}"
+        else:
+            rule = f"is above the highest allowed value, {_num(high)}{unit}"
+        return f"{field.label}: {_num(value)} {rule}"
+    return None
+
+
+def _check_date(field: Field, value: str) -> str | None:
+    is_full = _S_DATE.fullmatch(value)
+    is_partial = bool(_S_MONTH.fullmatch(value) or _YEAR.fullmatch(value))
+    if not is_full and not (field.partial and is_partial):
+        forms = "YYYY-MM-DD, YYYY-MM or YYYY" if field.partial else "YYYY-MM-DD"
+        return f"{field.label}: '{value}' is not stored as {forms}"
+    year = int(value[:4])
+    month = int(value[5:7]) if len(value) >= 7 else 1
+    day = int(value[8:10]) if is_full else 1
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return (f"{field.label}: the year {year} is not plausible"
+                f" (it must be between {MIN_YEAR} and {MAX_YEAR})")
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return f"{field.label}: '{value}' is not a real date"
+    return None
+
+
+def _check_time(field: Field, value: str) -> str | None:
+    if int(value[:2]) > 23 or int(value[3:5]) > 59:
+        return f"{field.label}: '{value}' is not a real time"
+    return None
+
+
+def _check_choice(field: Field, value: Any) -> str | None:
+    codelist = _codelist(field)
+    expected = int if _int_codes(field) else str
+    if isinstance(value, bool) or not isinstance(value, expected):
+        return (f"{field.label}: expected a code of type {expected.__name__}, not"
+                f" {type(value).__name__} {value!r}")
+    if value not in codelist.codes:
+        shown = str(value) if expected is int else f"'{value}'"
+        return f"{field.label}: {shown} is not one of {_options(field)}"
+    return None
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _fail(field: Field, message: str) -> Any:
+    raise ValidationError(field.id, f"{field.label}: {message}")
+
+
+def _codelist(field: Field) -> CodeList:
+    if field.codelist is None:
+        raise ValueError(f"choice field {field.id!r} has no code list")  # the loader's job
+    return field.codelist
+
+
+def _int_codes(field: Field) -> bool:
+    return field.codelist is not None and field.codelist.data_type == "integer"
+
+
+def _options(field: Field) -> str:
+    choices = _codelist(field).choices
+    shown = ", ".join(f"{c.code} = {c.label}" for c in choices[:12])
+    return shown + (f" (and {len(choices) - 12} more)" if len(choices) > 12 else "")
+
+
+def _num(value: float) -> str:
+    """A number as people write it: 20.0 as "20", 72.5 as "72.5"."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _example(hint: str, year: int) -> str:
+    year = year if MIN_YEAR <= year <= MAX_YEAR else 2014
+    return f"05/MAR/{year}" + (" 14:30" if "HH:MM" in hint else "")
+
+
+def _display_date(value: str) -> str:
+    if _S_DATE.fullmatch(value):
+        return f"{value[8:10]}/{_month(value[5:7])}/{value[:4]}"
+    if _S_MONTH.fullmatch(value):
+        return f"{_month(value[5:7])}/{value[:4]}"
+    return value
+
+
+def _month(digits: str) -> str:
+    number = int(digits)
+    return MONTHS[number - 1] if 1 <= number <= 12 else digits

@@ -1,0 +1,1 @@
+"""Bundled resources: the study definition, fonts, icons."""
