@@ -1,6 +1,7 @@
 """The `alsdesk` command: the GUI by default, sub-commands over the same core calls."""
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -68,8 +69,9 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.pass_context
 def gui(ctx: click.Context) -> None:
     """Start the desktop program (the same as running alsdesk with no command)."""
+    # The core never imports the front end statically: Qt is loaded only when the GUI starts.
     try:
-        from ui.app import run  # noqa: PLC0415 - Qt is loaded only for the GUI
+        run = importlib.import_module("ui.app").run
     except ModuleNotFoundError as exc:
         if exc.name and (exc.name.startswith("ui") or exc.name.startswith("PySide6")):
             click.echo(
@@ -244,6 +246,23 @@ def verify(ctx: click.Context) -> None:
                    "aside unchanged and tell the data manager.", err=True)
         sys.exit(1)
     click.echo("VERIFY OK")
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False))
+def study(file: str | None) -> None:
+    """Check a study definition file (default: the bundled one) and summarise it."""
+    from alsdesk.study import load_study
+
+    st = load_study(file)
+    fields = sum(len(f.fields) for f in st.forms.values())
+    checks = sum(len(f.checks) for f in st.forms.values())
+    derived = sum(len(f.derived) for f in st.forms.values())
+    click.echo(f"{st.id} ({st.protocol}), CRF version {st.crf_version}: {st.source}")
+    click.echo(f"{len(st.events)} events, {len(st.forms)} forms, {fields} fields, "
+               f"{checks} checks, {derived} derived values, {len(st.codelists)} code lists")
+    for event in st.events:
+        click.echo(f"  {event.label:<16} {', '.join(event.forms)}")
 
 
 @main.command()

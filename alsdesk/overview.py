@@ -110,9 +110,10 @@ def _due_ahead(params: Mapping[str, float]) -> timedelta:
 def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
     """"Month 2 due 2015-03-01 (in window)" or "" when nothing is scheduled."""
     plan = next_due(schedule(store, subject, now))
-    if plan is None or plan.target is None or plan.status is VisitStatus.ENDED:
+    if plan is None or plan.window_start is None:
         return ""
-    when = plan.target.strftime("%Y-%m-%d %H:%M") if plan.unit and plan.unit.value == "hours" \
-        else plan.target.strftime("%Y-%m-%d")
+    moment = plan.target or plan.window_end
+    when = moment.strftime("%Y-%m-%d %H:%M") if plan.unit and plan.unit.value == "hours" \
+        else moment.strftime("%Y-%m-%d")
     return f"{plan.label} {when} ({plan.status.value})"
 

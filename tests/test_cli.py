@@ -1,0 +1,160 @@
+"""The `alsdesk` command, run as a user would: real files, real sub-processes where it matters."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from alsdesk.cli import main
+from alsdesk.store import Store
+from tests.conftest import PASSWORD
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, cmd in group.commands.items():
+        yield (*prefix, name), cmd
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*prefix, name))
+
+
+def test_every_command_has_help_text():
+    for path, cmd in _commands(main):
+        assert (cmd.help or "").strip(), f"alsdesk {' '.join(path)} has no help text"
+        result = run(*path, "--help")
+        assert result.exit_code == 0, result.output
+        for param in cmd.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                assert (param.help or "").strip(), f"{' '.join(path)} {param.opts} has no help"
+
+
+def test_init_then_users(tmp_path):
+    db = tmp_path / "site.db"
+    result = run("--db", str(db), "init", "--admin", "boss", "--name", "Bea Boss",
+                 "--password-stdin", input=f"{PASSWORD}\n")
+    assert result.exit_code == 0, result.output
+    assert "boss" in result.output
+    result = run("--db", str(db), "users", "add", "nurse1", "--name", "Nina Nurse", "--role",
+                 "nurse", "--as", "boss", "--password-stdin", input=f"{PASSWORD}\nNurse-pass-77\n")
+    assert result.exit_code == 0, result.output
+    listing = run("--db", str(db), "users", "list").output
+    assert "nurse1" in listing and "nurse" in listing and "Nina Nurse" in listing
+    result = run("--db", str(db), "users", "deactivate", "nurse1", "--reason", "left",
+                 "--as", "boss", "--password-stdin", input=f"{PASSWORD}\n")
+    assert result.exit_code == 0
+    assert "deactivated" in run("--db", str(db), "users", "list").output
+
+
+def test_weak_password_and_wrong_admin_password_are_refused_clearly(tmp_path):
+    db = tmp_path / "site.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "init", "--admin", "boss", "--name", "B",
+                                       "--password-stdin"], input="short\n")
+    assert result.exit_code == 1
+    assert "at least 10 characters" in result.output
+    assert not db.exists()
+    run("--db", str(db), "init", "--admin", "boss", "--name", "B", "--password-stdin",
+        input=f"{PASSWORD}\n")
+    result = CliRunner().invoke(main, ["--db", str(db), "users", "add", "x", "--name", "X",
+                                       "--role", "nurse", "--as", "boss", "--password-stdin"],
+                                input="wrong-password-0\nWhatever-pass-1\n")
+    assert result.exit_code == 1
+    assert "wrong" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_demo_then_verify_passes_and_tamper_fails(tmp_path):
+    db = tmp_path / "demo.db"
+    result = run("--db", str(db), "demo")
+    assert result.exit_code == 0, result.output
+    assert "SYNTHETIC" in result.output
+    result = run("--db", str(db), "verify")
+    assert result.exit_code == 0, result.output
+    assert "VERIFY OK" in result.output
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE vs SET temp = 41.5 WHERE temp IS NOT NULL")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(main, ["--db", str(db), "verify"])
+    assert result.exit_code == 1
+    assert "DOES NOT match" in result.output
+    assert "temp" in result.output
+
+
+def test_demo_covers_every_stage(tmp_path):
+    from alsdesk.demo import build_demo
+
+    db = build_demo(tmp_path / "demo.db")
+    with Store.open(db, readonly=True) as st:
+        statuses = {s.status.value for s in st.subjects.list()}
+        assert {"screen failure", "enrolled", "completed", "died", "screening"} <= statuses
+        terms = st.conn.execute("SELECT aeterm, aeser FROM ae").fetchall()
+        assert ("Pulmonary embolism", "Y") in terms
+        assert st.setting("demo") == "synthetic"
+        assert st.verify().ok
+
+
+def test_demo_refuses_to_replace_real_data(tmp_path, study):
+    db = tmp_path / "real.db"
+    Store.create(db, study).close()
+    result = CliRunner().invoke(main, ["--db", str(db), "demo", "--force"])
+    assert result.exit_code == 1
+    assert "not a demo database" in result.output
+
+
+def test_errors_are_one_line_not_tracebacks(tmp_path):
+    bad = tmp_path / "notes.db"
+    bad.write_text("just some notes\n" * 20)
+    result = CliRunner().invoke(main, ["--db", str(bad), "verify"])
+    assert result.exit_code == 1
+    assert "not an ALS Desk database" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_python_main_py_is_the_same_command(tmp_path):
+    result = subprocess.run([sys.executable, "main.py", "--help"], capture_output=True,
+                            text=True, cwd=_repo())
+    assert result.returncode == 0
+    assert "verify" in result.stdout and "demo" in result.stdout
+
+
+def test_study_check_command(tmp_path):
+    result = run("study")
+    assert result.exit_code == 0, result.output
+    assert "NCT02492516" in result.output and "forms" in result.output
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[study]\nid = 'X'\n")
+    result = CliRunner().invoke(main, ["study", str(broken)])
+    assert result.exit_code == 1
+    assert "broken.toml" in result.output
+
+
+def _repo():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("module", ["alsdesk.cli", "alsdesk.store", "alsdesk.demo",
+                                    "alsdesk.overview"])
+def test_core_never_imports_qt(module):
+    code = (f"import sys, {module}; "
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'ui', 'shiboken'))]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=_repo())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_sources_have_no_qt_imports():
+    import re
+
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui)(\.|\s|$)", re.M)
+    for path in (_repo() / "alsdesk").rglob("*.py"):
+        assert not pattern.search(path.read_text()), f"{path} imports Qt or ui"
