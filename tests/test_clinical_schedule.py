@@ -56,7 +56,7 @@ def plan_one(event: Event, done: datetime | date | None = None,
 def test_status_texts() -> None:
     assert [s.value for s in VisitStatus] == [
         "not due", "due", "in window", "overdue", "done in window", "done out of window",
-        "done", "not scheduled",
+        "done", "not scheduled", "not expected",
     ]
     assert VisitStatus.OVERDUE == "overdue"
 
