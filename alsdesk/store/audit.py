@@ -289,6 +289,12 @@ def _where(key: InstanceKey) -> str:
     return f"subject {subject}, {ev}, {form_id}" + ("" if rep == 1 else f" #{rep}")
 
 
+def place_of(rec: Any) -> dict[str, Any]:
+    """The audit columns that say where a form instance (or a query on it) belongs."""
+    return dict(subject=rec.subject, event=rec.event, event_repeat=rec.event_repeat,
+                form=rec.form, repeat=rec.repeat, instance_id=rec.instance_id)
+
+
 def rows(conn: sqlite3.Connection, **where: Any) -> Iterator[dict[str, Any]]:
     """Audit rows, oldest first, filtered on equality of the given columns."""
     clauses = [f"{k} = ?" for k in where]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import QueryStatus
-from alsdesk.store.audit import A, utc_now
+from alsdesk.store.audit import A, place_of, utc_now
 
 if TYPE_CHECKING:
     from alsdesk.rules.engine import Finding
@@ -91,7 +91,7 @@ class QueryService:
         rec = self.store.forms.get_instance(instance_id)
         if field is not None:
             self.store.study.form(rec.form).field(field)
-        place = _place(rec)
+        place = place_of(rec)
         with self.store.transaction():
             qid = self._insert(instance_id, field, "manual", text.strip(), place)
         return self.get(qid)
@@ -160,11 +160,5 @@ class QueryService:
         return self.get(query_id)
 
 
-def _place(rec) -> dict[str, Any]:
-    return dict(subject=rec.subject, event=rec.event, event_repeat=rec.event_repeat,
-                form=rec.form, repeat=rec.repeat, instance_id=rec.instance_id)
-
-
 def _qplace(q: Query) -> dict[str, Any]:
-    return dict(subject=q.subject, event=q.event, event_repeat=q.event_repeat, form=q.form,
-                repeat=q.repeat, instance_id=q.instance_id, field=q.field)
+    return {**place_of(q), "field": q.field}
