@@ -37,7 +37,9 @@ def _years_before(when: date | datetime, years: int) -> date:
     return date(day.year - years, day.month, 1) - timedelta(days=120)
 
 
-class _Builder:
+class SubjectBuilder:
+    """Fills forms of a subject with plausible values through the normal save path."""
+
     def __init__(self, store: Store, today: date) -> None:
         self.st = store
         self.today = today
@@ -221,7 +223,7 @@ def _populate(store: Store, today: date) -> None:
     for user_id, name, role in DEMO_USERS[1:]:
         store.users.add(user_id, name, role, DEMO_PASSWORD)
     store.set_setting("demo", "synthetic")
-    b = _Builder(store, today)
+    b = SubjectBuilder(store, today)
 
     def at(days_ago: int, hour: int = 9) -> datetime:
         return datetime.combine(today - timedelta(days=days_ago), datetime.min.time()).replace(hour=hour)

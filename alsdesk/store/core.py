@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,10 @@ from typing import Iterator
 import sqlite_utils
 
 from alsdesk.auth import Action, Role, require
-from alsdesk.errors import StoreError
+from alsdesk.errors import DiskFull, ReadOnlyDatabase, StoreError
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
+from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
 
@@ -60,6 +62,16 @@ class Store:
         self.user_id: str | None = None
         self.role: Role | None = None
         self.full_name: str | None = None
+        # Opened read-only: nothing can be saved (another instance writes, or no access).
+        self.readonly = False
+        # Who held the file when an earlier instance crashed without closing it (the stale
+        # lock this open cleared), for the GUI to mention and to check the data.
+        self.stale_lock: LockInfo | None = None
+        self._lock: DbLock | None = None
+        self._closed = False
+        # Audit rows of the open transaction, chained in memory and written before COMMIT.
+        self._audit_rows: list[list[object]] | None = None
+        self._audit_head: tuple[int, str] | None = None
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
@@ -78,11 +90,14 @@ class Store:
             raise StoreError(
                 f"The folder {path.parent} does not exist: create it first or pick another."
             )
+        lock = DbLock.acquire(path)
         try:
             db = schema.connect(path)
         except sqlite3.Error as exc:
+            lock.release()
             raise StoreError(f"Cannot create the database {path}: {exc}.") from None
         store = cls(db, path, study)
+        store._lock = lock
         try:
             schema.create_schema(db, study, audit.utc_now())
             with store.transaction():
@@ -91,14 +106,23 @@ class Store:
             db.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
+            lock.release()
             raise
         return store
 
     @classmethod
     def open(
-        cls, path: str | Path, study: Study | None = None, *, readonly: bool = False
+        cls, path: str | Path, study: Study | None = None, *, readonly: bool = False,
+        take_over: bool = False,
     ) -> "Store":
-        """Open an existing file after checking, read-only, that it is ours and usable."""
+        """Open an existing file after checking, read-only, that it is ours and usable.
+
+        For writing, the file's lock is taken: DatabaseInUse when another ALS Desk has it
+        (its ``holder`` says who, where, since when), ReadOnlyDatabase when this account
+        cannot write the file or its folder; both can be answered with ``readonly=True``.
+        A stale lock left by a crashed instance is cleared and reported in ``stale_lock``.
+        ``take_over=True`` overrides a lock naming another computer (a person's decision).
+        """
         path = Path(path)
         info = schema.inspect_file(path)
         study = study or load_study()
@@ -108,24 +132,53 @@ class Store:
                 "database of this study."
             )
         if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                   check_same_thread=False)
-            return cls(sqlite_utils.Database(conn, execute_plugins=False), path, study)
+            try:
+                conn = schema.open_readonly(path)
+            except sqlite3.OperationalError as exc:
+                raise _store_error(path, exc) from None
+            store = cls(sqlite_utils.Database(conn, execute_plugins=False), path, study)
+            store.readonly = True
+            return store
+        _require_writable(path)
+        lock = DbLock.acquire(path, take_over=take_over)
         try:
-            db = schema.connect(path)
-        except sqlite3.OperationalError as exc:
-            raise _store_error(path, exc) from None
-        store = cls(db, path, study)
-        applied = schema.migrate(db, info.schema_version)
-        with store.transaction():
-            for version in applied:
-                store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
-            for column in schema.sync_form_tables(db, study):
-                store.audit(A.SCHEMA, field=column, new_value="column added")
+            try:
+                db = schema.connect(path)
+            except sqlite3.OperationalError as exc:
+                raise _store_error(path, exc) from None
+            store = cls(db, path, study)
+            store._lock, store.stale_lock = lock, lock.stale
+            try:
+                # Migration and new columns commit with their audit rows, or not at all.
+                with store.transaction():
+                    applied = schema.migrate(db, info.schema_version)
+                    for version in applied:
+                        store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
+                    for column in schema.sync_form_tables(db, study):
+                        store.audit(A.SCHEMA, field=column, new_value="column added")
+            except BaseException:
+                db.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
         return store
 
     def close(self) -> None:
-        self.db.close()
+        """Close the file and give back its write lock (safe to call twice)."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self.db.close()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
+
+    def lock_holder(self) -> LockInfo | None:
+        """Who has the file open for writing (this instance included), or None."""
+        return self._lock.info if self._lock is not None else current_holder(self.path)
 
     def __enter__(self) -> "Store":
         return self
@@ -137,38 +190,67 @@ class Store:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: the change and its audit rows commit together or not at all."""
-        if self.conn.in_transaction:
-            with self.db.atomic():
-                yield self.conn
+        """One write transaction: the change and its audit rows commit together or not at all.
+
+        Audit rows are chained in memory and written in one batch just before COMMIT; a
+        nested transaction is a savepoint whose rows are dropped with it if it fails.
+        """
+        if self.readonly:
+            raise ReadOnlyDatabase(
+                f"The database {self.path} is open read-only: nothing can be saved. To make "
+                "changes, close it and open it again when no other ALS Desk is using it."
+            )
+        if self.conn.in_transaction and self._audit_rows is not None:
+            mark = (len(self._audit_rows), self._audit_head)
+            try:
+                with self.db.atomic():
+                    yield self.conn
+            except BaseException:
+                del self._audit_rows[mark[0]:]
+                self._audit_head = mark[1]
+                raise
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             raise _store_error(self.path, exc) from None
+        self._audit_rows, self._audit_head = [], None
         try:
             yield self.conn
+            if self._audit_rows:
+                audit.write_rows(self.conn, self._audit_rows, self._audit_head)
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             self._rollback()
+            if type(exc) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise  # IntegrityError and the like are programming errors, not the disk's
             raise _store_error(self.path, exc) from None
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._audit_rows, self._audit_head = None, None
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
     def audit(
-        self, action: str, *, actor: tuple[str, str] | None = None, **cols: object
+        self, action: str, *, actor: tuple[str, str] | None = None, ts: str | None = None,
+        **cols: object
     ) -> int:
-        """Write one audit row as the current user (or `actor`), inside the open transaction."""
+        """Add one audit row as the current user (or `actor`) to the open transaction."""
+        if self._audit_rows is None:
+            raise RuntimeError("audit rows are written inside Store.transaction()")
         if actor is not None:
             ctx = AuditContext(*actor)
         else:
             ctx = AuditContext(self.user_id, self.role.value if self.role else None)
-        return audit.append(self.conn, ctx, action, **cols)
+        if self._audit_head is None:
+            self._audit_head = audit.read_head(self.conn)
+        row, self._audit_head = audit.make_row(self._audit_head, ctx, action, ts, cols)
+        self._audit_rows.append(row)
+        return self._audit_head[0]
 
     def require(self, action: Action) -> None:
         """Raise PermissionDenied unless the logged-in user's role allows the action."""
@@ -180,13 +262,17 @@ class Store:
         """Check the password and make this user the one acting; returns the User."""
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
+        if self._lock is not None:
+            self._lock.set_user(user.user_id, user.full_name)
         return user
 
     def logout(self) -> None:
-        if self.user_id is not None:
+        if self.user_id is not None and not self.readonly:
             with self.transaction():
                 self.audit(A.LOGOUT)
         self.user_id = self.role = self.full_name = None
+        if self._lock is not None:
+            self._lock.set_user(None, None)
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -220,22 +306,52 @@ class Store:
         )
 
 
-def _store_error(path: Path, exc: sqlite3.OperationalError) -> StoreError:
+def _require_writable(path: Path) -> None:
+    """Refuse up front, before anything is written, a file or folder this account cannot write."""
+    if not os.access(path, os.W_OK):
+        raise ReadOnlyDatabase(
+            f"The database {path} is read-only for this account (its file permissions or "
+            "read-only mark). You can open it read-only to look at it; to work on it, ask "
+            "the workstation's administrator for write access to the file."
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyDatabase(
+            f"The folder {path.parent} is read-only for this account, so ALS Desk cannot "
+            "save changes to the database there. You can open it read-only to look at it; to "
+            "work on it, ask the workstation's administrator for write access to the folder, "
+            "or copy the database to a folder you can write to."
+        )
+
+
+def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
+    """Our message for an SQLite error met while opening or saving."""
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The database {path} is in use by another ALS Desk window or program. Close it "
-            "there, then try again; nothing was saved."
+            f"The database {path} is in use by another program (an SQLite browser, a backup "
+            "or sync tool) or another ALS Desk. Close it there, then try again; nothing was "
+            "saved."
         )
     if "disk is full" in text or "database or disk is full" in text:
-        return StoreError(
+        return DiskFull(
             f"The disk holding {path} is full: nothing was saved. Free some space (or ask "
             "IT), then save again."
         )
     if "readonly" in text or "read-only" in text:
-        return StoreError(
+        return ReadOnlyDatabase(
             f"The database {path} is read-only for this account: nothing was saved. Ask the "
             "workstation's administrator for write access to the file and its folder."
+        )
+    if "disk i/o error" in text:
+        return StoreError(
+            f"The disk holding {path} reported an error while writing: nothing was saved. If "
+            "the database is on a USB stick or network drive, check that it is still "
+            "connected, then save again."
+        )
+    if "malformed" in text or "not a database" in text:
+        return StoreError(
+            f"The database {path} is damaged ({exc}): nothing was saved. Stop working on it "
+            "and restore the latest backup ('alsdesk restore')."
         )
     if "unable to open" in text:
         return StoreError(f"The database {path} cannot be opened: {exc}.")

@@ -91,6 +91,7 @@ _INSTANCE_COLS = (
 class FormService(WorkflowSteps):
     def __init__(self, store: "Store") -> None:
         self.store = store
+        self._subject_ids: dict[str, int] = {}
 
     @property
     def conn(self):
@@ -102,7 +103,7 @@ class FormService(WorkflowSteps):
             repeat: int = 1) -> FormRecord:
         """The stored record, or an empty NOT_STARTED record."""
         self._check_place(event, form, event_repeat, repeat)
-        sid = self.store.subjects.get(subject).id
+        sid = self._subject_id(subject)
         row = self.conn.execute(
             "SELECT id FROM form_instances WHERE subject_id = ? AND event = ? AND "
             "event_repeat = ? AND form = ? AND repeat = ?",
@@ -232,25 +233,28 @@ class FormService(WorkflowSteps):
             if complete:
                 findings = self._completion_findings(fdef, merged_v, merged_m, notes or {})
             now = utc_now()
-            iid = current.instance_id
+            new_status = self._status_after(current, bool(changed), complete)
             place = dict(subject=subject, event=event, event_repeat=event_repeat, form=form,
                          repeat=repeat)
-            if iid is None:
-                iid = self._insert_instance(current, now)
+            if current.instance_id is None:
+                iid = self._insert_instance(current, fdef, merged_v, merged_m, new_status,
+                                            complete, now)
                 self.store.audit(A.FORM_CREATE, **place, instance_id=iid,
                                  new_value=FormStatus.IN_PROGRESS.value, ts=now)
+            else:
+                iid = current.instance_id
+                self._write_values(fdef, iid, merged_v, merged_m, changed)
+                self.conn.execute(
+                    "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
+                    "version = version + ?, completed_at = coalesce(completed_at, ?) "
+                    "WHERE id = ?",
+                    (new_status.value, now, self.store.user_id, 1 if changed else 0,
+                     now if complete else None, iid),
+                )
             place["instance_id"] = iid
-            self._write_values(fdef, iid, merged_v, merged_m, changed)
             self._audit_changes(fdef, current, merged_v, merged_m, place, reason, now)
             if changed and current.instance_id is not None:
                 self._void_approvals(current, place, reason or "data changed", now)
-            new_status = self._status_after(current, bool(changed), complete)
-            self.conn.execute(
-                "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
-                "version = version + ?, completed_at = coalesce(completed_at, ?) WHERE id = ?",
-                (new_status.value, now, self.store.user_id, 1 if changed else 0,
-                 now if complete else None, iid),
-            )
             old_status = FormStatus.IN_PROGRESS if current.instance_id is None else current.status
             if new_status is not old_status:
                 self.store.audit(A.FORM_STATUS, **place, old_value=old_status.value,
@@ -259,6 +263,13 @@ class FormService(WorkflowSteps):
                 self.store.queries._open_from_check(iid, place, f, (notes or {})[f.check_id])
                 for f in findings
             )
+        if current.instance_id is None:
+            # A new instance is exactly what was just written: no need to read it back.
+            record = FormRecord(
+                subject, event, event_repeat, form, repeat, iid, new_status, merged_v, merged_m,
+                version=1, completed_at=now if complete else None, updated_at=now,
+                updated_by=self.store.user_id)
+            return SaveResult(record, changed, tuple(findings), query_ids)
         return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids)
 
     def _validate_input(self, fdef: Form, values: dict, missing: dict) -> None:
@@ -322,17 +333,33 @@ class FormService(WorkflowSteps):
             (sid, event, event_repeat, form),
         ).fetchone()[0]
 
-    def _insert_instance(self, rec: FormRecord, now: str) -> int:
-        sid = self.store.subjects.get(rec.subject).id
+    def _insert_instance(self, rec: FormRecord, fdef: Form, values: dict, missing: dict,
+                         status: FormStatus, complete: bool, now: str) -> int:
+        sid = self._subject_id(rec.subject)
+        user = self.store.user_id
         cur = self.conn.execute(
             "INSERT INTO form_instances (subject_id, event, event_repeat, form, repeat, status, "
-            "created_at, created_by, updated_at, updated_by, version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            (sid, rec.event, rec.event_repeat, rec.form, rec.repeat,
-             FormStatus.IN_PROGRESS.value, now, self.store.user_id, now, self.store.user_id),
+            "created_at, created_by, updated_at, updated_by, version, completed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            (sid, rec.event, rec.event_repeat, rec.form, rec.repeat, status.value, now, user,
+             now, user, now if complete else None),
         )
-        self.conn.execute(f'INSERT INTO "{rec.form}" (instance_id) VALUES (?)', (cur.lastrowid,))
+        cols: dict[str, Any] = {"instance_id": cur.lastrowid}
+        cols.update(values)
+        cols.update({missing_column(k): v for k, v in missing.items()})
+        names = ", ".join(f'"{k}"' for k in cols)
+        self.conn.execute(
+            f'INSERT INTO "{fdef.id}" ({names}) VALUES ({", ".join("?" * len(cols))})',
+            list(cols.values()),
+        )
         return cur.lastrowid
+
+    def _subject_id(self, code: str) -> int:
+        """Subject codes never change, so their row ids are remembered."""
+        sid = self._subject_ids.get(code)
+        if sid is None:
+            sid = self._subject_ids[code] = self.store.subjects.get(code).id
+        return sid
 
     def _write_values(self, fdef: Form, iid: int, values: dict, missing: dict,
                       changed: tuple[str, ...]) -> None:

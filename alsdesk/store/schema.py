@@ -177,6 +177,11 @@ class FileInfo:
 
 def inspect_file(path: Path) -> FileInfo:
     """Look at a file read-only and raise StoreError if it is not a usable ALS Desk file."""
+    if not path.parent.is_dir():
+        raise StoreError(
+            f"The folder {path.parent} is not there. If the database is on a USB stick or a "
+            "network drive, check that it is connected; otherwise pick the right folder."
+        )
     if not path.exists():
         raise StoreError(
             f"There is no database at {path}. Create one with 'alsdesk init' or pick "
@@ -206,19 +211,24 @@ def inspect_file(path: Path) -> FileInfo:
             f"{path} is an SQLite file but not an ALS Desk database. Check that you opened "
             "the right file."
         )
-    uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True)
+        conn = open_readonly(path)
         try:
             rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            conn.execute("PRAGMA quick_check").fetchone()
+            check = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if _is_busy(exc):
+            raise StoreError(
+                f"The database {path} is locked by another program (for example an SQLite "
+                "browser, a backup or sync tool). Close that program, then try again."
+            ) from None
+        raise _damaged(path, exc) from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"The database {path} is damaged or unreadable ({exc}). Restore the latest "
-            "backup; do not keep working on this file."
-        ) from None
+        raise _damaged(path, exc) from None
+    if check != ["ok"]:
+        raise _damaged(path, "; ".join(check))
     version = int(rows.get("schema_version", "0"))
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -227,6 +237,39 @@ def inspect_file(path: Path) -> FileInfo:
             "version; this program will not touch the file."
         )
     return FileInfo(study_id=rows.get("study_id"), schema_version=version)
+
+
+def _damaged(path: Path, detail: object) -> StoreError:
+    return StoreError(
+        f"The database {path} is damaged or unreadable ({detail}). Restore the latest "
+        "backup; do not keep working on this file."
+    )
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never writes to the file, even in a read-only folder.
+
+    SQLite needs to create the WAL index beside a WAL database to read it. In a folder this
+    account cannot write to, and with no WAL file there (so no writer has changes pending),
+    the file is read as immutable instead.
+    """
+    base = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=1.0, check_same_thread=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        readonly_dir = "readonly" in str(exc).lower() or "READONLY" in str(
+            getattr(exc, "sqlite_errorname", ""))
+        if not readonly_dir or Path(str(path) + "-wal").exists():
+            raise
+    return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:

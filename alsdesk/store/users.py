@@ -30,6 +30,8 @@ class User:
 class UserService:
     def __init__(self, store: "Store") -> None:
         self.store = store
+        # Wrong passwords met while the file is open read-only, where they cannot be saved.
+        self._readonly_failures: dict[str, int] = {}
 
     @property
     def conn(self):
@@ -96,6 +98,8 @@ class UserService:
 
         `purpose` other than "login" (a signature, the idle lock) records only failures.
         """
+        if self.store.readonly:
+            return self._authenticate_readonly(user_id, password)
         row = self.conn.execute(
             "SELECT password_hash, active, failed_logins, locked_until, role FROM users "
             "WHERE user_id = ?",
@@ -148,6 +152,42 @@ class UserService:
             )
             if purpose == "login":
                 self.store.audit(A.LOGIN, actor=(user_id, role))
+        return self.get(user_id)
+
+    def _authenticate_readonly(self, user_id: str, password: str) -> User:
+        """Check a password without writing (the file is open read-only).
+
+        The lockout and deactivation saved in the file are obeyed; wrong passwords are counted
+        in this session only, since they cannot be saved, and end it at the same limit.
+        """
+        row = self.conn.execute(
+            "SELECT password_hash, active, locked_until FROM users WHERE user_id = ?",
+            (user_id,),
+        ).fetchone()
+        failures = self._readonly_failures.get(user_id, 0)
+        if failures >= MAX_FAILED_LOGINS:
+            raise AuthError(
+                f"Wrong password {MAX_FAILED_LOGINS} times: this account cannot log in to this "
+                "read-only window any more. Close it, or ask an administrator."
+            )
+        if row is None:
+            raise AuthError("The user id or the password is wrong.")
+        pw_hash, active, locked_until = row
+        if locked_until and datetime.fromisoformat(locked_until) > datetime.now(timezone.utc):
+            raise AuthError(
+                "This account is locked after too many wrong passwords. Try again after "
+                f"{_local(locked_until)} or ask an administrator to unlock it."
+            )
+        if not active:
+            raise AuthError("This account is deactivated. Ask an administrator.")
+        if not check_password(password, pw_hash):
+            self._readonly_failures[user_id] = failures + 1
+            left = MAX_FAILED_LOGINS - failures - 1
+            raise AuthError(
+                f"The user id or the password is wrong ({left} tries left in this read-only "
+                "window)."
+            )
+        self._readonly_failures.pop(user_id, None)
         return self.get(user_id)
 
     def confirm_password(self, password: str, purpose: str = "signature") -> None:

@@ -7,6 +7,7 @@ the GUI form renderer, the PDF layout and the exports all read from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from pathlib import Path
 from typing import Mapping
@@ -69,7 +70,8 @@ class CodeList:
                 return choice.label
         return None
 
-    @property
+    # Cached: the definition is immutable and these are asked for on every save.
+    @cached_property
     def codes(self) -> tuple[str | int, ...]:
         return tuple(c.code for c in self.choices)
 
@@ -138,12 +140,16 @@ class Form:
     domain: str | None = None  # CDISC domain, e.g. "AE", "VS"
 
     def field(self, field_id: str) -> Field:
-        for f in self.fields:
-            if f.id == field_id:
-                return f
-        raise KeyError(f"form {self.id!r} has no field {field_id!r}")
+        try:
+            return self._by_id[field_id]
+        except KeyError:
+            raise KeyError(f"form {self.id!r} has no field {field_id!r}") from None
 
-    @property
+    @cached_property
+    def _by_id(self) -> dict[str, Field]:
+        return {f.id: f for f in self.fields}
+
+    @cached_property
     def field_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.fields)
 

@@ -1,0 +1,1 @@
+"""Benchmarks of ALS Desk (python -m bench); not part of the installed package."""
