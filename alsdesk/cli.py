@@ -145,47 +145,58 @@ def users_add(ctx, user_id, full_name, role, acting, password_stdin) -> None:
     click.echo(f"Added {user_id} ({role}).")
 
 
-@users.command("deactivate")
-@click.argument("user_id")
-@click.option("--reason", required=True, help="Why (kept in the audit trail).")
-@_as_option
-@_stdin_option
-@click.pass_context
-def users_deactivate(ctx, user_id, reason, acting, password_stdin) -> None:
+def _account_command(name: str, default_reason: str | None = None):
+    """A `users` sub-command on USER_ID run by a logged-in administrator.
+
+    The decorated function gets (store, user_id, reason, password_stdin) and returns the line
+    to print.
+    """
+    def wrap(act):
+        @users.command(name, help=act.__doc__)
+        @click.argument("user_id")
+        @click.option("--reason", required=default_reason is None, default=default_reason,
+                      help="Why (kept in the audit trail).")
+        @_as_option
+        @_stdin_option
+        @click.pass_context
+        def command(ctx, user_id, reason, acting, password_stdin) -> None:
+            with _open(ctx) as store:
+                _login_admin(store, acting, password_stdin)
+                message = act(store, user_id, reason, password_stdin)
+            click.echo(message)
+
+        return command
+
+    return wrap
+
+
+@_account_command("deactivate")
+def users_deactivate(store, user_id, reason, password_stdin) -> str:
     """Deactivate an account (accounts are never deleted)."""
-    with _open(ctx) as store:
-        _login_admin(store, acting, password_stdin)
-        store.users.set_active(user_id, False, reason)
-    click.echo(f"Deactivated {user_id}.")
+    store.users.set_active(user_id, False, reason)
+    return f"Deactivated {user_id}."
 
 
-@users.command("reactivate")
-@click.argument("user_id")
-@click.option("--reason", required=True, help="Why (kept in the audit trail).")
-@_as_option
-@_stdin_option
-@click.pass_context
-def users_reactivate(ctx, user_id, reason, acting, password_stdin) -> None:
+@_account_command("reactivate")
+def users_reactivate(store, user_id, reason, password_stdin) -> str:
     """Reactivate a deactivated account."""
-    with _open(ctx) as store:
-        _login_admin(store, acting, password_stdin)
-        store.users.set_active(user_id, True, reason)
-    click.echo(f"Reactivated {user_id}.")
+    store.users.set_active(user_id, True, reason)
+    return f"Reactivated {user_id}."
 
 
-@users.command("reset-password")
-@click.argument("user_id")
-@click.option("--reason", default="password reset by administrator", help="Why.")
-@_as_option
-@_stdin_option
-@click.pass_context
-def users_reset_password(ctx, user_id, reason, acting, password_stdin) -> None:
+@_account_command("reset-password", "password reset by administrator")
+def users_reset_password(store, user_id, reason, password_stdin) -> str:
     """Set a new password for an account (also unlocks it)."""
-    with _open(ctx) as store:
-        _login_admin(store, acting, password_stdin)
-        password = _read_secret(f"New password for {user_id}", password_stdin, confirm=True)
-        store.users.reset_password(user_id, password, reason)
-    click.echo(f"New password set for {user_id}.")
+    password = _read_secret(f"New password for {user_id}", password_stdin, confirm=True)
+    store.users.reset_password(user_id, password, reason)
+    return f"New password set for {user_id}."
+
+
+@_account_command("unlock", "unlocked by administrator")
+def users_unlock(store, user_id, reason, password_stdin) -> str:
+    """Unlock an account locked after wrong passwords."""
+    store.users.unlock(user_id, reason)
+    return f"Unlocked {user_id}."
 
 
 @users.command("set-role")
@@ -201,20 +212,6 @@ def users_set_role(ctx, user_id, role, reason, acting, password_stdin) -> None:
         _login_admin(store, acting, password_stdin)
         store.users.set_role(user_id, role, reason)
     click.echo(f"{user_id} is now {role}.")
-
-
-@users.command("unlock")
-@click.argument("user_id")
-@click.option("--reason", default="unlocked by administrator", help="Why.")
-@_as_option
-@_stdin_option
-@click.pass_context
-def users_unlock(ctx, user_id, reason, acting, password_stdin) -> None:
-    """Unlock an account locked after wrong passwords."""
-    with _open(ctx) as store:
-        _login_admin(store, acting, password_stdin)
-        store.users.unlock(user_id, reason)
-    click.echo(f"Unlocked {user_id}.")
 
 
 @main.command()

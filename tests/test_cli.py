@@ -50,6 +50,17 @@ def test_init_then_users(tmp_path):
                  "--as", "boss", "--password-stdin", input=f"{PASSWORD}\n")
     assert result.exit_code == 0
     assert "deactivated" in run("--db", str(db), "users", "list").output
+    for args, stdin in ((["reactivate", "nurse1", "--reason", "back"], f"{PASSWORD}\n"),
+                        (["set-role", "nurse1", "investigator", "--reason", "sub-I"],
+                         f"{PASSWORD}\n"),
+                        (["reset-password", "nurse1"], f"{PASSWORD}\nFresh-pass-2024\n"),
+                        (["unlock", "nurse1"], f"{PASSWORD}\n")):
+        result = run("--db", str(db), "users", *args, "--as", "boss", "--password-stdin",
+                     input=stdin)
+        assert result.exit_code == 0, result.output
+    with Store.open(db) as st:
+        st.login("nurse1", "Fresh-pass-2024")
+        assert st.role.value == "investigator"
 
 
 def test_weak_password_and_wrong_admin_password_are_refused_clearly(tmp_path):
