@@ -246,6 +246,53 @@ def verify(ctx: click.Context) -> None:
 
 
 @main.command()
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Write the backup to this new file (default: a dated file in the backup "
+                   "folder).")
+@click.pass_context
+def backup(ctx: click.Context, out: str | None) -> None:
+    """Back up the database (safe while ALS Desk is open) and check the copy."""
+    from alsdesk import backup as backups
+
+    info = backups.backup_now(_db_path(ctx), Path(out) if out else None)
+    click.echo(f"Backup written to {info.path}")
+    click.echo(info.summary())
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--as", "acting", required=True, help="Your administrator user id (as in the "
+              "backup).")
+@click.option("--reason", default="restored from a backup", help="Why (kept in the audit trail).")
+@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
+@click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
+@click.pass_context
+def restore(ctx: click.Context, file: str, acting: str, reason: str, password_stdin: bool,
+            yes: bool) -> None:
+    """Replace the database with a checked backup; the current file is kept aside."""
+    from alsdesk import backup as backups
+
+    path = _db_path(ctx)
+    info = backups.check_backup(Path(file), study=_study())
+    click.echo(f"Backup: {info.summary()}")
+    if not yes:
+        click.confirm(f"Replace {path} with this backup? The current file is kept aside, "
+                      "renamed, in the same folder", abort=True)
+    password = _read_secret(f"Password of {acting}", password_stdin)
+    result = backups.restore(path, Path(file), user_id=acting, password=password,
+                             reason=reason)
+    click.echo(f"Restored {path} from {file}.")
+    if result.kept_aside is not None:
+        click.echo(f"The file it replaced is kept as {result.kept_aside}.")
+
+
+def _study():
+    from alsdesk.study import load_study
+
+    return load_study()
+
+
+@main.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False))
 def study(file: str | None) -> None:
     """Check a study definition file (default: the bundled one) and summarise it."""
@@ -272,6 +319,14 @@ def subjects(ctx: click.Context) -> None:
         for s in store.subjects.list():
             click.echo(f"{s.code:<8} {s.status.value:<15} {next_visit_text(store, s.code)}")
 
+
+from alsdesk.exchange.commands import export, import_  # noqa: E402
+
+main.add_command(export)
+main.add_command(import_)
+
+from alsdesk.pdf import commands as pdf_commands  # noqa: E402
+main.add_command(pdf_commands.pdf)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -13,6 +13,7 @@ from typing import Any
 from alsdesk.errors import StoreError
 from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
+from alsdesk.store.lock import DbLock
 
 DEMO_PASSWORD = "Demo-password-1"
 DEMO_USERS = (
@@ -196,16 +197,23 @@ class SubjectBuilder:
 def build_demo(path: str | Path, *, force: bool = False, today: date | None = None) -> Path:
     """Write the demo database to `path` (refusing to replace a non-demo file)."""
     path = Path(path)
-    if path.exists():
-        if not force:
-            raise StoreError(f"{path} exists: pass --force to replace it with demo data.")
-        with Store.open(path, readonly=True) as old:
-            if old.setting("demo") != "synthetic":
-                raise StoreError(f"{path} is not a demo database: it will not be replaced.")
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(path) + suffix).unlink(missing_ok=True)
-    today = today or date.today()
-    store = Store.create(path)
+    # Held from before the old file is removed until the new one is made: a demo file open
+    # in a running ALS Desk is refused (DatabaseInUse), not deleted under it.
+    lock = DbLock.acquire(path) if path.exists() else None
+    try:
+        if path.exists():
+            if not force:
+                raise StoreError(f"{path} exists: pass --force to replace it with demo data.")
+            with Store.open(path, readonly=True) as old:
+                if old.setting("demo") != "synthetic":
+                    raise StoreError(f"{path} is not a demo database: it will not be replaced.")
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        today = today or date.today()
+        store = Store.create(path)
+    finally:
+        if lock is not None:
+            lock.release()
     try:
         _populate(store, today)
     except BaseException:

@@ -68,3 +68,22 @@ class StoreError(AlsDeskError):
 
 class NotFound(AlsDeskError):
     """A subject, user, form instance or query that was asked for does not exist."""
+
+
+class DatabaseInUse(StoreError):
+    """Another ALS Desk has the database open for writing; it may be opened read-only.
+
+    ``holder`` (a :class:`alsdesk.store.lock.LockInfo`) says who, on which computer, since when.
+    """
+
+    def __init__(self, message: str, holder) -> None:
+        self.holder = holder
+        super().__init__(message)
+
+
+class ReadOnlyDatabase(StoreError):
+    """The file or its folder cannot be written by this account, or it was opened read-only."""
+
+
+class DiskFull(StoreError):
+    """The disk (or the database's size limit) is full: nothing was saved."""

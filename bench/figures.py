@@ -55,6 +55,90 @@ def save_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
                 "<= 3x baseline", value <= 3 * baseline)]
 
 
+def _timed(fn: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t0)
+    return statistics.median(samples)
+
+
+def _plain_pages(pages: int) -> None:
+    """The baseline: reportlab drawing `pages` pages of plain text, nothing else."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(io.BytesIO(), pagesize=A4)
+    for page in range(pages):
+        y = 800
+        for line in range(45):
+            c.drawString(60, y, f"Page {page + 1} line {line + 1}: plain text of a form field")
+            y -= 16
+        c.showPage()
+    c.save()
+
+
+def pdf_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
+    """Blank CRF book and a 12-month subject casebook with its audit appendix."""
+    import alsdesk.pdf as pdf
+
+    with Store.open(dbs[min(dbs)], readonly=True) as store:
+        blank = pdf.blank_book(store.study)
+        t_blank = _timed(lambda: pdf.blank_book(store.study), runs)
+        b_blank = _timed(lambda: _plain_pages(blank.pages), runs)
+        code = store.subjects.list()[0].code
+        book = pdf.casebook(store, code)
+        t_case = _timed(lambda: pdf.casebook(store, code), runs)
+        b_case = _timed(lambda: _plain_pages(book.pages), runs)
+    return [
+        Row(f"blank CRF book PDF ({blank.pages} pages)", t_blank, b_blank, "s",
+            "<= 3x baseline, < 1 s", t_blank <= 3 * b_blank and t_blank < 1),
+        Row(f"subject casebook PDF ({book.pages} pages, 12 months + audit)", t_case, b_case,
+            "s", "< 0.5 s", t_case < 0.5),
+    ]
+
+
+def _csv_baseline(store: Store, out: Path) -> None:
+    """The baseline: every form table's rows written with csv.writer, nothing else."""
+    import csv
+
+    out.mkdir()
+    for form in store.study.forms.values():
+        cur = store.conn.execute(f'SELECT * FROM "{form.id}"')
+        with open(out / f"{form.id}.csv", "w", newline="", encoding="utf-8") as fh:
+            w = csv.writer(fh)
+            w.writerow([d[0] for d in cur.description])
+            w.writerows(cur)
+
+
+def export_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
+    """ODM and CSV exports of the larger studies against csv.writer of the same values."""
+    from alsdesk.exchange.csv_export import export_csv
+    from alsdesk.exchange.odm_export import export_odm
+
+    rows = []
+    for n in sorted(dbs):
+        if n < 1000:
+            continue
+        reps = 1 if n >= 10000 else max(1, runs // 2)
+        with tempfile.TemporaryDirectory() as tmp, Store.open(dbs[n]) as store:
+            store.login("monitor", DEMO_PASSWORD)
+            k = iter(range(100))
+            t_odm = _timed(lambda: export_odm(store, Path(tmp) / f"o{next(k)}.xml"), reps)
+            t_csv = _timed(lambda: export_csv(store, Path(tmp) / f"c{next(k)}"), reps)
+            base = _timed(lambda: _csv_baseline(store, Path(tmp) / f"b{next(k)}"), reps)
+        target = "< 60 s" if n >= 10000 else "—"
+        rows.append(Row(f"ODM export, {n} subjects", t_odm, base, "s", target,
+                        t_odm < 60 if n >= 10000 else None))
+        rows.append(Row(f"CSV export, {n} subjects", t_csv, base, "s", "—", None))
+    return rows
+
+
 GROUPS: dict[str, Callable] = {
     "save": save_group,
+    "pdf": pdf_group,
+    "export": export_group,
 }

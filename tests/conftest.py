@@ -13,6 +13,19 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 PASSWORD = "Correct-horse-9"
 
 
+def _hypothesis_profiles() -> None:
+    """HYPOTHESIS_PROFILE=ci (default: quick, for every run), dev (quicker) or deep (long)."""
+    from hypothesis import settings
+
+    settings.register_profile("ci", deadline=None, max_examples=100, print_blob=True)
+    settings.register_profile("dev", deadline=None, max_examples=25)
+    settings.register_profile("deep", deadline=None, max_examples=2500, print_blob=True)
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+_hypothesis_profiles()
+
+
 @pytest.fixture(scope="session")
 def study():
     from alsdesk.study import load_study

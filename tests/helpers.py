@@ -1,6 +1,8 @@
 """Test data builders shared by the test modules (no fixtures here, plain functions)."""
 from __future__ import annotations
 
+import contextlib
+
 ALSFRS_ALL_FOUR = {f"q{i}": 4 for i in (1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12)} | {"q5a": 4}
 
 
@@ -17,3 +19,18 @@ def audit_count(store) -> int:
 
 def file_bytes(path) -> bytes:
     return open(path, "rb").read()
+
+
+@contextlib.contextmanager
+def disk_full(store):
+    """Make the store's database full, as a full disk would (SQLite's max_page_count).
+
+    Every save that needs one more page then fails with DiskFull; GUI tests use it to check
+    that what was typed stays on screen.
+    """
+    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.conn.execute(f"PRAGMA max_page_count = {pages}").fetchone()
+    try:
+        yield
+    finally:
+        store.conn.execute("PRAGMA max_page_count = 4294967294").fetchone()

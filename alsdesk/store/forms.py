@@ -280,6 +280,14 @@ class FormService(WorkflowSteps):
             problem = fv.check_value(fdef.field(key), value)
             if problem:
                 raise ValidationError(key, problem)
+            # What is recorded is what reads back: SQLite keeps no sign on zero, so -0.0 is
+            # saved (and audited) as 0.0, and subclasses (IntEnum, numpy floats) as plain types.
+            if isinstance(value, float):
+                values[key] = float(value) + 0.0
+            elif isinstance(value, int) and type(value) is not int:
+                values[key] = int(value)
+            elif isinstance(value, str) and type(value) is not str:
+                values[key] = str(value)
         for key, code in missing.items():
             f = fdef.field(key)
             if code and code not in f.missing:

@@ -29,7 +29,7 @@ import socket
 import sys
 import threading
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from alsdesk import __version__
@@ -115,7 +115,7 @@ def current_holder(db_path: Path | str) -> LockInfo | None:
 class DbLock:
     """A held write lock; :meth:`release` it when the database is closed."""
 
-    def __init__(self, held: "_Held") -> None:
+    def __init__(self, held: _Held) -> None:
         self._held: _Held | None = held
 
     @property
@@ -135,7 +135,7 @@ class DbLock:
 
     @classmethod
     def acquire(cls, db_path: Path | str, *, take_over: bool = False,
-                exclusive: bool = False) -> "DbLock":
+                exclusive: bool = False) -> DbLock:
         """Take the write lock of a database or raise DatabaseInUse / ReadOnlyDatabase."""
         db_path = Path(db_path)
         key = _key(db_path)
@@ -202,11 +202,19 @@ def _key(db_path: Path) -> str:
 
 def _take(db_path: Path, take_over: bool) -> _Held:
     path = lock_path(db_path)
+    cleared: LockInfo | None = None
     for _attempt in range(5):
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except PermissionError as exc:
+            if path.exists() and os.access(path.parent, os.W_OK | os.X_OK):
+                # Left by another computer account: ours to remove once it is stale.
+                cleared = _remove_foreign(db_path, path, take_over) or cleared
+                continue
+            raise _cannot_create(db_path, path, exc) from None
         except OSError as exc:
             raise _cannot_create(db_path, path, exc) from None
+        _share_like_database(fd, db_path)
         try:
             got = _os_lock(fd, shared=False)
             old = _parse(_read_all(fd))
@@ -217,7 +225,7 @@ def _take(db_path: Path, take_over: bool) -> _Held:
                 # this handle is on a deleted file, so start again.
                 os.close(fd)
                 continue
-            stale = None
+            stale = cleared
             if old is not None:
                 if not _is_stale(old, os_lock_free=got is True) and not take_over:
                     raise DatabaseInUse(_in_use_message(db_path, old, maybe_stale=True), old)
@@ -231,6 +239,40 @@ def _take(db_path: Path, take_over: bool) -> _Held:
             raise
     raise StoreError(f"The lock file {path} keeps changing: another program is opening "
                      "and closing the database. Try again in a moment.")
+
+
+def _remove_foreign(db_path: Path, path: Path, take_over: bool) -> LockInfo | None:
+    """Remove a lock file this account may not write, if it is stale; its holder, if any."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _cannot_create(db_path, path, exc) from None
+    try:
+        got = _os_lock(fd, shared=True)
+        old = _parse(_read_all(fd))
+        if got is False:
+            raise DatabaseInUse(_in_use_message(db_path, old), old or _unknown_holder())
+        if old is not None and not _is_stale(old, os_lock_free=got is True) and not take_over:
+            raise DatabaseInUse(_in_use_message(db_path, old, maybe_stale=True), old)
+        if _same_file(fd, path):
+            path.unlink(missing_ok=True)
+        return old
+    finally:
+        _os_unlock(fd)
+        _close_quietly(fd)
+
+
+def _share_like_database(fd: int, db_path: Path) -> None:
+    """Give the lock file the database's permissions: whoever may write the database may take
+    over a stale lock of another account."""
+    if os.name != "posix":
+        return
+    try:
+        os.fchmod(fd, os.stat(db_path).st_mode & 0o666)
+    except OSError:
+        pass  # not our file, or no database yet: the umask's permissions stay
 
 
 def _is_stale(old: LockInfo, *, os_lock_free: bool) -> bool:
@@ -269,10 +311,12 @@ def _same_file(fd: int, path: Path) -> bool:
 
 
 def _write_info(fd: int, info: LockInfo) -> None:
+    # Overwrite, then cut: a kill in between leaves the new note followed by the end of the
+    # old one, which _parse reads fine. Truncating first would leave an empty note behind.
     data = json.dumps(asdict(info), ensure_ascii=False, indent=1).encode("utf-8")
     os.lseek(fd, 0, os.SEEK_SET)
-    os.ftruncate(fd, 0)
     os.write(fd, data)
+    os.ftruncate(fd, len(data))
     os.fsync(fd)
 
 
@@ -290,7 +334,7 @@ def _parse(data: bytes) -> LockInfo | None:
     if not data.strip():
         return None
     try:
-        raw = json.loads(data.decode("utf-8"))
+        raw, _end = json.JSONDecoder().raw_decode(data.decode("utf-8", "replace").lstrip())
         return LockInfo(host=str(raw["host"]), pid=int(raw["pid"]),
                         os_user=str(raw.get("os_user") or "?"), since=str(raw["since"]),
                         user_id=raw.get("user_id"), full_name=raw.get("full_name"),
@@ -426,7 +470,7 @@ def _os_user() -> str:
 
 
 def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _local_time(iso: str) -> str:

@@ -205,15 +205,18 @@ def inspect_file(path: Path) -> FileInfo:
             "truncated or damaged). Check that you opened the right file; restore a backup "
             "if this was your database."
         )
-    app_id = int.from_bytes(header[68:72], "big")
-    if app_id != APPLICATION_ID:
-        raise StoreError(
-            f"{path} is an SQLite file but not an ALS Desk database. Check that you opened "
-            "the right file."
-        )
+    # The application id is read through SQLite, not from the header bytes: in a database
+    # that has not been checkpointed yet (a new file, or one left by a crash) the current
+    # first page is still in the write-ahead log.
     try:
         conn = open_readonly(path)
         try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                raise StoreError(
+                    f"{path} is an SQLite file but not an ALS Desk database. Check that you "
+                    "opened the right file."
+                )
             rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
             check = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         finally:

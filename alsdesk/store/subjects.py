@@ -38,12 +38,20 @@ class SubjectService:
     def conn(self):
         return self.store.conn
 
-    def create(self, initials: str | None = None) -> Subject:
-        """Register a new subject in screening with the next screening number."""
+    def create(self, initials: str | None = None, *, number: int | None = None) -> Subject:
+        """Register a new subject in screening with the next screening number.
+
+        `number` keeps a number given elsewhere (an import from another system).
+        """
         self.store.require(Action.MANAGE_SUBJECTS)
         initials = _clean_initials(initials)
         with self.store.transaction():
-            number = self.conn.execute("SELECT coalesce(max(number), 0) + 1 FROM subjects").fetchone()[0]
+            if number is None:
+                number = self.conn.execute(
+                    "SELECT coalesce(max(number), 0) + 1 FROM subjects").fetchone()[0]
+            elif number < 1 or self.conn.execute(
+                    "SELECT 1 FROM subjects WHERE number = ?", (number,)).fetchone():
+                raise WorkflowError(f"Screening number {number} is taken or not valid.")
             code = self.store.study.subject_pattern.format(n=number)
             now = utc_now()
             cur = self.conn.execute(

@@ -92,7 +92,7 @@ def check_value(field: Field, value: Any) -> str | None:
     expected = {FieldType.INTEGER: int, FieldType.DECIMAL: float}.get(kind, str)
     # bool is an int subclass, but True in a number field is always a caller's mistake.
     if isinstance(value, bool) or not isinstance(value, expected):
-        return f"{field.label}: expected {_EXPECTED[kind]}, not {type(value).__name__} {value!r}"
+        return f"{field.label}: expected {_EXPECTED[kind]}, not {type(value).__name__} {_r(value)}"
     if kind in _TEXTUAL:
         return _check_text(field, value)
     if kind in (FieldType.INTEGER, FieldType.DECIMAL):
@@ -101,10 +101,10 @@ def check_value(field: Field, value: Any) -> str | None:
         return _check_date(field, value)
     if kind is FieldType.DATETIME:
         if not _S_DATETIME.fullmatch(value):
-            return f"{field.label}: '{value}' is not stored as YYYY-MM-DDTHH:MM"
+            return f"{field.label}: {_q(value)} is not stored as YYYY-MM-DDTHH:MM"
         return _check_date(field, value[:10]) or _check_time(field, value[11:])
     if not _S_TIME.fullmatch(value):
-        return f"{field.label}: '{value}' is not stored as HH:MM"
+        return f"{field.label}: {_q(value)} is not stored as HH:MM"
     return _check_time(field, value)
 
 
@@ -123,7 +123,7 @@ def to_text(field: Field, value: Any) -> str | None:
             return str(int(value))
     elif isinstance(value, str):
         return value
-    bad = f"{type(value).__name__} {value!r}"
+    bad = f"{type(value).__name__} {_r(value)}"
     raise ValidationError(field.id, f"{field.label}: cannot record {bad}")
 
 
@@ -185,19 +185,19 @@ def _parse_integer(field: Field, text: str) -> int:
     if _INT.fullmatch(text):
         return int(text)
     if re.fullmatch(f"[+-]?{_D}+", text):
-        return _fail(field, f"'{text}' is far too large")
+        return _fail(field, f"{_q(text)} is far too large")
     if _DEC.fullmatch(text):
-        return _fail(field, f"'{text}' is not a whole number (enter it without decimals)")
-    return _fail(field, f"'{text}' is not a number")
+        return _fail(field, f"{_q(text)} is not a whole number (enter it without decimals)")
+    return _fail(field, f"{_q(text)} is not a number")
 
 
 def _parse_decimal(field: Field, text: str) -> float:
     if not _DEC.fullmatch(text) or len(text) > 40:
-        return _fail(field, f"'{text}' is not a number (e.g. 72.5)")
+        return _fail(field, f"{_q(text)} is not a number (e.g. 72.5)")
     if _AMBIGUOUS_COMMA.fullmatch(text):
         # "1,500" is 1500 to some and 1.5 to others; guessing wrong is a 1000-fold error.
         plain = text.replace(",", "")
-        return _fail(field, f"'{text}' is ambiguous: write {plain} or {text.replace(',', '.')}")
+        return _fail(field, f"{_q(text)} is ambiguous: write {plain} or {text.replace(',', '.')}")
     value = float(text.replace(",", "."))
     return value + 0.0  # turns -0.0 into 0.0
 
@@ -213,19 +213,19 @@ def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
         parts = (int(upper), None, None)
     forms = f"{hint}, MMM/YYYY or YYYY" if partial else hint
     if parts is None:
-        return _fail(field, f"'{text}' is not a date (use {forms}, e.g. {_example(hint, 2014)})")
+        return _fail(field, f"{_q(text)} is not a date (use {forms}, e.g. {_example(hint, 2014)})")
     year, month, day = parts
     if day is None and not partial:
         example = _example(hint, year)
         return _fail(field, f"a full date is needed (day, month and year), e.g. {example}")
     if not MIN_YEAR <= year <= MAX_YEAR:
-        return _fail(field, f"the year {year} in '{text}' is not plausible"
+        return _fail(field, f"the year {year} in {_q(text)} is not plausible"
                             f" (it must be between {MIN_YEAR} and {MAX_YEAR})")
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         example = _example(hint, year)
-        return _fail(field, f"'{text}' is not a real date (use {forms}, e.g. {example})")
+        return _fail(field, f"{_q(text)} is not a real date (use {forms}, e.g. {example})")
     if month is None:
         return f"{year:04d}"
     if day is None:
@@ -241,7 +241,7 @@ def _parse_datetime(field: Field, text: str) -> str:
             _parse_date(field, text, False, "DD/MMM/YYYY")
         except ValidationError:
             example = _example(hint, 2014)
-            return _fail(field, f"'{text}' is not a date and time (use {hint}, e.g. {example})")
+            return _fail(field, f"{_q(text)} is not a date and time (use {hint}, e.g. {example})")
         return _fail(field, f"enter the time too, e.g. {_example(hint, 2014)}")
     date = _parse_date(field, m[1], False, hint)
     return f"{date}T{_parse_time(field, m[2])}"
@@ -250,10 +250,10 @@ def _parse_datetime(field: Field, text: str) -> str:
 def _parse_time(field: Field, text: str) -> str:
     m = _TIME.fullmatch(text)
     if m is None:
-        return _fail(field, f"'{text}' is not a time (use {_CLOCK})")
+        return _fail(field, f"{_q(text)} is not a time (use {_CLOCK})")
     hour, minute = int(m[1]), int(m[2])
     if hour > 23 or minute > 59:
-        return _fail(field, f"'{text}' is not a real time (use {_CLOCK})")
+        return _fail(field, f"{_q(text)} is not a real time (use {_CLOCK})")
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -270,7 +270,7 @@ def _parse_choice(field: Field, text: str) -> str | int:
     labels = [c.code for c in codelist.choices if c.label.strip().casefold() == text.casefold()]
     if len(labels) == 1:
         return labels[0]
-    return _fail(field, f"'{text}' is not one of {_options(field)}")
+    return _fail(field, f"{_q(text)} is not one of {_options(field)}")
 
 
 # --- storage checks --------------------------------------------------------------------
@@ -297,7 +297,7 @@ def _check_text(field: Field, value: str) -> str | None:
 
 def _check_number(field: Field, value: int | float) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{field.label}: {value!r} is not a number that can be stored"
+        return f"{field.label}: {_r(value)} is not a number that can be stored"
     if isinstance(value, int) and abs(value) > INT_LIMIT:
         return f"{field.label}: {value} is far too large"
     low, high = field.min, field.max
@@ -318,7 +318,7 @@ def _check_date(field: Field, value: str) -> str | None:
     is_partial = bool(_S_MONTH.fullmatch(value) or _YEAR.fullmatch(value))
     if not is_full and not (field.partial and is_partial):
         forms = "YYYY-MM-DD, YYYY-MM or YYYY" if field.partial else "YYYY-MM-DD"
-        return f"{field.label}: '{value}' is not stored as {forms}"
+        return f"{field.label}: {_q(value)} is not stored as {forms}"
     year = int(value[:4])
     month = int(value[5:7]) if len(value) >= 7 else 1
     day = int(value[8:10]) if is_full else 1
@@ -328,13 +328,13 @@ def _check_date(field: Field, value: str) -> str | None:
     try:
         dt.date(year, month, day)
     except ValueError:
-        return f"{field.label}: '{value}' is not a real date"
+        return f"{field.label}: {_q(value)} is not a real date"
     return None
 
 
 def _check_time(field: Field, value: str) -> str | None:
     if int(value[:2]) > 23 or int(value[3:5]) > 59:
-        return f"{field.label}: '{value}' is not a real time"
+        return f"{field.label}: {_q(value)} is not a real time"
     return None
 
 
@@ -343,14 +343,31 @@ def _check_choice(field: Field, value: Any) -> str | None:
     expected = int if _int_codes(field) else str
     if isinstance(value, bool) or not isinstance(value, expected):
         return (f"{field.label}: expected a code of type {expected.__name__}, not"
-                f" {type(value).__name__} {value!r}")
+                f" {type(value).__name__} {_r(value)}")
     if value not in codelist.codes:
-        shown = str(value) if expected is int else f"'{value}'"
+        shown = str(value) if expected is int else _q(value)
         return f"{field.label}: {shown} is not one of {_options(field)}"
     return None
 
 
 # --- small helpers ---------------------------------------------------------------------
+
+
+_SHOWN = 60  # longest typed text quoted whole in a message
+
+
+def _q(text: object) -> str:
+    """Typed text quoted for a message, cut short so a pasted page cannot flood the screen."""
+    shown = str(text)
+    if len(shown) <= _SHOWN:
+        return f"'{shown}'"
+    return f"'{shown[:40]}...' ({len(shown)} characters)"
+
+
+def _r(value: object) -> str:
+    """repr() for a message, cut short the same way."""
+    shown = repr(value)
+    return shown if len(shown) <= _SHOWN else f"{shown[:40]}... ({len(shown)} characters)"
 
 
 def _fail(field: Field, message: str) -> Any:

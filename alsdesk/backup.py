@@ -1,0 +1,483 @@
+"""Backups: written with SQLite's online backup API, checked, rotated, and restored.
+
+A backup is a complete, self-contained copy of the database (rollback journal, not WAL, so
+it is one file), taken as one consistent snapshot even while someone keeps saving. It is
+written under a temporary name, checked (SQLite integrity check, that it is an ALS Desk file
+of the same study, and the audit hash chain), and only then given its final name: a file
+with a backup's name is always a good backup, whatever happened while it was written.
+
+Automatic backups go to the backup folder (setting ``backup.folder``; default ``backups``
+beside the database), so a USB stick or a network share can receive them, named
+``<database>-YYYYMMDD-HHMMSS-<start|close>.db``; the newest ``backup.keep`` of them are kept.
+Backups made by hand (``alsdesk backup``) are never deleted by the program.
+
+Every function here opens its own connections and never uses ``store.conn``, so the GUI can
+run them in a worker thread while the window goes on.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alsdesk.auth import Action
+from alsdesk.errors import DiskFull, StoreError
+from alsdesk.store import audit, schema
+from alsdesk.store.lock import DbLock, pid_alive
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+    from alsdesk.study.model import Study
+
+SETTING_FOLDER = "backup.folder"
+SETTING_KEEP = "backup.keep"
+DEFAULT_KEEP = 10
+MAX_KEEP = 1000
+AUTO_REASONS = ("start", "close")
+RESTORED = "database.restore"  # audit action of a restore, in the restored file
+
+_STAMP = "%Y%m%d-%H%M%S"
+_PARTIAL = re.compile(r"\.(?P<name>.+)\.partial-(?P<pid>\d+)")
+_PARTIAL_MAX_IDLE = 600  # seconds without a write before a partial backup counts as dead
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A checked backup file."""
+
+    path: Path
+    study_id: str
+    audit_rows: int
+    audit_head: str  # "rows:hash" of the audit trail in the backup
+    subjects: int
+    size: int
+
+    def summary(self) -> str:
+        return (f"{self.path.name}: study {self.study_id}, {self.subjects} subjects, "
+                f"{self.audit_rows} audit rows, {self.size / 1e6:.1f} MB, checked OK")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    database: Path
+    restored_from: BackupInfo
+    kept_aside: Path | None  # where the file that was replaced now is (None: there was none)
+
+
+# --- settings -----------------------------------------------------------------------------
+
+
+def default_folder(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def settings_of(db_path: Path) -> tuple[Path, int]:
+    """The backup folder and how many automatic backups to keep, read from the file itself."""
+    db_path = Path(db_path)
+    conn = schema.open_readonly(db_path)
+    try:
+        rows = dict(conn.execute(
+            "SELECT key, value FROM settings WHERE key IN (?, ?)", (SETTING_FOLDER, SETTING_KEEP)
+        ).fetchall())
+    finally:
+        conn.close()
+    folder = Path(rows[SETTING_FOLDER]) if rows.get(SETTING_FOLDER) else default_folder(db_path)
+    try:
+        keep = int(rows.get(SETTING_KEEP, DEFAULT_KEEP))
+    except ValueError:
+        keep = DEFAULT_KEEP
+    return folder, min(max(keep, 1), MAX_KEEP)
+
+
+def configure(store: Store, *, folder: str | Path | None = None,
+              keep: int | None = None) -> None:
+    """Set the backup folder ('' = the default beside the database) and/or keep-N (admin)."""
+    store.require(Action.CHANGE_SETTINGS)
+    if keep is not None:
+        if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
+            raise StoreError(f"Keep between 1 and {MAX_KEEP} automatic backups.")
+    if folder is not None and str(folder).strip():
+        target = Path(folder).expanduser()
+        if not target.is_absolute():
+            raise StoreError(f"Give the backup folder as a full path, not '{folder}'.")
+        _check_writable_folder(target)
+    if folder is not None:
+        store.set_setting(SETTING_FOLDER, str(Path(folder).expanduser()) if str(folder).strip()
+                          else "")
+    if keep is not None:
+        store.set_setting(SETTING_KEEP, str(keep))
+
+
+# --- making backups -----------------------------------------------------------------------
+
+
+def make_backup(db_path: Path, dest: Path, *,
+                progress: Callable[[int, int], None] | None = None) -> BackupInfo:
+    """Copy the database to `dest` (which must not exist) and check the copy.
+
+    `progress(pages_left, pages_total)` is called along the way when given.
+    """
+    db_path, dest = Path(db_path), Path(dest)
+    source_info = schema.inspect_file(db_path)
+    if dest.exists():
+        raise StoreError(f"{dest} already exists: pick a new file name for the backup.")
+    if not dest.parent.is_dir():
+        raise StoreError(
+            f"The backup folder {dest.parent} is not there. If it is on a USB stick or a "
+            "network drive, check that it is connected; otherwise choose another folder."
+        )
+    partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
+    try:
+        _copy(db_path, partial, progress)
+        _fsync(partial)
+        info = check_backup(partial, source_info.study_id)
+        os.replace(partial, dest)
+        _fsync_dir(dest.parent)
+    except sqlite3.Error as exc:
+        raise _backup_error(dest, exc) from None
+    except OSError as exc:
+        raise _os_error(dest, exc) from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return BackupInfo(dest, info.study_id, info.audit_rows, info.audit_head, info.subjects,
+                      dest.stat().st_size)
+
+
+def backup_now(db_path: Path, out: Path | None = None) -> BackupInfo:
+    """A backup by hand: to `out`, or dated into the backup folder (never rotated away)."""
+    db_path = Path(db_path)
+    schema.inspect_file(db_path)
+    if out is None:
+        folder, _keep = settings_of(db_path)
+        _ensure_folder(folder, db_path)
+        out = _new_name(folder, db_path, "manual")
+    return make_backup(db_path, Path(out))
+
+
+def auto_backup(store: Store, reason: str) -> BackupInfo | None:
+    """The automatic backup at start ('start') or close ('close'); None when not needed.
+
+    At start, at most once a day (more often only when the last session crashed); never when
+    nothing changed since the newest automatic backup, nor from a read-only window. The oldest backups beyond the
+    ``backup.keep`` setting are deleted afterwards. Raises StoreError when the backup cannot be
+    written (the GUI shows it as a warning and goes on).
+    """
+    if reason not in AUTO_REASONS:
+        raise ValueError(f"reason must be one of {AUTO_REASONS}, not {reason!r}")
+    if store.readonly:
+        return None  # the instance that writes the file makes its backups
+    db_path = Path(store.path)
+    folder, keep = settings_of(db_path)
+    _ensure_folder(folder, db_path)
+    existing = list_backups(folder, db_path)
+    if existing:
+        newest = existing[-1]
+        if _head_of(newest) == _head_of(db_path):
+            return None
+        taken = _taken_at(newest)
+        crashed = store.stale_lock is not None
+        if reason == "start" and not crashed and taken and taken.date() == datetime.now().date():
+            return None
+    info = make_backup(db_path, _new_name(folder, db_path, reason))
+    rotate(folder, db_path, keep)
+    return info
+
+
+def list_backups(folder: Path, db_path: Path) -> list[Path]:
+    """The automatic backups of this very database in `folder`, oldest first.
+
+    A shared folder may hold backups of other workstations' databases with the same file
+    name; they are told apart by the database's identity (study and creation time in meta).
+    """
+    pattern = re.compile(
+        re.escape(Path(db_path).stem) + r"-\d{8}-\d{6}(?:-\d+)?-(?:start|close)\.db")
+    try:
+        names = [p for p in Path(folder).iterdir() if pattern.fullmatch(p.name)]
+    except OSError:
+        return []
+    me = _identity(Path(db_path))
+    mine = [p for p in names if _identity(p) == me]
+    return sorted(mine, key=lambda p: (_taken_at(p) or datetime.min, _mtime(p), p.name))
+
+
+def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
+    """Delete the oldest automatic backups beyond `keep`, and leftovers of killed backups."""
+    removed = []
+    backups = list_backups(folder, db_path)
+    for old in backups[:max(len(backups) - keep, 0)]:
+        old.unlink(missing_ok=True)
+        removed.append(old)
+    now = datetime.now().timestamp()
+    for leftover in Path(folder).glob(f".{Path(db_path).stem}-*.partial-*"):
+        m = _PARTIAL.fullmatch(leftover.name)
+        try:
+            idle = now - leftover.stat().st_mtime
+        except OSError:
+            continue
+        # The pid says nothing about other computers sharing the folder: age decides there.
+        if m and not pid_alive(int(m["pid"])) and idle > _PARTIAL_MAX_IDLE:
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
+
+
+# --- checking -----------------------------------------------------------------------------
+
+
+def check_backup(path: Path, study_id: str | None = None, *,
+                 study: Study | None = None) -> BackupInfo:
+    """Check a backup file read-only; raise StoreError saying what is wrong with it.
+
+    Checks that it is an ALS Desk database this program can read, SQLite's full integrity
+    check, the study (when `study_id` is given), and the audit hash chain; with `study`, also
+    the replay of the audit trail against the data (what ``alsdesk verify`` does).
+    """
+    path = Path(path)
+    info = schema.inspect_file(path)
+    want = study.id if study is not None else study_id
+    if want is not None and info.study_id != want:
+        raise StoreError(
+            f"{path.name} is a backup of study {info.study_id}, not of {want}: it cannot be "
+            "used here."
+        )
+    conn = schema.open_readonly(path)
+    try:
+        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+        if integrity != ["ok"]:
+            raise StoreError(f"The backup {path} is damaged (SQLite integrity check: "
+                             f"{'; '.join(integrity)}). Use another backup.")
+        chain = audit.verify_chain(conn)
+        if not chain.ok:
+            raise StoreError(f"The audit trail in the backup {path} is broken "
+                             f"({'; '.join(chain.problems[:3])}). Use another backup.")
+        if study is not None:
+            problems = audit.replay_differences(conn, study, limit=3)
+            if problems:
+                raise StoreError(f"The data in the backup {path} differs from its audit "
+                                 f"trail ({'; '.join(problems)}). Use another backup.")
+        head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
+        subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
+    finally:
+        conn.close()
+    return BackupInfo(path, info.study_id or "?", chain.rows, head, subjects,
+                      path.stat().st_size)
+
+
+# --- restoring ----------------------------------------------------------------------------
+
+
+def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
+            reason: str = "restored from a backup", study: Study | None = None) -> RestoreResult:
+    """Replace the database with a checked backup; the replaced file is kept aside.
+
+    Refuses a backup that fails its checks or belongs to another study, and a database that
+    any ALS Desk (this one included) has open. An administrator of the backup's user list
+    confirms with their password; the restore is recorded in the restored file's audit trail.
+    """
+    from alsdesk.store.core import Store
+    from alsdesk.study import load_study
+
+    db_path, backup_file = Path(db_path), Path(backup_file)
+    study = study or load_study()
+    if not backup_file.exists():
+        raise StoreError(f"There is no backup file {backup_file}.")
+    if db_path.exists() and db_path.resolve() == backup_file.resolve():
+        raise StoreError("That is the database itself, not a backup of it.")
+    if not db_path.parent.is_dir():
+        raise StoreError(f"The folder {db_path.parent} is not there.")
+    source = check_backup(backup_file, study=study)
+    lock = DbLock.acquire(db_path, exclusive=True)
+    temp = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
+    try:
+        _copy(backup_file, temp, None)
+        with Store.open(temp, study) as st:
+            st.login(user_id, password)
+            st.require(Action.CHANGE_SETTINGS)
+            with st.transaction():
+                st.audit(RESTORED, old_value=f"{db_path.name}", reason=reason,
+                         new_value=f"restored from {backup_file.name} ({source.audit_rows} "
+                                   "audit rows)")
+            report = st.verify()
+            if not report.ok:
+                raise StoreError("The restored copy failed its check:\n" + report.text())
+            st.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            st.conn.execute("PRAGMA journal_mode = DELETE")
+        _fsync(temp)
+        aside = _move_aside(db_path)
+        try:
+            os.replace(temp, db_path)
+        except OSError:
+            if aside is not None:
+                os.replace(aside, db_path)
+            raise
+        _fsync_dir(db_path.parent)
+    except sqlite3.Error as exc:
+        raise _backup_error(db_path, exc) from None
+    finally:
+        for suffix in ("", "-wal", "-shm", ".lock"):
+            Path(str(temp) + suffix).unlink(missing_ok=True)
+        lock.release()
+    return RestoreResult(db_path, source, aside)
+
+
+def _move_aside(db_path: Path) -> Path | None:
+    """Rename the database (with its WAL files, so they stay a set) to a dated name."""
+    if not db_path.exists():
+        return None
+    stamp = datetime.now().strftime(_STAMP)
+    aside = db_path.with_name(f"{db_path.stem}-replaced-{stamp}{db_path.suffix}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = db_path.with_name(f"{db_path.stem}-replaced-{stamp}-{n}{db_path.suffix}")
+    for suffix in ("-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
+    os.replace(db_path, aside)
+    return aside
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _copy(source: Path, target: Path, progress: Callable[[int, int], None] | None) -> None:
+    """SQLite's online backup of `source` into the new file `target`, as one plain file."""
+    src = schema.open_readonly(source)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            if progress is None:
+                src.backup(dst)
+            else:
+                src.backup(dst, pages=1024,
+                           progress=lambda _status, left, total: progress(left, total))
+            # A backup is one self-contained file: no WAL beside it.
+            dst.execute("PRAGMA journal_mode = DELETE").fetchone()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _meta(path: Path, *keys: str) -> tuple[str | None, ...] | None:
+    try:
+        conn = schema.open_readonly(path)
+    except sqlite3.Error:
+        return None
+    try:
+        rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        return tuple(rows.get(k) for k in keys)
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _head_of(path: Path) -> str | None:
+    meta = _meta(path, "audit_head")
+    return meta[0] if meta else None
+
+
+def _identity(path: Path) -> tuple[str | None, ...] | None:
+    return _meta(path, "study_id", "created_at")
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _taken_at(path: Path) -> datetime | None:
+    m = re.search(r"-(\d{8}-\d{6})(?:-\d+)?-[a-z]+\.db$", path.name)
+    if not m:
+        return None
+    try:
+        return datetime.strptime(m[1], _STAMP)
+    except ValueError:
+        return None
+
+
+def _new_name(folder: Path, db_path: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime(_STAMP)
+    target = folder / f"{db_path.stem}-{stamp}-{reason}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{db_path.stem}-{stamp}-{n}-{reason}.db"
+    return target
+
+
+def _ensure_folder(folder: Path, db_path: Path) -> None:
+    """Create the default folder; a chosen one (USB stick, share) must already be there."""
+    if folder.is_dir():
+        return
+    if folder == default_folder(db_path):
+        try:
+            folder.mkdir()
+            return
+        except OSError as exc:
+            raise _os_error(folder / "x", exc) from None
+    raise StoreError(
+        f"The backup folder {folder} is not there. If it is on a USB stick or a network "
+        "drive, check that it is connected; an administrator can choose another folder in "
+        "the settings."
+    )
+
+
+def _check_writable_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise StoreError(f"The folder {folder} is not there: create it or connect the drive "
+                         "first.")
+    probe = folder / f".alsdesk-write-test-{os.getpid()}"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise StoreError(f"ALS Desk cannot write to the folder {folder} ({exc.strerror}): "
+                         "choose another one.") from None
+
+
+def _backup_error(dest: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc).lower()
+    if "full" in text:
+        return DiskFull(f"The disk holding {dest.parent} is full: the backup was not written. "
+                        "Free some space or choose another backup folder.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return StoreError(f"ALS Desk cannot write to {dest.parent}: the backup was not "
+                          "written. Check the folder (and that a USB stick is not locked).")
+    return StoreError(f"The backup to {dest} failed ({exc}); nothing was changed.")
+
+
+def _os_error(dest: Path, exc: OSError) -> StoreError:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return DiskFull(f"The disk holding {dest.parent} is full: the backup was not written.")
+    return StoreError(f"The backup to {dest} failed ({exc.strerror or exc}); nothing was "
+                      "changed.")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a folder for fsync; NTFS journals the rename itself
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

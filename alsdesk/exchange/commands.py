@@ -1,0 +1,121 @@
+"""`alsdesk export csv|odm|redcap` and `alsdesk import odm`: the same core calls as the GUI."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+_as_option = click.option("--as", "acting", required=True,
+                          help="Your user id (exports: investigator, monitor or administrator).")
+_stdin_option = click.option("--password-stdin", is_flag=True,
+                             help="Read your password from standard input.")
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    """Values given as --x A,B or --x A --x B."""
+    return tuple(v.strip() for text in values for v in text.split(",") if v.strip())
+
+
+def _export_options(fn):
+    options = [
+        click.option("--subjects", multiple=True, metavar="CODES",
+                     help="Only these subjects, e.g. S001,S003 (default: all)."),
+        click.option("--forms", multiple=True, metavar="IDS",
+                     help="Only these forms, e.g. vs,alsfrs,ae (default: all)."),
+        click.option("--audit", is_flag=True,
+                     help="Add the audit trail (CSV: audit_trail.csv and signatures.csv; "
+                          "ODM: AuditRecords and Signatures)."),
+        click.option("--include-identifiers", is_flag=True,
+                     help="Include direct identifiers (names, record and phone numbers, "
+                          "initials); administrators only."),
+        click.option("--force", is_flag=True,
+                     help="Write into a folder that is not empty, or replace the ODM file."),
+        _as_option,
+        _stdin_option,
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bool,
+         force: bool, **opts) -> None:
+    from alsdesk import exchange
+    from alsdesk.cli import _login_admin, _open  # here: alsdesk.cli imports this module
+    from alsdesk.exchange.redcap import export_redcap
+
+    options = exchange.ExportOptions(
+        subjects=_split(opts["subjects"]), forms=_split(opts["forms"]),
+        include_identifiers=opts["include_identifiers"], include_audit=opts["audit"],
+        bom=opts.get("bom", False))
+    writer = {"csv": exchange.export_csv, "odm": exchange.export_odm,
+              "redcap": export_redcap}[fmt]
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        result = writer(store, Path(out), options, overwrite=force)
+    click.echo(result.text())
+    for path in result.files:
+        click.echo(f"  {path}")
+
+
+@click.group("export")
+def export() -> None:
+    """Export the trial's data: CSV, CDISC ODM 1.3.2 or REDCap import files.
+
+    Every export is recorded in the audit trail. Direct identifiers are left out unless an
+    administrator passes --include-identifiers; deleted log entries are never exported.
+    """
+
+
+@export.command("csv")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the CSV files.")
+@click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark (for Excel).")
+@_export_options
+@click.pass_context
+def export_csv(ctx: click.Context, out: str, **opts) -> None:
+    """One CSV file per form, a data dictionary and the code lists (for R, SAS, Stata, Excel)."""
+    _run(ctx, "csv", out, **opts)
+
+
+@export.command("odm")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="The ODM XML file to write, e.g. nct02492516.xml.")
+@_export_options
+@click.pass_context
+def export_odm(ctx: click.Context, out: str, **opts) -> None:
+    """CDISC ODM 1.3.2 XML: study metadata and clinical data (for OpenClinica, REDCap...)."""
+    _run(ctx, "odm", out, **opts)
+
+
+@export.command("redcap")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the REDCap files.")
+@click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark (for Excel).")
+@_export_options
+@click.pass_context
+def export_redcap(ctx: click.Context, out: str, **opts) -> None:
+    """REDCap data dictionary, events, instrument-event mapping and records to import."""
+    _run(ctx, "redcap", out, **opts)
+
+
+@click.group("import")
+def import_() -> None:
+    """Import data into an empty database of the same study."""
+
+
+@import_.command("odm")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--as", "acting", required=True,
+              help="Your user id: a nurse or an investigator (importing enters data).")
+@_stdin_option
+@click.pass_context
+def import_odm(ctx: click.Context, file: str, acting: str, password_stdin: bool) -> None:
+    """Import a CDISC ODM 1.3.2 file (all or nothing; a nurse or investigator logs in)."""
+    from alsdesk.cli import _login_admin, _open
+    from alsdesk.exchange.odm_import import import_odm as run_import
+
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        report = run_import(store, Path(file))
+    click.echo(report.text())

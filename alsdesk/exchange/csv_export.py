@@ -1,0 +1,220 @@
+"""CSV for R, SAS, Stata and Excel: one file per form, a data dictionary and the code lists.
+
+Each form file has one row per subject, event (and repeat of the event) and repeat of the
+form; its columns are the keys, the form status and the field ids. A missing-data code sits in
+its own column ``<field>__missing`` beside the field, never in the value column, so a numeric
+column holds numbers or nothing. Choice columns hold the codes; ``codes.csv`` has the labels.
+Dates are ISO (partial dates shortened: 2014-03, 2014); date-times are ``YYYY-MM-DD HH:MM``,
+the clinic's local time.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from alsdesk.exchange.dataset import (
+    ExportOptions, ExportResult, Output, Progress, Snapshot, is_numeric, run_export, value_text,
+)
+from alsdesk.store.schema import missing_column
+from alsdesk.study.model import CodeList, Field, FieldType, Form
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+KEY_COLUMNS = ("subject", "event", "event_repeat", "repeat", "status")
+DICTIONARY_COLUMNS = (
+    "form", "form_label", "column", "field", "label", "type", "unit", "codelist",
+    "codes", "min", "max", "digits", "length", "partial_dates", "required", "missing_codes",
+    "visible_when", "section", "cdash", "sdtm", "identifier",
+)
+AUDIT_COLUMNS = (
+    "seq", "ts", "user_id", "role", "action", "subject", "event", "event_repeat", "form",
+    "repeat", "field", "old_value", "new_value", "reason", "hash",
+)
+_KEY_DOC = {
+    "subject": ("Subject (screening number)", "text"),
+    "event": ("Event id (visit); see events in README.txt", "text"),
+    "event_repeat": ("Repeat of the event (unscheduled visits 1, 2, ...; else 1)", "integer"),
+    "repeat": ("Repeat of the form within the event (log entries 1, 2, ...; else 1)",
+               "integer"),
+    "status": ("Form status: in progress, complete, verified, signed, locked", "text"),
+}
+
+
+def export_csv(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(), *,
+               progress: Progress | None = None, overwrite: bool = False) -> ExportResult:
+    """Write the CSV files into the folder `out` (new or empty) and log the export."""
+    return run_export(store, "csv", out, options, True, _write, progress, overwrite)
+
+
+def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
+    encoding = "utf-8-sig" if snap.options.bom else "utf-8"
+    total = len(snap.forms) + 4
+    for n, form in enumerate(snap.forms, start=1):
+        progress(n, total, f"Writing {form.id}.csv")
+        _write_rows(out.path(f"{form.id}.csv"), encoding, form_header(form),
+                    form_rows(snap, form))
+    progress(total - 3, total, "Writing the data dictionary")
+    _write_rows(out.path("data_dictionary.csv"), encoding, DICTIONARY_COLUMNS,
+                dictionary_rows(snap))
+    _write_rows(out.path("codes.csv"), encoding, ("codelist", "code", "label", "order"),
+                code_rows(snap))
+    status_cols = ("subject", "status") + (("initials",) if snap.options.include_identifiers
+                                           else ())
+    _write_rows(out.path("subjects.csv"), encoding, status_cols,
+                ([s.code, s.status] + ([s.initials or ""] if snap.options.include_identifiers
+                                       else []) for s in snap.subjects))
+    if snap.options.include_audit:
+        progress(total - 1, total, "Writing the audit trail")
+        _write_rows(out.path("audit_trail.csv"), encoding, AUDIT_COLUMNS,
+                    ([_cell(row[c]) for c in AUDIT_COLUMNS] for row in snap.audit))
+        _write_rows(out.path("signatures.csv"), encoding,
+                    KEY_COLUMNS[:4] + ("form", "signed_by", "full_name", "role", "meaning",
+                                       "signed_at", "valid"),
+                    signature_rows(snap))
+    readme = out.path("README.txt")
+    readme.write_text(readme_text(snap), encoding="utf-8")
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _write_rows(path: Path, encoding: str, header: Iterable[str],
+                rows: Iterable[Iterable[Any]]) -> None:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(list(header))
+        writer.writerows(rows)
+
+
+def form_header(form: Form) -> list[str]:
+    cols = list(KEY_COLUMNS)
+    for f in form.fields:
+        cols.append(f.id)
+        if f.missing:
+            cols.append(missing_column(f.id))
+    return cols
+
+
+def csv_value(f: Field, value: Any) -> str:
+    if f.type is FieldType.DATETIME and isinstance(value, str):
+        return value.replace("T", " ")
+    return value_text(f, value)
+
+
+def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
+    for inst in snap.instances_of(form.id):
+        row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status]
+        for f in form.fields:
+            row.append(csv_value(f, inst.values.get(f.id)))
+            if f.missing:
+                row.append(inst.missing.get(f.id, ""))
+        yield row
+
+
+def type_text(f: Field) -> str:
+    """The dictionary's type: what a column holds and how it is written."""
+    if f.type is FieldType.CHOICE and f.codelist is not None:
+        return "integer code" if f.codelist.data_type == "integer" else "text code"
+    return {
+        FieldType.TEXT: "text", FieldType.MEMO: "text (several lines)",
+        FieldType.INTEGER: "integer", FieldType.DECIMAL: "decimal",
+        FieldType.DATE: "date YYYY-MM-DD" + (" (or YYYY-MM, YYYY)" if f.partial else ""),
+        FieldType.DATETIME: "date-time YYYY-MM-DD HH:MM (local time)",
+        FieldType.TIME: "time HH:MM",
+    }[f.type]
+
+
+def codes_text(codelist: CodeList | None) -> str:
+    if codelist is None:
+        return ""
+    return " | ".join(f"{c.code}={c.label}" for c in codelist.choices)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def dictionary_rows(snap: Snapshot) -> Iterable[list[str]]:
+    missing_labels = {m.code: m.label for m in snap.study.missing_codes}
+    for form in snap.forms:
+        for key in KEY_COLUMNS:
+            label, kind = _KEY_DOC[key]
+            yield [form.id, form.label, key, "", label, kind] + [""] * 15
+        for f in form.fields:
+            yield [
+                form.id, form.label, f.id, f.id, f.label, type_text(f), f.unit or "",
+                f.codelist.id if f.codelist else "", codes_text(f.codelist), _num(f.min),
+                _num(f.max), "" if f.digits is None else str(f.digits),
+                "" if f.length is None else str(f.length), "yes" if f.partial else "",
+                "yes" if f.required else "", " | ".join(f.missing), f.visible or "",
+                f.section or "", f.cdash or "", f.sdtm or "", "yes" if f.identifier else "",
+            ]
+            if f.missing:
+                codes = " | ".join(f"{c}={missing_labels.get(c, c)}" for c in f.missing)
+                yield [form.id, form.label, missing_column(f.id), f.id,
+                       f"{f.label}: missing-data code", "text code", "", "missing", codes]\
+                    + [""] * 12
+
+
+def code_rows(snap: Snapshot) -> Iterable[list[str]]:
+    seen: dict[str, CodeList] = {}
+    for form in snap.forms:
+        for f in form.fields:
+            if f.codelist is not None:
+                seen.setdefault(f.codelist.id, f.codelist)
+    for cl in seen.values():
+        for n, c in enumerate(cl.choices, start=1):
+            yield [cl.id, str(c.code), c.label, str(n)]
+    for n, m in enumerate(snap.study.missing_codes, start=1):
+        yield ["missing", m.code, m.label, str(n)]
+
+
+def signature_rows(snap: Snapshot) -> Iterable[list[str]]:
+    for inst in snap.instances:
+        for s in snap.signatures.get(inst.instance_id, []):
+            yield [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat),
+                   inst.form, s.user_id, s.full_name, s.role, s.meaning, s.signed_at,
+                   "yes" if s.valid else "no (voided: data changed after signing)"]
+
+
+def numeric_columns(form: Form) -> list[str]:
+    """Columns of a form file that hold numbers only (keys included)."""
+    return ["event_repeat", "repeat"] + [f.id for f in form.fields if is_numeric(f)]
+
+
+_AUDIT_FILES = """
+  audit_trail.csv      the audit trail of the exported subjects and forms
+  signatures.csv       electronic signatures (voided ones marked)"""
+
+
+def readme_text(snap: Snapshot) -> str:
+    study, opts = snap.study, snap.options
+    events = "\n".join(f"  {e.id:<12} {e.label}" for e in snap.events)
+    files = "\n".join(f"  {f.id}.csv{' ' * max(1, 12 - len(f.id))}{f.label}"
+                      + (" (several entries per event: column repeat)" if f.repeating else "")
+                      for f in snap.forms)
+    return f"""ALS Desk data export: {study.id} ({study.protocol}), CRF version {study.crf_version}
+Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
+Direct identifiers: {'INCLUDED - keep this folder secure' if opts.include_identifiers
+                     else 'not included'}.
+
+Files (UTF-8{' with byte order mark' if opts.bom else ''}, comma separated, one header row):
+{files}
+  data_dictionary.csv  every column: form, label, type, unit, codes, range, CDASH/SDTM names
+  codes.csv            every code list: code, label, order; list "missing" = missing-data codes
+  subjects.csv         subject and status{_AUDIT_FILES if opts.include_audit else ''}
+
+Keys of every form file: subject, event, event_repeat, repeat; status is the form's status.
+Events:
+{events}
+
+A value and its missing-data code are never in the same column: <field>__missing holds
+ND (not done), NA (not applicable) or UNK (unknown) when the value is blank for that reason.
+Numeric columns (type integer, decimal or integer code) hold only numbers or nothing.
+Deleted log entries are not exported; their history is in the audit trail.
+"""

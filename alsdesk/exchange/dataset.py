@@ -1,0 +1,374 @@
+"""What an export holds: the selection, who may make it, and one consistent snapshot.
+
+Every format (CSV, ODM, REDCap) reads the same :class:`Snapshot`, taken inside one read
+transaction so a save made meanwhile cannot leave half of it in the file. Direct identifiers
+(fields with ``identifier = true``, subject initials) are left out unless an administrator
+asks for them; deleted log entries are never exported as data.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from alsdesk.auth import Action, Role
+from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
+from alsdesk.states import FormStatus
+from alsdesk.store import audit as audit_trail
+from alsdesk.store.audit import A, utc_now
+from alsdesk.store.schema import missing_column
+from alsdesk.study.model import Event, Field, FieldType, Form, Study
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+# (steps done, steps in all, what is being done) -> None; called from the exporting thread.
+Progress = Callable[[int, int, str], None]
+
+
+class ExportError(AlsDeskError):
+    """An export cannot be made as asked (bad filter, target in the way)."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export. Empty `subjects` / `forms` mean all of them."""
+
+    subjects: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    include_identifiers: bool = False  # administrators only
+    include_audit: bool = False  # CSV: audit trail and signatures; ODM: AuditRecord, Signature
+    bom: bool = False  # CSV / REDCap: UTF-8 with a byte order mark, for Excel
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    format: str
+    target: Path
+    files: tuple[Path, ...]
+    subjects: int
+    records: int  # form instances written
+
+    def text(self) -> str:
+        return (f"{self.format.upper()} export: {self.records} forms of {self.subjects} "
+                f"subjects written to {self.target}")
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    code: str
+    number: int
+    status: str
+    initials: str | None
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    user_id: str
+    full_name: str
+    role: str
+    meaning: str
+    signed_at: str
+    valid: bool
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One form instance as stored: values are storage values (see alsdesk.study.values)."""
+
+    instance_id: int
+    subject: str
+    event: str
+    event_repeat: int
+    form: str
+    repeat: int
+    status: str
+    values: dict[str, Any]
+    missing: dict[str, str]
+
+
+@dataclass
+class Snapshot:
+    study: Study
+    options: ExportOptions
+    forms: tuple[Form, ...]  # exported forms, direct identifiers removed unless asked for
+    events: tuple[Event, ...]  # events that hold an exported form, their forms filtered
+    subjects: list[SubjectRow]
+    instances: list[Instance]
+    signatures: dict[int, list[SignatureRow]] = field(default_factory=dict)
+    users: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, role)
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    taken_at: str = ""
+    taken_by: str | None = None
+
+    def form(self, form_id: str) -> Form:
+        return next(f for f in self.forms if f.id == form_id)
+
+    def instances_of(self, form_id: str) -> list[Instance]:
+        return [i for i in self.instances if i.form == form_id]
+
+
+def exported_forms(study: Study, options: ExportOptions) -> tuple[Form, ...]:
+    """The forms an export holds, in definition order, without identifiers unless asked."""
+    wanted = set(options.forms) if options.forms else None
+    if wanted:
+        unknown = sorted(wanted - set(study.forms))
+        if unknown:
+            raise NotFound(f"The study has no form {', '.join(unknown)}; its forms are: "
+                           + ", ".join(study.forms) + ".")
+    out = []
+    for form in study.forms.values():
+        if wanted is not None and form.id not in wanted:
+            continue
+        fields = tuple(f for f in form.fields if options.include_identifiers or not f.identifier)
+        if not fields:
+            if wanted is not None:
+                raise ExportError(f"The form '{form.label}' ({form.id}) holds only direct "
+                                  "identifiers, which are exported only when an administrator "
+                                  "asks for them.")
+            continue
+        out.append(dataclasses.replace(form, fields=fields))
+    return tuple(out)
+
+
+def exported_events(study: Study, forms: Iterable[Form]) -> tuple[Event, ...]:
+    ids = {f.id for f in forms}
+    return tuple(dataclasses.replace(e, forms=tuple(f for f in e.forms if f in ids))
+                 for e in study.events if any(f in ids for f in e.forms))
+
+
+def check_allowed(store: "Store", options: ExportOptions) -> None:
+    """Exports need Action.EXPORT; direct identifiers need an administrator on top."""
+    store.require(Action.EXPORT)
+    if options.include_identifiers and store.role is not Role.ADMIN:
+        raise PermissionDenied("Only an administrator may export direct identifiers (names, "
+                               "record numbers, telephone numbers, initials).")
+
+
+def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
+    """Check the user may export, then read everything the export needs in one transaction."""
+    check_allowed(store, options)
+    study = store.study
+    forms = exported_forms(study, options)
+    conn = store.conn
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # a read transaction: one consistent picture of the file
+    try:
+        subjects = _subjects(conn, options)
+        codes = {s.code for s in subjects}
+        instances = _instances(conn, study, forms, codes)
+        snap = Snapshot(study, options, forms, exported_events(study, forms), subjects,
+                        instances, taken_at=utc_now(), taken_by=store.user_id)
+        snap.users = {r[0]: (r[1], r[2]) for r in
+                      conn.execute("SELECT user_id, full_name, role FROM users")}
+        if options.include_audit:
+            snap.signatures = _signatures(conn, {i.instance_id for i in instances})
+            snap.audit = list(_audit_rows(conn, study, forms, codes, options))
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")
+    return snap
+
+
+def _subjects(conn, options: ExportOptions) -> list[SubjectRow]:
+    rows = [SubjectRow(r[0], r[1], r[2], r[3]) for r in conn.execute(
+        "SELECT code, number, status, initials FROM subjects ORDER BY number")]
+    if options.subjects:
+        known = {r.code for r in rows}
+        unknown = [c for c in options.subjects if c not in known]
+        if unknown:
+            raise NotFound(f"There is no subject {', '.join(unknown)} in this database.")
+        rows = [r for r in rows if r.code in set(options.subjects)]
+    if not options.include_identifiers:
+        rows = [dataclasses.replace(r, initials=None) for r in rows]
+    return rows
+
+
+def _instances(conn, study: Study, forms: tuple[Form, ...], codes: set[str]) -> list[Instance]:
+    event_order = {e.id: n for n, e in enumerate(study.events)}
+    form_order = {f.id: n for n, f in enumerate(forms)}
+    by_form: dict[str, dict[int, dict[str, Any]]] = {}
+    for form in forms:
+        cur = conn.execute(f'SELECT * FROM "{form.id}"')
+        names = [d[0] for d in cur.description]
+        by_form[form.id] = {row[0]: dict(zip(names, row)) for row in cur}
+    out = []
+    cur = conn.execute(
+        "SELECT fi.id, s.code, s.number, fi.event, fi.event_repeat, fi.form, fi.repeat, "
+        "fi.status FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id "
+        "WHERE fi.status != ?", (FormStatus.DELETED.value,))
+    rows = [r for r in cur if r[1] in codes and r[5] in form_order and r[3] in event_order]
+    rows.sort(key=lambda r: (r[2], event_order[r[3]], r[4], form_order[r[5]], r[6]))
+    forms_by_id = {f.id: f for f in forms}
+    for iid, code, _num, event, ev_rep, form_id, rep, status in rows:
+        rec = by_form[form_id].get(iid, {})
+        form = forms_by_id[form_id]
+        values = {f.id: rec[f.id] for f in form.fields if rec.get(f.id) is not None}
+        missing = {f.id: rec[missing_column(f.id)] for f in form.fields
+                   if f.missing and rec.get(missing_column(f.id))}
+        out.append(Instance(iid, code, event, ev_rep, form_id, rep, status, values, missing))
+    return out
+
+
+def _signatures(conn, ids: set[int]) -> dict[int, list[SignatureRow]]:
+    out: dict[int, list[SignatureRow]] = {}
+    for r in conn.execute("SELECT instance_id, user_id, full_name, role, meaning, signed_at, "
+                          "valid FROM signatures ORDER BY id"):
+        if r[0] in ids:
+            out.setdefault(r[0], []).append(SignatureRow(r[1], r[2], r[3], r[4], r[5],
+                                                         bool(r[6])))
+    return out
+
+
+def _audit_rows(conn, study: Study, forms: tuple[Form, ...], codes: set[str],
+                options: ExportOptions) -> Iterator[dict[str, Any]]:
+    """Audit rows for the selection; rows of deleted entries stay, identifiers do not."""
+    form_ids = {f.id for f in forms}
+    hidden = {(f.id, fl.id) for f in study.forms.values() for fl in f.fields
+              if fl.identifier and not options.include_identifiers}
+    for row in audit_trail.rows(conn):
+        subject, form_id = row["subject"], row["form"]
+        if subject is None and options.subjects:
+            continue  # logins and user management belong to no subject asked for
+        if subject is not None and subject not in codes:
+            continue
+        if form_id is not None and form_id not in form_ids:
+            continue  # a form not asked for, or one holding only direct identifiers
+        if (form_id, row["field"]) in hidden:
+            continue
+        if row["action"] == A.SUBJECT_INITIALS and not options.include_identifiers:
+            continue
+        yield row
+
+
+# --- values as text ----------------------------------------------------------------------
+
+
+def plain_number(value: float) -> str:
+    """A float as plain decimal text that reads back to the same float (never 1e-05)."""
+    text = format(Decimal(repr(float(value))), "f")
+    return text
+
+
+def value_text(f: Field, value: Any) -> str:
+    """The text of a storage value in exported files ("" for no value)."""
+    if value is None:
+        return ""
+    if f.type is FieldType.DECIMAL and isinstance(value, float):
+        return plain_number(value)
+    return str(value)
+
+
+def is_numeric(f: Field) -> bool:
+    """Whether a field's column holds numbers only (what statistics packages read as such)."""
+    if f.type in (FieldType.INTEGER, FieldType.DECIMAL):
+        return True
+    return f.codelist is not None and f.codelist.data_type == "integer"
+
+
+def describe(fmt: str, options: ExportOptions, target: Path) -> str:
+    """The audit row's text: what was exported, of whom, where."""
+    parts = [
+        f"format {fmt}",
+        "subjects " + (",".join(options.subjects) if options.subjects else "all"),
+        "forms " + (",".join(options.forms) if options.forms else "all"),
+        "direct identifiers " + ("INCLUDED" if options.include_identifiers else "excluded"),
+        "audit trail " + ("included" if options.include_audit else "not included"),
+        f"file {target}",
+    ]
+    return "; ".join(parts)
+
+
+# --- writing files: all or nothing, and logged -------------------------------------------
+
+
+class Output:
+    """Files written into a hidden temporary folder, moved into place by :meth:`commit`.
+
+    `target` is a folder (CSV, REDCap) that must be new or empty, or a single file (ODM).
+    """
+
+    def __init__(self, target: str | os.PathLike, *, folder: bool, overwrite: bool = False):
+        self.target = Path(target)
+        self.folder = folder
+        parent = self.target.parent
+        if not parent.is_dir():
+            raise ExportError(f"The folder {parent} does not exist: create it or choose another.")
+        if folder:
+            if self.target.exists() and not self.target.is_dir():
+                raise ExportError(f"{self.target} is a file: choose a folder for this export.")
+            if (self.target.is_dir() and any(self.target.iterdir()) and not overwrite):
+                raise ExportError(f"The folder {self.target} is not empty: choose a new or "
+                                  "empty folder, so files of another export are not mixed in.")
+        elif self.target.is_dir():
+            raise ExportError(f"{self.target} is a folder: give a file name for this export.")
+        elif self.target.exists() and not overwrite:
+            raise ExportError(f"{self.target} exists: choose another file name (or allow "
+                              "replacing it).")
+        try:
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=parent))
+        except OSError as exc:
+            raise ExportError(f"Cannot write in {parent}: {exc.strerror}.") from None
+        self.files: list[Path] = []
+
+    def path(self, name: str) -> Path:
+        """Where to write the file `name` for now (a single-file export ignores `name`)."""
+        tmp = self.tmp / (name if self.folder else self.target.name)
+        self.files.append(tmp)
+        return tmp
+
+    def final_paths(self) -> tuple[Path, ...]:
+        if not self.folder:
+            return (self.target,)
+        return tuple(self.target / p.name for p in self.files)
+
+    def commit(self) -> None:
+        if not self.folder:
+            os.replace(self.files[0], self.target)
+        else:
+            self.target.mkdir(exist_ok=True)
+            for p in self.files:
+                os.replace(p, self.target / p.name)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResult:
+    """Log the export in the audit trail and move its files into place, together."""
+    try:
+        with store.transaction():
+            store.audit(A.EXPORT, field=fmt, new_value=describe(fmt, snap.options, out.target))
+            try:
+                out.commit()
+            except OSError as exc:
+                raise ExportError(f"Cannot write {out.target}: {exc.strerror}.") from None
+    finally:
+        out.discard()
+    return ExportResult(fmt, out.target, out.final_paths(), len(snap.subjects),
+                        len(snap.instances))
+
+
+def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder: bool,
+               write: Callable[[Snapshot, Output, Progress], None],
+               progress: Progress | None, overwrite: bool) -> ExportResult:
+    """Snapshot, write with `write`, then log and move into place; nothing left on failure."""
+    report: Progress = progress or (lambda done, total, text: None)
+    report(0, 1, "Reading the database")
+    snap = take_snapshot(store, options)
+    out = Output(target, folder=folder, overwrite=overwrite)
+    try:
+        write(snap, out, report)
+    except BaseException:
+        out.discard()
+        raise
+    result = finish(store, snap, fmt, out)
+    report(1, 1, result.text())
+    return result

@@ -1,0 +1,311 @@
+"""Reading an ODM 1.3.2 file for import: parse it (line numbers kept, DTDs refused), check it
+against the ODM schema when odmlib is installed, and against this study, collecting every
+problem with its place."""
+from __future__ import annotations
+
+import re
+import string
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Any
+from xml.parsers import expat
+
+from alsdesk.errors import AlsDeskError
+from alsdesk.exchange import odm_common as oc
+from alsdesk.states import FormStatus, SubjectStatus
+from alsdesk.study.model import Event, Field, Form, Study
+
+MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}" if self.where else self.what
+
+
+@dataclass
+class FormIn:
+    event: str
+    event_repeat: int
+    form: str
+    repeat: int
+    status: str
+    values: dict[str, Any]
+    missing: dict[str, str]
+    signed: str | None
+    where: str
+
+
+@dataclass
+class SubjectIn:
+    code: str
+    number: int
+    status: str
+    forms: list[FormIn]
+
+
+# --- reading the file ---------------------------------------------------------------------
+
+
+class DoctypeRefused(Exception):
+    pass
+
+
+def parse(data: bytes) -> tuple[ET.Element, dict[int, int]]:
+    """An element tree and the line of each element; refuses DTDs (entity expansion)."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator=" ")
+    lines: dict[int, int] = {}
+
+    def qname(name: str) -> str:
+        uri, _, local = name.rpartition(" ")
+        return f"{{{uri}}}{local}" if uri else local
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        el = builder.start(qname(name), {qname(k): v for k, v in attrs.items()})
+        lines[id(el)] = parser.CurrentLineNumber
+
+    def doctype(*_args: Any) -> None:
+        raise DoctypeRefused
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda name: builder.end(qname(name))
+    parser.CharacterDataHandler = builder.data
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.Parse(data, True)
+    return builder.close(), lines
+
+
+def schema_problems(root: ET.Element, lines: dict[int, int]) -> list[Problem] | None:
+    """Problems against the ODM 1.3.2 XSD, or None when odmlib (which ships it) is missing.
+
+    The tree already parsed is validated, so the file is read once and nothing it names
+    (schema locations) is fetched."""
+    try:
+        import xmlschema
+        from odmlib import schema_manager
+    except ImportError:
+        return None
+    schema = _SCHEMA.get("odm")
+    if schema is None:
+        schema = _SCHEMA["odm"] = xmlschema.XMLSchema(schema_manager.get_schema_path("odm",
+                                                                                    "1.3.2"))
+    problems = []
+    for error in schema.iter_errors(root):
+        line = lines.get(id(error.elem)) if error.elem is not None else None
+        at = re.sub(r"\{[^}]*\}", "", error.path or "/")
+        where = (f"line {line}, " if line else "") + f"ODM schema, at {at}"
+        problems.append(Problem(where, str(error.reason or error)))
+        if len(problems) > MAX_PROBLEMS:
+            break
+    return problems
+
+
+_SCHEMA: dict[str, Any] = {}
+
+
+# --- checking it against the study --------------------------------------------------------
+
+
+class Reader:
+    """Walks ClinicalData and turns it into subjects and forms, collecting problems."""
+
+    def __init__(self, study: Study, root: ET.Element, lines: dict[int, int]) -> None:
+        self.study = study
+        self.root = root
+        self.lines = lines
+        self.problems: list[Problem] = []
+        self.notes: list[str] = []
+        self.events = {oc.event_oid(e.id): e for e in study.events}
+        self.forms = {oc.form_oid(f.id): f for f in study.forms.values()}
+        self.users = {u.get("OID", ""): (u.findtext(oc.tag("FullName"))
+                                          or u.findtext(oc.tag("LoginName")) or u.get("OID", ""))
+                      for u in root.iterfind(f"{oc.tag('AdminData')}/{oc.tag('User')}")}
+        self.items: dict[str, tuple[Form, Field, bool]] = {}
+        for form in study.forms.values():
+            for f in form.fields:
+                self.items[oc.item_oid(form.id, f.id)] = (form, f, False)
+                self.items[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, f, True)
+
+    def line(self, el: ET.Element) -> str:
+        return f"line {self.lines.get(id(el), '?')}"
+
+    def fail(self, el: ET.Element | None, context: str, what: str) -> None:
+        where = ", ".join(p for p in (self.line(el) if el is not None else "", context) if p)
+        self.problems.append(Problem(where, what))
+
+    def read(self) -> list[SubjectIn]:
+        root = self.root
+        if root.tag != oc.tag("ODM"):
+            self.fail(root, "", f"this is not a CDISC ODM 1.3 file (its root element is "
+                                f"{root.tag.split('}')[-1]} in another namespace or none)")
+            return []
+        version = root.get("ODMVersion", "")
+        if version and not version.startswith("1.3"):
+            self.fail(root, "", f"ODM version {version}; this program reads ODM 1.3.2")
+        for st in root.findall(oc.tag("Study")):
+            if st.get("OID") != oc.study_oid(self.study.id):
+                self.fail(st, "", f"the file describes study {st.get('OID')!r}, but this "
+                                  f"database holds study {self.study.id}")
+        clinical = root.findall(oc.tag("ClinicalData"))
+        if not clinical:
+            self.fail(root, "", "the file holds no clinical data (no ClinicalData element)")
+        subjects: list[SubjectIn] = []
+        for cd in clinical:
+            if cd.get("StudyOID") != oc.study_oid(self.study.id):
+                self.fail(cd, "", f"the clinical data are of study {cd.get('StudyOID')!r}; "
+                                  f"this database holds study {self.study.id}")
+                return []
+            mdv = cd.get("MetaDataVersionOID")
+            if mdv != oc.mdv_oid(self.study.crf_version):
+                self.notes.append(f"The file was written for metadata version {mdv}, this "
+                                  f"study is at CRF version {self.study.crf_version}: items "
+                                  "were matched by their OIDs.")
+            subjects += [s for s in (self.subject(sd) for sd in cd.findall(oc.tag("SubjectData")))
+                         if s is not None]
+        seen: set[str] = set()
+        for s in subjects:
+            if s.code in seen:
+                self.fail(None, f"subject {s.code}", "appears twice in the file")
+            seen.add(s.code)
+        return subjects
+
+    def _transaction(self, el: ET.Element, context: str) -> None:
+        if el.get("TransactionType") in ("Remove", "Context"):
+            self.fail(el, context, f"TransactionType {el.get('TransactionType')} cannot be "
+                                   "imported into an empty database")
+
+    def subject(self, sd: ET.Element) -> SubjectIn | None:
+        code = sd.get("SubjectKey", "")
+        context = f"subject {code}"
+        self._transaction(sd, context)
+        number = subject_number(self.study.subject_pattern, code)
+        if number is None:
+            self.fail(sd, context, f"the subject key does not follow this study's pattern "
+                                   f"({self.study.subject_pattern.format(n=1)}, ...)")
+        status = self.flag(sd, oc.FLAG_SUBJECT_STATUS, oc.SUBJECT_STATUSES, context) \
+            or SubjectStatus.SCREENING.value
+        subject = SubjectIn(code, number or 0, status, [])
+        keys: set[tuple[str, int, str, int]] = set()
+        for se in sd.findall(oc.tag("StudyEventData")):
+            event = self.events.get(se.get("StudyEventOID", ""))
+            if event is None:
+                self.fail(se, context, f"unknown event {se.get('StudyEventOID')!r}")
+                continue
+            ev_rep = self.repeat_key(se, "StudyEventRepeatKey", event.repeating,
+                                     f"{context}, event {event.id}")
+            for fd in se.findall(oc.tag("FormData")):
+                rec = self.form(fd, event, ev_rep, context)
+                if rec is None:
+                    continue
+                key = (rec.event, rec.event_repeat, rec.form, rec.repeat)
+                if key in keys:
+                    self.fail(fd, rec.where, "this form appears twice")
+                keys.add(key)
+                subject.forms.append(rec)
+        return subject
+
+    def repeat_key(self, el: ET.Element, attr: str, repeating: bool, context: str) -> int:
+        text = el.get(attr)
+        if text is None:
+            return 1
+        if not re.fullmatch(r"[1-9][0-9]{0,5}", text):
+            self.fail(el, context, f"{attr} {text!r} is not a repeat number (1, 2, ...)")
+            return 1
+        if int(text) > 1 and not repeating:
+            self.fail(el, context, f"{attr} {text}, but this happens only once")
+        return int(text)
+
+    def flag(self, el: ET.Element, flag_type: str, allowed: tuple[str, ...],
+             context: str) -> str | None:
+        for flag in el.findall(f"{oc.tag('Annotation')}/{oc.tag('Flag')}"):
+            if flag.findtext(oc.tag("FlagType")) == flag_type:
+                value = (flag.findtext(oc.tag("FlagValue")) or "").strip()
+                if value not in allowed:
+                    self.fail(flag, context, f"{value!r} is not a known {flag_type.lower()}"
+                                             f" (known: {', '.join(allowed)})")
+                    return None
+                return value
+        return None
+
+    def form(self, fd: ET.Element, event: Event, ev_rep: int, subject_ctx: str) -> FormIn | None:
+        form = self.forms.get(fd.get("FormOID", ""))
+        ev_text = event.id if ev_rep == 1 else f"{event.id} #{ev_rep}"
+        context = f"{subject_ctx}, event {ev_text}"
+        if form is None or form.id not in event.forms:
+            what = "unknown form" if form is None else f"the event {event.id} has no form"
+            self.fail(fd, context, f"{what} {fd.get('FormOID')!r}")
+            return None
+        rep = self.repeat_key(fd, "FormRepeatKey", form.repeating, f"{context}, form {form.id}")
+        context += f", form {form.id}" + ("" if rep == 1 else f" #{rep}")
+        self._transaction(fd, context)
+        status = self.flag(fd, oc.FLAG_FORM_STATUS, oc.FORM_STATUSES, context) \
+            or FormStatus.IN_PROGRESS.value
+        rec = FormIn(event.id, ev_rep, form.id, rep, status, {}, {}, self.signature(fd), context)
+        for ig in fd.findall(oc.tag("ItemGroupData")):
+            if ig.get("ItemGroupOID") != oc.group_oid(form.id):
+                self.fail(ig, context, f"item group {ig.get('ItemGroupOID')!r} does not belong"
+                                       f" to this form ({oc.group_oid(form.id)})")
+                continue
+            for item in ig:
+                if isinstance(item.tag, str) and item.tag.startswith(oc.tag("ItemData")):
+                    self.item(item, form, rec)
+        for f in form.fields:
+            if f.id in rec.values and f.id in rec.missing:
+                self.fail(fd, context, f"{f.id} has both a value and a missing-data code")
+        return rec
+
+    def signature(self, fd: ET.Element) -> str | None:
+        sig = fd.find(oc.tag("Signature"))
+        if sig is None:
+            return None
+        user = sig.find(oc.tag("UserRef"))
+        oid = user.get("UserOID", "?") if user is not None else "?"
+        who = self.users.get(oid, oid)
+        return f"signed in the source by {who} at {sig.findtext(oc.tag('DateTimeStamp'))}"
+
+    def item(self, el: ET.Element, form: Form, rec: FormIn) -> None:
+        oid = el.get("ItemOID", "")
+        found = self.items.get(oid)
+        if found is None or found[0].id != form.id:
+            self.fail(el, rec.where, f"unknown item {oid!r} for this form")
+            return
+        _form, f, is_code = found
+        if el.get("IsNull") == "Yes":
+            return
+        text = el.get("Value") if el.tag == oc.tag("ItemData") else (el.text or "")
+        if text is None:
+            self.fail(el, rec.where, f"item {oid} has no Value")
+            return
+        if is_code:
+            if text not in f.missing:
+                allowed = ", ".join(f.missing) or "none"
+                self.fail(el, rec.where, f"{f.id}: {text!r} is not an allowed missing-data "
+                                         f"code (allowed: {allowed})")
+            rec.missing[f.id] = text
+            return
+        try:
+            rec.values[f.id] = oc.from_odm(f, text)
+        except AlsDeskError as exc:
+            self.fail(el, rec.where, str(exc))
+
+
+def subject_number(pattern: str, code: str) -> int | None:
+    """The n that gives `code` from the study's subject pattern (S{n:03d}), or None."""
+    regex = ""
+    for literal, name, _spec, _conv in string.Formatter().parse(pattern):
+        regex += re.escape(literal)
+        if name is not None:
+            regex += "([0-9]+)"
+    m = re.fullmatch(regex, code)
+    if m is None or not m.groups():
+        return None
+    n = int(m.group(1))
+    return n if n >= 1 and pattern.format(n=n) == code else None
+
+

@@ -1,0 +1,230 @@
+"""The blank CRF book: every form of every event, to fill in by hand.
+
+Everything printed comes from the study definition: a field added there appears here, with
+boxes for its type, its unit, its range, its choices and the missing-data codes it accepts.
+"""
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
+
+from alsdesk.pdf import page, styles as st
+from alsdesk.pdf.fonts import esc
+from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
+from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, text
+from alsdesk.pdf.wording import condition_text, num, range_text
+from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study
+
+LABEL_SHARE = 0.42
+
+
+def restricted(form: Form, include_identifiers: bool) -> bool:
+    """Whether a whole form is left out because it holds only direct identifiers."""
+    return not include_identifiers and all(f.identifier for f in form.fields)
+
+
+def printable_fields(form: Form, include_identifiers: bool) -> list[Field]:
+    return [f for f in form.fields if include_identifiers or not f.identifier]
+
+
+def build_blank_book(study: Study, options: PrintOptions,
+                     progress: Progress | None = None) -> PdfResult:
+    """The blank CRF book of the whole study."""
+    spec = page.PageSpec(study=study, title="Blank CRF book", options=options, blank=True,
+                         filename=f"crf-book-{study.id}-v{study.crf_version}.pdf")
+    width = page.frame_width(spec)
+    flow: list = _cover(study, width)
+    for event in study.events:
+        first = True
+        for form_id in event.forms:
+            form = study.form(form_id)
+            flow.append(PageBreak())
+            if first:
+                flow.append(page.Mark(event.label, form.label, outline=event.label, level=0))
+                first = False
+            flow.append(page.Mark(event.label, form.label, outline=form.label, level=1))
+            flow.extend(blank_form(study, event, form, width, options.include_identifiers))
+    data, pages = page.build(flow, spec, progress)
+    return PdfResult(data, spec.title, spec.filename, pages, None)
+
+
+def _cover(study: Study, width: float) -> list:
+    flow: list = [page.Mark("All events", "Instructions"),
+                  st.t("Case report form book", st.TITLE),
+                  st.t(f"{study.id} · {study.protocol} · CRF version {study.crf_version}", st.H2),
+                  st.t(study.title), st.t(study.site), Spacer(1, 5 * mm),
+                  st.t("How to fill in these forms", st.H2)]
+    rules = [
+        "Write clearly in black or blue ink, one character per box. Tick one box where "
+        "choices are listed.",
+        "Dates are DD/MMM/YYYY, e.g. 05/MAR/2014. Where a field allows a partial date, "
+        "leave the day (or the day and the month) blank when they are not known.",
+        "Times are on the 24-hour clock, HH:MM, e.g. 14:30.",
+        "When a value cannot be given, tick one of the missing-data codes the field allows "
+        "instead of leaving it blank.",
+        "A field marked “Only if …” is filled in only when that condition holds.",
+        "Fields marked * are required. Numbers must lie in the allowed range printed "
+        "beside them.",
+        "To correct an entry, strike it through with a single line so it stays readable, "
+        "write the new value beside it, and add your initials and the date.",
+        "Write the subject's code and initials in the boxes at the top of every page; "
+        "never write the patient's name on these pages.",
+    ]
+    flow += [st.p(f"• {esc(r)}", st.BODY) for r in rules]
+    flow += [Spacer(1, 3 * mm), st.t("Missing-data codes", st.H2)]
+    codes = [[st.t("Code", st.CELL_BOLD), st.t("Meaning", st.CELL_BOLD)]]
+    codes += [[st.t(m.code, st.CELL_BOLD), st.t(m.label, st.CELL)] for m in study.missing_codes]
+    flow.append(Table(codes, colWidths=[25 * mm, 70 * mm], style=st.grid(1), hAlign="LEFT"))
+    flow += [Spacer(1, 3 * mm), st.t("Events and their forms", st.H2)]
+    rows = [[st.t("Event", st.CELL_BOLD), st.t("When", st.CELL_BOLD),
+             st.t("Forms", st.CELL_BOLD)]]
+    for event in study.events:
+        forms = ", ".join(study.form(f).label for f in event.forms)
+        rows.append([st.t(event.label, st.CELL), st.t(_when(event), st.CELL),
+                     st.t(forms, st.CELL)])
+    flow.append(Table(rows, colWidths=[0.24 * width, 0.28 * width, 0.48 * width],
+                      style=st.grid(1), repeatRows=1))
+    return flow
+
+
+def _when(event: Event) -> str:
+    if event.kind is EventKind.LOG:
+        return "running log, any time"
+    if event.repeating:
+        return "any time, as often as needed"
+    if event.window is None or event.unit is None:
+        return "when it happens"
+    low, high = event.window
+    unit = "h" if event.unit.value == "hours" else "days"
+    target = f"target {num(event.target)} {unit}; " if event.target is not None else ""
+    return f"{target}window {num(low)} to {num(high)} {unit} from the infusion"
+
+
+def blank_form(study: Study, event: Event, form: Form, width: float,
+               include_identifiers: bool) -> list:
+    """Heading, instructions and the field rows of one form, ready to write in."""
+    title = form.label + (f" ({form.domain})" if form.domain else "")
+    flow: list = [st.t(title, st.H1)]
+    intro = f"Event: {event.label}."
+    if form.repeating:
+        intro += " One page per entry: copy this page for each further entry."
+    flow.append(st.t(intro, st.SMALL))
+    if form.repeating:
+        flow.append(Spacer(1, 1.5 * mm))
+        flow.append(Table([[st.t("Entry number", st.LABEL), EntryLine([boxes(2)])]],
+                          colWidths=[30 * mm, 20 * mm], hAlign="LEFT",
+                          style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    flow.append(Spacer(1, 2 * mm))
+    if restricted(form, include_identifiers):
+        flow.append(st.t("This form holds direct identifiers (such as the name, the record "
+                         "number and the telephone number). They are kept at the site on the "
+                         "subject identification log and are not printed in this book.",
+                         st.NOTE))
+        return flow
+    sections: list[tuple[str | None, list[Field]]] = []
+    for f in printable_fields(form, include_identifiers):
+        if not sections or sections[-1][0] != f.section:
+            sections.append((f.section, []))
+        sections[-1][1].append(f)
+    label_w = width * LABEL_SHARE
+    entry_w = width - label_w - 6
+    for section, fields in sections:
+        rows = [[_label_cell(form, f), _entry_cell(study, f, entry_w)] for f in fields]
+        table = Table(rows, colWidths=[label_w, width - label_w], style=st.grid())
+        if section:
+            flow.append(KeepTogether([st.t(section, st.SECTION), Spacer(1, 0.5 * mm)]))
+        flow.append(table)
+    if form.derived:
+        names = ", ".join(d.label for d in form.derived)
+        flow.append(Spacer(1, 2 * mm))
+        flow.append(st.t(f"Calculated by ALS Desk when the form is entered (nothing to write "
+                         f"here): {names}.", st.SMALL))
+    return flow
+
+
+def _label_cell(form: Form, f: Field) -> list:
+    cell = [st.p(esc(f.label) + (" *" if f.required else ""), st.LABEL)]
+    condition = condition_text(form, f.visible)
+    if condition:
+        cell.append(st.p(f"<b>Only if</b> {esc(condition)}", st.SMALL))
+    if f.help:
+        cell.append(st.t(f.help, st.SMALL))
+    return cell
+
+
+def _entry_cell(study: Study, f: Field, width: float) -> list:
+    cell: list = []
+    kind = f.type
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL):
+        cell.append(EntryLine(_number_parts(f)))
+    elif kind is FieldType.DATE:
+        cell.append(EntryLine(_date_parts()))
+        if f.partial:
+            cell.append(Spacer(1, 0.8 * mm))
+            cell.append(st.t("Partial date allowed: leave DD, or DD and MMM, blank if unknown",
+                             st.SMALL))
+    elif kind is FieldType.DATETIME:
+        cell.append(EntryLine(_date_parts() + [text("", gap=2.5 * mm)] + _time_parts()
+                              + [text("24 h", small=True)]))
+    elif kind is FieldType.TIME:
+        cell.append(EntryLine(_time_parts() + [text("24 h", small=True)]))
+    elif kind is FieldType.CHOICE:
+        cell.extend(_choices(f, width))
+    else:
+        cell.append(WriteLines(4 if kind is FieldType.MEMO else 1))
+        if f.length and f.length <= 500:
+            cell.append(st.t(f"At most {f.length} characters", st.SMALL))
+    rng = range_text(f)
+    if rng:
+        cell.append(Spacer(1, 0.8 * mm))
+        cell.append(st.t(rng, st.SMALL))
+    if f.missing:
+        labels = [f"{code} {study.missing_label(code) or ''}".strip() for code in f.missing]
+        cell.append(Spacer(1, 1 * mm))
+        cell.append(TickRow(labels, size=7, prefix="or:"))
+    return cell
+
+
+def _number_parts(f: Field) -> list:
+    highest = max(abs(f.min or 0), abs(f.max or 0))
+    digits = len(str(int(highest))) if highest >= 1 else (1 if f.max is not None else 5)
+    parts = []
+    if f.min is not None and f.min < 0:
+        parts.append(text("±", small=True))
+    parts.append(boxes(digits, gap=0))
+    if f.type is FieldType.DECIMAL:
+        decimals = f.digits if f.digits is not None else 1
+        if decimals:
+            parts += [text(".", gap=0.8 * mm), boxes(decimals, gap=0.8 * mm)]
+    if f.unit:
+        parts.append(text(f.unit, gap=2 * mm))
+    return parts
+
+
+def _date_parts() -> list:
+    return [boxes(2, "DD", gap=0), text("/"), boxes(3, "MMM"), text("/"), boxes(4, "YYYY")]
+
+
+def _time_parts() -> list:
+    return [boxes(2, "HH"), text(":"), boxes(2, "MM")]
+
+
+def _choices(f: Field, width: float) -> list:
+    assert f.codelist is not None
+    scored = f.codelist.data_type == "integer"
+    labels = [c.label for c in f.codelist.choices]
+    row = TickRow(labels)
+    if not scored and row.natural_width() <= width:
+        return [row]
+    rows = []
+    for c in f.codelist.choices:
+        markup = (f"<b>{esc(c.code)}</b>  " if scored else "") + esc(c.label)
+        rows.append([TickBox(), st.p(markup, st.NOTE)])
+    table = Table(rows, colWidths=[6 * mm, width - 6 * mm], hAlign="LEFT",
+                  style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
+                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                         ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0)])
+    return [table]

@@ -1,0 +1,174 @@
+"""`alsdesk pdf ...`: print CRFs, casebooks and lists to PDF files from the command line.
+
+Each command opens the database read-only (the global --db). Direct identifiers are left out
+unless --include-identifiers is given by an administrator, who logs in for it: that opens the
+database for writing, and the disclosure is recorded in the audit trail.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+_out = click.option("--out", "out", type=click.Path(dir_okay=False, writable=True),
+                    help="The PDF file to write (default: a descriptive name in the current "
+                         "folder).")
+_paper = click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False),
+                      help="Paper size (default: the site setting 'paper', else A4).")
+_printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
+                           help="The time printed in the footer, e.g. 2025-03-01T10:00+03:30 "
+                                "(default: now); the same data and time give the same bytes.")
+_identifiers = click.option("--include-identifiers", is_flag=True,
+                            help="Also print direct identifiers (name, record number, phone). "
+                                 "Administrators only: needs --as and the password.")
+_as = click.option("--as", "acting", help="Your administrator user id (with "
+                                          "--include-identifiers).")
+_stdin = click.option("--password-stdin", is_flag=True,
+                      help="Read the password from standard input.")
+
+
+@click.group()
+def pdf() -> None:
+    """Print case report forms and lists to PDF files."""
+
+
+def _options(store, paper: str | None, printed_at: str | None, identifiers: bool):
+    from alsdesk.pdf import PrintOptions, paper_setting
+
+    moment = None
+    if printed_at:
+        try:
+            moment = datetime.fromisoformat(printed_at)
+        except ValueError:
+            raise click.BadParameter(f"'{printed_at}' is not an ISO date-time, e.g. "
+                                     "2025-03-01T10:00+03:30", param_hint="--printed-at") from None
+    chosen = paper or (paper_setting(store) if store is not None else "A4")
+    return PrintOptions(paper=chosen, printed_at=moment, include_identifiers=identifiers)
+
+
+@contextmanager
+def _store(ctx: click.Context, identifiers: bool, acting: str | None,
+           password_stdin: bool) -> Iterator:
+    """The Store, read-only; or, to print identifiers, logged in as an administrator."""
+    from alsdesk.cli import _open, _read_secret
+
+    if not identifiers:
+        with _open(ctx, readonly=True) as store:
+            yield store
+        return
+    from alsdesk.auth import Role
+    from alsdesk.errors import PermissionDenied
+
+    if not acting:
+        raise click.UsageError("--include-identifiers needs --as ADMIN (an administrator's "
+                               "user id).")
+    with _open(ctx) as store:
+        store.login(acting, _read_secret(f"Password of {acting}", password_stdin))
+        try:
+            if store.role is not Role.ADMIN:
+                raise PermissionDenied("Only an administrator may print direct identifiers.")
+            yield store  # alsdesk.pdf records the disclosure in the audit trail
+        finally:
+            store.logout()
+
+
+def _write(result, out: str | None) -> None:
+    path = Path(out) if out else Path.cwd() / result.filename
+    path.write_bytes(result.data)
+    stamp = f", data fingerprint {result.fingerprint}" if result.fingerprint else ""
+    pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+    click.echo(f"Wrote {path} ({pages}{stamp}).")
+
+
+@pdf.command("blank")
+@_out
+@_paper
+@_identifiers
+@_as
+@_stdin
+@click.pass_context
+def blank(ctx, out, paper, include_identifiers, acting, password_stdin) -> None:
+    """The blank CRF book: every form of every event, to fill in by hand."""
+    from alsdesk.cli import _db_path
+    from alsdesk.pdf import blank_book
+    from alsdesk.study import load_study
+
+    if not include_identifiers and not _db_path(ctx).exists():
+        # The book needs only the study definition; without a database, A4 unless asked.
+        _write(blank_book(load_study(), _options(None, paper, None, False)), out)
+        return
+    with _store(ctx, include_identifiers, acting, password_stdin) as store:
+        options = _options(store, paper, None, include_identifiers)
+        _write(blank_book(store.study, options), out)
+
+
+@pdf.command("visit")
+@click.argument("subject")
+@click.argument("event")
+@click.option("--repeat", "event_repeat", type=int, default=1, show_default=True,
+              help="Which occurrence of a repeating event (unscheduled visits).")
+@_out
+@_paper
+@_printed_at
+@_identifiers
+@_as
+@_stdin
+@click.pass_context
+def visit(ctx, subject, event, event_repeat, out, paper, printed_at, include_identifiers,
+          acting, password_stdin) -> None:
+    """The filled forms of SUBJECT at EVENT (an event id such as m2; see `alsdesk study`)."""
+    from alsdesk.pdf import visit_forms
+
+    with _store(ctx, include_identifiers, acting, password_stdin) as store:
+        options = _options(store, paper, printed_at, include_identifiers)
+        _write(visit_forms(store, subject, event, event_repeat=event_repeat, options=options),
+               out)
+
+
+@pdf.command("casebook")
+@click.argument("subject")
+@_out
+@_paper
+@_printed_at
+@_identifiers
+@_as
+@_stdin
+@click.pass_context
+def casebook(ctx, subject, out, paper, printed_at, include_identifiers, acting,
+             password_stdin) -> None:
+    """SUBJECT's casebook: every event and log, signatures, queries and the audit trail."""
+    from alsdesk.pdf import casebook as make
+
+    with _store(ctx, include_identifiers, acting, password_stdin) as store:
+        options = _options(store, paper, printed_at, include_identifiers)
+        _write(make(store, subject, options), out)
+
+
+@pdf.command("ae-listing")
+@_out
+@_paper
+@_printed_at
+@click.pass_context
+def ae_listing(ctx, out, paper, printed_at) -> None:
+    """Every adverse event of every subject; serious ones marked."""
+    from alsdesk.pdf import ae_listing as make
+
+    with _store(ctx, False, None, False) as store:
+        _write(make(store, _options(store, paper, printed_at, False)), out)
+
+
+@pdf.command("schedule")
+@click.argument("subject")
+@_out
+@_paper
+@_printed_at
+@click.pass_context
+def schedule(ctx, subject, out, paper, printed_at) -> None:
+    """SUBJECT's visit schedule card (target dates and windows) to hand to the patient."""
+    from alsdesk.pdf import schedule_card
+
+    with _store(ctx, False, None, False) as store:
+        _write(schedule_card(store, subject, _options(store, paper, printed_at, False)), out)

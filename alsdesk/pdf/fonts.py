@@ -1,0 +1,61 @@
+"""The embedded fonts and safe paragraph markup.
+
+reportlab's own Vera covers Latin only; the DejaVu Sans files shipped in resources/fonts
+(Bitstream Vera licence, resources/fonts/LICENSE-DejaVu.txt) also cover Greek, Cyrillic,
+Arabic and Persian, Hebrew, Armenian and Georgian, so names and notes entered in those
+scripts print. reportlab embeds only the glyphs a document uses (a subset), as text that a
+reader can search and copy.
+"""
+from __future__ import annotations
+
+import threading
+from xml.sax.saxutils import escape
+
+from alsdesk.paths import resource_path
+
+REGULAR = "ALSDesk-Sans"
+BOLD = "ALSDesk-Sans-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+_lock = threading.Lock()
+_registered = False
+
+
+def register() -> None:
+    """Register the fonts with reportlab once per process (safe from any thread)."""
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        from reportlab.lib.fonts import addMapping
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        for name, file in _FILES.items():
+            path = resource_path("fonts", file)
+            if not path.is_file():
+                raise FileNotFoundError(f"The font {file} is missing from {path.parent}: "
+                                        "reinstall ALS Desk.")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        # <b> in paragraphs picks the bold face; there is no italic face, so <i> stays upright.
+        pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD, italic=REGULAR,
+                                      boldItalic=BOLD)
+        for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
+            addMapping(REGULAR, bold, italic, face)
+        _registered = True
+
+
+def esc(text: object) -> str:
+    """Text as paragraph markup: XML-escaped, line breaks kept, control characters dropped."""
+    if text is None:
+        return ""
+    cleaned = "".join(ch for ch in str(text) if ch in "\n\t" or ord(ch) >= 32)
+    return escape(cleaned).replace("\t", " ").replace("\n", "<br/>")
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of `text` the embedded font has no glyph for (they print as empty boxes)."""
+    register()
+    from reportlab.pdfbase import pdfmetrics
+
+    cmap = pdfmetrics.getFont(REGULAR).face.charToGlyph
+    return {ch for ch in text if not ch.isspace() and ord(ch) >= 32 and ord(ch) not in cmap}

@@ -1,0 +1,361 @@
+"""The page: header and footer on every page, "Page X of Y", bookmarks, fixed bytes.
+
+Every document is built by :func:`build` from a list of flowables and a :class:`PageSpec`.
+Zero-size :class:`Mark` flowables tell the header which event and form a page shows; the
+header names the form the page starts with (a form continued from the page before keeps its
+name) and any forms that begin further down.
+"""
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape, letter
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable
+
+from alsdesk import __version__
+from alsdesk.pdf import fonts
+from alsdesk.pdf.options import PrintOptions, Progress
+from alsdesk.pdf.widgets import draw_boxes
+from alsdesk.pdf.wording import MONTHS, utc_text  # noqa: F401 - re-exported
+from alsdesk.study.model import Study
+
+MARGIN_X = 14 * mm
+HEADER_H = 25 * mm
+FOOTER_H = 15 * mm
+GREY = colors.Color(0.35, 0.35, 0.35)
+RULE = colors.Color(0.55, 0.55, 0.55)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """What the header and footer of a document show."""
+
+    study: Study
+    title: str  # "Blank CRF book", "Casebook", "Adverse event listing" ...
+    options: PrintOptions
+    subject: str | None = None  # None: empty boxes to write in
+    initials: str | None = None
+    all_subjects: bool = False  # listings: "All subjects" instead of boxes
+    blank: bool = False  # footer with a signature line instead of the print stamp
+    fingerprint: str | None = None
+    data_time: datetime | None = None  # the PDF's creation date: the data's last change
+    landscape: bool = False
+    filename: str = "document.pdf"
+
+
+class Mark(Flowable):
+    """Invisible: from here on the pages show this event and form (and a bookmark)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, event: str, form: str, outline: str | None = None, level: int = 0,
+                 key: str | None = None) -> None:
+        super().__init__()
+        self.event, self.form, self.outline, self.level = event, form, outline, level
+        self.key = key or f"m{id(self)}"
+        self.keepWithNext = 1
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def pagesize(spec: PageSpec) -> tuple[float, float]:
+    size = letter if spec.options.paper == "letter" else A4
+    return landscape(size) if spec.landscape else size
+
+
+def frame_width(spec: PageSpec, wide: bool = False) -> float:
+    """The width of the text frame: of the document's pages, or of its landscape pages."""
+    size = pagesize(spec)
+    if wide:
+        size = landscape(size)
+    return size[0] - 2 * MARGIN_X
+
+
+def stamp(moment: datetime) -> str:
+    """01/MAR/2025 14:30 UTC+03:30: a time as it is printed."""
+    offset = moment.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    sign = "+" if minutes >= 0 else "-"
+    zone = "UTC" if minutes == 0 else f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return (f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} "
+            f"{moment.hour:02d}:{moment.minute:02d} {zone}")
+
+
+class _Canvas(Canvas):
+    """Holds pages back until the end, so each can say "Page X of Y"; adds bookmarks then."""
+
+    spec: PageSpec
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["invariant"] = 1  # no time stamps or random ids: same data, same bytes
+        super().__init__(*args, **kwargs)
+        self._held: list[dict] = []
+        self._outlines: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+
+    def add_outline(self, key: str, title: str, level: int) -> None:
+        self._outlines[len(self._held)].append((key, title, level))
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        held, outlines = self._held, self._outlines
+        total = len(held)
+        for number, state in enumerate(held, start=1):
+            self.__dict__.update(state)
+            for key, title, level in outlines.get(number - 1, ()):
+                self.bookmarkPage(key, fit="XYZ", top=None, left=None, zoom=None)
+                self.addOutlineEntry(title, key, level=level, closed=level > 0)
+            _draw_page_number(self, number, total)
+            Canvas.showPage(self)
+        if outlines:
+            self.showOutline()
+        Canvas.save(self)
+
+
+class _Doc(BaseDocTemplate):
+    def __init__(self, buffer, spec: PageSpec, progress: Progress | None, total: int) -> None:
+        self.spec = spec
+        width, height = pagesize(spec)
+        super().__init__(
+            buffer, pagesize=(width, height), invariant=1,
+            leftMargin=MARGIN_X, rightMargin=MARGIN_X,
+            topMargin=HEADER_H + 8 * mm, bottomMargin=FOOTER_H + 6 * mm,
+            title=f"{spec.title} – {spec.study.id}" + (f" – {spec.subject}" if spec.subject else ""),
+            author=f"ALS Desk {__version__}", creator=f"ALS Desk {__version__}",
+            subject=f"{spec.study.id} ({spec.study.protocol}), {spec.study.site}",
+            keywords=(f"data fingerprint {spec.fingerprint}" if spec.fingerprint else ""),
+            initialFontName=fonts.REGULAR,
+        )
+        templates = []
+        # "page" in the document's orientation; "wide" in landscape for long tables.
+        for name, size in (("page", (width, height)), ("wide", landscape((width, height)))):
+            frame = Frame(self.leftMargin, self.bottomMargin,
+                          size[0] - self.leftMargin - self.rightMargin,
+                          size[1] - self.topMargin - self.bottomMargin, id=name,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            templates.append(PageTemplate(id=name, frames=[frame], onPageEnd=_draw_frame,
+                                          pagesize=size))
+        self.addPageTemplates(templates)
+        self.progress, self.total, self.done = progress, max(total, 1), 0
+        self.current: Mark | None = None
+        self.page_first: Mark | None = None
+        self.page_started = False
+        self.page_more: list[str] = []
+
+    def beforeDocument(self) -> None:  # noqa: N802
+        when = self.spec.data_time
+        if when is not None:
+            stamp_ = self.canv._doc._timeStamp
+            utc = when.astimezone(timezone.utc)
+            stamp_.t = utc.timestamp()
+            stamp_.YMDhms = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+            stamp_.dhh = stamp_.dmm = 0
+
+    def handle_pageBegin(self) -> None:  # noqa: N802
+        self.page_first, self.page_started, self.page_more = None, False, []
+        super().handle_pageBegin()
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802
+        self.done += 1
+        if self.progress is not None and self.done % 25 == 0:
+            self.progress(min(self.done, self.total - 1), self.total, "laying out pages")
+        if isinstance(flowable, Mark):
+            self.current = flowable
+            if flowable.outline:
+                self.canv.add_outline(flowable.key, flowable.outline, flowable.level)
+            first = self.page_first.form if self.page_first else None
+            if self.page_started and flowable.form not in self.page_more + [first]:
+                self.page_more.append(flowable.form)
+            return
+        if not self.page_started and not isinstance(flowable, (ActionFlowable, Spacer)):
+            self.page_started = True
+            self.page_first = self.current
+
+
+def build(flowables: list, spec: PageSpec, progress: Progress | None = None) -> tuple[bytes, int]:
+    """Lay out the flowables on pages with header and footer; the PDF bytes and page count."""
+    fonts.register()
+    buffer = io.BytesIO()
+    doc = _Doc(buffer, spec, progress, len(flowables))
+    canvas_class = type("DocCanvas", (_Canvas,), {"spec": spec})
+    doc.build(flowables, canvasmaker=canvas_class)
+    pages = doc.canv.getPageNumber() - 1
+    if progress is not None:
+        progress(doc.total, doc.total, "done")
+    return buffer.getvalue(), pages
+
+
+# -- drawing ----------------------------------------------------------------------------
+
+
+def _fit(canv, text: str, font: str, size: float, width: float) -> tuple[str, float]:
+    """Shrink to 75 % and then cut with an ellipsis so a text fits a width."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for s in (size, size * 0.9, size * 0.8, size * 0.75):
+        if stringWidth(text, font, s) <= width:
+            return text, s
+    s = size * 0.75
+    while text and stringWidth(text + "…", font, s) > width:
+        text = text[:-1]
+    return text + "…", s
+
+
+def _draw_frame(canv, doc: _Doc) -> None:
+    spec = doc.spec
+    study = spec.study
+    width, height = canv._pagesize
+    left, right = MARGIN_X, width - MARGIN_X
+    top = height - 9 * mm
+    canv.saveState()
+    # line 1: the study, and the site on the right
+    canv.setFillColor(colors.black)
+    site, size = _fit(canv, study.site, fonts.REGULAR, 9, (right - left) * 0.4)
+    canv.setFont(fonts.REGULAR, size)
+    canv.drawRightString(right, top, site)
+    head, size = _fit(canv, f"{study.id} · {study.protocol} · {spec.title}", fonts.BOLD, 10.5,
+                      (right - left) * 0.58)
+    canv.setFont(fonts.BOLD, size)
+    canv.drawString(left, top, head)
+    title, size = _fit(canv, study.title, fonts.REGULAR, 7.5, right - left)
+    canv.setFont(fonts.REGULAR, size)
+    canv.setFillColor(GREY)
+    canv.drawString(left, top - 4.2 * mm, title)
+    # line 2: subject and initials boxes, event and form
+    y = top - 13.5 * mm
+    canv.setFillColor(colors.black)
+    x = _draw_subject(canv, spec, left, y)
+    mark = doc.page_first or doc.current
+    event = mark.event if mark else ""
+    form = mark.form if mark else ""
+    if doc.page_more:
+        more = doc.page_more[:2] + ([f"+{len(doc.page_more) - 2}"] if len(doc.page_more) > 2
+                                    else [])
+        form = " · ".join(([form] if form else []) + more)
+    room = right - x - 4 * mm
+    canv.setFont(fonts.REGULAR, 7)
+    canv.setFillColor(GREY)
+    canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
+    canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
+    canv.setFillColor(colors.black)
+    text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
+    canv.setFont(fonts.BOLD, size)
+    canv.drawString(x + 4 * mm, y, text)
+    text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
+    canv.setFont(fonts.BOLD, size)
+    canv.drawString(x + 4 * mm + room * 0.42, y, text)
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.8)
+    canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
+    _draw_footer(canv, spec, left, right)
+    canv.restoreState()
+
+
+def _draw_subject(canv, spec: PageSpec, x: float, y: float) -> float:
+    """Subject code and initials boxes (filled in when known); returns the x after them."""
+    canv.setFont(fonts.REGULAR, 7)
+    canv.setFillColor(GREY)
+    canv.drawString(x, y + 5.0 * mm, "Subject")
+    if spec.all_subjects:
+        canv.setFillColor(colors.black)
+        canv.setFont(fonts.BOLD, 9.5)
+        canv.drawString(x, y, "All subjects")
+        return x + 40 * mm
+    boxes_y = y - 1.6 * mm
+    if spec.subject:
+        # Known values print as one word, so a reader can search the file for them.
+        end = _word_box(canv, x, boxes_y, spec.subject)
+        if not spec.initials:
+            return end  # initials are printed only with the identifiers
+        x2 = end + 5 * mm
+        _caption(canv, x2, y, "Initials")
+        return _word_box(canv, x2, boxes_y, spec.initials)
+    code = _pattern_prefix(spec.study.subject_pattern)
+    length = len(spec.study.subject_pattern.format(n=1))
+    end = draw_boxes(canv, x, boxes_y, max(length, len(code)), code, box_w=4.6 * mm,
+                     box_h=5.6 * mm, size=9)
+    x2 = end + 5 * mm
+    _caption(canv, x2, y, "Initials")
+    return draw_boxes(canv, x2, boxes_y, 3, "", box_w=4.6 * mm, box_h=5.6 * mm, size=9)
+
+
+def _caption(canv, x: float, y: float, text: str) -> None:
+    canv.setFont(fonts.REGULAR, 7)
+    canv.setFillColor(GREY)
+    canv.drawString(x, y + 5.0 * mm, text)
+    canv.setFillColor(colors.black)
+
+
+def _word_box(canv, x: float, y: float, text: str) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    width = max(stringWidth(text, fonts.BOLD, 9.5) + 3 * mm, 12 * mm)
+    canv.setStrokeColor(colors.black)
+    canv.setLineWidth(0.6)
+    canv.rect(x, y, width, 5.6 * mm, stroke=1, fill=0)
+    canv.setFont(fonts.BOLD, 9.5)
+    canv.setFillColor(colors.black)
+    canv.drawString(x + 1.5 * mm, y + 1.7 * mm, text)
+    return x + width
+
+
+def _pattern_prefix(pattern: str) -> str:
+    """The constant characters a subject code starts with ("S" for "S{n:03d}")."""
+    a, b = pattern.format(n=1), pattern.format(n=987)
+    prefix = ""
+    for ca, cb in zip(a, b):
+        if ca != cb:
+            break
+        prefix += ca
+    return prefix
+
+
+def _draw_footer(canv, spec: PageSpec, left: float, right: float) -> None:
+    base = 8 * mm
+    canv.setStrokeColor(RULE)
+    canv.setLineWidth(0.5)
+    canv.line(left, base + 10.5 * mm, right, base + 10.5 * mm)
+    canv.setFillColor(colors.black)
+    if spec.blank:
+        y = base + 4.2 * mm
+        canv.setFont(fonts.REGULAR, 8)
+        canv.drawString(left, y + 1.2 * mm, "Completed by (name, signature):")
+        canv.setStrokeColor(colors.black)
+        canv.line(left + 46 * mm, y + 0.8 * mm, left + 118 * mm, y + 0.8 * mm)
+        canv.drawString(left + 122 * mm, y + 1.2 * mm, "Date:")
+        draw_boxes(canv, left + 131 * mm, y, 2, "", box_w=3.6 * mm, box_h=4.4 * mm)
+        canv.drawString(left + 138.8 * mm, y + 1.2 * mm, "/")
+        draw_boxes(canv, left + 141.5 * mm, y, 3, "", box_w=3.6 * mm, box_h=4.4 * mm)
+        canv.drawString(left + 153 * mm, y + 1.2 * mm, "/")
+        draw_boxes(canv, left + 155.7 * mm, y, 4, "", box_w=3.6 * mm, box_h=4.4 * mm)
+        line = f"CRF version {spec.study.crf_version}"
+    else:
+        printed = stamp(spec.options.moment)
+        line = f"CRF version {spec.study.crf_version} · Printed {printed}"
+        if spec.fingerprint:
+            line += f" · Data fingerprint {spec.fingerprint}"
+    canv.setFillColor(GREY)
+    canv.setFont(fonts.REGULAR, 7.5)
+    canv.drawString(left, base, line)
+
+
+def _draw_page_number(canv: _Canvas, number: int, total: int) -> None:
+    width = canv._pagesize[0]
+    canv.saveState()
+    canv.setFont(fonts.BOLD, 8.5)
+    canv.setFillColor(colors.black)
+    canv.drawRightString(width - MARGIN_X, 8 * mm, f"Page {number} of {total}")
+    canv.restoreState()

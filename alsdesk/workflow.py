@@ -1,0 +1,128 @@
+"""What the logged-in user may do next with a form or a subject, and why not.
+
+The store enforces every rule itself (alsdesk/store/forms.py, alsdesk/auth.py). This module
+states the same rules without side effects so a screen can grey a button and say why before
+anyone clicks; tests/test_workflow.py checks that the two agree. A refusal is a sentence a
+nurse understands; ``None`` means the step is open.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from alsdesk.auth import Action, Role, allowed, who_may
+from alsdesk.errors import WorkflowError
+from alsdesk.states import FormStatus
+from alsdesk.study.model import Form
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+__all__ = [
+    "Step", "role_refusal", "form_steps", "may_see_identifiers", "restricted_fields",
+    "next_event_repeat",
+]
+
+
+class Step(str, Enum):
+    """Things a user can do with one form instance."""
+
+    EDIT = "enter or change data"
+    VERIFY = "verify"
+    SIGN = "sign"
+    LOCK = "lock"
+    UNLOCK = "unlock"
+    DELETE = "delete the entry"
+    RAISE_QUERY = "raise a query"
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def role_refusal(role: Role | None, action: Action) -> str | None:
+    """Why this role may not do the action ("Only an Investigator may sign forms."), or None."""
+    if role is None:
+        return f"Log in first: you must be logged in to {action.value}."
+    if allowed(role, action):
+        return None
+    roles = _join([r.label for r in who_may(action)]) or "nobody"
+    return f"Only a user with the role {roles} may {action.value} (you are {role.label})."
+
+
+_LOCKED = "This form is locked: an administrator must unlock it before it can change."
+_DELETED = "This entry was deleted; it cannot be changed."
+
+
+def _edit(role: Role | None, status: FormStatus) -> str | None:
+    action = Action.ENTER_DATA if status is FormStatus.NOT_STARTED else Action.CHANGE_DATA
+    if refusal := role_refusal(role, action):
+        return refusal
+    if status is FormStatus.LOCKED:
+        return _LOCKED
+    if status is FormStatus.DELETED:
+        return _DELETED
+    return None
+
+
+def _state(status: FormStatus, ok: tuple[FormStatus, ...], what: str) -> str | None:
+    if status in ok:
+        return None
+    return f"Only a {what} form can be {{verb}} (this one is {status.value})."
+
+
+def form_steps(role: Role | None, status: FormStatus, *,
+               repeating: bool = False) -> dict[Step, str | None]:
+    """For each step: None when this role may take it now, else the reason it may not.
+
+    `repeating` is whether the form is a repeating one (log entries, medical history): only
+    those entries are deleted; a once-per-visit form is corrected instead.
+    """
+    S = FormStatus
+    steps: dict[Step, str | None] = {Step.EDIT: _edit(role, status)}
+
+    def gate(step: Step, action: Action, state: str | None, verb: str) -> None:
+        steps[step] = role_refusal(role, action) or (state.format(verb=verb) if state else None)
+
+    gate(Step.VERIFY, Action.VERIFY, _state(status, (S.COMPLETE,), "complete"), "verified")
+    gate(Step.SIGN, Action.SIGN, _state(status, (S.COMPLETE, S.VERIFIED), "complete"), "signed")
+    lock_state = None
+    if status in (S.LOCKED, S.DELETED, S.NOT_STARTED):
+        lock_state = f"A form that is {status.value} cannot be locked."
+    gate(Step.LOCK, Action.LOCK, lock_state, "locked")
+    gate(Step.UNLOCK, Action.UNLOCK,
+         None if status is S.LOCKED else "This form is not locked.", "unlocked")
+    delete_state = None
+    if not repeating:
+        delete_state = ("Only entries of a log or list can be deleted; correct the values of "
+                        "this form instead.")
+    elif status in (S.LOCKED, S.DELETED, S.NOT_STARTED):
+        delete_state = f"An entry that is {status.value} cannot be deleted."
+    gate(Step.DELETE, Action.DELETE_DATA, delete_state, "deleted")
+    query_state = ("Save the form first: a query is raised on stored data."
+                   if status is S.NOT_STARTED else None)
+    gate(Step.RAISE_QUERY, Action.RAISE_QUERY, query_state, "queried")
+    return steps
+
+
+def may_see_identifiers(role: Role | None) -> bool:
+    """Whether the role may see direct identifiers (name, record number, phone)."""
+    return allowed(role, Action.VIEW_IDENTIFIERS)
+
+
+def restricted_fields(role: Role | None, form: Form) -> frozenset[str]:
+    """Fields of `form` whose values this role may not see (direct identifiers)."""
+    if may_see_identifiers(role):
+        return frozenset()
+    return frozenset(f.id for f in form.fields if f.identifier)
+
+
+def next_event_repeat(store: "Store", subject: str, event: str) -> int:
+    """The number of the next occurrence of a repeating event (unscheduled visits)."""
+    ev = store.study.event(event)
+    if not ev.repeating:
+        raise WorkflowError(f"The event '{ev.label}' happens only once.")
+    used = [i.event_repeat for i in store.forms.instances(subject) if i.event == event]
+    return max(used, default=0) + 1

@@ -1,0 +1,60 @@
+"""Reading generated PDFs in tests: text per page, structure check with qpdf."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+PRINTED_AT = datetime(2025, 3, 1, 10, 30, tzinfo=timezone.utc)
+
+
+def pages_text(data: bytes) -> list[str]:
+    """The extracted text of each page, whitespace runs folded to one space."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def assert_pages_numbered(texts: list[str]) -> None:
+    total = len(texts)
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {total}" in text, f"page {number} lacks 'Page X of Y'"
+
+
+def qpdf_check(data: bytes, tmp_path: Path) -> None:
+    """qpdf --check accepts the file (skipped when qpdf is not installed)."""
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        pytest.skip("qpdf is not installed")
+    path = tmp_path / "check.pdf"
+    path.write_bytes(data)
+    result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def embedded_fonts(data: bytes) -> set[str]:
+    """Base names of the fonts whose programs are embedded in the file."""
+    from pypdf import PdfReader
+
+    found = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            for desc in [font.get("/FontDescriptor")] + [
+                    d.get_object().get("/FontDescriptor")
+                    for d in font.get("/DescendantFonts", [])]:
+                if desc is not None and "/FontFile2" in desc.get_object():
+                    found.add(str(font["/BaseFont"]))
+    return found

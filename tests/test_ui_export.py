@@ -1,0 +1,84 @@
+"""File > Export in the real main window: the dialog, the export off the GUI thread with
+progress, the result shown, the refusals shown, the audit row written as the user."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from alsdesk.store import Store
+from alsdesk.store.audit import A, rows
+from tests.ui_helpers import (  # noqa: F401 - fixtures
+    demo_db, demo_template, open_window, ui_settings,
+)
+
+
+def _dialog(window, fmt):
+    window.export_actions[fmt].trigger()
+    dialog = window.export_dialog
+    assert dialog.isVisible() and dialog.fmt == fmt
+    return dialog
+
+
+def test_menu_offers_three_formats_greyed_for_a_nurse(qtbot, demo_db):
+    window = open_window(qtbot, demo_db, "nurse")
+    names = [a.objectName() for a in window.export_menu.actions()]
+    assert names == ["export_csv", "export_odm", "export_redcap"]
+    window.export_menu.aboutToShow.emit()
+    action = window.export_actions["csv"]
+    assert not action.isEnabled() and "may export data" in action.toolTip()
+
+
+def test_monitor_exports_csv_in_the_background(qtbot, demo_db, tmp_path):
+    window = open_window(qtbot, demo_db, "monitor")
+    assert window.export_actions["csv"].isEnabled()
+    dialog = _dialog(window, "csv")
+    assert not dialog.identifiers.isVisibleTo(dialog)  # administrators only
+    dialog.target.setText(str(tmp_path / "out"))
+    first = dialog.subjects.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole) == "S001"
+    first.setCheckState(Qt.CheckState.Unchecked)
+    dialog.bom.setChecked(True)
+    progress: list[int] = []
+    dialog.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(dialog.exported, timeout=20000) as signal:
+        dialog.export_button.click()
+        assert not dialog.export_button.isEnabled()  # inputs wait while the worker runs
+    result = signal.args[0]
+    assert (tmp_path / "out" / "vs.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    subjects = (tmp_path / "out" / "subjects.csv").read_text(encoding="utf-8-sig")
+    assert "S001" not in subjects and "S002" in subjects
+    assert progress and progress[-1] == 100
+    assert window.prompts.infos and "CSV export" in window.prompts.infos[-1][1]
+    assert not window.prompts.errors
+    with Store.open(demo_db) as st:
+        (row,) = rows(st.conn, action=A.EXPORT)
+    assert row["user_id"] == "monitor" and "S002" in row["new_value"]
+    assert str(result.target) in row["new_value"]
+
+
+def test_refusal_is_shown_and_the_dialog_stays(qtbot, demo_db, tmp_path):
+    window = open_window(qtbot, demo_db, "investigator")
+    dialog = _dialog(window, "odm")
+    dialog.target.setText(str(tmp_path / "missing-folder" / "t.xml"))
+    with qtbot.waitSignal(dialog.failed, timeout=20000):
+        dialog.export_button.click()
+    assert "does not exist" in window.prompts.errors[-1][1]
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
+    dialog.target.setText(str(tmp_path / "t.xml"))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_button.click()
+    assert (tmp_path / "t.xml").read_text(encoding="utf-8").count("<SubjectData") == 7
+
+
+def test_administrator_may_include_identifiers(qtbot, demo_db, tmp_path):
+    window = open_window(qtbot, demo_db, "admin")
+    dialog = _dialog(window, "redcap")
+    assert dialog.identifiers.isVisibleTo(dialog) and not dialog.audit.isVisibleTo(dialog)
+    dialog.identifiers.setChecked(True)
+    dialog.target.setText(str(tmp_path / "rc"))
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        dialog.export_button.click()
+    dictionary = (tmp_path / "rc" / "data_dictionary.csv").read_text(encoding="utf-8")
+    assert "fullname,pii," in dictionary
+    with Store.open(demo_db) as st:
+        (row,) = rows(st.conn, action=A.EXPORT)
+    assert row["user_id"] == "admin" and "direct identifiers INCLUDED" in row["new_value"]

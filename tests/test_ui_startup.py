@@ -1,0 +1,147 @@
+"""Start-up: first run, login and lockout, files the core refuses, remembered geometry."""
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox
+
+from alsdesk.auth import Role
+from alsdesk.store import Store
+from tests.conftest import PASSWORD
+from tests.ui_helpers import (  # noqa: F401 - fixtures
+    DEMO_PASSWORD, RecordingPrompts, demo_db, demo_template, open_window, settle, ui_settings,
+    when_modal,
+)
+from ui.app import run, start
+from ui.dialogs_auth import FirstRunDialog, LoginDialog
+
+
+def _ok(dialog) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def test_first_run_creates_the_database_and_its_administrator(qtbot, tmp_path):
+    path = tmp_path / "site" / "trial.db"
+    said: list[str] = []
+
+    def first_run(dialog):
+        assert isinstance(dialog, FirstRunDialog)
+        dialog.user_id.setText("ada")
+        dialog.full_name.setText("Dr. Ada Admin")
+        dialog.password.setText(PASSWORD)
+        dialog.repeat.setText("something else 1")
+        _ok(dialog)
+        said.append(dialog.message.text())
+        dialog.password.setText("short")
+        dialog.repeat.setText("short")
+        _ok(dialog)
+        said.append(dialog.message.text())
+        assert dialog.isVisible() and dialog.user_id.text() == "ada"  # typed text kept
+        dialog.password.setText(PASSWORD)
+        dialog.repeat.setText(PASSWORD)
+        _ok(dialog)
+
+    when_modal(first_run)
+    window = start(path, RecordingPrompts())
+    assert window is not None
+    qtbot.addWidget(window)
+    assert "differ" in said[0] and "at least 10 characters" in said[1]
+    assert window.store.role is Role.ADMIN and window.store.user_id == "ada"
+    assert str(path) in window.db_label.text()
+    user = window.user_label.text()
+    assert "Dr. Ada Admin" in user and "Administrator" in user
+    actions = [r[0] for r in window.store.conn.execute("SELECT action FROM audit_trail")]
+    assert "user.create" in actions and "user.login" in actions
+    window._closing_checked = True
+    window.close()
+
+
+def test_cancelling_the_first_run_creates_nothing(qtbot, tmp_path):
+    path = tmp_path / "trial.db"
+    when_modal(lambda d: d.reject())
+    assert start(path, RecordingPrompts()) is None
+    assert not path.exists()
+
+
+def test_login_failures_and_lockout_as_the_core_rules(qtbot, demo_db):
+    said: list[str] = []
+
+    def login(dialog):
+        assert isinstance(dialog, LoginDialog)
+        for _ in range(5):
+            dialog.user_id.setText("nurse")
+            dialog.password.setText("Wrong-password-1")
+            _ok(dialog)
+            said.append(dialog.message.text())
+            assert dialog.password.text() == "" and dialog.user_id.text() == "nurse"
+        dialog.password.setText(DEMO_PASSWORD)
+        _ok(dialog)  # right password, but the account is locked now
+        said.append(dialog.message.text())
+        dialog.reject()
+
+    when_modal(login)
+    assert start(demo_db, RecordingPrompts()) is None
+    assert "4 tries left" in said[0]
+    assert "locked for 15 minutes" in said[4]
+    assert "locked after too many wrong passwords" in said[5]
+
+    when_modal(lambda d: (d.user_id.setText("investigator"), d.password.setText(DEMO_PASSWORD),
+                          _ok(d)))
+    window = start(demo_db, RecordingPrompts())
+    assert window is not None and window.store.role is Role.INVESTIGATOR
+    qtbot.addWidget(window)
+    window._closing_checked = True
+    window.close()
+
+
+def test_a_file_the_core_refuses_is_explained(qtbot, tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list: milk, eggs")
+    prompts = RecordingPrompts()
+    assert start(path, prompts) is None
+    (title, message), = prompts.errors
+    assert title == "Cannot open the database" and str(path) in message
+
+
+def test_run_is_the_entry_point_the_cli_calls():
+    assert list(inspect.signature(run).parameters) == ["db_path"]
+    source = Path(__file__).resolve().parents[1] / "alsdesk" / "cli.py"
+    assert "ui.app" in source.read_text()
+
+
+def test_window_geometry_is_remembered(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    window.resize(760, 500)  # inside the offscreen screen (800 x 600)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (760, 500))
+    window.close()
+    assert QSettings("ALS Desk", "alsdesk").value("main/geometry") is not None
+    again = open_window(qtbot, demo_db, size=None)
+    assert (again.width(), again.height()) == (760, 500)
+
+
+def test_status_bar_shows_file_and_user(qtbot, demo_db):
+    window = open_window(qtbot, demo_db, "monitor")
+    assert window.db_label.text() == f"Database: {demo_db}"
+    assert "Mona Monitor (demo)" in window.user_label.text()
+    assert "Monitor" in window.user_label.text()
+
+
+def test_first_run_on_an_empty_database_file(qtbot, tmp_path):
+    path = tmp_path / "empty.db"
+    Store.create(path).close()  # created, but nobody finished the first start
+
+    def first_run(dialog):
+        dialog.user_id.setText("ada")
+        dialog.full_name.setText("Ada")
+        dialog.password.setText(PASSWORD)
+        dialog.repeat.setText(PASSWORD)
+        _ok(dialog)
+
+    when_modal(first_run)
+    window = start(path, RecordingPrompts())
+    assert window is not None and window.store.user_id == "ada"
+    qtbot.addWidget(window)
+    window._closing_checked = True
+    window.close()

@@ -1,0 +1,116 @@
+"""Start-up: open (or create) the database, first administrator or login, the main window.
+
+``run(db_path)`` is what ``alsdesk`` (and ``python main.py``) calls. ``start(db_path)`` does
+everything but the event loop, so tests can drive the same dialogs a user sees.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from alsdesk.errors import AlsDeskError
+from alsdesk.store import Store
+from ui.dialogs_auth import FirstRunDialog, LoginDialog
+from ui.main_window import MainWindow
+from ui.prompts import Prompts
+
+__all__ = ["run", "start", "open_store", "sign_in"]
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("ALS Desk")
+    app.setOrganizationName("ALS Desk")
+    return app  # type: ignore[return-value]
+
+
+def open_store(db_path: Path, prompts: Prompts) -> Store | None:
+    """The database, created on the first start (with its first administrator, logged in).
+
+    Returns None when the user cancels or the core refuses the file (the reason is shown).
+    """
+    db_path = Path(db_path)
+    if not db_path.exists():
+        return _first_run(db_path, prompts)
+    try:
+        store = Store.open(db_path)
+    except AlsDeskError as exc:
+        prompts.error("Cannot open the database", str(exc))
+        return None
+    if store.users.count() == 0:
+        if not _create_admin(store, db_path, prompts, new_file=False):
+            store.close()
+            return None
+    return store
+
+
+def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
+    holder: dict[str, Store] = {}
+
+    def create(user_id: str, full_name: str, password: str) -> None:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        store = Store.create(db_path)
+        try:
+            store.users.create_first_admin(user_id, full_name, password)
+            store.login(user_id, password)
+        except BaseException:
+            store.close()
+            for suffix in ("", "-wal", "-shm"):  # a file without its administrator is useless
+                Path(str(db_path) + suffix).unlink(missing_ok=True)
+            raise
+        holder["store"] = store
+
+    dialog = FirstRunDialog(db_path, create, new_file=True, parent=prompts.parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return holder["store"]
+
+
+def _create_admin(store: Store, db_path: Path, prompts: Prompts, *, new_file: bool) -> bool:
+    def create(user_id: str, full_name: str, password: str) -> None:
+        store.users.create_first_admin(user_id, full_name, password)
+        store.login(user_id, password)
+
+    dialog = FirstRunDialog(db_path, create, new_file=new_file, parent=prompts.parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def sign_in(store: Store, db_path: Path, parent=None) -> bool:
+    """The login dialog (unless someone is logged in already); True once a user is in."""
+    if store.user_id is not None:
+        return True
+    dialog = LoginDialog(db_path, store.login, parent=parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def _relogin(window: MainWindow) -> bool:
+    return sign_in(window.store, window.db_path)
+
+
+def start(db_path: Path, prompts: Prompts | None = None) -> MainWindow | None:
+    """Open the database, log a user in and show the main window (None if that failed)."""
+    _application()
+    prompts = prompts or Prompts(None)
+    store = open_store(Path(db_path), prompts)
+    if store is None:
+        return None
+    if not sign_in(store, Path(db_path)):
+        store.close()
+        return None
+    window = MainWindow(store, Path(db_path))
+    window.relogin = _relogin
+    window.show()
+    return window
+
+
+def run(db_path: Path) -> int:
+    """The desktop program: exit status 0 after a normal close, 1 if it could not start."""
+    app = _application()
+    window = start(db_path)
+    if window is None:
+        return 1
+    return app.exec()

@@ -1,0 +1,262 @@
+"""A subject's casebook: visit matrix and schedule, running logs, eligibility and dose."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget,
+    QVBoxLayout, QWidget,
+)
+
+from alsdesk import dashboard, overview, workflow
+from alsdesk.auth import Action
+from alsdesk.derive import DerivedValue, eligibility_text
+from alsdesk.errors import AlsDeskError
+from alsdesk.states import FormStatus
+from alsdesk.study import values as fv
+from alsdesk.study.model import EventKind
+from ui.derived_panel import EligibilityView
+from ui.fmt import gate
+from ui.log_tables import LogTable
+from ui.visit_matrix import ScheduleTable, VisitMatrix
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["CasebookPage"]
+
+
+def _find_derived(study, function: str) -> tuple[str, str, str] | None:
+    """(event, form, derived id) of the first visit form computing `function`."""
+    for event in study.events:
+        if event.kind is not EventKind.VISIT:
+            continue
+        for form_id in event.forms:
+            for d in study.form(form_id).derived:
+                if d.function == function:
+                    return event.id, form_id, d.id
+    return None
+
+
+class CasebookPage(QWidget):
+    """Everything recorded for one subject, and the way into each form."""
+
+    open_form = Signal(str, str, int, object)  # event, form, event repeat, repeat (None = new)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.main = window
+        self.setObjectName("casebook")
+        self.subject: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        head = QHBoxLayout()
+        self.code = QLabel("No subject open")
+        self.code.setObjectName("casebook_subject")
+        self.code.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        head.addWidget(self.code)
+        self.summary = QLabel("Open a subject from the Subjects list.")
+        self.summary.setObjectName("casebook_summary")
+        self.summary.setWordWrap(True)
+        head.addWidget(self.summary, 1)
+        self.status_button = QPushButton("Change status…")
+        self.status_button.setObjectName("change_status")
+        self.status_button.clicked.connect(self.change_status)
+        self.unscheduled_button = QPushButton("New unscheduled visit")
+        self.unscheduled_button.setObjectName("new_unscheduled")
+        self.unscheduled_button.clicked.connect(self.new_unscheduled)
+        self.sign_button = QPushButton("Sign visit…")
+        self.sign_button.setObjectName("sign_visit")
+        self.sign_button.clicked.connect(self.sign_visit)
+        for b in (self.status_button, self.unscheduled_button, self.sign_button):
+            head.addWidget(b)
+        layout.addLayout(head)
+        self.eligibility_line = QLabel()
+        self.eligibility_line.setObjectName("casebook_eligibility")
+        self.eligibility_line.setWordWrap(True)
+        layout.addWidget(self.eligibility_line)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("casebook_tabs")
+        layout.addWidget(self.tabs, 1)
+        self._build_tabs()
+        self._gate()
+
+    def _build_tabs(self) -> None:
+        study = self.main.store.study
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.matrix = VisitMatrix()
+        self.matrix.open_form.connect(
+            lambda ev, n, form, rep: self.open_form.emit(ev, form, n, rep))
+        self.matrix.currentCellChanged.connect(lambda *_: self._gate())
+        self.schedule = ScheduleTable()
+        split.addWidget(self.matrix)
+        split.addWidget(self.schedule)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([770, 570])
+        self.tabs.addTab(split, "&Visits")
+        self.logs: dict[str, LogTable] = {}
+        log_event = next((e for e in study.events if e.kind is EventKind.LOG), None)
+        self.log_event = log_event.id if log_event else None
+        for form_id in study.log_forms:
+            table = LogTable(study.form(form_id))
+            table.open_entry.connect(
+                lambda form, rep: self.open_form.emit(self.log_event, form, 1, rep))
+            self.logs[form_id] = table
+            self.tabs.addTab(table, study.form(form_id).label + "s")
+        extra = QWidget()
+        row = QHBoxLayout(extra)
+        box = QGroupBox("Eligibility (computed from the screening forms)")
+        self.eligibility = EligibilityView()
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.eligibility)
+        inner.addStretch(1)
+        row.addWidget(box, 3)
+        self.dose_box = QGroupBox("Infusion dose")
+        self.dose = QFormLayout(self.dose_box)
+        row.addWidget(self.dose_box, 2, Qt.AlignmentFlag.AlignTop)
+        self.tabs.addTab(extra, "&Eligibility and dose")
+
+    # -- loading -------------------------------------------------------------------------
+    def load(self, subject: str) -> None:
+        self.subject = subject
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the subject's data again from the store."""
+        if self.subject is None:
+            return
+        store = self.main.store
+        study = store.study
+        subj = store.subjects.get(self.subject)
+        self.code.setText(subj.code)
+        initials = f" · {subj.initials}" if subj.initials else ""
+        nxt = overview.next_visit_text(store, subj.code) or "no visit scheduled"
+        self.summary.setText(f"{subj.status.value}{initials} · next: {nxt}")
+        instances = store.forms.instances(subj.code)
+        restricted = {f for f in study.forms
+                      if workflow.restricted_fields(store.role, study.form(f))}
+        current = self.matrix.current_event()
+        self.matrix.show_subject(study, instances, restricted)
+        if current:
+            self.matrix.select_event(*current)
+        self.schedule.show_plans(overview.schedule(store, subj.code))
+        self._show_logs(instances)
+        self._show_eligibility()
+        self._show_dose()
+        self._gate()
+
+    def _show_logs(self, instances) -> None:
+        store = self.main.store
+        serious = {e.instance_id for e in dashboard.serious_events(store, self.subject)}
+        for i, (form_id, table) in enumerate(self.logs.items()):
+            records = [store.forms.get_instance(x.instance_id) for x in instances
+                       if x.form == form_id and x.event == self.log_event]
+            refusal = workflow.role_refusal(store.role, Action.ENTER_DATA)
+            table.show_entries(records, serious, refusal)
+            live = sum(1 for r in records if r.status is not FormStatus.DELETED)
+            label = store.study.form(form_id).label + "s"
+            self.tabs.setTabText(i + 1, f"{label} ({live})")
+
+    def _derived(self, function: str
+                 ) -> tuple[tuple[str, str, str], dict[str, DerivedValue]] | None:
+        where = _find_derived(self.main.store.study, function)
+        if where is None or self.subject is None:
+            return None
+        event, form, _ = where
+        return where, overview.derived(self.main.store, self.subject, event, form)
+
+    def _show_eligibility(self) -> None:
+        found = self._derived("eligibility")
+        if found is None:
+            self.eligibility.show_result(None)
+            self.eligibility_line.setText("")
+            return
+        (_, _, did), derived = found
+        d = derived[did]
+        self.eligibility.show_result(d.value, d.error)
+        text = eligibility_text(d.value) if d.value is not None else (d.error or "")
+        colour = {True: "#1b5e20", False: "#b00020"}.get(getattr(d.value, "eligible", None),
+                                                          "#5f6368")
+        self.eligibility_line.setText(f"<span style='color:{colour}'><b>Eligibility:</b> "
+                                      f"{text}</span>")
+
+    def _show_dose(self) -> None:
+        while self.dose.rowCount():
+            self.dose.removeRow(0)
+        found = self._derived("target_dose")
+        if found is None or self.subject is None:
+            self.dose_box.hide()
+            return
+        (event, form_id, _), derived = found
+        store = self.main.store
+        fdef = store.study.form(form_id)
+        values = overview.form_values(store, self.subject, event, form_id)
+        inputs: list[str] = []
+        for d in fdef.derived:
+            inputs.extend(i for i in d.inputs if i in fdef.field_ids and i not in inputs)
+        for fid in inputs:
+            f = fdef.field(fid)
+            shown = fv.display(f, values.get(fid)) or "–"
+            self.dose.addRow(f.label + ":", QLabel(f"{shown} {f.unit or ''}".strip()))
+        for d in derived.values():
+            value = QLabel(f"<b>{d.text}</b>")
+            value.setObjectName(f"dose_{d.id}")
+            self.dose.addRow(d.label + ":", value)
+        self.dose_box.show()
+
+    # -- actions -------------------------------------------------------------------------
+    def _gate(self) -> None:
+        role = self.main.store.role
+        none = "Open a subject first." if self.subject is None else None
+        gate(self.status_button, none or workflow.role_refusal(role, Action.MANAGE_SUBJECTS),
+             "Enrol, screen-fail, withdraw ... (with a reason)")
+        gate(self.unscheduled_button, none or workflow.role_refusal(role, Action.ENTER_DATA),
+             "Record a visit outside the schedule")
+        event = self.matrix.current_event()
+        gate(self.sign_button, none or workflow.role_refusal(role, Action.SIGN)
+             or (None if event else "Select a visit in the matrix first."),
+             "Sign every complete form of the selected visit")
+
+    def change_status(self) -> None:
+        if self.subject is None:
+            return
+        store = self.main.store
+        current = store.subjects.get(self.subject).status
+        choice = self.main.prompts.subject_status(self.subject, current)
+        if choice is None:
+            return
+        status, reason = choice
+        try:
+            store.subjects.set_status(self.subject, status, reason or None)
+        except AlsDeskError as exc:
+            self.main.prompts.error("Status not changed", str(exc))
+            return
+        self.main.subject_changed()
+
+    def new_unscheduled(self) -> None:
+        if self.subject is None:
+            return
+        event = next((e for e in self.main.store.study.events if e.repeating), None)
+        if event is None:
+            return
+        n = workflow.next_event_repeat(self.main.store, self.subject, event.id)
+        self.open_form.emit(event.id, event.forms[0], n, 1)
+
+    def sign_visit(self) -> bool:
+        picked = self.matrix.current_event()
+        if self.subject is None or picked is None:
+            return False
+        event, n = picked
+        store = self.main.store
+        label = store.study.event(event).label
+        subject = self.subject
+        signed = self.main.prompts.signature(
+            f"every complete form of {label}, subject {subject}",
+            store.full_name or "", store.role,
+            lambda pw, meaning: store.forms.sign_event(subject, event, pw, meaning, n))
+        if signed:
+            self.main.show_status(f"Signed the {label} visit of {subject}")
+            self.main.subject_changed()
+        return signed

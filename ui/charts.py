@@ -1,0 +1,91 @@
+"""ALSFRS-R total and FVC % predicted of one subject over time (QtCharts)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Sequence
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from alsdesk.clinical.alsfrs import MAX_TOTAL
+from alsdesk.dashboard import ProgressPoint
+
+__all__ = ["ProgressChart"]
+
+ALSFRS_COLOUR = QColor("#1565c0")
+FVC_COLOUR = QColor("#c62828")
+
+
+def _msecs(day: date) -> float:
+    return QDateTime(datetime.combine(day, time(12))).toMSecsSinceEpoch()
+
+
+class ProgressChart(QChartView):
+    """Two lines on one time axis: ALSFRS-R total (left, 0-48) and FVC % predicted (right)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress_chart")
+        self.setAccessibleName("ALSFRS-R total and FVC % predicted over time")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setChart(chart)
+        self.alsfrs = QLineSeries()
+        self.alsfrs.setName("ALSFRS-R total (0-48)")
+        self.fvc = QLineSeries()
+        self.fvc.setName("FVC % predicted")
+        for series, colour in ((self.alsfrs, ALSFRS_COLOUR), (self.fvc, FVC_COLOUR)):
+            series.setPointsVisible(True)
+            series.setPen(QPen(colour, 2))
+            series.setColor(colour)
+            chart.addSeries(series)
+        self.x = QDateTimeAxis()
+        self.x.setFormat("MMM yyyy")
+        self.x.setTitleText("Visit date")
+        self.left = QValueAxis()
+        self.left.setRange(0, MAX_TOTAL)
+        self.left.setTickCount(7)
+        self.left.setLabelFormat("%d")
+        self.left.setTitleText("ALSFRS-R")
+        self.left.setLabelsColor(ALSFRS_COLOUR)
+        self.right = QValueAxis()
+        self.right.setRange(0, 120)
+        self.right.setTickCount(7)
+        self.right.setLabelFormat("%d")
+        self.right.setTitleText("FVC %")
+        self.right.setLabelsColor(FVC_COLOUR)
+        chart.addAxis(self.x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.left, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self.right, Qt.AlignmentFlag.AlignRight)
+        for series, axis in ((self.alsfrs, self.left), (self.fvc, self.right)):
+            series.attachAxis(self.x)
+            series.attachAxis(axis)
+        self.points: tuple[ProgressPoint, ...] = ()
+
+    def show_points(self, title: str, points: Sequence[ProgressPoint]) -> None:
+        """Plot one subject's visits; a missing measure leaves a gap in its line only."""
+        self.points = tuple(points)
+        self.chart().setTitle(title)
+        self.alsfrs.clear()
+        self.fvc.clear()
+        for p in points:
+            if p.alsfrs_total is not None:
+                self.alsfrs.append(_msecs(p.when), p.alsfrs_total)
+            if p.fvc_pct is not None:
+                self.fvc.append(_msecs(p.when), p.fvc_pct)
+        if points:
+            first, last = points[0].when, points[-1].when
+        else:
+            first = last = date.today()
+        pad = max(timedelta(days=15), (last - first) / 20)
+        self.x.setFormat("MMM yyyy" if (last - first).days > 150 else "dd MMM yyyy")
+        self.x.setTickCount(5)
+        self.x.setRange(QDateTime(datetime.combine(first - pad, time())),
+                        QDateTime(datetime.combine(last + pad, time())))
+        top = max([120.0] + [p.fvc_pct for p in points if p.fvc_pct is not None])
+        self.right.setRange(0, top)

@@ -1,0 +1,211 @@
+"""Small dialogs: reason for change, notes for soft checks, free text, subjects, settings.
+
+Each dialog only collects text; the window passes it to the core, which decides.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from alsdesk.rules.engine import Finding
+from alsdesk.states import SubjectStatus
+
+__all__ = ["ReasonDialog", "NotesDialog", "TextDialog", "NewSubjectDialog",
+           "SubjectStatusDialog", "SettingsDialog"]
+
+COMMON_REASONS = (
+    "Transcription error: corrected from the source document",
+    "Data entry error",
+    "Source document updated",
+    "New information received",
+    "Answer to a data query",
+)
+
+
+def _buttons(dialog: QDialog, ok_text: str = "OK") -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ReasonDialog(QDialog):
+    """Why data is changed, unlocked or deleted; kept in the audit trail."""
+
+    def __init__(self, title: str, message: str, *, required: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        self.message = _wrapped(message)
+        self.message.setObjectName("reason_message")
+        layout.addWidget(self.message)
+        self.reason = QComboBox()
+        self.reason.setObjectName("reason")
+        self.reason.setEditable(True)
+        self.reason.addItems(("",) + COMMON_REASONS)
+        self.reason.setCurrentIndex(0)
+        self.reason.setAccessibleName("Reason")
+        self.reason.lineEdit().setPlaceholderText("Type or pick the reason")
+        layout.addWidget(QLabel("Reason (kept in the audit trail):"))
+        layout.addWidget(self.reason)
+        self.buttons = _buttons(self)
+        layout.addWidget(self.buttons)
+        self._required = required
+        self.reason.editTextChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.text()) or not self._required)
+
+    def text(self) -> str:
+        return self.reason.currentText().strip()
+
+
+class NotesDialog(QDialog):
+    """A note for each soft-check finding; each note is kept with an open query."""
+
+    def __init__(self, findings: Sequence[Finding], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Confirm with a note")
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(
+            "These answers are unusual. If they are right, say why in a note: each note is "
+            "kept as an open query for the monitor. Otherwise press Cancel and correct the form."))
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for f in findings:
+            edit = QLineEdit()
+            edit.setObjectName(f"note_{f.check_id}")
+            edit.setAccessibleName(f"Note: {f.message}")
+            edit.textChanged.connect(self._update)
+            self.edits[f.check_id] = edit
+            form.addRow(_wrapped(f.message.replace(" (confirm with a note to keep it)", "")))
+            form.addRow(edit)
+        layout.addLayout(form)
+        self.buttons = _buttons(self, "Keep the answers with these notes")
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(all(e.text().strip() for e in self.edits.values()))
+
+    def notes(self) -> dict[str, str]:
+        return {cid: e.text().strip() for cid, e in self.edits.items()}
+
+
+class TextDialog(QDialog):
+    """Free text: a query's question, its answer, a closing note."""
+
+    def __init__(self, title: str, label: str, *, initial: str = "", required: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(label))
+        self.edit = QPlainTextEdit(initial)
+        self.edit.setObjectName("text")
+        self.edit.setAccessibleName(title)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setMinimumHeight(90)
+        layout.addWidget(self.edit)
+        self.buttons = _buttons(self)
+        layout.addWidget(self.buttons)
+        self._required = required
+        self.edit.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.text()) or not self._required)
+
+    def text(self) -> str:
+        return self.edit.toPlainText().strip()
+
+
+class NewSubjectDialog(QDialog):
+    """Register a subject: the core gives the next screening number."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New subject")
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(
+            "The new subject is registered in screening with the next screening number."))
+        form = QFormLayout()
+        self.initials = QLineEdit()
+        self.initials.setObjectName("initials")
+        self.initials.setAccessibleName("Initials")
+        self.initials.setMaxLength(4)
+        self.initials.setPlaceholderText("optional, 2 to 4 letters")
+        form.addRow("Initials:", self.initials)
+        layout.addLayout(form)
+        self.buttons = _buttons(self, "Register")
+        layout.addWidget(self.buttons)
+
+
+class SubjectStatusDialog(QDialog):
+    """A new status for a subject (enrolled, screen failure, withdrawn ...) and the reason."""
+
+    def __init__(self, code: str, current: SubjectStatus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Status of {code}")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_wrapped(f"{code} is now <b>{current.value}</b>."))
+        form = QFormLayout()
+        self.status = QComboBox()
+        self.status.setObjectName("status")
+        self.status.setAccessibleName("New status")
+        for s in SubjectStatus:
+            if s is not current:
+                self.status.addItem(s.value, s)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setAccessibleName("Reason")
+        form.addRow("New status:", self.status)
+        form.addRow("Reason:", self.reason)
+        layout.addLayout(form)
+        self.buttons = _buttons(self, "Change status")
+        layout.addWidget(self.buttons)
+
+    def choice(self) -> tuple[SubjectStatus, str]:
+        return self.status.currentData(), self.reason.text().strip()
+
+
+class SettingsDialog(QDialog):
+    """Site settings an administrator may change (kept in the database, audited)."""
+
+    def __init__(self, idle_minutes: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idle_minutes")
+        self.idle.setAccessibleName("Lock the window after this many idle minutes")
+        self.idle.setRange(1, 120)
+        self.idle.setValue(idle_minutes)
+        self.idle.setSuffix(" min")
+        form.addRow("Lock the window when idle for:", self.idle)
+        layout.addLayout(form)
+        layout.addWidget(_buttons(self, "Save"))

@@ -1,0 +1,213 @@
+"""Dialogs that take a password: first run, login, electronic signature, a new account.
+
+Each one hands the typed text to a core call given by the caller and stays open with the
+core's message when it refuses (wrong password, lockout, weak password), so nothing typed is
+lost but the password.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
+
+from alsdesk.auth import Role, password_problem
+from alsdesk.errors import AlsDeskError
+from alsdesk.store.forms import DEFAULT_MEANING
+
+__all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog", "AddUserDialog"]
+
+MEANINGS = (
+    DEFAULT_MEANING,
+    "I approve the data of this visit as accurate and complete.",
+    "I confirm that I am responsible for the data recorded on this form.",
+)
+
+
+def _password(name: str, label: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(label)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def _line(name: str, label: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(label)
+    return edit
+
+
+class _Dialog(QDialog):
+    """A dialog whose OK runs an attempt; a refused attempt shows the core's message."""
+
+    def __init__(self, title: str, intro: str, ok_text: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(440)
+        self.layout_ = QVBoxLayout(self)
+        intro_label = QLabel(intro)
+        intro_label.setWordWrap(True)
+        intro_label.setTextFormat(Qt.TextFormat.RichText)
+        self.layout_.addWidget(intro_label)
+        self.form = QFormLayout()
+        self.layout_.addLayout(self.form)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.hide()
+        self.layout_.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_.addWidget(self.buttons)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _try(self) -> None:
+        try:
+            self.attempt()
+        except AlsDeskError as exc:
+            self.show_message(str(exc))
+            self.after_failure()
+            return
+        self.accept()
+
+    def attempt(self) -> None:  # overridden
+        raise NotImplementedError
+
+    def after_failure(self) -> None:
+        """Clear the password after a refusal; what else was typed stays."""
+
+
+class FirstRunDialog(_Dialog):
+    """No account yet: create the first administrator (and the database file if needed)."""
+
+    def __init__(self, db_path: Path, create: Callable[[str, str, str], None], *,
+                 new_file: bool, parent: QWidget | None = None) -> None:
+        what = ("There is no database at" if new_file else "The database has no users yet:")
+        super().__init__(
+            "ALS Desk — first start",
+            f"{what} <b>{db_path}</b>.<br>Create the first administrator account. The "
+            "administrator adds the nurses, investigators and monitors; it does not enter "
+            "clinical data.", "Create" if new_file else "Create the account", parent)
+        self._create = create
+        self.user_id = _line("user_id", "Administrator user id")
+        self.full_name = _line("full_name", "Full name")
+        self.password = _password("password", "Password")
+        self.repeat = _password("repeat", "Password again")
+        self.form.addRow("User id:", self.user_id)
+        self.form.addRow("Full name:", self.full_name)
+        self.form.addRow("Password:", self.password)
+        self.form.addRow("Password again:", self.repeat)
+
+    def attempt(self) -> None:
+        user_id, password = self.user_id.text().strip(), self.password.text()
+        if password != self.repeat.text():
+            raise _Refused("The two passwords differ: type the same password twice.")
+        problem = password_problem(password, user_id)
+        if problem:
+            raise _Refused(problem)
+        self._create(user_id, self.full_name.text(), password)
+
+    def after_failure(self) -> None:
+        self.password.clear()
+        self.repeat.clear()
+
+
+class _Refused(AlsDeskError):
+    """A dialog's own refusal (two passwords differ) shown like the core's messages."""
+
+
+class LoginDialog(_Dialog):
+    """User id and password; failures and lockout as the core decides."""
+
+    def __init__(self, db_path: Path, login: Callable[[str, str], object], *,
+                 title: str = "ALS Desk — log in", parent: QWidget | None = None) -> None:
+        super().__init__(title, f"Database: <b>{db_path}</b>", "Log in", parent)
+        self._login = login
+        self.user_id = _line("user_id", "User id")
+        self.password = _password("password", "Password")
+        self.form.addRow("User id:", self.user_id)
+        self.form.addRow("Password:", self.password)
+
+    def attempt(self) -> None:
+        self._login(self.user_id.text().strip(), self.password.text())
+
+    def after_failure(self) -> None:
+        self.password.clear()
+        self.password.setFocus()
+
+
+class SignatureDialog(_Dialog):
+    """An electronic signature: printed name and meaning shown, password re-entered."""
+
+    def __init__(self, what: str, printed_name: str, role: Role,
+                 sign: Callable[[str, str], object], parent: QWidget | None = None) -> None:
+        super().__init__(
+            "Electronic signature",
+            f"You are signing <b>{what}</b>.<br>Your signature is the legally binding "
+            "equivalent of a handwritten one (21 CFR 11). It is shown and printed with your "
+            "name, the date and time, and its meaning.", "Sign", parent)
+        self.setMinimumWidth(560)
+        self._sign = sign
+        name = QLabel(f"<b>{printed_name}</b> ({role.label})")
+        name.setObjectName("printed_name")
+        self.meaning = QComboBox()
+        self.meaning.setObjectName("meaning")
+        self.meaning.setAccessibleName("Meaning of the signature")
+        self.meaning.setEditable(True)
+        self.meaning.addItems(MEANINGS)
+        self.password = _password("password", "Password")
+        self.form.addRow("Signed by:", name)
+        self.form.addRow("Meaning:", self.meaning)
+        self.form.addRow("Password:", self.password)
+
+    def attempt(self) -> None:
+        self._sign(self.password.text(), self.meaning.currentText().strip())
+
+    def after_failure(self) -> None:
+        self.password.clear()
+
+
+class AddUserDialog(_Dialog):
+    """An administrator adds an account."""
+
+    def __init__(self, add: Callable[[str, str, Role, str], object],
+                 parent: QWidget | None = None) -> None:
+        super().__init__("Add a user", "The new user logs in with this user id and password.",
+                         "Add", parent)
+        self._add = add
+        self.user_id = _line("user_id", "User id")
+        self.full_name = _line("full_name", "Full name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        self.role.setAccessibleName("Role")
+        for role in Role:
+            self.role.addItem(role.label, role)
+        self.password = _password("password", "Password")
+        self.repeat = _password("repeat", "Password again")
+        self.form.addRow("User id:", self.user_id)
+        self.form.addRow("Full name:", self.full_name)
+        self.form.addRow("Role:", self.role)
+        self.form.addRow("Password:", self.password)
+        self.form.addRow("Password again:", self.repeat)
+
+    def attempt(self) -> None:
+        if self.password.text() != self.repeat.text():
+            raise _Refused("The two passwords differ: type the same password twice.")
+        self._add(self.user_id.text(), self.full_name.text(), self.role.currentData(),
+                  self.password.text())
+
+    def after_failure(self) -> None:
+        self.password.clear()
+        self.repeat.clear()

@@ -1,0 +1,271 @@
+"""One editor per field type. Typed text becomes a value only in alsdesk.study.values.
+
+Every editor is a QWidget whose objectName is the field id and whose accessible name is the
+field label; its input widget (what takes the keyboard) carries the label too. An editor
+remembers the stored value it was loaded with: unchanged text gives back exactly that value,
+so a number shown rounded (digits = 1) is never saved back rounded.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QPlainTextEdit, QToolButton, QWidget,
+    QWidgetAction,
+)
+
+from alsdesk.study import values as fv
+from alsdesk.study.model import Field, FieldType
+
+__all__ = ["FieldEditor", "LineEditor", "MemoEditor", "make_editor"]
+
+_PLACEHOLDER = {
+    FieldType.DATE: "DD/MMM/YYYY",
+    FieldType.DATETIME: "DD/MMM/YYYY HH:MM",
+    FieldType.TIME: "HH:MM (24 h)",
+}
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+class FieldEditor(QWidget):
+    """Base of the editors: load a stored value, give back the value on screen."""
+
+    edited = Signal(str)  # field id: the content changed
+    left = Signal(str)  # field id: the keyboard focus left the editor
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setObjectName(field.id)
+        self.setAccessibleName(field.label)
+        self._loaded_value: Any = None
+        self._loaded_raw: Any = None
+        self.read_only = False
+
+    # -- to implement --------------------------------------------------------------------
+    def raw(self) -> Any:
+        """What is on screen, comparable (text or code); None or "" when empty."""
+        raise NotImplementedError
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _parse(self) -> Any:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The widgets that take the keyboard, in tab order."""
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+
+    # -- shared --------------------------------------------------------------------------
+    def load(self, value: Any) -> None:
+        """Show a stored value (None for empty) and remember it as the saved state."""
+        self.blockSignals(True)
+        self._show(value)
+        self.blockSignals(False)
+        self._loaded_value = value
+        self._loaded_raw = self.raw()
+
+    def value(self) -> Any:
+        """The storage value on screen; raises ValidationError for text that is not one."""
+        if self.raw() == self._loaded_raw:
+            return self._loaded_value
+        return self._parse()
+
+    def is_changed(self) -> bool:
+        return self.raw() != self._loaded_raw
+
+    def _watch(self, widget: QWidget) -> None:
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            QTimer.singleShot(0, self, self._maybe_left)
+        return super().eventFilter(watched, event)
+
+    def _maybe_left(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.left.emit(self.field.id)
+
+
+class LineEditor(FieldEditor):
+    """One line: text, whole numbers, decimals, dates (typed or picked), date-times, times."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"{field.id}__input")
+        self.edit.setAccessibleName(field.label)
+        if field.help:
+            self.edit.setAccessibleDescription(field.help)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        kind = field.type
+        if kind in (FieldType.TEXT, FieldType.MEMO):
+            if field.length:
+                self.edit.setMaxLength(field.length)
+            self.edit.setMinimumWidth(200 if (field.length or 200) <= 50 else 380)
+        elif kind in (FieldType.INTEGER, FieldType.DECIMAL):
+            self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.edit.setMaximumWidth(130)
+            if field.min is not None and field.max is not None:
+                self.edit.setPlaceholderText(f"{_num(field.min)} to {_num(field.max)}")
+        else:
+            placeholder = _PLACEHOLDER[kind]
+            if kind is FieldType.DATE and field.partial:
+                placeholder = "DD/MMM/YYYY, MMM/YYYY or YYYY"
+            self.edit.setPlaceholderText(placeholder)
+            # wide enough for the placeholder, which says which forms of date are accepted
+            self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 18)
+            if kind in (FieldType.DATE, FieldType.DATETIME):
+                layout.addWidget(self._calendar_button())
+            if kind in (FieldType.DATETIME, FieldType.TIME):
+                layout.addWidget(self._now_button())
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(lambda _t: self.edited.emit(field.id))
+        self._watch(self.edit)
+
+    def _calendar_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"{self.field.id}__calendar")
+        button.setText("Calendar")
+        button.setToolTip("Pick the date from a calendar")
+        button.setAccessibleName(f"{self.field.label}: pick from a calendar")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        menu = QMenu(button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._calendar_to_text)
+        self.calendar.clicked.connect(lambda d: (self.pick_date(d), menu.close()))
+        button.setMenu(menu)
+        self.calendar_button = button
+        return button
+
+    def _now_button(self) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"{self.field.id}__now")
+        button.setText("Now")
+        button.setToolTip("Fill in the current date and time" if self.field.type is
+                          FieldType.DATETIME else "Fill in the current time")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(self.fill_now)
+        self.now_button = button
+        return button
+
+    def _calendar_to_text(self) -> None:
+        try:
+            value = self.value()
+        except Exception:  # noqa: BLE001 - unreadable text: the calendar opens on today
+            value = None
+        if isinstance(value, str) and len(value) >= 10:
+            self.calendar.setSelectedDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
+
+    def pick_date(self, day: QDate) -> None:
+        """Put a date picked in the calendar into the text, keeping a typed time."""
+        text = f"{day.day():02d}/{fv.MONTHS[day.month() - 1]}/{day.year()}"
+        if self.field.type is FieldType.DATETIME:
+            parts = self.edit.text().strip().split()
+            time = parts[-1] if len(parts) >= 2 and ":" in parts[-1] else ""
+            text = f"{text} {time}".strip()
+        self.edit.setText(text)
+        self.edited.emit(self.field.id)
+        self.edit.setFocus()
+
+    def fill_now(self) -> None:
+        now = datetime.now()
+        if self.field.type is FieldType.TIME:
+            self.edit.setText(now.strftime("%H:%M"))
+        else:
+            self.edit.setText(fv.display(self.field, now.strftime("%Y-%m-%dT%H:%M")))
+        self.edited.emit(self.field.id)
+
+    def raw(self) -> str:
+        return self.edit.text().strip()
+
+    def _show(self, value: Any) -> None:
+        self.edit.setText(fv.display(self.field, value))
+
+    def _parse(self) -> Any:
+        return fv.parse_value(self.field, self.edit.text())
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.edit.setReadOnly(read_only)
+        for name in ("calendar_button", "now_button"):
+            if hasattr(self, name):
+                getattr(self, name).setEnabled(not read_only)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text as if typed (used by the calendar and by tests)."""
+        self.edit.setText(text)
+        self.edited.emit(self.field.id)
+
+
+class MemoEditor(FieldEditor):
+    """Several lines of text; Tab moves on to the next field."""
+
+    def __init__(self, field: Field, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QPlainTextEdit()
+        self.edit.setObjectName(f"{field.id}__input")
+        self.edit.setAccessibleName(field.label)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.edit.setMinimumWidth(420)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+        self.edit.textChanged.connect(lambda: self.edited.emit(field.id))
+        self._watch(self.edit)
+
+    def raw(self) -> str:
+        return self.edit.toPlainText().strip()
+
+    def _show(self, value: Any) -> None:
+        self.edit.setPlainText(fv.display(self.field, value))
+
+    def _parse(self) -> Any:
+        return fv.parse_value(self.field, self.edit.toPlainText())
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.edit.setReadOnly(read_only)
+
+    def set_text(self, text: str) -> None:
+        self.edit.setPlainText(text)
+
+
+def make_editor(field: Field, parent: QWidget | None = None) -> FieldEditor:
+    """The editor for a field's type."""
+    if field.type is FieldType.CHOICE:
+        from ui.choice_editor import ChoiceEditor  # it builds on FieldEditor, defined here
+
+        return ChoiceEditor(field, parent)
+    if field.type is FieldType.MEMO:
+        return MemoEditor(field, parent)
+    return LineEditor(field, parent)

@@ -1,0 +1,56 @@
+"""Small text helpers for the screen: time stamps, status words, role tool tips."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
+
+from alsdesk.study.values import MONTHS
+
+if TYPE_CHECKING:
+    from alsdesk.store.forms import FormRecord
+
+__all__ = ["local_time", "gate", "approvals_html"]
+
+
+def local_time(ts: str | None) -> str:
+    """A UTC ISO time stamp as the clinic's local time: "05/MAR/2015 14:30 (UTC+03:30)"."""
+    if not ts:
+        return ""
+    try:
+        moment = datetime.fromisoformat(ts).astimezone()
+    except ValueError:
+        return ts
+    offset = moment.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
+    return f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} " \
+           f"{moment:%H:%M} ({zone})"
+
+
+def gate(target: QAction | QWidget, refusal: str | None, tip: str = "") -> None:
+    """Enable an action or widget, or disable it with the core's reason as its tool tip."""
+    target.setEnabled(refusal is None)
+    text = refusal if refusal is not None else tip
+    target.setToolTip(text)
+    if isinstance(target, QAction):
+        target.setStatusTip(text)
+
+
+def approvals_html(rec: "FormRecord") -> str:
+    """Signatures (printed name, date and time, meaning; voided ones greyed) and verification."""
+    lines = []
+    for sig in rec.signatures:
+        when = local_time(sig.signed_at)
+        if sig.valid:
+            lines.append(f"<b>Signed</b> by <b>{sig.full_name}</b> ({sig.role}) on {when}"
+                         f"<br>Meaning: <i>{sig.meaning}</i>")
+        else:
+            lines.append(f"<span style='color:#5f6368'>Signature of {sig.full_name} on {when} "
+                         f"voided on {local_time(sig.invalidated_at)}: "
+                         f"{sig.invalidated_reason}</span>")
+    if rec.verified_at:
+        lines.append(f"Source data verified by {rec.verified_by} on "
+                     f"{local_time(rec.verified_at)}")
+    return "<br>".join(lines)

@@ -1,0 +1,279 @@
+"""What the buttons of a form page do: save, complete, sign, verify, lock, delete, queries.
+
+Each step is one core call. The core refuses with an exception whose message is shown as it
+is; what was typed stays on screen whatever happens.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
+
+from alsdesk import workflow
+from alsdesk.auth import Action
+from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, ValidationError
+from alsdesk.rules import engine
+from alsdesk.rules.engine import Finding
+from alsdesk.study.model import Severity
+from ui.history import history_rows
+from ui.prompts import CANCEL, DISCARD, SAVE
+
+if TYPE_CHECKING:
+    from ui.form_page import FormPage
+
+__all__ = ["FormActions"]
+
+KEPT = "Nothing was saved; what you typed is still on screen."
+
+
+class FormActions:
+    """Mixed into FormPage (which provides window, view, record and the place)."""
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self: "FormPage") -> bool:
+        """Save what is on screen as a draft (Ctrl+S)."""
+        return self._save(complete=False)
+
+    def mark_complete(self: "FormPage") -> bool:
+        """Save and run every check: hard findings block, soft ones need a note."""
+        return self._save(complete=True)
+
+    def _save(self: "FormPage", complete: bool) -> bool:
+        if self.view is None or self.record is None:
+            return False
+        store, prompts = self.main.store, self.main.prompts
+        c = self.view.collect()
+        if c.errors:
+            for fid, message in c.errors.items():
+                self.view.set_messages(fid, [(Severity.HARD, message)])
+            self._focus(next(iter(c.errors)))
+            prompts.error("Not saved", "These entries cannot be read:\n"
+                          + "\n".join(f"- {m}" for m in c.errors.values()) + f"\n\n{KEPT}")
+            return False
+        if complete and not self._hard_findings_first(c):
+            return False
+        values = {f: c.values[f] for f in c.changed if f not in self.restricted}
+        missing = {f: c.missing[f] for f in c.changed if f in c.missing}
+        reason: str | None = None
+        notes: dict[str, str] = {}
+        while True:
+            try:
+                result = store.forms.save(
+                    self.subject, self.event_id, self.form_id, values, missing,
+                    event_repeat=self.event_repeat, repeat=self.repeat, complete=complete,
+                    reason=reason, notes=notes)
+                break
+            except ReasonRequired as exc:
+                reason = prompts.reason("Reason for the change", str(exc))
+                if not reason:
+                    return False
+            except CheckFailed as exc:
+                self._show_findings(exc.findings)
+                hard = [f for f in exc.findings if f.severity is Severity.HARD]
+                if hard:
+                    self._refuse(hard)
+                    return False
+                got = prompts.notes(exc.findings)
+                if got is None:
+                    return False
+                notes.update(got)
+            except ValidationError as exc:
+                if exc.field_id in self.view.rows:
+                    self.view.set_messages(exc.field_id, [(Severity.HARD, exc.message)])
+                    self._focus(exc.field_id)
+                prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                return False
+            except AlsDeskError as exc:
+                prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                return False
+        self.show_record(result.record)
+        what = "Marked complete" if complete else "Saved"
+        queries = f"; {len(result.queries)} note(s) kept as open queries" if result.queries else ""
+        self.main.show_status(f"{what}: {self.view.form.label} of {self.subject}{queries}")
+        self.changed_in_store.emit()
+        return True
+
+    def _hard_findings_first(self: "FormPage", c) -> bool:
+        """The core's hard findings on what is on screen, before asking for any reason.
+
+        The store runs the same checks again when saving; asking here first spares the
+        nurse a reason for a change that could not be completed anyway.
+        """
+        assert self.view is not None
+        values = {k: v for k, v in c.values.items() if v is not None}
+        missing = {k: v for k, v in c.missing.items() if v}
+        found = engine.evaluate(self.view.form, values, missing)
+        hard = [f for f in found if f.severity is Severity.HARD]
+        if hard:
+            self._show_findings(found)
+            self._refuse(hard)
+            return False
+        return True
+
+    def _refuse(self: "FormPage", hard: list[Finding]) -> None:
+        self.main.prompts.error(
+            "Cannot mark complete", "Correct these first:\n"
+            + "\n".join(f"- {self._where(f)}{f.message}" for f in hard)
+            + "\n\nThe form was not saved as complete; what you typed is still on screen.")
+        self._focus(hard[0].fields[0] if hard[0].fields else None)
+
+    def _where(self: "FormPage", f: Finding) -> str:
+        assert self.view is not None
+        labels = [self.view.form.field(x).label for x in f.fields if x in self.view.form.field_ids]
+        text = " / ".join(labels)
+        return f"{text}: " if text and not any(f.message.startswith(x) for x in labels) else ""
+
+    def _show_findings(self: "FormPage", findings: list[Finding]) -> None:
+        assert self.view is not None
+        by_field: dict[str, list[tuple[Severity, str]]] = {}
+        for f in findings:
+            for fid in f.fields:
+                by_field.setdefault(fid, []).append((f.severity, f.message))
+        for fid in self.view.form.field_ids:
+            if fid in by_field:
+                self.view.set_messages(fid, by_field[fid])
+
+    def _focus(self: "FormPage", field_id: str | None) -> None:
+        if self.view is None or field_id is None or field_id not in self.view.rows:
+            return
+        editor = self.view.rows[field_id].editor
+        if editor is not None:
+            self.scroll_area.ensureWidgetVisible(editor)
+            editor.setFocus()
+
+    def maybe_leave(self: "FormPage") -> bool:
+        """Before the form is replaced or closed: ask about unsaved changes. True to go on."""
+        if self.view is None or self.view.read_only or not self.view.is_dirty():
+            return True
+        assert self.record is not None
+        form = self.main.store.study.form(self.record.form)
+        answer = self.main.prompts.unsaved(f"'{form.label}' of subject {self.subject}")
+        if answer == SAVE:
+            return self.save()
+        if answer == DISCARD:
+            self.show_record(self.record)
+            return True
+        assert answer == CANCEL
+        return False
+
+    # -- workflow steps --------------------------------------------------------------------
+    def _ready(self: "FormPage", what: str) -> int | None:
+        """The instance id, after making sure nothing unsaved is on screen."""
+        if self.record is None or self.record.instance_id is None or self.view is None:
+            return None
+        if self.view.is_dirty():
+            self.main.prompts.error(what, "Save or undo the changes on screen first.")
+            return None
+        return self.record.instance_id
+
+    def _step(self: "FormPage", title: str, call) -> bool:
+        try:
+            call()
+        except AlsDeskError as exc:
+            self.main.prompts.error(title, str(exc))
+            return False
+        self.reload()
+        self.changed_in_store.emit()
+        return True
+
+    def sign_form(self: "FormPage") -> bool:
+        iid = self._ready("Sign")
+        if iid is None:
+            return False
+        store = self.main.store
+        assert self.record is not None
+        form = store.study.form(self.record.form).label
+        event = store.study.event(self.record.event).label
+        signed = self.main.prompts.signature(
+            f"{form}, {event}, subject {self.subject}", store.full_name or store.user_id or "",
+            store.role, lambda password, meaning: store.forms.sign(iid, password, meaning))
+        if signed:
+            self.reload()
+            self.main.show_status(f"Signed: {form} of {self.subject}")
+            self.changed_in_store.emit()
+        return signed
+
+    def verify_form(self: "FormPage") -> bool:
+        iid = self._ready("Verify")
+        return iid is not None and self._step(
+            "Verify", lambda: self.main.store.forms.verify(iid))
+
+    def lock_form(self: "FormPage") -> bool:
+        iid = self._ready("Lock")
+        if iid is None:
+            return False
+        reason = self.main.prompts.reason(
+            "Lock form", "Lock this form? Nobody can change it until an administrator unlocks "
+            "it. A reason is optional.", required=False)
+        if reason is None:
+            return False
+        return self._step("Lock", lambda: self.main.store.forms.lock(iid, reason or None))
+
+    def unlock_form(self: "FormPage") -> bool:
+        iid = self._ready("Unlock")
+        if iid is None:
+            return False
+        reason = self.main.prompts.reason("Unlock form", "Why must this form change again?")
+        return bool(reason) and self._step(
+            "Unlock", lambda: self.main.store.forms.unlock(iid, reason))
+
+    def delete_entry(self: "FormPage") -> bool:
+        iid = self._ready("Delete")
+        if iid is None:
+            return False
+        reason = self.main.prompts.reason(
+            "Delete entry", "Withdraw this entry? It stays in the file with its history, "
+            "marked deleted.")
+        return bool(reason) and self._step(
+            "Delete", lambda: self.main.store.forms.delete(iid, reason))
+
+    # -- queries and history ---------------------------------------------------------------
+    def raise_query(self: "FormPage", field_id: str | None) -> bool:
+        if self.record is None or self.record.instance_id is None or self.view is None:
+            return False
+        iid = self.record.instance_id
+        label = self.view.form.field(field_id).label if field_id else self.view.form.label
+        text = self.main.prompts.text("Raise a query",
+                                        f"Question for the site about '{label}':")
+        return bool(text) and self._step(
+            "Raise a query", lambda: self.main.store.queries.raise_query(iid, field_id, text))
+
+    def show_history(self: "FormPage", field_id: str | None) -> None:
+        if self.record is None or self.record.instance_id is None or self.view is None:
+            self.main.prompts.info("History", "Nothing has been saved on this form yet.")
+            return
+        store = self.main.store
+        refusal = workflow.role_refusal(store.role, Action.VIEW_AUDIT)
+        if refusal:
+            self.main.prompts.error("History", refusal)
+            return
+        rows = history_rows(store.study, self.record.form,
+                            store.forms.history(self.record.instance_id, field_id),
+                            self.restricted)
+        what = self.view.form.field(field_id).label if field_id else self.view.form.label
+        self.main.prompts.history(f"History of '{what}' — subject {self.subject}", rows)
+
+    def field_menu(self: "FormPage", field_id: str, widget: QWidget, pos: QPoint) -> None:
+        """Right-click on a field: its history, a query on it (plus cut/copy/paste in text)."""
+        menu = self.build_field_menu(field_id, widget)
+        menu.exec(pos)
+
+    def build_field_menu(self: "FormPage", field_id: str, widget: QWidget) -> QMenu:
+        assert self.view is not None
+        label = self.view.form.field(field_id).label
+        menu = widget.createStandardContextMenu() if isinstance(widget, QLineEdit) else QMenu()
+        if not menu.isEmpty():
+            menu.addSeparator()
+        history = menu.addAction(f"History of '{label}'…", lambda: self.show_history(field_id))
+        history.setObjectName("field_history")
+        query = menu.addAction(f"Raise a query on '{label}'…",
+                               lambda: self.raise_query(field_id))
+        query.setObjectName("field_query")
+        saved = self.record is not None and self.record.instance_id is not None
+        history.setEnabled(saved)
+        refusal = workflow.role_refusal(self.main.store.role, Action.RAISE_QUERY)
+        query.setEnabled(saved and refusal is None)
+        query.setToolTip(refusal or "")
+        menu.setToolTipsVisible(True)
+        return menu

@@ -1,0 +1,396 @@
+"""The page that shows one form of one subject at one visit: header, editors, live values.
+
+What it shows comes from core calls: the record (store.forms), visibility and messages
+(alsdesk.rules.engine), derived values (alsdesk.overview.derived), what the user may do
+(alsdesk.workflow). Saving, signing and locking are in ui.form_actions.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QToolButton,
+    QVBoxLayout, QWidget,
+)
+
+from alsdesk import overview, workflow
+from alsdesk.auth import Action
+from alsdesk.rules import engine
+from alsdesk.states import FormStatus, QueryStatus
+from alsdesk.store.forms import FormRecord
+from alsdesk.study.model import Severity
+from ui.derived_panel import DerivedPanel
+from ui.fmt import approvals_html, gate, local_time
+from ui.form_actions import FormActions
+from ui.form_renderer import FormView
+from ui.icons import status_icon
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["FormPage"]
+
+_NO_HELP = "Click into a field to see its help here."
+
+
+class FormPage(QWidget, FormActions):
+    """One form instance on screen; at most one at a time (switching asks about changes)."""
+
+    changed_in_store = Signal()  # data, status, signature or queries changed: refresh views
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.main = window
+        self.setObjectName("form_page")
+        self.subject: str | None = None
+        self.event_id: str | None = None
+        self.event_repeat = 1
+        self.form_id: str | None = None
+        self.repeat: int | None = 1  # None: a new entry of a repeating form, not saved yet
+        self.record: FormRecord | None = None
+        self.view: FormView | None = None
+        self.restricted: frozenset[str] = frozenset()
+        self.active = False  # whether the Form page is the one on screen (ui.main_window)
+        self._views: dict[tuple[str, frozenset[str]], FormView] = {}
+        self._live = QTimer(self)
+        self._live.setSingleShot(True)
+        self._live.setInterval(0)
+        self._live.timeout.connect(self.refresh_live)
+        self._build()
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 4)
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.title = QLabel("No form open")
+        self.title.setObjectName("form_title")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.place = QLabel("Open a form from a subject's casebook.")
+        self.place.setObjectName("form_place")
+        titles.addWidget(self.title)
+        titles.addWidget(self.place)
+        head.addLayout(titles, 1)
+        self.status_icon = QLabel()
+        self.status_text = QLabel()
+        self.status_text.setObjectName("form_status")
+        self.status_text.setStyleSheet("font-weight: bold;")
+        head.addWidget(self.status_icon)
+        head.addWidget(self.status_text)
+        outer.addLayout(head)
+        self.signature = QLabel()
+        self.signature.setObjectName("form_signature")
+        self.signature.setWordWrap(True)
+        self.signature.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signature.setStyleSheet("background: #eef3fb; border: 1px solid #c5d5ee; "
+                                     "padding: 4px;")
+        self.signature.hide()
+        outer.addWidget(self.signature)
+        outer.addLayout(self._buttons())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setObjectName("form_scroll")
+        split.addWidget(self.scroll_area)
+        side = QWidget()
+        side.setMinimumWidth(240)
+        self.side = QVBoxLayout(side)
+        self.side.setContentsMargins(4, 0, 0, 0)
+        self.derived = DerivedPanel()
+        self.side.addWidget(self.derived)
+        self.queries_box = QGroupBox("Queries on this form")
+        self.queries_label = QLabel("None.")
+        self.queries_label.setObjectName("form_queries")
+        self.queries_label.setWordWrap(True)
+        QVBoxLayout(self.queries_box).addWidget(self.queries_label)
+        self.side.addWidget(self.queries_box)
+        self.help_box = QGroupBox("About this field")
+        self.help_label = QLabel(_NO_HELP)
+        self.help_label.setObjectName("field_help")
+        self.help_label.setWordWrap(True)
+        QVBoxLayout(self.help_box).addWidget(self.help_label)
+        self.side.addWidget(self.help_box)
+        self.side.addStretch(1)
+        side_scroll = QScrollArea()
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setWidget(side)
+        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        split.addWidget(side_scroll)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 300])
+        outer.addWidget(split, 1)
+
+    def _action(self, name: str, text: str, slot, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setEnabled(False)
+        return action
+
+    def _buttons(self) -> QHBoxLayout:
+        self.save_action = self._action("save", "&Save draft", self.save, "Ctrl+S")
+        self.complete_action = self._action("complete", "Mark &complete", self.mark_complete,
+                                            "Ctrl+Return")
+        self.sign_action = self._action("sign", "Si&gn form…", self.sign_form)
+        self.verify_action = self._action("verify", "&Verify", self.verify_form)
+        self.lock_action = self._action("lock", "&Lock", self.lock_form)
+        self.unlock_action = self._action("unlock", "&Unlock…", self.unlock_form)
+        self.delete_action = self._action("delete", "&Delete entry…", self.delete_entry)
+        self.query_action = self._action("raise_query", "Raise &query…",
+                                         lambda: self.raise_query(None))
+        self.history_action = self._action("history", "&History…", lambda: self.show_history(None))
+        self.form_actions = [self.save_action, self.complete_action, self.sign_action,
+                             self.verify_action, self.lock_action, self.unlock_action,
+                             self.delete_action, self.query_action, self.history_action]
+        row = QHBoxLayout()
+        for i, action in enumerate(self.form_actions):
+            if i in (2, 4, 6):
+                row.addSpacing(12)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setObjectName(f"{action.objectName()}_button")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # -- loading -------------------------------------------------------------------------
+    def has_form(self) -> bool:
+        return self.view is not None
+
+    def load(self, subject: str, event: str, form_id: str, *, event_repeat: int = 1,
+             repeat: int | None = 1) -> bool:
+        """Show a form (repeat=None: a new entry); False if the user kept the current one."""
+        if not self.maybe_leave():
+            return False
+        store = self.main.store
+        fdef = store.study.form(form_id)
+        restricted = workflow.restricted_fields(store.role, fdef)
+        if restricted and set(restricted) >= set(fdef.field_ids):
+            self.main.prompts.error(
+                "Restricted", f"'{fdef.label}' holds direct identifiers only, shown to site staff "
+                "only (" + (workflow.role_refusal(store.role, Action.VIEW_IDENTIFIERS) or "") + ")")
+            return False
+        if repeat is None:
+            record = FormRecord(subject, event, event_repeat, form_id, 0, None,
+                                FormStatus.NOT_STARTED, {}, {})
+        else:
+            record = store.forms.get(subject, event, form_id, event_repeat=event_repeat,
+                                     repeat=repeat)
+        self.subject, self.event_id, self.event_repeat = subject, event, event_repeat
+        self.form_id, self.repeat, self.restricted = form_id, repeat, restricted
+        view = self._view_for(fdef, restricted)
+        if self.scroll_area.widget() is not view:
+            self._park(self.scroll_area.takeWidget())
+            self.scroll_area.setWidget(view)
+        self.view = view
+        self._rebuild_side(fdef)
+        self.show_record(record)
+        return True
+
+    def set_active(self, active: bool) -> None:
+        """The Form page came into view (or left it): its buttons follow."""
+        if active != self.active:
+            self.active = active
+            self.refresh_state()
+
+    def reopen(self) -> None:
+        """Show the same form again (after another user logged in: other role, other rights).
+
+        The editors kept from the previous session are dropped: nothing the last user saw
+        stays behind, even hidden.
+        """
+        place = (self.subject, self.event_id, self.form_id)
+        self._park(self.scroll_area.takeWidget())
+        self.view = None
+        for view in self._views.values():
+            view.deleteLater()
+        self._views.clear()
+        if None in place:
+            self.clear()
+            return
+        if not self.load(self.subject, self.event_id, self.form_id,  # type: ignore[arg-type]
+                         event_repeat=self.event_repeat, repeat=self.repeat):
+            self.clear()
+
+    def _view_for(self, fdef, restricted: frozenset[str]) -> FormView:
+        """The editors of a form, built once and reused (building a long form takes time)."""
+        key = (fdef.id, restricted)
+        view = self._views.get(key)
+        if view is None:
+            labels = {m.code: m.label for m in self.main.store.study.missing_codes}
+            view = FormView(fdef, labels, restricted)
+            view.changed.connect(self._changed)
+            view.left.connect(self.field_left)
+            view.context_requested.connect(self.field_menu)
+            self._views[key] = view
+        return view
+
+    def _park(self, view: QWidget | None) -> None:
+        """Keep a view that leaves the screen hidden under this page, ready for next time."""
+        if view is not None:
+            view.hide()
+            view.setParent(self)  # destroyed with the page, never a window of its own
+
+    def clear(self) -> None:
+        """No form on screen."""
+        self._park(self.scroll_area.takeWidget())
+        self.view = None
+        self.record = None
+        self.subject = self.event_id = self.form_id = None
+        self.title.setText("No form open")
+        self.place.setText("Open a form from a subject's casebook.")
+        self.derived.reset()
+        self.derived.hide()
+        self.status_text.clear()
+        self.status_icon.clear()
+        self.signature.hide()
+        self.refresh_state()
+
+    def _rebuild_side(self, fdef) -> None:
+        self.derived.reset()
+        self.derived.setVisible(bool(fdef.derived))
+        self.help_label.setText(_NO_HELP)
+
+    def show_record(self, record: FormRecord) -> None:
+        """Put a stored record on screen; it becomes the unchanged state."""
+        assert self.view is not None
+        self.record = record
+        if record.instance_id is not None:
+            self.repeat = record.repeat
+        self.view.load(record.values, record.missing)
+        self.refresh_state()
+        self.refresh_live()
+
+    def reload(self) -> None:
+        """Read the record again from the store (after a sign, lock, verify ...)."""
+        if self.record is not None and self.record.instance_id is not None:
+            self.show_record(self.main.store.forms.get_instance(self.record.instance_id))
+        else:
+            self.refresh_state()
+
+    def refresh_state(self) -> None:
+        """Header, signature, buttons and read-only state from the record and the role."""
+        if self.view is None or self.record is None:
+            for action in self.form_actions:
+                gate(action, "Open a form first.")
+            return
+        store, rec = self.main.store, self.record
+        fdef = store.study.form(rec.form)
+        event = store.study.event(rec.event)
+        self.title.setText(fdef.label)
+        where = event.label + (f" {rec.event_repeat}" if event.repeating else "")
+        entry = ""
+        if fdef.repeating:
+            entry = " · new entry" if self.repeat is None else f" · entry {self.repeat}"
+        saved = (f" · last saved {local_time(rec.updated_at)} by {rec.updated_by}"
+                 if rec.updated_at else "")
+        self.place.setText(f"Subject {rec.subject} · {where}{entry}{saved}")
+        self.status_icon.setPixmap(status_icon(rec.status).pixmap(20, 20))
+        self.status_text.setText(rec.status.value)
+        self._show_signature(rec)
+        allowed = workflow.form_steps(store.role, rec.status, repeating=fdef.repeating)
+        S = workflow.Step
+        steps = allowed
+        if not self.active:  # Ctrl+S on another page must not save a form out of sight
+            away = "Go to the Form page first (Ctrl+4)."
+            steps = {step: refusal or away for step, refusal in allowed.items()}
+        gate(self.save_action, steps[S.EDIT], "Save what is typed as a draft (Ctrl+S)")
+        gate(self.complete_action, steps[S.EDIT], "Run every check and mark the form complete")
+        gate(self.sign_action, steps[S.SIGN], "Sign this form electronically")
+        gate(self.verify_action, steps[S.VERIFY], "Record source data verification")
+        gate(self.lock_action, steps[S.LOCK], "Lock the form against changes")
+        gate(self.unlock_action, steps[S.UNLOCK], "Unlock the form (with a reason)")
+        gate(self.delete_action, steps[S.DELETE], "Withdraw this entry (with a reason)")
+        gate(self.query_action, steps[S.RAISE_QUERY], "Ask the site a question about this form")
+        no_history = ("Nothing is recorded yet." if rec.instance_id is None
+                      else workflow.role_refusal(store.role, Action.VIEW_AUDIT))
+        gate(self.history_action, no_history, "The audit trail of this form")
+        self.view.set_read_only(allowed[S.EDIT] is not None)
+        self._show_queries()
+
+    def _show_signature(self, rec: FormRecord) -> None:
+        text = approvals_html(rec)
+        self.signature.setText(text)
+        self.signature.setVisible(bool(text))
+
+    def _show_queries(self) -> None:
+        by_field: dict[str, list[str]] = {}
+        lines = []
+        rec = self.record
+        if rec is not None and rec.instance_id is not None:
+            for q in self.main.store.queries.list(instance_id=rec.instance_id):
+                if q.status is QueryStatus.CLOSED:
+                    continue
+                by_field.setdefault(q.field or "", []).append(q.text)
+                where = (self.view.form.field(q.field).label
+                         if self.view and q.field in self.view.form.field_ids else "form")
+                answer = f"<br>Answer: {q.answer}" if q.answer else ""
+                lines.append(f"<b>#{q.id} {q.status.value}</b> ({where}): {q.text}{answer}")
+        if self.view is not None:
+            self.view.set_queries(by_field)
+        self.queries_label.setText("<br><br>".join(lines) or "None.")
+
+    # -- live values and messages ------------------------------------------------------------
+    def _changed(self, _field_id: str) -> None:
+        self._live.start()
+
+    def _present(self) -> tuple[dict[str, Any], dict[str, str], Any]:
+        assert self.view is not None
+        c = self.view.collect()
+        values = {k: v for k, v in c.values.items() if v is not None}
+        missing = {k: v for k, v in c.missing.items() if v}
+        return values, missing, c
+
+    def refresh_live(self) -> None:
+        """Visibility and derived values from what is on screen, saved or not."""
+        if self.view is None or self.subject is None:
+            return
+        store = self.main.store
+        form = self.view.form
+        values, missing, c = self._present()
+        visible = engine.visibility(form, values, missing)
+        holding = set(values) | set(missing) | set(c.errors)
+        self.view.apply_visibility(visible, holding)
+        for fid in form.field_ids:
+            if not visible.get(fid, True) and fid in holding:
+                self._messages_for(fid, values, missing, c.errors)
+        if form.derived:
+            derived = overview.derived(store, self.subject, self.event_id, form.id, values,
+                                       event_repeat=self.event_repeat, repeat=self.repeat or 1)
+            self.derived.show_values(derived)
+
+    def _messages_for(self, fid: str, values: dict, missing: dict, errors: dict) -> None:
+        assert self.view is not None
+        if fid in errors:
+            self.view.set_messages(fid, [(Severity.HARD, errors[fid])])
+            return
+        found = engine.field_findings(self.view.form, values, missing, fid)
+        # "required" is said when marking complete, not while the nurse is still typing
+        self.view.set_messages(fid, [(f.severity, f.message) for f in found
+                                     if not f.check_id.startswith("required:")])
+
+    def field_left(self, fid: str) -> None:
+        """As the nurse leaves a field: its messages, and those of fields already showing one."""
+        if self.view is None or self.view.read_only:
+            return
+        values, missing, c = self._present()
+        for other in self.view.form.field_ids:
+            if other == fid or self.view.messages(other):
+                self._messages_for(other, values, missing, c.errors)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.view is None or new is None or not self.view.isAncestorOf(new):
+            return
+        fid = self.view.field_of(new)
+        if fid is not None:
+            f = self.view.form.field(fid)
+            self.help_label.setText(f"<b>{f.label}</b><br>{f.help or 'No help for this field.'}")

@@ -1,0 +1,292 @@
+"""Forms drawn from the study definition: one row per field, in the definition's order.
+
+No form is written by hand: sections, labels, units, missing-data codes, editors and the tab
+order all come from alsdesk.study.model.Form. The view only shows and collects; what a value
+means, whether it applies and what is wrong with it come from the core (FormPage asks).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from alsdesk.errors import ValidationError
+from alsdesk.study.model import Field, Form, Severity
+from ui.field_editors import FieldEditor, make_editor
+
+__all__ = ["Collected", "FormView"]
+
+LABEL_WIDTH = 250
+_COLOURS = {Severity.HARD: "#b00020", Severity.SOFT: "#9a6700"}
+
+
+@dataclass(frozen=True)
+class Collected:
+    """What is on screen: values (None when blank), missing codes, and unreadable text."""
+
+    values: dict[str, Any]
+    missing: dict[str, str | None]
+    errors: dict[str, str]  # field id -> why the typed text is not a value
+    changed: tuple[str, ...]  # fields whose content differs from what was loaded
+
+
+@dataclass
+class _Row:
+    field: Field
+    label: QLabel
+    editor: FieldEditor | None
+    missing: QComboBox | None
+    message: QLabel
+    query: QLabel
+    widgets: list[QWidget]
+    loaded_code: str | None = None
+
+
+class FormView(QWidget):
+    """The editors of one form, laid out on a grid: label | editor | unit | code | query."""
+
+    changed = Signal(str)
+    left = Signal(str)
+    context_requested = Signal(str, QWidget, QPoint)
+
+    def __init__(self, form: Form, missing_labels: dict[str, str],
+                 restricted: frozenset[str] = frozenset(),
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.setObjectName(f"form_{form.id}")
+        self.setAccessibleName(form.label)
+        self.rows: dict[str, _Row] = {}
+        self.read_only = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(12, 8, 12, 12)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setVerticalSpacing(2)
+        self.grid.setColumnMinimumWidth(0, LABEL_WIDTH)
+        self.grid.setColumnStretch(5, 1)  # editors keep their width; the codes line up
+        outer.addLayout(self.grid)
+        outer.addStretch(1)
+        section: str | None = None
+        line = 0
+        for field in form.fields:
+            if field.section and field.section != section:
+                section = field.section
+                line = self._add_section(section, line)
+            line = self._add_row(field, missing_labels, field.id in restricted, line)
+        self._set_tab_order()
+
+    # -- building ------------------------------------------------------------------------
+    def _add_section(self, title: str, line: int) -> int:
+        header = QLabel(title)
+        header.setObjectName("section")
+        header.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 10px;")
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.grid.addWidget(header, line, 0, 1, 6)
+        self.grid.addWidget(rule, line + 1, 0, 1, 6)
+        return line + 2
+
+    def _add_row(self, field: Field, missing_labels: dict[str, str], restricted: bool,
+                 line: int) -> int:
+        text = field.label + ("\u00a0*" if field.required else "")  # the star never alone
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setFixedWidth(LABEL_WIDTH)
+        label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        label.setToolTip(field.help or "")
+        widgets: list[QWidget] = [label]
+        editor: FieldEditor | None = None
+        missing: QComboBox | None = None
+        if restricted:
+            shown: QWidget = QLabel("restricted: direct identifiers are shown to site staff only")
+            shown.setStyleSheet("color: #5f6368; font-style: italic;")
+        else:
+            editor = make_editor(field)
+            editor.setToolTip(field.help or "")
+            editor.edited.connect(self.changed)
+            editor.left.connect(self.left)
+            label.setBuddy(editor.focus_widgets()[0])
+            shown = editor
+        self.grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignTop)
+        # the editor and its unit together; missing-data codes and query marks in columns
+        cell = QWidget()
+        box = QHBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        box.addWidget(shown, 0, Qt.AlignmentFlag.AlignTop)
+        widgets.append(cell)
+        if field.unit:
+            unit = QLabel(field.unit)
+            unit.setObjectName(f"{field.id}__unit")
+            box.addWidget(unit, 0, Qt.AlignmentFlag.AlignTop)
+        box.addStretch(1)
+        self.grid.addWidget(cell, line, 1)
+        clear = getattr(editor, "clear_button", None)
+        if clear is not None:  # a choice's clear button, in a column of its own
+            self.grid.addWidget(clear, line, 2, Qt.AlignmentFlag.AlignTop)
+        if field.missing and editor is not None:
+            missing = QComboBox()
+            missing.setObjectName(f"{field.id}__missing")
+            missing.setAccessibleName(f"{field.label}: missing-data code")
+            missing.setToolTip("A missing-data code instead of a value ("
+                               + ", ".join(field.missing) + ")")
+            missing.addItem("–", None)
+            for code in field.missing:
+                missing.addItem(f"{code}: {missing_labels.get(code, code)}", code)
+            missing.currentIndexChanged.connect(lambda _i, f=field.id: self._code_changed(f))
+            self.grid.addWidget(missing, line, 3, Qt.AlignmentFlag.AlignTop)
+            widgets.append(missing)
+        query = QLabel()
+        query.setObjectName(f"{field.id}__query")
+        query.setStyleSheet("color: #e65100; font-weight: bold;")
+        self.grid.addWidget(query, line, 4, Qt.AlignmentFlag.AlignTop)
+        widgets.append(query)
+        message = QLabel()
+        message.setObjectName(f"{field.id}__message")
+        message.setWordWrap(True)
+        message.hide()
+        self.grid.addWidget(message, line + 1, 1, 1, 4)
+        row = _Row(field, label, editor, missing, message, query, widgets)
+        self.rows[field.id] = row
+        for w in [label, shown] + (editor.findChildren(QWidget) if editor else []):
+            w.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            w.customContextMenuRequested.connect(
+                lambda pos, w=w, f=field.id: self.context_requested.emit(f, w, w.mapToGlobal(pos)))
+        return line + 2
+
+    def _set_tab_order(self) -> None:
+        chain: list[QWidget] = []
+        for row in self.rows.values():
+            if row.editor is not None:
+                chain.extend(row.editor.focus_widgets()[:1])
+            if row.missing is not None:
+                chain.append(row.missing)
+        for a, b in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        self.tab_chain = chain
+
+    def _code_changed(self, field_id: str) -> None:
+        row = self.rows[field_id]
+        if row.editor is not None and row.missing is not None:
+            row.editor.setEnabled(row.missing.currentData() is None)
+        self.changed.emit(field_id)
+
+    # -- data ----------------------------------------------------------------------------
+    def editor(self, field_id: str) -> FieldEditor:
+        editor = self.rows[field_id].editor
+        if editor is None:
+            raise KeyError(f"{field_id} is restricted")
+        return editor
+
+    def load(self, values: dict[str, Any], missing: dict[str, str]) -> None:
+        """Show stored values and missing codes; this becomes the unchanged state."""
+        for fid, row in self.rows.items():
+            if row.editor is None:
+                continue
+            row.editor.load(values.get(fid))
+            code = missing.get(fid)
+            row.loaded_code = code
+            if row.missing is not None:
+                row.missing.blockSignals(True)
+                row.missing.setCurrentIndex(max(0, row.missing.findData(code)))
+                row.missing.blockSignals(False)
+                row.editor.setEnabled(code is None)
+            self.set_messages(fid, [])
+
+    def code(self, field_id: str) -> str | None:
+        row = self.rows[field_id]
+        return row.missing.currentData() if row.missing is not None else None
+
+    def set_code(self, field_id: str, code: str | None) -> None:
+        combo = self.rows[field_id].missing
+        assert combo is not None, f"{field_id} takes no missing-data code"
+        combo.setCurrentIndex(combo.findData(code))
+
+    def collect(self) -> Collected:
+        """Parse every editor through alsdesk.study.values; unreadable text goes to errors."""
+        values: dict[str, Any] = {}
+        missing: dict[str, str | None] = {}
+        errors: dict[str, str] = {}
+        changed: list[str] = []
+        for fid, row in self.rows.items():
+            if row.editor is None:
+                continue
+            code = self.code(fid)
+            if row.field.missing:
+                missing[fid] = code
+            if row.editor.is_changed() or code != row.loaded_code:
+                changed.append(fid)
+            if code is not None:
+                values[fid] = None
+                continue
+            try:
+                values[fid] = row.editor.value()
+            except ValidationError as exc:
+                values[fid] = None
+                errors[fid] = exc.message
+        return Collected(values, missing, errors, tuple(changed))
+
+    def is_dirty(self) -> bool:
+        return any(row.editor is not None and (row.editor.is_changed()
+                                               or self.code(fid) != row.loaded_code)
+                   for fid, row in self.rows.items())
+
+    # -- showing what the core says ---------------------------------------------------------
+    def set_messages(self, field_id: str, messages: list[tuple[Severity, str]]) -> None:
+        """The check messages of one field, shown under it (hard in red, soft in amber)."""
+        label = self.rows[field_id].message
+        if not messages:
+            label.clear()
+            label.hide()
+            return
+        worst = Severity.HARD if any(s is Severity.HARD for s, _ in messages) else Severity.SOFT
+        label.setStyleSheet(f"color: {_COLOURS[worst]};")
+        label.setText("\n".join(("⚠ " if s is Severity.SOFT else "✖ ") + m for s, m in messages))
+        label.setVisible(self.rows[field_id].label.isVisibleTo(self))
+
+    def messages(self, field_id: str) -> str:
+        return self.rows[field_id].message.text()
+
+    def apply_visibility(self, visible: dict[str, bool], holding: set[str]) -> None:
+        """Show fields that apply, and fields that no longer apply but still hold a value."""
+        for fid, row in self.rows.items():
+            show = visible.get(fid, True) or fid in holding
+            for w in row.widgets:
+                w.setVisible(show)
+            row.message.setVisible(show and bool(row.message.text()))
+            if hasattr(row.editor, "sync_clear"):
+                row.editor.sync_clear()  # type: ignore[union-attr]
+
+    def is_shown(self, field_id: str) -> bool:
+        return self.rows[field_id].label.isVisibleTo(self)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        for row in self.rows.values():
+            if row.editor is not None:
+                row.editor.set_read_only(read_only)
+            if row.missing is not None:
+                row.missing.setEnabled(not read_only)
+
+    def set_queries(self, by_field: dict[str, list[str]]) -> None:
+        """Mark fields that have open queries; the question is the tool tip."""
+        for fid, row in self.rows.items():
+            texts = by_field.get(fid, [])
+            row.query.setText("Query" if texts else "")
+            row.query.setToolTip("\n\n".join(texts))
+            row.query.setAccessibleName(f"{row.field.label}: open query" if texts else "")
+
+    def field_of(self, widget: QWidget | None) -> str | None:
+        """The field whose editor holds `widget` (e.g. the focus), or None."""
+        for fid, row in self.rows.items():
+            if row.editor is not None and widget is not None and (
+                    widget is row.editor or row.editor.isAncestorOf(widget)
+                    or widget is row.missing):
+                return fid
+        return None

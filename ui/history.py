@@ -1,0 +1,103 @@
+"""The audit trail of a form or of one field: who, when, old value, new value, reason."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from alsdesk.errors import AlsDeskError
+from alsdesk.study import values as fv
+from alsdesk.study.model import FieldType, Form, Study
+from ui.fmt import local_time
+
+__all__ = ["HistoryDialog", "history_rows"]
+
+ACTION_WORDS = {
+    "value.entered": "entered", "value.changed": "changed", "value.cleared": "cleared",
+    "code.entered": "missing code set", "code.changed": "missing code changed",
+    "code.cleared": "missing code removed", "form.create": "form started",
+    "form.status": "status", "signature.sign": "signed",
+    "signature.invalidated": "signature voided", "form.verify": "verified",
+    "form.verify_cleared": "verification voided", "form.lock": "locked",
+    "form.unlock": "unlocked", "query.open": "query raised", "query.answer": "query answered",
+    "query.close": "query closed",
+}
+RESTRICTED = "(restricted)"
+COLUMNS = ("When", "Who", "Field", "What", "Old value", "New value", "Reason")
+
+
+def _shown(form: Form, field_id: str | None, action: str, text: str | None) -> str:
+    if text is None:
+        return ""
+    if field_id and field_id in form.field_ids and action.startswith("value."):
+        field = form.field(field_id)
+        if field.type in (FieldType.INTEGER, FieldType.DECIMAL):
+            return text  # exact, as recorded: a display rounded to `digits` could hide a change
+        try:
+            shown = fv.display(field, fv.from_text(field, text))
+        except AlsDeskError:
+            return text
+        return f"{shown} ({text})" if field.type is FieldType.CHOICE and shown != text else shown
+    return text
+
+
+def history_rows(study: Study, form_id: str, rows: Iterable[dict[str, Any]],
+                 restricted: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
+    """Audit rows as the table shows them, identifiers the viewer may not see blanked."""
+    form = study.form(form_id)
+    out = []
+    for r in rows:
+        field_id = r.get("field")
+        label = form.field(field_id).label if field_id in form.field_ids else (field_id or "")
+        old = _shown(form, field_id, r["action"], r.get("old_value"))
+        new = _shown(form, field_id, r["action"], r.get("new_value"))
+        if field_id in restricted:
+            old, new = (RESTRICTED if old else ""), (RESTRICTED if new else "")
+        who = f"{r.get('user_id') or ''} ({r.get('role') or ''})"
+        out.append((local_time(r["ts"]), who, label, ACTION_WORDS.get(r["action"], r["action"]),
+                    old, new, r.get("reason") or ""))
+    return out
+
+
+class HistoryDialog(QDialog):
+    """A read-only table of audit rows, newest last (the order they happened)."""
+
+    def __init__(self, title: str, rows: list[tuple[str, ...]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(980, 420)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{title}</b> — from the audit trail, which cannot be changed.")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        self.table = QTableWidget(len(rows), len(COLUMNS))
+        self.table.setObjectName("history")
+        self.table.setAccessibleName(title)
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        for i, row in enumerate(rows):
+            for j, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(320)
+        if not rows:
+            self.table.setRowCount(1)
+            self.table.setItem(0, 0, QTableWidgetItem("Nothing recorded yet."))
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        layout.addWidget(buttons)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)

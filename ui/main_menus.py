@@ -1,0 +1,111 @@
+"""Menus, tool bar and shortcuts of the main window."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["build_menus"]
+
+
+def _action(window: "MainWindow", name: str, text: str, slot: Callable[[], object],
+            shortcut: str | QKeySequence.StandardKey | None = None, tip: str = "") -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def build_menus(w: "MainWindow") -> None:
+    """Create the menus and the tool bar; sets w.print_menu and w.export_menu."""
+    bar = w.menuBar()
+    page = w.pages.setCurrentWidget
+
+    file_menu = bar.addMenu("&File")
+    w.new_subject_action = _action(w, "new_subject_action", "&New subject…",
+                                   w.subjects.new_subject, "Ctrl+N", "Register a new subject")
+    file_menu.addAction(w.new_subject_action)
+    file_menu.addSeparator()
+    w.print_menu = file_menu.addMenu("&Print")
+    w.print_menu.setObjectName("print_menu")
+    w.export_menu = file_menu.addMenu("&Export")
+    w.export_menu.setObjectName("export_menu")
+    file_menu.addSeparator()
+    w.lock_action = _action(w, "lock_window", "&Lock the window", w.lock, "Ctrl+L",
+                            "Lock now; your password unlocks it")
+    w.logout_action = _action(w, "log_out", "Log &out…", w.log_out, None,
+                              "End your session so another user can log in")
+    w.quit_action = _action(w, "quit", "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    for a in (w.lock_action, w.logout_action):
+        file_menu.addAction(a)
+    file_menu.addSeparator()
+    file_menu.addAction(w.quit_action)
+
+    form_menu = bar.addMenu("F&orm")
+    fp = w.form_page
+    w.sign_visit_action = _action(w, "sign_visit_action", "Sign the &visit…",
+                                  w.casebook.sign_visit, None,
+                                  "Sign every complete form of the visit selected in the casebook")
+    for i, action in enumerate(fp.form_actions):
+        form_menu.addAction(action)
+        if action is fp.sign_action:
+            form_menu.addAction(w.sign_visit_action)
+        if i in (1, 5):
+            form_menu.addSeparator()
+    w.addActions(fp.form_actions)
+
+    view_menu = bar.addMenu("&View")
+    w.page_actions = []
+    for n, (name, text, target) in enumerate((
+            ("go_dashboard", "&Dashboard", w.dashboard_page),
+            ("go_subjects", "&Subjects", w.subjects),
+            ("go_casebook", "&Casebook", w.casebook), ("go_form", "&Form", w.form_page),
+            ("go_queries", "&Queries", w.queries_page)), start=1):
+        action = _action(w, name, text, lambda t=target: page(t), f"Ctrl+{n}")
+        view_menu.addAction(action)
+        w.page_actions.append(action)
+    view_menu.addSeparator()
+    w.find_action = _action(w, "find_subject", "&Find a subject", lambda: (
+        page(w.subjects), w.subjects.filter.setFocus()), QKeySequence.StandardKey.Find)
+    w.refresh_action = _action(w, "refresh", "&Refresh", w.refresh_all,
+                               QKeySequence.StandardKey.Refresh)
+    view_menu.addAction(w.find_action)
+    view_menu.addAction(w.refresh_action)
+
+    admin_menu = bar.addMenu("&Administration")
+    w.add_user_action = _action(w, "add_user", "&Add a user…", w.add_user)
+    w.settings_action = _action(w, "settings", "&Settings…", w.edit_settings)
+    admin_menu.addAction(w.add_user_action)
+    admin_menu.addAction(w.settings_action)
+
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(_action(w, "about", "&About ALS Desk", w.about))
+
+    for menu in (file_menu, form_menu, view_menu, admin_menu, help_menu):
+        menu.setToolTipsVisible(True)
+
+    tools = QToolBar("Main tool bar")
+    tools.setObjectName("main_toolbar")
+    tools.setIconSize(QSize(16, 16))
+    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    tools.setMovable(False)
+    for a in (w.page_actions[0], w.page_actions[1], w.page_actions[4]):
+        tools.addAction(a)
+    tools.addSeparator()
+    tools.addAction(w.new_subject_action)
+    tools.addSeparator()
+    for a in (fp.save_action, fp.complete_action, fp.sign_action):
+        tools.addAction(a)
+    tools.addSeparator()
+    tools.addAction(w.lock_action)
+    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+    w.toolbar = tools

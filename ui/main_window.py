@@ -1,0 +1,323 @@
+"""The main window: pages (dashboard, subjects, casebook, form, queries), menus, status bar.
+
+Other parts plug in through public attributes: ``store``, ``db_path``, ``print_menu`` and
+``export_menu`` (File menu), and ``current_subject()`` / ``current_event()``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget, QTabWidget,
+)
+
+from alsdesk.auth import Action
+from alsdesk.errors import AlsDeskError
+from alsdesk.store import Store
+from alsdesk.workflow import role_refusal
+from ui import export_actions
+from ui.casebook import CasebookPage
+from ui.dashboard import DashboardPage
+from ui.fmt import gate
+from ui.form_page import FormPage
+from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
+from ui import print_actions
+from ui.main_menus import build_menus
+from ui.prompts import Prompts
+from ui.queries import QueriesPage
+from ui.subjects import SubjectsPage
+from ui.tasks import TaskRunner, wait_for_tasks
+
+__all__ = ["MainWindow"]
+
+SETTINGS = ("ALS Desk", "alsdesk")
+
+
+class MainWindow(QMainWindow):
+    """One logged-in session over one database file."""
+
+    def __init__(self, store: Store, db_path: Path, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.db_path = Path(db_path)
+        self.prompts = prompts or Prompts(self)
+        self.tasks = TaskRunner(self.db_path, store.study, self)
+        self.locked = False
+        self.relogin = None  # set by ui.app: asks for a login after "Log out"
+        self.setObjectName("main_window")
+        self.setWindowTitle(f"ALS Desk — {store.study.id} ({store.study.protocol})")
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.dashboard = DashboardPage(self)
+        self.subjects = SubjectsPage(self)
+        self.casebook = CasebookPage(self)
+        self.form_page = FormPage(self)
+        self.queries_page = QueriesPage(self)
+        # the dashboard scrolls as a whole when the screen is small (150 % scaling)
+        dashboard_scroll = QScrollArea()
+        dashboard_scroll.setObjectName("dashboard_scroll")
+        dashboard_scroll.setWidgetResizable(True)
+        dashboard_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        dashboard_scroll.setWidget(self.dashboard)
+        self.dashboard_page = dashboard_scroll
+        for page, title in ((dashboard_scroll, "Dashboard"), (self.subjects, "Subjects"),
+                            (self.casebook, "Casebook"), (self.form_page, "Form"),
+                            (self.queries_page, "Queries")):
+            self.pages.addTab(page, title)
+        self.lock_screen = LockScreen(self._who(), self._check_password)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.pages)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self._connect()
+        self.print_menu: QMenu
+        self.export_menu: QMenu
+        build_menus(self)
+        # extension hooks: print and export menus are filled by ui.print_actions / ui.export_actions
+        export_actions.install(self)
+        print_actions.install(self)
+        self._status_bar()
+        minutes = float(store.setting("idle_minutes") or DEFAULT_IDLE_MINUTES)
+        self.idle = IdleWatcher(minutes, self)
+        self.idle.idle.connect(self.lock)
+        self._dashboard_stale = True
+        self.pages.currentChanged.connect(self._page_changed)
+        self._restore_geometry()
+        self.apply_session()
+        self.subjects.refresh()
+        self.dashboard.refresh()
+        self._dashboard_stale = False
+
+    def _connect(self) -> None:
+        self.subjects.open_subject.connect(self.open_subject)
+        self.dashboard.open_subject.connect(self.open_subject)
+        self.casebook.open_form.connect(
+            lambda ev, form, n, rep: self.open_form(self.casebook.subject, ev, form, n, rep))
+        self.queries_page.open_form.connect(
+            lambda subj, ev, n, form, rep: self.open_form(subj, ev, form, n, rep))
+        self.form_page.changed_in_store.connect(self.data_changed)
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(f"Database: {self.db_path}")
+        self.db_label.setObjectName("status_db")
+        self.user_label = QLabel()
+        self.user_label.setObjectName("status_user")
+        bar.addPermanentWidget(self.db_label, 1)
+        if self.store.setting("demo") == "synthetic":
+            demo = QLabel(" DEMO DATA (synthetic) ")
+            demo.setStyleSheet("background: #fff3cd; color: #7a5b00; font-weight: bold;")
+            bar.addPermanentWidget(demo)
+        bar.addPermanentWidget(self.user_label)
+
+    def _who(self) -> str:
+        role = self.store.role.label if self.store.role else "not logged in"
+        return f"{self.store.full_name or self.store.user_id} — {role}"
+
+    # -- what other modules ask ----------------------------------------------------------
+    def current_subject(self) -> str | None:
+        """The subject on screen: the open form's, else the casebook's, else the selection."""
+        if self.pages.currentWidget() is self.form_page and self.form_page.has_form():
+            return self.form_page.subject
+        if self.pages.currentWidget() is self.subjects:
+            return self.subjects.current_code() or self.casebook.subject
+        return self.casebook.subject or self.form_page.subject
+
+    def current_event(self) -> str | None:
+        """The visit on screen: the open form's, else the column selected in the casebook."""
+        if self.pages.currentWidget() is self.form_page and self.form_page.has_form():
+            return self.form_page.event_id
+        picked = self.casebook.matrix.current_event()
+        return picked[0] if picked else self.form_page.event_id
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    def task_failed(self, exc: Exception) -> None:
+        """A worker's error: our own errors as they are, anything else with its type."""
+        text = str(exc) if isinstance(exc, AlsDeskError) else f"{type(exc).__name__}: {exc}"
+        self.prompts.error("Could not load the data", text)
+
+    # -- navigation ----------------------------------------------------------------------
+    def open_subject(self, code: str) -> None:
+        self.casebook.load(code)
+        self._titles()
+        self.pages.setCurrentWidget(self.casebook)
+
+    def _titles(self) -> None:
+        """Page tabs name what they show: "Casebook S005", "Form: ALSFRS-R"."""
+        subject = self.casebook.subject
+        self.pages.setTabText(self.pages.indexOf(self.casebook),
+                              f"Casebook {subject}" if subject else "Casebook")
+        form = self.form_page.form_id
+        label = self.store.study.form(form).label if form else ""
+        self.pages.setTabText(self.pages.indexOf(self.form_page),
+                              f"Form: {label}" if form else "Form")
+
+    def open_form(self, subject: str | None, event: str, form: str, event_repeat: int = 1,
+                  repeat: int | None = 1) -> bool:
+        """Show a form; asks first when the form on screen has unsaved changes."""
+        if subject is None:
+            return False
+        if not self.form_page.load(subject, event, form, event_repeat=event_repeat,
+                                   repeat=repeat):
+            return False
+        if self.casebook.subject != subject:
+            self.casebook.load(subject)
+        self.casebook.matrix.select_event(event, event_repeat)
+        self._titles()
+        self.pages.setCurrentWidget(self.form_page)
+        return True
+
+    def _page_changed(self, _index: int) -> None:
+        self.form_page.set_active(self.pages.currentWidget() is self.form_page)
+        if self.pages.currentWidget() is self.dashboard_page and self._dashboard_stale:
+            self._dashboard_stale = False
+            self.dashboard.refresh()
+        if self.pages.currentWidget() is self.queries_page:
+            self.queries_page.refresh()
+
+    def data_changed(self) -> None:
+        """Saved data, a status, a signature or a query changed: refresh what shows it."""
+        self.casebook.refresh()
+        self.subjects.refresh()
+        self.queries_page.refresh()
+        self._dashboard_stale = True
+
+    def subject_changed(self) -> None:
+        self.data_changed()
+        if self.form_page.has_form():
+            self.form_page.reload()
+
+    def queries_changed(self) -> None:
+        if self.form_page.has_form():
+            self.form_page.refresh_state()
+        self._dashboard_stale = True
+
+    def refresh_all(self) -> None:
+        self.data_changed()
+        self._dashboard_stale = False
+        self.dashboard.refresh()
+
+    # -- session -------------------------------------------------------------------------
+    def apply_session(self) -> None:
+        """Grey what the logged-in role may not do, everywhere; show who is logged in."""
+        role = self.store.role
+        self.user_label.setText(f"Logged in: {self._who()}")
+        self.lock_screen.set_user(self._who())
+        self.subjects.gate()
+        self.casebook.refresh() if self.casebook.subject else self.casebook._gate()
+        self.queries_page.refresh()
+        gate(self.new_subject_action, role_refusal(role, Action.MANAGE_SUBJECTS),
+             "Register a new subject")
+        gate(self.add_user_action, role_refusal(role, Action.MANAGE_USERS), "Add an account")
+        gate(self.settings_action, role_refusal(role, Action.CHANGE_SETTINGS),
+             "Site settings (idle lock)")
+        gate(self.sign_visit_action, role_refusal(role, Action.SIGN),
+             "Sign every complete form of the visit selected in the casebook")
+        self.form_page.refresh_state()
+
+    def log_out(self) -> bool:
+        """End this user's session; the next user logs in on the same window."""
+        if not self.form_page.maybe_leave():
+            return False
+        self.store.logout()
+        self.hide()
+        if self.relogin is None or not self.relogin(self):
+            self._closing_checked = True
+            self.close()
+            return True
+        self.form_page.reopen()
+        self._titles()
+        self.apply_session()
+        self.refresh_all()
+        self.show()
+        return True
+
+    def lock(self) -> None:
+        """Cover the pages with the lock screen; they stay as they are underneath."""
+        if self.locked or self.store.user_id is None:
+            return
+        self.locked = True
+        self.idle.pause()
+        self._enabled = {a: a.isEnabled() for a in self.findChildren(QAction)}
+        for action in self._enabled:
+            action.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.password.setFocus()
+
+    def unlock(self) -> None:
+        self.locked = False
+        for action, enabled in self._enabled.items():
+            action.setEnabled(enabled)
+        self.menuBar().setEnabled(True)
+        self.stack.setCurrentWidget(self.pages)
+        self.idle.resume()
+
+    def _check_password(self, password: str) -> None:
+        self.store.users.confirm_password(password, purpose="idle lock")
+
+    # -- admin ---------------------------------------------------------------------------
+    def add_user(self) -> None:
+        store = self.store
+        if self.prompts.add_user(lambda uid, name, role, pw: store.users.add(uid, name, role, pw)):
+            self.show_status("Account added")
+
+    def edit_settings(self) -> None:
+        minutes = self.prompts.settings(int(float(self.store.setting("idle_minutes")
+                                                  or DEFAULT_IDLE_MINUTES)))
+        if minutes is None:
+            return
+        try:
+            self.store.set_setting("idle_minutes", str(minutes))
+        except AlsDeskError as exc:
+            self.prompts.error("Settings", str(exc))
+            return
+        self.idle.set_minutes(minutes)
+        self.show_status(f"The window now locks after {minutes} idle minutes")
+
+    def about(self) -> None:
+        s = self.store.study
+        self.prompts.info("About ALS Desk", f"ALS Desk — electronic data capture\n\n{s.title}\n"
+                          f"{s.id}, protocol {s.protocol}, {s.site}\nCRF version {s.crf_version}"
+                          f"\n\nDatabase: {self.db_path}")
+
+    # -- window --------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        settings = QSettings(*SETTINGS)
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not getattr(self, "_closing_checked", False):
+            if self.locked:
+                if not self.prompts.confirm("Close ALS Desk", "The window is locked: changes "
+                                            "not saved on screen will be lost. Close anyway?"):
+                    event.ignore()
+                    return
+            elif not self.form_page.maybe_leave():
+                event.ignore()
+                return
+        settings = QSettings(*SETTINGS)
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.sync()
+        self.idle.stop()
+        wait_for_tasks()
+        try:
+            self.store.logout()
+        except AlsDeskError as exc:  # a locked or full disk must not keep the window open
+            self.show_status(str(exc))
+        self.store.close()
+        event.accept()

@@ -1,0 +1,190 @@
+"""Preview of a generated PDF inside the program, with Print and Save as.
+
+The document is made in a worker (ui.tasks.run_task) while a progress bar runs; the result
+(an alsdesk.pdf.PdfResult) is shown with QtPdf. Print renders each page to the printer the
+user picked in the system print dialog; Save as writes the bytes unchanged, so the saved file
+is the one whose fingerprint the footer shows.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QStandardPaths
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from ui.tasks import run_task
+
+__all__ = ["PdfPreview", "print_document"]
+
+PRINT_DPI = 300  # enough for text and boxes; higher only costs memory
+
+
+class PdfPreview(QDialog):
+    """A window that generates a document in the background, then shows it."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("pdf_preview")
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.result: Any = None  # the PdfResult once generated
+        self.error: Exception | None = None
+        self._buffer: QBuffer | None = None
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdf_view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel("Preparing the document…")
+        self.status.setObjectName("pdf_status")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("pdf_progress")
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.print_button = QPushButton("Print…")
+        self.print_button.setObjectName("pdf_print")
+        self.save_button = QPushButton("Save as…")
+        self.save_button.setObjectName("pdf_save")
+        close = QPushButton("Close")
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_dialog)
+        self.save_button.clicked.connect(self.save_dialog)
+        close.clicked.connect(self.reject)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.progress)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+
+    # -- generating -------------------------------------------------------------------------
+
+    def generate(self, fn: Callable[..., Any], *args: Any, db_path: Path, study=None,
+                 session=None, readonly: bool = True, **kwargs: Any) -> None:
+        """Run ``fn(store, *args, progress=..., **kwargs)`` in a worker; show what it returns."""
+        run_task(fn, *args, db_path=db_path, study=study, session=session, readonly=readonly,
+                 on_result=self.show_result, on_error=self.show_error,
+                 on_progress=self._on_progress, **kwargs)
+
+    def _on_progress(self, percent: int, text: str) -> None:
+        self.progress.setRange(0, 100)
+        self.progress.setValue(max(0, min(100, percent)))
+        if text:
+            self.status.setText(f"Preparing the document: {text}…")
+
+    def show_result(self, result: Any) -> None:
+        """Load a PdfResult into the view and enable Print and Save as."""
+        self.result = result
+        self._buffer = QBuffer(self)
+        self._buffer.setData(QByteArray(result.data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.progress.hide()
+        stamp = f" · data fingerprint {result.fingerprint}" if result.fingerprint else ""
+        pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+        self.status.setText(f"{result.title}: {pages}{stamp}")
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def show_error(self, exc: Exception) -> None:
+        self.error = exc
+        self.progress.hide()
+        self.status.setText(f"The document could not be made: {exc}")
+        if self.isVisible():
+            QMessageBox.warning(self, self.windowTitle(),
+                                f"The document could not be made.\n\n{exc}")
+
+    # -- saving and printing ----------------------------------------------------------------
+
+    def save_dialog(self) -> None:
+        if self.result is None:
+            return
+        docs = QStandardPaths.StandardLocation.DocumentsLocation
+        folder = Path(QStandardPaths.writableLocation(docs) or Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF",
+                                              str(folder / self.result.filename),
+                                              "PDF documents (*.pdf)")
+        if path:
+            try:
+                self.save_to(Path(path))
+            except OSError as exc:
+                QMessageBox.warning(self, "Save as", f"The file could not be written:\n{exc}")
+                return
+            self.status.setText(f"Saved as {path}")
+
+    def save_to(self, path: Path) -> None:
+        """Write the generated bytes unchanged."""
+        path.write_bytes(self.result.data)
+
+    def print_dialog(self) -> None:
+        if self.result is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        _match_paper(printer, self.document)
+        printer.setDocName(self.result.title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, self.document.pageCount())
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            pages = print_document(self.document, printer)
+            self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+
+def _match_paper(printer: QPrinter, document: QPdfDocument) -> None:
+    """Start the print dialog on the document's paper (A4 or Letter) and orientation."""
+    if document.pageCount() == 0:
+        return
+    size = document.pagePointSize(0)
+    width, height = sorted((size.width(), size.height()))
+    page_id = QPageSize.PageSizeId.Letter if abs(width - 612) < 3 else QPageSize.PageSizeId.A4
+    printer.setPageSize(QPageSize(page_id))
+    landscape = size.width() > size.height()
+    printer.setPageOrientation(QPageLayout.Orientation.Landscape if landscape
+                               else QPageLayout.Orientation.Portrait)
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Render the pages (the range chosen in the dialog, else all) to a printer."""
+    count = document.pageCount()
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0 or last <= 0:
+        first, last = 1, count
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("The printer could not be started.")
+    printed = 0
+    try:
+        for index in range(first - 1, min(last, count)):
+            if printed:
+                printer.newPage()
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            points = document.pagePointSize(index)
+            image = document.render(index, QSize(int(points.width() * PRINT_DPI / 72),
+                                                 int(points.height() * PRINT_DPI / 72)))
+            if (image.width() > image.height()) != (area.width() > area.height()):
+                image = image.transformed(QTransform().rotate(90))
+            _draw_fitted(painter, image, QRectF(0, 0, area.width(), area.height()))
+            printed += 1
+    finally:
+        painter.end()
+    return printed
+
+
+def _draw_fitted(painter: QPainter, image: QImage, target: QRectF) -> None:
+    scale = min(target.width() / image.width(), target.height() / image.height())
+    width, height = image.width() * scale, image.height() * scale
+    origin = QPointF(target.x() + (target.width() - width) / 2, target.y())
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(QRectF(origin.x(), origin.y(), width, height), image)
+

@@ -1,0 +1,176 @@
+"""The Print menu: blank CRF book, visit forms, casebook, AE listing, schedule card.
+
+``install(window)`` fills ``window.print_menu``; each action opens a PdfPreview that makes the
+document in a worker (its own read-only Store) and shows it. The decisions (what is printed,
+identifiers left out) are all made by alsdesk.pdf; this module only wires menus to it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
+
+from alsdesk.auth import Role
+from ui.pdf_preview import PdfPreview
+from ui.tasks import Session
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["install", "make_pdf", "open_preview"]
+
+KINDS = {
+    "blank": "Blank CRF book",
+    "visit": "Visit forms",
+    "casebook": "Subject casebook",
+    "ae-listing": "Adverse event listing",
+    "schedule": "Visit schedule card",
+}
+
+
+def make_pdf(store, kind: str, subject: str | None = None, event: str | None = None,
+             event_repeat: int = 1, identifiers: bool = False,
+             progress: Callable[[int, str], None] | None = None):
+    """Worker side: one document as a PdfResult (runs off the GUI thread)."""
+    from alsdesk import pdf
+
+    # With identifiers, alsdesk.pdf checks the role and writes the audit row itself.
+    options = pdf.PrintOptions(paper=pdf.paper_setting(store), include_identifiers=identifiers)
+
+    def report(done: int, total: int, text: str) -> None:
+        if progress is not None:
+            progress(int(100 * done / max(total, 1)), text)
+
+    if kind == "blank":
+        return pdf.blank_book(store.study, options, report)
+    if kind == "visit":
+        return pdf.visit_forms(store, subject, event, event_repeat=event_repeat,
+                               options=options, progress=report)
+    if kind == "casebook":
+        return pdf.casebook(store, subject, options, report)
+    if kind == "ae-listing":
+        return pdf.ae_listing(store, options, report)
+    if kind == "schedule":
+        return pdf.schedule_card(store, subject, options, report)
+    raise ValueError(f"unknown document kind {kind!r}")
+
+
+def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
+                 event: str | None = None, event_repeat: int = 1,
+                 identifiers: bool = False) -> PdfPreview:
+    """Open the preview window and start making the document."""
+    title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
+    preview = PdfPreview(window, title)
+    preview.setModal(False)
+    session = Session.of(window.store) if identifiers else None
+    preview.generate(make_pdf, kind, subject, event, event_repeat, identifiers,
+                     db_path=window.db_path, study=window.store.study, session=session,
+                     readonly=not identifiers)
+    preview.show()
+    return preview
+
+
+def _event_of(window: "MainWindow") -> tuple[str | None, int]:
+    """The visit on screen and which occurrence of it (unscheduled visits repeat)."""
+    current: Any = window.current_event()
+    if isinstance(current, tuple):
+        return current[0], int(current[1]) if len(current) > 1 and current[1] else 1
+    matrix = getattr(getattr(window, "casebook", None), "matrix", None)
+    picked = matrix.current_event() if matrix is not None else None
+    if isinstance(picked, tuple) and picked and picked[0] == current:
+        return current, int(picked[1] or 1)
+    return current, 1
+
+
+def _casebook_button(window: "MainWindow", actions: dict[str, QAction]) -> None:
+    """A Print button beside the casebook's own buttons, with the subject's documents."""
+    page = getattr(window, "casebook", None)
+    anchor = getattr(page, "sign_button", None)
+    if page is None or anchor is None or page.layout() is None:
+        return
+    layout = _layout_holding(page.layout(), anchor)
+    if layout is None:
+        return
+    menu = QMenu(page)
+    for key in ("visit", "casebook", "schedule", "casebook_identifiers"):
+        menu.addAction(actions[key])
+    menu.aboutToShow.connect(window.print_menu.aboutToShow.emit)
+    button = QPushButton("Print…")
+    button.setObjectName("casebook_print")
+    button.setMenu(menu)
+    layout.addWidget(button)
+
+
+def _layout_holding(layout, widget):
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for i in range(layout.count()):
+        child = layout.itemAt(i).layout()
+        found = _layout_holding(child, widget) if child is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def install(window: "MainWindow") -> None:
+    """Fill window.print_menu with one action per document."""
+    menu = window.print_menu
+    actions: dict[str, QAction] = {}
+
+    def add(key: str, text: str, handler: Callable[[], None]) -> None:
+        action = QAction(text, window)
+        action.setObjectName(f"print_{key}")
+        action.triggered.connect(handler)
+        menu.addAction(action)
+        actions[key] = action
+
+    def need_subject() -> str | None:
+        subject = window.current_subject()
+        if not subject:
+            QMessageBox.information(window, "Print", "Open a subject first.")
+        return subject or None
+
+    def visit() -> None:
+        subject = need_subject()
+        event, repeat = _event_of(window)
+        if subject and event:
+            open_preview(window, "visit", subject, event, repeat)
+        elif subject:
+            QMessageBox.information(window, "Print", "Choose a visit in the casebook first.")
+
+    def casebook_with_identifiers() -> None:
+        subject = need_subject()
+        if subject and QMessageBox.question(
+                window, "Print direct identifiers",
+                "Print this casebook WITH the subject's direct identifiers (name, record "
+                "number, telephone)? The printout must stay at the site; the audit trail "
+                "records that you printed it.") == QMessageBox.StandardButton.Yes:
+            open_preview(window, "casebook", subject, identifiers=True)
+
+    add("blank", "Blank CRF book…", lambda: open_preview(window, "blank"))
+    menu.addSeparator()
+    add("visit", "Visit forms of the current visit…", visit)
+    add("casebook", "Subject casebook…",
+        lambda: (s := need_subject()) and open_preview(window, "casebook", s))
+    add("schedule", "Visit schedule card…",
+        lambda: (s := need_subject()) and open_preview(window, "schedule", s))
+    menu.addSeparator()
+    add("ae-listing", "Adverse event listing…", lambda: open_preview(window, "ae-listing"))
+    menu.addSeparator()
+    add("casebook_identifiers", "Casebook with direct identifiers (administrator)…",
+        casebook_with_identifiers)
+
+    def refresh() -> None:
+        has_subject = bool(window.current_subject())
+        event, _ = _event_of(window) if has_subject else (None, 1)
+        actions["visit"].setEnabled(has_subject and bool(event))
+        actions["casebook"].setEnabled(has_subject)
+        actions["schedule"].setEnabled(has_subject)
+        admin = getattr(window.store, "role", None) is Role.ADMIN
+        actions["casebook_identifiers"].setVisible(admin)
+        actions["casebook_identifiers"].setEnabled(admin and has_subject)
+
+    menu.aboutToShow.connect(refresh)
+    window.print_actions = actions
+    _casebook_button(window, actions)

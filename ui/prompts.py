@@ -1,0 +1,107 @@
+"""Every question the program asks the user, in one replaceable object.
+
+The window calls ``self.prompts.reason(...)`` and the like rather than opening dialogs
+itself, so a test can replace one prompt with a function returning the answer a nurse would
+give, while the core and the rest of the window stay real.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from alsdesk.auth import Role
+from alsdesk.rules.engine import Finding
+from alsdesk.states import SubjectStatus
+from ui.dialogs import (
+    NewSubjectDialog, NotesDialog, ReasonDialog, SettingsDialog, SubjectStatusDialog, TextDialog,
+)
+from ui.dialogs_auth import AddUserDialog, SignatureDialog
+from ui.history import HistoryDialog
+
+__all__ = ["Prompts", "SAVE", "DISCARD", "CANCEL"]
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+class Prompts:
+    """Message boxes and small dialogs, parented to the main window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def error(self, title: str, message: str) -> None:
+        """Something was refused or failed; `message` is the core's own sentence."""
+        QMessageBox.warning(self.parent, title, message)
+
+    def info(self, title: str, message: str) -> None:
+        QMessageBox.information(self.parent, title, message)
+
+    def confirm(self, title: str, message: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, message)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def unsaved(self, what: str) -> str:
+        """Unsaved changes on `what`: SAVE, DISCARD or CANCEL."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"{what} has changes that are not saved.", parent=self.parent)
+        box.setInformativeText("Save them first?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return DISCARD
+        return CANCEL
+
+    def reason(self, title: str, message: str, *, required: bool = True) -> str | None:
+        """A reason for a change, an unlock, a deletion; None when cancelled."""
+        dialog = ReasonDialog(title, message, required=required, parent=self.parent)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def notes(self, findings: Sequence[Finding]) -> dict[str, str] | None:
+        """A note per soft-check finding (keyed by check id); None when cancelled."""
+        dialog = NotesDialog(findings, parent=self.parent)
+        return dialog.notes() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def text(self, title: str, label: str, *, initial: str = "",
+             required: bool = True) -> str | None:
+        """Free text (a query, an answer, a closing note); None when cancelled."""
+        dialog = TextDialog(title, label, initial=initial, required=required,
+                            parent=self.parent)
+        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def signature(self, what: str, printed_name: str, role: Role,
+                  sign: Callable[[str, str], object]) -> bool:
+        """The signature dialog; `sign(password, meaning)` is the core call. True if signed."""
+        dialog = SignatureDialog(what, printed_name, role, sign, parent=self.parent)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def history(self, title: str, rows: list[tuple[str, ...]]) -> None:
+        """Show audit rows (see ui.history.history_rows)."""
+        HistoryDialog(title, rows, parent=self.parent).exec()
+
+    def new_subject(self) -> str | None:
+        """Initials for a new subject ("" for none); None when cancelled."""
+        dialog = NewSubjectDialog(parent=self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.initials.text().strip()
+
+    def subject_status(self, code: str,
+                       current: SubjectStatus) -> tuple[SubjectStatus, str] | None:
+        """A new status and its reason; None when cancelled."""
+        dialog = SubjectStatusDialog(code, current, parent=self.parent)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def settings(self, idle_minutes: int) -> int | None:
+        """The idle minutes before the window locks; None when cancelled."""
+        dialog = SettingsDialog(idle_minutes, parent=self.parent)
+        return dialog.idle.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def add_user(self, add: Callable[[str, str, Role, str], object]) -> bool:
+        """The new-account dialog; `add` is the core call. True when an account was added."""
+        return AddUserDialog(add, parent=self.parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,170 @@
+"""Data queries: the list (open ones first), answer, close, and the way to the form."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from alsdesk.auth import Action
+from alsdesk.errors import AlsDeskError
+from alsdesk.states import QueryStatus
+from alsdesk.store.queries import Query
+from alsdesk.workflow import role_refusal
+from ui.fmt import gate, local_time
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["QueriesPage"]
+
+FILTERS = (
+    ("Open and answered", (QueryStatus.OPEN, QueryStatus.ANSWERED)),
+    ("Open", (QueryStatus.OPEN,)),
+    ("Answered", (QueryStatus.ANSWERED,)),
+    ("Closed", (QueryStatus.CLOSED,)),
+    ("All", tuple(QueryStatus)),
+)
+COLUMNS = ("#", "Subject", "Visit", "Form", "Field", "Question", "Status", "Raised",
+           "Answer")
+
+
+class QueriesPage(QWidget):
+    """Every query of the study, with Answer (site staff) and Close (monitor)."""
+
+    open_form = Signal(str, str, int, str, int)  # subject, event, event repeat, form, repeat
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.main = window
+        self.setObjectName("queries_page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        bar = QHBoxLayout()
+        self.filter = QComboBox()
+        self.filter.setObjectName("query_filter")
+        self.filter.setAccessibleName("Show queries")
+        for text, _ in FILTERS:
+            self.filter.addItem(text)
+        self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        show = QLabel("&Show:")
+        show.setBuddy(self.filter)
+        bar.addWidget(show)
+        bar.addWidget(self.filter)
+        bar.addStretch(1)
+        self.answer_button = QPushButton("&Answer…")
+        self.answer_button.setObjectName("answer_query")
+        self.answer_button.clicked.connect(self.answer)
+        self.close_button = QPushButton("C&lose…")
+        self.close_button.setObjectName("close_query")
+        self.close_button.clicked.connect(self.close_query)
+        self.goto_button = QPushButton("&Open the form")
+        self.goto_button.setObjectName("goto_query_form")
+        self.goto_button.clicked.connect(self.goto)
+        for b in (self.answer_button, self.close_button, self.goto_button):
+            bar.addWidget(b)
+        layout.addLayout(bar)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("queries")
+        self.table.setAccessibleName("Data queries")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setMaximumSectionSize(420)
+        self.table.currentCellChanged.connect(lambda *_: self._gate())
+        self.table.cellDoubleClicked.connect(lambda *_: self.goto())
+        layout.addWidget(self.table)
+        self.queries: list[Query] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the queries again (one SQL query: quick enough for the GUI thread)."""
+        store = self.main.store
+        wanted = FILTERS[self.filter.currentIndex()][1]
+        selected = self.current()
+        self.queries = [q for q in store.queries.list() if q.status in wanted]
+        self.table.setRowCount(len(self.queries))
+        for i, q in enumerate(self.queries):
+            form = store.study.form(q.form)
+            field = form.field(q.field).label if q.field in form.field_ids else "(whole form)"
+            event = store.study.event(q.event).label
+            answer = f"{q.answer} ({q.answered_by})" if q.answer else ""
+            texts = (str(q.id), q.subject, event, form.label, field, q.text, q.status.value,
+                     f"{q.raised_by}, {local_time(q.raised_at)}", answer)
+            for j, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
+        self.table.resizeRowsToContents()
+        if selected is not None:
+            self.select(selected.id)
+        if self.table.currentRow() < 0 and self.queries:
+            self.table.selectRow(0)
+        self._gate()
+
+    def count_open(self) -> int:
+        return self.main.store.queries.count_open()
+
+    def current(self) -> Query | None:
+        row = self.table.currentRow()
+        return self.queries[row] if 0 <= row < len(self.queries) else None
+
+    def select(self, query_id: int) -> None:
+        for i, q in enumerate(self.queries):
+            if q.id == query_id:
+                self.table.selectRow(i)
+                return
+
+    def _gate(self) -> None:
+        role = self.main.store.role
+        q = self.current()
+        none = "Select a query first." if q is None else None
+        closed = "This query is closed." if q is not None and q.status is QueryStatus.CLOSED \
+            else None
+        gate(self.answer_button, none or role_refusal(role, Action.ANSWER_QUERY) or closed,
+             "Answer the selected query")
+        gate(self.close_button, none or role_refusal(role, Action.CLOSE_QUERY) or closed,
+             "Close the selected query")
+        gate(self.goto_button, none, "Open the form the query is about")
+
+    def _do(self, title: str, call) -> bool:
+        try:
+            call()
+        except AlsDeskError as exc:
+            self.main.prompts.error(title, str(exc))
+            return False
+        self.refresh()
+        self.main.queries_changed()
+        return True
+
+    def answer(self) -> bool:
+        q = self.current()
+        if q is None:
+            return False
+        text = self.main.prompts.text("Answer the query", f"Query #{q.id}: {q.text}",
+                                        initial=q.answer or "")
+        return bool(text) and self._do(
+            "Answer", lambda: self.main.store.queries.answer(q.id, text))
+
+    def close_query(self) -> bool:
+        q = self.current()
+        if q is None:
+            return False
+        note = self.main.prompts.text("Close the query", f"Query #{q.id}: {q.text}\n\n"
+                                        "A closing note (optional):", required=False)
+        return note is not None and self._do(
+            "Close", lambda: self.main.store.queries.close(q.id, note))
+
+    def goto(self) -> None:
+        q = self.current()
+        if q is not None:
+            self.open_form.emit(q.subject, q.event, q.event_repeat, q.form, q.repeat)

@@ -1,0 +1,216 @@
+"""The subject list: a table model over the core, sortable, filtered as you type."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from alsdesk import overview
+from alsdesk.auth import Action
+from alsdesk.errors import AlsDeskError
+from alsdesk.workflow import role_refusal
+from ui.fmt import gate
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+    from ui.main_window import MainWindow
+
+__all__ = ["SubjectRow", "SubjectsModel", "SubjectsPage", "subject_rows"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class SubjectRow:
+    code: str
+    number: int
+    initials: str
+    status: str
+    next_visit: str
+
+
+def subject_rows(store: "Store") -> list[SubjectRow]:
+    """Each subject with status and next visit (run in a worker: it reads every schedule)."""
+    return [SubjectRow(s.code, s.number, s.initials or "", s.status.value,
+                       overview.next_visit_text(store, s.code))
+            for s in store.subjects.list()]
+
+
+class SubjectsModel(QAbstractTableModel):
+    HEADERS = ("Subject", "Initials", "Status", "Next visit due")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SubjectRow] = []
+
+    def set_rows(self, rows: list[SubjectRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index | None = None) -> int:  # noqa: N802
+        return 0 if parent is not None and parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (row.code, row.initials, row.status, row.next_visit)[index.column()]
+        if role == Qt.ItemDataRole.UserRole:  # sort key: numbers as numbers
+            return (row.number, row.initials, row.status, row.next_visit)[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and "overdue" in row.next_visit \
+                and index.column() == 3:
+            return Qt.GlobalColor.red
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+class SubjectFilter(QSortFilterProxyModel):
+    """Matches the typed text against code, status and next visit (any of them)."""
+
+    COLUMNS = (0, 2, 3)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        """Show the rows holding every word of `text` (any case, any of the columns)."""
+        self.beginFilterChange()
+        self.words = text.lower().split()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
+        words = self.words
+        if not words:
+            return True
+        model = self.sourceModel()
+        haystack = " ".join(str(model.data(model.index(source_row, c, source_parent)))
+                            for c in self.COLUMNS).lower()
+        return all(w in haystack for w in words)
+
+
+class SubjectsPage(QWidget):
+    """The list of subjects with a filter box and the New subject button."""
+
+    open_subject = Signal(str)
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.main = window
+        self.setObjectName("subjects_page")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        bar = QHBoxLayout()
+        label = QLabel("&Filter:")
+        self.filter = QLineEdit()
+        self.filter.setObjectName("subject_filter")
+        self.filter.setAccessibleName("Filter subjects by code, status or next visit")
+        self.filter.setPlaceholderText("subject code, status or next visit (e.g. overdue)")
+        self.filter.setClearButtonEnabled(True)
+        label.setBuddy(self.filter)
+        self.new_button = QPushButton("&New subject…")
+        self.new_button.setObjectName("new_subject")
+        self.new_button.clicked.connect(self.new_subject)
+        self.count = QLabel()
+        bar.addWidget(label)
+        bar.addWidget(self.filter, 1)
+        bar.addWidget(self.count)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.model = SubjectsModel(self)
+        self.proxy = SubjectFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.filter.textChanged.connect(self._filter)
+        self.view = QTableView()
+        self.view.setObjectName("subjects")
+        self.view.setAccessibleName("Subjects")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.view.doubleClicked.connect(self._open)
+        self.view.activated.connect(self._open)
+        layout.addWidget(self.view)
+        self.loaded = False
+        self.gate()
+
+    def gate(self) -> None:
+        gate(self.new_button, role_refusal(self.main.store.role, Action.MANAGE_SUBJECTS),
+             "Register a new subject in screening (the next screening number is given)")
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._count()
+
+    def _count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} subjects")
+
+    def refresh(self) -> None:
+        """Reload the rows in a worker; the table is updated when they arrive."""
+        self.main.tasks.run("subjects", subject_rows, on_result=self._show,
+                              on_error=self.main.task_failed)
+
+    def _show(self, rows: list[SubjectRow]) -> None:
+        current = self.current_code()
+        self.model.set_rows(rows)
+        self.loaded = True
+        self._count()
+        if current:
+            self.select(current)
+
+    def current_code(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(self.proxy.index(index.row(), 0))
+
+    def select(self, code: str) -> None:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(r, 0)) == code:
+                self.view.selectRow(r)
+                return
+
+    def _open(self, index: QModelIndex) -> None:
+        code = self.proxy.data(self.proxy.index(index.row(), 0))
+        if code:
+            self.open_subject.emit(code)
+
+    def new_subject(self) -> str | None:
+        """Register a subject (the core assigns the number) and open its casebook."""
+        initials = self.main.prompts.new_subject()
+        if initials is None:
+            return None
+        try:
+            subject = self.main.store.subjects.create(initials or None)
+        except AlsDeskError as exc:
+            self.main.prompts.error("Subject not registered", str(exc))
+            return None
+        self.main.show_status(f"Registered subject {subject.code} in screening")
+        self.refresh()
+        self.open_subject.emit(subject.code)
+        return subject.code
