@@ -1,9 +1,10 @@
 """What the logged-in user may do next with a form or a subject, and why not.
 
-The store enforces every rule itself (alsdesk/store/forms.py, alsdesk/auth.py). This module
-states the same rules without side effects so a screen can grey a button and say why before
-anyone clicks; tests/test_workflow.py checks that the two agree. A refusal is a sentence a
-nurse understands; ``None`` means the step is open.
+The store enforces every rule itself (alsdesk/store/forms.py and alsdesk/store/workflow.py,
+with the roles of alsdesk/auth.py). This module states the same rules without side effects so
+a screen can grey a button and say why before anyone clicks; tests/test_workflow.py checks
+that the two agree. A refusal is a sentence a nurse understands; ``None`` means the step is
+open.
 """
 from __future__ import annotations
 

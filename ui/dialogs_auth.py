@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Role, password_problem
 from alsdesk.errors import AlsDeskError
-from alsdesk.store.forms import DEFAULT_MEANING
+from alsdesk.store.workflow import DEFAULT_MEANING
 
 __all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog", "AddUserDialog"]
 
