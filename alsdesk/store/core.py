@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import sqlite_utils
 
 from alsdesk.auth import Action, Role, require
 from alsdesk.errors import DiskFull, ReadOnlyDatabase, StoreError
@@ -49,14 +48,13 @@ class VerifyReport:
 class Store:
     """The study database. Create with :meth:`create` or :meth:`open`, then :meth:`login`."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, study: Study) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, study: Study) -> None:
         from alsdesk.store.forms import FormService
         from alsdesk.store.queries import QueryService
         from alsdesk.store.subjects import SubjectService
         from alsdesk.store.users import UserService
 
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+        self.conn = conn
         self.path = path
         self.study = study
         self.user_id: str | None = None
@@ -92,18 +90,18 @@ class Store:
             )
         lock = DbLock.acquire(path)
         try:
-            db = schema.connect(path)
+            conn = schema.connect(path)
         except sqlite3.Error as exc:
             lock.release()
             raise StoreError(f"Cannot create the database {path}: {exc}.") from None
-        store = cls(db, path, study)
+        store = cls(conn, path, study)
         store._lock = lock
         try:
-            schema.create_schema(db, study, audit.utc_now())
+            schema.create_schema(conn, study, audit.utc_now())
             with store.transaction():
                 store.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
         except BaseException:
-            db.close()
+            conn.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
             lock.release()
@@ -136,28 +134,28 @@ class Store:
                 conn = schema.open_readonly(path)
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
-            store = cls(sqlite_utils.Database(conn, execute_plugins=False), path, study)
+            store = cls(conn, path, study)
             store.readonly = True
             return store
         _require_writable(path)
         lock = DbLock.acquire(path, take_over=take_over)
         try:
             try:
-                db = schema.connect(path)
+                conn = schema.connect(path)
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
-            store = cls(db, path, study)
+            store = cls(conn, path, study)
             store._lock, store.stale_lock = lock, lock.stale
             try:
                 # Migration and new columns commit with their audit rows, or not at all.
                 with store.transaction():
-                    applied = schema.migrate(db, info.schema_version)
+                    applied = schema.migrate(conn, info.schema_version)
                     for version in applied:
                         store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
-                    for column in schema.sync_form_tables(db, study):
+                    for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
             except BaseException:
-                db.close()
+                conn.close()
                 raise
         except BaseException:
             lock.release()
@@ -170,7 +168,7 @@ class Store:
             return
         self._closed = True
         try:
-            self.db.close()
+            self.conn.close()
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -202,13 +200,19 @@ class Store:
             )
         if self.conn.in_transaction and self._audit_rows is not None:
             mark = (len(self._audit_rows), self._audit_head)
+            name = f"nested_{len(self._audit_rows)}_{id(mark)}"
+            self.conn.execute(f"SAVEPOINT {name}")
             try:
-                with self.db.atomic():
-                    yield self.conn
+                yield self.conn
             except BaseException:
+                # An error like a RAISE(ROLLBACK) trigger may have ended the transaction.
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
                 del self._audit_rows[mark[0]:]
                 self._audit_head = mark[1]
                 raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         try:
             self.conn.execute("BEGIN IMMEDIATE")

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import sqlite_utils
 
 from alsdesk.errors import StoreError
 from alsdesk.study.model import Field, Form, Study
@@ -275,10 +274,19 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
-def connect(path: Path | str) -> sqlite_utils.Database:
+def utils(conn: sqlite3.Connection):
+    """sqlite-utils over a connection, for creating and altering tables.
+
+    Imported only when the schema changes: the import costs a tenth of a second at start-up.
+    """
+    import sqlite_utils
+
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
     """A connection with the pragmas every connection of ours uses."""
     conn = sqlite3.connect(str(path), timeout=0.5, check_same_thread=False)
-    db = sqlite_utils.Database(conn, execute_plugins=False)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
     if str(path) != ":memory:":
@@ -286,14 +294,13 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         if mode.lower() != "wal":
             raise StoreError(f"The database {path} cannot use write-ahead logging ({mode}).")
     conn.execute("PRAGMA synchronous = FULL")
-    return db
+    return conn
 
 
-def create_schema(db: sqlite_utils.Database, study: Study, now: str) -> None:
+def create_schema(conn: sqlite3.Connection, study: Study, now: str) -> None:
     """Lay down the base tables and the form tables in a new, empty file."""
-    conn = db.conn
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    with db.atomic():
+    with utils(conn).atomic():
         for version in sorted(MIGRATIONS):
             MIGRATIONS[version](conn)
         meta = {
@@ -304,41 +311,44 @@ def create_schema(db: sqlite_utils.Database, study: Study, now: str) -> None:
             "audit_head": f"0:{GENESIS_HASH}",
         }
         conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.items())
-        sync_form_tables(db, study)
+        sync_form_tables(conn, study)
 
 
-def migrate(db: sqlite_utils.Database, from_version: int) -> list[int]:
-    """Run the migration steps a file needs; returns the versions applied."""
+def migrate(conn: sqlite3.Connection, from_version: int) -> list[int]:
+    """Run the migration steps a file needs, in the caller's transaction; returns them."""
     applied = []
-    with db.atomic():
-        for version in range(from_version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[version](db.conn)
-            applied.append(version)
-        if applied:
-            db.conn.execute(
-                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-            )
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        MIGRATIONS[version](conn)
+        applied.append(version)
+    if applied:
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
     return applied
 
 
-def sync_form_tables(db: sqlite_utils.Database, study: Study) -> list[str]:
+def sync_form_tables(conn: sqlite3.Connection, study: Study) -> list[str]:
     """Create missing form tables and columns; returns "form.column" for each one added.
 
     A field added to the study definition becomes a new column; nothing is ever dropped, so
     data entered under an older definition stays in the file.
     """
     added: list[str] = []
+    db = None
     for form in study.forms.values():
-        table = db.table(form.id)
         wanted = form_columns(form)
-        if not table.exists():
+        have = {row[1] for row in conn.execute(f'PRAGMA table_info("{form.id}")')}
+        if have and all(name in have for name in wanted):
+            continue
+        db = db or utils(conn)
+        table = db.table(form.id)
+        if not have:
             table.create(
                 {"instance_id": int, **wanted},
                 pk="instance_id",
                 foreign_keys=[("instance_id", "form_instances", "id")],
             )
             continue
-        have = set(table.columns_dict)
         for name, col_type in wanted.items():
             if name not in have:
                 table.add_column(name, col_type)
