@@ -137,7 +137,52 @@ def export_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
     return rows
 
 
+def _child(mode: str, db: Path | None = None) -> dict:
+    """Run bench/gui_child.py in a fresh interpreter (offscreen) and return its JSON."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_T0": repr(time.time())}
+    args = [sys.executable, str(Path(__file__).with_name("gui_child.py")), mode]
+    if db is not None:
+        args.append(str(db))
+    out = subprocess.run(args, capture_output=True, text=True, env=env, timeout=1200)
+    if out.returncode != 0:
+        raise RuntimeError(f"gui_child {mode} failed: {out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def gui_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
+    """Cold start, casebook view, filtering as you type, and peak memory of the window."""
+    bare = [_child("bare") for _ in range(runs)]
+    b_shown = statistics.median(r["shown"] for r in bare)
+    b_rss = statistics.median(r["rss"] for r in bare)
+    rows = []
+    for n in (min(dbs), max(dbs)):
+        starts = [_child("start", dbs[n]) for _ in range(runs)]
+        shown = statistics.median(r["shown"] for r in starts)
+        loaded = statistics.median(r["loaded"] for r in starts)
+        rows.append(Row(f"cold start to main window shown, {n} subjects", shown, b_shown, "s",
+                        "<= 1.5x baseline, < 1.5 s", shown <= 1.5 * b_shown and shown < 1.5,
+                        f"list and dashboard filled after {loaded:.2f} s"))
+        if n == max(dbs):
+            rss = statistics.median(r["rss"] for r in starts)
+            rows.append(Row(f"peak memory (RSS) of the GUI, {n} subjects open", rss, b_rss,
+                            "MB", "< 300 MB", rss < 300))
+    case = _child("casebook", dbs[max(dbs)])["median"]
+    rows.append(Row(f"open a subject's casebook view ({max(dbs)} subjects)", case, None, "s",
+                    "< 100 ms", case < 0.1))
+    filt = _child("filter", dbs[max(dbs)])
+    rows.append(Row(f"filter subject list per keystroke ({filt['rows']} subjects)",
+                    filt["median"], None, "s", "< 30 ms", filt["median"] < 0.03,
+                    f"slowest keystroke {filt['max'] * 1000:.0f} ms"))
+    return rows
+
+
 GROUPS: dict[str, Callable] = {
+    "gui": gui_group,
     "save": save_group,
     "pdf": pdf_group,
     "export": export_group,

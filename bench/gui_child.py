@@ -105,3 +105,6 @@ if __name__ == "__main__":
               "casebook": lambda: casebook(sys.argv[2]),
               "filter": lambda: filter_(sys.argv[2])}[mode]()
     print(json.dumps(result), flush=True)
+    # Skip interpreter teardown: PySide6 can crash while collecting widgets at exit, which
+    # would only hide the figure already printed.
+    os._exit(0)

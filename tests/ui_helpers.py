@@ -33,6 +33,7 @@ class RecordingPrompts(Prompts):
         super().__init__(parent)
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.notices: list[tuple[str, str]] = []
         self.asked: list[tuple[str, tuple]] = []
         self.answers: dict[str, list[Any]] = {}
 
@@ -53,6 +54,13 @@ class RecordingPrompts(Prompts):
 
     def info(self, title: str, message: str) -> None:
         self.infos.append((title, message))
+
+    def notify(self, title: str, message: str) -> None:
+        self.notices.append((title, message))
+
+    def choose(self, title: str, message: str, choices):
+        return self._answer("choose", (title, message, list(choices)),
+                            lambda: Prompts.choose(self, title, message, choices))
 
     def confirm(self, title: str, message: str) -> bool:
         return self._answer("confirm", (title, message), lambda: True)

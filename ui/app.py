@@ -10,8 +10,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog
 
-from alsdesk.errors import AlsDeskError
+from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.store import Store
+from ui import reliability
 from ui.dialogs_auth import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
 from ui.prompts import Prompts
@@ -38,8 +39,17 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
         return _first_run(db_path, prompts)
     try:
         store = Store.open(db_path)
+    except (DatabaseInUse, ReadOnlyDatabase) as exc:
+        store = reliability.open_refused(db_path, exc, prompts)
+        if store is None:
+            return None
     except AlsDeskError as exc:
         prompts.error("Cannot open the database", str(exc))
+        return None
+    if store.users.count() == 0 and store.readonly:
+        prompts.error("Cannot open the database", "The database has no accounts yet and "
+                      "is open read-only: nobody can log in.")
+        store.close()
         return None
     if store.users.count() == 0:
         if not _create_admin(store, db_path, prompts, new_file=False):
@@ -94,6 +104,7 @@ def _relogin(window: MainWindow) -> bool:
 def start(db_path: Path, prompts: Prompts | None = None) -> MainWindow | None:
     """Open the database, log a user in and show the main window (None if that failed)."""
     _application()
+    given = prompts
     prompts = prompts or Prompts(None)
     store = open_store(Path(db_path), prompts)
     if store is None:
@@ -102,8 +113,13 @@ def start(db_path: Path, prompts: Prompts | None = None) -> MainWindow | None:
         store.close()
         return None
     window = MainWindow(store, Path(db_path))
+    if given is not None:  # a test's prompts answer for the window too
+        window.prompts = given
+        if given.parent is None:
+            given.parent = window
     window.relogin = _relogin
     window.show()
+    reliability.after_login(window)
     return window
 
 

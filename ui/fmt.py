@@ -30,7 +30,11 @@ def local_time(ts: str | None) -> str:
 
 
 def gate(target: QAction | QWidget, refusal: str | None, tip: str = "") -> None:
-    """Enable an action or widget, or disable it with the core's reason as its tool tip."""
+    """Enable an action or widget, or disable it with the core's reason as its tool tip.
+
+    A target marked read-only by ui.reliability stays disabled with that reason.
+    """
+    refusal = target.property("alsdesk_readonly_reason") or refusal
     target.setEnabled(refusal is None)
     text = refusal if refusal is not None else tip
     target.setToolTip(text)

@@ -314,7 +314,7 @@ class FormPage(QWidget, FormActions):
         no_history = ("Nothing is recorded yet." if rec.instance_id is None
                       else workflow.role_refusal(store.role, Action.VIEW_AUDIT))
         gate(self.history_action, no_history, "The audit trail of this form")
-        self.view.set_read_only(allowed[S.EDIT] is not None)
+        self.view.set_read_only(allowed[S.EDIT] is not None or store.readonly)
         self._show_queries()
 
     def _show_signature(self, rec: FormRecord) -> None:

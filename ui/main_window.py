@@ -23,7 +23,7 @@ from ui.dashboard import DashboardPage
 from ui.fmt import gate
 from ui.form_page import FormPage
 from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
-from ui import print_actions
+from ui import print_actions, reliability
 from ui.main_menus import build_menus
 from ui.prompts import Prompts
 from ui.queries import QueriesPage
@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         gate(self.sign_visit_action, role_refusal(role, Action.SIGN),
              "Sign every complete form of the visit selected in the casebook")
         self.form_page.refresh_state()
+        reliability.apply_read_only(self)
 
     def log_out(self) -> bool:
         """End this user's session; the next user logs in on the same window."""
@@ -315,6 +316,7 @@ class MainWindow(QMainWindow):
         settings.sync()
         self.idle.stop()
         wait_for_tasks()
+        reliability.before_close(self)
         try:
             self.store.logout()
         except AlsDeskError as exc:  # a locked or full disk must not keep the window open

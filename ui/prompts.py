@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from alsdesk.auth import Role
@@ -36,6 +37,25 @@ class Prompts:
 
     def info(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
+
+    def notify(self, title: str, message: str) -> None:
+        """A warning that does not wait for an answer (a window-less box, closes itself)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
+        self._notices = [b for b in getattr(self, "_notices", []) if b.isVisible()] + [box]
+
+    def choose(self, title: str, message: str, choices: Sequence[str]) -> str | None:
+        """One of `choices` (button texts; the last one is the cancel); None if closed."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self.parent)
+        buttons = [box.addButton(text, QMessageBox.ButtonRole.AcceptRole)
+                   for text in choices[:-1]]
+        buttons.append(box.addButton(choices[-1], QMessageBox.ButtonRole.RejectRole))
+        box.setDefaultButton(buttons[0])
+        box.exec()
+        clicked = box.clickedButton()
+        return choices[buttons.index(clicked)] if clicked in buttons else None
 
     def confirm(self, title: str, message: str) -> bool:
         answer = QMessageBox.question(self.parent, title, message)

@@ -254,8 +254,14 @@ def _audit(rows: tuple[AuditRow, ...], width: float) -> list:
                      st.t(r.old, st.TINY), st.t(r.new, st.TINY), st.t(r.reason, st.TINY)])
     widths = [0.04, 0.12, 0.1, 0.09, 0.23, 0.14, 0.14, 0.14]
     tight = [("TOPPADDING", (0, 0), (-1, -1), 1.2), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8)]
-    flow.append(Table(data, colWidths=[w * width for w in widths], style=st.grid(1, tight),
-                      repeatRows=1))
+    columns = [w * width for w in widths]
+    style = st.grid(1, tight)
+    # A long table is split page by page, and each remaining part measures its rows again:
+    # measure them once here and give the heights, so the parts only place the rows.
+    sized = Table(data, colWidths=columns, style=style, repeatRows=1)
+    sized.wrap(width, 1e9)
+    flow.append(Table(sized._cellvalues, colWidths=columns, rowHeights=list(sized._rowHeights),
+                      style=style, repeatRows=1))
     if not rows:
         flow.append(st.t("No audit rows.", st.NOTE))
     return flow

@@ -8,10 +8,12 @@ name) and any forms that begin further down.
 from __future__ import annotations
 
 import io
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.units import mm
@@ -31,6 +33,7 @@ HEADER_H = 25 * mm
 FOOTER_H = 15 * mm
 GREY = colors.Color(0.35, 0.35, 0.35)
 RULE = colors.Color(0.55, 0.55, 0.55)
+_SAVE = threading.Lock()  # rl_config is global: one document is written out at a time
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class _Canvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._outlines: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+        self.frame_forms: dict[tuple[float, float], tuple[str, float]] = {}
 
     def add_outline(self, key: str, title: str, level: int) -> None:
         self._outlines[len(self._held)].append((key, title, level))
@@ -122,7 +126,15 @@ class _Canvas(Canvas):
             Canvas.showPage(self)
         if outlines:
             self.showOutline()
-        Canvas.save(self)
+        # Streams are compressed but not also ASCII85-encoded (reportlab's default): the
+        # encoding, in pure Python, took a sixth of the time and makes the file larger.
+        with _SAVE:
+            a85 = rl_config.useA85
+            rl_config.useA85 = 0
+            try:
+                Canvas.save(self)
+            finally:
+                rl_config.useA85 = a85
 
 
 class _Doc(BaseDocTemplate):
@@ -215,12 +227,47 @@ def _fit(canv, text: str, font: str, size: float, width: float) -> tuple[str, fl
 
 
 def _draw_frame(canv, doc: _Doc) -> None:
+    """Header and footer. What is the same on every page of a size is drawn once, as a form
+    XObject that each page shows; only the event and the form are drawn on each page."""
     spec = doc.spec
-    study = spec.study
     width, height = canv._pagesize
     left, right = MARGIN_X, width - MARGIN_X
     top = height - 9 * mm
+    forms = canv.frame_forms
+    known = forms.get((width, height))
+    if known is None:
+        name = f"ALSDeskFrame{len(forms)}"
+        canv.beginForm(name)
+        canv.saveState()
+        x = _draw_static(canv, spec, left, right, top)
+        canv.restoreState()
+        canv.endForm()
+        known = forms[(width, height)] = (name, x)
+    name, x = known
     canv.saveState()
+    canv.doForm(name)
+    y = top - 13.5 * mm
+    mark = doc.page_first or doc.current
+    event = mark.event if mark else ""
+    form = mark.form if mark else ""
+    if doc.page_more:
+        more = doc.page_more[:2] + ([f"+{len(doc.page_more) - 2}"] if len(doc.page_more) > 2
+                                    else [])
+        form = " · ".join(([form] if form else []) + more)
+    room = right - x - 4 * mm
+    canv.setFillColor(colors.black)
+    text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
+    canv.setFont(fonts.BOLD, size)
+    canv.drawString(x + 4 * mm, y, text)
+    text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
+    canv.setFont(fonts.BOLD, size)
+    canv.drawString(x + 4 * mm + room * 0.42, y, text)
+    canv.restoreState()
+
+
+def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) -> float:
+    """The parts of header and footer every page shares; the x after the subject boxes."""
+    study = spec.study
     # line 1: the study, and the site on the right
     canv.setFillColor(colors.black)
     site, size = _fit(canv, study.site, fonts.REGULAR, 9, (right - left) * 0.4)
@@ -234,34 +281,20 @@ def _draw_frame(canv, doc: _Doc) -> None:
     canv.setFont(fonts.REGULAR, size)
     canv.setFillColor(GREY)
     canv.drawString(left, top - 4.2 * mm, title)
-    # line 2: subject and initials boxes, event and form
+    # line 2: subject and initials boxes, then captions for the event and the form
     y = top - 13.5 * mm
     canv.setFillColor(colors.black)
     x = _draw_subject(canv, spec, left, y)
-    mark = doc.page_first or doc.current
-    event = mark.event if mark else ""
-    form = mark.form if mark else ""
-    if doc.page_more:
-        more = doc.page_more[:2] + ([f"+{len(doc.page_more) - 2}"] if len(doc.page_more) > 2
-                                    else [])
-        form = " · ".join(([form] if form else []) + more)
     room = right - x - 4 * mm
     canv.setFont(fonts.REGULAR, 7)
     canv.setFillColor(GREY)
     canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
     canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
-    canv.setFillColor(colors.black)
-    text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
-    canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm, y, text)
-    text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
-    canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm + room * 0.42, y, text)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.8)
     canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
     _draw_footer(canv, spec, left, right)
-    canv.restoreState()
+    return x
 
 
 def _draw_subject(canv, spec: PageSpec, x: float, y: float) -> float:

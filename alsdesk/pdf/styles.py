@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
+import re
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, TableStyle
 
 from alsdesk.pdf import fonts
 
@@ -39,14 +42,136 @@ TINY_BOLD = _style("tinyb", 6.8, True, leading=8.2)
 RIGHT = _style("right", 9, alignment=TA_RIGHT)
 
 
-def p(markup: str, style: ParagraphStyle = BODY) -> Paragraph:
+# Text a single-line fast path may draw as it is: no line breaks, tabs, other white space,
+# soft hyphens or zero-width characters (a Paragraph treats those specially).
+_SPECIAL = re.compile("[^\\S ]|[\xad\u200b-\u200d\u2028\u2029\ufeff]")
+_MARKUP = re.compile("[<&]")
+_WIDTHS: dict[tuple[str, str, float], float] = {}  # per process: text widths never change
+
+
+class _Para(Paragraph):
+    """A Paragraph that remembers its last wrap: a table wraps its cells more than once (to
+    size the rows, to split, to draw), always at the same width."""
+
+    _last: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        last = self._last
+        if last is not None and last[0] == aw:
+            self.width, self.height = last[1]
+            return last[1]
+        size = super().wrap(aw, ah)
+        self._last = (aw, size)
+        return size
+
+
+def _plain_style(style: ParagraphStyle) -> bool:
+    return (style.alignment in (TA_LEFT, TA_RIGHT, TA_CENTER) and not style.leftIndent
+            and not style.rightIndent and not style.firstLineIndent and not style.backColor
+            and not (style.borderWidth and style.borderColor) and not style.wordWrap
+            and not getattr(style, "autoLeading", ""))
+
+
+class Line(Flowable):
+    """Plain text in a paragraph style, looking exactly as a Paragraph of it would.
+
+    Most table cells hold a few words: when the text fits on one line it is measured once and
+    drawn with one text operation instead of being parsed, broken into lines and drawn as a
+    Paragraph (the costly part of every document); when it has to wrap, a real Paragraph of
+    it does the work.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self._para: Paragraph | None = None
+        self._one = None if _SPECIAL.search(text) or not _plain_style(style) else \
+            " ".join(text.split())
+        self._wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def _paragraph(self) -> Paragraph:
+        if self._para is None:
+            self._para = _Para(fonts.esc(self.text), self.style)
+        return self._para
+
+    def _line_width(self) -> float:
+        key = (self._one, self.style.fontName, self.style.fontSize)
+        width = _WIDTHS.get(key)
+        if width is None:
+            if len(_WIDTHS) > 100_000:
+                _WIDTHS.clear()
+            width = _WIDTHS[key] = stringWidth(*key)
+        return width
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == aw:
+            return self._wrapped[1]
+        if self._one is not None and aw >= 1e-8 and self._line_width() <= aw - 1e-3:
+            self._para = None
+            size = (aw, self.style.leading if self._one else 0.0)
+        else:
+            para = self._paragraph()
+            size = para.wrap(aw, ah)
+        self.width, self.height = size
+        self._wrapped = (aw, size)
+        return size
+
+    def minWidth(self) -> float:  # noqa: N802 - reportlab's name
+        return self._paragraph().minWidth()
+
+    def split(self, aw: float, ah: float) -> list:
+        if self._para is None and self._one is not None:
+            return []  # one line: it moves whole
+        return self._paragraph().split(aw, ah)
+
+    def draw(self) -> None:
+        if self._para is not None:
+            self._para.canv = self.canv
+            try:
+                self._para.draw()
+            finally:
+                del self._para.canv
+            return
+        if not self._one:
+            return
+        style, canv = self.style, self.canv
+        x = 0.0
+        if style.alignment == TA_RIGHT:
+            x = self.width - self._line_width()
+        elif style.alignment == TA_CENTER:
+            x = (self.width - self._line_width()) / 2
+        # The same words in the same style draw the same operators (cell positions are set by
+        # the table beforehand): made once per document, then copied. The fonts' subsets
+        # belong to the document, so the copies do too.
+        key = (self._one, id(style), x, self.height)
+        drawn = canv.__dict__.setdefault("_alsdesk_lines", {})
+        code = drawn.get(key)
+        if code is not None:
+            canv._code.extend(code)
+            return
+        start = len(canv._code)
+        canv.saveState()
+        canv.setFillColor(style.textColor)
+        text = canv.beginText(x, self.height - style.fontSize)
+        text.setFont(style.fontName, style.fontSize, style.leading)
+        text.textOut(self._one)
+        canv.drawText(text)
+        canv.restoreState()
+        drawn[key] = canv._code[start:]
+
+
+def p(markup: str, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph from markup that is already escaped (see fonts.esc)."""
-    return Paragraph(markup, style)
+    if not _MARKUP.search(markup) and not _SPECIAL.search(markup):
+        return Line(markup, style)
+    return _Para(markup, style)
 
 
-def t(value: object, style: ParagraphStyle = BODY) -> Paragraph:
+def t(value: object, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph of plain text (escaped here)."""
-    return Paragraph(fonts.esc(value), style)
+    if value is None:
+        value = ""
+    return Line("".join(ch for ch in str(value) if ch in "\n\t" or ord(ch) >= 32), style)
 
 
 def grid(header_rows: int = 0, extra: list | None = None) -> TableStyle:

@@ -1,0 +1,183 @@
+"""Reliability in the window: a database in use, read-only mode, stale locks, auto backups.
+
+Small hooks call in from ``ui.app`` (opening the file, after the login) and
+``ui.main_window`` (read-only gating, closing). Every verdict is the core's: who holds the
+lock (``DatabaseInUse.holder``), whether the store is read-only, ``store.verify()``,
+``backup.auto_backup``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLabel
+
+from alsdesk import backup
+from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
+from alsdesk.store import Store
+from ui.prompts import Prompts
+from ui.tasks import Session, run_task
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+__all__ = ["READ_ONLY", "TAKE_OVER", "CANCEL", "open_refused", "read_only_reason", "editing_targets",
+           "apply_read_only", "after_login", "before_close"]
+
+READ_ONLY, TAKE_OVER, CANCEL = "Open read-only", "Take over", "Cancel"
+REASON_PROPERTY = "alsdesk_readonly_reason"  # ui.fmt.gate keeps such targets disabled
+
+
+# -- opening a file another ALS Desk holds ---------------------------------------------------
+def open_refused(db_path: Path, exc: StoreError, prompts: Prompts) -> Store | None:
+    """Answer DatabaseInUse / ReadOnlyDatabase from Store.open: read-only, take over, cancel.
+
+    Returns the store opened as the user chose, or None (cancelled, or refused again: the
+    reason is shown).
+    """
+    holder = getattr(exc, "holder", None)
+    if isinstance(exc, DatabaseInUse):
+        message = _in_use_text(exc)
+        choices = [READ_ONLY, CANCEL]
+        if holder is not None and not holder.on_this_host:
+            choices.insert(1, TAKE_OVER)
+        title = "Database in use"
+    elif isinstance(exc, ReadOnlyDatabase):
+        message = f"{exc}\n\nYou can open it read-only: you can look, but not save."
+        choices = [READ_ONLY, CANCEL]
+        title = "Database cannot be written"
+    else:
+        prompts.error("Cannot open the database", str(exc))
+        return None
+    answer = prompts.choose(title, message, choices)
+    try:
+        if answer == READ_ONLY:
+            return Store.open(db_path, readonly=True)
+        if answer == TAKE_OVER:
+            where = holder.host if holder is not None else "the other computer"
+            if not prompts.confirm(
+                    "Take the database over",
+                    f"Only take over if ALS Desk on {where} has really been closed (or that "
+                    "computer switched off). If it is still running there, both computers "
+                    "would write to the same file and data can be lost.\n\n"
+                    "Has ALS Desk on the other computer been closed?"):
+                return None
+            return Store.open(db_path, take_over=True)
+    except AlsDeskError as again:
+        prompts.error("Cannot open the database", str(again))
+    return None
+
+
+def _in_use_text(exc: DatabaseInUse) -> str:
+    holder = exc.holder
+    if holder is None:
+        return f"{exc}\n\nOpen it read-only to look at the data without changing it?"
+    return (f"The database is open for writing by {holder.who()} "
+            f"{'on this computer' if holder.on_this_host else 'on the computer ' + holder.host}"
+            f" since {holder.since_text()}.\n\n{exc}\n\n"
+            "Open it read-only to look at the data without changing it?")
+
+
+# -- read-only mode --------------------------------------------------------------------------
+def read_only_reason(store: Store) -> str:
+    holder = store.lock_holder()
+    who = holder.who() if holder is not None else "nobody else"
+    return f"Read-only: {who} is writing" if holder is not None else \
+        "Read-only: this account cannot write the database"
+
+
+def editing_targets(w: "MainWindow") -> list[QObject]:
+    """Every action and button that changes data (the core refuses them anyway)."""
+    from ui.log_tables import LogTable
+    fp = w.form_page
+    targets: list[QObject] = [
+        w.new_subject_action, w.add_user_action, w.settings_action, w.sign_visit_action,
+        fp.save_action, fp.complete_action, fp.sign_action, fp.verify_action, fp.lock_action,
+        fp.unlock_action, fp.delete_action, fp.query_action,
+        w.subjects.new_button, w.casebook.status_button, w.casebook.unscheduled_button,
+        w.casebook.sign_button, w.queries_page.answer_button, w.queries_page.close_button,
+    ]
+    targets += [t.add_button for t in w.findChildren(LogTable)]
+    return targets
+
+
+def apply_read_only(w: "MainWindow") -> None:
+    """Banner in the status bar and every editing action disabled with the reason (if RO)."""
+    if not w.store.readonly:
+        return
+    reason = read_only_reason(w.store)
+    banner = getattr(w, "read_only_label", None)
+    if banner is None:
+        banner = QLabel()
+        banner.setObjectName("status_read_only")
+        banner.setStyleSheet("background: #fde2e1; color: #8a1c13; font-weight: bold;")
+        w.statusBar().insertPermanentWidget(0, banner)
+        w.read_only_label = banner
+    banner.setText(f" {reason} ")
+    tip = (f"{reason}. Nothing can be saved in this window; close it and open the database "
+           "again when the other ALS Desk has closed it.")
+    for target in editing_targets(w):
+        target.setProperty(REASON_PROPERTY, tip)
+        target.setEnabled(False)
+        target.setToolTip(tip)
+        if hasattr(target, "setStatusTip"):
+            target.setStatusTip(tip)
+
+
+# -- after the login: stale lock check, start backup -----------------------------------------
+def after_login(w: "MainWindow") -> None:
+    """Check the data after a crash (in a worker) and make the start backup (in a worker)."""
+    store = w.store
+    w.auto_backups = True
+    stale = store.stale_lock
+    if stale is not None:
+        w.prompts.notify("ALS Desk was not closed properly",
+                         f"ALS Desk did not close properly last time ({stale.describe()}). "
+                         "The data is being checked…")
+        run_task(_verify, db_path=w.db_path, study=store.study,
+                 on_result=lambda report: _verified(w, report),
+                 on_error=lambda exc: w.prompts.error("Checking the data failed", str(exc)))
+    if store.readonly:
+        return
+    run_task(_backup, "start", stale, db_path=w.db_path, study=store.study,
+             session=Session.of(store), readonly=False,
+             on_result=lambda info: _backed_up(w, info),
+             on_error=lambda exc: w.prompts.notify("Automatic backup failed", str(exc)))
+
+
+def _verify(store: Store):
+    return store.verify()
+
+
+def _verified(w: "MainWindow", report) -> None:
+    if report.ok:
+        w.show_status("Data checked after the last crash: everything is in order")
+        return
+    w.prompts.error("The data check found problems",
+                    "After ALS Desk was not closed properly, checking the database found "
+                    "problems. Tell your data manager before going on.\n\n" + report.text())
+
+
+def _backup(store: Store, reason: str, stale):
+    # the worker's own Store shares the already-cleared lock: tell it about the crash
+    if stale is not None and store.stale_lock is None:
+        store.stale_lock = stale
+    return backup.auto_backup(store, reason)
+
+
+def _backed_up(w: "MainWindow", info) -> None:
+    if info is not None:
+        w.show_status(f"Backup made: {Path(info.path).name}")
+
+
+def before_close(w: "MainWindow") -> None:
+    """The close backup, on the GUI thread; a failure is a notice and never blocks closing."""
+    if not getattr(w, "auto_backups", False) or w.store.readonly:
+        return
+    try:
+        info = backup.auto_backup(w.store, "close")
+    except AlsDeskError as exc:
+        w.prompts.notify("Automatic backup failed", str(exc))
+        return
+    _backed_up(w, info)
