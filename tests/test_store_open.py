@@ -145,3 +145,18 @@ def test_new_field_in_definition_adds_a_column(db_path, study):
             "SELECT field, new_value FROM audit_trail WHERE action = 'schema.change'").fetchall()
         assert ("vs.painscore", "column added") in rows
         assert st.verify().ok
+
+
+def test_large_files_get_cheap_checks_that_still_catch_truncation(db_path, study, monkeypatch):
+    from alsdesk.store import schema
+
+    with Store.create(db_path, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+    _close_as_plain_file(db_path)
+    monkeypatch.setattr(schema, "QUICK_CHECK_LIMIT", 0)  # treat the file as huge
+    Store.open(db_path, study).close()
+    _close_as_plain_file(db_path)
+    data = file_bytes(db_path)
+    db_path.write_bytes(data[: len(data) - 4096])
+    with pytest.raises(StoreError, match="truncated|damaged"):
+        Store.open(db_path, study)
