@@ -76,27 +76,61 @@ def parse_moment(value: Any) -> datetime | date | None:
 def schedule(store: "Store", subject: str, now: datetime | None = None) -> list[VisitPlan]:
     """The subject's visit plan: target, window and status of each scheduled visit."""
     study = store.study
-    anchor = None
+    anchor_value = None
     if "anchor" in study.bindings:
         ev, form, field = study.binding("anchor")
-        moment = parse_moment(form_values(store, subject, ev, form).get(field))
-        if isinstance(moment, datetime):
-            anchor = moment
-        elif isinstance(moment, date):
-            anchor = datetime.combine(moment, datetime.min.time())
+        anchor_value = form_values(store, subject, ev, form).get(field)
     done: dict[str, Any] = {}
     if "visit_date" in study.bindings:
         form, field = study.binding("visit_date")[-2:]
         for event in study.events:
             if event.kind is EventKind.VISIT and form in event.forms:
-                done[event.id] = parse_moment(form_values(store, subject, event.id, form).get(field))
+                done[event.id] = form_values(store, subject, event.id, form).get(field)
+    return _plans(study, anchor_value, done, store.subjects.get(subject).status, now)
+
+
+def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: SubjectStatus,
+           now: datetime | None) -> list[VisitPlan]:
+    moment = parse_moment(anchor_value)
+    anchor = None
+    if isinstance(moment, datetime):
+        anchor = moment
+    elif isinstance(moment, date):
+        anchor = datetime.combine(moment, datetime.min.time())
+    done = {event: parse_moment(value) for event, value in done_values.items()}
     plans = plan_visits(study.events, anchor, done, now or datetime.now(),
                         _due_ahead(study.parameters))
-    if store.subjects.get(subject).status in _LEFT_STUDY:
+    if status in _LEFT_STUDY:
         # Visits not done by a subject who has left are not expected, never "overdue".
         plans = [p if p.is_done else dataclasses.replace(p, status=VisitStatus.ENDED)
                  for p in plans]
     return plans
+
+
+def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, str]:
+    """Every subject's next visit text, read with two queries (the subject list of 10,000)."""
+    study = store.study
+    conn = store.conn
+    statuses = {code: SubjectStatus(status)
+                for code, status in conn.execute("SELECT code, status FROM subjects")}
+    anchors: dict[str, Any] = {}
+    done: dict[str, dict[str, Any]] = {code: {} for code in statuses}
+    join = ("JOIN form_instances fi ON fi.id = f.instance_id JOIN subjects s ON "
+            "s.id = fi.subject_id WHERE fi.event_repeat = 1 AND fi.repeat = 1 AND "
+            "fi.status != 'deleted'")
+    if "anchor" in study.bindings:
+        ev, form, field = study.binding("anchor")
+        anchors = dict(conn.execute(
+            f'SELECT s.code, f."{field}" FROM "{form}" f {join} AND fi.event = ?', (ev,)))
+    if "visit_date" in study.bindings:
+        form, field = study.binding("visit_date")[-2:]
+        visits = {e.id for e in study.events if e.kind is EventKind.VISIT and form in e.forms}
+        for code, event, value in conn.execute(
+                f'SELECT s.code, fi.event, f."{field}" FROM "{form}" f {join}'):
+            if event in visits:
+                done[code][event] = value
+    return {code: plan_text(next_due(_plans(study, anchors.get(code), done[code], status, now)))
+            for code, status in statuses.items()}
 
 
 _LEFT_STUDY = (SubjectStatus.SCREEN_FAILURE, SubjectStatus.COMPLETED, SubjectStatus.WITHDRAWN,
@@ -109,7 +143,11 @@ def _due_ahead(params: Mapping[str, float]) -> timedelta:
 
 def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
     """"Month 2 due 2015-03-01 (in window)" or "" when nothing is scheduled."""
-    plan = next_due(schedule(store, subject, now))
+    return plan_text(next_due(schedule(store, subject, now)))
+
+
+def plan_text(plan: VisitPlan | None) -> str:
+    """One visit as "Month 2 2015-03-01 (in window)"; "" for None or an unscheduled one."""
     if plan is None or plan.window_start is None:
         return ""
     moment = plan.target or plan.window_end

@@ -127,3 +127,16 @@ def test_parse_moment():
     assert overview.parse_moment("2015-03-01T10:00") == datetime(2015, 3, 1, 10, 0)
     assert overview.parse_moment("2015-03-01") == date(2015, 3, 1)
     assert overview.parse_moment("2015-03") is None
+
+
+def test_bulk_next_visits_agree_with_one_by_one(tmp_path):
+    from alsdesk.demo import build_demo
+    from alsdesk.store import Store
+
+    db = build_demo(tmp_path / "demo.db")
+    now = datetime(2026, 11, 24, 12, 0)
+    with Store.open(db, readonly=True) as st:
+        bulk = overview.next_visit_texts(st, now)
+        assert bulk == {s.code: overview.next_visit_text(st, s.code, now)
+                        for s in st.subjects.list()}
+        assert any(text for text in bulk.values())
