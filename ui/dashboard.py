@@ -81,6 +81,9 @@ class DashboardPage(QWidget):
         self.updated = QLabel("Loading…")
         self.updated.setObjectName("dashboard_updated")
         self.updated.setStyleSheet("color: #5f6368;")
+        # Room for the longest text it shows, or "Updated 18:27" is cut at the right edge.
+        self.updated.setMinimumWidth(
+            self.updated.fontMetrics().horizontalAdvance("Updated 00:00  Updating…"))
         split = QSplitter(Qt.Orientation.Vertical)
         lists = QWidget()
         row = QHBoxLayout(lists)
