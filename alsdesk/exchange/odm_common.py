@@ -12,6 +12,7 @@ Subject and form statuses, which ODM has no element for, travel as annotation fl
 """
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -48,7 +49,9 @@ def tag(name: str) -> str:
     return f"{{{NS}}}{name}"
 
 
+@functools.lru_cache(maxsize=4096)
 def _up(ident: str) -> str:
+    # Cached: an export of 10,000 subjects asks for the same few hundred OIDs millions of times.
     return _OID_PART.sub(".", ident).upper()
 
 
@@ -72,6 +75,7 @@ def group_oid(form_id: str) -> str:
     return f"IG.{_up(form_id)}"
 
 
+@functools.lru_cache(maxsize=4096)
 def item_oid(form_id: str, field_id: str) -> str:
     return f"IT.{_up(form_id)}.{_up(field_id)}"
 
