@@ -11,11 +11,26 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
-from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, text
+from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
 from alsdesk.pdf.wording import condition_text, num, range_text
 from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study
 
 LABEL_SHARE = 0.42
+
+
+class _FieldTable(Table):
+    """The field rows of a form section. A form used at several events prints the same
+    table each time: drawn once per document, copied the next times (a part of a table
+    split over pages is a plain table and is drawn as usual)."""
+
+    same_key: tuple | None = None
+
+    def draw(self) -> None:
+        if self.same_key is None:
+            super().draw()
+            return
+        replay(self.canv, self.same_key + (self._width, self._height, tuple(self._rowHeights)),
+               lambda: Table.draw(self))
 
 
 def restricted(form: Form, include_identifiers: bool) -> bool:
@@ -34,6 +49,7 @@ def build_blank_book(study: Study, options: PrintOptions,
                          filename=f"crf-book-{study.id}-v{study.crf_version}.pdf")
     width = page.frame_width(spec)
     flow: list = _cover(study, width)
+    cells: dict = {}  # a form used at several events: its cells are made once
     for event in study.events:
         first = True
         for form_id in event.forms:
@@ -43,7 +59,8 @@ def build_blank_book(study: Study, options: PrintOptions,
                 flow.append(page.Mark(event.label, form.label, outline=event.label, level=0))
                 first = False
             flow.append(page.Mark(event.label, form.label, outline=form.label, level=1))
-            flow.extend(blank_form(study, event, form, width, options.include_identifiers))
+            flow.extend(blank_form(study, event, form, width, options.include_identifiers,
+                                   cells))
     data, pages = page.build(flow, spec, progress)
     return PdfResult(data, spec.title, spec.filename, pages, None)
 
@@ -101,8 +118,12 @@ def _when(event: Event) -> str:
 
 
 def blank_form(study: Study, event: Event, form: Form, width: float,
-               include_identifiers: bool) -> list:
-    """Heading, instructions and the field rows of one form, ready to write in."""
+               include_identifiers: bool, cells: dict | None = None) -> list:
+    """Heading, instructions and the field rows of one form, ready to write in.
+
+    `cells` keeps the cells of the field tables between calls for the same form: they lay
+    out and draw the same at every width, so one book shares them between events.
+    """
     title = form.label + (f" ({form.domain})" if form.domain else "")
     flow: list = [st.t(title, st.H1)]
     intro = f"Event: {event.label}."
@@ -129,9 +150,16 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
         sections[-1][1].append(f)
     label_w = width * LABEL_SHARE
     entry_w = width - label_w - 6
-    for section, fields in sections:
-        rows = [[_label_cell(form, f), _entry_cell(study, f, entry_w)] for f in fields]
-        table = Table(rows, colWidths=[label_w, width - label_w], style=st.grid())
+    for number, (section, fields) in enumerate(sections):
+        key = (form.id, number, width, include_identifiers)
+        made = cells.get(key) if cells is not None else None
+        if made is None:
+            made = [(_label_cell(form, f), _entry_cell(study, f, entry_w)) for f in fields]
+            if cells is not None:
+                cells[key] = made
+        rows = [list(row) for row in made]
+        table = _FieldTable(rows, colWidths=[label_w, width - label_w], style=st.grid())
+        table.same_key = ("fields", form.id, number, include_identifiers)
         if section:
             flow.append(KeepTogether([st.t(section, st.SECTION), Spacer(1, 0.5 * mm)]))
         flow.append(table)

@@ -124,9 +124,28 @@ class SubjectDoc:
 
 def fingerprint(doc: Any) -> str:
     """SHA-256 of the values a document shows (hex)."""
-    payload = json.dumps(dataclasses.asdict(doc), sort_keys=True, ensure_ascii=False,
+    payload = json.dumps(_plain(doc), sort_keys=True, ensure_ascii=False,
                          separators=(",", ":"), default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(value: Any) -> Any:
+    """What dataclasses.asdict gives, as JSON sees it (tuples as lists), without its deep
+    copies: the same fingerprint in a fraction of the time."""
+    kind = type(value)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def short(digest: str) -> str:

@@ -1,9 +1,9 @@
 """Paragraph and table styles shared by every document."""
 from __future__ import annotations
 
-from reportlab.lib import colors
 import re
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -40,13 +40,16 @@ CELL_BOLD = _style("cellb", 7.6, True, leading=9.2)
 TINY = _style("tiny", 6.8, leading=8.2)
 TINY_BOLD = _style("tinyb", 6.8, True, leading=8.2)
 RIGHT = _style("right", 9, alignment=TA_RIGHT)
+_KNOWN = {id(v) for v in list(globals().values()) if isinstance(v, ParagraphStyle)}
 
 
 # Text a single-line fast path may draw as it is: no line breaks, tabs, other white space,
 # soft hyphens or zero-width characters (a Paragraph treats those specially).
 _SPECIAL = re.compile("[^\\S ]|[\xad\u200b-\u200d\u2028\u2029\ufeff]")
 _MARKUP = re.compile("[<&]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # dropped from printed text, as fonts.esc does
 _WIDTHS: dict[tuple[str, str, float], float] = {}  # per process: text widths never change
+_SIZES: dict[tuple[str, int, float], tuple[float, float]] = {}  # paragraph sizes, likewise
 
 
 class _Para(Paragraph):
@@ -73,25 +76,36 @@ def _plain_style(style: ParagraphStyle) -> bool:
 
 
 class Line(Flowable):
-    """Plain text in a paragraph style, looking exactly as a Paragraph of it would.
+    """Text in a paragraph style, looking exactly as a Paragraph of it would.
 
-    Most table cells hold a few words: when the text fits on one line it is measured once and
-    drawn with one text operation instead of being parsed, broken into lines and drawn as a
-    Paragraph (the costly part of every document); when it has to wrap, a real Paragraph of
-    it does the work.
+    Most table cells hold a few words: when plain text fits on one line it is measured once
+    and drawn with one text operation instead of being parsed, broken into lines and drawn as
+    a Paragraph (the costly part of every document). Otherwise (markup, or text that wraps) a
+    real Paragraph does the work, but only once for the same text in the same style and
+    width: its size is remembered for the process and its drawing for the document, since
+    a CRF book prints the same forms at many events.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
+    def __init__(self, text: str, style: ParagraphStyle, markup: str | None = None) -> None:
         super().__init__()
         self.text, self.style = text, style
+        self._markup = markup
         self._para: Paragraph | None = None
-        self._one = None if _SPECIAL.search(text) or not _plain_style(style) else \
-            " ".join(text.split())
+        self._one = None if (markup is not None or _SPECIAL.search(text)
+                             or not _plain_style(style)) else " ".join(text.split())
         self._wrapped: tuple[float, tuple[float, float]] | None = None
+        self._fast = False  # drawn as one line at the last wrap
+        self._shared = id(style) in _KNOWN  # a style of this module: safe to key caches on
+
+    @property
+    def markup(self) -> str:
+        if self._markup is None:
+            self._markup = fonts.esc(self.text)
+        return self._markup
 
     def _paragraph(self) -> Paragraph:
         if self._para is None:
-            self._para = _Para(fonts.esc(self.text), self.style)
+            self._para = _Para(self.markup, self.style)
         return self._para
 
     def _line_width(self) -> float:
@@ -107,56 +121,71 @@ class Line(Flowable):
         if self._wrapped is not None and self._wrapped[0] == aw:
             return self._wrapped[1]
         if self._one is not None and aw >= 1e-8 and self._line_width() <= aw - 1e-3:
-            self._para = None
+            self._fast = True
             size = (aw, self.style.leading if self._one else 0.0)
         else:
-            para = self._paragraph()
-            size = para.wrap(aw, ah)
+            self._fast = False
+            key = (self.markup, id(self.style), aw)
+            size = _SIZES.get(key) if self._shared else None
+            if size is None:
+                size = self._paragraph().wrap(aw, ah)
+                if self._shared and size[1] < 0x7fffffff:
+                    if len(_SIZES) > 50_000:
+                        _SIZES.clear()
+                    _SIZES[key] = size
         self.width, self.height = size
         self._wrapped = (aw, size)
         return size
 
-    def minWidth(self) -> float:  # noqa: N802 - reportlab's name
+    def minWidth(self) -> float:  # reportlab's name
         return self._paragraph().minWidth()
 
     def split(self, aw: float, ah: float) -> list:
-        if self._para is None and self._one is not None:
+        self.wrap(aw, ah)
+        if self._fast:
             return []  # one line: it moves whole
-        return self._paragraph().split(aw, ah)
+        para = self._paragraph()
+        para.wrap(aw, ah)
+        return para.split(aw, ah)
 
     def draw(self) -> None:
-        if self._para is not None:
-            self._para.canv = self.canv
-            try:
-                self._para.draw()
-            finally:
-                del self._para.canv
-            return
-        if not self._one:
-            return
         style, canv = self.style, self.canv
-        x = 0.0
-        if style.alignment == TA_RIGHT:
-            x = self.width - self._line_width()
-        elif style.alignment == TA_CENTER:
-            x = (self.width - self._line_width()) / 2
-        # The same words in the same style draw the same operators (cell positions are set by
-        # the table beforehand): made once per document, then copied. The fonts' subsets
-        # belong to the document, so the copies do too.
-        key = (self._one, id(style), x, self.height)
-        drawn = canv.__dict__.setdefault("_alsdesk_lines", {})
+        if self._fast:
+            if not self._one:
+                return
+            x = 0.0
+            if style.alignment == TA_RIGHT:
+                x = self.width - self._line_width()
+            elif style.alignment == TA_CENTER:
+                x = (self.width - self._line_width()) / 2
+            key = (self._one, id(style), x, self.height)
+        else:
+            key = (None, self.markup, id(style), self.width, self.height)
+        # The same text in the same style and size draws the same operators (the table or
+        # frame has moved the origin beforehand): made once per document, then copied. The
+        # fonts' subsets belong to the document, so the copies do too.
+        drawn = canv.__dict__.setdefault("_alsdesk_lines", {}) if self._shared else {}
         code = drawn.get(key)
         if code is not None:
             canv._code.extend(code)
             return
         start = len(canv._code)
-        canv.saveState()
-        canv.setFillColor(style.textColor)
-        text = canv.beginText(x, self.height - style.fontSize)
-        text.setFont(style.fontName, style.fontSize, style.leading)
-        text.textOut(self._one)
-        canv.drawText(text)
-        canv.restoreState()
+        if self._fast:
+            canv.saveState()
+            canv.setFillColor(style.textColor)
+            text = canv.beginText(x, self.height - style.fontSize)
+            text.setFont(style.fontName, style.fontSize, style.leading)
+            text.textOut(self._one)
+            canv.drawText(text)
+            canv.restoreState()
+        else:
+            para = self._paragraph()
+            para.wrap(self.width, 0x7fffffff)
+            para.canv = canv
+            try:
+                para.draw()
+            finally:
+                del para.canv
         drawn[key] = canv._code[start:]
 
 
@@ -164,14 +193,15 @@ def p(markup: str, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph from markup that is already escaped (see fonts.esc)."""
     if not _MARKUP.search(markup) and not _SPECIAL.search(markup):
         return Line(markup, style)
-    return _Para(markup, style)
+    return Line(markup, style, markup=markup)
 
 
 def t(value: object, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph of plain text (escaped here)."""
-    if value is None:
-        value = ""
-    return Line("".join(ch for ch in str(value) if ch in "\n\t" or ord(ch) >= 32), style)
+    text = "" if value is None else str(value)
+    if _CONTROL.search(text):
+        text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
+    return Line(text, style)
 
 
 def grid(header_rows: int = 0, extra: list | None = None) -> TableStyle:

@@ -18,6 +18,21 @@ INK = colors.Color(0.15, 0.15, 0.15)
 HINT = colors.Color(0.45, 0.45, 0.45)
 
 
+def replay(canv, key: tuple, draw) -> None:
+    """Run draw() in its own graphics state, once per document for the same key; copy the
+    operators it made the next times (a CRF book prints the same forms at many events)."""
+    drawn = canv.__dict__.setdefault("_alsdesk_widgets", {})
+    code = drawn.get(key)
+    if code is not None:
+        canv._code.extend(code)
+        return
+    start = len(canv._code)
+    canv.saveState()
+    draw()
+    canv.restoreState()
+    drawn[key] = canv._code[start:]
+
+
 def draw_boxes(canv, x: float, y: float, n: int, text: str = "", *, box_w: float = BOX_W,
                box_h: float = BOX_H, size: float = 10) -> float:
     """n joined boxes with their bottom-left corner at (x, y); returns the x after them."""
@@ -75,6 +90,9 @@ class EntryLine(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        replay(self.canv, ("entry", tuple(self.parts)), self._draw)
+
+    def _draw(self) -> None:
         canv = self.canv
         x = 0.0
         y = CAPTION if self.captions else 0.0
@@ -127,6 +145,9 @@ class TickRow(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        replay(self.canv, ("ticks", tuple(self.labels), self.size, self.prefix), self._draw)
+
+    def _draw(self) -> None:
         canv = self.canv
         x = 0.0
         canv.setFont(fonts.REGULAR, self.size)
@@ -149,7 +170,7 @@ class TickBox(Flowable):
         return TICK, TICK
 
     def draw(self) -> None:
-        tick(self.canv, 0, 0)
+        replay(self.canv, ("tick",), lambda: tick(self.canv, 0, 0))
 
 
 class WriteLines(Flowable):
@@ -165,6 +186,9 @@ class WriteLines(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        replay(self.canv, ("lines", self.lines, self.spacing, self.width), self._draw)
+
+    def _draw(self) -> None:
         canv = self.canv
         canv.saveState()
         canv.setStrokeColor(INK)
