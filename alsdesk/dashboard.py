@@ -126,10 +126,11 @@ def visits_due(store: "Store", now: datetime | None = None
     now = now or datetime.now()
     due: list[DueVisit] = []
     overdue: list[DueVisit] = []
+    schedules = overview.all_schedules(store, now)
     for s in store.subjects.list():
         if s.status not in _FOLLOWED:
             continue
-        for plan in overview.schedule(store, s.code, now):
+        for plan in schedules[s.code]:
             item = DueVisit(s.code, plan.event_id, plan.label, plan.status, plan.target,
                             plan.window_start, plan.window_end, when_text(plan))
             if plan.status in (VisitStatus.DUE, VisitStatus.IN_WINDOW):
@@ -173,16 +174,21 @@ def _shown(form: Form, cdash: str, values: dict[str, Any]) -> str:
 
 
 def _measures(store: "Store") -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
-    """(form, derived id) of the ALSFRS-R total and (form, field) of FVC % predicted."""
-    total = fvc = None
-    for form in store.study.forms.values():
-        for d in form.derived:
-            if d.function == "alsfrs_total" and total is None:
-                total = (form.id, d.id)
-            if d.function == "eligibility" and len(d.inputs) > 3 and fvc is None:
-                parts = d.inputs[3].split(".")
-                fvc = (parts[-2], parts[-1]) if len(parts) >= 2 else None
-    return total, fvc
+    """(form, id) of what the dashboard charts: the bindings alsfrs_total and fvc_pct."""
+    found = []
+    for name in ("alsfrs_total", "fvc_pct"):
+        parts = store.study.binding(name) if name in store.study.bindings else ()
+        found.append((parts[-2], parts[-1]) if len(parts) >= 2 else None)
+    return found[0], found[1]
+
+
+def _measure(store: "Store", subject: str, inst, rec, name: str) -> Any:
+    """A field's stored value, or a derived value computed from the form's values."""
+    if name in store.study.form(inst.form).field_ids:
+        return rec.values.get(name)
+    der = overview.derived(store, subject, inst.event, inst.form, rec.values,
+                           event_repeat=inst.event_repeat)
+    return der[name].value
 
 
 def progression(store: "Store", subject: str) -> list[ProgressPoint]:
@@ -202,15 +208,11 @@ def progression(store: "Store", subject: str) -> list[ProgressPoint]:
         if ev.kind is not EventKind.VISIT:
             continue
         key = (inst.event, inst.event_repeat)
-        if total_ref and inst.form == total_ref[0]:
-            rec = store.forms.get_instance(inst.instance_id)
-            der = overview.derived(store, subject, inst.event, inst.form, rec.values,
-                                   event_repeat=inst.event_repeat)
-            found.setdefault(key, {})["total"] = der[total_ref[1]].value
-        elif fvc_ref and inst.form == fvc_ref[0]:
-            rec = store.forms.get_instance(inst.instance_id)
-            found.setdefault(key, {})["fvc"] = rec.values.get(fvc_ref[1])
-        elif inst.form == sv_form:
+        for name, ref in (("total", total_ref), ("fvc", fvc_ref)):
+            if ref and inst.form == ref[0]:
+                rec = store.forms.get_instance(inst.instance_id)
+                found.setdefault(key, {})[name] = _measure(store, subject, inst, rec, ref[1])
+        if inst.form == sv_form:
             rec = store.forms.get_instance(inst.instance_id)
             found.setdefault(key, {})["when"] = overview.parse_moment(rec.values.get(sv_field))
     points = []

@@ -107,8 +107,8 @@ def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: Sub
     return plans
 
 
-def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, str]:
-    """Every subject's next visit text, read with two queries (the subject list of 10,000)."""
+def all_schedules(store: "Store", now: datetime | None = None) -> dict[str, list[VisitPlan]]:
+    """Every subject's visit plan, read with three queries (lists and the dashboard)."""
     study = store.study
     conn = store.conn
     statuses = {code: SubjectStatus(status)
@@ -129,8 +129,14 @@ def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, s
                 f'SELECT s.code, fi.event, f."{field}" FROM "{form}" f {join}'):
             if event in visits:
                 done[code][event] = value
-    return {code: plan_text(next_due(_plans(study, anchors.get(code), done[code], status, now)))
+    return {code: _plans(study, anchors.get(code), done[code], status, now)
             for code, status in statuses.items()}
+
+
+def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, str]:
+    """Every subject's next visit text (the subject list)."""
+    return {code: plan_text(next_due(plans))
+            for code, plans in all_schedules(store, now).items()}
 
 
 _LEFT_STUDY = (SubjectStatus.SCREEN_FAILURE, SubjectStatus.COMPLETED, SubjectStatus.WITHDRAWN,

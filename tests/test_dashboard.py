@@ -87,3 +87,9 @@ def test_progression_skips_visits_without_a_date(store):
     store.forms.save(code, "screening", "sv", {"svdone": "Y", "svstdtc": "2015-01-02T09:00"})
     (point,) = dashboard.progression(store, code)
     assert point.fvc_pct == 80.0 and point.alsfrs_total is None
+
+
+def test_charted_measures_come_from_the_definition_bindings(demo):
+    assert demo.study.bindings["alsfrs_total"] == "alsfrs.total"
+    assert demo.study.bindings["fvc_pct"] == "fvc.fvcpp"
+    assert dashboard._measures(demo) == (("alsfrs", "total"), ("fvc", "fvcpp"))

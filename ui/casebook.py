@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alsdesk import dashboard, overview, workflow
+from alsdesk import dashboard, overview, permissions
 from alsdesk.auth import Action
 from alsdesk.derive import DerivedValue, eligibility_text
 from alsdesk.errors import AlsDeskError
@@ -136,7 +136,7 @@ class CasebookPage(QWidget):
         self.summary.setText(f"{subj.status.value}{initials} · next: {nxt}")
         instances = store.forms.instances(subj.code)
         restricted = {f for f in study.forms
-                      if workflow.restricted_fields(store.role, study.form(f))}
+                      if permissions.restricted_fields(store.role, study.form(f))}
         current = self.matrix.current_event()
         self.matrix.show_subject(study, instances, restricted)
         if current:
@@ -153,7 +153,7 @@ class CasebookPage(QWidget):
         for i, (form_id, table) in enumerate(self.logs.items()):
             records = [store.forms.get_instance(x.instance_id) for x in instances
                        if x.form == form_id and x.event == self.log_event]
-            refusal = workflow.role_refusal(store.role, Action.ENTER_DATA)
+            refusal = permissions.role_refusal(store.role, Action.ENTER_DATA)
             table.show_entries(records, serious, refusal)
             live = sum(1 for r in records if r.status is not FormStatus.DELETED)
             label = store.study.form(form_id).label + "s"
@@ -210,12 +210,12 @@ class CasebookPage(QWidget):
     def _gate(self) -> None:
         role = self.main.store.role
         none = "Open a subject first." if self.subject is None else None
-        gate(self.status_button, none or workflow.role_refusal(role, Action.MANAGE_SUBJECTS),
+        gate(self.status_button, none or permissions.role_refusal(role, Action.MANAGE_SUBJECTS),
              "Enrol, screen-fail, withdraw ... (with a reason)")
-        gate(self.unscheduled_button, none or workflow.role_refusal(role, Action.ENTER_DATA),
+        gate(self.unscheduled_button, none or permissions.role_refusal(role, Action.ENTER_DATA),
              "Record a visit outside the schedule")
         event = self.matrix.current_event()
-        gate(self.sign_button, none or workflow.role_refusal(role, Action.SIGN)
+        gate(self.sign_button, none or permissions.role_refusal(role, Action.SIGN)
              or (None if event else "Select a visit in the matrix first."),
              "Sign every complete form of the selected visit")
 
@@ -241,7 +241,7 @@ class CasebookPage(QWidget):
         event = next((e for e in self.main.store.study.events if e.repeating), None)
         if event is None:
             return
-        n = workflow.next_event_repeat(self.main.store, self.subject, event.id)
+        n = permissions.next_event_repeat(self.main.store, self.subject, event.id)
         self.open_form.emit(event.id, event.forms[0], n, 1)
 
     def sign_visit(self) -> bool:

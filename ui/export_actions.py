@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.auth import Action, Role
-from alsdesk.workflow import role_refusal
+from alsdesk.permissions import role_refusal
 from ui.fmt import gate
 from ui.tasks import Session, run_task
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 
-from alsdesk import workflow
+from alsdesk import permissions
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, ValidationError
 from alsdesk.rules import engine
@@ -244,7 +244,7 @@ class FormActions:
             self.main.prompts.info("History", "Nothing has been saved on this form yet.")
             return
         store = self.main.store
-        refusal = workflow.role_refusal(store.role, Action.VIEW_AUDIT)
+        refusal = permissions.role_refusal(store.role, Action.VIEW_AUDIT)
         if refusal:
             self.main.prompts.error("History", refusal)
             return
@@ -272,7 +272,7 @@ class FormActions:
         query.setObjectName("field_query")
         saved = self.record is not None and self.record.instance_id is not None
         history.setEnabled(saved)
-        refusal = workflow.role_refusal(self.main.store.role, Action.RAISE_QUERY)
+        refusal = permissions.role_refusal(self.main.store.role, Action.RAISE_QUERY)
         query.setEnabled(saved and refusal is None)
         query.setToolTip(refusal or "")
         menu.setToolTipsVisible(True)

@@ -2,7 +2,7 @@
 
 What it shows comes from core calls: the record (store.forms), visibility and messages
 (alsdesk.rules.engine), derived values (alsdesk.overview.derived), what the user may do
-(alsdesk.workflow). Saving, signing and locking are in ui.form_actions.
+(alsdesk.permissions). Saving, signing and locking are in ui.form_actions.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alsdesk import overview, workflow
+from alsdesk import overview, permissions
 from alsdesk.auth import Action
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, QueryStatus
@@ -173,11 +173,11 @@ class FormPage(QWidget, FormActions):
             return False
         store = self.main.store
         fdef = store.study.form(form_id)
-        restricted = workflow.restricted_fields(store.role, fdef)
+        restricted = permissions.restricted_fields(store.role, fdef)
         if restricted and set(restricted) >= set(fdef.field_ids):
             self.main.prompts.error(
                 "Restricted", f"'{fdef.label}' holds direct identifiers only, shown to site staff "
-                "only (" + (workflow.role_refusal(store.role, Action.VIEW_IDENTIFIERS) or "") + ")")
+                "only (" + (permissions.role_refusal(store.role, Action.VIEW_IDENTIFIERS) or "") + ")")
             return False
         if repeat is None:
             record = FormRecord(subject, event, event_repeat, form_id, 0, None,
@@ -297,8 +297,8 @@ class FormPage(QWidget, FormActions):
         self.status_icon.setPixmap(status_icon(rec.status).pixmap(20, 20))
         self.status_text.setText(rec.status.value)
         self._show_signature(rec)
-        allowed = workflow.form_steps(store.role, rec.status, repeating=fdef.repeating)
-        S = workflow.Step
+        allowed = permissions.form_steps(store.role, rec.status, repeating=fdef.repeating)
+        S = permissions.Step
         steps = allowed
         if not self.active:  # Ctrl+S on another page must not save a form out of sight
             away = "Go to the Form page first (Ctrl+4)."
@@ -312,7 +312,7 @@ class FormPage(QWidget, FormActions):
         gate(self.delete_action, steps[S.DELETE], "Withdraw this entry (with a reason)")
         gate(self.query_action, steps[S.RAISE_QUERY], "Ask the site a question about this form")
         no_history = ("Nothing is recorded yet." if rec.instance_id is None
-                      else workflow.role_refusal(store.role, Action.VIEW_AUDIT))
+                      else permissions.role_refusal(store.role, Action.VIEW_AUDIT))
         gate(self.history_action, no_history, "The audit trail of this form")
         self.view.set_read_only(allowed[S.EDIT] is not None or store.readonly)
         self._show_queries()

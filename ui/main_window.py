@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.store import Store
-from alsdesk.workflow import role_refusal
+from alsdesk.permissions import role_refusal
 from ui import export_actions
 from ui.casebook import CasebookPage
 from ui.dashboard import DashboardPage

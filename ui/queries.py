@@ -13,7 +13,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.states import QueryStatus
 from alsdesk.store.queries import Query
-from alsdesk.workflow import role_refusal
+from alsdesk.permissions import role_refusal
 from ui.fmt import gate, local_time
 
 if TYPE_CHECKING:

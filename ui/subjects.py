@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from alsdesk import overview
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
-from alsdesk.workflow import role_refusal
+from alsdesk.permissions import role_refusal
 from ui.fmt import gate
 
 if TYPE_CHECKING:

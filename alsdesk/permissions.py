@@ -2,7 +2,7 @@
 
 The store enforces every rule itself (alsdesk/store/forms.py and alsdesk/store/workflow.py,
 with the roles of alsdesk/auth.py). This module states the same rules without side effects so
-a screen can grey a button and say why before anyone clicks; tests/test_workflow.py checks
+a screen can grey a button and say why before anyone clicks; tests/test_permissions.py checks
 that the two agree. A refusal is a sentence a nurse understands; ``None`` means the step is
 open.
 """

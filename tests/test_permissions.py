@@ -1,13 +1,13 @@
-"""alsdesk.workflow states the store's rules for greying buttons: it must agree with the store."""
+"""alsdesk.permissions states the store's rules for greying buttons: it must agree with the store."""
 from __future__ import annotations
 
 import pytest
 
-from alsdesk import workflow
+from alsdesk import permissions
 from alsdesk.auth import Action, Role
 from alsdesk.errors import PermissionDenied, WorkflowError
 from alsdesk.states import FormStatus
-from alsdesk.workflow import Step, form_steps
+from alsdesk.permissions import Step, form_steps
 from tests.conftest import PASSWORD
 
 
@@ -22,11 +22,11 @@ def _as(store, user):
 
 
 def test_role_refusal_names_the_roles_allowed():
-    assert workflow.role_refusal(Role.INVESTIGATOR, Action.SIGN) is None
-    text = workflow.role_refusal(Role.NURSE, Action.SIGN)
+    assert permissions.role_refusal(Role.INVESTIGATOR, Action.SIGN) is None
+    text = permissions.role_refusal(Role.NURSE, Action.SIGN)
     assert text.startswith("Only a user with the role Investigator may sign forms")
     assert "Research nurse" in text
-    assert "Log in first" in workflow.role_refusal(None, Action.SIGN)
+    assert "Log in first" in permissions.role_refusal(None, Action.SIGN)
 
 
 def test_nurse_may_edit_but_not_sign_verify_or_lock():
@@ -67,16 +67,16 @@ def test_only_repeating_entries_are_deleted():
 
 def test_identifiers_are_restricted_to_site_staff(study):
     pii = study.form("pii")
-    assert workflow.restricted_fields(Role.NURSE, pii) == frozenset()
-    assert workflow.restricted_fields(Role.MONITOR, pii) == {"fullname", "mrn", "phone"}
-    assert workflow.restricted_fields(Role.MONITOR, study.form("dm")) == frozenset()
-    assert not workflow.may_see_identifiers(Role.ADMIN)
+    assert permissions.restricted_fields(Role.NURSE, pii) == frozenset()
+    assert permissions.restricted_fields(Role.MONITOR, pii) == {"fullname", "mrn", "phone"}
+    assert permissions.restricted_fields(Role.MONITOR, study.form("dm")) == frozenset()
+    assert not permissions.may_see_identifiers(Role.ADMIN)
 
 
 def test_next_unscheduled_visit_number(store, subject):
-    assert workflow.next_event_repeat(store, subject, "unscheduled") == 1
+    assert permissions.next_event_repeat(store, subject, "unscheduled") == 1
     store.forms.save(subject, "unscheduled", "sv", {"svdone": "Y"}, event_repeat=1)
     store.forms.save(subject, "unscheduled", "sv", {"svdone": "Y"}, event_repeat=2)
-    assert workflow.next_event_repeat(store, subject, "unscheduled") == 3
+    assert permissions.next_event_repeat(store, subject, "unscheduled") == 3
     with pytest.raises(WorkflowError):
-        workflow.next_event_repeat(store, subject, "m2")
+        permissions.next_event_repeat(store, subject, "m2")
