@@ -115,7 +115,7 @@ def test_queries_answered_by_the_site_and_closed_by_the_monitor(qtbot, demo_db):
     window = open_window(qtbot, demo_db, "nurse")
     page = window.queries_page
     window.pages.setCurrentWidget(page)
-    assert page.table.rowCount() == 1
+    assert page.model.rowCount() == 1
     page.table.selectRow(0)
     assert page.answer_button.isEnabled() and not page.close_button.isEnabled()
     window.prompts.answer("text", "Checked the source: handwriting is 3.")
@@ -133,7 +133,7 @@ def test_queries_answered_by_the_site_and_closed_by_the_monitor(qtbot, demo_db):
     assert not page.answer_button.isEnabled() and page.close_button.isEnabled()
     monitor.prompts.answer("text", "Resolved.")
     assert page.close_query()
-    assert page.table.rowCount() == 0  # the default list shows open and answered ones
+    assert page.model.rowCount() == 0  # the default list shows open and answered ones
     # a monitor raises a query on a field by right-clicking it
     monitor.open_form("S006", "infusion", "inf")
     fp = monitor.form_page

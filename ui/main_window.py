@@ -181,11 +181,18 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.queries_page:
             self.queries_page.refresh()
 
+    def _queries_changed_behind(self) -> None:
+        """The query list is read when it is on screen, else the next time it is shown."""
+        if self.pages.currentWidget() is self.queries_page:
+            self.queries_page.refresh()
+        else:
+            self.queries_page.loaded = False
+
     def data_changed(self) -> None:
         """Saved data, a status, a signature or a query changed: refresh what shows it."""
         self.casebook.refresh()
         self.subjects.refresh()
-        self.queries_page.refresh()
+        self._queries_changed_behind()
         self._dashboard_stale = True
 
     def subject_changed(self) -> None:
@@ -211,7 +218,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.set_user(self._who())
         self.subjects.gate()
         self.casebook.refresh() if self.casebook.subject else self.casebook._gate()
-        self.queries_page.refresh()
+        self._queries_changed_behind()
         gate(self.new_subject_action, role_refusal(role, Action.MANAGE_SUBJECTS),
              "Register a new subject")
         gate(self.add_user_action, role_refusal(role, Action.MANAGE_USERS), "Add an account")

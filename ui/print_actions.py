@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from alsdesk.auth import Role
-from ui.pdf_preview import PdfPreview
 from ui.tasks import Session
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+    from ui.pdf_preview import PdfPreview
 
 __all__ = ["install", "make_pdf", "open_preview"]
 
@@ -58,9 +58,11 @@ def make_pdf(store, kind: str, subject: str | None = None, event: str | None = N
 
 def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
                  event: str | None = None, event_repeat: int = 1,
-                 identifiers: bool = False) -> PdfPreview:
+                 identifiers: bool = False) -> "PdfPreview":
     """Open the preview window and start making the document."""
     title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
+    from ui.pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
+
     preview = PdfPreview(window, title)
     preview.setModal(False)
     session = Session.of(window.store) if identifiers else None

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
 )
 
 from alsdesk.auth import Action
@@ -19,7 +21,7 @@ from ui.fmt import gate, local_time
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
-__all__ = ["QueriesPage"]
+__all__ = ["QueriesModel", "QueriesPage"]
 
 FILTERS = (
     ("Open and answered", (QueryStatus.OPEN, QueryStatus.ANSWERED)),
@@ -30,6 +32,37 @@ FILTERS = (
 )
 COLUMNS = ("#", "Subject", "Visit", "Form", "Field", "Question", "Status", "Raised",
            "Answer")
+
+
+class QueriesModel(QAbstractTableModel):
+    """The queries as rows of text, made once per read (a study may have thousands)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section]
+        return None
 
 
 class QueriesPage(QWidget):
@@ -67,24 +100,29 @@ class QueriesPage(QWidget):
         for b in (self.answer_button, self.close_button, self.goto_button):
             bar.addWidget(b)
         layout.addLayout(bar)
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.model = QueriesModel(self)
+        self.table = QTableView()
         self.table.setObjectName("queries")
         self.table.setAccessibleName("Data queries")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(True)
+        # one line per query (the whole text is in the tooltip): measuring wrapped rows of
+        # thousands of queries would stall the window
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in enumerate((44, 64, 96, 104, 150, 0, 70, 256, 180)):
+            if width:
+                self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        header.setMaximumSectionSize(420)
-        self.table.currentCellChanged.connect(lambda *_: self._gate())
-        self.table.cellDoubleClicked.connect(lambda *_: self.goto())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._gate())
+        self.table.doubleClicked.connect(lambda *_: self.goto())
         layout.addWidget(self.table)
         self.queries: list[Query] = []
-        self.refresh()
+        self.loaded = False  # read when first shown (the main window asks)
+        self._gate()
 
     def refresh(self) -> None:
         """Read the queries again (one SQL query: quick enough for the GUI thread)."""
@@ -92,22 +130,20 @@ class QueriesPage(QWidget):
         wanted = FILTERS[self.filter.currentIndex()][1]
         selected = self.current()
         self.queries = [q for q in store.queries.list() if q.status in wanted]
-        self.table.setRowCount(len(self.queries))
-        for i, q in enumerate(self.queries):
-            form = store.study.form(q.form)
+        study = store.study
+        rows = []
+        for q in self.queries:
+            form = study.form(q.form)
             field = form.field(q.field).label if q.field in form.field_ids else "(whole form)"
-            event = store.study.event(q.event).label
             answer = f"{q.answer} ({q.answered_by})" if q.answer else ""
-            texts = (str(q.id), q.subject, event, form.label, field, q.text, q.status.value,
-                     f"{q.raised_by}, {local_time(q.raised_at)}", answer)
-            for j, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(i, j, item)
-        self.table.resizeRowsToContents()
+            rows.append((str(q.id), q.subject, study.event(q.event).label, form.label, field,
+                         q.text, q.status.value, f"{q.raised_by}, {local_time(q.raised_at)}",
+                         answer))
+        self.model.set_rows(rows)
+        self.loaded = True
         if selected is not None:
             self.select(selected.id)
-        if self.table.currentRow() < 0 and self.queries:
+        if self.current() is None and self.queries:
             self.table.selectRow(0)
         self._gate()
 
@@ -115,7 +151,8 @@ class QueriesPage(QWidget):
         return self.main.store.queries.count_open()
 
     def current(self) -> Query | None:
-        row = self.table.currentRow()
+        index = self.table.currentIndex()
+        row = index.row() if index.isValid() else -1
         return self.queries[row] if 0 <= row < len(self.queries) else None
 
     def select(self, query_id: int) -> None:
