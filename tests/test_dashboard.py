@@ -1,8 +1,12 @@
-"""Study-wide dashboard figures computed from a real demo database."""
+"""Study-wide dashboard figures computed from a real demo database, and the page showing them."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +15,9 @@ from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.demo import build_demo
 from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
+from tests.ui_helpers import (  # noqa: F401 - fixtures
+    demo_db, demo_template, open_window, settle, ui_settings,
+)
 
 TODAY = date(2025, 6, 1)
 
@@ -77,7 +84,41 @@ def test_summary(demo):
     assert (s.enrolled, s.target) == (4, 19)
     assert s.open_queries == 1
     assert len(s.serious) == 3
-    assert "S003" in s.progression and "S007" not in s.progression
+    assert "S003" in s.charted and "S007" not in s.charted
+    # one curve is read: the subject followed longest
+    assert s.shown == "S003" and list(s.curve) == dashboard.progression(demo, "S003")
+
+
+def test_summary_reads_the_curve_of_the_subject_asked_for(demo):
+    s = dashboard.summary(demo, subject="S004")
+    assert s.shown == "S004" and list(s.curve) == dashboard.progression(demo, "S004")
+    assert dashboard.summary(demo, subject="S007").shown == "S003"  # nothing to chart
+
+
+def test_charted_counts_match_the_curves(demo):
+    counts = dashboard.charted_subjects(demo)
+    for s in demo.subjects.list():
+        assert counts.get(s.code, 0) == len(dashboard.progression(demo, s.code)), s.code
+
+
+def _ae(store, code, term, serious):
+    values = {"aeterm": term, "aestdat": "2025-05-02", "aeser": "Y" if serious else "N"}
+    return store.forms.save(code, "logs", "ae", values).record.instance_id
+
+
+def test_serious_event_counted_and_a_deleted_one_not(store):
+    code = store.subjects.create().code
+    other = store.subjects.create().code
+    kept = _ae(store, code, "Pneumonia", serious=True)
+    _ae(store, code, "Headache", serious=False)
+    gone = _ae(store, other, "Fall", serious=True)
+    assert [(e.subject, e.term) for e in dashboard.serious_events(store)] == [
+        (code, "Pneumonia"), (other, "Fall")]
+    store.forms.delete(gone, "entered for the wrong patient")
+    (event,) = dashboard.serious_events(store)
+    assert (event.instance_id, event.start) == (kept, "02/MAY/2025")  # as shown
+    assert dashboard.serious_events(store, other) == []
+    assert len(dashboard.summary(store).serious) == 1
 
 
 def test_progression_skips_visits_without_a_date(store):
@@ -93,3 +134,76 @@ def test_charted_measures_come_from_the_definition_bindings(demo):
     assert demo.study.bindings["alsfrs_total"] == "alsfrs.total"
     assert demo.study.bindings["fvc_pct"] == "fvc.fvcpp"
     assert dashboard._measures(demo) == (("alsfrs", "total"), ("fvc", "fvcpp"))
+
+
+def test_progression_reads_a_derived_total_with_one_query(demo):
+    statements: list[str] = []
+    demo.conn.set_trace_callback(statements.append)
+    try:
+        points = dashboard.progression(demo, "S003")
+    finally:
+        demo.conn.set_trace_callback(None)
+    assert [p.alsfrs_total for p in points] == [42, 42, 42, 41, 38]
+    assert len([q for q in statements if q.lstrip().upper().startswith("SELECT")]) == 1
+
+
+# -- the page ---------------------------------------------------------------------------------
+
+def test_page_module_imports_no_charts_or_core_at_start():
+    code = ("import sys, ui.dashboard; print(','.join(m for m in ('PySide6.QtCharts', "
+            "'ui.charts', 'alsdesk.dashboard', 'alsdesk.overview') if m in sys.modules))")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, cwd=Path(__file__).resolve().parents[1], timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""
+
+
+def test_page_shows_the_default_curve_and_loads_the_chosen_one(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    dash = window.dashboard
+    assert dash.chart is not None and dash.chart.isVisible()
+    assert not dash.chart_placeholder.isVisible()
+    assert dash.subject.currentText() == "S003"  # the subject followed longest
+    assert [dash.subject.itemText(i) for i in range(dash.subject.count())] == [
+        "S001", "S002", "S003", "S004", "S005", "S006"]
+    assert dash.chart.alsfrs.count() == 5 and dash.chart.alsfrs.at(4).y() == 38
+    dash.subject.setCurrentText("S005")
+    want = dashboard.progression(window.store, "S005")
+    qtbot.waitUntil(lambda: dash.chart.chart().title() == "Subject S005")
+    assert dash.chart.points == tuple(want)
+    assert dash.chart.alsfrs.count() == sum(p.alsfrs_total is not None for p in want)
+    # a refresh keeps the chosen subject and reads its curve again
+    window.refresh_all()
+    settle(qtbot, window)
+    assert dash.subject.currentText() == "S005" and dash.data.shown == "S005"
+    assert dash.chart.points == tuple(want)
+
+
+def test_page_counts_a_serious_event_until_it_is_deleted(qtbot, demo_db):
+    window = open_window(qtbot, demo_db)
+    dash = window.dashboard
+    assert dash.sae.value.text() == "3"
+    iid = _ae(window.store, "S006", "Aspiration pneumonia", serious=True)
+    window.refresh_all()
+    settle(qtbot, window)
+    assert dash.sae.value.text() == "4"
+    rows = {dash.serious.item(r, 1).text() for r in range(dash.serious.rowCount())}
+    assert "Aspiration pneumonia" in rows
+    window.store.forms.delete(iid, "entered twice")
+    window.refresh_all()
+    settle(qtbot, window)
+    assert dash.sae.value.text() == "3" and dash.serious.rowCount() == 3
+
+
+def test_page_shows_a_placeholder_until_there_is_a_curve(qtbot, tmp_path, study):
+    path = tmp_path / "empty.db"
+    st = Store.create(path, study)
+    st.users.create_first_admin("admin", "Ada Admin", "Demo-password-1")
+    st.close()
+    window = open_window(qtbot, path, "admin", "Demo-password-1")
+    dash = window.dashboard
+    assert dash.chart is None
+    assert dash.chart_placeholder.isVisible()
+    assert dash.chart_placeholder.text() == "No subject has ALSFRS-R or FVC data yet"
+    assert dash.subject.count() == 0 and dash.sae.value.text() == "0"

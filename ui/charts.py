@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QDateTime, QMargins, Qt
+from PySide6.QtCore import QDateTime, QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from alsdesk.clinical.alsfrs import MAX_TOTAL
-from alsdesk.dashboard import ProgressPoint
+
+if TYPE_CHECKING:
+    from alsdesk.dashboard import ProgressPoint
 
 __all__ = ["ProgressChart"]
 
@@ -66,6 +68,11 @@ class ProgressChart(QChartView):
             series.attachAxis(self.x)
             series.attachAxis(axis)
         self.points: tuple[ProgressPoint, ...] = ()
+
+    def sizeHint(self) -> QSize:
+        # Modest, so the dashboard fits 1366 x 768 without scrolling: the scroll area sizes
+        # the page from its preferred height, and the chart grows into any room left.
+        return QSize(600, 240)
 
     def show_points(self, title: str, points: Sequence[ProgressPoint]) -> None:
         """Plot one subject's visits; a missing measure leaves a gap in its line only."""

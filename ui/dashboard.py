@@ -1,5 +1,9 @@
 """The dashboard shown on opening: enrolment, visits due and overdue, open queries, serious
-adverse events, and each subject's ALSFRS-R and FVC over time. Computed in a worker."""
+adverse events, and one subject's ALSFRS-R and FVC over time. Computed in a worker.
+
+The main window imports this module when it starts, so the core modules and QtCharts are
+imported only when the figures are computed or the first curve is drawn.
+"""
 from __future__ import annotations
 
 from datetime import datetime
@@ -12,11 +16,11 @@ from PySide6.QtWidgets import (
     QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from alsdesk.dashboard import DueVisit, SeriousEvent, Summary, summary
-from ui.charts import ProgressChart
 from ui.icons import visit_colour
 
 if TYPE_CHECKING:
+    from alsdesk.dashboard import DueVisit, ProgressPoint, SeriousEvent, Summary
+    from ui.charts import ProgressChart
     from ui.main_window import MainWindow
 
 __all__ = ["DashboardPage"]
@@ -104,14 +108,28 @@ class DashboardPage(QWidget):
         self.subject = QComboBox()
         self.subject.setObjectName("chart_subject")
         self.subject.setAccessibleName("Subject shown in the chart")
-        self.subject.currentIndexChanged.connect(lambda _i: self._show_chart())
+        # 10,000 subjects: size the box for a code, not by measuring every item
+        self.subject.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.subject.setMinimumContentsLength(8)
+        self.subject.currentIndexChanged.connect(lambda _i: self._load_curve())
         pick.setBuddy(self.subject)
-        self.chart = ProgressChart()
+        # The chart (QtCharts) is created when there is a first curve to draw; until then a
+        # light placeholder holds its place.
+        self.chart: ProgressChart | None = None
+        self.chart_placeholder = QLabel("Loading…")
+        self.chart_placeholder.setObjectName("chart_placeholder")
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setStyleSheet("color: #5f6368;")
+        self.chart_placeholder.setMinimumHeight(200)
+        self._charted: frozenset[str] = frozenset()
+        self._grid = grid
         grid.addWidget(pick, 0, 0)
         grid.addWidget(self.subject, 0, 1)
         grid.addWidget(self.updated, 0, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(2, 1)
-        grid.addWidget(self.chart, 1, 0, 1, 3)
+        grid.setRowStretch(1, 1)
+        grid.addWidget(self.chart_placeholder, 1, 0, 1, 3)
         split.addWidget(charts)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
@@ -120,9 +138,13 @@ class DashboardPage(QWidget):
 
     def refresh(self) -> None:
         """Compute the figures again in a worker (it reads every subject's schedule)."""
+        from alsdesk.dashboard import summary
+
         self.updated.setText("Updating…")
+        # the curve on screen is read again with the figures; none chosen yet: the default
         self.main.tasks.run("dashboard", summary, on_result=self.show_summary,
-                              on_error=self.main.task_failed)
+                            on_error=self.main.task_failed,
+                            subject=self.subject.currentText() or None)
 
     def show_summary(self, data: Summary) -> None:
         self.data = data
@@ -138,17 +160,19 @@ class DashboardPage(QWidget):
         self.sae.value.setText(str(len(data.serious)))
         self._visits(list(data.overdue) + list(data.due))
         self._serious(data.serious)
+        # chosen while the figures were computed: keep it (its curve is read below)
         current = self.subject.currentText()
+        self._charted = frozenset(data.charted)
         self.subject.blockSignals(True)
         self.subject.clear()
-        self.subject.addItems(sorted(data.progression))
-        if current in data.progression:
-            self.subject.setCurrentText(current)
-        elif data.progression:  # the subject followed longest tells the most
-            longest = max(sorted(data.progression), key=lambda c: len(data.progression[c]))
-            self.subject.setCurrentText(longest)
+        self.subject.addItems(data.charted)
+        kept = current in self._charted and current != data.shown
+        self.subject.setCurrentText(current if kept else (data.shown or ""))
         self.subject.blockSignals(False)
-        self._show_chart()
+        if kept:
+            self._load_curve()
+        else:
+            self._draw(data.shown or "", data.curve)
         self.updated.setText(f"Updated {datetime.now():%H:%M}")
 
     def _visits(self, visits: list[DueVisit]) -> None:
@@ -167,7 +191,29 @@ class DashboardPage(QWidget):
             for j, text in enumerate((e.subject, e.term, e.start, e.outcome)):
                 self.serious.setItem(i, j, QTableWidgetItem(text))
 
-    def _show_chart(self) -> None:
+    def _load_curve(self) -> None:
+        """Read and draw the chosen subject's curve: one small query, so in the GUI thread."""
+        from alsdesk.dashboard import progression
+
         code = self.subject.currentText()
-        points = self.data.progression.get(code, ()) if self.data else ()
-        self.chart.show_points(f"Subject {code}" if code else "No subject with data yet", points)
+        points = progression(self.main.store, code) if code in self._charted else []
+        self._draw(code, points)
+
+    def _draw(self, code: str, points: Sequence[ProgressPoint]) -> None:
+        if self.chart is None and not points:
+            self.chart_placeholder.setText(
+                "No subject has ALSFRS-R or FVC data yet" if not self._charted else
+                f"Subject {code}: no dated visit with ALSFRS-R or FVC yet")
+            return
+        if self.chart is None:
+            from ui.charts import ProgressChart
+
+            self.chart = ProgressChart()
+            self._grid.removeWidget(self.chart_placeholder)
+            self.chart_placeholder.hide()
+            self._grid.addWidget(self.chart, 1, 0, 1, 3)
+            self.chart.show()  # a widget added to a page already on screen stays hidden
+        title = f"Subject {code}" if points else (
+            f"Subject {code}: no dated visit with ALSFRS-R or FVC yet" if code
+            else "No subject with data yet")
+        self.chart.show_points(title, points)
