@@ -17,8 +17,12 @@ ALSFRS = {"qsdat": "2025-03-01", "gastro": "N", "q1": 4, "q2": 3, "q3": 4, "q4":
 
 
 def _copy(db: Path, tmp: Path) -> Path:
+    """A copy of the database with its write-ahead log (which may hold the latest pages)."""
     dest = tmp / db.name
     shutil.copy(db, dest)
+    wal = Path(f"{db}-wal")
+    if wal.exists():
+        shutil.copy(wal, f"{dest}-wal")
     return dest
 
 
@@ -171,11 +175,22 @@ def gui_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
     b_shown = statistics.median(r["shown"] for r in bare)
     b_rss = statistics.median(r["rss"] for r in bare)
     rows = []
+    apps = []
+    for _ in range(runs):  # the program's own start on a copy (it writes its start backup)
+        with tempfile.TemporaryDirectory() as tmp:
+            apps.append(_child("app", _copy(dbs[min(dbs)], Path(tmp)), pycache))
+    login = statistics.median(r["login_shown"] for r in apps)
+    enter = statistics.median(r["after_enter"] for r in apps)
+    rows.append(Row(f"cold start to the login window shown, {min(dbs)} subjects", login,
+                    b_shown, "s", "<= 1.5x baseline, < 1.5 s",
+                    login <= 1.5 * b_shown and login < 1.5,
+                    f"then Enter to main window shown: {enter * 1000:.0f} ms"))
     for n in (min(dbs), max(dbs)):
         starts = [_child("start", dbs[n], pycache) for _ in range(runs)]
         shown = statistics.median(r["shown"] for r in starts)
         loaded = statistics.median(r["loaded"] for r in starts)
-        rows.append(Row(f"cold start to main window shown, {n} subjects", shown, b_shown, "s",
+        rows.append(Row(f"cold start to main window shown, {n} subjects (login by program)",
+                        shown, b_shown, "s",
                         "<= 1.5x baseline, < 1.5 s", shown <= 1.5 * b_shown and shown < 1.5,
                         f"list and dashboard filled after {loaded:.2f} s"))
         if n == max(dbs):

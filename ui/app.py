@@ -5,17 +5,22 @@ everything but the event loop, so tests can drive the same dialogs a user sees.
 """
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.store import Store
 from ui import reliability
 from ui.dialogs_auth import FirstRunDialog, LoginDialog
-from ui.main_window import MainWindow
 from ui.prompts import Prompts
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 __all__ = ["run", "start", "open_store", "sign_in"]
 
@@ -94,14 +99,21 @@ def sign_in(store: Store, db_path: Path, parent=None) -> bool:
     if store.user_id is not None:
         return True
     dialog = LoginDialog(db_path, store.login, parent=parent)
+    # The login window comes first; the main window's code loads while the user types, so
+    # the window appears sooner after Enter (keys typed meanwhile wait, none is lost).
+    QTimer.singleShot(0, _load_main_window)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-def _relogin(window: MainWindow) -> bool:
+def _load_main_window() -> type["MainWindow"]:
+    return importlib.import_module("ui.main_window").MainWindow
+
+
+def _relogin(window: "MainWindow") -> bool:
     return sign_in(window.store, window.db_path)
 
 
-def start(db_path: Path, prompts: Prompts | None = None) -> MainWindow | None:
+def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":
     """Open the database, log a user in and show the main window (None if that failed)."""
     _application()
     given = prompts
@@ -112,7 +124,7 @@ def start(db_path: Path, prompts: Prompts | None = None) -> MainWindow | None:
     if not sign_in(store, Path(db_path)):
         store.close()
         return None
-    window = MainWindow(store, Path(db_path))
+    window = _load_main_window()(store, Path(db_path))
     if given is not None:  # a test's prompts answer for the window too
         window.prompts = given
         if given.parent is None:
