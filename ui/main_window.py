@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget, QTabWidget,
@@ -88,9 +88,22 @@ class MainWindow(QMainWindow):
         self.pages.currentChanged.connect(self._page_changed)
         self._restore_geometry()
         self.apply_session()
+        # The lists are read once the window is on screen: painting it first is what makes
+        # the program feel started (the reads run in workers either way).
+        self.tasks.busy.add("first load")
+        self._dashboard_stale = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if "first load" in self.tasks.busy:
+            QTimer.singleShot(0, self._first_load)
+
+    def _first_load(self) -> None:
+        if "first load" not in self.tasks.busy:
+            return
+        self.tasks.busy.discard("first load")
         self.subjects.refresh()
         self.dashboard.refresh()
-        self._dashboard_stale = False
 
     def _connect(self) -> None:
         self.subjects.open_subject.connect(self.open_subject)
