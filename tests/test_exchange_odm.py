@@ -11,6 +11,8 @@ from odmlib.odm_parser import ODMSchemaValidator
 from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.errors import PermissionDenied
 from alsdesk.exchange import ExportOptions, export_odm
+from alsdesk.exchange.dataset import take_snapshot
+from alsdesk.exchange.odm_export import build_odm, write_odm
 from alsdesk.exchange.odm_import import ImportRefused, import_odm, subject_number
 from alsdesk.store import Store
 from tests.exchange_fixtures import (  # noqa: F401 - fixtures
@@ -138,6 +140,62 @@ def test_identifiers_only_for_an_administrator_who_asks(monitor, demo_db, tmp_pa
     items = clinical(root)["S003"][1][("SE.SCREENING", None, "F.PII", None)][1]
     assert items["IT.PII.FULLNAME"] == PII["fullname"]
     assert root is not None
+
+
+AWKWARD = ("Tom & Jerry <b>bold</b> -> \"quoted\" 'single' &amp; ]]>\n"
+           "second line\tafter a tab, naïve ±2 °C, 日本語, emoji \U0001F600")
+
+
+def _awkward_db(demo_db: Path) -> str:
+    """S005 gets a deviation whose text and reason for change need every kind of escaping."""
+    reason = 'typo <fixed> & "checked"\nby the nurse, 2 °C'
+    with open_as(demo_db, "nurse") as st:
+        rec = st.forms.save("S005", "logs", "dv", {"dvcat": "OTHER", "dvterm": "draft",
+                                                   "dvimp": "N", "dvaction": "None."},
+                            {"dvdat": "UNK"}, repeat=None, complete=True).record
+        st.forms.save("S005", "logs", "dv", {"dvterm": AWKWARD}, repeat=rec.repeat,
+                      complete=True, reason=reason)
+    return reason
+
+
+def test_awkward_text_survives_the_written_file(demo_db, tmp_path):
+    reason = _awkward_db(demo_db)
+    with open_as(demo_db, "monitor") as st:
+        path = export_odm(st, tmp_path / "awkward.xml", ExportOptions(include_audit=True)).target
+    raw = path.read_bytes()
+    assert raw.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<ODM ")
+    assert "日本語".encode() in raw and b"&#10;second line&#09;after" in raw
+    root = validate(path)
+    found = [i for i in root.iterfind(".//odm:ItemData[@ItemOID='IT.DV.DVTERM']", NS)
+             if i.get("Value") == AWKWARD]
+    assert len(found) == 1, "the value with &, <, >, quotes, newline, tab comes back as is"
+    assert found[0].findtext("odm:AuditRecord/odm:ReasonForChange", namespaces=NS) == reason
+
+
+def test_streamed_file_is_what_elementtree_writes(demo_db, tmp_path):
+    """The streaming writer gives, byte for byte, what ET.indent + ElementTree.write give
+    for the same document (escaping, attribute order, indentation, empty elements)."""
+    _awkward_db(demo_db)
+    with open_as(demo_db, "monitor") as st:
+        snap = take_snapshot(st, ExportOptions(include_audit=True))
+    streamed = tmp_path / "streamed.xml"
+    with open(streamed, "w", encoding="UTF-8", errors="xmlcharrefreplace") as fh:
+        write_odm(snap, fh.write)
+    root = build_odm(snap)
+    assert root.tag == "ODM" and next(iter(root.attrib)) == "xmlns"
+    ET.indent(root, space=" ")
+    tree = tmp_path / "tree.xml"
+    ET.ElementTree(root).write(tree, encoding="UTF-8", xml_declaration=True)
+    assert streamed.read_bytes() == tree.read_bytes()
+
+
+def test_progress_reports_each_subject(monitor, tmp_path):
+    calls = []
+    export_odm(monitor, tmp_path / "p.xml", progress=lambda *a: calls.append(a))
+    assert calls[0] == (0, 1, "Reading the database") and calls[-1][:2] == (1, 1)
+    subjects = [c for c in calls[1:-1]]
+    assert [c[:2] for c in subjects] == [(n, 8) for n in range(1, 8)]
+    assert subjects[0][2] == "Writing subject S001"
 
 
 # --- round trip -------------------------------------------------------------------------------

@@ -1,8 +1,14 @@
 """CDISC ODM 1.3.2: the study metadata and the clinical data in one XML file.
 
-Written with the standard library only (xml.etree), so the program needs no ODM package at
-run time; the tests validate every file against the ODM 1.3.2 schema shipped with odmlib.
-The names and OIDs are explained in :mod:`alsdesk.exchange.odm_common`.
+Written with the standard library only, so the program needs no ODM package at run time; the
+tests validate every file against the ODM 1.3.2 schema shipped with odmlib. The names and
+OIDs are explained in :mod:`alsdesk.exchange.odm_common`.
+
+The file is streamed: metadata, administrative data, then one SubjectData after another,
+each written out and forgotten, so memory does not grow with the study. The text is the one
+``ET.indent(root, space=" ")`` and ``ElementTree.write(..., encoding="UTF-8",
+xml_declaration=True)`` would give for the same document, byte for byte: the same escaping,
+attribute order, one space of indentation per level and ``<X />`` for empty elements.
 
 With ``include_audit``, each value carries the AuditRecord of its latest change (who, where,
 when, why; SourceID points at the row of our audit trail, which the CSV export gives in
@@ -11,10 +17,11 @@ SignatureDefs in AdminData.
 """
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from alsdesk import __version__
 from alsdesk.exchange import odm_common as oc
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 _SAS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,7}")
 LEGAL_REASON = ("Electronic signature under 21 CFR 11.50 and 11.200: the signer re-entered "
                 "user id and password")
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>"
 
 
 def export_odm(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(), *,
@@ -39,32 +47,19 @@ def export_odm(store: "Store", out: str | Path, options: ExportOptions = ExportO
 
 
 def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
-    root = build_odm(snap, progress)
-    ET.indent(root, space=" ")
-    ET.ElementTree(root).write(out.path("odm.xml"), encoding="UTF-8", xml_declaration=True)
+    # As ElementTree.write opens a file: characters UTF-8 cannot encode (lone surrogates)
+    # become character references instead of failing the export.
+    with open(out.path("odm.xml"), "w", encoding="UTF-8", errors="xmlcharrefreplace") as fh:
+        write_odm(snap, fh.write, progress)
 
 
-def _el(parent: ET.Element | None, name: str, attrs: dict[str, Any] | None = None,
-        text: str | None = None) -> ET.Element:
-    clean = {k: str(v) for k, v in (attrs or {}).items() if v is not None}
-    # Plain names under an xmlns attribute on the root: ElementTree's default_namespace
-    # option refuses the (unqualified) attribute names ODM uses.
-    el = ET.Element(name, clean) if parent is None else ET.SubElement(parent, name, clean)
-    if text is not None:
-        el.text = text
-    return el
-
-
-def _translated(parent: ET.Element, name: str, text: str) -> ET.Element:
-    el = _el(parent, name)
-    _el(el, "TranslatedText", {oc.XML_LANG: "en"}, text)
-    return el
-
-
-def build_odm(snap: Snapshot, progress: Progress | None = None) -> ET.Element:
-    """The whole ODM document as an element tree."""
+def write_odm(snap: Snapshot, write: Callable[[str], Any],
+              progress: Progress | None = None) -> None:
+    """Stream the whole ODM document, as text, to `write`."""
     study = snap.study
-    root = _el(None, "ODM", {
+    x = _Xml(write)
+    x.raw(XML_DECLARATION)
+    x.start("ODM", {
         "xmlns": oc.NS,
         "Description": f"{study.title} ({study.protocol})",
         "FileType": "Snapshot",
@@ -75,60 +70,213 @@ def build_odm(snap: Snapshot, progress: Progress | None = None) -> ET.Element:
         "SourceSystem": "ALS Desk",
         "SourceSystemVersion": __version__,
     })
-    add_study(root, snap)
+    add_study(x, snap)
     if snap.options.include_audit:
-        add_admin(root, snap)
-    add_clinical(root, snap, progress)
+        add_admin(x, snap)
+    x.flush()
+    add_clinical(x, snap, progress)
+    x.end()
+    x.flush()
+
+
+def build_odm(snap: Snapshot, progress: Progress | None = None) -> ET.Element:
+    """The whole ODM document as an element tree, shaped as the exporter once built it:
+    plain element names under an ``xmlns`` attribute on the root, no indentation text.
+
+    ``ET.indent(root, space=" ")`` and ``ElementTree.write(..., encoding="UTF-8",
+    xml_declaration=True)`` of it give the bytes :func:`export_odm` writes (unless element
+    text holds a carriage return, which any XML parser reads back as a line feed).
+    """
+    buf = io.StringIO()
+    write_odm(snap, buf.write, progress)
+    root = ET.fromstring(buf.getvalue())
+    prefix = f"{{{oc.NS}}}"
+    for el in root.iter():
+        el.tag = el.tag.removeprefix(prefix)
+        el.tail = None
+        if len(el):
+            el.text = None  # only indentation: no element of ODM has mixed content here
+    attrib = {"xmlns": oc.NS, **root.attrib}
+    root.attrib.clear()
+    root.attrib.update(attrib)
     return root
+
+
+# --- XML text -----------------------------------------------------------------------------
+
+# Attribute names as ElementTree writes them (the xml prefix needs no declaration).
+_NAMES = {oc.XML_LANG: "xml:lang"}
+
+
+def _escape_cdata(text: str) -> str:
+    """Character data escaped as xml.etree.ElementTree does (Python 3.11)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _escape_attrib(text: str) -> str:
+    """An attribute value escaped as xml.etree.ElementTree does (Python 3.11): markup
+    characters and quotes as entities, line breaks and tabs as character references so a
+    reader gets them back rather than spaces."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\"" in text:
+        text = text.replace("\"", "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def _attrs(attrs: dict[str, Any] | None) -> str:
+    """ name="value" ... in the given order, leaving out None values."""
+    if not attrs:
+        return ""
+    return "".join(f' {_NAMES.get(k, k)}="{_escape_attrib(str(v))}"'
+                   for k, v in attrs.items() if v is not None)
+
+
+def _leaf(indent: str, name: str, attrs: str, text: str | None) -> str:
+    """A childless element on its own line; `attrs` already formatted by :func:`_attrs`."""
+    if text:
+        return f"{indent}<{name}{attrs}>{_escape_cdata(text)}</{name}>"
+    return f"{indent}<{name}{attrs} />"
+
+
+class _Xml:
+    """Writes elements as they come, laid out as ET.indent(space=" ") would lay them out.
+
+    Every element starts on a new line indented one space per level; an element's start tag
+    is finished (``>`` or, when it turns out to have no children, `` />``) only once its
+    first child or its end comes. Text accumulates until :meth:`flush`.
+    """
+
+    def __init__(self, write: Callable[[str], Any], depth: int = 0):
+        self._write = write
+        self.parts: list[str] = []
+        self._base = depth  # the depth of the first element written
+        self._open: list[str] = []
+        self._pending = False  # the last start tag still lacks its ">"
+        self._indents = ["\n"]
+
+    def indent(self, depth: int) -> str:
+        """Newline and indentation of an element at `depth` (the root is at 0)."""
+        while len(self._indents) <= depth:
+            self._indents.append(self._indents[-1] + " ")
+        return self._indents[depth]
+
+    @property
+    def depth(self) -> int:
+        """The depth of the next child element."""
+        return self._base + len(self._open)
+
+    def start(self, name: str, attrs: dict[str, Any] | None = None) -> None:
+        parts = self.parts
+        if self._pending:
+            parts.append(">")
+        # (The root too starts with a newline: it follows the XML declaration.)
+        parts.append(self.indent(self.depth))
+        parts.append(f"<{name}{_attrs(attrs)}")
+        self._open.append(name)
+        self._pending = True
+
+    def end(self) -> None:
+        name = self._open.pop()
+        if self._pending:
+            self.parts.append(" />")
+            self._pending = False
+        else:
+            self.parts.append(f"{self.indent(self.depth)}</{name}>")
+
+    def leaf(self, name: str, attrs: dict[str, Any] | None = None,
+             text: str | None = None) -> None:
+        """An element without children, with text or none."""
+        self.raw(_leaf(self.indent(self.depth), name, _attrs(attrs), text))
+
+    def translated(self, name: str, text: str) -> None:
+        self.start(name)
+        self.leaf("TranslatedText", {oc.XML_LANG: "en"}, text)
+        self.end()
+
+    def raw(self, text: str) -> None:
+        """Text made elsewhere: whole child elements of the open element, or the declaration."""
+        if self._pending:
+            self.parts.append(">")
+            self._pending = False
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            self._write("".join(self.parts))
+            self.parts.clear()
 
 
 # --- metadata -----------------------------------------------------------------------------
 
 
-def add_study(root: ET.Element, snap: Snapshot) -> None:
+def add_study(x: _Xml, snap: Snapshot) -> None:
     study = snap.study
-    st = _el(root, "Study", {"OID": oc.study_oid(study.id)})
-    gv = _el(st, "GlobalVariables")
-    _el(gv, "StudyName", text=study.id)
-    _el(gv, "StudyDescription", text=study.title)
-    _el(gv, "ProtocolName", text=study.protocol)
+    x.start("Study", {"OID": oc.study_oid(study.id)})
+    x.start("GlobalVariables")
+    x.leaf("StudyName", text=study.id)
+    x.leaf("StudyDescription", text=study.title)
+    x.leaf("ProtocolName", text=study.protocol)
+    x.end()
     units = _units(snap.forms)
     if units:
-        bd = _el(st, "BasicDefinitions")
+        x.start("BasicDefinitions")
         for unit, oid in units.items():
-            mu = _el(bd, "MeasurementUnit", {"OID": oid, "Name": unit})
-            _translated(mu, "Symbol", unit)
-    mdv = _el(st, "MetaDataVersion", {
+            x.start("MeasurementUnit", {"OID": oid, "Name": unit})
+            x.translated("Symbol", unit)
+            x.end()
+        x.end()
+    x.start("MetaDataVersion", {
         "OID": oc.mdv_oid(study.crf_version),
         "Name": f"{study.id} CRF version {study.crf_version}",
         "Description": f"ALS Desk study definition {study.crf_version}"})
-    proto = _el(mdv, "Protocol")
+    x.start("Protocol")
     for n, event in enumerate(snap.events, start=1):
-        _el(proto, "StudyEventRef", {"StudyEventOID": oc.event_oid(event.id),
-                                     "OrderNumber": n, "Mandatory": _yes(_mandatory(event))})
+        x.leaf("StudyEventRef", {"StudyEventOID": oc.event_oid(event.id),
+                                 "OrderNumber": n, "Mandatory": _yes(_mandatory(event))})
+    x.end()
     for event in snap.events:
-        _event_def(mdv, snap, event)
+        _event_def(x, snap, event)
     for form in snap.forms:
-        fd = _el(mdv, "FormDef", {"OID": oc.form_oid(form.id), "Name": form.label,
-                                  "Repeating": _yes(form.repeating)})
-        _el(fd, "ItemGroupRef", {"ItemGroupOID": oc.group_oid(form.id), "Mandatory": "Yes"})
+        x.start("FormDef", {"OID": oc.form_oid(form.id), "Name": form.label,
+                            "Repeating": _yes(form.repeating)})
+        x.leaf("ItemGroupRef", {"ItemGroupOID": oc.group_oid(form.id), "Mandatory": "Yes"})
+        x.end()
     for form in snap.forms:
-        _group_def(mdv, form)
+        _group_def(x, form)
     for form in snap.forms:
         for f in form.fields:
-            _item_def(mdv, snap, form, f, units)
+            _item_def(x, snap, form, f, units)
     for codelist in _codelists(snap.forms):
-        _codelist(mdv, oc.codelist_oid(codelist.id), codelist.id, codelist.data_type,
+        _codelist(x, oc.codelist_oid(codelist.id), codelist.id, codelist.data_type,
                   [(c.code, c.label) for c in codelist.choices])
-    _codelist(mdv, oc.CL_MISSING, "Missing-data codes", "text",
+    _codelist(x, oc.CL_MISSING, "Missing-data codes", "text",
               [(m.code, m.label) for m in snap.study.missing_codes])
-    _codelist(mdv, oc.CL_FLAG_TYPE, "ALS Desk annotation flags", "text",
+    _codelist(x, oc.CL_FLAG_TYPE, "ALS Desk annotation flags", "text",
               [(oc.FLAG_FORM_STATUS, "Workflow status of the form"),
                (oc.FLAG_SUBJECT_STATUS, "Status of the subject in the study")])
-    _codelist(mdv, oc.CL_FORM_STATUS, "Form status", "text",
+    _codelist(x, oc.CL_FORM_STATUS, "Form status", "text",
               [(s, s) for s in oc.FORM_STATUSES])
-    _codelist(mdv, oc.CL_SUBJECT_STATUS, "Subject status", "text",
+    _codelist(x, oc.CL_SUBJECT_STATUS, "Subject status", "text",
               [(s, s) for s in oc.SUBJECT_STATUSES])
+    x.end()  # MetaDataVersion
+    x.end()  # Study
 
 
 def _yes(flag: bool) -> str:
@@ -139,11 +287,11 @@ def _mandatory(event: Event) -> bool:
     return event.kind is EventKind.VISIT and not event.repeating and event.target is not None
 
 
-def _event_def(mdv: ET.Element, snap: Snapshot, event: Event) -> None:
+def _event_def(x: _Xml, snap: Snapshot, event: Event) -> None:
     kind = ("Common" if event.kind is EventKind.LOG
             else "Unscheduled" if event.repeating else "Scheduled")
-    ed = _el(mdv, "StudyEventDef", {"OID": oc.event_oid(event.id), "Name": event.label,
-                                    "Repeating": _yes(event.repeating), "Type": kind})
+    x.start("StudyEventDef", {"OID": oc.event_oid(event.id), "Name": event.label,
+                              "Repeating": _yes(event.repeating), "Type": kind})
     if event.window is not None or event.target is not None:
         unit = event.unit.value if event.unit else ""
         parts = []
@@ -151,31 +299,33 @@ def _event_def(mdv: ET.Element, snap: Snapshot, event: Event) -> None:
             parts.append(f"target {event.target:g} {unit} after the infusion")
         if event.window is not None:
             parts.append(f"window {event.window[0]:g} to {event.window[1]:g} {unit}")
-        _translated(ed, "Description", "; ".join(parts))
+        x.translated("Description", "; ".join(parts))
     for n, form_id in enumerate(event.forms, start=1):
         form = snap.form(form_id)
-        _el(ed, "FormRef", {"FormOID": oc.form_oid(form_id), "OrderNumber": n,
-                            "Mandatory": _yes(not form.repeating and _mandatory(event))})
+        x.leaf("FormRef", {"FormOID": oc.form_oid(form_id), "OrderNumber": n,
+                           "Mandatory": _yes(not form.repeating and _mandatory(event))})
+    x.end()
 
 
-def _group_def(mdv: ET.Element, form: Form) -> None:
+def _group_def(x: _Xml, form: Form) -> None:
     sas = form.id.upper()
     attrs: dict[str, Any] = {"OID": oc.group_oid(form.id), "Name": form.id, "Repeating": "No"}
     if _SAS_NAME.fullmatch(sas):
         attrs["SASDatasetName"] = sas
     if form.domain:
         attrs["Domain"] = form.domain
-    ig = _el(mdv, "ItemGroupDef", attrs)
-    _translated(ig, "Description", form.label)
+    x.start("ItemGroupDef", attrs)
+    x.translated("Description", form.label)
     n = 0
     for f in form.fields:
         n += 1
-        _el(ig, "ItemRef", {"ItemOID": oc.item_oid(form.id, f.id), "OrderNumber": n,
-                            "Mandatory": _yes(f.required and not f.visible)})
+        x.leaf("ItemRef", {"ItemOID": oc.item_oid(form.id, f.id), "OrderNumber": n,
+                           "Mandatory": _yes(f.required and not f.visible)})
         if f.missing:
             n += 1
-            _el(ig, "ItemRef", {"ItemOID": oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX,
-                                "OrderNumber": n, "Mandatory": "No"})
+            x.leaf("ItemRef", {"ItemOID": oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX,
+                               "OrderNumber": n, "Mandatory": "No"})
+    x.end()
 
 
 def _length(f: Field) -> int | None:
@@ -190,8 +340,7 @@ def _length(f: Field) -> int | None:
     return {FieldType.DATE: 10, FieldType.DATETIME: 19, FieldType.TIME: 8}[f.type]
 
 
-def _item_def(mdv: ET.Element, snap: Snapshot, form: Form, f: Field,
-              units: dict[str, str]) -> None:
+def _item_def(x: _Xml, snap: Snapshot, form: Form, f: Field, units: dict[str, str]) -> None:
     attrs: dict[str, Any] = {"OID": oc.item_oid(form.id, f.id), "Name": f.id,
                              "DataType": oc.odm_data_type(f), "Length": _length(f)}
     if f.type is FieldType.DECIMAL and f.digits is not None:
@@ -201,34 +350,37 @@ def _item_def(mdv: ET.Element, snap: Snapshot, form: Form, f: Field,
         attrs["SDSVarName"] = sds
     if f.identifier:
         attrs["Comment"] = "Direct identifier: restricted"
-    item = _el(mdv, "ItemDef", attrs)
+    x.start("ItemDef", attrs)
     if f.help:
-        _translated(item, "Description", f.help)
-    _translated(item, "Question", f.label)
+        x.translated("Description", f.help)
+    x.translated("Question", f.label)
     if f.unit:
-        _el(item, "MeasurementUnitRef", {"MeasurementUnitOID": units[f.unit]})
+        x.leaf("MeasurementUnitRef", {"MeasurementUnitOID": units[f.unit]})
     for comparator, bound in (("GE", f.min), ("LE", f.max)):
         if bound is not None:
-            rc = _el(item, "RangeCheck", {"Comparator": comparator, "SoftHard": "Hard"})
-            _el(rc, "CheckValue", text=_bound(f, bound))
+            x.start("RangeCheck", {"Comparator": comparator, "SoftHard": "Hard"})
+            x.leaf("CheckValue", text=_bound(f, bound))
             word = "at least" if comparator == "GE" else "at most"
-            _translated(rc, "ErrorMessage", f"{f.label}: {word} {_bound(f, bound)}"
-                        + (f" {f.unit}" if f.unit else ""))
+            x.translated("ErrorMessage", f"{f.label}: {word} {_bound(f, bound)}"
+                         + (f" {f.unit}" if f.unit else ""))
+            x.end()
     if f.codelist is not None:
-        _el(item, "CodeListRef", {"CodeListOID": oc.codelist_oid(f.codelist.id)})
+        x.leaf("CodeListRef", {"CodeListOID": oc.codelist_oid(f.codelist.id)})
     if f.cdash:
-        _el(item, "Alias", {"Context": "CDASH", "Name": f.cdash})
+        x.leaf("Alias", {"Context": "CDASH", "Name": f.cdash})
     if f.sdtm:
-        _el(item, "Alias", {"Context": "SDTM", "Name": f.sdtm})
+        x.leaf("Alias", {"Context": "SDTM", "Name": f.sdtm})
+    x.end()
     if f.missing:
         codes = [m for m in snap.study.missing_codes if m.code in f.missing]
-        companion = _el(mdv, "ItemDef", {
+        x.start("ItemDef", {
             "OID": oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX,
             "Name": f"{f.id}__missing", "DataType": "text",
             "Length": max(len(m.code) for m in codes),
             "Comment": f"Why {f.id} is blank: " + ", ".join(m.code for m in codes)})
-        _translated(companion, "Question", f"{f.label}: missing-data code")
-        _el(companion, "CodeListRef", {"CodeListOID": oc.CL_MISSING})
+        x.translated("Question", f"{f.label}: missing-data code")
+        x.leaf("CodeListRef", {"CodeListOID": oc.CL_MISSING})
+        x.end()
 
 
 def _bound(f: Field, bound: float) -> str:
@@ -255,12 +407,14 @@ def _codelists(forms: Iterable[Form]) -> list[CodeList]:
     return list(seen.values())
 
 
-def _codelist(mdv: ET.Element, oid: str, name: str, data_type: str,
+def _codelist(x: _Xml, oid: str, name: str, data_type: str,
               items: list[tuple[Any, str]]) -> None:
-    cl = _el(mdv, "CodeList", {"OID": oid, "Name": name, "DataType": data_type})
+    x.start("CodeList", {"OID": oid, "Name": name, "DataType": data_type})
     for n, (code, label) in enumerate(items, start=1):
-        item = _el(cl, "CodeListItem", {"CodedValue": code, "OrderNumber": n})
-        _translated(item, "Decode", label)
+        x.start("CodeListItem", {"CodedValue": code, "OrderNumber": n})
+        x.translated("Decode", label)
+        x.end()
+    x.end()
 
 
 # --- administrative data ------------------------------------------------------------------
@@ -281,25 +435,27 @@ def _referenced_users(snap: Snapshot) -> list[str]:
     return sorted(ids)
 
 
-def add_admin(root: ET.Element, snap: Snapshot) -> None:
+def add_admin(x: _Xml, snap: Snapshot) -> None:
     study = snap.study
-    admin = _el(root, "AdminData", {"StudyOID": oc.study_oid(study.id)})
+    x.start("AdminData", {"StudyOID": oc.study_oid(study.id)})
     for user_id in _referenced_users(snap):
         name, role = snap.users.get(user_id, (user_id, "other"))
-        user = _el(admin, "User", {"OID": oc.user_oid(user_id),
-                                   "UserType": "Investigator" if role == "investigator"
-                                   else "Other"})
-        _el(user, "LoginName", text=user_id)
-        _el(user, "FullName", text=name)
-    loc = _el(admin, "Location", {"OID": oc.LOCATION_OID, "Name": study.site,
-                                  "LocationType": "Site"})
-    _el(loc, "MetaDataVersionRef", {"StudyOID": oc.study_oid(study.id),
-                                    "MetaDataVersionOID": oc.mdv_oid(study.crf_version),
-                                    "EffectiveDate": snap.taken_at[:10]})
+        x.start("User", {"OID": oc.user_oid(user_id),
+                         "UserType": "Investigator" if role == "investigator" else "Other"})
+        x.leaf("LoginName", text=user_id)
+        x.leaf("FullName", text=name)
+        x.end()
+    x.start("Location", {"OID": oc.LOCATION_OID, "Name": study.site, "LocationType": "Site"})
+    x.leaf("MetaDataVersionRef", {"StudyOID": oc.study_oid(study.id),
+                                  "MetaDataVersionOID": oc.mdv_oid(study.crf_version),
+                                  "EffectiveDate": snap.taken_at[:10]})
+    x.end()
     for meaning, oid in _signature_defs(snap).items():
-        sd = _el(admin, "SignatureDef", {"OID": oid, "Methodology": "Electronic"})
-        _el(sd, "Meaning", text=meaning)
-        _el(sd, "LegalReason", text=LEGAL_REASON)
+        x.start("SignatureDef", {"OID": oid, "Methodology": "Electronic"})
+        x.leaf("Meaning", text=meaning)
+        x.leaf("LegalReason", text=LEGAL_REASON)
+        x.end()
+    x.end()
 
 
 # --- clinical data ------------------------------------------------------------------------
@@ -314,77 +470,142 @@ def _last_changes(snap: Snapshot) -> dict[tuple[int, str, bool], dict[str, Any]]
     return last
 
 
-def _flag(parent: ET.Element, value: str, codelist: str, flag_type: str) -> None:
-    ann = _el(parent, "Annotation", {"SeqNum": 1})
-    flag = _el(ann, "Flag")
-    _el(flag, "FlagValue", {"CodeListOID": codelist}, value)
-    _el(flag, "FlagType", {"CodeListOID": oc.CL_FLAG_TYPE}, flag_type)
+class _Clinical:
+    """Writes SubjectData elements. The hot path of a large export: the few fixed pieces
+    (status flags, OIDs) are made once, values are escaped as they come."""
+
+    def __init__(self, x: _Xml, snap: Snapshot):
+        self.x = x
+        self.snap = snap
+        self.sig_defs = _signature_defs(snap)
+        self.last = _last_changes(snap) if snap.options.include_audit else {}
+        self.forms = {f.id: f for f in snap.forms}
+        self._flags: dict[tuple[int, str, str, str], str] = {}
+        # (form id, depth) -> [(field, start of its ItemData, of its missing-code ItemData)]
+        self._items: dict[tuple[str, int], list[tuple[Field, str, str]]] = {}
+
+    def flag(self, depth: int, value: str, codelist: str, flag_type: str) -> None:
+        key = (depth, value, codelist, flag_type)
+        text = self._flags.get(key)
+        if text is None:
+            sub = _Xml(lambda _: None, depth)
+            sub.start("Annotation", {"SeqNum": 1})
+            sub.start("Flag")
+            sub.leaf("FlagValue", {"CodeListOID": codelist}, value)
+            sub.leaf("FlagType", {"CodeListOID": oc.CL_FLAG_TYPE}, flag_type)
+            sub.end()
+            sub.end()
+            text = self._flags[key] = "".join(sub.parts)
+        self.x.raw(text)
+
+    def items(self, form: Form, depth: int) -> list[tuple[Field, str, str]]:
+        found = self._items.get((form.id, depth))
+        if found is None:
+            start = f'{self.x.indent(depth)}<ItemData ItemOID="'
+            found = self._items[(form.id, depth)] = []
+            for f in form.fields:
+                oid = oc.item_oid(form.id, f.id)
+                found.append((f, f'{start}{_escape_attrib(oid)}" Value="',
+                              f'{start}{_escape_attrib(oid + oc.MISSING_SUFFIX)}" Value="'))
+        return found
+
+    def subject(self, subject_code: str, status: str, instances: list[Instance],
+                repeating_events: set[str]) -> None:
+        x = self.x
+        x.start("SubjectData", {"SubjectKey": subject_code})
+        self.flag(x.depth, status, oc.CL_SUBJECT_STATUS, oc.FLAG_SUBJECT_STATUS)
+        event_key: tuple[str, int] | None = None
+        for inst in instances:
+            if (inst.event, inst.event_repeat) != event_key:
+                if event_key is not None:
+                    x.end()
+                event_key = (inst.event, inst.event_repeat)
+                x.start("StudyEventData", {
+                    "StudyEventOID": oc.event_oid(inst.event),
+                    "StudyEventRepeatKey": inst.event_repeat
+                    if inst.event in repeating_events else None})
+            self.form_data(inst)
+        if event_key is not None:
+            x.end()
+        x.end()
+
+    def form_data(self, inst: Instance) -> None:
+        x = self.x
+        form = self.forms.get(inst.form) or self.snap.form(inst.form)
+        x.start("FormData", {"FormOID": oc.form_oid(form.id),
+                             "FormRepeatKey": inst.repeat if form.repeating else None})
+        valid = [s for s in self.snap.signatures.get(inst.instance_id, []) if s.valid]
+        if valid:
+            x.start("Signature")
+            x.leaf("UserRef", {"UserOID": oc.user_oid(valid[-1].user_id)})
+            x.leaf("LocationRef", {"LocationOID": oc.LOCATION_OID})
+            x.leaf("SignatureRef", {"SignatureOID": self.sig_defs[valid[-1].meaning]})
+            x.leaf("DateTimeStamp", text=valid[-1].signed_at)
+            x.end()
+        self.flag(x.depth, inst.status, oc.CL_FORM_STATUS, oc.FLAG_FORM_STATUS)
+        x.start("ItemGroupData", {"ItemGroupOID": oc.group_oid(form.id)})
+        depth = x.depth
+        values, missing, last = inst.values, inst.missing, self.last
+        out: list[str] = []
+        for f, start, start_missing in self.items(form, depth):
+            value = values.get(f.id)
+            if value is not None:
+                out.append(start)
+                out.append(_escape_attrib(oc.to_odm(f, value)))
+                row = last.get((inst.instance_id, f.id, False)) if last else None
+                if row is not None and row["user_id"]:
+                    out.append('">')
+                    out.append(self.audit_record(row, depth))
+                    out.append(f"{x.indent(depth)}</ItemData>")
+                else:
+                    out.append('" />')
+            code = missing.get(f.id)
+            if code:
+                out.append(start_missing)
+                out.append(_escape_attrib(str(code)))
+                row = last.get((inst.instance_id, f.id, True)) if last else None
+                if row is not None and row["user_id"]:
+                    out.append('">')
+                    out.append(self.audit_record(row, depth))
+                    out.append(f"{x.indent(depth)}</ItemData>")
+                else:
+                    out.append('" />')
+        if out:
+            x.raw("".join(out))
+        x.end()  # ItemGroupData
+        x.end()  # FormData
+
+    def audit_record(self, row: dict[str, Any], depth: int) -> str:
+        """The AuditRecord of an ItemData at `depth`."""
+        inner = self.x.indent(depth + 2)
+        parts = [
+            self.x.indent(depth + 1), "<AuditRecord>",
+            inner, f'<UserRef UserOID="{_escape_attrib(oc.user_oid(row["user_id"]))}" />',
+            inner, f'<LocationRef LocationOID="{_escape_attrib(oc.LOCATION_OID)}" />',
+            _leaf(inner, "DateTimeStamp", "", row["ts"]),
+        ]
+        if row["reason"]:
+            parts.append(_leaf(inner, "ReasonForChange", "", row["reason"]))
+        parts.append(_leaf(inner, "SourceID", "", f"ALS Desk audit trail row {row['seq']}"))
+        parts.append(self.x.indent(depth + 1))
+        parts.append("</AuditRecord>")
+        return "".join(parts)
 
 
-def _audit_record(parent: ET.Element, row: dict[str, Any]) -> None:
-    ar = _el(parent, "AuditRecord")
-    _el(ar, "UserRef", {"UserOID": oc.user_oid(row["user_id"])})
-    _el(ar, "LocationRef", {"LocationOID": oc.LOCATION_OID})
-    _el(ar, "DateTimeStamp", text=row["ts"])
-    if row["reason"]:
-        _el(ar, "ReasonForChange", text=row["reason"])
-    _el(ar, "SourceID", text=f"ALS Desk audit trail row {row['seq']}")
-
-
-def add_clinical(root: ET.Element, snap: Snapshot, progress: Progress | None) -> None:
+def add_clinical(x: _Xml, snap: Snapshot, progress: Progress | None) -> None:
+    """ClinicalData, written out one SubjectData at a time."""
     study = snap.study
-    cd = _el(root, "ClinicalData", {"StudyOID": oc.study_oid(study.id),
-                                    "MetaDataVersionOID": oc.mdv_oid(study.crf_version)})
+    x.start("ClinicalData", {"StudyOID": oc.study_oid(study.id),
+                             "MetaDataVersionOID": oc.mdv_oid(study.crf_version)})
     by_subject: dict[str, list[Instance]] = {}
     for inst in snap.instances:
         by_subject.setdefault(inst.subject, []).append(inst)
     repeating_events = {e.id for e in study.events if e.repeating}
-    sig_defs = _signature_defs(snap)
-    last = _last_changes(snap) if snap.options.include_audit else {}
+    writer = _Clinical(x, snap)
     for n, subject in enumerate(snap.subjects, start=1):
         if progress:
             progress(n, len(snap.subjects) + 1, f"Writing subject {subject.code}")
-        sd = _el(cd, "SubjectData", {"SubjectKey": subject.code})
-        _flag(sd, subject.status, oc.CL_SUBJECT_STATUS, oc.FLAG_SUBJECT_STATUS)
-        event_el: ET.Element | None = None
-        event_key: tuple[str, int] | None = None
-        for inst in by_subject.get(subject.code, []):
-            if (inst.event, inst.event_repeat) != event_key:
-                event_key = (inst.event, inst.event_repeat)
-                event_el = _el(sd, "StudyEventData", {
-                    "StudyEventOID": oc.event_oid(inst.event),
-                    "StudyEventRepeatKey": inst.event_repeat
-                    if inst.event in repeating_events else None})
-            assert event_el is not None
-            _form_data(event_el, snap, inst, sig_defs, last)
-
-
-def _form_data(parent: ET.Element, snap: Snapshot, inst: Instance, sig_defs: dict[str, str],
-               last: dict[tuple[int, str, bool], dict[str, Any]]) -> None:
-    form = snap.form(inst.form)
-    fd = _el(parent, "FormData", {"FormOID": oc.form_oid(form.id),
-                                  "FormRepeatKey": inst.repeat if form.repeating else None})
-    valid = [s for s in snap.signatures.get(inst.instance_id, []) if s.valid]
-    if valid:
-        sig = _el(fd, "Signature")
-        _el(sig, "UserRef", {"UserOID": oc.user_oid(valid[-1].user_id)})
-        _el(sig, "LocationRef", {"LocationOID": oc.LOCATION_OID})
-        _el(sig, "SignatureRef", {"SignatureOID": sig_defs[valid[-1].meaning]})
-        _el(sig, "DateTimeStamp", text=valid[-1].signed_at)
-    _flag(fd, inst.status, oc.CL_FORM_STATUS, oc.FLAG_FORM_STATUS)
-    ig = _el(fd, "ItemGroupData", {"ItemGroupOID": oc.group_oid(form.id)})
-    for f in form.fields:
-        value = inst.values.get(f.id)
-        if value is not None:
-            item = _el(ig, "ItemData", {"ItemOID": oc.item_oid(form.id, f.id),
-                                        "Value": oc.to_odm(f, value)})
-            row = last.get((inst.instance_id, f.id, False))
-            if row is not None and row["user_id"]:
-                _audit_record(item, row)
-        code = inst.missing.get(f.id)
-        if code:
-            item = _el(ig, "ItemData", {"ItemOID": oc.item_oid(form.id, f.id)
-                                        + oc.MISSING_SUFFIX, "Value": code})
-            row = last.get((inst.instance_id, f.id, True))
-            if row is not None and row["user_id"]:
-                _audit_record(item, row)
+        writer.subject(subject.code, subject.status, by_subject.get(subject.code, []),
+                       repeating_events)
+        x.flush()
+    x.end()
