@@ -263,3 +263,32 @@ def test_field_findings():
     assert field_findings(form, {**CLEAN, "dob": "1960-01-01"}, None, "dob") == []
     with pytest.raises(KeyError):
         field_findings(form, values, None, "nosuch")
+
+
+def test_checked_values_are_not_validated_again_but_findings_are_the_same():
+    # The store passes the fields it has just validated; the findings must not change.
+    checks = (Check("wt", "weight > 40", "Weight seems low", SOFT, ()),
+              Check("age", "days(dob, visit) > 0", "Visit before birth", HARD, ()))
+    form = make_form(*checks)
+    cases = [
+        CLEAN,
+        {**CLEAN, "sex": 2, "childb": 1},
+        {**CLEAN, "weight": 30.0, "height": 180},
+        {**CLEAN, "sex": 1, "childb": 1, "preg": 0},  # hidden fields hold values
+        {"dob": "1960-03-05"},
+        {},
+    ]
+    for values in cases:
+        plain = evaluate(form, values, {"preg": "ND"})
+        assert evaluate(form, values, {"preg": "ND"}, checked=values.keys()) == plain
+        assert evaluate(form, values) == evaluate(form, values, checked=values.keys())
+
+
+def test_findings_follow_a_changed_definition():
+    # Parsed conditions and checks are kept per form object: a new form gets its own.
+    first = make_form(Check("wt", "weight > 40", "low", SOFT, ()))
+    second = dataclasses.replace(first, checks=(Check("wt", "weight > 80", "low", SOFT, ()),))
+    values = {**CLEAN, "weight": 60.0}
+    assert ids(evaluate(first, values)) == []
+    assert ids(evaluate(second, values)) == ["wt"]
+    assert ids(evaluate(first, values)) == []

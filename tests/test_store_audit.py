@@ -152,3 +152,68 @@ def test_logins_and_failures_are_audited(store):
     assert "user.login_failed" in actions
     assert actions[-1] == "user.login"
     assert actions.count("user.create") == 4
+
+
+# Values as they may reach an audit column: text with quotes, escapes, control and non-ASCII
+# characters, numbers of every kind, true/false and nothing.
+_AUDIT_VALUES = [None, "", "a", 'q"uo\\te', "\n\t\x00\x1f", "é漢字😀", "\u2028\u2029", 0, -5,
+                 2**70, 1.5, float("nan"), float("inf"), -0.0, 1e300, True, False]
+
+
+def test_batched_rows_hash_exactly_as_single_rows():
+    # make_rows (a form's fields in one go) must give the rows and hashes make_row and
+    # row_hash give, or files written in batches would fail `alsdesk verify`.
+    import random
+
+    from alsdesk.store import audit
+
+    rng = random.Random(7)
+    pick = lambda: rng.choice(_AUDIT_VALUES)  # noqa: E731
+    for _ in range(400):
+        place = {k: pick() for k in rng.sample(audit._BATCH_COMMON, rng.randint(0, 6))}
+        items = [(pick(), pick(), pick(), pick(), pick()) for _ in range(rng.randint(1, 6))]
+        ctx = audit.AuditContext(pick(), pick())
+        head = (rng.randint(0, 99), rng.choice(["0" * 64, "ab" * 32, 'odd"head']))
+        ts = rng.choice(["2025-03-01T10:00:00.000000+00:00", "ü\"x", 5])
+        rows, new_head = audit.make_rows(head, ctx, ts, place, items)
+        chain = head
+        for item, row in zip(items, rows):
+            cols = {**place, "field": item[1], "old_value": item[2], "new_value": item[3],
+                    "reason": item[4]}
+            single, chain = audit.make_row(chain, ctx, item[0], ts, cols)
+            assert repr(single) == repr(row)  # repr: nan == nan
+            assert audit.row_hash(dict(zip((*audit._COLUMNS, "hash"), row))) == row[-1]
+        assert new_head == chain
+
+
+def test_batched_rows_refuse_columns_that_are_not_the_place():
+    from alsdesk.store import audit
+
+    with pytest.raises(ValueError):
+        audit.make_rows((0, "0" * 64), audit.AuditContext("u", "nurse"), "t", {"reason": "x"},
+                        [("a", None, None, None, None)])
+
+
+def test_saved_forms_verify_and_replay(filled):
+    # Rows written by a save in one batch (one INSERT of many rows) chain and replay.
+    with Store.open(filled) as store:
+        report = store.verify()
+        assert report.ok, report.text()
+        counts = dict(store.conn.execute(
+            "SELECT action, count(*) FROM audit_trail WHERE form = 'alsfrs' GROUP BY action"))
+    assert counts["value.entered"] == len(alsfrs_values())
+    assert counts["value.changed"] == 1
+    assert counts["form.create"] == 1
+
+
+def test_many_rows_in_one_transaction_chain(store):
+    # More rows than one multi-row INSERT takes go through executemany; all chain.
+    from alsdesk.store import audit
+
+    with store.transaction():
+        store.audit_many([("settings.change", f"k{i}", None, str(i), None) for i in range(75)])
+        store.audit_many([("settings.change", "one", None, "1", None)])
+        store.audit_many([])
+    assert audit.verify_chain(store.conn).ok
+    assert store.conn.execute(
+        "SELECT count(*) FROM audit_trail WHERE action = 'settings.change'").fetchone()[0] == 76

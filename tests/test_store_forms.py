@@ -248,3 +248,32 @@ def test_failed_transaction_leaves_file_as_it_was(store, subject, db_path):
     again = Store.open(db_path)
     assert again.verify().ok
     again.close()
+
+
+def test_subject_of_a_rolled_back_transaction_is_not_remembered(store):
+    from alsdesk.errors import NotFound
+
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            code = store.subjects.create().code
+            raise RuntimeError("undo")
+    with pytest.raises(NotFound):
+        store.forms.save(code, "screening", "alsfrs", {"q1": 4})
+
+
+def test_complete_save_of_a_new_form_reads_back_as_returned(store, subject):
+    result = store.forms.save(subject, "screening", "alsfrs", alsfrs_values(), complete=True)
+    again = store.forms.get(subject, "screening", "alsfrs")
+    assert result.record.values == again.values and result.record.missing == again.missing
+    assert result.record.status is again.status is FormStatus.COMPLETE
+    rows = store.forms.history(again.instance_id)
+    assert [r["action"] for r in rows] == (
+        ["form.create"] + ["value.entered"] * len(alsfrs_values()) + ["form.status"])
+    assert len({r["ts"] for r in rows}) == 1 and rows[-1]["new_value"] == "complete"
+
+
+def test_a_bad_value_still_fails_the_save_with_complete(store, subject):
+    with pytest.raises(ValidationError):
+        store.forms.save(subject, "screening", "alsfrs", {**alsfrs_values(), "q1": 9},
+                         complete=True)
+    assert store.forms.get(subject, "screening", "alsfrs").status is FormStatus.NOT_STARTED

@@ -6,11 +6,11 @@ comes from :func:`evaluate` here, so the screen, the CLI and the store agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Collection, Mapping
 
 from alsdesk.errors import ExpressionError, ValidationError
-from alsdesk.rules.expr import parse_expr
-from alsdesk.study.model import Field, Form, Severity
+from alsdesk.rules.expr import Expr, parse_expr
+from alsdesk.study.model import Check, Field, FieldType, Form, Severity
 from alsdesk.study.values import check_value, to_python
 
 __all__ = ["Finding", "evaluate", "field_findings", "visibility"]
@@ -27,7 +27,7 @@ class Finding:
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Visibility:
     visible: dict[str, bool]
     own: dict[str, bool]  # what the field's own condition said, before the chain rule
@@ -44,25 +44,53 @@ def visibility(form: Form, values: Mapping[str, Any],
     reads is itself hidden. Keys of ``values`` that are not fields of this form are passed to
     the conditions unchanged, as context from other forms (already as Python values).
     """
-    return _visibility(form, _env(form, values, missing or {})).visible
+    plan = _plan(form)
+    return _visibility(plan, _env(plan, values, missing or {}, {})).visible
 
 
 def evaluate(form: Form, values: Mapping[str, Any],
-             missing: Mapping[str, str] | None = None) -> list[Finding]:
-    """Every finding on the form: per field in order, then the form's edit checks in order."""
+             missing: Mapping[str, str] | None = None, *,
+             checked: Collection[str] = ()) -> list[Finding]:
+    """Every finding on the form: per field in order, then the form's edit checks in order.
+
+    ``checked`` names fields whose values in ``values`` the caller has just validated with
+    check_value and found good (the store's save does), so they are not validated twice.
+    """
     missing = missing or {}
-    env = _env(form, values, missing)
-    vis = _visibility(form, env)
+    plan = _plan(form)
+    problems: dict[str, str | None] = dict.fromkeys(checked) if checked else {}
+    env = _env(plan, values, missing, problems)
+    vis = _visibility(plan, env)
+    visible, errors = vis.visible, vis.errors
     findings: list[Finding] = []
     for f in form.fields:
-        findings.extend(_field_problems(f, values.get(f.id), missing.get(f.id) or None, vis))
+        fid = f.id
+        value = values.get(fid)
+        code = (missing.get(fid) or None) if missing else None
+        problem = problems[fid] if fid in problems else check_value(f, value)
+        # The common case, a field with nothing to say, without building the lists below.
+        if problem is None and code is None and fid not in errors:
+            if visible[fid]:
+                if value is not None or not f.required:
+                    continue
+            elif value is None:
+                continue
+        findings.extend(_field_problems(f, value, code, vis, problem))
     # A hidden field does not apply, so the checks see it as unknown whatever it still holds.
-    check_env = {k: (None if vis.visible.get(k) is False else v) for k, v in env.items()}
-    for check in form.checks:
-        fields = check.fields
+    hidden = [k for k, shown in visible.items() if shown is False and k in env]
+    if hidden:
+        check_env = dict(env)
+        for k in hidden:
+            check_env[k] = None
+    else:
+        check_env = env
+    for check, expr, parse_error, fields in plan.checks:
+        if expr is None:
+            findings.append(Finding(check.id, Severity.HARD,
+                                    f"Check {check.id} could not be evaluated: {parse_error}",
+                                    fields))
+            continue
         try:
-            expr = parse_expr(check.expr)
-            fields = fields or tuple(fid for fid in form.field_ids if fid in expr.names)
             result = expr.evaluate(check_env)
         except ExpressionError as e:
             findings.append(Finding(check.id, Severity.HARD,
@@ -85,10 +113,11 @@ def field_findings(form: Form, values: Mapping[str, Any], missing: Mapping[str, 
     return [f for f in evaluate(form, values, missing) if field_id in f.fields]
 
 
-def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility) -> list[Finding]:
+def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility,
+                    problem: str | None) -> list[Finding]:
+    """The findings at one field; ``problem`` is check_value(f, value)."""
     out: list[Finding] = []
     one = (f.id,)
-    problem = check_value(f, value)
     if problem is not None:
         out.append(Finding(f"value:{f.id}", Severity.HARD, problem, one))
     if code is not None:
@@ -127,52 +156,125 @@ def _why_hidden(f: Field, vis: _Visibility) -> str:
     return f"it depends on {', '.join(hidden)}, which {verb} not apply"
 
 
-def _env(form: Form, values: Mapping[str, Any], missing: Mapping[str, str]) -> dict[str, Any]:
-    form_ids = set(form.field_ids)
-    env = {k: v for k, v in values.items() if k not in form_ids}
-    for f in form.fields:
-        value = values.get(f.id)
-        # A missing-data code stands in for a value nobody has; a bad value is reported on its
-        # own, so the checks treat both as unknown rather than failing a second time.
-        if missing.get(f.id) or value is None or check_value(f, value) is not None:
-            env[f.id] = None
-            continue
-        try:
-            env[f.id] = to_python(f, value)
-        except ValidationError:
-            env[f.id] = None
-    return env
+@dataclass(frozen=True)
+class _Plan:
+    """What evaluating a form needs that depends only on its definition, worked out once."""
+
+    form: Form
+    ids: frozenset[str]
+    temporal: frozenset[str]  # fields whose values expressions see as dates and times
+    # (field id, parsed condition or None, why it could not be parsed) per conditional field
+    conditions: tuple[tuple[str, Expr | None, str | None], ...]
+    # (check, parsed expression or None, why it could not be parsed, fields it is shown at)
+    checks: tuple[tuple[Check, Expr | None, str | None, tuple[str, ...]], ...]
+    labels: dict[str, str]
 
 
-def _visibility(form: Form, env: Mapping[str, Any]) -> _Visibility:
-    own: dict[str, bool] = {}
-    deps: dict[str, frozenset[str]] = {}
-    errors: dict[str, str] = {}
+_TEMPORAL = (FieldType.DATE, FieldType.DATETIME, FieldType.TIME)
+# Form definitions are immutable; their plans are kept by identity (the form is kept with its
+# plan, so an id is never mistaken for another form's). Bounded for programs that make many.
+_PLANS: dict[int, _Plan] = {}
+_MAX_PLANS = 256
+
+
+def _plan(form: Form) -> _Plan:
+    plan = _PLANS.get(id(form))
+    if plan is not None and plan.form is form:
+        return plan
+    conditions = []
     for f in form.fields:
-        own[f.id], deps[f.id] = True, frozenset()
         if f.visible is None:
             continue
         try:
-            expr = parse_expr(f.visible)
-            deps[f.id] = expr.names
-            result = expr.evaluate(env)
+            conditions.append((f.id, parse_expr(f.visible), None))
         except ExpressionError as e:
+            conditions.append((f.id, None, str(e)))
+    checks = []
+    for check in form.checks:
+        try:
+            expr = parse_expr(check.expr)
+        except ExpressionError as e:
+            checks.append((check, None, str(e), check.fields))
+            continue
+        fields = check.fields or tuple(fid for fid in form.field_ids if fid in expr.names)
+        checks.append((check, expr, None, fields))
+    plan = _Plan(
+        form=form,
+        ids=frozenset(form.field_ids),
+        temporal=frozenset(f.id for f in form.fields if f.type in _TEMPORAL),
+        conditions=tuple(conditions),
+        checks=tuple(checks),
+        labels={f.id: f.label for f in form.fields},
+    )
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[id(form)] = plan
+    return plan
+
+
+def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
+         problems: dict[str, str | None]) -> dict[str, Any]:
+    """The expressions' names; ``problems`` gets check_value of each value it checked."""
+    form_ids = plan.ids
+    env = {} if form_ids.issuperset(values) else {
+        k: v for k, v in values.items() if k not in form_ids}
+    temporal = plan.temporal
+    for f in plan.form.fields:
+        fid = f.id
+        value = values.get(fid)
+        # A missing-data code stands in for a value nobody has; a bad value is reported on its
+        # own, so the checks treat both as unknown rather than failing a second time.
+        if value is None or (missing and missing.get(fid)):
+            env[fid] = None
+            continue
+        if fid in problems:
+            problem = problems[fid]
+        else:
+            problem = problems[fid] = check_value(f, value)
+        if problem is not None:
+            env[fid] = None
+        elif fid in temporal:
+            try:
+                env[fid] = to_python(f, value)
+            except ValidationError:
+                env[fid] = None
+        else:
+            env[fid] = value  # to_python changes only dates and times
+    return env
+
+
+_NO_DEPS: frozenset[str] = frozenset()
+
+
+def _visibility(plan: _Plan, env: Mapping[str, Any]) -> _Visibility:
+    own: dict[str, bool] = dict.fromkeys(plan.labels, True)
+    deps: dict[str, frozenset[str]] = dict.fromkeys(plan.labels, _NO_DEPS)
+    errors: dict[str, str] = {}
+    for fid, expr, parse_error in plan.conditions:
+        if expr is None:
             # Showing the field keeps its data in view; hiding it on a broken condition could
             # make a required answer silently disappear. The error itself is reported.
-            errors[f.id] = str(e)
+            errors[fid] = parse_error
+            continue
+        deps[fid] = expr.names
+        try:
+            result = expr.evaluate(env)
+        except ExpressionError as e:
+            errors[fid] = str(e)
             continue
         if result is not None and not isinstance(result, bool):
-            errors[f.id] = f"it gave {result!r}, not true or false, in check '{f.visible}'"
+            errors[fid] = f"it gave {result!r}, not true or false, in check '{expr.src}'"
             continue
-        own[f.id] = result is True
+        own[fid] = result is True
     visible = dict(own)
     # Hiding spreads along the chain until nothing changes; it only ever turns fields off, so
     # this ends, and a cycle in a (bad) definition cannot make it loop.
+    chained = [(fid, names) for fid, names in deps.items() if names]
     changed = True
     while changed:
         changed = False
-        for fid, names in deps.items():
+        for fid, names in chained:
             if visible[fid] and any(visible.get(n) is False for n in names):
                 visible[fid] = False
                 changed = True
-    return _Visibility(visible, own, deps, errors, {f.id: f.label for f in form.fields})
+    return _Visibility(visible, own, deps, errors, plan.labels)

@@ -66,11 +66,17 @@ class Expr:
     src: str
     names: frozenset[str]  # field ids it reads, function names excluded
     tree: ast.Expression = field(repr=False, compare=False)
+    # The tree turned once into nested closures, one per node, that do what walking the
+    # tree does (see _walker); evaluating then skips the per-node type dispatch.
+    _run: Callable[[Mapping[str, Any]], Any] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_run", _walker(self.tree.body))
 
     def evaluate(self, env: Mapping[str, Any]) -> Any:
         """Evaluate over ``env`` (field id -> Python value or None); None means unknown."""
         try:
-            return _eval(self.tree.body, env)
+            return self._run(env)
         except _Fail as e:
             raise ExpressionError(f"{e} in check '{self.src}'") from None
         except ZeroDivisionError:
@@ -279,54 +285,86 @@ def _arith(op: ast.operator, a: Any, b: Any) -> Any:
     return _OPERATORS[type(op)](a, b)
 
 
-def _eval(node: ast.AST, env: Mapping[str, Any]) -> Any:
+def _walker(node: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
+    """A function of the environment that evaluates ``node`` (a validated tree).
+
+    Built once per expression; each node's function calls its children's in the order the
+    language defines, with the same three-valued rules and messages throughout.
+    """
     if isinstance(node, ast.Constant):
-        return node.value
+        constant = node.value
+        return lambda env: constant
     if isinstance(node, ast.Name):
-        try:
-            return env[node.id]
-        except KeyError:
-            raise _Fail(f"unknown name '{node.id}'") from None
+        name = node.id
+
+        def lookup(env: Mapping[str, Any]) -> Any:
+            try:
+                return env[name]
+            except KeyError:
+                raise _Fail(f"unknown name '{name}'") from None
+        return lookup
     if isinstance(node, ast.BoolOp):
         is_and = isinstance(node.op, ast.And)
         op = "and" if is_and else "or"
-        unknown = False
-        for sub in node.values:
-            value = _truth(_eval(sub, env), op)
-            if value is None:
-                unknown = True
-            elif value is not is_and:  # False settles 'and', True settles 'or'
-                return value
-        return None if unknown else is_and
+        parts = [_walker(sub) for sub in node.values]
+
+        def boolop(env: Mapping[str, Any]) -> Any:
+            unknown = False
+            for part in parts:
+                value = _truth(part(env), op)
+                if value is None:
+                    unknown = True
+                elif value is not is_and:  # False settles 'and', True settles 'or'
+                    return value
+            return None if unknown else is_and
+        return boolop
     if isinstance(node, ast.UnaryOp):
-        value = _eval(node.operand, env)
+        operand = _walker(node.operand)
         if isinstance(node.op, ast.Not):
-            value = _truth(value, "not")
-            return None if value is None else not value
-        if value is None:
-            return None
-        value = _number(value, "-")
-        return -value if isinstance(node.op, ast.USub) else value
+            def negation(env: Mapping[str, Any]) -> Any:
+                value = _truth(operand(env), "not")
+                return None if value is None else not value
+            return negation
+        minus = isinstance(node.op, ast.USub)
+
+        def sign(env: Mapping[str, Any]) -> Any:
+            value = operand(env)
+            if value is None:
+                return None
+            value = _number(value, "-")
+            return -value if minus else value
+        return sign
     if isinstance(node, ast.BinOp):
-        return _arith(node.op, _eval(node.left, env), _eval(node.right, env))
+        arith_op, left, right = node.op, _walker(node.left), _walker(node.right)
+        return lambda env: _arith(arith_op, left(env), right(env))
     if isinstance(node, ast.Compare):
-        left = _eval(node.left, env)
-        unknown = False
-        for op, sub in zip(node.ops, node.comparators):
-            right = _eval(sub, env)
-            result = _compare(op, left, right)
-            if result is False:
-                return False
-            unknown = unknown or result is None
-            left = right
-        return None if unknown else True
+        first = _walker(node.left)
+        steps = [(op, _walker(sub)) for op, sub in zip(node.ops, node.comparators)]
+
+        def compare(env: Mapping[str, Any]) -> Any:
+            left = first(env)
+            unknown = False
+            for op, sub in steps:
+                right = sub(env)
+                result = _compare(op, left, right)
+                if result is False:
+                    return False
+                unknown = unknown or result is None
+                left = right
+            return None if unknown else True
+        return compare
     if isinstance(node, (ast.List, ast.Tuple)):
-        return [_eval(elt, env) for elt in node.elts]
+        elements = [_walker(elt) for elt in node.elts]
+        return lambda env: [element(env) for element in elements]
     if isinstance(node, ast.Call):
         assert isinstance(node.func, ast.Name)  # guaranteed by _Validator
-        args = [_eval(arg, env) for arg in node.args]
-        return _call(node.func.id, args)
-    raise _Fail(f"cannot evaluate {type(node).__name__}")  # unreachable after validation
+        func, args = node.func.id, [_walker(arg) for arg in node.args]
+        return lambda env: _call(func, [arg(env) for arg in args])
+    kind = type(node).__name__
+
+    def unreachable(env: Mapping[str, Any]) -> Any:  # after validation
+        raise _Fail(f"cannot evaluate {kind}")
+    return unreachable
 
 
 def _call(name: str, args: list[Any]) -> Any:

@@ -256,6 +256,26 @@ class Store:
         self._audit_rows.append(row)
         return self._audit_head[0]
 
+    def audit_many(self, items: list[audit.AuditItem], *, ts: str | None = None,
+                   **place: object) -> int:
+        """Add audit rows as the current user, all at one time and place, in the given order.
+
+        Each item is (action, field, old_value, new_value, reason); ``place`` holds the
+        columns shared by all of them (subject, event, event_repeat, form, repeat,
+        instance_id). The same rows as one :meth:`audit` call per item, made faster.
+        """
+        if self._audit_rows is None:
+            raise RuntimeError("audit rows are written inside Store.transaction()")
+        if not items:
+            return self._audit_head[0] if self._audit_head else 0
+        ctx = AuditContext(self.user_id, self.role.value if self.role else None)
+        if self._audit_head is None:
+            self._audit_head = audit.read_head(self.conn)
+        rows, self._audit_head = audit.make_rows(self._audit_head, ctx, ts or audit.utc_now(),
+                                                 place, items)
+        self._audit_rows.extend(rows)
+        return self._audit_head[0]
+
     def require(self, action: Action) -> None:
         """Raise PermissionDenied unless the logged-in user's role allows the action."""
         require(self.role, action)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from alsdesk.auth import Action
 from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
@@ -88,10 +88,23 @@ _INSTANCE_COLS = (
 )
 
 
+class _FieldMap(dict):
+    """Field id -> Field of one form, for the checks of every save."""
+
+    def __init__(self, form: Form) -> None:
+        super().__init__((f.id, f) for f in form.fields)
+        self.form = form
+
+
 class FormService(WorkflowSteps):
     def __init__(self, store: "Store") -> None:
         self.store = store
         self._subject_ids: dict[str, int] = {}
+        # INSERT text of a form table by (form id, column names...): made once, not per save.
+        self._insert_sql: dict[tuple[str, ...], str] = {}
+        # (event, form) -> (event repeats, form repeats) for places already found valid.
+        self._places: dict[tuple[str, str], tuple[bool, bool]] = {}
+        self._fields: dict[str, _FieldMap] = {}
 
     @property
     def conn(self):
@@ -103,6 +116,11 @@ class FormService(WorkflowSteps):
             repeat: int = 1) -> FormRecord:
         """The stored record, or an empty NOT_STARTED record."""
         self._check_place(event, form, event_repeat, repeat)
+        return self._current(subject, event, form, event_repeat, repeat)
+
+    def _current(self, subject: str, event: str, form: str, event_repeat: int,
+                 repeat: int) -> FormRecord:
+        """get() for a place already checked."""
         sid = self._subject_id(subject)
         row = self.conn.execute(
             "SELECT id FROM form_instances WHERE subject_id = ? AND event = ? AND "
@@ -208,7 +226,7 @@ class FormService(WorkflowSteps):
             if new_instance:
                 repeat = self._next_repeat(subject, event, event_repeat, form)
                 self._check_place(event, form, event_repeat, repeat)
-            current = self.get(subject, event, form, event_repeat=event_repeat, repeat=repeat)
+            current = self._current(subject, event, form, event_repeat, repeat)
             self._require_editable(current, values, missing)
             merged_v = {**current.values, **values}
             merged_m = {**current.missing, **missing}
@@ -231,16 +249,19 @@ class FormService(WorkflowSteps):
                 )
             findings: list[engine.Finding] = []
             if complete:
-                findings = self._completion_findings(fdef, merged_v, merged_m, notes or {})
+                # The values given were validated above; only stored ones are checked again.
+                findings = self._completion_findings(fdef, merged_v, merged_m, notes or {},
+                                                     checked=values.keys())
             now = utc_now()
             new_status = self._status_after(current, bool(changed), complete)
             place = dict(subject=subject, event=event, event_repeat=event_repeat, form=form,
                          repeat=repeat)
+            # Audit rows: (action, field, old value, new value, reason), written in this order.
+            items: list[tuple[str, str | None, Any, Any, str | None]] = []
             if current.instance_id is None:
                 iid = self._insert_instance(current, fdef, merged_v, merged_m, new_status,
                                             complete, now)
-                self.store.audit(A.FORM_CREATE, **place, instance_id=iid,
-                                 new_value=FormStatus.IN_PROGRESS.value, ts=now)
+                items.append((A.FORM_CREATE, None, None, FormStatus.IN_PROGRESS.value, None))
             else:
                 iid = current.instance_id
                 self._write_values(fdef, iid, merged_v, merged_m, changed)
@@ -252,13 +273,15 @@ class FormService(WorkflowSteps):
                      now if complete else None, iid),
                 )
             place["instance_id"] = iid
-            self._audit_changes(fdef, current, merged_v, merged_m, place, reason, now)
+            self._audit_changes(fdef, current, merged_v, merged_m, reason, items)
             if changed and current.instance_id is not None:
+                self.store.audit_many(items, ts=now, **place)
+                items = []
                 self._void_approvals(current, place, reason or "data changed", now)
             old_status = FormStatus.IN_PROGRESS if current.instance_id is None else current.status
             if new_status is not old_status:
-                self.store.audit(A.FORM_STATUS, **place, old_value=old_status.value,
-                                 new_value=new_status.value, reason=reason, ts=now)
+                items.append((A.FORM_STATUS, None, old_status.value, new_status.value, reason))
+            self.store.audit_many(items, ts=now, **place)
             query_ids = tuple(
                 self.store.queries._open_from_check(iid, place, f, (notes or {})[f.check_id])
                 for f in findings
@@ -273,13 +296,20 @@ class FormService(WorkflowSteps):
         return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids)
 
     def _validate_input(self, fdef: Form, values: dict, missing: dict) -> None:
-        for key in list(values) + list(missing):
-            if key not in fdef.field_ids:
+        by_id = self._fields.get(fdef.id)
+        if by_id is None or by_id.form is not fdef:
+            by_id = self._fields[fdef.id] = _FieldMap(fdef)
+        for key in (*values, *missing):
+            if key not in by_id:
                 raise ValidationError(key, f"'{fdef.label}' has no field '{key}'.")
+        check_value = fv.check_value
         for key, value in values.items():
-            problem = fv.check_value(fdef.field(key), value)
+            problem = check_value(by_id[key], value)
             if problem:
                 raise ValidationError(key, problem)
+            kind = type(value)
+            if kind is str or kind is int or value is None:
+                continue  # already what reads back
             # What is recorded is what reads back: SQLite keeps no sign on zero, so -0.0 is
             # saved (and audited) as 0.0, and subclasses (IntEnum, numpy floats) as plain types.
             if isinstance(value, float):
@@ -302,8 +332,9 @@ class FormService(WorkflowSteps):
                 )
 
     def _completion_findings(self, fdef: Form, values: dict, missing: dict,
-                             notes: Mapping[str, str]) -> list[engine.Finding]:
-        findings = engine.evaluate(fdef, values, missing)
+                             notes: Mapping[str, str], *,
+                             checked: Collection[str] = ()) -> list[engine.Finding]:
+        findings = engine.evaluate(fdef, values, missing, checked=checked)
         hard = [f for f in findings if f.severity is Severity.HARD]
         soft = [f for f in findings if f.severity is Severity.SOFT]
         unexplained = [f for f in soft if not (notes.get(f.check_id) or "").strip()]
@@ -352,14 +383,13 @@ class FormService(WorkflowSteps):
             (sid, rec.event, rec.event_repeat, rec.form, rec.repeat, status.value, now, user,
              now, user, now if complete else None),
         )
-        cols: dict[str, Any] = {"instance_id": cur.lastrowid}
-        cols.update(values)
-        cols.update({missing_column(k): v for k, v in missing.items()})
-        names = ", ".join(f'"{k}"' for k in cols)
-        self.conn.execute(
-            f'INSERT INTO "{fdef.id}" ({names}) VALUES ({", ".join("?" * len(cols))})',
-            list(cols.values()),
-        )
+        names = (fdef.id, *values, *(missing_column(k) for k in missing))
+        sql = self._insert_sql.get(names)
+        if sql is None:
+            cols = ", ".join(f'"{k}"' for k in ("instance_id", *names[1:]))
+            sql = self._insert_sql[names] = (
+                f'INSERT INTO "{fdef.id}" ({cols}) VALUES ({", ".join("?" * len(names))})')
+        self.conn.execute(sql, (cur.lastrowid, *values.values(), *missing.values()))
         return cur.lastrowid
 
     def _subject_id(self, code: str) -> int:
@@ -384,20 +414,22 @@ class FormService(WorkflowSteps):
             )
 
     def _audit_changes(self, fdef: Form, current: FormRecord, values: dict, missing: dict,
-                       place: dict, reason: str | None, now: str) -> None:
+                       reason: str | None, items: list) -> None:
+        """Add an audit item for every value and missing code that changed, in field order."""
+        old_values, old_missing = current.values, current.missing
+        to_text = fv.to_text
         for f in fdef.fields:
-            old, new = current.values.get(f.id), values.get(f.id)
+            fid = f.id
+            old, new = old_values.get(fid), values.get(fid)
             if old != new:
                 action = (A.VALUE_ENTERED if old is None
                           else A.VALUE_CLEARED if new is None else A.VALUE_CHANGED)
-                self.store.audit(action, **place, field=f.id, old_value=fv.to_text(f, old),
-                                 new_value=fv.to_text(f, new), reason=reason, ts=now)
-            old_c, new_c = current.missing.get(f.id), missing.get(f.id)
+                items.append((action, fid, to_text(f, old), to_text(f, new), reason))
+            old_c, new_c = old_missing.get(fid), missing.get(fid)
             if old_c != new_c:
                 action = (A.CODE_ENTERED if old_c is None
                           else A.CODE_CLEARED if new_c is None else A.CODE_CHANGED)
-                self.store.audit(action, **place, field=f.id, old_value=old_c, new_value=new_c,
-                                 reason=reason, ts=now)
+                items.append((action, fid, old_c, new_c, reason))
 
     def _void_approvals(self, current: FormRecord, place: dict, reason: str, now: str) -> None:
         """Changed data is no longer what was signed or verified: say so in the trail."""
@@ -420,6 +452,10 @@ class FormService(WorkflowSteps):
                              ts=now)
 
     def _check_place(self, event: str, form: str, event_repeat: int, repeat: int) -> None:
+        known = self._places.get((event, form))
+        if known is not None and (event_repeat == 1 or (event_repeat > 1 and known[0])) and (
+                repeat == 1 or (repeat > 1 and known[1])):
+            return
         study = self.store.study
         try:
             ev = study.event(event)
@@ -432,6 +468,7 @@ class FormService(WorkflowSteps):
             raise NotFound(f"The event '{ev.label}' happens only once.")
         if repeat < 1 or (repeat > 1 and not fdef.repeating):
             raise NotFound(f"The form '{fdef.label}' is filled only once per visit.")
+        self._places[(event, form)] = (ev.repeating, fdef.repeating)
 
 
 def data_hash(rec: FormRecord) -> str:

@@ -64,6 +64,9 @@ class SubjectService:
             if initials:
                 self.store.audit(A.SUBJECT_INITIALS, subject=code, field="initials",
                                  new_value=initials, ts=now)
+        if not self.conn.in_transaction:
+            # Committed, so the code's row id is final: the form service need not look it up.
+            self.store.forms._subject_ids[code] = cur.lastrowid
         return self.get_by_id(cur.lastrowid)
 
     def get(self, code: str) -> Subject:

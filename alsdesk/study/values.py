@@ -89,7 +89,7 @@ def check_value(field: Field, value: Any) -> str | None:
     kind = field.type
     if kind is FieldType.CHOICE:
         return _check_choice(field, value)
-    expected = {FieldType.INTEGER: int, FieldType.DECIMAL: float}.get(kind, str)
+    expected = _NUMERIC.get(kind, str)
     # bool is an int subclass, but True in a number field is always a caller's mistake.
     if isinstance(value, bool) or not isinstance(value, expected):
         return f"{field.label}: expected {_EXPECTED[kind]}, not {type(value).__name__} {_r(value)}"
@@ -108,11 +108,21 @@ def check_value(field: Field, value: Any) -> str | None:
     return _check_time(field, value)
 
 
+_NUMERIC = {FieldType.INTEGER: int, FieldType.DECIMAL: float}
+
+
 def to_text(field: Field, value: Any) -> str | None:
     """Canonical text of a storage value for the audit trail; exact inverse of from_text."""
     if value is None:
         return None
     kind = field.type
+    if kind is FieldType.CHOICE:  # the commonest field: its code as it is, or as digits
+        codelist = field.codelist
+        if codelist is not None and codelist.data_type == "integer":
+            if type(value) is int:
+                return str(value)
+        elif type(value) is str:
+            return value
     if kind is FieldType.DECIMAL:
         if isinstance(value, float):
             # repr is the shortest text that reads back to the same float; float() first so a
@@ -340,7 +350,7 @@ def _check_time(field: Field, value: str) -> str | None:
 
 def _check_choice(field: Field, value: Any) -> str | None:
     codelist = _codelist(field)
-    expected = int if _int_codes(field) else str
+    expected = int if codelist.data_type == "integer" else str
     if isinstance(value, bool) or not isinstance(value, expected):
         return (f"{field.label}: expected a code of type {expected.__name__}, not"
                 f" {type(value).__name__} {_r(value)}")
