@@ -38,6 +38,8 @@ class Row:
             if v is None:
                 return "—"
             if self.unit == "s":
+                if v < 0.01:
+                    return f"{v * 1000:.2f} ms"
                 return f"{v * 1000:.1f} ms" if v < 1 else f"{v:.2f} s"
             return f"{v:.0f} MB"
 
