@@ -34,3 +34,23 @@ def disk_full(store):
         yield
     finally:
         store.conn.execute("PRAGMA max_page_count = 4294967294").fetchone()
+
+
+def damage_index(path, index: str = "audit_instance") -> None:
+    """Scribble over the cell pointers of an index's root page (the file leaves WAL mode).
+
+    The header, the schema and the page count stay intact, so only a check that walks the
+    b-trees (SQLite's quick check) sees the damage.
+    """
+    import sqlite3
+    from pathlib import Path
+
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(Path(path).read_bytes())
+    offset = (root - 1) * page_size
+    data[offset + 8: offset + 208] = b"\xff" * 200
+    Path(path).write_bytes(bytes(data))

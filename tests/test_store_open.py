@@ -9,7 +9,7 @@ from alsdesk.errors import StoreError
 from alsdesk.store import Store
 from alsdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION
 from tests.conftest import PASSWORD
-from tests.helpers import file_bytes
+from tests.helpers import damage_index, file_bytes
 
 
 def test_new_file_has_our_pragmas_and_tables(db_path, study):
@@ -160,3 +160,32 @@ def test_large_files_get_cheap_checks_that_still_catch_truncation(db_path, study
     db_path.write_bytes(data[: len(data) - 4096])
     with pytest.raises(StoreError, match="truncated|damaged"):
         Store.open(db_path, study)
+
+
+def test_damage_only_the_quick_check_sees_refuses_a_normal_file(db_path, study, monkeypatch):
+    from alsdesk.store import schema
+
+    with Store.create(db_path, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+    damage_index(db_path)
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(db_path, study)
+    # a huge file opens after the cheap checks; the quick check (run in the background by the
+    # window) still finds the damage
+    monkeypatch.setattr(schema, "QUICK_CHECK_LIMIT", 0)
+    assert not schema.checked_at_open(db_path)
+    Store.open(db_path, study, readonly=True).close()
+    problems = schema.quick_check(db_path)
+    assert problems != ["ok"] and "page" in problems[0]
+
+
+def test_a_worker_connection_can_skip_the_quick_check(db_path, study):
+    from alsdesk.store import schema
+
+    with Store.create(db_path, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+    damage_index(db_path)
+    assert schema.checked_at_open(db_path)
+    Store.open(db_path, study, readonly=True, quick_check=False).close()
+    with pytest.raises(StoreError, match="damaged"):
+        Store.open(db_path, study, readonly=True)

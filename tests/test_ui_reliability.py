@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from alsdesk import backup
 from alsdesk.store import Store
 from alsdesk.store.core import VerifyReport
-from tests.helpers import disk_full
+from tests.helpers import damage_index, disk_full
 from tests.test_lock import fake_lock, other_instance
 from tests.ui_helpers import (  # noqa: F401 - fixtures
     DEMO_PASSWORD, RecordingPrompts, demo_db, demo_template, fill, open_window, settle,
@@ -217,3 +217,23 @@ def test_real_choice_and_notice_boxes(qtbot):
              and w.text() == "The folder is gone."]
     assert len(boxes) == 1
     boxes[0].close()
+
+
+def test_a_huge_file_is_quick_checked_after_the_login(qtbot, demo_db, monkeypatch):
+    from alsdesk.store import schema
+
+    monkeypatch.setattr(schema, "QUICK_CHECK_LIMIT", 0)  # the demo file counts as huge
+    prompts = RecordingPrompts()
+    window = _start(qtbot, demo_db, prompts)
+    qtbot.waitUntil(lambda: hasattr(window, "quick_check_problems"), timeout=10000)
+    assert window.quick_check_problems == [] and not prompts.errors
+    _close(window)
+    wait_for_tasks()
+    damage_index(demo_db, "signatures_instance")  # an index the login does not write
+    prompts = RecordingPrompts()
+    window = _start(qtbot, demo_db, prompts)  # the cheap checks at opening pass
+    qtbot.waitUntil(lambda: hasattr(window, "quick_check_problems"), timeout=10000)
+    assert window.quick_check_problems
+    (title, message), = [e for e in prompts.errors if e[0] == "The database is damaged"]
+    assert "restore the latest backup" in message and "page" in message
+    _close(window)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from alsdesk import backup
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
-from alsdesk.store import Store
+from alsdesk.store import Store, schema
 from ui.prompts import Prompts
 from ui.tasks import Session, run_task
 
@@ -138,6 +138,11 @@ def after_login(w: "MainWindow") -> None:
         run_task(_verify, db_path=w.db_path, study=store.study,
                  on_result=lambda report: _verified(w, report),
                  on_error=lambda exc: w.prompts.error("Checking the data failed", str(exc)))
+    elif not schema.checked_at_open(w.db_path):
+        # a huge file got only the cheap checks at opening: the quick check runs now
+        run_task(_quick_check, db_path=w.db_path, study=store.study,
+                 on_result=lambda problems: _quick_checked(w, problems),
+                 on_error=lambda exc: _quick_checked(w, [str(exc)]))
     if store.readonly:
         return
     run_task(_backup, "start", stale, db_path=w.db_path, study=store.study,
@@ -148,6 +153,22 @@ def after_login(w: "MainWindow") -> None:
 
 def _verify(store: Store):
     return store.verify()
+
+
+def _quick_check(store: Store) -> list[str]:
+    result = schema.quick_check(store.path)
+    return [] if result == ["ok"] else result
+
+
+def _quick_checked(w: "MainWindow", problems: list[str]) -> None:
+    w.quick_check_problems = problems
+    if not problems:
+        w.show_status("Database checked: SQLite's quick check found no damage")
+        return
+    w.prompts.error("The database is damaged",
+                    f"SQLite's check of {w.db_path} found damage ({'; '.join(problems)}). "
+                    "Do not keep working on this file: close ALS Desk, tell your data manager "
+                    "and restore the latest backup.")
 
 
 def _verified(w: "MainWindow", report) -> None:

@@ -72,7 +72,9 @@ class Task(QRunnable):
 
         store = None
         try:
-            store = Store.open(self.db_path, self.study, readonly=self.readonly)
+            # the window's own Store checked the file when it opened it
+            store = Store.open(self.db_path, self.study, readonly=self.readonly,
+                               quick_check=False)
             if self.session is not None:
                 store.user_id = self.session.user_id
                 store.role = self.session.role

@@ -111,7 +111,7 @@ class Store:
     @classmethod
     def open(
         cls, path: str | Path, study: Study | None = None, *, readonly: bool = False,
-        take_over: bool = False,
+        take_over: bool = False, quick_check: bool = True,
     ) -> "Store":
         """Open an existing file after checking, read-only, that it is ours and usable.
 
@@ -120,9 +120,11 @@ class Store:
         cannot write the file or its folder; both can be answered with ``readonly=True``.
         A stale lock left by a crashed instance is cleared and reported in ``stale_lock``.
         ``take_over=True`` overrides a lock naming another computer (a person's decision).
+        ``quick_check=False`` skips SQLite's quick check of the whole file, for a worker's
+        second connection to a file the program opened (and checked) already.
         """
         path = Path(path)
-        info = schema.inspect_file(path)
+        info = schema.inspect_file(path, quick_check=quick_check)
         study = study or load_study()
         if info.study_id != study.id:
             raise StoreError(
