@@ -113,7 +113,7 @@ class QueriesPage(QWidget):
         # thousands of queries would stall the window
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((44, 64, 96, 104, 150, 0, 70, 256, 180)):
+        for column, width in enumerate((44, 64, 96, 104, 150, 0, 70, 290, 170)):
             if width:
                 self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
