@@ -108,36 +108,26 @@ def build_odm(snap: Snapshot, progress: Progress | None = None) -> ET.Element:
 _NAMES = {oc.XML_LANG: "xml:lang"}
 
 
-def _escape_cdata(text: str) -> str:
-    """Character data escaped as xml.etree.ElementTree does (Python 3.11)."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
+# What xml.etree.ElementTree (Python 3.11) escapes: in character data the markup characters;
+# in attribute values also quotes, and line breaks and tabs as character references so a
+# reader gets them back rather than spaces.
+_CDATA = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+_ATTRIB = _CDATA + (("\"", "&quot;"), ("\r", "&#13;"), ("\n", "&#10;"), ("\t", "&#09;"))
+
+
+def _escaped(text: str, table: tuple[tuple[str, str], ...]) -> str:
+    for char, entity in table:
+        if char in text:
+            text = text.replace(char, entity)
     return text
+
+
+def _escape_cdata(text: str) -> str:
+    return _escaped(text, _CDATA)
 
 
 def _escape_attrib(text: str) -> str:
-    """An attribute value escaped as xml.etree.ElementTree does (Python 3.11): markup
-    characters and quotes as entities, line breaks and tabs as character references so a
-    reader gets them back rather than spaces."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\"" in text:
-        text = text.replace("\"", "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return _escaped(text, _ATTRIB)
 
 
 def _attrs(attrs: dict[str, Any] | None) -> str:
@@ -550,30 +540,28 @@ class _Clinical:
         for f, start, start_missing in self.items(form, depth):
             value = values.get(f.id)
             if value is not None:
-                out.append(start)
-                out.append(_escape_attrib(oc.to_odm(f, value)))
-                row = last.get((inst.instance_id, f.id, False)) if last else None
-                if row is not None and row["user_id"]:
-                    out.append('">')
-                    out.append(self.audit_record(row, depth))
-                    out.append(f"{x.indent(depth)}</ItemData>")
-                else:
-                    out.append('" />')
+                self.item_data(out, start, oc.to_odm(f, value),
+                               last.get((inst.instance_id, f.id, False)) if last else None, depth)
             code = missing.get(f.id)
             if code:
-                out.append(start_missing)
-                out.append(_escape_attrib(str(code)))
-                row = last.get((inst.instance_id, f.id, True)) if last else None
-                if row is not None and row["user_id"]:
-                    out.append('">')
-                    out.append(self.audit_record(row, depth))
-                    out.append(f"{x.indent(depth)}</ItemData>")
-                else:
-                    out.append('" />')
+                self.item_data(out, start_missing, str(code),
+                               last.get((inst.instance_id, f.id, True)) if last else None, depth)
         if out:
             x.raw("".join(out))
         x.end()  # ItemGroupData
         x.end()  # FormData
+
+    def item_data(self, out: list[str], start: str, value: str, row: dict[str, Any] | None,
+                  depth: int) -> None:
+        """One ItemData (its start tag text up to the value given), with its AuditRecord."""
+        out.append(start)
+        out.append(_escape_attrib(value))
+        if row is not None and row["user_id"]:
+            out.append('">')
+            out.append(self.audit_record(row, depth))
+            out.append(f"{self.x.indent(depth)}</ItemData>")
+        else:
+            out.append('" />')
 
     def audit_record(self, row: dict[str, Any], depth: int) -> str:
         """The AuditRecord of an ItemData at `depth`."""
