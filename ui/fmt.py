@@ -5,14 +5,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from alsdesk.study.values import MONTHS
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import FormRecord
 
-__all__ = ["local_time", "gate", "approvals_html"]
+__all__ = ["local_time", "gate", "approvals_html", "row_list"]
 
 
 def local_time(ts: str | None) -> str:
@@ -58,3 +58,15 @@ def approvals_html(rec: "FormRecord") -> str:
         lines.append(f"Source data verified by {rec.verified_by} on "
                      f"{local_time(rec.verified_at)}")
     return "<br>".join(lines)
+
+
+def row_list(view: QTableView, name: str, accessible: str = "") -> QTableView:
+    """Make a table a read-only list of rows: one row selected at a time, no row numbers."""
+    view.setObjectName(name)
+    if accessible:
+        view.setAccessibleName(accessible)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    return view

@@ -5,14 +5,14 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
+    QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
-from ui.fmt import local_time
+from ui.fmt import local_time, row_list
 
 __all__ = ["HistoryDialog", "history_rows"]
 
@@ -75,14 +75,9 @@ class HistoryDialog(QDialog):
         heading = QLabel(f"<b>{title}</b> — from the audit trail, which cannot be changed.")
         heading.setWordWrap(True)
         layout.addWidget(heading)
-        self.table = QTableWidget(len(rows), len(COLUMNS))
-        self.table.setObjectName("history")
-        self.table.setAccessibleName(title)
+        self.table = row_list(QTableWidget(len(rows), len(COLUMNS)), "history", title)
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
                 item = QTableWidgetItem(text)

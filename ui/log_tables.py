@@ -6,7 +6,7 @@ import textwrap
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+    QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -14,7 +14,7 @@ from alsdesk.states import FormStatus
 from alsdesk.store.forms import FormRecord
 from alsdesk.study import values as fv
 from alsdesk.study.model import Form
-from ui.fmt import gate
+from ui.fmt import gate, row_list
 from ui.icons import status_icon
 
 __all__ = ["LogTable"]
@@ -49,16 +49,11 @@ class LogTable(QWidget):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.note, 1)
         layout.addLayout(buttons)
-        self.table = QTableWidget(0, len(self.columns) + 2)
-        self.table.setObjectName(f"table_{form.id}")
-        self.table.setAccessibleName(form.label + " log")
+        self.table = row_list(QTableWidget(0, len(self.columns) + 2), f"table_{form.id}",
+                              form.label + " log")
         # long questions as column titles wrap onto short lines, so the columns stay narrow
         self.table.setHorizontalHeaderLabels(
             ["#", "Status"] + [textwrap.fill(form.field(c).label, 22) for c in self.columns])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

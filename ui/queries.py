@@ -7,7 +7,7 @@ from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.states import QueryStatus
 from alsdesk.store.queries import Query
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate, local_time
+from ui.fmt import gate, local_time, row_list
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -101,14 +101,8 @@ class QueriesPage(QWidget):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.model = QueriesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("queries")
-        self.table.setAccessibleName("Data queries")
+        self.table = row_list(QTableView(), "queries", "Data queries")
         self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
         # one line per query (the whole text is in the tooltip): measuring wrapped rows of
         # thousands of queries would stall the window
         self.table.setWordWrap(False)

@@ -8,7 +8,7 @@ from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -16,7 +16,7 @@ from alsdesk import overview
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate
+from ui.fmt import gate, row_list
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -164,16 +164,10 @@ class SubjectsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.filter.textChanged.connect(self._filter)
-        self.view = QTableView()
-        self.view.setObjectName("subjects")
-        self.view.setAccessibleName("Subjects")
+        self.view = row_list(QTableView(), "subjects", "Subjects")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Column widths from the first rows only: measuring 10,000 rows on every keystroke

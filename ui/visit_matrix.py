@@ -16,6 +16,7 @@ from alsdesk.states import FormStatus
 from alsdesk.store.forms import InstanceSummary
 from alsdesk.study.model import EventKind, Study, TimeUnit
 from alsdesk.study.values import MONTHS
+from ui.fmt import row_list
 from ui.icons import status_icon, visit_colour
 
 __all__ = ["Cell", "VisitMatrix", "ScheduleTable"]
@@ -205,12 +206,8 @@ class ScheduleTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
-        self.setObjectName("schedule")
-        self.setAccessibleName("Visit schedule")
+        row_list(self, "schedule", "Visit schedule")
         self.setHorizontalHeaderLabels(self.COLUMNS)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().hide()
         self.setWordWrap(False)
         self.plans: list[VisitPlan] = []
 
