@@ -21,6 +21,7 @@ from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
 from alsdesk.states import FormStatus
 from alsdesk.store import audit as audit_trail
 from alsdesk.store.audit import A, utc_now
+from alsdesk.store.forms import Signature
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
 
@@ -68,16 +69,6 @@ class SubjectRow:
 
 
 @dataclass(frozen=True)
-class SignatureRow:
-    user_id: str
-    full_name: str
-    role: str
-    meaning: str
-    signed_at: str
-    valid: bool
-
-
-@dataclass(frozen=True)
 class Instance:
     """One form instance as stored: values are storage values (see alsdesk.study.values)."""
 
@@ -100,7 +91,7 @@ class Snapshot:
     events: tuple[Event, ...]  # events that hold an exported form, their forms filtered
     subjects: list[SubjectRow]
     instances: list[Instance]
-    signatures: dict[int, list[SignatureRow]] = field(default_factory=dict)
+    signatures: dict[int, list[Signature]] = field(default_factory=dict)
     users: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, role)
     audit: list[dict[str, Any]] = field(default_factory=list)
     taken_at: str = ""
@@ -168,7 +159,9 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:
-            snap.signatures = _signatures(conn, {i.instance_id for i in instances})
+            ids = {i.instance_id for i in instances}
+            snap.signatures = {iid: sigs for iid, sigs in store.forms.all_signatures().items()
+                               if iid in ids}
             snap.audit = list(_audit_rows(conn, study, forms, codes, options))
     finally:
         if own and conn.in_transaction:
@@ -213,16 +206,6 @@ def _instances(conn, study: Study, forms: tuple[Form, ...], codes: set[str]) -> 
         missing = {f.id: rec[missing_column(f.id)] for f in form.fields
                    if f.missing and rec.get(missing_column(f.id))}
         out.append(Instance(iid, code, event, ev_rep, form_id, rep, status, values, missing))
-    return out
-
-
-def _signatures(conn, ids: set[int]) -> dict[int, list[SignatureRow]]:
-    out: dict[int, list[SignatureRow]] = {}
-    for r in conn.execute("SELECT instance_id, user_id, full_name, role, meaning, signed_at, "
-                          "valid FROM signatures ORDER BY id"):
-        if r[0] in ids:
-            out.setdefault(r[0], []).append(SignatureRow(r[1], r[2], r[3], r[4], r[5],
-                                                         bool(r[6])))
     return out
 
 

@@ -164,13 +164,23 @@ class FormService(WorkflowSteps):
         }
         return values, missing
 
+    _SIGNATURE_COLS = ("id, user_id, full_name, role, meaning, signed_at, valid, "
+                       "invalidated_at, invalidated_reason")
+
     def signatures(self, instance_id: int) -> list[Signature]:
         rows = self.conn.execute(
-            "SELECT id, user_id, full_name, role, meaning, signed_at, valid, invalidated_at, "
-            "invalidated_reason FROM signatures WHERE instance_id = ? ORDER BY id",
+            f"SELECT {self._SIGNATURE_COLS} FROM signatures WHERE instance_id = ? ORDER BY id",
             (instance_id,),
         )
-        return [Signature(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8]) for r in rows]
+        return [_signature(r) for r in rows]
+
+    def all_signatures(self) -> dict[int, list[Signature]]:
+        """Every signature, valid or voided, by form instance id (one query; exports)."""
+        out: dict[int, list[Signature]] = {}
+        for r in self.conn.execute(
+                f"SELECT instance_id, {self._SIGNATURE_COLS} FROM signatures ORDER BY id"):
+            out.setdefault(r[0], []).append(_signature(r[1:]))
+        return out
 
     def instances(self, subject: str) -> list[InstanceSummary]:
         """Every form instance of a subject (for the visit matrix and the logs)."""
@@ -469,6 +479,10 @@ class FormService(WorkflowSteps):
         if repeat < 1 or (repeat > 1 and not fdef.repeating):
             raise NotFound(f"The form '{fdef.label}' is filled only once per visit.")
         self._places[(event, form)] = (ev.repeating, fdef.repeating)
+
+
+def _signature(r: tuple) -> Signature:
+    return Signature(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8])
 
 
 def data_hash(rec: FormRecord) -> str:
