@@ -66,6 +66,8 @@ def test_bundled_study_identity(study: Study) -> None:
     assert study.protocol == "Royan-Nerve-008"
     assert study.subject_pattern.format(n=7) == "S007"
     assert study.target_enrolment == 19
+    assert study.signature_meanings[0].startswith("I have reviewed the data on this form")
+    assert len(study.signature_meanings) == 3
     assert study.source == default_study_file()
     assert [m.code for m in study.missing_codes] == ["ND", "NA", "UNK"]
     assert study.parameters["cells_per_kg"] == 2e6
@@ -535,6 +537,9 @@ CASES = [
     ("subject-pattern", 'subject_pattern = "T{n:02d}"', 'subject_pattern = "T01"',
      "study.subject_pattern", "must contain {n}", None),
     ("no-anchor-event", "anchor = true\n", "", "events", "no event has anchor = true", None),
+    ("signature-meaning-twice", "target_enrolment = 2",
+     'target_enrolment = 2\nsignature_meanings = ["I approve.", "I approve."]',
+     "study.signature_meanings[1]", "repeats 'I approve.'", None),
 ]
 
 

@@ -242,6 +242,8 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     book.matrix.select_event("screening")
 
     def sign_visit(dialog):
+        offered = [dialog.meaning.itemText(i) for i in range(dialog.meaning.count())]
+        assert offered == list(window.store.study.signature_meanings)  # from the definition
         dialog.meaning.setEditText("I approve the data of this visit as accurate and complete.")
         dialog.password.setText(PASSWORD)
         _ok(dialog)

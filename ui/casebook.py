@@ -255,7 +255,8 @@ class CasebookPage(QWidget):
         signed = self.main.prompts.signature(
             f"every complete form of {label}, subject {subject}",
             store.full_name or "", store.role,
-            lambda pw, meaning: store.forms.sign_event(subject, event, pw, meaning, n))
+            lambda pw, meaning: store.forms.sign_event(subject, event, pw, meaning, n),
+            store.study.signature_meanings)
         if signed:
             self.main.show_status(f"Signed the {label} visit of {subject}")
             self.main.subject_changed()

@@ -7,7 +7,7 @@ lost but the password.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,11 +20,6 @@ from alsdesk.store.workflow import DEFAULT_MEANING
 
 __all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog", "AddUserDialog"]
 
-MEANINGS = (
-    DEFAULT_MEANING,
-    "I approve the data of this visit as accurate and complete.",
-    "I confirm that I am responsible for the data recorded on this form.",
-)
 
 
 def _password(name: str, label: str) -> QLineEdit:
@@ -152,13 +147,15 @@ class SignatureDialog(_Dialog):
     """An electronic signature: printed name and meaning shown, password re-entered."""
 
     def __init__(self, what: str, printed_name: str, role: Role,
-                 sign: Callable[[str, str], object], parent: QWidget | None = None) -> None:
+                 sign: Callable[[str, str], object], parent: QWidget | None = None,
+                 meanings: Sequence[str] = ()) -> None:
+        """`meanings` come from the study definition (the core's default when it has none)."""
         super().__init__(
             "Electronic signature",
             f"You are signing <b>{what}</b>.<br>Your signature is the legally binding "
             "equivalent of a handwritten one (21 CFR 11). It is shown and printed with your "
             "name, the date and time, and its meaning.", "Sign", parent)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
         self._sign = sign
         name = QLabel(f"<b>{printed_name}</b> ({role.label})")
         name.setObjectName("printed_name")
@@ -166,7 +163,8 @@ class SignatureDialog(_Dialog):
         self.meaning.setObjectName("meaning")
         self.meaning.setAccessibleName("Meaning of the signature")
         self.meaning.setEditable(True)
-        self.meaning.addItems(MEANINGS)
+        self.meaning.addItems(list(meanings) or [DEFAULT_MEANING])
+        self.meaning.lineEdit().setCursorPosition(0)  # the meaning's start, not its end
         self.password = _password("password", "Password")
         self.form.addRow("Signed by:", name)
         self.form.addRow("Meaning:", self.meaning)

@@ -187,7 +187,8 @@ class FormActions:
         event = store.study.event(self.record.event).label
         signed = self.main.prompts.signature(
             f"{form}, {event}, subject {self.subject}", store.full_name or store.user_id or "",
-            store.role, lambda password, meaning: store.forms.sign(iid, password, meaning))
+            store.role, lambda password, meaning: store.forms.sign(iid, password, meaning),
+            store.study.signature_meanings)
         if signed:
             self.reload()
             self.main.show_status(f"Signed: {form} of {self.subject}")

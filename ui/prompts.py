@@ -95,9 +95,10 @@ class Prompts:
         return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def signature(self, what: str, printed_name: str, role: Role,
-                  sign: Callable[[str, str], object]) -> bool:
+                  sign: Callable[[str, str], object], meanings: Sequence[str] = ()) -> bool:
         """The signature dialog; `sign(password, meaning)` is the core call. True if signed."""
-        dialog = SignatureDialog(what, printed_name, role, sign, parent=self.parent)
+        dialog = SignatureDialog(what, printed_name, role, sign, parent=self.parent,
+                                 meanings=meanings)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def history(self, title: str, rows: list[tuple[str, ...]]) -> None:

@@ -63,6 +63,12 @@ class _Builder:
         info = self.src.table(top["study"], "study", "study")
         values = {k: self.src.val(info, "study", k, "str") for k in KEYS["study"][0][:-1]}
         self.subject_pattern(values["subject_pattern"])
+        meanings = self.src.val(info, "study", "signature_meanings", "strs", ())
+        for i, meaning in enumerate(meanings):
+            if not meaning.strip() or meaning in meanings[:i]:
+                self.src.fail(f"study.signature_meanings[{i}]",
+                              "must not be empty" if not meaning.strip()
+                              else f"repeats {meaning!r}")
         enrol = self.src.val(info, "study", "target_enrolment", "int")
         if enrol < 1:
             self.src.fail("study.target_enrolment", "must be 1 or more")
@@ -97,7 +103,7 @@ class _Builder:
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
-            source=self.path, **values)
+            signature_meanings=meanings, source=self.path, **values)
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:

@@ -182,6 +182,8 @@ class Study:
     events: tuple[Event, ...]
     bindings: Mapping[str, str]  # semantic name -> "event.form.field" or "form.field"
     parameters: Mapping[str, float]  # protocol numbers: min_age, min_alsfrs, cells_per_kg ...
+    # what a signer may declare (21 CFR 11.50), offered in this order; the first is the default
+    signature_meanings: tuple[str, ...] = ()
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

@@ -73,7 +73,7 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
-               "target_enrolment"), ()),
+               "target_enrolment"), ("signature_meanings",)),
     "missing": (("code", "label"), ()),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
