@@ -67,3 +67,27 @@ def test_runner_delivers_only_the_newest_answer(qtbot, demo_db):
     qtbot.waitUntil(lambda: not runner.busy)
     assert wait_for_tasks()
     assert got == [9]
+
+
+def test_held_tasks_wait_for_release_and_only_the_newest_of_a_key_runs(qtbot, demo_db):
+    runner = TaskRunner(demo_db)
+    started, got = [], []
+
+    def counted(store, n):
+        started.append(n)
+        return n
+
+    runner.hold()
+    for n in range(3):
+        runner.run("same", counted, n, on_result=got.append)
+    runner.run("other", counted, 10, on_result=got.append)
+    assert wait_for_tasks()
+    assert started == [] and runner.busy == {"same", "other"}  # held, yet counted as busy
+    runner.release()
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert wait_for_tasks()
+    assert sorted(started) == [2, 10] and sorted(got) == [2, 10]
+    runner.release()  # a second release changes nothing
+    runner.run("same", counted, 5, on_result=got.append)  # not held any more: starts at once
+    qtbot.waitUntil(lambda: not runner.busy)
+    assert got[-1] == 5

@@ -90,20 +90,14 @@ class MainWindow(QMainWindow):
         self.apply_session()
         # The lists are read once the window is on screen: painting it first is what makes
         # the program feel started (the reads run in workers either way).
-        self.tasks.busy.add("first load")
+        self.tasks.hold()
+        self.subjects.refresh()
+        self.dashboard.refresh()
         self._dashboard_stale = False
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if "first load" in self.tasks.busy:
-            QTimer.singleShot(0, self._first_load)
-
-    def _first_load(self) -> None:
-        if "first load" not in self.tasks.busy:
-            return
-        self.tasks.busy.discard("first load")
-        self.subjects.refresh()
-        self.dashboard.refresh()
+        QTimer.singleShot(0, self.tasks.release)
 
     def _connect(self) -> None:
         self.subjects.open_subject.connect(self.open_subject)

@@ -142,6 +142,18 @@ class TaskRunner(QObject):
         self.study = study
         self._latest: dict[str, int] = {}
         self.busy: set[str] = set()
+        self._held: list[Callable[[], None]] | None = None
+
+    def hold(self) -> None:
+        """Queue the tasks run from now on (they count as busy) until :meth:`release`."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the queued tasks, oldest first; later ones start at once (safe to repeat)."""
+        held, self._held = self._held or [], None
+        for start in held:
+            start()
 
     def run(self, key: str, fn: Callable[..., Any], *args: Any,
             on_result: Callable[[Any], None],
@@ -161,5 +173,12 @@ class TaskRunner(QObject):
                 if on_error is not None:
                     on_error(exc)
 
-        run_task(fn, *args, db_path=self.db_path, study=self.study, on_result=deliver,
-                 on_error=fail, **kwargs)
+        def start() -> None:
+            if self._latest.get(key) == ticket:  # a newer run of the key replaced this one
+                run_task(fn, *args, db_path=self.db_path, study=self.study, on_result=deliver,
+                         on_error=fail, **kwargs)
+
+        if self._held is not None:
+            self._held.append(start)
+        else:
+            start()
