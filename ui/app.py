@@ -18,6 +18,7 @@ from alsdesk.store import Store
 from ui import reliability
 from ui.dialogs_auth import FirstRunDialog, LoginDialog
 from ui.prompts import Prompts
+from ui.qt_check import BindingsBroken, check_bindings
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -138,6 +139,12 @@ def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":
 def run(db_path: Path) -> int:
     """The desktop program: exit status 0 after a normal close, 1 if it could not start."""
     app = _application()
+    try:
+        check_bindings()
+    except BindingsBroken as exc:  # before any typing: the crash would lose it
+        print(exc, file=sys.stderr)
+        Prompts(None).error("ALS Desk cannot start", str(exc))
+        return 3
     window = start(db_path)
     if window is None:
         return 1
