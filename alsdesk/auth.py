@@ -140,6 +140,14 @@ def check_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest.hex(), digest_hex)
 
 
+def password_rules() -> tuple[str, ...]:
+    """The rules password_problem enforces, worded to be shown before a password is typed."""
+    return (f"at least {MIN_PASSWORD_LENGTH} characters",
+            "letters mixed with digits or other characters",
+            "not containing the user id",
+            "no space at the start or the end")
+
+
 def password_problem(password: str, user_id: str = "") -> str | None:
     """Why a new password is not acceptable, or None when it is."""
     if len(password) < MIN_PASSWORD_LENGTH:
