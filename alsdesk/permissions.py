@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Step", "role_refusal", "form_steps", "may_see_identifiers", "restricted_fields",
-    "next_event_repeat",
+    "next_event_repeat", "verify_refusal",
 ]
 
 
@@ -74,12 +74,28 @@ def _state(status: FormStatus, ok: tuple[FormStatus, ...], what: str) -> str | N
     return f"Only a {what} form can be {{verb}} (this one is {status.value})."
 
 
+def verify_refusal(status: FormStatus, verified: bool) -> str | None:
+    """Why a form in this state cannot be verified now, or None (roles aside).
+
+    A signed form can still be verified: a monitor often comes after the investigator, and
+    verifying changes no data, so the signature stays valid (alsdesk/store/workflow.py).
+    """
+    if status is FormStatus.SIGNED:
+        return "This form was already verified." if verified else None
+    if status is FormStatus.VERIFIED:
+        return "This form was already verified."
+    if status is not FormStatus.COMPLETE:
+        return f"Only a complete or signed form can be verified (this one is {status.value})."
+    return None
+
+
 def form_steps(role: Role | None, status: FormStatus, *,
-               repeating: bool = False) -> dict[Step, str | None]:
+               repeating: bool = False, verified: bool = False) -> dict[Step, str | None]:
     """For each step: None when this role may take it now, else the reason it may not.
 
     `repeating` is whether the form is a repeating one (log entries, medical history): only
-    those entries are deleted; a once-per-visit form is corrected instead.
+    those entries are deleted; a once-per-visit form is corrected instead. `verified` is
+    whether a monitor already verified it (a signed form may be verified once).
     """
     S = FormStatus
     steps: dict[Step, str | None] = {Step.EDIT: _edit(role, status)}
@@ -87,7 +103,8 @@ def form_steps(role: Role | None, status: FormStatus, *,
     def gate(step: Step, action: Action, state: str | None, verb: str) -> None:
         steps[step] = role_refusal(role, action) or (state.format(verb=verb) if state else None)
 
-    gate(Step.VERIFY, Action.VERIFY, _state(status, (S.COMPLETE,), "complete"), "verified")
+    steps[Step.VERIFY] = (role_refusal(role, Action.VERIFY)
+                          or verify_refusal(status, verified))
     gate(Step.SIGN, Action.SIGN, _state(status, (S.COMPLETE, S.VERIFIED), "complete"), "signed")
     lock_state = None
     if status in (S.LOCKED, S.DELETED, S.NOT_STARTED):

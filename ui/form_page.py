@@ -297,7 +297,8 @@ class FormPage(QWidget, FormActions):
         self.status_icon.setPixmap(status_icon(rec.status).pixmap(20, 20))
         self.status_text.setText(rec.status.value)
         self._show_signature(rec)
-        allowed = permissions.form_steps(store.role, rec.status, repeating=fdef.repeating)
+        allowed = permissions.form_steps(store.role, rec.status, repeating=fdef.repeating,
+                                           verified=bool(rec.verified_at))
         S = permissions.Step
         steps = allowed
         if not self.active:  # Ctrl+S on another page must not save a form out of sight

@@ -288,6 +288,8 @@ class Rebuilt:
     subjects: dict[str, str] = field(default_factory=dict)  # code -> status
     instances: dict[InstanceKey, str] = field(default_factory=dict)  # key -> status
     values: dict[InstanceKey, dict[str, Any]] = field(default_factory=dict)
+    # instances a monitor verified (a signed form keeps its status when verified)
+    verified: set[InstanceKey] = field(default_factory=set)
 
 
 def replay(conn: sqlite3.Connection, study: Study) -> Rebuilt:
@@ -310,6 +312,10 @@ def replay(conn: sqlite3.Connection, study: Study) -> Rebuilt:
         elif action == A.FORM_STATUS:
             # Signing, locking and the rest each write a status row beside their own row.
             out.instances[key] = new
+        elif action == A.VERIFY:
+            out.verified.add(key)
+        elif action == A.VERIFY_CLEARED:
+            out.verified.discard(key)
         elif action in VALUE_ACTIONS:
             fdef = study.form(form_id).field(field_id)
             out.values.setdefault(key, {})[field_id] = fv.from_text(fdef, new)
@@ -323,14 +329,16 @@ def current(conn: sqlite3.Connection, study: Study) -> Rebuilt:
     out = Rebuilt()
     out.subjects = dict(conn.execute("SELECT code, status FROM subjects"))
     inst = conn.execute(
-        "SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status "
-        "FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id"
+        "SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status, "
+        "fi.verified_at FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id"
     ).fetchall()
     by_id: dict[int, InstanceKey] = {}
-    for iid, code, event, ev_rep, form_id, rep, status in inst:
+    for iid, code, event, ev_rep, form_id, rep, status, verified_at in inst:
         key = (code, event, ev_rep, form_id, rep)
         by_id[iid] = key
         out.instances[key] = status
+        if verified_at:
+            out.verified.add(key)
         out.values[key] = {}
     for form in study.forms.values():
         cur = conn.execute(f'SELECT * FROM "{form.id}"')
@@ -361,6 +369,12 @@ def replay_differences(conn: sqlite3.Connection, study: Study, limit: int = 50) 
                 f"{_where(key)}: form status is {have.instances.get(key)!r} in the tables but "
                 f"{want.instances.get(key)!r} by the audit trail"
             )
+    for key in sorted(want.verified ^ have.verified, key=str):
+        problems.append(
+            f"{_where(key)}: {'verified' if key in have.verified else 'not verified'} in the "
+            f"tables but {'verified' if key in want.verified else 'not verified'} by the "
+            "audit trail"
+        )
     for key in sorted(set(want.values) | set(have.values), key=str):
         w = {k: v for k, v in want.values.get(key, {}).items() if v is not None}
         h = have.values.get(key, {})

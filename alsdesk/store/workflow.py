@@ -2,10 +2,12 @@
 delete. Mixed into FormService so callers keep one object: ``store.forms.sign(...)``."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.permissions import verify_refusal
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, place_of, utc_now
 
@@ -14,6 +16,53 @@ if TYPE_CHECKING:
     from alsdesk.store.forms import FormRecord, InstanceSummary
 
 DEFAULT_MEANING = "I have reviewed the data on this form and confirm it is accurate and complete."
+
+# Forms in these states are signed by a visit signature; already signed or locked ones stay
+# as they are; the rest (not started, in progress) are left out and named as such.
+_SIGNABLE = (FormStatus.COMPLETE, FormStatus.VERIFIED)
+_SETTLED = (FormStatus.SIGNED, FormStatus.LOCKED)
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """One form of a visit as a visit signature sees it."""
+
+    form: str
+    label: str  # the form's label, with the entry number for repeating forms
+    repeat: int
+    instance_id: int | None
+    status: FormStatus
+    completed_by: str | None  # printed name of whoever last marked it complete
+    completed_at: str | None  # UTC time stamp of that
+
+
+@dataclass(frozen=True)
+class VisitScope:
+    """What signing one visit would cover, and what it would leave out."""
+
+    subject: str
+    event: str
+    event_repeat: int
+    event_label: str
+    covered: tuple[ScopeItem, ...]  # complete or verified: will be signed
+    settled: tuple[ScopeItem, ...]  # already signed or locked: stay as they are
+    left_out: tuple[ScopeItem, ...]  # not started or in progress: will not be signed
+
+    @property
+    def warning(self) -> str | None:
+        """A sentence naming the forms the signature will not cover, or None."""
+        if not self.left_out:
+            return None
+        parts = [f"{i.label} ({i.status.value})" for i in self.left_out]
+        return (f"{len(parts)} form{'s' if len(parts) > 1 else ''} of this visit "
+                f"will not be signed: " + ", ".join(parts) + ".")
+
+    @property
+    def refusal(self) -> str | None:
+        """Why there is nothing to sign, or None."""
+        if self.covered:
+            return None
+        return "This visit has no complete form waiting for a signature."
 
 
 class WorkflowSteps:
@@ -30,22 +79,71 @@ class WorkflowSteps:
         return self.store.conn
 
     def verify(self, instance_id: int) -> FormRecord:
-        """Source data verified by a monitor (complete forms only)."""
+        """Source data verified by a monitor: a complete form, or a signed one.
+
+        Monitors often visit after the investigator has signed. Verifying reads the data and
+        changes none of it, so a signed form keeps its status and its signature (which covers
+        the data, not the absence of a monitor's check); the verification is recorded beside
+        it, audited like any other.
+        """
         self.store.require(Action.VERIFY)
         rec = self.get_instance(instance_id)
-        if rec.status is not FormStatus.COMPLETE:
-            raise WorkflowError(f"Only a complete form can be verified (this one is {rec.status.value}).")
+        if refusal := verify_refusal(rec.status, bool(rec.verified_at)):
+            raise WorkflowError(refusal)
         now = utc_now()
+        signed = rec.status is FormStatus.SIGNED
+        new_status = rec.status if signed else FormStatus.VERIFIED
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE form_instances SET status = ?, verified_at = ?, verified_by = ? WHERE id = ?",
-                (FormStatus.VERIFIED.value, now, self.store.user_id, instance_id),
+                (new_status.value, now, self.store.user_id, instance_id),
             )
             place = place_of(rec)
-            self.store.audit(A.VERIFY, **place, ts=now)
-            self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
-                             new_value=FormStatus.VERIFIED.value, ts=now)
+            self.store.audit(A.VERIFY, **place, ts=now,
+                             new_value="signed form; the signature stays valid" if signed else None)
+            if new_status is not rec.status:
+                self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                                 new_value=new_status.value, ts=now)
         return self.get_instance(instance_id)
+
+    def visit_scope(self, subject: str, event: str, event_repeat: int = 1) -> VisitScope:
+        """What :meth:`sign_event` would sign on this visit, and which forms it would not."""
+        study = self.store.study
+        ev = study.event(event)
+        found: dict[str, list["InstanceSummary"]] = {}
+        for inst in self.instances(subject):
+            if (inst.event == event and inst.event_repeat == event_repeat
+                    and inst.status is not FormStatus.DELETED):
+                found.setdefault(inst.form, []).append(inst)
+        covered: list[ScopeItem] = []
+        settled: list[ScopeItem] = []
+        left_out: list[ScopeItem] = []
+        for form_id in ev.forms:
+            fdef = study.form(form_id)
+            entries = sorted(found.get(form_id, []), key=lambda i: i.repeat)
+            if not entries:
+                left_out.append(ScopeItem(form_id, fdef.label, 1, None, FormStatus.NOT_STARTED,
+                                          None, None))
+                continue
+            for inst in entries:
+                label = fdef.label + (f" #{inst.repeat}" if fdef.repeating else "")
+                by, at = self._completed_by(inst.instance_id)
+                item = ScopeItem(form_id, label, inst.repeat, inst.instance_id, inst.status,
+                                 by, at)
+                (covered if inst.status in _SIGNABLE
+                 else settled if inst.status in _SETTLED else left_out).append(item)
+        return VisitScope(subject, event, event_repeat, ev.label, tuple(covered),
+                          tuple(settled), tuple(left_out))
+
+    def _completed_by(self, instance_id: int) -> tuple[str | None, str | None]:
+        """Printed name and time of the last 'complete' status row of an instance."""
+        row = self.conn.execute(
+            "SELECT a.ts, coalesce(u.full_name, a.user_id) FROM audit_trail a "
+            "LEFT JOIN users u ON u.user_id = a.user_id WHERE a.instance_id = ? "
+            "AND a.action = ? AND a.new_value = ? ORDER BY a.seq DESC LIMIT 1",
+            (instance_id, A.FORM_STATUS, FormStatus.COMPLETE.value),
+        ).fetchone()
+        return (row[1], row[0]) if row else (None, None)
 
     def sign(self, instance_id: int, password: str, meaning: str = DEFAULT_MEANING) -> FormRecord:
         """Electronic signature (21 CFR 11.50/11.200): investigator, password re-entered."""
@@ -66,15 +164,16 @@ class WorkflowSteps:
         """Sign every complete or verified form of one visit, after one password entry."""
         self.store.require(Action.SIGN)
         self.store.users.confirm_password(password)
-        todo = [i for i in self.instances(subject)
-                if i.event == event and i.event_repeat == event_repeat
-                and i.status in (FormStatus.COMPLETE, FormStatus.VERIFIED)]
-        if not todo:
-            raise WorkflowError("This visit has no complete form waiting for a signature.")
+        if not meaning.strip():
+            raise WorkflowError("State the meaning of the signature.")
+        scope = self.visit_scope(subject, event, event_repeat)
+        if scope.refusal:
+            raise WorkflowError(scope.refusal)
         signed = []
         with self.store.transaction():
-            for inst in todo:
-                signed.append(self._sign_confirmed(inst.instance_id, meaning))
+            for item in scope.covered:
+                assert item.instance_id is not None
+                signed.append(self._sign_confirmed(item.instance_id, meaning))
         return signed
 
     def _sign_confirmed(self, instance_id: int, meaning: str) -> FormRecord:
@@ -147,8 +246,6 @@ class WorkflowSteps:
             self.store.audit(A.FORM_STATUS, **place_of(rec), old_value=rec.status.value,
                              new_value=FormStatus.DELETED.value, reason=reason)
         return self.get_instance(instance_id)
-
-
 
 
 def _data_hash(rec: "FormRecord") -> str:
