@@ -50,6 +50,8 @@ class Action(str, Enum):
     VIEW_IDENTIFIERS = "see direct identifiers"
     VIEW_DATA = "view data"
     VIEW_AUDIT = "view the audit trail"
+    # The whole trail (logins, accounts, every subject), beyond the history of one form.
+    REVIEW_AUDIT = "review the whole audit trail"
 
 
 _ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
@@ -66,7 +68,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.NURSE: frozenset(_ALL_VIEW | _ENTRY),
     Role.INVESTIGATOR: frozenset(_ALL_VIEW | _ENTRY | {Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(
-        _ALL_VIEW | {Action.VERIFY, Action.RAISE_QUERY, Action.CLOSE_QUERY, Action.EXPORT}
+        _ALL_VIEW | {Action.VERIFY, Action.RAISE_QUERY, Action.CLOSE_QUERY, Action.EXPORT,
+                     Action.REVIEW_AUDIT}
     ),
     # Segregation of duties: the administrator manages the system but does not enter or
     # sign clinical data.
@@ -79,6 +82,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.UNLOCK,
             Action.EXPORT,
             Action.CLOSE_QUERY,
+            Action.REVIEW_AUDIT,
         }
     ),
 }
