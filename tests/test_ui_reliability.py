@@ -123,8 +123,8 @@ def test_stale_lock_is_reported_and_the_data_checked_in_the_background(qtbot, de
     (_title, message), = prompts.notices
     assert "did not close properly last time" in message and "Nora" in message
     assert "being checked" in message
-    qtbot.waitUntil(lambda: "Data checked" in window.statusBar().currentMessage()
-                    or "Backup made" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Data checked" in window.notice.text()
+                    or "Backup made" in window.notice.text())
     wait_for_tasks()
     qtbot.wait(0)  # deliver the queued results
     assert prompts.errors == []  # an OK check is not shown as a message
@@ -154,7 +154,7 @@ def test_backups_at_start_and_close_go_to_the_configured_folder(qtbot, demo_db, 
         st.logout()
     prompts = RecordingPrompts()
     window = _start(qtbot, demo_db, prompts)
-    qtbot.waitUntil(lambda: "Backup made" in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: "Backup made" in window.notice.text())
     assert len(backup.list_backups(folder, demo_db)) == 1
     window.store.subjects.create("AB")  # something new since that backup
     _close(window)

@@ -25,6 +25,7 @@ from ui.form_page import FormPage
 from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
 from ui import print_actions, reliability
 from ui.main_menus import build_menus
+from ui.notices import ElidedLabel, StatusNotice
 from ui.prompts import Prompts
 from ui.queries import QueriesPage
 from ui.subjects import SubjectsPage
@@ -110,11 +111,13 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel(f"Database: {self.db_path}")
+        self.notice = StatusNotice(bar)  # left, stretching: where show_status writes
+        self.db_label = ElidedLabel(f"Database: {self.db_path}")
         self.db_label.setObjectName("status_db")
+        self.db_label.setToolTip(str(self.db_path))
         self.user_label = QLabel()
         self.user_label.setObjectName("status_user")
-        bar.addPermanentWidget(self.db_label, 1)
+        bar.addPermanentWidget(self.db_label)
         if self.store.setting("demo") == "synthetic":
             demo = QLabel(" DEMO DATA (synthetic) ")
             demo.setStyleSheet("background: #fff3cd; color: #7a5b00; font-weight: bold;")
@@ -142,7 +145,8 @@ class MainWindow(QMainWindow):
         return picked[0] if picked else self.form_page.event_id
 
     def show_status(self, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        """Tell the user something happened: every "Saved", "Backup made" goes through here."""
+        self.notice.tell(message)
 
     def task_failed(self, exc: Exception) -> None:
         """A worker's error: our own errors as they are, anything else with its type."""
