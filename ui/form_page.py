@@ -119,10 +119,12 @@ class FormPage(QWidget, FormActions):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        side_scroll.setMinimumWidth(260)  # the derived values stay readable beside a grid
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([1000, 300])
+        self.split = split
         outer.addWidget(split, 1)
 
     def _action(self, name: str, text: str, slot, shortcut: str | None = None) -> QAction:
@@ -192,6 +194,8 @@ class FormPage(QWidget, FormActions):
             self._park(self.scroll_area.takeWidget())
             self.scroll_area.setWidget(view)
         self.view = view
+        # a grid's score columns want the width: the side panel shrinks to its minimum
+        self.split.setSizes([100000, 1] if fdef.layout == "grid" else [1000, 300])
         self._rebuild_side(fdef)
         self.show_record(record)
         return True
@@ -395,3 +399,7 @@ class FormPage(QWidget, FormActions):
         if fid is not None:
             f = self.view.form.field(fid)
             self.help_label.setText(f"<b>{f.label}</b><br>{f.help or 'No help for this field.'}")
+
+    def focus_field(self, field_id: str) -> None:
+        """Scroll to the field's editor and give it the focus (the field a query is about)."""
+        self._focus(field_id)
