@@ -79,10 +79,10 @@ class RecordingPrompts(Prompts):
         return self._answer("text", (title, label), lambda: Prompts.text(
             self, title, label, initial=initial, required=required))
 
-    def signature(self, what, printed_name, role, sign, meanings=()):
+    def signature(self, what, printed_name, role, sign, meanings=(), scope=None):
         return self._answer("signature", (what, printed_name, role, sign),
                             lambda: Prompts.signature(self, what, printed_name, role, sign,
-                                                      meanings))
+                                                      meanings, scope))
 
     def history(self, title: str, rows):
         self.asked.append(("history", (title, rows)))

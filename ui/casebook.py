@@ -252,11 +252,16 @@ class CasebookPage(QWidget):
         store = self.main.store
         label = store.study.event(event).label
         subject = self.subject
+        scope = store.forms.visit_scope(subject, event, n)
+        if scope.refusal:  # nothing to sign: say so before asking for a password
+            self.main.prompts.error("Nothing to sign", f"{label}, subject {subject}: "
+                                    f"{scope.refusal} {scope.warning or ''}".strip())
+            return False
         signed = self.main.prompts.signature(
-            f"every complete form of {label}, subject {subject}",
+            f"{label}, subject {subject}",
             store.full_name or "", store.role,
             lambda pw, meaning: store.forms.sign_event(subject, event, pw, meaning, n),
-            store.study.signature_meanings)
+            store.study.signature_meanings, scope)
         if signed:
             self.main.show_status(f"Signed the {label} visit of {subject}")
             self.main.subject_changed()

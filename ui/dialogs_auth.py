@@ -7,7 +7,7 @@ lost but the password.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 from alsdesk.auth import Role, password_problem
 from alsdesk.errors import AlsDeskError
 from alsdesk.store.workflow import DEFAULT_MEANING
+
+if TYPE_CHECKING:
+    from alsdesk.store.workflow import VisitScope
 
 __all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog", "AddUserDialog"]
 
@@ -148,8 +151,9 @@ class SignatureDialog(_Dialog):
 
     def __init__(self, what: str, printed_name: str, role: Role,
                  sign: Callable[[str, str], object], parent: QWidget | None = None,
-                 meanings: Sequence[str] = ()) -> None:
-        """`meanings` come from the study definition (the core's default when it has none)."""
+                 meanings: Sequence[str] = (), scope: "VisitScope | None" = None) -> None:
+        """`meanings` come from the study definition (the core's default when it has none);
+        `scope`, the core's list for a visit signature, is shown above the password."""
         super().__init__(
             "Electronic signature",
             f"You are signing <b>{what}</b>.<br>Your signature is the legally binding "
@@ -169,6 +173,41 @@ class SignatureDialog(_Dialog):
         self.form.addRow("Signed by:", name)
         self.form.addRow("Meaning:", self.meaning)
         self.form.addRow("Password:", self.password)
+        if scope is not None:
+            self._show_scope(scope)
+
+    def _show_scope(self, scope: "VisitScope") -> None:
+        """What the signature covers and, in a warning, which forms it leaves out."""
+        from ui.fmt import local_time
+
+        rows = "".join(
+            f"<tr><td>{i.label}</td><td>{i.status.value}</td>"
+            f"<td>{i.completed_by or ''}</td><td>{local_time(i.completed_at)}</td></tr>"
+            for i in scope.covered)
+        covered = QLabel(
+            f"<b>Forms this signature covers ({len(scope.covered)}):</b>"
+            "<table cellspacing='0' cellpadding='2'><tr><th align='left'>Form</th>"
+            "<th align='left'>Status</th><th align='left'>Completed by</th>"
+            f"<th align='left'>On</th></tr>{rows}</table>")
+        covered.setObjectName("signature_covers")
+        covered.setTextFormat(Qt.TextFormat.RichText)
+        covered.setWordWrap(True)
+        at = 1  # below the introduction, above the name, meaning and password
+        self.layout_.insertWidget(at, covered)
+        if scope.settled:
+            settled = QLabel("Already signed or locked, left as they are: "
+                             + ", ".join(f"{i.label} ({i.status.value})" for i in scope.settled))
+            settled.setObjectName("signature_settled")
+            settled.setWordWrap(True)
+            at += 1
+            self.layout_.insertWidget(at, settled)
+        if scope.warning:
+            warning = QLabel(f"⚠ {scope.warning}")
+            warning.setObjectName("signature_warning")
+            warning.setWordWrap(True)
+            warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+            at += 1
+            self.layout_.insertWidget(at, warning)
 
     def attempt(self) -> None:
         self._sign(self.password.text(), self.meaning.currentText().strip())

@@ -88,6 +88,15 @@ def build_menus(w: "MainWindow") -> None:
     admin_menu.addAction(w.settings_action)
 
     help_menu = bar.addMenu("&Help")
+    from ui import help as help_
+
+    w.shortcuts_action = _action(w, "shortcuts", "&Keyboard shortcuts", lambda: (
+        help_.show_shortcuts(w)), "F1", "Every shortcut of this window")
+    w.guide_action = _action(w, "user_guide", "User &guide", lambda: help_.show_guide(w),
+                             None, "How to record a visit, an AE, a query, a signature")
+    help_menu.addAction(w.shortcuts_action)
+    help_menu.addAction(w.guide_action)
+    help_menu.addSeparator()
     help_menu.addAction(_action(w, "about", "&About ALS Desk", w.about))
 
     for menu in (file_menu, form_menu, view_menu, admin_menu, help_menu):

@@ -95,10 +95,13 @@ class Prompts:
         return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def signature(self, what: str, printed_name: str, role: Role,
-                  sign: Callable[[str, str], object], meanings: Sequence[str] = ()) -> bool:
-        """The signature dialog; `sign(password, meaning)` is the core call. True if signed."""
+                  sign: Callable[[str, str], object], meanings: Sequence[str] = (),
+                  scope=None) -> bool:
+        """The signature dialog; `sign(password, meaning)` is the core call. True if signed.
+
+        `scope` (alsdesk.store.workflow.VisitScope) lists what a visit signature covers."""
         dialog = SignatureDialog(what, printed_name, role, sign, parent=self.parent,
-                                 meanings=meanings)
+                                 meanings=meanings, scope=scope)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def history(self, title: str, rows: list[tuple[str, ...]]) -> None:
