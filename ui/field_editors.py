@@ -88,14 +88,18 @@ class FieldEditor(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FocusOut:
-            QTimer.singleShot(0, self, self._maybe_left)
+            self._left_soon()
         return super().eventFilter(watched, event)
+
+    def _left_soon(self) -> None:
+        """Once the focus has settled: tell the form if it went to another field."""
+        QTimer.singleShot(0, self, self._maybe_left)
 
     def _maybe_left(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         focus = QApplication.focusWidget()
-        if focus is None or not self.isAncestorOf(focus):
+        if focus is None or (focus is not self and not self.isAncestorOf(focus)):
             self.left.emit(self.field.id)
 
 
@@ -263,9 +267,9 @@ class MemoEditor(FieldEditor):
 def make_editor(field: Field, parent: QWidget | None = None) -> FieldEditor:
     """The editor for a field's type."""
     if field.type is FieldType.CHOICE:
-        from ui.choice_editor import ChoiceEditor  # it builds on FieldEditor, defined here
+        from ui.choice_editor import ChoiceList  # it builds on FieldEditor, defined here
 
-        return ChoiceEditor(field, parent)
+        return ChoiceList(field, parent)
     if field.type is FieldType.MEMO:
         return MemoEditor(field, parent)
     return LineEditor(field, parent)

@@ -119,7 +119,7 @@ class FormPage(QWidget, FormActions):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side_scroll.setMinimumWidth(260)  # the derived values stay readable beside a grid
+        side_scroll.setMinimumWidth(230)  # the derived values stay readable beside a grid
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)

@@ -10,18 +10,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy,
+    QVBoxLayout, QWidget,
 )
 
 from alsdesk.errors import ValidationError
-from alsdesk.study.model import Field, Form, Severity
+from alsdesk.study.model import Field, FieldType, Form, Severity
+from ui.choice_editor import ScoreRow, align_columns, score_columns
+from ui.choice_editor import header as choice_header
 from ui.field_editors import FieldEditor, make_editor
 
 __all__ = ["Collected", "FormView"]
 
 LABEL_WIDTH = 250
+GRID_LABEL_WIDTH = 165  # a grid row's label: the score columns need the width
 _COLOURS = {Severity.HARD: "#b00020", Severity.SOFT: "#9a6700"}
+
+
+def _score_runs(form: Form) -> dict[str, list[int]]:
+    """Field id -> the score columns of its grid, for runs of 2+ scored questions in a row."""
+    runs: list[list[Field]] = [[]]
+    for f in form.fields:
+        scored = (f.type is FieldType.CHOICE and f.codelist is not None
+                  and f.codelist.data_type == "integer")
+        if scored:
+            runs[-1].append(f)
+        elif runs[-1]:
+            runs.append([])
+    out: dict[str, list[int]] = {}
+    for run in runs:
+        if len(run) >= 2:
+            columns = score_columns(run)
+            out.update({f.id: columns for f in run})
+    return out
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,7 @@ class FormView(QWidget):
     changed = Signal(str)
     left = Signal(str)
     context_requested = Signal(str, QWidget, QPoint)
+    moved_to = Signal(str)  # field id: the form moved the keyboard there (scroll to it)
 
     def __init__(self, form: Form, missing_labels: dict[str, str],
                  restricted: frozenset[str] = frozenset(),
@@ -71,14 +95,41 @@ class FormView(QWidget):
         self.grid.setColumnStretch(5, 1)  # editors keep their width; the codes line up
         outer.addLayout(self.grid)
         outer.addStretch(1)
+        grid_runs = _score_runs(form) if form.layout == "grid" else {}
+        self.label_width = GRID_LABEL_WIDTH if grid_runs else LABEL_WIDTH
+        if grid_runs:  # the score columns take the width; other editors keep theirs
+            self.grid.setColumnStretch(5, 0)
+            self.grid.setColumnStretch(1, 1)
+            self.grid.setColumnMinimumWidth(0, GRID_LABEL_WIDTH)
         section: str | None = None
         line = 0
         for field in form.fields:
-            if field.section and field.section != section:
+            columns = grid_runs.get(field.id)
+            new_section = bool(field.section and field.section != section)
+            if new_section:
                 section = field.section
-                line = self._add_section(section, line)
-            line = self._add_row(field, missing_labels, field.id in restricted, line)
+                if columns is None:
+                    line = self._add_section(section, line)
+            if columns is not None and not self._grid_above(field):
+                self.grid.addWidget(choice_header(columns), line, 1)
+                line += 1
+            line = self._add_row(field, missing_labels, field.id in restricted, line, columns)
+            if columns is not None and new_section:
+                # in a grid the section's name heads its first row's label: no row of its own
+                label = self.rows[field.id].label
+                label.setText(f"<b>{section}</b><br>{label.text()}")
         self._set_tab_order()
+        runs: dict[tuple[int, ...], list[ScoreRow]] = {}
+        for row in self.rows.values():
+            if isinstance(row.editor, ScoreRow):
+                runs.setdefault(tuple(grid_runs[row.field.id]), []).append(row.editor)
+        for rows in runs.values():
+            align_columns(rows)
+        # F2 on a question: its menu (missing-data codes, calendar, history, a query), so none
+        # of these is an extra tab stop after every field.
+        menu_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        menu_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        menu_key.activated.connect(self._menu_for_focus)
 
     # -- building ------------------------------------------------------------------------
     def _add_section(self, title: str, line: int) -> int:
@@ -92,12 +143,19 @@ class FormView(QWidget):
         self.grid.addWidget(rule, line + 1, 0, 1, 6)
         return line + 2
 
+    def _grid_above(self, field: Field) -> bool:
+        """Whether the row just above this field is a row of the same score grid."""
+        fields = self.form.fields
+        i = self.form.field_ids.index(field.id)
+        return i > 0 and fields[i - 1].id in self.rows and isinstance(
+            self.rows[fields[i - 1].id].editor, ScoreRow)
+
     def _add_row(self, field: Field, missing_labels: dict[str, str], restricted: bool,
-                 line: int) -> int:
+                 line: int, columns: list[int] | None = None) -> int:
         text = field.label + ("\u00a0*" if field.required else "")  # the star never alone
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setFixedWidth(LABEL_WIDTH)
+        label.setFixedWidth(self.label_width)
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         label.setToolTip(field.help or "")
         widgets: list[QWidget] = [label]
@@ -107,7 +165,11 @@ class FormView(QWidget):
             shown: QWidget = QLabel("restricted: direct identifiers are shown to site staff only")
             shown.setStyleSheet("color: #5f6368; font-style: italic;")
         else:
-            editor = make_editor(field)
+            if columns is not None:
+                editor = ScoreRow(field, columns)
+                editor.next_question.connect(self._next_question)
+            else:
+                editor = make_editor(field)
             editor.setToolTip(field.help or "")
             editor.edited.connect(self.changed)
             editor.left.connect(self.left)
@@ -119,23 +181,30 @@ class FormView(QWidget):
         box = QHBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
-        box.addWidget(shown, 0, Qt.AlignmentFlag.AlignTop)
+        if columns is not None:  # a grid row takes the whole width of the score columns
+            box.addWidget(shown, 1)
+        else:
+            box.addWidget(shown, 0, Qt.AlignmentFlag.AlignTop)
         widgets.append(cell)
         if field.unit:
             unit = QLabel(field.unit)
             unit.setObjectName(f"{field.id}__unit")
             box.addWidget(unit, 0, Qt.AlignmentFlag.AlignTop)
-        box.addStretch(1)
+        if columns is None:
+            box.addStretch(1)
         self.grid.addWidget(cell, line, 1)
         clear = getattr(editor, "clear_button", None)
         if clear is not None:  # a choice's clear button, in a column of its own
             self.grid.addWidget(clear, line, 2, Qt.AlignmentFlag.AlignTop)
         if field.missing and editor is not None:
             missing = QComboBox()
+            missing.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F2 on the question sets a code
+            if columns is not None:  # the score columns need the width
+                missing.setMaximumWidth(70)
             missing.setObjectName(f"{field.id}__missing")
             missing.setAccessibleName(f"{field.label}: missing-data code")
             missing.setToolTip("A missing-data code instead of a value ("
-                               + ", ".join(field.missing) + ")")
+                               + ", ".join(field.missing) + "): F2 on the question")
             missing.addItem("–", None)
             for code in field.missing:
                 missing.addItem(f"{code}: {missing_labels.get(code, code)}", code)
@@ -161,15 +230,35 @@ class FormView(QWidget):
         return line + 2
 
     def _set_tab_order(self) -> None:
+        """One stop per question, in the definition's order (codes are reached with F2)."""
         chain: list[QWidget] = []
         for row in self.rows.values():
             if row.editor is not None:
                 chain.extend(row.editor.focus_widgets()[:1])
-            if row.missing is not None:
-                chain.append(row.missing)
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
         self.tab_chain = chain
+
+    def first_input(self) -> QWidget | None:
+        """The first question on screen that takes typing (where opening a form puts you)."""
+        return next((w for w in self.tab_chain if w.isVisibleTo(self) and w.isEnabled()), None)
+
+    def _next_question(self, field_id: str) -> None:
+        """After a digit answered a grid question: on to the next question on screen."""
+        ids = list(self.rows)
+        for fid in ids[ids.index(field_id) + 1:]:
+            editor = self.rows[fid].editor
+            if editor is not None and editor.isVisibleTo(self) and editor.isEnabled():
+                editor.focus_widgets()[0].setFocus(Qt.FocusReason.TabFocusReason)
+                self.moved_to.emit(fid)
+                return
+
+    def _menu_for_focus(self) -> None:
+        widget = QApplication.focusWidget()
+        fid = self.field_of(widget)
+        if fid is None or widget is None:
+            return
+        self.context_requested.emit(fid, widget, widget.mapToGlobal(QPoint(0, widget.height())))
 
     def _code_changed(self, field_id: str) -> None:
         row = self.rows[field_id]
