@@ -158,7 +158,9 @@ class LineEditor(FieldEditor):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         menu.aboutToShow.connect(self._calendar_to_text)
+        menu.aboutToShow.connect(lambda: self.calendar.setFocus())  # arrows move the day
         self.calendar.clicked.connect(lambda d: (self.pick_date(d), menu.close()))
+        self.calendar.activated.connect(lambda d: (self.pick_date(d), menu.close()))  # Enter
         button.setMenu(menu)
         self.calendar_button = button
         return button
@@ -200,6 +202,16 @@ class LineEditor(FieldEditor):
         else:
             self.edit.setText(fv.display(self.field, now.strftime("%Y-%m-%dT%H:%M")))
         self.edited.emit(self.field.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        # Alt+Down opens the calendar, as it opens a drop-down list: no mouse needed
+        if (event.type() == QEvent.Type.KeyPress and watched is self.edit
+                and event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier  # type: ignore[attr-defined]
+                and hasattr(self, "calendar_button") and not self.read_only):
+            self.calendar_button.showMenu()
+            return True
+        return super().eventFilter(watched, event)
 
     def raw(self) -> str:
         return self.edit.text().strip()

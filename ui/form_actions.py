@@ -16,6 +16,7 @@ from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, Validation
 from alsdesk.rules import engine
 from alsdesk.rules.engine import Finding
 from alsdesk.study.model import Severity
+from ui.fmt import local_time
 from ui.history import history_rows
 from ui.prompts import CANCEL, DISCARD, SAVE
 
@@ -39,10 +40,31 @@ class FormActions:
         """Save and run every check: hard findings block, soft ones need a note."""
         return self._save(complete=True)
 
+    def save_and_next(self: "FormPage") -> bool:
+        """Mark complete, then open the visit's next form (Ctrl+Shift+Return)."""
+        if self.record is None or not self.mark_complete():
+            return False
+        store = self.main.store
+        event = store.study.event(self.record.event)
+        forms = list(event.forms)
+        here = forms.index(self.record.form) if self.record.form in forms else len(forms)
+        for form_id in forms[here + 1:]:
+            if store.study.form(form_id).repeating:
+                continue  # log entries are added on purpose, not walked through
+            if self.main.open_form(self.record.subject, event.id, form_id,
+                                   self.record.event_repeat):
+                return True
+        self.main.show_status(f"That was the last form of {event.label} for {self.subject}.")
+        return True
+
     def _save(self: "FormPage", complete: bool) -> bool:
         if self.view is None or self.record is None:
             return False
         store, prompts = self.main.store, self.main.prompts
+        # Saving a complete form keeps it complete: the checks run again and the change
+        # needs a reason. (A draft save used to demote it to "in progress" without a word.)
+        complete = complete or self.record.status.is_complete
+        signed = self.record.valid_signature
         c = self.view.collect()
         if c.errors:
             for fid, message in c.errors.items():
@@ -55,6 +77,13 @@ class FormActions:
             return False
         values = {f: c.values[f] for f in c.changed if f not in self.restricted}
         missing = {f: c.missing[f] for f in c.changed if f in c.missing}
+        if signed is not None and (values or missing) and not prompts.confirm(
+                "The signature will be voided",
+                f"'{self.view.form.label}' was signed by {signed.full_name} on "
+                f"{local_time(signed.signed_at)}. Saving this change voids that signature "
+                "(the audit trail keeps it); the investigator must sign again.\n\n"
+                "Save the change and void the signature?"):
+            return False
         reason: str | None = None
         notes: dict[str, str] = {}
         while True:
@@ -130,6 +159,8 @@ class FormActions:
         for f in findings:
             for fid in f.fields:
                 by_field.setdefault(fid, []).append((f.severity, f.message))
+                if f.check_id.startswith("required:"):
+                    self.required_shown.add(fid)  # stays at the field until it is filled
         for fid in self.view.form.field_ids:
             if fid in by_field:
                 self.view.set_messages(fid, by_field[fid])
@@ -276,5 +307,41 @@ class FormActions:
         refusal = permissions.role_refusal(self.main.store.role, Action.RAISE_QUERY)
         query.setEnabled(saved and refusal is None)
         query.setToolTip(refusal or "")
+        self._code_and_picker_items(menu, field_id)
         menu.setToolTipsVisible(True)
         return menu
+
+    def _code_and_picker_items(self: "FormPage", menu: QMenu, field_id: str) -> None:
+        """The missing-data codes and the calendar / now of a field, for the keyboard too."""
+        assert self.view is not None
+        row = self.view.rows[field_id]
+        editor = row.editor
+        editable = editor is not None and not self.view.read_only
+        pickers = [(name, text) for name, text in (("calendar_button", "Pick from the "
+                   "calendar…\tAlt+Down"), ("now_button", "Fill in now"))
+                   if hasattr(editor, name)]
+        if pickers or row.missing is not None:
+            menu.addSeparator()
+        for name, text in pickers:
+            button = getattr(editor, name)
+            act = menu.addAction(text, button.showMenu if name == "calendar_button"
+                                 else button.click)
+            act.setObjectName(f"field_{name.split('_')[0]}")
+            act.setEnabled(editable)
+        if row.missing is None:
+            return
+        current = self.view.code(field_id)
+        labels = {m.code: m.label for m in self.main.store.study.missing_codes}
+        for code in (None, *row.field.missing):
+            text = "No missing-data code (a value)" if code is None else \
+                f"Missing: {code} — {labels.get(code, code)}"
+            act = menu.addAction(text, lambda c=code: self._set_code(field_id, c))
+            act.setObjectName(f"field_code_{code or 'none'}")
+            act.setCheckable(True)
+            act.setChecked(code == current)
+            act.setEnabled(editable)
+
+    def _set_code(self: "FormPage", field_id: str, code: str | None) -> None:
+        assert self.view is not None
+        self.view.set_code(field_id, code)
+        self._focus(field_id)

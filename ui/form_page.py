@@ -54,6 +54,7 @@ class FormPage(QWidget, FormActions):
         self.restricted: frozenset[str] = frozenset()
         self.active = False  # whether the Form page is the one on screen (ui.main_window)
         self._views: dict[tuple[str, frozenset[str]], FormView] = {}
+        self.required_shown: set[str] = set()  # fields "required" was said of, until filled
         self._live = QTimer(self)
         self._live.setSingleShot(True)
         self._live.setInterval(0)
@@ -79,6 +80,12 @@ class FormPage(QWidget, FormActions):
         self.status_text = QLabel()
         self.status_text.setObjectName("form_status")
         self.status_text.setStyleSheet("font-weight: bold;")
+        self.modified = QLabel("● modified, not saved")
+        self.modified.setObjectName("form_modified")
+        self.modified.setStyleSheet("color: #b45309; font-weight: bold; padding-right: 12px;")
+        self.modified.setAccessibleName("The form has changes that are not saved")
+        self.modified.hide()
+        head.addWidget(self.modified)
         head.addWidget(self.status_icon)
         head.addWidget(self.status_text)
         outer.addLayout(head)
@@ -141,6 +148,8 @@ class FormPage(QWidget, FormActions):
         self.save_action = self._action("save", "&Save draft", self.save, "Ctrl+S")
         self.complete_action = self._action("complete", "Mark &complete", self.mark_complete,
                                             "Ctrl+Return")
+        self.next_action = self._action("save_next", "Save and ne&xt form", self.save_and_next,
+                                        "Ctrl+Shift+Return")
         self.sign_action = self._action("sign", "Si&gn form…", self.sign_form)
         self.verify_action = self._action("verify", "&Verify", self.verify_form)
         self.lock_action = self._action("lock", "&Lock", self.lock_form)
@@ -149,12 +158,13 @@ class FormPage(QWidget, FormActions):
         self.query_action = self._action("raise_query", "Raise &query…",
                                          lambda: self.raise_query(None))
         self.history_action = self._action("history", "&History…", lambda: self.show_history(None))
-        self.form_actions = [self.save_action, self.complete_action, self.sign_action,
+        self.form_actions = [self.save_action, self.complete_action, self.next_action,
+                             self.sign_action,
                              self.verify_action, self.lock_action, self.unlock_action,
                              self.delete_action, self.query_action, self.history_action]
         row = QHBoxLayout()
         for i, action in enumerate(self.form_actions):
-            if i in (2, 4, 6):
+            if i in (3, 5, 7):
                 row.addSpacing(12)
             button = QToolButton()
             button.setDefaultAction(action)
@@ -235,6 +245,7 @@ class FormPage(QWidget, FormActions):
             view.changed.connect(self._changed)
             view.left.connect(self.field_left)
             view.context_requested.connect(self.field_menu)
+            view.moved_to.connect(lambda fid: self._focus(fid))
             self._views[key] = view
         return view
 
@@ -256,6 +267,7 @@ class FormPage(QWidget, FormActions):
         self.derived.hide()
         self.status_text.clear()
         self.status_icon.clear()
+        self.modified.hide()
         self.signature.hide()
         self.refresh_state()
 
@@ -271,8 +283,10 @@ class FormPage(QWidget, FormActions):
         if record.instance_id is not None:
             self.repeat = record.repeat
         self.view.load(record.values, record.missing)
+        self.required_shown: set[str] = set()
         self.refresh_state()
         self.refresh_live()
+        self._mark_modified()
 
     def reload(self) -> None:
         """Read the record again from the store (after a sign, lock, verify ...)."""
@@ -308,7 +322,15 @@ class FormPage(QWidget, FormActions):
         if not self.active:  # Ctrl+S on another page must not save a form out of sight
             away = "Go to the Form page first (Ctrl+4)."
             steps = {step: refusal or away for step, refusal in allowed.items()}
-        gate(self.save_action, steps[S.EDIT], "Save what is typed as a draft (Ctrl+S)")
+        if rec.status.is_complete:  # saving keeps it complete: the checks run again
+            self.save_action.setText("&Save")
+            gate(self.save_action, steps[S.EDIT], "Save the change; the form stays complete "
+                 "(the checks run again, a reason is asked) (Ctrl+S)")
+        else:
+            self.save_action.setText("&Save draft")
+            gate(self.save_action, steps[S.EDIT], "Save what is typed as a draft (Ctrl+S)")
+        gate(self.next_action, steps[S.EDIT],
+             "Mark complete and open the visit's next form (Ctrl+Shift+Return)")
         gate(self.complete_action, steps[S.EDIT], "Run every check and mark the form complete")
         gate(self.sign_action, steps[S.SIGN], "Sign this form electronically")
         gate(self.verify_action, steps[S.VERIFY], "Record source data verification")
@@ -347,6 +369,7 @@ class FormPage(QWidget, FormActions):
     # -- live values and messages ------------------------------------------------------------
     def _changed(self, _field_id: str) -> None:
         self._live.start()
+        self._mark_modified()
 
     def _present(self) -> tuple[dict[str, Any], dict[str, str], Any]:
         assert self.view is not None
@@ -379,9 +402,11 @@ class FormPage(QWidget, FormActions):
             self.view.set_messages(fid, [(Severity.HARD, errors[fid])])
             return
         found = engine.field_findings(self.view.form, values, missing, fid)
-        # "required" is said when marking complete, not while the nurse is still typing
+        # "required" is said when marking complete, not while the nurse is still typing; once
+        # said it stays at the field until the field is filled
         self.view.set_messages(fid, [(f.severity, f.message) for f in found
-                                     if not f.check_id.startswith("required:")])
+                                     if not f.check_id.startswith("required:")
+                                     or fid in self.required_shown])
 
     def field_left(self, fid: str) -> None:
         """As the nurse leaves a field: its messages, and those of fields already showing one."""
@@ -403,3 +428,15 @@ class FormPage(QWidget, FormActions):
     def focus_field(self, field_id: str) -> None:
         """Scroll to the field's editor and give it the focus (the field a query is about)."""
         self._focus(field_id)
+
+    def focus_first(self) -> None:
+        """The cursor in the form's first question that takes typing."""
+        first = self.view.first_input() if self.view is not None else None
+        if first is not None:
+            self.scroll_area.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _mark_modified(self) -> None:
+        """'modified' beside the status while what is on screen differs from what is saved."""
+        dirty = self.view is not None and not self.view.read_only and self.view.is_dirty()
+        self.modified.setVisible(dirty)

@@ -263,7 +263,7 @@ class FormView(QWidget):
     def _code_changed(self, field_id: str) -> None:
         row = self.rows[field_id]
         if row.editor is not None and row.missing is not None:
-            row.editor.setEnabled(row.missing.currentData() is None)
+            self._sync_editor(row)
         self.changed.emit(field_id)
 
     # -- data ----------------------------------------------------------------------------
@@ -285,7 +285,7 @@ class FormView(QWidget):
                 row.missing.blockSignals(True)
                 row.missing.setCurrentIndex(max(0, row.missing.findData(code)))
                 row.missing.blockSignals(False)
-                row.editor.setEnabled(code is None)
+                self._sync_editor(row)
             self.set_messages(fid, [])
 
     def code(self, field_id: str) -> str | None:
@@ -355,11 +355,19 @@ class FormView(QWidget):
     def is_shown(self, field_id: str) -> bool:
         return self.rows[field_id].label.isVisibleTo(self)
 
+    def _sync_editor(self, row: _Row) -> None:
+        """A field holding a missing-data code takes no value, but stays a tab stop (F2 on
+        it removes the code); a disabled editor would drop out of the tab chain."""
+        if row.editor is not None:
+            coded = row.missing is not None and row.missing.currentData() is not None
+            row.editor.set_read_only(self.read_only or coded)
+            row.editor.setProperty("coded", coded)
+
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
         for row in self.rows.values():
             if row.editor is not None:
-                row.editor.set_read_only(read_only)
+                self._sync_editor(row)
             if row.missing is not None:
                 row.missing.setEnabled(not read_only)
 

@@ -59,7 +59,7 @@ def build_menus(w: "MainWindow") -> None:
         form_menu.addAction(action)
         if action is fp.sign_action:
             form_menu.addAction(w.sign_visit_action)
-        if i in (1, 5):
+        if i in (2, 6):
             form_menu.addSeparator()
     w.addActions(fp.form_actions)
 
@@ -75,7 +75,7 @@ def build_menus(w: "MainWindow") -> None:
         w.page_actions.append(action)
     view_menu.addSeparator()
     w.find_action = _action(w, "find_subject", "&Find a subject", lambda: (
-        page(w.subjects), w.subjects.filter.setFocus()), QKeySequence.StandardKey.Find)
+        page(w.subjects), w.subjects.focus_filter()), QKeySequence.StandardKey.Find)
     w.refresh_action = _action(w, "refresh", "&Refresh", w.refresh_all,
                                QKeySequence.StandardKey.Refresh)
     view_menu.addAction(w.find_action)
@@ -86,6 +86,7 @@ def build_menus(w: "MainWindow") -> None:
     w.settings_action = _action(w, "settings", "&Settings…", w.edit_settings)
     admin_menu.addAction(w.add_user_action)
     admin_menu.addAction(w.settings_action)
+    _admin_screens(w, admin_menu)
 
     help_menu = bar.addMenu("&Help")
     from ui import help as help_
@@ -118,3 +119,37 @@ def build_menus(w: "MainWindow") -> None:
     tools.addAction(w.lock_action)
     w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
     w.toolbar = tools
+
+
+def _admin_screens(w: "MainWindow", menu) -> None:
+    """Administration > Users… and Audit trail…; their code loads when first opened.
+
+    Greyed for a role the core would refuse, checked again each time the menu opens (the
+    user may have changed since the window was built).
+    """
+    import importlib
+
+    from alsdesk.auth import Action
+    from alsdesk.permissions import role_refusal
+    from ui.fmt import gate
+
+    def opener(module: str, function: str) -> Callable[[], object]:
+        return lambda: getattr(importlib.import_module(module), function)(w)
+
+    w.users_action = _action(w, "users_action", "&Users…", opener("ui.admin_users",
+                             "open_users"), None, "Accounts: add, reset a password, unlock, "
+                             "change a role, deactivate")
+    w.audit_action = _action(w, "audit_action", "Audit &trail…", opener("ui.audit_viewer",
+                             "open_viewer"), None, "Review and export the audit trail")
+    menu.addSeparator()
+    menu.addAction(w.users_action)
+    menu.addAction(w.audit_action)
+
+    def refresh() -> None:
+        gate(w.users_action, role_refusal(w.store.role, Action.MANAGE_USERS),
+             "Accounts: add, reset a password, unlock, change a role, deactivate")
+        gate(w.audit_action, role_refusal(w.store.role, Action.REVIEW_AUDIT),
+             "Review and export the audit trail")
+
+    refresh()
+    menu.aboutToShow.connect(refresh)

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             self.pages.addTab(page, title)
         self.lock_screen = LockScreen(self._who(), self._check_password)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.switch_user.connect(self.switch_user)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.pages)
         self.stack.addWidget(self.lock_screen)
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
         self.casebook.open_form.connect(
             lambda ev, form, n, rep: self.open_form(self.casebook.subject, ev, form, n, rep))
         self.queries_page.open_form.connect(
-            lambda subj, ev, n, form, rep: self.open_form(subj, ev, form, n, rep))
+            lambda subj, ev, n, form, rep, field: self.open_form(subj, ev, form, n, rep,
+                                                                 field=field))
         self.form_page.changed_in_store.connect(self.data_changed)
 
     def _status_bar(self) -> None:
@@ -170,8 +172,9 @@ class MainWindow(QMainWindow):
                               f"Form: {label}" if form else "Form")
 
     def open_form(self, subject: str | None, event: str, form: str, event_repeat: int = 1,
-                  repeat: int | None = 1) -> bool:
-        """Show a form; asks first when the form on screen has unsaved changes."""
+                  repeat: int | None = 1, *, field: str | None = None) -> bool:
+        """Show a form (with the cursor in `field`, e.g. the one a query is about); asks
+        first when the form on screen has unsaved changes."""
         if subject is None:
             return False
         if not self.form_page.load(subject, event, form, event_repeat=event_repeat,
@@ -182,6 +185,10 @@ class MainWindow(QMainWindow):
         self.casebook.matrix.select_event(event, event_repeat)
         self._titles()
         self.pages.setCurrentWidget(self.form_page)
+        if field is not None and field in self.store.study.form(form).field_ids:
+            self.form_page.focus_field(field)
+        else:  # the cursor waits in the first question, not on a tab or a button
+            self.form_page.focus_first()
         return True
 
     def _page_changed(self, _index: int) -> None:
@@ -250,11 +257,58 @@ class MainWindow(QMainWindow):
             self._closing_checked = True
             self.close()
             return True
-        self.form_page.reopen()
-        self._titles()
+        self._forget_previous_user()
         self.apply_session()
         self.refresh_all()
         self.show()
+        return True
+
+    def _forget_previous_user(self) -> None:
+        """Nothing the last user had open stays: filter, casebook, form (editors too)."""
+        self.subjects.reset()
+        self.queries_page.reset()
+        self.casebook.clear()
+        self.form_page.clear()
+        self.form_page.reopen()  # with no form left, drops the editors kept for reuse
+        self._titles()
+        self.pages.setCurrentWidget(self.dashboard_page)
+
+    def switch_user(self) -> bool:
+        """From the lock screen: another user logs in on this window.
+
+        The locked user's unsaved changes are never saved by someone else (they would be
+        recorded under the wrong name, without that user's password). They stay on screen
+        if the same user logs in again, and are discarded for anyone else, after a warning
+        naming them. True once somebody is logged in (or the window closed).
+        """
+        view = self.form_page.view
+        previous, name = self.store.user_id, self.store.full_name or self.store.user_id
+        unsaved = view is not None and not view.read_only and view.is_dirty()
+        if unsaved:
+            form = self.store.study.form(self.form_page.form_id).label
+            what = f"'{form}' of subject {self.form_page.subject}"
+            if not self.prompts.confirm(
+                    "Switch user", f"{name} has changes to {what} that are not saved.\n\n"
+                    f"Only {name} can save them: enter the password and Unlock, then save.\n"
+                    f"If you switch user, they are kept only if {name} logs in again; for "
+                    "anyone else they are discarded, never saved under another name.\n\n"
+                    "Switch user?"):
+                return False
+        self.store.logout()
+        if self.relogin is None or not self.relogin(self):
+            self._closing_checked = True
+            self.close()
+            return True
+        same = self.store.user_id == previous
+        self.unlock()
+        if not same:
+            self._forget_previous_user()
+        self.apply_session()
+        self.refresh_all()
+        if unsaved:
+            self.show_status(f"Welcome back: your changes to {what} are still on screen"
+                             if same else f"The unsaved changes of {name} to {what} were "
+                             "discarded")
         return True
 
     def lock(self) -> None:
