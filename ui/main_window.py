@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget, QTabWidget,
@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         self.casebook.load(code)
         self._titles()
         self.pages.setCurrentWidget(self.casebook)
+        # the keyboard goes to the visit matrix: arrows pick a form, Enter opens it
+        self.casebook.matrix.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _titles(self) -> None:
         """Page tabs name what they show: "Casebook S005", "Form: ALSFRS-R"."""

@@ -45,7 +45,9 @@ def subject_rows(store: "Store") -> list[SubjectRow]:
 
 
 class SubjectsModel(QAbstractTableModel):
-    HEADERS = ("Subject", "Initials", "Status", "Next visit due")
+    # "Next visit", not "due": the column shows the next visit whatever its status, and
+    # "due" means only what the schedule says (its window opens within due_ahead_days)
+    HEADERS = ("Subject", "Initials", "Status", "Next visit")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,7 +145,7 @@ class SubjectsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         bar = QHBoxLayout()
-        label = QLabel("&Filter:")
+        label = QLabel("Fil&ter:")  # Alt+F is the File menu; Ctrl+F comes here too
         self.filter = QLineEdit()
         self.filter.setObjectName("subject_filter")
         self.filter.setAccessibleName("Filter subjects by code, status or next visit")
@@ -164,7 +166,11 @@ class SubjectsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.filter.textChanged.connect(self._filter)
+        # Enter in the filter opens the first subject shown; Down goes into the list
+        self.filter.returnPressed.connect(self._open_first)
+        self.filter.installEventFilter(self)
         self.view = row_list(QTableView(), "subjects", "Subjects")
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -183,6 +189,17 @@ class SubjectsPage(QWidget):
     def gate(self) -> None:
         gate(self.new_button, role_refusal(self.main.store.role, Action.MANAGE_SUBJECTS),
              "Register a new subject in screening (the next screening number is given)")
+
+    def focus_filter(self) -> None:
+        """Ctrl+F: the filter box with its text selected, so typing replaces it."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def reset(self) -> None:
+        """After a log-out: no filter, no selection left from the previous user."""
+        self.filter.clear()
+        self.view.clearSelection()
+        self.view.setCurrentIndex(QModelIndex())
 
     def _filter(self, text: str) -> None:
         self.proxy.set_text(text)
@@ -216,6 +233,22 @@ class SubjectsPage(QWidget):
             if self.proxy.data(self.proxy.index(r, 0)) == code:
                 self.view.selectRow(r)
                 return
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        from PySide6.QtCore import QEvent
+
+        if (watched is self.filter and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount()):
+            self.view.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _open_first(self) -> None:
+        if self.proxy.rowCount():
+            index = self.view.currentIndex()
+            self._open(index if index.isValid() else self.proxy.index(0, 0))
 
     def _open(self, index: QModelIndex) -> None:
         code = self.proxy.data(self.proxy.index(index.row(), 0))
