@@ -52,6 +52,8 @@ class Action(str, Enum):
     VIEW_AUDIT = "view the audit trail"
     # The whole trail (logins, accounts, every subject), beyond the history of one form.
     REVIEW_AUDIT = "review the whole audit trail"
+    # CDISC/CDASH codes in field help belong to data management, not to data entry.
+    VIEW_CODES = "see CDISC codes"
 
 
 _ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
@@ -69,7 +71,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.INVESTIGATOR: frozenset(_ALL_VIEW | _ENTRY | {Action.SIGN, Action.EXPORT}),
     Role.MONITOR: frozenset(
         _ALL_VIEW | {Action.VERIFY, Action.RAISE_QUERY, Action.CLOSE_QUERY, Action.EXPORT,
-                     Action.REVIEW_AUDIT}
+                     Action.REVIEW_AUDIT, Action.VIEW_CODES}
     ),
     # Segregation of duties: the administrator manages the system but does not enter or
     # sign clinical data.
@@ -83,6 +85,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.EXPORT,
             Action.CLOSE_QUERY,
             Action.REVIEW_AUDIT,
+            Action.VIEW_CODES,
         }
     ),
 }

@@ -8,19 +8,20 @@ open.
 """
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action, Role, allowed, who_may
 from alsdesk.errors import WorkflowError
 from alsdesk.states import FormStatus
-from alsdesk.study.model import Form
+from alsdesk.study.model import Field, Form
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 __all__ = [
-    "Step", "role_refusal", "form_steps", "may_see_identifiers", "restricted_fields",
+    "Step", "role_refusal", "form_steps", "may_see_identifiers", "restricted_fields", "field_help",
     "next_event_repeat", "verify_refusal",
 ]
 
@@ -123,6 +124,28 @@ def form_steps(role: Role | None, status: FormStatus, *,
                    if status is S.NOT_STARTED else None)
     gate(Step.RAISE_QUERY, Action.RAISE_QUERY, query_state, "queried")
     return steps
+
+
+# A CDISC code in help text: "VSTESTCD: TEMP", "(DSDECOD: INFORMED CONSENT OBTAINED)".
+_CODE = re.compile(r"\s*\(?\b[A-Z][A-Z0-9]{2,}: [A-Z0-9][A-Z0-9 ]*[A-Z0-9]\b\)?")
+_CODE_WORDS = re.compile(r"\b(CDASH|SDTM|CDISC)\b")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def field_help(role: Role | None, field: Field) -> str | None:
+    """The help this role is shown for a field, or None for nothing to show.
+
+    Site staff get the help in plain words: CDISC codes and sentences about them are for
+    the roles that may see codes (docs/study-definition.md, "Fields"), who also get the
+    field's CDASH and SDTM names.
+    """
+    text = (field.help or "").strip()
+    if allowed(role, Action.VIEW_CODES):
+        names = [f"{k} {v}" for k, v in (("CDASH", field.cdash), ("SDTM", field.sdtm)) if v]
+        return " — ".join(x for x in (text, " · ".join(names)) if x) or None
+    kept = [s for s in _SENTENCE.split(_CODE.sub("", text)) if not _CODE_WORDS.search(s)]
+    plain = " ".join(s.strip() for s in kept if s.strip(" .()"))
+    return plain or None
 
 
 def may_see_identifiers(role: Role | None) -> bool:

@@ -237,11 +237,13 @@ class FormPage(QWidget, FormActions):
 
     def _view_for(self, fdef, restricted: frozenset[str]) -> FormView:
         """The editors of a form, built once and reused (building a long form takes time)."""
-        key = (fdef.id, restricted)
+        role = self.main.store.role
+        key = (fdef.id, restricted, role)  # help and tool tips differ by role
         view = self._views.get(key)
         if view is None:
             labels = {m.code: m.label for m in self.main.store.study.missing_codes}
-            view = FormView(fdef, labels, restricted)
+            helps = {f.id: h for f in fdef.fields if (h := permissions.field_help(role, f))}
+            view = FormView(fdef, labels, restricted, helps=helps)
             view.changed.connect(self._changed)
             view.left.connect(self.field_left)
             view.context_requested.connect(self.field_menu)
@@ -423,7 +425,8 @@ class FormPage(QWidget, FormActions):
         fid = self.view.field_of(new)
         if fid is not None:
             f = self.view.form.field(fid)
-            self.help_label.setText(f"<b>{f.label}</b><br>{f.help or 'No help for this field.'}")
+            help_ = permissions.field_help(self.main.store.role, f)  # no CDISC codes for site staff
+            self.help_label.setText(f"<b>{f.label}</b>" + (f"<br>{help_}" if help_ else ""))
 
     def focus_field(self, field_id: str) -> None:
         """Scroll to the field's editor and give it the focus (the field a query is about)."""

@@ -79,9 +79,13 @@ class FormView(QWidget):
 
     def __init__(self, form: Form, missing_labels: dict[str, str],
                  restricted: frozenset[str] = frozenset(),
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 helps: dict[str, str] | None = None) -> None:
+        """`helps`: field id -> the help the user's role is shown (alsdesk.permissions.
+        field_help); None shows each field's help as written."""
         super().__init__(parent)
         self.form = form
+        self.helps = helps
         self.setObjectName(f"form_{form.id}")
         self.setAccessibleName(form.label)
         self.rows: dict[str, _Row] = {}
@@ -157,7 +161,7 @@ class FormView(QWidget):
         label.setWordWrap(True)
         label.setFixedWidth(self.label_width)
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-        label.setToolTip(field.help or "")
+        label.setToolTip(self._help_text(field))
         widgets: list[QWidget] = [label]
         editor: FieldEditor | None = None
         missing: QComboBox | None = None
@@ -170,7 +174,7 @@ class FormView(QWidget):
                 editor.next_question.connect(self._next_question)
             else:
                 editor = make_editor(field)
-            editor.setToolTip(field.help or "")
+            editor.setToolTip(self._help_text(field))
             editor.edited.connect(self.changed)
             editor.left.connect(self.left)
             label.setBuddy(editor.focus_widgets()[0])
@@ -228,6 +232,11 @@ class FormView(QWidget):
             w.customContextMenuRequested.connect(
                 lambda pos, w=w, f=field.id: self.context_requested.emit(f, w, w.mapToGlobal(pos)))
         return line + 2
+
+    def _help_text(self, field: Field) -> str:
+        if self.helps is None:
+            return field.help or ""
+        return self.helps.get(field.id, "")
 
     def _set_tab_order(self) -> None:
         """One stop per question, in the definition's order (codes are reached with F2)."""

@@ -150,9 +150,30 @@ class FormReader:
                  for k in ("section", "unit", "visible", "cdash", "sdtm", "help")}
         flags = {k: self.src.val(t, key, k, "bool", False)
                  for k in ("required", "partial", "identifier")}
+        suggest, codes = self.suggest(t, key, ftype, codelist)
         return Field(fid, self.src.val(t, key, "label", "str"), ftype, codelist=codelist,
                      min=lo, max=hi, digits=digits, length=length, missing=missing,
-                     **texts, **flags)
+                     suggest=suggest, suggest_codes=codes, **texts, **flags)
+
+    def suggest(self, t: dict, key: str, ftype: FieldType, codelist: CodeList | None
+                ) -> tuple[tuple[str, ...], tuple[Any, Any] | None]:
+        """``suggest`` (one reference or a list) and ``suggest_codes`` (yes and no codes).
+
+        The references are resolved by the loader once every form and event is known.
+        """
+        raw = t.get("suggest", ())
+        refs = (raw,) if isinstance(raw, str) else self.src.val(t, key, "suggest", "strs", ())
+        codes = t.get("suggest_codes")
+        if codes is None:
+            return tuple(refs), None
+        if ftype is not FieldType.CHOICE or not refs:
+            self.src.fail(f"{key}.suggest_codes", "only a choice field with 'suggest' takes "
+                          "suggest_codes (its codes for yes and for no)")
+        if not isinstance(codes, list) or len(codes) != 2 or any(
+                c not in codelist.codes for c in codes):
+            self.src.fail(f"{key}.suggest_codes", "must be two codes of the field's choices: "
+                          f"[yes, no] (choices: {', '.join(map(str, codelist.codes))})")
+        return tuple(refs), (codes[0], codes[1])
 
     def expr(self, text: str, key: str, form_id: str, known: list[str]) -> frozenset[str]:
         """Check that ``text`` parses and reads only fields of the form; its names."""

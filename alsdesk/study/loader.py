@@ -23,6 +23,7 @@ from alsdesk.study.model import (
 from alsdesk.study.schema import (
     ARITY, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
 )
+from alsdesk.study.schema import DERIVED_PARTS
 from alsdesk.study.source import Source, annotate
 
 __all__ = ["load_study", "KNOWN_FUNCTIONS"]
@@ -98,6 +99,7 @@ class _Builder:
         for form in self.forms.values():
             for i, d in enumerate(form.derived):
                 self.derived_inputs(form, i, d)
+            self.suggest_refs(form)
         bindings = self.bindings(top["bindings"])
         return Study(
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
@@ -214,6 +216,30 @@ class _Builder:
             if item.id == parts[-1]:
                 return form, item
         return f"form {form.id!r} has no field or derived value {parts[-1]!r}"
+
+    def suggest_refs(self, form: Form) -> None:
+        """Each ``suggest`` reference names a field or a derived value (and a known part)."""
+        for i, f in enumerate(form.fields):
+            for j, ref in enumerate(f.suggest):
+                key = f"forms.{form.id}.fields[{i}] ({f.id}).suggest"
+                base, _, part = ref.partition("#")
+                found = self.resolve(base, form)
+                if isinstance(found, str):
+                    self.src.fail(key, f"{ref!r} does not resolve: {found}", near=f'"{ref}"')
+                if found[1] is f:
+                    self.src.fail(key, "a field cannot suggest its own value")
+                if part:
+                    parts = (DERIVED_PARTS.get(found[1].function, ())
+                             if isinstance(found[1], Derived) else ())
+                    if part not in parts:
+                        self.src.fail(key, f"{ref!r}: {base!r} has no part {part!r}; parts: "
+                                      f"{', '.join(parts) or 'none'}", near=f'"{ref}"')
+                if len(base.split(".")) == 2:
+                    for e in self.events.values():
+                        if form.id in e.forms and found[0].id not in e.forms:
+                            self.src.fail(key, f"{ref!r} means form {found[0].id!r} of the "
+                                          f"same event, but event {e.id!r} lacks it; write "
+                                          "event.form.field", near=f'"{ref}"')
 
     def derived_inputs(self, form: Form, index: int, d: Derived) -> None:
         """Check the number of inputs and that each names an existing field or value."""

@@ -127,6 +127,10 @@ class Field:
     sdtm: str | None = None
     help: str | None = None
     identifier: bool = False  # a direct identifier (PHI): restricted, never exported/printed
+    # references the core proposes a value from (alsdesk.suggest), first recorded one wins:
+    # "event.form.field", "form.field" (same event), a derived value, "...#part" of one
+    suggest: tuple[str, ...] = ()
+    suggest_codes: tuple[str | int, str | int] | None = None  # CHOICE: codes for yes, no
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,14 @@ ID = re.compile(r"[a-z][a-z0-9_]{0,31}\Z")
 ID_RULE = ("must be a lowercase identifier: a letter a-z, then letters, digits or _, at most"
            " 32 characters (it becomes a database name)")
 
+# Derived values whose parts a field may be suggested from ("ie.eligibility#age"): one
+# criterion's yes/no, or "failed" (the failed criteria as text). tests/test_suggest.py keeps
+# the ids equal to alsdesk.clinical.eligibility's.
+DERIVED_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "eligibility": ("age", "alsfrs", "fvc", "sporadic", "no_familial", "no_malignancy",
+                    "no_autoimmune", "no_other_mnd", "failed"),
+})
+
 # key -> the field types it is allowed on
 TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
     "partial": (FieldType.DATE,), "digits": (FieldType.DECIMAL,),
@@ -80,7 +88,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
-        "visible", "partial", "cdash", "sdtm", "help", "identifier")),
+        "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes")),
     "check": (("id", "expr", "message", "severity"), ("fields",)),
     "derived": (("id", "label", "function"), ("inputs", "unit", "digits")),
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",
