@@ -160,3 +160,87 @@ def test_real_main_window_has_the_print_menu_and_casebook_button(qtbot, tmp_path
     _wait(qtbot, previews[0])
     assert previews[0].result.filename == "casebook-S004.pdf"
     previews[0].close()
+
+
+@pytest.fixture
+def shown(qtbot, study):
+    """A preview of the blank book, shown and active, the pages' view holding the focus."""
+    from PySide6.QtWidgets import QApplication
+    from alsdesk import pdf
+    from ui.pdf_preview import PdfPreview
+
+    preview = PdfPreview(None, "Blank CRF book")
+    qtbot.addWidget(preview)
+    preview.show_result(pdf.blank_book(study, pdf.PrintOptions(), None))
+    preview.show()
+    preview.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is preview)
+    assert QApplication.focusWidget() is preview.view
+    return preview
+
+
+def test_the_preview_fits_the_screen_with_its_buttons_on_it(shown):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    area = shown.screen().availableGeometry()  # 800 x 600 offscreen: smaller than A4 wants
+    assert area.contains(shown.frameGeometry()), (area, shown.frameGeometry())
+    for name in ("pdf_print", "pdf_save", "pdf_close", "pdf_page", "pdf_fit_width"):
+        widget = shown.findChild(QWidget, name)
+        box = QRect(widget.mapTo(shown, widget.rect().topLeft()), widget.size())
+        assert widget.isVisible() and shown.rect().contains(box), name
+
+
+def test_pages_by_key_and_by_typed_number(qtbot, shown):
+    from PySide6.QtCore import Qt
+
+    controls, count = shown.controls, shown.document.pageCount()
+    assert controls.page.text() == f"1 / {count}"
+    qtbot.keyClick(shown.view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(shown.view, Qt.Key.Key_PageDown)
+    assert controls.current() == 2 and controls.page.text() == f"3 / {count}"
+    qtbot.keyClick(shown.view, Qt.Key.Key_Left)
+    assert controls.current() == 1
+    qtbot.keyClick(shown.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert controls.page.text() == f"{count} / {count}"
+    qtbot.keyClick(shown.view, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # &Page:
+    assert shown.focusWidget() is controls.page
+    controls.page.lineEdit().selectAll()
+    qtbot.keyClicks(controls.page, "12")
+    qtbot.keyClick(controls.page, Qt.Key.Key_Return)
+    assert controls.current() == 11 and shown.isVisible()  # Enter pressed no button
+    scrolled = shown.view.verticalScrollBar().value()
+    qtbot.keyClick(controls.page, Qt.Key.Key_PageUp)
+    assert controls.current() == 10 and shown.view.verticalScrollBar().value() < scrolled
+
+
+def test_zoom_by_key_keeps_the_page_and_fit_width_toggles(qtbot, shown):
+    from PySide6.QtCore import Qt
+    from PySide6.QtPdfWidgets import QPdfView
+
+    controls, view = shown.controls, shown.view
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert controls.fit.isChecked()
+    fitted = controls.zoom()
+    top = view.verticalScrollBar().value()
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoomMode() == QPdfView.ZoomMode.Custom and not controls.fit.isChecked()
+    assert controls.zoom() > fitted
+    assert controls.zoom_label.text() == f"{round(controls.zoom() * 100)} %"
+    # Qt's view keeps the scroll offset; the preview goes back to the top of page 3.
+    qtbot.waitUntil(lambda: view.verticalScrollBar().value() > top * controls.zoom() / fitted * 0.98)
+    assert controls.current() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert controls.zoom() < fitted and controls.current() == 2
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert controls.fit.isChecked() and view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert controls.current() == 2
+
+
+def test_escape_closes_the_preview(qtbot, shown):
+    from PySide6.QtCore import Qt
+
+    qtbot.keyClick(shown.view, Qt.Key.Key_Escape)
+    assert not shown.isVisible()

@@ -1,7 +1,8 @@
 """Preview of a generated PDF inside the program, with Print and Save as.
 
 The document is made in a worker (ui.tasks.run_task) while a progress bar runs; the result
-(an alsdesk.pdf.PdfResult) is shown with QtPdf. Print renders each page to the printer the
+(an alsdesk.pdf.PdfResult) is shown with QtPdf, with page and zoom controls
+(ui.pdf_navigation) above it, in a window that fits the screen it opens on. Print renders each page to the printer the
 user picked in the system print dialog; Save as writes the bytes unchanged, so the saved file
 is the one whose fingerprint the footer shows.
 """
@@ -10,21 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QStandardPaths
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
+from PySide6.QtCore import (
+    QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QStandardPaths, Qt,
+)
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton,
+    QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QStyle,
     QVBoxLayout, QWidget,
 )
 
+from ui.pdf_navigation import PageControls
 from ui.tasks import run_task
 
 __all__ = ["PdfPreview", "print_document"]
 
 PRINT_DPI = 300  # enough for text and boxes; higher only costs memory
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 960, 1000  # an A4 page at a readable width
 
 
 class PdfPreview(QDialog):
@@ -34,7 +39,6 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("pdf_preview")
         self.setWindowTitle(title)
-        self.resize(900, 1000)
         self.result: Any = None  # the PdfResult once generated
         self.error: Exception | None = None
         self._buffer: QBuffer | None = None
@@ -44,8 +48,14 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.view.setAccessibleName("Pages of the document")
+        self.controls = PageControls(self.view, self)
         self.status = QLabel("Preparing the document…")
         self.status.setObjectName("pdf_status")
+        self.status.setWordWrap(True)  # a long title and fingerprint must not widen the window
+        self.status.setMinimumWidth(120)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar()
         self.progress.setObjectName("pdf_progress")
         self.progress.setRange(0, 0)  # busy until the first report
@@ -54,6 +64,10 @@ class PdfPreview(QDialog):
         self.save_button = QPushButton("Save as…")
         self.save_button.setObjectName("pdf_save")
         close = QPushButton("Close")
+        close.setObjectName("pdf_close")
+        close.setToolTip("Close the preview (Esc)")
+        for button in (self.print_button, self.save_button, close):
+            button.setAutoDefault(False)  # Enter is for the page field; a click is asked for
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
         self.print_button.clicked.connect(self.print_dialog)
@@ -66,8 +80,30 @@ class PdfPreview(QDialog):
         bar.addWidget(self.save_button)
         bar.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.controls)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
+        self.view.setFocus()
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """As large as the document wants (A4 at its width), never larger than the screen.
+
+        The screen is the parent's (or the primary one); its available area leaves out panels
+        and task bars, and the title bar is allowed for, so Print, Save and Close stay visible.
+        """
+        parent = self.parentWidget()
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        frame = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + 16
+        width = min(PREFERRED_WIDTH, area.width() - 16)
+        height = min(PREFERRED_HEIGHT, area.height() - frame)
+        self.setMaximumSize(area.width(), area.height())
+        self.resize(max(width, 320), max(height, 240))
+        self.move(area.x() + (area.width() - self.width()) // 2,
+                  area.y() + max(0, (area.height() - self.height() - frame) // 2))
 
     # -- generating -------------------------------------------------------------------------
 
@@ -91,6 +127,7 @@ class PdfPreview(QDialog):
         self._buffer.setData(QByteArray(result.data))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
+        self.controls.document_loaded()
         self.progress.hide()
         stamp = f" · data fingerprint {result.fingerprint}" if result.fingerprint else ""
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
