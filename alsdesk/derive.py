@@ -175,6 +175,8 @@ def format_value(d: Derived, value: Any) -> str:
         flag = "within" if value.within_tolerance else "OUTSIDE"
         return f"{sign}{value.percent:.1f} % ({flag} tolerance)"
     if d.function == "target_dose":
+        if d.unit in dose.CELL_UNITS:  # the unit the infused cells are entered in
+            return dose.format_cells_in(value, d.unit, d.digits)
         return dose.format_cells(value)
     if isinstance(value, float):
         digits = d.digits if d.digits is not None else 2

@@ -140,3 +140,16 @@ def test_panel_button_takes_the_value_with_space(qtbot, store, subject):
     assert view.collect().values["weight"] == 72.5
     field = view.editor("weight").focus_widgets()[0]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is field)  # back to the field
+
+
+def test_target_dose_reads_in_the_unit_cells_infused_are_entered_in(store, subject):
+    """Same unit on screen, paper and export: the definition gives the target cellsinf's unit."""
+    from alsdesk import overview
+    from alsdesk.clinical.dose import format_cells_in
+
+    inf = store.study.form("inf")
+    target = next(d for d in inf.derived if d.function == "target_dose")
+    assert target.unit == inf.field("cellsinf").unit == "million cells"
+    derived = overview.derived(store, subject, "infusion", "inf", {"weight": 72.5})
+    assert derived["target_dose"].text == "145.0 million cells"
+    assert format_cells_in(1.4e8, "cells", 0) == "140000000 cells"

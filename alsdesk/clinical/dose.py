@@ -14,7 +14,7 @@ from alsdesk.errors import ClinicalError
 
 __all__ = [
     "PROTOCOL_CELLS_PER_KG", "target_cells", "DoseDeviation", "dose_deviation", "format_cells",
-    "bmi",
+    "bmi", "CELL_UNITS", "format_cells_in",
 ]
 
 PROTOCOL_CELLS_PER_KG = 2e6
@@ -114,6 +114,23 @@ def format_cells(n: float) -> str:
     mantissa, exponent = f"{count:.2e}".split("e")
     power = str(int(exponent)).translate(_SUPERSCRIPT)
     return f"{mantissa} × 10{power} cells"
+
+
+# Units a cell count may be shown in (a derived target dose's `unit`), as cells per unit: the
+# target is shown in the unit the infused count is entered in, so the two read side by side.
+CELL_UNITS = {"cells": 1.0, "million cells": 1e6}
+
+
+def format_cells_in(n: float, unit: str, digits: int | None = None) -> str:
+    """A cell count in one of CELL_UNITS: 1.44e8, "million cells" -> "144.0 million cells".
+
+    Raises ClinicalError for a negative or non-finite count, KeyError for another unit.
+    """
+    count = _real(n, "cell count")
+    if count < 0:
+        raise ClinicalError(f"a cell count cannot be negative ({count:g})")
+    places = 1 if digits is None else digits
+    return f"{count / CELL_UNITS[unit]:.{places}f} {unit}"
 
 
 def bmi(weight_kg: float, height_cm: float) -> float:
