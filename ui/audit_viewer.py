@@ -205,7 +205,7 @@ class AuditViewer(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         time_width = self.table.fontMetrics().horizontalAdvance(
             local_time("2026-12-31T23:59:00+00:00")) + 16
-        for column, width_ in enumerate((time_width, 90, 80, 130, 60, 70, 60, 90, 150)):
+        for column, width_ in enumerate((time_width, 80, 75, 120, 55, 60, 60, 85, 140)):
             header.resizeSection(column, width_)
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
