@@ -71,6 +71,7 @@ def gui(ctx: click.Context) -> None:
     """Start the desktop program (the same as running alsdesk with no command)."""
     # The core never imports the front end statically: Qt is loaded only when the GUI starts.
     try:
+        check = importlib.import_module("ui.display_check")
         run = importlib.import_module("ui.app").run
     except ModuleNotFoundError as exc:
         if exc.name and (exc.name.startswith("ui") or exc.name.startswith("PySide6")):
@@ -81,6 +82,12 @@ def gui(ctx: click.Context) -> None:
             )
             sys.exit(2)
         raise
+    except ImportError as exc:  # Qt's own libraries load, a system one they need does not
+        problem = check.library_problem(exc)
+        if problem is None:
+            raise
+        click.echo(problem, err=True)
+        sys.exit(check.NO_DISPLAY_EXIT)
     sys.exit(run(_db_path(ctx)))
 
 

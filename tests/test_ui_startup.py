@@ -145,3 +145,62 @@ def test_first_run_on_an_empty_database_file(qtbot, tmp_path):
     qtbot.addWidget(window)
     window._closing_checked = True
     window.close()
+
+
+def _gui(db: Path, **env_changes: str | None):
+    """`alsdesk --db DB gui` in a child process (the repository's main.py is the command)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        env.pop(name, None)
+    for name, value in env_changes.items():
+        if value is not None:
+            env[name] = value
+    repo = Path(__file__).resolve().parents[1]
+    return subprocess.run([sys.executable, str(repo / "main.py"), "--db", str(db), "gui"],
+                          capture_output=True, text=True, env=env, cwd=repo, timeout=120)
+
+
+def _said_in_words(result) -> str:
+    text = result.stdout + result.stderr
+    assert result.returncode == 4, text  # not a signal (negative) and not 0
+    for raw in ("Aborted", "core dumped", "qt.qpa.plugin", "Traceback"):
+        assert raw not in text
+    return text
+
+
+def test_without_a_display_the_program_says_so_and_exits(tmp_path):
+    result = _gui(tmp_path / "trial.db")
+    assert "no display was found" in _said_in_words(result)
+    assert not (tmp_path / "trial.db").exists()  # nothing started, nothing created
+
+
+def test_a_display_nobody_serves_is_named(tmp_path):
+    free = next(n for n in range(4711, 4800) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    result = _gui(tmp_path / "trial.db", DISPLAY=f":{free}")
+    assert f"no X server answers at DISPLAY=:{free}" in _said_in_words(result)
+
+
+def test_missing_system_libraries_are_named_with_their_packages():
+    from ui.display_check import apt_package, library_problem
+
+    assert [apt_package(n) for n in ("libxcb-cursor.so.0", "libxkbcommon-x11.so.0",
+                                     "libdbus-1.so.3", "libEGL.so.1", "libglib-2.0.so.0",
+                                     "libxcb-icccm.so.4")] == [
+        "libxcb-cursor0", "libxkbcommon-x11-0", "libdbus-1-3", "libegl1", "libglib2.0-0",
+        "libxcb-icccm4"]
+    said = library_problem(ImportError(
+        "libEGL.so.1: cannot open shared object file: No such file or directory"))
+    assert said is not None and "sudo apt-get install libegl1" in said
+    assert library_problem(ImportError("No module named 'PySide6.QtPdf'")) is None
+
+
+def test_a_chosen_platform_is_left_to_qt():
+    from ui.display_check import display_problem
+
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
+    assert "no display" in display_problem({"QT_QPA_PLATFORM": "xcb"}, "linux")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.store import Store
 from ui import reliability
+from ui.display_check import NO_DISPLAY_EXIT, display_problem
 from ui.dialogs_auth import FirstRunDialog, LoginDialog
 from ui.prompts import Prompts
 from ui.qt_check import BindingsBroken, check_bindings
@@ -137,7 +138,15 @@ def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":
 
 
 def run(db_path: Path) -> int:
-    """The desktop program: exit status 0 after a normal close, 1 if it could not start."""
+    """The desktop program: exit status 0 after a normal close, 1 if it could not start.
+
+    4 when no window can be opened here (no display, missing system libraries): said in
+    words before Qt is started, since Qt itself would abort the process.
+    """
+    problem = display_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
     app = _application()
     try:
         check_bindings()

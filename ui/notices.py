@@ -54,8 +54,10 @@ class StatusNotice(ElidedLabel):
     """A message at the left of a status bar, shown for a few seconds, announced once."""
 
     def __init__(self, bar: QStatusBar) -> None:
-        # The notice keeps room for up to 60 characters; only a longer one is cut ("…").
-        super().__init__("", bar, least=bar.fontMetrics().averageCharWidth() * 60,
+        # The notice claims room for up to 30 characters, so that a small or scaled screen
+        # still fits the bar; beyond that it shares the room and a long one ends in "…"
+        # (the whole text is in the tool tip and was announced).
+        super().__init__("", bar, least=bar.fontMetrics().averageCharWidth() * 30,
                          mode=Qt.TextElideMode.ElideRight)
         self.setObjectName("status_notice")
         self.setAccessibleName("Last message")
@@ -67,6 +69,19 @@ class StatusNotice(ElidedLabel):
         self._timer.timeout.connect(self._expire)
         bar.addWidget(self, 1)
         self._expire()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Nothing when empty; else its whole text, up to nearly half the bar.
+
+        A box layout short of room shrinks every label alike; the message is what the user
+        must read now, so it is the last to be cut (the file name and user give way first).
+        """
+        if not self.text():
+            return QSize(0, super().minimumSizeHint().height())
+        whole = QLabel.minimumSizeHint(self)
+        bar = self.parentWidget()
+        room = max(self._least, int(bar.width() * 0.45)) if bar is not None else self._least
+        return QSize(min(whole.width(), room), whole.height())
 
     def tell(self, message: str, seconds: float = NOTICE_SECONDS) -> None:
         """Show `message` now, for `seconds`; screen readers hear it too."""
