@@ -9,6 +9,7 @@ import dataclasses
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Mapping
 
+from alsdesk import datefmt
 from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus, next_due, plan_visits
 from alsdesk.states import SubjectStatus
@@ -135,7 +136,8 @@ def all_schedules(store: "Store", now: datetime | None = None) -> dict[str, list
 
 def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, str]:
     """Every subject's next visit text (the subject list)."""
-    return {code: plan_text(next_due(plans))
+    fmt = datefmt.site_format(store)
+    return {code: plan_text(next_due(plans), fmt)
             for code, plans in all_schedules(store, now).items()}
 
 
@@ -148,16 +150,17 @@ def _due_ahead(params: Mapping[str, float]) -> timedelta:
 
 
 def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
-    """"Month 2 due 2015-03-01 (in window)" or "" when nothing is scheduled."""
-    return plan_text(next_due(schedule(store, subject, now)))
+    """"Month 2 01/MAR/2015 (in window)" or "" when nothing is scheduled."""
+    return plan_text(next_due(schedule(store, subject, now)), datefmt.site_format(store))
 
 
-def plan_text(plan: VisitPlan | None) -> str:
-    """One visit as "Month 2 2015-03-01 (in window)"; "" for None or an unscheduled one."""
+def plan_text(plan: VisitPlan | None, fmt: str = datefmt.DEFAULT_FORMAT) -> str:
+    """One visit as "Month 2 01/MAR/2015 (in window)" (dates in `fmt`, the site's format);
+    "" for None or an unscheduled one."""
     if plan is None or plan.window_start is None:
         return ""
     moment = plan.target or plan.window_end
-    when = moment.strftime("%Y-%m-%d %H:%M") if plan.unit and plan.unit.value == "hours" \
-        else moment.strftime("%Y-%m-%d")
+    when = datefmt.datetime_text(moment, fmt) if plan.unit and plan.unit.value == "hours" \
+        else datefmt.date_text(moment, fmt)
     return f"{plan.label} {when} ({plan.status.value})"
 

@@ -1,18 +1,41 @@
-"""Small text helpers for the screen: time stamps, status words, role tool tips."""
+"""Small text helpers for the screen: dates and time stamps, status words, role tool tips.
+
+Every date the window writes goes through date_text / datetime_text / local_time here, in the
+site's one format (alsdesk.datefmt; set once per session by use_site_format)."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
-from alsdesk.study.values import MONTHS
+from alsdesk import datefmt
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import FormRecord
 
-__all__ = ["local_time", "gate", "approvals_html", "row_list"]
+__all__ = ["local_time", "date_text", "datetime_text", "use_site_format", "gate",
+           "approvals_html", "row_list"]
+
+_format = datefmt.DEFAULT_FORMAT
+
+
+def use_site_format(store) -> str:
+    """Write dates in the site's format (setting date_format) from now on; the format."""
+    global _format
+    _format = datefmt.site_format(store)
+    return _format
+
+
+def date_text(day: date, *, year: bool = True) -> str:
+    """A date in the site's format: "05/MAR/2015" ("05/MAR" without the year)."""
+    return datefmt.date_text(day, _format, year=year)
+
+
+def datetime_text(moment: datetime, *, year: bool = True) -> str:
+    """A clinic date and clock time in the site's format: "05/MAR/2015 14:30"."""
+    return datefmt.datetime_text(moment, _format, year=year)
 
 
 def local_time(ts: str | None) -> str:
@@ -25,8 +48,7 @@ def local_time(ts: str | None) -> str:
         return ts
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
-    return f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} " \
-           f"{moment:%H:%M} ({zone})"
+    return f"{datetime_text(moment)} ({zone})"
 
 
 def gate(target: QAction | QWidget, refusal: str | None, tip: str = "") -> None:

@@ -20,7 +20,7 @@ from alsdesk.permissions import role_refusal
 from ui import export_actions
 from ui.casebook import CasebookPage
 from ui.dashboard import DashboardPage
-from ui.fmt import gate
+from ui.fmt import gate, use_site_format
 from ui.form_page import FormPage
 from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
 from ui import print_actions, reliability
@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, db_path: Path, prompts: Prompts | None = None) -> None:
         super().__init__()
         self.store = store
+        use_site_format(store)  # every date on screen in the site's one format
         self.db_path = Path(db_path)
         self.prompts = prompts or Prompts(self)
         self.tasks = TaskRunner(self.db_path, store.study, self)

@@ -1,0 +1,51 @@
+"""How dates and date-times are written on screen: one format, a site setting.
+
+Storage never changes (ISO dates, UTC audit stamps); only the text shown does. The default is
+the forms' own DD/MMM/YYYY (05/MAR/2015), which no reader can take for 3 May. The setting
+``date_format`` (administrator, audited like every setting) picks another of FORMATS.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from alsdesk.study.values import MONTHS
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+__all__ = ["FORMATS", "DEFAULT_FORMAT", "SETTING", "date_text", "datetime_text",
+           "site_format", "format_problem"]
+
+SETTING = "date_format"
+DEFAULT_FORMAT = "DD/MMM/YYYY"
+# name -> (with the year, without it: a window within one year writes the year once)
+FORMATS: dict[str, tuple[str, str]] = {
+    "DD/MMM/YYYY": ("{d:02d}/{mon}/{y}", "{d:02d}/{mon}"),
+    "YYYY-MM-DD": ("{y}-{m:02d}-{d:02d}", "{m:02d}-{d:02d}"),
+    "DD.MM.YYYY": ("{d:02d}.{m:02d}.{y}", "{d:02d}.{m:02d}."),
+}
+
+
+def format_problem(name: str) -> str | None:
+    """Why `name` is not a date format this program writes, or None."""
+    if name in FORMATS:
+        return None
+    return f"Unknown date format {name!r}; choose one of {', '.join(FORMATS)}."
+
+
+def date_text(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
+    """A date as the site writes it: 05/MAR/2015 (or 05/MAR without the year)."""
+    pattern = FORMATS.get(fmt, FORMATS[DEFAULT_FORMAT])[0 if year else 1]
+    return pattern.format(d=day.day, m=day.month, mon=MONTHS[day.month - 1], y=day.year)
+
+
+def datetime_text(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
+    """A date and clock time: 05/MAR/2015 14:30."""
+    return f"{date_text(moment, fmt, year=year)} {moment:%H:%M}"
+
+
+def site_format(store: "Store") -> str:
+    """The site's date format (setting ``date_format``), the default when unset or unknown."""
+    name = store.setting(SETTING) or DEFAULT_FORMAT
+    return name if name in FORMATS else DEFAULT_FORMAT
