@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus
-from alsdesk.states import FormStatus, SubjectStatus
+from alsdesk.states import FormStatus, QueryStatus, SubjectStatus
 from alsdesk.study import values as fv
 from alsdesk.study.model import Derived, EventKind, Form, TimeUnit
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DueVisit", "SeriousEvent", "ProgressPoint", "Summary", "enrolled_count", "visits_due",
     "serious_events", "progression", "charted_subjects", "summary", "when_text",
-    "target_offset",
+    "target_offset", "query_counts",
 ]
 
 # A subject counts towards enrolment once enrolled, whatever happened afterwards.
@@ -48,6 +48,7 @@ class DueVisit:
     window_start: datetime | None
     window_end: datetime | None
     when: str  # target as shown: "2015-03-01", or "2015-03-01 10:00 (72 h)" for hour visits
+    unit: TimeUnit | None = None  # hours: the window is clock times; days: whole dates
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,10 @@ class Summary:
     target: int
     due: tuple[DueVisit, ...]
     overdue: tuple[DueVisit, ...]
-    open_queries: int
+    open_queries: int  # raised and waiting for the site's answer
     serious: tuple[SeriousEvent, ...]
+    answered_queries: int = 0  # answered, waiting for the monitor to close them
+    due_ahead_days: float = 14  # "due": the window opens within this many days
     charted: tuple[str, ...] = ()  # subjects with a visit to chart, by code (the chooser)
     shown: str | None = None  # the subject whose curve is loaded below (None: nobody charted)
     curve: tuple[ProgressPoint, ...] = ()  # that subject's progression, the only one read
@@ -105,6 +108,14 @@ def when_text(plan: VisitPlan) -> str:
         offset = target_offset(plan)
         return text + (f" ({offset:g} h)" if offset is not None else "")
     return plan.target.strftime("%Y-%m-%d")
+
+
+def query_counts(store: "Store") -> dict[QueryStatus, int]:
+    """How many queries are open, answered and closed (every status present, 0 if none)."""
+    counts = dict.fromkeys(QueryStatus, 0)
+    for status, n in store.conn.execute("SELECT status, count(*) FROM queries GROUP BY status"):
+        counts[QueryStatus(status)] = n
+    return counts
 
 
 def _ever_enrolled(store: "Store", code: str) -> bool:
@@ -145,7 +156,7 @@ def visits_due(store: "Store", now: datetime | None = None
             continue
         for plan in schedules[code]:
             item = DueVisit(code, plan.event_id, plan.label, plan.status, plan.target,
-                            plan.window_start, plan.window_end, when_text(plan))
+                            plan.window_start, plan.window_end, when_text(plan), plan.unit)
             if plan.status in (VisitStatus.DUE, VisitStatus.IN_WINDOW):
                 due.append(item)
             elif plan.status is VisitStatus.OVERDUE:
@@ -380,6 +391,7 @@ def summary(store: "Store", now: datetime | None = None, subject: str | None = N
     chart (the one already on screen), otherwise the subject followed longest.
     """
     due, overdue = visits_due(store, now)
+    queries = query_counts(store)
     counts = charted_subjects(store)
     if subject is not None and subject in counts:
         shown, curve = subject, progression(store, subject)
@@ -390,8 +402,10 @@ def summary(store: "Store", now: datetime | None = None, subject: str | None = N
         target=store.study.target_enrolment,
         due=tuple(due),
         overdue=tuple(overdue),
-        open_queries=store.queries.count_open(),
+        open_queries=queries[QueryStatus.OPEN],
         serious=tuple(serious_events(store)),
+        answered_queries=queries[QueryStatus.ANSWERED],
+        due_ahead_days=overview.due_ahead_days(store.study.parameters),
         charted=tuple(sorted(counts)),
         shown=shown,
         curve=tuple(curve),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from alsdesk import datefmt
 from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus, next_due, plan_visits
-from alsdesk.states import SubjectStatus
+from alsdesk.states import QueryStatus, SubjectStatus
 from alsdesk.derive import Deriver, DerivedValue
 from alsdesk.study.model import EventKind
 
@@ -145,8 +145,13 @@ _LEFT_STUDY = (SubjectStatus.SCREEN_FAILURE, SubjectStatus.COMPLETED, SubjectSta
                SubjectStatus.DIED)
 
 
+def due_ahead_days(params: Mapping[str, float]) -> float:
+    """How many days before its window opens a visit is "due" (study parameter)."""
+    return float(params.get("due_ahead_days", 14))
+
+
 def _due_ahead(params: Mapping[str, float]) -> timedelta:
-    return timedelta(days=float(params.get("due_ahead_days", 14)))
+    return timedelta(days=due_ahead_days(params))
 
 
 def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
@@ -164,3 +169,43 @@ def plan_text(plan: VisitPlan | None, fmt: str = datefmt.DEFAULT_FORMAT) -> str:
         else datefmt.date_text(moment, fmt)
     return f"{plan.label} {when} ({plan.status.value})"
 
+
+
+@dataclasses.dataclass(frozen=True)
+class QueryFlag:
+    """The queries not closed on one form of a visit: open ones need the site, answered
+    ones wait for the monitor."""
+
+    open: int = 0
+    answered: int = 0
+    fields: tuple[str, ...] = ()  # the fields queried (open first), for the tool tip
+
+    @property
+    def text(self) -> str:
+        """"2 open queries, 1 answered", "1 answered query" or "" when nothing is pending."""
+        first = self.open or self.answered
+        word = "query" if first == 1 else "queries"
+        if self.open:
+            rest = f", {self.answered} answered" if self.answered else ""
+            return f"{self.open} open {word}{rest}"
+        return f"{self.answered} answered {word}" if self.answered else ""
+
+
+def query_flags(store: "Store", subject: str) -> dict[tuple[str, int, str], QueryFlag]:
+    """(event, event repeat, form) -> its open and answered queries, for one subject.
+
+    Forms without a pending query are absent; closed queries do not count.
+    """
+    found: dict[tuple[str, int, str], list] = {}
+    for q in store.queries.list(subject=subject):
+        if q.status is QueryStatus.CLOSED:
+            continue
+        found.setdefault((q.event, q.event_repeat, q.form), []).append(q)
+    flags = {}
+    for place, queries in found.items():
+        queries.sort(key=lambda q: (q.status is not QueryStatus.OPEN, q.id))
+        flags[place] = QueryFlag(
+            open=sum(q.status is QueryStatus.OPEN for q in queries),
+            answered=sum(q.status is QueryStatus.ANSWERED for q in queries),
+            fields=tuple(dict.fromkeys(q.field for q in queries if q.field)))
+    return flags
