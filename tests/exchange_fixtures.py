@@ -4,6 +4,7 @@ gap in the repeat numbers, awkward text and numbers). Built once, copied for eac
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,9 @@ def _augment(path: Path) -> None:
 @pytest.fixture(scope="session")
 def demo_master(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("master") / "demo.db"
-    build_demo(path)
+    # The demo's "today" fixed so that _augment's fixed dates fall where the checks allow:
+    # S005's unscheduled visits and AE after its consent and infusion, none in the future.
+    build_demo(path, today=date(2026, 2, 20))
     _augment(path)
     return path
 

@@ -2,16 +2,26 @@
 
 Everything the GUI shows next to a field, and everything that blocks marking a form complete,
 comes from :func:`evaluate` here, so the screen, the CLI and the store agree.
+
+Values of other forms that a check reads (``screening.ic.icdat``) and the visit window come
+in ``values`` as context (see :mod:`alsdesk.rules.context`, which the store's save uses);
+without them such a check is unknown and passes. Every date and date-time field is also
+checked against the clock ("future:<field>", hard) unless the definition allows the future.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any, Collection, Mapping
 
 from alsdesk.errors import ExpressionError, ValidationError
-from alsdesk.rules.expr import Expr, parse_expr
+from alsdesk.rules import temporal
+from alsdesk.rules.expr import NOW, TODAY, WINDOW, Expr, parse_expr
+from alsdesk.rules.temporal import Partial
+from alsdesk.study.forms import PLACEHOLDER
 from alsdesk.study.model import Check, Field, FieldType, Form, Severity
-from alsdesk.study.values import check_value, to_python
+from alsdesk.study.values import check_value, display, to_python
 
 __all__ = ["Finding", "evaluate", "field_findings", "visibility"]
 
@@ -20,11 +30,14 @@ __all__ = ["Finding", "evaluate", "field_findings", "visibility"]
 class Finding:
     """One problem on a form: what failed, how hard, the message, the fields it is shown at."""
 
-    # "value:<field>", "required:<field>", "hidden:<field>", "visible:<field>" or a Check.id
+    # "value:<field>", "required:<field>", "hidden:<field>", "visible:<field>",
+    # "future:<field>" or a Check.id
     check_id: str
     severity: Severity
     message: str
     fields: tuple[str, ...]
+    # the protocol-deviation category the check offers its note to (Check.deviation)
+    deviation: str | None = None
 
 
 @dataclass(slots=True)
@@ -50,16 +63,21 @@ def visibility(form: Form, values: Mapping[str, Any],
 
 def evaluate(form: Form, values: Mapping[str, Any],
              missing: Mapping[str, str] | None = None, *,
-             checked: Collection[str] = ()) -> list[Finding]:
+             checked: Collection[str] = (), now: dt.datetime | None = None) -> list[Finding]:
     """Every finding on the form: per field in order, then the form's edit checks in order.
 
     ``checked`` names fields whose values in ``values`` the caller has just validated with
     check_value and found good (the store's save does), so they are not validated twice.
+    ``now`` is the clinic's local time that today(), now() and the future-date rule judge
+    by (default: the computer's clock).
     """
     missing = missing or {}
     plan = _plan(form)
     problems: dict[str, str | None] = dict.fromkeys(checked) if checked else {}
     env = _env(plan, values, missing, problems)
+    now = (now or temporal.clock()).replace(second=0, microsecond=0)
+    env.setdefault(NOW, now)
+    env.setdefault(TODAY, now.date())
     vis = _visibility(plan, env)
     visible, errors = vis.visible, vis.errors
     findings: list[Finding] = []
@@ -68,6 +86,10 @@ def evaluate(form: Form, values: Mapping[str, Any],
         value = values.get(fid)
         code = (missing.get(fid) or None) if missing else None
         problem = problems[fid] if fid in problems else check_value(f, value)
+        if fid in plan.no_future and problem is None and visible[fid]:
+            late = _in_future(f, env.get(fid), env)
+            if late is not None:
+                findings.append(late)
         # The common case, a field with nothing to say, without building the lists below.
         if problem is None and code is None and fid not in errors:
             if visible[fid]:
@@ -97,7 +119,9 @@ def evaluate(form: Form, values: Mapping[str, Any],
                                     f"Check {check.id} could not be evaluated: {e}", fields))
             continue
         if result is False:
-            findings.append(Finding(check.id, check.severity, check.message, fields))
+            message = _fill(check.message, form, values, check_env) if "{" in check.message \
+                else check.message
+            findings.append(Finding(check.id, check.severity, message, fields, check.deviation))
         elif result is not True and result is not None:
             findings.append(Finding(
                 check.id, Severity.HARD,
@@ -111,6 +135,53 @@ def field_findings(form: Form, values: Mapping[str, Any], missing: Mapping[str, 
     """The findings that concern one field, for the message shown as the user leaves it."""
     form.field(field_id)  # a wrong id is a programming error: fail loudly, not with "no findings"
     return [f for f in evaluate(form, values, missing) if field_id in f.fields]
+
+
+def _in_future(f: Field, value: Any, env: Mapping[str, Any]) -> Finding | None:
+    """The future-date finding of one field, when its value is certainly after now."""
+    if value is None:
+        return None
+    if f.type is FieldType.DATETIME:
+        now = env[NOW]
+        if not isinstance(value, dt.datetime) or value <= now:
+            return None
+        told = f"{now:%H:%M} today" if value.date() == now.date() else display(
+            f, now.strftime("%Y-%m-%dT%H:%M"))
+        stored = value.strftime("%Y-%m-%dT%H:%M")
+    else:
+        today = env[TODAY]
+        first = value.first if isinstance(value, Partial) else value
+        if not isinstance(first, dt.date) or first <= today:
+            return None  # a partial date that may still be today or earlier is not refused
+        told = display(f, today.isoformat())
+        stored = str(value) if isinstance(value, Partial) else value.isoformat()
+    return Finding(f"future:{f.id}", Severity.HARD,
+                   f"{f.label}: {display(f, stored)} is in the future (now: {told}) — enter"
+                   " the date it happened", (f.id,))
+
+
+def _fill(message: str, form: Form, values: Mapping[str, Any],
+          env: Mapping[str, Any]) -> str:
+    """A check's message with {field}, {event.form.field}, {window} and {today} filled in."""
+    ids = set(form.field_ids)
+
+    def text(m: re.Match) -> str:
+        name = m.group(1)
+        if name == "window":
+            window = env.get(WINDOW)
+            return window.describe() if window is not None else "its window"
+        if name == "today":
+            return env[TODAY].isoformat()
+        if name in ids:
+            shown = display(form.field(name), values.get(name))
+            return shown or "(blank)"
+        value = env.get(name)
+        if value is None:
+            return "(blank)"
+        if isinstance(value, dt.datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
+    return PLACEHOLDER.sub(text, message)
 
 
 def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility,
@@ -163,6 +234,7 @@ class _Plan:
     form: Form
     ids: frozenset[str]
     temporal: frozenset[str]  # fields whose values expressions see as dates and times
+    no_future: frozenset[str]  # date and date-time fields that may not lie after now
     # (field id, parsed condition or None, why it could not be parsed) per conditional field
     conditions: tuple[tuple[str, Expr | None, str | None], ...]
     # (check, parsed expression or None, why it could not be parsed, fields it is shown at)
@@ -171,6 +243,7 @@ class _Plan:
 
 
 _TEMPORAL = (FieldType.DATE, FieldType.DATETIME, FieldType.TIME)
+_DATED = (FieldType.DATE, FieldType.DATETIME)  # a time alone is never "in the future"
 # Form definitions are immutable; their plans are kept by identity (the form is kept with its
 # plan, so an id is never mistaken for another form's). Bounded for programs that make many.
 _PLANS: dict[int, _Plan] = {}
@@ -202,6 +275,7 @@ def _plan(form: Form) -> _Plan:
         form=form,
         ids=frozenset(form.field_ids),
         temporal=frozenset(f.id for f in form.fields if f.type in _TEMPORAL),
+        no_future=frozenset(f.id for f in form.fields if f.type in _DATED and not f.future),
         conditions=tuple(conditions),
         checks=tuple(checks),
         labels={f.id: f.label for f in form.fields},
@@ -234,6 +308,10 @@ def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
         if problem is not None:
             env[fid] = None
         elif fid in temporal:
+            if f.partial and len(value) < 10:
+                # Not unknown: a month or a year still settles many comparisons honestly.
+                env[fid] = Partial.parse(value)
+                continue
             try:
                 env[fid] = to_python(f, value)
             except ValidationError:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from alsdesk.auth import Action
 from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
 from alsdesk.rules import engine
+from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.schema import missing_column
@@ -260,8 +261,11 @@ class FormService(WorkflowSteps):
             findings: list[engine.Finding] = []
             if complete:
                 # The values given were validated above; only stored ones are checked again.
-                findings = self._completion_findings(fdef, merged_v, merged_m, notes or {},
-                                                     checked=values.keys())
+                # Checks may read the subject's other forms and the visit window: context.
+                context = check_context(self.store, subject, event, form,
+                                        event_repeat=event_repeat)
+                findings = self._completion_findings(fdef, {**context, **merged_v}, merged_m,
+                                                     notes or {}, checked=values.keys())
             now = utc_now()
             new_status = self._status_after(current, bool(changed), complete)
             place = dict(subject=subject, event=event, event_repeat=event_repeat, form=form,

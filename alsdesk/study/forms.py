@@ -7,6 +7,7 @@ resolved afterwards by :mod:`alsdesk.study.loader`.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from alsdesk.errors import ExpressionError
@@ -23,6 +24,10 @@ from alsdesk.study.source import Source, annotate, kind_of
 __all__ = ["FormReader"]
 
 _TYPES = ", ".join(t.value for t in FieldType)
+# {name} in a check's message is filled in with the value when the check fails
+# (alsdesk.rules.engine); besides the names the check reads, these may be quoted.
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
+MESSAGE_WORDS = ("window", "today")
 
 
 class FormReader:
@@ -149,7 +154,7 @@ class FormReader:
         texts = {k: self.src.val(t, key, k, "str")
                  for k in ("section", "unit", "visible", "cdash", "sdtm", "help")}
         flags = {k: self.src.val(t, key, k, "bool", False)
-                 for k in ("required", "partial", "identifier")}
+                 for k in ("required", "partial", "identifier", "future")}
         suggest, codes = self.suggest(t, key, ftype, codelist)
         return Field(fid, self.src.val(t, key, "label", "str"), ftype, codelist=codelist,
                      min=lo, max=hi, digits=digits, length=length, missing=missing,
@@ -175,13 +180,23 @@ class FormReader:
                           f"[yes, no] (choices: {', '.join(map(str, codelist.codes))})")
         return tuple(refs), (codes[0], codes[1])
 
-    def expr(self, text: str, key: str, form_id: str, known: list[str]) -> frozenset[str]:
-        """Check that ``text`` parses and reads only fields of the form; its names."""
+    def expr(self, text: str, key: str, form_id: str, known: list[str], *,
+             refs: bool = False) -> frozenset[str]:
+        """Check that ``text`` parses and reads only fields of the form; its names.
+
+        With ``refs`` (edit checks) it may also read other forms (``ic.icdat``,
+        ``screening.ic.icdat``): the loader resolves those once the events are known.
+        A visibility condition may not: the screen decides it from the form alone.
+        """
         try:
             parsed = parse_expr(text)
         except ExpressionError as e:
             self.src.fail(key, f"the expression does not parse: {e}")
-        unknown = sorted(undefined_names(parsed, known))
+        dotted = sorted(n for n in parsed.names if "." in n)
+        if dotted and not refs:
+            self.src.fail(key, f"the expression {text!r} reads another form ({', '.join(dotted)});"
+                          " a visibility condition may read only fields of its own form")
+        unknown = sorted(undefined_names(parsed, [*known, *dotted]))
         if unknown:
             hints = [f"{n!r}" + (f" (did you mean {c[0]!r}?)" if (c := difflib.get_close_matches(
                 n, known, 1)) else "") for n in unknown]
@@ -195,7 +210,7 @@ class FormReader:
         t = self.src.table(raw, key, "check")
         cid = self.src.ident(t["id"], f"{key}.id", "check")
         text = self.src.val(t, key, "expr", "str")
-        names = self.expr(text, f"{key}.expr", form_id, ids)
+        names = self.expr(text, f"{key}.expr", form_id, ids, refs=True)
         sev = self.src.val(t, key, "severity", "str")
         if sev not in {s.value for s in Severity}:
             self.src.fail(f"{key}.severity", f"unknown severity {sev!r}; allowed: hard, soft")
@@ -205,7 +220,19 @@ class FormReader:
                 self.src.fail(f"{key}.fields[{i}]", f"{f!r} is not a field of form {form_id!r}")
         # Without an explicit list the message goes next to every field the check reads.
         fields = fields or tuple(f for f in ids if f in names)
-        return Check(cid, text, self.src.val(t, key, "message", "str"), Severity(sev), fields)
+        message = self.src.val(t, key, "message", "str")
+        allowed = {*names, *MESSAGE_WORDS}
+        for name in PLACEHOLDER.findall(message):
+            if name not in allowed:
+                self.src.fail(f"{key}.message", f"{{{name}}} names nothing the check reads; a "
+                              f"message may quote {', '.join(sorted(allowed))}",
+                              near=f"{{{name}}}")
+        deviation = self.src.val(t, key, "deviation", "str")
+        if deviation is not None and sev != Severity.SOFT.value:
+            self.src.fail(f"{key}.deviation", "only a soft check has a note that can become a "
+                          "deviation entry: a hard check blocks the form instead")
+        # The category code itself is checked by the loader, against the bound deviation log.
+        return Check(cid, text, message, Severity(sev), fields, deviation)
 
     def derived(self, raw: Any, key: str, ids: list[str]) -> Derived:
         """One derived value; its inputs are resolved later, once the events are known."""

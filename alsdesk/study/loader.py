@@ -20,8 +20,10 @@ from alsdesk.study.forms import FormReader
 from alsdesk.study.model import (
     CodeList, Derived, Event, EventKind, Field, FieldType, Form, MissingCode, Study, TimeUnit,
 )
+from alsdesk.rules.expr import parse_expr
+from alsdesk.study.model import Check
 from alsdesk.study.schema import (
-    ARITY, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
+    ARITY, DEVIATION_BINDINGS, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
 )
 from alsdesk.study.schema import DERIVED_PARTS
 from alsdesk.study.source import Source, annotate
@@ -99,8 +101,11 @@ class _Builder:
         for form in self.forms.values():
             for i, d in enumerate(form.derived):
                 self.derived_inputs(form, i, d)
+            for i, check in enumerate(form.checks):
+                self.check_refs(form, i, check)
             self.suggest_refs(form)
         bindings = self.bindings(top["bindings"])
+        self.deviation_bindings(bindings)
         return Study(
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
@@ -217,6 +222,29 @@ class _Builder:
                 return form, item
         return f"form {form.id!r} has no field or derived value {parts[-1]!r}"
 
+    def derived_inputs(self, form: Form, index: int, d: Derived) -> None:
+        """Check the number of inputs and that each names an existing field or value."""
+        key = f"forms.{form.id}.derived[{index}] ({d.id})"
+        fewest, most = ARITY[d.function]
+        if len(d.inputs) < fewest or (most is not None and len(d.inputs) > most):
+            wanted = f"{fewest}" if fewest == most else f"at least {fewest}"
+            self.src.fail(f"{key}.inputs", f"{d.function} takes {wanted} input(s), not "
+                          f"{len(d.inputs)}")
+        for j, ref in enumerate(d.inputs):
+            found = self.resolve(ref, form)
+            if isinstance(found, str):
+                self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} does not resolve: {found}",
+                              near=f'"{ref}"')
+            if found[1] is d:
+                self.src.fail(f"{key}.inputs[{j}]", "a derived value cannot read itself")
+            if len(ref.split(".")) == 2:
+                # form.field means "in the same event", so every event must hold both forms.
+                for e in self.events.values():
+                    if form.id in e.forms and found[0].id not in e.forms:
+                        self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} means form {found[0].id!r}"
+                                      f" of the same event, but event {e.id!r} lacks it; write"
+                                      " event.form.field", near=f'"{ref}"')
+
     def suggest_refs(self, form: Form) -> None:
         """Each ``suggest`` reference names a field or a derived value (and a known part)."""
         for i, f in enumerate(form.fields):
@@ -241,28 +269,59 @@ class _Builder:
                                           f"same event, but event {e.id!r} lacks it; write "
                                           "event.form.field", near=f'"{ref}"')
 
-    def derived_inputs(self, form: Form, index: int, d: Derived) -> None:
-        """Check the number of inputs and that each names an existing field or value."""
-        key = f"forms.{form.id}.derived[{index}] ({d.id})"
-        fewest, most = ARITY[d.function]
-        if len(d.inputs) < fewest or (most is not None and len(d.inputs) > most):
-            wanted = f"{fewest}" if fewest == most else f"at least {fewest}"
-            self.src.fail(f"{key}.inputs", f"{d.function} takes {wanted} input(s), not "
-                          f"{len(d.inputs)}")
-        for j, ref in enumerate(d.inputs):
+    def check_refs(self, form: Form, index: int, check: Check) -> None:
+        """Each other form an edit check reads must exist and hold one entry per event."""
+        key = f"forms.{form.id}.checks[{index}] ({check.id}).expr"
+        for ref in sorted(n for n in parse_expr(check.expr).names if "." in n):
+            parts = ref.split(".")
             found = self.resolve(ref, form)
             if isinstance(found, str):
-                self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} does not resolve: {found}",
-                              near=f'"{ref}"')
-            if found[1] is d:
-                self.src.fail(f"{key}.inputs[{j}]", "a derived value cannot read itself")
-            if len(ref.split(".")) == 2:
-                # form.field means "in the same event", so every event must hold both forms.
+                self.src.fail(key, f"{ref!r} does not resolve: {found}")
+            target, item = found
+            if isinstance(item, Derived):
+                self.src.fail(key, f"{ref!r} is a derived value; a check reads entered fields")
+            if len(parts) == 2 and target.id == form.id:
+                self.src.fail(key, f"{ref!r} is a field of this form: write {parts[-1]!r}")
+            if target.repeating:
+                self.src.fail(key, f"{ref!r}: form {target.id!r} has several entries per event,"
+                              " so a check cannot tell which one to read")
+            if len(parts) == 3 and self.events[parts[0]].repeating:
+                self.src.fail(key, f"{ref!r}: event {parts[0]!r} repeats, so a check cannot "
+                              "tell which one to read")
+            if len(parts) == 2:
                 for e in self.events.values():
-                    if form.id in e.forms and found[0].id not in e.forms:
-                        self.src.fail(f"{key}.inputs[{j}]", f"{ref!r} means form {found[0].id!r}"
-                                      f" of the same event, but event {e.id!r} lacks it; write"
-                                      " event.form.field", near=f'"{ref}"')
+                    if form.id in e.forms and target.id not in e.forms:
+                        self.src.fail(key, f"{ref!r} means form {target.id!r} of the same event,"
+                                      f" but event {e.id!r} lacks it; write event.form.field")
+
+    def deviation_bindings(self, bindings: Mapping[str, str]) -> None:
+        """The deviation log's fields, when any check offers its note as a deviation."""
+        offered = [(f"forms.{form.id}.checks[{i}] ({c.id}).deviation", c.deviation)
+                   for form in self.forms.values() for i, c in enumerate(form.checks)
+                   if c.deviation is not None]
+        given = [name for name, _ in DEVIATION_BINDINGS if name in bindings]
+        if not given and not offered:
+            return
+        if len(given) != len(DEVIATION_BINDINGS):
+            names = ", ".join(name for name, _ in DEVIATION_BINDINGS)
+            self.src.fail("bindings", f"a deviation entry needs all of {names} (the deviation "
+                          "log's date, category and description fields)")
+        forms = set()
+        for name, types in DEVIATION_BINDINGS:
+            ref = bindings[name]
+            form, item = self.resolve(ref, None)
+            if ref.count(".") != 2 or getattr(item, "type", None) not in types:
+                self.src.fail(f"bindings.{name}", f"{ref!r} must be event.form.field of a "
+                              f"{' or '.join(t.value for t in types)} field")
+            forms.add(ref.rsplit(".", 1)[0])
+        if len(forms) != 1:
+            self.src.fail("bindings.deviation_text", "the deviation fields must be on one form")
+        category = self.resolve(bindings["deviation_category"], None)[1]
+        codes = [str(c.code) for c in category.codelist.choices]
+        for key, code in offered:
+            if code not in codes:
+                self.src.fail(key, f"{code!r} is not a deviation category; allowed: "
+                              f"{', '.join(codes)}")
 
     def bindings(self, raw: Any) -> Mapping[str, str]:
         """Named references the core uses; the schedule ones must be dates."""

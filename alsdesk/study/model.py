@@ -93,6 +93,9 @@ class Check:
     message: str
     severity: Severity
     fields: tuple[str, ...]  # the fields the message is shown next to / a query is raised on
+    # a protocol-deviation category code: the note of this (soft) check can become a
+    # deviation log entry in one step (alsdesk.deviations.deviation_from_finding)
+    deviation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,7 @@ class Field:
     # "event.form.field", "form.field" (same event), a derived value, "...#part" of one
     suggest: tuple[str, ...] = ()
     suggest_codes: tuple[str | int, str | int] | None = None  # CHOICE: codes for yes, no
+    future: bool = False  # DATE / DATETIME: may lie after today (otherwise a hard finding)
 
 
 @dataclass(frozen=True)

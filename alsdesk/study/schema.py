@@ -13,7 +13,8 @@ from alsdesk.study.model import FieldType
 
 __all__ = [
     "ARITY", "KNOWN_FUNCTIONS", "ITEM_FUNCTIONS", "ALSFRS_ITEMS", "STORE_TABLES",
-    "RESERVED_COLUMNS", "SQL_KEYWORDS", "REQUIRED_PARAMETERS", "REQUIRED_BINDINGS", "ID",
+    "RESERVED_COLUMNS", "SQL_KEYWORDS", "REQUIRED_PARAMETERS", "REQUIRED_BINDINGS",
+    "DEVIATION_BINDINGS", "ID",
     "ID_RULE", "TYPE_ONLY", "KEYS",
 ]
 
@@ -56,6 +57,12 @@ REQUIRED_PARAMETERS: tuple[str, ...] = (
     "due_ahead_days",
 )
 REQUIRED_BINDINGS: tuple[str, ...] = ("anchor", "visit_date")
+# Where a check's note becomes a protocol-deviation entry (Check.deviation): the log form's
+# date, category and description fields; all three, or none, and needed by any `deviation`.
+DEVIATION_BINDINGS: tuple[tuple[str, tuple[FieldType, ...]], ...] = (
+    ("deviation_date", (FieldType.DATE,)), ("deviation_category", (FieldType.CHOICE,)),
+    ("deviation_text", (FieldType.TEXT, FieldType.MEMO)),
+)
 
 # 32 characters: the longest name SAS and most export targets accept.
 ID = re.compile(r"[a-z][a-z0-9_]{0,31}\Z")
@@ -72,7 +79,8 @@ DERIVED_PARTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 # key -> the field types it is allowed on
 TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
-    "partial": (FieldType.DATE,), "digits": (FieldType.DECIMAL,),
+    "partial": (FieldType.DATE,), "future": (FieldType.DATE, FieldType.DATETIME),
+    "digits": (FieldType.DECIMAL,),
     "choices": (FieldType.CHOICE,), "min": (FieldType.INTEGER, FieldType.DECIMAL),
     "max": (FieldType.INTEGER, FieldType.DECIMAL), "length": (FieldType.TEXT, FieldType.MEMO),
 })
@@ -88,8 +96,9 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
-        "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes")),
-    "check": (("id", "expr", "message", "severity"), ("fields",)),
+        "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
+        "future")),
+    "check": (("id", "expr", "message", "severity"), ("fields", "deviation")),
     "derived": (("id", "label", "function"), ("inputs", "unit", "digits")),
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",
                                         "anchor")),
