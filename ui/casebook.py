@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget,
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -19,7 +19,8 @@ from alsdesk.study.model import EventKind
 from ui.derived_panel import EligibilityView
 from ui.fmt import gate
 from ui.log_tables import LogTable
-from ui.visit_matrix import ScheduleTable, VisitMatrix
+from ui.schedule_table import ScheduleTable
+from ui.visit_matrix import VisitMatrix
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -84,18 +85,15 @@ class CasebookPage(QWidget):
 
     def _build_tabs(self) -> None:
         study = self.main.store.study
-        split = QSplitter(Qt.Orientation.Horizontal)
         self.matrix = VisitMatrix()
         self.matrix.open_form.connect(
             lambda ev, n, form, rep: self.open_form.emit(ev, form, n, rep))
         self.matrix.currentCellChanged.connect(lambda *_: self._gate())
+        # Alt+V is the View menu; the matrix and the schedule each get the whole width (side
+        # by side, the schedule's columns were cut at 1024 px)
+        self.tabs.addTab(self.matrix, "V&isits")
         self.schedule = ScheduleTable()
-        split.addWidget(self.matrix)
-        split.addWidget(self.schedule)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([770, 570])
-        self.tabs.addTab(split, "&Visits")
+        self.tabs.addTab(self.schedule, "&Schedule")
         self.logs: dict[str, LogTable] = {}
         log_event = next((e for e in study.events if e.kind is EventKind.LOG), None)
         self.log_event = log_event.id if log_event else None
@@ -123,6 +121,26 @@ class CasebookPage(QWidget):
         self.subject = subject
         self.refresh()
 
+    def clear(self) -> None:
+        """No subject open (after a log-out: nothing of the last user's casebook stays)."""
+        self.subject = None
+        self.code.setText("No subject open")
+        self.summary.setText("Open a subject from the Subjects list.")
+        self.eligibility_line.clear()
+        self.matrix.clear()
+        self.matrix.setRowCount(0)
+        self.matrix.setColumnCount(0)
+        self.matrix.columns = []
+        self.schedule.show_plans([])
+        for form_id, table in self.logs.items():
+            table.show_entries([], set(), None)
+            self.tabs.setTabText(self.tabs.indexOf(table),
+                                 self.main.store.study.form(form_id).label + "s")
+        self.eligibility.show_result(None, "No subject open.")
+        self.dose_box.hide()
+        self.tabs.setCurrentIndex(0)
+        self._gate()
+
     def refresh(self) -> None:
         """Read the subject's data again from the store."""
         if self.subject is None:
@@ -138,10 +156,13 @@ class CasebookPage(QWidget):
         restricted = {f for f in study.forms
                       if permissions.restricted_fields(store.role, study.form(f))}
         current = self.matrix.current_event()
-        self.matrix.show_subject(study, instances, restricted)
+        self.matrix.show_subject(study, instances, restricted,
+                                 overview.query_flags(store, subj.code))
         if current:
             self.matrix.select_event(*current)
-        self.schedule.show_plans(overview.schedule(store, subj.code))
+        plans = overview.schedule(store, subj.code)
+        self.schedule.show_plans(plans)
+        self.matrix.describe_visits(plans)
         self._show_logs(instances)
         self._show_eligibility()
         self._show_dose()
@@ -150,14 +171,14 @@ class CasebookPage(QWidget):
     def _show_logs(self, instances) -> None:
         store = self.main.store
         serious = {e.instance_id for e in dashboard.serious_events(store, self.subject)}
-        for i, (form_id, table) in enumerate(self.logs.items()):
+        for form_id, table in self.logs.items():
             records = [store.forms.get_instance(x.instance_id) for x in instances
                        if x.form == form_id and x.event == self.log_event]
             refusal = permissions.role_refusal(store.role, Action.ENTER_DATA)
             table.show_entries(records, serious, refusal)
             live = sum(1 for r in records if r.status is not FormStatus.DELETED)
             label = store.study.form(form_id).label + "s"
-            self.tabs.setTabText(i + 1, f"{label} ({live})")
+            self.tabs.setTabText(self.tabs.indexOf(table), f"{label} ({live})")
 
     def _derived(self, function: str
                  ) -> tuple[tuple[str, str, str], dict[str, DerivedValue]] | None:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.fmt import row_list
+from alsdesk.study.model import TimeUnit
 from ui.icons import visit_colour
+from ui.schedule_table import moment_text, short_label, window_text
 
 if TYPE_CHECKING:
     from alsdesk.dashboard import DueVisit, ProgressPoint, SeriousEvent, Summary
@@ -47,6 +49,7 @@ class _Tile(QFrame):
 
 def _table(name: str, headers: Sequence[str]) -> QTableWidget:
     table = row_list(QTableWidget(0, len(headers)), name)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next list; arrows move inside
     table.setHorizontalHeaderLabels(headers)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -72,9 +75,17 @@ class DashboardPage(QWidget):
         self.progress.setObjectName("enrolment_progress")
         self.progress.setTextVisible(True)
         self.enrolled.layout().addWidget(self.progress)
-        self.due = _Tile("due", "visits due or in window (next 14 days)")
+        self.due = _Tile("due", "visits in window or due")
+        self.due_note = QLabel("")  # what "due" means, with the study's number of days
+        self.due_note.setObjectName("due_meaning")
+        self.due_note.setStyleSheet("color: #5f6368;")
+        self.due.layout().addWidget(self.due_note)
         self.overdue = _Tile("overdue", "visits overdue")
         self.queries = _Tile("queries", "open queries")
+        self.answered = QLabel("")
+        self.answered.setObjectName("answered_queries")
+        self.answered.setStyleSheet("color: #5f6368;")
+        self.queries.layout().addWidget(self.answered)
         self.sae = _Tile("sae", "serious adverse events")
         for tile in (self.enrolled, self.due, self.overdue, self.queries, self.sae):
             tiles.addWidget(tile, 1)
@@ -89,14 +100,18 @@ class DashboardPage(QWidget):
         lists = QWidget()
         row = QHBoxLayout(lists)
         row.setContentsMargins(0, 0, 0, 0)
-        self.visits = _table("due_visits", ("Subject", "Visit", "Target", "Status"))
+        self.visits = _table("due_visits", ("Subject", "Visit", "Target", "Window", "Status"))
         self.serious = _table("serious_events", ("Subject", "Adverse event", "Start", "Outcome"))
-        for box_title, table in (("Visits due and overdue", self.visits),
-                                 ("Serious adverse events", self.serious)):
+        for box_title, table, share in (("Visits in window, due or overdue", self.visits, 5),
+                                        ("Serious adverse events", self.serious, 4)):
             box = QGroupBox(box_title)
             QVBoxLayout(box).addWidget(table)
-            row.addWidget(box)
+            row.addWidget(box, share)
+            table.setAccessibleName(box_title)
             table.cellDoubleClicked.connect(
+                lambda r, _c, t=table: self.open_subject.emit(t.item(r, 0).text()))
+            # Enter on a row opens the subject, as a double-click does
+            table.cellActivated.connect(
                 lambda r, _c, t=table: self.open_subject.emit(t.item(r, 0).text()))
         split.addWidget(lists)
         charts = QGroupBox("ALSFRS-R and FVC over time")
@@ -150,10 +165,19 @@ class DashboardPage(QWidget):
         self.progress.setValue(min(data.enrolled, data.target))
         self.progress.setFormat(f"{round(100 * data.enrolled / data.target)} % of target")
         self.due.value.setText(str(len(data.due)))
+        self.due_note.setText(f"due: opens in ≤ {data.due_ahead_days:g} days")
+        self.due.setToolTip(f"In window: the visit's window is open now. Due: its window "
+                            f"opens within {data.due_ahead_days:g} days (the study's "
+                            "due_ahead_days).")
         self.overdue.value.setText(str(len(data.overdue)))
         self.overdue.value.setStyleSheet("font-size: 20pt; font-weight: bold; color: %s;"
                                          % ("#b00020" if data.overdue else "#1b5e20"))
         self.queries.value.setText(str(data.open_queries))
+        self.queries.caption.setText("open query" if data.open_queries == 1 else "open queries")
+        self.answered.setText(f"{data.answered_queries} answered, to close"
+                              if data.answered_queries else "none answered, to close")
+        self.queries.setToolTip("Open: waiting for the site's answer. Answered: waiting for "
+                                "the monitor to close them.")
         self.sae.value.setText(str(len(data.serious)))
         self._visits(list(data.overdue) + list(data.due))
         self._serious(data.serious)
@@ -176,7 +200,11 @@ class DashboardPage(QWidget):
         self.visits.setRowCount(len(visits))
         for i, v in enumerate(visits):
             colour = visit_colour(v.status)
-            for j, text in enumerate((v.subject, v.label, v.when, v.status.value)):
+            target = moment_text(v.target, v.unit, year=v.unit is not TimeUnit.HOURS) \
+                if v.target else "–"
+            window = window_text(v.window_start, v.window_end, v.unit)
+            for j, text in enumerate((v.subject, short_label(v.label), target, window,
+                                      v.status.value)):
                 item = QTableWidgetItem(text)
                 if colour is not None:
                     item.setBackground(QBrush(colour))

@@ -4,6 +4,8 @@ The watcher sees every keyboard and mouse event of the application. When none ca
 configured time it emits ``idle``; the window then covers its pages with the lock screen
 (the pages and what was typed on them stay as they were, hidden) until the same user's
 password is given again, checked by the core (wrong passwords count towards the lockout).
+"Switch user" lets somebody else log in instead: the window decides what happens to what
+the locked user left unsaved (MainWindow.switch_user).
 """
 from __future__ import annotations
 
@@ -69,9 +71,11 @@ class IdleWatcher(QObject):
 
 
 class LockScreen(QWidget):
-    """What covers the window while it is locked: who is logged in, and a password box."""
+    """What covers the window while it is locked: who is logged in, a password box, and
+    the way for another user to log in."""
 
     unlocked = Signal()
+    switch_user = Signal()
 
     def __init__(self, who: str, check: Callable[[str], None],
                  parent: QWidget | None = None) -> None:
@@ -97,6 +101,10 @@ class LockScreen(QWidget):
         self.button = QPushButton("&Unlock")
         self.button.setObjectName("unlock")
         self.button.clicked.connect(self.try_unlock)
+        self.switch_button = QPushButton("&Switch user…")
+        self.switch_button.setObjectName("switch_user")
+        self.switch_button.setToolTip("Log out the locked user and let another user log in")
+        self.switch_button.clicked.connect(self.switch_user)
         self.message = QLabel()
         self.message.setObjectName("lock_message")
         self.message.setStyleSheet("color: #b00020;")
@@ -106,6 +114,7 @@ class LockScreen(QWidget):
         row.addStretch(1)
         row.addWidget(self.password)
         row.addWidget(self.button)
+        row.addWidget(self.switch_button)
         row.addStretch(1)
         box.addWidget(title)
         box.addWidget(self.who)
@@ -116,7 +125,7 @@ class LockScreen(QWidget):
 
     def set_user(self, who: str) -> None:
         self.who.setText(f"Logged in: <b>{who}</b>. Nothing on screen was lost. "
-                         "Enter your password to go on.")
+                         "Enter your password to go on, or switch user.")
 
     def try_unlock(self) -> bool:
         try:

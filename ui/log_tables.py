@@ -51,6 +51,7 @@ class LogTable(QWidget):
         layout.addLayout(buttons)
         self.table = row_list(QTableWidget(0, len(self.columns) + 2), f"table_{form.id}",
                               form.label + " log")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         # long questions as column titles wrap onto short lines, so the columns stay narrow
         self.table.setHorizontalHeaderLabels(
             ["#", "Status"] + [textwrap.fill(form.field(c).label, 22) for c in self.columns])

@@ -1,13 +1,18 @@
-"""Data queries: the list (open ones first), answer, close, and the way to the form."""
+"""Data queries: the list (open ones first), answer, close, and the way to the form.
+
+The list keeps one line per query; the selected one is written out in full below it, so a
+long question and its answer are read without widening columns.
+"""
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal,
 )
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -68,7 +73,8 @@ class QueriesModel(QAbstractTableModel):
 class QueriesPage(QWidget):
     """Every query of the study, with Answer (site staff) and Close (monitor)."""
 
-    open_form = Signal(str, str, int, str, int)  # subject, event, event repeat, form, repeat
+    # subject, event, event repeat, form, repeat, field (None: the whole form)
+    open_form = Signal(str, str, int, str, int, object)
 
     def __init__(self, window: "MainWindow") -> None:
         super().__init__()
@@ -88,13 +94,14 @@ class QueriesPage(QWidget):
         bar.addWidget(show)
         bar.addWidget(self.filter)
         bar.addStretch(1)
-        self.answer_button = QPushButton("&Answer…")
+        # Alt+A, Alt+O and Alt+F open the Administration, Form and File menus
+        self.answer_button = QPushButton("A&nswer…")
         self.answer_button.setObjectName("answer_query")
         self.answer_button.clicked.connect(self.answer)
         self.close_button = QPushButton("C&lose…")
         self.close_button.setObjectName("close_query")
         self.close_button.clicked.connect(self.close_query)
-        self.goto_button = QPushButton("&Open the form")
+        self.goto_button = QPushButton("Open the fo&rm")
         self.goto_button.setObjectName("goto_query_form")
         self.goto_button.clicked.connect(self.goto)
         for b in (self.answer_button, self.close_button, self.goto_button):
@@ -102,18 +109,34 @@ class QueriesPage(QWidget):
         layout.addLayout(bar)
         self.model = QueriesModel(self)
         self.table = row_list(QTableView(), "queries", "Data queries")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         self.table.setModel(self.model)
         # one line per query (the whole text is in the tooltip): measuring wrapped rows of
         # thousands of queries would stall the window
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((44, 64, 96, 104, 150, 0, 70, 290, 170)):
+        # Question and Answer share what is left; "Raised" holds a user name and a local
+        # time (its time zone is in the tool tip and below the list)
+        for column, width in enumerate((40, 62, 92, 104, 140, 0, 70, 200, 0)):
             if width:
                 self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(8, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._gate())
         self.table.doubleClicked.connect(lambda *_: self.goto())
-        layout.addWidget(self.table)
+        self.table.activated.connect(lambda *_: self.goto())  # Enter, as a double-click
+        layout.addWidget(self.table, 1)
+        box = QGroupBox("Selected query")
+        self.detail = QLabel()
+        self.detail.setObjectName("query_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextFormat(Qt.TextFormat.RichText)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # room for where, question, answer and closing note, each on a line or two
+        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 6)
+        QVBoxLayout(box).addWidget(self.detail)
+        layout.addWidget(box)
         self.queries: list[Query] = []
         self.loaded = False  # read when first shown (the main window asks)
         self._gate()
@@ -131,7 +154,8 @@ class QueriesPage(QWidget):
             field = form.field(q.field).label if q.field in form.field_ids else "(whole form)"
             answer = f"{q.answer} ({q.answered_by})" if q.answer else ""
             rows.append((str(q.id), q.subject, study.event(q.event).label, form.label, field,
-                         q.text, q.status.value, f"{q.raised_by}, {local_time(q.raised_at)}",
+                         q.text, q.status.value,
+                         f"{q.raised_by}, {local_time(q.raised_at).partition(' (')[0]}",
                          answer))
         self.model.set_rows(rows)
         self.loaded = True
@@ -139,6 +163,16 @@ class QueriesPage(QWidget):
             self.select(selected.id)
         if self.current() is None and self.queries:
             self.table.selectRow(0)
+        self._gate()
+
+    def reset(self) -> None:
+        """After a log-out: the default list, read again when next shown."""
+        self.filter.blockSignals(True)
+        self.filter.setCurrentIndex(0)
+        self.filter.blockSignals(False)
+        self.queries = []
+        self.model.set_rows([])
+        self.loaded = False
         self._gate()
 
     def count_open(self) -> int:
@@ -165,7 +199,29 @@ class QueriesPage(QWidget):
              "Answer the selected query")
         gate(self.close_button, none or role_refusal(role, Action.CLOSE_QUERY) or closed,
              "Close the selected query")
-        gate(self.goto_button, none, "Open the form the query is about")
+        gate(self.goto_button, none, "Open the form the query is about, at its field")
+        self.detail.setText(self._detail(q) if q is not None else "Select a query in the list.")
+
+    def _detail(self, q: Query) -> str:
+        """The whole query as the nurse reads it: where, question, answer, closing note."""
+        study = self.main.store.study
+        form = study.form(q.form)
+        field = form.field(q.field).label if q.field in form.field_ids else "the whole form"
+        lines = [f"<b>Query #{q.id}</b> ({q.status.value}) · subject {escape(q.subject)} · "
+                 f"{escape(study.event(q.event).label)} · {escape(form.label)} · "
+                 f"{escape(field)}",
+                 f"<b>Question</b> ({escape(q.raised_by)}, {local_time(q.raised_at)}): "
+                 f"{escape(q.text)}"]
+        if q.answer:
+            lines.append(f"<b>Answer</b> ({escape(q.answered_by or '')}, "
+                         f"{local_time(q.answered_at)}): {escape(q.answer)}")
+        else:
+            lines.append("<b>Answer</b>: not answered yet")
+        if q.status is QueryStatus.CLOSED:
+            note = f": {escape(q.close_note)}" if q.close_note else ""
+            lines.append(f"<b>Closed</b> by {escape(q.closed_by or '')}, "
+                         f"{local_time(q.closed_at)}{note}")
+        return "<br>".join(lines)
 
     def _do(self, title: str, call) -> bool:
         try:
@@ -198,4 +254,4 @@ class QueriesPage(QWidget):
     def goto(self) -> None:
         q = self.current()
         if q is not None:
-            self.open_form.emit(q.subject, q.event, q.event_repeat, q.form, q.repeat)
+            self.open_form.emit(q.subject, q.event, q.event_repeat, q.form, q.repeat, q.field)

@@ -1,8 +1,12 @@
-"""A subject's visit matrix (forms x visits, each cell the form's status) and schedule."""
+"""A subject's visit matrix: forms x visits, each cell the form's status and its queries.
+
+Keyboard: arrows move between cells, Enter opens the form, Tab leaves the table (a table
+that kept Tab for its cells would trap a nurse who works without the mouse).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from typing import Mapping, Sequence
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -11,15 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.clinical.schedule import VisitPlan
-from alsdesk.dashboard import target_offset
+from alsdesk.overview import QueryFlag
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import InstanceSummary
-from alsdesk.study.model import EventKind, Study, TimeUnit
-from alsdesk.study.values import MONTHS
-from ui.fmt import row_list
-from ui.icons import status_icon, visit_colour
+from alsdesk.study.model import EventKind, Study
+from ui.icons import status_icon
+from ui.schedule_table import short_label, window_text
 
-__all__ = ["Cell", "VisitMatrix", "ScheduleTable"]
+__all__ = ["Cell", "VisitMatrix", "FLAG"]
+
+FLAG = "\u2691"  # the flag a cell with a pending query carries, before the count
+_OPEN_COLOUR = QColor("#b00020")
 
 # The least advanced status shows for a cell holding several entries.
 _ORDER = [FormStatus.NOT_STARTED, FormStatus.IN_PROGRESS, FormStatus.COMPLETE,
@@ -33,11 +39,7 @@ class Cell:
     form: str
     entries: tuple[InstanceSummary, ...]  # stored instances (several for repeating forms)
     repeating: bool
-
-
-def short_label(label: str) -> str:
-    """'Baseline (day 0, before infusion)' -> 'Baseline': the headline of an event label."""
-    return label.partition(" (")[0]
+    queries: QueryFlag = QueryFlag()  # open and answered queries on this form
 
 
 class VisitMatrix(QTableWidget):
@@ -51,6 +53,7 @@ class VisitMatrix(QTableWidget):
         self.setAccessibleName("Visit matrix: forms by visit")
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.setShowGrid(True)
         self.columns: list[tuple[str, int]] = []
@@ -58,8 +61,11 @@ class VisitMatrix(QTableWidget):
         self.cellDoubleClicked.connect(self._activate)
 
     def show_subject(self, study: Study, instances: list[InstanceSummary],
-                     restricted_forms: set[str]) -> None:
-        """Fill the matrix from the study's visits and the subject's stored instances."""
+                     restricted_forms: set[str],
+                     queries: Mapping[tuple[str, int, str], QueryFlag] | None = None) -> None:
+        """Fill the matrix from the study's visits, the subject's stored instances and the
+        queries not closed (overview.query_flags)."""
+        queries = queries or {}
         by_place: dict[tuple[str, int, str], list[InstanceSummary]] = {}
         repeats: dict[str, set[int]] = {}
         for inst in instances:
@@ -96,13 +102,26 @@ class VisitMatrix(QTableWidget):
                     continue
                 entries = tuple(i for i in by_place.get((event_id, n, form_id), [])
                                 if i.status is not FormStatus.DELETED)
+                flag = queries.get((event_id, n, form_id), QueryFlag())
                 self.setItem(r, c, self._item(Cell(event_id, n, form_id, entries,
-                                                   fdef.repeating), form_id in restricted_forms))
+                                                   fdef.repeating, flag),
+                                              form_id in restricted_forms))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(70)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(24)
+
+    def describe_visits(self, plans: Sequence[VisitPlan]) -> None:
+        """Each visit's column title tells its window and status (the Schedule tab's row)."""
+        by_event = {p.event_id: p for p in plans}
+        for c, (event_id, _n) in enumerate(self.columns):
+            plan, item = by_event.get(event_id), self.horizontalHeaderItem(c)
+            if plan is None or item is None:
+                continue
+            window = window_text(plan.window_start, plan.window_end, plan.unit)
+            item.setToolTip(f"{plan.label}: {window or plan.describe_window()} "
+                            f"({plan.status.value})")
 
     def _item(self, cell: Cell, restricted: bool) -> QTableWidgetItem:
         if cell.repeating:
@@ -115,10 +134,18 @@ class VisitMatrix(QTableWidget):
             text = status.value
         if restricted:
             text = "restricted"
+        flag = cell.queries
+        spoken = f"{text}, {flag.text}" if flag.text else text
+        if flag.text:
+            # open queries need the site (red); answered ones wait for the monitor
+            text += f"  {FLAG} {flag.open or flag.answered}"
         item = QTableWidgetItem(status_icon(status), text)
         item.setData(Qt.ItemDataRole.UserRole, cell)
-        item.setToolTip(f"{text} — double-click or Enter to open")
-        if restricted or status is FormStatus.NOT_STARTED:
+        item.setToolTip(f"{spoken} — double-click or Enter to open")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
+        if flag.open:
+            item.setForeground(QBrush(_OPEN_COLOUR))
+        elif restricted or status is FormStatus.NOT_STARTED:
             item.setForeground(QBrush(QColor("#80868b")))
         return item
 
@@ -174,67 +201,3 @@ class VisitMatrix(QTableWidget):
         menu.addAction("New entry", lambda: self.open_form.emit(cell.event, cell.event_repeat,
                                                                 cell.form, None))
         return menu
-
-
-def _day(moment: datetime) -> str:
-    return f"{moment.day:02d} {MONTHS[moment.month - 1].title()} {moment.year}"
-
-
-def _window_text(plan: VisitPlan) -> str:
-    """Hour windows in hours (the core's words); day windows as first and last date."""
-    words = plan.describe_window()
-    if plan.window_start is None or plan.window_end is None or plan.unit is TimeUnit.HOURS:
-        return words.replace(" after infusion", "")
-    return f"{_day(plan.window_start)[:6]} – {_day(plan.window_end)}"
-
-
-def _target_text(plan: VisitPlan) -> str:
-    if plan.target is None:
-        return "after the infusion" if plan.window is not None and plan.window_start is None \
-            and plan.unit is not None and plan.window[0] >= 0 else "–"
-    if plan.unit is TimeUnit.HOURS:
-        offset = target_offset(plan)
-        hours = f"{offset:g} h · " if offset is not None else ""
-        return f"{hours}{_day(plan.target)[:6]} {plan.target:%H:%M}"
-    return _day(plan.target)
-
-
-class ScheduleTable(QTableWidget):
-    """Target date, window and status of each planned visit; overdue rows in red."""
-
-    COLUMNS = ("Visit", "Target", "Window", "Done", "Status")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, len(self.COLUMNS), parent)
-        row_list(self, "schedule", "Visit schedule")
-        self.setHorizontalHeaderLabels(self.COLUMNS)
-        self.setWordWrap(False)
-        self.plans: list[VisitPlan] = []
-
-    def show_plans(self, plans: list[VisitPlan]) -> None:
-        self.plans = plans
-        self.setRowCount(len(plans))
-        for i, p in enumerate(plans):
-            done = ""
-            if p.done_at is not None:  # the hour matters only for visits timed in hours
-                done = f"{_day(p.done_at)[:6]} {p.done_at:%H:%M}" \
-                    if p.unit is TimeUnit.HOURS and not p.done_date_only else _day(p.done_at)
-            texts = (short_label(p.label), _target_text(p), _window_text(p), done,
-                     p.status.value)
-            tip = f"{p.label}: {p.describe_window()}"
-            if p.window_start is not None and p.window_end is not None:
-                tip += f" ({p.window_start:%Y-%m-%d %H:%M} to {p.window_end:%Y-%m-%d %H:%M})"
-            colour = visit_colour(p.status)
-            for j, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(tip)
-                if colour is not None:
-                    item.setBackground(QBrush(colour))
-                self.setItem(i, j, item)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.verticalHeader().setDefaultSectionSize(24)
-
-    def row_of(self, event_id: str) -> int:
-        return next(i for i, p in enumerate(self.plans) if p.event_id == event_id)
