@@ -216,7 +216,7 @@ def test_without_the_other_form_the_check_stays_silent():
 
 def test_messages_quote_the_values_and_findings_carry_the_deviation_offer():
     (found,) = evaluate(AE, {"aestdat": "2026-03-09", **CONSENT}, now=NOW_)
-    assert found.message == "Started 09/MAR/2026, before consent (2026-03-10)"
+    assert found.message == "Started 09/MAR/2026, before consent (10/MAR/2026)"
     assert found.deviation is None
 
     class Window:

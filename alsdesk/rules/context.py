@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alsdesk.clinical.schedule import plan_visits
+from alsdesk.datefmt import date_text, datetime_text
 from alsdesk.rules.engine import visibility
 from alsdesk.rules.expr import WINDOW, parse_expr
 from alsdesk.rules.temporal import Partial
@@ -147,14 +148,15 @@ class VisitWindow:
         if self.event.anchor:
             first, last = self._days()
             if first == last:
-                return f"the day of the infusion, {first:%Y-%m-%d}"
-            return f"{first:%Y-%m-%d} to {last:%Y-%m-%d}"
+                return f"the day of the infusion, {date_text(first)}"
+            return f"{date_text(first)} to {date_text(last)}"
         plan = plan_visits([self.event], self.anchor, {}, self.anchor)[0]
         words = plan.describe_window()
         if plan.window_start is None or plan.window_end is None:
             return words
+        # The forms' own date format (a site's other setting is for lists, not messages).
         if self.event.unit is TimeUnit.HOURS:
-            span = f"{plan.window_start:%Y-%m-%d %H:%M} to {plan.window_end:%Y-%m-%d %H:%M}"
+            span = f"{datetime_text(plan.window_start)} to {datetime_text(plan.window_end)}"
         else:
-            span = f"{plan.window_start:%Y-%m-%d} to {plan.window_end:%Y-%m-%d}"
+            span = f"{date_text(plan.window_start)} to {date_text(plan.window_end)}"
         return f"{words}: {span}"

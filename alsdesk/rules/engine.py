@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Collection, Mapping
 
+from alsdesk.datefmt import date_text, datetime_text
 from alsdesk.errors import ExpressionError, ValidationError
 from alsdesk.rules import temporal
 from alsdesk.rules.expr import NOW, TODAY, WINDOW, Expr, parse_expr
@@ -171,7 +172,7 @@ def _fill(message: str, form: Form, values: Mapping[str, Any],
             window = env.get(WINDOW)
             return window.describe() if window is not None else "its window"
         if name == "today":
-            return env[TODAY].isoformat()
+            return date_text(env[TODAY])
         if name in ids:
             shown = display(form.field(name), values.get(name))
             return shown or "(blank)"
@@ -179,8 +180,8 @@ def _fill(message: str, form: Form, values: Mapping[str, Any],
         if value is None:
             return "(blank)"
         if isinstance(value, dt.datetime):
-            return value.strftime("%Y-%m-%d %H:%M")
-        return value.isoformat() if isinstance(value, dt.date) else str(value)
+            return datetime_text(value)
+        return date_text(value) if isinstance(value, dt.date) else str(value)
     return PLACEHOLDER.sub(text, message)
 
 
