@@ -88,7 +88,7 @@ def test_dose_derived_from_weight(store, subject):
     values = overview.derived(store, subject, "infusion", "inf",
                               {"weight": 70.0, "cellsinf": 154.0})
     assert values["target_dose"].value == pytest.approx(1.4e8)
-    assert "10⁸" in values["target_dose"].text
+    assert values["target_dose"].text == "140.0 million cells"  # the unit cells are entered in
     dev = values["dose_deviation"].value
     assert dev.percent == pytest.approx(10.0) and dev.within_tolerance
 

@@ -7,10 +7,12 @@ from PySide6.QtCore import Qt
 
 from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.states import QueryStatus, SubjectStatus
+from alsdesk.study.model import TimeUnit
 from tests.ui_helpers import (  # noqa: F401 - fixtures
     demo_db, demo_template, fill, open_window, settle, ui_settings,
 )
 from ui.icons import visit_colour
+from ui.schedule_table import moment_text
 
 
 def test_subject_list_filters_as_you_type_and_sorts(qtbot, demo_db):
@@ -56,10 +58,24 @@ def test_casebook_matrix_schedule_logs_eligibility_and_dose(qtbot, demo_db):
     assert book.matrix.text_at("h72", "vs") == "verified"
     assert book.matrix.text_at("screening", "mh") == "1 entry"
     assert book.matrix.text_at("m2", "alsfrs") == "not started"
-    row = book.schedule.row_of("h72")
-    target = book.schedule.item(row, 1).text()
-    window_text = book.schedule.item(row, 2).text()
-    assert target.startswith("72 h · ") and window_text == "48 h to 96 h"
+    # an hour window as clock times, a day window as dates; the protocol's words beside
+    infusion = window.store.forms.get("S005", "infusion", "inf").values["infstdtc"]
+    start = datetime.fromisoformat(infusion)
+    h72 = book.schedule.texts("h72")
+
+    def hours(h):
+        return moment_text(start + timedelta(hours=h), TimeUnit.HOURS, year=False)
+
+    assert h72["Target"] == f"72 h · {hours(72)}" and hours(72).endswith(f"{start:%H:%M}")
+    assert h72["Window"] == f"{hours(48)} – {hours(96)}"
+    assert h72["Protocol window"] == "48 h to 96 h after infusion"
+    assert h72["Done"].endswith(window.store.forms.get("S005", "h72", "sv")
+                                .values["svstdtc"][11:16])
+    first, last = (start + timedelta(days=d) for d in (53, 67))
+    assert book.schedule.texts("m2")["Window"] == (
+        f"{moment_text(first, TimeUnit.DAYS, year=first.year != last.year)} – "
+        f"{moment_text(last, TimeUnit.DAYS)}")
+    assert ":" not in book.schedule.texts("m2")["Window"]  # days: no clock time
     m2 = book.schedule.row_of("m2")
     assert book.schedule.item(m2, 4).text() == "in window"
     assert book.schedule.item(m2, 0).background().color() == visit_colour(VisitStatus.IN_WINDOW)
@@ -67,9 +83,10 @@ def test_casebook_matrix_schedule_logs_eligibility_and_dose(qtbot, demo_db):
     assert ae.table.rowCount() == 1 and ae.is_highlighted(0)
     assert "Pulmonary embolism" in ae.row_texts(0)
     assert book.logs["cm"].table.rowCount() == 2
-    assert "Adverse events (1)" in book.tabs.tabText(1)
+    assert "Adverse events (1)" in book.tabs.tabText(book.tabs.indexOf(ae))
     assert "Eligible" in book.eligibility.verdict.text()
-    assert book.findChild(type(book.code), "dose_target_dose").text() == "<b>1.60 × 10⁸ cells</b>"
+    assert book.findChild(type(book.code), "dose_target_dose").text() == \
+        "<b>160.0 million cells</b>"
     assert "within" in book.findChild(type(book.code), "dose_dose_deviation").text()
     window.open_subject("S001")
     assert "Not eligible" in book.eligibility_line.text()
