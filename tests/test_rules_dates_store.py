@@ -200,6 +200,23 @@ def test_window_edges_are_the_schedule_s(store, when, inside):
         assert list(refused(save)) == ["visit_in_window"]
 
 
+def test_the_infusion_visit_is_judged_by_its_day(store):
+    def save(when):
+        return store.forms.save("S006", "infusion", "sv", {"svstdtc": when}, complete=True,
+                                reason="time corrected from the source")
+
+    assert save("2025-02-27T07:30").findings == ()  # before the 09:00 start, the same day
+    assert list(refused(lambda: save("2025-02-28T09:00"))) == ["visit_in_window"]
+
+
+def test_the_refusal_names_the_deviation_the_note_may_become(store):
+    with pytest.raises(CheckFailed) as info:
+        store.forms.save("S006", "h72", "sv", {"svdone": "Y", "svstdtc": "2025-02-27T18:00"},
+                         complete=True)
+    (finding,) = info.value.findings
+    assert finding.deviation == "WINDOW"  # the notes dialog can offer the deviation entry
+
+
 def test_a_window_note_becomes_a_deviation_entry_in_one_step(store):
     note = "Patient came back the same evening with a headache"
     result = store.forms.save("S006", "h72", "sv", {"svdone": "Y", "svstdtc": "2025-02-27T18:00"},
