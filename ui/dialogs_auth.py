@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from alsdesk.auth import Role, password_problem
+from alsdesk.auth import Role, password_problem, password_rules
 from alsdesk.errors import AlsDeskError
 from alsdesk.store.workflow import DEFAULT_MEANING
+from ui.dialog_guide import Guide
 
 if TYPE_CHECKING:
     from alsdesk.store.workflow import VisitScope
@@ -38,6 +39,14 @@ def _line(name: str, label: str) -> QLineEdit:
     edit.setObjectName(name)
     edit.setAccessibleName(label)
     return edit
+
+
+def _rules() -> QLabel:
+    """The core's password rules, shown before a password is chosen (not after a refusal)."""
+    label = QLabel("The password needs " + "; ".join(password_rules()) + ".")
+    label.setObjectName("password_rules")
+    label.setWordWrap(True)
+    return label
 
 
 class _Dialog(QDialog):
@@ -66,12 +75,19 @@ class _Dialog(QDialog):
         self.buttons.accepted.connect(self._try)
         self.buttons.rejected.connect(self.reject)
         self.layout_.addWidget(self.buttons)
+        self.guide = Guide(self, self.message)  # subclasses name their required inputs
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.guide.start()
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
     def _try(self) -> None:
+        if not self.guide.complete():
+            return
         try:
             self.attempt()
         except AlsDeskError as exc:
@@ -105,8 +121,14 @@ class FirstRunDialog(_Dialog):
         self.repeat = _password("repeat", "Password again")
         self.form.addRow("User id:", self.user_id)
         self.form.addRow("Full name:", self.full_name)
+        self.form.addRow(_rules())
         self.form.addRow("Password:", self.password)
         self.form.addRow("Password again:", self.repeat)
+        self.guide.required = [
+            (self.user_id, "type the administrator's user id."),
+            (self.full_name, "type the administrator's full name."),
+            (self.password, "choose a password."),
+            (self.repeat, "type the password again, to be sure of it.")]
 
     def attempt(self) -> None:
         user_id, password = self.user_id.text().strip(), self.password.text()
@@ -120,6 +142,7 @@ class FirstRunDialog(_Dialog):
     def after_failure(self) -> None:
         self.password.clear()
         self.repeat.clear()
+        self.password.setFocus()
 
 
 class _Refused(AlsDeskError):
@@ -137,6 +160,8 @@ class LoginDialog(_Dialog):
         self.password = _password("password", "Password")
         self.form.addRow("User id:", self.user_id)
         self.form.addRow("Password:", self.password)
+        self.guide.required = [(self.user_id, "type your user id."),
+                               (self.password, "type your password.")]
 
     def attempt(self) -> None:
         self._login(self.user_id.text().strip(), self.password.text())
@@ -173,6 +198,9 @@ class SignatureDialog(_Dialog):
         self.form.addRow("Signed by:", name)
         self.form.addRow("Meaning:", self.meaning)
         self.form.addRow("Password:", self.password)
+        # The meaning is filled in already: the cursor starts in the password.
+        self.guide.required = [(self.password, "type your password to sign."),
+                               (self.meaning, "give the meaning of the signature.")]
         if scope is not None:
             self._show_scope(scope)
 
@@ -214,6 +242,7 @@ class SignatureDialog(_Dialog):
 
     def after_failure(self) -> None:
         self.password.clear()
+        self.password.setFocus()
 
 
 class AddUserDialog(_Dialog):
@@ -236,8 +265,14 @@ class AddUserDialog(_Dialog):
         self.form.addRow("User id:", self.user_id)
         self.form.addRow("Full name:", self.full_name)
         self.form.addRow("Role:", self.role)
+        self.form.addRow(_rules())
         self.form.addRow("Password:", self.password)
         self.form.addRow("Password again:", self.repeat)
+        self.guide.required = [
+            (self.user_id, "type the new user's user id."),
+            (self.full_name, "type the new user's full name."),
+            (self.password, "choose a password for the new user."),
+            (self.repeat, "type the password again, to be sure of it.")]
 
     def attempt(self) -> None:
         if self.password.text() != self.repeat.text():
@@ -248,3 +283,4 @@ class AddUserDialog(_Dialog):
     def after_failure(self) -> None:
         self.password.clear()
         self.repeat.clear()
+        self.password.setFocus()

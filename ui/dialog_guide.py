@@ -1,0 +1,90 @@
+"""What every small dialog does alike: the cursor starts in the first input that needs typing,
+and OK (or Enter) with something missing says what, in the dialog, and moves the cursor there.
+
+Why not a greyed-out OK until the dialog is filled: Enter on a greyed OK does nothing at all,
+and a nurse who pressed it cannot tell why; a message box on top would hide the dialog it is
+about. So OK stays pressable and the dialog itself answers.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget,
+)
+
+__all__ = ["Guide", "problem_label", "value_of"]
+
+PROBLEM_STYLE = "color: #b00020;"
+
+
+def value_of(widget: QWidget) -> str:
+    """The text an input holds now (stripped)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QComboBox):
+        return widget.currentText().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    raise TypeError(f"no text in a {type(widget).__name__}")
+
+
+def problem_label(name: str = "problem") -> QLabel:
+    """The red line under a dialog's inputs where it says what is missing (hidden until then)."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.setAccessibleName("Problem")
+    label.hide()
+    return label
+
+
+class Guide:
+    """Focus and explanations for one dialog: `required` is (input, what to type) in order."""
+
+    def __init__(self, dialog: QDialog, label: QLabel,
+                 required: Sequence[tuple[QWidget, str]] = (),
+                 inputs: Sequence[QWidget] = ()) -> None:
+        self.dialog, self.label = dialog, label
+        self.required = list(required)
+        self.inputs = list(inputs) or [w for w, _ in self.required]
+
+    def start(self) -> None:
+        """Put the cursor in the first required input still empty, else in the first input."""
+        empty = [w for w, _ in self.required if w.isEnabled() and not value_of(w)]
+        target = empty[0] if empty else next((w for w in self.inputs if w.isEnabled()), None)
+        if target is not None:
+            target.setFocus()
+            if isinstance(target, QLineEdit):
+                target.selectAll()
+
+    def complete(self) -> bool:
+        """True when nothing required is empty; else say what is missing and go there."""
+        for widget, what in self.required:
+            if widget.isEnabled() and not value_of(widget):
+                self.explain(f"{what[0].upper()}{what[1:]}", widget)
+                return False
+        self.clear()
+        return True
+
+    def explain(self, text: str, widget: QWidget | None = None) -> None:
+        """Show `text` in the dialog (and to screen readers); the cursor goes to `widget`."""
+        self.label.setText(text)
+        self.label.show()
+        # A dialog does not grow by itself when a hidden line appears: it would be cut.
+        self.dialog.layout().activate()
+        wanted = self.dialog.sizeHint().height()
+        if wanted > self.dialog.height():
+            self.dialog.resize(self.dialog.width(), wanted)
+        if QAccessible.isActive():
+            event = QAccessibleAnnouncementEvent(self.label, text)
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+            QAccessible.updateAccessibility(event)
+        if widget is not None:
+            widget.setFocus()
+
+    def clear(self) -> None:
+        self.label.clear()
+        self.label.hide()
