@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
     QSpinBox, QVBoxLayout, QWidget,
 )
 
 from alsdesk.rules.engine import Finding
+from ui.dialog_guide import Guide, problem_label
 from alsdesk.states import SubjectStatus
 
 __all__ = ["ReasonDialog", "NotesDialog", "TextDialog", "NewSubjectDialog",
@@ -61,18 +62,27 @@ class ReasonDialog(QDialog):
         self.reason.addItems(("",) + COMMON_REASONS)
         self.reason.setCurrentIndex(0)
         self.reason.setAccessibleName("Reason")
+        self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter is OK, not "add"
         self.reason.lineEdit().setPlaceholderText("Type or pick the reason")
-        layout.addWidget(QLabel("Reason (kept in the audit trail):"))
+        prompt = QLabel("&Reason (kept in the audit trail):")
+        prompt.setBuddy(self.reason)
+        layout.addWidget(prompt)
         layout.addWidget(self.reason)
+        self.problem = problem_label()
+        layout.addWidget(self.problem)
         self.buttons = _buttons(self)
         layout.addWidget(self.buttons)
-        self._required = required
-        self.reason.editTextChanged.connect(self._update)
-        self._update()
+        self.guide = Guide(self, self.problem, [(self.reason, (
+            "give the reason for the change: type it, or pick one with the Down arrow."))]
+            if required else [], inputs=[self.reason])
 
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.text()) or not self._required)
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.guide.start()
+
+    def accept(self) -> None:
+        if self.guide.complete():
+            super().accept()
 
     def text(self) -> str:
         return self.reason.currentText().strip()
@@ -91,22 +101,30 @@ class NotesDialog(QDialog):
             "kept as an open query for the monitor. Otherwise press Cancel and correct the form."))
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
+        required = []
         for f in findings:
             edit = QLineEdit()
             edit.setObjectName(f"note_{f.check_id}")
             edit.setAccessibleName(f"Note: {f.message}")
-            edit.textChanged.connect(self._update)
             self.edits[f.check_id] = edit
-            form.addRow(_wrapped(f.message.replace(" (confirm with a note to keep it)", "")))
+            shown = f.message.replace(" (confirm with a note to keep it)", "")
+            form.addRow(_wrapped(shown))
             form.addRow(edit)
+            required.append((edit, f"write a note for: {shown}"))
         layout.addLayout(form)
+        self.problem = problem_label()
+        layout.addWidget(self.problem)
         self.buttons = _buttons(self, "Keep the answers with these notes")
         layout.addWidget(self.buttons)
-        self._update()
+        self.guide = Guide(self, self.problem, required)
 
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(all(e.text().strip() for e in self.edits.values()))
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.guide.start()
+
+    def accept(self) -> None:
+        if self.guide.complete():
+            super().accept()
 
     def notes(self) -> dict[str, str]:
         return {cid: e.text().strip() for cid, e in self.edits.items()}
@@ -116,7 +134,8 @@ class TextDialog(QDialog):
     """Free text: a query's question, its answer, a closing note."""
 
     def __init__(self, title: str, label: str, *, initial: str = "", required: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 missing: str = "", parent: QWidget | None = None) -> None:
+        """`missing` says what to type when OK is pressed on an empty required text."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -127,16 +146,35 @@ class TextDialog(QDialog):
         self.edit.setAccessibleName(title)
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(90)
+        self.edit.setPlaceholderText("Enter is OK; Shift+Enter starts a new line")
+        self.edit.installEventFilter(self)
         layout.addWidget(self.edit)
+        self.problem = problem_label()
+        layout.addWidget(self.problem)
         self.buttons = _buttons(self)
         layout.addWidget(self.buttons)
-        self._required = required
-        self.edit.textChanged.connect(self._update)
-        self._update()
+        what = missing or "the text is missing: type it above, then press Enter."
+        self.guide = Guide(self, self.problem, [(self.edit, what)] if required else [],
+                           inputs=[self.edit])
 
-    def _update(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.text()) or not self._required)
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.guide.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """Enter in the text is OK, as in every other dialog; Shift+Enter is a new line."""
+        if (watched is self.edit and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.edit.insertPlainText("\n")
+            else:
+                self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def accept(self) -> None:
+        if self.guide.complete():
+            super().accept()
 
     def text(self) -> str:
         return self.edit.toPlainText().strip()
@@ -157,10 +195,15 @@ class NewSubjectDialog(QDialog):
         self.initials.setAccessibleName("Initials")
         self.initials.setMaxLength(4)
         self.initials.setPlaceholderText("optional, 2 to 4 letters")
-        form.addRow("Initials:", self.initials)
+        form.addRow("&Initials:", self.initials)
+        form.labelForField(self.initials).setBuddy(self.initials)
         layout.addLayout(form)
         self.buttons = _buttons(self, "Register")
         layout.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.initials.setFocus()  # optional: Enter on it empty registers without initials
 
 
 class SubjectStatusDialog(QDialog):
@@ -206,6 +249,12 @@ class SettingsDialog(QDialog):
         self.idle.setRange(1, 120)
         self.idle.setValue(idle_minutes)
         self.idle.setSuffix(" min")
-        form.addRow("Lock the window when idle for:", self.idle)
+        form.addRow("&Lock the window when idle for:", self.idle)
+        form.labelForField(self.idle).setBuddy(self.idle)
         layout.addLayout(form)
         layout.addWidget(_buttons(self, "Save"))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.idle.setFocus()
+        self.idle.selectAll()

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.db_label = ElidedLabel(f"Database: {self.db_path}")
         self.db_label.setObjectName("status_db")
         self.db_label.setToolTip(str(self.db_path))
-        self.user_label = QLabel()
+        self.user_label = ElidedLabel(least=160, mode=Qt.TextElideMode.ElideRight)
         self.user_label.setObjectName("status_user")
         bar.addPermanentWidget(self.db_label)
         if self.store.setting("demo") == "synthetic":
