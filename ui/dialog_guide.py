@@ -7,6 +7,7 @@ about. So OK stays pressable and the dialog itself answers.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Sequence
 
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
@@ -47,7 +48,10 @@ class Guide:
     def __init__(self, dialog: QDialog, label: QLabel,
                  required: Sequence[tuple[QWidget, str]] = (),
                  inputs: Sequence[QWidget] = ()) -> None:
-        self.dialog, self.label = dialog, label
+        # A weak reference: dialog -> guide -> dialog would be a cycle that Python's collector
+        # breaks later, at any moment, destroying the wrapper of a dialog Qt still posts events
+        # for (a segmentation fault in a later test was traced to exactly this).
+        self._dialog, self.label = weakref.ref(dialog), label
         self.required = list(required)
         self.inputs = list(inputs) or [w for w, _ in self.required]
 
@@ -74,10 +78,12 @@ class Guide:
         self.label.setText(text)
         self.label.show()
         # A dialog does not grow by itself when a hidden line appears: it would be cut.
-        self.dialog.layout().activate()
-        wanted = self.dialog.sizeHint().height()
-        if wanted > self.dialog.height():
-            self.dialog.resize(self.dialog.width(), wanted)
+        dialog = self._dialog()
+        if dialog is not None:
+            dialog.layout().activate()
+            wanted = dialog.sizeHint().height()
+            if wanted > dialog.height():
+                dialog.resize(dialog.width(), wanted)
         if QAccessible.isActive():
             event = QAccessibleAnnouncementEvent(self.label, text)
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
