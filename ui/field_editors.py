@@ -74,6 +74,11 @@ class FieldEditor(QWidget):
         self._loaded_value = value
         self._loaded_raw = self.raw()
 
+    def set_value(self, value: Any) -> None:
+        """Show a value as if typed: the field counts as changed (a suggestion taken)."""
+        self._show(value)
+        self.edited.emit(self.field.id)
+
     def value(self) -> Any:
         """The storage value on screen; raises ValidationError for text that is not one."""
         if self.raw() == self._loaded_raw:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk import overview, permissions
+from alsdesk.suggest import suggestions
 from alsdesk.auth import Action
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, QueryStatus
@@ -26,6 +27,7 @@ from ui.fmt import approvals_html, gate, local_time
 from ui.form_actions import FormActions
 from ui.form_renderer import FormView
 from ui.icons import status_icon
+from ui.suggestions import SuggestionPanel
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -109,6 +111,8 @@ class FormPage(QWidget, FormActions):
         self.side.setContentsMargins(4, 0, 0, 0)
         self.derived = DerivedPanel()
         self.side.addWidget(self.derived)
+        self.suggestion_panel = SuggestionPanel()
+        self.side.addWidget(self.suggestion_panel)
         self.queries_box = QGroupBox("Queries on this form")
         self.queries_label = QLabel("None.")
         self.queries_label.setObjectName("form_queries")
@@ -270,6 +274,7 @@ class FormPage(QWidget, FormActions):
         self.status_text.clear()
         self.status_icon.clear()
         self.modified.hide()
+        self.suggestion_panel.show_for(None, {})
         self.signature.hide()
         self.refresh_state()
 
@@ -397,6 +402,12 @@ class FormPage(QWidget, FormActions):
             derived = overview.derived(store, self.subject, self.event_id, form.id, values,
                                        event_repeat=self.event_repeat, repeat=self.repeat or 1)
             self.derived.show_values(derived)
+        if any(f.suggest for f in form.fields):  # values recorded elsewhere, offered (F3)
+            self.suggestion_panel.show_for(self.view, suggestions(
+                store, self.subject, self.event_id, form.id, values,
+                event_repeat=self.event_repeat, repeat=self.repeat or 1))
+        else:
+            self.suggestion_panel.show_for(None, {})
 
     def _messages_for(self, fid: str, values: dict, missing: dict, errors: dict) -> None:
         assert self.view is not None

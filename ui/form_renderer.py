@@ -133,6 +133,8 @@ class FormView(QWidget):
         # of these is an extra tab stop after every field.
         menu_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         menu_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        menu_key.setWhatsThis("The field's menu: missing-data code, calendar, now, history, "
+                              "a query on it")
         menu_key.activated.connect(self._menu_for_focus)
 
     # -- building ------------------------------------------------------------------------

@@ -85,8 +85,11 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
     for shortcut in window.findChildren(QShortcut):
         text = shortcut.whatsThis().strip()
         if text and not shortcut.key().isEmpty():
-            rows.append(ShortcutRow("Window", text, shortcut.key().toString(
-                QKeySequence.SequenceFormat.NativeText)))
+            row = ShortcutRow("Form field" if shortcut.parent() is not window else "Window",
+                              text, shortcut.key().toString(
+                                  QKeySequence.SequenceFormat.NativeText))
+            if row not in rows:  # each form built so far has its own; one line says it
+                rows.append(row)
     return rows
 
 

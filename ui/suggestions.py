@@ -80,10 +80,9 @@ class SuggestionPanel(QGroupBox):
         if s is None or self.view is None or self.view.read_only:
             return False
         editor = self.view.editor(field_id)
-        # _show, not load(): load() would record the value as the saved one and the form
-        # would not count as changed.
-        editor._show(s.value)
-        editor.edited.emit(field_id)
+        # set_value, not load(): load() would record the value as the saved one and the
+        # form would not count as changed.
+        editor.set_value(s.value)
         editor.focus_widgets()[0].setFocus(Qt.FocusReason.OtherFocusReason)
         self.accepted.emit(field_id)
         return True
