@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from alsdesk.states import FormStatus, QueryStatus, SubjectStatus
 from tests.conftest import PASSWORD
@@ -223,8 +223,7 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
 
     def sign(dialog):
         assert isinstance(dialog, SignatureDialog)
-        assert "Dr. Ivan Investigator" in dialog.findChild(type(window.db_label),
-                                                           "printed_name").text()
+        assert "Dr. Ivan Investigator" in dialog.findChild(QLabel, "printed_name").text()
         dialog.password.setText("Not-the-password-1")
         _ok(dialog)
         said.append(dialog.message.text())
