@@ -239,3 +239,23 @@ def test_calendar_picks_a_date(qtbot, window):
     editor.pick_date(QDate(2015, 3, 5))
     assert editor.raw() == "05/MAR/2015" and editor.value() == "2015-03-05"
     assert QApplication.instance() is not None
+
+
+def test_the_whole_alsfrs_fits_one_1366x768_screen_in_aligned_columns(qtbot, window):
+    page = window.form_page
+    code = window.store.subjects.create().code
+    window.open_form(code, "screening", "alsfrs")
+    fill(page, gastro="N")
+    qtbot.wait(50)
+    viewport = page.scroll_area.viewport()
+    items = ["q1", "q2", "q3", "q4", "q5a", "q6", "q7", "q8", "q9", "q10", "q11", "q12"]
+    assert page.scroll_area.verticalScrollBar().value() == 0
+    for item in items:
+        editor = page.view.editor(item)
+        top = editor.mapTo(viewport, editor.rect().topLeft())
+        assert 0 <= top.y() and top.y() + editor.height() <= viewport.height(), item
+    # the score columns line up: each score's button at one x in every row
+    for i in range(5):
+        xs = {page.view.editor(item).buttons[i].mapTo(viewport, page.view.editor(
+            item).buttons[i].rect().topLeft()).x() for item in items}
+        assert len(xs) == 1, f"column {i} at {sorted(xs)}"

@@ -182,19 +182,21 @@ def test_a_failed_close_backup_is_a_notice_and_the_window_closes(qtbot, demo_db,
 def test_disk_full_keeps_what_was_typed_and_says_so(qtbot, demo_db):
     window = open_window(qtbot, demo_db)
     code = window.store.subjects.create().code
-    window.open_form(code, "screening", "ic")
+    window.open_form(code, "screening", "emg")
     page = window.form_page
-    fill(page, icver="4.0")
+    # longer than a page: the save must take new pages, whatever room the last ones have
+    summary = "Fasciculations in both forearms. " * 120
+    fill(page, emgsum=summary)
     with disk_full(window.store):
         window.form_page.save_action.trigger()
     (title, message), = window.prompts.errors
     assert title == "Not saved" and "full" in message.lower()
-    assert page.view.editor("icver").edit.text() == "4.0"
+    assert page.view.editor("emgsum").raw() == summary.strip()
     assert page.view.is_dirty()
-    assert window.store.forms.get(code, "screening", "ic") is None or \
-        window.store.forms.get(code, "screening", "ic").values.get("icver") is None
+    assert window.store.forms.get(code, "screening", "emg") is None or \
+        window.store.forms.get(code, "screening", "emg").values.get("emgsum") is None
     assert page.save()  # room again: the same values save
-    assert window.store.forms.get(code, "screening", "ic").values == {"icver": "4.0"}
+    assert window.store.forms.get(code, "screening", "emg").values == {"emgsum": summary.strip()}
 
 
 def test_real_choice_and_notice_boxes(qtbot):

@@ -272,7 +272,7 @@ class ScoreRow(ChoiceEditor):
         assert field.codelist is not None
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 1, 2, 1)
-        row.setSpacing(6)
+        row.setSpacing(4)
         self.cells: list[QWidget] = []
         by_code = {c.code: i for i, c in enumerate(field.codelist.choices)}
         for code in columns:
@@ -315,7 +315,7 @@ def header(columns: list[int]) -> QWidget:
     strip = QWidget()
     box = QHBoxLayout(strip)
     box.setContentsMargins(3, 0, 3, 0)
-    box.setSpacing(6)
+    box.setSpacing(4)
     for code in columns:
         title = QLabel(f"<b>{code}</b>")
         title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QToolButton,
+    QApplication, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSplitter, QToolBar,
     QVBoxLayout, QWidget,
 )
 
@@ -69,14 +69,17 @@ class FormPage(QWidget, FormActions):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 6, 8, 4)
         head = QHBoxLayout()
-        titles = QVBoxLayout()
+        # title and place on one line: the rows of a form need the height
+        titles = QHBoxLayout()
+        titles.setSpacing(14)
         self.title = QLabel("No form open")
         self.title.setObjectName("form_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.place = QLabel("Open a form from a subject's casebook.")
         self.place.setObjectName("form_place")
-        titles.addWidget(self.title)
-        titles.addWidget(self.place)
+        self.place.setStyleSheet("color: #3c4043;")
+        titles.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
+        titles.addWidget(self.place, 1, Qt.AlignmentFlag.AlignBaseline)
         head.addLayout(titles, 1)
         self.status_icon = QLabel()
         self.status_text = QLabel()
@@ -99,7 +102,7 @@ class FormPage(QWidget, FormActions):
                                      "padding: 4px;")
         self.signature.hide()
         outer.addWidget(self.signature)
-        outer.addLayout(self._buttons())
+        outer.addWidget(self._buttons())
         split = QSplitter(Qt.Orientation.Horizontal)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -130,7 +133,7 @@ class FormPage(QWidget, FormActions):
         side_scroll.setWidgetResizable(True)
         side_scroll.setWidget(side)
         side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side_scroll.setMinimumWidth(230)  # the derived values stay readable beside a grid
+        side_scroll.setMinimumWidth(250)  # the derived values stay readable beside a grid
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
@@ -148,7 +151,7 @@ class FormPage(QWidget, FormActions):
         action.setEnabled(False)
         return action
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self) -> QToolBar:
         self.save_action = self._action("save", "&Save draft", self.save, "Ctrl+S")
         self.complete_action = self._action("complete", "Mark &complete", self.mark_complete,
                                             "Ctrl+Return")
@@ -166,17 +169,23 @@ class FormPage(QWidget, FormActions):
                              self.sign_action,
                              self.verify_action, self.lock_action, self.unlock_action,
                              self.delete_action, self.query_action, self.history_action]
-        row = QHBoxLayout()
+        # A tool bar, not a row of buttons: on a narrow window (1024 px, 150 %) the buttons
+        # that do not fit go behind its » menu instead of widening the whole window.
+        bar = QToolBar()
+        bar.setObjectName("form_buttons")
+        bar.setAccessibleName("Form actions")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setMovable(False)
+        bar.setStyleSheet("QToolBar { border: none; spacing: 4px; } "
+                          "QToolButton { border: 1px solid #b0b4ba; border-radius: 3px; "
+                          "padding: 2px 6px; } QToolButton:disabled { color: #9aa0a6; "
+                          "border-color: #dadce0; }")
         for i, action in enumerate(self.form_actions):
             if i in (3, 5, 7):
-                row.addSpacing(12)
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setObjectName(f"{action.objectName()}_button")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+                bar.addSeparator()
+            bar.addAction(action)
+            bar.widgetForAction(action).setObjectName(f"{action.objectName()}_button")
+        return bar
 
     # -- loading -------------------------------------------------------------------------
     def has_form(self) -> bool:

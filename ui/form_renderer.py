@@ -25,7 +25,7 @@ from ui.field_editors import FieldEditor, make_editor
 __all__ = ["Collected", "FormView"]
 
 LABEL_WIDTH = 250
-GRID_LABEL_WIDTH = 165  # a grid row's label: the score columns need the width
+GRID_LABEL_WIDTH = 140  # a grid row's label: the score columns need the width
 _COLOURS = {Severity.HARD: "#b00020", Severity.SOFT: "#9a6700"}
 
 
@@ -105,6 +105,8 @@ class FormView(QWidget):
             self.grid.setColumnStretch(5, 0)
             self.grid.setColumnStretch(1, 1)
             self.grid.setColumnMinimumWidth(0, GRID_LABEL_WIDTH)
+            self.grid.setHorizontalSpacing(6)
+            outer.setContentsMargins(6, 6, 6, 8)
         section: str | None = None
         line = 0
         for field in form.fields:
@@ -206,7 +208,7 @@ class FormView(QWidget):
             missing = QComboBox()
             missing.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # F2 on the question sets a code
             if columns is not None:  # the score columns need the width
-                missing.setMaximumWidth(70)
+                missing.setMaximumWidth(58)
             missing.setObjectName(f"{field.id}__missing")
             missing.setAccessibleName(f"{field.label}: missing-data code")
             missing.setToolTip("A missing-data code instead of a value ("

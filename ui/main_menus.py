@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -103,22 +102,9 @@ def build_menus(w: "MainWindow") -> None:
     for menu in (file_menu, form_menu, view_menu, admin_menu, help_menu):
         menu.setToolTipsVisible(True)
 
-    tools = QToolBar("Main tool bar")
-    tools.setObjectName("main_toolbar")
-    tools.setIconSize(QSize(16, 16))
-    tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    tools.setMovable(False)
-    for a in (w.page_actions[0], w.page_actions[1], w.page_actions[4]):
-        tools.addAction(a)
-    tools.addSeparator()
-    tools.addAction(w.new_subject_action)
-    tools.addSeparator()
-    for a in (fp.save_action, fp.complete_action, fp.sign_action):
-        tools.addAction(a)
-    tools.addSeparator()
-    tools.addAction(w.lock_action)
-    w.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
-    w.toolbar = tools
+    # No main tool bar: it repeated the page tabs and the form's own buttons, and took the
+    # height a form needs (all of the ALSFRS-R on a 768-px screen). Every action it held has
+    # its menu entry and its key (Ctrl+1..5, Ctrl+N, Ctrl+S, Ctrl+Return, Ctrl+L).
 
 
 def _admin_screens(w: "MainWindow", menu) -> None:
