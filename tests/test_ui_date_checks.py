@@ -73,12 +73,26 @@ def test_the_72_hour_visit_too_early_needs_a_note_typed_in_the_dialog(qtbot, pas
     (query,) = [q for q in store.queries.list(subject="S006") if q.instance_id == rec.instance_id]
     assert query.field == "svstdtc" and note in query.text
     assert "48 h to 96 h after infusion: 01/MAR/2025 09:00 to 03/MAR/2025 09:00" in query.text
-    # The window's "record as a protocol deviation" button is another engineer's; it calls
-    # the core with the finding the save kept, which is the one completion finds again here.
-    found = evaluate(store.study.form("sv"), {**check_context(store, "S006", "h72", "sv"),
-                                              **rec.values}, rec.missing)
-    (finding,) = offered(found)
-    made = deviation_from_finding(store, "S006", "h72", "sv", finding, note,
-                                  query_id=query.id)
-    assert made.record.values["dvcat"] == "WINDOW"
-    assert made.record.values["dvdat"] == "2025-02-27"
+    # the window offers the note as a protocol-deviation entry, once, and makes it on yes
+    (asked,) = [a for a in window.prompts.asked
+                if a[0] == "confirm" and a[1][0] == "Record a protocol deviation?"]
+    assert note in asked[1][1]
+    entries = [store.forms.get_instance(i.instance_id) for i in store.forms.instances("S006")
+               if i.form == "dv"]
+    (made,) = [e for e in entries if note in (e.values.get("dvterm") or "")]
+    assert made.values["dvdat"] == "2025-02-27" and made.values["dvcat"] == "WINDOW"
+    assert f"query {query.id}" in made.values["dvterm"]
+    assert made.status is FormStatus.IN_PROGRESS  # a draft: importance and action to complete
+    assert "Deviation recorded as a draft" in window.notice.text()
+
+
+def test_the_deviation_is_not_recorded_when_the_nurse_says_no(qtbot, past_demo):
+    window = open_window(qtbot, past_demo)
+    assert window.open_form("S006", "h72", "sv")
+    fill(window.form_page, svdone="Y", svstdtc="27/FEB/2025 18:00")
+    window.prompts.answer("notes", {"visit_in_window": "Came back early"})
+    window.prompts.answer("confirm", False)
+    before = [i for i in window.store.forms.instances("S006") if i.form == "dv"]
+    assert window.form_page.mark_complete(), window.prompts.errors
+    after = [i for i in window.store.forms.instances("S006") if i.form == "dv"]
+    assert after == before

@@ -15,7 +15,10 @@ from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, ValidationError
 from alsdesk.rules import engine
 from alsdesk.rules.engine import Finding
+from alsdesk.store import status_rules
+from alsdesk.store.status_rules import EligibilityStop
 from alsdesk.study.model import Severity
+from ui.deviation_offer import offer_deviations
 from ui.fmt import local_time
 from ui.history import history_rows
 from ui.prompts import CANCEL, DISCARD, SAVE
@@ -85,14 +88,26 @@ class FormActions:
                 "Save the change and void the signature?"):
             return False
         reason: str | None = None
+        override: str | None = None
         notes: dict[str, str] = {}
         while True:
             try:
                 result = store.forms.save(
                     self.subject, self.event_id, self.form_id, values, missing,
                     event_repeat=self.event_repeat, repeat=self.repeat, complete=complete,
-                    reason=reason, notes=notes)
+                    reason=reason, notes=notes, eligibility_override=override)
                 break
+            except EligibilityStop as exc:
+                # Only the investigator may override (the core says who); with a reason.
+                if status_rules.may_override(store) is not None:
+                    prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                    return False
+                override = prompts.reason(
+                    "Give the infusion although not eligible?",
+                    f"{exc}\n\nAs the investigator you may override this: give the reason. "
+                    "It is recorded as a protocol-deviation entry.")
+                if not override:
+                    return False
             except ReasonRequired as exc:
                 reason = prompts.reason("Reason for the change", str(exc))
                 if not reason:
@@ -120,6 +135,10 @@ class FormActions:
         what = "Marked complete" if complete else "Saved"
         queries = f"; {len(result.queries)} note(s) kept as open queries" if result.queries else ""
         self.main.show_status(f"{what}: {self.view.form.label} of {self.subject}{queries}")
+        if result.notices:  # the subject's status or a deviation entry changed with it
+            prompts.info("Saved", "\n".join(result.notices))
+            self.main.show_status(" ".join(result.notices))
+        offer_deviations(self, result, notes)
         self.changed_in_store.emit()
         return True
 
@@ -132,7 +151,7 @@ class FormActions:
         assert self.view is not None
         values = {k: v for k, v in c.values.items() if v is not None}
         missing = {k: v for k, v in c.missing.items() if v}
-        found = engine.evaluate(self.view.form, values, missing)
+        found = engine.evaluate(self.view.form, {**self.check_context, **values}, missing)
         hard = [f for f in found if f.severity is Severity.HARD]
         if hard:
             self._show_findings(found)

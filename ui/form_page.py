@@ -19,6 +19,7 @@ from alsdesk import overview, permissions
 from alsdesk.suggest import suggestions
 from alsdesk.auth import Action
 from alsdesk.rules import engine
+from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, QueryStatus
 from alsdesk.store.forms import FormRecord
 from alsdesk.study.model import Severity
@@ -57,6 +58,7 @@ class FormPage(QWidget, FormActions):
         self.active = False  # whether the Form page is the one on screen (ui.main_window)
         self._views: dict[tuple[str, frozenset[str]], FormView] = {}
         self.required_shown: set[str] = set()  # fields "required" was said of, until filled
+        self.check_context: dict[str, Any] = {}
         self._live = QTimer(self)
         self._live.setSingleShot(True)
         self._live.setInterval(0)
@@ -300,6 +302,11 @@ class FormPage(QWidget, FormActions):
             self.repeat = record.repeat
         self.view.load(record.values, record.missing)
         self.required_shown: set[str] = set()
+        # what the form's checks read from the subject's other forms (consent date, the
+        # infusion start, the visit window): read once per showing, so the messages at the
+        # fields say what marking complete would say
+        self.check_context = check_context(self.main.store, record.subject, record.event,
+                                           record.form, event_repeat=record.event_repeat)
         self.refresh_state()
         self.refresh_live()
         self._mark_modified()
@@ -423,7 +430,8 @@ class FormPage(QWidget, FormActions):
         if fid in errors:
             self.view.set_messages(fid, [(Severity.HARD, errors[fid])])
             return
-        found = engine.field_findings(self.view.form, values, missing, fid)
+        found = engine.field_findings(self.view.form, {**self.check_context, **values},
+                                      missing, fid)
         # "required" is said when marking complete, not while the nurse is still typing; once
         # said it stays at the field until the field is filled
         self.view.set_messages(fid, [(f.severity, f.message) for f in found
