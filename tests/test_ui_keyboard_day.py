@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from alsdesk.states import FormStatus
 from alsdesk.store import Store
 from tests.ui_helpers import (  # noqa: F401 - fixtures
-    DEMO_PASSWORD, demo_db, demo_template, open_window, settle, ui_settings,
+    DEMO_PASSWORD, demo_db, demo_template, open_window, settle, ui_settings, when_modal,
 )
 from ui.choice_editor import ChoiceEditor
 
@@ -159,3 +159,138 @@ def test_missing_code_from_the_keyboard_and_no_stray_code_from_a_letter(qtbot, n
     press(qtbot, Qt.Key.Key_Tab)
     assert owner(page) == "q2"
     assert isinstance(page.view.editor("q2"), ChoiceEditor)
+
+
+def keys_in_dialog(*steps) -> list:
+    """When the next modal dialog shows: type each step into whatever has the focus there.
+
+    A step is text to type, or a Qt key. Returns the list the dialog's title is put in.
+    """
+    seen: list = []
+
+    def handler(dialog, waited: int = 0) -> None:
+        from PySide6.QtCore import QTimer
+
+        inside = QApplication.focusWidget()
+        if (inside is None or not (inside is dialog or dialog.isAncestorOf(inside))) \
+                and waited < 2000:  # a person waits for the dialog to take the keyboard
+            QTimer.singleShot(20, lambda: handler(dialog, waited + 20))
+            return
+        seen.append(dialog.windowTitle())
+        for step in steps:
+            target = QApplication.focusWidget()
+            assert target is not None and (target is dialog or dialog.isAncestorOf(target)), \
+                f"the focus is not in '{dialog.windowTitle()}' but on {target}"
+            if isinstance(step, str):
+                QTest.keyClicks(target, step)
+            else:
+                QTest.keyClick(target, step)
+
+    when_modal(handler)
+    return seen
+
+
+def choose_in_menu(qtbot, name: str) -> None:
+    """When the next popup menu shows: arrow down to the action `name`, then Enter."""
+    from PySide6.QtCore import QTimer
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, pick)
+            return
+        wanted = next(a for a in menu.actions() if a.objectName() == name)
+        for _ in range(len(menu.actions()) + 1):
+            if menu.activeAction() is wanted:
+                break
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(30, pick)
+
+
+def back_from_dialog(qtbot, window) -> None:
+    """As the window manager does when a dialog closes: the main window is active again
+    (the offscreen platform leaves no window active); its own focus is what it kept."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def switch_user_by_keys(qtbot, window, user: str) -> None:
+    """File > Log out (Alt+F, O), then the real login dialog typed: user id, Tab, password."""
+    from ui import app
+
+    window.relogin = app._relogin  # as the program sets it when it starts
+    seen = keys_in_dialog(user, Qt.Key.Key_Tab, DEMO_PASSWORD, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_O)
+    qtbot.waitUntil(lambda: window.store.user_id == user, timeout=10000)
+    assert seen and "log in" in seen[0].lower()
+    settle(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focus() is not None)
+
+
+def test_a_query_raised_answered_and_the_form_signed_by_keys(qtbot, demo_db):
+    with Store.open(demo_db) as store:
+        store.login("nurse", DEMO_PASSWORD)
+        code = store.subjects.create("QK").code
+        store.forms.save(code, "screening", "alsfrs", {"gastro": "N", **SCORES}, complete=True)
+    window = open_window(qtbot, demo_db, "monitor")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: focus() is not None)
+    page = window.form_page
+    # the monitor: to the form, to item 2, F2, "Raise a query", the question, Enter
+    open_alsfrs_by_keys(qtbot, window, code)
+    press(qtbot, Qt.Key.Key_Tab, times=3)
+    assert owner(page) == "q2"
+    question = "Source says 2 for salivation: please check"
+    seen = keys_in_dialog(question, Qt.Key.Key_Return)
+    choose_in_menu(qtbot, "field_query")
+    press(qtbot, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: bool(seen))
+    back_from_dialog(qtbot, window)
+    (query,) = window.store.queries.list(subject=code)
+    assert query.field == "q2" and query.text == question
+    assert owner(page) == "q2"  # the keyboard is back on the question
+    # the nurse: Queries page (Ctrl+5), into the list, Answer (Alt+N), the answer, Enter
+    switch_user_by_keys(qtbot, window, "nurse")
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    queries = window.queries_page
+    qtbot.waitUntil(lambda: queries.count_open() >= 1)
+    for _ in range(6):
+        if focus() is queries.table:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focus() is queries.table
+    while queries.current() is None or queries.current().id != query.id:
+        press(qtbot, Qt.Key.Key_Down)
+    answer = "Checked the source: 3 is right"
+    seen = keys_in_dialog(answer, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.store.queries.get(query.id).answer == answer)
+    back_from_dialog(qtbot, window)
+    assert focus() is queries.table
+    # the investigator: the form from the query (Alt+R lands on the field), then Sign (Alt+O, G)
+    switch_user_by_keys(qtbot, window, "investigator")
+    press(qtbot, Qt.Key.Key_5, CTRL)
+    for _ in range(6):
+        if focus() is queries.table:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    while queries.current() is None or queries.current().id != query.id:
+        press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.form_id == "alsfrs")
+    assert owner(page) == "q2"
+    seen = keys_in_dialog(DEMO_PASSWORD, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_G)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    back_from_dialog(qtbot, window)
+    rec = window.store.forms.get(code, "screening", "alsfrs")
+    assert rec.status is FormStatus.SIGNED and rec.valid_signature.user_id == "investigator"
+    assert {k: rec.values[k] for k in SCORES} == SCORES
+    assert window.prompts.errors == []

@@ -309,6 +309,10 @@ class FormActions:
         """Right-click on a field: its history, a query on it (plus cut/copy/paste in text)."""
         menu = self.build_field_menu(field_id, widget)
         menu.exec(pos)
+        # whatever the menu did (a query asked in a dialog, a code set), the keyboard
+        # is back on the question it was opened from
+        if self.view is not None and field_id in self.view.rows:
+            self._focus(field_id)
 
     def build_field_menu(self: "FormPage", field_id: str, widget: QWidget) -> QMenu:
         assert self.view is not None

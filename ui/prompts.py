@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alsdesk.auth import Role
 from alsdesk.rules.engine import Finding
@@ -30,6 +31,21 @@ class Prompts:
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
+
+    @staticmethod
+    def _run(dialog: QDialog) -> int:
+        """Show a dialog until it closes; then the keyboard goes back where it was.
+
+        Without this the focus may be left nowhere after a dialog (seen after raising a
+        query from a field's menu): the next keys a nurse types would go to no field.
+        """
+        before = QApplication.focusWidget()
+        try:
+            return dialog.exec()
+        finally:
+            if (before is not None and shiboken6.isValid(before) and before.isVisible()
+                    and QApplication.focusWidget() is None):
+                before.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def error(self, title: str, message: str) -> None:
         """Something was refused or failed; `message` is the core's own sentence."""
@@ -53,7 +69,7 @@ class Prompts:
                    for text in choices[:-1]]
         buttons.append(box.addButton(choices[-1], QMessageBox.ButtonRole.RejectRole))
         box.setDefaultButton(buttons[0])
-        box.exec()
+        self._run(box)
         clicked = box.clickedButton()
         return choices[buttons.index(clicked)] if clicked in buttons else None
 
@@ -70,7 +86,7 @@ class Prompts:
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Save)
-        answer = box.exec()
+        answer = self._run(box)
         if answer == QMessageBox.StandardButton.Save:
             return SAVE
         if answer == QMessageBox.StandardButton.Discard:
@@ -80,19 +96,19 @@ class Prompts:
     def reason(self, title: str, message: str, *, required: bool = True) -> str | None:
         """A reason for a change, an unlock, a deletion; None when cancelled."""
         dialog = ReasonDialog(title, message, required=required, parent=self.parent)
-        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.text() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
     def notes(self, findings: Sequence[Finding]) -> dict[str, str] | None:
         """A note per soft-check finding (keyed by check id); None when cancelled."""
         dialog = NotesDialog(findings, parent=self.parent)
-        return dialog.notes() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.notes() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
     def text(self, title: str, label: str, *, initial: str = "",
              required: bool = True) -> str | None:
         """Free text (a query, an answer, a closing note); None when cancelled."""
         dialog = TextDialog(title, label, initial=initial, required=required,
                             parent=self.parent)
-        return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.text() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
     def signature(self, what: str, printed_name: str, role: Role,
                   sign: Callable[[str, str], object], meanings: Sequence[str] = (),
@@ -102,30 +118,30 @@ class Prompts:
         `scope` (alsdesk.store.workflow.VisitScope) lists what a visit signature covers."""
         dialog = SignatureDialog(what, printed_name, role, sign, parent=self.parent,
                                  meanings=meanings, scope=scope)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return self._run(dialog) == QDialog.DialogCode.Accepted
 
     def history(self, title: str, rows: list[tuple[str, ...]]) -> None:
         """Show audit rows (see ui.history.history_rows)."""
-        HistoryDialog(title, rows, parent=self.parent).exec()
+        self._run(HistoryDialog(title, rows, parent=self.parent))
 
     def new_subject(self) -> str | None:
         """Initials for a new subject ("" for none); None when cancelled."""
         dialog = NewSubjectDialog(parent=self.parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if self._run(dialog) != QDialog.DialogCode.Accepted:
             return None
         return dialog.initials.text().strip()
 
-    def subject_status(self, code: str,
-                       current: SubjectStatus) -> tuple[SubjectStatus, str] | None:
-        """A new status and its reason; None when cancelled."""
-        dialog = SubjectStatusDialog(code, current, parent=self.parent)
-        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def subject_status(self, code: str, current: SubjectStatus,
+                       choices: Sequence = ()) -> tuple[SubjectStatus, str] | None:
+        """A new status (from the core's `choices`) and its reason; None when cancelled."""
+        dialog = SubjectStatusDialog(code, current, choices, parent=self.parent)
+        return dialog.choice() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
     def settings(self, idle_minutes: int) -> int | None:
         """The idle minutes before the window locks; None when cancelled."""
         dialog = SettingsDialog(idle_minutes, parent=self.parent)
-        return dialog.idle.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return dialog.idle.value() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
     def add_user(self, add: Callable[[str, str, Role, str], object]) -> bool:
         """The new-account dialog; `add` is the core call. True when an account was added."""
-        return AddUserDialog(add, parent=self.parent).exec() == QDialog.DialogCode.Accepted
+        return self._run(AddUserDialog(add, parent=self.parent)) == QDialog.DialogCode.Accepted
