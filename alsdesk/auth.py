@@ -50,6 +50,8 @@ class Action(str, Enum):
     VIEW_IDENTIFIERS = "see direct identifiers"
     VIEW_DATA = "view data"
     VIEW_AUDIT = "view the audit trail"
+    # The infusion of a subject not found eligible is a medical decision: the investigator's.
+    OVERRIDE_ELIGIBILITY = "give the infusion to a subject not found eligible"
     # The whole trail (logins, accounts, every subject), beyond the history of one form.
     REVIEW_AUDIT = "review the whole audit trail"
     # CDISC/CDASH codes in field help belong to data management, not to data entry.
@@ -68,7 +70,8 @@ _ENTRY = {
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.NURSE: frozenset(_ALL_VIEW | _ENTRY),
-    Role.INVESTIGATOR: frozenset(_ALL_VIEW | _ENTRY | {Action.SIGN, Action.EXPORT}),
+    Role.INVESTIGATOR: frozenset(
+        _ALL_VIEW | _ENTRY | {Action.SIGN, Action.EXPORT, Action.OVERRIDE_ELIGIBILITY}),
     Role.MONITOR: frozenset(
         _ALL_VIEW | {Action.VERIFY, Action.RAISE_QUERY, Action.CLOSE_QUERY, Action.EXPORT,
                      Action.REVIEW_AUDIT, Action.VIEW_CODES}

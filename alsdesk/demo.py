@@ -244,21 +244,20 @@ def _populate(store: Store, today: date) -> None:
     b.screening(s1, consent, birth=consent.date().replace(year=consent.year - 56),
                 alsfrs_items=fit, fvc_pct=82.0, eligible=False,
                 not_met="Age 56 at consent (protocol: 18 to 55)")
-    store.subjects.set_status(s1, SubjectStatus.SCREEN_FAILURE)
+    store.subjects.set_status(s1, SubjectStatus.SCREEN_FAILURE, "age 56 at consent")
 
     # S002: ALSFRS-R 22 -> screen failure
     s2 = store.subjects.create("DM").code
     b.screening(s2, at(380), birth=_years_before(at(380), 47), sex="F",
                 alsfrs_items=[2, 2, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2], fvc_pct=55.0,
                 eligible=False, not_met="ALSFRS-R 22 (protocol: 24 or more)")
-    store.subjects.set_status(s2, SubjectStatus.SCREEN_FAILURE)
+    store.subjects.set_status(s2, SubjectStatus.SCREEN_FAILURE, "ALSFRS-R 22 at screening")
 
     # S003: completed 12 months of follow-up
     s3 = store.subjects.create("DM").code
     start3 = at(420, 10)
     b.screening(s3, start3 - timedelta(days=14), birth=_years_before(start3, 51), alsfrs_items=fit,
                 fvc_pct=78.0, eligible=True)
-    store.subjects.set_status(s3, SubjectStatus.ENROLLED)
     b.infusion(s3, start3, 74.0, 148.0)
     b.h72(s3, start3)
     for event, day, items, fvc in (("m2", 60, fit, 76.0), ("m4", 121, fit, 74.5),
@@ -268,14 +267,12 @@ def _populate(store: Store, today: date) -> None:
     b.ae(s3, {"aeterm": "Headache", "aestdat": _d(start3 + timedelta(days=1)),
               "aeendat": _d(start3 + timedelta(days=2)), "aerel": "POSSIBLE"})
     b.save(s3, "eos", "eos", {"eosstat": "COMPLETED", "eosdat": _d(start3 + timedelta(days=364))})
-    store.subjects.set_status(s3, SubjectStatus.COMPLETED, "12-month visit done")
 
     # S004: serious pulmonary embolism on day 36, died of respiratory failure at month 5
     s4 = store.subjects.create("DM").code
     start4 = at(200, 10)
     b.screening(s4, start4 - timedelta(days=10), birth=_years_before(start4, 44), sex="F",
                 alsfrs_items=[3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 3, 4], fvc_pct=52.0, eligible=True)
-    store.subjects.set_status(s4, SubjectStatus.ENROLLED)
     b.infusion(s4, start4, 61.0, 120.0)
     b.h72(s4, start4)
     b.ae(s4, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
@@ -292,14 +289,12 @@ def _populate(store: Store, today: date) -> None:
     b.save(s4, "eos", "eos", {"eosstat": "DEATH", "eosdat": _d(death),
                               "eosreas": "Died of respiratory failure (ALS progression)",
                               "dthdat": _d(death), "dthcause": "Respiratory failure"})
-    store.subjects.set_status(s4, SubjectStatus.DIED, "death reported by family")
 
     # S005: ongoing, infused 58 days ago; month 2 visit in window now; serious PE on day 36
     s5 = store.subjects.create("DM").code
     start5 = at(58, 11)
     b.screening(s5, start5 - timedelta(days=20), birth=_years_before(start5, 39), alsfrs_items=fit,
                 fvc_pct=88.0, eligible=True)
-    store.subjects.set_status(s5, SubjectStatus.ENROLLED)
     b.infusion(s5, start5, 80.0, 161.0)
     b.h72(s5, start5)
     b.ae(s5, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
@@ -319,7 +314,6 @@ def _populate(store: Store, today: date) -> None:
     start6 = datetime.combine(today - timedelta(days=2), datetime.min.time()).replace(hour=9)
     b.screening(s6, start6 - timedelta(days=12), birth=_years_before(start6, 54), sex="F",
                 alsfrs_items=[4, 4, 4, 4, 3, 3, 3, 3, 3, 4, 4, 4], fvc_pct=91.0, eligible=True)
-    store.subjects.set_status(s6, SubjectStatus.ENROLLED)
     b.infusion(s6, start6, 58.5, 117.0)
     b.save(s6, "logs", "dv", {"dvdat": _d(start6), "dvcat": "WINDOW",
                               "dvterm": "Baseline vital signs taken 2 h before infusion instead "

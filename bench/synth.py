@@ -11,7 +11,6 @@ from pathlib import Path
 
 from alsdesk import __version__
 from alsdesk.demo import DEMO_PASSWORD, DEMO_USERS, SubjectBuilder
-from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
 
 SEED = 20150701
@@ -72,7 +71,6 @@ def _subject(b: SubjectBuilder, rng: random.Random, start: datetime) -> None:
     b.screening(code, start - timedelta(days=rng.randrange(7, 25)), birth=birth,
                 alsfrs_items=_items(rng, decline), fvc_pct=float(rng.randrange(55, 100)),
                 eligible=True, sex=rng.choice("MF"))
-    st.subjects.set_status(code, SubjectStatus.ENROLLED)
     weight = float(rng.randrange(50, 95))
     b.infusion(code, start, weight, round(weight * 2 * rng.uniform(0.95, 1.05), 1))
     b.h72(code, start)
@@ -92,4 +90,4 @@ def _subject(b: SubjectBuilder, rng: random.Random, start: datetime) -> None:
                                     "cmstdat": str(start.year - 1), "cmongo": "Y"}, repeat=None)
     b.save(code, "eos", "eos", {"eosstat": "COMPLETED",
                                 "eosdat": (start + timedelta(days=366)).strftime("%Y-%m-%d")})
-    st.subjects.set_status(code, SubjectStatus.COMPLETED, "12-month visit done")
+    # enrolled by the infusion, completed by the end-of-study form: the status follows the data

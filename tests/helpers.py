@@ -13,6 +13,18 @@ def alsfrs_values(**overrides):
     return values
 
 
+def screen_eligible(store, code: str, consent: str = "2015-01-10") -> None:
+    """Draft screening answers that make the eligibility computation find `code` eligible,
+    so the infusion can be saved as given (the eligibility stop lets it through)."""
+    store.forms.save(code, "screening", "ic", {"icdat": consent})
+    store.forms.save(code, "screening", "dm", {"brthdat": "1975-05-05"})
+    store.forms.save(code, "screening", "alsfrs", alsfrs_values())
+    store.forms.save(code, "screening", "fvc", {"fvcpp": 80.0})
+    store.forms.save(code, "screening", "alshx", {"sporadic": "Y"})
+    store.forms.save(code, "screening", "ie", {"exc_fals": "N", "exc_malig": "N",
+                                               "exc_autoimm": "N", "exc_mnd": "N"})
+
+
 def audit_count(store) -> int:
     return store.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
 

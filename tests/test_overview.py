@@ -9,7 +9,7 @@ from alsdesk import overview
 from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.derive import FUNCTIONS
 from alsdesk.study.loader import KNOWN_FUNCTIONS
-from tests.helpers import alsfrs_values
+from tests.helpers import alsfrs_values, screen_eligible
 
 
 @pytest.fixture
@@ -94,6 +94,7 @@ def test_dose_derived_from_weight(store, subject):
 
 
 def test_schedule_from_stored_infusion_and_visits(store, subject):
+    screen_eligible(store, subject)
     store.forms.save(subject, "infusion", "inf", {"infstdtc": "2015-03-01T10:00"})
     for event, when in (("screening", "2015-02-10T09:00"), ("baseline", "2015-03-01T08:00"),
                         ("infusion", "2015-03-01T10:00")):
@@ -115,8 +116,8 @@ def test_no_schedule_before_infusion(store, subject):
 
 
 def test_subject_who_left_has_no_overdue_visits(store, subject):
-    store.forms.save(subject, "infusion", "inf", {"infstdtc": "2015-03-01T10:00"})
-    store.subjects.set_status(subject, "enrolled")
+    screen_eligible(store, subject)
+    store.forms.save(subject, "infusion", "inf", {"infstdtc": "2015-03-01T10:00"})  # enrolled
     store.subjects.set_status(subject, "withdrawn", "consent withdrawn")
     plans = overview.schedule(store, subject, datetime(2016, 1, 1))
     assert VisitStatus.OVERDUE not in {p.status for p in plans}

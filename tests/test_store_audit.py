@@ -18,7 +18,7 @@ def filled(store, db_path):
     store.forms.save(code, "screening", "alsfrs", {"q3": 2}, reason="source check")
     store.forms.save(code, "screening", "vs", {"temp": 36.6}, {"pulse": "ND"})
     store.forms.save(code, "logs", "ae", {"aeterm": "Fever"})
-    store.subjects.set_status(code, "enrolled")
+    store.subjects.set_status(code, "withdrawn", "consent withdrawn")
     store.close()
     return db_path
 

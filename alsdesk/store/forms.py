@@ -16,6 +16,7 @@ from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationErro
 from alsdesk.rules import engine
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus
+from alsdesk.store import status_rules
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.schema import missing_column
 from alsdesk.store.workflow import DEFAULT_MEANING, WorkflowSteps  # noqa: F401 - re-export
@@ -70,6 +71,9 @@ class SaveResult:
     changed: tuple[str, ...]  # field ids whose value or missing code changed
     findings: tuple[engine.Finding, ...] = ()  # soft findings kept as open queries
     queries: tuple[int, ...] = ()
+    # what the save did beyond the form, for the screen to show ("Subject S003 is now
+    # enrolled (set by Infusion).", a deviation entry recorded)
+    notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class FormService(WorkflowSteps):
         # (event, form) -> (event repeats, form repeats) for places already found valid.
         self._places: dict[tuple[str, str], tuple[bool, bool]] = {}
         self._fields: dict[str, _FieldMap] = {}
+        # (event, form) places whose saves can change the subject's status
+        self._status_places = status_rules.watched_places(store.study)
 
     @property
     def conn(self):
@@ -217,12 +223,19 @@ class FormService(WorkflowSteps):
         complete: bool = False,
         reason: str | None = None,
         notes: Mapping[str, str] | None = None,
+        eligibility_override: str | None = None,
     ) -> SaveResult:
         """Save values (storage values, see alsdesk.study.values) and missing codes.
 
         Keys not given keep their stored value. `repeat=None` on a repeating form adds a new
         instance. `complete=True` runs every check: hard failures raise CheckFailed, soft
         failures need a note in `notes` (keyed by check id) and become open queries.
+
+        Saving the infusion as given enrols the subject and completing the end-of-study form
+        sets completed/withdrawn/died (``notices`` says so). The infusion of a subject not found
+        eligible raises status_rules.EligibilityStop; an investigator may pass the reason in
+        `eligibility_override`, which records a protocol-deviation entry in the same
+        transaction.
         """
         fdef = self.store.study.form(form)
         new_instance = repeat is None and fdef.repeating
@@ -253,6 +266,10 @@ class FormService(WorkflowSteps):
                                    else Action.CHANGE_DATA)
             elif not complete:
                 return SaveResult(current, ())
+            hook = (status_rules.SaveHook(self.store, subject, event, form)
+                    if (event, form) in self._status_places else None)
+            if hook is not None:
+                hook.before(current, merged_v, eligibility_override)
             if changed and current.completed_at and not (reason or "").strip():
                 raise ReasonRequired(
                     f"'{fdef.label}' was already saved as complete: give a reason for changing "
@@ -296,6 +313,7 @@ class FormService(WorkflowSteps):
             if new_status is not old_status:
                 items.append((A.FORM_STATUS, None, old_status.value, new_status.value, reason))
             self.store.audit_many(items, ts=now, **place)
+            notices = hook.after(merged_v, complete, eligibility_override) if hook else ()
             query_ids = tuple(
                 self.store.queries._open_from_check(iid, place, f, (notes or {})[f.check_id])
                 for f in findings
@@ -306,8 +324,8 @@ class FormService(WorkflowSteps):
                 subject, event, event_repeat, form, repeat, iid, new_status, merged_v, merged_m,
                 version=1, completed_at=now if complete else None, updated_at=now,
                 updated_by=self.store.user_id)
-            return SaveResult(record, changed, tuple(findings), query_ids)
-        return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids)
+            return SaveResult(record, changed, tuple(findings), query_ids, notices)
+        return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids, notices)
 
     def _validate_input(self, fdef: Form, values: dict, missing: dict) -> None:
         by_id = self._fields.get(fdef.id)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import SubjectStatus
+from alsdesk.store import status_rules
 from alsdesk.store.audit import A, utc_now
 
 if TYPE_CHECKING:
@@ -92,22 +93,32 @@ class SubjectService:
         ).fetchone()[0]
 
     def set_status(self, code: str, status: SubjectStatus | str, reason: str | None = None) -> Subject:
-        """Move a subject to a new status (enrolled, screen failure, withdrawn ...)."""
+        """Change a subject's status by hand: with a reason, and only as the data allows.
+
+        No screen failure (or screening) once the infusion is recorded, no enrolment without
+        it, completed and died only from the end-of-study form, nothing against a complete
+        end-of-study form (alsdesk.store.status_rules). Asking for the current status
+        changes nothing.
+        """
         self.store.require(Action.MANAGE_SUBJECTS)
         status = SubjectStatus(status)
         subject = self.get(code)
         if subject.status is status:
             return subject
-        if subject.status is not SubjectStatus.SCREENING and not (reason or "").strip():
-            raise WorkflowError(
-                f"Subject {code} is '{subject.status.value}': give a reason to change the "
-                f"status to '{status.value}'."
-            )
+        status_rules.require_manual(self.store, code, subject.status, status, reason)
         with self.store.transaction():
-            self.conn.execute("UPDATE subjects SET status = ? WHERE id = ?", (status.value, subject.id))
-            self.store.audit(A.SUBJECT_STATUS, subject=code, field="status",
-                             old_value=subject.status.value, new_value=status.value, reason=reason)
+            self._write_status(subject, status, (reason or "").strip())
         return self.get(code)
+
+    def status_choices(self, code: str) -> list[status_rules.StatusChoice]:
+        """Every other status with the reason it may not be chosen now (None: allowed)."""
+        return status_rules.status_choices(self.store, code)
+
+    def _write_status(self, subject: Subject, status: SubjectStatus, reason: str) -> None:
+        """The status change and its audit row, inside the caller's transaction."""
+        self.conn.execute("UPDATE subjects SET status = ? WHERE id = ?", (status.value, subject.id))
+        self.store.audit(A.SUBJECT_STATUS, subject=subject.code, field="status",
+                         old_value=subject.status.value, new_value=status.value, reason=reason)
 
     def set_initials(self, code: str, initials: str | None, reason: str) -> Subject:
         self.store.require(Action.CHANGE_DATA)

@@ -27,6 +27,7 @@ from alsdesk.study.schema import (
 )
 from alsdesk.study.schema import DERIVED_PARTS
 from alsdesk.study.source import Source, annotate
+from alsdesk.study.status_defs import read_status_defs
 
 __all__ = ["load_study", "KNOWN_FUNCTIONS"]
 
@@ -106,11 +107,12 @@ class _Builder:
             self.suggest_refs(form)
         bindings = self.bindings(top["bindings"])
         self.deviation_bindings(bindings)
+        status_defs = read_status_defs(self.src, info, bindings, self.resolve)
         return Study(
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
-            signature_meanings=meanings, source=self.path, **values)
+            signature_meanings=meanings, source=self.path, **status_defs, **values)
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:

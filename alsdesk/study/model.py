@@ -192,6 +192,11 @@ class Study:
     parameters: Mapping[str, float]  # protocol numbers: min_age, min_alsfrs, cells_per_kg ...
     # what a signer may declare (21 CFR 11.50), offered in this order; the first is the default
     signature_meanings: tuple[str, ...] = ()
+    # subject status follows the data: end-of-study code -> subject status it sets, and the
+    # deviation category an investigator's override of the infusion's eligibility stop is
+    # logged under (alsdesk/store/status_rules.py)
+    end_of_study_status: Mapping[str, str] = field(default_factory=dict)
+    eligibility_deviation: str | None = None
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

@@ -89,7 +89,8 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
-               "target_enrolment"), ("signature_meanings",)),
+               "target_enrolment"), ("signature_meanings", "end_of_study_status",
+                                     "eligibility_deviation")),
     "missing": (("code", "label"), ()),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
