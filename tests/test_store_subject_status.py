@@ -91,7 +91,7 @@ def test_the_infusion_enrols_and_then_forbids_screen_failure(store):
     assert _rows(store, code) == [("screening", "enrolled", "set by Infusion", "nurse")]
     for status in (S.SCREEN_FAILURE, S.SCREENING):
         with pytest.raises(WorkflowError, match=f"{code} was given the infusion "
-                                                r"\(2026-03-16T10:00\), so cannot be"):
+                                                r"\(16/MAR/2026 10:00\), so cannot be"):
             store.subjects.set_status(code, status, "typed by mistake")
     # A later correction of the infusion moves nothing.
     again = store.forms.save(code, "infusion", "inf", {"cellsinf": 141.0}, complete=True,

@@ -98,7 +98,7 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     window.open_subject(s1)
     line = window.casebook.eligibility_line.text()
     assert "Not eligible" in line and "age 56 at consent (allowed 18 to 55)" in line
-    window.prompts.answer("subject_status", (SubjectStatus.SCREEN_FAILURE, ""))
+    window.prompts.answer("subject_status", (SubjectStatus.SCREEN_FAILURE, "age 56 at consent"))
     window.casebook.change_status()
     assert store.subjects.get(s1).status is SubjectStatus.SCREEN_FAILURE
 
@@ -125,10 +125,7 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
          exc_malig="N", exc_autoimm="N", exc_mnd="N", eligible="Y", iedat="11/MAY/2015")
     qtbot.waitUntil(lambda: "Eligible: every criterion met" in page.derived.text("eligibility"))
     assert page.mark_complete(), window.prompts.errors
-    window.prompts.answer("subject_status", (SubjectStatus.ENROLLED, ""))
-    window.open_subject(s2)
-    window.casebook.change_status()
-    assert store.subjects.get(s2).status is SubjectStatus.ENROLLED
+    assert store.subjects.get(s2).status is SubjectStatus.SCREENING  # enrolled by the infusion
 
     # -- the infusion and its dose, 72 hours ago -------------------------------------------
     start = (datetime.now() - timedelta(hours=72)).replace(second=0, microsecond=0)
@@ -142,6 +139,8 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     qtbot.waitUntil(lambda: "148.0 million cells" in page.derived.text("target_dose"))
     assert "+1.4 % (within tolerance)" in page.derived.text("dose_deviation")
     assert page.mark_complete(), window.prompts.errors
+    assert ("Saved", f"Subject {s2} is now enrolled (set by Infusion).") in window.prompts.infos
+    assert store.subjects.get(s2).status is SubjectStatus.ENROLLED
     window.open_subject(s2)
     book = window.casebook
     row = book.schedule.row_of("h72")

@@ -90,9 +90,9 @@ class RecordingPrompts(Prompts):
     def new_subject(self):
         return self._answer("new_subject", (), lambda: Prompts.new_subject(self))
 
-    def subject_status(self, code, current):
+    def subject_status(self, code, current, choices=()):
         return self._answer("subject_status", (code, current),
-                            lambda: Prompts.subject_status(self, code, current))
+                            lambda: Prompts.subject_status(self, code, current, choices))
 
     def add_user(self, add):
         return self._answer("add_user", (add,), lambda: Prompts.add_user(self, add))

@@ -232,7 +232,8 @@ class CasebookPage(QWidget):
         role = self.main.store.role
         none = "Open a subject first." if self.subject is None else None
         gate(self.status_button, none or permissions.role_refusal(role, Action.MANAGE_SUBJECTS),
-             "Enrol, screen-fail, withdraw ... (with a reason)")
+             "Screen failure, withdrawal ... with a reason; enrolment follows the "
+             "infusion, completion and death the end-of-study form")
         gate(self.unscheduled_button, none or permissions.role_refusal(role, Action.ENTER_DATA),
              "Record a visit outside the schedule")
         event = self.matrix.current_event()
@@ -245,7 +246,9 @@ class CasebookPage(QWidget):
             return
         store = self.main.store
         current = store.subjects.get(self.subject).status
-        choice = self.main.prompts.subject_status(self.subject, current)
+        # The core says which statuses the data allows now, and why not the others.
+        choices = store.subjects.status_choices(self.subject)
+        choice = self.main.prompts.subject_status(self.subject, current, choices)
         if choice is None:
             return
         status, reason = choice
@@ -254,6 +257,7 @@ class CasebookPage(QWidget):
         except AlsDeskError as exc:
             self.main.prompts.error("Status not changed", str(exc))
             return
+        self.main.show_status(f"{self.subject} is now {status.value} (was {current.value}).")
         self.main.subject_changed()
 
     def new_unscheduled(self) -> None:

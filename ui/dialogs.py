@@ -8,13 +8,14 @@ from typing import Sequence
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
+    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from alsdesk.rules.engine import Finding
 from ui.dialog_guide import Guide, problem_label
 from alsdesk.states import SubjectStatus
+from alsdesk.store.status_rules import StatusChoice
 
 __all__ = ["ReasonDialog", "NotesDialog", "TextDialog", "NewSubjectDialog",
            "SubjectStatusDialog", "SettingsDialog"]
@@ -207,32 +208,96 @@ class NewSubjectDialog(QDialog):
 
 
 class SubjectStatusDialog(QDialog):
-    """A new status for a subject (enrolled, screen failure, withdrawn ...) and the reason."""
+    """A new status for a subject, from those the core allows now, with a reason.
 
-    def __init__(self, code: str, current: SubjectStatus, parent: QWidget | None = None) -> None:
+    Nothing is chosen at the start; statuses the data does not allow are shown greyed with
+    the core's reason (in the list's tool tip and written below it). OK on an incomplete
+    dialog says what is missing; a complete one asks for confirmation naming the subject.
+    """
+
+    def __init__(self, code: str, current: SubjectStatus, choices: Sequence[StatusChoice],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Status of {code}")
-        self.setMinimumWidth(420)
+        self.code, self.current = code, current
+        self.setWindowTitle(f"Change the status of {code}")
+        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(f"{code} is now <b>{current.value}</b>."))
+        layout.addWidget(_wrapped(f"{code} is <b>{current.value}</b>. Choose the new status "
+                                  "and give the reason; the audit trail keeps both."))
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.setAccessibleName("New status")
-        for s in SubjectStatus:
-            if s is not current:
-                self.status.addItem(s.value, s)
+        self.status.addItem("— choose the new status —", None)
+        model = self.status.model()
+        refused = []
+        for c in choices:
+            self.status.addItem(c.status.value if c.refusal is None
+                                else f"{c.status.value} (not possible now)", c.status.value)
+            if c.refusal is not None:
+                item = model.item(self.status.count() - 1)
+                item.setEnabled(False)
+                item.setToolTip(c.refusal)
+                refused.append(f"<b>{c.status.value}</b>: {c.refusal}")
+        self.status.setCurrentIndex(0)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
-        self.reason.setAccessibleName("Reason")
-        form.addRow("New status:", self.status)
-        form.addRow("Reason:", self.reason)
+        self.reason.setAccessibleName("Reason for the change")
+        self.reason.setPlaceholderText("Why the status changes")
+        form.addRow("&New status:", self.status)
+        form.addRow("&Reason:", self.reason)
+        for label, buddy in ((form.labelForField(self.status), self.status),
+                             (form.labelForField(self.reason), self.reason)):
+            label.setBuddy(buddy)
         layout.addLayout(form)
-        self.buttons = _buttons(self, "Change status")
+        self.problem = problem_label("status_problem")
+        layout.addWidget(self.problem)
+        self.not_now = _wrapped("Not possible now:<br>" + "<br>".join(refused))
+        self.not_now.setObjectName("status_not_now")
+        self.not_now.setVisible(bool(refused))
+        layout.addWidget(self.not_now)
+        self.buttons = _buttons(self, "Change status…")
         layout.addWidget(self.buttons)
+        self.status.currentIndexChanged.connect(lambda _: self.problem.hide())
+        self.reason.textChanged.connect(lambda _: self.problem.hide())
+        self.confirmation: QMessageBox | None = None
 
-    def choice(self) -> tuple[SubjectStatus, str]:
-        return self.status.currentData(), self.reason.text().strip()
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.status.setFocus()  # the first input, never OK
+
+    def choice(self) -> tuple[SubjectStatus | None, str]:
+        data = self.status.currentData()  # the status's value: Qt hands a str Enum back as str
+        return (SubjectStatus(data) if data else None), self.reason.text().strip()
+
+    def _missing(self, text: str, widget: QWidget) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        widget.setFocus()
+
+    def accept(self) -> None:
+        """Explain what is missing, or confirm the change with the subject named."""
+        status, reason = self.choice()
+        if status is None:
+            self._missing("Choose the new status first (arrow keys or the first letter).",
+                          self.status)
+            return
+        if not reason:
+            self._missing(f"Give the reason for changing {self.code} to {status.value}.",
+                          self.reason)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Confirm the status change",
+                          f"Change {self.code} from {self.current.value} to {status.value}?",
+                          parent=self)
+        box.setInformativeText(f"Reason: {reason}")
+        yes = box.addButton(f"Change to {status.value}", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        self.confirmation = box
+        box.exec()
+        self.confirmation = None
+        if box.clickedButton() is yes:
+            super().accept()
 
 
 class SettingsDialog(QDialog):

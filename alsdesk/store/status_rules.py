@@ -22,6 +22,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.permissions import role_refusal
 from alsdesk.states import FormStatus, SubjectStatus
+from alsdesk.study import values as fv
 
 if TYPE_CHECKING:
     from alsdesk.clinical.eligibility import Criterion, EligibilityResult
@@ -41,7 +42,7 @@ S = SubjectStatus
 class SubjectFacts:
     """What the stored data says about where a subject is in the study."""
 
-    infusion: str | None  # the infusion_given value (its start) when the infusion is recorded
+    infusion: str | None  # the infusion_given value (its start) as shown, once recorded
     end_status: SubjectStatus | None  # the status a complete end-of-study form sets
     end_answer: str | None  # that form's answer, as its label ("Died")
 
@@ -91,7 +92,8 @@ def facts(store: "Store", subject: str) -> SubjectFacts:
     if inf:
         rec = store.forms.get(subject, inf[0], inf[1])
         if _in_force(rec) and rec.values.get(inf[2]) is not None:
-            infusion = str(rec.values[inf[2]])
+            field = store.study.form(inf[1]).field(inf[2])
+            infusion = fv.display(field, rec.values[inf[2]]) or str(rec.values[inf[2]])
     eos = _bound(store, "end_of_study")
     if eos:
         rec = store.forms.get(subject, eos[0], eos[1])
