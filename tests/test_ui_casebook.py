@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.states import QueryStatus, SubjectStatus
 from alsdesk.study.model import TimeUnit
+from tests.helpers import screen_eligible
 from tests.ui_helpers import (  # noqa: F401 - fixtures
     demo_db, demo_template, fill, open_window, settle, ui_settings,
 )
@@ -97,9 +98,10 @@ def test_overdue_visits_are_highlighted(qtbot, demo_db):
     window = open_window(qtbot, demo_db)
     store = window.store
     code = store.subjects.create().code
-    store.subjects.set_status(code, SubjectStatus.ENROLLED)
+    screen_eligible(store, code)
     start = (datetime.now() - timedelta(days=100)).strftime("%Y-%m-%dT10:00")
-    store.forms.save(code, "infusion", "inf", {"infstdtc": start})
+    store.forms.save(code, "infusion", "inf", {"infstdtc": start})  # enrols the subject
+    assert store.subjects.get(code).status is SubjectStatus.ENROLLED
     window.open_subject(code)
     row = window.casebook.schedule.row_of("m2")
     assert window.casebook.schedule.item(row, 4).text() == "overdue"

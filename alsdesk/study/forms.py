@@ -30,6 +30,10 @@ PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_.]*)\}")
 MESSAGE_WORDS = ("window", "today")
 
 
+# How a form is laid out on screen (alsdesk.study.model.Form.layout).
+LAYOUTS = ("list", "grid")
+
+
 class FormReader:
     """Builds Form objects; fails through ``src`` with the key and line of the mistake."""
 
@@ -96,9 +100,13 @@ class FormReader:
                 self.src.fail(f"{key}.derived[{i}] ({item.id}).id", f"duplicate id {item.id!r}:"
                               f" fields and derived values of form {fid!r} share one set of ids")
             derived.append(item)
+        layout = self.src.val(t, key, "layout", "str", "list")
+        if layout not in LAYOUTS:
+            self.src.fail(f"{key}.layout", f"unknown layout {layout!r}; allowed: "
+                          f"{', '.join(LAYOUTS)}")
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), self.src.val(t, key, "repeating", "bool", False),
-                    self.src.val(t, key, "domain", "str"))
+                    self.src.val(t, key, "domain", "str"), layout)
 
     def field(self, raw: Any, key: str, form_id: str) -> Field:
         """One ``[[forms.<form_id>.fields]]`` entry, with its type-specific keys checked."""

@@ -146,6 +146,9 @@ class Form:
     derived: tuple[Derived, ...] = ()
     repeating: bool = False  # several instances per event (log entries)
     domain: str | None = None  # CDISC domain, e.g. "AE", "VS"
+    # "grid": runs of scored questions (integer code lists) are shown as one row per
+    # question with the scores as columns (ALSFRS-R, GCS); "list" (default): one below another
+    layout: str = "list"
 
     def field(self, field_id: str) -> Field:
         try:

@@ -94,7 +94,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "missing": (("code", "label"), ()),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
-    "form": (("label", "fields"), ("domain", "repeating", "checks", "derived")),
+    "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
