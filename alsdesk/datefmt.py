@@ -19,11 +19,12 @@ __all__ = ["FORMATS", "DEFAULT_FORMAT", "SETTING", "date_text", "datetime_text",
 
 SETTING = "date_format"
 DEFAULT_FORMAT = "DD/MMM/YYYY"
-# name -> (with the year, without it: a window within one year writes the year once)
+# name -> (with the year, without it: a window within one year writes the year once).
+# Only formats a form also reads back without doubt: 05.03.2015 is 5 March to some and
+# 3 May to others, so no numeric day-month format is offered.
 FORMATS: dict[str, tuple[str, str]] = {
     "DD/MMM/YYYY": ("{d:02d}/{mon}/{y}", "{d:02d}/{mon}"),
     "YYYY-MM-DD": ("{y}-{m:02d}-{d:02d}", "{m:02d}-{d:02d}"),
-    "DD.MM.YYYY": ("{d:02d}.{m:02d}.{y}", "{d:02d}.{m:02d}."),
 }
 
 

@@ -7,7 +7,7 @@ so a number shown rounded (digits = 1) is never saved back rounded.
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from alsdesk import datefmt
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType
+from ui.fmt import site_format
 
 __all__ = ["FieldEditor", "LineEditor", "MemoEditor", "make_editor"]
 
@@ -26,6 +28,19 @@ _PLACEHOLDER = {
     FieldType.DATETIME: "DD/MMM/YYYY HH:MM",
     FieldType.TIME: "HH:MM (24 h)",
 }
+
+
+def _placeholder(kind: FieldType, partial: bool) -> str:
+    """What the empty box says it takes, in the site's date format (ui.fmt)."""
+    if kind is FieldType.TIME:
+        return _PLACEHOLDER[kind]
+    iso = site_format() == "YYYY-MM-DD"
+    day = "YYYY-MM-DD" if iso else "DD/MMM/YYYY"
+    if kind is FieldType.DATETIME:
+        return f"{day} HH:MM"
+    if partial:
+        return f"{day}, YYYY-MM or YYYY" if iso else f"{day}, MMM/YYYY or YYYY"
+    return day
 
 
 def _num(x: float) -> str:
@@ -133,9 +148,7 @@ class LineEditor(FieldEditor):
             if field.min is not None and field.max is not None:
                 self.edit.setPlaceholderText(f"{_num(field.min)} to {_num(field.max)}")
         else:
-            placeholder = _PLACEHOLDER[kind]
-            if kind is FieldType.DATE and field.partial:
-                placeholder = "DD/MMM/YYYY, MMM/YYYY or YYYY"
+            placeholder = _placeholder(kind, field.partial)
             self.edit.setPlaceholderText(placeholder)
             # wide enough for the placeholder, which says which forms of date are accepted
             self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 18)
@@ -191,7 +204,7 @@ class LineEditor(FieldEditor):
 
     def pick_date(self, day: QDate) -> None:
         """Put a date picked in the calendar into the text, keeping a typed time."""
-        text = f"{day.day():02d}/{fv.MONTHS[day.month() - 1]}/{day.year()}"
+        text = datefmt.date_text(date(day.year(), day.month(), day.day()), site_format())
         if self.field.type is FieldType.DATETIME:
             parts = self.edit.text().strip().split()
             time = parts[-1] if len(parts) >= 2 and ":" in parts[-1] else ""
@@ -205,7 +218,8 @@ class LineEditor(FieldEditor):
         if self.field.type is FieldType.TIME:
             self.edit.setText(now.strftime("%H:%M"))
         else:
-            self.edit.setText(fv.display(self.field, now.strftime("%Y-%m-%dT%H:%M")))
+            self.edit.setText(fv.display(self.field, now.strftime("%Y-%m-%dT%H:%M"),
+                                         site_format()))
         self.edited.emit(self.field.id)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -222,7 +236,7 @@ class LineEditor(FieldEditor):
         return self.edit.text().strip()
 
     def _show(self, value: Any) -> None:
-        self.edit.setText(fv.display(self.field, value))
+        self.edit.setText(fv.display(self.field, value, site_format()))
 
     def _parse(self) -> Any:
         return fv.parse_value(self.field, self.edit.text())

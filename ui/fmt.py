@@ -15,7 +15,7 @@ from alsdesk import datefmt
 if TYPE_CHECKING:
     from alsdesk.store.forms import FormRecord
 
-__all__ = ["local_time", "date_text", "datetime_text", "use_site_format", "gate",
+__all__ = ["local_time", "date_text", "datetime_text", "use_site_format", "site_format", "gate",
            "approvals_html", "row_list"]
 
 _format = datefmt.DEFAULT_FORMAT
@@ -25,6 +25,11 @@ def use_site_format(store) -> str:
     """Write dates in the site's format (setting date_format) from now on; the format."""
     global _format
     _format = datefmt.site_format(store)
+    return _format
+
+
+def site_format() -> str:
+    """The date format in use on screen (the forms' editors write and show dates in it)."""
     return _format
 
 

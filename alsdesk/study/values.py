@@ -155,8 +155,11 @@ def from_text(field: Field, text: str | None) -> Any:
     return text
 
 
-def display(field: Field, value: Any) -> str:
-    """Text for screens and paper: labels for choices, DD/MMM/YYYY dates, "" for None."""
+def display(field: Field, value: Any, date_format: str = "DD/MMM/YYYY") -> str:
+    """Text for screens and paper: labels for choices, dates as DD/MMM/YYYY (or, with
+    ``date_format="YYYY-MM-DD"``, as stored: the site's screen setting), "" for None.
+
+    Both forms are read back by parse_value."""
     if value is None:
         return ""
     kind = field.type
@@ -166,10 +169,11 @@ def display(field: Field, value: Any) -> str:
         return label if label is not None else str(value)
     if kind is FieldType.DECIMAL and isinstance(value, (int, float)) and math.isfinite(value):
         return f"{value:.{field.digits}f}" if field.digits is not None else _num(value)
+    iso = date_format == "YYYY-MM-DD"
     if kind is FieldType.DATE and isinstance(value, str):
-        return _display_date(value)
+        return value if iso else _display_date(value)
     if kind is FieldType.DATETIME and isinstance(value, str) and _S_DATETIME.fullmatch(value):
-        return f"{_display_date(value[:10])} {value[11:]}"
+        return f"{value[:10] if iso else _display_date(value[:10])} {value[11:]}"
     return str(value)
 
 
