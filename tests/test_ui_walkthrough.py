@@ -16,7 +16,8 @@ from tests.conftest import PASSWORD
 from tests.ui_helpers import RecordingPrompts, fill, settle, ui_settings, when_modal  # noqa: F401
 from ui.app import start
 from ui.dialogs import ReasonDialog
-from ui.dialogs_auth import AddUserDialog, LoginDialog, SignatureDialog
+from ui.admin_users import NewAccountDialog
+from ui.dialogs_auth import LoginDialog, SignatureDialog
 
 
 def _ok(dialog) -> None:
@@ -42,7 +43,7 @@ def _first_start(qtbot, path):
 
 def _add_user(window, user_id, name, role_index):
     def fill_in(dialog):
-        assert isinstance(dialog, AddUserDialog)
+        assert isinstance(dialog, NewAccountDialog)
         dialog.user_id.setText(user_id)
         dialog.full_name.setText(name)
         dialog.role.setCurrentIndex(role_index)

@@ -94,9 +94,6 @@ class RecordingPrompts(Prompts):
         return self._answer("subject_status", (code, current),
                             lambda: Prompts.subject_status(self, code, current, choices))
 
-    def add_user(self, add):
-        return self._answer("add_user", (add,), lambda: Prompts.add_user(self, add))
-
     def settings(self, idle_minutes):
         return self._answer("settings", (idle_minutes,),
                             lambda: Prompts.settings(self, idle_minutes))

@@ -22,7 +22,7 @@ from ui.dialog_guide import Guide
 if TYPE_CHECKING:
     from alsdesk.store.workflow import VisitScope
 
-__all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog", "AddUserDialog"]
+__all__ = ["FirstRunDialog", "LoginDialog", "SignatureDialog"]
 
 
 
@@ -242,45 +242,4 @@ class SignatureDialog(_Dialog):
 
     def after_failure(self) -> None:
         self.password.clear()
-        self.password.setFocus()
-
-
-class AddUserDialog(_Dialog):
-    """An administrator adds an account."""
-
-    def __init__(self, add: Callable[[str, str, Role, str], object],
-                 parent: QWidget | None = None) -> None:
-        super().__init__("Add a user", "The new user logs in with this user id and password.",
-                         "Add", parent)
-        self._add = add
-        self.user_id = _line("user_id", "User id")
-        self.full_name = _line("full_name", "Full name")
-        self.role = QComboBox()
-        self.role.setObjectName("role")
-        self.role.setAccessibleName("Role")
-        for role in Role:
-            self.role.addItem(role.label, role)
-        self.password = _password("password", "Password")
-        self.repeat = _password("repeat", "Password again")
-        self.form.addRow("User id:", self.user_id)
-        self.form.addRow("Full name:", self.full_name)
-        self.form.addRow("Role:", self.role)
-        self.form.addRow(_rules())
-        self.form.addRow("Password:", self.password)
-        self.form.addRow("Password again:", self.repeat)
-        self.guide.required = [
-            (self.user_id, "type the new user's user id."),
-            (self.full_name, "type the new user's full name."),
-            (self.password, "choose a password for the new user."),
-            (self.repeat, "type the password again, to be sure of it.")]
-
-    def attempt(self) -> None:
-        if self.password.text() != self.repeat.text():
-            raise _Refused("The two passwords differ: type the same password twice.")
-        self._add(self.user_id.text(), self.full_name.text(), self.role.currentData(),
-                  self.password.text())
-
-    def after_failure(self) -> None:
-        self.password.clear()
-        self.repeat.clear()
         self.password.setFocus()

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget, QTabWidget,
+    QDialog, QLabel, QMainWindow, QMenu, QScrollArea, QStackedWidget, QTabWidget,
 )
 
 from alsdesk.auth import Action
@@ -340,9 +340,13 @@ class MainWindow(QMainWindow):
 
     # -- admin ---------------------------------------------------------------------------
     def add_user(self) -> None:
-        store = self.store
-        if self.prompts.add_user(lambda uid, name, role, pw: store.users.add(uid, name, role, pw)):
-            self.show_status("Account added")
+        """Administration > Add a user: the same dialog as the Users screen's New account."""
+        from ui.admin_users import NewAccountDialog
+
+        dialog = NewAccountDialog(self.store, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:
+            self.show_status(f"Account added: {dialog.added.user_id} "
+                             f"({dialog.added.role.label})")
 
     def edit_settings(self) -> None:
         minutes = self.prompts.settings(int(float(self.store.setting("idle_minutes")

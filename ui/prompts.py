@@ -18,7 +18,7 @@ from alsdesk.states import SubjectStatus
 from ui.dialogs import (
     NewSubjectDialog, NotesDialog, ReasonDialog, SettingsDialog, SubjectStatusDialog, TextDialog,
 )
-from ui.dialogs_auth import AddUserDialog, SignatureDialog
+from ui.dialogs_auth import SignatureDialog
 from ui.history import HistoryDialog
 
 __all__ = ["Prompts", "SAVE", "DISCARD", "CANCEL"]
@@ -141,7 +141,3 @@ class Prompts:
         """The idle minutes before the window locks; None when cancelled."""
         dialog = SettingsDialog(idle_minutes, parent=self.parent)
         return dialog.idle.value() if self._run(dialog) == QDialog.DialogCode.Accepted else None
-
-    def add_user(self, add: Callable[[str, str, Role, str], object]) -> bool:
-        """The new-account dialog; `add` is the core call. True when an account was added."""
-        return self._run(AddUserDialog(add, parent=self.parent)) == QDialog.DialogCode.Accepted
