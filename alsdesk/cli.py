@@ -228,10 +228,22 @@ def demo(ctx: click.Context, force: bool) -> None:
     """Create a database of synthetic demo subjects (clearly marked as demo data)."""
     from alsdesk.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
 
+    from alsdesk.store import Store
+
     path = _db_path(ctx)
     path.parent.mkdir(parents=True, exist_ok=True)
-    build_demo(path, force=force)
-    click.echo(f"Demo database written to {path}. It holds SYNTHETIC data only.")
+    if path.exists() and not force:
+        # Run again (the README's first command is), the demo file is kept, not an error;
+        # any other file is never touched.
+        with Store.open(path, readonly=True) as old:
+            if old.setting("demo") != "synthetic":
+                raise click.ClickException(f"{path} exists and is not a demo database: "
+                                           "nothing was changed. Choose another file (--db).")
+        click.echo(f"The demo database {path} is already there and was kept "
+                   "(--force builds it anew). It holds SYNTHETIC data only.")
+    else:
+        build_demo(path, force=force)
+        click.echo(f"Demo database written to {path}. It holds SYNTHETIC data only.")
     click.echo("Accounts (password for all: " + DEMO_PASSWORD + "):")
     for user_id, _name, role in DEMO_USERS:
         click.echo(f"  {user_id:<14} {role}")

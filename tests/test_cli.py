@@ -169,3 +169,17 @@ def test_core_sources_have_no_qt_imports():
     pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui)(\.|\s|$)", re.M)
     for path in (_repo() / "alsdesk").rglob("*.py"):
         assert not pattern.search(path.read_text()), f"{path} imports Qt or ui"
+
+
+def test_demo_run_again_keeps_the_demo_and_never_touches_real_data(tmp_path, study):
+    db = tmp_path / "demo.db"
+    assert run("--db", str(db), "demo").exit_code == 0
+    before = db.stat().st_mtime_ns, db.read_bytes()
+    again = run("--db", str(db), "demo")  # the README's first command, a second time
+    assert again.exit_code == 0 and "already there and was kept" in again.output
+    assert (db.stat().st_mtime_ns, db.read_bytes()) == before
+    real = tmp_path / "real.db"
+    Store.create(real, study).close()
+    refused = CliRunner().invoke(main, ["--db", str(real), "demo"])
+    assert refused.exit_code != 0 and "not a demo database" in refused.output
+    assert "Traceback" not in refused.output
