@@ -621,3 +621,20 @@ def test_each_broken_bundled_field_is_reported_on_its_line(tmp_path: Path) -> No
     assert info.value.key == "forms.ae.fields[6] (aeser).type"
     line = int(info.value.file.split(":")[1])
     assert broken.splitlines()[line - 1] == 'type = "chioce"'
+
+
+def test_a_section_that_comes_back_fails_at_load(tmp_path):
+    from alsdesk.study.loader import load_study
+    from alsdesk.paths import resource_path
+
+    text = resource_path("study", "nct02492516.toml").read_text(encoding="utf-8")
+    start = text.index('id = "cellsinf"')
+    bad = text[:start] + text[start:].replace('section = "Dose"', 'section = "Infusion"', 1)
+    bad = bad.replace('id = "lot"', 'id = "lot"', 1)
+    # cellsinf in "Infusion", then lot/viab in "Product", then "Infusion" again
+    path = tmp_path / "study.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(Exception) as err:
+        load_study(path)
+    assert "section 'Infusion' comes again after 'Product'" in str(err.value)
+    assert f"{path.name}:" in str(err.value)

@@ -82,6 +82,7 @@ class FormReader:
             fields.append(field)
         if not fields:
             self.src.fail(f"{key}.fields", "a form needs at least one field")
+        self._sections_together(fields, key)
         ids = [f.id for f in fields]
         for i, f in enumerate(fields):
             if f.visible is not None:
@@ -107,6 +108,18 @@ class FormReader:
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), self.src.val(t, key, "repeating", "bool", False),
                     self.src.val(t, key, "domain", "str"), layout)
+
+    def _sections_together(self, fields: list[Field], key: str) -> None:
+        """A section's fields stand together: a section heading shown twice on one form (and
+        on its printed page) reads as two sections."""
+        seen: list[str] = []
+        for i, f in enumerate(fields):
+            if f.section and (not seen or seen[-1] != f.section):
+                if f.section in seen:
+                    self.src.fail(f"{key}.fields[{i}] ({f.id}).section",
+                                  f"section {f.section!r} comes again after {seen[-1]!r}: put "
+                                  "its fields together")
+                seen.append(f.section)
 
     def field(self, raw: Any, key: str, form_id: str) -> Field:
         """One ``[[forms.<form_id>.fields]]`` entry, with its type-specific keys checked."""
