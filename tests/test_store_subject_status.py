@@ -76,9 +76,11 @@ def test_without_the_data_enrolled_completed_and_died_are_refused(store):
             store.subjects.set_status(code, status, "phone call")
     assert audit_count(store) == before
     assert store.subjects.get(code).status is S.SCREENING
-    # Withdrawing consent during screening is a fact the data cannot contradict.
-    assert store.subjects.set_status(code, S.WITHDRAWN, "consent withdrawn").status \
-        is S.WITHDRAWN
+    # A withdrawal, even during screening, is recorded on the end-of-study form (its date
+    # and reason): by hand it is refused, and the form sets it.
+    with pytest.raises(WorkflowError, match="Record this on the End of study form"):
+        store.subjects.set_status(code, S.WITHDRAWN, "consent withdrawn")
+    assert store.subjects.get(code).status is S.SCREENING
 
 
 def test_the_infusion_enrols_and_then_forbids_screen_failure(store):
@@ -128,7 +130,8 @@ def test_the_choices_offered_say_why_the_others_are_refused(store):
     code = _screened(store)
     choices = {c.status: c.refusal for c in store.subjects.status_choices(code)}
     assert S.SCREENING not in choices  # the current status is not a choice
-    assert choices[S.SCREEN_FAILURE] is None and choices[S.WITHDRAWN] is None
+    assert choices[S.SCREEN_FAILURE] is None
+    assert "End of study form" in choices[S.WITHDRAWN]  # a withdrawal is recorded there
     assert "save the Infusion form" in choices[S.ENROLLED]
     assert "End of study form" in choices[S.COMPLETED]
     _as(store, "mon")
@@ -264,3 +267,24 @@ def test_the_bundled_definition_maps_every_end_of_study_answer(study):
     assert set(study.end_of_study_status) == {
         str(c.code) for c in study.form("eos").field("eosstat").codelist.choices}
     assert study.eligibility_deviation == "ELIGIBILITY"
+
+
+# --- the infusion start enrols, so it is judged on every save -------------------------------
+
+@pytest.mark.parametrize("start, why", [
+    (datetime.now().replace(second=0, microsecond=0) + timedelta(days=3), "in the future"),
+    (datetime(1990, 1, 1, 10, 0), "before informed consent"),
+])
+def test_a_draft_infusion_with_an_impossible_start_neither_saves_nor_enrols(store, start, why):
+    code = _screened(store)
+    before = audit_count(store)
+    with pytest.raises(WorkflowError, match=why) as err:
+        store.forms.save(code, "infusion", "inf", _infusion_values(start), complete=False)
+    assert f"enrols {code}" in str(err.value)
+    assert store.subjects.get(code).status is S.SCREENING and audit_count(store) == before
+    # the investigator's override of eligibility does not pass a wrong date either
+    _as(store, "inv")
+    with pytest.raises(WorkflowError, match=why):
+        store.forms.save(code, "infusion", "inf", _infusion_values(start), complete=False,
+                         eligibility_override="given by decision of the sponsor")
+    assert store.subjects.get(code).status is S.SCREENING

@@ -10,12 +10,13 @@ from typing import Iterator
 
 
 from alsdesk.auth import Action, Role, require
-from alsdesk.errors import DiskFull, ReadOnlyDatabase, StoreError
+from alsdesk.errors import DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
+from alsdesk.textcheck import NOTHING_VISIBLE, says_something
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class Store:
         """Add one audit row as the current user (or `actor`) to the open transaction."""
         if self._audit_rows is None:
             raise RuntimeError("audit rows are written inside Store.transaction()")
+        _readable_reason(cols.get("reason"))
         if actor is not None:
             ctx = AuditContext(*actor)
         else:
@@ -270,6 +272,8 @@ class Store:
             raise RuntimeError("audit rows are written inside Store.transaction()")
         if not items:
             return self._audit_head[0] if self._audit_head else 0
+        for item in items:
+            _readable_reason(item[4])
         ctx = AuditContext(self.user_id, self.role.value if self.role else None)
         if self._audit_head is None:
             self._audit_head = audit.read_head(self.conn)
@@ -382,3 +386,10 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     if "unable to open" in text:
         return StoreError(f"The database {path} cannot be opened: {exc}.")
     return StoreError(f"The database {path} could not be written ({exc}); nothing was saved.")
+
+
+def _readable_reason(reason: object) -> None:
+    """Every reason reaches the audit trail here: one that says nothing is refused (its
+    transaction rolls back), whichever path it came by."""
+    if isinstance(reason, str) and reason and not says_something(reason):
+        raise ReasonRequired(f"The reason {NOTHING_VISIBLE}: say in words why.")

@@ -8,6 +8,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import QueryStatus
 from alsdesk.store.audit import A, place_of, utc_now
+from alsdesk.textcheck import NOTHING_VISIBLE, says_something
 
 if TYPE_CHECKING:
     from alsdesk.rules.engine import Finding
@@ -86,14 +87,13 @@ class QueryService:
     def raise_query(self, instance_id: int, field: str | None, text: str) -> Query:
         """A monitor raises a query on a form or one of its fields."""
         self.store.require(Action.RAISE_QUERY)
-        if not text.strip():
-            raise WorkflowError("Write the question the site should answer.")
+        text = _words(text, "question", "Write the question the site should answer.")
         rec = self.store.forms.get_instance(instance_id)
         if field is not None:
             self.store.study.form(rec.form).field(field)
         place = place_of(rec)
         with self.store.transaction():
-            qid = self._insert(instance_id, field, "manual", text.strip(), place)
+            qid = self._insert(instance_id, field, "manual", text, place)
         return self.get(qid)
 
     def _open_from_check(self, instance_id: int, place: dict[str, Any], finding: "Finding",
@@ -128,17 +128,16 @@ class QueryService:
         q = self.get(query_id)
         if q.status is QueryStatus.CLOSED:
             raise WorkflowError("This query is closed.")
-        if not answer.strip():
-            raise WorkflowError("Write an answer.")
+        answer = _words(answer, "answer", "Write an answer.")
         now = utc_now()
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE queries SET status = 'answered', answer = ?, answered_by = ?, "
                 "answered_at = ? WHERE id = ?",
-                (answer.strip(), self.store.user_id, now, query_id),
+                (answer, self.store.user_id, now, query_id),
             )
             self.store.audit(A.QUERY_ANSWER, **_qplace(q), old_value=q.answer,
-                             new_value=answer.strip(), reason=f"query {query_id}", ts=now)
+                             new_value=answer, reason=f"query {query_id}", ts=now)
         return self.get(query_id)
 
     def close(self, query_id: int, note: str = "") -> Query:
@@ -147,6 +146,7 @@ class QueryService:
         q = self.get(query_id)
         if q.status is QueryStatus.CLOSED:
             raise WorkflowError("This query is already closed.")
+        note = _words(note, "closing note", "") if note.strip() else ""
         now = utc_now()
         with self.store.transaction():
             self.conn.execute(
@@ -162,3 +162,19 @@ class QueryService:
 
 def _qplace(q: Query) -> dict[str, Any]:
     return {**place_of(q), "field": q.field}
+
+
+TEXT_MAX = 4000  # characters of a question, an answer or a closing note (a printed page)
+
+
+def _words(text: str, what: str, empty: str) -> str:
+    """The text stripped; refused when empty, saying nothing, or longer than a page."""
+    text = (text or "").strip()
+    if not text:
+        raise WorkflowError(empty)
+    if not says_something(text):
+        raise WorkflowError(f"The {what} {NOTHING_VISIBLE}: write it in words.")
+    if len(text) > TEXT_MAX:
+        raise WorkflowError(f"The {what} has {len(text):,} characters; at most {TEXT_MAX:,} "
+                            "are allowed: shorten it (the details belong in the form's notes).")
+    return text

@@ -23,6 +23,7 @@ from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.permissions import role_refusal
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study import values as fv
+from alsdesk.study.model import Severity
 
 if TYPE_CHECKING:
     from alsdesk.clinical.eligibility import Criterion, EligibilityResult
@@ -127,7 +128,9 @@ def manual_refusal(store: "Store", subject: str, current: SubjectStatus,
             and _bound(store, "infusion_given") is not None):
         return (f"A subject is enrolled when the infusion is given: save the "
                 f"{_label(store, 'infusion_given')} form of {subject} with its start instead.")
-    if target in (S.COMPLETED, S.DIED) and f.end_status is None and \
+    # withdrawal too: the end-of-study form holds its date and reason, and the visits the
+    # subject would still be expected at stop only with it
+    if target in (S.COMPLETED, S.DIED, S.WITHDRAWN) and f.end_status is None and \
             _bound(store, "end_of_study") is not None:
         return (f"Record this on the {_label(store, 'end_of_study')} form of {subject} (its "
                 "status and date): the subject's status follows that form.")
@@ -202,6 +205,7 @@ class SaveHook:
         self.given_now = before is None and self.given_value is not None
         if not self.given_now:
             return
+        self._judge_start(values)
         self.stop = eligibility_stop(self.store, self.subject)
         if self.stop is None:
             return
@@ -211,6 +215,22 @@ class SaveHook:
         if not override.strip():
             raise ReasonRequired("Give the reason for giving the infusion to "
                                  f"{self.subject} although not found eligible.")
+
+    def _judge_start(self, values: Mapping[str, Any]) -> None:
+        """The start enrols the subject even in a draft: its hard checks (not in the future,
+        not before consent) are run now, not only when the form is marked complete."""
+        from alsdesk.rules import engine  # the rules import the store's records: late
+        from alsdesk.rules.context import check_context
+
+        event, form, field_id = self.inf
+        fdef = self.store.study.form(form)
+        context = check_context(self.store, self.subject, event, form)
+        wrong = [f for f in engine.field_findings(fdef, {**context, **values}, {}, field_id)
+                 if f.severity is Severity.HARD and not f.check_id.startswith("required:")]
+        if wrong:
+            raise WorkflowError(
+                f"{fdef.field(field_id).label}: " + "; ".join(f.message for f in wrong)
+                + f". Saving the start enrols {self.subject}, so it must be right first.")
 
     def after(self, values: Mapping[str, Any], complete: bool,
               override: str | None) -> tuple[str, ...]:
