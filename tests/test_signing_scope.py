@@ -151,3 +151,14 @@ def test_only_complete_or_signed_forms_can_be_verified(store, visit):
         store.forms.verify(iid)
     assert "complete or signed" in form_steps(Role.MONITOR, FormStatus.IN_PROGRESS)[Step.VERIFY]
     assert form_steps(Role.MONITOR, FormStatus.LOCKED)[Step.VERIFY]
+
+
+def test_scope_warns_of_queries_still_open_on_what_would_be_signed(store, visit):
+    _as(store, "mon")
+    vs = store.forms.get(visit, "baseline", "vs").instance_id
+    q = store.queries.raise_query(vs, "pulse", "Pulse 70 or 170?")
+    scope = store.forms.visit_scope(visit, "baseline")
+    assert [i.open_queries for i in scope.covered] == [0, 1]
+    assert "1 query is still open on forms you would sign: Vital signs (1)" in scope.warning
+    store.queries.close(q.id, "asked by phone")
+    assert "query" not in store.forms.visit_scope(visit, "baseline").warning

@@ -62,7 +62,7 @@ class RecordingPrompts(Prompts):
         return self._answer("choose", (title, message, list(choices)),
                             lambda: Prompts.choose(self, title, message, choices))
 
-    def confirm(self, title: str, message: str) -> bool:
+    def confirm(self, title: str, message: str, *, destructive: bool = False) -> bool:
         return self._answer("confirm", (title, message), lambda: True)
 
     def unsaved(self, what: str) -> str:

@@ -176,7 +176,8 @@ class ExportDialog(QDialog):
                 return
         overwrite = False
         if not self.folder and Path(target).exists():
-            if not self.window_.prompts.confirm("Export", f"{target} exists. Replace it?"):
+            if not self.window_.prompts.confirm("Export", f"{target} exists. Replace it?",
+                                                destructive=True):
                 return
             overwrite = True
         for widget in self._inputs:

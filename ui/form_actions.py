@@ -15,6 +15,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, ValidationError
 from alsdesk.rules import engine
 from alsdesk.rules.engine import Finding
+from alsdesk.states import QueryStatus
 from alsdesk.store import status_rules
 from alsdesk.store.status_rules import EligibilityStop
 from alsdesk.study.model import Severity
@@ -85,7 +86,7 @@ class FormActions:
                 f"'{self.view.form.label}' was signed by {signed.full_name} on "
                 f"{local_time(signed.signed_at)}. Saving this change voids that signature "
                 "(the audit trail keeps it); the investigator must sign again.\n\n"
-                "Save the change and void the signature?"):
+                "Save the change and void the signature?", destructive=True):
             return False
         reason: str | None = None
         override: str | None = None
@@ -235,6 +236,15 @@ class FormActions:
         assert self.record is not None
         form = store.study.form(self.record.form).label
         event = store.study.event(self.record.event).label
+        open_queries = [q for q in store.queries.list(instance_id=iid)
+                        if q.status is not QueryStatus.CLOSED]
+        if open_queries and not self.main.prompts.confirm(
+                "Open queries", f"'{form}' has {len(open_queries)} open "
+                f"quer{'ies' if len(open_queries) > 1 else 'y'}:\n"
+                + "\n".join(f"- {q.text[:160]}" for q in open_queries[:5])
+                + "\n\nData under question is usually settled before it is signed. "
+                "Sign anyway?", destructive=True):
+            return False
         signed = self.main.prompts.signature(
             f"{form}, {event}, subject {self.subject}", store.full_name or store.user_id or "",
             store.role, lambda password, meaning: store.forms.sign(iid, password, meaning),

@@ -107,4 +107,8 @@ class FormLive:
     def _mark_modified(self: "FormPage") -> None:
         """'modified' beside the status while what is on screen differs from what is saved."""
         dirty = self.view is not None and not self.view.read_only and self.view.is_dirty()
+        signed = self.record is not None and self.record.valid_signature is not None
+        # said while typing, not only at saving: the change will void the signature
+        self.modified.setText("● modified: saving voids the signature" if signed
+                              else "● modified, not saved")
         self.modified.setVisible(dirty)

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
                     f"Only {name} can save them: enter the password and Unlock, then save.\n"
                     f"If you switch user, they are kept only if {name} logs in again; for "
                     "anyone else they are discarded, never saved under another name.\n\n"
-                    "Switch user?"):
+                    "Switch user?", destructive=True):
                 return False
         self.store.logout()
         if self.relogin is None or not self.relogin(self):
@@ -373,8 +373,15 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        else:  # 1280 x 720, or the screen's free area where that is smaller (1024 x 768)
+            screen = self.screen().availableGeometry() if self.screen() else None
+            self.resize(min(1280, screen.width()) if screen else 1280,
+                        min(720, screen.height()) if screen else 720)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None and (self.width() > screen.width()
+                                   or self.height() > screen.height()):
+            # a size remembered from a larger screen: fit this one
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
         state = settings.value("main/state")
         if state is not None:
             self.restoreState(state)
@@ -383,7 +390,8 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_closing_checked", False):
             if self.locked:
                 if not self.prompts.confirm("Close ALS Desk", "The window is locked: changes "
-                                            "not saved on screen will be lost. Close anyway?"):
+                                            "not saved on screen will be lost. Close anyway?",
+                                            destructive=True):
                     event.ignore()
                     return
             elif not self.form_page.maybe_leave():

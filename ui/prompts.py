@@ -73,9 +73,13 @@ class Prompts:
         clicked = box.clickedButton()
         return choices[buttons.index(clicked)] if clicked in buttons else None
 
-    def confirm(self, title: str, message: str) -> bool:
-        answer = QMessageBox.question(self.parent, title, message)
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, title: str, message: str, *, destructive: bool = False) -> bool:
+        """Yes or No; with `destructive`, No is the default, so one Enter changes nothing."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, message, parent=self.parent)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No if destructive
+                             else QMessageBox.StandardButton.Yes)
+        return self._run(box) == QMessageBox.StandardButton.Yes
 
     def unsaved(self, what: str) -> str:
         """Unsaved changes on `what`: SAVE, DISCARD or CANCEL."""

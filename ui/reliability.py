@@ -61,7 +61,7 @@ def open_refused(db_path: Path, exc: StoreError, prompts: Prompts) -> Store | No
                     f"Only take over if ALS Desk on {where} has really been closed (or that "
                     "computer switched off). If it is still running there, both computers "
                     "would write to the same file and data can be lost.\n\n"
-                    "Has ALS Desk on the other computer been closed?"):
+                    "Has ALS Desk on the other computer been closed?", destructive=True):
                 return None
             return Store.open(db_path, take_over=True)
     except AlsDeskError as again:

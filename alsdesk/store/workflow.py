@@ -34,6 +34,7 @@ class ScopeItem:
     status: FormStatus
     completed_by: str | None  # printed name of whoever last marked it complete
     completed_at: str | None  # UTC time stamp of that
+    open_queries: int = 0  # queries not closed on it: signed data under question
 
 
 @dataclass(frozen=True)
@@ -51,11 +52,19 @@ class VisitScope:
     @property
     def warning(self) -> str | None:
         """A sentence naming the forms the signature will not cover, or None."""
-        if not self.left_out:
-            return None
-        parts = [f"{i.label} ({i.status.value})" for i in self.left_out]
-        return (f"{len(parts)} form{'s' if len(parts) > 1 else ''} of this visit "
-                f"will not be signed: " + ", ".join(parts) + ".")
+        sentences = []
+        if self.left_out:
+            parts = [f"{i.label} ({i.status.value})" for i in self.left_out]
+            sentences.append(f"{len(parts)} form{'s' if len(parts) > 1 else ''} of this visit "
+                             f"will not be signed: " + ", ".join(parts) + ".")
+        queried = [i for i in self.covered if i.open_queries]
+        if queried:
+            n = sum(i.open_queries for i in queried)
+            sentences.append(
+                f"{n} quer{'ies are' if n > 1 else 'y is'} still open on forms you would sign: "
+                + ", ".join(f"{i.label} ({i.open_queries})" for i in queried)
+                + ". Data under question is usually settled before it is signed.")
+        return " ".join(sentences) or None
 
     @property
     def refusal(self) -> str | None:
@@ -118,6 +127,11 @@ class WorkflowSteps:
         covered: list[ScopeItem] = []
         settled: list[ScopeItem] = []
         left_out: list[ScopeItem] = []
+        ids = [i.instance_id for entries in found.values() for i in entries]
+        queries = dict(self.conn.execute(
+            "SELECT instance_id, count(*) FROM queries WHERE status != 'closed' AND "
+            f"instance_id IN ({','.join('?' * len(ids))}) GROUP BY instance_id", ids).fetchall()
+        ) if ids else {}
         for form_id in ev.forms:
             fdef = study.form(form_id)
             entries = sorted(found.get(form_id, []), key=lambda i: i.repeat)
@@ -129,7 +143,7 @@ class WorkflowSteps:
                 label = fdef.label + (f" #{inst.repeat}" if fdef.repeating else "")
                 by, at = self._completed_by(inst.instance_id)
                 item = ScopeItem(form_id, label, inst.repeat, inst.instance_id, inst.status,
-                                 by, at)
+                                 by, at, queries.get(inst.instance_id, 0))
                 (covered if inst.status in _SIGNABLE
                  else settled if inst.status in _SETTLED else left_out).append(item)
         return VisitScope(subject, event, event_repeat, ev.label, tuple(covered),
