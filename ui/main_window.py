@@ -23,7 +23,7 @@ from ui.dashboard import DashboardPage
 from ui.fmt import gate, use_site_format
 from ui.form_page import FormPage
 from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
-from ui import print_actions, reliability
+from ui import keyboard, print_actions, reliability
 from ui.main_menus import build_menus
 from ui.notices import ElidedLabel, StatusNotice
 from ui.prompts import Prompts
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         # extension hooks: print and export menus are filled by ui.print_actions / ui.export_actions
         export_actions.install(self)
         print_actions.install(self)
+        keyboard.install(self)
         self._status_bar()
         minutes = float(store.setting("idle_minutes") or DEFAULT_IDLE_MINUTES)
         self.idle = IdleWatcher(minutes, self)
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         QTimer.singleShot(0, self.tasks.release)
+        keyboard.focus_start(self)
 
     def _connect(self) -> None:
         self.subjects.open_subject.connect(self.open_subject)
