@@ -55,3 +55,32 @@ def test_enter_on_a_focused_button_presses_it(qtbot, demo_db):
     QTest.keyClick(window.casebook.status_button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == ["Change the status of S007"]
+
+
+def test_the_shortcuts_sheet_lists_the_keys_inside_questions_once(qtbot, demo_db):
+    from ui.help import shortcut_rows
+
+    window = _window(qtbot, demo_db)
+    rows = shortcut_rows(window)  # before any form was opened
+    keys = [r.keys for r in rows if r.where == "In a form"]
+    assert {"F2", "F3", "0-9", "Delete", "Alt+Down"} <= set(keys)
+    window.open_form("S007", "screening", "alsfrs")
+    window.open_form("S007", "screening", "vs")  # two forms built: F2 still once
+    assert [r.keys for r in shortcut_rows(window)].count("F2") == 1
+
+
+def test_a_message_shown_follows_the_typing(qtbot, demo_db):
+    from tests.ui_helpers import fill
+
+    window = _window(qtbot, demo_db)
+    window.open_form("S007", "unscheduled", "sv")
+    page = window.form_page
+    fill(page, svdone="Y", svstdtc="05/DEC/2030 10:00")
+    page.field_left("svstdtc")
+    assert "in the future" in page.view.messages("svstdtc")
+    editor = page.view.editor("svstdtc")
+    editor.edit.setFocus()
+    QTest.keyClick(editor.edit, Qt.Key.Key_End)
+    QTest.keyClicks(editor.edit, "1")  # 05/DEC/2030 10:001: no longer a date-time at all
+    qtbot.waitUntil(lambda: "in the future" not in page.view.messages("svstdtc"))
+    assert page.view.messages("svstdtc")  # it says what is wrong now instead

@@ -49,7 +49,9 @@ class FormLive:
         holding = set(values) | set(missing) | set(c.errors)
         self.view.apply_visibility(visible, holding)
         for fid in form.field_ids:
-            if not visible.get(fid, True) and fid in holding:
+            # a message already shown follows the typing (it said "2030 is in the future"
+            # while the field held 20301); new ones wait until the nurse leaves the field
+            if (not visible.get(fid, True) and fid in holding) or self.view.messages(fid):
                 self._messages_for(fid, values, missing, c.errors)
         if form.derived:
             derived = overview.derived(store, self.subject, self.event_id, form.id, values,

@@ -22,7 +22,7 @@ from ui.choice_editor import ScoreRow, align_columns, score_columns
 from ui.choice_editor import header as choice_header
 from ui.field_editors import FieldEditor, make_editor
 
-__all__ = ["Collected", "FormView"]
+__all__ = ["Collected", "FormView", "FIELD_KEYS"]
 
 LABEL_WIDTH = 250
 GRID_LABEL_WIDTH = 140  # a grid row's label: the score columns need the width
@@ -45,6 +45,20 @@ def _score_runs(form: Form) -> dict[str, list[int]]:
             columns = score_columns(run)
             out.update({f.id: columns for f in run})
     return out
+
+
+# Keys inside a form's questions, for the shortcuts sheet (F1): handled by the editors and
+# this view, not by actions, so the sheet cannot read them from the window.
+FIELD_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab, Shift+Tab", "Next / previous question (one stop per question)"),
+    ("0-9", "Pick a score on a scored question; in a grid (ALSFRS-R, GCS), then go on"),
+    ("First letter", "Pick an answer by its first letter (Y, N ...) when no other shares it"),
+    ("Arrows", "Move between the answers of a question"),
+    ("Delete", "Clear the answer of a question"),
+    ("F2", "The question's menu: missing-data code, calendar, now, history, a query"),
+    ("Alt+Down", "Open the calendar of a date"),
+    ("F3", "Take the value suggested from another form"),
+)
 
 
 @dataclass(frozen=True)

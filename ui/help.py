@@ -82,13 +82,17 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
             add(by_id[key], "Window")
     for action in window.findChildren(QAction):
         add(action, "Window")
+    from ui.form_renderer import FIELD_KEYS  # the keys inside questions: no action has them
+
+    rows.extend(ShortcutRow("In a form", what, keys) for keys, what in FIELD_KEYS)
     for shortcut in window.findChildren(QShortcut):
         text = shortcut.whatsThis().strip()
         if text and not shortcut.key().isEmpty():
             row = ShortcutRow("Form field" if shortcut.parent() is not window else "Window",
                               text, shortcut.key().toString(
                                   QKeySequence.SequenceFormat.NativeText))
-            if row not in rows:  # each form built so far has its own; one line says it
+            if row not in rows and not any(r.keys == row.keys and r.where == "In a form"
+                                           for r in rows):  # said once, above
                 rows.append(row)
     return rows
 

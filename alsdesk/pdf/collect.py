@@ -208,7 +208,7 @@ class Collector:
             # Initials count as a direct identifier, as in the exports.
             initials = (self.subject.initials or "") if self.include_identifiers else ""
             self._head = SubjectHead(self.code, initials,
-                                     self.subject.status.value, self.subject.created_at[:10],
+                                     self.subject.status.value, _registered(self.subject.created_at),
                                      verdict, tuple(plans))
         return self._head
 
@@ -390,3 +390,16 @@ def latest(stamps: list[str]) -> datetime | None:
             continue
     aware = [m for m in moments if m.tzinfo is not None]
     return max(aware) if aware else None
+
+
+def _registered(created_at: str) -> str:
+    """The day a subject was registered, as the printed CRFs write dates (05/MAR/2015):
+    the clinic's local day of the UTC time stamp."""
+    from datetime import datetime
+
+    from alsdesk import datefmt
+
+    try:
+        return datefmt.date_text(datetime.fromisoformat(created_at).astimezone().date())
+    except ValueError:
+        return created_at[:10]
