@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
-__all__ = ["Guide", "problem_label", "value_of"]
+__all__ = ["Guide", "GuidedDialog", "problem_label", "value_of"]
 
 PROBLEM_STYLE = "color: #b00020;"
 
@@ -94,3 +94,18 @@ class Guide:
     def clear(self) -> None:
         self.label.clear()
         self.label.hide()
+
+
+class GuidedDialog(QDialog):
+    """A dialog whose `guide` puts the cursor in place when shown and answers OK or Enter
+    with what is missing (set `self.guide` in the subclass's constructor)."""
+
+    guide: Guide
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.guide.start()
+
+    def accept(self) -> None:
+        if self.guide.complete():
+            super().accept()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.rules.engine import Finding
-from ui.dialog_guide import Guide, problem_label
+from ui.dialog_guide import Guide, GuidedDialog, problem_label
 from alsdesk.states import SubjectStatus
 from alsdesk.store.status_rules import StatusChoice
 
@@ -45,7 +45,7 @@ def _wrapped(text: str) -> QLabel:
     return label
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(GuidedDialog):
     """Why data is changed, unlocked or deleted; kept in the audit trail."""
 
     def __init__(self, title: str, message: str, *, required: bool = True,
@@ -77,19 +77,11 @@ class ReasonDialog(QDialog):
             "give the reason for the change: type it, or pick one with the Down arrow."))]
             if required else [], inputs=[self.reason])
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.guide.start()
-
-    def accept(self) -> None:
-        if self.guide.complete():
-            super().accept()
-
     def text(self) -> str:
         return self.reason.currentText().strip()
 
 
-class NotesDialog(QDialog):
+class NotesDialog(GuidedDialog):
     """A note for each soft-check finding; each note is kept with an open query."""
 
     def __init__(self, findings: Sequence[Finding], parent: QWidget | None = None) -> None:
@@ -119,19 +111,11 @@ class NotesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.guide = Guide(self, self.problem, required)
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.guide.start()
-
-    def accept(self) -> None:
-        if self.guide.complete():
-            super().accept()
-
     def notes(self) -> dict[str, str]:
         return {cid: e.text().strip() for cid, e in self.edits.items()}
 
 
-class TextDialog(QDialog):
+class TextDialog(GuidedDialog):
     """Free text: a query's question, its answer, a closing note."""
 
     def __init__(self, title: str, label: str, *, initial: str = "", required: bool = True,
@@ -158,10 +142,6 @@ class TextDialog(QDialog):
         self.guide = Guide(self, self.problem, [(self.edit, what)] if required else [],
                            inputs=[self.edit])
 
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        self.guide.start()
-
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """Enter in the text is OK, as in every other dialog; Shift+Enter is a new line."""
         if (watched is self.edit and event.type() == QEvent.Type.KeyPress
@@ -172,10 +152,6 @@ class TextDialog(QDialog):
                 self.accept()
             return True
         return super().eventFilter(watched, event)
-
-    def accept(self) -> None:
-        if self.guide.complete():
-            super().accept()
 
     def text(self) -> str:
         return self.edit.toPlainText().strip()
