@@ -13,6 +13,14 @@ def alsfrs_values(**overrides):
     return values
 
 
+def withdraw(store, code: str, on: str = "2015-06-01",
+             why: str = "Consent withdrawn by the patient") -> None:
+    """Withdraw a subject as the site does: the end-of-study form, completed (its status
+    sets the subject's; a withdrawal is not made by hand)."""
+    store.forms.save(code, "eos", "eos", {"eosstat": "WITHDRAWAL BY SUBJECT", "eosdat": on,
+                                          "eosreas": why}, complete=True)
+
+
 def screen_eligible(store, code: str, consent: str = "2015-01-10") -> None:
     """Draft screening answers that make the eligibility computation find `code` eligible,
     so the infusion can be saved as given (the eligibility stop lets it through)."""

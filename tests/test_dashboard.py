@@ -15,7 +15,7 @@ from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.demo import build_demo
 from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
-from tests.helpers import screen_eligible
+from tests.helpers import screen_eligible, withdraw
 from tests.ui_helpers import (  # noqa: F401 - fixtures
     demo_db, demo_template, open_window, settle, ui_settings,
 )
@@ -44,10 +44,10 @@ def test_enrolment_counts_subjects_ever_enrolled(demo):
 def test_withdrawn_counts_only_after_enrolment(store):
     a = store.subjects.create().code
     b = store.subjects.create().code
-    store.subjects.set_status(a, SubjectStatus.WITHDRAWN, "consent withdrawn")  # in screening
+    withdraw(store, a)  # in screening
     screen_eligible(store, b)
     store.forms.save(b, "infusion", "inf", {"infstdtc": "2015-03-01T10:00"})  # enrolled
-    store.subjects.set_status(b, SubjectStatus.WITHDRAWN, "consent withdrawn")
+    withdraw(store, b)
     assert dashboard.enrolled_count(store) == 1
 
 

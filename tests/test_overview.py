@@ -9,7 +9,7 @@ from alsdesk import overview
 from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.derive import FUNCTIONS
 from alsdesk.study.loader import KNOWN_FUNCTIONS
-from tests.helpers import alsfrs_values, screen_eligible
+from tests.helpers import alsfrs_values, screen_eligible, withdraw
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_no_schedule_before_infusion(store, subject):
 def test_subject_who_left_has_no_overdue_visits(store, subject):
     screen_eligible(store, subject)
     store.forms.save(subject, "infusion", "inf", {"infstdtc": "2015-03-01T10:00"})  # enrolled
-    store.subjects.set_status(subject, "withdrawn", "consent withdrawn")
+    withdraw(store, subject)
     plans = overview.schedule(store, subject, datetime(2016, 1, 1))
     assert VisitStatus.OVERDUE not in {p.status for p in plans}
     assert overview.next_visit_text(store, subject, datetime(2016, 1, 1)) == ""

@@ -8,7 +8,7 @@ import pytest
 from alsdesk.store import Store
 from alsdesk.store.audit import replay, current
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values
+from tests.helpers import alsfrs_values, withdraw
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def filled(store, db_path):
     store.forms.save(code, "screening", "alsfrs", {"q3": 2}, reason="source check")
     store.forms.save(code, "screening", "vs", {"temp": 36.6}, {"pulse": "ND"})
     store.forms.save(code, "logs", "ae", {"aeterm": "Fever"})
-    store.subjects.set_status(code, "withdrawn", "consent withdrawn")
+    withdraw(store, code)
     store.close()
     return db_path
 

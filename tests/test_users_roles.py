@@ -92,7 +92,8 @@ def test_role_matrix_enforced_in_core(store, user):
     attempt(Action.ENTER_DATA, lambda: store.forms.save(code, "screening", "fvc", {"fvc": 3.0}))
     attempt(Action.MANAGE_USERS, lambda: store.users.add(f"new{user}", "New Person", "nurse",
                                                          PASSWORD))
-    attempt(Action.RAISE_QUERY, lambda: store.queries.raise_query(rec.instance_id, "q1", "?"))
+    attempt(Action.RAISE_QUERY, lambda: store.queries.raise_query(rec.instance_id, "q1",
+                                                                     "Score 3 or 2?"))
     attempt(Action.CHANGE_SETTINGS, lambda: store.set_setting("idle_minutes", "5"))
     # signing and locking need a complete form in the right state
     fresh = store.forms.get_instance(rec.instance_id)
