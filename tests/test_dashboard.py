@@ -13,7 +13,6 @@ import pytest
 from alsdesk import dashboard
 from alsdesk.clinical.schedule import VisitStatus
 from alsdesk.demo import build_demo
-from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
 from tests.helpers import screen_eligible, withdraw
 from tests.ui_helpers import (  # noqa: F401 - fixtures
