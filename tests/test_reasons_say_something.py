@@ -95,3 +95,52 @@ def test_questions_answers_and_notes_must_say_something_and_fit_a_page(store):
     with pytest.raises(WorkflowError, match="no letter or digit"):
         store.queries.close(q.id, "\u2060")
     assert store.queries.close(q.id, "").status.value == "closed"
+
+
+def test_names_and_meanings_printed_with_a_signature_must_say_something(store):
+    store.login("admin", DEMO_PASSWORD)
+    for name in ("\u200b\u200b", ".", "  "):
+        with pytest.raises(Exception, match="full name"):
+            store.users.add("inv9", name, "investigator", "Strong-pass-2026")
+    store.logout()
+    store.login("investigator", DEMO_PASSWORD)
+    rec = next(store.forms.get_instance(i.instance_id) for i in store.forms.instances("S005")
+               if i.status.value == "complete")
+    for meaning in ("\u200b.", "", "x" * 501):
+        with pytest.raises(WorkflowError, match="meaning"):
+            store.forms.sign(rec.instance_id, DEMO_PASSWORD, meaning)
+    assert store.forms.get_instance(rec.instance_id).valid_signature is None
+
+
+def test_notes_and_override_reasons_must_say_something_and_fit(store):
+    from alsdesk.errors import CheckFailed
+
+    store.login("nurse", DEMO_PASSWORD)
+    import datetime as dt
+
+    start = dt.datetime.fromisoformat(store.forms.get("S006", "infusion", "inf").values["infstdtc"])
+    early = start + dt.timedelta(hours=9)  # the 72 h visit far too early (and not in future)
+    values = {"svdone": "Y", "svstdtc": early.strftime("%Y-%m-%dT%H:%M")}
+    for note in ("\u200b", ".", " \u2060 "):
+        with pytest.raises(CheckFailed):
+            store.forms.save("S006", "h72", "sv", values, complete=True,
+                             notes={"visit_in_window": note})
+    with pytest.raises(WorkflowError, match="at most 4,000"):
+        store.forms.save("S006", "h72", "sv", values, complete=True,
+                         notes={"visit_in_window": "n" * 4001})
+    saved = store.forms.save("S006", "h72", "sv", values, complete=True,
+                             notes={"visit_in_window": "Came back early with a headache"})
+    assert len(saved.queries) == 1
+    # marked complete again: the open query is that note; no second note is asked or lost
+    later = (early + dt.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M")
+    again = store.forms.save("S006", "h72", "sv", {"svstdtc": later},
+                             complete=True, reason="time corrected from the source")
+    assert again.queries == ()
+    store.logout()
+    store.login("investigator", DEMO_PASSWORD)
+    for reason in ("\u200b", "x" * 4001):
+        with pytest.raises(ReasonRequired):
+            store.forms.save("S007", "infusion", "inf", {"infstdtc": "2026-12-01T09:00"},
+                             eligibility_override=reason)
+    with pytest.raises(ReasonRequired, match="at most 4,000"):
+        store.subjects.set_initials("S007", "ZZ", "r" * 4001)

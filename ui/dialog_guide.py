@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
+from alsdesk.textcheck import says_something
+
 __all__ = ["Guide", "GuidedDialog", "problem_label", "value_of"]
 
 PROBLEM_STYLE = "color: #b00020;"
@@ -65,9 +67,15 @@ class Guide:
                 target.selectAll()
 
     def complete(self) -> bool:
-        """True when nothing required is empty; else say what is missing and go there."""
+        """True when nothing required is empty; else say what is missing and go there.
+
+        Text that says nothing (a dot, zero-width spaces) counts as empty, as the core
+        would refuse it; a password is only required to be typed."""
         for widget, what in self.required:
-            if widget.isEnabled() and not value_of(widget):
+            text = value_of(widget)
+            secret = isinstance(widget, QLineEdit) and \
+                widget.echoMode() is not QLineEdit.EchoMode.Normal
+            if widget.isEnabled() and not (text if secret else says_something(text)):
                 self.explain(f"{what[0].upper()}{what[1:]}", widget)
                 return False
         self.clear()

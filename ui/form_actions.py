@@ -241,7 +241,8 @@ class FormActions:
         if open_queries and not self.main.prompts.confirm(
                 "Open queries", f"'{form}' has {len(open_queries)} open "
                 f"quer{'ies' if len(open_queries) > 1 else 'y'}:\n"
-                + "\n".join(f"- {q.text[:160]}" for q in open_queries[:5])
+                + "\n".join(f"- {q.text if len(q.text) <= 160 else q.text[:159] + '…'}"
+                            for q in open_queries[:5])
                 + "\n\nData under question is usually settled before it is signed. "
                 "Sign anyway?", destructive=True):
             return False

@@ -388,8 +388,14 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"The database {path} could not be written ({exc}); nothing was saved.")
 
 
+REASON_MAX = 4000  # characters: a reason prints on the audit pages of a casebook
+
+
 def _readable_reason(reason: object) -> None:
     """Every reason reaches the audit trail here: one that says nothing is refused (its
     transaction rolls back), whichever path it came by."""
     if isinstance(reason, str) and reason and not says_something(reason):
         raise ReasonRequired(f"The reason {NOTHING_VISIBLE}: say in words why.")
+    if isinstance(reason, str) and len(reason) > REASON_MAX:
+        raise ReasonRequired(f"The reason has {len(reason):,} characters; at most "
+                             f"{REASON_MAX:,} are allowed: say it shorter.")

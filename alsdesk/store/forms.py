@@ -19,6 +19,7 @@ from alsdesk.store.schema import missing_column
 from alsdesk.store.workflow import DEFAULT_MEANING, WorkflowSteps  # noqa: F401 - re-export
 from alsdesk.study import values as fv
 from alsdesk.study.model import Form, Severity
+from alsdesk.textcheck import says_something
 
 from alsdesk.store.records import (  # noqa: F401 - re-exported: callers import them from here
     FormRecord, InstanceSummary, SaveResult, Signature, _signature, data_hash,
@@ -26,6 +27,8 @@ from alsdesk.store.records import (  # noqa: F401 - re-exported: callers import 
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
+
+NOTE_MAX = 4000  # characters of a note confirming a soft check (it becomes a query's text)
 
 _INSTANCE_COLS = (
     "id, event, event_repeat, form, repeat, status, version, completed_at, verified_at, "
@@ -222,7 +225,8 @@ class FormService(WorkflowSteps):
                 context = check_context(self.store, subject, event, form,
                                         event_repeat=event_repeat)
                 findings = self._completion_findings(fdef, {**context, **merged_v}, merged_m,
-                                                     notes or {}, checked=values.keys())
+                                                     notes or {}, checked=values.keys(),
+                                                     queried=self._queried(current))
             now = utc_now()
             new_status = self._status_after(current, bool(changed), complete)
             place = dict(subject=subject, event=event, event_repeat=event_repeat, form=form,
@@ -303,13 +307,29 @@ class FormService(WorkflowSteps):
                     key, f"{f.label}: give either a value or a missing-data code, not both."
                 )
 
+    def _queried(self, current: FormRecord) -> frozenset[str]:
+        """Check ids whose note is already an open query on this instance."""
+        if current.instance_id is None:
+            return frozenset()
+        return frozenset(r[0].removeprefix("check:") for r in self.conn.execute(
+            "SELECT origin FROM queries WHERE instance_id = ? AND status != 'closed' AND "
+            "origin LIKE 'check:%'", (current.instance_id,)))
+
     def _completion_findings(self, fdef: Form, values: dict, missing: dict,
-                             notes: Mapping[str, str], *,
-                             checked: Collection[str] = ()) -> list[engine.Finding]:
+                             notes: Mapping[str, str], *, checked: Collection[str] = (),
+                             queried: frozenset[str] = frozenset()) -> list[engine.Finding]:
+        """Hard findings and soft ones without a note block; the soft ones that become new
+        queries are returned. A soft finding already kept as an open query is not asked
+        again (its note is that query: answer it there), so no second note is dropped."""
         findings = engine.evaluate(fdef, values, missing, checked=checked)
         hard = [f for f in findings if f.severity is Severity.HARD]
-        soft = [f for f in findings if f.severity is Severity.SOFT]
-        unexplained = [f for f in soft if not (notes.get(f.check_id) or "").strip()]
+        soft = [f for f in findings if f.severity is Severity.SOFT and f.check_id not in queried]
+        for f in soft:
+            note = notes.get(f.check_id) or ""
+            if len(note.strip()) > NOTE_MAX:
+                raise WorkflowError(f"The note on '{f.message}' has {len(note.strip()):,} "
+                                    f"characters; at most {NOTE_MAX:,} are allowed.")
+        unexplained = [f for f in soft if not says_something(notes.get(f.check_id))]
         if hard or unexplained:
             blocking = hard + [
                 engine.Finding(f.check_id, f.severity,

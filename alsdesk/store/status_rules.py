@@ -24,6 +24,7 @@ from alsdesk.permissions import role_refusal
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study import values as fv
 from alsdesk.study.model import Severity
+from alsdesk.textcheck import says_something
 
 if TYPE_CHECKING:
     from alsdesk.clinical.eligibility import Criterion, EligibilityResult
@@ -212,7 +213,11 @@ class SaveHook:
         if override is None:
             raise self.stop
         self.store.require(Action.OVERRIDE_ELIGIBILITY)
-        if not override.strip():
+        if len(override.strip()) > 4000:
+            raise ReasonRequired("The reason for the override has "
+                                 f"{len(override.strip()):,} characters; at most 4,000 are "
+                                 "allowed: say it shorter.")
+        if not says_something(override):
             raise ReasonRequired("Give the reason for giving the infusion to "
                                  f"{self.subject} although not found eligible.")
 
@@ -228,8 +233,10 @@ class SaveHook:
         wrong = [f for f in engine.field_findings(fdef, {**context, **values}, {}, field_id)
                  if f.severity is Severity.HARD and not f.check_id.startswith("required:")]
         if wrong:
+            label = fdef.field(field_id).label
+            said = "; ".join(f.message for f in wrong)
             raise WorkflowError(
-                f"{fdef.field(field_id).label}: " + "; ".join(f.message for f in wrong)
+                ("" if said.startswith(label) else f"{label}: ") + said
                 + f". Saving the start enrols {self.subject}, so it must be right first.")
 
     def after(self, values: Mapping[str, Any], complete: bool,

@@ -10,6 +10,7 @@ from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.permissions import verify_refusal
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, place_of, utc_now
+from alsdesk.textcheck import says_something
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -162,8 +163,7 @@ class WorkflowSteps:
     def sign(self, instance_id: int, password: str, meaning: str = DEFAULT_MEANING) -> FormRecord:
         """Electronic signature (21 CFR 11.50/11.200): investigator, password re-entered."""
         self.store.require(Action.SIGN)
-        if not meaning.strip():
-            raise WorkflowError("State the meaning of the signature.")
+        _meaningful(meaning)
         self.store.users.confirm_password(password)
         rec = self.get_instance(instance_id)
         if rec.status not in (FormStatus.COMPLETE, FormStatus.VERIFIED):
@@ -177,9 +177,8 @@ class WorkflowSteps:
                    meaning: str = DEFAULT_MEANING, event_repeat: int = 1) -> list[FormRecord]:
         """Sign every complete or verified form of one visit, after one password entry."""
         self.store.require(Action.SIGN)
+        _meaningful(meaning)
         self.store.users.confirm_password(password)
-        if not meaning.strip():
-            raise WorkflowError("State the meaning of the signature.")
         scope = self.visit_scope(subject, event, event_repeat)
         if scope.refusal:
             raise WorkflowError(scope.refusal)
@@ -266,3 +265,12 @@ def _data_hash(rec: "FormRecord") -> str:
     from alsdesk.store.forms import data_hash
 
     return data_hash(rec)
+
+
+def _meaningful(meaning: str) -> None:
+    """The meaning is printed with the signature (21 CFR 11.50): words, a sentence at most."""
+    if not says_something(meaning):
+        raise WorkflowError("State the meaning of the signature in words.")
+    if len(meaning.strip()) > 500:
+        raise WorkflowError("The meaning of a signature is one sentence (at most 500 "
+                            "characters).")
