@@ -264,7 +264,9 @@ def test_a_read_only_file(shared_dir, study):
 def test_a_read_only_folder(shared_dir, study):
     path = make_db(shared_dir / "trial.db", study)
     os.chmod(path, 0o666)  # the file itself could be written; its folder cannot
-    os.chmod(shared_dir, 0o755)
+    # root runs the program as 'nobody' (a 755 folder of root's is read-only to it); an
+    # ordinary user runs it as itself, and only 555 keeps the owner out of its own folder
+    os.chmod(shared_dir, 0o755 if os.geteuid() == 0 else 0o555)
     before = path.read_bytes()
     kind, text = _run_unprivileged(_open_for_writing, path, study)
     assert kind == "error" and text.startswith("ReadOnlyDatabase"), text
