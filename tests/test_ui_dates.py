@@ -78,3 +78,42 @@ def test_date_texts():
     assert datefmt.date_text(day, "nonsense") == "05/MAR/2015"
     assert datefmt.format_problem("nonsense").startswith("Unknown date format")
     assert datefmt.format_problem("YYYY-MM-DD") is None
+
+
+def test_the_administrator_sets_the_date_format_in_the_settings_dialog(qtbot, demo_db):
+    from PySide6.QtTest import QTest
+
+    from tests.ui_helpers import when_modal
+
+    window = open_window(qtbot, demo_db, "admin")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list = []
+
+    def choose_iso(dialog, waited: int = 0) -> None:
+        focus = QApplication.focusWidget()
+        if (focus is None or not dialog.isAncestorOf(focus)) and waited < 2000:
+            QTimer.singleShot(20, lambda: choose_iso(dialog, waited + 20))
+            return
+        QTest.keyClick(focus, Qt.Key.Key_Tab)  # from the idle minutes to the date format
+        combo = dialog.date_format
+        seen.append((combo.hasFocus(), combo.currentText()))
+        QTest.keyClick(combo, Qt.Key.Key_Down)  # the next format: YYYY-MM-DD
+        QTest.keyClick(combo, Qt.Key.Key_Return)
+
+    when_modal(choose_iso)
+    window.edit_settings()
+    qtbot.waitUntil(lambda: window.store.setting(datefmt.SETTING) == "YYYY-MM-DD")
+    assert seen == [(True, "DD/MMM/YYYY")]
+    assert "dates are shown as YYYY-MM-DD" in window.notice.text()
+    row = window.store.conn.execute(
+        "SELECT old_value, new_value FROM audit_trail WHERE action = 'settings.change' "
+        "AND field = ?",
+        (datefmt.SETTING,)).fetchall()
+    assert row[-1] == (None, "YYYY-MM-DD")
+    window.open_form("S005", "screening", "ic")
+    assert window.form_page.view.editor("icdat").edit.text().count("-") == 2
+    with pytest.raises(Exception, match="Unknown date format"):
+        window.store.set_setting(datefmt.SETTING, "DD.MM.YYYY")

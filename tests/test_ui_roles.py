@@ -115,7 +115,7 @@ def test_idle_lock_asks_for_the_password_and_keeps_the_screen(qtbot, demo_db):
 
 def test_idle_minutes_are_a_site_setting(qtbot, demo_db):
     window = open_window(qtbot, demo_db, "admin")
-    window.prompts.answer("settings", 3)
+    window.prompts.answer("settings", (3, "DD/MMM/YYYY"))
     window.edit_settings()
     assert window.idle.timer.interval() == 3 * 60_000
     assert window.store.setting("idle_minutes") == "3"

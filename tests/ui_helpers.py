@@ -94,9 +94,9 @@ class RecordingPrompts(Prompts):
         return self._answer("subject_status", (code, current),
                             lambda: Prompts.subject_status(self, code, current, choices))
 
-    def settings(self, idle_minutes):
-        return self._answer("settings", (idle_minutes,),
-                            lambda: Prompts.settings(self, idle_minutes))
+    def settings(self, idle_minutes, date_format="DD/MMM/YYYY", formats=("DD/MMM/YYYY",)):
+        return self._answer("settings", (idle_minutes, date_format),
+                            lambda: Prompts.settings(self, idle_minutes, date_format, formats))
 
 
 @pytest.fixture(autouse=True)

@@ -279,7 +279,9 @@ class SubjectStatusDialog(QDialog):
 class SettingsDialog(QDialog):
     """Site settings an administrator may change (kept in the database, audited)."""
 
-    def __init__(self, idle_minutes: int, parent: QWidget | None = None) -> None:
+    def __init__(self, idle_minutes: int, date_format: str = "DD/MMM/YYYY",
+                 formats: Sequence[str] = ("DD/MMM/YYYY",),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         layout = QVBoxLayout(self)
@@ -292,6 +294,13 @@ class SettingsDialog(QDialog):
         self.idle.setSuffix(" min")
         form.addRow("&Lock the window when idle for:", self.idle)
         form.labelForField(self.idle).setBuddy(self.idle)
+        self.date_format = QComboBox()
+        self.date_format.setObjectName("date_format")
+        self.date_format.setAccessibleName("How dates are written on screen")
+        self.date_format.addItems(list(formats))
+        self.date_format.setCurrentText(date_format)
+        form.addRow("&Dates on screen:", self.date_format)
+        form.labelForField(self.date_format).setBuddy(self.date_format)
         layout.addLayout(form)
         layout.addWidget(_buttons(self, "Save"))
 

@@ -351,17 +351,30 @@ class MainWindow(QMainWindow):
                              f"({dialog.added.role.label})")
 
     def edit_settings(self) -> None:
-        minutes = self.prompts.settings(int(float(self.store.setting("idle_minutes")
-                                                  or DEFAULT_IDLE_MINUTES)))
-        if minutes is None:
+        from alsdesk import datefmt
+
+        was_minutes = int(float(self.store.setting("idle_minutes") or DEFAULT_IDLE_MINUTES))
+        was_format = datefmt.site_format(self.store)
+        answer = self.prompts.settings(was_minutes, was_format, tuple(datefmt.FORMATS))
+        if answer is None:
             return
+        minutes, date_format = answer
         try:
-            self.store.set_setting("idle_minutes", str(minutes))
+            if minutes != was_minutes:
+                self.store.set_setting("idle_minutes", str(minutes))
+            if date_format != was_format:
+                self.store.set_setting(datefmt.SETTING, date_format)
         except AlsDeskError as exc:
             self.prompts.error("Settings", str(exc))
             return
         self.idle.set_minutes(minutes)
-        self.show_status(f"The window now locks after {minutes} idle minutes")
+        said = [f"The window now locks after {minutes} idle minutes"]
+        if date_format != was_format:
+            use_site_format(self.store)
+            self.form_page.reopen()  # its editors show dates anew (asks about typing first)
+            self.refresh_all()
+            said.append(f"dates are shown as {date_format}")
+        self.show_status("; ".join(said))
 
     def about(self) -> None:
         s = self.store.study

@@ -141,7 +141,11 @@ class Prompts:
         dialog = SubjectStatusDialog(code, current, choices, parent=self.parent)
         return dialog.choice() if self._run(dialog) == QDialog.DialogCode.Accepted else None
 
-    def settings(self, idle_minutes: int) -> int | None:
-        """The idle minutes before the window locks; None when cancelled."""
-        dialog = SettingsDialog(idle_minutes, parent=self.parent)
-        return dialog.idle.value() if self._run(dialog) == QDialog.DialogCode.Accepted else None
+    def settings(self, idle_minutes: int, date_format: str = "DD/MMM/YYYY",
+                 formats: Sequence[str] = ("DD/MMM/YYYY",)) -> tuple[int, str] | None:
+        """The idle minutes before the window locks and the screen's date format; None when
+        cancelled."""
+        dialog = SettingsDialog(idle_minutes, date_format, formats, parent=self.parent)
+        if self._run(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.idle.value(), dialog.date_format.currentText()

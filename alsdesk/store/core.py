@@ -10,7 +10,9 @@ from typing import Iterator
 
 
 from alsdesk.auth import Action, Role, require
-from alsdesk.errors import DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError
+from alsdesk.errors import (
+    DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
+)
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
@@ -313,6 +315,10 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         """Change a site setting (administrator), with an audit row."""
         self.require(Action.CHANGE_SETTINGS)
+        from alsdesk import datefmt
+
+        if key == datefmt.SETTING and (problem := datefmt.format_problem(value)):
+            raise WorkflowError(problem)
         old = self.setting(key)
         with self.transaction():
             self.conn.execute(
