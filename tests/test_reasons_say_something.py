@@ -106,7 +106,7 @@ def test_names_and_meanings_printed_with_a_signature_must_say_something(store):
     store.login("investigator", DEMO_PASSWORD)
     rec = next(store.forms.get_instance(i.instance_id) for i in store.forms.instances("S005")
                if i.status.value == "complete")
-    for meaning in ("\u200b.", "", "x" * 501):
+    for meaning in ("\u200b.", "", "x" * 4001):
         with pytest.raises(WorkflowError, match="meaning"):
             store.forms.sign(rec.instance_id, DEMO_PASSWORD, meaning)
     assert store.forms.get_instance(rec.instance_id).valid_signature is None

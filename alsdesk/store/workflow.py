@@ -271,6 +271,5 @@ def _meaningful(meaning: str) -> None:
     """The meaning is printed with the signature (21 CFR 11.50): words, a sentence at most."""
     if not says_something(meaning):
         raise WorkflowError("State the meaning of the signature in words.")
-    if len(meaning.strip()) > 500:
-        raise WorkflowError("The meaning of a signature is one sentence (at most 500 "
-                            "characters).")
+    if len(meaning.strip()) > 4000:  # as every reason (alsdesk.store.core.REASON_MAX)
+        raise WorkflowError("The meaning of a signature is at most 4,000 characters.")
