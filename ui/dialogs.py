@@ -198,8 +198,14 @@ class SubjectStatusDialog(QDialog):
         self.setWindowTitle(f"Change the status of {code}")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(f"{code} is <b>{current.value}</b>. Choose the new status "
-                                  "and give the reason; the audit trail keeps both."))
+        self.possible = any(c.refusal is None for c in choices)
+        intro = (f"{code} is <b>{current.value}</b>. Choose the new status and give the "
+                 "reason; the audit trail keeps both." if self.possible else
+                 f"{code} is <b>{current.value}</b>. Its status follows its data: no other "
+                 "status can be chosen by hand now (why, below).")
+        self.intro = _wrapped(intro)
+        self.intro.setObjectName("status_intro")
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setObjectName("status")
@@ -234,13 +240,21 @@ class SubjectStatusDialog(QDialog):
         layout.addWidget(self.not_now)
         self.buttons = _buttons(self, "Change status…")
         layout.addWidget(self.buttons)
+        if not self.possible:  # nothing to choose: say so, and offer only Close
+            for w in (self.status, self.reason):
+                w.setEnabled(False)
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
         self.status.currentIndexChanged.connect(lambda _: self.problem.hide())
         self.reason.textChanged.connect(lambda _: self.problem.hide())
         self.confirmation: QMessageBox | None = None
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self.status.setFocus()  # the first input, never OK
+        if self.possible:
+            self.status.setFocus()  # the first input, never OK
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()
 
     def choice(self) -> tuple[SubjectStatus | None, str]:
         data = self.status.currentData()  # the status's value: Qt hands a str Enum back as str
