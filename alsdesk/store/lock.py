@@ -26,6 +26,7 @@ import getpass
 import json
 import os
 import socket
+import stat
 import sys
 import threading
 from dataclasses import asdict, dataclass, replace
@@ -39,6 +40,11 @@ LOCK_SUFFIX = ".lock"
 # Windows locks byte ranges and a locked range cannot be read by others, so the lock sits
 # far beyond the text that tells who holds it.
 _WIN_LOCK_OFFSET = 1 << 30
+# A lock file is opened without following a symbolic link: one planted in its place (an
+# insider's trick) would make us write our note over whatever file it points to.
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Nor does opening wait: a FIFO planted there would block the open for ever.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 @dataclass(frozen=True)
@@ -80,9 +86,15 @@ def lock_path(db_path: Path | str) -> Path:
 def read_holder(db_path: Path | str) -> LockInfo | None:
     """What the lock file says (None when there is none); does not tell whether it is live."""
     try:
-        return _parse(lock_path(db_path).read_bytes())
+        fd = os.open(lock_path(db_path), os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
         return None
+    try:
+        return _parse(_read_all(fd)) if _plain_file(fd) else None
+    except OSError:
+        return None
+    finally:
+        _close_quietly(fd)
 
 
 def current_holder(db_path: Path | str) -> LockInfo | None:
@@ -94,10 +106,12 @@ def current_holder(db_path: Path | str) -> LockInfo | None:
         if held is not None:
             return held.info
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
         return None
     try:
+        if not _plain_file(fd):
+            return _unknown_holder()  # a planted link or device: nobody may write meanwhile
         info = _parse(_read_all(fd))
         got = _os_lock(fd, shared=True)
         if got is True:
@@ -205,7 +219,7 @@ def _take(db_path: Path, take_over: bool) -> _Held:
     cleared: LockInfo | None = None
     for _attempt in range(5):
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK, 0o644)
         except PermissionError as exc:
             if path.exists() and os.access(path.parent, os.W_OK | os.X_OK):
                 # Left by another computer account: ours to remove once it is stale.
@@ -213,7 +227,14 @@ def _take(db_path: Path, take_over: bool) -> _Held:
                 continue
             raise _cannot_create(db_path, path, exc) from None
         except OSError as exc:
+            if exc.errno == errno.ELOOP or path.is_symlink():
+                raise _not_plain(db_path, path) from None
             raise _cannot_create(db_path, path, exc) from None
+        if not _plain_file(fd):
+            # Checked before anything is written or its permissions changed: a hard link
+            # to another file would otherwise have that file overwritten (or chmod-ed).
+            _close_quietly(fd)
+            raise _not_plain(db_path, path)
         _share_like_database(fd, db_path)
         try:
             got = _os_lock(fd, shared=False)
@@ -244,11 +265,16 @@ def _take(db_path: Path, take_over: bool) -> _Held:
 def _remove_foreign(db_path: Path, path: Path, take_over: bool) -> LockInfo | None:
     """Remove a lock file this account may not write, if it is stale; its holder, if any."""
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _not_plain(db_path, path) from None
         raise _cannot_create(db_path, path, exc) from None
+    if not _plain_file(fd):
+        _close_quietly(fd)
+        raise _not_plain(db_path, path)
     try:
         got = _os_lock(fd, shared=True)
         old = _parse(_read_all(fd))
@@ -301,6 +327,21 @@ def _drop(held: _Held) -> None:
         pass  # a lock file that stays behind is recognised as stale next time
     _os_unlock(held.fd)
     _close_quietly(held.fd)
+
+
+def _plain_file(fd: int) -> bool:
+    """An ordinary file with one name: not a device or pipe, not a hard link to another file."""
+    st = os.fstat(fd)
+    return stat.S_ISREG(st.st_mode) and st.st_nlink <= 1
+
+
+def _not_plain(db_path: Path, path: Path) -> StoreError:
+    return StoreError(
+        f"The lock file {path} of the database {db_path} is not an ordinary file (it is a "
+        "link to another file, or a device): ALS Desk will not write through it. Nobody "
+        "creates such a file by accident: ask the workstation's administrator to check who "
+        "put it there and to delete it, then open the database again."
+    )
 
 
 def _same_file(fd: int, path: Path) -> bool:
