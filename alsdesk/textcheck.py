@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["says_something", "NOTHING_VISIBLE"]
+__all__ = ["says_something", "NOTHING_VISIBLE", "control_problem"]
 
 NOTHING_VISIBLE = "holds no letter or digit (only spaces, punctuation or invisible characters)"
 
@@ -17,3 +17,15 @@ NOTHING_VISIBLE = "holds no letter or digit (only spaces, punctuation or invisib
 def says_something(text: str | None) -> bool:
     """True when `text` has a letter or a digit in it."""
     return bool(text) and any(unicodedata.category(c)[0] in "LN" for c in text)
+
+
+def control_problem(text: str | None, *, lines: bool = True) -> str | None:
+    """Why `text` may not be kept, for control characters (a terminal escape, a NUL, a bell):
+    they print as nothing, or rewrite a terminal that lists them. Newlines and tabs are text
+    where `lines` allows several lines."""
+    allowed = "\n\t\r" if lines else ""
+    bad = [c for c in text or "" if unicodedata.category(c) == "Cc" and c not in allowed]
+    if not bad:
+        return None
+    return (f"holds a control character (U+{ord(bad[0]):04X}) that cannot be shown or printed: "
+            "type it again without it")

@@ -144,3 +144,20 @@ def test_notes_and_override_reasons_must_say_something_and_fit(store):
                              eligibility_override=reason)
     with pytest.raises(ReasonRequired, match="at most 4,000"):
         store.subjects.set_initials("S007", "ZZ", "r" * 4001)
+
+
+def test_control_characters_are_refused_in_names_reasons_and_queries(store):
+    store.login("admin", DEMO_PASSWORD)
+    with pytest.raises(Exception, match="control character"):
+        store.users.add("esc1", "Eve\x1b[2J Nurse", "nurse", "Strong-pass-2026")
+    store.logout()
+    store.login("nurse", DEMO_PASSWORD)
+    with pytest.raises(ReasonRequired, match="control character \\(U\\+0007\\)"):
+        store.subjects.set_initials("S007", "ZZ", "typo\x07")
+    store.logout()
+    store.login("monitor", DEMO_PASSWORD)
+    iid = next(i.instance_id for i in store.forms.instances("S005") if i.form == "vs")
+    with pytest.raises(WorkflowError, match="control character"):
+        store.queries.raise_query(iid, "pulse", "Pulse\x00 70?")
+    q = store.queries.raise_query(iid, "pulse", "Pulse 70?\nSource says 170.")  # lines are fine
+    assert "\n" in q.text

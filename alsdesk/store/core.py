@@ -4,7 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -18,7 +18,7 @@ from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
-from alsdesk.textcheck import NOTHING_VISIBLE, says_something
+from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
 
 
 @dataclass(frozen=True)
@@ -29,10 +29,16 @@ class VerifyReport:
     chain_rows: int
     chain_problems: list[str]
     replay_problems: list[str]
+    # Signature rows against the audit trail and their signed data; the file's tables,
+    # columns and triggers against what the program creates (alsdesk.store.verify_more).
+    signature_problems: list[str] = field(default_factory=list)
+    schema_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return self.integrity == ["ok"] and not self.chain_problems and not self.replay_problems
+        return (self.integrity == ["ok"] and not self.chain_problems
+                and not self.replay_problems and not self.signature_problems
+                and not self.schema_problems)
 
     def text(self) -> str:
         lines = [
@@ -44,6 +50,13 @@ class VerifyReport:
             "Replay of the audit trail: "
             + ("matches the data" if not self.replay_problems else "DOES NOT match the data"),
             *(f"  {p}" for p in self.replay_problems),
+            "Signatures: " + ("match the audit trail and the signed data"
+                              if not self.signature_problems else "DO NOT match"),
+            *(f"  {p}" for p in self.signature_problems),
+            "Tables, columns and triggers: " + ("as the program made them"
+                                                if not self.schema_problems else
+                                                "CHANGED behind the program"),
+            *(f"  {p}" for p in self.schema_problems),
         ]
         return "\n".join(lines)
 
@@ -331,7 +344,9 @@ class Store:
     # -- verification -----------------------------------------------------------------------
 
     def verify(self) -> VerifyReport:
-        """Integrity check, audit hash chain and audit replay against the tables."""
+        """Integrity check, audit hash chain, audit replay, signatures and schema."""
+        from alsdesk.store import verify_more
+
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         chain = audit.verify_chain(self.conn)
         return VerifyReport(
@@ -339,6 +354,8 @@ class Store:
             chain_rows=chain.rows,
             chain_problems=chain.problems,
             replay_problems=audit.replay_differences(self.conn, self.study),
+            signature_problems=verify_more.signature_problems(self),
+            schema_problems=verify_more.schema_problems(self.conn, self.study),
         )
 
 
@@ -402,6 +419,8 @@ def _readable_reason(reason: object) -> None:
     transaction rolls back), whichever path it came by."""
     if isinstance(reason, str) and reason and not says_something(reason):
         raise ReasonRequired(f"The reason {NOTHING_VISIBLE}: say in words why.")
+    if isinstance(reason, str) and (problem := control_problem(reason)):
+        raise ReasonRequired(f"The reason {problem}.")
     if isinstance(reason, str) and len(reason) > REASON_MAX:
         raise ReasonRequired(f"The reason has {len(reason):,} characters; at most "
                              f"{REASON_MAX:,} are allowed: say it shorter.")

@@ -8,7 +8,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import QueryStatus
 from alsdesk.store.audit import A, place_of, utc_now
-from alsdesk.textcheck import NOTHING_VISIBLE, says_something
+from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
 
 if TYPE_CHECKING:
     from alsdesk.rules.engine import Finding
@@ -174,6 +174,8 @@ def _words(text: str, what: str, empty: str) -> str:
         raise WorkflowError(empty)
     if not says_something(text):
         raise WorkflowError(f"The {what} {NOTHING_VISIBLE}: write it in words.")
+    if problem := control_problem(text):
+        raise WorkflowError(f"The {what} {problem}.")
     if len(text) > TEXT_MAX:
         raise WorkflowError(f"The {what} has {len(text):,} characters; at most {TEXT_MAX:,} "
                             "are allowed: shorten it (the details belong in the form's notes).")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
 from alsdesk.errors import AuthError, NotFound
 from alsdesk.store.audit import A, utc_now
-from alsdesk.textcheck import says_something
+from alsdesk.textcheck import control_problem, says_something
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -76,6 +76,8 @@ class UserService:
         if not says_something(full_name):
             raise AuthError("Enter the person's full name (in letters): it is printed with "
                             "their signature.")
+        if problem := control_problem(full_name, lines=False):
+            raise AuthError(f"The full name {problem}.")
         validate_password(password, user_id)
         if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise AuthError(f"The user id '{user_id}' is taken: choose another.")
