@@ -106,8 +106,10 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     from alsdesk.auth import validate_password
 
     validate_password(password, admin_id)
-    with Store.create(path) as store:
-        store.users.create_first_admin(admin_id, full_name, password)
+    # The administrator is added before the file gets its name: a kill halfway leaves
+    # nothing at the path, never a database nobody can log in to.
+    with Store.create(path, admin=(admin_id, full_name, password)):
+        pass
     click.echo(f"Created {path} with administrator '{admin_id}'.")
 
 

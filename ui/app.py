@@ -70,14 +70,13 @@ def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
 
     def create(user_id: str, full_name: str, password: str) -> None:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-        store = Store.create(db_path)
+        # The administrator is part of the creation: the file appears at db_path only with
+        # its administrator in it (a kill before that leaves no file, so first run again).
+        store = Store.create(db_path, admin=(user_id, full_name, password))
         try:
-            store.users.create_first_admin(user_id, full_name, password)
             store.login(user_id, password)
         except BaseException:
             store.close()
-            for suffix in ("", "-wal", "-shm"):  # a file without its administrator is useless
-                Path(str(db_path) + suffix).unlink(missing_ok=True)
             raise
         holder["store"] = store
 

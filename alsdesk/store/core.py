@@ -94,34 +94,49 @@ class Store:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | Path, study: Study | None = None) -> "Store":
-        """Create a new, empty database file (refuses to overwrite an existing file)."""
+    def create(cls, path: str | Path, study: Study | None = None, *,
+               admin: tuple[str, str, str] | None = None) -> "Store":
+        """Create a new database file (refuses to overwrite an existing file), open it.
+
+        ``admin`` = (user id, full name, password) adds the first administrator in the same
+        step. The file is built under a temporary name beside ``path`` and moved into place
+        only when complete, so a program killed halfway leaves no file at ``path`` (a file
+        without its schema, study or administrator would be refused, or useless, ever after).
+        """
         path = Path(path)
         study = study or load_study()
-        if path.exists():
+        if path.exists() or path.is_symlink():
             raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
         if not path.parent.exists():
             raise StoreError(
                 f"The folder {path.parent} does not exist: create it first or pick another."
             )
+        # The final name's lock is held throughout: a second ALS Desk creating the same file
+        # is refused and so never removes or moves our temporary file.
         lock = DbLock.acquire(path)
+        tmp = path.with_name(path.name + _CREATING)
         try:
-            conn = schema.connect(path)
-        except sqlite3.Error as exc:
-            lock.release()
-            raise StoreError(f"Cannot create the database {path}: {exc}.") from None
-        store = cls(conn, path, study)
-        store._lock = lock
-        try:
-            schema.create_schema(conn, study, audit.utc_now())
-            with store.transaction():
-                store.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+            _remove_db_files(tmp)  # left by a creation that was killed: never visible, no data
+            try:
+                conn = schema.connect(tmp)
+            except sqlite3.Error as exc:
+                raise _store_error(path, exc) from None
+            building = cls(conn, tmp, study)
+            try:
+                schema.create_schema(conn, study, audit.utc_now())
+                with building.transaction():
+                    building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+                if admin is not None:
+                    building.users.create_first_admin(*admin)
+            finally:
+                conn.close()  # the last connection: SQLite folds the WAL into the file
+            _move_into_place(tmp, path)
+            store = cls.open(path, study)  # shares the lock held here (same process)
         except BaseException:
-            conn.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
+            _remove_db_files(tmp)
             lock.release()
             raise
+        lock.release()
         return store
 
     @classmethod
@@ -357,6 +372,33 @@ class Store:
             signature_problems=verify_more.signature_problems(self),
             schema_problems=verify_more.schema_problems(self.conn, self.study),
         )
+
+
+_CREATING = ".creating"  # suffix of a database being built by Store.create
+
+
+def _remove_db_files(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def _move_into_place(tmp: Path, path: Path) -> None:
+    """Give the finished file its name in one step (a rename: atomic on the same disk).
+
+    Another ALS Desk cannot create the same file meanwhile (we hold its lock); the check
+    just before is for a file some other program put there during the creation.
+    """
+    if Path(str(tmp) + "-wal").exists():
+        raise StoreError(f"The new database {tmp} was not closed cleanly; nothing was created.")
+    if path.exists() or path.is_symlink():
+        raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
+    os.replace(tmp, path)
+    if os.name == "posix":  # the new name itself must survive a power cut
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _require_writable(path: Path) -> None:
