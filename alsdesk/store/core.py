@@ -155,6 +155,7 @@ class Store:
         second connection to a file the program opened (and checked) already.
         """
         path = Path(path)
+        _refuse_read_only_disk(path)
         info = schema.inspect_file(path, quick_check=quick_check)
         study = study or load_study()
         if info.study_id != study.id:
@@ -401,8 +402,42 @@ def _move_into_place(tmp: Path, path: Path) -> None:
             os.close(fd)
 
 
+def _on_read_only_disk(path: Path) -> bool:
+    """Whether the file's folder is on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no such folder (reported later), or not POSIX
+        return False
+
+
+def _refuse_read_only_disk(path: Path) -> None:
+    """On a read-only disk SQLite cannot open a WAL database at all (it must create the
+    '-shm' index beside it), which the file check would report as damage: say what it is."""
+    if not path.is_file() or not _on_read_only_disk(path):
+        return
+    try:
+        schema.open_readonly(path).close()
+    except sqlite3.Error:
+        # Not ReadOnlyDatabase: that offers to open the file read-only, which fails too.
+        raise StoreError(
+            f"The database {path} is on a disk that is mounted read-only (a write-protected "
+            "USB stick or memory card, or a drive or share mounted read-only), so ALS Desk "
+            "cannot open it there; this does not mean the file is damaged. Make the disk "
+            "writable (the stick's lock switch, or ask IT), or copy the database (with its "
+            f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
+            "the copy."
+        ) from None
+
+
 def _require_writable(path: Path) -> None:
     """Refuse up front, before anything is written, a file or folder this account cannot write."""
+    if _on_read_only_disk(path):
+        raise ReadOnlyDatabase(
+            f"The database {path} is on a disk that is mounted read-only (a write-protected "
+            "USB stick or memory card, or a drive or share mounted read-only): nothing can be "
+            "saved there. You can open it read-only to look at it; to work on it, make the "
+            "disk writable or copy the database to a folder you can write to."
+        )
     if not os.access(path, os.W_OK):
         raise ReadOnlyDatabase(
             f"The database {path} is read-only for this account (its file permissions or "
