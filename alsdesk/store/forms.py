@@ -6,10 +6,12 @@ signature; locked data cannot change until an administrator unlocks it.
 """
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
-from alsdesk.auth import Action
+from alsdesk.auth import Action, Role
 from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
+from alsdesk.permissions import restricted_fields
 from alsdesk.rules import engine
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus
@@ -28,6 +30,7 @@ from alsdesk.store.records import (  # noqa: F401 - re-exported: callers import 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
+RESTRICTED = "(restricted)"  # a masked identifier, as in the audit review (audit_query)
 NOTE_MAX = 4000  # characters of a note confirming a soft check (it becomes a query's text)
 
 _INSTANCE_COLS = (
@@ -66,7 +69,27 @@ class FormService(WorkflowSteps):
             repeat: int = 1) -> FormRecord:
         """The stored record, or an empty NOT_STARTED record."""
         self._check_place(event, form, event_repeat, repeat)
-        return self._current(subject, event, form, event_repeat, repeat)
+        return self._mask(self._current(subject, event, form, event_repeat, repeat))
+
+    def _hidden(self, form_id: str) -> frozenset[str]:
+        """Identifier fields of a form this role may not see (restricted_fields).
+
+        The administrator is let through: the core lets an administrator print and export
+        identifiers, audited (alsdesk/pdf _disclose, exchange/dataset), and the printed
+        casebook reads them here; the screen still hides them (permissions.restricted_fields).
+        A monitor, or nobody logged in, gets them masked.
+        """
+        role = self.store.role
+        if role is Role.ADMIN:
+            return frozenset()
+        return restricted_fields(role, self.store.study.form(form_id))
+
+    def _mask(self, rec: FormRecord) -> FormRecord:
+        hidden = self._hidden(rec.form)
+        if not hidden or not any(k in hidden for k in rec.values):
+            return rec
+        values = {k: (RESTRICTED if k in hidden else v) for k, v in rec.values.items()}
+        return dataclasses.replace(rec, values=values)
 
     def _current(self, subject: str, event: str, form: str, event_repeat: int,
                  repeat: int) -> FormRecord:
@@ -80,9 +103,15 @@ class FormService(WorkflowSteps):
         if row is None:
             return FormRecord(subject, event, event_repeat, form, repeat, None,
                               FormStatus.NOT_STARTED, {}, {})
-        return self.get_instance(row[0])
+        return self._record(row[0])
 
     def get_instance(self, instance_id: int) -> FormRecord:
+        """The stored record, direct identifiers masked for a role that may not see them."""
+        return self._mask(self._record(instance_id))
+
+    def _record(self, instance_id: int) -> FormRecord:
+        """The stored record as it is: for saving, signing and deleting (never returned to a
+        role that may not see identifiers: every caller first requires a data-entry role)."""
         row = self.conn.execute(
             f"SELECT {_INSTANCE_COLS} FROM form_instances WHERE id = ?", (instance_id,)
         ).fetchone()
@@ -149,7 +178,15 @@ class FormService(WorkflowSteps):
         where: dict[str, Any] = {"instance_id": instance_id}
         if field_id is not None:
             where["field"] = field_id
-        return list(audit.rows(self.conn, **where))
+        found = list(audit.rows(self.conn, **where))
+        if not found:
+            return found
+        hidden = self._hidden(found[0]["form"]) if found[0].get("form") else frozenset()
+        for row in found:
+            if row.get("field") in hidden:
+                row["old_value"] = RESTRICTED if row["old_value"] is not None else None
+                row["new_value"] = RESTRICTED if row["new_value"] is not None else None
+        return found
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -194,6 +231,10 @@ class FormService(WorkflowSteps):
                 repeat = self._next_repeat(subject, event, event_repeat, form)
                 self._check_place(event, form, event_repeat, repeat)
             current = self._current(subject, event, form, event_repeat, repeat)
+            # Every save needs a data-entry role, also one that changes no value: completing
+            # (or re-completing) a form is data entry, not a monitor's or administrator's.
+            self.store.require(Action.ENTER_DATA if current.instance_id is None
+                               else Action.CHANGE_DATA)
             self._require_editable(current, values, missing)
             merged_v = {**current.values, **values}
             merged_m = {**current.missing, **missing}
@@ -204,10 +245,7 @@ class FormService(WorkflowSteps):
             changed_m = [k for k in fdef.field_ids
                          if current.missing.get(k) != merged_m.get(k)]
             changed = tuple(dict.fromkeys(changed_v + changed_m))
-            if changed:
-                self.store.require(Action.ENTER_DATA if current.instance_id is None
-                                   else Action.CHANGE_DATA)
-            elif not complete:
+            if not changed and not complete:
                 return SaveResult(current, ())
             hook = (status_rules.SaveHook(self.store, subject, event, form)
                     if (event, form) in self._status_places else None)
@@ -424,14 +462,16 @@ class FormService(WorkflowSteps):
                           else A.CODE_CLEARED if new_c is None else A.CODE_CHANGED)
                 items.append((action, fid, old_c, new_c, reason))
 
-    def _void_approvals(self, current: FormRecord, place: dict, reason: str, now: str) -> None:
-        """Changed data is no longer what was signed or verified: say so in the trail."""
+    def _void_approvals(self, current: FormRecord, place: dict, reason: str, now: str,
+                        why: str = "data changed after signing") -> None:
+        """Changed (or deleted) data is no longer what was signed or verified: say so in the
+        trail."""
         sig = current.valid_signature
         if sig is not None:
             self.conn.execute(
                 "UPDATE signatures SET valid = 0, invalidated_at = ?, invalidated_reason = ? "
                 "WHERE id = ?",
-                (now, f"data changed after signing: {reason}", sig.id),
+                (now, f"{why}: {reason}", sig.id),
             )
             self.store.audit(A.SIGNATURE_INVALIDATED, **place, old_value=f"signed by "
                              f"{sig.full_name} at {sig.signed_at}", reason=reason, ts=now)
