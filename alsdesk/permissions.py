@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Step", "role_refusal", "form_steps", "may_see_identifiers", "restricted_fields", "field_help",
-    "next_event_repeat", "verify_refusal",
+    "next_event_repeat", "verify_refusal", "delete_state", "signed_delete_refusal",
 ]
 
 
@@ -113,17 +113,39 @@ def form_steps(role: Role | None, status: FormStatus, *,
     gate(Step.LOCK, Action.LOCK, lock_state, "locked")
     gate(Step.UNLOCK, Action.UNLOCK,
          None if status is S.LOCKED else "This form is not locked.", "unlocked")
-    delete_state = None
-    if not repeating:
-        delete_state = ("Only entries of a log or list can be deleted; correct the values of "
-                        "this form instead.")
-    elif status in (S.LOCKED, S.DELETED, S.NOT_STARTED):
-        delete_state = f"An entry that is {status.value} cannot be deleted."
-    gate(Step.DELETE, Action.DELETE_DATA, delete_state, "deleted")
+    steps[Step.DELETE] = (role_refusal(role, Action.DELETE_DATA)
+                          or delete_state(status, repeating)
+                          or signed_delete_refusal(role, status))
     query_state = ("Save the form first: a query is raised on stored data."
                    if status is S.NOT_STARTED else None)
     gate(Step.RAISE_QUERY, Action.RAISE_QUERY, query_state, "queried")
     return steps
+
+
+def delete_state(status: FormStatus, repeating: bool) -> str | None:
+    """Why an entry in this state cannot be deleted, or None (roles aside).
+
+    A once-per-visit form deleted could never be entered again: it is corrected instead.
+    """
+    if not repeating:
+        return ("Only entries of a log or list can be deleted; correct the values of this "
+                "form instead.")
+    if status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
+        return f"An entry that is {status.value} cannot be deleted."
+    return None
+
+
+def signed_delete_refusal(role: Role | None, status: FormStatus) -> str | None:
+    """Why this role may not delete a signed entry, or None (alsdesk/store/workflow.py).
+
+    A deleted entry leaves exports and listings, so withdrawing a signed one is the
+    signer's decision: only a role that signs may do it (the signature is voided).
+    """
+    if status is not FormStatus.SIGNED or allowed(role, Action.SIGN):
+        return None
+    roles = _join([r.label for r in who_may(Action.SIGN)]) or "nobody"
+    who = f" (you are {role.label})" if role is not None else ""
+    return f"This entry is signed: only a user with the role {roles} may delete it{who}."
 
 
 # A CDISC code in help text: "VSTESTCD: TEMP", "(DSDECOD: INFORMED CONSENT OBTAINED)".

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
-from alsdesk.errors import ReasonRequired, WorkflowError
-from alsdesk.permissions import verify_refusal
+from alsdesk.errors import PermissionDenied, ReasonRequired, WorkflowError
+from alsdesk.permissions import delete_state, signed_delete_refusal, verify_refusal
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, place_of, utc_now
 from alsdesk.textcheck import says_something
@@ -79,6 +79,9 @@ class WorkflowSteps:
     store: "Store"
 
     def get_instance(self, instance_id: int) -> "FormRecord":  # provided by FormService
+        raise NotImplementedError
+
+    def _record(self, instance_id: int) -> "FormRecord":  # provided by FormService (unmasked)
         raise NotImplementedError
 
     def instances(self, subject: str) -> list["InstanceSummary"]:  # provided by FormService
@@ -190,7 +193,7 @@ class WorkflowSteps:
         return signed
 
     def _sign_confirmed(self, instance_id: int, meaning: str) -> FormRecord:
-        rec = self.get_instance(instance_id)
+        rec = self._record(instance_id)  # the fingerprint covers the data as stored
         now = utc_now()
         self.conn.execute(
             "INSERT INTO signatures (instance_id, user_id, full_name, role, meaning, signed_at, "
@@ -246,19 +249,38 @@ class WorkflowSteps:
         return self.get_instance(instance_id)
 
     def delete(self, instance_id: int, reason: str) -> FormRecord:
-        """Withdraw a log entry entered by mistake; its data and history stay in the file."""
+        """Withdraw a log entry entered by mistake; its data and history stay in the file.
+
+        Only entries of repeating forms (AEs, con-meds, medical history) are deleted: a
+        once-per-visit form deleted could never be entered again, so it is corrected instead.
+        Any data-entry role deletes an unsigned entry (not only whoever entered it: nurses
+        cover for each other and a wrong entry must not wait for one person). A signed entry
+        disappears from exports and listings, which is more than a change of signed data
+        (that stays visible, voided): only a role that signs (the investigator) may withdraw
+        it. A signature or verification of the entry is voided with audit rows, as a change
+        of signed data voids them.
+        """
         self.store.require(Action.DELETE_DATA)
         if not reason.strip():
             raise ReasonRequired("Give a reason for deleting this entry.")
-        rec = self.get_instance(instance_id)
-        if rec.status in (FormStatus.LOCKED, FormStatus.DELETED):
-            raise WorkflowError(f"A form that is {rec.status.value} cannot be deleted.")
+        rec = self._record(instance_id)
+        if refusal := delete_state(rec.status, self.store.study.form(rec.form).repeating):
+            raise WorkflowError(refusal)
+        if refusal := signed_delete_refusal(self.store.role, rec.status):
+            raise PermissionDenied(refusal)
+        now = utc_now()
+        place = place_of(rec)
         with self.store.transaction():
             self.conn.execute("UPDATE form_instances SET status = ? WHERE id = ?",
                               (FormStatus.DELETED.value, instance_id))
-            self.store.audit(A.FORM_STATUS, **place_of(rec), old_value=rec.status.value,
-                             new_value=FormStatus.DELETED.value, reason=reason)
+            self._void_approvals(rec, place, reason, now, why="entry deleted")
+            self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                             new_value=FormStatus.DELETED.value, reason=reason, ts=now)
         return self.get_instance(instance_id)
+
+    def _void_approvals(self, current: "FormRecord", place: dict, reason: str, now: str,
+                        why: str = "") -> None:  # provided by FormService
+        raise NotImplementedError
 
 
 def _data_hash(rec: "FormRecord") -> str:
