@@ -33,10 +33,10 @@ POINTS = [
     ("create_first_admin", "call", 1),
     ("_insert", "return", 1),
     ("write_rows", "return", 2),
-    ("_move_into_place", "call", 1),
+    ("move_into_place", "call", 1),
     ("os.replace", "call", 1),
     ("os.replace", "return", 1),
-    ("_move_into_place", "return", 1),
+    ("move_into_place", "return", 1),
     ("inspect_file", "call", 1),
     ("migrate", "call", 1),
 ]
@@ -96,7 +96,7 @@ def test_a_kill_at_each_step_of_the_creation(tmp_path, study, ctx, point):
     outcome = _check_after_kill(path, study, str(point))
     # Up to the move the file is not there; from the move on it is whole.
     after_move = point[0] in ("inspect_file", "migrate") or point[:2] in (
-        ("os.replace", "return"), ("_move_into_place", "return"))
+        ("os.replace", "return"), ("move_into_place", "return"))
     assert outcome == ("complete" if after_move else "absent"), point
     leftovers = sorted(p.name for p in tmp_path.iterdir() if ".creating" in p.name)
     assert leftovers == [], leftovers  # the next creation cleared the killed one's files

@@ -16,6 +16,9 @@ from alsdesk.errors import (
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
+from alsdesk.store.placing import (
+    CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
+)
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
@@ -114,9 +117,9 @@ class Store:
         # The final name's lock is held throughout: a second ALS Desk creating the same file
         # is refused and so never removes or moves our temporary file.
         lock = DbLock.acquire(path)
-        tmp = path.with_name(path.name + _CREATING)
+        tmp = path.with_name(path.name + CREATING)
         try:
-            _remove_db_files(tmp)  # left by a creation that was killed: never visible, no data
+            remove_db_files(tmp)  # left by a creation that was killed: never visible, no data
             try:
                 conn = schema.connect(tmp)
             except sqlite3.Error as exc:
@@ -130,10 +133,10 @@ class Store:
                     building.users.create_first_admin(*admin)
             finally:
                 conn.close()  # the last connection: SQLite folds the WAL into the file
-            _move_into_place(tmp, path)
+            move_into_place(tmp, path)
             store = cls.open(path, study)  # shares the lock held here (same process)
         except BaseException:
-            _remove_db_files(tmp)
+            remove_db_files(tmp)
             lock.release()
             raise
         lock.release()
@@ -155,7 +158,7 @@ class Store:
         second connection to a file the program opened (and checked) already.
         """
         path = Path(path)
-        _refuse_read_only_disk(path)
+        refuse_read_only_disk(path)
         info = schema.inspect_file(path, quick_check=quick_check)
         study = study or load_study()
         if info.study_id != study.id:
@@ -375,63 +378,9 @@ class Store:
         )
 
 
-_CREATING = ".creating"  # suffix of a database being built by Store.create
-
-
-def _remove_db_files(db: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-
-
-def _move_into_place(tmp: Path, path: Path) -> None:
-    """Give the finished file its name in one step (a rename: atomic on the same disk).
-
-    Another ALS Desk cannot create the same file meanwhile (we hold its lock); the check
-    just before is for a file some other program put there during the creation.
-    """
-    if Path(str(tmp) + "-wal").exists():
-        raise StoreError(f"The new database {tmp} was not closed cleanly; nothing was created.")
-    if path.exists() or path.is_symlink():
-        raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
-    os.replace(tmp, path)
-    if os.name == "posix":  # the new name itself must survive a power cut
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _on_read_only_disk(path: Path) -> bool:
-    """Whether the file's folder is on a file system mounted read-only."""
-    try:
-        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
-    except (OSError, AttributeError):  # no such folder (reported later), or not POSIX
-        return False
-
-
-def _refuse_read_only_disk(path: Path) -> None:
-    """On a read-only disk SQLite cannot open a WAL database at all (it must create the
-    '-shm' index beside it), which the file check would report as damage: say what it is."""
-    if not path.is_file() or not _on_read_only_disk(path):
-        return
-    try:
-        schema.open_readonly(path).close()
-    except sqlite3.Error:
-        # Not ReadOnlyDatabase: that offers to open the file read-only, which fails too.
-        raise StoreError(
-            f"The database {path} is on a disk that is mounted read-only (a write-protected "
-            "USB stick or memory card, or a drive or share mounted read-only), so ALS Desk "
-            "cannot open it there; this does not mean the file is damaged. Make the disk "
-            "writable (the stick's lock switch, or ask IT), or copy the database (with its "
-            f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
-            "the copy."
-        ) from None
-
-
 def _require_writable(path: Path) -> None:
     """Refuse up front, before anything is written, a file or folder this account cannot write."""
-    if _on_read_only_disk(path):
+    if on_read_only_disk(path):
         raise ReadOnlyDatabase(
             f"The database {path} is on a disk that is mounted read-only (a write-protected "
             "USB stick or memory card, or a drive or share mounted read-only): nothing can be "

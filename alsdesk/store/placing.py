@@ -1,0 +1,65 @@
+"""Where a database file lives: building a new one beside its final name, read-only disks.
+
+Used by Store.create and Store.open (alsdesk.store.core).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from alsdesk.errors import StoreError
+from alsdesk.store import schema
+
+CREATING = ".creating"  # suffix of a database being built by Store.create
+
+
+def remove_db_files(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
+def move_into_place(tmp: Path, path: Path) -> None:
+    """Give the finished file its name in one step (a rename: atomic on the same disk).
+
+    Another ALS Desk cannot create the same file meanwhile (we hold its lock); the check
+    just before is for a file some other program put there during the creation.
+    """
+    if Path(str(tmp) + "-wal").exists():
+        raise StoreError(f"The new database {tmp} was not closed cleanly; nothing was created.")
+    if path.exists() or path.is_symlink():
+        raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
+    os.replace(tmp, path)
+    if os.name == "posix":  # the new name itself must survive a power cut
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def on_read_only_disk(path: Path) -> bool:
+    """Whether the file's folder is on a file system mounted read-only."""
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no such folder (reported later), or not POSIX
+        return False
+
+
+def refuse_read_only_disk(path: Path) -> None:
+    """On a read-only disk SQLite cannot open a WAL database at all (it must create the
+    '-shm' index beside it), which the file check would report as damage: say what it is."""
+    if not path.is_file() or not on_read_only_disk(path):
+        return
+    try:
+        schema.open_readonly(path).close()
+    except sqlite3.Error:
+        # Not ReadOnlyDatabase: that offers to open the file read-only, which fails too.
+        raise StoreError(
+            f"The database {path} is on a disk that is mounted read-only (a write-protected "
+            "USB stick or memory card, or a drive or share mounted read-only), so ALS Desk "
+            "cannot open it there; this does not mean the file is damaged. Make the disk "
+            "writable (the stick's lock switch, or ask IT), or copy the database (with its "
+            f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
+            "the copy."
+        ) from None
