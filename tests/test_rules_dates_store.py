@@ -121,7 +121,12 @@ def test_without_a_consent_date_nothing_fires_by_accident(store):
 def test_a_deleted_consent_form_is_not_read(store):
     code = store.subjects.create("ZZ").code
     store.forms.save(code, "screening", "ic", {"icdat": "2025-02-20"})
-    store.forms.delete(store.forms.get(code, "screening", "ic").instance_id, "wrong patient")
+    iid = store.forms.get(code, "screening", "ic").instance_id
+    with pytest.raises(WorkflowError, match="Only entries of a log"):
+        store.forms.delete(iid, "wrong patient")  # refused today (issue 12, item 5) ...
+    # ... but a file from before may hold one: a deleted consent is no date to judge by
+    with store.transaction():
+        store.conn.execute("UPDATE form_instances SET status = 'deleted' WHERE id = ?", (iid,))
     result = store.forms.save(code, "logs", "ae", {**AE, "aestdat": "2025-02-01"}, repeat=None,
                               complete=True)
     assert result.record.status is FormStatus.COMPLETE
