@@ -209,13 +209,15 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
                     raise StoreError(f"{path} is not a demo database: it will not be replaced.")
             for suffix in ("", "-wal", "-shm"):
                 Path(str(path) + suffix).unlink(missing_ok=True)
+        # Built for now (not for a given day): S006's 72 h window is open whatever the hour
+        now = datetime.now() if today is None else None
         today = today or date.today()
         store = Store.create(path)
     finally:
         if lock is not None:
             lock.release()
     try:
-        _populate(store, today)
+        _populate(store, today, now)
     except BaseException:
         store.close()
         for suffix in ("", "-wal", "-shm"):
@@ -225,7 +227,7 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
     return path
 
 
-def _populate(store: Store, today: date) -> None:
+def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     admin_id, admin_name, _ = DEMO_USERS[0]
     store.users.create_first_admin(admin_id, admin_name, DEMO_PASSWORD)
     for user_id, name, role in DEMO_USERS[1:]:
@@ -311,7 +313,11 @@ def _populate(store: Store, today: date) -> None:
 
     # S006: infused 2 days ago, 72 h visit in its window; a protocol deviation logged
     s6 = store.subjects.create("DM").code
-    start6 = datetime.combine(today - timedelta(days=2), datetime.min.time()).replace(hour=9)
+    # 60 h before now: the 48-96 h window is open for a day and a half after the build, at any
+    # hour (two days ago at 09:00 left it closed from midnight to 09:00 and failed the tests);
+    # a demo for a given day keeps the fixed time
+    start6 = (now - timedelta(hours=60)).replace(minute=0, second=0, microsecond=0) if now \
+        else datetime.combine(today - timedelta(days=2), datetime.min.time()).replace(hour=9)
     b.screening(s6, start6 - timedelta(days=12), birth=_years_before(start6, 54), sex="F",
                 alsfrs_items=[4, 4, 4, 4, 3, 3, 3, 3, 3, 4, 4, 4], fvc_pct=91.0, eligible=True)
     b.infusion(s6, start6, 58.5, 117.0)
