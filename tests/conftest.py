@@ -54,3 +54,21 @@ def store(db_path, study):
     st.login("nurse", PASSWORD)
     yield st
     st.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    """The demo database (alsdesk.demo), built once per test session: copy it to change it."""
+    from alsdesk.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.fixture
+def demo_db(demo_template, tmp_path) -> Path:
+    """A copy of the demo database of the test's own."""
+    import shutil
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    return path

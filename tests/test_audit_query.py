@@ -6,7 +6,6 @@ Real database files: the demo database for the trail a clinic would have, a new 
 from __future__ import annotations
 
 import csv
-import shutil
 import time
 from datetime import date, datetime, timedelta, timezone
 
@@ -16,7 +15,7 @@ from alsdesk import accounts, audit_query as aq
 from alsdesk.accounts import AccountStep
 from alsdesk.audit_query import AuditFilter
 from alsdesk.auth import Role
-from alsdesk.demo import DEMO_PASSWORD, build_demo
+from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.errors import AuthError, PermissionDenied, ReasonRequired
 from alsdesk.exchange.dataset import ExportError
 from alsdesk.store import Store
@@ -25,16 +24,9 @@ from alsdesk.store.audit import A
 from tests.conftest import PASSWORD
 
 
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    return build_demo(tmp_path_factory.mktemp("aq") / "demo.db")
-
-
 @pytest.fixture
-def demo(demo_file, tmp_path):
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_file, path)
-    st = Store.open(path)
+def demo(demo_db):
+    st = Store.open(demo_db)
     st.login("monitor", DEMO_PASSWORD)
     yield st
     st.close()

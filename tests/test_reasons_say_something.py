@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from alsdesk.demo import DEMO_PASSWORD, build_demo
+from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.states import SubjectStatus
 from alsdesk.store import Store
@@ -18,18 +18,9 @@ from alsdesk.textcheck import says_something
 INVISIBLE = ["\u200b", "\u200b\u200c\u2060", "\ufeff", " . ", "\u00a0\u2003", "—"]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return build_demo(tmp_path_factory.mktemp("reasons") / "demo.db")
-
-
 @pytest.fixture
-def store(template, tmp_path):
-    import shutil
-
-    path = tmp_path / "demo.db"
-    shutil.copy(template, path)
-    st = Store.open(path)
+def store(demo_db):
+    st = Store.open(demo_db)
     yield st
     st.close()
 

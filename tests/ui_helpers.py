@@ -6,7 +6,6 @@ unless a test gives an answer with ``prompts.answer(name, value)``.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Callable
 
@@ -14,7 +13,8 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
-from alsdesk.demo import DEMO_PASSWORD, build_demo
+from alsdesk.demo import DEMO_PASSWORD
+from tests.conftest import demo_db, demo_template  # noqa: F401 - re-exported fixtures
 from alsdesk.store import Store
 from ui.choice_editor import ChoiceEditor
 from ui.field_editors import MemoEditor
@@ -132,17 +132,6 @@ def ui_settings(tmp_path, qapp):
         pytest.fail("a dialog was left unanswered: " + "; ".join(stuck))
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The demo database, built once per test session."""
-    return build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
-
-
-@pytest.fixture
-def demo_db(demo_template, tmp_path) -> Path:
-    path = tmp_path / "demo.db"
-    shutil.copy(demo_template, path)
-    return path
 
 
 def open_window(qtbot, path: Path, user: str = "nurse", password: str = DEMO_PASSWORD,
