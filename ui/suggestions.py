@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.suggest import Suggestion
+from ui.keyboard import enter_presses
 
 if TYPE_CHECKING:
     from ui.form_renderer import FormView
@@ -70,6 +71,7 @@ class SuggestionPanel(QGroupBox):
             button.setAccessibleName(f"{label}: {s.prompt}")
             button.setStyleSheet("text-align: left;")
             button.clicked.connect(lambda _=False, f=fid: self.accept(f))
+            enter_presses(button)
             self.layout_.addWidget(button)
             self.buttons[fid] = button
         self.setVisible(bool(usable))
