@@ -41,7 +41,7 @@ def of(conn: sqlite3.Connection) -> Head:
     """The head of the chain in an open database (from its last audit row)."""
     row = conn.execute("SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1").fetchone()
     if row is None:
-        from alsdesk.store.audit import GENESIS_HASH
+        from alsdesk.store.schema import GENESIS_HASH
         return Head(0, GENESIS_HASH)
     return Head(int(row[0]), str(row[1]))
 
