@@ -17,6 +17,8 @@ from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
+_SPLIT_ROW = 100.0  # points: rows up to this height are placed with the height measured once
+
 STATUS_NOTE = {
     "in progress": "not yet complete",
     "complete": "complete, not yet signed",
@@ -98,7 +100,7 @@ def _head_table(doc: SubjectDoc, width: float, digest: str) -> Table:
             ("Forms", _form_counts(doc)),
             ("Data fingerprint", f"{short(digest)}  (SHA-256 {digest})")]
     data = [[st.t(k, st.CELL_BOLD), st.t(v, st.CELL)] for k, v in rows]
-    return Table(data, colWidths=[40 * mm, width - 40 * mm], style=st.grid())
+    return st.table(data, [40 * mm, width - 40 * mm], st.grid())
 
 
 def _form_counts(doc: SubjectDoc) -> str:
@@ -115,8 +117,8 @@ def _form_counts(doc: SubjectDoc) -> str:
 def _schedule(doc: SubjectDoc, width: float) -> Table:
     rows = [[st.t(h, st.CELL_BOLD) for h in ("Visit", "Target", "Window", "Done")]]
     rows += [[st.t(c, st.CELL) for c in r] for r in doc.head.schedule]
-    return Table(rows, colWidths=[0.27 * width, 0.18 * width, 0.25 * width, 0.30 * width],
-                 style=st.grid(1), repeatRows=1)
+    return st.table(rows, [0.27 * width, 0.18 * width, 0.25 * width, 0.30 * width],
+                    st.grid(1), header_rows=1)
 
 
 def _event(block: EventBlock, width: float, new_page: bool) -> list:
@@ -171,7 +173,7 @@ def _form(form: FormBlock, width: float) -> list:
                                   if d.note else "")
             rows.append([st.t(d.label, st.CELL), st.p(text, st.CELL_BOLD)])
         flow += [Spacer(1, 1.5 * mm),
-                 Table(rows, colWidths=[0.42 * width, 0.58 * width], style=st.grid(1))]
+                 st.table(rows, [0.42 * width, 0.58 * width], st.grid(1))]
     flow += _signatures(form, width)
     if form.queries:
         flow += _queries(form.queries, width, None, heading=False, compact=True)
@@ -199,8 +201,7 @@ def _rows(form: FormBlock, width: float) -> Table:
         if row.queries:
             note = (note + " · " if note else "") + f"query {row.queries}"
         data.append([st.t(row.label, st.CELL), value, st.t(note, st.CELL)])
-    return Table(data, colWidths=[0.42 * width, 0.36 * width, 0.22 * width],
-                 style=st.grid(extra=extra))
+    return st.table(data, [0.42 * width, 0.36 * width, 0.22 * width], st.grid(extra=extra))
 
 
 def _signatures(form: FormBlock, width: float) -> list:
@@ -215,8 +216,8 @@ def _signatures(form: FormBlock, width: float) -> list:
             text = (f"<b>Signature voided</b>: signed by {esc(s.name)} ({esc(s.role)}) on "
                     f"{esc(s.signed_at)}, meaning: {esc(s.meaning)}; voided on "
                     f"{esc(s.voided_at)}: {esc(s.voided_reason)}")
-        flow.append(Table([[st.p(text, st.CELL)]], colWidths=[width],
-                          style=st.grid(extra=[("BOX", (0, 0), (-1, -1), 0.9, st.MUTED)])))
+        flow.append(st.table([[st.p(text, st.CELL)]], [width],
+                             st.grid(extra=[("BOX", (0, 0), (-1, -1), 0.9, st.MUTED)])))
     return flow
 
 
@@ -234,8 +235,7 @@ def _queries(queries: tuple[QueryRow, ...], width: float, label: str | None,
                      st.t(q.status.upper(), st.TINY_BOLD), st.t(answer or "–", st.TINY)])
     widths = [0.07, 0.2, 0.37, 0.1, 0.26]
     flow += [Spacer(1, 1.5 * mm) if compact else Spacer(1, 0),
-             Table(rows, colWidths=[w * width for w in widths], style=st.grid(1),
-                   repeatRows=1)]
+             st.table(rows, [w * width for w in widths], st.grid(1), header_rows=1)]
     return flow
 
 
@@ -260,8 +260,10 @@ def _audit(rows: tuple[AuditRow, ...], width: float) -> list:
     # measure them once here and give the heights, so the parts only place the rows.
     sized = Table(data, colWidths=columns, style=style, repeatRows=1)
     sized.wrap(width, 1e9)
-    flow.append(Table(sized._cellvalues, colWidths=columns, rowHeights=list(sized._rowHeights),
-                      style=style, repeatRows=1))
+    # A row taller than a fifth of a page (a long reason) keeps no fixed height, so that it
+    # can be split across pages: only such rows are measured again.
+    heights = [h if h < _SPLIT_ROW else None for h in sized._rowHeights]
+    flow.append(st.table(sized._cellvalues, columns, style, header_rows=1, heights=heights))
     if not rows:
         flow.append(st.t("No audit rows.", st.NOTE))
     return flow

@@ -124,8 +124,8 @@ def build_ae_listing(store: "Store", options: PrintOptions,
             cells.append(st.p(markup, st.TINY))
         data.append(cells)
     rest = (width - 26 * mm) / max(len(listing.sections), 1)
-    flow.append(Table(data, colWidths=[26 * mm] + [rest] * len(listing.sections),
-                      style=st.grid(1, extra), repeatRows=1))
+    flow.append(st.table(data, [26 * mm] + [rest] * len(listing.sections),
+                         st.grid(1, extra), header_rows=1))
     if not listing.rows:
         flow.append(st.t("No adverse event has been recorded.", st.NOTE))
     data_bytes, pages = page.build(flow, spec, progress)

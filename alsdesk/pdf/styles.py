@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from alsdesk.pdf import fonts
 
@@ -60,7 +60,9 @@ class _Para(Paragraph):
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         last = self._last
-        if last is not None and last[0] == aw:
+        # The parts of a split paragraph are copies that carry the whole one's size but
+        # have not broken their own lines yet (no blPara): they must be wrapped.
+        if last is not None and last[0] == aw and "blPara" in self.__dict__:
             self.width, self.height = last[1]
             return last[1]
         size = super().wrap(aw, ah)
@@ -202,6 +204,18 @@ def t(value: object, style: ParagraphStyle = BODY) -> Flowable:
     if _CONTROL.search(text):
         text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
     return Line(text, style)
+
+
+def table(data: list, widths: list[float], style, *, header_rows: int = 0,
+          heights: list | None = None, **kw) -> Table:
+    """A table of data whose rows may hold any text the store accepts.
+
+    A cell can hold 4,000 characters (or an 80-line note): reportlab refuses a row taller
+    than the page (LayoutError), so rows are allowed to split between pages (splitInRow),
+    their header repeated on the next page.
+    """
+    return Table(data, colWidths=widths, rowHeights=heights, style=style,
+                 repeatRows=header_rows, splitInRow=1, **kw)
 
 
 def grid(header_rows: int = 0, extra: list | None = None) -> TableStyle:
