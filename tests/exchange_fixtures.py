@@ -25,8 +25,8 @@ def _augment(path: Path) -> None:
             save("S005", "unscheduled", "sv", {"svdone": "Y", "svstdtc": when},
                  event_repeat=n, complete=True)
         save("S005", "unscheduled", "vs", {"vsdtc": "2026-01-10T10:20", "pulse": 81,
-                                           "resp": 16, "temp": 36.55, "spo2": 96,
-                                           "weight": 79.25},
+                                           "resp": 16, "temp": 36.7, "spo2": 96,
+                                           "weight": 79.3},
              {"sysbp": "ND", "diabp": "ND"}, event_repeat=1, complete=True)
         save("S005", "unscheduled", "vs", {"vsdtc": "2026-02-11T11:50", "sysbp": 121,
                                            "diabp": 77}, event_repeat=2)

@@ -52,7 +52,7 @@ def test_missing_codes_have_their_own_column(exported):
     row = next(r for r in vs if r["event"] == "unscheduled" and r["event_repeat"] == "1")
     assert row["subject"] == "S005" and row["status"] == "complete"
     assert row["sysbp"] == "" and row["sysbp__missing"] == "ND"
-    assert row["temp"] == "36.55" and row["temp__missing"] == ""
+    assert row["temp"] == "36.7" and row["temp__missing"] == ""
     assert row["vsdtc"] == "2026-01-10 10:20"
     cm = next(r for r in read(exported / "cm.csv") if r["cmtrt"] == "Vitamin D")
     assert cm["cmdose"] == "0.00001" and cm["cmindc__missing"] == "UNK"

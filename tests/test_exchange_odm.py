@@ -89,7 +89,7 @@ def test_missing_codes_are_their_own_items_and_keys_repeat(monitor, tmp_path):
     s5 = clinical(root)["S005"][1]
     status, items = s5[("SE.UNSCHEDULED", "1", "F.VS", None)]
     assert items["IT.VS.SYSBP.MISSING"] == "ND" and "IT.VS.SYSBP" not in items
-    assert items["IT.VS.TEMP"] == "36.55" and status == "complete"
+    assert items["IT.VS.TEMP"] == "36.7" and status == "complete"
     assert s5[("SE.UNSCHEDULED", "2", "F.VS", None)][0] == "in progress"
     assert items["IT.VS.VSDTC"] == "2026-01-10T10:20:00"
     ae_keys = sorted(k[3] for k in s5 if k[2] == "F.AE")

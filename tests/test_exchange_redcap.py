@@ -132,7 +132,7 @@ def test_records_in_import_layout(out):
     ae = [k for k in by_key if k[0] == "S005" and k[2] == "ae"]
     assert sorted(k[3] for k in ae) == ["1", "3"]
     unscheduled = by_key[("S005", "unscheduled_arm_1", "", "1")]
-    assert unscheduled["sysbp"] == "ND" and unscheduled["temp"] == "36.55"
+    assert unscheduled["sysbp"] == "ND" and unscheduled["temp"] == "36.7"
     assert unscheduled["vs_complete"] == "1"
     assert by_key[("S005", "unscheduled_arm_1", "", "2")]["vs_complete"] == "0"
     locked = by_key[("S003", "m2_arm_1", "", "")]

@@ -136,8 +136,8 @@ def test_decimal_parse(raw, value):
 
 def test_decimal_rejections():
     assert err(WEIGHT, "2000") == "Weight: 2000 is outside the allowed range 20 to 300 kg"
-    assert "outside" in err(WEIGHT, "19.99")
-    assert "outside" in err(WEIGHT, "300.01")
+    assert "outside" in err(WEIGHT, "19.9")
+    assert "outside" in err(WEIGHT, "300.1")
     for raw in ("nan", "inf", "-inf", "1e3", "72.5kg", "7 2", "1.2.3", "0x10"):
         assert "not a number" in err(RATIO, raw), raw
     assert "ambiguous" in err(RATIO, "1,500")
@@ -158,7 +158,21 @@ def test_check_decimal():
 
 def test_decimal_display_and_text():
     assert display(WEIGHT, 72.0) == "72.0"
-    assert display(WEIGHT, 72.46) == "72.5"
+    # never rounded: a value stored with more decimals (an old file, an import) shows in full
+    assert display(WEIGHT, 72.46) == "72.46" and display(WEIGHT, 72.4) == "72.4"
+    assert display(RATIO, 1e-07) == "0.0000001"
+
+
+def test_more_decimals_than_the_field_records_is_refused():
+    """76.55 in a field of one decimal would print as 76.6 (or "76 -> 76" in the audit
+    appendix): the core refuses it, typed or given to the API, and says what to do."""
+    message = err(WEIGHT, "72.55")
+    assert message.startswith("Weight: 72.55 has more decimals than this field records "
+                              "(at most 1 decimal place).")
+    assert "Round it" in message
+    assert "more decimals" in check_value(WEIGHT, 72.55)
+    assert check_value(WEIGHT, 72.5) is None and check_value(WEIGHT, 72.0) is None
+    assert parse_value(WEIGHT, "72.50") == 72.5  # a trailing zero is not a decimal more
     assert display(RATIO, 0.1) == "0.1"
     assert to_text(RATIO, 0.1) == "0.1" and from_text(RATIO, "0.1") == 0.1
     assert from_text(RATIO, to_text(RATIO, 1 / 3)) == 1 / 3

@@ -11,6 +11,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from typing import Any
 
 from alsdesk.errors import ValidationError
@@ -168,7 +169,12 @@ def display(field: Field, value: Any, date_format: str = "DD/MMM/YYYY") -> str:
         label = field.codelist.label_of(value)
         return label if label is not None else str(value)
     if kind is FieldType.DECIMAL and isinstance(value, (int, float)) and math.isfinite(value):
-        return f"{value:.{field.digits}f}" if field.digits is not None else _num(value)
+        # Never rounded: a value stored with more decimals than the field shows (an old file,
+        # an import) is written out in full, so a correction from 76.0 to 76.5 cannot print
+        # as "76 -> 76".
+        if field.digits is not None and decimal_places(value) <= field.digits:
+            return f"{value:.{field.digits}f}"
+        return _plain(value)
     iso = date_format == "YYYY-MM-DD"
     if kind is FieldType.DATE and isinstance(value, str):
         return value if iso else _display_date(value)
@@ -314,6 +320,13 @@ def _check_number(field: Field, value: int | float) -> str | None:
         return f"{field.label}: {_r(value)} is not a number that can be stored"
     if isinstance(value, int) and abs(value) > INT_LIMIT:
         return f"{field.label}: {value} is far too large"
+    places = field.digits
+    if field.type is FieldType.DECIMAL and places is not None and decimal_places(value) > places:
+        allowed = ("whole numbers only" if places == 0 else
+                   f"at most {places} decimal place{'s' if places > 1 else ''}")
+        return (f"{field.label}: {_plain(value)} has more decimals than this field records "
+                f"({allowed}). Round it as the CRF instructions say, or ask the data manager "
+                "if the study needs more decimals here.")
     low, high = field.min, field.max
     if (low is not None and value < low) or (high is not None and value > high):
         unit = f" {field.unit}" if field.unit else ""
@@ -402,6 +415,22 @@ def _options(field: Field) -> str:
     choices = _codelist(field).choices
     shown = ", ".join(f"{c.code} = {c.label}" for c in choices[:12])
     return shown + (f" (and {len(choices) - 12} more)" if len(choices) > 12 else "")
+
+
+def decimal_places(value: float) -> int:
+    """Decimal places of a number as written shortest: 76.5 -> 1, 76.0 -> 0, 1e-07 -> 7."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return 0
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _plain(value: float) -> str:
+    """Every decimal of a number, never in exponent form: 1e-07 as "0.0000001"."""
+    if not isinstance(value, float):
+        return str(value)
+    text = format(Decimal(repr(value)), "f")
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _num(value: float) -> str:
