@@ -26,6 +26,17 @@ def _hypothesis_profiles() -> None:
 _hypothesis_profiles()
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What the fuzz tests ran, after the results (a report, not a test)."""
+    import sys
+
+    fuzz = sys.modules.get("tests.test_fuzz") or sys.modules.get("test_fuzz")
+    stats = getattr(fuzz, "STATS", None)
+    if stats:
+        terminalreporter.write_line(
+            "fuzz figures: " + ", ".join(f"{k}: {v}" for k, v in sorted(stats.items())))
+
+
 @pytest.fixture(scope="session")
 def study():
     from alsdesk.study import load_study

@@ -104,6 +104,11 @@ def test_kill_at_random_moments_loses_nothing_committed(tmp_path, study, ctx):
         log = tmp_path / f"run{run}.log"
         child = ctx.Process(target=_child_entry, args=(str(db), str(log), rnd.randrange(2**32)))
         child.start()
+        # Most kills fall after the child has opened the file (waiting for its "opened" line,
+        # not a fixed time: a slow runner may take longer than the window to start Python);
+        # every fifth falls anywhere from the start, opening included.
+        if run % 5:
+            _wait_until_opened(log, child)
         time.sleep(rnd.uniform(0.0, 0.35))
         os.kill(child.pid, signal.SIGKILL)
         child.join(10)
@@ -158,6 +163,14 @@ def test_kill_at_random_moments_loses_nothing_committed(tmp_path, study, ctx):
           f"{in_flight_kept}/{in_flight_lost}, {backups_checked} backup checks")
     assert kills == RUNS
     assert saves_committed > 0, "the child never got to save: the kill window is too short"
+
+
+def _wait_until_opened(log, child, limit: float = 30.0) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and child.is_alive():
+        if _read_log(log)[2]:
+            return
+        time.sleep(0.005)
 
 
 def _child_entry(db: str, log: str, seed: int) -> None:

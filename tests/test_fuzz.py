@@ -296,11 +296,6 @@ def test_the_store_keeps_only_valid_values_and_gives_them_back_identical(fuzz_st
     assume(True)
 
 
-def test_report_fuzz_figures():
-    """Prints what the fuzzing ran (pytest -s); always passes."""
-    print("\nfuzz figures: " + ", ".join(f"{k}: {v}" for k, v in sorted(STATS.items())))
-
-
 def test_negative_zero_and_subclasses_are_stored_as_what_reads_back(fuzz_store):
     """Found by this file: -0.0 was audited as "-0.0" and returned as -0.0 by save(), while
     SQLite stored 0.0."""
