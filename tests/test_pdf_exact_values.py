@@ -71,3 +71,46 @@ def test_a_value_stored_with_more_decimals_prints_in_full(demo_template, tmp_pat
         text = " ".join(pages_text(visit_forms(store, "S005", "screening",
                                                options=PrintOptions(printed_at=PRINTED_AT)).data))
     assert "76.55" in text and "76.6 kg" not in text
+
+
+def test_a_missing_code_prints_in_the_value_cell_and_a_blank_prints_blank(demo_template,
+                                                                         tmp_path):
+    """ "ND" alone in a narrow third column beside an empty value was easy to miss, and a
+    blank question printed a bold dash, like an answer."""
+    from alsdesk.pdf import PrintOptions, visit_forms
+    from alsdesk.store import Store
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    with Store.open(path) as store:
+        store.login("nurse", PASSWORD)
+        store.forms.save("S005", "screening", "vs", {"sysbp": None, "resp": None},
+                         {"sysbp": "ND"}, reason="not measured; rate not counted")
+        data = visit_forms(store, "S005", "screening",
+                           options=PrintOptions(printed_at=PRINTED_AT)).data
+        text = " ".join(pages_text(data))
+        diastolic = store.forms.get("S005", "screening", "vs").values["diabp"]
+    assert "Blood pressure, systolic ND – Not done" in text
+    # in the value column: where the diastolic value beside it starts, not further right
+    xs = _x_of(data)
+    assert xs["ND – Not done"] == xs[f"{diastolic} mmHg"]
+    label = store.study.form("vs").field("resp").label
+    after = text[text.index(label) + len(label):].lstrip()
+    assert not after.startswith("–"), after[:40]
+
+
+def _x_of(data: bytes) -> dict[str, float]:
+    """Where each piece of text starts on the page, by the text matrix reportlab writes."""
+    import io
+
+    from pypdf import PdfReader
+
+    found: dict[str, float] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.setdefault(text.strip(), round(tm[4] * cm[0] + cm[4], 1))
+
+    for page in PdfReader(io.BytesIO(data)).pages:
+        page.extract_text(visitor_text=visit)
+    return found

@@ -193,11 +193,16 @@ def _rows(form: FormBlock, width: float) -> Table:
             value, note = st.t(row.value, st.CELL), ""
         elif not row.applies and not row.value and not row.missing:
             value, note = st.p("<font color='#777777'>– (does not apply)</font>", st.CELL), ""
+        elif row.missing and not row.value:
+            # The code stands where the value would, spelt out: an "ND" alone in the note
+            # column beside an empty value cell was easy to miss.
+            value, note = st.t(row.missing, st.CELL_BOLD), ""
         else:
-            value = st.t(row.value or ("" if row.missing else "–"), st.CELL_BOLD)
-            note = row.missing
-            if not row.applies:
-                note = (note + " " if note else "") + "(does not apply: should be blank)"
+            # A question left blank prints blank: a dash would read as an answer.
+            value = st.t(row.value, st.CELL_BOLD)
+            note = f"code {row.missing}" if row.missing else ""
+        if not row.applies and (row.value or row.missing):
+            note = (note + " " if note else "") + "(does not apply: should be blank)"
         if row.queries:
             note = (note + " · " if note else "") + f"query {row.queries}"
         data.append([st.t(row.label, st.CELL), value, st.t(note, st.CELL)])
