@@ -169,7 +169,7 @@ def _form(form: FormBlock, width: float) -> list:
     if form.derived:
         rows = [[st.t("Calculated", st.CELL_BOLD), st.t("Value", st.CELL_BOLD)]]
         for d in form.derived:
-            text = esc(d.text) + (f"<br/><font color='#666666'>{esc(d.note)}</font>"
+            text = esc(d.text) + (f"<br/><font color='#444444'>{esc(d.note)}</font>"
                                   if d.note else "")
             rows.append([st.t(d.label, st.CELL), st.p(text, st.CELL_BOLD)])
         flow += [Spacer(1, 1.5 * mm),
@@ -192,7 +192,7 @@ def _rows(form: FormBlock, width: float) -> Table:
         if row.restricted:
             value, note = st.t(row.value, st.CELL), ""
         elif not row.applies and not row.value and not row.missing:
-            value, note = st.p("<font color='#777777'>– (does not apply)</font>", st.CELL), ""
+            value, note = st.p("<font color='#555555'>– (does not apply)</font>", st.CELL), ""
         elif row.missing and not row.value:
             # The code stands where the value would, spelt out: an "ND" alone in the note
             # column beside an empty value cell was easy to miss.

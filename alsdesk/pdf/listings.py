@@ -119,7 +119,7 @@ def build_ae_listing(store: "Store", options: PrintOptions,
             extra.append(("BACKGROUND", (0, len(data)), (-1, len(data)), SERIOUS_BG))
         cells = [st.p(first, st.CELL)]
         for lines in row.cells:
-            markup = "<br/>".join(f"<font color='#555555'>{esc(label)}:</font> <b>{esc(v)}</b>"
+            markup = "<br/>".join(f"<font color='#444444'>{esc(label)}:</font> <b>{esc(v)}</b>"
                                   for label, v in lines)
             cells.append(st.p(markup, st.TINY))
         data.append(cells)

@@ -31,8 +31,8 @@ from alsdesk.study.model import Study
 MARGIN_X = 14 * mm
 HEADER_H = 25 * mm
 FOOTER_H = 15 * mm
-GREY = colors.Color(0.35, 0.35, 0.35)
-RULE = colors.Color(0.55, 0.55, 0.55)
+GREY = colors.Color(0.3, 0.3, 0.3)
+RULE = colors.Color(0.4, 0.4, 0.4)  # dark enough for a photocopy
 _SAVE = threading.Lock()  # rl_config is global: one document is written out at a time
 
 

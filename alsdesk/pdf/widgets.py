@@ -15,7 +15,7 @@ BOX_H = 6.0 * mm
 TICK = 3.4 * mm
 CAPTION = 2.8 * mm  # room under a row of boxes for "DD MMM YYYY"
 INK = colors.Color(0.15, 0.15, 0.15)
-HINT = colors.Color(0.45, 0.45, 0.45)
+HINT = colors.Color(0.22, 0.22, 0.22)  # help text that a photocopy keeps
 
 
 def replay(canv, key: tuple, draw) -> None:
