@@ -349,5 +349,8 @@ main.add_command(import_)
 from alsdesk.pdf import commands as pdf_commands  # noqa: E402
 main.add_command(pdf_commands.pdf)
 
+from alsdesk import doctor as _doctor  # noqa: E402
+main.add_command(_doctor.command())
+
 if __name__ == "__main__":  # pragma: no cover
     main()
