@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from alsdesk import anchor
+from alsdesk.anchor import Head
 from alsdesk.auth import Action, Role
 from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
 from alsdesk.states import FormStatus
@@ -96,6 +98,8 @@ class Snapshot:
     audit: list[dict[str, Any]] = field(default_factory=list)
     taken_at: str = ""
     taken_by: str | None = None
+    # The audit chain's head in the same read: every format carries it (exchange.heads).
+    head: Head | None = None
 
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)
@@ -155,7 +159,8 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         codes = {s.code for s in subjects}
         instances = _instances(conn, study, forms, codes)
         snap = Snapshot(study, options, forms, exported_events(study, forms), subjects,
-                        instances, taken_at=utc_now(), taken_by=store.user_id)
+                        instances, taken_at=utc_now(), taken_by=store.user_id,
+                        head=anchor.of(conn))
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:
