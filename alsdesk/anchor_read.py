@@ -21,7 +21,7 @@ from alsdesk.errors import AlsDeskError
 # "Audit head 1234:3f9a...": the label first, so another number:hex pair in the same text
 # (none today) cannot be taken for the head.
 _LABELLED = re.compile(re.escape(anchor.PREFIX) + r"\s+(\d{1,12}\s*:\s*[0-9a-fA-F]{%d,64})"
-                       % anchor.HEX_CHARS)
+                       % anchor.HEX_CHARS, re.IGNORECASE)
 _TEXT_LIMIT = 4 * 1024 * 1024  # a README, a seal or a note is far smaller
 _README_NAMES = ("README.txt", "readme.txt", "MANIFEST.txt", "manifest.txt")
 

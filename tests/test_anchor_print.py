@@ -65,6 +65,7 @@ def test_every_page_and_the_metadata_carry_the_files_head(reader, kind, paper, t
     for number, text in enumerate(texts, start=1):
         assert head.label() in text, f"{kind} page {number} lacks {head.label()}"
     assert head.label() in _keywords(result.data)
+    assert result.audit_head == head  # what the window and the command show
     read = head_in_file(_write(tmp_path, "doc.pdf", result.data))
     assert read.text() == head.text() and read.matches(head.hash)
 
@@ -265,3 +266,26 @@ def test_an_old_export_without_a_head_is_refused_in_words(tmp_path):
         head_in_file(folder)
     with pytest.raises(AlsDeskError, match="has no README.txt"):
         head_in_file(tmp_path)
+
+
+def test_the_commands_say_the_head_they_wrote(demo_db, tmp_path):
+    """`alsdesk pdf` and `alsdesk export` name the head, to note in a log book."""
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    def run(*args: str):
+        return CliRunner().invoke(main, ["--db", str(demo_db), *args],
+                                  input=f"{DEMO_PASSWORD}\n", catch_exceptions=False)
+
+    out = tmp_path / "visit.pdf"
+    result = run("pdf", "visit", "S004", "m2", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    printed = head_in_file(out)
+    assert f"audit head {printed.text()}" in result.output
+    result = run("export", "odm", "--out", str(tmp_path / "t.xml"), "--as", "monitor",
+                 "--password-stdin")
+    assert result.exit_code == 0, result.output
+    exported = head_in_file(tmp_path / "t.xml")
+    assert f"(audit head {exported.text()})" in result.output
+    assert exported.seq > printed.seq  # the monitor's login came in between

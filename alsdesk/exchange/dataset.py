@@ -56,10 +56,12 @@ class ExportResult:
     files: tuple[Path, ...]
     subjects: int
     records: int  # form instances written
+    head: Head | None = None  # the audit head the files carry (alsdesk.exchange.heads)
 
     def text(self) -> str:
+        head = f" (audit head {self.head.text()})" if self.head is not None else ""
         return (f"{self.format.upper()} export: {self.records} forms of {self.subjects} "
-                f"subjects written to {self.target}")
+                f"subjects written to {self.target}{head}")
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResul
     finally:
         out.discard()
     return ExportResult(fmt, out.target, out.final_paths(), len(snap.subjects),
-                        len(snap.instances))
+                        len(snap.instances), snap.head)
 
 
 def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder: bool,
