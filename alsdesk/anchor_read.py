@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import zipfile
+import zlib
 from pathlib import Path
 from xml.parsers import expat
 
@@ -103,13 +104,14 @@ def _zip(path: Path) -> Head:
             others = [n for n in names if n.lower().endswith((".xml", ".txt"))
                       and n not in readmes]
             for name in readmes + others:
-                if zf.getinfo(name).file_size > _TEXT_LIMIT:
-                    continue
-                found = _in_text(zf.read(name), xml=name.lower().endswith(".xml"))
+                with zf.open(name) as fh:
+                    found = _in_text(fh.read(_TEXT_LIMIT + 1))
                 if found is not None:
                     return found
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError) as exc:
-        # RuntimeError: a member is encrypted.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, zlib.error,
+            NotImplementedError, EOFError) as exc:
+        # RuntimeError: a member is encrypted; NotImplementedError: compressed in a way
+        # Python does not read; zlib.error, EOFError: a damaged member.
         raise NoHead(f"{path} cannot be read as a zip file ({exc}).") from None
     raise NoHead(f"{path} holds no audit head: no README.txt, manifest or ODM file in it "
                  "names one.")
@@ -121,14 +123,14 @@ def _text_file(path: Path) -> Head:
             data = fh.read(_TEXT_LIMIT + 1)
     except OSError as exc:
         raise NoHead(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if len(data) > _TEXT_LIMIT:
-        raise NoHead(f"{path} is larger than a README or a note holding an audit head "
-                     f"({_TEXT_LIMIT // (1024 * 1024)} MB at most): give the export's "
-                     "README.txt or the ODM file.")
     if b"\x00" in data[:4096]:
         raise NoHead(f"{path} is neither a PDF, an export nor a text file: it cannot hold "
                      "an audit head.")
-    found = _in_text(data, xml=data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"))
+    found = _in_text(data)
+    if found is None and len(data) > _TEXT_LIMIT and not _is_xml(data):
+        raise NoHead(f"{path} is larger than a README or a note holding an audit head "
+                     f"({_TEXT_LIMIT // (1024 * 1024)} MB at most) and names none at its "
+                     "start: give the export's README.txt or the ODM file.")
     if found is None:
         raise NoHead(f"{path} holds no audit head. A head is a row number, a colon and "
                      f"{anchor.HEX_CHARS} hexadecimal characters (1234:3f9a2b7c1d0e4f5a), as "
@@ -136,12 +138,20 @@ def _text_file(path: Path) -> Head:
     return found
 
 
-def _in_text(data: bytes, xml: bool) -> Head | None:
-    if xml:
+def _is_xml(data: bytes) -> bool:
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+
+
+def _in_text(data: bytes) -> Head | None:
+    """The head in the start of a file (`data`: at most _TEXT_LIMIT + 1 bytes of it).
+
+    An ODM file may be far larger than what is read: its head is in the root element's
+    start tag, at the top."""
+    if _is_xml(data):
         found = _xml_root(data)
         if found is not None:
             return found
-    text = data.decode("utf-8-sig", errors="replace")
+    text = data[:_TEXT_LIMIT].decode("utf-8-sig", errors="replace")
     found = _labelled(text)
     if found is not None:
         return found
@@ -169,7 +179,7 @@ def _xml_root(data: bytes) -> Head | None:
     parser.StartElementHandler = start
     parser.StartDoctypeDeclHandler = doctype
     try:
-        parser.Parse(data, True)
+        parser.Parse(data, False)  # not final: `data` may be the start of a larger file
     except _Done:
         pass
     except expat.ExpatError:

@@ -192,6 +192,13 @@ def test_odm_carries_the_head_in_a_place_the_schema_accepts(monitor, tmp_path):
     assert head_in_file(result.target).text() == head.text()
     # the export itself is audited after the snapshot: the file's head moved one row on
     assert anchor.of(monitor.conn).seq == head.seq + 1
+    # a trial's ODM file grows far beyond a README: only its root element is looked at
+    big = tmp_path / "big.xml"
+    big.write_bytes(result.target.read_bytes() + b"<!--" + b" " * (6 * 1024 * 1024) + b"-->")
+    assert head_in_file(big).text() == head.text()
+    with zipfile.ZipFile(tmp_path / "odm.zip", "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(big, "trial.xml")
+    assert head_in_file(tmp_path / "odm.zip").text() == head.text()
 
 
 def test_csv_folder_carries_the_head_in_its_readme_not_in_the_data(monitor, tmp_path):
