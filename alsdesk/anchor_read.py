@@ -8,6 +8,7 @@ FILE` can check the database still holds it (alsdesk.anchor.extends).
 """
 from __future__ import annotations
 
+import logging
 import re
 import sqlite3
 import zipfile
@@ -65,7 +66,11 @@ def _pdf(path: Path) -> Head:
                      "install it (pip install pypdf) or type the head printed at the foot "
                      "of the page instead.") from None
     # pypdf raises many kinds of error on a damaged file (its own, ValueError, KeyError,
-    # TypeError...): each becomes the message below, never a traceback.
+    # TypeError...): each becomes the message below, never a traceback. Its warnings about
+    # a damaged file ("EOF marker not found") would reach the terminal past our message.
+    quiet = logging.getLogger("pypdf")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
     try:
         reader = PdfReader(str(path))
         keywords = str((reader.metadata or {}).get("/Keywords") or "")
@@ -80,6 +85,8 @@ def _pdf(path: Path) -> Head:
         raise NoHead(f"{path} cannot be read as a PDF ({type(exc).__name__}: {exc}): it is "
                      "damaged or not a PDF. Type the head printed at the foot of the page "
                      "instead.") from None
+    finally:
+        quiet.setLevel(level)
     raise NoHead(f"{path} holds no audit head: neither its metadata nor its pages name one. "
                  "Blank CRF books carry none, nor do PDFs printed before ALS Desk printed "
                  "heads.")
