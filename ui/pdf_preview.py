@@ -130,6 +130,8 @@ class PdfPreview(QDialog):
         self.controls.document_loaded()
         self.progress.hide()
         stamp = f" · data fingerprint {result.fingerprint}" if result.fingerprint else ""
+        if result.audit_head is not None:
+            stamp += f" · audit head {result.audit_head.text()}"
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
         self.status.setText(f"{result.title}: {pages}{stamp}")
         self.print_button.setEnabled(True)

@@ -13,6 +13,7 @@ import csv
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportOptions, ExportResult, Output, Progress, Snapshot, is_numeric, run_export, value_text,
 )
@@ -200,7 +201,7 @@ def readme_text(snap: Snapshot) -> str:
                       for f in snap.forms)
     return f"""ALS Desk data export: {study.id} ({study.protocol}), CRF version {study.crf_version}
 Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
-Direct identifiers: {'INCLUDED - keep this folder secure' if opts.include_identifiers
+{heads.readme_line(snap)}Direct identifiers: {'INCLUDED - keep this folder secure' if opts.include_identifiers
                      else 'not included'}.
 
 Files (UTF-8{' with byte order mark' if opts.bom else ''}, comma separated, one header row):

@@ -16,6 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
+from alsdesk import anchor
+from alsdesk.anchor import Head
 from alsdesk.auth import Action, Role
 from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
 from alsdesk.states import FormStatus
@@ -54,10 +56,12 @@ class ExportResult:
     files: tuple[Path, ...]
     subjects: int
     records: int  # form instances written
+    head: Head | None = None  # the audit head the files carry (alsdesk.exchange.heads)
 
     def text(self) -> str:
+        head = f" (audit head {self.head.text()})" if self.head is not None else ""
         return (f"{self.format.upper()} export: {self.records} forms of {self.subjects} "
-                f"subjects written to {self.target}")
+                f"subjects written to {self.target}{head}")
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,8 @@ class Snapshot:
     audit: list[dict[str, Any]] = field(default_factory=list)
     taken_at: str = ""
     taken_by: str | None = None
+    # The audit chain's head in the same read: every format carries it (exchange.heads).
+    head: Head | None = None
 
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)
@@ -155,7 +161,8 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         codes = {s.code for s in subjects}
         instances = _instances(conn, study, forms, codes)
         snap = Snapshot(study, options, forms, exported_events(study, forms), subjects,
-                        instances, taken_at=utc_now(), taken_by=store.user_id)
+                        instances, taken_at=utc_now(), taken_by=store.user_id,
+                        head=anchor.of(conn))
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:
@@ -336,7 +343,7 @@ def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResul
     finally:
         out.discard()
     return ExportResult(fmt, out.target, out.final_paths(), len(snap.subjects),
-                        len(snap.instances))
+                        len(snap.instances), snap.head)
 
 
 def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder: bool,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from alsdesk import __version__
-from alsdesk.exchange import odm_common as oc
+from alsdesk.exchange import heads, odm_common as oc
 from alsdesk.exchange.dataset import (
     ExportOptions, ExportResult, Instance, Output, Progress, Snapshot, plain_number, run_export,
 )
@@ -61,7 +61,7 @@ def write_odm(snap: Snapshot, write: Callable[[str], Any],
     x.raw(XML_DECLARATION)
     x.start("ODM", {
         "xmlns": oc.NS,
-        "Description": f"{study.title} ({study.protocol})",
+        "Description": heads.odm_description(snap),
         "FileType": "Snapshot",
         "FileOID": f"ALSDESK.{study.id}.{re.sub(r'[^0-9]', '', snap.taken_at)[:20]}",
         "CreationDateTime": snap.taken_at,

@@ -28,6 +28,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
     plain_number, run_export,
@@ -366,7 +367,7 @@ def readme_text(snap: Snapshot, names: Names) -> str:
     clash = sorted({str(c) for codes in names.codes.values() for c in codes.values()}
                    & {m.code for m in snap.study.missing_codes})
     return f"""REDCap files for {snap.study.id} ({snap.study.protocol}), exported {snap.taken_at}.
-
+{heads.readme_line(snap)}
 To build the REDCap project:
  1. Create a project; in Project Setup enable "Use longitudinal data collection with
     defined events" and "Repeating instruments and events".

@@ -2,7 +2,8 @@
 adverse event listing and the visit schedule card.
 
 Each call returns a :class:`PdfResult` (the bytes, a title, a suggested file name, the page
-count and the data fingerprint). reportlab is imported only when a document is made, so
+count, the data fingerprint and the audit head printed at the foot of every page, read in the
+same read transaction as the data: alsdesk.pdf.reading). reportlab is imported only when a document is made, so
 importing this package (the CLI does at start-up) stays cheap. Nothing here imports Qt.
 """
 from __future__ import annotations

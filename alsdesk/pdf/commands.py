@@ -79,6 +79,8 @@ def _write(result, out: str | None) -> None:
     path = Path(out) if out else Path.cwd() / result.filename
     path.write_bytes(result.data)
     stamp = f", data fingerprint {result.fingerprint}" if result.fingerprint else ""
+    if result.audit_head is not None:
+        stamp += f", audit head {result.audit_head.text()}"
     pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
     click.echo(f"Wrote {path} ({pages}{stamp}).")
 

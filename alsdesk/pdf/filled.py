@@ -7,12 +7,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, PageBreak,
                                 Spacer, Table)
 
+from alsdesk.anchor import Head
 from alsdesk.errors import NotFound
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import (AuditRow, Collector, EventBlock, FormBlock, QueryRow,
                                  SubjectDoc, fingerprint, latest, short)
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
+from alsdesk.pdf.reading import with_head
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -36,13 +38,15 @@ def build_visit(store: "Store", subject: str, event_id: str, event_repeat: int,
         event = store.study.event(event_id)
     except KeyError:
         raise NotFound(f"The study has no event '{event_id}'.") from None
-    collector = Collector(store, subject, options.include_identifiers)
-    doc = collector.subject_doc([(event, event_repeat)], with_audit=False)
+    # The collector reads as it is made: made inside the read transaction too.
+    doc, audit_head = with_head(store, lambda: Collector(
+        store, subject, options.include_identifiers).subject_doc([(event, event_repeat)],
+                                                                 with_audit=False))
     digest = fingerprint(doc)
     label = doc.events[0].label
     suffix = f"-{event_repeat}" if event.repeating else ""
     spec = _spec(store, doc, options, f"Visit forms: {label}", digest,
-                 f"visit-{doc.head.code}-{event.id}{suffix}.pdf")
+                 f"visit-{doc.head.code}-{event.id}{suffix}.pdf", audit_head)
     width = page.frame_width(spec)
     flow: list = [page.Mark(label, "Summary"), st.t(f"{label}: filled forms", st.TITLE),
                   _head_table(doc, width, digest)]
@@ -50,7 +54,7 @@ def build_visit(store: "Store", subject: str, event_id: str, event_repeat: int,
     if doc.queries:
         flow += _queries(doc.queries, width, label)
     data, pages = page.build(flow, spec, progress)
-    return PdfResult(data, spec.title, spec.filename, pages, short(digest))
+    return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
 
 
 def build_casebook(store: "Store", subject: str, options: PrintOptions,
@@ -58,10 +62,11 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
     """Every event and log of one subject, queries, and the subject's audit trail."""
     if progress is not None:
         progress(0, 1, "reading the subject's data")
-    doc = Collector(store, subject, options.include_identifiers).subject_doc()
+    doc, audit_head = with_head(
+        store, lambda: Collector(store, subject, options.include_identifiers).subject_doc())
     digest = fingerprint(doc)
     spec = _spec(store, doc, options, "Subject casebook", digest,
-                 f"casebook-{doc.head.code}.pdf")
+                 f"casebook-{doc.head.code}.pdf", audit_head)
     width = page.frame_width(spec)
     flow: list = [page.Mark("All events", "Summary", outline="Summary"),
                   st.t(f"Casebook of subject {doc.head.code}", st.TITLE),
@@ -80,15 +85,15 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
     flow.append(page.Mark("Appendix", "Audit trail", outline="Appendix B: audit trail"))
     flow += _audit(doc.audit, page.frame_width(spec, wide=True))
     data, pages = page.build(flow, spec, progress)
-    return PdfResult(data, spec.title, spec.filename, pages, short(digest))
+    return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
 
 
 def _spec(store: "Store", doc: SubjectDoc, options: PrintOptions, title: str, digest: str,
-          filename: str) -> page.PageSpec:
+          filename: str, audit_head: Head) -> page.PageSpec:
     return page.PageSpec(study=store.study, title=title, options=options,
                          subject=doc.head.code, initials=doc.head.initials or None,
                          fingerprint=short(digest), data_time=latest([doc.data_time]),
-                         filename=filename)
+                         filename=filename, audit_head=audit_head)
 
 
 def _head_table(doc: SubjectDoc, width: float, digest: str) -> Table:

@@ -14,6 +14,7 @@ from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
+from alsdesk.pdf.reading import with_head
 from alsdesk.pdf.wording import MONTHS
 from alsdesk.rules import engine
 from alsdesk.study import values as fv
@@ -95,11 +96,13 @@ def collect_ae(store: "Store", include_identifiers: bool = False) -> AeListing:
 def build_ae_listing(store: "Store", options: PrintOptions,
                      progress: Progress | None) -> PdfResult:
     """The adverse event listing, landscape, serious events marked."""
-    listing = collect_ae(store, options.include_identifiers)
+    listing, audit_head = with_head(store,
+                                    lambda: collect_ae(store, options.include_identifiers))
     digest = fingerprint(listing)
     spec = page.PageSpec(study=store.study, title="Adverse event listing", options=options,
                          all_subjects=True, fingerprint=short(digest), landscape=True,
-                         data_time=latest([listing.data_time]), filename="ae-listing.pdf")
+                         data_time=latest([listing.data_time]), filename="ae-listing.pdf",
+                         audit_head=audit_head)
     width = page.frame_width(spec)
     serious = sum(r.serious for r in listing.rows)
     flow: list = [page.Mark("All events", "Adverse events"),
@@ -129,7 +132,8 @@ def build_ae_listing(store: "Store", options: PrintOptions,
     if not listing.rows:
         flow.append(st.t("No adverse event has been recorded.", st.NOTE))
     data_bytes, pages = page.build(flow, spec, progress)
-    return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest))
+    return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest),
+                     audit_head)
 
 
 @dataclass(frozen=True)
@@ -168,11 +172,12 @@ def collect_schedule(store: "Store", subject: str) -> ScheduleCard:
 def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
                         progress: Progress | None) -> PdfResult:
     """The visit schedule card to hand to the patient."""
-    card = collect_schedule(store, subject)
+    card, audit_head = with_head(store, lambda: collect_schedule(store, subject))
     digest = fingerprint(card)
     spec = page.PageSpec(study=store.study, title="Visit schedule", options=options,
                          subject=card.subject, initials=card.initials, fingerprint=short(digest),
-                         filename=f"schedule-{card.subject}.pdf")
+                         filename=f"schedule-{card.subject}.pdf",
+                         audit_head=audit_head)
     width = page.frame_width(spec)
     flow: list = [page.Mark("All visits", "Visit schedule card"),
                   st.t("Your visit schedule", st.TITLE),
@@ -191,4 +196,5 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
              st.t("Please bring this card to every visit. If you cannot come within these "
                   "dates, or if you feel unwell between visits, call the study team.", st.BODY)]
     data_bytes, pages = page.build(flow, spec, progress)
-    return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest))
+    return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest),
+                     audit_head)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Callable
 
+from alsdesk.anchor import Head
+
 PAPERS = ("A4", "letter")
 
 # progress(done, total, message): called from the thread that builds the document.
@@ -52,3 +54,4 @@ class PdfResult:
     filename: str  # a suggested file name, e.g. "casebook-S004.pdf"
     pages: int
     fingerprint: str | None = None  # short fingerprint of the data shown (None: blank book)
+    audit_head: Head | None = None  # the audit head printed in the footer (None: blank book)

@@ -22,7 +22,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, S
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from alsdesk import __version__
-from alsdesk.pdf import fonts
+from alsdesk.anchor import Head
+from alsdesk.pdf import fonts, footer
+from alsdesk.pdf.footer import GREY, RULE
 from alsdesk.pdf.options import PrintOptions, Progress
 from alsdesk.pdf.widgets import draw_boxes
 from alsdesk.pdf.wording import MONTHS, utc_text  # noqa: F401 - re-exported
@@ -31,8 +33,6 @@ from alsdesk.study.model import Study
 MARGIN_X = 14 * mm
 HEADER_H = 25 * mm
 FOOTER_H = 15 * mm
-GREY = colors.Color(0.3, 0.3, 0.3)
-RULE = colors.Color(0.4, 0.4, 0.4)  # dark enough for a photocopy
 _SAVE = threading.Lock()  # rl_config is global: one document is written out at a time
 
 
@@ -49,6 +49,8 @@ class PageSpec:
     blank: bool = False  # footer with a signature line instead of the print stamp
     fingerprint: str | None = None
     data_time: datetime | None = None  # the PDF's creation date: the data's last change
+    # The audit chain's head when the data was read (footer and Keywords); None: no data.
+    audit_head: Head | None = None
     landscape: bool = False
     filename: str = "document.pdf"
 
@@ -122,7 +124,7 @@ class _Canvas(Canvas):
             for key, title, level in outlines.get(number - 1, ()):
                 self.bookmarkPage(key, fit="XYZ", top=None, left=None, zoom=None)
                 self.addOutlineEntry(title, key, level=level, closed=level > 0)
-            _draw_page_number(self, number, total)
+            footer.draw_page_number(self, number, total, self._pagesize[0] - MARGIN_X)
             Canvas.showPage(self)
         if outlines:
             self.showOutline()
@@ -148,7 +150,7 @@ class _Doc(BaseDocTemplate):
             title=f"{spec.title} – {spec.study.id}" + (f" – {spec.subject}" if spec.subject else ""),
             author=f"ALS Desk {__version__}", creator=f"ALS Desk {__version__}",
             subject=f"{spec.study.id} ({spec.study.protocol}), {spec.study.site}",
-            keywords=(f"data fingerprint {spec.fingerprint}" if spec.fingerprint else ""),
+            keywords=_keywords(spec),
             initialFontName=fonts.REGULAR,
         )
         templates = []
@@ -195,6 +197,14 @@ class _Doc(BaseDocTemplate):
         if not self.page_started and not isinstance(flowable, (ActionFlowable, Spacer)):
             self.page_started = True
             self.page_first = self.current
+
+
+def _keywords(spec: PageSpec) -> str:
+    """The PDF's Keywords entry: what a program reads back (alsdesk.anchor_read)."""
+    parts = [f"data fingerprint {spec.fingerprint}"] if spec.fingerprint else []
+    if spec.audit_head is not None:
+        parts.append(spec.audit_head.label())
+    return "; ".join(parts)
 
 
 def build(flowables: list, spec: PageSpec, progress: Progress | None = None) -> tuple[bytes, int]:
@@ -293,7 +303,7 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.8)
     canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
-    _draw_footer(canv, spec, left, right)
+    footer.draw_footer(canv, spec, left, right, stamp(spec.options.moment))
     return x
 
 
@@ -354,41 +364,3 @@ def _pattern_prefix(pattern: str) -> str:
             break
         prefix += ca
     return prefix
-
-
-def _draw_footer(canv, spec: PageSpec, left: float, right: float) -> None:
-    base = 8 * mm
-    canv.setStrokeColor(RULE)
-    canv.setLineWidth(0.5)
-    canv.line(left, base + 10.5 * mm, right, base + 10.5 * mm)
-    canv.setFillColor(colors.black)
-    if spec.blank:
-        y = base + 4.2 * mm
-        canv.setFont(fonts.REGULAR, 8)
-        canv.drawString(left, y + 1.2 * mm, "Completed by (name, signature):")
-        canv.setStrokeColor(colors.black)
-        canv.line(left + 46 * mm, y + 0.8 * mm, left + 118 * mm, y + 0.8 * mm)
-        canv.drawString(left + 122 * mm, y + 1.2 * mm, "Date:")
-        draw_boxes(canv, left + 131 * mm, y, 2, "", box_w=3.6 * mm, box_h=4.4 * mm)
-        canv.drawString(left + 138.8 * mm, y + 1.2 * mm, "/")
-        draw_boxes(canv, left + 141.5 * mm, y, 3, "", box_w=3.6 * mm, box_h=4.4 * mm)
-        canv.drawString(left + 153 * mm, y + 1.2 * mm, "/")
-        draw_boxes(canv, left + 155.7 * mm, y, 4, "", box_w=3.6 * mm, box_h=4.4 * mm)
-        line = f"CRF version {spec.study.crf_version}"
-    else:
-        printed = stamp(spec.options.moment)
-        line = f"CRF version {spec.study.crf_version} · Printed {printed}"
-        if spec.fingerprint:
-            line += f" · Data fingerprint {spec.fingerprint}"
-    canv.setFillColor(GREY)
-    canv.setFont(fonts.REGULAR, 7.5)
-    canv.drawString(left, base, line)
-
-
-def _draw_page_number(canv: _Canvas, number: int, total: int) -> None:
-    width = canv._pagesize[0]
-    canv.saveState()
-    canv.setFont(fonts.BOLD, 8.5)
-    canv.setFillColor(colors.black)
-    canv.drawRightString(width - MARGIN_X, 8 * mm, f"Page {number} of {total}")
-    canv.restoreState()
