@@ -77,8 +77,10 @@ def replay_accounts(conn: sqlite3.Connection, only: str | None = None,
     sql = ("SELECT seq, ts, user_id, role, action, field, new_value, reason FROM audit_trail")
     params: tuple[Any, ...] = ()
     if only is not None:
-        sql += " WHERE field = ? OR user_id = ?"
-        params = (only, only)
+        # This account's rows only, picked in SQL (a nurse writes thousands of value rows).
+        marks = ", ".join("?" * len(_ACCOUNT_ACTIONS))
+        sql += f" WHERE (field = ? AND action IN ({marks})) OR (user_id = ? AND action = ?)"
+        params = (only, *_ACCOUNT_ACTIONS, only, A.LOGIN)
     accounts: dict[str, Account] = {}
     for seq, ts, actor, role, action, field, new, reason in conn.execute(
             sql + " ORDER BY seq", params):
