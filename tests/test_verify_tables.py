@@ -141,6 +141,13 @@ def test_a_nurse_made_administrator_is_reported_and_cannot_log_in(day, study):
         _login(path, study, "nurse")
     assert "changed outside ALS Desk" in str(exc.value) and ADVICE in str(exc.value)
     assert "role 'admin' in the users table but 'nurse'" in str(exc.value)
+    # the refused attempt is audited, and changes nothing else verify compares
+    conn = sqlite3.connect(path)
+    last = conn.execute("SELECT action, field, reason FROM audit_trail ORDER BY seq DESC "
+                        "LIMIT 1").fetchone()
+    conn.close()
+    assert last[:2] == (A.LOGIN_FAILED, "nurse") and "changed outside ALS Desk" in last[2]
+    assert _verify(path, study).account_problems == report.account_problems
     # one forged account does not lock out the others
     assert _login(path, study, "mon").user_id == "mon"
 

@@ -15,10 +15,10 @@ from alsdesk.errors import (
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
-from alsdesk.store.verify_report import VerifyReport
 from alsdesk.store.placing import (
     CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
 )
+from alsdesk.store.verify_report import VerifyReport
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
@@ -292,6 +292,10 @@ class Store:
         from alsdesk.store.verify_users import login_refusal
 
         if refusal := login_refusal(self.conn, user_id):
+            if not self.readonly:  # the refused attempt is in the trail like any other
+                with self.transaction():
+                    self.audit(A.LOGIN_FAILED, field=user_id, reason="refused: the account "
+                               "or the audit trail's protection was changed outside ALS Desk")
             raise AuthError(refusal)
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
