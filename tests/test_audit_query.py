@@ -172,6 +172,15 @@ def test_paging_through_100000_rows(tmp_path, study):
 # --- accounts -------------------------------------------------------------------------
 
 
+def _fingerprint(store, user_id):
+    """What a password row's new value holds: the fingerprint of the hash it set."""
+    from alsdesk.store.verify_users import password_fingerprint
+
+    pw_hash = store.conn.execute("SELECT password_hash FROM users WHERE user_id = ?",
+                                 (user_id,)).fetchone()[0]
+    return f"password fingerprint {password_fingerprint(pw_hash)}"
+
+
 def _as_admin(store):
     store.login("admin", PASSWORD)
     return store
@@ -210,7 +219,7 @@ def test_every_step_audited_with_its_reason(store):
         (A.USER_DEACTIVATE, "nurse", "1", "0", "left the site", "admin"),
         (A.USER_REACTIVATE, "nurse", "0", "1", "came back", "admin"),
         (A.USER_ROLE, "nurse", "nurse", "investigator", "now a sub-investigator", "admin"),
-        (A.PASSWORD_RESET, "nurse", None, None, "forgot it", "admin"),
+        (A.PASSWORD_RESET, "nurse", None, _fingerprint(store, "nurse"), "forgot it", "admin"),
         (A.USER_UNLOCK, "inv", None, None, "phoned in", "admin"),
     ]
     assert store.users.authenticate("nurse", "Another-pass-77").role is Role.INVESTIGATOR

@@ -10,6 +10,8 @@ import io
 import logging
 import re
 import sqlite3
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -77,7 +79,7 @@ def test_weak_passwords_are_refused_everywhere(store, password, reason):
         (rows,)).fetchone()
 
 
-def test_lockout_after_five_wrong_passwords_is_audited(store):
+def test_lockout_after_five_wrong_passwords_is_audited(store, monkeypatch):
     store.logout()
     for attempt in range(1, MAX_FAILED_LOGINS + 1):
         with pytest.raises(AuthError) as err:
@@ -92,10 +94,19 @@ def test_lockout_after_five_wrong_passwords_is_audited(store):
     assert all("Guess" not in str(r) for r in rows)
     with pytest.raises(AuthError, match="locked"):
         store.login("nurse", PASSWORD)
-    # the lock runs out by itself (moved into the past here instead of waiting 15 minutes)
-    store.conn.execute("UPDATE users SET locked_until = '2000-01-01T00:00:00+00:00' "
-                       "WHERE user_id = 'nurse'")
-    store.conn.commit()
+    # The lock runs out by itself: a lock of one second here instead of waiting 15 minutes
+    # (moving locked_until into the past with SQL is now refused as a lockout cleared behind
+    # the program, alsdesk.store.verify_users).
+    store.login("admin", PASSWORD)
+    store.users.unlock("nurse", "a shorter lock for the test")
+    store.logout()
+    monkeypatch.setattr("alsdesk.store.users.LOCKOUT", timedelta(seconds=1))
+    for attempt in range(1, MAX_FAILED_LOGINS + 1):
+        with pytest.raises(AuthError):
+            store.login("nurse", f"Guess-number-{attempt}")
+    with pytest.raises(AuthError, match="locked"):
+        store.login("nurse", PASSWORD)
+    time.sleep(1.1)
     store.login("nurse", PASSWORD)
 
 

@@ -30,6 +30,14 @@ def _last(store, action):
         "ORDER BY seq DESC LIMIT 1", (action,)).fetchone()
 
 
+def _fingerprint(store, user_id):
+    from alsdesk.store.verify_users import password_fingerprint
+
+    pw_hash = store.conn.execute("SELECT password_hash FROM users WHERE user_id = ?",
+                                 (user_id,)).fetchone()[0]
+    return f"password fingerprint {password_fingerprint(pw_hash)}"
+
+
 def _users_dialog(qtbot, window):
     """Administration > Users… opened from the menu bar by keyboard (Alt+A, U)."""
     QTest.keyClick(window, Qt.Key.Key_A, ALT)
@@ -172,7 +180,8 @@ def test_every_account_step_by_keyboard(qtbot, demo_db):
                    Qt.Key.Key_Tab, "forgot her password", Qt.Key.Key_Return, check=rules_shown)
     _press(qtbot, dialog, Qt.Key.Key_P)
     assert seen["focus"] == "password"
-    assert _last(store, A.PASSWORD_RESET) == ("admin", "nurse", None, None,
+    # The new value is the fingerprint of the new hash (for `alsdesk verify`), never the hash.
+    assert _last(store, A.PASSWORD_RESET) == ("admin", "nurse", None, _fingerprint(store, "nurse"),
                                               "forgot her password")
     assert store.users.authenticate("nurse", "Fresh-start-42", purpose="check").user_id == "nurse"
 
@@ -220,8 +229,8 @@ def test_every_account_step_by_keyboard(qtbot, demo_db):
     when_modal(weak_then_good)
     _press(qtbot, dialog, Qt.Key.Key_N)
     assert store.users.get("nurse.sara").role is Role.NURSE
-    assert _last(store, A.USER_CREATE)[1:4] == ("nurse.sara", None,
-                                                "Sara Nurse (nurse)")
+    assert _last(store, A.USER_CREATE)[1:4] == (
+        "nurse.sara", None, f"Sara Nurse (nurse); {_fingerprint(store, 'nurse.sara')}")
     assert dialog.current_user_id() == "nurse.sara"
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 
 from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
-    DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
+    AuthError, DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
 )
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
@@ -19,49 +18,10 @@ from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
     CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
 )
+from alsdesk.store.verify_report import VerifyReport
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
-
-
-@dataclass(frozen=True)
-class VerifyReport:
-    """What `alsdesk verify` found: integrity, audit chain, replay."""
-
-    integrity: list[str]
-    chain_rows: int
-    chain_problems: list[str]
-    replay_problems: list[str]
-    # Signature rows against the audit trail and their signed data; the file's tables,
-    # columns and triggers against what the program creates (alsdesk.store.verify_more).
-    signature_problems: list[str] = field(default_factory=list)
-    schema_problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return (self.integrity == ["ok"] and not self.chain_problems
-                and not self.replay_problems and not self.signature_problems
-                and not self.schema_problems)
-
-    def text(self) -> str:
-        lines = [
-            "SQLite integrity check: " + ("ok" if self.integrity == ["ok"] else "FAILED"),
-            *(f"  {p}" for p in self.integrity if p != "ok"),
-            f"Audit trail: {self.chain_rows} rows, "
-            + ("hash chain intact" if not self.chain_problems else "hash chain BROKEN"),
-            *(f"  {p}" for p in self.chain_problems),
-            "Replay of the audit trail: "
-            + ("matches the data" if not self.replay_problems else "DOES NOT match the data"),
-            *(f"  {p}" for p in self.replay_problems),
-            "Signatures: " + ("match the audit trail and the signed data"
-                              if not self.signature_problems else "DO NOT match"),
-            *(f"  {p}" for p in self.signature_problems),
-            "Tables, columns and triggers: " + ("as the program made them"
-                                                if not self.schema_problems else
-                                                "CHANGED behind the program"),
-            *(f"  {p}" for p in self.schema_problems),
-        ]
-        return "\n".join(lines)
 
 
 class Store:
@@ -323,7 +283,20 @@ class Store:
     # -- sessions ---------------------------------------------------------------------------
 
     def login(self, user_id: str, password: str):
-        """Check the password and make this user the one acting; returns the User."""
+        """Check the password and make this user the one acting; returns the User.
+
+        An account whose row was changed behind the program (a forged role, a swapped
+        password, a cleared lockout), or any account when the audit trail's append-only
+        triggers are gone, is refused before its password is even checked.
+        """
+        from alsdesk.store.verify_users import login_refusal
+
+        if refusal := login_refusal(self.conn, user_id):
+            if not self.readonly:  # the refused attempt is in the trail like any other
+                with self.transaction():
+                    self.audit(A.LOGIN_FAILED, field=user_id, reason="refused: the account "
+                               "or the audit trail's protection was changed outside ALS Desk")
+            raise AuthError(refusal)
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
         if self._lock is not None:
@@ -363,8 +336,9 @@ class Store:
     # -- verification -----------------------------------------------------------------------
 
     def verify(self) -> VerifyReport:
-        """Integrity check, audit hash chain, audit replay, signatures and schema."""
-        from alsdesk.store import verify_more
+        """Integrity check, audit hash chain, audit replay, signatures, schema, accounts and
+        the other audited tables."""
+        from alsdesk.store import verify_more, verify_tables, verify_users
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         chain = audit.verify_chain(self.conn)
@@ -375,6 +349,8 @@ class Store:
             replay_problems=audit.replay_differences(self.conn, self.study),
             signature_problems=verify_more.signature_problems(self),
             schema_problems=verify_more.schema_problems(self.conn, self.study),
+            account_problems=verify_users.account_problems(self.conn),
+            record_problems=verify_tables.record_problems(self.conn, self.study),
         )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
 from alsdesk.errors import AuthError, NotFound
 from alsdesk.store.audit import A, utc_now
+from alsdesk.store.verify_users import with_fingerprint
 from alsdesk.textcheck import control_problem, says_something
 
 if TYPE_CHECKING:
@@ -82,19 +83,20 @@ class UserService:
         if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise AuthError(f"The user id '{user_id}' is taken: choose another.")
         now = utc_now()
+        pw_hash = hash_password(password)
         with self.store.transaction():
             self.conn.execute(
                 "INSERT INTO users (user_id, full_name, role, password_hash, created_at, "
                 "created_by) VALUES (?, ?, ?, ?, ?, ?)",
-                (user_id, full_name, role.value, hash_password(password), now,
-                 self.store.user_id),
+                (user_id, full_name, role.value, pw_hash, now, self.store.user_id),
             )
             if first:
                 # The first administrator creates their own account: the row names them.
                 self.store.user_id, self.store.role = user_id, role
                 self.store.full_name = full_name
-            self.store.audit(A.USER_CREATE, field=user_id, new_value=f"{full_name} ({role.value})",
-                             ts=now)
+            # The fingerprint lets `alsdesk verify` tell a hash swapped behind the program.
+            self.store.audit(A.USER_CREATE, field=user_id, ts=now,
+                             new_value=with_fingerprint(f"{full_name} ({role.value})", pw_hash))
         return self.get(user_id)
 
     def authenticate(self, user_id: str, password: str, purpose: str = "login") -> User:
@@ -228,13 +230,15 @@ class UserService:
         self.store.require(Action.MANAGE_USERS)
         self.get(user_id)
         validate_password(new_password, user_id)
+        pw_hash = hash_password(new_password)
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL "
                 "WHERE user_id = ?",
-                (hash_password(new_password), user_id),
+                (pw_hash, user_id),
             )
-            self.store.audit(A.PASSWORD_RESET, field=user_id, reason=reason)
+            self.store.audit(A.PASSWORD_RESET, field=user_id, reason=reason,
+                             new_value=with_fingerprint(None, pw_hash))
 
     def unlock(self, user_id: str, reason: str) -> None:
         self.store.require(Action.MANAGE_USERS)
@@ -252,12 +256,12 @@ class UserService:
         user_id = self.store.user_id
         self.authenticate(user_id, old_password, "password change")
         validate_password(new_password, user_id)
+        pw_hash = hash_password(new_password)
         with self.store.transaction():
             self.conn.execute(
-                "UPDATE users SET password_hash = ? WHERE user_id = ?",
-                (hash_password(new_password), user_id),
-            )
-            self.store.audit(A.PASSWORD_CHANGE, field=user_id)
+                "UPDATE users SET password_hash = ? WHERE user_id = ?", (pw_hash, user_id))
+            self.store.audit(A.PASSWORD_CHANGE, field=user_id,
+                             new_value=with_fingerprint(None, pw_hash))
 
 
 def _local(iso: str) -> str:
