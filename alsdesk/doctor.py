@@ -90,9 +90,10 @@ problem = display_problem()
 try:
     check_bindings()
 except Exception as exc:
-    print("FAIL", exc); sys.exit(0)
+    sys.stdout.write(f"FAIL {exc}\n"); sys.exit(0)
 from PySide6 import QtCore
-print("WARN" if problem else "OK", problem or ("Qt " + QtCore.qVersion() + ", a window can open"))
+sys.stdout.write(("WARN " + problem) if problem else
+                 ("OK Qt " + QtCore.qVersion() + ", a window can open"))
 """
 
 
