@@ -6,7 +6,7 @@ import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 
 from alsdesk.auth import Action, Role, require
@@ -23,6 +23,9 @@ from alsdesk.study import load_study
 from alsdesk.study.model import Study
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
 
+if TYPE_CHECKING:
+    from alsdesk.anchor_check import AnchorReport
+
 
 @dataclass(frozen=True)
 class VerifyReport:
@@ -36,12 +39,16 @@ class VerifyReport:
     # columns and triggers against what the program creates (alsdesk.store.verify_more).
     signature_problems: list[str] = field(default_factory=list)
     schema_problems: list[str] = field(default_factory=list)
+    # Heads kept outside the file the chain does not contain (alsdesk.anchor_check); notes
+    # (a backup folder not connected, a restore's rewind) do not fail the check.
+    anchors: "AnchorReport | None" = None
 
     @property
     def ok(self) -> bool:
         return (self.integrity == ["ok"] and not self.chain_problems
                 and not self.replay_problems and not self.signature_problems
-                and not self.schema_problems)
+                and not self.schema_problems
+                and not (self.anchors is not None and self.anchors.problems))
 
     def text(self) -> str:
         lines = [
@@ -60,6 +67,7 @@ class VerifyReport:
                                                 if not self.schema_problems else
                                                 "CHANGED behind the program"),
             *(f"  {p}" for p in self.schema_problems),
+            *(self.anchors.lines() if self.anchors is not None else []),
         ]
         return "\n".join(lines)
 
@@ -362,8 +370,10 @@ class Store:
 
     # -- verification -----------------------------------------------------------------------
 
-    def verify(self) -> VerifyReport:
-        """Integrity check, audit hash chain, audit replay, signatures and schema."""
+    def verify(self, against: Sequence[str] = ()) -> VerifyReport:
+        """Integrity check, audit hash chain, audit replay, signatures and schema, and the
+        heads kept outside the file (with those in `against`: heads, files, folders)."""
+        from alsdesk import anchor_check
         from alsdesk.store import verify_more
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
@@ -375,6 +385,7 @@ class Store:
             replay_problems=audit.replay_differences(self.conn, self.study),
             signature_problems=verify_more.signature_problems(self),
             schema_problems=verify_more.schema_problems(self.conn, self.study),
+            anchors=anchor_check.check(self.conn, self.path, against),
         )
 
 
