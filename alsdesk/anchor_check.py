@@ -131,17 +131,15 @@ def head_of_backup(path: Path) -> Seen:
     return Seen(head, f"backup {path}", _time(row[0]) if row else None)
 
 
-def _identity_of(path: Path) -> tuple[str | None, str | None] | None:
+def _identity_of(path: Path) -> tuple[str | None, str | None]:
+    """A backup's (study, creation time); raises sqlite3.Error when it cannot be read."""
     from alsdesk.store import schema
 
+    conn = schema.open_readonly(path)
     try:
-        conn = schema.open_readonly(path)
-        try:
-            return identity(conn)
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
+        return identity(conn)
+    finally:
+        conn.close()
 
 
 def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[str]]:
@@ -181,13 +179,14 @@ def _in_folder(folder: Path, stem: str, ident, notes: list[str]) -> list[Seen]:
         return seen
     others = 0
     for path in names:
-        if _identity_of(path) != ident:
-            others += 1  # another workstation's database of the same name, or unreadable
-            continue
         try:
+            if _identity_of(path) != ident:
+                others += 1  # another workstation's database of the same name
+                continue
             seen.append(head_of_backup(path))
         except (sqlite3.Error, KeyError, TypeError):
-            notes.append(f"the backup {path} cannot be read: it was not compared")
+            notes.append(f"the backup {path} cannot be read (damaged, or not an ALS Desk "
+                         "file): it was not compared")
     log = heads_log(folder, stem)
     if log.exists():
         try:
@@ -302,6 +301,19 @@ def _covering(restores: list[_Restore], seen: Seen) -> _Restore | None:
     return None
 
 
+def _hint(restores: list[_Restore], group: list[Seen]) -> str:
+    """A restore by an older program records no head: it may explain a head of unknown time
+    (typed from a page), which the check cannot tell from a rewrite."""
+    head = group[0].head
+    if any(s.when is not None for s in group):
+        return ""
+    old = [r.seq for r in restores if r.replaced is None and r.seq <= head.seq]
+    if not old:
+        return ""
+    return (f" (if that head was printed before the restore at audit row {old[-1]}, the "
+            "restore explains it: that restore did not record the head it replaced)")
+
+
 def compare(conn: sqlite3.Connection, seen: Iterable[Seen]) -> AnchorReport:
     """Which of the heads the chain does not contain, said as what it means."""
     report = AnchorReport()
@@ -325,7 +337,7 @@ def compare(conn: sqlite3.Connection, seen: Iterable[Seen]) -> AnchorReport:
                 f"head {group[0].head.text()} ({where}) was replaced by the restore at audit "
                 f"row {cover.seq} by {cover.who}")
         else:
-            report.problems.append(f"{problem} [head from {where}]")
+            report.problems.append(f"{problem} [head from {where}]" + _hint(restores, group))
     return report
 
 

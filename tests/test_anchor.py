@@ -350,3 +350,25 @@ def test_against_bad_input_says_what_to_give(store, db_path, study, tmp_path):
     result = cli("--db", str(db_path), "seal", "--as", "nurse", "--password-stdin",
                  stdin=PASSWORD + "\n")
     assert result.exit_code == 1 and "No seal file is set" in result.output
+
+
+def test_shared_folder_with_another_workstations_file_and_a_damaged_backup(trial, study,
+                                                                           tmp_path):
+    """Another database of the same name backed up into the same share, and a damaged file
+    with a backup's name: notes, never a failure, and never compared as ours."""
+    other_dir = tmp_path / "other-workstation"
+    other_dir.mkdir()
+    other = other_dir / "trial.db"
+    with Store.create(other, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+        st.login("admin", PASSWORD)
+        backup.configure(st, folder=trial.parent / "backups")
+    backup.backup_now(other)
+    (trial.parent / "backups" / "trial-20200101-000000-close.db").write_bytes(b"not a db")
+    report = verify(trial, study)
+    assert report.ok and report.anchors.checked == 1, report.text()
+    notes = " ".join(report.anchors.notes)
+    assert "another database of this name" in notes and "cannot be read" in notes
+    work(trial, study)
+    backup.backup_now(trial)  # the other file's heads do not stop ours
+    assert verify(trial, study).ok
