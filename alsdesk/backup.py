@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alsdesk import anchor, anchor_check
+from alsdesk import anchor_check, anchor_places
 from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.store import audit, schema
@@ -154,7 +154,7 @@ def make_backup(db_path: Path, dest: Path, *,
     result = BackupInfo(dest, info.study_id, info.audit_rows, info.audit_head, info.subjects,
                         dest.stat().st_size)
     try:
-        _log_head(dest, db_path)
+        anchor_places.log_backup(dest, db_path.stem)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
                          f"added to the heads log in {dest.parent} ({exc}). Check that the "
@@ -180,17 +180,6 @@ class BackupDoesNotExtend(StoreError):
             + "\n".join(f"- {p}" for p in problems[:5])
             + "\nNo older backup was deleted. Keep the database and the backup folder as they "
             "are, run 'alsdesk verify' and tell the data manager.")
-
-
-def _log_head(backup: Path, db_path: Path) -> None:
-    """Append the backup's head to the heads log beside it: the line outlives the backup
-    when rotation deletes it."""
-    conn = schema.open_readonly(backup)
-    try:
-        line = anchor_check.head_line(anchor.of(conn), backup.name, anchor_check.identity(conn))
-    finally:
-        conn.close()
-    anchor_check.append_line(anchor_check.heads_log(backup.parent, db_path.stem), line)
 
 
 def backup_now(db_path: Path, out: Path | None = None) -> BackupInfo:

@@ -281,14 +281,14 @@ def backup(ctx: click.Context, out: str | None) -> None:
     """Back up the database (safe while ALS Desk is open) and check the copy."""
     from alsdesk import backup as backups
 
-    from alsdesk import anchor, anchor_check
+    from alsdesk import anchor, anchor_places
 
     info = backups.backup_now(_db_path(ctx), Path(out) if out else None)
     click.echo(f"Backup written to {info.path}")
     click.echo(info.summary())
     seq, digest = info.audit_head.split(":")
     click.echo(f"{anchor.Head(int(seq), digest).label()} added to "
-               f"{anchor_check.heads_log(info.path.parent, _db_path(ctx).stem)}")
+               f"{anchor_places.heads_log(info.path.parent, _db_path(ctx).stem)}")
 
 
 @main.command()

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alsdesk import anchor, anchor_check
+from alsdesk import anchor, anchor_places
 from alsdesk.auth import Action
 from alsdesk.errors import StoreError
 
-SETTING = anchor_check.SETTING_SEAL
+SETTING = anchor_places.SETTING_SEAL
 ACTION = "anchor.seal"  # audit action: who sealed which head where
 
 
@@ -51,14 +51,15 @@ def seal(store, to: str | Path | None = None) -> Sealed:
     if not place:
         raise StoreError("No seal file is set: give one with --to PATH, or have an "
                          "administrator set it (alsdesk seal --set-path PATH).")
-    target = anchor_check.seal_file(Path(place), Path(store.path).stem)
+    target = anchor_places.seal_file(Path(place), Path(store.path).stem)
     if not target.parent.is_dir():
         raise StoreError(f"The folder {target.parent} of the seal file is not there. If it is "
                          "on a USB stick or a network drive, check that it is connected.")
     head = anchor.of(store.conn)
-    line = anchor_check.head_line(head, Path(store.path).name, anchor_check.identity(store.conn))
+    line = anchor_places.head_line(head, Path(store.path).name,
+                                   anchor_places.identity(store.conn))
     try:
-        anchor_check.append_line(target, line)
+        anchor_places.append_line(target, line)
     except OSError as exc:
         raise StoreError(f"ALS Desk cannot write the seal file {target} "
                          f"({exc.strerror or exc}): nothing was sealed.") from None
