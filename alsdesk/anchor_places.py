@@ -140,8 +140,12 @@ def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[st
         try:
             found, _others = heads_in_text(target, ident, "seal file")
             seen += found
-        except OSError:
-            notes.append(f"the seal file {target} cannot be read (not connected?): it was "
+        except FileNotFoundError:
+            notes.append(f"no seal was written to {target} yet" if target.parent.is_dir()
+                         else f"the folder of the seal file {target} is not there (a stick "
+                         "or share not connected?): the seal was not compared")
+        except OSError as exc:
+            notes.append(f"the seal file {target} cannot be read ({exc.strerror}): it was "
                          "not compared")
     return seen, notes
 
@@ -197,15 +201,15 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
             raise AlsDeskError(f"--against {arg}: the folder holds no backup or heads log of "
                                "this database.")
         return found
-    with open(path, "rb") as f:
-        start = f.read(len(_SQLITE_MAGIC))
-    if start == _SQLITE_MAGIC:
-        try:
-            return [head_of_backup(path)]
-        except (sqlite3.Error, KeyError, TypeError):
-            raise AlsDeskError(f"--against {arg}: this SQLite file is not an ALS Desk "
-                               "database with an audit trail.") from None
-    found, others = heads_in_text(path, identity(conn), "file")
+    try:
+        with open(path, "rb") as f:
+            start = f.read(len(_SQLITE_MAGIC))
+        if start == _SQLITE_MAGIC:
+            return [_given_backup(path, arg, identity(conn))]
+        found, others = heads_in_text(path, identity(conn), "file")
+    except OSError as exc:
+        raise AlsDeskError(f"--against {arg}: the file cannot be read "
+                           f"({exc.strerror or exc}).") from None
     if found:
         return found
     if others:
@@ -214,6 +218,22 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
             "creation time differ from this file's meta): the wrong file was given, or this "
             "file's meta was changed.")
     return [Seen(_head_in_document(path), f"{path}")]
+
+
+def _given_backup(path: Path, arg: str, ident) -> Seen:
+    try:
+        theirs = _identity_of(path)
+        seen = head_of_backup(path)
+    except (sqlite3.Error, KeyError, TypeError):
+        raise AlsDeskError(f"--against {arg}: this SQLite file is not an ALS Desk database "
+                           "with an audit trail.") from None
+    if theirs != ident:
+        # Given by hand, so not passed over as another workstation's: said, and failed.
+        raise AlsDeskError(
+            f"--against {arg}: this is a backup of another database (study {theirs[0]}, "
+            f"created {theirs[1]}), not of this one (study {ident[0]}, created {ident[1]}): "
+            "the wrong file was given, or this file's meta was changed.")
+    return seen
 
 
 def _head_in_document(path: Path) -> Head:

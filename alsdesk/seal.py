@@ -3,7 +3,7 @@
 A seal is worth something only where the workstation's user cannot write (a share written by
 a service account, a stick kept by the data manager, a printed page): there it records a
 head the database must go on containing (alsdesk.anchor_check). The place is the setting
-``seal.path`` (a file, or a folder that then gets ``<database>-seal.txt``), set by an
+``seal.path`` (a file; a folder given gets ``<database>-seal.txt`` in it), set by an
 administrator, or given each time.
 """
 from __future__ import annotations
@@ -37,7 +37,9 @@ def configure(store, path: str) -> None:
         if not folder.is_dir():
             raise StoreError(f"The folder {folder} is not there: create it or connect the "
                              "drive first.")
-        text = str(target)
+        # The setting names the file, so a folder that is later unplugged still reads as
+        # the seal's folder being gone, not as a file that was never written.
+        text = str(anchor_places.seal_file(target, Path(store.path).stem))
     store.set_setting(SETTING, text)
 
 
@@ -51,7 +53,7 @@ def seal(store, to: str | Path | None = None) -> Sealed:
     if not place:
         raise StoreError("No seal file is set: give one with --to PATH, or have an "
                          "administrator set it (alsdesk seal --set-path PATH).")
-    target = anchor_places.seal_file(Path(place), Path(store.path).stem)
+    target = anchor_places.seal_file(Path(place), Path(store.path).stem).absolute()
     if not target.parent.is_dir():
         raise StoreError(f"The folder {target.parent} of the seal file is not there. If it is "
                          "on a USB stick or a network drive, check that it is connected.")

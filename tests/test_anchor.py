@@ -175,7 +175,7 @@ def test_seal_file_catches_the_rewrite(store, db_path, study, tmp_path):
     with Store.open(db_path, study, readonly=True) as st:
         rows = st.conn.execute("SELECT user_id, new_value FROM audit_trail WHERE action = "
                                "'anchor.seal'").fetchall()
-        assert st.setting("seal.path") == str(share)
+        assert st.setting("seal.path") == str(sealed)
     assert rows[0][0] == "admin" and str(sealed) in rows[0][1]
     assert verify(db_path, study).ok
     _attack(db_path, change_blood_pressure)
@@ -372,3 +372,38 @@ def test_shared_folder_with_another_workstations_file_and_a_damaged_backup(trial
     work(trial, study)
     backup.backup_now(trial)  # the other file's heads do not stop ours
     assert verify(trial, study).ok
+
+
+def test_backups_made_before_the_heads_log_are_still_compared(trial, study, tmp_path):
+    (trial.parent / "backups" / "trial-heads.txt").unlink()  # as an older program left it
+    work(trial, study)
+    report = verify(trial, study)
+    assert report.ok and report.anchors.checked == 1, report.text()
+    backup.backup_now(trial)
+    assert len((trial.parent / "backups" / "trial-heads.txt").read_text().splitlines()) == 1
+    # A backup of another database given by hand is refused, not compared.
+    other = tmp_path / "elsewhere" / "trial.db"
+    other.parent.mkdir()
+    with Store.create(other, study):
+        pass
+    result = cli("--db", str(trial), "verify", "--against", str(other))
+    assert result.exit_code == 1 and "backup of another database" in result.output
+
+
+def test_seal_out_of_reach_is_a_note(store, db_path, study, tmp_path):
+    share = tmp_path / "share"
+    share.mkdir()
+    store.close()
+    with session(db_path, study, "admin") as st:
+        from alsdesk import seal
+
+        seal.configure(st, str(share))
+        assert "no seal was written" in " ".join(st.verify().anchors.notes)
+        seal.seal(st)
+    assert verify(db_path, study).anchors.checked == 1
+    shutil.move(share, tmp_path / "unplugged")
+    report = verify(db_path, study)
+    assert report.ok and "seal was not compared" in " ".join(report.anchors.notes)
+    with session(db_path, study) as st:
+        with pytest.raises(Exception, match="is not there"):
+            seal.seal(st)
