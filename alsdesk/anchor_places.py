@@ -135,6 +135,11 @@ def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[st
     else:
         notes.append(f"the backup folder {folder} is not there (a USB stick or share not "
                      "connected?): its backups were not compared")
+    # The setting is in the file, so whoever rewrites the file can point it elsewhere: the
+    # folders it named before (by the trail) and the default are looked at too, when there.
+    for earlier in _earlier_folders(conn, db_path) - {folder}:
+        if earlier.is_dir():
+            seen += _in_folder(earlier, db_path.stem, ident, [])
     if settings.get(SETTING_SEAL):
         target = seal_file(Path(settings[SETTING_SEAL]), db_path.stem)
         try:
@@ -148,6 +153,13 @@ def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[st
             notes.append(f"the seal file {target} cannot be read ({exc.strerror}): it was "
                          "not compared")
     return seen, notes
+
+
+def _earlier_folders(conn: sqlite3.Connection, db_path: Path) -> set[Path]:
+    named = conn.execute(
+        "SELECT old_value, new_value FROM audit_trail WHERE action = 'settings.change' "
+        "AND field = ?", (SETTING_FOLDER,)).fetchall()
+    return {Path(v) for pair in named for v in pair if v} | {db_path.parent / "backups"}
 
 
 def _in_folder(folder: Path, stem: str, ident, notes: list[str]) -> list[Seen]:

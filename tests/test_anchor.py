@@ -407,3 +407,23 @@ def test_seal_out_of_reach_is_a_note(store, db_path, study, tmp_path):
     with session(db_path, study) as st:
         with pytest.raises(Exception, match="is not there"):
             seal.seal(st)
+
+
+def test_pointing_the_folder_setting_elsewhere_does_not_hide_the_backups(store, db_path,
+                                                                          study, tmp_path):
+    code = store.subjects.create("AB").code
+    store.forms.save(code, "screening", "vs", VS)
+    stick, empty = tmp_path / "stick", tmp_path / "empty"
+    stick.mkdir()
+    empty.mkdir()
+    store.logout()
+    store.login("admin", PASSWORD)
+    backup.configure(store, folder=stick)
+    store.close()
+    backup.backup_now(db_path)
+
+    def hide(conn):
+        change_blood_pressure(conn)
+        conn.execute("UPDATE settings SET value = ? WHERE key = 'backup.folder'", (str(empty),))
+    _attack(db_path, hide)
+    assert "rewritten" in only_anchors_fail(verify(db_path, study))
