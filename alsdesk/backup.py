@@ -244,7 +244,12 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
     removed = []
     backups = list_backups(folder, db_path)
     for old in backups[:max(len(backups) - keep, 0)]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except PermissionError:
+            # A write-once share (files can be added, not deleted) keeps every backup: the
+            # site chose it so that no one at the workstation can remove the evidence.
+            continue
         removed.append(old)
     now = datetime.now().timestamp()
     for leftover in Path(folder).glob(f".{Path(db_path).stem}-*.partial-*"):

@@ -427,3 +427,24 @@ def test_pointing_the_folder_setting_elsewhere_does_not_hide_the_backups(store, 
         conn.execute("UPDATE settings SET value = ? WHERE key = 'backup.folder'", (str(empty),))
     _attack(db_path, hide)
     assert "rewritten" in only_anchors_fail(verify(db_path, study))
+
+
+def test_write_once_share_keeps_every_backup(trial, study, monkeypatch):
+    """A share where the workstation may add files but not delete them (what the threat model
+    asks for): rotation leaves the backups there and the backup goes on without an error."""
+    with session(trial, study, "admin") as st:
+        backup.configure(st, keep=1)
+    real_unlink = Path.unlink
+
+    def no_delete(self, missing_ok=False):
+        if self.parent.name == "backups" and self.suffix == ".db":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_unlink(self, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", no_delete)
+    for _ in range(2):
+        work(trial, study)
+        with session(trial, study) as st:
+            assert backup.auto_backup(st, "close") is not None
+    assert len(backup.list_backups(trial.parent / "backups", trial)) == 2
+    assert verify(trial, study).ok
