@@ -279,9 +279,8 @@ def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
 @click.pass_context
 def backup(ctx: click.Context, out: str | None) -> None:
     """Back up the database (safe while ALS Desk is open) and check the copy."""
-    from alsdesk import backup as backups
-
     from alsdesk import anchor, anchor_places
+    from alsdesk import backup as backups
 
     info = backups.backup_now(_db_path(ctx), Path(out) if out else None)
     click.echo(f"Backup written to {info.path}")
