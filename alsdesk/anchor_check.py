@@ -14,6 +14,7 @@ there, or a head a restore rewound past, is a note that does not fail the check.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,9 @@ class AnchorReport:
     checked: int = 0  # distinct heads compared with the chain
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Where heads were read, with how many: shown so that a reader sees where verify looked
+    # (a check that looked in the wrong folder is no check).
+    places: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         if self.problems:
@@ -38,7 +42,8 @@ class AnchorReport:
                      "contains them (or a restore replaced them)")
         else:
             first = "Heads kept outside the file: none found"
-        return [first, *(f"  {p}" for p in self.problems),
+        looked = [f"  looked at: {'; '.join(self.places)}"] if self.places else []
+        return [first, *looked, *(f"  {p}" for p in self.problems),
                 *(f"  note: {n}" for n in self.notes)]
 
 # --- comparing ----------------------------------------------------------------------------
@@ -132,6 +137,8 @@ def check(conn: sqlite3.Connection, db_path: Path, against: Iterable[str] = ()) 
     extra = [s for arg in against for s in given(arg, conn, db_path)]
     report = compare(conn, seen + extra)
     report.notes = notes + report.notes
+    counts = Counter(s.place for s in seen + extra if s.place)
+    report.places = [f"{place} ({n})" for place, n in counts.items()]
     if not seen and not extra:
         report.notes.append("no backup, heads log or seal file of this database was found: "
                             "verify can only show that the file agrees with itself")

@@ -34,6 +34,7 @@ class Seen:
     head: Head
     where: str
     when: datetime | None = None
+    place: str = ""  # the folder or file it was read from, for the summary of where verify looked
 
 
 # --- where heads are kept -----------------------------------------------------------------
@@ -91,7 +92,8 @@ def heads_in_text(path: Path, ident: tuple[str | None, str | None] | None,
             head = anchor.parse(line[line.index(anchor.PREFIX):])
         except AlsDeskError:
             continue
-        found.append(Seen(head, f"{what} {path}, line {n}", parse_time(line.split("\t")[0])))
+        found.append(Seen(head, f"{what} {path}, line {n}", parse_time(line.split("\t")[0]),
+                          f"{what} {path}"))
     return found, others
 
 
@@ -105,7 +107,8 @@ def head_of_backup(path: Path) -> Seen:
         row = conn.execute("SELECT ts FROM audit_trail WHERE seq = ?", (head.seq,)).fetchone()
     finally:
         conn.close()
-    return Seen(head, f"backup {path}", parse_time(row[0]) if row else None)
+    return Seen(head, f"backup {path}", parse_time(row[0]) if row else None,
+                f"backups in {Path(path).parent}")
 
 
 def _identity_of(path: Path) -> tuple[str | None, str | None]:
@@ -200,7 +203,7 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
     path = Path(arg).expanduser()
     if not path.exists():
         try:
-            return [Seen(anchor.parse(arg), f"the head given ({arg})")]
+            return [Seen(anchor.parse(arg), f"the head given ({arg})", place="heads given")]
         except AlsDeskError:
             raise AlsDeskError(
                 f"--against {arg}: there is no such file, and it is not an audit head either "
@@ -229,7 +232,7 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
             f"--against {arg}: every head in this file is of another database (its study or "
             "creation time differ from this file's meta): the wrong file was given, or this "
             "file's meta was changed.")
-    return [Seen(_head_in_document(path), f"{path}")]
+    return [Seen(_head_in_document(path), f"{path}", place=f"file {path}")]
 
 
 def _given_backup(path: Path, arg: str, ident) -> Seen:

@@ -260,6 +260,7 @@ def test_normal_work_after_backups_and_rotation(trial, study):
     report = verify(trial, study)
     assert report.ok and not report.anchors.problems, report.text()
     assert report.anchors.checked == 5  # the rotated-away heads live on in the log
+    assert f"backups in {folder} (2); heads log {folder / 'trial-heads.txt'} (5)" in report.text()
     work(trial, study)
     backup.backup_now(trial)
     assert verify(trial, study).ok
