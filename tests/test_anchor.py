@@ -257,10 +257,11 @@ def test_normal_work_after_backups_and_rotation(trial, study):
     folder = trial.parent / "backups"
     log = (folder / "trial-heads.txt").read_text().splitlines()
     assert len(backup.list_backups(folder, trial)) == 2 and len(log) == 5  # 4 auto + manual
+    # (the manual backup is never rotated away: 3 files)
     report = verify(trial, study)
     assert report.ok and not report.anchors.problems, report.text()
     assert report.anchors.checked == 5  # the rotated-away heads live on in the log
-    assert f"backups in {folder} (2); heads log {folder / 'trial-heads.txt'} (5)" in report.text()
+    assert f"backups in {folder} (3); heads log {folder / 'trial-heads.txt'} (5)" in report.text()
     work(trial, study)
     backup.backup_now(trial)
     assert verify(trial, study).ok
