@@ -39,7 +39,7 @@ class AnchorReport:
             first = "Heads kept outside the file: the audit trail DOES NOT contain them all"
         elif self.checked:
             first = (f"Heads kept outside the file: {self.checked} checked, the audit trail "
-                     "contains them (or a restore replaced them)")
+                     "contains them (or a restore superseded them)")
         else:
             first = "Heads kept outside the file: none found"
         looked = [f"  looked at: {'; '.join(self.places)}"] if self.places else []
@@ -54,7 +54,10 @@ class _Restore:
     seq: int
     ts: datetime | None
     who: str
-    replaced: Head | None  # the head of the database it replaced (None: an older program's)
+    replaced: anchor.Head | None  # the head of the database it replaced (None: an older program's)
+
+    def when_text(self) -> str:
+        return f" on {self.ts:%Y-%m-%d %H:%M} UTC" if self.ts is not None else ""
 
 
 def _restores(conn: sqlite3.Connection) -> list[_Restore]:
@@ -124,8 +127,9 @@ def compare(conn: sqlite3.Connection, seen: Iterable[Seen]) -> AnchorReport:
         cover = _covering(restores, Seen(group[0].head, where, max(times) if times else None))
         if cover is not None:
             report.notes.append(
-                f"head {group[0].head.text()} ({where}) was replaced by the restore at audit "
-                f"row {cover.seq} by {cover.who}")
+                f"head {group[0].head.text()} ({where}) is superseded by the restore at "
+                f"audit row {cover.seq} (by {cover.who}{cover.when_text()}): the database "
+                "was rewound to an older backup there")
         else:
             report.problems.append(f"{problem} [head from {where}]" + _hint(restores, group))
     return report

@@ -289,7 +289,7 @@ def test_restore_of_an_older_backup_then_work(trial, study):
     work(trial, study)
     report = verify(trial, study)
     assert report.ok, report.text()
-    assert "replaced by the restore at audit row" in " ".join(report.anchors.notes)
+    assert "superseded by the restore at audit row" in " ".join(report.anchors.notes)
     backup.backup_now(trial)  # the backup after a restore does not complain
     assert verify(trial, study).ok
 
