@@ -11,6 +11,10 @@ beside the database), so a USB stick or a network share can receive them, named
 ``<database>-YYYYMMDD-HHMMSS-<start|close>.db``; the newest ``backup.keep`` of them are kept.
 Backups made by hand (``alsdesk backup``) are never deleted by the program.
 
+Each backup also appends its audit head to ``<database>-heads.txt`` beside it, and must
+extend every head found before (alsdesk.anchor_check): a database whose trail was rewritten
+is still backed up, but then nothing is rotated away and the backup reports the rewrite.
+
 Every function here opens its own connections and never uses ``store.conn``, so the GUI can
 run them in a worker thread while the window goes on.
 """
@@ -25,6 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alsdesk import anchor_check, anchor_places
 from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.store import audit, schema
@@ -131,6 +136,8 @@ def make_backup(db_path: Path, dest: Path, *,
             f"The backup folder {dest.parent} is not there. If it is on a USB stick or a "
             "network drive, check that it is connected; otherwise choose another folder."
         )
+    # Compared before the copy: the heads found are what this backup must extend.
+    anchors = anchor_check.check_file(db_path)
     partial = dest.with_name(f".{dest.name}.partial-{os.getpid()}")
     try:
         _copy(db_path, partial, progress)
@@ -144,8 +151,35 @@ def make_backup(db_path: Path, dest: Path, *,
         raise _os_error(dest, exc) from None
     finally:
         partial.unlink(missing_ok=True)
-    return BackupInfo(dest, info.study_id, info.audit_rows, info.audit_head, info.subjects,
-                      dest.stat().st_size)
+    result = BackupInfo(dest, info.study_id, info.audit_rows, info.audit_head, info.subjects,
+                        dest.stat().st_size)
+    try:
+        anchor_places.log_backup(dest, db_path.stem)
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
+                         f"added to the heads log in {dest.parent} ({exc}). Check that the "
+                         "folder can be written to.") from None
+    if anchors.problems:
+        # The backup is written all the same: the newest work then survives a dead disk, and
+        # the copy is evidence too. What protects the site is that nothing is rotated away
+        # (auto_backup stops here): the older backups that prove the rewrite stay, and the
+        # person at the keyboard is told now, not at the next verify.
+        raise BackupDoesNotExtend(result, anchors.problems)
+    return result
+
+
+class BackupDoesNotExtend(StoreError):
+    """The backup was written, but the database no longer contains heads kept before."""
+
+    def __init__(self, info: BackupInfo, problems: list[str]) -> None:
+        self.info = info
+        self.problems = problems
+        super().__init__(
+            f"The backup was written to {info.path}, but the database's audit trail no longer "
+            "contains what earlier backups or seals recorded:\n"
+            + "\n".join(f"- {p}" for p in problems[:5])
+            + "\nNo older backup was deleted. Keep the database and the backup folder as they "
+            "are, run 'alsdesk verify' and tell the data manager.")
 
 
 def backup_now(db_path: Path, out: Path | None = None) -> BackupInfo:
@@ -210,7 +244,12 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
     removed = []
     backups = list_backups(folder, db_path)
     for old in backups[:max(len(backups) - keep, 0)]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except PermissionError:
+            # A write-once share (files can be added, not deleted) keeps every backup: the
+            # site chose it so that no one at the workstation can remove the evidence.
+            continue
         removed.append(old)
     now = datetime.now().timestamp()
     for leftover in Path(folder).glob(f".{Path(db_path).stem}-*.partial-*"):

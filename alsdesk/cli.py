@@ -252,16 +252,22 @@ def demo(ctx: click.Context, force: bool) -> None:
 
 
 @main.command()
+@click.option("--against", "against", multiple=True, metavar="FILE|HEAD",
+              help="Also check that the audit trail contains this head (1234:3f9a2b7c1d0e4f5a, "
+                   "as printed on every PDF) or the heads in this file or folder (a seal file, "
+                   "heads log, backup, PDF or export). Repeatable.")
 @click.pass_context
-def verify(ctx: click.Context) -> None:
-    """Prove the data is intact: SQLite integrity, audit hash chain, audit replay."""
+def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
+    """Prove the data is intact: SQLite integrity, audit hash chain, audit replay, and that
+    the audit trail contains every head kept outside the file (backups, heads log, seals)."""
     with _open(ctx, readonly=True) as store:
-        report = store.verify()
+        report = store.verify(against)
     click.echo(f"Database: {_db_path(ctx)}")
     click.echo(report.text())
     if not report.ok:
-        click.echo("VERIFY FAILED: the file differs from its audit trail. Keep this file "
-                   "aside unchanged and tell the data manager.", err=True)
+        click.echo("VERIFY FAILED: the file differs from its audit trail, or the trail from "
+                   "heads kept outside the file. Keep this file aside unchanged and tell the "
+                   "data manager.", err=True)
         sys.exit(1)
     click.echo("VERIFY OK")
 
@@ -273,11 +279,40 @@ def verify(ctx: click.Context) -> None:
 @click.pass_context
 def backup(ctx: click.Context, out: str | None) -> None:
     """Back up the database (safe while ALS Desk is open) and check the copy."""
+    from alsdesk import anchor, anchor_places
     from alsdesk import backup as backups
 
     info = backups.backup_now(_db_path(ctx), Path(out) if out else None)
     click.echo(f"Backup written to {info.path}")
     click.echo(info.summary())
+    seq, digest = info.audit_head.split(":")
+    click.echo(f"{anchor.Head(int(seq), digest).label()} added to "
+               f"{anchor_places.heads_log(info.path.parent, _db_path(ctx).stem)}")
+
+
+@main.command()
+@click.option("--to", "to", type=click.Path(), help="The seal file (or a folder for "
+              "<database>-seal.txt); default: the seal.path setting.")
+@click.option("--set-path", "set_path", type=click.Path(), help="Administrators: make this "
+              "the seal file from now on ('' for none), then seal there.")
+@click.option("--as", "acting", required=True, help="Your user id.")
+@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
+@click.pass_context
+def seal(ctx: click.Context, to: str | None, set_path: str | None, acting: str,
+         password_stdin: bool) -> None:
+    """Write the audit head to a seal file at a place the site chooses (where the
+    workstation's users cannot write), for verify to check later."""
+    from alsdesk import seal as seals
+
+    with _open(ctx) as store:
+        _login_admin(store, acting, password_stdin)
+        if set_path is not None:
+            seals.configure(store, set_path)
+            if not set_path.strip():
+                click.echo("No seal file is set any more.")
+                return
+        sealed = seals.seal(store, to)
+    click.echo(f"{sealed.head.label()} written to {sealed.path}")
 
 
 @main.command()

@@ -5,7 +5,7 @@ import contextlib
 import os
 import sqlite3
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Sequence
 
 
 from alsdesk.auth import Action, Role, require
@@ -335,9 +335,11 @@ class Store:
 
     # -- verification -----------------------------------------------------------------------
 
-    def verify(self) -> VerifyReport:
+    def verify(self, against: Sequence[str] = ()) -> VerifyReport:
         """Integrity check, audit hash chain, audit replay, signatures, schema, accounts and
-        the other audited tables."""
+        the other audited tables, and the heads kept outside the file (with those in
+        `against`: heads, files, folders)."""
+        from alsdesk import anchor_check
         from alsdesk.store import verify_more, verify_tables, verify_users
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
@@ -351,6 +353,7 @@ class Store:
             schema_problems=verify_more.schema_problems(self.conn, self.study),
             account_problems=verify_users.account_problems(self.conn),
             record_problems=verify_tables.record_problems(self.conn, self.study),
+            anchors=anchor_check.check(self.conn, self.path, against),
         )
 
 

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alsdesk.anchor_check import AnchorReport
 
 
 @dataclass(frozen=True)
@@ -21,13 +25,17 @@ class VerifyReport:
     # settings, subjects' details and form details against theirs (verify_tables).
     account_problems: list[str] = field(default_factory=list)
     record_problems: list[str] = field(default_factory=list)
+    # Heads kept outside the file the chain does not contain (alsdesk.anchor_check); notes
+    # (a backup folder not connected, a restore's rewind) do not fail the check.
+    anchors: "AnchorReport | None" = None
 
     @property
     def ok(self) -> bool:
         return (self.integrity == ["ok"] and not self.chain_problems
                 and not self.replay_problems and not self.signature_problems
                 and not self.schema_problems and not self.account_problems
-                and not self.record_problems)
+                and not self.record_problems
+                and not (self.anchors is not None and self.anchors.problems))
 
     def text(self) -> str:
         lines = [
@@ -54,5 +62,6 @@ class VerifyReport:
                 "match the audit trail" if not self.record_problems else
                 "DO NOT match the audit trail"),
             *(f"  {p}" for p in self.record_problems),
+            *(self.anchors.lines() if self.anchors is not None else []),
         ]
         return "\n".join(lines)
