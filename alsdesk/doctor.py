@@ -82,25 +82,12 @@ def _libraries() -> list[Check]:
     return out
 
 
-_QT_PROBE = """
-import sys
-from ui.display_check import display_problem
-from ui.qt_check import check_bindings
-problem = display_problem()
-try:
-    check_bindings()
-except Exception as exc:
-    sys.stdout.write(f"FAIL {exc}\n"); sys.exit(0)
-from PySide6 import QtCore
-sys.stdout.write(("WARN " + problem) if problem else
-                 ("OK Qt " + QtCore.qVersion() + ", a window can open"))
-"""
 
 
 def _qt() -> Check:
     env = dict(os.environ)
     try:
-        done = subprocess.run([sys.executable, "-c", _QT_PROBE], capture_output=True, text=True,
+        done = subprocess.run([sys.executable, "-m", "ui.probe"], capture_output=True, text=True,
                               timeout=60, env=env, cwd=str(Path(__file__).resolve().parent.parent))
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check(FAIL, "Qt", f"the check could not run ({exc})")
