@@ -83,7 +83,7 @@ def test_login_failures_and_lockout_as_the_core_rules(qtbot, demo_db):
 
     when_modal(login)
     assert start(demo_db, RecordingPrompts()) is None
-    assert "4 tries left" in said[0]
+    assert "user id or the password is wrong" in said[0]
     assert "locked for 15 minutes" in said[4]
     assert "locked after too many wrong passwords" in said[5]
 

@@ -13,7 +13,7 @@ from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
     DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
 )
-from alsdesk.store import audit, schema
+from alsdesk.store import audit, clock, logins, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
@@ -84,6 +84,9 @@ class Store:
         # Who held the file when an earlier instance crashed without closing it (the stale
         # lock this open cleared), for the GUI to mention and to check the data.
         self.stale_lock: LockInfo | None = None
+        # A warning to show when this computer's clock is behind the audit trail (set at
+        # opening and at each login: alsdesk/store/clock.py), else None.
+        self.clock_warning: str | None = None
         self._lock: DbLock | None = None
         self._closed = False
         # Audit rows of the open transaction, chained in memory and written before COMMIT.
@@ -173,6 +176,7 @@ class Store:
                 raise _store_error(path, exc) from None
             store = cls(conn, path, study)
             store.readonly = True
+            store.clock_warning = clock.clock_problem(store)
             return store
         _require_writable(path)
         lock = DbLock.acquire(path, take_over=take_over)
@@ -191,6 +195,10 @@ class Store:
                         store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
                     for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
+                # Wrong passwords met in read-only windows on this workstation go to the
+                # trail now that it can be written (alsdesk/store/logins.py).
+                logins.flush_readonly(store)
+                store.clock_warning = clock.clock_problem(store)
             except BaseException:
                 conn.close()
                 raise
@@ -326,6 +334,7 @@ class Store:
         """Check the password and make this user the one acting; returns the User."""
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
+        self.clock_warning = clock.clock_problem(self)
         if self._lock is not None:
             self._lock.set_user(user.user_id, user.full_name)
         return user

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
 from alsdesk.errors import AuthError, NotFound
+from alsdesk.store import logins
 from alsdesk.store.audit import A, utc_now
 from alsdesk.textcheck import control_problem, says_something
 
@@ -32,7 +33,7 @@ class UserService:
     def __init__(self, store: "Store") -> None:
         self.store = store
         # Wrong passwords met while the file is open read-only, where they cannot be saved.
-        self._readonly_failures: dict[str, int] = {}
+        self._readonly_failures: dict[str, tuple[int, str | None]] = {}
 
     @property
     def conn(self):
@@ -101,9 +102,15 @@ class UserService:
         """Check a password; counts failures and locks the account after too many.
 
         `purpose` other than "login" (a signature, the idle lock) records only failures.
+        An unknown id costs the same password check and gets the same message as a wrong
+        password, so neither the time nor the words tell a stranger which ids exist; what
+        was typed as the id is not kept (alsdesk/store/logins.py says why and what is).
         """
+        if not isinstance(user_id, str) or not isinstance(password, str):
+            logins.spend_a_check(password)
+            raise AuthError(_wrong(purpose))
         if self.store.readonly:
-            return self._authenticate_readonly(user_id, password)
+            return self._authenticate_readonly(user_id, password, purpose)
         row = self.conn.execute(
             "SELECT password_hash, active, failed_logins, locked_until, role FROM users "
             "WHERE user_id = ?",
@@ -111,22 +118,18 @@ class UserService:
         ).fetchone()
         now = datetime.now(timezone.utc)
         if row is None:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="unknown user id")
-            raise AuthError("The user id or the password is wrong.")
+            logins.spend_a_check(password)
+            logins.record_failure(self.store, logins.unknown_mark(user_id), logins.UNKNOWN)
+            raise AuthError(_wrong(purpose))
         pw_hash, active, failed, locked_until, role = row
-        if locked_until and datetime.fromisoformat(locked_until) > now:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account locked")
-            raise AuthError(
-                "This account is locked after too many wrong passwords. Try again after "
-                f"{_local(locked_until)} or ask an administrator to unlock it."
-            )
+        right = check_password(password, pw_hash)  # on every path: the same time for each
+        if _still_locked(locked_until, now):
+            logins.record_failure(self.store, user_id, "account locked")
+            raise AuthError(_locked_message(locked_until))
         if not active:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account deactivated")
+            logins.record_failure(self.store, user_id, "account deactivated")
             raise AuthError("This account is deactivated. Ask an administrator.")
-        if not check_password(password, pw_hash):
+        if not right:
             failed += 1
             until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
             with self.store.transaction():
@@ -140,15 +143,8 @@ class UserService:
                     self.store.audit(A.LOCKED_OUT, field=user_id, new_value=until,
                                      reason=f"{MAX_FAILED_LOGINS} wrong passwords")
             if until:
-                raise AuthError(
-                    f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
-                    f"{int(LOCKOUT.total_seconds() // 60)} minutes."
-                )
-            left = MAX_FAILED_LOGINS - failed
-            raise AuthError(
-                f"The user id or the password is wrong ({left} tries left before the "
-                "account is locked)."
-            )
+                raise AuthError(_lockout_message())
+            raise AuthError(_wrong(purpose, MAX_FAILED_LOGINS - failed))
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?",
@@ -158,40 +154,47 @@ class UserService:
                 self.store.audit(A.LOGIN, actor=(user_id, role))
         return self.get(user_id)
 
-    def _authenticate_readonly(self, user_id: str, password: str) -> User:
-        """Check a password without writing (the file is open read-only).
+    def _authenticate_readonly(self, user_id: str, password: str, purpose: str) -> User:
+        """Check a password without writing the file (it is open read-only).
 
-        The lockout and deactivation saved in the file are obeyed; wrong passwords are counted
-        in this session only, since they cannot be saved, and end it at the same limit.
+        The same lockout rule as :meth:`authenticate`: the file's own count and lockout are
+        obeyed, and wrong passwords are added to them in this workstation's read-only log
+        (kept in memory too, should that log not be writable), to be audited when the file
+        is next opened for writing (alsdesk/store/logins.py).
         """
         row = self.conn.execute(
-            "SELECT password_hash, active, locked_until FROM users WHERE user_id = ?",
+            "SELECT password_hash, active, locked_until, failed_logins FROM users "
+            "WHERE user_id = ?",
             (user_id,),
         ).fetchone()
-        failures = self._readonly_failures.get(user_id, 0)
-        if failures >= MAX_FAILED_LOGINS:
-            raise AuthError(
-                f"Wrong password {MAX_FAILED_LOGINS} times: this account cannot log in to this "
-                "read-only window any more. Close it, or ask an administrator."
-            )
+        path = self.store.path
         if row is None:
-            raise AuthError("The user id or the password is wrong.")
-        pw_hash, active, locked_until = row
-        if locked_until and datetime.fromisoformat(locked_until) > datetime.now(timezone.utc):
-            raise AuthError(
-                "This account is locked after too many wrong passwords. Try again after "
-                f"{_local(locked_until)} or ask an administrator to unlock it."
-            )
+            logins.spend_a_check(password)
+            logins.note_readonly_failure(path, None, purpose, 0, None,
+                                         mark=logins.unknown_mark(user_id))
+            raise AuthError(_wrong(purpose))
+        pw_hash, active, locked_until, file_failed = row
+        right = check_password(password, pw_hash)
+        now = datetime.now(timezone.utc)
+        kept, kept_until = logins.readonly_state(path, user_id)
+        memory, memory_until = self._readonly_failures.get(user_id, (0, None))
+        count = max(kept, memory)
+        locks = [u for u in (locked_until, kept_until, memory_until) if _still_locked(u, now)]
+        if locks:
+            raise AuthError(_locked_message(max(locks, key=datetime.fromisoformat)))
         if not active:
             raise AuthError("This account is deactivated. Ask an administrator.")
-        if not check_password(password, pw_hash):
-            self._readonly_failures[user_id] = failures + 1
-            left = MAX_FAILED_LOGINS - failures - 1
-            raise AuthError(
-                f"The user id or the password is wrong ({left} tries left in this read-only "
-                "window)."
-            )
+        if not right:
+            failed = (file_failed or 0) + count + 1
+            until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
+            count = 0 if until else count + 1
+            self._readonly_failures[user_id] = (count, until)
+            logins.note_readonly_failure(path, user_id, purpose, count, until, attempt=failed)
+            if until:
+                raise AuthError(_lockout_message())
+            raise AuthError(_wrong(purpose, MAX_FAILED_LOGINS - failed))
         self._readonly_failures.pop(user_id, None)
+        logins.clear_readonly_count(path, user_id)
         return self.get(user_id)
 
     def confirm_password(self, password: str, purpose: str = "signature") -> None:
@@ -258,6 +261,33 @@ class UserService:
                 (hash_password(new_password), user_id),
             )
             self.store.audit(A.PASSWORD_CHANGE, field=user_id)
+
+
+def _still_locked(until: str | None, now: datetime) -> bool:
+    try:
+        return bool(until) and datetime.fromisoformat(until) > now
+    except (TypeError, ValueError):
+        return False  # a lockout time nobody wrote (the file edited by hand)
+
+
+def _wrong(purpose: str, left: int | None = None) -> str:
+    """The one message of a wrong id or password at login (which of the two is not said,
+    nor how many tries an existing account has left); elsewhere (a signature, the idle
+    lock) the person is known, and the tries left are told."""
+    if purpose != "login" and left is not None:
+        return (f"The password is wrong ({left} tries left before the account is locked).")
+    return (f"The user id or the password is wrong. After {MAX_FAILED_LOGINS} wrong passwords "
+            f"in a row an account is locked for {int(LOCKOUT.total_seconds() // 60)} minutes.")
+
+
+def _lockout_message() -> str:
+    return (f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
+            f"{int(LOCKOUT.total_seconds() // 60)} minutes.")
+
+
+def _locked_message(until: str) -> str:
+    return ("This account is locked after too many wrong passwords. Try again after "
+            f"{_local(until)} or ask an administrator to unlock it.")
 
 
 def _local(iso: str) -> str:
