@@ -105,7 +105,7 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     password = _read_secret("Password", password_stdin, confirm=True)
     from alsdesk.auth import validate_password
 
-    validate_password(password, admin_id)
+    validate_password(password, admin_id, full_name)
     # The administrator is added before the file gets its name: a kill halfway leaves
     # nothing at the path, never a database nobody can log in to.
     with Store.create(path, admin=(admin_id, full_name, password)):

@@ -42,7 +42,7 @@ def test_init_then_users(tmp_path):
     assert result.exit_code == 0, result.output
     assert "boss" in result.output
     result = run("--db", str(db), "users", "add", "nurse1", "--name", "Nina Nurse", "--role",
-                 "nurse", "--as", "boss", "--password-stdin", input=f"{PASSWORD}\nNurse-pass-77\n")
+                 "nurse", "--as", "boss", "--password-stdin", input=f"{PASSWORD}\nWard-round-77\n")
     assert result.exit_code == 0, result.output
     listing = run("--db", str(db), "users", "list").output
     assert "nurse1" in listing and "nurse" in listing and "Nina Nurse" in listing

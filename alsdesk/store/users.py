@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
+from alsdesk import userids
+from alsdesk.auth import (Action, Role, check_password, hash_password, validate_password,
+                          words_of_study)
 from alsdesk.errors import AuthError, NotFound
 from alsdesk.store import logins
 from alsdesk.store.audit import A, utc_now
@@ -15,6 +17,7 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 MAX_FAILED_LOGINS = 5
+FULL_NAME_MAX = 200  # printed beside every signature
 LOCKOUT = timedelta(minutes=15)
 
 
@@ -43,13 +46,15 @@ class UserService:
         return self.conn.execute("SELECT count(*) FROM users").fetchone()[0]
 
     def get(self, user_id: str) -> User:
+        if not isinstance(user_id, str):
+            raise NotFound(f"There is no user {str(user_id)[:40]!r}: a user id is text.")
         row = self.conn.execute(
             "SELECT user_id, full_name, role, active, failed_logins, locked_until, created_at "
             "FROM users WHERE user_id = ?",
             (user_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"There is no user '{user_id}'.")
+            raise NotFound(f"There is no user '{user_id[:40]}'.")
         return User(row[0], row[1], Role(row[2]), bool(row[3]), row[4], row[5], row[6])
 
     def list(self) -> list[User]:
@@ -65,21 +70,28 @@ class UserService:
     def add(self, user_id: str, full_name: str, role: Role | str, password: str) -> User:
         """Create an account (administrator only)."""
         self.store.require(Action.MANAGE_USERS)
-        return self._insert(user_id, full_name, Role(role), password, first=False)
+        return self._insert(user_id, full_name, _role(role), password, first=False)
 
     def _insert(self, user_id: str, full_name: str, role: Role, password: str, first: bool) -> User:
-        user_id = user_id.strip()
+        if not isinstance(user_id, str) or not isinstance(full_name, str):
+            raise AuthError("The user id and the full name must be text.")
+        user_id = userids.normal_id(user_id)
         full_name = full_name.strip()
-        if not user_id or not user_id.replace(".", "").replace("_", "").replace("-", "").isalnum():
-            raise AuthError(
-                "A user id is one word of letters, digits, '.', '_' or '-' (e.g. 'nurse.ali')."
-            )
+        if problem := userids.id_problem(user_id):
+            raise AuthError(problem)
+        existing = [r[0] for r in self.conn.execute("SELECT user_id FROM users")]
+        if twin := userids.twin_of(user_id, existing):
+            raise AuthError(f"The user id '{user_id}' looks like the existing '{twin}' (they "
+                            "differ only in case or look-alike characters): choose another.")
         if not says_something(full_name):
             raise AuthError("Enter the person's full name (in letters): it is printed with "
                             "their signature.")
         if problem := control_problem(full_name, lines=False):
             raise AuthError(f"The full name {problem}.")
-        validate_password(password, user_id)
+        if len(full_name) > FULL_NAME_MAX:
+            raise AuthError(f"The full name has {len(full_name):,} characters; at most "
+                            f"{FULL_NAME_MAX} are allowed.")
+        validate_password(password, user_id, full_name, words_of_study(self.store.study))
         if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise AuthError(f"The user id '{user_id}' is taken: choose another.")
         now = utc_now()
@@ -205,7 +217,7 @@ class UserService:
 
     def set_role(self, user_id: str, role: Role | str, reason: str) -> None:
         self.store.require(Action.MANAGE_USERS)
-        role = Role(role)
+        role = _role(role)
         old = self.get(user_id)
         if user_id == self.store.user_id and role is not Role.ADMIN:
             raise AuthError("You cannot take the administrator role from your own account.")
@@ -229,8 +241,9 @@ class UserService:
     def reset_password(self, user_id: str, new_password: str, reason: str) -> None:
         """An administrator sets a new password (and unlocks the account)."""
         self.store.require(Action.MANAGE_USERS)
-        self.get(user_id)
-        validate_password(new_password, user_id)
+        user = self.get(user_id)
+        validate_password(new_password, user_id, user.full_name,
+                          words_of_study(self.store.study))
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL "
@@ -254,13 +267,23 @@ class UserService:
             raise AuthError("Log in first.")
         user_id = self.store.user_id
         self.authenticate(user_id, old_password, "password change")
-        validate_password(new_password, user_id)
+        validate_password(new_password, user_id, self.store.full_name or "",
+                          words_of_study(self.store.study))
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ? WHERE user_id = ?",
                 (hash_password(new_password), user_id),
             )
             self.store.audit(A.PASSWORD_CHANGE, field=user_id)
+
+
+def _role(value: object) -> Role:
+    """A role given by its value ('nurse'), or AuthError naming the roles there are."""
+    try:
+        return Role(value)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise AuthError(f"'{str(value)[:40]}' is not a role: choose one of {names}.") from None
 
 
 def _still_locked(until: str | None, now: datetime) -> bool:
