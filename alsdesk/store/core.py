@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from alsdesk.store.placing import (
 )
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
-from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
+from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something, text_problem
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,8 @@ class Store:
     # -- settings ---------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
+        if not isinstance(key, str):
+            raise WorkflowError(f"A setting is named by text, not {type(key).__name__}.")
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
@@ -358,6 +361,11 @@ class Store:
         self.require(Action.CHANGE_SETTINGS)
         from alsdesk import datefmt
 
+        if not isinstance(key, str) or not _SETTING_KEY.fullmatch(key):
+            raise WorkflowError(f"'{str(key)[:40]}' is not a setting's name: lower-case letters, "
+                                "digits, '_' and '.', at most 64 (e.g. 'date_format').")
+        if problem := text_problem(value, limit=SETTING_MAX, lines=False):
+            raise WorkflowError(f"The value of the setting '{key}' {problem}.")
         if key == datefmt.SETTING and (problem := datefmt.format_problem(value)):
             raise WorkflowError(problem)
         old = self.setting(key)
@@ -447,6 +455,9 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
 
 
 REASON_MAX = 4000  # characters: a reason prints on the audit pages of a casebook
+# A site setting is one line (a folder, a number, a format): a long path fits in 1,000.
+SETTING_MAX = 1000
+_SETTING_KEY = re.compile(r"[a-z][a-z0-9_.]{0,63}")
 
 
 def _readable_reason(reason: object) -> None:
