@@ -9,6 +9,7 @@ from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import QueryStatus
 from alsdesk.store.audit import A, place_of, utc_now
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
+from alsdesk.argcheck import checked
 
 if TYPE_CHECKING:
     from alsdesk.rules.engine import Finding
@@ -52,6 +53,7 @@ def _query(row: tuple) -> Query:
     return Query(*values)
 
 
+@checked
 class QueryService:
     def __init__(self, store: "Store") -> None:
         self.store = store

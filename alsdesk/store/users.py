@@ -12,6 +12,7 @@ from alsdesk.errors import AuthError, NotFound
 from alsdesk.store import logins
 from alsdesk.store.audit import A, utc_now
 from alsdesk.textcheck import control_problem, says_something
+from alsdesk.argcheck import checked
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -32,6 +33,7 @@ class User:
     created_at: str
 
 
+@checked
 class UserService:
     def __init__(self, store: "Store") -> None:
         self.store = store
