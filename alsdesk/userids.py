@@ -28,9 +28,15 @@ def normal_id(text: str) -> str:
 
 
 def id_problem(user_id: object) -> str | None:
-    """Why `user_id` (already :func:`normal_id`) may not name a new account, or None."""
+    """Why `user_id` (as typed, spaces around it aside) may not name a new account, or None.
+
+    A full-width or other compatibility form (ｎｕｒｓｅ) is refused with its plain form
+    rather than changed silently: the person logs in with what they typed."""
     if not isinstance(user_id, str) or not user_id:
         return "Type a user id: one word of letters, digits, '.', '_' or '-' (e.g. 'nurse.ali')."
+    plain = normal_id(user_id)
+    if plain != user_id and _PATTERN.fullmatch(plain.lower()):
+        return f"Type the user id in plain letters and digits: '{plain.lower()}'."
     if len(user_id) > USER_ID_MAX:
         return f"A user id has at most {USER_ID_MAX} characters: choose a shorter one."
     if user_id != user_id.lower() and _PATTERN.fullmatch(user_id.lower()):

@@ -221,11 +221,13 @@ def test_confusable_or_odd_user_ids_are_refused(store, user_id, says):
         store.users.add(user_id, "Zara Zand", "nurse", "Tulip-rain-42-shelf")
 
 
-def test_full_width_ids_are_normalised(store):
+def test_full_width_ids_are_refused_with_their_plain_form(store):
     store.logout()
     store.login("admin", PASSWORD)
-    assert store.users.add("\uff5a\uff41\uff52\uff41", "Zara Zand", "nurse",
-                           "Tulip-rain-42-shelf").user_id == "zara"
+    with pytest.raises(AuthError, match="plain letters and digits: 'zara'"):
+        store.users.add("\uff5a\uff41\uff52\uff41", "Zara Zand", "nurse", "Tulip-rain-42-shelf")
+    with pytest.raises(AuthError, match="looks like the existing 'mon'"):
+        store.users.add("m0n", "Zara Zand", "nurse", "Tulip-rain-42-shelf")
 
 
 @pytest.mark.parametrize("name", ["Nora \u202eesruN", "\x1b[31mRed Nurse", "Ali\u2066 Reza",

@@ -77,7 +77,7 @@ class UserService:
     def _insert(self, user_id: str, full_name: str, role: Role, password: str, first: bool) -> User:
         if not isinstance(user_id, str) or not isinstance(full_name, str):
             raise AuthError("The user id and the full name must be text.")
-        user_id = userids.normal_id(user_id)
+        user_id = user_id.strip()
         full_name = full_name.strip()
         if problem := userids.id_problem(user_id):
             raise AuthError(problem)
