@@ -334,3 +334,25 @@ def test_a_clock_set_back_is_warned_and_noted_once(store, db_path):
     assert result.exit_code == 0 and "clock is behind" in result.output
     with Store.open(db_path, readonly=True) as ro:
         assert ro.clock_warning
+
+
+def test_paths_and_texts_with_escapes_never_reach_the_trail(store, db_path, tmp_path):
+    from alsdesk import exchange
+    from alsdesk.exchange.odm_import import import_odm
+
+    store.logout()
+    store.login("admin", PASSWORD)
+    before = len(_trail(db_path))
+    with pytest.raises(AlsDeskError, match="control character"):
+        exchange.export_csv(store, tmp_path / "out\x1b[2J", exchange.ExportOptions())
+    with pytest.raises(AlsDeskError, match="control character"):
+        with store.transaction():  # the net under every path: the audit sink itself
+            store.audit(A.SETTING, field="x", new_value="shown\x1b]0;owned\x07")
+    store.logout()
+    store.login("nurse", PASSWORD)
+    odd = tmp_path / "data\x1b[31m.xml"
+    odd.write_text("<ODM/>", encoding="utf-8")
+    with pytest.raises(AlsDeskError, match="rename the file"):
+        import_odm(store, odd)
+    assert {r[1] for r in _trail(db_path)[before:]} == {A.LOGOUT, A.LOGIN}
+    assert "\x1b" not in _all_text(db_path)

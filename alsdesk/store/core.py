@@ -293,6 +293,7 @@ class Store:
         if self._audit_rows is None:
             raise RuntimeError("audit rows are written inside Store.transaction()")
         _readable_reason(cols.get("reason"))
+        _printable(cols.get("field"), cols.get("new_value"))
         if actor is not None:
             ctx = AuditContext(*actor)
         else:
@@ -317,6 +318,7 @@ class Store:
             return self._audit_head[0] if self._audit_head else 0
         for item in items:
             _readable_reason(item[4])
+            _printable(item[1], item[3])
         ctx = AuditContext(self.user_id, self.role.value if self.role else None)
         if self._audit_head is None:
             self._audit_head = audit.read_head(self.conn)
@@ -458,6 +460,22 @@ REASON_MAX = 4000  # characters: a reason prints on the audit pages of a caseboo
 # A site setting is one line (a folder, a number, a format): a long path fits in 1,000.
 SETTING_MAX = 1000
 _SETTING_KEY = re.compile(r"[a-z][a-z0-9_.]{0,63}")
+
+
+# Control characters but tab and line breaks, and the bidi overrides, embeddings and isolates.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(*texts: object) -> None:
+    """No terminal escape or hidden control reaches the trail, by whichever path: every new
+    text is checked where it is first kept (values, names, settings, paths); this is the net
+    under those checks. Old values are not checked: a file from before them must still let
+    its values be changed."""
+    for text in texts:
+        if isinstance(text, str) and (found := _UNPRINTABLE.search(text)):
+            raise WorkflowError(f"The text to record holds a control character "
+                                f"(U+{ord(found.group()):04X}) that cannot be shown or printed: "
+                                "type it again without it.")
 
 
 def _readable_reason(reason: object) -> None:
