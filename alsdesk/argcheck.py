@@ -3,14 +3,15 @@
 A list given for a user id reached SQLite ("Error binding parameter 1"), an int for a query's
 text reached ``str.strip``: errors of Python or the database, not a message. A service class
 decorated with :func:`checked` refuses, with :class:`~alsdesk.errors.WrongType`, an argument
-that does not fit its hint, for hints made only of ``str``, ``int``, ``float``, ``bool`` and
-``None`` (``Role | str`` counts as ``str``: our enums are strings); other hints are left to
-the method. The check reads the hints once, at class creation.
+that does not fit its hint, for hints made only of ``str``, ``int``, ``float``, ``bool``,
+``None`` and ``Mapping[...]`` (``Role | str`` counts as ``str``: our enums are strings); other
+hints are left to the method. The check reads the hints once, at class creation.
 """
 from __future__ import annotations
 
 import functools
 import inspect
+from collections.abc import Mapping
 
 from alsdesk.errors import WrongType
 
@@ -21,14 +22,29 @@ _PLAIN = {"str": str, "int": int, "float": (int, float), "bool": bool, "None": t
 _STR_ENUMS = {"Role", "SubjectStatus", "QueryStatus", "FormStatus"}
 
 
+def _parts(hint: str) -> list[str]:
+    """`a | b[c | d] | None` -> ['a', 'b[c | d]', 'None']: split at the top level only."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(hint):
+        depth += (c == "[") - (c == "]")
+        if c == "|" and depth == 0:
+            parts.append(hint[start:i].strip())
+            start = i + 1
+    parts.append(hint[start:].strip())
+    return parts
+
+
 def _types(hint: object) -> tuple[type, ...] | None:
     """The types a hint string allows, or None when it is not one we check."""
     if not isinstance(hint, str):
         return None
     allowed: list[type] = []
-    for part in (p.strip() for p in hint.split("|")):
+    for part in _parts(hint):
         if part in _STR_ENUMS:
             part = "str"
+        if part.startswith(("Mapping[", "dict[")) or part in ("Mapping", "dict"):
+            allowed.append(Mapping)  # the keys and values are the method's to check
+            continue
         kind = _PLAIN.get(part)
         if kind is None:
             return None
@@ -38,7 +54,7 @@ def _types(hint: object) -> tuple[type, ...] | None:
 
 def _describe(types: tuple[type, ...]) -> str:
     names = {str: "text", int: "a whole number", float: "a number", bool: "yes or no",
-             type(None): "nothing"}
+             type(None): "nothing", Mapping: "a mapping of names to values"}
     return " or ".join(dict.fromkeys(names.get(t, t.__name__) for t in types))
 
 

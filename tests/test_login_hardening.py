@@ -271,6 +271,9 @@ def test_bad_api_input_gets_our_errors(store):
         lambda: store.queries.get("one"),
         lambda: store.queries.raise_query(1, None, 123),
         lambda: store.subjects.set_initials(code, 123, "typo"),
+        lambda: store.forms.save(code, "screening", "vs", [("pulse", 70)]),
+        lambda: store.forms.save(code, "screening", "vs", {"pulse": 70}, notes=5),
+        lambda: store.queries.list(status="bogus"),
     ]
     for call in calls:
         with pytest.raises(AlsDeskError) as caught:

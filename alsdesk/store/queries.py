@@ -72,8 +72,13 @@ class QueryService:
              instance_id: int | None = None) -> list[Query]:
         clauses, params = [], []
         if status is not None:
+            try:
+                status = QueryStatus(status)
+            except ValueError:
+                raise WorkflowError(f"'{str(status)[:40]}' is not a query status: one of "
+                                    f"{', '.join(s.value for s in QueryStatus)}.") from None
             clauses.append("q.status = ?")
-            params.append(QueryStatus(status).value)
+            params.append(status.value)
         if subject is not None:
             clauses.append("s.code = ?")
             params.append(subject)
