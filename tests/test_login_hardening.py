@@ -359,3 +359,20 @@ def test_paths_and_texts_with_escapes_never_reach_the_trail(store, db_path, tmp_
         import_odm(store, odd)
     assert {r[1] for r in _trail(db_path)[before:]} == {A.LOGOUT, A.LOGIN}
     assert "\x1b" not in _all_text(db_path)
+
+
+def test_a_damaged_read_only_log_neither_blocks_nor_crashes(store, db_path):
+    store.close()
+    log = db_path.parent / "xdg" / "alsdesk" / "readonly-logins.json"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    for junk in ("{not json", "[1, 2]", '{"%s": [1]}' % str(db_path.resolve()),
+                 '{"%s": {"users": [], "events": [7, {"user": 5}]}}' % str(db_path.resolve())):
+        log.write_text(junk, encoding="utf-8")
+        with Store.open(db_path, readonly=True) as ro:
+            with pytest.raises(AuthError, match="wrong"):
+                ro.login("nurse", "Wrong-password-1")
+            ro.login("nurse", PASSWORD)
+        log.write_text(junk, encoding="utf-8")
+        with Store.open(db_path) as st:
+            st.login("nurse", PASSWORD)
+            assert st.verify().ok

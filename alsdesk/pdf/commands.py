@@ -55,7 +55,7 @@ def _store(ctx: click.Context, identifiers: bool, acting: str | None,
            password_stdin: bool) -> Iterator:
     """The Store, read-only and logged in (trial data is not for anyone at the keyboard);
     or, to print identifiers, logged in as an administrator."""
-    from alsdesk.cli import _login_admin, _login_viewer, _open, _read_secret
+    from alsdesk.cli import _login_admin, _login_viewer, _open
 
     if not identifiers:
         with _open(ctx, readonly=True) as store:

@@ -131,7 +131,10 @@ def _write_log(data: dict) -> None:
 
 
 def _entry(data: dict, db: Path) -> dict:
-    entry = data.setdefault(_db_key(db), {})
+    """This database's part of the log, made whole (the file may have been edited)."""
+    entry = data.get(_db_key(db))
+    if not isinstance(entry, dict):
+        entry = data[_db_key(db)] = {}
     if not isinstance(entry.get("users"), dict):
         entry["users"] = {}
     if not isinstance(entry.get("events"), list):
@@ -142,7 +145,8 @@ def _entry(data: dict, db: Path) -> dict:
 def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
     """Wrong passwords counted here for this account in read-only windows, and the time a
     lockout reached there ends (or None)."""
-    state = _entry(_read_log(), db)["users"].get(user_id) or {}
+    state = _entry(_read_log(), db)["users"].get(user_id)
+    state = state if isinstance(state, dict) else {}
     count = state.get("count") if isinstance(state.get("count"), int) else 0
     until = state.get("until") if isinstance(state.get("until"), str) else None
     return count, until
@@ -160,7 +164,8 @@ def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: in
     events = entry["events"]
     if len(events) < _LOG_EVENTS_MAX:
         events.append({"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       "user": user_id, "purpose": purpose, "count": attempt or count, "until": until,
+                       "user": user_id, "purpose": purpose, "count": attempt or count,
+                       "until": until,
                        "mark": mark})
     else:
         entry["dropped"] = int(entry.get("dropped") or 0) + 1
@@ -181,10 +186,10 @@ def flush_readonly(store: "Store") -> int:
     lockouts reached there to the accounts; returns the number of failures written."""
     data = _read_log()
     key = _db_key(store.path)
-    entry = data.get(key)
-    if not isinstance(entry, dict):
+    if not isinstance(data.get(key), dict):
         return 0
-    events = [e for e in entry.get("events") or [] if isinstance(e, dict)]
+    entry = _entry(data, store.path)
+    events = [e for e in entry["events"] if isinstance(e, dict)]
     dropped = entry.get("dropped") if isinstance(entry.get("dropped"), int) else 0
     now = datetime.now(timezone.utc)
     known = {r[0] for r in store.conn.execute("SELECT user_id FROM users")}
@@ -200,7 +205,7 @@ def flush_readonly(store: "Store") -> int:
         if dropped:
             store.audit(A.LOGIN_FAILED, reason=f"{dropped} more failed logins in read-only "
                                                "windows, not recorded one by one")
-        for user_id, state in (entry.get("users") or {}).items():
+        for user_id, state in entry["users"].items():
             until = state.get("until") if isinstance(state, dict) else None
             if user_id not in known or not isinstance(until, str):
                 continue
