@@ -29,7 +29,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.textcheck import text_problem
 from alsdesk.store import audit, schema
-from alsdesk.store.core import SETTING_MAX
+from alsdesk.store.sink import SETTING_MAX
 from alsdesk.store.lock import DbLock, pid_alive
 
 if TYPE_CHECKING:
