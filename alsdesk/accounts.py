@@ -18,6 +18,7 @@ from alsdesk.errors import AuthError, ReadOnlyDatabase, ReasonRequired
 from alsdesk.permissions import role_refusal
 from alsdesk.store.audit import A
 from alsdesk.store.users import User
+from alsdesk.store.users import _role as as_role
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -153,7 +154,7 @@ def unlock(store: "Store", user_id: str, reason: str) -> None:
 
 def change_role(store: "Store", user_id: str, role: Role | str, reason: str) -> None:
     reason = _check(store, user_id, AccountStep.CHANGE_ROLE, reason)
-    role = Role(role)
+    role = as_role(role)
     if store.users.get(user_id).role is role:
         raise AuthError(f"{user_id} already has the role {role.label}: choose another role.")
     store.users.set_role(user_id, role, reason)

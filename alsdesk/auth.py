@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+import unicodedata
 from enum import Enum
+from typing import Iterable
 
 from alsdesk.errors import AuthError, PermissionDenied
 
@@ -120,6 +122,8 @@ _SCRYPT_N = 2**14
 _SCRYPT_R = 8
 _SCRYPT_P = 1
 MIN_PASSWORD_LENGTH = 10
+# Long enough for any passphrase; a megabyte pasted in is a mistake, or an attack on the hash.
+MAX_PASSWORD_LENGTH = 200
 
 
 def hash_password(password: str) -> str:
@@ -154,25 +158,47 @@ def password_rules() -> tuple[str, ...]:
     """The rules password_problem enforces, worded to be shown before a password is typed."""
     return (f"at least {MIN_PASSWORD_LENGTH} characters",
             "letters mixed with digits or other characters",
-            "not containing the user id",
+            "not containing the user id or your name",
+            "not a common password (Password12, qwerty123), a keyboard run or a study word",
             "no space at the start or the end")
 
 
-def password_problem(password: str, user_id: str = "") -> str | None:
-    """Why a new password is not acceptable, or None when it is."""
+def password_problem(password: str, user_id: str = "", full_name: str = "",
+                     study_words: Iterable[str] = ()) -> str | None:
+    """Why a new password is not acceptable, or None when it is.
+
+    `study_words`: the study's own names (registry id, protocol, title, site), which a
+    guesser at this site tries first.
+    """
+    from alsdesk.passwords import common_problem
+
+    if not isinstance(password, str):
+        return "The password must be text."
     if len(password) < MIN_PASSWORD_LENGTH:
         return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
     if not any(c.isalpha() for c in password) or all(c.isalpha() for c in password):
         return "The password must mix letters with digits or other characters."
-    if user_id and user_id.lower() in password.lower():
+    if isinstance(user_id, str) and user_id and user_id.lower() in password.lower():
         return "The password must not contain the user id."
     if password.strip() != password:
         return "The password must not start or end with a space."
-    return None
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"The password must have at most {MAX_PASSWORD_LENGTH} characters."
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in password):
+        return ("The password holds a control or invisible character: type it again with "
+                "letters, digits and signs only.")
+    return common_problem(password, user_id if isinstance(user_id, str) else "",
+                          full_name if isinstance(full_name, str) else "", study_words)
 
 
-def validate_password(password: str, user_id: str = "") -> None:
+def words_of_study(study) -> tuple[str, ...]:
+    """The texts of a study a guesser at its site tries first (for :func:`password_problem`)."""
+    return (study.id, study.protocol, study.title, study.site)
+
+
+def validate_password(password: str, user_id: str = "", full_name: str = "",
+                      study_words: Iterable[str] = ()) -> None:
     """Raise AuthError with the reason when a new password is not acceptable."""
-    problem = password_problem(password, user_id)
+    problem = password_problem(password, user_id, full_name, study_words)
     if problem:
         raise AuthError(problem)

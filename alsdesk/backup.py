@@ -32,7 +32,9 @@ from typing import TYPE_CHECKING
 from alsdesk import anchor_check, anchor_places
 from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
+from alsdesk.textcheck import text_problem
 from alsdesk.store import audit, schema
+from alsdesk.store.sink import SETTING_MAX
 from alsdesk.store.lock import DbLock, pid_alive
 
 if TYPE_CHECKING:
@@ -103,6 +105,10 @@ def configure(store: Store, *, folder: str | Path | None = None,
               keep: int | None = None) -> None:
     """Set the backup folder ('' = the default beside the database) and/or keep-N (admin)."""
     store.require(Action.CHANGE_SETTINGS)
+    if folder is not None and (problem := text_problem(str(folder), limit=SETTING_MAX,
+                                                       lines=False)):
+        # before any Path() of it: a NUL in a path is a ValueError of the operating system
+        raise StoreError(f"The backup folder {problem}.")
     if keep is not None:
         if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
             raise StoreError(f"Keep between 1 and {MAX_KEEP} automatic backups.")
@@ -150,7 +156,9 @@ def make_backup(db_path: Path, dest: Path, *,
     except OSError as exc:
         raise _os_error(dest, exc) from None
     finally:
-        partial.unlink(missing_ok=True)
+        # SQLite's rollback journal of the copy stays behind when the disk fills mid-copy
+        for leftover in (partial, Path(f"{partial}-journal")):
+            leftover.unlink(missing_ok=True)
     result = BackupInfo(dest, info.study_id, info.audit_rows, info.audit_head, info.subjects,
                         dest.stat().st_size)
     try:

@@ -35,6 +35,25 @@ def _read_secret(prompt: str, from_stdin: bool, confirm: bool = False) -> str:
 def _login_admin(store, user_id: str, from_stdin: bool) -> None:
     password = _read_secret(f"Password of {user_id}", from_stdin)
     store.login(user_id, password)
+    _warn_clock(store)
+
+
+def _warn_clock(store) -> None:
+    """Say so when this computer's clock is behind the audit trail (the core noted it)."""
+    if store.clock_warning:
+        click.echo(f"Warning: {store.clock_warning}", err=True)
+
+
+def _login_viewer(store, user_id: str | None, from_stdin: bool, action=None) -> None:
+    """Log in to a (read-only) store before showing trial data: it is not for anyone at the
+    keyboard. `action` (default: view data) is what the role must be allowed."""
+    from alsdesk.auth import Action
+
+    if not user_id:
+        raise click.UsageError("Give your user id with --as: this shows trial data, which "
+                               "needs a login.")
+    _login_admin(store, user_id, from_stdin)
+    store.require(action or Action.VIEW_DATA)
 
 
 class _Group(click.Group):
@@ -105,7 +124,7 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     password = _read_secret("Password", password_stdin, confirm=True)
     from alsdesk.auth import validate_password
 
-    validate_password(password, admin_id)
+    validate_password(password, admin_id, full_name)
     # The administrator is added before the file gets its name: a kill halfway leaves
     # nothing at the path, never a database nobody can log in to.
     with Store.create(path, admin=(admin_id, full_name, password)):
@@ -126,10 +145,15 @@ _stdin_option = click.option(
 
 
 @users.command("list")
+@click.option("--as", "acting", required=True, help="Your administrator user id.")
+@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
 @click.pass_context
-def users_list(ctx: click.Context) -> None:
-    """List accounts with their role and state."""
+def users_list(ctx: click.Context, acting: str, password_stdin: bool) -> None:
+    """List accounts with their role and state (an administrator logs in)."""
+    from alsdesk.auth import Action
+
     with _open(ctx, readonly=True) as store:
+        _login_viewer(store, acting, password_stdin, Action.MANAGE_USERS)
         for u in store.users.list():
             state = "active" if u.active else "deactivated"
             if u.locked_until:
@@ -366,12 +390,15 @@ def study(file: str | None) -> None:
 
 
 @main.command()
+@click.option("--as", "acting", required=True, help="Your user id.")
+@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
 @click.pass_context
-def subjects(ctx: click.Context) -> None:
-    """List subjects with their status and next visit."""
+def subjects(ctx: click.Context, acting: str, password_stdin: bool) -> None:
+    """List subjects with their status and next visit (you log in: it is trial data)."""
     from alsdesk.overview import next_visit_text
 
     with _open(ctx, readonly=True) as store:
+        _login_viewer(store, acting, password_stdin)
         for s in store.subjects.list():
             click.echo(f"{s.code:<8} {s.status.value:<15} {next_visit_text(store, s.code)}")
 

@@ -70,6 +70,20 @@ class NotFound(AlsDeskError):
     """A subject, user, form instance or query that was asked for does not exist."""
 
 
+class NotInStudy(NotFound, KeyError):
+    """An event, form or field id the study definition does not have.
+
+    Also a KeyError, which callers of the study's lookups have always caught."""
+
+    def __str__(self) -> str:  # KeyError's own would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class WrongType(AlsDeskError, TypeError):
+    """A core function was given a value of the wrong type (a list for a user id): a caller's
+    mistake, said in words rather than as a database or Python error."""
+
+
 class DatabaseInUse(StoreError):
     """Another ALS Desk has the database open for writing; it may be opened read-only.
 

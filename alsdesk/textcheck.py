@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["says_something", "NOTHING_VISIBLE", "control_problem"]
+__all__ = ["says_something", "NOTHING_VISIBLE", "control_problem", "text_problem"]
 
 NOTHING_VISIBLE = "holds no letter or digit (only spaces, punctuation or invisible characters)"
 
@@ -25,7 +25,26 @@ def control_problem(text: str | None, *, lines: bool = True) -> str | None:
     where `lines` allows several lines."""
     allowed = "\n\t\r" if lines else ""
     bad = [c for c in text or "" if unicodedata.category(c) == "Cc" and c not in allowed]
-    if not bad:
-        return None
-    return (f"holds a control character (U+{ord(bad[0]):04X}) that cannot be shown or printed: "
-            "type it again without it")
+    if bad:
+        return (f"holds a control character (U+{ord(bad[0]):04X}) that cannot be shown or "
+                "printed: type it again without it")
+    # Bidi overrides, embeddings and isolates turn the text after them around on screen and
+    # on paper ("nurse" shown for "esrun"): Persian and English mix without them.
+    turned = [c for c in text or "" if c in _BIDI_CONTROLS]
+    if turned:
+        return (f"holds a direction control character (U+{ord(turned[0]):04X}) that reverses "
+                "how the text after it is shown: type it again without it")
+    return None
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def text_problem(text: object, *, limit: int, lines: bool = True) -> str | None:
+    """Why a free text may not be kept: not text, longer than `limit`, or holding a control
+    character; worded to follow its name ("The note ...")."""
+    if not isinstance(text, str):
+        return f"must be text, not {type(text).__name__}"
+    if len(text) > limit:
+        return f"has {len(text):,} characters; at most {limit:,} are allowed: say it shorter"
+    return control_problem(text, lines=lines)

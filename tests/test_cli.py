@@ -42,14 +42,18 @@ def test_init_then_users(tmp_path):
     assert result.exit_code == 0, result.output
     assert "boss" in result.output
     result = run("--db", str(db), "users", "add", "nurse1", "--name", "Nina Nurse", "--role",
-                 "nurse", "--as", "boss", "--password-stdin", input=f"{PASSWORD}\nNurse-pass-77\n")
+                 "nurse", "--as", "boss", "--password-stdin", input=f"{PASSWORD}\nWard-round-77\n")
     assert result.exit_code == 0, result.output
-    listing = run("--db", str(db), "users", "list").output
+    refused = run("--db", str(db), "users", "list")
+    assert refused.exit_code != 0 and "--as" in refused.output  # no login, no list
+    listing = run("--db", str(db), "users", "list", "--as", "boss", "--password-stdin",
+                  input=f"{PASSWORD}\n").output
     assert "nurse1" in listing and "nurse" in listing and "Nina Nurse" in listing
     result = run("--db", str(db), "users", "deactivate", "nurse1", "--reason", "left",
                  "--as", "boss", "--password-stdin", input=f"{PASSWORD}\n")
     assert result.exit_code == 0
-    assert "deactivated" in run("--db", str(db), "users", "list").output
+    assert "deactivated" in run("--db", str(db), "users", "list", "--as", "boss",
+                                "--password-stdin", input=f"{PASSWORD}\n").output
     for args, stdin in ((["reactivate", "nurse1", "--reason", "back"], f"{PASSWORD}\n"),
                         (["set-role", "nurse1", "investigator", "--reason", "sub-I"],
                          f"{PASSWORD}\n"),

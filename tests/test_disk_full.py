@@ -9,6 +9,7 @@ mount, otherwise skipped).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import subprocess
 from pathlib import Path
@@ -22,6 +23,7 @@ from tests.conftest import PASSWORD
 from tests.helpers import alsfrs_values, audit_count, disk_full, file_bytes
 
 BIG = "Denervation in bulbar, cervical and lumbar regions. " * 75  # ~3.9 kB, several pages
+_NEW_IDS = itertools.count(1000)
 
 
 def _as(store, user):
@@ -50,9 +52,11 @@ ACTIONS = {
         code, "screening", "alsfrs", {"q1": 2, "q2": 2, "q3": 2}, reason="source: " + BIG)),
     "sign": ("inv", lambda st, code, iid: st.forms.sign(iid, PASSWORD, meaning=BIG)),
     "lock": ("admin", lambda st, code, iid: st.forms.lock(iid, BIG)),
-    "setting": ("admin", lambda st, code, iid: st.set_setting("site_note", BIG)),
-    "new user": ("admin", lambda st, code, iid: st.users.add("x" * 30, BIG[:3000], "nurse",
-                                                             PASSWORD)),
+    # a setting's value and a full name have limits of their own (1,000 and 200 characters):
+    # the saves are repeated, each with a new id, until the disk is full
+    "setting": ("admin", lambda st, code, iid: st.set_setting("site_note", BIG[:1000])),
+    "new user": ("admin", lambda st, code, iid: st.users.add(
+        f"x{next(_NEW_IDS)}", BIG[:200], "nurse", PASSWORD)),
 }
 
 
@@ -149,7 +153,9 @@ def test_a_really_full_disk(tiny_disk, study):
 def test_a_backup_to_a_full_usb_stick(tiny_disk, tmp_path, study, store):
     store.subjects.create("AB")
     _as(store, "admin")
-    store.set_setting("site_note", BIG * 300)  # a database larger than the stick
+    with store.transaction():  # a database larger than the stick (a setting holds 1,000)
+        for i in range(1200):
+            store.set_setting(f"site_note.{i}", BIG[:1000])
     backup.configure(store, folder=tiny_disk)
     with pytest.raises(DiskFull, match="full: the backup was not written"):
         backup.auto_backup(store, "close")

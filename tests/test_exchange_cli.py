@@ -71,7 +71,8 @@ def test_cli_import_then_verify(demo_db, tmp_path):
     assert result.exit_code == 0, result.output
     assert "Imported two.xml: 2 subjects" in result.output
     assert "VERIFY OK" in CliRunner().invoke(main, ["--db", new, "verify"]).output
-    listing = CliRunner().invoke(main, ["--db", new, "subjects"]).output
+    listing = CliRunner().invoke(main, ["--db", new, "subjects", "--as", "ivan",
+                                        "--password-stdin"], input=f"{DEMO_PASSWORD}\n").output
     assert "S004" in listing and "died" in listing and "S006" in listing
     again = run("--db", new, "import", "odm", str(path), "--as", "ivan", "--password-stdin")
     assert again.exit_code == 1

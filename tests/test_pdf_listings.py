@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
+from alsdesk.demo import DEMO_PASSWORD
 from tests.conftest import PASSWORD
 from tests.pdf_helpers import PRINTED_AT, assert_pages_numbered, fold, pages_text, qpdf_check
 
@@ -81,6 +82,10 @@ def _run(args, db, input_=None):
 def test_cli_writes_each_document(args, demo_path, tmp_path):
     out = tmp_path / "doc.pdf"
     result = _run([*args, "--out", str(out)], demo_path)
+    assert result.exit_code != 0 and "--as" in result.output  # trial data needs a login
+    assert not out.exists()
+    result = _run([*args, "--out", str(out), "--as", "monitor", "--password-stdin"], demo_path,
+                  DEMO_PASSWORD + "\n")
     assert result.exit_code == 0, result.output
     assert "Wrote" in result.output and out.read_bytes().startswith(b"%PDF-")
     assert len(pages_text(out.read_bytes())) >= 1
@@ -92,7 +97,8 @@ def test_cli_same_bytes_with_the_same_time_and_letter_paper(demo_path, tmp_path)
     a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
     for out in (a, b):
         r = _run(["casebook", "S003", "--out", str(out), "--printed-at",
-                  "2025-03-01T10:30+03:30", "--paper", "letter"], demo_path)
+                  "2025-03-01T10:30+03:30", "--paper", "letter", "--as", "monitor",
+                  "--password-stdin"], demo_path, DEMO_PASSWORD + "\n")
         assert r.exit_code == 0, r.output
     assert a.read_bytes() == b.read_bytes()
     box = PdfReader(str(a)).pages[0].mediabox
@@ -101,7 +107,8 @@ def test_cli_same_bytes_with_the_same_time_and_letter_paper(demo_path, tmp_path)
 
 
 def test_cli_errors(demo_path, tmp_path):
-    r = _run(["casebook", "S999", "--out", str(tmp_path / "x.pdf")], demo_path)
+    r = _run(["casebook", "S999", "--out", str(tmp_path / "x.pdf"), "--as", "nurse",
+              "--password-stdin"], demo_path, DEMO_PASSWORD + "\n")
     assert r.exit_code == 1 and "S999" in r.output
     r = _run(["casebook", "S004", "--include-identifiers"], demo_path)
     assert r.exit_code != 0 and "--as" in r.output
@@ -112,7 +119,8 @@ def test_cli_identifiers_need_an_administrator_and_are_audited(db_path, store, t
     store.forms.save(code, "screening", "pii", {"fullname": "Hidden Person Name"})
     store.close()
     out = tmp_path / "c.pdf"
-    r = _run(["casebook", code, "--out", str(out)], db_path)
+    r = _run(["casebook", code, "--out", str(out), "--as", "nurse", "--password-stdin"], db_path,
+             PASSWORD + "\n")
     assert r.exit_code == 0 and "Hidden Person Name" not in fold(" ".join(pages_text(
         out.read_bytes())))
     r = _run(["casebook", code, "--out", str(out), "--include-identifiers", "--as", "nurse",

@@ -289,7 +289,7 @@ def phi_store(store):
     store.forms.save(code, "screening", "mh", {"mhterm": VALUE})
     store.forms.save(code, "screening", "alsfrs", alsfrs_values(), complete=True)
     _as(store, "admin")
-    store.users.add("secretive", "Sam Secret", "investigator", SECRET)
+    store.users.add("secretive", "Sam Shah", "investigator", SECRET)
     _as(store, "nurse")
     return store, code
 

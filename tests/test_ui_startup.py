@@ -83,7 +83,7 @@ def test_login_failures_and_lockout_as_the_core_rules(qtbot, demo_db):
 
     when_modal(login)
     assert start(demo_db, RecordingPrompts()) is None
-    assert "4 tries left" in said[0]
+    assert "user id or the password is wrong" in said[0]
     assert "locked for 15 minutes" in said[4]
     assert "locked after too many wrong passwords" in said[5]
 
@@ -204,3 +204,24 @@ def test_a_chosen_platform_is_left_to_qt():
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "win32") is None
     assert "no display" in display_problem({"QT_QPA_PLATFORM": "xcb"}, "linux")
+
+
+def test_a_clock_behind_the_audit_trail_is_a_notice_after_login(qtbot, demo_db):
+    from datetime import datetime, timedelta, timezone
+
+    from alsdesk.store.audit import A
+
+    ahead = (datetime.now(timezone.utc) + timedelta(hours=2)).isoformat(timespec="microseconds")
+    with Store.open(demo_db) as st:  # a row written while the clock was two hours ahead
+        st.login("admin", DEMO_PASSWORD)
+        with st.transaction():
+            st.audit(A.SETTING, field="probe", new_value="x", ts=ahead)
+    when_modal(lambda d: (d.user_id.setText("nurse"), d.password.setText(DEMO_PASSWORD),
+                          _ok(d)))
+    prompts = RecordingPrompts()
+    window = start(demo_db, prompts)
+    assert window is not None
+    qtbot.addWidget(window)
+    window._closing_checked = True
+    assert any("clock is behind" in message for _title, message in prompts.notices)
+    assert window.store.forms is not None and not window.store.readonly  # work goes on

@@ -52,7 +52,8 @@ def test_only_admin_manages_users(store):
 def test_lockout_after_five_failures(store):
     store.logout()
     for _ in range(4):
-        with pytest.raises(AuthError, match="tries left"):
+        # the same words as for an unknown id: no "tries left" that tells the id exists
+        with pytest.raises(AuthError, match="user id or the password is wrong"):
             store.login("nurse", "wrong-password-9")
     with pytest.raises(AuthError, match="locked"):
         store.login("nurse", "wrong-password-9")

@@ -134,7 +134,7 @@ class FirstRunDialog(_Dialog):
         user_id, password = self.user_id.text().strip(), self.password.text()
         if password != self.repeat.text():
             raise _Refused("The two passwords differ: type the same password twice.")
-        problem = password_problem(password, user_id)
+        problem = password_problem(password, user_id, self.full_name.text())
         if problem:
             raise _Refused(problem)
         self._create(user_id, self.full_name.text(), password)

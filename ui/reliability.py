@@ -130,6 +130,8 @@ def after_login(w: "MainWindow") -> None:
     """Check the data after a crash (in a worker) and make the start backup (in a worker)."""
     store = w.store
     w.auto_backups = True
+    if store.clock_warning:  # the core noted it in the audit trail; the nurse goes on working
+        w.prompts.notify("The computer's clock is behind", store.clock_warning)
     stale = store.stale_lock
     if stale is not None:
         w.prompts.notify("ALS Desk was not closed properly",

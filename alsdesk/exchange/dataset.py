@@ -26,6 +26,7 @@ from alsdesk.store.audit import A, utc_now
 from alsdesk.store.forms import Signature
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
+from alsdesk.textcheck import text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -285,6 +286,10 @@ class Output:
     """
 
     def __init__(self, target: str | os.PathLike, *, folder: bool, overwrite: bool = False):
+        # The path is written into the audit row of the export: one line of text.
+        if problem := text_problem(os.fspath(target) if isinstance(target, (str, os.PathLike))
+                                   else target, limit=4096, lines=False):
+            raise ExportError(f"The export's file or folder name {problem}.")
         self.target = Path(target)
         self.folder = folder
         parent = self.target.parent

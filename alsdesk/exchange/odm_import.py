@@ -15,6 +15,7 @@ of the audit rows. The audit trail of the source stays with the source.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -29,6 +30,7 @@ from alsdesk.exchange.odm_read import (
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study.model import Form, Severity
+from alsdesk.textcheck import text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -77,6 +79,10 @@ class ImportReport:
 def import_odm(store: "Store", path: str | Path,
                progress: Callable[[int, int, str], None] | None = None) -> ImportReport:
     """Import the ODM file `path` into this empty database; raises ImportRefused."""
+    if problem := text_problem(os.fspath(path) if isinstance(path, (str, os.PathLike)) else path,
+                               limit=4096, lines=False):
+        # its name is written into the audit trail
+        raise AlsDeskError(f"The ODM file's name {problem} (rename the file).")
     path = Path(path)
     report = ImportReport(path)
     store.require(Action.MANAGE_SUBJECTS)

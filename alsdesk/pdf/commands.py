@@ -24,7 +24,8 @@ _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
 _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")
-_as = click.option("--as", "acting", help="Your administrator user id (with "
+_as = click.option("--as", "acting", help="Your user id: printouts of trial data need a "
+                                          "login (an administrator's with "
                                           "--include-identifiers).")
 _stdin = click.option("--password-stdin", is_flag=True,
                       help="Read the password from standard input.")
@@ -52,12 +53,17 @@ def _options(store, paper: str | None, printed_at: str | None, identifiers: bool
 @contextmanager
 def _store(ctx: click.Context, identifiers: bool, acting: str | None,
            password_stdin: bool) -> Iterator:
-    """The Store, read-only; or, to print identifiers, logged in as an administrator."""
-    from alsdesk.cli import _open, _read_secret
+    """The Store, read-only and logged in (trial data is not for anyone at the keyboard);
+    or, to print identifiers, logged in as an administrator."""
+    from alsdesk.cli import _login_admin, _login_viewer, _open
 
     if not identifiers:
         with _open(ctx, readonly=True) as store:
-            yield store
+            _login_viewer(store, acting, password_stdin)
+            try:
+                yield store
+            finally:
+                store.logout()
         return
     from alsdesk.auth import Role
     from alsdesk.errors import PermissionDenied
@@ -66,7 +72,7 @@ def _store(ctx: click.Context, identifiers: bool, acting: str | None,
         raise click.UsageError("--include-identifiers needs --as ADMIN (an administrator's "
                                "user id).")
     with _open(ctx) as store:
-        store.login(acting, _read_secret(f"Password of {acting}", password_stdin))
+        _login_admin(store, acting, password_stdin)
         try:
             if store.role is not Role.ADMIN:
                 raise PermissionDenied("Only an administrator may print direct identifiers.")
@@ -94,13 +100,18 @@ def _write(result, out: str | None) -> None:
 @click.pass_context
 def blank(ctx, out, paper, include_identifiers, acting, password_stdin) -> None:
     """The blank CRF book: every form of every event, to fill in by hand."""
-    from alsdesk.cli import _db_path
+    from alsdesk.cli import _db_path, _open
     from alsdesk.pdf import blank_book
     from alsdesk.study import load_study
 
     if not include_identifiers and not _db_path(ctx).exists():
         # The book needs only the study definition; without a database, A4 unless asked.
         _write(blank_book(load_study(), _options(None, paper, None, False)), out)
+        return
+    if not include_identifiers:
+        # Blank pages hold no trial data: no login, the database gives only its paper size.
+        with _open(ctx, readonly=True) as store:
+            _write(blank_book(store.study, _options(store, paper, None, False)), out)
         return
     with _store(ctx, include_identifiers, acting, password_stdin) as store:
         options = _options(store, paper, None, include_identifiers)
@@ -153,12 +164,14 @@ def casebook(ctx, subject, out, paper, printed_at, include_identifiers, acting,
 @_out
 @_paper
 @_printed_at
+@_as
+@_stdin
 @click.pass_context
-def ae_listing(ctx, out, paper, printed_at) -> None:
+def ae_listing(ctx, out, paper, printed_at, acting, password_stdin) -> None:
     """Every adverse event of every subject; serious ones marked."""
     from alsdesk.pdf import ae_listing as make
 
-    with _store(ctx, False, None, False) as store:
+    with _store(ctx, False, acting, password_stdin) as store:
         _write(make(store, _options(store, paper, printed_at, False)), out)
 
 
@@ -167,10 +180,12 @@ def ae_listing(ctx, out, paper, printed_at) -> None:
 @_out
 @_paper
 @_printed_at
+@_as
+@_stdin
 @click.pass_context
-def schedule(ctx, subject, out, paper, printed_at) -> None:
+def schedule(ctx, subject, out, paper, printed_at, acting, password_stdin) -> None:
     """SUBJECT's visit schedule card (target dates and windows) to hand to the patient."""
     from alsdesk.pdf import schedule_card
 
-    with _store(ctx, False, None, False) as store:
+    with _store(ctx, False, acting, password_stdin) as store:
         _write(schedule_card(store, subject, _options(store, paper, printed_at, False)), out)

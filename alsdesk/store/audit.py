@@ -59,6 +59,8 @@ class A:
     SETTING = "settings.change"
     SCHEMA = "schema.change"
     EXPORT = "data.export"
+    # The workstation's clock is earlier than the trail's newest time (alsdesk/store/clock.py).
+    CLOCK_BEHIND = "system.clock_behind"
 
 
 VALUE_ACTIONS = {A.VALUE_ENTERED, A.VALUE_CHANGED, A.VALUE_CLEARED}

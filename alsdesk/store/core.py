@@ -10,10 +10,14 @@ from typing import Iterator, Sequence
 
 from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
-    AuthError, DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
+    AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
-from alsdesk.store import audit, schema
+from alsdesk.store import audit, clock, logins, schema
 from alsdesk.store.audit import A, AuditContext
+# What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
+from alsdesk.store.sink import (  # noqa: F401
+    REASON_MAX, SETTING_MAX, _SETTING_KEY, _printable, _readable_reason,
+)
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
     CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
@@ -21,7 +25,7 @@ from alsdesk.store.placing import (
 from alsdesk.store.verify_report import VerifyReport
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
-from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
+from alsdesk.textcheck import text_problem
 
 
 class Store:
@@ -44,6 +48,9 @@ class Store:
         # Who held the file when an earlier instance crashed without closing it (the stale
         # lock this open cleared), for the GUI to mention and to check the data.
         self.stale_lock: LockInfo | None = None
+        # A warning to show when this computer's clock is behind the audit trail (set at
+        # opening and at each login: alsdesk/store/clock.py), else None.
+        self.clock_warning: str | None = None
         self._lock: DbLock | None = None
         self._closed = False
         # Audit rows of the open transaction, chained in memory and written before COMMIT.
@@ -133,6 +140,7 @@ class Store:
                 raise _store_error(path, exc) from None
             store = cls(conn, path, study)
             store.readonly = True
+            store.clock_warning = clock.clock_problem(store)
             return store
         _require_writable(path)
         lock = DbLock.acquire(path, take_over=take_over)
@@ -151,6 +159,10 @@ class Store:
                         store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
                     for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
+                # Wrong passwords met in read-only windows on this workstation go to the
+                # trail now that it can be written (alsdesk/store/logins.py).
+                logins.flush_readonly(store)
+                store.clock_warning = clock.clock_problem(store)
             except BaseException:
                 conn.close()
                 raise
@@ -244,6 +256,7 @@ class Store:
         if self._audit_rows is None:
             raise RuntimeError("audit rows are written inside Store.transaction()")
         _readable_reason(cols.get("reason"))
+        _printable(cols.get("field"), cols.get("new_value"))
         if actor is not None:
             ctx = AuditContext(*actor)
         else:
@@ -268,6 +281,7 @@ class Store:
             return self._audit_head[0] if self._audit_head else 0
         for item in items:
             _readable_reason(item[4])
+            _printable(item[1], item[3])
         ctx = AuditContext(self.user_id, self.role.value if self.role else None)
         if self._audit_head is None:
             self._audit_head = audit.read_head(self.conn)
@@ -299,6 +313,7 @@ class Store:
             raise AuthError(refusal)
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
+        self.clock_warning = clock.clock_problem(self)
         if self._lock is not None:
             self._lock.set_user(user.user_id, user.full_name)
         return user
@@ -314,6 +329,8 @@ class Store:
     # -- settings ---------------------------------------------------------------------------
 
     def setting(self, key: str, default: str | None = None) -> str | None:
+        if not isinstance(key, str):
+            raise WorkflowError(f"A setting is named by text, not {type(key).__name__}.")
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
@@ -322,6 +339,11 @@ class Store:
         self.require(Action.CHANGE_SETTINGS)
         from alsdesk import datefmt
 
+        if not isinstance(key, str) or not _SETTING_KEY.fullmatch(key):
+            raise WorkflowError(f"'{str(key)[:40]}' is not a setting's name: lower-case letters, "
+                                "digits, '_' and '.', at most 64 (e.g. 'date_format').")
+        if problem := text_problem(value, limit=SETTING_MAX, lines=False):
+            raise WorkflowError(f"The value of the setting '{key}' {problem}.")
         if key == datefmt.SETTING and (problem := datefmt.format_problem(value)):
             raise WorkflowError(problem)
         old = self.setting(key)
@@ -414,18 +436,3 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     if "unable to open" in text:
         return StoreError(f"The database {path} cannot be opened: {exc}.")
     return StoreError(f"The database {path} could not be written ({exc}); nothing was saved.")
-
-
-REASON_MAX = 4000  # characters: a reason prints on the audit pages of a casebook
-
-
-def _readable_reason(reason: object) -> None:
-    """Every reason reaches the audit trail here: one that says nothing is refused (its
-    transaction rolls back), whichever path it came by."""
-    if isinstance(reason, str) and reason and not says_something(reason):
-        raise ReasonRequired(f"The reason {NOTHING_VISIBLE}: say in words why.")
-    if isinstance(reason, str) and (problem := control_problem(reason)):
-        raise ReasonRequired(f"The reason {problem}.")
-    if isinstance(reason, str) and len(reason) > REASON_MAX:
-        raise ReasonRequired(f"The reason has {len(reason):,} characters; at most "
-                             f"{REASON_MAX:,} are allowed: say it shorter.")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Collection, Mapping
 from alsdesk.auth import Action, Role
 from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
 from alsdesk.permissions import restricted_fields
+from alsdesk.argcheck import checked
 from alsdesk.rules import engine
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus
@@ -47,6 +48,7 @@ class _FieldMap(dict):
         self.form = form
 
 
+@checked
 class FormService(WorkflowSteps):
     def __init__(self, store: "Store") -> None:
         self.store = store

@@ -9,6 +9,7 @@ from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import QueryStatus
 from alsdesk.store.audit import A, place_of, utc_now
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
+from alsdesk.argcheck import checked
 
 if TYPE_CHECKING:
     from alsdesk.rules.engine import Finding
@@ -52,6 +53,7 @@ def _query(row: tuple) -> Query:
     return Query(*values)
 
 
+@checked
 class QueryService:
     def __init__(self, store: "Store") -> None:
         self.store = store
@@ -70,8 +72,13 @@ class QueryService:
              instance_id: int | None = None) -> list[Query]:
         clauses, params = [], []
         if status is not None:
+            try:
+                status = QueryStatus(status)
+            except ValueError:
+                raise WorkflowError(f"'{str(status)[:40]}' is not a query status: one of "
+                                    f"{', '.join(s.value for s in QueryStatus)}.") from None
             clauses.append("q.status = ?")
-            params.append(QueryStatus(status).value)
+            params.append(status.value)
         if subject is not None:
             clauses.append("s.code = ?")
             params.append(subject)

@@ -9,6 +9,7 @@ from alsdesk.errors import NotFound, WorkflowError
 from alsdesk.states import SubjectStatus
 from alsdesk.store import status_rules
 from alsdesk.store.audit import A, utc_now
+from alsdesk.argcheck import checked
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -31,6 +32,7 @@ def _subject(row: tuple) -> Subject:
     return Subject(row[0], row[1], row[2], row[3], SubjectStatus(row[4]), row[5])
 
 
+@checked
 class SubjectService:
     def __init__(self, store: "Store") -> None:
         self.store = store
@@ -101,7 +103,12 @@ class SubjectService:
         changes nothing.
         """
         self.store.require(Action.MANAGE_SUBJECTS)
-        status = SubjectStatus(status)
+        try:
+            status = SubjectStatus(status)
+        except ValueError:
+            names = ", ".join(s.value for s in SubjectStatus)
+            raise WorkflowError(f"'{str(status)[:40]}' is not a subject status: choose one of "
+                                f"{names}.") from None
         subject = self.get(code)
         if subject.status is status:
             return subject

@@ -5,16 +5,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from alsdesk.auth import Action, Role, check_password, hash_password, validate_password
+from alsdesk import userids
+from alsdesk.auth import (Action, Role, check_password, hash_password, validate_password,
+                          words_of_study)
 from alsdesk.errors import AuthError, NotFound
+from alsdesk.store import logins
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.verify_users import with_fingerprint
 from alsdesk.textcheck import control_problem, says_something
+from alsdesk.argcheck import checked
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 MAX_FAILED_LOGINS = 5
+FULL_NAME_MAX = 200  # printed beside every signature
 LOCKOUT = timedelta(minutes=15)
 
 
@@ -29,11 +34,12 @@ class User:
     created_at: str
 
 
+@checked
 class UserService:
     def __init__(self, store: "Store") -> None:
         self.store = store
         # Wrong passwords met while the file is open read-only, where they cannot be saved.
-        self._readonly_failures: dict[str, int] = {}
+        self._readonly_failures: dict[str, tuple[int, str | None]] = {}
 
     @property
     def conn(self):
@@ -43,13 +49,15 @@ class UserService:
         return self.conn.execute("SELECT count(*) FROM users").fetchone()[0]
 
     def get(self, user_id: str) -> User:
+        if not isinstance(user_id, str):
+            raise NotFound(f"There is no user {str(user_id)[:40]!r}: a user id is text.")
         row = self.conn.execute(
             "SELECT user_id, full_name, role, active, failed_logins, locked_until, created_at "
             "FROM users WHERE user_id = ?",
             (user_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"There is no user '{user_id}'.")
+            raise NotFound(f"There is no user '{user_id[:40]}'.")
         return User(row[0], row[1], Role(row[2]), bool(row[3]), row[4], row[5], row[6])
 
     def list(self) -> list[User]:
@@ -65,21 +73,28 @@ class UserService:
     def add(self, user_id: str, full_name: str, role: Role | str, password: str) -> User:
         """Create an account (administrator only)."""
         self.store.require(Action.MANAGE_USERS)
-        return self._insert(user_id, full_name, Role(role), password, first=False)
+        return self._insert(user_id, full_name, _role(role), password, first=False)
 
     def _insert(self, user_id: str, full_name: str, role: Role, password: str, first: bool) -> User:
+        if not isinstance(user_id, str) or not isinstance(full_name, str):
+            raise AuthError("The user id and the full name must be text.")
         user_id = user_id.strip()
         full_name = full_name.strip()
-        if not user_id or not user_id.replace(".", "").replace("_", "").replace("-", "").isalnum():
-            raise AuthError(
-                "A user id is one word of letters, digits, '.', '_' or '-' (e.g. 'nurse.ali')."
-            )
+        if problem := userids.id_problem(user_id):
+            raise AuthError(problem)
+        existing = [r[0] for r in self.conn.execute("SELECT user_id FROM users")]
+        if twin := userids.twin_of(user_id, existing):
+            raise AuthError(f"The user id '{user_id}' looks like the existing '{twin}' (they "
+                            "differ only in case or look-alike characters): choose another.")
         if not says_something(full_name):
             raise AuthError("Enter the person's full name (in letters): it is printed with "
                             "their signature.")
         if problem := control_problem(full_name, lines=False):
             raise AuthError(f"The full name {problem}.")
-        validate_password(password, user_id)
+        if len(full_name) > FULL_NAME_MAX:
+            raise AuthError(f"The full name has {len(full_name):,} characters; at most "
+                            f"{FULL_NAME_MAX} are allowed.")
+        validate_password(password, user_id, full_name, words_of_study(self.store.study))
         if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
             raise AuthError(f"The user id '{user_id}' is taken: choose another.")
         now = utc_now()
@@ -103,9 +118,15 @@ class UserService:
         """Check a password; counts failures and locks the account after too many.
 
         `purpose` other than "login" (a signature, the idle lock) records only failures.
+        An unknown id costs the same password check and gets the same message as a wrong
+        password, so neither the time nor the words tell a stranger which ids exist; what
+        was typed as the id is not kept (alsdesk/store/logins.py says why and what is).
         """
+        if not isinstance(user_id, str) or not isinstance(password, str):
+            logins.spend_a_check(password)
+            raise AuthError(_wrong(purpose))
         if self.store.readonly:
-            return self._authenticate_readonly(user_id, password)
+            return self._authenticate_readonly(user_id, password, purpose)
         row = self.conn.execute(
             "SELECT password_hash, active, failed_logins, locked_until, role FROM users "
             "WHERE user_id = ?",
@@ -113,22 +134,18 @@ class UserService:
         ).fetchone()
         now = datetime.now(timezone.utc)
         if row is None:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="unknown user id")
-            raise AuthError("The user id or the password is wrong.")
+            logins.spend_a_check(password)
+            logins.record_failure(self.store, logins.unknown_mark(user_id), logins.UNKNOWN)
+            raise AuthError(_wrong(purpose))
         pw_hash, active, failed, locked_until, role = row
-        if locked_until and datetime.fromisoformat(locked_until) > now:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account locked")
-            raise AuthError(
-                "This account is locked after too many wrong passwords. Try again after "
-                f"{_local(locked_until)} or ask an administrator to unlock it."
-            )
+        right = check_password(password, pw_hash)  # on every path: the same time for each
+        if _still_locked(locked_until, now):
+            logins.record_failure(self.store, user_id, "account locked")
+            raise AuthError(_locked_message(locked_until))
         if not active:
-            with self.store.transaction():
-                self.store.audit(A.LOGIN_FAILED, field=user_id, reason="account deactivated")
+            logins.record_failure(self.store, user_id, "account deactivated")
             raise AuthError("This account is deactivated. Ask an administrator.")
-        if not check_password(password, pw_hash):
+        if not right:
             failed += 1
             until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
             with self.store.transaction():
@@ -142,15 +159,8 @@ class UserService:
                     self.store.audit(A.LOCKED_OUT, field=user_id, new_value=until,
                                      reason=f"{MAX_FAILED_LOGINS} wrong passwords")
             if until:
-                raise AuthError(
-                    f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
-                    f"{int(LOCKOUT.total_seconds() // 60)} minutes."
-                )
-            left = MAX_FAILED_LOGINS - failed
-            raise AuthError(
-                f"The user id or the password is wrong ({left} tries left before the "
-                "account is locked)."
-            )
+                raise AuthError(_lockout_message())
+            raise AuthError(_wrong(purpose, MAX_FAILED_LOGINS - failed))
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE user_id = ?",
@@ -160,40 +170,47 @@ class UserService:
                 self.store.audit(A.LOGIN, actor=(user_id, role))
         return self.get(user_id)
 
-    def _authenticate_readonly(self, user_id: str, password: str) -> User:
-        """Check a password without writing (the file is open read-only).
+    def _authenticate_readonly(self, user_id: str, password: str, purpose: str) -> User:
+        """Check a password without writing the file (it is open read-only).
 
-        The lockout and deactivation saved in the file are obeyed; wrong passwords are counted
-        in this session only, since they cannot be saved, and end it at the same limit.
+        The same lockout rule as :meth:`authenticate`: the file's own count and lockout are
+        obeyed, and wrong passwords are added to them in this workstation's read-only log
+        (kept in memory too, should that log not be writable), to be audited when the file
+        is next opened for writing (alsdesk/store/logins.py).
         """
         row = self.conn.execute(
-            "SELECT password_hash, active, locked_until FROM users WHERE user_id = ?",
+            "SELECT password_hash, active, locked_until, failed_logins FROM users "
+            "WHERE user_id = ?",
             (user_id,),
         ).fetchone()
-        failures = self._readonly_failures.get(user_id, 0)
-        if failures >= MAX_FAILED_LOGINS:
-            raise AuthError(
-                f"Wrong password {MAX_FAILED_LOGINS} times: this account cannot log in to this "
-                "read-only window any more. Close it, or ask an administrator."
-            )
+        path = self.store.path
         if row is None:
-            raise AuthError("The user id or the password is wrong.")
-        pw_hash, active, locked_until = row
-        if locked_until and datetime.fromisoformat(locked_until) > datetime.now(timezone.utc):
-            raise AuthError(
-                "This account is locked after too many wrong passwords. Try again after "
-                f"{_local(locked_until)} or ask an administrator to unlock it."
-            )
+            logins.spend_a_check(password)
+            logins.note_readonly_failure(path, None, purpose, 0, None,
+                                         mark=logins.unknown_mark(user_id))
+            raise AuthError(_wrong(purpose))
+        pw_hash, active, locked_until, file_failed = row
+        right = check_password(password, pw_hash)
+        now = datetime.now(timezone.utc)
+        kept, kept_until = logins.readonly_state(path, user_id)
+        memory, memory_until = self._readonly_failures.get(user_id, (0, None))
+        count = max(kept, memory)
+        locks = [u for u in (locked_until, kept_until, memory_until) if _still_locked(u, now)]
+        if locks:
+            raise AuthError(_locked_message(max(locks, key=datetime.fromisoformat)))
         if not active:
             raise AuthError("This account is deactivated. Ask an administrator.")
-        if not check_password(password, pw_hash):
-            self._readonly_failures[user_id] = failures + 1
-            left = MAX_FAILED_LOGINS - failures - 1
-            raise AuthError(
-                f"The user id or the password is wrong ({left} tries left in this read-only "
-                "window)."
-            )
+        if not right:
+            failed = (file_failed or 0) + count + 1
+            until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
+            count = 0 if until else count + 1
+            self._readonly_failures[user_id] = (count, until)
+            logins.note_readonly_failure(path, user_id, purpose, count, until, attempt=failed)
+            if until:
+                raise AuthError(_lockout_message())
+            raise AuthError(_wrong(purpose, MAX_FAILED_LOGINS - failed))
         self._readonly_failures.pop(user_id, None)
+        logins.clear_readonly_count(path, user_id)
         return self.get(user_id)
 
     def confirm_password(self, password: str, purpose: str = "signature") -> None:
@@ -204,7 +221,7 @@ class UserService:
 
     def set_role(self, user_id: str, role: Role | str, reason: str) -> None:
         self.store.require(Action.MANAGE_USERS)
-        role = Role(role)
+        role = _role(role)
         old = self.get(user_id)
         if user_id == self.store.user_id and role is not Role.ADMIN:
             raise AuthError("You cannot take the administrator role from your own account.")
@@ -228,8 +245,9 @@ class UserService:
     def reset_password(self, user_id: str, new_password: str, reason: str) -> None:
         """An administrator sets a new password (and unlocks the account)."""
         self.store.require(Action.MANAGE_USERS)
-        self.get(user_id)
-        validate_password(new_password, user_id)
+        user = self.get(user_id)
+        validate_password(new_password, user_id, user.full_name,
+                          words_of_study(self.store.study))
         pw_hash = hash_password(new_password)
         with self.store.transaction():
             self.conn.execute(
@@ -255,13 +273,50 @@ class UserService:
             raise AuthError("Log in first.")
         user_id = self.store.user_id
         self.authenticate(user_id, old_password, "password change")
-        validate_password(new_password, user_id)
+        validate_password(new_password, user_id, self.store.full_name or "",
+                          words_of_study(self.store.study))
         pw_hash = hash_password(new_password)
         with self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ? WHERE user_id = ?", (pw_hash, user_id))
             self.store.audit(A.PASSWORD_CHANGE, field=user_id,
                              new_value=with_fingerprint(None, pw_hash))
+
+
+def _role(value: object) -> Role:
+    """A role given by its value ('nurse'), or AuthError naming the roles there are."""
+    try:
+        return Role(value)
+    except ValueError:
+        names = ", ".join(r.value for r in Role)
+        raise AuthError(f"'{str(value)[:40]}' is not a role: choose one of {names}.") from None
+
+
+def _still_locked(until: str | None, now: datetime) -> bool:
+    try:
+        return bool(until) and datetime.fromisoformat(until) > now
+    except (TypeError, ValueError):
+        return False  # a lockout time nobody wrote (the file edited by hand)
+
+
+def _wrong(purpose: str, left: int | None = None) -> str:
+    """The one message of a wrong id or password at login (which of the two is not said,
+    nor how many tries an existing account has left); elsewhere (a signature, the idle
+    lock) the person is known, and the tries left are told."""
+    if purpose != "login" and left is not None:
+        return (f"The password is wrong ({left} tries left before the account is locked).")
+    return (f"The user id or the password is wrong. After {MAX_FAILED_LOGINS} wrong passwords "
+            f"in a row an account is locked for {int(LOCKOUT.total_seconds() // 60)} minutes.")
+
+
+def _lockout_message() -> str:
+    return (f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
+            f"{int(LOCKOUT.total_seconds() // 60)} minutes.")
+
+
+def _locked_message(until: str) -> str:
+    return ("This account is locked after too many wrong passwords. Try again after "
+            f"{_local(until)} or ask an administrator to unlock it.")
 
 
 def _local(iso: str) -> str:

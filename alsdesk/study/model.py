@@ -12,6 +12,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Mapping
 
+from alsdesk.errors import NotInStudy
+
 
 class FieldType(str, Enum):
     """Kinds of data a field can hold; each has one SQLite storage class."""
@@ -153,8 +155,9 @@ class Form:
     def field(self, field_id: str) -> Field:
         try:
             return self._by_id[field_id]
-        except KeyError:
-            raise KeyError(f"form {self.id!r} has no field {field_id!r}") from None
+        except (KeyError, TypeError):
+            raise NotInStudy(f"The form '{self.id}' has no field {str(field_id)[:40]!r}.") \
+                from None
 
     @cached_property
     def _by_id(self) -> dict[str, Field]:
@@ -206,13 +209,15 @@ class Study:
         for e in self.events:
             if e.id == event_id:
                 return e
-        raise KeyError(f"study has no event {event_id!r}")
+        raise NotInStudy(f"The study has no event {str(event_id)[:40]!r} (`alsdesk study` "
+                         "lists its events).")
 
     def form(self, form_id: str) -> Form:
         try:
             return self.forms[form_id]
-        except KeyError:
-            raise KeyError(f"study has no form {form_id!r}") from None
+        except (KeyError, TypeError):
+            raise NotInStudy(f"The study has no form {str(form_id)[:40]!r} (`alsdesk study` "
+                             "lists its forms).") from None
 
     def missing_label(self, code: str) -> str | None:
         for m in self.missing_codes:
