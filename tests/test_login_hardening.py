@@ -322,7 +322,7 @@ def test_cli_commands_that_show_trial_data_need_a_login(store, db_path, tmp_path
 def test_a_clock_set_back_is_warned_and_noted_once(store, db_path):
     ahead = (datetime.now(timezone.utc) + timedelta(hours=3)).isoformat(timespec="microseconds")
     with store.transaction():  # a row made while the clock was three hours ahead
-        store.audit(A.SETTING, field="probe", new_value="x", ts=ahead)
+        store.audit(A.EXPORT, new_value="probe", ts=ahead)
     store.close()
     for _ in range(3):
         with Store.open(db_path) as st:
@@ -376,3 +376,25 @@ def test_a_damaged_read_only_log_neither_blocks_nor_crashes(store, db_path):
         with Store.open(db_path) as st:
             st.login("nurse", PASSWORD)
             assert st.verify().ok
+
+
+def test_a_password_typed_as_the_id_of_a_tampered_file_is_not_kept(store, db_path):
+    """With the audit trail's triggers dropped every login is refused before the password is
+    checked; the refused attempt is recorded, and what was typed as the id stays out of it."""
+    store.close()
+    conn = sqlite3.connect(db_path)
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_trail'")]
+    for name in names:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.commit()
+    conn.close()
+    with Store.open(db_path) as st:
+        with pytest.raises(AuthError, match="outside ALS Desk"):
+            st.login("Secret-typed-password-7", "x")
+        with pytest.raises(AuthError, match="outside ALS Desk"):
+            st.login("nurse", PASSWORD)
+    raw = sqlite3.connect(db_path).execute("SELECT * FROM audit_trail").fetchall()
+    assert "Secret-typed-password-7" not in repr(raw)
+    refused = [r for r in _trail(db_path) if r[1] == A.LOGIN_FAILED]
+    assert refused[-1][2] == "nurse" and refused[-2][2].startswith("#")

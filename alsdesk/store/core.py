@@ -303,13 +303,20 @@ class Store:
         password, a cleared lockout), or any account when the audit trail's append-only
         triggers are gone, is refused before its password is even checked.
         """
+        from alsdesk.store import logins
         from alsdesk.store.verify_users import login_refusal
 
-        if refusal := login_refusal(self.conn, user_id):
+        # (a user id that is not text is refused in words by authenticate)
+        if isinstance(user_id, str) and (refusal := login_refusal(self.conn, user_id)):
             if not self.readonly:  # the refused attempt is in the trail like any other
+                known = self.conn.execute("SELECT 1 FROM users WHERE user_id = ?",
+                                          (user_id,)).fetchone()
+                # what was typed is kept only for an existing account (logins says why)
                 with self.transaction():
-                    self.audit(A.LOGIN_FAILED, field=user_id, reason="refused: the account "
-                               "or the audit trail's protection was changed outside ALS Desk")
+                    self.audit(A.LOGIN_FAILED,
+                               field=user_id if known else logins.unknown_mark(user_id),
+                               reason="refused: the account or the audit trail's protection "
+                                      "was changed outside ALS Desk")
             raise AuthError(refusal)
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
