@@ -17,7 +17,8 @@ from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
-    CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
+    CREATING, clean_restore_leftovers, move_into_place, on_read_only_disk,
+    refuse_read_only_disk, remove_db_files,
 )
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
@@ -187,6 +188,8 @@ class Store:
                 raise _store_error(path, exc) from None
             store = cls(conn, path, study)
             store._lock, store.stale_lock = lock, lock.stale
+            # Copies with patient data a killed restore left (its lock is ours now).
+            clean_restore_leftovers(path)
             try:
                 # Migration and new columns commit with their audit rows, or not at all.
                 with store.transaction():

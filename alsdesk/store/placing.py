@@ -63,3 +63,42 @@ def refuse_read_only_disk(path: Path) -> None:
             f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
             "the copy."
         ) from None
+
+
+RESTORING = ".restoring-"  # in the name of a copy being made by a restore (alsdesk.restore)
+
+
+def clean_restore_leftovers(path: Path) -> list[Path]:
+    """Remove what a killed restore of `path` left: copies with patient data, a second name.
+
+    Called with the database's lock held (Store.open for writing, a restore): no restore of
+    this database runs, so every such copy is dead. A dated ``-replaced-`` name that is the
+    very file at `path` (a hard link made just before the kill) is a second name, not a kept
+    file: removing it removes no data. Returns what was removed.
+    """
+    path = Path(path)
+    removed: list[Path] = []
+    try:
+        copies = list(path.parent.glob(f".{_glob_escape(path.name)}{RESTORING}*"))
+        links = list(path.parent.glob(f"{_glob_escape(path.stem)}-replaced-*{path.suffix}"))
+    except OSError:
+        return removed
+    for leftover in copies:
+        if leftover.is_file() and not leftover.is_symlink():
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    for link in links:
+        try:
+            same = link.is_file() and os.path.samefile(link, path)
+        except OSError:
+            continue
+        if same:
+            link.unlink(missing_ok=True)
+            removed.append(link)
+    return removed
+
+
+def _glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
