@@ -29,6 +29,7 @@ from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.store import audit, schema
 from alsdesk.store.lock import DbLock, pid_alive
+from alsdesk.store.placing import damage_reported
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -222,13 +223,15 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
 # --- checking -----------------------------------------------------------------------------
 
 
+@damage_reported
 def check_backup(path: Path, study_id: str | None = None, *,
                  study: Study | None = None) -> BackupInfo:
     """Check a backup file read-only; raise StoreError saying what is wrong with it.
 
     Checks that it is an ALS Desk database this program can read, SQLite's full integrity
     check, the study (when `study_id` is given), and the audit hash chain; with `study`, also
-    the replay of the audit trail against the data (what ``alsdesk verify`` does).
+    what ``alsdesk verify`` checks besides: the tables against the program's schema, the
+    replay of the audit trail against the data, and the signatures.
     """
     path = Path(path)
     info = schema.inspect_file(path)
@@ -251,9 +254,11 @@ def check_backup(path: Path, study_id: str | None = None, *,
         if study is not None:
             # A flipped bit in the schema text (a column's name or type, a trigger) is no
             # damage to SQLite and no break in the chain: compare with the program's schema.
+            from alsdesk.store import schema_text
             from alsdesk.store.verify_more import schema_problems
 
-            problems = schema_problems(conn, study, limit=3)
+            problems = (schema_problems(conn, study, limit=3)
+                        or schema_text.problems(conn, study, limit=3))
             if problems:
                 raise StoreError(f"The tables of the backup {path} are not as ALS Desk made "
                                  f"them ({'; '.join(problems)}). Use another backup.")
@@ -261,12 +266,26 @@ def check_backup(path: Path, study_id: str | None = None, *,
             if problems:
                 raise StoreError(f"The data in the backup {path} differs from its audit "
                                  f"trail ({'; '.join(problems)}). Use another backup.")
+            problems = _signature_problems(conn, path, study)
+            if problems:
+                raise StoreError(f"The signatures in the backup {path} do not match its "
+                                 f"audit trail ({'; '.join(problems)}). Use another backup.")
         head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
         subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     finally:
         conn.close()
     return BackupInfo(path, info.study_id or "?", chain.rows, head, subjects,
                       path.stat().st_size)
+
+
+def _signature_problems(conn: sqlite3.Connection, path: Path, study: Study) -> list[str]:
+    """verify_more.signature_problems over a read-only Store on this connection."""
+    from alsdesk.store.core import Store
+    from alsdesk.store.verify_more import signature_problems
+
+    reader = Store(conn, path, study)
+    reader.readonly = True
+    return signature_problems(reader, limit=3)
 
 
 # --- restoring ----------------------------------------------------------------------------

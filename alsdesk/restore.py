@@ -145,7 +145,12 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     try:
         clean_restore_leftovers(db_path)
         current, problem = _current(db_path, study)
-        role = _authorise(db_path, study, user_id, password) if current else None
+        role = None
+        if current is not None:
+            try:
+                role = _authorise(db_path, study, user_id, password)
+            except StoreError as exc:  # damage met on logging in (not a wrong password)
+                problem = _short(str(exc))
         replaced = _replaced_words(db_path, problem)
         _step("authorised")
         _copy(backup_file, temp, None)
@@ -202,7 +207,7 @@ def _current(db_path: Path, study: Study) -> tuple[Summary | None, str | None]:
                          f"backup of {study.id} is not restored over it.")
     try:
         return summary(db_path), None
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError, ValueError) as exc:
         return None, _short(str(exc))
 
 
@@ -310,7 +315,7 @@ def _second_name(db_path: Path, aside: Path) -> None:
 def _read(fn, path: Path):
     try:
         return fn(path)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeError, ValueError) as exc:
         raise StoreError(f"{path} cannot be read ({exc}).") from None
 
 
@@ -319,7 +324,8 @@ def _short(text: str) -> str:
 
 
 def _step(name: str) -> None:
-    """For the kill tests: at the step named in ALSDESK_RESTORE_PAUSE_AT, say so and wait."""
+    """For the kill tests: at the step named in ALSDESK_RESTORE_PAUSE_AT, say so on standard
+    error (for the test that waits to kill this process there) and wait."""
     if os.environ.get(STEP_ENV) == name:
-        print(f"paused at {name}", flush=True)
+        os.write(2, f"paused at {name}\n".encode())
         time.sleep(60)

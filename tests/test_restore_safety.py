@@ -216,7 +216,7 @@ def _kill_at_step(db, saved, step):
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                              env=_env(ALSDESK_RESTORE_PAUSE_AT=step))
     try:
-        line = child.stdout.readline()
+        line = child.stderr.readline()
         assert line.strip() == f"paused at {step}", (line, child.stderr.read())
     finally:
         child.send_signal(signal.SIGKILL)

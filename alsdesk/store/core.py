@@ -17,7 +17,7 @@ from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
-    CREATING, clean_restore_leftovers, move_into_place, on_read_only_disk,
+    CREATING, clean_restore_leftovers, damage_reported, move_into_place, on_read_only_disk,
     refuse_read_only_disk, remove_db_files,
 )
 from alsdesk.study import load_study
@@ -148,6 +148,7 @@ class Store:
         return store
 
     @classmethod
+    @damage_reported
     def open(
         cls, path: str | Path, study: Study | None = None, *, readonly: bool = False,
         take_over: bool = False, quick_check: bool = True,
@@ -347,6 +348,7 @@ class Store:
 
     # -- sessions ---------------------------------------------------------------------------
 
+    @damage_reported
     def login(self, user_id: str, password: str):
         """Check the password and make this user the one acting; returns the User."""
         user = self.users.authenticate(user_id, password)
@@ -387,9 +389,10 @@ class Store:
 
     # -- verification -----------------------------------------------------------------------
 
+    @damage_reported
     def verify(self) -> VerifyReport:
         """Integrity check, audit hash chain, audit replay, signatures and schema."""
-        from alsdesk.store import verify_more
+        from alsdesk.store import schema_text, verify_more
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         chain = audit.verify_chain(self.conn)
@@ -399,7 +402,10 @@ class Store:
             chain_problems=chain.problems,
             replay_problems=audit.replay_differences(self.conn, self.study),
             signature_problems=verify_more.signature_problems(self),
-            schema_problems=verify_more.schema_problems(self.conn, self.study),
+            # The text check finds what names do not show; where names differ it would
+            # only say the same again.
+            schema_problems=(verify_more.schema_problems(self.conn, self.study)
+                             or schema_text.problems(self.conn, self.study)),
         )
 
 

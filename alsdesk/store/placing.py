@@ -102,3 +102,47 @@ def _glob_escape(name: str) -> str:
     import glob
 
     return glob.escape(name)
+
+
+# What reading a damaged file can raise beyond SQLite's own errors: text that is no longer
+# UTF-8 (in a value, or in SQLite's message quoting the schema), a code the study does not
+# know (KeyError), a number where text belongs (TypeError), a malformed date (ValueError).
+DAMAGE = (sqlite3.Error, UnicodeError, KeyError, TypeError, ValueError)
+
+
+def damage_reported(fn):
+    """Turn what a damaged file makes `fn` raise into a StoreError naming the file.
+
+    For the checks (open, verify, backup check): a bit flip anywhere must end in a message,
+    never a traceback. Our own errors (some are ValueErrors) pass through unchanged; the
+    original exception stays attached as the cause, for whoever debugs.
+    """
+    import functools
+
+    from alsdesk.errors import AlsDeskError
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AlsDeskError:
+            raise
+        except DAMAGE as exc:
+            target = _file_named(args, kwargs)
+            raise StoreError(
+                f"The database {target} is damaged: it cannot be read as ALS Desk wrote it "
+                f"({type(exc).__name__}: {str(exc)[:200]}). Keep it aside unchanged and "
+                "restore the latest backup (or use another backup)."
+            ) from exc
+
+    return wrapper
+
+
+def _file_named(args: tuple, kwargs: dict) -> object:
+    """The file a call is about: its first path argument, or a Store's own file."""
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, (str, os.PathLike)):
+            return arg
+        if isinstance(getattr(arg, "path", None), Path):
+            return arg.path
+    return "(unknown)"

@@ -234,7 +234,8 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
                 "browser, a backup or sync tool). Close that program, then try again."
             ) from None
         raise _damaged(path, exc) from None
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
+        # UnicodeError: SQLite's message quotes schema text that a flipped bit left invalid.
         raise _damaged(path, exc) from None
     if check != ["ok"]:
         raise _damaged(path, "; ".join(check))
