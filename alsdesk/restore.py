@@ -150,7 +150,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
             try:
                 role = _authorise(db_path, study, user_id, password)
             except StoreError as exc:  # damage met on logging in (not a wrong password)
-                problem = _short(str(exc))
+                problem = _unreadable(exc)
         replaced = _replaced_words(db_path, problem)
         _step("authorised")
         _copy(backup_file, temp, None)
@@ -201,7 +201,7 @@ def _current(db_path: Path, study: Study) -> tuple[Summary | None, str | None]:
     try:
         info = schema.inspect_file(db_path)
     except StoreError as exc:
-        return None, _short(str(exc))
+        return None, _unreadable(exc)
     if info.study_id != study.id:
         raise StoreError(f"{db_path} holds data of study {info.study_id}, not {study.id}: a "
                          f"backup of {study.id} is not restored over it.")
@@ -209,6 +209,18 @@ def _current(db_path: Path, study: Study) -> tuple[Summary | None, str | None]:
         return summary(db_path), None
     except (sqlite3.Error, UnicodeError, ValueError) as exc:
         return None, _short(str(exc))
+
+
+def _unreadable(exc: StoreError) -> str:
+    """Why the current file cannot be read, when that is damage (or not our file at all).
+
+    Anything else (a file another program holds locked, one written by a newer ALS Desk,
+    a read-only disk) is raised: it is no reason to let the backup's administrator decide.
+    """
+    text = str(exc)
+    if "damaged" not in text and "not an ALS Desk database" not in text:
+        raise exc
+    return _short(text)
 
 
 def _authorise(db_path: Path, study: Study, user_id: str, password: str) -> str:

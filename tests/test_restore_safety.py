@@ -21,7 +21,7 @@ from click.testing import CliRunner
 
 from alsdesk import anchor, backup, restore as restoring
 from alsdesk.cli import main
-from alsdesk.errors import AuthError, PermissionDenied
+from alsdesk.errors import AuthError, PermissionDenied, StoreError
 from alsdesk.store import Store
 from alsdesk.store.users import MAX_FAILED_LOGINS
 from tests.conftest import PASSWORD
@@ -139,6 +139,22 @@ def test_with_no_current_database_the_backups_administrator_authorises(db, saved
     backup.restore(db, saved, user_id="admin", password=PASSWORD, study=study)
     assert rows(db, "SELECT old_value FROM audit_trail WHERE action = ?",
                 backup.RESTORED) == [("trial.db (no database was there)",)]
+
+
+def test_a_current_database_held_by_another_program_is_no_reason_to_ask_the_backup(
+        db, saved, study):
+    # An SQLite browser holding a write transaction: the login on the current file cannot
+    # be written. That must not let the backup's own administrator decide instead.
+    other = sqlite3.connect(db)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreError, match="in use by another program"):
+            backup.restore(db, saved, user_id="admin", password=PASSWORD, study=study)
+    finally:
+        other.rollback()
+        other.close()
+    assert rows(db, "SELECT count(*) FROM audit_trail WHERE action = ?", backup.RESTORED) == [(0,)]
+    assert not list(db.parent.glob("trial-replaced-*"))
 
 
 def test_cli_prints_the_plan_and_asks(db, saved, study):
