@@ -59,7 +59,8 @@ class Summary:
     head: anchor.Head
 
     def text(self) -> str:
-        return (f"{self.path}: {self.subjects} subjects, last change "
+        noun = "subject" if self.subjects == 1 else "subjects"
+        return (f"{self.path}: {self.subjects} {noun}, last change "
                 f"{self.last_change or 'none'}, {self.head.label()}")
 
 

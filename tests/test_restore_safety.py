@@ -116,7 +116,7 @@ def test_plan_shows_both_files_and_the_restore_records_the_replaced_head(db, sav
                 "DESC LIMIT 1")[0][0]
     assert plan.current.last_change == last
     text = plan.text()
-    assert f"{seq}:{digest[:16]}" in text and "2 subjects" in text and "1 subjects" in text
+    assert f"{seq}:{digest[:16]}" in text and "2 subjects" in text and "1 subject," in text
     assert "administrator of the current database" in text
     backup.restore(db, saved, user_id="admin", password=PASSWORD, study=study)
     (old_value, new_value), = rows(db, "SELECT old_value, new_value FROM audit_trail WHERE "
