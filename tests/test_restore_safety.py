@@ -162,7 +162,7 @@ def test_cli_prints_the_plan_and_asks(db, saved, study):
                                 input="n\n")
     assert result.exit_code == 1
     assert "Replaces:" in result.output and "With:" in result.output
-    assert anchor.PREFIX in result.output and "subjects" in result.output
+    assert anchor.PREFIX in result.output and "1 subject," in result.output
     assert rows(db, "SELECT count(*) FROM audit_trail WHERE action = ?", backup.RESTORED) == [(0,)]
 
 
