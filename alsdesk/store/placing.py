@@ -84,17 +84,19 @@ def clean_restore_leftovers(path: Path) -> list[Path]:
     except OSError:
         return removed
     for leftover in copies:
-        if leftover.is_file() and not leftover.is_symlink():
-            leftover.unlink(missing_ok=True)
-            removed.append(leftover)
+        try:
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+        except OSError:
+            continue  # not ours to remove (another account's): the next open tries again
     for link in links:
         try:
-            same = link.is_file() and os.path.samefile(link, path)
+            if link.is_file() and os.path.samefile(link, path):
+                link.unlink(missing_ok=True)
+                removed.append(link)
         except OSError:
             continue
-        if same:
-            link.unlink(missing_ok=True)
-            removed.append(link)
     return removed
 
 
