@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.store import audit, schema
-from alsdesk.store.lock import DbLock, pid_alive
+from alsdesk.store.lock import pid_alive
 from alsdesk.store.placing import damage_reported
 
 if TYPE_CHECKING:
