@@ -11,14 +11,14 @@ from typing import Iterator
 
 from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
-    DiskFull, MovedDatabase, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
+    DiskFull, ReadOnlyDatabase, ReasonRequired, StoreError, WorkflowError,
 )
 from alsdesk.store import audit, schema
 from alsdesk.store.audit import A, AuditContext
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
-    CREATING, clean_restore_leftovers, damage_reported, move_into_place, on_read_only_disk,
-    refuse_read_only_disk, remove_db_files,
+    CREATING, clean_restore_leftovers, damage_reported, file_identity, move_into_place,
+    on_read_only_disk, refuse_moved_file, refuse_read_only_disk, remove_db_files,
 )
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
@@ -93,7 +93,7 @@ class Store:
         # The file this connection writes, as (device, inode): a sync tool or antivirus that
         # renames or deletes the path while it is open leaves SQLite writing to a file no one
         # will find again, so every commit first checks that the path still names it.
-        self._identity = _file_identity(path)
+        self._identity = file_identity(path)
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
@@ -268,7 +268,7 @@ class Store:
             yield self.conn
             if self._audit_rows:
                 audit.write_rows(self.conn, self._audit_rows, self._audit_head)
-            self._check_still_there()
+            refuse_moved_file(self.path, self._identity)
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self._rollback()
@@ -280,23 +280,6 @@ class Store:
             raise
         finally:
             self._audit_rows, self._audit_head = None, None
-
-    def _check_still_there(self) -> None:
-        """Refuse to commit into a file that is no longer at its path (one stat, ~10 µs)."""
-        if self._identity is None:
-            return  # ":memory:" or a file whose identity could not be read at open
-        now = _file_identity(self.path)
-        if now == self._identity:
-            return
-        what = ("is no longer there (deleted, or renamed or moved)" if now is None else
-                "was replaced by another file of the same name")
-        raise MovedDatabase(
-            f"The database {self.path} {what} while ALS Desk had it open, perhaps by a sync "
-            "tool, an antivirus program or someone in the file manager: nothing was saved, "
-            "and what you typed is still on the screen. Do not close this window yet: ask "
-            "whoever manages the computer to find the file and put it back under its name "
-            "(or tell the data manager), then save again."
-        )
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
@@ -407,15 +390,6 @@ class Store:
             schema_problems=(verify_more.schema_problems(self.conn, self.study)
                              or schema_text.problems(self.conn, self.study)),
         )
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of the file at `path`, or None when nothing is there."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return st.st_dev, st.st_ino
 
 
 def _require_writable(path: Path) -> None:

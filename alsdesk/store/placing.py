@@ -1,6 +1,8 @@
-"""Where a database file lives: building a new one beside its final name, read-only disks.
+"""Where a database file lives: building a new one beside its final name, read-only disks,
+the file still being the one opened, what a killed restore left, and damage met on reading.
 
-Used by Store.create and Store.open (alsdesk.store.core).
+Used by Store.create, Store.open and Store.transaction (alsdesk.store.core), the backup
+check and restore.
 """
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from alsdesk.errors import StoreError
+from alsdesk.errors import MovedDatabase, StoreError
 from alsdesk.store import schema
 
 CREATING = ".creating"  # suffix of a database being built by Store.create
@@ -36,6 +38,39 @@ def move_into_place(tmp: Path, path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, or None when nothing is there."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def refuse_moved_file(path: Path, identity: tuple[int, int] | None) -> None:
+    """Raise MovedDatabase unless `path` still names the file opened as `identity`.
+
+    SQLite writes through the open file, whatever became of its name: a sync tool or an
+    antivirus that renames, deletes or replaces the file while it is open would have every
+    later save acknowledged into a file nobody opens again. Store.transaction calls this
+    just before each COMMIT (one stat, a few microseconds a save).
+    """
+    if identity is None:
+        return  # ":memory:", or no identity could be read at open
+    now = file_identity(path)
+    if now == identity:
+        return
+    what = ("is no longer there (deleted, or renamed or moved)" if now is None else
+            "was replaced by another file of the same name")
+    raise MovedDatabase(
+        f"The database {path} {what} while ALS Desk had it open, perhaps by a sync tool, an "
+        "antivirus program or someone in the file manager: nothing was saved, and what you "
+        "typed is still on the screen. Do not close this window yet: ask whoever manages the "
+        "computer to find the file and put it back under its name (or tell the data "
+        "manager), then save again."
+    )
 
 
 def on_read_only_disk(path: Path) -> bool:
