@@ -223,6 +223,24 @@ def test_a_flip_in_the_schema_text_is_caught(good, tmp_path, study):
     assert tried >= 100
 
 
+def test_a_flip_that_breaks_a_check_constraint_is_caught(good, tmp_path, study):
+    # SQLite drops CHECK constraints on read-only connections: integrity_check there says
+    # "ok" for a role no one can have ('admin' with one bit flipped is '`dmin').
+    data = good.read_bytes()
+    at = data.find(b"Ada Adminadmin")
+    assert at != -1
+    path = _flipped(good, tmp_path, at + len(b"Ada Admin"), 0)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    assert conn.execute("SELECT role FROM users WHERE user_id = 'admin'").fetchone() == ("`dmin",)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]  # SQLite's blind spot
+    conn.close()
+    with pytest.raises(StoreError, match="CHECK"):
+        backup.check_backup(path, study=study)
+    with Store.open(path, study, readonly=True) as st:
+        report = st.verify()
+    assert not report.ok and "break the rule CHECK (role IN" in report.text()
+
+
 @pytest.mark.parametrize("head", ["garbage", "12", "x:y", "", "3:" + "z" * 64, None])
 def test_a_damaged_audit_head_is_a_report(good, tmp_path, study, head):
     path = tmp_path / "head.db"

@@ -17,6 +17,7 @@ SQLite reads; in a form table it is not seen, in the program's own tables it is.
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -48,6 +49,7 @@ def problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list[str]:
             continue
         out.append(f"{kind} {name} on table {tbl} was not made by the program: "
                    f"{_short(sql)}")
+    out.extend(_check_constraint_problems(conn, objects, have))
     for form_id, (columns, refs) in sorted(forms.items()):
         if ("table", form_id) not in have:
             continue  # made at the next writable open (a newer study definition)
@@ -68,6 +70,47 @@ def problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list[str]:
 
 
 _FIELD_TYPES = {"TEXT", "INTEGER", "REAL", "FLOAT", ""}
+
+
+def _check_constraint_problems(conn: sqlite3.Connection, objects: dict,
+                               have: dict) -> list[str]:
+    """Rows that break a CHECK constraint of the program's tables (a role no one has).
+
+    SQLite drops CHECK constraints when it reads a schema on a read-only connection, so
+    ``PRAGMA integrity_check`` there (verify, the backup check) never tests them: each is
+    tested here by hand, with the program's own text of it (the file's text must equal it,
+    see above).
+    """
+    out = []
+    for (kind, name), (_tbl, sql) in sorted(objects.items()):
+        if kind != "table" or not sql or have.get((kind, name)) is None:
+            continue
+        for expr in _checks(sql):
+            try:
+                bad = conn.execute(f'SELECT count(*) FROM "{name}" WHERE NOT ({expr})'
+                                   ).fetchone()[0]
+            except sqlite3.Error as exc:  # a column renamed by the damage: reported above
+                out.append(f"table {name}: the rule CHECK ({expr}) cannot be tested ({exc})")
+                continue
+            if bad:
+                out.append(f"table {name}: {bad} row(s) break the rule CHECK ({expr}): a "
+                           "value was changed behind the program or damaged")
+    return out
+
+
+def _checks(sql: str) -> list[str]:
+    """The expressions of the CHECK (...) clauses in a CREATE TABLE text."""
+    found = []
+    for m in re.finditer(r"\bCHECK\s*\(", sql, re.IGNORECASE):
+        open_at = m.end() - 1
+        depth, i = 0, open_at
+        while i < len(sql):
+            depth += {"(": 1, ")": -1}.get(sql[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        found.append(sql[open_at + 1:i].strip())
+    return found
 
 
 def _expected(study) -> tuple[dict, dict]:
