@@ -34,8 +34,9 @@ from alsdesk.auth import Action
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.textcheck import text_problem
 from alsdesk.store import audit, schema
+from alsdesk.store.lock import pid_alive
+from alsdesk.store.placing import damage_reported
 from alsdesk.store.sink import SETTING_MAX
-from alsdesk.store.lock import DbLock, pid_alive
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -67,13 +68,6 @@ class BackupInfo:
     def summary(self) -> str:
         return (f"{self.path.name}: study {self.study_id}, {self.subjects} subjects, "
                 f"{self.audit_rows} audit rows, {self.size / 1e6:.1f} MB, checked OK")
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    database: Path
-    restored_from: BackupInfo
-    kept_aside: Path | None  # where the file that was replaced now is (None: there was none)
 
 
 # --- settings -----------------------------------------------------------------------------
@@ -276,13 +270,15 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
 # --- checking -----------------------------------------------------------------------------
 
 
+@damage_reported
 def check_backup(path: Path, study_id: str | None = None, *,
                  study: Study | None = None) -> BackupInfo:
     """Check a backup file read-only; raise StoreError saying what is wrong with it.
 
     Checks that it is an ALS Desk database this program can read, SQLite's full integrity
     check, the study (when `study_id` is given), and the audit hash chain; with `study`, also
-    the replay of the audit trail against the data (what ``alsdesk verify`` does).
+    what ``alsdesk verify`` checks besides: the tables against the program's schema, the
+    replay of the audit trail against the data, and the signatures.
     """
     path = Path(path)
     info = schema.inspect_file(path)
@@ -303,10 +299,24 @@ def check_backup(path: Path, study_id: str | None = None, *,
             raise StoreError(f"The audit trail in the backup {path} is broken "
                              f"({'; '.join(chain.problems[:3])}). Use another backup.")
         if study is not None:
+            # A flipped bit in the schema text (a column's name or type, a trigger) is no
+            # damage to SQLite and no break in the chain: compare with the program's schema.
+            from alsdesk.store import schema_text
+            from alsdesk.store.verify_more import schema_problems
+
+            problems = (schema_problems(conn, study, limit=3)
+                        or schema_text.problems(conn, study, limit=3))
+            if problems:
+                raise StoreError(f"The tables of the backup {path} are not as ALS Desk made "
+                                 f"them ({'; '.join(problems)}). Use another backup.")
             problems = audit.replay_differences(conn, study, limit=3)
             if problems:
                 raise StoreError(f"The data in the backup {path} differs from its audit "
                                  f"trail ({'; '.join(problems)}). Use another backup.")
+            problems = _signature_problems(conn, path, study)
+            if problems:
+                raise StoreError(f"The signatures in the backup {path} do not match its "
+                                 f"audit trail ({'; '.join(problems)}). Use another backup.")
         head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
         subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     finally:
@@ -315,79 +325,24 @@ def check_backup(path: Path, study_id: str | None = None, *,
                       path.stat().st_size)
 
 
+def _signature_problems(conn: sqlite3.Connection, path: Path, study: Study) -> list[str]:
+    """verify_more.signature_problems over a read-only Store on this connection."""
+    from alsdesk.store.core import Store
+    from alsdesk.store.verify_more import signature_problems
+
+    reader = Store(conn, path, study)
+    reader.readonly = True
+    return signature_problems(reader, limit=3)
+
+
 # --- restoring ----------------------------------------------------------------------------
 
 
-def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
-            reason: str = "restored from a backup", study: Study | None = None) -> RestoreResult:
-    """Replace the database with a checked backup; the replaced file is kept aside.
+def restore(db_path: Path, backup_file: Path, **kwargs):
+    """Replace the database with a checked backup: see alsdesk.restore.restore."""
+    from alsdesk.restore import restore as _restore
 
-    Refuses a backup that fails its checks or belongs to another study, and a database that
-    any ALS Desk (this one included) has open. An administrator of the backup's user list
-    confirms with their password; the restore is recorded in the restored file's audit trail.
-    """
-    from alsdesk.store.core import Store
-    from alsdesk.study import load_study
-
-    db_path, backup_file = Path(db_path), Path(backup_file)
-    study = study or load_study()
-    if not backup_file.exists():
-        raise StoreError(f"There is no backup file {backup_file}.")
-    if db_path.exists() and db_path.resolve() == backup_file.resolve():
-        raise StoreError("That is the database itself, not a backup of it.")
-    if not db_path.parent.is_dir():
-        raise StoreError(f"The folder {db_path.parent} is not there.")
-    source = check_backup(backup_file, study=study)
-    lock = DbLock.acquire(db_path, exclusive=True)
-    temp = db_path.with_name(f".{db_path.name}.restoring-{os.getpid()}")
-    try:
-        _copy(backup_file, temp, None)
-        with Store.open(temp, study) as st:
-            st.login(user_id, password)
-            st.require(Action.CHANGE_SETTINGS)
-            with st.transaction():
-                st.audit(RESTORED, old_value=f"{db_path.name}", reason=reason,
-                         new_value=f"restored from {backup_file.name} ({source.audit_rows} "
-                                   "audit rows)")
-            report = st.verify()
-            if not report.ok:
-                raise StoreError("The restored copy failed its check:\n" + report.text())
-            st.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            st.conn.execute("PRAGMA journal_mode = DELETE")
-        _fsync(temp)
-        aside = _move_aside(db_path)
-        try:
-            os.replace(temp, db_path)
-        except OSError:
-            if aside is not None:
-                os.replace(aside, db_path)
-            raise
-        _fsync_dir(db_path.parent)
-    except sqlite3.Error as exc:
-        raise _backup_error(db_path, exc) from None
-    finally:
-        for suffix in ("", "-wal", "-shm", ".lock"):
-            Path(str(temp) + suffix).unlink(missing_ok=True)
-        lock.release()
-    return RestoreResult(db_path, source, aside)
-
-
-def _move_aside(db_path: Path) -> Path | None:
-    """Rename the database (with its WAL files, so they stay a set) to a dated name."""
-    if not db_path.exists():
-        return None
-    stamp = datetime.now().strftime(_STAMP)
-    aside = db_path.with_name(f"{db_path.stem}-replaced-{stamp}{db_path.suffix}")
-    n = 1
-    while aside.exists():
-        n += 1
-        aside = db_path.with_name(f"{db_path.stem}-replaced-{stamp}-{n}{db_path.suffix}")
-    for suffix in ("-wal", "-shm"):
-        side = Path(str(db_path) + suffix)
-        if side.exists():
-            os.replace(side, Path(str(aside) + suffix))
-    os.replace(db_path, aside)
-    return aside
+    return _restore(db_path, backup_file, **kwargs)
 
 
 # --- helpers ------------------------------------------------------------------------------

@@ -341,8 +341,8 @@ def seal(ctx: click.Context, to: str | None, set_path: str | None, acting: str,
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--as", "acting", required=True, help="Your administrator user id (as in the "
-              "backup).")
+@click.option("--as", "acting", required=True, help="Your administrator user id (of the "
+              "current database; of the backup only when there is no readable one).")
 @click.option("--reason", default="restored from a backup", help="Why (kept in the audit trail).")
 @click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
 @click.option("--yes", is_flag=True, help="Do not ask before replacing the database.")
@@ -350,17 +350,17 @@ def seal(ctx: click.Context, to: str | None, set_path: str | None, acting: str,
 def restore(ctx: click.Context, file: str, acting: str, reason: str, password_stdin: bool,
             yes: bool) -> None:
     """Replace the database with a checked backup; the current file is kept aside."""
-    from alsdesk import backup as backups
+    from alsdesk import restore as restoring
 
     path = _db_path(ctx)
-    info = backups.check_backup(Path(file), study=_study())
-    click.echo(f"Backup: {info.summary()}")
+    plan = restoring.plan(path, Path(file), _study())
+    click.echo(plan.text())
     if not yes:
         click.confirm(f"Replace {path} with this backup? The current file is kept aside, "
                       "renamed, in the same folder", abort=True)
     password = _read_secret(f"Password of {acting}", password_stdin)
-    result = backups.restore(path, Path(file), user_id=acting, password=password,
-                             reason=reason)
+    result = restoring.restore(path, Path(file), user_id=acting, password=password,
+                               reason=reason)
     click.echo(f"Restored {path} from {file}.")
     if result.kept_aside is not None:
         click.echo(f"The file it replaced is kept as {result.kept_aside}.")

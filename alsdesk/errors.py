@@ -101,3 +101,7 @@ class ReadOnlyDatabase(StoreError):
 
 class DiskFull(StoreError):
     """The disk (or the database's size limit) is full: nothing was saved."""
+
+
+class MovedDatabase(StoreError):
+    """The database file was deleted, renamed or replaced while open: nothing was saved."""

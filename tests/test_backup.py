@@ -233,10 +233,14 @@ def test_backup_folder_setting(db, tmp_path, study):
 def test_restore_replaces_the_file_and_keeps_the_old_one_aside(db, tmp_path, study):
     saved = backup.backup_now(db, tmp_path / "monday.db")
     late = add_subject(db, study)  # entered after the backup
-    before = file_bytes(db)
+    before = table(db, "SELECT seq, hash FROM audit_trail ORDER BY seq")
     result = backup.restore(db, saved.path, user_id="admin", password=PASSWORD,
                             reason="disk error on Tuesday", study=study)
-    assert result.kept_aside is not None and file_bytes(result.kept_aside) == before
+    # The replaced file as it was, plus the administrator's login on it (issue 12, item 10).
+    kept = table(result.kept_aside, "SELECT seq, hash FROM audit_trail ORDER BY seq")
+    assert kept[:-1] == before
+    assert table(result.kept_aside, "SELECT action, user_id FROM audit_trail ORDER BY seq "
+                 "DESC LIMIT 1") == [("user.login", "admin")]
     with Store.open(result.kept_aside, study, readonly=True) as aside:
         assert late in [s.code for s in aside.subjects.list()]  # nothing is lost
     with Store.open(db, study) as st:
@@ -248,11 +252,21 @@ def test_restore_replaces_the_file_and_keeps_the_old_one_aside(db, tmp_path, stu
     assert leftovers(db.parent) == []
 
 
-def _refused(db, backup_file, study, match, user="admin", password=PASSWORD, error=StoreError):
+def _refused(db, backup_file, study, match, user="admin", password=PASSWORD, error=StoreError,
+             audited=None):
+    """`audited`: the audit action the refusal leaves in the current database (a login
+    on it, failed or not, is recorded there: issue 12, item 8); otherwise no byte changes."""
     before = file_bytes(db)
+    rows = table(db, "SELECT seq, hash FROM audit_trail ORDER BY seq")
     with pytest.raises(error, match=match):
         backup.restore(db, backup_file, user_id=user, password=password, study=study)
-    assert file_bytes(db) == before
+    if audited is None:
+        assert file_bytes(db) == before
+    else:
+        after = table(db, "SELECT seq, hash FROM audit_trail ORDER BY seq")
+        assert after[:len(rows)] == rows and len(after) == len(rows) + 1
+        assert table(db, "SELECT action, field, user_id FROM audit_trail ORDER BY seq DESC "
+                     "LIMIT 1")[0][0] == audited
     assert leftovers(db.parent) == [] and not list(db.parent.glob("*-replaced-*"))
 
 
@@ -299,8 +313,9 @@ def test_restore_refuses_a_tampered_backup(db, tmp_path, study):
 def test_restore_needs_an_administrator_and_the_password(db, tmp_path, study):
     saved = backup.backup_now(db, tmp_path / "b.db").path
     _refused(db, saved, study, "may not change study settings", user="nurse",
-             error=PermissionDenied)
-    _refused(db, saved, study, "wrong", password="Not-the-password-1", error=AuthError)
+             error=PermissionDenied, audited="user.login")
+    _refused(db, saved, study, "wrong", password="Not-the-password-1", error=AuthError,
+             audited="user.login_failed")
 
 
 def test_restore_refuses_an_open_database(db, tmp_path, study):

@@ -24,6 +24,7 @@ from alsdesk.states import FormStatus
 from alsdesk.store import audit as audit_trail
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.forms import Signature
+from alsdesk.store.filekind import kind_of
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
 from alsdesk.textcheck import text_problem
@@ -295,6 +296,10 @@ class Output:
         parent = self.target.parent
         if not parent.is_dir():
             raise ExportError(f"The folder {parent} does not exist: create it or choose another.")
+        # --force replaces files only: never a FIFO, a device or a socket of that name.
+        if (kind := kind_of(self.target)) and not (folder and self.target.is_dir()):
+            raise ExportError(f"{self.target} is {kind}: choose a new file name for this "
+                              "export.")
         if folder:
             if self.target.exists() and not self.target.is_dir():
                 raise ExportError(f"{self.target} is a file: choose a folder for this export.")

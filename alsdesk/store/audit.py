@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Iterator
 
+from alsdesk.errors import StoreError
 from alsdesk.store.schema import GENESIS_HASH, missing_column
 from alsdesk.study import values as fv
 from alsdesk.study.model import Study
@@ -110,9 +111,26 @@ class AuditContext:
 
 def read_head(conn: sqlite3.Connection) -> tuple[int, str]:
     """The chain head kept in meta: (last sequence number, last hash)."""
-    head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
-    last_seq, last_hash = head.split(":")
-    return int(last_seq), last_hash
+    row = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()
+    head = _parse_head(row[0] if row else None)
+    # Writing on after a damaged head would chain new rows to a row that is not the last
+    # one (or to nothing): stop instead. One look-up by primary key per transaction.
+    last = conn.execute("SELECT seq, hash FROM audit_trail ORDER BY seq DESC LIMIT 1"
+                        ).fetchone()
+    if head is None or head != ((int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)):
+        raise StoreError("The database's record of its audit trail is damaged, so nothing "
+                         "can be saved: run 'alsdesk verify', keep the file aside unchanged "
+                         "and restore the latest backup.")
+    return head
+
+
+def _parse_head(value: object) -> tuple[int, str] | None:
+    """(seq, hash) from meta's 'seq:hash', or None when it is not one (damaged)."""
+    seq, _, digest = str(value if value is not None else "").partition(":")
+    if not seq.isdigit() or len(digest) != len(GENESIS_HASH) or not all(
+            c in "0123456789abcdef" for c in digest):
+        return None
+    return int(seq), digest
 
 
 _INDEX = {c: i for i, c in enumerate(_COLUMNS)}
@@ -271,8 +289,13 @@ def verify_chain(conn: sqlite3.Connection) -> ChainReport:
     if head is None:
         report.problems.append("the record of the audit trail's last row is missing")
     else:
-        head_seq, head_hash = head[0].split(":")
-        if int(head_seq) != report.rows or head_hash != prev_hash:
+        # A damaged record (a flipped bit, a hand edit) is a finding, never a traceback.
+        parsed = _parse_head(head[0])
+        if parsed is None:
+            report.problems.append(f"the record of the audit trail's last row is damaged "
+                                   f"({str(head[0])[:80]!r})")
+        elif parsed[0] != report.rows or parsed[1] != prev_hash:
+            head_seq = parsed[0]
             report.problems.append(
                 f"the audit trail ends at row {report.rows} but {head_seq} rows were "
                 "written: rows at the end were removed"

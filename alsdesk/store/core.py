@@ -20,7 +20,8 @@ from alsdesk.store.sink import (  # noqa: F401
 )
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
-    CREATING, move_into_place, on_read_only_disk, refuse_read_only_disk, remove_db_files,
+    CREATING, clean_restore_leftovers, damage_reported, file_identity, move_into_place,
+    on_read_only_disk, refuse_moved_file, refuse_read_only_disk, remove_db_files,
 )
 from alsdesk.store.verify_report import VerifyReport
 from alsdesk.study import load_study
@@ -56,6 +57,10 @@ class Store:
         # Audit rows of the open transaction, chained in memory and written before COMMIT.
         self._audit_rows: list[list[object]] | None = None
         self._audit_head: tuple[int, str] | None = None
+        # The file this connection writes, as (device, inode): a sync tool or antivirus that
+        # renames or deletes the path while it is open leaves SQLite writing to a file no one
+        # will find again, so every commit first checks that the path still names it.
+        self._identity = file_identity(path)
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
@@ -110,6 +115,7 @@ class Store:
         return store
 
     @classmethod
+    @damage_reported
     def open(
         cls, path: str | Path, study: Study | None = None, *, readonly: bool = False,
         take_over: bool = False, quick_check: bool = True,
@@ -151,6 +157,8 @@ class Store:
                 raise _store_error(path, exc) from None
             store = cls(conn, path, study)
             store._lock, store.stale_lock = lock, lock.stale
+            # Copies with patient data a killed restore left (its lock is ours now).
+            clean_restore_leftovers(path)
             try:
                 # Migration and new columns commit with their audit rows, or not at all.
                 with store.transaction():
@@ -232,6 +240,7 @@ class Store:
             yield self.conn
             if self._audit_rows:
                 audit.write_rows(self.conn, self._audit_rows, self._audit_head)
+            refuse_moved_file(self.path, self._identity)
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
             self._rollback()
@@ -296,6 +305,7 @@ class Store:
 
     # -- sessions ---------------------------------------------------------------------------
 
+    @damage_reported
     def login(self, user_id: str, password: str):
         """Check the password and make this user the one acting; returns the User.
 
@@ -364,12 +374,13 @@ class Store:
 
     # -- verification -----------------------------------------------------------------------
 
+    @damage_reported
     def verify(self, against: Sequence[str] = ()) -> VerifyReport:
         """Integrity check, audit hash chain, audit replay, signatures, schema, accounts and
         the other audited tables, and the heads kept outside the file (with those in
         `against`: heads, files, folders)."""
         from alsdesk import anchor_check
-        from alsdesk.store import verify_more, verify_tables, verify_users
+        from alsdesk.store import schema_text, verify_more, verify_tables, verify_users
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         chain = audit.verify_chain(self.conn)
@@ -379,7 +390,10 @@ class Store:
             chain_problems=chain.problems,
             replay_problems=audit.replay_differences(self.conn, self.study),
             signature_problems=verify_more.signature_problems(self),
-            schema_problems=verify_more.schema_problems(self.conn, self.study),
+            # The text check finds what names do not show; where names differ it would
+            # only say the same again.
+            schema_problems=(verify_more.schema_problems(self.conn, self.study)
+                             or schema_text.problems(self.conn, self.study)),
             account_problems=verify_users.account_problems(self.conn),
             record_problems=verify_tables.record_problems(self.conn, self.study),
             anchors=anchor_check.check(self.conn, self.path, against),

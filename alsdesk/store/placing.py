@@ -1,6 +1,8 @@
-"""Where a database file lives: building a new one beside its final name, read-only disks.
+"""Where a database file lives: building a new one beside its final name, read-only disks,
+the file still being the one opened, what a killed restore left, and damage met on reading.
 
-Used by Store.create and Store.open (alsdesk.store.core).
+Used by Store.create, Store.open and Store.transaction (alsdesk.store.core), the backup
+check and restore.
 """
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from alsdesk.errors import StoreError
+from alsdesk.errors import MovedDatabase, StoreError
 from alsdesk.store import schema
 
 CREATING = ".creating"  # suffix of a database being built by Store.create
@@ -38,6 +40,39 @@ def move_into_place(tmp: Path, path: Path) -> None:
             os.close(fd)
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`, or None when nothing is there."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def refuse_moved_file(path: Path, identity: tuple[int, int] | None) -> None:
+    """Raise MovedDatabase unless `path` still names the file opened as `identity`.
+
+    SQLite writes through the open file, whatever became of its name: a sync tool or an
+    antivirus that renames, deletes or replaces the file while it is open would have every
+    later save acknowledged into a file nobody opens again. Store.transaction calls this
+    just before each COMMIT (one stat, a few microseconds a save).
+    """
+    if identity is None:
+        return  # ":memory:", or no identity could be read at open
+    now = file_identity(path)
+    if now == identity:
+        return
+    what = ("is no longer there (deleted, or renamed or moved)" if now is None else
+            "was replaced by another file of the same name")
+    raise MovedDatabase(
+        f"The database {path} {what} while ALS Desk had it open, perhaps by a sync tool, an "
+        "antivirus program or someone in the file manager: nothing was saved, and what you "
+        "typed is still on the screen. Do not close this window yet: ask whoever manages the "
+        "computer to find the file and put it back under its name (or tell the data "
+        "manager), then save again."
+    )
+
+
 def on_read_only_disk(path: Path) -> bool:
     """Whether the file's folder is on a file system mounted read-only."""
     try:
@@ -63,3 +98,88 @@ def refuse_read_only_disk(path: Path) -> None:
             f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
             "the copy."
         ) from None
+
+
+RESTORING = ".restoring-"  # in the name of a copy being made by a restore (alsdesk.restore)
+
+
+def clean_restore_leftovers(path: Path) -> list[Path]:
+    """Remove what a killed restore of `path` left: copies with patient data, a second name.
+
+    Called with the database's lock held (Store.open for writing, a restore): no restore of
+    this database runs, so every such copy is dead. A dated ``-replaced-`` name that is the
+    very file at `path` (a hard link made just before the kill) is a second name, not a kept
+    file: removing it removes no data. Returns what was removed.
+    """
+    path = Path(path)
+    removed: list[Path] = []
+    try:
+        copies = list(path.parent.glob(f".{_glob_escape(path.name)}{RESTORING}*"))
+        links = list(path.parent.glob(f"{_glob_escape(path.stem)}-replaced-*{path.suffix}"))
+    except OSError:
+        return removed
+    for leftover in copies:
+        try:
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+        except OSError:
+            continue  # not ours to remove (another account's): the next open tries again
+    for link in links:
+        try:
+            if link.is_file() and os.path.samefile(link, path):
+                link.unlink(missing_ok=True)
+                removed.append(link)
+        except OSError:
+            continue
+    return removed
+
+
+def _glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
+
+
+# What reading a damaged file can raise beyond SQLite's own errors: text that is no longer
+# UTF-8 (in a value, or in SQLite's message quoting the schema), a code the study does not
+# know (KeyError), a number where text belongs (TypeError), a malformed date (ValueError).
+DAMAGE = (sqlite3.Error, UnicodeError, KeyError, TypeError, ValueError)
+
+
+def damage_reported(fn):
+    """Turn what a damaged file makes `fn` raise into a StoreError naming the file.
+
+    For the checks (open, verify, backup check): a bit flip anywhere must end in a message,
+    never a traceback. Our own errors (some are ValueErrors) pass through unchanged; the
+    original exception stays attached as the cause, for whoever debugs.
+    """
+    import functools
+
+    from alsdesk.errors import AlsDeskError
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except AlsDeskError:
+            raise
+        except DAMAGE as exc:
+            target = _file_named(args, kwargs)
+            raise StoreError(
+                f"The database {target} is damaged: it cannot be read as ALS Desk wrote it "
+                f"({type(exc).__name__}: {str(exc)[:200]}). Keep it aside unchanged and "
+                "restore the latest backup (or use another backup)."
+            ) from exc
+
+    return wrapper
+
+
+def _file_named(args: tuple, kwargs: dict) -> object:
+    """The file a call is about: its first path argument, or a Store's own file."""
+    for arg in (*args, *kwargs.values()):
+        if isinstance(arg, (str, os.PathLike)):
+            return arg
+        if isinstance(getattr(arg, "path", None), Path):
+            return arg.path
+    return "(unknown)"

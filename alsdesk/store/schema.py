@@ -12,6 +12,7 @@ from typing import Callable
 
 
 from alsdesk.errors import StoreError
+from alsdesk.store.filekind import refuse_special
 from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
@@ -192,6 +193,8 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
         )
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not a database file. Pick the .db file inside it.")
+    # A FIFO would block the open below for ever; a device or socket is no database either.
+    refuse_special(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -231,7 +234,8 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
                 "browser, a backup or sync tool). Close that program, then try again."
             ) from None
         raise _damaged(path, exc) from None
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeError) as exc:
+        # UnicodeError: SQLite's message quotes schema text that a flipped bit left invalid.
         raise _damaged(path, exc) from None
     if check != ["ok"]:
         raise _damaged(path, "; ".join(check))
