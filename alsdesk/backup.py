@@ -317,6 +317,15 @@ def check_backup(path: Path, study_id: str | None = None, *,
             if problems:
                 raise StoreError(f"The signatures in the backup {path} do not match its "
                                  f"audit trail ({'; '.join(problems)}). Use another backup.")
+            # Accounts, queries, settings, subjects' and forms' details: what verify
+            # compares, so that a backup this check accepts also verifies after a restore.
+            from alsdesk.store.verify_tables import record_problems
+            from alsdesk.store.verify_users import account_problems
+
+            problems = account_problems(conn, limit=3) or record_problems(conn, study, limit=3)
+            if problems:
+                raise StoreError(f"The backup {path} differs from its audit trail "
+                                 f"({'; '.join(problems)}). Use another backup.")
         head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
         subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     finally:
