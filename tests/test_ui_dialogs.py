@@ -145,3 +145,23 @@ def test_an_optional_reason_may_stay_empty(qtbot, required):
     dialog = _open(qtbot, ReasonDialog("Delete", "Delete this row?", required=required))
     _enter(qtbot, dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.text() == ""
+
+
+def test_a_long_refusal_at_login_is_shown_whole(qtbot, db_path, store):
+    """An account changed outside the program is refused with a message of several lines
+    (what changed, whom to ask): the dialog grows to show all of it."""
+    import sqlite3
+
+    store.logout()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE users SET role = 'admin' WHERE user_id = 'nurse'")
+    conn.commit()
+    conn.close()
+    dialog = _open(qtbot, LoginDialog(db_path, store.login))
+    qtbot.keyClicks(dialog.user_id, "nurse")
+    qtbot.keyClick(dialog.user_id, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    _enter(qtbot, dialog)
+    _explained(dialog, dialog.message, "alsdesk verify", dialog.password)
+    assert dialog.message.text().count(" ") > 30  # a long message, and all of it visible
+    assert dialog.message.geometry().bottom() < dialog.buttons.geometry().top()

@@ -84,6 +84,12 @@ class _Dialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        # A long message (an account changed outside the program) wraps over several lines:
+        # the dialog grows to show all of it instead of clipping it.
+        self.layout_.activate()
+        need = self.layout_.totalHeightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _try(self) -> None:
         if not self.guide.complete():
