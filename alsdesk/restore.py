@@ -72,13 +72,19 @@ class RestorePlan:
     backup: Summary
     current: Summary | None
     current_problem: str | None  # why the current file cannot be read, or None
+    tampered: str | None = None  # why its logins are refused (changed outside ALS Desk)
 
     @property
     def authorised_by_backup(self) -> bool:
-        return self.current is None
+        return self.current is None or self.tampered is not None
 
     def text(self) -> str:
-        if self.current is not None:
+        if self.current is not None and self.tampered is not None:
+            now = f"Replaces:  {self.current.text()}"
+            who = ("The current database was changed outside ALS Desk (nobody can log in to "
+                   "it), so an administrator of the backup authorises the restore, if the "
+                   "backup is a known earlier state of this database.")
+        elif self.current is not None:
             now = f"Replaces:  {self.current.text()}"
             who = "An administrator of the current database authorises the restore."
         elif self.current_problem is None:
@@ -121,7 +127,8 @@ def plan(db_path: Path, backup_file: Path, study: Study | None = None) -> Restor
     _refusals(db_path, backup_file)
     check_backup(backup_file, study=study)
     current, problem = _current(db_path, study)
-    return RestorePlan(db_path, _read(summary, backup_file), current, problem)
+    tampered = _tampered(db_path, "") if current is not None else None
+    return RestorePlan(db_path, _read(summary, backup_file), current, problem, tampered)
 
 
 def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
@@ -147,12 +154,19 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
         clean_restore_leftovers(db_path)
         current, problem = _current(db_path, study)
         role = None
-        if current is not None:
-            try:
-                role = _authorise(db_path, study, user_id, password)
-            except StoreError as exc:  # damage met on logging in (not a wrong password)
-                problem = _unreadable(exc)
-        replaced = _replaced_words(db_path, problem)
+        tampered = _tampered(db_path, user_id) if current is not None else None
+        if tampered is not None:
+            # Its accounts cannot be trusted, so they cannot authorise; the backup's
+            # administrator may, for a backup that is a known earlier state of this database.
+            _known_earlier_state(db_path, backup_file, backup_head)
+            replaced = f"{db_path.name} (changed outside ALS Desk) {current.head.label()}"
+        else:
+            if current is not None:
+                try:
+                    role = _authorise(db_path, study, user_id, password)
+                except StoreError as exc:  # damage met on logging in (not a wrong password)
+                    problem = _unreadable(exc)
+            replaced = _replaced_words(db_path, problem)
         _step("authorised")
         _copy(backup_file, temp, None)
         _step("copied")
@@ -222,6 +236,42 @@ def _unreadable(exc: StoreError) -> str:
     if "damaged" not in text and "not an ALS Desk database" not in text:
         raise exc
     return _short(text)
+
+
+def _tampered(db_path: Path, user_id: str) -> str | None:
+    """Why the current file refuses this login before any password is checked (its audit
+    trail's protection removed, or this account's row changed behind the program), or None."""
+    from alsdesk.store.verify_users import login_refusal
+
+    conn = schema.open_readonly(db_path)
+    try:
+        return login_refusal(conn, user_id if isinstance(user_id, str) else "")
+    finally:
+        conn.close()
+
+
+def _known_earlier_state(db_path: Path, backup_file: Path, head: anchor.Head) -> None:
+    """Refuse, for a database changed outside the program, a backup that is not one of its own
+    earlier states: its head must be in the file's audit trail, or in the heads log or seal
+    kept beside its backups (a file of the same study made elsewhere, with an administrator of
+    its maker's choosing, is neither)."""
+    from alsdesk import anchor_places
+
+    conn = schema.open_readonly(db_path)
+    try:
+        if anchor.extends(conn, head) is None:
+            return
+        seen, _notes = anchor_places.gather(conn, db_path)
+    finally:
+        conn.close()
+    if any(s.head.seq == head.seq and head.matches(s.head.hash) or
+           s.head.seq == head.seq and s.head.matches(head.hash) for s in seen):
+        return
+    raise StoreError(
+        f"{db_path} was changed outside ALS Desk, so its own administrators cannot authorise a "
+        f"restore, and {backup_file.name} is not a known earlier state of it (its "
+        f"{head.label()} is neither in the database's audit trail nor in the heads log or "
+        "seal kept with its backups). Restore a backup that ALS Desk made of this database.")
 
 
 def _authorise(db_path: Path, study: Study, user_id: str, password: str) -> str:

@@ -276,3 +276,44 @@ def test_killed_at_random_times(db, saved, study, tmp_path):
         child.wait(timeout=30)
         seen.add(_after_kill(db, study, wal_code))
     assert seen <= {"old", "new"}  # each run ended in one of the two whole states
+
+
+def _drop_triggers(path) -> None:
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                                "tbl_name = 'audit_trail'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.commit()
+    conn.close()
+
+
+def test_a_database_changed_outside_the_program_is_restored_by_the_backups_administrator(
+        db, saved, study):
+    """Its append-only triggers dropped, nobody can log in to the current file (not even to
+    restore it, which its refusal message asks for): the backup's administrator authorises,
+    for a backup that is an earlier state of this very database."""
+    _drop_triggers(db)
+    with Store.open(db, study) as st:
+        with pytest.raises(AuthError, match="outside ALS Desk"):
+            st.login("admin", PASSWORD)
+    plan = restoring.plan(db, saved, study)
+    assert plan.authorised_by_backup and "changed outside ALS Desk" in plan.text()
+    backup.restore(db, saved, user_id="admin", password=PASSWORD, study=study)
+    with Store.open(db, study) as st:
+        st.login("admin", PASSWORD)
+        assert st.verify().ok
+    old = rows(db, "SELECT old_value FROM audit_trail WHERE action = 'database.restore'")
+    assert "changed outside ALS Desk" in old[-1][0] and anchor.PREFIX in old[-1][0]
+
+
+def test_a_forged_file_cannot_replace_a_database_changed_outside_the_program(db, study,
+                                                                             tmp_path):
+    """Dropping the triggers does not open the door to restoring a file of the same study
+    made elsewhere, with an administrator of its maker's choosing."""
+    forged = tmp_path / "forged.db"
+    with Store.create(forged, study, admin=("mallory", "Mallory Made", PASSWORD)):
+        pass
+    _drop_triggers(db)
+    with pytest.raises(StoreError, match="not a known earlier state"):
+        backup.restore(db, forged, user_id="mallory", password=PASSWORD, study=study)
+    assert rows(db, "SELECT count(*) FROM subjects") == [(1,)]  # nothing was replaced
