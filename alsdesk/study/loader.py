@@ -31,11 +31,20 @@ from alsdesk.study.status_defs import read_status_defs
 
 __all__ = ["load_study", "KNOWN_FUNCTIONS"]
 
+MAX_BYTES = 5_000_000  # the trial's own file is 83 kB
+
 
 def load_study(path: str | Path | None = None) -> Study:
     """Load and validate the study definition; the bundled trial file when path is None."""
     path = Path(path) if path is not None else default_study_file()
     try:
+        # Never open a FIFO or a device (a read would wait for ever, or never end).
+        if path.exists() and not path.is_file():
+            raise DefinitionError(str(path), "(file)", "is not a regular file: give the "
+                                  "study definition's .toml file")
+        if path.stat().st_size > MAX_BYTES:
+            raise DefinitionError(str(path), "(file)", f"is {path.stat().st_size:,} bytes; a "
+                                  f"study definition is at most {MAX_BYTES:,}")
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise DefinitionError(str(path), "(file)", f"cannot be read: {e}") from None
@@ -44,6 +53,10 @@ def load_study(path: str | Path | None = None) -> Study:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         src.syntax_error(str(e))
+    except RecursionError:
+        raise DefinitionError(str(path), "(file)", "is nested too deeply (arrays or tables "
+                              "inside each other hundreds of levels deep) to be a study "
+                              "definition") from None
     return _Builder(src, path).study(data)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import keyword
+import math
 import re
 from typing import Any, NoReturn
 
@@ -85,6 +86,9 @@ class Source:
             self.fail(_join(key, name), f"must be {_KIND_TEXT[kind]}, not {kind_of(v)}")
         if kind == "str" and not v.strip():
             self.fail(_join(key, name), "must not be empty")
+        if kind == "num" and isinstance(v, float) and not math.isfinite(v):
+            # nan would make every range check pass; inf says nothing a missing bound doesn't
+            self.fail(_join(key, name), f"must be a finite number, not {v}")
         return tuple(v) if kind == "strs" else v
 
     def ident(self, value: Any, key: str, what: str) -> str:
