@@ -74,3 +74,27 @@ def damage_index(path, index: str = "audit_instance") -> None:
     offset = (root - 1) * page_size
     data[offset + 8: offset + 208] = b"\xff" * 200
     Path(path).write_bytes(bytes(data))
+
+
+def attack(path, *statements, params=()):
+    """Plain sqlite3 on the file, as someone with the file and no program would do it."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        for i, sql in enumerate(statements):
+            conn.execute(sql, params if i == 0 else ())
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def verify_readonly(path, study):
+    """verify on a read-only open (as `alsdesk verify` does); the file must not change."""
+    from alsdesk.store import Store
+
+    before = file_bytes(path)
+    with Store.open(path, study, readonly=True) as st:
+        report = st.verify()
+    assert file_bytes(path) == before
+    return report

@@ -2,14 +2,12 @@
 clinical replay alone let through are reported by verify, and the file is left as it was."""
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
-from alsdesk.store import Store
 from alsdesk.store.records import data_hash
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values, file_bytes
+from tests.helpers import alsfrs_values, attack as _attack, verify_readonly as _verify
 
 
 @pytest.fixture
@@ -34,26 +32,6 @@ def signed(store):
     path = store.path
     store.close()
     return path, first.instance_id, voided
-
-
-def _attack(path, *statements, params=()):
-    """Plain sqlite3 on the file, as someone with the file and no program would do it."""
-    conn = sqlite3.connect(path)
-    try:
-        for i, sql in enumerate(statements):
-            conn.execute(sql, params if i == 0 else ())
-        conn.commit()
-    finally:
-        conn.close()
-
-
-def _verify(path, study):
-    """verify on a read-only open (as `alsdesk verify` does); the file must not change."""
-    before = file_bytes(path)
-    with Store.open(path, study, readonly=True) as st:
-        report = st.verify()
-    assert file_bytes(path) == before
-    return report
 
 
 def test_untouched_files_verify_ok(signed, study, tmp_path):

@@ -12,7 +12,7 @@ from alsdesk.errors import AuthError
 from alsdesk.store import Store
 from alsdesk.store.audit import A
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values, file_bytes
+from tests.helpers import alsfrs_values, attack as _attack, verify_readonly as _verify
 
 ADVICE = "Ask the administrator to run 'alsdesk verify'"
 
@@ -82,26 +82,6 @@ def day(store):
     path = store.path
     store.close()
     return path, first.instance_id, second.instance_id, (q1, q2, q3)
-
-
-def _attack(path, *statements, params=()):
-    """Plain sqlite3 on the file, as someone with the file and no program would do it."""
-    conn = sqlite3.connect(path)
-    try:
-        for i, sql in enumerate(statements):
-            conn.execute(sql, params if i == 0 else ())
-        conn.commit()
-    finally:
-        conn.close()
-
-
-def _verify(path, study):
-    """verify on a read-only open (as `alsdesk verify` does); the file must not change."""
-    before = file_bytes(path)
-    with Store.open(path, study, readonly=True) as st:
-        report = st.verify()
-    assert file_bytes(path) == before
-    return report
 
 
 def _login(path, study, user_id, password=PASSWORD):
