@@ -2,7 +2,6 @@
 clinical replay alone let through are reported by verify, and the file is left as it was."""
 from __future__ import annotations
 
-
 import pytest
 
 from alsdesk.store.records import data_hash
