@@ -31,16 +31,15 @@ from typing import TYPE_CHECKING
 
 from alsdesk import anchor_check, anchor_places
 from alsdesk.auth import Action
+from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
-from alsdesk.textcheck import text_problem
-from alsdesk.store import audit, schema
+from alsdesk.store import schema
 from alsdesk.store.lock import pid_alive
-from alsdesk.store.placing import damage_reported
 from alsdesk.store.sink import SETTING_MAX
+from alsdesk.textcheck import text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
-    from alsdesk.study.model import Study
 
 SETTING_FOLDER = "backup.folder"
 SETTING_KEEP = "backup.keep"
@@ -265,83 +264,6 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
             leftover.unlink(missing_ok=True)
             removed.append(leftover)
     return removed
-
-
-# --- checking -----------------------------------------------------------------------------
-
-
-@damage_reported
-def check_backup(path: Path, study_id: str | None = None, *,
-                 study: Study | None = None) -> BackupInfo:
-    """Check a backup file read-only; raise StoreError saying what is wrong with it.
-
-    Checks that it is an ALS Desk database this program can read, SQLite's full integrity
-    check, the study (when `study_id` is given), and the audit hash chain; with `study`, also
-    what ``alsdesk verify`` checks besides: the tables against the program's schema, the
-    replay of the audit trail against the data, and the signatures.
-    """
-    path = Path(path)
-    info = schema.inspect_file(path)
-    want = study.id if study is not None else study_id
-    if want is not None and info.study_id != want:
-        raise StoreError(
-            f"{path.name} is a backup of study {info.study_id}, not of {want}: it cannot be "
-            "used here."
-        )
-    conn = schema.open_readonly(path)
-    try:
-        integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
-        if integrity != ["ok"]:
-            raise StoreError(f"The backup {path} is damaged (SQLite integrity check: "
-                             f"{'; '.join(integrity)}). Use another backup.")
-        chain = audit.verify_chain(conn)
-        if not chain.ok:
-            raise StoreError(f"The audit trail in the backup {path} is broken "
-                             f"({'; '.join(chain.problems[:3])}). Use another backup.")
-        if study is not None:
-            # A flipped bit in the schema text (a column's name or type, a trigger) is no
-            # damage to SQLite and no break in the chain: compare with the program's schema.
-            from alsdesk.store import schema_text
-            from alsdesk.store.verify_more import schema_problems
-
-            problems = (schema_problems(conn, study, limit=3)
-                        or schema_text.problems(conn, study, limit=3))
-            if problems:
-                raise StoreError(f"The tables of the backup {path} are not as ALS Desk made "
-                                 f"them ({'; '.join(problems)}). Use another backup.")
-            problems = audit.replay_differences(conn, study, limit=3)
-            if problems:
-                raise StoreError(f"The data in the backup {path} differs from its audit "
-                                 f"trail ({'; '.join(problems)}). Use another backup.")
-            problems = _signature_problems(conn, path, study)
-            if problems:
-                raise StoreError(f"The signatures in the backup {path} do not match its "
-                                 f"audit trail ({'; '.join(problems)}). Use another backup.")
-            # Accounts, queries, settings, subjects' and forms' details: what verify
-            # compares, so that a backup this check accepts also verifies after a restore.
-            from alsdesk.store.verify_tables import record_problems
-            from alsdesk.store.verify_users import account_problems
-
-            problems = account_problems(conn, limit=3) or record_problems(conn, study, limit=3)
-            if problems:
-                raise StoreError(f"The backup {path} differs from its audit trail "
-                                 f"({'; '.join(problems)}). Use another backup.")
-        head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
-        subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
-    finally:
-        conn.close()
-    return BackupInfo(path, info.study_id or "?", chain.rows, head, subjects,
-                      path.stat().st_size)
-
-
-def _signature_problems(conn: sqlite3.Connection, path: Path, study: Study) -> list[str]:
-    """verify_more.signature_problems over a read-only Store on this connection."""
-    from alsdesk.store.core import Store
-    from alsdesk.store.verify_more import signature_problems
-
-    reader = Store(conn, path, study)
-    reader.readonly = True
-    return signature_problems(reader, limit=3)
 
 
 # --- restoring ----------------------------------------------------------------------------
