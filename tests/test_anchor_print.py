@@ -286,7 +286,8 @@ def test_the_commands_say_the_head_they_wrote(demo_db, tmp_path):
                                   input=f"{DEMO_PASSWORD}\n", catch_exceptions=False)
 
     out = tmp_path / "visit.pdf"
-    result = run("pdf", "visit", "S004", "m2", "--out", str(out))
+    result = run("pdf", "visit", "S004", "m2", "--out", str(out), "--as", "monitor",
+                 "--password-stdin")
     assert result.exit_code == 0, result.output
     printed = head_in_file(out)
     assert f"audit head {printed.text()}" in result.output
