@@ -313,7 +313,6 @@ class Store:
         password, a cleared lockout), or any account when the audit trail's append-only
         triggers are gone, is refused before its password is even checked.
         """
-        from alsdesk.store import logins
         from alsdesk.store.verify_users import login_refusal
 
         # (a user id that is not text is refused in words by authenticate)
@@ -324,7 +323,7 @@ class Store:
                 # what was typed is kept only for an existing account (logins says why)
                 with self.transaction():
                     self.audit(A.LOGIN_FAILED,
-                               field=user_id if known else logins.unknown_mark(user_id),
+                               field=user_id if known else None,
                                reason="refused: the account or the audit trail's protection "
                                       "was changed outside ALS Desk")
             raise AuthError(refusal)

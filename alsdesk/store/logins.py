@@ -1,9 +1,9 @@
 """Failed logins that must neither leak, flood the audit trail, nor slip past the lockout.
 
-- What was typed in the user-id box is never kept: people type their password there. An
-  unknown id is recorded as a keyed fingerprint (HMAC with this workstation's own key, kept
-  outside the database), so repeated tries of one text can be told apart from many texts,
-  and a copy of the file alone cannot be used to test guesses against it.
+- What was typed in the user-id box is never kept, not even as a fingerprint: people type
+  their password there, and any fingerprint short enough to read can be tested against a
+  list of common passwords in a second (a keyed one too, when the key sits in the same
+  account's folder). The row says "unknown user id" and nothing of the text.
 - An unknown id costs the same scrypt check as a wrong password, and gets the same message.
 - Rows of failures that no lockout bounds (unknown ids, locked or deactivated accounts) are
   limited to UNLIMITED_PER_MINUTE a minute, then one row says more were not recorded. The
@@ -20,8 +20,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
-import hmac
 import json
 import os
 import secrets
@@ -41,7 +39,6 @@ UNKNOWN = "unknown user id"
 SUMMARY = "more failed logins within a minute: not recorded one by one"
 _LIMITED = (UNKNOWN, "account locked", "account deactivated")
 _LOOK_BACK = 200  # rows read from the end of the trail to count the last minute
-_KEY_FILE = "workstation.key"
 _LOG_FILE = "readonly-logins.json"
 _LOG_EVENTS_MAX = 100
 
@@ -54,34 +51,6 @@ def _dummy_hash() -> str:
 def spend_a_check(password: object) -> None:
     """The cost of one password check, for an id that has no password (same timing)."""
     check_password(password if isinstance(password, str) else "", _dummy_hash())
-
-
-@functools.cache
-def _key() -> bytes:
-    """This workstation's key for fingerprints; a key of this run when none can be kept."""
-    path = user_data_dir() / _KEY_FILE
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    key = secrets.token_bytes(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as out:
-            out.write(key)
-    except OSError:
-        pass  # fingerprints then group the tries of this run only
-    return key
-
-
-def unknown_mark(typed: object) -> str:
-    """What stands for an unknown id in the trail: '#' and 10 hex digits, never the text."""
-    text = typed if isinstance(typed, str) else repr(type(typed))
-    digest = hmac.new(_key(), text[:1000].encode("utf-8", "replace"), hashlib.sha256)
-    return "#" + digest.hexdigest()[:10]
 
 
 def record_failure(store: "Store", field: str, reason: str) -> None:
@@ -153,10 +122,9 @@ def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
 
 
 def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: int,
-                          until: str | None, mark: str | None = None,
-                          attempt: int | None = None) -> None:
-    """Keep a read-only window's wrong password (user_id None: an unknown id's mark is kept
-    in the event instead) until the file is next opened for writing."""
+                          until: str | None, attempt: int | None = None) -> None:
+    """Keep a read-only window's wrong password (user_id None: an unknown id, of which
+    nothing is kept) until the file is next opened for writing."""
     data = _read_log()
     entry = _entry(data, db)
     if user_id is not None:
@@ -165,8 +133,7 @@ def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: in
     if len(events) < _LOG_EVENTS_MAX:
         events.append({"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                        "user": user_id, "purpose": purpose, "count": attempt or count,
-                       "until": until,
-                       "mark": mark})
+                       "until": until})
     else:
         entry["dropped"] = int(entry.get("dropped") or 0) + 1
     _write_log(data)
@@ -196,7 +163,7 @@ def flush_readonly(store: "Store") -> int:
     with store.transaction():
         for event in events:
             user = event.get("user") if event.get("user") in known else None
-            field = user or (event.get("mark") if isinstance(event.get("mark"), str) else None)
+            field = user  # an unknown id: nothing of what was typed (see above)
             when = str(event.get("ts"))[:25]
             reason = (f"wrong password in a read-only window at "
                       f"{str(event.get('purpose'))[:40]} ({event.get('count')}), {when}"

@@ -135,7 +135,7 @@ class UserService:
         now = datetime.now(timezone.utc)
         if row is None:
             logins.spend_a_check(password)
-            logins.record_failure(self.store, logins.unknown_mark(user_id), logins.UNKNOWN)
+            logins.record_failure(self.store, None, logins.UNKNOWN)
             raise AuthError(_wrong(purpose))
         pw_hash, active, failed, locked_until, role = row
         right = check_password(password, pw_hash)  # on every path: the same time for each
@@ -186,8 +186,7 @@ class UserService:
         path = self.store.path
         if row is None:
             logins.spend_a_check(password)
-            logins.note_readonly_failure(path, None, purpose, 0, None,
-                                         mark=logins.unknown_mark(user_id))
+            logins.note_readonly_failure(path, None, purpose, 0, None)
             raise AuthError(_wrong(purpose))
         pw_hash, active, locked_until, file_failed = row
         right = check_password(password, pw_hash)
