@@ -398,3 +398,20 @@ def test_a_password_typed_as_the_id_of_a_tampered_file_is_not_kept(store, db_pat
     assert "Secret-typed-password-7" not in repr(raw)
     refused = [r for r in _trail(db_path) if r[1] == A.LOGIN_FAILED]
     assert refused[-1][2] == "nurse" and refused[-2][2] is None
+
+
+def test_a_window_open_all_day_does_not_let_in_an_account_read_only_windows_locked(db_path,
+                                                                                   study):
+    with Store.create(db_path, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+        st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+    with Store.open(db_path, study) as writer:  # opened in the morning, before the guesses
+        with Store.open(db_path, study, readonly=True) as ro:
+            for n in range(5):
+                with pytest.raises(AuthError):
+                    ro.login("nurse", f"Guess-number-{n}")
+        with pytest.raises(AuthError, match="locked"):
+            writer.login("nurse", PASSWORD)
+    failures = [r for r in _trail(db_path) if r[1] == A.LOGIN_FAILED
+                and "read-only window" in (r[5] or "")]
+    assert len(failures) == 5

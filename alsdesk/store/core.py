@@ -327,6 +327,10 @@ class Store:
                                reason="refused: the account or the audit trail's protection "
                                       "was changed outside ALS Desk")
             raise AuthError(refusal)
+        if not self.readonly:
+            # Wrong passwords typed in read-only windows since this one opened count here
+            # too: a window open all day must not let in an account they locked.
+            logins.flush_readonly(self)
         user = self.users.authenticate(user_id, password)
         self.user_id, self.role, self.full_name = user.user_id, user.role, user.full_name
         self.clock_warning = clock.clock_problem(self)
