@@ -55,3 +55,34 @@ def clock_problem(store: "Store") -> str | None:
             f"{shown}, later than now. Times recorded now will look earlier than what came "
             "before. Ask IT to set the clock right; saving still works, and this is noted in "
             "the audit trail.")
+
+
+def time_notes(conn, limit: int = 20) -> list[str]:
+    """For `alsdesk verify`: where the trail's times step back, or lie in the future.
+
+    Notes, not failures: a clock put right, or two workstations' clocks a little apart,
+    step back for good reasons; the rows the program wrote when it saw its clock behind
+    (system.clock_behind) say which steps it knew of.
+    """
+    notes: list[str] = []
+    now = datetime.fromisoformat(utc_now()) + _SLACK
+    newest = None
+    known = {old for (old,) in conn.execute(
+        "SELECT old_value FROM audit_trail WHERE action = ?", (A.CLOCK_BEHIND,))}
+    for seq, ts in conn.execute("SELECT seq, ts FROM audit_trail ORDER BY seq"):
+        try:
+            when = datetime.fromisoformat(ts)
+        except (TypeError, ValueError):
+            continue  # not a time: the chain and replay checks report an edited row
+        if when > now:
+            notes.append(f"audit row {seq} is dated {ts}, later than this computer's clock")
+        if newest is not None and when + _SLACK < newest[1] and newest[0] not in known:
+            notes.append(f"audit row {seq} ({ts}) is earlier than a row before it "
+                         f"({newest[0]}): the clock was set back")
+            known.add(newest[0])  # one note for each step back
+        if newest is None or when > newest[1]:
+            newest = (ts, when)
+        if len(notes) >= limit:
+            notes.append("... and more")
+            break
+    return notes

@@ -400,6 +400,7 @@ class Store:
             account_problems=verify_users.account_problems(self.conn),
             record_problems=verify_tables.record_problems(self.conn, self.study),
             anchors=anchor_check.check(self.conn, self.path, against),
+            time_notes=clock.time_notes(self.conn),
         )
 
 

@@ -28,6 +28,8 @@ class VerifyReport:
     # Heads kept outside the file the chain does not contain (alsdesk.anchor_check); notes
     # (a backup folder not connected, a restore's rewind) do not fail the check.
     anchors: "AnchorReport | None" = None
+    # Audit times that step back or lie in the future (alsdesk.store.clock): notes only.
+    time_notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -63,5 +65,8 @@ class VerifyReport:
                 "DO NOT match the audit trail"),
             *(f"  {p}" for p in self.record_problems),
             *(self.anchors.lines() if self.anchors is not None else []),
+            *(["Audit times: in order" if not self.time_notes else
+               "Audit times: NOT always in order (notes; a clock put right explains them)"]),
+            *(f"  note: {n}" for n in self.time_notes),
         ]
         return "\n".join(lines)
