@@ -44,6 +44,28 @@ def _warn_clock(store) -> None:
         click.echo(f"Warning: {store.clock_warning}", err=True)
 
 
+def _db_first(args: list[str]) -> list[str]:
+    """The --db option (and its value) moved to the front of the arguments."""
+    moved: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg == "--db" and i + 1 < len(args):
+            moved += args[i:i + 2]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            moved.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return moved + rest
+
+
 def _login_viewer(store, user_id: str | None, from_stdin: bool, action=None) -> None:
     """Log in to a (read-only) store before showing trial data: it is not for anyone at the
     keyboard. `action` (default: view data) is what the role must be allowed."""
@@ -58,6 +80,13 @@ def _login_viewer(store, user_id: str | None, from_stdin: bool, action=None) -> 
 
 class _Group(click.Group):
     """Turns our own errors into one clear line and exit status 1, never a traceback."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # `--db FILE` is the program's option, but people write it after the command
+        # (`alsdesk verify --db trial.db`): take it from anywhere before a `--`.
+        if ctx.parent is None:
+            args = _db_first(list(args))
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
         try:

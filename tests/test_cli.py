@@ -187,3 +187,15 @@ def test_demo_run_again_keeps_the_demo_and_never_touches_real_data(tmp_path, stu
     refused = CliRunner().invoke(main, ["--db", str(real), "demo"])
     assert refused.exit_code != 0 and "not a demo database" in refused.output
     assert "Traceback" not in refused.output
+
+
+def test_db_may_follow_the_command(demo_db):
+    """`alsdesk verify --db FILE` as people type it, not only `alsdesk --db FILE verify`."""
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    for args in (["verify", "--db", str(demo_db)], [f"--db={demo_db}", "verify"],
+                 ["verify", f"--db={demo_db}"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 0 and "VERIFY OK" in result.output, (args, result.output)
