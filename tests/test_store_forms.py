@@ -277,3 +277,17 @@ def test_a_bad_value_still_fails_the_save_with_complete(store, subject):
         store.forms.save(subject, "screening", "alsfrs", {**alsfrs_values(), "q1": 9},
                          complete=True)
     assert store.forms.get(subject, "screening", "alsfrs").status is FormStatus.NOT_STARTED
+
+
+def test_a_save_that_changes_nothing_leaves_the_form_row_as_it_was(store):
+    """No audit row, no change: 'last change' and its author move only with a recorded change."""
+    code = store.subjects.create("AB").code
+    rec = store.forms.save(code, "screening", "vs", {"sysbp": 120}).record
+    row = "SELECT updated_at, updated_by, version, status FROM form_instances WHERE id = ?"
+    before = store.conn.execute(row, (rec.instance_id,)).fetchone()
+    audit = store.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
+    store.login("inv", PASSWORD)
+    store.forms.save(code, "screening", "vs", {"sysbp": 120})
+    assert store.conn.execute(row, (rec.instance_id,)).fetchone() == before
+    # one row more: the login; none for the save
+    assert store.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0] == audit + 1

@@ -280,13 +280,16 @@ class FormService(WorkflowSteps):
             else:
                 iid = current.instance_id
                 self._write_values(fdef, iid, merged_v, merged_m, changed)
-                self.conn.execute(
-                    "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
-                    "version = version + ?, completed_at = coalesce(completed_at, ?) "
-                    "WHERE id = ?",
-                    (new_status.value, now, self.store.user_id, 1 if changed else 0,
-                     now if complete else None, iid),
-                )
+                # A save that changes nothing leaves the row alone: "last change" and who made
+                # it move only with a change the audit trail records.
+                if changed or new_status is not current.status:
+                    self.conn.execute(
+                        "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
+                        "version = version + ?, completed_at = coalesce(completed_at, ?) "
+                        "WHERE id = ?",
+                        (new_status.value, now, self.store.user_id, 1 if changed else 0,
+                         now if complete else None, iid),
+                    )
             place["instance_id"] = iid
             self._audit_changes(fdef, current, merged_v, merged_m, reason, items)
             if changed and current.instance_id is not None:
