@@ -89,10 +89,19 @@ class _Group(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
+        import sqlite3
+
         try:
             return super().invoke(ctx)
         except AlsDeskError as exc:
             click.echo(f"Error: {exc}", err=True)
+            sys.exit(1)
+        except sqlite3.DatabaseError as exc:
+            # Damage the checks did not meet before (a flipped byte read late): words, not
+            # a traceback, and what to do.
+            click.echo(f"Error: the database could not be read ({exc}): it may be damaged. "
+                       "Run 'alsdesk verify', and restore the latest good backup if it "
+                       "reports damage.", err=True)
             sys.exit(1)
 
 
@@ -216,8 +225,10 @@ def _account_command(name: str, default_reason: str | None = None):
     def wrap(act):
         @users.command(name, help=act.__doc__)
         @click.argument("user_id")
-        @click.option("--reason", required=default_reason is None, default=default_reason,
-                      help="Why (kept in the audit trail).")
+        # (click enforces `required` only when no default is given, not even None)
+        @click.option("--reason", help="Why (kept in the audit trail).",
+                      **({"required": True} if default_reason is None
+                         else {"default": default_reason}))
         @_as_option
         @_stdin_option
         @click.pass_context

@@ -199,3 +199,38 @@ def test_db_may_follow_the_command(demo_db):
                  ["verify", f"--db={demo_db}"]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0 and "VERIFY OK" in result.output, (args, result.output)
+
+
+def test_a_required_reason_is_asked_for_by_click(demo_db):
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "users", "deactivate", "nurse",
+                                       "--as", "admin", "--password-stdin"],
+                                input="Demo-password-1\n")
+    assert result.exit_code == 2 and "Missing option '--reason'" in result.output
+    assert "NoneType" not in result.output
+
+
+def test_a_database_error_read_late_is_a_message_not_a_traceback(demo_db):
+    """A byte of a form's time stamp flipped into bad UTF-8 passes the quick checks and is met
+    only when a casebook reads it: the command says so in words."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    conn = sqlite3.connect(demo_db)
+    conn.execute("UPDATE form_instances SET updated_at = CAST(x'ff3230' AS TEXT) WHERE id = "
+                 "(SELECT fi.id FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id "
+                 "WHERE s.code = 'S002' LIMIT 1)")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "pdf", "casebook", "S002", "--as",
+                                       "monitor", "--password-stdin", "--out",
+                                       str(demo_db.parent / "c.pdf")], input="Demo-password-1\n")
+    assert result.exit_code == 1, result.output
+    assert "could not be read" in result.output and "alsdesk verify" in result.output
+    assert not isinstance(result.exception, sqlite3.Error)
