@@ -86,3 +86,34 @@ def test_window_keeps_what_was_typed(qtbot, demo_db):
     os.rename(moved, demo_db)
     assert page.save()  # the file is back: the same values save, into the file at its name
     assert window.store.forms.get(code, "screening", "emg").values == {"emgsum": summary}
+
+
+def test_a_file_put_in_its_place_does_not_read_the_old_files_wal(store, db_path, tmp_path,
+                                                                 study):
+    """Replaced by another database while open: after the refused save and the close, the
+    old file's WAL must not stay under the name, where the new file would read it as its own
+    (and be damaged by it)."""
+    from alsdesk.store import Store
+
+    store.subjects.create("AB")  # a save: the WAL exists and holds it
+    other = tmp_path / "other.db"
+    with Store.create(other, study, admin=("admin", "Ada Admin", "Correct-horse-9")):
+        pass
+    shutil.copy(other, f"{db_path}.tmp")
+    os.replace(f"{db_path}.tmp", db_path)
+    with pytest.raises(MovedDatabase):
+        store.subjects.create("CD")
+    store.close()
+    assert not os.path.exists(f"{db_path}-shm")
+    with Store.open(db_path, study, readonly=True) as st:
+        assert st.verify().ok
+
+
+def test_the_wal_deleted_while_open_refuses_the_save(store, db_path):
+    """A cleanup tool deleting <db>-wal: later saves would be acknowledged, then lost."""
+    store.subjects.create("AB")
+    wal = f"{db_path}-wal"
+    assert os.path.exists(wal)
+    os.unlink(wal)
+    with pytest.raises(MovedDatabase, match="journal file"):
+        store.subjects.create("CD")

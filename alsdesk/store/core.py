@@ -21,6 +21,7 @@ from alsdesk.store.sink import (  # noqa: F401
 from alsdesk.store.lock import DbLock, LockInfo, current_holder
 from alsdesk.store.placing import (
     CREATING, clean_restore_leftovers, damage_reported, file_identity, move_into_place,
+    refuse_lost_wal, set_aside_orphans,
     on_read_only_disk, refuse_moved_file, refuse_read_only_disk, remove_db_files,
 )
 from alsdesk.store.verify_report import VerifyReport
@@ -61,6 +62,9 @@ class Store:
         # renames or deletes the path while it is open leaves SQLite writing to a file no one
         # will find again, so every commit first checks that the path still names it.
         self._identity = file_identity(path)
+        # And its WAL and shared-memory files, once the first save has made them.
+        self._wal: tuple[int, int] | None = None
+        self._shm: tuple[int, int] | None = None
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
@@ -185,7 +189,11 @@ class Store:
             return
         self._closed = True
         try:
+            moved = (self._identity is not None
+                     and file_identity(self.path) != self._identity)
             self.conn.close()
+            if moved:
+                set_aside_orphans(self.path, self._wal, self._shm)
         finally:
             if self._lock is not None:
                 self._lock.release()
@@ -241,7 +249,11 @@ class Store:
             if self._audit_rows:
                 audit.write_rows(self.conn, self._audit_rows, self._audit_head)
             refuse_moved_file(self.path, self._identity)
+            refuse_lost_wal(self.path, self._wal)
             self.conn.execute("COMMIT")
+            if self._wal is None and self._identity is not None:
+                self._wal = file_identity(Path(f"{self.path}-wal"))
+                self._shm = file_identity(Path(f"{self.path}-shm"))
         except sqlite3.DatabaseError as exc:
             self._rollback()
             if type(exc) not in (sqlite3.OperationalError, sqlite3.DatabaseError):

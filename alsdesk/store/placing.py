@@ -7,6 +7,7 @@ check and restore.
 from __future__ import annotations
 
 import os
+import time
 import sqlite3
 from pathlib import Path
 
@@ -71,6 +72,47 @@ def refuse_moved_file(path: Path, identity: tuple[int, int] | None) -> None:
         "computer to find the file and put it back under its name (or tell the data "
         "manager), then save again."
     )
+
+
+def refuse_lost_wal(path: Path, identity: tuple[int, int] | None) -> None:
+    """Raise MovedDatabase when the database's WAL file (``<db>-wal``, where SQLite keeps the
+    saves not yet folded into the database) was deleted or replaced while open: a cleanup
+    tool or an antivirus that removes it has every later save acknowledged, then lost."""
+    if identity is None:
+        return  # not yet made (the first save makes it): nothing to compare
+    if file_identity(Path(f"{path}-wal")) == identity:
+        return
+    raise MovedDatabase(
+        f"The journal file {path}-wal, which holds this database's latest saves, was deleted "
+        "or replaced while ALS Desk had it open, perhaps by a cleanup tool or an antivirus "
+        "program: nothing was saved, and what you typed is still on the screen. Do not close "
+        "this window yet: ask whoever manages the computer to stop that program and put the "
+        "file back, or tell the data manager."
+    )
+
+
+def set_aside_orphans(path: Path, wal: tuple[int, int] | None,
+                      shm: tuple[int, int] | None) -> Path | None:
+    """After closing a database whose name no longer leads to it: move its WAL and shared-
+    memory files (still named after the path) out of the way, so that a file now at the path
+    does not read them as its own (which damages it). Only files that are still this
+    connection's are touched. Returns where the WAL went, or None."""
+    moved = None
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for suffix, identity in (("-wal", wal), ("-shm", shm)):
+        side = Path(f"{path}{suffix}")
+        if identity is None or file_identity(side) != identity:
+            continue
+        if suffix == "-shm":
+            side.unlink(missing_ok=True)  # an index SQLite rebuilds from the WAL
+            continue
+        target = side.with_name(f"{path.stem}-orphaned-{stamp}{path.suffix}{suffix}")
+        try:
+            os.replace(side, target)
+            moved = target
+        except OSError:
+            pass
+    return moved
 
 
 def on_read_only_disk(path: Path) -> bool:
