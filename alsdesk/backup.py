@@ -142,6 +142,7 @@ def make_backup(db_path: Path, dest: Path, *,
         _copy(db_path, partial, progress)
         _fsync(partial)
         info = check_backup(partial, source_info.study_id)
+        _check_schema(partial)
         os.replace(partial, dest)
         _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
@@ -167,6 +168,31 @@ def make_backup(db_path: Path, dest: Path, *,
         # person at the keyboard is told now, not at the next verify.
         raise BackupDoesNotExtend(result, anchors.problems)
     return result
+
+
+def _check_schema(copy: Path) -> None:
+    """The copy's tables, columns and triggers as the program makes them (cheap: the schema
+    only). A flipped bit in a column's name passes SQLite's own checks; a backup of it called
+    "checked OK" would then rotate a good one away."""
+    from alsdesk.store import schema_text
+    from alsdesk.store.verify_more import schema_problems
+    from alsdesk.study import load_study
+
+    study = load_study()
+    conn = schema.open_readonly(copy)
+    try:
+        if conn.execute("SELECT value FROM meta WHERE key = 'study_id'").fetchone() != (
+                study.id,):
+            return  # another study's file: check_backup's study comparison decides
+        problems = schema_problems(conn, study, limit=3) or schema_text.problems(conn, study,
+                                                                                limit=3)
+    finally:
+        conn.close()
+    if problems:
+        raise StoreError("The database's tables are not as ALS Desk made them ("
+                         + "; ".join(problems) + "), so no backup was made and no older one "
+                         "was deleted. Run 'alsdesk verify', and restore the latest good "
+                         "backup.")
 
 
 class BackupDoesNotExtend(StoreError):

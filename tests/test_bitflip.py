@@ -272,3 +272,31 @@ def test_the_good_file_passes_every_reader(good, tmp_path, study):
     shutil.copyfile(good, path)
     assert _every_reader(path, good, study) == {"check": "ok", "verify": "ok", "open": "ok",
                                                 "restore": "ok"}
+
+
+def _flip_column_name(path) -> None:
+    data = bytearray(path.read_bytes())
+    at = data.find(b'"sysbp" INTEGER')
+    assert at > 0
+    data[at + 5] ^= 2  # "sysbp" -> "sysbr": SQLite's own checks still pass
+    path.write_bytes(bytes(data))
+
+
+def test_a_flipped_column_name_is_not_repaired_by_opening(demo_db, study):
+    """Opening for writing used to add an empty 'sysbp' column ('column added'), showing every
+    recorded blood pressure as blank; the file is refused as damaged instead."""
+    from alsdesk.store import Store
+
+    _flip_column_name(demo_db)
+    before = sqlite3.connect(demo_db).execute("SELECT count(*) FROM audit_trail").fetchone()
+    with pytest.raises(StoreError, match="vs.sysbp held recorded values"):
+        Store.open(demo_db, study)
+    assert sqlite3.connect(demo_db).execute("SELECT count(*) FROM audit_trail").fetchone() \
+        == before
+
+
+def test_a_flipped_column_name_makes_no_backup(demo_db, tmp_path):
+    _flip_column_name(demo_db)
+    with pytest.raises(StoreError, match="not as ALS Desk made them"):
+        backup.backup_now(demo_db, tmp_path / "b.db")
+    assert not list(tmp_path.glob("*b.db*"))

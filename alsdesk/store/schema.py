@@ -385,6 +385,8 @@ def sync_form_tables(conn: sqlite3.Connection, study: Study) -> list[str]:
         have = {row[1] for row in conn.execute(f'PRAGMA table_info("{form.id}")')}
         if have and all(name in have for name in wanted):
             continue
+        if have or _had_data(conn, form.id, None):
+            _refuse_lost(conn, form.id, [n for n in wanted if n not in have], bool(have))
         db = db or utils(conn)
         table = db.table(form.id)
         if not have:
@@ -399,3 +401,31 @@ def sync_form_tables(conn: sqlite3.Connection, study: Study) -> list[str]:
                 table.add_column(name, col_type)
                 added.append(f"{form.id}.{name}")
     return added
+
+
+def _had_data(conn: sqlite3.Connection, form_id: str, column: str | None) -> bool:
+    """Whether the audit trail shows values recorded in this form (or this column of it)."""
+    if column is None:
+        sql, args = "SELECT 1 FROM audit_trail WHERE form = ? AND field IS NOT NULL LIMIT 1", \
+            (form_id,)
+    else:
+        code = column.endswith("__missing")  # missing_column: where a field's code goes
+        field = column[:-len("__missing")] if code else column
+        sql, args = ("SELECT 1 FROM audit_trail WHERE form = ? AND field = ? AND action LIKE ? "
+                     "LIMIT 1", (form_id, field, "code.%" if code else "value.%"))
+    return conn.execute(sql, args).fetchone() is not None
+
+
+def _refuse_lost(conn: sqlite3.Connection, form_id: str, missing: list[str],
+                 table_there: bool) -> None:
+    """A table or column the audit trail shows holding data is not "new": it was dropped or
+    renamed (a flipped bit in the schema text, an edit with an SQLite tool). Adding an empty
+    one would show every recorded value as blank, so the file is refused as damaged."""
+    lost = [c for c in missing if _had_data(conn, form_id, c)] if table_there else [form_id]
+    if lost:
+        where = (f"the table {form_id}" if not table_there
+                 else f"the column(s) {', '.join(form_id + '.' + c for c in lost)}")
+        raise StoreError(
+            f"The database is damaged: {where} held recorded values (the audit trail says so) "
+            "and is no longer in the file. Nothing was changed. Run 'alsdesk verify', and "
+            "restore the latest good backup.")
