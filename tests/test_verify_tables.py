@@ -383,3 +383,19 @@ def _seq(path, action, field, subject=None):
                             (action, field, subject, subject)).fetchone()[0]
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("sql,words", [
+    ("UPDATE form_instances SET updated_at = '2001-01-01T00:00:00+00:00' WHERE id = ?",
+     "is earlier than its newest audit row"),
+    ("UPDATE form_instances SET updated_by = 'mallory' WHERE id = ?", "who has no account"),
+    ("UPDATE form_instances SET updated_at = 'yesterday' WHERE id = ?", "is not a time"),
+])
+def test_a_forms_last_change_changed_behind_the_program(day, study, sql, words):
+    """'Last saved ... by' is on screen and on the casebook: moved back in time or given to
+    someone without an account, it is reported."""
+    path, first, _second, _queries = day
+    _attack(path, sql, params=(first,))
+    report = _verify(path, study)
+    assert not report.ok and any(words in p for p in report.record_problems), \
+        report.record_problems

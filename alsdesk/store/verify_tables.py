@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from alsdesk.store.audit import A
+from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS
 from alsdesk.study.model import Study
 
 LIMIT = 50
@@ -282,4 +283,34 @@ def instance_problems(conn: sqlite3.Connection) -> list[str]:
                 out.append(f"subject {code}, {event}, {form} (form instance {iid}): "
                            f"{_INSTANCE_WORDS[col]} {_short(have)} in the table but "
                            f"{_short(expected)} by the audit trail")
+    return out + _last_change_problems(conn)
+
+
+def _last_change_problems(conn: sqlite3.Connection) -> list[str]:
+    """"Last change" and its author, as shown on screen and printed: no earlier than the
+    form's newest entry or change of data, and by one of the accounts. (Not equal to it: older versions
+    moved them on saves that changed nothing, without an audit row.)"""
+    # Only entries and changes of data move it (a signature, a lock or a query does not).
+    acts = sorted(VALUE_ACTIONS | CODE_ACTIONS | {A.FORM_CREATE})
+    newest = dict(conn.execute(
+        "SELECT instance_id, max(ts) FROM audit_trail WHERE instance_id IS NOT NULL AND "
+        f"action IN ({', '.join('?' * len(acts))}) GROUP BY instance_id", acts).fetchall())
+    users = {r[0] for r in conn.execute("SELECT user_id FROM users")}
+    out = []
+    for iid, code, event, form, updated_at, updated_by in conn.execute(
+            "SELECT fi.id, s.code, fi.event, fi.form, fi.updated_at, fi.updated_by FROM "
+            "form_instances fi JOIN subjects s ON s.id = fi.subject_id ORDER BY fi.id"):
+        where = f"subject {code}, {event}, {form} (form instance {iid})"
+        last = newest.get(iid)
+        try:
+            early = last is not None and (datetime.fromisoformat(updated_at)
+                                          < datetime.fromisoformat(last))
+        except (TypeError, ValueError):
+            out.append(f"{where}: last change {_short(updated_at)} in the table is not a time")
+            continue
+        if early:
+            out.append(f"{where}: last change {_short(updated_at)} in the table is earlier "
+                       f"than its newest audit row ({last})")
+        if updated_by not in users:
+            out.append(f"{where}: last changed by {_short(updated_by)}, who has no account")
     return out
