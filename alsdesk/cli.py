@@ -393,6 +393,11 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
     from alsdesk import restore as restoring
 
     path = _db_path(ctx)
+    if password_stdin and not yes:
+        # The question would read the password's line as its answer.
+        raise click.UsageError("--password-stdin reads standard input, where the question "
+                               "'Replace ...?' would be answered: add --yes (having read the "
+                               "plan that restore prints), or type the password at the prompt.")
     plan = restoring.plan(path, Path(file), _study())
     click.echo(plan.text())
     if not yes:

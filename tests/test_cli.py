@@ -234,3 +234,15 @@ def test_a_database_error_read_late_is_a_message_not_a_traceback(demo_db):
     assert result.exit_code == 1, result.output
     assert "could not be read" in result.output and "alsdesk verify" in result.output
     assert not isinstance(result.exception, sqlite3.Error)
+
+
+def test_restore_with_password_stdin_asks_for_yes(demo_db, tmp_path):
+    from click.testing import CliRunner
+
+    from alsdesk import backup
+    from alsdesk.cli import main
+
+    saved = backup.backup_now(demo_db, tmp_path / "b.db").path
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "restore", str(saved), "--as",
+                                       "admin", "--password-stdin"], input="Demo-password-1\n")
+    assert result.exit_code == 2 and "add --yes" in result.output
