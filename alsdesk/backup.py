@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alsdesk import anchor_check, anchor_places
+from alsdesk import anchor_check, anchor_local, anchor_places
 from alsdesk.auth import Action
 from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
@@ -156,6 +156,7 @@ def make_backup(db_path: Path, dest: Path, *,
                         dest.stat().st_size)
     try:
         anchor_places.log_backup(dest, db_path.stem)
+        anchor_local.remember(db_path, folder=dest.parent)  # read by verify whatever the settings
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
                          f"added to the heads log in {dest.parent} ({exc}). Check that the "
