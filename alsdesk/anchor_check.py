@@ -78,14 +78,17 @@ def _restores(conn: sqlite3.Connection) -> list[_Restore]:
     return out
 
 
-def _outside_cover(conn: sqlite3.Connection, seen: list[Seen], group: list[Seen]) -> Seen | None:
+def _outside_cover(conn: sqlite3.Connection, seen: list[Seen], group: list[Seen],
+                   folder: Path | None) -> Seen | None:
     """The restore line kept outside the file (alsdesk.anchor_restore) that explains a head
     the chain does not contain, if one does.
 
     A restore line names the head it replaced and the restored database's head just after
     the restore. It explains a head when it replaced exactly that head, or when it comes
     later in the same heads log or seal file than a line of that head (the head was then part
-    of what was replaced). It counts only when the chain contains its restored head: this
+    of what was replaced), or when the replaced file it names, kept aside in the database's
+    folder, ends at the replaced head and contains this one (a head printed on a page before
+    the restore). It counts only when the chain contains its restored head: this
     file is then the one that restore made, with its rows up to there.
     """
     for r in seen:
@@ -96,7 +99,31 @@ def _outside_cover(conn: sqlite3.Connection, seen: list[Seen], group: list[Seen]
                 r.replaced.matches(s.head.hash) or s.head.matches(r.replaced.hash))
             if same or (s.line and s.place == r.place and s.line < r.line):
                 return r
+            if folder is not None and r.kept and s.head.seq <= r.replaced.seq and _kept_holds(
+                    folder / r.kept, r.replaced, s.head):
+                return r
     return None
+
+
+def _kept_holds(path: Path, replaced: anchor.Head, head: anchor.Head) -> bool:
+    """Whether the file a restore replaced ends at `replaced` and contains `head`. Its chain
+    is walked whole: it is in the insider's reach, but no one makes a chain that ends at the
+    replaced head's hash, recorded outside, other than the one that was there."""
+    from alsdesk.store import schema
+    from alsdesk.store.audit import verify_chain
+
+    if not path.is_file():
+        return False
+    try:
+        conn = schema.open_readonly(path)
+        try:
+            last = anchor.of(conn)
+            return (last.seq == replaced.seq and last.hash.lower() == replaced.hash.lower()
+                    and anchor.extends(conn, head) is None and verify_chain(conn).ok)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, KeyError, TypeError, ValueError, AlsDeskError):
+        return False
 
 
 def _inside_only(restores: list[_Restore], head: anchor.Head) -> str:
@@ -109,7 +136,8 @@ def _inside_only(restores: list[_Restore], head: anchor.Head) -> str:
             "beside the backups, and none there explains it)")
 
 
-def compare(conn: sqlite3.Connection, seen: Iterable[Seen]) -> AnchorReport:
+def compare(conn: sqlite3.Connection, seen: Iterable[Seen],
+            folder: Path | None = None) -> AnchorReport:
     """Which of the heads the chain does not contain, said as what it means."""
     report = AnchorReport()
     seen = list(seen)
@@ -124,7 +152,7 @@ def compare(conn: sqlite3.Connection, seen: Iterable[Seen]) -> AnchorReport:
             continue
         where = "; ".join(s.where for s in group[:3]) + (
             f" and {len(group) - 3} more" if len(group) > 3 else "")
-        cover = _outside_cover(conn, seen, group)
+        cover = _outside_cover(conn, seen, group, folder)
         if cover is not None:
             report.notes.append(
                 f"head {group[0].head.text()} ({where}) is superseded by the restore recorded "
@@ -149,7 +177,7 @@ def check(conn: sqlite3.Connection, db_path: Path, against: Iterable[str] = ()) 
         raise AlsDeskError("The heads to verify against are given as a list of texts (heads, "
                            f"files or folders), not {against!r}.")
     extra = [s for arg in against for s in given(arg, conn, db_path)]
-    report = compare(conn, seen + extra)
+    report = compare(conn, seen + extra, Path(db_path).parent)
     report.problems = problems + report.problems
     report.notes = notes + report.notes
     counts = Counter(s.place for s in seen + extra if s.place)

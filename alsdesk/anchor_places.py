@@ -39,6 +39,7 @@ class Seen:
     # On a restore line (alsdesk.anchor_restore): the head of the database that was replaced;
     # `head` is then the restored database's head just after the restore.
     replaced: Head | None = None
+    kept: str = ""  # on a restore line: the name of the replaced file, kept aside beside it
 
 
 # --- where heads are kept -----------------------------------------------------------------
@@ -100,19 +101,19 @@ def heads_in_text(path: Path, ident: tuple[str | None, str | None] | None,
         except AlsDeskError:
             continue
         found.append(Seen(head, f"{what} {path}, line {n}", parse_time(line.split("\t")[0]),
-                          f"{what} {path}", n, _replaced_on(line)))
+                          f"{what} {path}", n, *_replaced_on(line)))
     return found, others, mismatched
 
 
-def _replaced_on(line: str) -> Head | None:
-    """The replaced head named on a restore line (alsdesk.anchor_restore writes them)."""
-    named = re.search(r"\trestore replaced=(\d+:[0-9a-fA-F]+)\t", line)
+def _replaced_on(line: str) -> tuple[Head | None, str]:
+    """The replaced head and kept-aside file named on a restore line (anchor_restore)."""
+    named = re.search(r"\trestore replaced=(\d+:[0-9a-fA-F]+)(?: kept=([^\t/\\]+))?\t", line)
     if named is None:
-        return None
+        return None, ""
     try:
-        return anchor.parse(named[1])
+        return anchor.parse(named[1]), named[2] or ""
     except AlsDeskError:
-        return None
+        return None, ""
 
 
 def mismatch_problem(count: int, where: str, ident) -> str:

@@ -58,22 +58,25 @@ def places_of(db_path: Path, backup_file: Path) -> Places:
 
 
 def line(replaced: anchor.Head, restored: anchor.Head, name: str,
-         ident: tuple[str | None, str | None]) -> str:
+         ident: tuple[str | None, str | None], kept: Path | None = None) -> str:
     """A heads log line whose head is the restored one (older readers see just that), with
-    the replaced head before it."""
+    the replaced head, and the name of the replaced file kept aside, before it."""
     plain = anchor_places.head_line(restored, name, ident)
     cut = plain.index(anchor.PREFIX)
-    return f"{plain[:cut]}restore replaced={replaced.seq}:{replaced.hash}\t{plain[cut:]}"
+    aside = f" kept={Path(kept).name}" if kept is not None else ""
+    return f"{plain[:cut]}restore replaced={replaced.seq}:{replaced.hash}{aside}\t{plain[cut:]}"
 
 
-def record(db_path: Path, places: Places, replaced: anchor.Head) -> list[str]:
+def record(db_path: Path, places: Places, replaced: anchor.Head,
+           kept: Path | None = None) -> list[str]:
     """Append the restore line to every place; what could not be written, in words."""
     from alsdesk.store import schema
 
     db_path = Path(db_path)
     conn = schema.open_readonly(db_path)
     try:
-        text = line(replaced, anchor.of(conn), db_path.name, anchor_places.identity(conn))
+        text = line(replaced, anchor.of(conn), db_path.name, anchor_places.identity(conn),
+                    kept)
     finally:
         conn.close()
     failed = []

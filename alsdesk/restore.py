@@ -191,7 +191,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
         _step("replaced")
         _fsync_dir(db_path.parent)
         # Outside the file, the only record of a restore that verify accepts as an excuse.
-        unrecorded = (anchor_restore.record(db_path, places, replaced_head)
+        unrecorded = (anchor_restore.record(db_path, places, replaced_head, aside)
                       if replaced_head is not None else [])
     except sqlite3.Error as exc:
         raise _backup_error(db_path, exc) from None
