@@ -178,20 +178,23 @@ def gather(conn: sqlite3.Connection, db_path: Path,
     # folders it named before (by the trail) and the default are looked at too, when there.
     # The settings are in the file too: this workstation's record of the places used is not.
     local_folders, local_seals = anchor_local.places(db_path)
-    for earlier in sorted((_earlier_folders(conn, db_path) | set(local_folders)) - {folder}):
-        if earlier.is_dir():
+    looked = {_resolved(folder)}
+    for earlier in sorted(_earlier_folders(conn, db_path) | set(local_folders)):
+        if earlier.is_dir() and _resolved(earlier) not in looked:
+            looked.add(_resolved(earlier))
             seen += _in_folder(earlier, db_path.stem, ident, [], problems)
     seals = []
     if settings.get(SETTING_SEAL):
         seals.append(seal_file(Path(settings[SETTING_SEAL]), db_path.stem))
     for recorded in local_seals:
-        if recorded not in seals:
+        if _resolved(recorded) not in {_resolved(x) for x in seals}:
             seals.append(recorded)
             notes.append(
                 f"the seal file {recorded} was used for this database on this workstation but "
-                "is no longer its seal setting (" + (f"now {seals[0]}" if settings.get(
+                "is no longer (or never was) its seal setting (" + (f"now {seals[0]}" if settings.get(
                     SETTING_SEAL) else "now none: a restore of a backup taken before the "
-                    "seal was set, or the setting was changed") + "): it is still compared")
+                    "seal was set, the setting changed, or a seal --to") + "): it is still "
+                "compared")
     for target in seals:
         try:
             found, _others, mismatched = heads_in_text(target, ident, "seal file")
@@ -206,6 +209,13 @@ def gather(conn: sqlite3.Connection, db_path: Path,
             notes.append(f"the seal file {target} cannot be read ({exc.strerror}): it was "
                          "not compared")
     return seen, notes
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
 
 
 def _earlier_folders(conn: sqlite3.Connection, db_path: Path) -> set[Path]:
