@@ -113,6 +113,9 @@ def configure(store: Store, *, folder: str | Path | None = None,
     if folder is not None:
         store.set_setting(SETTING_FOLDER, str(Path(folder).expanduser()) if str(folder).strip()
                           else "")
+        # Kept outside the file too (anchor_local): verify reads it whatever the setting says.
+        anchor_local.remember(Path(store.path), folder=(
+            Path(folder).expanduser() if str(folder).strip() else default_folder(store.path)))
     if keep is not None:
         store.set_setting(SETTING_KEEP, str(keep))
 

@@ -125,6 +125,7 @@ def test_backup_folder_pointed_at_an_empty_folder_still_reads_the_stick(store, d
     store.logout()
     store.login("admin", PASSWORD)
     backup.configure(store, folder=stick)
+    assert stick in anchor_local.places(db_path)[0]  # recorded at once, before any backup
     store.logout()
     store.login("nurse", PASSWORD)
     code = store.subjects.create("AB").code
