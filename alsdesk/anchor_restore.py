@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from alsdesk import anchor, anchor_local, anchor_places
+from alsdesk.errors import AlsDeskError
 
 
 @dataclass
@@ -42,7 +43,7 @@ def places_of(db_path: Path, backup_file: Path) -> Places:
                     (anchor_places.SETTING_FOLDER, anchor_places.SETTING_SEAL)).fetchall())
             finally:
                 conn.close()
-        except (sqlite3.Error, OSError):
+        except (sqlite3.Error, OSError, AlsDeskError):  # unreadable: the defaults, the record
             settings = {}
     folders, seals = anchor_local.places(db_path)
     configured = settings.get(anchor_places.SETTING_FOLDER)
