@@ -74,12 +74,15 @@ def record(db_path: Path, places: Places, replaced: anchor.Head,
     from alsdesk.store import schema
 
     db_path = Path(db_path)
-    conn = schema.open_readonly(db_path)
-    try:
-        text = line(replaced, anchor.of(conn), db_path.name, anchor_places.identity(conn),
-                    kept)
-    finally:
-        conn.close()
+    try:  # the restore is done: a failure here is said, not raised as the restore's
+        conn = schema.open_readonly(db_path)
+        try:
+            text = line(replaced, anchor.of(conn), db_path.name, anchor_places.identity(conn),
+                        kept)
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, AlsDeskError) as exc:
+        return [f"any heads log ({exc})"]
     failed = []
     targets = [anchor_places.heads_log(f, db_path.stem) for f in places.folders] + places.seals
     for target in targets:
