@@ -188,13 +188,13 @@ def gather(conn: sqlite3.Connection, db_path: Path,
         seals.append(seal_file(Path(settings[SETTING_SEAL]), db_path.stem))
     for recorded in local_seals:
         if _resolved(recorded) not in {_resolved(x) for x in seals}:
+            now = (f"now {seals[0]}" if settings.get(SETTING_SEAL) else
+                   "now none: a restore of a backup taken before the seal was set, the "
+                   "setting changed, or a seal --to")
             seals.append(recorded)
-            notes.append(
-                f"the seal file {recorded} was used for this database on this workstation but "
-                "is no longer (or never was) its seal setting (" + (f"now {seals[0]}" if settings.get(
-                    SETTING_SEAL) else "now none: a restore of a backup taken before the "
-                    "seal was set, the setting changed, or a seal --to") + "): it is still "
-                "compared")
+            notes.append(f"the seal file {recorded} was used for this database on this "
+                         "workstation but is no longer (or never was) its seal setting "
+                         f"({now}): it is still compared")
     for target in seals:
         try:
             found, _others, mismatched = heads_in_text(target, ident, "seal file")
