@@ -159,7 +159,8 @@ def make_backup(db_path: Path, dest: Path, *,
                         dest.stat().st_size)
     try:
         anchor_places.log_backup(dest, db_path.stem)
-        anchor_local.remember(db_path, folder=dest.parent)  # read by verify whatever the settings
+        # read by verify whatever the settings in the file say
+        anchor_local.remember(db_path, folder=dest.parent)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
                          f"added to the heads log in {dest.parent} ({exc}). Check that the "
