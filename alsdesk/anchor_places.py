@@ -35,6 +35,11 @@ class Seen:
     where: str
     when: datetime | None = None
     place: str = ""  # the folder or file it was read from, for the summary of where verify looked
+    line: int = 0  # its line in a heads log or seal file (0: not a line), for the order of lines
+    # On a restore line (alsdesk.anchor_restore): the head of the database that was replaced;
+    # `head` is then the restored database's head just after the restore.
+    replaced: Head | None = None
+    kept: str = ""  # on a restore line: the name of the replaced file, kept aside beside it
 
 
 # --- where heads are kept -----------------------------------------------------------------
@@ -74,27 +79,52 @@ def append_line(path: Path, line: str) -> None:
 
 
 def heads_in_text(path: Path, ident: tuple[str | None, str | None] | None,
-                  what: str) -> tuple[list[Seen], int]:
-    """Every head in a heads log or seal file (one a line), and how many lines were another
-    database's (a shared folder holds the logs of other workstations' files of that name)."""
-    found, others = [], 0
+                  what: str) -> tuple[list[Seen], int, int]:
+    """Every head in a heads log or seal file (one a line); how many lines were of another
+    study's database; how many of this study's but created at another time (this file's meta
+    changed, or another workstation's database of the same name: see `mismatch_problem`)."""
+    found, others, mismatched = [], 0, 0
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     for n, line in enumerate(text.splitlines(), 1):
         if anchor.PREFIX not in line:
             continue
         created = re.search(r"created=(\S+)", line)
         study = re.search(r"study=(\S+)", line)
-        if ident is not None and ((created and created[1] != str(ident[1]))
-                                  or (study and study[1] != str(ident[0]))):
+        if ident is not None and study and study[1] != str(ident[0]):
             others += 1
+            continue
+        if ident is not None and created and created[1] != str(ident[1]):
+            mismatched += 1
             continue
         try:
             head = anchor.parse(line[line.index(anchor.PREFIX):])
         except AlsDeskError:
             continue
         found.append(Seen(head, f"{what} {path}, line {n}", parse_time(line.split("\t")[0]),
-                          f"{what} {path}"))
-    return found, others
+                          f"{what} {path}", n, *_replaced_on(line)))
+    return found, others, mismatched
+
+
+def _replaced_on(line: str) -> tuple[Head | None, str]:
+    """The replaced head and kept-aside file named on a restore line (anchor_restore)."""
+    named = re.search(r"\trestore replaced=(\d+:[0-9a-fA-F]+)(?: kept=([^\t/\\]+))?\t", line)
+    if named is None:
+        return None, ""
+    try:
+        return anchor.parse(named[1]), named[2] or ""
+    except AlsDeskError:
+        return None, ""
+
+
+def mismatch_problem(count: int, where: str, ident) -> str:
+    """A same-name, same-study witness of another creation time: said as a problem, not
+    passed over, since the creation time is in the file and the insider can change it."""
+    return (f"{count} backups or heads log / seal lines in {where} are of a database of this "
+            f"name and study ({ident[0]}) created at another time than this file's meta says "
+            f"({ident[1]}): either the file's meta was changed behind the program (to make "
+            "the heads kept outside look like another database's), or another workstation's "
+            "database with the same name shares this folder (give each database its own name "
+            "or folder)")
 
 
 def head_of_backup(path: Path) -> Seen:
@@ -122,10 +152,16 @@ def _identity_of(path: Path) -> tuple[str | None, str | None]:
         conn.close()
 
 
-def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[str]]:
-    """The heads in the backup folder (backups and heads log) and the configured seal file."""
+def gather(conn: sqlite3.Connection, db_path: Path,
+           problems: list[str] | None = None) -> tuple[list[Seen], list[str]]:
+    """The heads in the backup folders (backups and heads logs) and the seal files: those the
+    settings name, and those this workstation recorded for the database (anchor_local).
+    Witnesses of this name and study but another creation time go to `problems` when given."""
+    from alsdesk import anchor_local
+
     seen: list[Seen] = []
     notes: list[str] = []
+    problems = [] if problems is None else problems
     db_path = Path(db_path)
     settings = dict(conn.execute(
         "SELECT key, value FROM settings WHERE key IN (?, ?)",
@@ -134,20 +170,37 @@ def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[st
               else db_path.parent / "backups")
     ident = identity(conn)
     if folder.is_dir():
-        seen += _in_folder(folder, db_path.stem, ident, notes)
+        seen += _in_folder(folder, db_path.stem, ident, notes, problems)
     else:
         notes.append(f"the backup folder {folder} is not there (a USB stick or share not "
                      "connected?): its backups were not compared")
     # The setting is in the file, so whoever rewrites the file can point it elsewhere: the
     # folders it named before (by the trail) and the default are looked at too, when there.
-    for earlier in _earlier_folders(conn, db_path) - {folder}:
-        if earlier.is_dir():
-            seen += _in_folder(earlier, db_path.stem, ident, [])
+    # The settings are in the file too: this workstation's record of the places used is not.
+    local_folders, local_seals = anchor_local.places(db_path)
+    looked = {_resolved(folder)}
+    for earlier in sorted(_earlier_folders(conn, db_path) | set(local_folders)):
+        if earlier.is_dir() and _resolved(earlier) not in looked:
+            looked.add(_resolved(earlier))
+            seen += _in_folder(earlier, db_path.stem, ident, [], problems)
+    seals = []
     if settings.get(SETTING_SEAL):
-        target = seal_file(Path(settings[SETTING_SEAL]), db_path.stem)
+        seals.append(seal_file(Path(settings[SETTING_SEAL]), db_path.stem))
+    for recorded in local_seals:
+        if _resolved(recorded) not in {_resolved(x) for x in seals}:
+            now = (f"now {seals[0]}" if settings.get(SETTING_SEAL) else
+                   "now none: a restore of a backup taken before the seal was set, the "
+                   "setting changed, or a seal --to")
+            seals.append(recorded)
+            notes.append(f"the seal file {recorded} was used for this database on this "
+                         "workstation but is no longer (or never was) its seal setting "
+                         f"({now}): it is still compared")
+    for target in seals:
         try:
-            found, _others = heads_in_text(target, ident, "seal file")
+            found, _others, mismatched = heads_in_text(target, ident, "seal file")
             seen += found
+            if mismatched:
+                problems.append(mismatch_problem(mismatched, f"the seal file {target}", ident))
         except FileNotFoundError:
             notes.append(f"no seal was written to {target} yet" if target.parent.is_dir()
                          else f"the folder of the seal file {target} is not there (a stick "
@@ -158,6 +211,13 @@ def gather(conn: sqlite3.Connection, db_path: Path) -> tuple[list[Seen], list[st
     return seen, notes
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(path).absolute()
+
+
 def _earlier_folders(conn: sqlite3.Connection, db_path: Path) -> set[Path]:
     named = conn.execute(
         "SELECT old_value, new_value FROM audit_trail WHERE action = 'settings.change' "
@@ -165,8 +225,10 @@ def _earlier_folders(conn: sqlite3.Connection, db_path: Path) -> set[Path]:
     return {Path(v) for pair in named for v in pair if v} | {db_path.parent / "backups"}
 
 
-def _in_folder(folder: Path, stem: str, ident, notes: list[str]) -> list[Seen]:
+def _in_folder(folder: Path, stem: str, ident, notes: list[str],
+               problems: list[str] | None = None) -> list[Seen]:
     seen: list[Seen] = []
+    mismatched = 0
     pattern = re.compile(re.escape(stem) + _BACKUP_NAME)
     try:
         names = sorted(p for p in folder.iterdir() if pattern.fullmatch(p.name))
@@ -176,8 +238,12 @@ def _in_folder(folder: Path, stem: str, ident, notes: list[str]) -> list[Seen]:
     others = 0
     for path in names:
         try:
-            if _identity_of(path) != ident:
-                others += 1  # another workstation's database of the same name
+            theirs = _identity_of(path)
+            if theirs[0] != ident[0]:
+                others += 1  # another study's database of the same name
+                continue
+            if theirs != ident:
+                mismatched += 1
                 continue
             seen.append(head_of_backup(path))
         except (sqlite3.Error, KeyError, TypeError):
@@ -186,20 +252,30 @@ def _in_folder(folder: Path, stem: str, ident, notes: list[str]) -> list[Seen]:
     log = heads_log(folder, stem)
     if log.exists():
         try:
-            found, other_lines = heads_in_text(log, ident, "heads log")
+            found, other_lines, mismatched_lines = heads_in_text(log, ident, "heads log")
             seen += found
             others += other_lines
+            mismatched += mismatched_lines
         except OSError as exc:
             notes.append(f"the heads log {log} cannot be read ({exc.strerror})")
     if others:
         notes.append(f"{others} backups or heads log lines in {folder} are of another "
-                     "database of this name (another workstation's, or this file's study or "
-                     "creation time in meta were changed): they were not compared")
+                     "study's database of this name: they were not compared")
+    if mismatched:
+        text = mismatch_problem(mismatched, str(folder), ident)
+        (problems if problems is not None else notes).append(text)
     return seen
 
 
 def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
     """The heads in what was given to `verify --against`: a head, or a file or folder."""
+    if not isinstance(arg, str):
+        raise AlsDeskError(f"--against {arg!r}: give a head, a file or a folder as text (for "
+                           "example 1234:3f9a2b7c1d0e4f5a or a path).")
+    if not arg.strip():
+        # Path("") is the current folder: an empty value is a mistake, not a request for it.
+        raise AlsDeskError("--against was given an empty value: give a head (for example "
+                           "1234:3f9a2b7c1d0e4f5a), a file or a folder.")
     path = Path(arg).expanduser()
     if not path.exists():
         try:
@@ -212,16 +288,21 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
     if path.is_dir():
         notes: list[str] = []
         found = _in_folder(path, Path(db_path).stem, identity(conn), notes)
-        if not found:
+        if found:
+            return found
+        try:  # a CSV or REDCap export folder names its head in its README.txt
+            return [Seen(_head_in_document(path), f"export {path}", place=f"export {path}")]
+        except AlsDeskError:
             raise AlsDeskError(f"--against {arg}: the folder holds no backup or heads log of "
-                               "this database.")
-        return found
+                               "this database, and no README.txt of an ALS Desk export."
+                               + "".join(f" Note: {n}." for n in notes)) from None
     try:
         with open(path, "rb") as f:
             start = f.read(len(_SQLITE_MAGIC))
         if start == _SQLITE_MAGIC:
             return [_given_backup(path, arg, identity(conn))]
-        found, others = heads_in_text(path, identity(conn), "file")
+        found, others, mismatched = heads_in_text(path, identity(conn), "file")
+        others += mismatched
     except OSError as exc:
         raise AlsDeskError(f"--against {arg}: the file cannot be read "
                            f"({exc.strerror or exc}).") from None

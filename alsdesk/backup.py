@@ -29,7 +29,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alsdesk import anchor_check, anchor_places
+from alsdesk import anchor_check, anchor_local, anchor_places
 from alsdesk.auth import Action
 from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
@@ -113,6 +113,9 @@ def configure(store: Store, *, folder: str | Path | None = None,
     if folder is not None:
         store.set_setting(SETTING_FOLDER, str(Path(folder).expanduser()) if str(folder).strip()
                           else "")
+        # Kept outside the file too (anchor_local): verify reads it whatever the setting says.
+        anchor_local.remember(Path(store.path), folder=(
+            Path(folder).expanduser() if str(folder).strip() else default_folder(store.path)))
     if keep is not None:
         store.set_setting(SETTING_KEEP, str(keep))
 
@@ -157,6 +160,8 @@ def make_backup(db_path: Path, dest: Path, *,
                         dest.stat().st_size)
     try:
         anchor_places.log_backup(dest, db_path.stem)
+        # read by verify whatever the settings in the file say
+        anchor_local.remember(db_path, folder=dest.parent)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
                          f"added to the heads log in {dest.parent} ({exc}). Check that the "

@@ -409,6 +409,9 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
     click.echo(f"Restored {path} from {file}.")
     if result.kept_aside is not None:
         click.echo(f"The file it replaced is kept as {result.kept_aside}.")
+    for place in result.unrecorded:
+        click.echo(f"Warning: the restore could not be recorded in {place}: verify will "
+                   "report the heads it rewound past there as problems.", err=True)
 
 
 def _study():

@@ -28,7 +28,14 @@ def default_study_file() -> Path:
 
 
 def user_data_dir() -> Path:
-    """The platform's per-user data folder for ALS Desk (not created here)."""
+    """The platform's per-user data folder for ALS Desk (not created here).
+
+    ALSDESK_DATA_DIR, when set, is used instead: the tests point it at a temporary folder so
+    that they never write the real user's login log or record of anchor places.
+    """
+    override = os.environ.get("ALSDESK_DATA_DIR")
+    if override:
+        return Path(override)
     if sys.platform.startswith("win"):
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":

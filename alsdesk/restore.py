@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alsdesk import anchor
+from alsdesk import anchor, anchor_restore
 from alsdesk.auth import Action
 from alsdesk.backup import (
     RESTORED, BackupInfo, _backup_error, _copy, _fsync, _fsync_dir, check_backup,
@@ -103,6 +103,9 @@ class RestoreResult:
     database: Path
     restored_from: BackupInfo
     kept_aside: Path | None  # where the file that was replaced now is (None: there was none)
+    # Heads logs / seal files the restore line (alsdesk.anchor_restore) could not be added to:
+    # verify will then call the heads the restore rewound past problems.
+    unrecorded: tuple[str, ...] = ()
 
 
 def summary(path: Path) -> Summary:
@@ -148,11 +151,13 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     source = check_backup(backup_file, study=study)
     backup_head = _read(summary, backup_file).head
     lock = DbLock.acquire(db_path, exclusive=True)
+    replaced_head = None
     temp = db_path.with_name(f".{db_path.name}{RESTORING}{os.getpid()}")
     aside = None
     try:
         clean_restore_leftovers(db_path)
         current, problem = _current(db_path, study)
+        places = anchor_restore.places_of(db_path, backup_file)  # its settings, before
         role = None
         tampered = _tampered(db_path, user_id) if current is not None else None
         if tampered is not None:
@@ -168,6 +173,8 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
                     problem = _unreadable(exc)
             replaced = _replaced_words(db_path, problem)
         _step("authorised")
+        if current is not None and problem is None:  # its head now, after the login rows
+            replaced_head = _read(summary, db_path).head
         _copy(backup_file, temp, None)
         _step("copied")
         _finish_copy(temp, study, replaced, user_id, password, role, reason,
@@ -183,6 +190,9 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
         os.replace(temp, db_path)
         _step("replaced")
         _fsync_dir(db_path.parent)
+        # Outside the file, the only record of a restore that verify accepts as an excuse.
+        unrecorded = (anchor_restore.record(db_path, places, replaced_head, aside)
+                      if replaced_head is not None else [])
     except sqlite3.Error as exc:
         raise _backup_error(db_path, exc) from None
     except OSError as exc:
@@ -192,7 +202,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
         remove_db_files(temp)
         Path(str(temp) + ".lock").unlink(missing_ok=True)
         lock.release()
-    return RestoreResult(db_path, source, aside)
+    return RestoreResult(db_path, source, aside, tuple(unrecorded))
 
 
 def _refusals(db_path: Path, backup_file: Path) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alsdesk import anchor, anchor_places
+from alsdesk import anchor, anchor_local, anchor_places
 from alsdesk.auth import Action
 from alsdesk.errors import StoreError
 
@@ -41,6 +41,8 @@ def configure(store, path: str) -> None:
         # the seal's folder being gone, not as a file that was never written.
         text = str(anchor_places.seal_file(target, Path(store.path).stem))
     store.set_setting(SETTING, text)
+    if text:  # kept outside the file too: a restore or a rewrite may drop the setting
+        anchor_local.remember(Path(store.path), seal=Path(text))
 
 
 def seal(store, to: str | Path | None = None) -> Sealed:
@@ -65,6 +67,7 @@ def seal(store, to: str | Path | None = None) -> Sealed:
     except OSError as exc:
         raise StoreError(f"ALS Desk cannot write the seal file {target} "
                          f"({exc.strerror or exc}): nothing was sealed.") from None
+    anchor_local.remember(Path(store.path), seal=target)
     with store.transaction():
         store.audit(ACTION, new_value=f"{head.label()} written to {target}")
     return Sealed(target, head)

@@ -4,6 +4,10 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user data folder (login log, workstation key, record of anchor places) of the whole test
+# session, subprocesses included, is a temporary one: tests never write the real
+# ~/.local/share/alsdesk (alsdesk.paths.user_data_dir).
+os.environ["ALSDESK_DATA_DIR"] = __import__("tempfile").mkdtemp(prefix="alsdesk-test-data-")
 
 from pathlib import Path  # noqa: E402
 

@@ -171,7 +171,6 @@ def test_rotation_keeps_the_newest_n_of_this_database_only(db, tmp_path, study):
     with Store.open(db, study) as st:
         st.login("admin", PASSWORD)
         backup.configure(st, folder=folder, keep=3)
-    theirs = backup.make_backup(other, folder / f"{db.stem}-20200101-120000-close.db").path
     manual = backup.backup_now(db)  # by hand: into the folder, never rotated
     made = []
     for _ in range(5):
@@ -180,8 +179,16 @@ def test_rotation_keeps_the_newest_n_of_this_database_only(db, tmp_path, study):
             made.append(backup.auto_backup(st, "close").path)
     kept = backup.list_backups(folder, db)
     assert kept == made[-3:]
-    assert theirs.exists() and manual.path.exists()
-    assert manual.path.name.endswith("-manual.db")
+    assert manual.path.exists() and manual.path.name.endswith("-manual.db")
+    # A file of the same name and study backed up into the same folder: its creation time (in
+    # the file, so in an insider's reach) is all that tells them apart, so each backup is
+    # told so (give each its own name or folder) and nothing is rotated away any more.
+    theirs = backup.make_backup(other, folder / f"{db.stem}-20200101-120000-close.db").path
+    add_subject(db, study)
+    with Store.open(db, study) as st, pytest.raises(backup.BackupDoesNotExtend,
+                                                   match="its own name or folder"):
+        backup.auto_backup(st, "close")
+    assert theirs.exists() and set(made[-3:]) <= set(backup.list_backups(folder, db))
 
 
 def test_partial_files_of_killed_backups_are_cleared_once_old(db, tmp_path):

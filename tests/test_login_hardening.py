@@ -26,7 +26,8 @@ TYPED_PASSWORD = "Karimi-secret-2024"  # a nurse's password typed into the user-
 @pytest.fixture(autouse=True)
 def own_data_folder(tmp_path, monkeypatch):
     """This test's own user data folder (the read-only log)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    # ALSDESK_DATA_DIR wins over XDG_DATA_HOME (alsdesk.paths.user_data_dir; conftest sets it)
+    monkeypatch.setenv("ALSDESK_DATA_DIR", str(tmp_path / "xdg" / "alsdesk"))
 
 
 def _trail(db_path) -> list[tuple]:
