@@ -4,4 +4,4 @@ This package never imports Qt; the desktop front end lives in the separate ``ui`
 """
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
