@@ -13,7 +13,7 @@ from typing import Callable
 
 
 from alsdesk.errors import StoreError
-from alsdesk.store.filekind import refuse_special
+from alsdesk.store.filekind import refuse_odd_side_files, refuse_special
 from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
@@ -196,6 +196,7 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
         raise StoreError(f"{path} is a folder, not a database file. Pick the .db file inside it.")
     # A FIFO would block the open below for ever; a device or socket is no database either.
     refuse_special(path)
+    refuse_odd_side_files(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
