@@ -6,6 +6,7 @@ database for writing, and the disclosure is recorded in the audit trail.
 """
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,18 @@ _force = click.option("--force", is_flag=True, expose_value=False,
 
 
 def _out(fn):
-    return _out_path(_force(fn))
+    """--out and --force; a named target is checked before the PDF is made, so a refusal
+    comes at once, and before an administrator's disclosure is written to the trail."""
+    @functools.wraps(fn)
+    def checked_first(*args, **kwargs):
+        from alsdesk.outfile import check_target
+
+        if kwargs.get("out"):
+            check_target(Path(kwargs["out"]),
+                         force=click.get_current_context().meta.get("pdf_force", False))
+        return fn(*args, **kwargs)
+
+    return _out_path(_force(checked_first))
 _paper = click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False),
                       help="Paper size (default: the site setting 'paper', else A4).")
 _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
