@@ -209,8 +209,11 @@ def _labelled(text: str) -> Head | None:
 
 def _database(path: Path) -> Head:
     """The head of a copy of the database, such as a backup kept on a stick."""
+    from alsdesk.store import schema
+
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # open_readonly: a backup on a write-protected stick is read as immutable
+        conn = schema.open_readonly(path)
     except sqlite3.Error as exc:
         raise NoHead(f"{path} cannot be opened as a database ({exc}).") from None
     try:

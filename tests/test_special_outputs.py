@@ -122,3 +122,15 @@ def test_export_force_never_replaces_a_device(db):
     assert done.returncode == 1 and "device" in _said(done), _said(done)
     assert stat.S_ISCHR(os.stat(device).st_mode)
     shutil.rmtree(db.parent / "backups", ignore_errors=True)
+
+
+def test_export_force_into_a_folder_never_replaces_a_fifo_in_it(db):
+    folder = db.parent / "csv"
+    folder.mkdir()
+    (folder / "old.txt").write_text("another export")
+    os.mkfifo(folder / "README.txt")
+    done = _run(db, "export", "csv", "--out", str(folder), "--force", "--as", "admin",
+                "--password-stdin", password=True)
+    assert done.returncode == 1 and "named pipe" in _said(done), _said(done)
+    assert stat.S_ISFIFO(os.stat(folder / "README.txt").st_mode)
+    assert sorted(p.name for p in folder.iterdir()) == ["README.txt", "old.txt"]

@@ -334,6 +334,13 @@ class Output:
             os.replace(self.files[0], self.target)
         else:
             self.target.mkdir(exist_ok=True)
+            # --force into a folder replaces its files of these names, never a FIFO or
+            # device of such a name: all are looked at before the first is moved.
+            for p in self.files:
+                if kind := kind_of(self.target / p.name):
+                    raise ExportError(f"{self.target / p.name} is {kind}: ALS Desk replaces "
+                                      "only ordinary files. Remove it or choose another "
+                                      "folder.")
             for p in self.files:
                 os.replace(p, self.target / p.name)
         shutil.rmtree(self.tmp, ignore_errors=True)
