@@ -259,6 +259,8 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
     now = datetime.now().timestamp()
     for leftover in Path(folder).glob(f".{Path(db_path).stem}-*.partial-*"):
         m = _PARTIAL.fullmatch(leftover.name)
+        if is_special(leftover):
+            continue  # not a copy this program made
         try:
             idle = now - leftover.stat().st_mtime
         except OSError:
