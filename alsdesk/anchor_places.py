@@ -19,6 +19,7 @@ from pathlib import Path
 from alsdesk import anchor
 from alsdesk.anchor import Head
 from alsdesk.errors import AlsDeskError
+from alsdesk.store.filekind import kind_of, refuse_special
 
 SETTING_FOLDER = "backup.folder"  # as alsdesk.backup, which imports this module
 SETTING_SEAL = "seal.path"
@@ -70,6 +71,7 @@ def head_line(head: Head, name: str, ident: tuple[str | None, str | None]) -> st
 
 def append_line(path: Path, line: str) -> None:
     """Append and fsync: a head that is not on the disk protects nothing."""
+    refuse_special(path, "heads log")  # opening a FIFO to write blocks until a reader comes
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         os.write(fd, line.encode("utf-8"))
@@ -84,6 +86,7 @@ def heads_in_text(path: Path, ident: tuple[str | None, str | None] | None,
     study's database; how many of this study's but created at another time (this file's meta
     changed, or another workstation's database of the same name: see `mismatch_problem`)."""
     found, others, mismatched = [], 0, 0
+    refuse_special(path, what)  # a FIFO would block the read for ever
     text = Path(path).read_text(encoding="utf-8", errors="replace")
     for n, line in enumerate(text.splitlines(), 1):
         if anchor.PREFIX not in line:
@@ -208,6 +211,8 @@ def gather(conn: sqlite3.Connection, db_path: Path,
         except OSError as exc:
             notes.append(f"the seal file {target} cannot be read ({exc.strerror}): it was "
                          "not compared")
+        except AlsDeskError as exc:  # a FIFO or device where the seal file should be
+            notes.append(f"{exc} The seal was not compared.")
     return seen, notes
 
 
@@ -237,6 +242,10 @@ def _in_folder(folder: Path, stem: str, ident, notes: list[str],
         return seen
     others = 0
     for path in names:
+        kind = kind_of(path)
+        if kind is not None:  # a FIFO would block the open for ever
+            notes.append(f"{path} is {kind}, not a backup: it was not compared")
+            continue
         try:
             theirs = _identity_of(path)
             if theirs[0] != ident[0]:
@@ -250,7 +259,10 @@ def _in_folder(folder: Path, stem: str, ident, notes: list[str],
             notes.append(f"the backup {path} cannot be read (damaged, or not an ALS Desk "
                          "file): it was not compared")
     log = heads_log(folder, stem)
-    if log.exists():
+    kind = kind_of(log)
+    if kind is not None:
+        notes.append(f"the heads log {log} is {kind}, not a file: it was not read")
+    elif log.exists():
         try:
             found, other_lines, mismatched_lines = heads_in_text(log, ident, "heads log")
             seen += found
@@ -285,6 +297,10 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
                 f"--against {arg}: there is no such file, and it is not an audit head either "
                 "(a head looks like 1234:3f9a2b7c1d0e4f5a, as printed at the foot of every "
                 "PDF).") from None
+    kind = kind_of(path)
+    if kind is not None and kind != "a folder":
+        raise AlsDeskError(f"--against {arg}: this is {kind}, not a file: ALS Desk does not "
+                           "read it (give a backup, seal file, heads log, PDF or export).")
     if path.is_dir():
         notes: list[str] = []
         found = _in_folder(path, Path(db_path).stem, identity(conn), notes)

@@ -19,6 +19,7 @@ from xml.parsers import expat
 from alsdesk import anchor
 from alsdesk.anchor import Head
 from alsdesk.errors import AlsDeskError
+from alsdesk.store.filekind import kind_of
 
 # "Audit head 1234:3f9a...": the label first, so another number:hex pair in the same text
 # (none today) cannot be taken for the head.
@@ -38,6 +39,10 @@ def head_in_file(path: Path) -> Head:
     path = Path(path)
     if path.is_dir():
         return _folder(path)
+    kind = kind_of(path)
+    if kind is not None:  # a FIFO would block the open below for ever
+        raise NoHead(f"{path} is {kind}, not a file: give the path of a printed PDF, an "
+                     "export or a text file holding an audit head.")
     try:
         with path.open("rb") as fh:
             start = fh.read(16)
@@ -97,7 +102,7 @@ def _pdf(path: Path) -> Head:
 
 def _folder(path: Path) -> Head:
     for name in _README_NAMES:
-        if (path / name).is_file():
+        if (path / name).is_file():  # is_file: a FIFO named README.txt is not read
             return _text_file(path / name)
     raise NoHead(f"The folder {path} has no README.txt: it is not an ALS Desk CSV or REDCap "
                  "export. Give the export's README.txt, its ODM file or a PDF.")
@@ -204,8 +209,11 @@ def _labelled(text: str) -> Head | None:
 
 def _database(path: Path) -> Head:
     """The head of a copy of the database, such as a backup kept on a stick."""
+    from alsdesk.store import schema
+
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        # open_readonly: a backup on a write-protected stick is read as immutable
+        conn = schema.open_readonly(path)
     except sqlite3.Error as exc:
         raise NoHead(f"{path} cannot be opened as a database ({exc}).") from None
     try:

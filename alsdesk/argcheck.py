@@ -19,6 +19,7 @@ __all__ = ["checked"]
 
 _PLAIN = {"str": str, "int": int, "float": (int, float), "bool": bool, "None": type(None)}
 # Enum hints of the core that are str subclasses: a plain string is what callers pass.
+_INT_MIN, _INT_MAX = -2**63, 2**63 - 1
 _STR_ENUMS = {"Role", "SubjectStatus", "QueryStatus", "FormStatus"}
 
 
@@ -74,6 +75,11 @@ def _wrap(fn, checks: list[tuple[int, str, tuple[type, ...]]]):
             if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
                 raise WrongType(f"{owner}: '{name}' must be {_describe(types)}, not "
                                 f"{type(value).__name__}.")
+            # SQLite holds 64-bit integers: a larger one raised OverflowError on binding.
+            if isinstance(value, int) and not isinstance(value, bool) and not (
+                    _INT_MIN <= value <= _INT_MAX):
+                raise WrongType(f"{owner}: '{name}' is a number of {len(str(abs(value)))} "
+                                "digits; no id or count is that large (at most 19 digits).")
         return fn(self, *args, **kwargs)
 
     return call

@@ -34,6 +34,7 @@ from alsdesk.auth import Action
 from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.store import schema
+from alsdesk.store.filekind import is_special
 from alsdesk.store.lock import pid_alive
 from alsdesk.store.sink import SETTING_MAX
 from alsdesk.textcheck import text_problem
@@ -162,7 +163,7 @@ def make_backup(db_path: Path, dest: Path, *,
         anchor_places.log_backup(dest, db_path.stem)
         # read by verify whatever the settings in the file say
         anchor_local.remember(db_path, folder=dest.parent)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, StoreError) as exc:  # StoreError: the log is a FIFO...
         raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
                          f"added to the heads log in {dest.parent} ({exc}). Check that the "
                          "folder can be written to.") from None
@@ -263,7 +264,10 @@ def list_backups(folder: Path, db_path: Path) -> list[Path]:
     pattern = re.compile(
         re.escape(Path(db_path).stem) + r"-\d{8}-\d{6}(?:-\d+)?-(?:start|close)\.db")
     try:
-        names = [p for p in Path(folder).iterdir() if pattern.fullmatch(p.name)]
+        # Regular files only: reading a FIFO named like a backup would block for ever (and
+        # rotation never deletes what is not a file ALS Desk wrote).
+        names = [p for p in Path(folder).iterdir()
+                 if pattern.fullmatch(p.name) and not is_special(p)]
     except OSError:
         return []
     me = _identity(Path(db_path))
@@ -286,6 +290,8 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
     now = datetime.now().timestamp()
     for leftover in Path(folder).glob(f".{Path(db_path).stem}-*.partial-*"):
         m = _PARTIAL.fullmatch(leftover.name)
+        if is_special(leftover):
+            continue  # not a copy this program made
         try:
             idle = now - leftover.stat().st_mtime
         except OSError:
@@ -332,7 +338,7 @@ def _copy(source: Path, target: Path, progress: Callable[[int, int], None] | Non
 def _meta(path: Path, *keys: str) -> tuple[str | None, ...] | None:
     try:
         conn = schema.open_readonly(path)
-    except sqlite3.Error:
+    except (sqlite3.Error, StoreError):  # StoreError: a FIFO or device, refused unopened
         return None
     try:
         rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())

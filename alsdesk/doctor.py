@@ -196,7 +196,8 @@ def _all_backups(folder: Path, db: Path) -> list[Path]:
 
     pattern = re.compile(re.escape(db.stem) + r"-\d{8}-\d{6}(?:-\d+)?-[a-z]+\.db")
     try:
-        names = [p for p in folder.iterdir() if pattern.fullmatch(p.name)]
+        # is_file: a FIFO named like a backup is no backup, and reading it would block
+        names = [p for p in folder.iterdir() if pattern.fullmatch(p.name) and p.is_file()]
     except OSError:
         return []
     me = backup._identity(db)  # a shared folder may hold other workstations' files

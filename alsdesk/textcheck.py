@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["says_something", "NOTHING_VISIBLE", "control_problem", "text_problem"]
+__all__ = ["says_something", "NOTHING_VISIBLE", "control_problem", "text_problem", "shown"]
 
 NOTHING_VISIBLE = "holds no letter or digit (only spaces, punctuation or invisible characters)"
 
@@ -24,6 +24,12 @@ def control_problem(text: str | None, *, lines: bool = True) -> str | None:
     they print as nothing, or rewrite a terminal that lists them. Newlines and tabs are text
     where `lines` allows several lines."""
     allowed = "\n\t\r" if lines else ""
+    # A lone surrogate (U+D800-U+DFFF) is half of a character: it cannot be written as UTF-8
+    # (the audit row failed with UnicodeEncodeError), shown or printed.
+    broken = [c for c in text or "" if unicodedata.category(c) == "Cs"]
+    if broken:
+        return (f"holds a broken character (a lone surrogate, U+{ord(broken[0]):04X}) that "
+                "cannot be stored, shown or printed: type it again without it")
     bad = [c for c in text or "" if unicodedata.category(c) == "Cc" and c not in allowed]
     if bad:
         return (f"holds a control character (U+{ord(bad[0]):04X}) that cannot be shown or "
@@ -48,3 +54,12 @@ def text_problem(text: object, *, limit: int, lines: bool = True) -> str | None:
     if len(text) > limit:
         return f"has {len(text):,} characters; at most {limit:,} are allowed: say it shorter"
     return control_problem(text, lines=lines)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """`text` quoted for a message, control and invisible characters written as escapes
+    (``'S0\\x1b[31m01'``): what was given is echoed visibly, and never rewrites the terminal
+    that shows the message. Letters of any script stay as they are."""
+    text = str(text)
+    cut = text[:limit]
+    return repr(cut) + ("..." if len(text) > limit else "")

@@ -117,7 +117,7 @@ def test_filters(monitor, tmp_path):
     assert sorted(p.name for p in out.glob("*.csv")) == [
         "ae.csv", "codes.csv", "data_dictionary.csv", "subjects.csv", "vs.csv"]
     assert {r["subject"] for r in read(out / "vs.csv")} == {"S005"}
-    with pytest.raises(Exception, match="no subject S999"):
+    with pytest.raises(Exception, match="no subject 'S999'"):
         export_csv(monitor, tmp_path / "g", ExportOptions(subjects=("S999",)))
     with pytest.raises(Exception, match="no form nope"):
         export_csv(monitor, tmp_path / "h", ExportOptions(forms=("nope",)))

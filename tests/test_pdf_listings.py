@@ -124,10 +124,10 @@ def test_cli_identifiers_need_an_administrator_and_are_audited(db_path, store, t
     assert r.exit_code == 0 and "Hidden Person Name" not in fold(" ".join(pages_text(
         out.read_bytes())))
     r = _run(["casebook", code, "--out", str(out), "--include-identifiers", "--as", "nurse",
-              "--password-stdin"], db_path, PASSWORD + "\n")
+              "--password-stdin", "--force"], db_path, PASSWORD + "\n")
     assert r.exit_code == 1 and "administrator" in r.output
     r = _run(["casebook", code, "--out", str(out), "--include-identifiers", "--as", "admin",
-              "--password-stdin"], db_path, PASSWORD + "\n")
+              "--password-stdin", "--force"], db_path, PASSWORD + "\n")  # c.pdf is there
     assert r.exit_code == 0, r.output
     assert "Hidden Person Name" in fold(" ".join(pages_text(out.read_bytes())))
     from alsdesk.store import Store

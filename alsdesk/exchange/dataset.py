@@ -27,7 +27,7 @@ from alsdesk.store.forms import Signature
 from alsdesk.store.filekind import kind_of
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
-from alsdesk.textcheck import text_problem
+from alsdesk.textcheck import shown, text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -185,7 +185,8 @@ def _subjects(conn, options: ExportOptions) -> list[SubjectRow]:
         known = {r.code for r in rows}
         unknown = [c for c in options.subjects if c not in known]
         if unknown:
-            raise NotFound(f"There is no subject {', '.join(unknown)} in this database.")
+            raise NotFound(f"There is no subject {', '.join(shown(c, 40) for c in unknown)} "
+                           "in this database.")
         rows = [r for r in rows if r.code in set(options.subjects)]
     if not options.include_identifiers:
         rows = [dataclasses.replace(r, initials=None) for r in rows]
@@ -333,6 +334,13 @@ class Output:
             os.replace(self.files[0], self.target)
         else:
             self.target.mkdir(exist_ok=True)
+            # --force into a folder replaces its files of these names, never a FIFO or
+            # device of such a name: all are looked at before the first is moved.
+            for p in self.files:
+                if kind := kind_of(self.target / p.name):
+                    raise ExportError(f"{self.target / p.name} is {kind}: ALS Desk replaces "
+                                      "only ordinary files. Remove it or choose another "
+                                      "folder.")
             for p in self.files:
                 os.replace(p, self.target / p.name)
         shutil.rmtree(self.tmp, ignore_errors=True)

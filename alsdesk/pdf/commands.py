@@ -6,6 +6,7 @@ database for writing, and the disclosure is recorded in the audit trail.
 """
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -13,9 +14,29 @@ from typing import Iterator
 
 import click
 
-_out = click.option("--out", "out", type=click.Path(dir_okay=False, writable=True),
-                    help="The PDF file to write (default: a descriptive name in the current "
-                         "folder).")
+_out_path = click.option("--out", "out", type=click.Path(dir_okay=False),
+                         help="The PDF file to write (default: a descriptive name in the "
+                              "current folder).")
+# Kept in ctx.meta rather than passed to every command: _write is the one place it matters.
+_force = click.option("--force", is_flag=True, expose_value=False,
+                      callback=lambda ctx, _param, value: ctx.meta.__setitem__("pdf_force",
+                                                                               value),
+                      help="Replace the PDF file if it exists (only an ordinary file).")
+
+
+def _out(fn):
+    """--out and --force; a named target is checked before the PDF is made, so a refusal
+    comes at once, and before an administrator's disclosure is written to the trail."""
+    @functools.wraps(fn)
+    def checked_first(*args, **kwargs):
+        from alsdesk.outfile import check_target
+
+        if kwargs.get("out"):
+            check_target(Path(kwargs["out"]),
+                         force=click.get_current_context().meta.get("pdf_force", False))
+        return fn(*args, **kwargs)
+
+    return _out_path(_force(checked_first))
 _paper = click.option("--paper", type=click.Choice(["A4", "letter"], case_sensitive=False),
                       help="Paper size (default: the site setting 'paper', else A4).")
 _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
@@ -82,8 +103,12 @@ def _store(ctx: click.Context, identifiers: bool, acting: str | None,
 
 
 def _write(result, out: str | None) -> None:
+    from alsdesk.outfile import write_bytes
+
     path = Path(out) if out else Path.cwd() / result.filename
-    path.write_bytes(result.data)
+    # Never into a FIFO or device, nor over a file without --force; a kill leaves no half PDF.
+    write_bytes(path, result.data, force=click.get_current_context().meta.get("pdf_force",
+                                                                              False))
     stamp = f", data fingerprint {result.fingerprint}" if result.fingerprint else ""
     if result.audit_head is not None:
         stamp += f", audit head {result.audit_head.text()}"

@@ -370,14 +370,21 @@ class Store:
         """Change a site setting (administrator), with an audit row."""
         self.require(Action.CHANGE_SETTINGS)
         from alsdesk import datefmt
+        from alsdesk.setting_rules import value_problem
+        from alsdesk.textcheck import shown
 
         if not isinstance(key, str) or not _SETTING_KEY.fullmatch(key):
-            raise WorkflowError(f"'{str(key)[:40]}' is not a setting's name: lower-case letters, "
-                                "digits, '_' and '.', at most 64 (e.g. 'date_format').")
+            # shown(): a terminal escape in the name is echoed visibly, never acted on
+            raise WorkflowError(f"{shown(str(key), 40)} is not a setting's name: lower-case "
+                                "letters, digits, '_' and '.', at most 64 (e.g. "
+                                "'date_format').")
         if problem := text_problem(value, limit=SETTING_MAX, lines=False):
             raise WorkflowError(f"The value of the setting '{key}' {problem}.")
         if key == datefmt.SETTING and (problem := datefmt.format_problem(value)):
-            raise WorkflowError(problem)
+            raise WorkflowError(problem)  # its own words, which the Settings dialog shows
+        if problem := value_problem(key, value):  # what a known setting's value means
+            raise WorkflowError(f"The setting '{key}' {problem}; {shown(value, 60)} was "
+                                "not kept.")
         old = self.setting(key)
         with self.transaction():
             self.conn.execute(

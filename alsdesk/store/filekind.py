@@ -51,3 +51,27 @@ def refuse_special(path: Path, role: str = "database") -> None:
 def is_special(path: Path) -> bool:
     """Whether `path` exists and is something other than a regular file."""
     return kind_of(Path(path)) is not None
+
+
+_SIDE_FILES = (("-wal", "write-ahead log (WAL) file"), ("-shm", "shared-memory index (-shm) "
+               "file"), ("-journal", "rollback journal"))
+
+
+def refuse_odd_side_files(db: Path) -> None:
+    """Raise StoreError when the database's WAL, -shm or journal file is a symbolic link or
+    not a regular file. SQLite will not open through them (it said only "unable to open
+    database file", which read as damage); a link there would have SQLite write the log
+    into another program's file. Nothing of the database is wrong: the link is."""
+    for suffix, words in _SIDE_FILES:
+        side = Path(str(db) + suffix)
+        if os.path.islink(side):
+            what = "a symbolic link"
+        else:
+            what = kind_of(side)
+        if what is None:
+            continue
+        raise StoreError(
+            f"{side} is {what} where the database's {words} should be, so ALS Desk will not "
+            f"open {Path(db).name} (this does not mean the database is damaged). Remove "
+            f"{side.name} (it is not ALS Desk's; if it points to a file, that file is left "
+            "as it is), then open the database again.")

@@ -5,6 +5,7 @@ is newer than this program, or is damaged is left byte-for-byte as it was.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Callable
 
 
 from alsdesk.errors import StoreError
-from alsdesk.store.filekind import refuse_special
+from alsdesk.store.filekind import refuse_odd_side_files, refuse_special
 from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
@@ -195,6 +196,7 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
         raise StoreError(f"{path} is a folder, not a database file. Pick the .db file inside it.")
     # A FIFO would block the open below for ever; a device or socket is no database either.
     refuse_special(path)
+    refuse_odd_side_files(path)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -302,21 +304,47 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection that never writes to the file, even in a read-only folder.
 
     SQLite needs to create the WAL index beside a WAL database to read it. In a folder this
-    account cannot write to, and with no WAL file there (so no writer has changes pending),
-    the file is read as immutable instead.
+    account cannot write to, or on a disk mounted read-only (a write-protected stick), and
+    with no WAL file there holding changes, the file is read as immutable instead: nobody
+    can be writing it there, so nothing is missed. A FIFO or device is refused before
+    SQLite opens it (opening a FIFO blocks for ever).
     """
+    refuse_special(path)
     base = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=1.0, check_same_thread=False)
+    conn = None
     try:
+        conn = sqlite3.connect(f"{base}?mode=ro", uri=True, timeout=1.0, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError as exc:
-        conn.close()
+        if conn is not None:
+            conn.close()
         readonly_dir = "readonly" in str(exc).lower() or "READONLY" in str(
             getattr(exc, "sqlite_errorname", ""))
-        if not readonly_dir or Path(str(path) + "-wal").exists():
+        # In a read-only folder a writer may still hold the files open: any WAL file means
+        # changes may be pending. On a read-only disk nobody writes: only a WAL that holds
+        # pages matters (an empty one is what a checkpointed close leaves).
+        if readonly_dir and not Path(str(path) + "-wal").exists():
+            pass
+        elif not (_on_read_only_disk(path) and not _wal_has_changes(path)):
             raise
     return sqlite3.connect(f"{base}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(Path(path).parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no such folder, or not POSIX
+        return False
+
+
+def _wal_has_changes(path: Path) -> bool:
+    """Whether a WAL file beside `path` may hold pages the database file lacks (then the
+    immutable read would show an older state: refused, the caller says why)."""
+    try:
+        return os.stat(str(path) + "-wal").st_size > 0
+    except OSError:
+        return False
 
 
 def utils(conn: sqlite3.Connection):

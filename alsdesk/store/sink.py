@@ -16,8 +16,10 @@ SETTING_MAX = 1000
 _SETTING_KEY = re.compile(r"[a-z][a-z0-9_.]{0,63}")
 
 
-# Control characters but tab and line breaks, and the bidi overrides, embeddings and isolates.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters but tab and line breaks, the bidi overrides, embeddings and isolates.
+# Lone surrogates too: not UTF-8, so the row could not even be written.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                          "\ud800-\udfff]")
 
 
 def _printable(*texts: object) -> None:

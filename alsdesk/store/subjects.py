@@ -10,6 +10,7 @@ from alsdesk.states import SubjectStatus
 from alsdesk.store import status_rules
 from alsdesk.store.audit import A, utc_now
 from alsdesk.argcheck import checked
+from alsdesk.textcheck import shown
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -75,7 +76,9 @@ class SubjectService:
     def get(self, code: str) -> Subject:
         row = self.conn.execute(f"SELECT {_COLS} FROM subjects WHERE code = ?", (code,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no subject '{code}'.")
+            # shown(): a code holding an escape is echoed visibly ('S0\x1b[31m01'), not
+            # as the 'S001' a terminal would show once the escape acted
+            raise NotFound(f"There is no subject {shown(str(code), 40)}.")
         return _subject(row)
 
     def get_by_id(self, subject_id: int) -> Subject:
