@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.outputs import refuse_program_file
 from alsdesk.store.filekind import kind_of
 
 
@@ -27,6 +28,7 @@ def check_target(target: Path, *, force: bool) -> None:
     if not target.parent.is_dir():
         raise OutputRefused(f"The folder {target.parent} does not exist: create it or choose "
                             "another.")
+    refuse_program_file(target)  # the database, a backup, a heads log: never, even --force
     kind = kind_of(target)  # follows a link: a link to a device is refused too
     if kind is not None:
         raise OutputRefused(f"{target} is {kind}: ALS Desk replaces only ordinary files. "

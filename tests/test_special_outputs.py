@@ -134,3 +134,27 @@ def test_export_force_into_a_folder_never_replaces_a_fifo_in_it(db):
     assert done.returncode == 1 and "named pipe" in _said(done), _said(done)
     assert stat.S_ISFIFO(os.stat(folder / "README.txt").st_mode)
     assert sorted(p.name for p in folder.iterdir()) == ["README.txt", "old.txt"]
+
+
+def test_outputs_never_replace_the_database_a_backup_or_the_heads_log(demo_db, tmp_path):
+    """`pdf blank --out trial.db` and `export odm --out trial.db --force` replaced the live
+    database; a backup or the heads log could go the same way, even with --force."""
+    from click.testing import CliRunner
+
+    from alsdesk import backup
+    from alsdesk.cli import main
+
+    saved = backup.backup_now(demo_db, tmp_path / "monday.db").path
+    heads = tmp_path / "demo-heads.txt"
+    heads.write_text("x\n")
+    before = {p: p.read_bytes() for p in (saved, heads)}  # (the database gets login rows)
+    for target in (demo_db, saved, heads):
+        for args in (["pdf", "blank", "--out", str(target), "--force"],
+                     ["export", "odm", "--out", str(target), "--force", "--as", "monitor",
+                      "--password-stdin"]):
+            result = CliRunner().invoke(main, ["--db", str(demo_db), *args],
+                                        input="Demo-password-1\n")
+            assert result.exit_code == 1, (target, args, result.output)
+            assert "never written over" in result.output, result.output
+    assert {p: p.read_bytes() for p in before} == before
+    assert demo_db.read_bytes().startswith(b"SQLite format 3")

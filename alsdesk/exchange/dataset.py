@@ -20,6 +20,7 @@ from alsdesk import anchor
 from alsdesk.anchor import Head
 from alsdesk.auth import Action, Role
 from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
+from alsdesk.outputs import refuse_program_file
 from alsdesk.states import FormStatus
 from alsdesk.store import audit as audit_trail
 from alsdesk.store.audit import A, utc_now
@@ -297,6 +298,11 @@ class Output:
         parent = self.target.parent
         if not parent.is_dir():
             raise ExportError(f"The folder {parent} does not exist: create it or choose another.")
+        if not folder:  # the database, a backup, a heads log: never, even with --force
+            try:
+                refuse_program_file(self.target)
+            except AlsDeskError as exc:
+                raise ExportError(str(exc)) from None
         # --force replaces files only: never a FIFO, a device or a socket of that name.
         if (kind := kind_of(self.target)) and not (folder and self.target.is_dir()):
             raise ExportError(f"{self.target} is {kind}: choose a new file name for this "
@@ -337,6 +343,10 @@ class Output:
             # --force into a folder replaces its files of these names, never a FIFO or
             # device of such a name: all are looked at before the first is moved.
             for p in self.files:
+                try:
+                    refuse_program_file(self.target / p.name)
+                except AlsDeskError as exc:
+                    raise ExportError(str(exc)) from None
                 if kind := kind_of(self.target / p.name):
                     raise ExportError(f"{self.target / p.name} is {kind}: ALS Desk replaces "
                                       "only ordinary files. Remove it or choose another "
