@@ -205,6 +205,17 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     return RestoreResult(db_path, source, aside, tuple(unrecorded))
 
 
+def _require_admin(st) -> None:
+    """Only an administrator restores (the login that came first is in the trail)."""
+    from alsdesk.errors import PermissionDenied
+
+    try:
+        st.require(Action.CHANGE_SETTINGS)
+    except PermissionDenied:
+        raise PermissionDenied(f"Only an administrator may restore a backup; {st.user_id} is "
+                               f"a {st.role.value}.") from None
+
+
 def _refusals(db_path: Path, backup_file: Path) -> None:
     refuse_special(db_path)
     refuse_special(backup_file, "backup")
@@ -214,6 +225,11 @@ def _refusals(db_path: Path, backup_file: Path) -> None:
         raise StoreError("That is the database itself, not a backup of it.")
     if not db_path.parent.is_dir():
         raise StoreError(f"The folder {db_path.parent} is not there.")
+    if db_path.is_symlink():
+        # The restored file would replace the link, and the database it leads to would go on
+        # being used by whoever opens it by its real name.
+        raise StoreError(f"{db_path} is a link to {db_path.resolve()}: restore the database "
+                         "itself (give that path with --db).")
 
 
 # --- steps --------------------------------------------------------------------------------
@@ -294,7 +310,7 @@ def _authorise(db_path: Path, study: Study, user_id: str, password: str) -> str:
     try:
         st = Store(conn, db_path, study)
         st.login(user_id, password)
-        st.require(Action.CHANGE_SETTINGS)
+        _require_admin(st)
         return st.role.value
     finally:
         conn.close()
@@ -317,7 +333,7 @@ def _finish_copy(temp: Path, study: Study, replaced: str, user_id: str, password
     with Store.open(temp, study) as st:
         if role is None:  # no readable current database: the backup's administrator
             st.login(user_id, password)
-            st.require(Action.CHANGE_SETTINGS)
+            _require_admin(st)
             actor = None
         else:
             actor = (user_id, role)

@@ -319,7 +319,7 @@ def test_restore_refuses_a_tampered_backup(db, tmp_path, study):
 
 def test_restore_needs_an_administrator_and_the_password(db, tmp_path, study):
     saved = backup.backup_now(db, tmp_path / "b.db").path
-    _refused(db, saved, study, "may not change study settings", user="nurse",
+    _refused(db, saved, study, "Only an administrator may restore", user="nurse",
              error=PermissionDenied, audited="user.login")
     _refused(db, saved, study, "wrong", password="Not-the-password-1", error=AuthError,
              audited="user.login_failed")

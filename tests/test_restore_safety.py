@@ -317,3 +317,11 @@ def test_a_forged_file_cannot_replace_a_database_changed_outside_the_program(db,
     with pytest.raises(StoreError, match="not a known earlier state"):
         backup.restore(db, forged, user_id="mallory", password=PASSWORD, study=study)
     assert rows(db, "SELECT count(*) FROM subjects") == [(1,)]  # nothing was replaced
+
+
+def test_a_linked_database_path_is_not_replaced_as_a_link(db, saved, study, tmp_path):
+    link = tmp_path / "link.db"
+    link.symlink_to(db)
+    with pytest.raises(StoreError, match="is a link to"):
+        backup.restore(link, saved, user_id="admin", password=PASSWORD, study=study)
+    assert link.is_symlink()
