@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from alsdesk.paths import user_data_dir
+from alsdesk.paths import read_json_dict, user_data_dir
 
 _FILE = "anchor-places.json"
 FOLDERS = "backup_folders"
@@ -30,11 +30,7 @@ def _key(db_path: Path) -> str:
 
 
 def _load() -> dict:
-    try:
-        data = json.loads(_record_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_json_dict(_record_path())
 
 
 def places(db_path: Path) -> tuple[list[Path], list[Path]]:

@@ -49,3 +49,15 @@ def default_database() -> Path:
     """The database used when no --db is given."""
     override = os.environ.get("ALSDESK_DB")
     return Path(override) if override else user_data_dir() / "alsdesk.db"
+
+
+def read_json_dict(path: Path) -> dict:
+    """A small JSON record of this workstation's (a dict), or {} when missing or damaged:
+    such records are helpers, never a reason to stop."""
+    import json
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

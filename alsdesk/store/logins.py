@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alsdesk.auth import check_password, hash_password
-from alsdesk.paths import user_data_dir
+from alsdesk.paths import read_json_dict, user_data_dir
 from alsdesk.store.audit import A
 
 if TYPE_CHECKING:
@@ -81,11 +81,7 @@ def _db_key(db: Path) -> str:
 
 
 def _read_log() -> dict:
-    try:
-        data = json.loads(_log_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_json_dict(_log_path())
 
 
 def _write_log(data: dict) -> None:
