@@ -313,6 +313,15 @@ def test_restore_row_only_inside_the_file_excuses_nothing(trial, study):
     assert "rewritten" in only_anchors_fail(verify(trial, study))
 
 
+def set_backup_folder(store, *folders: Path) -> None:
+    """Make the folders; the first becomes the backup folder, set by the administrator."""
+    for folder in folders:
+        folder.mkdir()
+    store.logout()
+    store.login("admin", PASSWORD)
+    backup.configure(store, folder=folders[0])
+
+
 def test_missing_backup_folder_is_a_note(store, db_path, study):
     store.close()
     report = verify(db_path, study)
@@ -322,10 +331,7 @@ def test_missing_backup_folder_is_a_note(store, db_path, study):
 
 def test_backup_folder_on_a_removed_stick(store, db_path, study, tmp_path):
     stick = tmp_path / "stick"
-    stick.mkdir()
-    store.logout()
-    store.login("admin", PASSWORD)
-    backup.configure(store, folder=stick)
+    set_backup_folder(store, stick)
     store.close()
     backup.backup_now(db_path)
     work(db_path, study)
@@ -424,11 +430,7 @@ def test_pointing_the_folder_setting_elsewhere_does_not_hide_the_backups(store, 
     code = store.subjects.create("AB").code
     store.forms.save(code, "screening", "vs", VS)
     stick, empty = tmp_path / "stick", tmp_path / "empty"
-    stick.mkdir()
-    empty.mkdir()
-    store.logout()
-    store.login("admin", PASSWORD)
-    backup.configure(store, folder=stick)
+    set_backup_folder(store, stick, empty)
     store.close()
     backup.backup_now(db_path)
 

@@ -19,7 +19,8 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.store import Store
 from tests.conftest import PASSWORD
 from tests.test_anchor import (  # noqa: F401  (trial is a fixture)
-    _attack, change_blood_pressure, cli, only_anchors_fail, session, trial, verify, work,
+    _attack, change_blood_pressure, cli, only_anchors_fail, session, set_backup_folder, trial,
+    verify, work,
 )
 
 
@@ -120,11 +121,7 @@ def test_restore_line_does_not_excuse_a_rewrite_of_the_restored_rows(trial, stud
 def test_backup_folder_pointed_at_an_empty_folder_still_reads_the_stick(store, db_path,
                                                                         study, tmp_path):
     stick, empty = tmp_path / "usb", tmp_path / "empty"
-    stick.mkdir()
-    empty.mkdir()
-    store.logout()
-    store.login("admin", PASSWORD)
-    backup.configure(store, folder=stick)
+    set_backup_folder(store, stick, empty)
     assert stick in anchor_local.places(db_path)[0]  # recorded at once, before any backup
     store.logout()
     store.login("nurse", PASSWORD)
