@@ -41,6 +41,7 @@ from alsdesk.textcheck import text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
+    from alsdesk.study.model import Study
 
 SETTING_FOLDER = "backup.folder"
 SETTING_KEEP = "backup.keep"
@@ -125,7 +126,8 @@ def configure(store: Store, *, folder: str | Path | None = None,
 
 
 def make_backup(db_path: Path, dest: Path, *,
-                progress: Callable[[int, int], None] | None = None) -> BackupInfo:
+                progress: Callable[[int, int], None] | None = None,
+                study: "Study | None" = None) -> BackupInfo:
     """Copy the database to `dest` (which must not exist) and check the copy.
 
     `progress(pages_left, pages_total)` is called along the way when given.
@@ -146,7 +148,7 @@ def make_backup(db_path: Path, dest: Path, *,
         _copy(db_path, partial, progress)
         _fsync(partial)
         info = check_backup(partial, source_info.study_id)
-        _check_schema(partial)
+        _check_schema(partial, study)
         os.replace(partial, dest)
         _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
@@ -176,7 +178,7 @@ def make_backup(db_path: Path, dest: Path, *,
     return result
 
 
-def _check_schema(copy: Path) -> None:
+def _check_schema(copy: Path, study: "Study | None") -> None:
     """The copy's tables, columns and triggers as the program makes them (cheap: the schema
     only). A flipped bit in a column's name passes SQLite's own checks; a backup of it called
     "checked OK" would then rotate a good one away."""
@@ -184,7 +186,7 @@ def _check_schema(copy: Path) -> None:
     from alsdesk.store.verify_more import schema_problems
     from alsdesk.study import load_study
 
-    study = load_study()
+    study = study or load_study()  # the open store's, when there is one: no second parse
     conn = schema.open_readonly(copy)
     try:
         if conn.execute("SELECT value FROM meta WHERE key = 'study_id'").fetchone() != (
@@ -250,7 +252,7 @@ def auto_backup(store: Store, reason: str) -> BackupInfo | None:
         crashed = store.stale_lock is not None
         if reason == "start" and not crashed and taken and taken.date() == datetime.now().date():
             return None
-    info = make_backup(db_path, _new_name(folder, db_path, reason))
+    info = make_backup(db_path, _new_name(folder, db_path, reason), study=store.study)
     rotate(folder, db_path, keep)
     return info
 
