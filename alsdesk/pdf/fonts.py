@@ -30,6 +30,7 @@ def register() -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
+        _fix_to_unicode()
         for name, file in _FILES.items():
             path = resource_path("fonts", file)
             if not path.is_file():
@@ -44,11 +45,45 @@ def register() -> None:
         _registered = True
 
 
+def _utf16(code: int) -> str:
+    try:
+        return chr(code).encode("utf-16-be").hex().upper()
+    except (UnicodeEncodeError, ValueError):
+        return "%04X" % code
+
+
+def _fix_to_unicode() -> None:
+    """reportlab 5.1 writes a character above U+FFFF (an emoji DejaVu has) into the font's
+    ToUnicode map as five hex digits ("<1F600>"), which readers take as U+1F60 'ὠ' (pdftotext)
+    or refuse (pypdf). The map must hold UTF-16: a surrogate pair. The function is looked up
+    by name when a document is saved, so replacing it in its module is enough."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "_alsdesk", False):
+        return
+
+    def make(fontname, subset):
+        text = original(fontname, subset)
+        if all(v <= 0xFFFF for v in subset):
+            return text
+        head, _, _ = text.partition("%d beginbfchar" % len(subset))
+        return head + "\n".join(["%d beginbfchar" % len(subset)]
+                                + ["<%02X> <%s>" % (i, _utf16(v)) for i, v in enumerate(subset)]
+                                + ["endbfchar", "endcmap",
+                                   "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+    make._alsdesk = True
+    ttfonts.makeToUnicodeCMap = make
+
+
 def esc(text: object) -> str:
-    """Text as paragraph markup: XML-escaped, line breaks kept, control characters dropped."""
+    """Text as paragraph markup: XML-escaped, line breaks kept, control characters as the
+    replacement mark (they must not vanish from paper; shaping.MARK)."""
     if text is None:
         return ""
-    cleaned = "".join(ch for ch in str(text) if ch in "\n\t" or ord(ch) >= 32)
+    cleaned = "".join(ch if ch in "\n\t" or 32 <= ord(ch) != 0x7f else "\ufffd"
+                      for ch in str(text).replace("\r\n", "\n").replace("\r", "\n"))
     return escape(cleaned).replace("\t", " ").replace("\n", "<br/>")
 
 

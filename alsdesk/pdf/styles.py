@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from alsdesk.pdf import fonts
+from alsdesk.pdf import fonts, shaping
 
 # Greys and weights that survive a photocopier (which turns everything lighter than about half
 # grey white): a 0.4 pt line at 72 % grey vanished from copies (tests/test_pdf_photocopy.py).
@@ -50,7 +50,6 @@ _KNOWN = {id(v) for v in list(globals().values()) if isinstance(v, ParagraphStyl
 # soft hyphens or zero-width characters (a Paragraph treats those specially).
 _SPECIAL = re.compile("[^\\S ]|[\xad\u200b-\u200d\u2028\u2029\ufeff]")
 _MARKUP = re.compile("[<&]")
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f]")  # dropped from printed text, as fonts.esc does
 _WIDTHS: dict[tuple[str, str, float], float] = {}  # per process: text widths never change
 _SIZES: dict[tuple[str, int, float], tuple[float, float]] = {}  # paragraph sizes, likewise
 
@@ -96,7 +95,13 @@ class Line(Flowable):
         self.text, self.style = text, style
         self._markup = markup
         self._para: Paragraph | None = None
-        self._one = None if (markup is not None or _SPECIAL.search(text)
+        # Right-to-left scripts, characters the font lacks: shaped, ordered and marked by
+        # shaping.Shaped, which a Paragraph cannot do (reportlab's bidi needs rlbidi).
+        self._shaped: shaping.Shaped | None = None
+        if shaping.needs(text, style.fontName):
+            runs = [(text, False, None)] if markup is None else shaping.runs_from_markup(markup)
+            self._shaped = shaping.Shaped(runs or [(shaping.plain(text), False, None)], style)
+        self._one = None if (markup is not None or _SPECIAL.search(text) or self._shaped
                              or not _plain_style(style)) else " ".join(text.split())
         self._wrapped: tuple[float, tuple[float, float]] | None = None
         self._fast = False  # drawn as one line at the last wrap
@@ -125,7 +130,9 @@ class Line(Flowable):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         if self._wrapped is not None and self._wrapped[0] == aw:
             return self._wrapped[1]
-        if self._one is not None and aw >= 1e-8 and self._line_width() <= aw - 1e-3:
+        if self._shaped is not None:
+            size = self._shaped.wrap(aw, ah)
+        elif self._one is not None and aw >= 1e-8 and self._line_width() <= aw - 1e-3:
             self._fast = True
             size = (aw, self.style.leading if self._one else 0.0)
         else:
@@ -143,9 +150,11 @@ class Line(Flowable):
         return size
 
     def minWidth(self) -> float:  # reportlab's name
-        return self._paragraph().minWidth()
+        return (self._shaped or self._paragraph()).minWidth()
 
     def split(self, aw: float, ah: float) -> list:
+        if self._shaped is not None:
+            return self._shaped.split(aw, ah)
         self.wrap(aw, ah)
         if self._fast:
             return []  # one line: it moves whole
@@ -155,6 +164,13 @@ class Line(Flowable):
 
     def draw(self) -> None:
         style, canv = self.style, self.canv
+        if self._shaped is not None:
+            self._shaped.canv = canv
+            try:
+                self._shaped.draw()
+            finally:
+                del self._shaped.canv
+            return
         if self._fast:
             if not self._one:
                 return
@@ -203,10 +219,8 @@ def p(markup: str, style: ParagraphStyle = BODY) -> Flowable:
 
 def t(value: object, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph of plain text (escaped here)."""
-    text = "" if value is None else str(value)
-    if _CONTROL.search(text):
-        text = "".join(ch for ch in text if ch in "\n\t" or ord(ch) >= 32)
-    return Line(text, style)
+    # Control characters stay: shaping prints them as a visible replacement mark.
+    return Line("" if value is None else str(value), style)
 
 
 def table(data: list, widths: list[float], style, *, header_rows: int = 0,

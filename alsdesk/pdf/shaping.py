@@ -1,0 +1,358 @@
+"""Text in any script as it must look on paper: Persian and Arabic joined and right to left,
+mixed with Latin and digits in the order of the Unicode bidi algorithm, and a visible mark
+for what the font cannot draw.
+
+A PDF shows glyphs at positions; it has no idea of joining or direction. reportlab 5.1 can
+shape with uharfbuzz, but its bidi ordering needs rlbidi, which is not on the package
+registry. So the text is shaped here with arabic-reshaper (the joining forms, lam-alef
+ligatures: all in DejaVu Sans's Arabic Presentation Forms) and ordered with python-bidi's
+implementation of the bidi algorithm, one printed line at a time: a paragraph is broken into
+lines in logical order first, then each line is reordered, so a long Persian note reads from
+its first line down.
+
+The text layer keeps the presentation forms a reader's "copy" gives back: pdftotext and
+pypdf put right-to-left words back in logical order, and NFKC turns the forms back into
+the stored letters (tests/test_pdf_scripts.py checks what is guaranteed).
+
+Latin-only text never comes here (needs() is False) and prints as before, at the same speed.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from html import unescape
+
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from alsdesk.pdf import fonts
+
+MARK = "\ufffd"  # REPLACEMENT CHARACTER: DejaVu Sans draws it (a diamond with "?")
+# Hebrew, Arabic, Syriac, Thaana, NKo..., the Arabic presentation forms, RTL astral scripts.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff]")
+# Invisible by design: variation selectors (emoji style), the tag characters. Dropped
+# instead of marked when the font has no glyph (they carry no letter of their own).
+_SILENT = re.compile("[\ufe00-\ufe0f\U000e0000-\U000e007f\U000e0100-\U000e01ef]")
+_SPACE = re.compile(r"( +|\n)")
+
+
+@functools.lru_cache(maxsize=None)
+def _cmap(font: str) -> frozenset[int]:
+    fonts.register()
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def needs(text: str, font: str = fonts.REGULAR) -> bool:
+    """Whether `text` needs shaping, reordering or replacement marks to print right."""
+    if text.isascii():
+        return any(ord(ch) < 32 and ch not in "\n\t" or ch == "\x7f" for ch in text)
+    cmap = _cmap(font)
+    return bool(_RTL.search(text)) or any(ord(ch) not in cmap or unicodedata.category(ch) == "Cc"
+                                          and ch not in "\n\t" for ch in text)
+
+
+def clean(text: str, font: str = fonts.REGULAR) -> str:
+    """Tabs as spaces, CR LF as one break, control characters as the replacement mark, so
+    nothing stored vanishes from paper. Characters the font lacks stay (they take part in
+    the bidi ordering as themselves) and become the mark only when drawn (ink())."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if text.isascii() and not any(ord(ch) < 32 and ch != "\n" or ch == "\x7f" for ch in text):
+        return text
+    cmap = _cmap(font)
+    out = []
+    for ch in text:
+        if ch == "\n" or unicodedata.category(ch) != "Cc":
+            if ord(ch) in cmap or not (_SILENT.match(ch) or unicodedata.category(ch) == "Cf"):
+                out.append(ch)  # invisible format characters the font lacks are dropped
+        else:
+            out.append(MARK)
+    return "".join(out)
+
+
+def ink(text: str, font: str) -> str:
+    """What is drawn: every character the font has no glyph for as the replacement mark."""
+    cmap = _cmap(font)
+    return "".join(ch if ord(ch) in cmap else MARK for ch in text)
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return stringWidth(ink(text, font), font, size)
+
+
+def text_out(textobj, text: str, font: str) -> None:
+    """Draw `text` into a reportlab text object; each replacement mark carries the stored
+    character as /ActualText, which pdftotext (not pypdf) gives back on copy and search."""
+    cmap = _cmap(font)
+    start = 0
+    for i, ch in enumerate(text):
+        if ord(ch) in cmap:
+            continue
+        if start < i:
+            textobj.textOut(text[start:i])
+        textobj._code.append(f"/Span <</ActualText <FEFF{ch.encode('utf-16-be').hex()}>>> BDC")
+        textobj.textOut(MARK)
+        textobj._code.append("EMC")
+        start = i + 1
+    if start < len(text):
+        textobj.textOut(text[start:])
+
+
+@functools.lru_cache(maxsize=1)
+def _reshaper():
+    import arabic_reshaper
+
+    # Harakat (vowel marks) are kept: printing drops nothing that was stored.
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False,
+                                                         "support_ligatures": True})
+
+
+@functools.lru_cache(maxsize=20_000)
+def shape(text: str) -> str:
+    """Arabic-script letters in their joining forms (logical order still)."""
+    return _reshaper().reshape(text) if _RTL.search(text) else text
+
+
+def is_rtl(text: str) -> bool:
+    """The paragraph direction of the bidi algorithm (P2, P3): its first strong letter."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def reorder(segments: list[tuple[str, object]], rtl: bool) -> list[tuple[str, object]]:
+    """Segments of one line (text, style) in logical order -> in visual order, left to right.
+
+    python-bidi's algorithm module works on a list of characters, so each character can carry
+    its segment's style through the reordering (bold words stay bold wherever they move).
+    """
+    from bidi import algorithm as ba
+
+    text = "".join(s for s, _ in segments)
+    if not _RTL.search(text):
+        return [seg for seg in segments if seg[0]]
+    storage = ba.get_empty_storage()
+    storage["base_level"], storage["base_dir"] = (1, "R") if rtl else (0, "L")
+    ba.get_embedding_levels(text, storage)
+    chars = iter(storage["chars"])
+    for s, style in segments:
+        for _ in s:
+            next(chars)["seg"] = style
+    ba.explicit_embed_and_overrides(storage)
+    ba.resolve_weak_types(storage)
+    ba.resolve_neutral_types(storage, False)
+    ba.resolve_implicit_levels(storage, False)
+    ba.reorder_resolved_levels(storage, False)
+    ba.apply_mirroring(storage, False)
+    out: list[tuple[str, object]] = []
+    for ch in storage["chars"]:
+        if out and out[-1][1] is ch["seg"]:
+            out[-1] = (out[-1][0] + ch["ch"], ch["seg"])
+        else:
+            out.append((ch["ch"], ch["seg"]))
+    return out
+
+
+@functools.lru_cache(maxsize=20_000)
+def visual(text: str, font: str = fonts.REGULAR) -> str:
+    """One line of text as it is drawn left to right: cleaned, shaped, reordered."""
+    text = shape(clean(text, font).replace("\n", " "))
+    return "".join(s for s, _ in reorder([(text, None)], is_rtl(text)))
+
+
+def width(text: str, font: str, size: float) -> float:
+    """The printed width of one line of text."""
+    return _width(visual(text, font), font, size) if needs(text, font) else stringWidth(
+        text, font, size)
+
+
+def draw_string(canv, x: float, y: float, text: str, align: str = "left") -> None:
+    """canvas.drawString for user text (header labels, boxes): shaped and ordered."""
+    font, size = canv._fontname, canv._fontsize
+    if not needs(text, font):
+        (canv.drawRightString if align == "right" else canv.drawCentredString
+         if align == "centre" else canv.drawString)(x, y, text)
+        return
+    text = visual(text, font)
+    w = _width(text, font, size)
+    x -= w if align == "right" else w / 2 if align == "centre" else 0
+    obj = canv.beginText(x, y)
+    text_out(obj, text, font)
+    canv.drawText(obj)
+
+
+# --- paragraphs --------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)(b|i|br|font)\b([^>]*)>")
+_COLOR = re.compile(r"""color\s*=\s*['"]([^'"]+)['"]""")
+
+
+def runs_from_markup(markup: str) -> list[tuple[str, bool, str | None]] | None:
+    """Our own paragraph markup (<b>, <i>, <br/>, <font color>, entities: what fonts.esc and
+    the documents write) as (text, bold, colour) runs; None for anything else."""
+    runs: list[tuple[str, bool, str | None]] = []
+    bold, colours, pos = 0, [], 0
+    for m in _TAG.finditer(markup):
+        if "<" in markup[pos:m.start()]:
+            return None
+        runs.append((unescape(markup[pos:m.start()]), bold > 0, colours[-1] if colours else None))
+        closing, tag, attrs = m.groups()
+        if tag == "br":
+            runs.append(("\n", False, None))
+        elif tag == "b":
+            bold += -1 if closing else 1
+        elif tag == "font":
+            if closing:
+                colours = colours[:-1]
+            else:
+                c = _COLOR.search(attrs)
+                colours.append(c.group(1) if c else (colours[-1] if colours else None))
+        pos = m.end()
+    if "<" in markup[pos:]:
+        return None
+    runs.append((unescape(markup[pos:]), bold > 0, colours[-1] if colours else None))
+    return [r for r in runs if r[0]]
+
+
+def plain(markup: str) -> str:
+    """The text of markup runs_from_markup does not know (tags dropped, breaks kept)."""
+    return unescape(re.sub(r"<[^>]*>", "", re.sub(r"<br\s*/?>", "\n", markup)))
+
+
+class _Run:
+    """The look of one run: font and colour (identity matters: reorder() keys on it)."""
+
+    __slots__ = ("font", "color")
+
+    def __init__(self, font: str, color) -> None:
+        self.font, self.color = font, color
+
+
+class Shaped(Flowable):
+    """A paragraph of runs broken into lines in logical order, each line drawn in visual
+    order; it looks like a reportlab Paragraph of the same style (first baseline, leading,
+    alignment) and splits between pages at line boundaries."""
+
+    def __init__(self, runs: list[tuple[str, bool, str | None]], style,
+                 _lines: tuple | None = None) -> None:
+        super().__init__()
+        self.style = style
+        self._runs = runs
+        self._lines = _lines  # (width, [(rtl, [(text, _Run)...]), ...]) once broken
+
+    @classmethod
+    def from_text(cls, text: str, style) -> "Shaped":
+        return cls([(text, False, None)], style)
+
+    def _words(self) -> list:
+        """Hard paragraphs, each a list of words, each word a list of (shaped text, _Run)."""
+        from reportlab.lib import colors
+
+        paras: list[list[list[tuple[str, _Run]]]] = [[[]]]
+        for text, bold, colour in self._runs:
+            font = fonts.BOLD if bold else self.style.fontName
+            run = _Run(font, colors.toColor(colour) if colour else self.style.textColor)
+            for piece in _SPACE.split(clean(text, font)):
+                if piece == "\n":
+                    paras.append([[]])
+                elif piece.startswith(" "):
+                    if paras[-1][-1]:
+                        paras[-1].append([])
+                elif piece:
+                    paras[-1][-1].append((shape(piece), run))
+        return [[w for w in para if w] for para in paras]
+
+    def _break(self, aw: float) -> list:
+        size = self.style.fontSize
+        space = stringWidth(" ", self.style.fontName, size)
+        lines = []
+        for para in self._words():
+            rtl = is_rtl("".join(s for w in para for s, _ in w))
+            line: list[tuple[str, _Run]] = []
+            used = 0.0
+            for word in para:
+                for piece in self._cut(word, aw):
+                    w = sum(_width(s, r.font, size) for s, r in piece)
+                    if line and used + space + w > aw:
+                        lines.append((rtl, line))
+                        line, used = [], 0.0
+                    if line:
+                        line.append((" ", line[-1][1]))
+                        used += space
+                    line.extend(piece)
+                    used += w
+            lines.append((rtl, line))
+        return lines
+
+    def _cut(self, word: list, aw: float) -> list:
+        """A word wider than the line, cut between characters (a 4,000-letter 'word')."""
+        size = self.style.fontSize
+        if sum(_width(s, r.font, size) for s, r in word) <= aw:
+            return [word]
+        pieces, piece, used = [], [], 0.0
+        for s, r in word:
+            for ch in s:
+                w = _width(ch, r.font, size)
+                if piece and used + w > aw:
+                    pieces.append(piece)
+                    piece, used = [], 0.0
+                if piece and piece[-1][1] is r:
+                    piece[-1] = (piece[-1][0] + ch, r)
+                else:
+                    piece.append((ch, r))
+                used += w
+        return pieces + [piece]
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        if self._lines is None or self._lines[0] != aw:
+            self._lines = (aw, self._break(aw))
+        n = len(self._lines[1])
+        if n == 1 and not self._lines[1][0][1]:
+            n = 0  # an empty paragraph takes no room, as a Paragraph of no text
+        self.width, self.height = aw, n * self.style.leading
+        return self.width, self.height
+
+    def minWidth(self) -> float:  # reportlab's name
+        size = self.style.fontSize
+        return max([sum(_width(s, r.font, size) for s, r in w)
+                    for para in self._words() for w in para] or [0.0])
+
+    def split(self, aw: float, ah: float) -> list:
+        self.wrap(aw, ah)
+        lines = self._lines[1]
+        fit = int((ah + 1e-6) // self.style.leading)
+        if fit <= 0:
+            return []
+        if fit >= len(lines):
+            return [self]
+        return [Shaped(self._runs, self.style, (aw, lines[:fit])),
+                Shaped(self._runs, self.style, (aw, lines[fit:]))]
+
+    def draw(self) -> None:
+        canv, style = self.canv, self.style
+        size = style.fontSize
+        y = self.height - size
+        canv.saveState()
+        for rtl, line in self._lines[1]:
+            parts = reorder(line, rtl)
+            total = sum(_width(s, r.font, size) for s, r in parts)
+            x = 0.0
+            if style.alignment == TA_RIGHT or (rtl and style.alignment != TA_CENTER):
+                x = self.width - total
+            elif style.alignment == TA_CENTER:
+                x = (self.width - total) / 2
+            text = canv.beginText(x, y)
+            for s, r in parts:
+                text.setFont(r.font, size)
+                text.setFillColor(r.color)
+                text_out(text, s, r.font)
+            canv.drawText(text)
+            y -= style.leading
+        canv.restoreState()
