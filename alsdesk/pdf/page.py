@@ -23,7 +23,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 
 from alsdesk import __version__
 from alsdesk.anchor import Head
-from alsdesk.pdf import fonts, footer
+from alsdesk.pdf import fonts, footer, shaping
 from alsdesk.pdf.footer import GREY, RULE
 from alsdesk.pdf.options import PrintOptions, Progress
 from alsdesk.pdf.widgets import draw_boxes
@@ -224,14 +224,13 @@ def build(flowables: list, spec: PageSpec, progress: Progress | None = None) -> 
 
 
 def _fit(canv, text: str, font: str, size: float, width: float) -> tuple[str, float]:
-    """Shrink to 75 % and then cut with an ellipsis so a text fits a width."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
+    """Shrink to 75 % and then cut with an ellipsis so a text fits a width (measured as
+    printed, shaped; the cut is at the logical end, the left of a right-to-left text)."""
     for s in (size, size * 0.9, size * 0.8, size * 0.75):
-        if stringWidth(text, font, s) <= width:
+        if shaping.width(text, font, s) <= width:
             return text, s
     s = size * 0.75
-    while text and stringWidth(text + "…", font, s) > width:
+    while text and shaping.width(text + "…", font, s) > width:
         text = text[:-1]
     return text + "…", s
 
@@ -268,10 +267,10 @@ def _draw_frame(canv, doc: _Doc) -> None:
     canv.setFillColor(colors.black)
     text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
     canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm, y, text)
+    shaping.draw_string(canv, x + 4 * mm, y, text)
     text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
     canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm + room * 0.42, y, text)
+    shaping.draw_string(canv, x + 4 * mm + room * 0.42, y, text)
     canv.restoreState()
 
 
@@ -282,15 +281,15 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
     canv.setFillColor(colors.black)
     site, size = _fit(canv, study.site, fonts.REGULAR, 9, (right - left) * 0.4)
     canv.setFont(fonts.REGULAR, size)
-    canv.drawRightString(right, top, site)
+    shaping.draw_string(canv, right, top, site, "right")
     head, size = _fit(canv, f"{study.id} · {study.protocol} · {spec.title}", fonts.BOLD, 10.5,
                       (right - left) * 0.58)
     canv.setFont(fonts.BOLD, size)
-    canv.drawString(left, top, head)
+    shaping.draw_string(canv, left, top, head)
     title, size = _fit(canv, study.title, fonts.REGULAR, 7.5, right - left)
     canv.setFont(fonts.REGULAR, size)
     canv.setFillColor(GREY)
-    canv.drawString(left, top - 4.2 * mm, title)
+    shaping.draw_string(canv, left, top - 4.2 * mm, title)
     # line 2: subject and initials boxes, then captions for the event and the form
     y = top - 13.5 * mm
     canv.setFillColor(colors.black)
@@ -343,15 +342,13 @@ def _caption(canv, x: float, y: float, text: str) -> None:
 
 
 def _word_box(canv, x: float, y: float, text: str) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    width = max(stringWidth(text, fonts.BOLD, 9.5) + 3 * mm, 12 * mm)
+    width = max(shaping.width(text, fonts.BOLD, 9.5) + 3 * mm, 12 * mm)
     canv.setStrokeColor(colors.black)
     canv.setLineWidth(0.6)
     canv.rect(x, y, width, 5.6 * mm, stroke=1, fill=0)
     canv.setFont(fonts.BOLD, 9.5)
     canv.setFillColor(colors.black)
-    canv.drawString(x + 1.5 * mm, y + 1.7 * mm, text)
+    shaping.draw_string(canv, x + 1.5 * mm, y + 1.7 * mm, text)
     return x + width
 
 

@@ -60,27 +60,38 @@ def clean(text: str, font: str = fonts.REGULAR) -> str:
     nothing stored vanishes from paper. Characters the font lacks stay (they take part in
     the bidi ordering as themselves) and become the mark only when drawn (ink())."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    if text.isascii() and not any(ord(ch) < 32 and ch != "\n" or ch == "\x7f" for ch in text):
-        return text
     cmap = _cmap(font)
-    out = []
-    for ch in text:
-        if ch == "\n" or unicodedata.category(ch) != "Cc":
-            if ord(ch) in cmap or not (_SILENT.match(ch) or unicodedata.category(ch) == "Cf"):
-                out.append(ch)  # invisible format characters the font lacks are dropped
-        else:
-            out.append(MARK)
-    return "".join(out)
+    odd = {ch for ch in set(text) if ch != "\n" and (ord(ch) not in cmap
+                                                      or unicodedata.category(ch) == "Cc")}
+    if not odd:
+        return text
+    table = {}
+    for ch in odd:
+        if unicodedata.category(ch) == "Cc":
+            table[ord(ch)] = MARK
+        elif _SILENT.match(ch) or unicodedata.category(ch) == "Cf":
+            table[ord(ch)] = None  # invisible format characters the font lacks are dropped
+    return text.translate(table) if table else text
 
 
 def ink(text: str, font: str) -> str:
     """What is drawn: every character the font has no glyph for as the replacement mark."""
     cmap = _cmap(font)
-    return "".join(ch if ord(ch) in cmap else MARK for ch in text)
+    odd = [ch for ch in set(text) if ord(ch) not in cmap]
+    return text.translate({ord(ch): MARK for ch in odd}) if odd else text
+
+
+_WIDTHS: dict[tuple[str, str], float] = {}  # per process: widths at 1 pt never change
 
 
 def _width(text: str, font: str, size: float) -> float:
-    return stringWidth(ink(text, font), font, size)
+    key = (text, font)
+    w = _WIDTHS.get(key)
+    if w is None:
+        if len(_WIDTHS) > 200_000:
+            _WIDTHS.clear()
+        w = _WIDTHS[key] = stringWidth(ink(text, font), font, 1000.0) / 1000.0
+    return w * size
 
 
 def text_out(textobj, text: str, font: str) -> None:
@@ -158,6 +169,11 @@ def reorder(segments: list[tuple[str, object]], rtl: bool) -> list[tuple[str, ob
         else:
             out.append((ch["ch"], ch["seg"]))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _visual_line(line: tuple, rtl: bool) -> list:
+    return reorder(list(line), rtl)  # a table draws a split cell's lines more than once
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -240,19 +256,27 @@ class Shaped(Flowable):
     order; it looks like a reportlab Paragraph of the same style (first baseline, leading,
     alignment) and splits between pages at line boundaries."""
 
-    def __init__(self, runs: list[tuple[str, bool, str | None]], style,
-                 _lines: tuple | None = None) -> None:
+    def __init__(self, runs: list[tuple[str, bool, str | None]] | None, style,
+                 _paras: list | None = None) -> None:
         super().__init__()
         self.style = style
         self._runs = runs
-        self._lines = _lines  # (width, [(rtl, [(text, _Run)...]), ...]) once broken
+        # [(rtl, [word, ...]), ...] per hard paragraph, a word being ((text, _Run)..., width
+        # at 1 pt); made once, as a table wraps its cells many times. A part of a split
+        # paragraph holds only its own lines' words.
+        self._paras = _paras
+        self._lines: tuple | None = None  # (width, [(paragraph index, [word, ...]), ...])
 
     @classmethod
     def from_text(cls, text: str, style) -> "Shaped":
         return cls([(text, False, None)], style)
 
     def _words(self) -> list:
-        """Hard paragraphs, each a list of words, each word a list of (shaped text, _Run)."""
+        if self._paras is None:
+            self._paras = self._make_words()
+        return self._paras
+
+    def _make_words(self) -> list:
         from reportlab.lib import colors
 
         paras: list[list[list[tuple[str, _Run]]]] = [[[]]]
@@ -267,81 +291,99 @@ class Shaped(Flowable):
                         paras[-1].append([])
                 elif piece:
                     paras[-1][-1].append((shape(piece), run))
-        return [[w for w in para if w] for para in paras]
+        out = []
+        for para in paras:
+            words = [(tuple(w), sum(_width(s, r.font, 1.0) for s, r in w)) for w in para if w]
+            out.append((is_rtl("".join(s for w, _ in words for s, _ in w)), words))
+        return out
 
     def _break(self, aw: float) -> list:
         size = self.style.fontSize
-        space = stringWidth(" ", self.style.fontName, size)
+        space = _width(" ", self.style.fontName, size)
         lines = []
-        for para in self._words():
-            rtl = is_rtl("".join(s for w in para for s, _ in w))
-            line: list[tuple[str, _Run]] = []
+        for index, (_, words) in enumerate(self._words()):
+            line: list = []
             used = 0.0
-            for word in para:
-                for piece in self._cut(word, aw):
-                    w = sum(_width(s, r.font, size) for s, r in piece)
+            for word in words:
+                for piece in (self._cut(word, aw) if word[1] * size > aw else (word,)):
+                    w = piece[1] * size
                     if line and used + space + w > aw:
-                        lines.append((rtl, line))
+                        lines.append((index, line))
                         line, used = [], 0.0
-                    if line:
-                        line.append((" ", line[-1][1]))
-                        used += space
-                    line.extend(piece)
-                    used += w
-            lines.append((rtl, line))
+                    used += w + (space if line else 0.0)
+                    line.append(piece)
+            lines.append((index, line))
         return lines
 
-    def _cut(self, word: list, aw: float) -> list:
+    def _cut(self, word: tuple, aw: float) -> list:
         """A word wider than the line, cut between characters (a 4,000-letter 'word')."""
         size = self.style.fontSize
-        if sum(_width(s, r.font, size) for s, r in word) <= aw:
-            return [word]
         pieces, piece, used = [], [], 0.0
-        for s, r in word:
+        for s, r in word[0]:
             for ch in s:
                 w = _width(ch, r.font, size)
                 if piece and used + w > aw:
-                    pieces.append(piece)
+                    pieces.append((tuple(piece), used / size))
                     piece, used = [], 0.0
                 if piece and piece[-1][1] is r:
                     piece[-1] = (piece[-1][0] + ch, r)
                 else:
                     piece.append((ch, r))
                 used += w
-        return pieces + [piece]
+        return pieces + [(tuple(piece), used / size)]
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         if self._lines is None or self._lines[0] != aw:
             self._lines = (aw, self._break(aw))
-        n = len(self._lines[1])
-        if n == 1 and not self._lines[1][0][1]:
-            n = 0  # an empty paragraph takes no room, as a Paragraph of no text
+        lines = self._lines[1]
+        n = 0 if len(lines) == 1 and not lines[0][1] else len(lines)  # no text: no room
         self.width, self.height = aw, n * self.style.leading
         return self.width, self.height
 
     def minWidth(self) -> float:  # reportlab's name
-        size = self.style.fontSize
-        return max([sum(_width(s, r.font, size) for s, r in w)
-                    for para in self._words() for w in para] or [0.0])
+        return max([w * self.style.fontSize for _, words in self._words() for _, w in words]
+                   or [0.0])
+
+    def _part(self, lines: list) -> "Shaped":
+        paras, last = [], None
+        for index, words in lines:
+            if index != last:
+                paras.append((self._words()[index][0], []))
+                last = index
+            paras[-1][1].extend(words)
+        part = Shaped(None, self.style, paras)
+        renumbered, last, i = [], None, -1
+        for index, words in lines:
+            if index != last:
+                i, last = i + 1, index
+            renumbered.append((i, words))
+        part._lines = (self._lines[0], renumbered)
+        return part
 
     def split(self, aw: float, ah: float) -> list:
         self.wrap(aw, ah)
         lines = self._lines[1]
-        fit = int((ah + 1e-6) // self.style.leading)
+        # Asked to split, always in two (a table's cell splitter takes two parts, even when
+        # its own sum of heights made it ask while all lines would fit).
+        fit = min(int((ah + 1e-6) // self.style.leading), len(lines) - 1)
         if fit <= 0:
             return []
-        if fit >= len(lines):
-            return [self]
-        return [Shaped(self._runs, self.style, (aw, lines[:fit])),
-                Shaped(self._runs, self.style, (aw, lines[fit:]))]
+        return [self._part(lines[:fit]), self._part(lines[fit:])]
 
     def draw(self) -> None:
         canv, style = self.canv, self.style
         size = style.fontSize
         y = self.height - size
+        paras = self._words()
         canv.saveState()
-        for rtl, line in self._lines[1]:
-            parts = reorder(line, rtl)
+        for index, words in self._lines[1]:
+            rtl = paras[index][0]
+            logical: list = []
+            for word, _ in words:
+                if logical:
+                    logical.append((" ", logical[-1][1]))
+                logical.extend(word)
+            parts = _visual_line(tuple(logical), rtl)
             total = sum(_width(s, r.font, size) for s, r in parts)
             x = 0.0
             if style.alignment == TA_RIGHT or (rtl and style.alignment != TA_CENTER):
@@ -349,8 +391,11 @@ class Shaped(Flowable):
             elif style.alignment == TA_CENTER:
                 x = (self.width - total) / 2
             text = canv.beginText(x, y)
+            font = None
             for s, r in parts:
-                text.setFont(r.font, size)
+                if r.font != font:
+                    text.setFont(r.font, size)
+                    font = r.font
                 text.setFillColor(r.color)
                 text_out(text, s, r.font)
             canv.drawText(text)

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from alsdesk.pdf import fonts
+from alsdesk.pdf import fonts, shaping
 
 BOX_W = 5.0 * mm
 BOX_H = 6.0 * mm
@@ -46,7 +46,8 @@ def draw_boxes(canv, x: float, y: float, n: int, text: str = "", *, box_w: float
         canv.setFillColor(colors.black)
         canv.setFont(fonts.BOLD, size)
         for i, ch in enumerate(text[:n]):
-            canv.drawCentredString(x + (i + 0.5) * box_w, y + (box_h - size * 0.72) / 2, ch)
+            shaping.draw_string(canv, x + (i + 0.5) * box_w, y + (box_h - size * 0.72) / 2, ch,
+                                "centre")  # a character the font lacks shows the mark
     canv.restoreState()
     return x + n * box_w
 
@@ -82,7 +83,7 @@ class EntryLine(Flowable):
         if part.n:
             return part.n * BOX_W
         font, size = (fonts.REGULAR, 7.5) if part.small else (fonts.BOLD, 10)
-        return stringWidth(part.text, font, size)
+        return shaping.width(part.text, font, size)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width = sum(p.gap + self._size(p) for p in self.parts)
@@ -109,7 +110,7 @@ class EntryLine(Flowable):
                 font, size = (fonts.REGULAR, 7.5) if part.small else (fonts.BOLD, 10)
                 canv.setFont(font, size)
                 canv.setFillColor(HINT if part.small else colors.black)
-                canv.drawString(x, y + 1.6 * mm, part.text)
+                shaping.draw_string(canv, x, y + 1.6 * mm, part.text)
                 canv.setFillColor(colors.black)
             x += self._size(part)
 
@@ -132,7 +133,8 @@ class TickRow(Flowable):
         self.tick = TICK if size >= 8 else 2.8 * mm
 
     def _widths(self) -> list[float]:
-        return [self.tick + 1.5 * mm + stringWidth(label, fonts.REGULAR, self.size)
+        # Labels come from the study definition, in any script: shaped (shaping.py).
+        return [self.tick + 1.5 * mm + shaping.width(label, fonts.REGULAR, self.size)
                 for label in self.labels]
 
     def natural_width(self) -> float:
@@ -159,7 +161,7 @@ class TickRow(Flowable):
             x = stringWidth(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm
         for label, width in zip(self.labels, self._widths()):
             tick(canv, x, 0.3 * mm, self.tick)
-            canv.drawString(x + self.tick + 1.5 * mm, base, label)
+            shaping.draw_string(canv, x + self.tick + 1.5 * mm, base, label)
             x += width + 5 * mm
 
 
