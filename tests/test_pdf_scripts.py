@@ -67,6 +67,9 @@ def _words(kind: str, tag: int, limit: int, lines: bool) -> str:
     return "".join(out).rstrip()
 
 
+_ARABIC = re.compile("([\u0600-\u06ff]+)")
+
+
 def _norm(text: str) -> str:
     """Compared as a reader's search does: presentation forms folded (NFKC), invisible
     format characters (ZWNJ, bidi marks a reader adds) dropped, white space folded."""
@@ -129,7 +132,9 @@ def script_store(request, tmp_path_factory, demo_template):
 
 
 def _missing(texts: dict[str, str], pages: list[str]) -> dict[str, list[str]]:
-    printed = set(_norm(" ".join(pages)).split())
+    # A reader joins a right-aligned Persian cell to the Latin word of the next column
+    # ("ANSWEREDبیمار"): a change of script is a word boundary here.
+    printed = set(_ARABIC.sub(r" \1 ", _norm(" ".join(pages))).split())
     out = {}
     for key, text in texts.items():
         words = _norm(text).split()
@@ -161,3 +166,107 @@ def test_every_document_prints_and_gives_the_stored_words_back(script_store, tmp
     assert ae_listing(store, options).pages >= 1
     assert schedule_card(store, SUBJECT, options).pages >= 1
     assert blank_book(store.study, options).pages > 50
+
+
+def _drawn(flowables: list, tmp_path) -> tuple[list[str], bytes]:
+    """The text of each text-showing operator in drawing order (left to right on a line),
+    decoded with the fonts' own ToUnicode maps (pypdf's extraction reorders right-to-left
+    text, so it cannot tell drawn order), and the PDF."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(flowables)
+    reader = PdfReader(io.BytesIO(buf.getvalue()))
+    page = reader.pages[0]
+    maps = {}
+    for name, ref in page["/Resources"]["/Font"].items():
+        if "/ToUnicode" not in ref.get_object():
+            continue  # a standard font reportlab references (Helvetica): draws nothing here
+        cmap = ref.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1")
+        maps[name] = {int(a, 16): bytes.fromhex(b).decode("utf-16-be")
+                      for a, b in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]+)>",
+                                             cmap.partition("beginbfchar")[2])}
+    parts, font = [], None
+    for operands, op in ContentStream(page.get_contents(), reader).operations:
+        if op == b"Tf":
+            font = maps.get(operands[0], {})
+        elif op in (b"Tj", b"TJ"):
+            strings = operands[0] if op == b"TJ" else [operands[0]]
+            text = "".join(font.get(b, "?") for s in strings if not isinstance(s, (int, float))
+                           for b in (s.original_bytes if hasattr(s, "original_bytes")
+                                     else bytes(s, "latin-1")))
+            if text.strip():
+                parts.append(text)
+    return parts, buf.getvalue()
+
+
+def test_salam_is_drawn_joined_right_to_left(tmp_path):
+    """"سلام" reads "مالس" when its letters are drawn as stored: they must be drawn in
+    their joined forms, the last letter leftmost: meem (isolated), lam-alef (final), seen
+    (initial)."""
+    from alsdesk.pdf import styles as st
+
+    parts, data = _drawn([st.t("سلام")], tmp_path)
+    assert "".join(parts) == "\ufee1\ufefc\ufeb3", [hex(ord(c)) for c in "".join(parts)]
+    # A reader gives the word back in logical order; NFKC gives the stored letters.
+    assert [_norm(p) for p in pages_text(data)] == ["سلام"]
+
+
+def test_mixed_text_follows_the_bidi_algorithm(tmp_path):
+    from alsdesk.pdf import shaping
+
+    # Left-to-right paragraph (first strong letter Latin): the Persian word turns in place;
+    # digits after Arabic letters are Arabic numbers (rule W2) and go to its left.
+    assert shaping.visual("Ali سلام, ok") == "Ali \ufee1\ufefc\ufeb3, ok"
+    assert shaping.visual("Ali سلام 12") == "Ali 12 \ufee1\ufefc\ufeb3"
+    # Right-to-left paragraph: "سلام" is rightmost, the Latin word and the number (one
+    # left-to-right run) keep their own order to its left.
+    assert shaping.visual("سلام Ali 12.5") == "Ali 12.5 \ufee1\ufefc\ufeb3"
+    assert shaping.visual("سلام (Ali)") == "(Ali) \ufee1\ufefc\ufeb3"  # brackets mirrored
+    # The same order as python-bidi's other (Rust) implementation, which does not mirror.
+    import bidi
+
+    for text in ("بیمار 12/03/2026 EMG FVC ۱۲ mg.", "Dose 1.5 × 10⁶ سلول/kg تزریق شد",
+                 "علی‌رضا محمدی 45 سال", "FVC 76.5 % در ماه 3 — بهبود"):
+        rust = bidi.get_display(shaping.shape(shaping.clean(text)),
+                                base_dir="R" if shaping.is_rtl(text) else "L")
+        assert shaping.visual(text) == rust.replace("\u200c", ""), text
+
+
+def test_a_long_persian_note_wraps_from_its_first_words_down(tmp_path):
+    """Lines are broken in logical order before each is reordered: the first printed line
+    holds the first words, right-aligned."""
+    from alsdesk.pdf import styles as st
+
+    words = [_fa(i) for i in range(60)]
+    parts, _ = _drawn([st.t(" ".join(words))], tmp_path)
+    assert len(parts) > 3, "the note should wrap"
+    # Drawn left to right, read right to left: reversed, the first line is the first words.
+    first = _norm(parts[0][::-1]).split()
+    assert first == words[:len(first)], "the first line is not the first words in order"
+
+
+def test_characters_the_font_lacks_print_as_a_visible_mark(tmp_path):
+    from alsdesk.pdf import styles as st
+
+    parts, data = _drawn([st.t("germ 🦠 end"), st.t("bell\x07 tab\tend"),
+                          st.p("<b>S004</b> 漢 سلام")], tmp_path)
+    drawn = "".join(parts)
+    assert drawn.count("\ufffd") == 3, drawn
+    assert "🦠" not in drawn and "漢" not in drawn
+    exe = shutil.which("pdftotext")
+    if exe is not None:  # /ActualText: a reader that honours it gives the stored character
+        path = tmp_path / "m.pdf"
+        path.write_bytes(data)
+        text = subprocess.run([exe, str(path), "-"], capture_output=True).stdout.decode()
+        assert "🦠" in text and "漢" in text, text
+
+
+def test_latin_text_is_drawn_as_before(tmp_path):
+    from alsdesk.pdf import shaping
+
+    assert not shaping.needs("Plain Latin text, 12.5 mg; café")
+    assert shaping.needs("سلام") and shaping.needs("a🦠") and shaping.needs("a\x07")
