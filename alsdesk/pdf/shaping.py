@@ -46,13 +46,20 @@ def _cmap(font: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # tab and line feed are text
+
+
 def needs(text: str, font: str = fonts.REGULAR) -> bool:
-    """Whether `text` needs shaping, reordering or replacement marks to print right."""
+    """Whether `text` needs shaping, reordering or replacement marks to print right (run on
+    every text a document prints: plain Latin must be decided fast)."""
+    if _CONTROL.search(text):
+        return True
     if text.isascii():
-        return any(ord(ch) < 32 and ch not in "\n\t" or ch == "\x7f" for ch in text)
+        return False
+    if _RTL.search(text):
+        return True
     cmap = _cmap(font)
-    return bool(_RTL.search(text)) or any(ord(ch) not in cmap or unicodedata.category(ch) == "Cc"
-                                          and ch not in "\n\t" for ch in text)
+    return any(ord(ch) not in cmap for ch in set(text))
 
 
 def clean(text: str, font: str = fonts.REGULAR) -> str:
