@@ -245,3 +245,11 @@ class Keep(KeepTogether):
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         width, height = super().wrap(aw, ah)
         return (width, self._H) if ah >= 0xfffff else (width, height)
+
+    def split(self, aw: float, ah: float) -> list:
+        # The first part is placed as it is (never split again): a Keep there, which fits
+        # since this one did, gives its content instead.
+        parts = super().split(aw, ah)
+        while parts and isinstance(parts[0], KeepTogether):
+            parts = parts[0]._content[:] + parts[1:]
+        return parts
