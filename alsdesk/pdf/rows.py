@@ -64,7 +64,7 @@ def field_rows(form: FormBlock, width: float) -> list:
             value, note = value_and_note(row)
             data.append([st.t(row.label, st.CELL), value, st.t(note, st.CELL)])
         table = st.table(data, widths, st.grid(extra=extra), header_rows=1 if section else 0)
-        flow.append(st.Keep([table]))
+        flow.append(st.Keep([table]) if section else table)
     return flow
 
 
