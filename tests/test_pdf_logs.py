@@ -197,3 +197,49 @@ def test_a_visit_document_of_the_logs_is_compact_too(many, study):
     joined = fold(" ".join(texts))
     assert all(f"Event{i}" in joined for i in range(AES))
     assert all(f"Medicine{i}" in joined for i in range(MEDS))
+
+
+def _with_dv_fields(study, tmp_path, extra: str):
+    from alsdesk.study import load_study
+
+    text = Path(study.source).read_text(encoding="utf-8")
+    path = tmp_path / "study.toml"
+    path.write_text(text + "\n" + extra, encoding="utf-8")
+    return load_study(path)
+
+
+def test_a_log_too_long_for_a_log_page_prints_one_entry_per_copy(study, tmp_path):
+    memos = "".join(f'''
+[[forms.dv.fields]]
+id = "note{i}"
+label = "Note {i} with a long label that wraps over several lines of the column heading"
+type = "memo"
+length = 2000
+help = "{'Write what happened. ' * 6}"
+''' for i in range(14))
+    changed = _with_dv_fields(study, tmp_path, memos)
+    result = _book(changed)
+    texts = pages_text(result.data)
+    label = changed.form("dv").label
+    pages = [t for t in texts if f"Running logs {label}" in t]
+    assert pages and not any("Log page" in t for t in pages)
+    joined = fold(" ".join(pages))
+    assert "One entry on each copy of this page" in joined and "Entry number" in joined
+    assert all(f"Note {i} with a long label" in joined for i in range(14))
+
+
+def test_a_log_with_many_choices_and_narrow_columns_keeps_every_choice(study, tmp_path):
+    choices = ", ".join(f'{{ code = "C{i}", label = "Choice number {i}" }}' for i in range(25))
+    changed = _with_dv_fields(study, tmp_path, f'''
+[[forms.dv.fields]]
+id = "many"
+label = "Supercalifragilisticexpialidociousnessofthisquestion"
+type = "choice"
+choices = [{choices}]
+''')
+    result = _book(changed)
+    texts = pages_text(result.data)
+    page, = _log_page(texts, changed.form("dv").label)
+    folded = fold(texts[page])
+    assert all(f"Choice number {i}" in folded for i in range(25))
+    assert _row_numbers(result.data, page)[:2] == [1, 2]

@@ -68,9 +68,9 @@ def build_blank_book(study: Study, options: PrintOptions,
                 flow += [NextPageTemplate("wide" if log.wide else "page"), PageBreak(),
                          *marks, *body, NextPageTemplate("page")]
                 own_page = True
-            elif own_page:
+            elif own_page or form.repeating:
                 flow += [PageBreak(), *marks, *body]
-                own_page = False
+                own_page = form.repeating  # a page per entry, copied: no other form on it
             else:
                 # Small forms of one event share a page: a form that fits in the rest of
                 # the page follows the one before, under its own title; else a new page.
@@ -116,6 +116,10 @@ def _cover(study: Study, width: float) -> list:
         "Write the subject's code and initials in the boxes at the top of every page; "
         "never write the patient's name on these pages.",
     ]
+    if any(f.repeating for f in study.forms.values()):
+        rules.append("Logs (forms with numbered rows) hold one entry per row. When a log "
+                     "page is full, continue on a copy of it and write the log page's "
+                     "number in the box at its top right.")
     flow += [st.p(f"• {esc(r)}", st.BODY) for r in rules]
     flow += [Spacer(1, 3 * mm), st.t("Missing-data codes", st.H2)]
     codes = [[st.t("Code", st.CELL_BOLD), st.t("Meaning", st.CELL_BOLD)]]
@@ -159,7 +163,18 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
     flow: list = [st.t(title, st.H1)]
     if log is not None:
         return flow + logpage.log_page(study, form, event.label, log)
-    flow.append(st.t(f"Event: {event.label}.", st.SMALL))
+    intro = f"Event: {event.label}."
+    if form.repeating and not restricted(form, include_identifiers):
+        # only a form too long for a log page (alsdesk/pdf/logpage.py) prints this way
+        intro += (" One entry on each copy of this page: number the entries 1, 2, 3 … in "
+                  "order.")
+    flow.append(st.t(intro, st.SMALL))
+    if form.repeating and not restricted(form, include_identifiers):
+        flow.append(Spacer(1, 1.5 * mm))
+        flow.append(Table([[st.t("Entry number", st.LABEL), EntryLine([boxes(2)])]],
+                          colWidths=[30 * mm, 20 * mm], hAlign="LEFT",
+                          style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     flow.append(Spacer(1, 2 * mm))
     if restricted(form, include_identifiers):
         flow.append(st.t("This form holds direct identifiers (such as the name, the record "

@@ -112,9 +112,10 @@ def _stretch(line: list[Column], width: float) -> tuple[float, ...]:
 
 
 def plan(study: Study, form: Form, fields: list[Field], widths: dict[bool, float],
-         heights: dict[bool, float]) -> Plan:
+         heights: dict[bool, float]) -> Plan | None:
     """The layout with more rows a page, portrait or landscape (when equal: the one with
-    fewer lines an entry, a row read across at once)."""
+    fewer lines an entry, a row read across at once); None when not even one entry fits on
+    a page (a form of many long texts): it is printed as a form, one entry per copy."""
     best: Plan | None = None
     for wide in (False, True):
         width = widths[wide] - NO_W
@@ -123,15 +124,16 @@ def plan(study: Study, form: Form, fields: list[Field], widths: dict[bool, float
         trial = Plan(tuple(tuple(x) for x in lines), spread, 1, wide, widths[wide])
         fixed = sum(_height(x, trial.width) for x in _around(study, form, trial, 1))
         entry = _entry_height(trial)
-        # `fixed` holds one row already
-        rows = 1 + max(0, int((heights[wide] - fixed - _TITLE) // entry))
+        room = heights[wide] - fixed - _TITLE  # `fixed` holds one row already
+        if room < 0:
+            continue
+        rows = 1 + int(room // entry)
         if form.log_rows is not None:
             rows = min(rows, form.log_rows)
         trial = Plan(trial.lines, trial.widths, rows, wide, trial.width)
         if best is None or rows > best.rows or (rows == best.rows
                                                 and len(trial.lines) < len(best.lines)):
             best = trial
-    assert best is not None
     return best
 
 
