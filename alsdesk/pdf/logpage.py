@@ -15,13 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
 from alsdesk.pdf import fonts, styles as st
 from alsdesk.pdf.fonts import esc
-from alsdesk.pdf.widgets import HINT, TickRow, boxes, EntryLine
+from alsdesk.pdf.widgets import HINT, EntryLine, TickRow, boxes, text
 from alsdesk.pdf.wording import condition_text, num
 from alsdesk.study.model import Field, FieldType, Form, Study
 
@@ -157,7 +159,7 @@ def _around(study: Study, form: Form, p: Plan, rows: int, event_label: str = "")
     intro = (f"Event: {event_label}. A log: one entry per row, {n} rows a page. When the "
              f"page is full, continue on a copy of this page and number the log pages 1, 2, "
              f"3 … in order; row 1 of log page 2 is entry {n + 1}.")
-    page_no = EntryLine([_words("Log page"), boxes(2, gap=1.5 * mm), _words("of"),
+    page_no = EntryLine([text("Log page"), boxes(2, gap=1.5 * mm), text("of", gap=1.5 * mm),
                          boxes(2, gap=1.5 * mm)])
     top = Table([[st.t(intro, st.SMALL), page_no]],
                 colWidths=[p.width - 48 * mm, 48 * mm], hAlign="LEFT",
@@ -168,12 +170,6 @@ def _around(study: Study, form: Form, p: Plan, rows: int, event_label: str = "")
             *_legend(study, form, p)]
 
 
-def _words(value: str):
-    from alsdesk.pdf.widgets import text
-
-    return text(value, gap=1.5 * mm)
-
-
 def _conditions(form: Form, p: Plan) -> dict[str, str]:
     """Each distinct "only if" condition of the page and its footnote letter."""
     notes: dict[str, str] = {}
@@ -181,7 +177,8 @@ def _conditions(form: Form, p: Plan) -> dict[str, str]:
         for c in line:
             words = condition_text(form, c.field.visible)
             if words and words not in notes:
-                notes[words] = "abcdefghijklmnopqrstuvwxyz"[len(notes) % 26]
+                n = len(notes)
+                notes[words] = "abcdefghijklmnopqrstuvwxyz"[n] if n < 26 else str(n + 1)
     return notes
 
 
@@ -193,6 +190,10 @@ def _head_cell(form: Form, c: Column, notes: dict[str, str]) -> list:
         hints.append(esc(f.unit))
     if f.min is not None and f.max is not None:
         hints.append(f"{esc(num(f.min))} to {esc(num(f.max))}")
+    if f.type is FieldType.DECIMAL and f.digits:
+        hints.append(f"{f.digits} decimal" + ("s" if f.digits > 1 else ""))
+    if c.kind in ("time", "datetime"):
+        hints.append("24 h")
     if c.kind == "code":
         hints.append("write the code")
     if c.kind in ("date", "datetime") and f.partial:
@@ -222,19 +223,20 @@ class _Guide(Flowable):
         canv, x = self.canv, 0.0
         canv.saveState()
         canv.setFillColor(HINT)
-        for text, share in self.parts:
+        for mark, share in self.parts:
             w = share * self.width
-            if text in ("/", ":"):
+            if mark in ("/", ":"):
                 canv.setFont(fonts.BOLD, 10)
-                canv.drawCentredString(x + w / 2, self.h * 0.42, text)
+                canv.drawCentredString(x + w / 2, self.h * 0.42, mark)
             else:
                 canv.setFont(fonts.REGULAR, 5.5)
-                canv.drawCentredString(x + w / 2, 1.0, text)
+                canv.drawCentredString(x + w / 2, 1.0, mark)
             x += w
         canv.setFillColor(colors.black)
         canv.restoreState()
 
 
+_UNIT = ParagraphStyle("logunit", parent=st.TINY, alignment=TA_RIGHT, textColor=HINT)
 _DATE = (("DD", 0.2), ("/", 0.08), ("MMM", 0.26), ("/", 0.08), ("YYYY", 0.38))
 _TIME = (("HH", 0.42), (":", 0.16), ("MM", 0.42))
 
@@ -254,9 +256,6 @@ def _entry_cell(c: Column, height: float):
     if c.kind == "number" and c.field.unit:
         return st.t(c.field.unit, _UNIT)
     return ""
-
-
-_UNIT = st.ParagraphStyle("logunit", parent=st.TINY, alignment=2, textColor=HINT)
 
 
 def _table(form: Form, p: Plan, rows: int) -> Table:
