@@ -15,6 +15,8 @@ from alsdesk.pdf import styles as st
 from alsdesk.pdf.collect import FieldRow, FormBlock
 from alsdesk.pdf.fonts import esc
 
+_LONG = 90  # characters: a longer value starts a line of its own in a compact block
+
 def value_and_note(row: FieldRow) -> tuple[Flowable, str]:
     """The printed value cell of a field and the note beside it."""
     if row.restricted:
@@ -88,6 +90,17 @@ def _value_markup(row: FieldRow) -> str:
     return f"{esc(row.label)}{colon} {value}{note}"
 
 
+def _join(parts: list[tuple[str, bool]]) -> str:
+    """Short fields one after another; a long text on lines of its own, so that the field
+    after it does not hide at the end of a paragraph."""
+    out = ""
+    for i, (markup, long) in enumerate(parts):
+        if i:
+            out += "<br/>" if long or parts[i - 1][1] else " &nbsp;·&nbsp; "
+        out += markup
+    return out
+
+
 def compact_rows(form: FormBlock, width: float) -> list:
     """A compact block: a row per section, its fields one after another ("label: value"),
     and the fields left out by their condition named on one line."""
@@ -100,10 +113,10 @@ def compact_rows(form: FormBlock, width: float) -> list:
             if not row.restricted and not row.applies and not row.value and not row.missing:
                 skipped.append(row.label)
                 continue
-            parts.append(_value_markup(row))
+            parts.append((_value_markup(row), len(row.value) > _LONG or "\n" in row.value))
         if not parts:
             continue
-        line = st.p(" &nbsp;·&nbsp; ".join(parts), st.CELL)
+        line = st.p(_join(parts), st.CELL)
         if section:
             data.append([st.t(section, st.CELL_BOLD), line])
         else:  # fields outside any section: the whole width
