@@ -6,9 +6,9 @@ boxes for its type, its unit, its range, its choices and the missing-data codes 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
-from alsdesk.pdf import page, styles as st
+from alsdesk.pdf import logpage, page, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
@@ -50,19 +50,48 @@ def build_blank_book(study: Study, options: PrintOptions,
     width = page.frame_width(spec)
     flow: list = _cover(study, width)
     cells: dict = {}  # a form used at several events: its cells are made once
+    plans: dict = {}  # a log form's page layout, made once
     for event in study.events:
-        first = True
+        first, own_page = True, True
         for form_id in event.forms:
             form = study.form(form_id)
-            flow.append(PageBreak())
+            log = _log_plan(study, form, spec, options.include_identifiers, plans)
+            marks = []
             if first:
-                flow.append(page.Mark(event.label, form.label, outline=event.label, level=0))
+                marks.append(page.Mark(event.label, form.label, outline=event.label, level=0))
                 first = False
-            flow.append(page.Mark(event.label, form.label, outline=form.label, level=1))
-            flow.extend(blank_form(study, event, form, width, options.include_identifiers,
-                                   cells))
+            marks.append(page.Mark(event.label, form.label, outline=form.label, level=1))
+            body = blank_form(study, event, form, log.width if log else width,
+                              options.include_identifiers, cells, log)
+            if log is not None:
+                # A log page is copied by the site: a page of its own, in its orientation.
+                flow += [NextPageTemplate("wide" if log.wide else "page"), PageBreak(),
+                         *marks, *body, NextPageTemplate("page")]
+                own_page = True
+            elif own_page or form.repeating:
+                flow += [PageBreak(), *marks, *body]
+                own_page = form.repeating  # a page per entry, copied: no other form on it
+            else:
+                # Small forms of one event share a page: a form that fits in the rest of
+                # the page follows the one before, under its own title; else a new page.
+                flow += [Spacer(1, 6 * mm), st.Keep(marks + body)]
     data, pages = page.build(flow, spec, progress)
     return PdfResult(data, spec.title, spec.filename, pages, None)
+
+
+def _log_plan(study: Study, form: Form, spec: page.PageSpec, include_identifiers: bool,
+              plans: dict) -> logpage.Plan | None:
+    """The log page layout of a repeating form (None for other forms)."""
+    if not form.repeating or restricted(form, include_identifiers):
+        return None
+    if form.id not in plans:
+        size = page.pagesize(spec)
+        body = size[1] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm
+        heights = {False: body, True: size[0] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm}
+        widths = {False: page.frame_width(spec), True: page.frame_width(spec, wide=True)}
+        plans[form.id] = logpage.plan(study, form, printable_fields(form, include_identifiers),
+                                      widths, heights)
+    return plans[form.id]
 
 
 def _cover(study: Study, width: float) -> list:
@@ -87,6 +116,10 @@ def _cover(study: Study, width: float) -> list:
         "Write the subject's code and initials in the boxes at the top of every page; "
         "never write the patient's name on these pages.",
     ]
+    if any(f.repeating for f in study.forms.values()):
+        rules.append("Logs (forms with numbered rows) hold one entry per row. When a log "
+                     "page is full, continue on a copy of it and write the log page's "
+                     "number in the box at its top right.")
     flow += [st.p(f"• {esc(r)}", st.BODY) for r in rules]
     flow += [Spacer(1, 3 * mm), st.t("Missing-data codes", st.H2)]
     codes = [[st.t("Code", st.CELL_BOLD), st.t("Meaning", st.CELL_BOLD)]]
@@ -118,19 +151,25 @@ def _when(event: Event) -> str:
 
 
 def blank_form(study: Study, event: Event, form: Form, width: float,
-               include_identifiers: bool, cells: dict | None = None) -> list:
+               include_identifiers: bool, cells: dict | None = None,
+               log: logpage.Plan | None = None) -> list:
     """Heading, instructions and the field rows of one form, ready to write in.
 
     `cells` keeps the cells of the field tables between calls for the same form: they lay
-    out and draw the same at every width, so one book shares them between events.
+    out and draw the same at every width, so one book shares them between events. `log`: a
+    repeating form's log page layout (alsdesk/pdf/logpage.py): numbered rows, an entry each.
     """
     title = form.label + (f" ({form.domain})" if form.domain else "")
     flow: list = [st.t(title, st.H1)]
+    if log is not None:
+        return flow + logpage.log_page(study, form, event.label, log)
     intro = f"Event: {event.label}."
-    if form.repeating:
-        intro += " One page per entry: copy this page for each further entry."
+    if form.repeating and not restricted(form, include_identifiers):
+        # only a form too long for a log page (alsdesk/pdf/logpage.py) prints this way
+        intro += (" One entry on each copy of this page: number the entries 1, 2, 3 … in "
+                  "order.")
     flow.append(st.t(intro, st.SMALL))
-    if form.repeating:
+    if form.repeating and not restricted(form, include_identifiers):
         flow.append(Spacer(1, 1.5 * mm))
         flow.append(Table([[st.t("Entry number", st.LABEL), EntryLine([boxes(2)])]],
                           colWidths=[30 * mm, 20 * mm], hAlign="LEFT",
@@ -160,9 +199,10 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
         rows = [list(row) for row in made]
         table = _FieldTable(rows, colWidths=[label_w, width - label_w], style=st.grid())
         table.same_key = ("fields", form.id, number, include_identifiers)
-        if section:
-            flow.append(KeepTogether([st.t(section, st.SECTION), Spacer(1, 0.5 * mm)]))
-        flow.append(table)
+        # A section heading stays with its rows: the section fits in the rest of the page
+        # or starts a new one (one taller than a page is split, from the top of one).
+        head = [st.t(section, st.SECTION), Spacer(1, 0.5 * mm)] if section else []
+        flow.append(st.Keep(head + [table]))
     if form.derived:
         names = ", ".join(d.label for d in form.derived)
         flow.append(Spacer(1, 2 * mm))

@@ -4,12 +4,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, KeepTogether, NextPageTemplate, PageBreak,
+from reportlab.platypus import (CondPageBreak, NextPageTemplate, PageBreak,
                                 Spacer, Table)
 
 from alsdesk.anchor import Head
 from alsdesk.errors import NotFound
 from alsdesk.pdf import page, styles as st
+from alsdesk.pdf.rows import compact_rows, field_rows
 from alsdesk.pdf.collect import (AuditRow, Collector, EventBlock, FormBlock, QueryRow,
                                  SubjectDoc, fingerprint, latest, short)
 from alsdesk.pdf.fonts import esc
@@ -74,7 +75,8 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
                   st.t("Visit schedule", st.H2), _schedule(doc, width)]
     for block in doc.events:
         flow += _event(block, width, new_page=True)
-    flow.append(PageBreak())
+    # The appendix starts a page unless it fits below the last form (no queries: a line).
+    flow.append(CondPageBreak(60 * mm) if not doc.queries else PageBreak())
     flow.append(page.Mark("Appendix", "Queries", outline="Appendix A: queries"))
     flow.append(st.t("Appendix A: data queries", st.H1))
     if doc.queries:
@@ -165,53 +167,38 @@ def _form(form: FormBlock, width: float) -> list:
                                   f"Verified {form.verified}" if form.verified else "") if x)
     if info:
         head.append(st.t(info, st.SMALL))
-    # A form starts on a new page rather than leave its heading alone at the bottom.
-    flow: list = [CondPageBreak(40 * mm), KeepTogether(head + [Spacer(1, 1 * mm)])]
+    # A log entry prints compactly, kept on one page with its heading (an entry taller
+    # than a page is split). Another form starts on a new page rather than leave its heading
+    # alone at the bottom; its heading stays with its first section and its last section
+    # with the calculated values and signatures under it (never alone atop a page).
+    log = form.entry is not None
     if form.restricted:
-        flow.append(st.t("This form holds direct identifiers; they are not printed.", st.NOTE))
+        body = [st.t("This form holds direct identifiers; they are not printed.", st.NOTE)]
     else:
-        flow.append(_rows(form, width))
+        body = compact_rows(form, width) if log else field_rows(form, width)
+    tail: list = []
     if form.derived:
         rows = [[st.t("Calculated", st.CELL_BOLD), st.t("Value", st.CELL_BOLD)]]
         for d in form.derived:
             text = esc(d.text) + (f"<br/><font color='#444444'>{esc(d.note)}</font>"
                                   if d.note else "")
             rows.append([st.t(d.label, st.CELL), st.p(text, st.CELL_BOLD)])
-        flow += [Spacer(1, 1.5 * mm),
+        tail += [Spacer(1, 1.5 * mm),
                  st.table(rows, [0.42 * width, 0.58 * width], st.grid(1))]
-    flow += _signatures(form, width)
+    tail += _signatures(form, width)
+    if body and tail:
+        body[-1] = st.Keep([body[-1]] + tail)
+    elif tail:
+        body = tail
+    head += [Spacer(1, 1 * mm)]
+    flow: list = [] if log else [CondPageBreak(40 * mm)]
+    flow += [st.Keep(head + body[:1])] + body[1:]
     if form.queries:
         flow += _queries(form.queries, width, None, heading=False, compact=True)
+    if log:
+        return [st.Keep(flow), Spacer(1, 3 * mm)]
     flow.append(Spacer(1, 5 * mm))
     return flow
-
-
-def _rows(form: FormBlock, width: float) -> Table:
-    data, extra, section = [], [], None
-    for row in form.rows:
-        if row.section and row.section != section:
-            section = row.section
-            data.append([st.t(section, st.CELL_BOLD), "", ""])
-            extra += [("SPAN", (0, len(data) - 1), (-1, len(data) - 1)),
-                      ("BACKGROUND", (0, len(data) - 1), (-1, len(data) - 1), st.BAND)]
-        if row.restricted:
-            value, note = st.t(row.value, st.CELL), ""
-        elif not row.applies and not row.value and not row.missing:
-            value, note = st.p("<font color='#555555'>– (does not apply)</font>", st.CELL), ""
-        elif row.missing and not row.value:
-            # The code stands where the value would, spelt out: an "ND" alone in the note
-            # column beside an empty value cell was easy to miss.
-            value, note = st.t(row.missing, st.CELL_BOLD), ""
-        else:
-            # A question left blank prints blank: a dash would read as an answer.
-            value = st.t(row.value, st.CELL_BOLD)
-            note = f"code {row.missing}" if row.missing else ""
-        if not row.applies and (row.value or row.missing):
-            note = (note + " " if note else "") + "(does not apply: should be blank)"
-        if row.queries:
-            note = (note + " · " if note else "") + f"query {row.queries}"
-        data.append([st.t(row.label, st.CELL), value, st.t(note, st.CELL)])
-    return st.table(data, [0.42 * width, 0.36 * width, 0.22 * width], st.grid(extra=extra))
 
 
 def _signatures(form: FormBlock, width: float) -> list:

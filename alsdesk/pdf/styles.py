@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from alsdesk.pdf import fonts, shaping
 
@@ -248,3 +248,22 @@ def grid(header_rows: int = 0, extra: list | None = None) -> TableStyle:
     if header_rows:
         cmds.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), BAND))
     return TableStyle(cmds + (extra or []))
+
+
+class Keep(KeepTogether):
+    """Flowables kept on one page (moved whole to the next page when they do not fit there,
+    split from the top of a page when taller than one), which tells a Keep around it its
+    real height: reportlab's KeepTogether always says 'huge' to force its own split, so one
+    nested in another made the outer one always start a new page."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        width, height = super().wrap(aw, ah)
+        return (width, self._H) if ah >= 0xfffff else (width, height)
+
+    def split(self, aw: float, ah: float) -> list:
+        # The first part is placed as it is (never split again): a Keep there, which fits
+        # since this one did, gives its content instead.
+        parts = super().split(aw, ah)
+        while parts and isinstance(parts[0], KeepTogether):
+            parts = parts[0]._content[:] + parts[1:]
+        return parts

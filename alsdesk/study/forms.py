@@ -105,9 +105,14 @@ class FormReader:
         if layout not in LAYOUTS:
             self.src.fail(f"{key}.layout", f"unknown layout {layout!r}; allowed: "
                           f"{', '.join(LAYOUTS)}")
+        repeating = self.src.val(t, key, "repeating", "bool", False)
+        log_rows = self.src.val(t, key, "log_rows", "int")
+        if log_rows is not None and not (repeating and 1 <= log_rows <= 30):
+            self.src.fail(f"{key}.log_rows", "entries per printed log page: a whole number "
+                          "from 1 to 30, and only for a form with repeating = true")
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
-                    tuple(derived), self.src.val(t, key, "repeating", "bool", False),
-                    self.src.val(t, key, "domain", "str"), layout)
+                    tuple(derived), repeating, self.src.val(t, key, "domain", "str"), layout,
+                    log_rows)
 
     def _sections_together(self, fields: list[Field], key: str) -> None:
         """A section's fields stand together: a section heading shown twice on one form (and

@@ -151,6 +151,9 @@ class Form:
     # "grid": runs of scored questions (integer code lists) are shown as one row per
     # question with the scores as columns (ALSFRS-R, GCS); "list" (default): one below another
     layout: str = "list"
+    # repeating forms on paper: entries (numbered rows) per page of the blank log; None: as
+    # many as fit legibly on the page (alsdesk/pdf/logpage.py)
+    log_rows: int | None = None
 
     def field(self, field_id: str) -> Field:
         try:

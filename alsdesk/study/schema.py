@@ -94,7 +94,8 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "missing": (("code", "label"), ()),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
-    "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout")),
+    "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout",
+                                   "log_rows")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
