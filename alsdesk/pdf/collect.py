@@ -328,6 +328,8 @@ class Collector:
 
     def _audit_rows(self):
         for row in audit.rows(self.store.conn, subject=self.code):
+            if row["action"] == audit.A.EXPORT:
+                continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
             self.times.append(row["ts"])
             old, new = row["old_value"], row["new_value"]
             form_id, field_id = row["form"], row["field"]
