@@ -251,6 +251,8 @@ class Collector:
                     continue
                 value = rec.values.get(f.id)
                 text = fv.display(f, value)
+                if text and not self.include_identifiers and is_birth_date(f):
+                    text = birth_year(str(value))
                 if text and f.codelist is not None and f.codelist.data_type == "integer":
                     text = f"{value} – {text}"  # a score: the number counts, not only its words
                 if text and f.unit and f.type.value in ("integer", "decimal"):
@@ -344,6 +346,8 @@ class Collector:
                     and not self.include_identifiers:
                 old = RESTRICTED if old is not None else None
                 new = RESTRICTED if new is not None else None
+            elif field is not None and is_birth_date(field) and not self.include_identifiers:
+                old, new = birth_year(old), birth_year(new)
             elif field is not None and row["action"] in audit.VALUE_ACTIONS:
                 old, new = _shown(field, old), _shown(field, new)
             user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")
@@ -371,6 +375,28 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
 def _moment(moment: datetime, with_time: bool) -> str:
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
+
+
+def is_birth_date(field) -> bool:
+    """A date of birth, by its CDISC name in the definition (CDASH BRTHDAT, SDTM BRTHDTC).
+
+    The full date identifies a person (HIPAA's safe harbour keeps only the year), but the
+    definition cannot mark it `identifier`: the age at consent is computed from it. So a
+    printout without identifiers shows its year only; with them, the whole date.
+    """
+    return field.type.value == "date" and (
+        (field.cdash or "").upper() == "BRTHDAT"
+        or (field.sdtm or "").upper().rpartition(".")[2] == "BRTHDTC")
+
+
+def birth_year(text: str | None) -> str | None:
+    """'1969 (day and month not printed)' from a stored date (or its year alone)."""
+    if text is None:
+        return None
+    year = str(text)[:4]
+    if not (year.isdigit() and len(year) == 4):
+        return "not printed (date of birth)"
+    return year if len(str(text)) == 4 else f"{year} (day and month not printed)"
 
 
 def _shown(field, text: str | None) -> str | None:
