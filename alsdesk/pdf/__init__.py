@@ -74,7 +74,7 @@ def ae_listing(store: "Store", options: PrintOptions | None = None,
 def schedule_card(store: "Store", subject: str, options: PrintOptions | None = None,
                   progress: Progress | None = None) -> PdfResult:
     """The subject's visit dates, to hand to the patient (in the patient's language)."""
-    from alsdesk.pdf.listings import build_schedule_card
+    from alsdesk.pdf.card import build_schedule_card
 
     options = _options(store, options)
     result = build_schedule_card(store, subject, options, progress)
