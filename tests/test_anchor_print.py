@@ -27,7 +27,7 @@ PDFS = {
     "casebook": lambda st, o: casebook(st, "S004", o),
     "visit": lambda st, o: visit_forms(st, "S004", "m2", options=o),
     "ae listing": lambda st, o: ae_listing(st, o),
-    "schedule card": lambda st, o: schedule_card(st, "S004", o),
+    "schedule card": lambda st, o: schedule_card(st, "S005", o),  # S004 died: no card
 }
 
 

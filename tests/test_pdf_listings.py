@@ -62,10 +62,10 @@ def test_schedule_card(demo, tmp_path):
     infusion = date(2025, 3, 1) - __import__("datetime").timedelta(days=58)
     month2 = infusion + __import__("datetime").timedelta(days=60)
     assert "Your visit schedule" in whole and "S005" in whole
-    for label in ("Month 2", "Month 4", "Month 6", "Month 12", "72 hours"):
-        assert label in whole
-    assert f"{month2.day:02d}/{month2.strftime('%b').upper()}/{month2.year}" in whole
-    assert "Please come between" in whole
+    for label in ("2 months", "4 months", "6 months", "12 months", "3 days after"):
+        assert label in whole  # the patient's words (resources/study/card.toml)
+    assert f"best day: {month2.day} {month2.strftime('%B')} {month2.year}" in whole
+    assert "between " in whole
     qpdf_check(result.data, tmp_path)
 
 

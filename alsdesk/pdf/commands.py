@@ -86,16 +86,23 @@ def _store(ctx: click.Context, identifiers: bool, acting: str | None,
     from alsdesk.errors import DatabaseInUse, ReadOnlyDatabase
 
     if not identifiers:
+        # The login is made on a read-only open, as before printouts were recorded: wrong
+        # passwords count as in any read-only run (alsdesk.store.logins), and a login that
+        # fails never took the write lock. The print is then made as that user on a store
+        # that can write its audit row, as the window's workers do (ui.tasks.Session).
+        with _open(ctx, readonly=True) as reader:
+            _login_viewer(reader, acting, password_stdin)
+            who = (reader.user_id, reader.role, reader.full_name)
+        from alsdesk.cli import _db_path
+        from alsdesk.store import Store
+
         try:
-            opened = _open(ctx)
+            opened = Store.open(_db_path(ctx), quick_check=False)  # checked a moment ago
         except (DatabaseInUse, ReadOnlyDatabase):
-            opened = _open(ctx, readonly=True)
+            opened = Store.open(_db_path(ctx), readonly=True, quick_check=False)
         with opened as store:
-            _login_viewer(store, acting, password_stdin)
-            try:
-                yield store
-            finally:
-                store.logout()
+            store.user_id, store.role, store.full_name = who
+            yield store
         return
     from alsdesk.auth import Role
     from alsdesk.errors import PermissionDenied

@@ -329,9 +329,13 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
 def _draw_head(canv, spec: PageSpec, left: float, right: float, top: float,
                what: str) -> None:
     """The header's first line: study, protocol and what the page is."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     canv.setFillColor(colors.black)
+    # What the site's name on the right leaves (it takes at most 40 % of the line).
+    site = min(stringWidth(spec.study.site, fonts.REGULAR, 9), (right - left) * 0.4)
     head, size = _fit(canv, f"{spec.study.id} · {spec.study.protocol} · {what}", fonts.BOLD,
-                      10.5, (right - left) * 0.58)
+                      10.5, right - left - site - 6 * mm)
     canv.setFont(fonts.BOLD, size)
     canv.drawString(left, top, head)
 
