@@ -20,7 +20,7 @@ from alsdesk.rules import engine
 from alsdesk.store import audit
 from alsdesk.study import values as fv
 from alsdesk.study.model import Event, EventKind, Form
-from alsdesk.pdf.wording import utc_text
+from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -375,28 +375,6 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
 def _moment(moment: datetime, with_time: bool) -> str:
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
-
-
-def is_birth_date(field) -> bool:
-    """A date of birth, by its CDISC name in the definition (CDASH BRTHDAT, SDTM BRTHDTC).
-
-    The full date identifies a person (HIPAA's safe harbour keeps only the year), but the
-    definition cannot mark it `identifier`: the age at consent is computed from it. So a
-    printout without identifiers shows its year only; with them, the whole date.
-    """
-    return field.type.value == "date" and (
-        (field.cdash or "").upper() == "BRTHDAT"
-        or (field.sdtm or "").upper().rpartition(".")[2] == "BRTHDTC")
-
-
-def birth_year(text: str | None) -> str | None:
-    """'1969 (day and month not printed)' from a stored date (or its year alone)."""
-    if text is None:
-        return None
-    year = str(text)[:4]
-    if not (year.isdigit() and len(year) == 4):
-        return "not printed (date of birth)"
-    return year if len(str(text)) == 4 else f"{year} (day and month not printed)"
 
 
 def _shown(field, text: str | None) -> str | None:

@@ -43,7 +43,8 @@ _paper = click.option("--paper", type=click.Choice(["A4", "letter"], case_sensit
                       help="Paper size (default: the site setting 'paper', else A4).")
 _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
                            help="The time printed in the footer, e.g. 2025-03-01T10:00+03:30 "
-                                "(default: now); the same data and time give the same bytes.")
+                                "(default: now), not before the data printed nor ahead of the "
+                                "clock; each print is recorded in the audit trail.")
 _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")

@@ -28,7 +28,8 @@ def normalise_paper(paper: str | None) -> str:
 class PrintOptions:
     """Paper, the moment printed (shown in the footer) and whether identifiers may print.
 
-    The same data with the same options gives the same bytes; `printed_at` defaults to now.
+    The same data with the same options and audit head gives the same bytes (a recorded
+    print moves the head: alsdesk.pdf._record); `printed_at` defaults to now.
     `include_identifiers` must only be set after an administrator asked for it explicitly.
     """
 
