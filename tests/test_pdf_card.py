@@ -39,6 +39,7 @@ def test_the_card_has_the_phone_both_languages_and_no_crf_words(admin, tmp_path)
     admin.set_setting("site_phone", PHONE)
     text = _text(schedule_card(admin, "S005", PrintOptions(printed_at=PRINTED_AT)).data,
                  tmp_path)
+    assert "Event" not in text and "Visit schedule card" not in text  # nor in the header
     body = text.split("Your visit schedule", 1)[1].split("Audit head", 1)[0]  # not the frame
     assert PHONE in body
     assert "۲۱" in body  # the number again in the Persian column, in Persian digits

@@ -210,7 +210,8 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
     spec = page.PageSpec(study=store.study, title="Visit schedule", options=options,
                          subject=card.subject, fingerprint=short(digest),
                          data_time=latest([card.data_time]),
-                         filename=f"schedule-{card.subject}.pdf", audit_head=audit_head)
+                         filename=f"schedule-{card.subject}.pdf", audit_head=audit_head,
+                         patient=True)
     width = page.frame_width(spec)
     texts = wording()
     en, fa = texts["en"], texts["fa"]

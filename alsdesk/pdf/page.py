@@ -53,6 +53,7 @@ class PageSpec:
     # The audit chain's head when the data was read (footer and Keywords); None: no data.
     audit_head: Head | None = None
     landscape: bool = False
+    patient: bool = False  # for the patient (the schedule card): no Event and Form captions
     filename: str = "document.pdf"
 
 
@@ -284,12 +285,13 @@ def _draw_frame(canv, doc: _Doc) -> None:
         form = " · ".join(([form] if form else []) + more)
     room = right - x - 4 * mm
     canv.setFillColor(colors.black)
-    text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
-    canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm, y, text)
-    text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
-    canv.setFont(fonts.BOLD, size)
-    canv.drawString(x + 4 * mm + room * 0.42, y, text)
+    if not spec.patient:
+        text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
+        canv.setFont(fonts.BOLD, size)
+        canv.drawString(x + 4 * mm, y, text)
+        text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
+        canv.setFont(fonts.BOLD, size)
+        canv.drawString(x + 4 * mm + room * 0.42, y, text)
     canv.restoreState()
     header = canv._code[start:]
     del canv._code[start:]
@@ -318,8 +320,9 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
     room = right - x - 4 * mm
     canv.setFont(fonts.REGULAR, 7)
     canv.setFillColor(GREY)
-    canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
-    canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
+    if not spec.patient:  # a patient has visits, not events and forms
+        canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
+        canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.8)
     canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
