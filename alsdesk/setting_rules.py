@@ -49,6 +49,21 @@ def _full_path_or_empty(value: str) -> str | None:
     return None
 
 
+def _phone(value: str) -> str | None:
+    """The study team's telephone number, printed on the patient's schedule card."""
+    import unicodedata
+
+    text = value.strip()
+    if not text:
+        return None  # unset: the card leaves a line to write the number on
+    digits = sum(1 for c in text if unicodedata.category(c) == "Nd")
+    if any(not (unicodedata.category(c) == "Nd" or c in " +-()/.") for c in text) \
+            or not 5 <= digits <= 20 or len(text) > 40:
+        return ("must be a telephone number of 5 to 20 digits (spaces and + - ( ) / . "
+                "allowed), e.g. +98 21 2356 2000, or empty")
+    return None
+
+
 def _demo(value: str) -> str | None:
     return None if value in ("", "synthetic") else "may only be 'synthetic' (or empty)"
 
@@ -61,6 +76,7 @@ RULES: dict[str, Callable[[str], str | None]] = {
     "date_format": _date_format,
     "idle_minutes": _whole(*IDLE_MINUTES, "minutes"),
     "demo": _demo,
+    "site_phone": _phone,
 }
 
 

@@ -135,8 +135,9 @@ def test_identifiers_in_the_gui_need_an_administrator(qtbot, db_path, store):
     from tests.pdf_helpers import fold, pages_text
 
     assert "Name To Hide" in fold(" ".join(pages_text(preview.result.data)))
-    rows = store.conn.execute("SELECT user_id FROM audit_trail WHERE action = 'data.export'")
-    assert [r[0] for r in rows] == ["admin"]
+    rows = store.conn.execute("SELECT user_id, field FROM audit_trail WHERE action = "
+                              "'data.export'")
+    assert [tuple(r) for r in rows] == [("admin", None), ("admin", "pdf")]  # disclosure, print
 
 
 def test_real_main_window_has_the_print_menu_and_casebook_button(qtbot, tmp_path):

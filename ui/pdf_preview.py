@@ -136,6 +136,8 @@ class PdfPreview(QDialog):
             stamp += f" · audit head {result.audit_head.text()}"
         pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
         self.status.setText(f"{result.title}: {pages}{stamp}")
+        if getattr(result, "not_recorded", None):  # a read-only window: say so, in words
+            self.status.setText(f"{self.status.text()}. {result.not_recorded}")
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
 

@@ -1,7 +1,7 @@
 """The Print menu: blank CRF book, visit forms, casebook, AE listing, schedule card.
 
 ``install(window)`` fills ``window.print_menu``; each action opens a PdfPreview that makes the
-document in a worker (its own read-only Store) and shows it. The decisions (what is printed,
+document in a worker (its own Store, as the window's user) and shows it. The decisions (what is printed,
 identifiers left out) are all made by alsdesk.pdf; this module only wires menus to it.
 """
 from __future__ import annotations
@@ -65,10 +65,13 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
 
     preview = PdfPreview(window, title)
     preview.setModal(False)
-    session = Session.of(window.store) if identifiers else None
+    # As the window's user, and for writing when the window can write: every printout of
+    # trial data is recorded in the audit trail by alsdesk.pdf (a read-only window's is
+    # made and says it is not recorded; the blank book writes nothing).
     preview.generate(make_pdf, kind, subject, event, event_repeat, identifiers,
-                     db_path=window.db_path, study=window.store.study, session=session,
-                     readonly=not identifiers)
+                     db_path=window.db_path, study=window.store.study,
+                     session=Session.of(window.store),
+                     readonly=kind == "blank" or bool(getattr(window.store, "readonly", False)))
     preview.show()
     return preview
 

@@ -43,8 +43,11 @@ def visit_forms(store: "Store", subject: str, event: str, *, event_repeat: int =
     from alsdesk.pdf.filled import build_visit
 
     options = _options(store, options)
-    _disclose(store, options, f"visit forms {subject} {event}")
-    return build_visit(store, subject, event, event_repeat, options, progress)
+    _may_disclose(store, options)
+    result = build_visit(store, subject, event, event_repeat, options, progress)
+    return _record(store, options, result, f"visit forms {subject} {event}"
+                   + (f" #{event_repeat}" if event_repeat != 1 else ""),
+                   subject=subject, event=event, event_repeat=event_repeat)
 
 
 def casebook(store: "Store", subject: str, options: PrintOptions | None = None,
@@ -53,8 +56,9 @@ def casebook(store: "Store", subject: str, options: PrintOptions | None = None,
     from alsdesk.pdf.filled import build_casebook
 
     options = _options(store, options)
-    _disclose(store, options, f"casebook {subject}")
-    return build_casebook(store, subject, options, progress)
+    _may_disclose(store, options)
+    result = build_casebook(store, subject, options, progress)
+    return _record(store, options, result, f"casebook {subject}", subject=subject)
 
 
 def ae_listing(store: "Store", options: PrintOptions | None = None,
@@ -63,35 +67,73 @@ def ae_listing(store: "Store", options: PrintOptions | None = None,
     from alsdesk.pdf.listings import build_ae_listing
 
     options = _options(store, options)
-    _disclose(store, options, "AE listing")
-    return build_ae_listing(store, options, progress)
+    _may_disclose(store, options)
+    return _record(store, options, build_ae_listing(store, options, progress), "AE listing")
 
 
 def schedule_card(store: "Store", subject: str, options: PrintOptions | None = None,
                   progress: Progress | None = None) -> PdfResult:
-    """The subject's visit dates and windows, to hand to the patient."""
-    from alsdesk.pdf.listings import build_schedule_card
+    """The subject's visit dates, to hand to the patient (in the patient's language)."""
+    from alsdesk.pdf.card import build_schedule_card
 
-    return build_schedule_card(store, subject, _options(store, options), progress)
+    options = _options(store, options)
+    result = build_schedule_card(store, subject, options, progress)
+    return _record(store, options, result, f"schedule card {subject}", subject=subject)
 
 
 def _options(store: "Store", options: PrintOptions | None) -> PrintOptions:
     return options or PrintOptions(paper=paper_setting(store))
 
 
-def _disclose(store: "Store", options: PrintOptions, what: str) -> None:
-    """Printing direct identifiers (and initials): administrators only, and audited.
-
-    The audit row needs a database opened for writing, as the logged-in administrator.
-    """
+def _may_disclose(store: "Store", options: PrintOptions) -> None:
+    """Printing direct identifiers (and initials): administrators only, on a store that can
+    record it (checked before the document is made; the row is written with the print's)."""
     if not options.include_identifiers:
         return
     from alsdesk.auth import Role
-    from alsdesk.errors import PermissionDenied
-    from alsdesk.store.audit import A
+    from alsdesk.errors import PermissionDenied, ReadOnlyDatabase
 
     if store.role is not Role.ADMIN:
         raise PermissionDenied("Only an administrator may print direct identifiers.")
+    if store.readonly:
+        raise ReadOnlyDatabase("Direct identifiers print only when the disclosure can be "
+                               "recorded, and this database is open read-only: close the "
+                               "other ALS Desk using it and open it again.")
+
+
+def _record(store: "Store", options: PrintOptions, result: PdfResult, what: str,
+            **place: object) -> PdfResult:
+    """One audit row for every printout of trial data: what, for whom, the time printed, and
+    the fingerprint and audit head on its pages (so a page found later is matched to its row).
+
+    Written after the document is made, so a refused or failed print leaves no row; the row
+    is not part of what the next printout shows (alsdesk.pdf.collect leaves prints out).
+    A store opened read-only (another ALS Desk has the file) cannot write it: the document
+    is still made, and `not_recorded` says why it is not in the trail, for the caller to
+    tell the person. An administrator's disclosure of identifiers is never unrecorded
+    (refused before: _may_disclose).
+    """
+    import dataclasses
+
+    from alsdesk.store.audit import A
+
+    if store.readonly:
+        return dataclasses.replace(result, not_recorded=(
+            "This printout is not recorded in the audit trail: the database is open "
+            "read-only (another ALS Desk has it open). Print from that ALS Desk, or close "
+            "it and print again, for a printout the trail knows of."))
+    moment = options.moment.isoformat(timespec="seconds")
+    stamp = f"PDF {what}, printed {moment}"
+    if result.fingerprint:
+        stamp += f", data fingerprint {result.fingerprint}"
+    if result.audit_head is not None:
+        stamp += f", audit head {result.audit_head.text()}"
+    stamp += f", {result.pages} page" + ("s" if result.pages != 1 else "")
+    if "subject" in place:  # the code as the store spells it, whatever was typed
+        place["subject"] = store.subjects.get(str(place["subject"])).code
     with store.transaction():
-        store.audit(A.EXPORT, new_value=f"PDF {what} with direct identifiers",
-                    reason="printed on request of an administrator")
+        if options.include_identifiers:
+            store.audit(A.EXPORT, new_value=f"PDF {what} with direct identifiers",
+                        reason="printed on request of an administrator")
+        store.audit(A.EXPORT, field="pdf", new_value=stamp, **place)
+    return result

@@ -20,7 +20,7 @@ from alsdesk.rules import engine
 from alsdesk.store import audit
 from alsdesk.study import values as fv
 from alsdesk.study.model import Event, EventKind, Form
-from alsdesk.pdf.wording import utc_text
+from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -251,6 +251,8 @@ class Collector:
                     continue
                 value = rec.values.get(f.id)
                 text = fv.display(f, value)
+                if text and not self.include_identifiers and is_birth_date(f):
+                    text = birth_year(str(value))
                 if text and f.codelist is not None and f.codelist.data_type == "integer":
                     text = f"{value} – {text}"  # a score: the number counts, not only its words
                 if text and f.unit and f.type.value in ("integer", "decimal"):
@@ -328,6 +330,8 @@ class Collector:
 
     def _audit_rows(self):
         for row in audit.rows(self.store.conn, subject=self.code):
+            if row["action"] == audit.A.EXPORT:
+                continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
             self.times.append(row["ts"])
             old, new = row["old_value"], row["new_value"]
             form_id, field_id = row["form"], row["field"]
@@ -342,6 +346,8 @@ class Collector:
                     and not self.include_identifiers:
                 old = RESTRICTED if old is not None else None
                 new = RESTRICTED if new is not None else None
+            elif field is not None and is_birth_date(field) and not self.include_identifiers:
+                old, new = birth_year(old), birth_year(new)
             elif field is not None and row["action"] in audit.VALUE_ACTIONS:
                 old, new = _shown(field, old), _shown(field, new)
             user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")

@@ -1,8 +1,10 @@
 """`alsdesk pdf ...`: print CRFs, casebooks and lists to PDF files from the command line.
 
-Each command opens the database read-only (the global --db). Direct identifiers are left out
-unless --include-identifiers is given by an administrator, who logs in for it: that opens the
-database for writing, and the disclosure is recorded in the audit trail.
+Printouts of trial data need a login, and each is recorded in the audit trail (alsdesk.pdf),
+so the database is opened for writing; when another ALS Desk has it open, read-only, and the
+printout is made with a warning that the trail could not record it. Direct identifiers are
+left out unless --include-identifiers is given by an administrator, whose disclosure must be
+recorded (never printed from a read-only database). The blank book opens it read-only.
 """
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ _paper = click.option("--paper", type=click.Choice(["A4", "letter"], case_sensit
                       help="Paper size (default: the site setting 'paper', else A4).")
 _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
                            help="The time printed in the footer, e.g. 2025-03-01T10:00+03:30 "
-                                "(default: now); the same data and time give the same bytes.")
+                                "(default: now), not before the data printed nor ahead of the "
+                                "clock; each print is recorded in the audit trail.")
 _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")
@@ -67,6 +70,9 @@ def _options(store, paper: str | None, printed_at: str | None, identifiers: bool
         except ValueError:
             raise click.BadParameter(f"'{printed_at}' is not an ISO date-time, e.g. "
                                      "2025-03-01T10:00+03:30", param_hint="--printed-at") from None
+        from alsdesk.pdf.options import check_not_ahead
+
+        check_not_ahead(moment)  # the time before the data is refused once the data is read
     chosen = paper or (paper_setting(store) if store is not None else "A4")
     return PrintOptions(paper=chosen, printed_at=moment, include_identifiers=identifiers)
 
@@ -74,17 +80,30 @@ def _options(store, paper: str | None, printed_at: str | None, identifiers: bool
 @contextmanager
 def _store(ctx: click.Context, identifiers: bool, acting: str | None,
            password_stdin: bool) -> Iterator:
-    """The Store, read-only and logged in (trial data is not for anyone at the keyboard);
-    or, to print identifiers, logged in as an administrator."""
+    """The Store, logged in (trial data is not for anyone at the keyboard), for writing so
+    the printout is recorded (read-only when another ALS Desk has the file: the print says
+    it is not recorded); or, to print identifiers, for writing as an administrator."""
     from alsdesk.cli import _login_admin, _login_viewer, _open
+    from alsdesk.errors import DatabaseInUse, ReadOnlyDatabase
 
     if not identifiers:
-        with _open(ctx, readonly=True) as store:
-            _login_viewer(store, acting, password_stdin)
-            try:
-                yield store
-            finally:
-                store.logout()
+        # The login is made on a read-only open, as before printouts were recorded: wrong
+        # passwords count as in any read-only run (alsdesk.store.logins), and a login that
+        # fails never took the write lock. The print is then made as that user on a store
+        # that can write its audit row, as the window's workers do (ui.tasks.Session).
+        with _open(ctx, readonly=True) as reader:
+            _login_viewer(reader, acting, password_stdin)
+            who = (reader.user_id, reader.role, reader.full_name)
+        from alsdesk.cli import _db_path
+        from alsdesk.store import Store
+
+        try:
+            opened = Store.open(_db_path(ctx), quick_check=False)  # checked a moment ago
+        except (DatabaseInUse, ReadOnlyDatabase):
+            opened = Store.open(_db_path(ctx), readonly=True, quick_check=False)
+        with opened as store:
+            store.user_id, store.role, store.full_name = who
+            yield store
         return
     from alsdesk.auth import Role
     from alsdesk.errors import PermissionDenied
@@ -114,6 +133,8 @@ def _write(result, out: str | None) -> None:
         stamp += f", audit head {result.audit_head.text()}"
     pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
     click.echo(f"Wrote {path} ({pages}{stamp}).")
+    if result.not_recorded:
+        click.echo(f"Warning: {result.not_recorded}", err=True)
 
 
 @pdf.command("blank")

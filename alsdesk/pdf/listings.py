@@ -1,4 +1,4 @@
-"""Lists: the adverse event listing of all subjects, and one subject's visit schedule card."""
+"""Lists: the adverse event listing of all subjects (the schedule card: alsdesk.pdf.card)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,16 +6,14 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer, Table
+from reportlab.platypus import Spacer
 
-from alsdesk import overview
 from alsdesk.errors import NotFound
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.reading import with_head
-from alsdesk.pdf.wording import MONTHS
 from alsdesk.rules import engine
 from alsdesk.study import values as fv
 from alsdesk.study.model import Form, Study
@@ -136,65 +134,9 @@ def build_ae_listing(store: "Store", options: PrintOptions,
                      audit_head)
 
 
-@dataclass(frozen=True)
-class ScheduleCard:
-    subject: str
-    initials: str
-    rows: tuple[tuple[str, str, str, str], ...]  # visit, target, come between, done
-
-
-def _day(moment, with_time: bool) -> str:
-    if moment is None:
-        return "–"
-    text = f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year}"
-    return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
-
-
-def collect_schedule(store: "Store", subject: str) -> ScheduleCard:
-    """Target dates and windows of the subject's scheduled visits."""
-    s = store.subjects.get(subject)
-    rows = []
-    for plan in overview.schedule(store, s.code):
-        if plan.window is None:
-            continue  # unscheduled visits and the end of study have no date to give
-        hours = plan.unit is not None and plan.unit.value == "hours"
-        if plan.window_start is not None and plan.window_end is not None:
-            start, end = _day(plan.window_start, hours), _day(plan.window_end, hours)
-            between = start if start == end else f"{start} to {end}"
-        else:
-            between = plan.describe_window()
-        done = _day(plan.done_at, False) if plan.done_at else (
-            "not expected" if plan.status.value == "not expected" else "")
-        rows.append((plan.label, _day(plan.target, hours), between, done))
-    return ScheduleCard(s.code, "", tuple(rows))  # initials are an identifier: not printed
-
-
 def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
                         progress: Progress | None) -> PdfResult:
-    """The visit schedule card to hand to the patient."""
-    card, audit_head = with_head(store, lambda: collect_schedule(store, subject))
-    digest = fingerprint(card)
-    spec = page.PageSpec(study=store.study, title="Visit schedule", options=options,
-                         subject=card.subject, initials=card.initials, fingerprint=short(digest),
-                         filename=f"schedule-{card.subject}.pdf",
-                         audit_head=audit_head)
-    width = page.frame_width(spec)
-    flow: list = [page.Mark("All visits", "Visit schedule card"),
-                  st.t("Your visit schedule", st.TITLE),
-                  st.t(f"Study {store.study.id} · {store.study.site}", st.BODY), Spacer(1, 3 * mm)]
-    if not any(r[1] != "–" for r in card.rows):
-        flow.append(st.t("The dates are set on the day of the infusion: ask for this card "
-                         "again after it.", st.BODY))
-    data = [[st.t(h, st.LABEL) for h in ("Visit", "Planned for", "Please come between",
-                                         "Done")]]
-    data += [[st.t(c, st.BODY) for c in r] for r in card.rows]
-    flow.append(Table(data, colWidths=[0.27 * width, 0.19 * width, 0.39 * width, 0.15 * width],
-                      style=st.grid(1, [("TOPPADDING", (0, 0), (-1, -1), 5),
-                                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]),
-                      repeatRows=1))
-    flow += [Spacer(1, 5 * mm),
-             st.t("Please bring this card to every visit. If you cannot come within these "
-                  "dates, or if you feel unwell between visits, call the study team.", st.BODY)]
-    data_bytes, pages = page.build(flow, spec, progress)
-    return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest),
-                     audit_head)
+    """The visit schedule card: in alsdesk.pdf.card now (named here for old callers)."""
+    from alsdesk.pdf.card import build_schedule_card as build
+
+    return build(store, subject, options, progress)

@@ -20,12 +20,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.tables import CellStyle
 
 from alsdesk import __version__
 from alsdesk.anchor import Head
 from alsdesk.pdf import fonts, footer, shaping
 from alsdesk.pdf.footer import GREY, RULE
-from alsdesk.pdf.options import PrintOptions, Progress
+from alsdesk.pdf.options import PrintOptions, Progress, check_moment
 from alsdesk.pdf.widgets import draw_boxes
 from alsdesk.pdf.wording import MONTHS, utc_text  # noqa: F401 - re-exported
 from alsdesk.study.model import Study
@@ -52,6 +53,7 @@ class PageSpec:
     # The audit chain's head when the data was read (footer and Keywords); None: no data.
     audit_head: Head | None = None
     landscape: bool = False
+    patient: bool = False  # for the patient (the schedule card): no Event and Form captions
     filename: str = "document.pdf"
 
 
@@ -209,7 +211,11 @@ def _keywords(spec: PageSpec) -> str:
 
 def build(flowables: list, spec: PageSpec, progress: Progress | None = None) -> tuple[bytes, int]:
     """Lay out the flowables on pages with header and footer; the PDF bytes and page count."""
+    check_moment(spec.options, spec.data_time)  # before the layout: a refusal comes at once
     fonts.register()
+    # A table sets its cell style's font before each cell, even one holding a paragraph:
+    # reportlab's default, Helvetica, was then referenced (not embedded) in every PDF.
+    CellStyle.fontname = fonts.REGULAR
     buffer = io.BytesIO()
     doc = _Doc(buffer, spec, progress, len(flowables))
     canvas_class = type("DocCanvas", (_Canvas,), {"spec": spec})
@@ -251,41 +257,57 @@ def _draw_frame(canv, doc: _Doc) -> None:
         x = _draw_static(canv, spec, left, right, top)
         canv.restoreState()
         canv.endForm()
+        canv.beginForm(f"{name}Foot")
+        canv.saveState()
+        footer.draw_footer(canv, spec, left, right, stamp(spec.options.moment))
+        canv.restoreState()
+        canv.endForm()
         known = forms[(width, height)] = (name, x)
     name, x = known
+    # Drawn at the page's end (only then are its forms known) but moved to the front of the
+    # page's content, so a text layer (pypdf, pdftotext -raw, a screen reader) reads the
+    # header first; the footer's form stays at the end. Self-contained between q and Q.
+    start = len(canv._code)
     canv.saveState()
-    canv.doForm(name)
-    y = top - 13.5 * mm
     mark = doc.page_first or doc.current
     event = mark.event if mark else ""
     form = mark.form if mark else ""
+    if spec.blank:
+        # A page of the blank book, once filled in, is the source CRF of a visit: its head
+        # names that form and event, not "Blank CRF book" (which the file's title keeps).
+        _draw_head(canv, spec, left, right, top, f"{form or '–'} – {event or '–'}")
+    canv.doForm(name)
+    y = top - 13.5 * mm
     if doc.page_more:
         more = doc.page_more[:2] + ([f"+{len(doc.page_more) - 2}"] if len(doc.page_more) > 2
                                     else [])
         form = " · ".join(([form] if form else []) + more)
     room = right - x - 4 * mm
     canv.setFillColor(colors.black)
-    text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
-    canv.setFont(fonts.BOLD, size)
-    shaping.draw_string(canv, x + 4 * mm, y, text)
-    text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
-    canv.setFont(fonts.BOLD, size)
-    shaping.draw_string(canv, x + 4 * mm + room * 0.42, y, text)
+    if not spec.patient:
+        text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
+        canv.setFont(fonts.BOLD, size)
+        shaping.draw_string(canv, x + 4 * mm, y, text)
+        text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
+        canv.setFont(fonts.BOLD, size)
+        shaping.draw_string(canv, x + 4 * mm + room * 0.42, y, text)
     canv.restoreState()
+    header = canv._code[start:]
+    del canv._code[start:]
+    canv._code[0:0] = header
+    canv.doForm(f"{name}Foot")
 
 
 def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) -> float:
     """The parts of header and footer every page shares; the x after the subject boxes."""
     study = spec.study
     # line 1: the study, and the site on the right
+    if not spec.blank:  # blank pages: drawn page by page, with the form (_draw_frame)
+        _draw_head(canv, spec, left, right, top, spec.title)
     canv.setFillColor(colors.black)
     site, size = _fit(canv, study.site, fonts.REGULAR, 9, (right - left) * 0.4)
     canv.setFont(fonts.REGULAR, size)
     shaping.draw_string(canv, right, top, site, "right")
-    head, size = _fit(canv, f"{study.id} · {study.protocol} · {spec.title}", fonts.BOLD, 10.5,
-                      (right - left) * 0.58)
-    canv.setFont(fonts.BOLD, size)
-    shaping.draw_string(canv, left, top, head)
     title, size = _fit(canv, study.title, fonts.REGULAR, 7.5, right - left)
     canv.setFont(fonts.REGULAR, size)
     canv.setFillColor(GREY)
@@ -297,13 +319,27 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
     room = right - x - 4 * mm
     canv.setFont(fonts.REGULAR, 7)
     canv.setFillColor(GREY)
-    canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
-    canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
+    if not spec.patient:  # a patient has visits, not events and forms
+        canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
+        canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.8)
     canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
-    footer.draw_footer(canv, spec, left, right, stamp(spec.options.moment))
     return x
+
+
+def _draw_head(canv, spec: PageSpec, left: float, right: float, top: float,
+               what: str) -> None:
+    """The header's first line: study, protocol and what the page is."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    canv.setFillColor(colors.black)
+    # What the site's name on the right leaves (it takes at most 40 % of the line).
+    site = min(stringWidth(spec.study.site, fonts.REGULAR, 9), (right - left) * 0.4)
+    head, size = _fit(canv, f"{spec.study.id} · {spec.study.protocol} · {what}", fonts.BOLD,
+                      10.5, right - left - site - 6 * mm)
+    canv.setFont(fonts.BOLD, size)
+    shaping.draw_string(canv, left, top, head)
 
 
 def _draw_subject(canv, spec: PageSpec, x: float, y: float) -> float:

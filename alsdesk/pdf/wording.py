@@ -98,3 +98,25 @@ def _words(form: Form, node: ast.AST) -> str:
         label, _ = _label(form, node.args[0])
         return f"{label} is {'recorded' if node.func.id == 'present' else 'blank'}"
     raise _Unreadable
+
+
+def is_birth_date(field) -> bool:
+    """A date of birth, by its CDISC name in the definition (CDASH BRTHDAT, SDTM BRTHDTC).
+
+    The full date identifies a person (HIPAA's safe harbour keeps only the year), but the
+    definition cannot mark it `identifier`: the age at consent is computed from it. So a
+    printout without identifiers shows its year only; with them, the whole date.
+    """
+    return field.type.value == "date" and (
+        (field.cdash or "").upper() == "BRTHDAT"
+        or (field.sdtm or "").upper().rpartition(".")[2] == "BRTHDTC")
+
+
+def birth_year(text: str | None) -> str | None:
+    """'1969 (day and month not printed)' from a stored date (or its year alone)."""
+    if text is None:
+        return None
+    year = str(text)[:4]
+    if not (year.isdigit() and len(year) == 4):
+        return "not printed (date of birth)"
+    return year if len(str(text)) == 4 else f"{year} (day and month not printed)"
