@@ -13,6 +13,7 @@ from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
 from alsdesk.pdf.wording import condition_text, num, range_text
+from alsdesk.permissions import field_help
 from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study
 
 LABEL_SHARE = 0.42
@@ -124,8 +125,9 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
     `cells` keeps the cells of the field tables between calls for the same form: they lay
     out and draw the same at every width, so one book shares them between events.
     """
-    title = form.label + (f" ({form.domain})" if form.domain else "")
-    flow: list = [st.t(title, st.H1)]
+    # The label only: CDISC domain codes are for the data manager's annotated CRF
+    # (alsdesk.pdf.annotated), not for the site's pages.
+    flow: list = [st.t(form.label, st.H1)]
     intro = f"Event: {event.label}."
     if form.repeating:
         intro += " One page per entry: copy this page for each further entry."
@@ -176,8 +178,9 @@ def _label_cell(form: Form, f: Field) -> list:
     condition = condition_text(form, f.visible)
     if condition:
         cell.append(st.p(f"<b>Only if</b> {esc(condition)}", st.SMALL))
-    if f.help:
-        cell.append(st.t(f.help, st.SMALL))
+    help_text = field_help(None, f)  # the site's words: CDISC codes are left out
+    if help_text:
+        cell.append(st.t(help_text, st.SMALL))
     return cell
 
 
