@@ -80,3 +80,18 @@ def test_cli_writes_the_annotated_crf_without_a_login(demo_db, tmp_path) -> None
     assert done.exit_code == 0, done.output
     assert alone.read_bytes().startswith(b"%PDF")
     assert not (tmp_path / "none.db").exists()
+
+
+def test_a_help_longer_than_a_page_still_builds(study) -> None:
+    """A row taller than the page cannot be kept whole: it is split inside, not refused."""
+    from dataclasses import replace
+
+    form = study.form("ic")
+    long_help = " ".join(f"Sentence {n} of a very long help text for the data manager."
+                         for n in range(400))
+    fields = (replace(form.fields[0], help=long_help),) + form.fields[1:]
+    forms = {**study.forms, "ic": replace(form, fields=fields)}
+    texts = pages_text(_annotated(replace(study, forms=forms)).data)
+    text = fold(" ".join(texts))
+    assert "Sentence 0 of" in text and "Sentence 399 of" in text
+    assert len(texts) > len(pages_text(_annotated(study).data))

@@ -12,6 +12,7 @@ import re
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer, Table
+from reportlab.platypus.doctemplate import LayoutError
 
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.fonts import esc
@@ -32,15 +33,31 @@ def build_annotated_crf(study: Study, options: PrintOptions,
     spec = page.PageSpec(study=study, title="Annotated CRF", options=options,
                          all_subjects=True, landscape=True,
                          filename=f"annotated-crf-{study.id}-v{study.crf_version}.pdf")
+    try:
+        data, pages = page.build(_flow(study, spec, whole_rows=True), spec, progress)
+    except LayoutError:
+        # a row taller than a page (a help of thousands of characters): split inside rows
+        data, pages = page.build(_flow(study, spec, whole_rows=False), spec, progress)
+    return PdfResult(data, spec.title, spec.filename, pages, None)
+
+
+def _flow(study: Study, spec: page.PageSpec, whole_rows: bool) -> list:
     width = page.frame_width(spec)
     flow: list = _cover(study, width)
     used = _events_of(study)
     for form in study.forms.values():
         flow.append(PageBreak())
         flow.append(page.Mark("Study definition", form.label, outline=form.label, level=0))
-        flow.extend(_form(study, form, used.get(form.id, []), width))
-    data, pages = page.build(flow, spec, progress)
-    return PdfResult(data, spec.title, spec.filename, pages, None)
+        flow.extend(_form(study, form, used.get(form.id, []), width, whole_rows))
+    return flow
+
+
+def _table(rows: list, widths: list[float], whole_rows: bool) -> Table:
+    """A table with its header repeated on every page. Rows are kept whole when they fit a
+    page: a field's row cut in two (its code list on the next page) reads as two fields."""
+    if whole_rows:
+        return Table(rows, colWidths=widths, style=st.grid(1), repeatRows=1)
+    return st.table(rows, widths, st.grid(1), header_rows=1)
 
 
 def _events_of(study: Study) -> dict[str, list[Event]]:
@@ -81,7 +98,8 @@ def _cover(study: Study, width: float) -> list:
     return flow
 
 
-def _form(study: Study, form: Form, events: list[Event], width: float) -> list:
+def _form(study: Study, form: Form, events: list[Event], width: float,
+          whole_rows: bool) -> list:
     kind = "repeating (one entry per row)" if form.repeating else "one entry per event"
     facts = [f"table {form.id}", f"domain {form.domain}" if form.domain else "no CDISC domain",
              kind]
@@ -92,7 +110,7 @@ def _form(study: Study, form: Form, events: list[Event], width: float) -> list:
     rows = [[st.t(h, st.TINY_BOLD) for h in _HEAD]]
     for f in form.fields:
         rows.append(_field_row(study, form, f, reads.get(f.id, [])))
-    flow.append(st.table(rows, [s * width for s in _SHARES], st.grid(1), header_rows=1))
+    flow.append(_table(rows, [s * width for s in _SHARES], whole_rows))
     if form.derived:
         flow += [Spacer(1, 3 * mm), st.t("Derived values (calculated, never stored)",
                                          st.SECTION)]
@@ -103,8 +121,8 @@ def _form(study: Study, form: Form, events: list[Event], width: float) -> list:
                          st.t(d.function, st.TINY), st.t(", ".join(d.inputs) or "q1 … q12",
                                                          st.TINY),
                          st.t(d.unit or "", st.TINY)])
-        flow.append(st.table(rows, [0.12 * width, 0.30 * width, 0.14 * width, 0.34 * width,
-                                    0.10 * width], st.grid(1), header_rows=1))
+        flow.append(_table(rows, [0.12 * width, 0.30 * width, 0.14 * width, 0.34 * width,
+                                  0.10 * width], whole_rows))
     if form.checks:
         flow += [Spacer(1, 3 * mm), st.t("Edit checks (the expression states a clean form)",
                                          st.SECTION)]
@@ -115,8 +133,8 @@ def _form(study: Study, form: Form, events: list[Event], width: float) -> list:
             rows.append([st.t(c.id, st.TINY_BOLD), st.t(severity, st.TINY),
                          st.t(c.expr, st.TINY), st.t(c.message, st.TINY),
                          st.t(", ".join(c.fields), st.TINY)])
-        flow.append(st.table(rows, [0.13 * width, 0.08 * width, 0.30 * width, 0.37 * width,
-                                    0.12 * width], st.grid(1), header_rows=1))
+        flow.append(_table(rows, [0.13 * width, 0.08 * width, 0.30 * width, 0.37 * width,
+                                  0.12 * width], whole_rows))
     return flow
 
 
