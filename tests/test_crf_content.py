@@ -170,3 +170,23 @@ def test_a_late_sae_report_is_a_deviation_to_explain(study) -> None:
     assert "sae_sponsor_24h" not in on_time
     before = {f.check_id for f in evaluate(ae, {**values, "aesawdat": "2015-02-27"})}
     assert "sae_aware_after_start" in before
+
+
+def test_an_event_soon_after_the_infusion_asks_for_its_start_time(study) -> None:
+    ae = study.form("ae")
+    from datetime import datetime
+
+    # as check_context supplies it: another form's value, already a Python value
+    infused = {"infusion.inf.infstdtc": datetime(2015, 3, 1, 10, 0)}
+
+    def asked(**values) -> bool:
+        found = [f for f in evaluate(ae, {**infused, "aeser": "N", **values})
+                 if f.check_id == "ae_onset_time_72h"]
+        assert all(f.severity.value == "soft" for f in found), found  # not an error
+        return bool(found)
+
+    assert asked(aestdat="2015-03-02")
+    assert not asked(aestdat="2015-03-02", aesttim="14:30")
+    assert not asked(aestdat="2015-03-05")  # day 4: beyond the 72 hours
+    assert not asked(aestdat="2015-02-20")  # before the infusion, after consent
+    assert not asked(aestdat="2015-03")  # a month only: not settled, not asked
