@@ -109,12 +109,17 @@ class SubjectBuilder:
 
     def screening(self, code: str, when: datetime, *, birth: date, alsfrs_items: list[int],
                   fvc_pct: float, eligible: bool, sex: str = "M",
-                  not_met: str = "") -> None:
+                  not_met: str = "", childbearing: bool = False) -> None:
         self.visit(code, "screening", when)
         self.save(code, "screening", "ic", {"icdat": _d(when), "icver": "2.1",
                                             "icby": "Dr. Ivan Investigator", "iccopy": "Y"})
-        self.save(code, "screening", "dm", {"brthdat": _d(birth), "sex": sex, "height": 172.0,
-                                            "ethnic": "PERSIAN"})
+        dm: dict[str, Any] = {"brthdat": _d(birth), "sex": sex, "height": 172.0,
+                              "ethnic": "PERSIAN"}
+        if sex == "F":  # a woman: childbearing potential, and then a pregnancy test
+            dm["childpot"] = "Y" if childbearing else "N"
+            if childbearing:
+                dm.update(pregst="N", pregdat=_d(when), pregres="NEG")
+        self.save(code, "screening", "dm", dm)
         self.save(code, "screening", "alshx", {
             "onsetdat": f"{when.year - 1}-{when.month:02d}", "onsetsite": "LIMB",
             "dxdat": _d(when - timedelta(days=120)), "elesc": "PROBABLE", "riluzole": "Y",
@@ -142,22 +147,41 @@ class SubjectBuilder:
             ie["ienotmet"] = not_met
         self.save(code, "screening", "ie", ie)
 
-    def infusion(self, code: str, start: datetime, weight: float, cells_millions: float) -> None:
+    def infusion(self, code: str, start: datetime, weight: float, cells_millions: float,
+                 childbearing: bool = False) -> None:
         self.visit(code, "baseline", start - timedelta(hours=2))
         self.vitals(code, "baseline", start - timedelta(hours=2), weight)
         self.visit(code, "infusion", start)
-        self.save(code, "infusion", "inf", {
-            "weight": weight, "lot": f"ADMSC-{start:%y%m}-{code[-2:]}", "viab": 94.0,
-            "cellsinf": cells_millions, "infstdtc": _dt(start),
-            "infendtc": _dt(start + timedelta(minutes=45)), "infrx": "N",
-        })
-        pre, post = start - timedelta(minutes=15), start + timedelta(minutes=60)
-        self.save(code, "infusion", "infvs", {
+        values: dict[str, Any] = {
+            "ichildpot": "Y" if childbearing else "N",
+            "weight": weight, "rxdose": round(weight * 2, 1), "cellsinf": cells_millions,
+            "lot": f"ADMSC-{start:%y%m}-{code[-2:]}", "relcert": "Y",
+            "relcount": round(cells_millions * 1.08, 1), "viab": 94.0,
+            "bedcount": round(cells_millions * 1.02, 1), "bedviab": 91.0,
+            "prepdtc": _dt(start - timedelta(minutes=40)), "infstdtc": _dt(start),
+            "infendtc": _dt(start + timedelta(minutes=45)), "premed": "Y",
+            "premedtrt": f"Chlorphenamine 10 mg IV at {start - timedelta(minutes=20):%H:%M}",
+            "infvol": 100.0, "volall": "Y", "infrx": "N",
+        }
+        if childbearing:  # a urine test on the morning of the infusion
+            values.update(ipregst="N", ipregdtc=_dt(start - timedelta(hours=3)), ipregres="NEG")
+        self.save(code, "infusion", "inf", values)
+        pre, post = start - timedelta(minutes=15), start + timedelta(minutes=45)
+        vitals: dict[str, Any] = {
             "pre_tim": pre.strftime("%H:%M"), "pre_temp": 36.6, "pre_pulse": 76,
             "pre_sysbp": 121, "pre_diabp": 78, "pre_resp": 14, "pre_spo2": 97,
             "post_tim": post.strftime("%H:%M"), "post_temp": 37.1, "post_pulse": 80,
             "post_sysbp": 117, "post_diabp": 75, "post_resp": 15, "post_spo2": 97,
-        })
+        }
+        # monitoring during and after the infusion: a slight rise in temperature and pulse
+        for point, minutes, temp, pulse in (("m0", 0, 36.6, 76), ("m15", 15, 36.8, 78),
+                                            ("m30", 30, 37.0, 80), ("m60", 60, 37.2, 82),
+                                            ("h2", 120, 37.0, 78), ("h4", 240, 36.8, 75)):
+            at = start + timedelta(minutes=minutes)
+            vitals.update({f"{point}_tim": at.strftime("%H:%M"), f"{point}_temp": temp,
+                           f"{point}_pulse": pulse, f"{point}_sysbp": 119,
+                           f"{point}_diabp": 77, f"{point}_resp": 15, f"{point}_spo2": 97})
+        self.save(code, "infusion", "infvs", vitals)
         self.gcs(code, "infusion", start + timedelta(hours=1))
 
     def gcs(self, code: str, event: str, when: datetime) -> None:
@@ -188,10 +212,14 @@ class SubjectBuilder:
                 "aethromb": "N"}
         self.save(code, "logs", "ae", {**base, **values}, repeat=None)
 
-    def serious(self, **criteria: str) -> dict[str, str]:
+    def serious(self, aware: date | datetime, **criteria: str) -> dict[str, str]:
+        """A serious event's flags and its reporting: sponsor the next day, ethics committee
+        within the week."""
         flags = {k: "N" for k in ("aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie")}
         flags.update(criteria)
-        return {"aeser": "Y", **flags}
+        return {"aeser": "Y", **flags, "aesawdat": _d(aware),
+                "aesspdat": _d(aware + timedelta(days=1)),
+                "aesecdat": _d(aware + timedelta(days=5))}
 
 
 def build_demo(path: str | Path, *, force: bool = False, today: date | None = None) -> Path:
@@ -250,7 +278,7 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
 
     # S002: ALSFRS-R 22 -> screen failure
     s2 = store.subjects.create("DM").code
-    b.screening(s2, at(380), birth=_years_before(at(380), 47), sex="F",
+    b.screening(s2, at(380), birth=_years_before(at(380), 47), sex="F", childbearing=True,
                 alsfrs_items=[2, 2, 2, 2, 1, 2, 2, 2, 1, 2, 2, 2], fvc_pct=55.0,
                 eligible=False, not_met="ALSFRS-R 22 (protocol: 24 or more)")
     store.subjects.set_status(s2, SubjectStatus.SCREEN_FAILURE, "ALSFRS-R 22 at screening")
@@ -266,7 +294,7 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
                                    ("m6", 182, [4, 4, 4, 3, 3, 3, 3, 2, 3, 4, 4, 4], 71.0),
                                    ("m12", 364, [4, 4, 3, 3, 2, 3, 3, 2, 2, 4, 4, 4], 66.0)):
         b.followup(s3, event, start3 + timedelta(days=day), items, fvc, 73.5)
-    b.ae(s3, {"aeterm": "Headache", "aestdat": _d(start3 + timedelta(days=1)),
+    b.ae(s3, {"aeterm": "Headache", "aestdat": _d(start3 + timedelta(days=1)), "aesttim": "14:30",
               "aeendat": _d(start3 + timedelta(days=2)), "aerel": "POSSIBLE"})
     b.save(s3, "eos", "eos", {"eosstat": "COMPLETED", "eosdat": _d(start3 + timedelta(days=364))})
 
@@ -274,19 +302,22 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     s4 = store.subjects.create("DM").code
     start4 = at(200, 10)
     b.screening(s4, start4 - timedelta(days=10), birth=_years_before(start4, 44), sex="F",
-                alsfrs_items=[3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 3, 4], fvc_pct=52.0, eligible=True)
-    b.infusion(s4, start4, 61.0, 120.0)
+                alsfrs_items=[3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 3, 4], fvc_pct=52.0, eligible=True,
+                childbearing=True)
+    b.infusion(s4, start4, 61.0, 120.0, childbearing=True)
     b.h72(s4, start4)
     b.ae(s4, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
               "aestdat": _d(start4 + timedelta(days=36)),
               "aeendat": _d(start4 + timedelta(days=50)), "aesev": "SEVERE", "aetoxgr": 3,
-              **b.serious(aeshosp="Y"), "aerel": "POSSIBLE", "aethromb": "Y"})
+              **b.serious(start4 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",
+              "aethromb": "Y"})
     b.followup(s4, "m2", start4 + timedelta(days=62), [3, 3, 2, 3, 2, 3, 2, 2, 1, 2, 2, 3],
                47.0, 60.0, new_ae=True)
     death = start4 + timedelta(days=150)
     b.ae(s4, {"aeterm": "Respiratory failure", "ctcae_term": "Respiratory failure",
               "aestdat": _d(death - timedelta(days=3)), "aeendat": _d(death),
-              "aesev": "SEVERE", "aetoxgr": 5, **b.serious(aesdth="Y", aeshosp="Y"),
+              "aesev": "SEVERE", "aetoxgr": 5,
+              **b.serious(death - timedelta(days=3), aesdth="Y", aeshosp="Y"),
               "aerel": "NOT RELATED", "aeout": "FATAL"})
     b.save(s4, "eos", "eos", {"eosstat": "DEATH", "eosdat": _d(death),
                               "eosreas": "Died of respiratory failure (ALS progression)",
@@ -301,7 +332,8 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     b.h72(s5, start5)
     b.ae(s5, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
               "aestdat": _d(start5 + timedelta(days=36)), "aeongo": "Y", "aeendat": None,
-              "aesev": "SEVERE", "aetoxgr": 3, **b.serious(aeshosp="Y"), "aerel": "POSSIBLE",
+              "aesev": "SEVERE", "aetoxgr": 3,
+              **b.serious(start5 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",
               "aeacn": "NOT APPLICABLE", "aeout": "RECOVERING/RESOLVING", "aethromb": "Y"})
     b.save(s5, "logs", "cm", {"cmtrt": "Enoxaparin", "cmindc": "Pulmonary embolism",
                               "cmdose": 80.0, "cmdosu": "mg", "cmroute": "SUBCUTANEOUS",

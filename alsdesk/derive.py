@@ -106,6 +106,35 @@ def _dose_deviation(values, inputs, params):
                                params.get("dose_tolerance_pct", 10.0)), None
 
 
+def _hours_between(values, inputs, params):
+    """Hours from the first date-time to the second (e.g. preparation to infusion start)."""
+    start, end = (_datetime(v) for v in inputs)
+    if start is None or end is None:
+        return None, None
+    return (end - start).total_seconds() / 3600, None
+
+
+def _datetime(value: Any) -> datetime | None:
+    """A date-time from a stored YYYY-MM-DDTHH:MM text; a date alone gives None (no time)."""
+    if isinstance(value, datetime):
+        return value
+    text = str(value) if value is not None else ""
+    if len(text) < 16:
+        return None
+    try:
+        return datetime.fromisoformat(text[:16])
+    except ValueError:
+        return None
+
+
+def _percent_difference(values, inputs, params):
+    """(value - reference) / reference x 100: e.g. cells infused against the prescribed dose."""
+    reference, value = inputs
+    if reference is None or value is None or not reference:
+        return None, None
+    return (value - reference) / reference * 100, None
+
+
 def _sum(values, inputs, params):
     if any(v is None for v in inputs):
         return None, None
@@ -151,6 +180,8 @@ FUNCTIONS: dict[str, Callable[[Mapping[str, Any], list[Any], Mapping[str, float]
     "target_dose": _target_dose,
     "dose_deviation": _dose_deviation,
     "sum": _sum,
+    "hours_between": _hours_between,
+    "percent_difference": _percent_difference,
     "eligibility": _eligibility,
 }
 
@@ -180,7 +211,9 @@ def format_value(d: Derived, value: Any) -> str:
         return dose.format_cells(value)
     if isinstance(value, float):
         digits = d.digits if d.digits is not None else 2
-        text = f"{value:.{digits}f}"
+        # a difference says its direction: +5.0 % more than prescribed, -5.0 % fewer
+        sign = "+" if d.function == "percent_difference" and value >= 0 else ""
+        text = f"{sign}{value:.{digits}f}"
     else:
         text = str(value)
     return f"{text} {d.unit}" if d.unit else text

@@ -19,7 +19,8 @@ SERIOUS_AE = {"aeterm": "Pulmonary embolism", "aestdat": "2015-03-01", "aeendat"
               "aeongo": "N", "aesev": "SEVERE", "aetoxgr": 3, "aeser": "Y", "aesdth": "N",
               "aeslife": "N", "aeshosp": "Y", "aesdisab": "N", "aescong": "N", "aesmie": "N",
               "aerel": "POSSIBLE", "aeacn": "NOT APPLICABLE", "aeout": "RECOVERED/RESOLVED",
-              "aethromb": "Y"}
+              "aethromb": "Y", "aesawdat": "2015-03-02", "aesspdat": "2015-03-02",
+              "aesecdat": "2015-03-05"}
 
 
 def _as(store, user):

@@ -54,7 +54,7 @@ def test_the_blank_books_grid_survives_a_copy(study, tmp_path):
     data = blank_book(study, PrintOptions(printed_at=PRINTED_AT)).data
     texts = pages_text(data)
     # the first page of vital signs: a table of questions, each row ruled across the page
-    number = next(i for i, t in enumerate(texts, 1) if "Vital signs (VS)" in t)
+    number = next(i for i, t in enumerate(texts, 1) if "Oxygen saturation (SpO2), room air" in t)
     for width, height, pixels in _pages(data, tmp_path, number, number):
         assert _long_lines(width, height, pixels, 0.6) >= 8
 

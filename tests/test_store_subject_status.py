@@ -36,7 +36,10 @@ def _infusion_values(start: datetime = START) -> dict:
     return {"weight": 70.0, "lot": "ADMSC-1", "viab": 94.0, "cellsinf": 140.0,
             "infstdtc": start.strftime("%Y-%m-%dT%H:%M"),
             "infendtc": (start + timedelta(minutes=45)).strftime("%Y-%m-%dT%H:%M"),
-            "infrx": "N"}
+            "infrx": "N", "ichildpot": "N", "rxdose": 140.0, "relcert": "Y",
+            "relcount": 150.0, "bedcount": 142.0, "bedviab": 92.0,
+            "prepdtc": (start - timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M"),
+            "premed": "N", "infvol": 100.0, "volall": "Y"}
 
 
 def _rows(store: Store, code: str) -> list[tuple]:

@@ -56,8 +56,9 @@ ALSFRS_ANCHORS = {
     "q12": ["none", "intermittent", "continuous use of bipap during the night",
             "continuous use of bipap during the night and day", "invasive"],
 }
-AE_ORDER = ["aeterm", "aestdat", "aeongo", "aeendat", "aesev", "aetoxgr", "aeser", "aesdth",
-            "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie", "aerel", "aeacn", "aeout"]
+AE_ORDER = ["aeterm", "aestdat", "aesttim", "aeongo", "aeendat", "aesev", "aetoxgr", "aeser",
+            "aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie", "aesawdat",
+            "aesspdat", "aesecdat", "aerel", "aeacn", "aeout"]
 LAB_ANALYTES = ["wbc", "hgb", "plt", "alt", "ast", "bili", "creat", "urea", "ck", "crp", "esr"]
 
 
@@ -144,7 +145,9 @@ def test_infusion_and_gcs(study: Study) -> None:
     inf = study.form("inf")
     derived = {d.id: (d.function, d.inputs) for d in inf.derived}
     assert derived == {"target_dose": ("target_dose", ("weight",)),
-                       "dose_deviation": ("dose_deviation", ("weight", "cellsinf"))}
+                       "dose_deviation": ("dose_deviation", ("weight", "cellsinf")),
+                       "rx_deviation": ("percent_difference", ("rxdose", "cellsinf")),
+                       "prep_to_inf": ("hours_between", ("prepdtc", "infstdtc"))}
     assert inf.field("infstdtc").type is FieldType.DATETIME
     assert inf.field("infrxdesc").visible == "infrx == 'Y'"
     gcs = study.form("gcs")
@@ -153,7 +156,10 @@ def test_infusion_and_gcs(study: Study) -> None:
     assert gcs.derived[0].function == "sum"
     assert gcs.derived[0].inputs == ("gcseye", "gcsverb", "gcsmotor")
     sections = {f.section for f in study.form("infvs").fields}
-    assert sections == {"Before infusion", "After infusion"}
+    assert sections == {"Before infusion", "At the start of the infusion (0 min)",
+                        "15 minutes after the start", "30 minutes after the start",
+                        "At the end of the infusion", "60 minutes after the start",
+                        "2 hours after the start", "4 hours after the start"}
 
 
 def test_adverse_event_form(study: Study) -> None:
@@ -618,7 +624,7 @@ def test_each_broken_bundled_field_is_reported_on_its_line(tmp_path: Path) -> No
     broken = text.replace(old, old.replace('"choice"', '"chioce"'))
     with pytest.raises(DefinitionError) as info:
         load_study(_write(tmp_path, broken))
-    assert info.value.key == "forms.ae.fields[6] (aeser).type"
+    assert info.value.key == "forms.ae.fields[7] (aeser).type"
     line = int(info.value.file.split(":")[1])
     assert broken.splitlines()[line - 1] == 'type = "chioce"'
 

@@ -103,5 +103,7 @@ def test_future_true_loads_on_a_date_field(tmp_path):
 def test_the_bundled_checks_that_offer_a_deviation(study):
     offered = {(form.id, c.id): c.deviation for form in study.forms.values()
                for c in form.checks if c.deviation}
-    assert offered == {("sv", "visit_in_window"): "WINDOW"}
+    assert offered == {("sv", "visit_in_window"): "WINDOW",
+                       ("inf", "inf_release_checked"): "TREATMENT",
+                       ("ae", "sae_sponsor_24h"): "SAFETY"}
     assert not any(f.future for form in study.forms.values() for f in form.fields)

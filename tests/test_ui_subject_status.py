@@ -134,8 +134,12 @@ def test_statuses_the_data_forbids_are_greyed_and_said_why(qtbot, demo_db):
 def _infusion(window, page, when: datetime) -> None:
     stamp = f"{when:%d}/{when:%b}/{when:%Y} {when:%H:%M}".upper()
     later = when + timedelta(minutes=45)
+    prep = when - timedelta(minutes=30)
     fill(page, weight="70.0", lot="ADMSC-1", viab="94", cellsinf="140", infstdtc=stamp,
-         infendtc=f"{later:%d}/{later:%b}/{later:%Y} {later:%H:%M}".upper(), infrx="N")
+         infendtc=f"{later:%d}/{later:%b}/{later:%Y} {later:%H:%M}".upper(), infrx="N",
+         ichildpot="N", rxdose="140", relcert="Y", relcount="150", bedcount="142",
+         bedviab="92", prepdtc=f"{prep:%d}/{prep:%b}/{prep:%Y} {prep:%H:%M}".upper(),
+         premed="N", infvol="100", volall="Y")
 
 
 def test_the_nurse_meets_the_stop_and_the_investigator_overrides(qtbot, demo_db):

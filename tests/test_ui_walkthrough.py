@@ -133,8 +133,11 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     stamp = f"{start:%d}/{start:%b}/{start:%Y} {start:%H:%M}".upper()
     _form(window, s2, "infusion", "sv", svdone="Y", svstdtc=stamp)
     window.open_form(s2, "infusion", "inf")
+    prep = start - timedelta(minutes=30)
     fill(page, weight="74.0", lot="ADMSC-1505-02", viab="94", cellsinf="150", infstdtc=stamp,
-         infrx="N")
+         infrx="N", ichildpot="N", rxdose="148", relcert="Y", relcount="160",
+         bedcount="152", bedviab="92", premed="N", infvol="100", volall="Y",
+         prepdtc=f"{prep:%d}/{prep:%b}/{prep:%Y} {prep:%H:%M}".upper())
     later = start + timedelta(minutes=50)
     fill(page, infendtc=f"{later:%d}/{later:%b}/{later:%Y} {later:%H:%M}".upper())
     qtbot.waitUntil(lambda: "148.0 million cells" in page.derived.text("target_dose"))
@@ -171,7 +174,8 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     # -- an adverse event, which later becomes serious -------------------------------------
     book.logs["ae"].add_button.click()
     assert page.form_id == "ae" and page.repeat is None
-    fill(page, aeterm="Fever", aestdat=when.split()[0], aeongo="N", aeendat=when.split()[0],
+    fill(page, aeterm="Fever", aestdat=when.split()[0], aesttim=when.split()[1], aeongo="N",
+         aeendat=when.split()[0],
          aesev="MILD", aetoxgr=1, aeser="N", aerel="POSSIBLE", aeacn="NOT APPLICABLE",
          aeout="RECOVERED/RESOLVED", aethromb="N")
     assert page.mark_complete(), window.prompts.errors
@@ -185,7 +189,8 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     assert page.view.is_shown("aeshosp")  # the seriousness criteria appear
     assert not page.mark_complete()
     assert "Required or prolonged hospitalisation is required" in window.prompts.errors[-1][1]
-    fill(page, aesdth="N", aeslife="N", aeshosp="Y", aesdisab="N", aescong="N", aesmie="N")
+    fill(page, aesdth="N", aeslife="N", aeshosp="Y", aesdisab="N", aescong="N", aesmie="N",
+         aesawdat=when.split()[0], aesspdat=when.split()[0], aesecdat=when.split()[0])
 
     def reason(dialog):
         assert isinstance(dialog, ReasonDialog)

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
     from alsdesk.study.model import Study
 
-__all__ = ["PAPERS", "PdfResult", "PrintOptions", "Progress", "ae_listing", "blank_book",
+__all__ = ["PAPERS", "PdfResult", "PrintOptions", "Progress", "ae_listing", "annotated_crf",
+           "blank_book",
            "casebook", "paper_setting", "schedule_card", "visit_forms"]
 
 
@@ -34,6 +35,15 @@ def blank_book(study: "Study", options: PrintOptions | None = None,
     from alsdesk.pdf.blank import build_blank_book
 
     return build_blank_book(study, options or PrintOptions(), progress)
+
+
+def annotated_crf(study: "Study", options: PrintOptions | None = None,
+                  progress: Progress | None = None) -> PdfResult:
+    """The data manager's annotated CRF: every field's variable, CDASH/SDTM names, format,
+    code list, visibility rule and checks (no trial data, so no login)."""
+    from alsdesk.pdf.annotated import build_annotated_crf
+
+    return build_annotated_crf(study, options or PrintOptions(), progress)
 
 
 def visit_forms(store: "Store", subject: str, event: str, *, event_repeat: int = 1,

@@ -13,6 +13,7 @@ from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
 from alsdesk.pdf.wording import condition_text, num, range_text
+from alsdesk.permissions import field_help
 from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study
 
 LABEL_SHARE = 0.42
@@ -159,8 +160,9 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
     out and draw the same at every width, so one book shares them between events. `log`: a
     repeating form's log page layout (alsdesk/pdf/logpage.py): numbered rows, an entry each.
     """
-    title = form.label + (f" ({form.domain})" if form.domain else "")
-    flow: list = [st.t(title, st.H1)]
+    # The label only: CDISC domain codes are for the data manager's annotated CRF
+    # (alsdesk.pdf.annotated), not for the site's pages.
+    flow: list = [st.t(form.label, st.H1)]
     if log is not None:
         return flow + logpage.log_page(study, form, event.label, log)
     intro = f"Event: {event.label}."
@@ -216,8 +218,9 @@ def _label_cell(form: Form, f: Field) -> list:
     condition = condition_text(form, f.visible)
     if condition:
         cell.append(st.p(f"<b>Only if</b> {esc(condition)}", st.SMALL))
-    if f.help:
-        cell.append(st.t(f.help, st.SMALL))
+    help_text = field_help(None, f)  # the site's words: CDISC codes are left out
+    if help_text:
+        cell.append(st.t(help_text, st.SMALL))
     return cell
 
 

@@ -164,6 +164,27 @@ def blank(ctx, out, paper, include_identifiers, acting, password_stdin) -> None:
         _write(blank_book(store.study, options), out)
 
 
+@pdf.command("annotated")
+@_out
+@_paper
+@_printed_at
+@click.pass_context
+def annotated(ctx, out, paper, printed_at) -> None:
+    """The annotated CRF for the data manager: every field's variable name, CDASH and SDTM
+    names, format, code list, visibility rule and checks."""
+    from alsdesk.cli import _db_path, _open
+    from alsdesk.pdf import annotated_crf
+    from alsdesk.study import load_study
+
+    # The definition only, no trial data: no login. With a database, its own definition
+    # (the one its columns were made from) and its paper size.
+    if not _db_path(ctx).exists():
+        _write(annotated_crf(load_study(), _options(None, paper, printed_at, False)), out)
+        return
+    with _open(ctx, readonly=True) as store:
+        _write(annotated_crf(store.study, _options(store, paper, printed_at, False)), out)
+
+
 @pdf.command("visit")
 @click.argument("subject")
 @click.argument("event")

@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from alsdesk.pdf import fonts, shaping
 
@@ -160,7 +160,13 @@ class Line(Flowable):
             return []  # one line: it moves whole
         para = self._paragraph()
         para.wrap(aw, ah)
-        return para.split(aw, ah)
+        parts = para.split(aw, ah)
+        if len(parts) == 1:
+            # The paragraph fits after all ([itself]); a table splitting a row inside takes
+            # the second part for the next page without asking (IndexError in reportlab's
+            # Table._splitCell): give it an empty one.
+            return [parts[0], Spacer(0, 0)]
+        return parts
 
     def draw(self) -> None:
         style, canv = self.style, self.canv

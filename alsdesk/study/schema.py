@@ -25,6 +25,7 @@ ARITY: Mapping[str, tuple[int, int | None]] = MappingProxyType({
     "alsfrs_gross_motor": (0, 0), "alsfrs_respiratory": (0, 0), "kings_stage": (0, 0),
     "mitos_stage": (0, 0), "delta_fs": (3, 3), "age": (2, 2), "bmi": (2, 2),
     "target_dose": (1, 1), "dose_deviation": (2, 2), "sum": (1, None), "eligibility": (9, 9),
+    "hours_between": (2, 2), "percent_difference": (2, 2),
 })
 KNOWN_FUNCTIONS: frozenset[str] = frozenset(ARITY)
 # These read q1..q12 of their own form instead of declared inputs.
