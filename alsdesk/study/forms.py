@@ -19,6 +19,7 @@ from alsdesk.study.model import (
 from alsdesk.study.schema import (
     ALSFRS_ITEMS, ITEM_FUNCTIONS, KNOWN_FUNCTIONS, RESERVED_COLUMNS, STORE_TABLES, TYPE_ONLY,
 )
+from alsdesk.study.signing import read_need
 from alsdesk.study.source import Source, annotate, kind_of
 
 __all__ = ["FormReader"]
@@ -107,7 +108,8 @@ class FormReader:
                           f"{', '.join(LAYOUTS)}")
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), self.src.val(t, key, "repeating", "bool", False),
-                    self.src.val(t, key, "domain", "str"), layout)
+                    self.src.val(t, key, "domain", "str"), layout,
+                    read_need(self.src, t, key, ids))
 
     def _sections_together(self, fields: list[Field], key: str) -> None:
         """A section's fields stand together: a section heading shown twice on one form (and
