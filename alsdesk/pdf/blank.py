@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 
-from alsdesk.pdf import page, styles as st
+from alsdesk.pdf import page, signoff, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
@@ -61,6 +61,7 @@ def build_blank_book(study: Study, options: PrintOptions,
             flow.append(page.Mark(event.label, form.label, outline=form.label, level=1))
             flow.extend(blank_form(study, event, form, width, options.include_identifiers,
                                    cells))
+            flow.extend(signoff.blank_blocks(study, event, form, width))
     data, pages = page.build(flow, spec, progress)
     return PdfResult(data, spec.title, spec.filename, pages, None)
 
