@@ -243,16 +243,9 @@ class WorkflowSteps:
         every such form says it was locked unsigned.
         """
         self.store.require(Action.LOCK)
-        sign = signoff(self.store, subject)
-        problem = sign.problem()
-        if problem and self.store.study.lock_unsigned == "refuse":
-            raise WorkflowError(f"The casebook cannot be locked yet: {problem} The investigator"
-                                " signs them first (Sign on the form or Sign visit); then lock"
-                                " the casebook again.")
-        todo = [i for i in self.instances(sign.subject) if i.status not in
-                (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED)]
-        if not todo:
-            raise WorkflowError(f"The casebook of {sign.subject} has no form left to lock.")
+        sign, todo, refusal, problem = self._casebook_check(subject)
+        if refusal:
+            raise WorkflowError(refusal)
         why = "casebook locked" + (f": {reason.strip()}" if reason and reason.strip() else "")
         unsigned = {i.instance_id for i in sign.outstanding}
         with self.store.transaction():
@@ -261,6 +254,26 @@ class WorkflowSteps:
                     " (locked without the investigator's signature the protocol asks for)"
                     if inst.instance_id in unsigned else ""))
         return CasebookLock(sign.subject, len(todo), problem)
+
+    def casebook_lock_check(self, subject: str) -> tuple[str | None, str | None]:
+        """(why :meth:`lock_casebook` would refuse, the warning it would give), each or None:
+        for the window to say before it asks for a reason."""
+        _, _, refusal, problem = self._casebook_check(subject)
+        return refusal, None if refusal else problem
+
+    def _casebook_check(self, subject: str):
+        sign = signoff(self.store, subject)
+        problem = sign.problem()
+        todo = [i for i in self.instances(sign.subject) if i.status not in
+                (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED)]
+        refusal = None
+        if problem and self.store.study.lock_unsigned == "refuse":
+            refusal = (f"The casebook cannot be locked yet: {problem} The investigator signs "
+                       "them first (Sign on the form or Sign visit); then lock the casebook "
+                       "again.")
+        elif not todo:
+            refusal = f"The casebook of {sign.subject} has no form left to lock."
+        return sign, todo, refusal, problem
 
     def _lock_row(self, rec: FormRecord, reason: str | None) -> None:
         self.conn.execute(
