@@ -103,7 +103,7 @@ def signoff_page(items: tuple[SignOffItem, ...], statement: str | None, width: f
         for n, i in enumerate(items, 1):
             rows.append([st.t(n, st.TINY), st.t(i.event, st.TINY), st.t(i.form, st.TINY),
                          st.t(_STATE_TEXT[i.state], st.TINY_BOLD), st.t(_who(i), st.TINY)])
-        flow.append(st.table(rows, [w * width for w in (0.06, 0.22, 0.22, 0.16, 0.34)],
+        flow.append(st.table(rows, [w * width for w in (0.05, 0.19, 0.2, 0.23, 0.33)],
                              st.grid(1), header_rows=1))
     else:
         flow.append(st.t("The study definition asks for no investigator signature on this "
@@ -113,14 +113,15 @@ def signoff_page(items: tuple[SignOffItem, ...], statement: str | None, width: f
         flow += _ink_block("Investigator's statement for this casebook", statement, width)
         flow.append(st.t("Forms are signed electronically in ALS Desk; the casebook as a whole "
                          "is signed here, in ink, once every form above is signed.", st.SMALL))
-    return flow
+    return flow + [PageBreak()]  # the visits start on a page of their own
 
 
 def _who(item: SignOffItem) -> str:
     if item.state is SignState.SIGNED:
         return f"{item.signer}, {utc_text(item.signed_at)}"
     if item.state is SignState.INVALIDATED:
-        return f"was signed by {item.signer}, {utc_text(item.signed_at)}; {item.note}"
+        return (f"was signed by {item.signer}, {utc_text(item.signed_at)}; voided "
+                f"{utc_text(item.voided_at)}: {item.note}")
     return "–"
 
 

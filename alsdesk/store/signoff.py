@@ -43,7 +43,8 @@ class SignOffItem:
     meaning: str  # what the investigator's signature means here (printed in the block)
     signer: str = ""  # "Dr. Ivan Investigator (investigator)"
     signed_at: str = ""  # ISO UTC time of the valid signature, or of the voided one
-    note: str = ""  # why and when a signature was invalidated
+    note: str = ""  # why a signature was invalidated
+    voided_at: str = ""  # ISO UTC time it was invalidated
 
     @property
     def place(self) -> str:
@@ -144,9 +145,9 @@ def _item(study: Study, event_label: str, form: Form, rec: "FormRecord",
                            valid.signed_at)
     if rec.signatures:
         last = rec.signatures[-1]
-        note = f"voided {last.invalidated_at or ''}: {last.invalidated_reason or ''}".strip()
         return SignOffItem(event_label, label, rec.instance_id, rec.status.value,
                            SignState.INVALIDATED, meaning, f"{last.full_name} ({last.role})",
-                           last.signed_at, note)
+                           last.signed_at, last.invalidated_reason or "",
+                           last.invalidated_at or "")
     return SignOffItem(event_label, label, rec.instance_id, rec.status.value,
                        SignState.NOT_SIGNED, meaning)
