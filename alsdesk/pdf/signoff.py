@@ -111,9 +111,10 @@ def signoff_page(items: tuple[SignOffItem, ...], statement: str | None, width: f
     if statement:
         flow.append(Spacer(1, 5 * mm))
         flow += _ink_block("Investigator's statement for this casebook", statement, width)
+        flow.append(Spacer(1, 1.5 * mm))
         flow.append(st.t("Forms are signed electronically in ALS Desk; the casebook as a whole "
                          "is signed here, in ink, once every form above is signed.", st.SMALL))
-    return flow + [PageBreak()]  # the visits start on a page of their own
+    return flow  # the next visit with data starts a page of its own (filled._event)
 
 
 def _who(item: SignOffItem) -> str:
