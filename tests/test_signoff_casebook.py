@@ -107,3 +107,16 @@ def test_a_visit_form_needs_the_visit_signature(store, subject, tmp_path):
     assert {i.state for i in items if i is not consent} == {SignState.NOT_ENTERED}
     assert [i.form for i in signoff(store, subject).outstanding] == [
         "Informed consent", "Adverse event #2", "Adverse event #4"]
+
+
+def test_the_sign_off_list_survives_a_photocopy(demo_template, tmp_path):
+    from alsdesk.pdf import PrintOptions, casebook
+    from alsdesk.store import Store
+    from tests.test_pdf_photocopy import _long_lines, _pages
+
+    with Store.open(demo_template, readonly=True) as store:
+        store.login("monitor", "Demo-password-1")
+        data = casebook(store, "S004", PrintOptions()).data
+    assert "Investigator sign-off" in _text(data, tmp_path)[1]
+    (width, height, pixels), = _pages(data, tmp_path, 2, 2)
+    assert _long_lines(width, height, pixels, 0.6) >= 20  # one rule a listed form at least
