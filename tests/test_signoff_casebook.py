@@ -120,3 +120,13 @@ def test_the_sign_off_list_survives_a_photocopy(demo_template, tmp_path):
     assert "Investigator sign-off" in _text(data, tmp_path)[1]
     (width, height, pixels), = _pages(data, tmp_path, 2, 2)
     assert _long_lines(width, height, pixels, 0.6) >= 20  # one rule a listed form at least
+
+
+def test_a_deleted_entry_needs_no_signature(store, subject, tmp_path):
+    from alsdesk.pdf import casebook
+
+    iid = store.forms.get(subject, "logs", "ae", repeat=2).instance_id
+    store.forms.delete(iid, "entered twice")
+    assert "Adverse event #2" not in [i.form for i in signoff(store, subject).items]
+    body = " ".join(_text(casebook(store, subject).data, tmp_path))
+    assert "DELETED" in body and "Not signed: no valid" not in body

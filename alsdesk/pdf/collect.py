@@ -83,7 +83,8 @@ class FormBlock:
     queries: tuple[QueryRow, ...]
     restricted: bool = False  # the whole form holds direct identifiers
     # the meaning of the investigator's signature this entry needs (study definition's
-    # investigator_signature), None when it needs none: the block prints "Not signed" then
+    # investigator_signature), None when it needs none; set, an unsigned entry prints
+    # "Not signed" in its block
     sign_meaning: str | None = None
 
 
@@ -361,6 +362,8 @@ class Collector:
 
 
 def _sign_meaning(study, event: Event, form: Form, rec) -> str | None:
+    if rec.status.value == "deleted":  # withdrawn: nothing left to sign
+        return None
     need = need_of(study, event, form, rec.values, rec.missing)
     return meaning_of(study, need) if need is not None else None
 
