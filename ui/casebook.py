@@ -14,6 +14,7 @@ from alsdesk.auth import Action
 from alsdesk.derive import DerivedValue, eligibility_text
 from alsdesk.errors import AlsDeskError
 from alsdesk.states import FormStatus
+from alsdesk.store.signoff import signoff
 from alsdesk.study import values as fv
 from alsdesk.study.model import EventKind
 from ui.derived_panel import EligibilityView
@@ -70,7 +71,11 @@ class CasebookPage(QWidget):
         self.sign_button = QPushButton("Sign visit…")
         self.sign_button.setObjectName("sign_visit")
         self.sign_button.clicked.connect(self.sign_visit)
-        for b in (self.status_button, self.unscheduled_button, self.sign_button):
+        self.lock_button = QPushButton("Lock casebook…")
+        self.lock_button.setObjectName("lock_casebook")
+        self.lock_button.clicked.connect(self.lock_casebook)
+        for b in (self.status_button, self.unscheduled_button, self.sign_button,
+                  self.lock_button):
             head.addWidget(b)
         layout.addLayout(head)
         self.eligibility_line = QLabel()
@@ -151,7 +156,11 @@ class CasebookPage(QWidget):
         self.code.setText(subj.code)
         initials = f" · {subj.initials}" if subj.initials else ""
         nxt = overview.next_visit_text(store, subj.code) or "no visit scheduled"
-        self.summary.setText(f"{subj.status.value}{initials} · next: {nxt}")
+        # what the investigator still has to sign, as the casebook lock will judge it
+        left = len(signoff(store, subj.code).outstanding)
+        unsigned = (f" · {left} form{'s await' if left > 1 else ' awaits'} the investigator's "
+                    "signature" if left else "")
+        self.summary.setText(f"{subj.status.value}{initials} · next: {nxt}{unsigned}")
         instances = store.forms.instances(subj.code)
         restricted = {f for f in study.forms
                       if permissions.restricted_fields(store.role, study.form(f))}
@@ -240,6 +249,9 @@ class CasebookPage(QWidget):
         gate(self.sign_button, none or permissions.role_refusal(role, Action.SIGN)
              or (None if event else "Select a visit in the matrix first."),
              "Sign every complete form of the selected visit")
+        gate(self.lock_button, none or permissions.role_refusal(role, Action.LOCK),
+             "Lock every form of this subject, once the investigator has signed what the "
+             "protocol has signed")
 
     def change_status(self) -> None:
         if self.subject is None:
@@ -291,3 +303,34 @@ class CasebookPage(QWidget):
             self.main.show_status(f"Signed the {label} visit of {subject}")
             self.main.subject_changed()
         return signed
+
+    def lock_casebook(self) -> bool:
+        """Lock the subject's casebook; the core says first whether it may, and what is unsigned."""
+        if self.subject is None:
+            return False
+        store, subject = self.main.store, self.subject
+        try:
+            refusal, warning = store.forms.casebook_lock_check(subject)
+        except AlsDeskError as exc:
+            self.main.prompts.error("Casebook not locked", str(exc))
+            return False
+        if refusal:
+            self.main.prompts.error("Casebook not locked", refusal)
+            return False
+        ask = f"Lock every form of {subject}? Nobody can change them until unlocked."
+        if warning:
+            ask = f"{warning} The study allows locking all the same. {ask}"
+        reason = self.main.prompts.reason("Lock casebook", ask + " A reason is optional.",
+                                          required=False)
+        if reason is None:
+            return False
+        try:
+            done = store.forms.lock_casebook(subject, reason or None)
+        except AlsDeskError as exc:
+            self.main.prompts.error("Casebook not locked", str(exc))
+            return False
+        self.main.show_status(f"Locked the casebook of {subject} ({done.locked} forms).")
+        if done.warning:
+            self.main.prompts.info("Casebook locked with unsigned forms", done.warning)
+        self.main.subject_changed()
+        return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
 
-from alsdesk.pdf import logpage, page, styles as st
+from alsdesk.pdf import logpage, page, signoff, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.widgets import EntryLine, TickBox, TickRow, WriteLines, boxes, replay, text
@@ -56,7 +56,7 @@ def build_blank_book(study: Study, options: PrintOptions,
         first, own_page = True, True
         for form_id in event.forms:
             form = study.form(form_id)
-            log = _log_plan(study, form, spec, options.include_identifiers, plans)
+            log = _log_plan(study, event, form, spec, options.include_identifiers, plans)
             marks = []
             if first:
                 marks.append(page.Mark(event.label, form.label, outline=event.label, level=0))
@@ -64,6 +64,8 @@ def build_blank_book(study: Study, options: PrintOptions,
             marks.append(page.Mark(event.label, form.label, outline=form.label, level=1))
             body = blank_form(study, event, form, log.width if log else width,
                               options.include_identifiers, cells, log)
+            body += signoff.blank_blocks(study, event, form, log.width if log else width,
+                                         log=log is not None)
             if log is not None:
                 # A log page is copied by the site: a page of its own, in its orientation.
                 flow += [NextPageTemplate("wide" if log.wide else "page"), PageBreak(),
@@ -80,19 +82,23 @@ def build_blank_book(study: Study, options: PrintOptions,
     return PdfResult(data, spec.title, spec.filename, pages, None)
 
 
-def _log_plan(study: Study, form: Form, spec: page.PageSpec, include_identifiers: bool,
-              plans: dict) -> logpage.Plan | None:
+def _log_plan(study: Study, event: Event, form: Form, spec: page.PageSpec,
+              include_identifiers: bool, plans: dict) -> logpage.Plan | None:
     """The log page layout of a repeating form (None for other forms)."""
     if not form.repeating or restricted(form, include_identifiers):
         return None
-    if form.id not in plans:
+    if (event.id, form.id) not in plans:
         size = page.pagesize(spec)
         body = size[1] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm
-        heights = {False: body, True: size[0] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm}
         widths = {False: page.frame_width(spec), True: page.frame_width(spec, wide=True)}
-        plans[form.id] = logpage.plan(study, form, printable_fields(form, include_identifiers),
-                                      widths, heights)
-    return plans[form.id]
+        # the investigator's block (a serious AE is signed) stands on the log page too
+        sign = signoff.blank_blocks(study, event, form, widths[False], log=True)
+        reserve = sum(f.wrap(widths[False], body)[1] for f in sign)
+        heights = {False: body - reserve,
+                   True: size[0] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm - reserve}
+        plans[event.id, form.id] = logpage.plan(
+            study, form, printable_fields(form, include_identifiers), widths, heights)
+    return plans[event.id, form.id]
 
 
 def _cover(study: Study, width: float) -> list:

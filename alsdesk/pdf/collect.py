@@ -18,6 +18,7 @@ from alsdesk.derive import eligibility_text
 from alsdesk.errors import AlsDeskError
 from alsdesk.rules import engine
 from alsdesk.store import audit
+from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
 from alsdesk.study import values as fv
 from alsdesk.study.model import Event, EventKind, Form
 from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
@@ -81,6 +82,10 @@ class FormBlock:
     signatures: tuple[SignatureRow, ...]
     queries: tuple[QueryRow, ...]
     restricted: bool = False  # the whole form holds direct identifiers
+    # the meaning of the investigator's signature this entry needs (study definition's
+    # investigator_signature), None when it needs none; set, an unsigned entry prints
+    # "Not signed" in its block
+    sign_meaning: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class SubjectDoc:
     queries: tuple[QueryRow, ...]
     audit: tuple[AuditRow, ...]
     data_time: str  # the latest time stamp shown: the PDF's creation date
+    # the casebook's sign-off list (alsdesk.store.signoff), empty in a visit's forms
+    signoff: tuple[SignOffItem, ...] = ()
 
 
 def fingerprint(doc: Any) -> str:
@@ -180,7 +187,9 @@ class Collector:
         queries = tuple(self._query(q) for q in self.all_queries if q.id in shown)
         rows = tuple(self._audit_rows()) if with_audit else ()
         stamps = [t for t in self.times if t]
-        return SubjectDoc(self.head(), blocks, queries, rows, max(stamps) if stamps else "")
+        signed = signoff(self.store, self.code).items if with_audit else ()
+        return SubjectDoc(self.head(), blocks, queries, rows, max(stamps) if stamps else "",
+                          signed)
 
     def _all_events(self) -> list[tuple[Event, int]]:
         found = []
@@ -281,7 +290,8 @@ class Collector:
             updated=(f"{utc_text(rec.updated_at)} by {self._user(rec.updated_by)}"
                      if rec.updated_at else ""),
             verified=verified, rows=tuple(rows), derived=derived, signatures=tuple(signatures),
-            queries=tuple(self._query(q) for q in queries), restricted=restricted)
+            queries=tuple(self._query(q) for q in queries), restricted=restricted,
+            sign_meaning=_sign_meaning(self.study, event, form, rec))
 
     # -- queries and the audit trail --------------------------------------------------------
 
@@ -355,6 +365,13 @@ class Collector:
                            self._place(row["event"], row["event_repeat"], form_id,
                                        row["repeat"], field_id),
                            old or "", new or "", row["reason"] or "")
+
+
+def _sign_meaning(study, event: Event, form: Form, rec) -> str | None:
+    if rec.status.value == "deleted":  # withdrawn: nothing left to sign
+        return None
+    need = need_of(study, event, form, rec.values, rec.missing)
+    return meaning_of(study, need) if need is not None else None
 
 
 def _plan_row(plan) -> tuple[str, str, str, str]:

@@ -9,7 +9,7 @@ from reportlab.platypus import (CondPageBreak, NextPageTemplate, PageBreak,
 
 from alsdesk.anchor import Head
 from alsdesk.errors import NotFound
-from alsdesk.pdf import page, styles as st
+from alsdesk.pdf import page, signoff, styles as st
 from alsdesk.pdf.rows import compact_rows, field_rows
 from alsdesk.pdf.collect import (AuditRow, Collector, EventBlock, FormBlock, QueryRow,
                                  SubjectDoc, fingerprint, latest, short)
@@ -73,6 +73,7 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
                   st.t(f"Casebook of subject {doc.head.code}", st.TITLE),
                   _head_table(doc, width, digest), Spacer(1, 4 * mm),
                   st.t("Visit schedule", st.H2), _schedule(doc, width)]
+    flow += signoff.signoff_page(doc.signoff, store.study.casebook_statement, width)
     for block in doc.events:
         flow += _event(block, width, new_page=True)
     # The appendix starts a page unless it fits below the last form (no queries: a line).
@@ -202,17 +203,13 @@ def _form(form: FormBlock, width: float) -> list:
 
 
 def _signatures(form: FormBlock, width: float) -> list:
+    if form.sign_meaning is not None:  # the protocol has it signed: a block, signed or not
+        return signoff.filled_block(form, width)
     if not form.signatures:
         return []
     flow: list = [Spacer(1, 1.5 * mm)]
     for s in form.signatures:
-        if s.valid:
-            text = (f"<b>Electronically signed</b> by <b>{esc(s.name)}</b> ({esc(s.role)}) on "
-                    f"<b>{esc(s.signed_at)}</b>. Meaning: {esc(s.meaning)}")
-        else:
-            text = (f"<b>Signature voided</b>: signed by {esc(s.name)} ({esc(s.role)}) on "
-                    f"{esc(s.signed_at)}, meaning: {esc(s.meaning)}; voided on "
-                    f"{esc(s.voided_at)}: {esc(s.voided_reason)}")
+        text = signoff.signature_text(s)
         flow.append(st.table([[st.p(text, st.CELL)]], [width],
                              st.grid(extra=[("BOX", (0, 0), (-1, -1), 0.9, st.MUTED)])))
     return flow

@@ -62,6 +62,14 @@ def visibility(form: Form, values: Mapping[str, Any],
     return _visibility(plan, _env(plan, values, missing or {}, {})).visible
 
 
+def holds(form: Form, expr: str, values: Mapping[str, Any],
+          missing: Mapping[str, str] | None = None) -> bool | None:
+    """Whether a condition over the form's fields is true, False, or None when unknown
+    (a signature's ``when``: alsdesk/store/signoff.py)."""
+    result = parse_expr(expr).evaluate(_env(_plan(form), values, missing or {}, {}))
+    return None if result is None else bool(result)
+
+
 def evaluate(form: Form, values: Mapping[str, Any],
              missing: Mapping[str, str] | None = None, *,
              checked: Collection[str] = (), now: dt.datetime | None = None) -> list[Finding]:

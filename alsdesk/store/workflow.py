@@ -10,13 +10,22 @@ from alsdesk.errors import PermissionDenied, ReasonRequired, WorkflowError
 from alsdesk.permissions import delete_state, signed_delete_refusal, verify_refusal
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, place_of, utc_now
+from alsdesk.store.signoff import DEFAULT_MEANING, signoff
 from alsdesk.textcheck import says_something
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
     from alsdesk.store.forms import FormRecord, InstanceSummary
 
-DEFAULT_MEANING = "I have reviewed the data on this form and confirm it is accurate and complete."
+
+
+@dataclass(frozen=True)
+class CasebookLock:
+    """What :meth:`WorkflowSteps.lock_casebook` did."""
+
+    subject: str
+    locked: int  # forms locked now
+    warning: str | None  # unsigned forms that need a signature, when the study only warns
 
 # Forms in these states are signed by a visit signature; already signed or locked ones stay
 # as they are; the rest (not started, in progress) are left out and named as such.
@@ -210,21 +219,71 @@ class WorkflowSteps:
         return self.get_instance(instance_id)
 
     def lock(self, instance_id: int, reason: str | None = None) -> FormRecord:
-        """Lock a form (administrator): no change until unlocked."""
+        """Lock a form (administrator): no change until unlocked.
+
+        One form by itself is locked whether signed or not (an interim freeze of data is not a
+        sign-off); a subject's whole casebook is locked by :meth:`lock_casebook`."""
         self.store.require(Action.LOCK)
         rec = self.get_instance(instance_id)
         if rec.status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
             raise WorkflowError(f"A form that is {rec.status.value} cannot be locked.")
         with self.store.transaction():
-            self.conn.execute(
-                "UPDATE form_instances SET status = ?, status_before_lock = ? WHERE id = ?",
-                (FormStatus.LOCKED.value, rec.status.value, instance_id),
-            )
-            place = place_of(rec)
-            self.store.audit(A.LOCK, **place, reason=reason)
-            self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
-                             new_value=FormStatus.LOCKED.value, reason=reason)
+            self._lock_row(rec, reason)
         return self.get_instance(instance_id)
+
+    def lock_casebook(self, subject: str, reason: str | None = None) -> CasebookLock:
+        """Lock every entered form of a subject (administrator), once the investigator has
+        signed what the protocol has signed.
+
+        Professional EDCs lock a casebook after the investigator's sign-off (OpenClinica asks
+        for the casebook signature once every event is complete): with the study's
+        ``lock_unsigned = "refuse"`` (the default) an entered form that needs a signature and
+        has no valid one stops the lock, and the message names each such form; with "warn"
+        the casebook is locked, the warning is returned to be shown, and the lock row of
+        every such form says it was locked unsigned.
+        """
+        self.store.require(Action.LOCK)
+        sign, todo, refusal, problem = self._casebook_check(subject)
+        if refusal:
+            raise WorkflowError(refusal)
+        why = "casebook locked" + (f": {reason.strip()}" if reason and reason.strip() else "")
+        unsigned = {i.instance_id for i in sign.outstanding}
+        with self.store.transaction():
+            for inst in todo:
+                self._lock_row(self.get_instance(inst.instance_id), why + (
+                    " (locked without the investigator's signature the protocol asks for)"
+                    if inst.instance_id in unsigned else ""))
+        return CasebookLock(sign.subject, len(todo), problem)
+
+    def casebook_lock_check(self, subject: str) -> tuple[str | None, str | None]:
+        """(why :meth:`lock_casebook` would refuse, the warning it would give), each or None:
+        for the window to say before it asks for a reason."""
+        _, _, refusal, problem = self._casebook_check(subject)
+        return refusal, None if refusal else problem
+
+    def _casebook_check(self, subject: str):
+        sign = signoff(self.store, subject)
+        problem = sign.problem()
+        todo = [i for i in self.instances(sign.subject) if i.status not in
+                (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED)]
+        refusal = None
+        if problem and self.store.study.lock_unsigned == "refuse":
+            refusal = (f"The casebook cannot be locked yet: {problem} The investigator signs "
+                       "them first (Sign on the form or Sign visit); then lock the casebook "
+                       "again.")
+        elif not todo:
+            refusal = f"The casebook of {sign.subject} has no form left to lock."
+        return sign, todo, refusal, problem
+
+    def _lock_row(self, rec: FormRecord, reason: str | None) -> None:
+        self.conn.execute(
+            "UPDATE form_instances SET status = ?, status_before_lock = ? WHERE id = ?",
+            (FormStatus.LOCKED.value, rec.status.value, rec.instance_id),
+        )
+        place = place_of(rec)
+        self.store.audit(A.LOCK, **place, reason=reason)
+        self.store.audit(A.FORM_STATUS, **place, old_value=rec.status.value,
+                         new_value=FormStatus.LOCKED.value, reason=reason)
 
     def unlock(self, instance_id: int, reason: str) -> FormRecord:
         """Unlock (administrator, with a reason): the form returns to its status before."""

@@ -19,6 +19,7 @@ from alsdesk.study.model import (
 from alsdesk.study.schema import (
     ALSFRS_ITEMS, ITEM_FUNCTIONS, KNOWN_FUNCTIONS, RESERVED_COLUMNS, STORE_TABLES, TYPE_ONLY,
 )
+from alsdesk.study.signing import read_need
 from alsdesk.study.source import Source, annotate, kind_of
 
 __all__ = ["FormReader"]
@@ -112,7 +113,7 @@ class FormReader:
                           "from 1 to 30, and only for a form with repeating = true")
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), repeating, self.src.val(t, key, "domain", "str"), layout,
-                    log_rows)
+                    log_rows, read_need(self.src, t, key, ids))
 
     def _sections_together(self, fields: list[Field], key: str) -> None:
         """A section's fields stand together: a section heading shown twice on one form (and

@@ -26,6 +26,7 @@ from alsdesk.study.schema import (
     ARITY, DEVIATION_BINDINGS, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
 )
 from alsdesk.study.schema import DERIVED_PARTS
+from alsdesk.study.signing import read_study_signing, read_need
 from alsdesk.study.source import Source, annotate
 from alsdesk.study.status_defs import read_status_defs
 
@@ -125,7 +126,8 @@ class _Builder:
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
-            signature_meanings=meanings, source=self.path, **status_defs, **values)
+            signature_meanings=meanings, source=self.path, **status_defs,
+            **read_study_signing(self.src, info), **values)
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:
@@ -194,7 +196,7 @@ class _Builder:
             self.events[eid] = Event(
                 eid, self.src.val(t, key, "label", "str"), forms, EventKind(kind), repeating,
                 TimeUnit(unit) if unit else None, None if target is None else float(target),
-                window, anchor)
+                window, anchor, read_need(self.src, t, key, None))
         if not self.events:
             self.src.fail("events", "no events are defined")
         scheduled = any(e.window or e.target is not None for e in self.events.values())

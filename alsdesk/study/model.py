@@ -113,6 +113,15 @@ class Derived:
 
 
 @dataclass(frozen=True)
+class SignatureNeed:
+    """Where the protocol has the investigator sign (21 CFR 11.50 on paper and on screen):
+    ``investigator_signature`` of a form or an event in the definition."""
+
+    when: str | None = None  # form only: a condition over its fields; None: always
+    meaning: str | None = None  # printed in the block; None: the study's default meaning
+
+
+@dataclass(frozen=True)
 class Field:
     id: str
     label: str
@@ -154,6 +163,7 @@ class Form:
     # repeating forms on paper: entries (numbered rows) per page of the blank log; None: as
     # many as fit legibly on the page (alsdesk/pdf/logpage.py)
     log_rows: int | None = None
+    signature: SignatureNeed | None = None  # the investigator signs each entry
 
     def field(self, field_id: str) -> Field:
         try:
@@ -182,6 +192,7 @@ class Event:
     target: float | None = None  # offset from the anchor (infusion start)
     window: tuple[float, float] | None = None  # allowed offsets from the anchor, inclusive
     anchor: bool = False  # this event's date-time is the anchor of every later target
+    signature: SignatureNeed | None = None  # the investigator signs every form of the visit
 
 
 @dataclass(frozen=True)
@@ -206,6 +217,11 @@ class Study:
     # logged under (alsdesk/store/status_rules.py)
     end_of_study_status: Mapping[str, str] = field(default_factory=dict)
     eligibility_deviation: str | None = None
+    # the investigator's statement of the casebook sign-off page, and whether a casebook
+    # with forms the protocol has signed but unsigned is refused ("refuse") or locked with a
+    # warning ("warn") (alsdesk/store/signoff.py)
+    casebook_statement: str | None = None
+    lock_unsigned: str = "refuse"
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

@@ -91,12 +91,13 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
-                                     "eligibility_deviation")),
+                                     "eligibility_deviation", "casebook_statement",
+                                     "lock_unsigned")),
     "missing": (("code", "label"), ()),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout",
-                                   "log_rows")),
+                                   "log_rows", "investigator_signature")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
@@ -104,5 +105,6 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "check": (("id", "expr", "message", "severity"), ("fields", "deviation")),
     "derived": (("id", "label", "function"), ("inputs", "unit", "digits")),
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",
-                                        "anchor")),
+                                        "anchor", "investigator_signature")),
+    "signature": ((), ("when", "meaning")),
 })

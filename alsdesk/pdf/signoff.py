@@ -1,0 +1,153 @@
+"""Investigator signature blocks (21 CFR 11.50) and the casebook's sign-off page.
+
+Where the study definition has the investigator sign (``investigator_signature``: see
+alsdesk/store/signoff.py), the blank book prints a block to sign in ink with the meaning of
+the signature written out; a filled form prints its electronic signature in that block (name,
+role, meaning, UTC time, valid or voided), or "Not signed" with room to sign on paper; the
+casebook opens with the list of every form that needs a signature and its state, then the
+investigator's statement for the whole casebook and a block to sign it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Spacer
+
+from alsdesk.pdf import page, styles as st
+from alsdesk.pdf.fonts import esc
+from alsdesk.pdf.widgets import EntryLine, boxes, text
+from alsdesk.pdf.wording import condition_text, utc_text
+from alsdesk.store.signoff import SignOffItem, SignState, meaning_of
+from alsdesk.study.model import Event, Form, Study
+
+if TYPE_CHECKING:
+    from alsdesk.pdf.collect import FormBlock, SignatureRow
+
+__all__ = ["blank_blocks", "filled_block", "signature_text", "signoff_page"]
+
+_TITLE = "Investigator's signature"
+_STATE_TEXT = {
+    SignState.SIGNED: "SIGNED",
+    SignState.NOT_SIGNED: "NOT SIGNED",
+    SignState.INVALIDATED: "SIGNATURE INVALIDATED",
+    SignState.NOT_ENTERED: "not entered",
+}
+
+
+def blank_blocks(study: Study, event: Event, form: Form, width: float,
+                 log: bool = False) -> list:
+    """The blocks to sign in ink after ``form`` of ``event`` in the blank book: the form's own,
+    and the visit's after the visit's last form. `log`: the form prints as a log page of
+    several entries, so the block names the rows it signs."""
+    flow: list = []
+    if form.signature is not None:
+        when = condition_text(form, form.signature.when) if form.signature.when else ""
+        scope = ("the entries of this page in rows: ______" if log
+                 else "this entry" if form.repeating else "this form")
+        flow += _ink_block(f"{_TITLE}: {scope}", meaning_of(study, form.signature), width,
+                           f"Only if {when}" if when else "")
+    if event.signature is not None and event.forms[-1] == form.id:
+        flow += _ink_block(f"{_TITLE}: every form of this visit ({event.label})",
+                           meaning_of(study, event.signature), width)
+    return flow
+
+
+def filled_block(form: "FormBlock", width: float) -> list:
+    """The signature block of a filled form that needs the investigator's signature."""
+    valid = [s for s in form.signatures if s.valid]
+    voided = [s for s in form.signatures if not s.valid]
+    rows: list = [[st.p(f"<b>{esc(_TITLE)}</b>", st.CELL)]]
+    for s in voided:
+        rows.append([st.p(signature_text(s), st.CELL)])
+    if valid:
+        rows += [[st.p(signature_text(s), st.CELL)] for s in valid]
+        return [Spacer(1, 1.5 * mm), st.Keep(st.table(rows, [width], _box()))]
+    state = "signature invalidated by a later change; " if voided else ""
+    rows.append([st.p(f"<b>Not signed</b>: {esc(state)}no valid electronic signature of "
+                      f"the investigator. Meaning of the signature required: "
+                      f"{esc(form.sign_meaning or '')}", st.CELL)])
+    return [Spacer(1, 1.5 * mm), st.Keep(
+        [st.table(rows, [width], _box()), _ink_lines(width, "If signed on paper:")])]
+
+
+def signature_text(s: "SignatureRow") -> str:
+    """One electronic signature as printed (21 CFR 11.50: name, time, meaning), as markup."""
+    if s.valid:
+        return (f"<b>Electronically signed</b> by <b>{esc(s.name)}</b> ({esc(s.role)}) on "
+                f"<b>{esc(s.signed_at)}</b>. Meaning: {esc(s.meaning)}")
+    return (f"<b>Signature voided</b>: signed by {esc(s.name)} ({esc(s.role)}) on "
+            f"{esc(s.signed_at)}, meaning: {esc(s.meaning)}; voided on "
+            f"{esc(s.voided_at)}: {esc(s.voided_reason)}")
+
+
+def signoff_page(items: tuple[SignOffItem, ...], statement: str | None, width: float) -> list:
+    """The casebook's sign-off page(s): what needs a signature, its state, the statement."""
+    flow: list = [PageBreak(),
+                  page.Mark("Sign-off", "Investigator sign-off", outline="Investigator sign-off"),
+                  st.t("Investigator sign-off", st.H1)]
+    entered = [i for i in items if i.instance_id is not None]
+    counts = {state: sum(1 for i in entered if i.state is state) for state in SignState}
+    summary = (f"{len(entered)} entered form{'s' if len(entered) != 1 else ''} need the "
+               f"investigator's signature: {counts[SignState.SIGNED]} signed, "
+               f"{counts[SignState.NOT_SIGNED]} not signed, "
+               f"{counts[SignState.INVALIDATED]} with the signature invalidated by a later "
+               f"change.")
+    not_entered = len(items) - len(entered)
+    if not_entered:
+        summary += f" {not_entered} such form{'s are' if not_entered > 1 else ' is'} not entered."
+    flow.append(st.t(summary, st.BODY))
+    flow.append(st.t("The list follows the study definition (investigator_signature of each "
+                     "visit and form) and the signatures as stored, valid or voided.", st.SMALL))
+    flow.append(Spacer(1, 2 * mm))
+    if items:
+        rows = [[st.t(h, st.TINY_BOLD) for h in ("No.", "Visit", "Form", "State",
+                                                  "Signature")]]
+        for n, i in enumerate(items, 1):
+            rows.append([st.t(n, st.TINY), st.t(i.event, st.TINY), st.t(i.form, st.TINY),
+                         st.t(_STATE_TEXT[i.state], st.TINY_BOLD), st.t(_who(i), st.TINY)])
+        flow.append(st.table(rows, [w * width for w in (0.05, 0.19, 0.2, 0.23, 0.33)],
+                             st.grid(1), header_rows=1))
+    else:
+        flow.append(st.t("The study definition asks for no investigator signature on this "
+                         "subject's forms.", st.NOTE))
+    if statement:
+        flow.append(Spacer(1, 5 * mm))
+        flow += _ink_block("Investigator's statement for this casebook", statement, width)
+        flow.append(Spacer(1, 1.5 * mm))
+        flow.append(st.t("Forms are signed electronically in ALS Desk; the casebook as a whole "
+                         "is signed here, in ink, once every form above is signed.", st.SMALL))
+    return flow  # the next visit with data starts a page of its own (filled._event)
+
+
+def _who(item: SignOffItem) -> str:
+    if item.state is SignState.SIGNED:
+        return f"{item.signer}, {utc_text(item.signed_at)}"
+    if item.state is SignState.INVALIDATED:
+        return (f"was signed by {item.signer}, {utc_text(item.signed_at)}; voided "
+                f"{utc_text(item.voided_at)}: {item.note}")
+    return "–"
+
+
+def _ink_block(title: str, meaning: str, width: float, note: str = "") -> list:
+    """A block to sign by hand: the meaning written out, then name, signature and date."""
+    rows = [[st.p(f"<b>{esc(title)}</b>" + (f" — {esc(note)}" if note else ""), st.CELL)],
+            [st.p(f"By signing I declare: {esc(meaning)}", st.CELL)]]
+    return [Spacer(1, 3 * mm), st.Keep([st.table(rows, [width], _box()),
+                                             _ink_lines(width)])]
+
+
+def _ink_lines(width: float, lead: str = "") -> object:
+    """Printed name, signature and date (DD/MMM/YYYY) to write by hand."""
+    date = EntryLine([boxes(2, "DD", gap=0), text("/"), boxes(3, "MMM"), text("/"),
+                      boxes(4, "YYYY")])
+    labels = [st.t(f"{lead} Printed name".strip(), st.SMALL), st.t("Signature", st.SMALL),
+              st.t("Date", st.SMALL)]
+    cells = [Spacer(1, 9 * mm), Spacer(1, 9 * mm), date]
+    return st.table([labels, cells], [0.36 * width, 0.34 * width, 0.30 * width],
+                    st.grid(extra=[("VALIGN", (0, 1), (-1, 1), "BOTTOM")]))
+
+
+def _box():
+    return st.grid(extra=[("BOX", (0, 0), (-1, -1), 0.9, st.MUTED),
+                          ("BACKGROUND", (0, 0), (-1, 0), st.BAND)])
