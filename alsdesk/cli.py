@@ -126,12 +126,15 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.pass_context
 def gui(ctx: click.Context) -> None:
     """Start the desktop program (the same as running alsdesk with no command)."""
-    # The core never imports the front end statically: Qt is loaded only when the GUI starts.
+    from alsdesk.frontend import ui_module, ui_package
+
+    # The core never imports the front end statically: Qt is loaded only when the GUI starts,
+    # from `alsdesk.ui` (installed) or `ui` (the source tree), whichever this copy has.
     try:
-        check = importlib.import_module("ui.display_check")
-        run = importlib.import_module("ui.app").run
+        check = importlib.import_module(ui_module("display_check"))
+        run = importlib.import_module(ui_module("app")).run
     except ModuleNotFoundError as exc:
-        if exc.name and (exc.name.startswith("ui") or exc.name.startswith("PySide6")):
+        if exc.name and (exc.name.startswith(ui_package()) or exc.name.startswith("PySide6")):
             click.echo(
                 "The desktop window is not available in this installation yet "
                 f"({exc.name} is missing). Use the sub-commands meanwhile: alsdesk --help",
