@@ -89,8 +89,11 @@ def _qt() -> Check:
 
     env = dict(os.environ)
     try:
+        # (In the standalone program sys.executable is the program: packaging/entry.py
+        # runs `-m MODULE` as Python would.)
         done = subprocess.run([sys.executable, "-m", ui_module("probe")], capture_output=True,
-                              text=True, timeout=60, env=env, cwd=str(Path(__file__).resolve().parent.parent))
+                              text=True, timeout=60, env=env,
+                              cwd=str(Path(__file__).resolve().parent.parent))
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check(FAIL, "Qt", f"the check could not run ({exc})")
     out = done.stdout.strip().splitlines()
