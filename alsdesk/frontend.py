@@ -16,15 +16,23 @@ def ui_package() -> str:
     here = Path(__file__).resolve().parent
     if (here / "ui" / "__init__.py").is_file():
         return "alsdesk.ui"  # installed from the wheel
-    if (here.parent / "ui" / "__init__.py").is_file():
-        return "ui"  # a checkout: its own window, not one an editable install points elsewhere
-    # Neither on disk (a frozen bundle keeps modules in an archive): ask the importers.
+    sibling = here.parent / "ui"
+    if (sibling / "__init__.py").is_file():
+        # A checkout: its own window, when `ui` is that folder (on the path: cwd, PYTHONPATH).
+        # Any other `ui` is another program's; an editable install maps only alsdesk.ui.
+        found = _spec("ui")
+        if found is not None and found.origin and \
+                Path(found.origin).resolve().parent == sibling.resolve():
+            return "ui"
+    # Not on disk as such (an editable install, a frozen bundle's archive): ask the importers.
+    return "alsdesk.ui" if _spec("alsdesk.ui") is not None else "ui"
+
+
+def _spec(name: str):
     try:
-        if importlib.util.find_spec("alsdesk.ui") is not None:
-            return "alsdesk.ui"
-    except ImportError:
-        pass
-    return "ui"
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
 
 
 def ui_module(name: str) -> str:
