@@ -3,7 +3,7 @@
 
 Runs the program's own start (the login dialog, answered as the nurse would: user id,
 password, Enter), waits for the main window to load its subject list, opens a subject's
-casebook (charts), closes the window as the user would and prints "WINDOW OK" with the time
+casebook (charts), reads the user guide, closes the window as the user would and prints "WINDOW OK" with the time
 taken. Exit 0 only if all of that happened; meant for QT_QPA_PLATFORM=offscreen.
 """
 from __future__ import annotations
@@ -60,10 +60,15 @@ def main(db: str) -> int:
     codes = [s.code for s in window.store.subjects.list()]
     window.open_subject(codes[0])
     _wait(app, lambda: not window.tasks.busy)
+    # Help > User guide reads its text from the bundled resources.
+    guide = importlib.import_module(ui_module("help")).guide_text()
+    if len(guide) < 200:
+        print("the user guide is missing or empty", file=sys.stderr)
+        return 1
     window.close()
     _wait(app, lambda: not window.isVisible())
     app.quit()
-    print(f"WINDOW OK: login, main window, casebook of {codes[0]}, closed "
+    print(f"WINDOW OK: login, main window, casebook of {codes[0]}, user guide, closed "
           f"({time.monotonic() - t0:.1f} s)")
     return 0
 
