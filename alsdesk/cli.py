@@ -19,7 +19,24 @@ def _db_path(ctx: click.Context) -> Path:
 def _open(ctx: click.Context, readonly: bool = False):
     from alsdesk.store import Store
 
-    return Store.open(_db_path(ctx), readonly=readonly)
+    path = _db_path(ctx)
+    if not path.exists() and not path.is_symlink():  # (the core judges what is there)
+        raise click.ClickException(_no_database(path, given=bool(ctx.obj.get("db"))))
+    return Store.open(path, readonly=readonly)
+
+
+def _no_database(path: Path, given: bool) -> str:
+    """Nothing at the path: the first commands to run, not the core's talk of sticks (a new
+    user's default folder is simply not made yet)."""
+    text = (f"There is no database at {path}. Create one with 'alsdesk init' (a study's own, "
+            "with its first administrator) or 'alsdesk demo' (synthetic data to try the "
+            "program)")
+    if not given:
+        return text + ", or name another file with --db FILE."
+    if not path.parent.is_dir():
+        text += (f"; or, if it is on a USB stick or a network drive, check that "
+                 f"{path.parent} is connected")
+    return text + "."
 
 
 def _read_secret(prompt: str, from_stdin: bool, confirm: bool = False) -> str:
@@ -108,7 +125,8 @@ class _Group(click.Group):
 @click.group(cls=_Group, invoke_without_command=True,
              context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="ALSDESK_DB",
-              help="The database file (default: alsdesk.db in your user data folder).")
+              help="The database file, before or after the command (default: ALSDESK_DB, "
+                   "else alsdesk.db in your user data folder).")
 @click.version_option(__version__, prog_name="ALS Desk")
 @click.pass_context
 def main(ctx: click.Context, db: str | None) -> None:
@@ -126,12 +144,15 @@ def main(ctx: click.Context, db: str | None) -> None:
 @click.pass_context
 def gui(ctx: click.Context) -> None:
     """Start the desktop program (the same as running alsdesk with no command)."""
-    # The core never imports the front end statically: Qt is loaded only when the GUI starts.
+    from alsdesk.frontend import ui_module, ui_package
+
+    # The core never imports the front end statically: Qt is loaded only when the GUI starts,
+    # from `alsdesk.ui` (installed) or `ui` (the source tree), whichever this copy has.
     try:
-        check = importlib.import_module("ui.display_check")
-        run = importlib.import_module("ui.app").run
+        check = importlib.import_module(ui_module("display_check"))
+        run = importlib.import_module(ui_module("app")).run
     except ModuleNotFoundError as exc:
-        if exc.name and (exc.name.startswith("ui") or exc.name.startswith("PySide6")):
+        if exc.name and (exc.name.startswith(ui_package()) or exc.name.startswith("PySide6")):
             click.echo(
                 "The desktop window is not available in this installation yet "
                 f"({exc.name} is missing). Use the sub-commands meanwhile: alsdesk --help",
@@ -315,7 +336,8 @@ def demo(ctx: click.Context, force: bool) -> None:
         click.echo(f"  {user_id:<14} {role}")
 
 
-@main.command()
+@main.command(short_help="Prove the data is intact: SQLite integrity, the audit chain and its "
+                         "replay, the heads kept outside the file.")
 @click.option("--against", "against", multiple=True, metavar="FILE|HEAD",
               help="Also check that the audit trail contains this head (1234:3f9a2b7c1d0e4f5a, "
                    "as printed on every PDF) or the heads in this file or folder (a seal file, "
@@ -354,7 +376,8 @@ def backup(ctx: click.Context, out: str | None) -> None:
                f"{anchor_places.heads_log(info.path.parent, _db_path(ctx).stem)}")
 
 
-@main.command()
+@main.command(short_help="Write the audit head to a seal file, where the workstation's users "
+                         "cannot write.")
 @click.option("--to", "to", type=click.Path(), help="The seal file (or a folder for "
               "<database>-seal.txt); default: the seal.path setting.")
 @click.option("--set-path", "set_path", type=click.Path(), help="Administrators: make this "
@@ -420,37 +443,6 @@ def _study():
     return load_study()
 
 
-@main.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False))
-def study(file: str | None) -> None:
-    """Check a study definition file (default: the bundled one) and summarise it."""
-    from alsdesk.study import load_study
-
-    st = load_study(file)
-    fields = sum(len(f.fields) for f in st.forms.values())
-    checks = sum(len(f.checks) for f in st.forms.values())
-    derived = sum(len(f.derived) for f in st.forms.values())
-    click.echo(f"{st.id} ({st.protocol}), CRF version {st.crf_version}: {st.source}")
-    click.echo(f"{len(st.events)} events, {len(st.forms)} forms, {fields} fields, "
-               f"{checks} checks, {derived} derived values, {len(st.codelists)} code lists")
-    for event in st.events:
-        click.echo(f"  {event.label:<16} {', '.join(event.forms)}")
-
-
-@main.command()
-@click.option("--as", "acting", required=True, help="Your user id.")
-@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
-@click.pass_context
-def subjects(ctx: click.Context, acting: str, password_stdin: bool) -> None:
-    """List subjects with their status and next visit (you log in: it is trial data)."""
-    from alsdesk.overview import next_visit_text
-
-    with _open(ctx, readonly=True) as store:
-        _login_viewer(store, acting, password_stdin)
-        for s in store.subjects.list():
-            click.echo(f"{s.code:<8} {s.status.value:<15} {next_visit_text(store, s.code)}")
-
-
 from alsdesk.exchange.commands import export, import_  # noqa: E402
 
 main.add_command(export)
@@ -461,6 +453,12 @@ main.add_command(pdf_commands.pdf)
 
 from alsdesk import doctor as _doctor  # noqa: E402
 main.add_command(_doctor.command())
+
+from alsdesk import cli_lists  # noqa: E402
+main.add_command(cli_lists.study)
+main.add_command(cli_lists.subjects)
+
+cli_lists.whole_short_help(main)  # last: after every command is added
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -85,10 +85,15 @@ def _libraries() -> list[Check]:
 
 
 def _qt() -> Check:
+    from alsdesk.frontend import ui_module
+
     env = dict(os.environ)
     try:
-        done = subprocess.run([sys.executable, "-m", "ui.probe"], capture_output=True, text=True,
-                              timeout=60, env=env, cwd=str(Path(__file__).resolve().parent.parent))
+        # (In the standalone program sys.executable is the program: packaging/entry.py
+        # runs `-m MODULE` as Python would.)
+        done = subprocess.run([sys.executable, "-m", ui_module("probe")], capture_output=True,
+                              text=True, timeout=60, env=env,
+                              cwd=str(Path(__file__).resolve().parent.parent))
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check(FAIL, "Qt", f"the check could not run ({exc})")
     out = done.stdout.strip().splitlines()

@@ -15,6 +15,8 @@ def resource_dir() -> Path:
         installed = None
     if installed is not None and Path(str(installed)).is_dir():
         return Path(str(installed))
+    # The source tree; also the standalone program, whose spec (packaging/alsdesk.spec) puts
+    # resources/ beside the alsdesk package inside the bundle, so the same path finds it.
     return Path(__file__).resolve().parent.parent / "resources"
 
 

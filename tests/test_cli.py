@@ -160,7 +160,8 @@ def _repo():
                                     "alsdesk.overview"])
 def test_core_never_imports_qt(module):
     code = (f"import sys, {module}; "
-            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'ui', 'shiboken'))]; "
+            "bad = [m for m in sys.modules "
+            "       if m.startswith(('PySide6', 'ui', 'alsdesk.ui', 'shiboken'))]; "
             "print(bad); sys.exit(1 if bad else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             cwd=_repo())
@@ -170,7 +171,7 @@ def test_core_never_imports_qt(module):
 def test_core_sources_have_no_qt_imports():
     import re
 
-    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui)(\.|\s|$)", re.M)
+    pattern = re.compile(r"^\s*(from|import)\s+(PySide6|ui|alsdesk\.ui)(\.|\s|$)", re.M)
     for path in (_repo() / "alsdesk").rglob("*.py"):
         assert not pattern.search(path.read_text()), f"{path} imports Qt or ui"
 

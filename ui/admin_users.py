@@ -29,11 +29,11 @@ from alsdesk.auth import Action, Role, password_rules
 from alsdesk.errors import AlsDeskError
 from alsdesk.permissions import role_refusal
 from alsdesk.store.users import User
-from ui.fmt import gate, local_time, row_list
+from .fmt import gate, local_time, row_list
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["UsersDialog", "AccountStepDialog", "NewAccountDialog", "open_users", "COLUMNS"]
 

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.store import Store
-from ui import reliability
-from ui.display_check import NO_DISPLAY_EXIT, display_problem
-from ui.dialogs_auth import FirstRunDialog, LoginDialog
-from ui.prompts import Prompts
-from ui.qt_check import BindingsBroken, check_bindings
+from . import reliability
+from .display_check import NO_DISPLAY_EXIT, display_problem
+from .dialogs_auth import FirstRunDialog, LoginDialog
+from .prompts import Prompts
+from .qt_check import BindingsBroken, check_bindings
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["run", "start", "open_store", "sign_in"]
 
@@ -107,7 +107,7 @@ def sign_in(store: Store, db_path: Path, parent=None) -> bool:
 
 
 def _load_main_window() -> type["MainWindow"]:
-    return importlib.import_module("ui.main_window").MainWindow
+    return importlib.import_module(".main_window", __package__).MainWindow
 
 
 def _relogin(window: "MainWindow") -> bool:

@@ -26,12 +26,12 @@ from alsdesk.audit_query import AuditEntry, AuditFilter
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate, local_time, row_list
-from ui.tasks import Session, run_task
+from .fmt import gate, local_time, row_list
+from .tasks import Session, run_task
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["AuditModel", "AuditViewer", "open_viewer", "COLUMNS", "run_audit_export"]
 

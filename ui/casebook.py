@@ -17,14 +17,14 @@ from alsdesk.states import FormStatus
 from alsdesk.store.signoff import signoff
 from alsdesk.study import values as fv
 from alsdesk.study.model import EventKind
-from ui.derived_panel import EligibilityView
-from ui.fmt import gate
-from ui.log_tables import LogTable
-from ui.schedule_table import ScheduleTable
-from ui.visit_matrix import VisitMatrix
+from .derived_panel import EligibilityView
+from .fmt import gate
+from .log_tables import LogTable
+from .schedule_table import ScheduleTable
+from .visit_matrix import VisitMatrix
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["CasebookPage"]
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field
-from ui.field_editors import FieldEditor
+from .field_editors import FieldEditor
 
 __all__ = ["ChoiceEditor", "ChoiceList", "ScoreRow", "align_columns"]
 

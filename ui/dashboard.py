@@ -16,15 +16,15 @@ from PySide6.QtWidgets import (
     QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ui.fmt import row_list
+from .fmt import row_list
 from alsdesk.study.model import TimeUnit
-from ui.icons import visit_colour
-from ui.schedule_table import moment_text, short_label, window_text
+from .icons import visit_colour
+from .schedule_table import moment_text, short_label, window_text
 
 if TYPE_CHECKING:
     from alsdesk.dashboard import DueVisit, ProgressPoint, SeriousEvent, Summary
-    from ui.charts import ProgressChart
-    from ui.main_window import MainWindow
+    from .charts import ProgressChart
+    from .main_window import MainWindow
 
 __all__ = ["DashboardPage"]
 
@@ -231,7 +231,7 @@ class DashboardPage(QWidget):
                 f"Subject {code}: no dated visit with ALSFRS-R or FVC yet")
             return
         if self.chart is None:
-            from ui.charts import ProgressChart
+            from .charts import ProgressChart
 
             self.chart = ProgressChart()
             self._grid.removeWidget(self.chart_placeholder)

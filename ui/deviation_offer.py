@@ -16,7 +16,7 @@ from alsdesk.errors import AlsDeskError
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import SaveResult
-    from ui.form_page import FormPage
+    from .form_page import FormPage
 
 __all__ = ["offer_deviations"]
 

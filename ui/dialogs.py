@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.rules.engine import Finding
-from ui.dialog_guide import Guide, GuidedDialog, problem_label
+from .dialog_guide import Guide, GuidedDialog, problem_label
 from alsdesk.states import SubjectStatus
 from alsdesk.store.status_rules import StatusChoice
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from alsdesk.auth import Role, password_problem, password_rules
 from alsdesk.errors import AlsDeskError
 from alsdesk.store.workflow import DEFAULT_MEANING
-from ui.dialog_guide import Guide
+from .dialog_guide import Guide
 
 if TYPE_CHECKING:
     from alsdesk.store.workflow import VisitScope
@@ -212,7 +212,7 @@ class SignatureDialog(_Dialog):
 
     def _show_scope(self, scope: "VisitScope") -> None:
         """What the signature covers and, in a warning, which forms it leaves out."""
-        from ui.fmt import local_time
+        from .fmt import local_time
 
         rows = "".join(
             f"<tr><td>{i.label}</td><td>{i.status.value}</td>"

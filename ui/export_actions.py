@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Action, Role
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate
-from ui.tasks import Session, run_task
+from .fmt import gate
+from .tasks import Session, run_task
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["ExportDialog", "FORMATS", "install", "run_export"]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from alsdesk import datefmt
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType
-from ui.fmt import site_format
+from .fmt import site_format
 
 __all__ = ["FieldEditor", "LineEditor", "MemoEditor", "make_editor"]
 
@@ -298,7 +298,7 @@ class MemoEditor(FieldEditor):
 def make_editor(field: Field, parent: QWidget | None = None) -> FieldEditor:
     """The editor for a field's type."""
     if field.type is FieldType.CHOICE:
-        from ui.choice_editor import ChoiceList  # it builds on FieldEditor, defined here
+        from .choice_editor import ChoiceList  # it builds on FieldEditor, defined here
 
         return ChoiceList(field, parent)
     if field.type is FieldType.MEMO:

@@ -19,13 +19,13 @@ from alsdesk.states import QueryStatus
 from alsdesk.store import status_rules
 from alsdesk.store.status_rules import EligibilityStop
 from alsdesk.study.model import Severity
-from ui.deviation_offer import offer_deviations
-from ui.fmt import local_time
-from ui.history import history_rows
-from ui.prompts import CANCEL, DISCARD, SAVE
+from .deviation_offer import offer_deviations
+from .fmt import local_time
+from .history import history_rows
+from .prompts import CANCEL, DISCARD, SAVE
 
 if TYPE_CHECKING:
-    from ui.form_page import FormPage
+    from .form_page import FormPage
 
 __all__ = ["FormActions"]
 

@@ -18,7 +18,7 @@ from alsdesk.study.model import Severity
 from alsdesk.suggest import suggestions
 
 if TYPE_CHECKING:
-    from ui.form_page import FormPage
+    from .form_page import FormPage
 
 __all__ = ["FormLive"]
 

@@ -20,16 +20,16 @@ from alsdesk.auth import Action
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, QueryStatus
 from alsdesk.store.forms import FormRecord
-from ui.derived_panel import DerivedPanel
-from ui.fmt import approvals_html, gate, local_time
-from ui.form_actions import FormActions
-from ui.form_live import FormLive
-from ui.form_renderer import FormView
-from ui.icons import status_icon
-from ui.suggestions import SuggestionPanel
+from .derived_panel import DerivedPanel
+from .fmt import approvals_html, gate, local_time
+from .form_actions import FormActions
+from .form_live import FormLive
+from .form_renderer import FormView
+from .icons import status_icon
+from .suggestions import SuggestionPanel
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["FormPage"]
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import ValidationError
 from alsdesk.study.model import Field, FieldType, Form, Severity
-from ui.choice_editor import ScoreRow, align_columns, score_columns
-from ui.choice_editor import header as choice_header
-from ui.field_editors import FieldEditor, make_editor
+from .choice_editor import ScoreRow, align_columns, score_columns
+from .choice_editor import header as choice_header
+from .field_editors import FieldEditor, make_editor
 
 __all__ = ["Collected", "FormView", "FIELD_KEYS"]
 

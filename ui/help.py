@@ -82,7 +82,7 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
             add(by_id[key], "Window")
     for action in window.findChildren(QAction):
         add(action, "Window")
-    from ui.form_renderer import FIELD_KEYS  # the keys inside questions: no action has them
+    from .form_renderer import FIELD_KEYS  # the keys inside questions: no action has them
 
     rows.extend(ShortcutRow("In a form", what, keys) for keys, what in FIELD_KEYS)
     for shortcut in window.findChildren(QShortcut):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsDeskError
 from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
-from ui.fmt import local_time, row_list
+from .fmt import local_time, row_list
 
 __all__ = ["HistoryDialog", "history_rows"]
 

@@ -14,8 +14,8 @@ from alsdesk.states import FormStatus
 from alsdesk.store.forms import FormRecord
 from alsdesk.study import values as fv
 from alsdesk.study.model import Form
-from ui.fmt import gate, row_list
-from ui.icons import status_icon
+from .fmt import gate, row_list
+from .icons import status_icon
 
 __all__ = ["LogTable"]
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["build_menus"]
 
@@ -88,7 +88,7 @@ def build_menus(w: "MainWindow") -> None:
     _admin_screens(w, admin_menu)
 
     help_menu = bar.addMenu("&Help")
-    from ui import help as help_
+    from . import help as help_
 
     w.shortcuts_action = _action(w, "shortcuts", "&Keyboard shortcuts", lambda: (
         help_.show_shortcuts(w)), "F1", "Every shortcut of this window")
@@ -117,15 +117,15 @@ def _admin_screens(w: "MainWindow", menu) -> None:
 
     from alsdesk.auth import Action
     from alsdesk.permissions import role_refusal
-    from ui.fmt import gate
+    from .fmt import gate
 
     def opener(module: str, function: str) -> Callable[[], object]:
-        return lambda: getattr(importlib.import_module(module), function)(w)
+        return lambda: getattr(importlib.import_module(module, __package__), function)(w)
 
-    w.users_action = _action(w, "users_action", "&Users…", opener("ui.admin_users",
+    w.users_action = _action(w, "users_action", "&Users…", opener(".admin_users",
                              "open_users"), None, "Accounts: add, reset a password, unlock, "
                              "change a role, deactivate")
-    w.audit_action = _action(w, "audit_action", "Audit &trail…", opener("ui.audit_viewer",
+    w.audit_action = _action(w, "audit_action", "Audit &trail…", opener(".audit_viewer",
                              "open_viewer"), None, "Review and export the audit trail")
     menu.addSeparator()
     menu.addAction(w.users_action)

@@ -17,19 +17,19 @@ from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.store import Store
 from alsdesk.permissions import role_refusal
-from ui import export_actions
-from ui.casebook import CasebookPage
-from ui.dashboard import DashboardPage
-from ui.fmt import gate, use_site_format
-from ui.form_page import FormPage
-from ui.idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
-from ui import keyboard, print_actions, reliability
-from ui.main_menus import build_menus
-from ui.notices import ElidedLabel, StatusNotice
-from ui.prompts import Prompts
-from ui.queries import QueriesPage
-from ui.subjects import SubjectsPage
-from ui.tasks import TaskRunner, wait_for_tasks
+from . import export_actions
+from .casebook import CasebookPage
+from .dashboard import DashboardPage
+from .fmt import gate, use_site_format
+from .form_page import FormPage
+from .idle_lock import DEFAULT_IDLE_MINUTES, IdleWatcher, LockScreen
+from . import keyboard, print_actions, reliability
+from .main_menus import build_menus
+from .notices import ElidedLabel, StatusNotice
+from .prompts import Prompts
+from .queries import QueriesPage
+from .subjects import SubjectsPage
+from .tasks import TaskRunner, wait_for_tasks
 
 __all__ = ["MainWindow"]
 
@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
     # -- admin ---------------------------------------------------------------------------
     def add_user(self) -> None:
         """Administration > Add a user: the same dialog as the Users screen's New account."""
-        from ui.admin_users import NewAccountDialog
+        from .admin_users import NewAccountDialog
 
         dialog = NewAccountDialog(self.store, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:

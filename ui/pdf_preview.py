@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.outfile import write_bytes
-from ui.pdf_navigation import PageControls
-from ui.tasks import run_task
+from .pdf_navigation import PageControls
+from .tasks import run_task
 
 __all__ = ["PdfPreview", "print_document"]
 

@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from alsdesk.auth import Role
-from ui.tasks import Session
+from .tasks import Session
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
-    from ui.pdf_preview import PdfPreview
+    from .main_window import MainWindow
+    from .pdf_preview import PdfPreview
 
 __all__ = ["install", "make_pdf", "open_preview"]
 
@@ -61,7 +61,7 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
                  identifiers: bool = False) -> "PdfPreview":
     """Open the preview window and start making the document."""
     title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
-    from ui.pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
+    from .pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
 
     preview = PdfPreview(window, title)
     preview.setModal(False)

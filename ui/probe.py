@@ -9,8 +9,8 @@ import sys
 
 
 def main() -> None:
-    from ui.display_check import display_problem
-    from ui.qt_check import check_bindings
+    from .display_check import display_problem
+    from .qt_check import check_bindings
 
     problem = display_problem()
     try:

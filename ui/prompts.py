@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from alsdesk.auth import Role
 from alsdesk.rules.engine import Finding
 from alsdesk.states import SubjectStatus
-from ui.dialogs import (
+from .dialogs import (
     NewSubjectDialog, NotesDialog, ReasonDialog, SettingsDialog, SubjectStatusDialog, TextDialog,
 )
-from ui.dialogs_auth import SignatureDialog
-from ui.history import HistoryDialog
+from .dialogs_auth import SignatureDialog
+from .history import HistoryDialog
 
 __all__ = ["Prompts", "SAVE", "DISCARD", "CANCEL"]
 

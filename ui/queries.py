@@ -21,10 +21,10 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.states import QueryStatus
 from alsdesk.store.queries import Query
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate, local_time, row_list
+from .fmt import gate, local_time, row_list
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["QueriesModel", "QueriesPage"]
 

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel
 from alsdesk import backup
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
 from alsdesk.store import Store, schema
-from ui.prompts import Prompts
-from ui.tasks import Session, run_task
+from .prompts import Prompts
+from .tasks import Session, run_task
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["READ_ONLY", "TAKE_OVER", "CANCEL", "open_refused", "read_only_reason", "editing_targets",
            "apply_read_only", "after_login", "before_close"]
@@ -89,7 +89,7 @@ def read_only_reason(store: Store) -> str:
 
 def editing_targets(w: "MainWindow") -> list[QObject]:
     """Every action and button that changes data (the core refuses them anyway)."""
-    from ui.log_tables import LogTable
+    from .log_tables import LogTable
     fp = w.form_page
     targets: list[QObject] = [
         w.new_subject_action, w.add_user_action, w.settings_action, w.sign_visit_action,

@@ -14,8 +14,8 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from alsdesk.study.model import TimeUnit
-from ui.fmt import date_text, row_list
-from ui.icons import visit_colour
+from .fmt import date_text, row_list
+from .icons import visit_colour
 
 if TYPE_CHECKING:
     from alsdesk.clinical.schedule import VisitPlan

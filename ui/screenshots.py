@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 def _settle(app, window) -> None:
-    from ui.tasks import wait_for_tasks
+    from .tasks import wait_for_tasks
 
     for _ in range(30):
         wait_for_tasks()
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from alsdesk.demo import DEMO_PASSWORD, build_demo
     from alsdesk.store import Store
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     work = Path(tempfile.mkdtemp(prefix="alsdesk-shots-"))

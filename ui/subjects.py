@@ -16,11 +16,11 @@ from alsdesk import overview
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.permissions import role_refusal
-from ui.fmt import gate, row_list
+from .fmt import gate, row_list
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
-    from ui.main_window import MainWindow
+    from .main_window import MainWindow
 
 __all__ = ["SubjectRow", "SubjectsModel", "SubjectsPage", "subject_rows"]
 

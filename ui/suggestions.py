@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.suggest import Suggestion
-from ui.keyboard import enter_presses
+from .keyboard import enter_presses
 
 if TYPE_CHECKING:
-    from ui.form_renderer import FormView
+    from .form_renderer import FormView
 
 __all__ = ["SuggestionPanel", "ACCEPT_KEY"]
 

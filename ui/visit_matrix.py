@@ -19,8 +19,8 @@ from alsdesk.overview import QueryFlag
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import InstanceSummary
 from alsdesk.study.model import EventKind, Study
-from ui.icons import status_icon
-from ui.schedule_table import short_label, window_text
+from .icons import status_icon
+from .schedule_table import short_label, window_text
 
 __all__ = ["Cell", "VisitMatrix", "FLAG"]
 

@@ -199,10 +199,18 @@ def annotated(ctx, out, paper, printed_at) -> None:
 @click.pass_context
 def visit(ctx, subject, event, event_repeat, out, paper, printed_at, include_identifiers,
           acting, password_stdin) -> None:
-    """The filled forms of SUBJECT at EVENT (an event id such as m2; see `alsdesk study`)."""
+    """The filled forms of SUBJECT at EVENT, an event id such as m2.
+
+    The event ids are the first column of `alsdesk study` (screening, baseline, m2...); an
+    unknown one is answered with the list.
+    """
+    from alsdesk.cli_lists import event_ids
     from alsdesk.pdf import visit_forms
 
     with _store(ctx, include_identifiers, acting, password_stdin) as store:
+        if event not in {e.id for e in store.study.events}:
+            raise click.BadParameter(f"the study has no event {event[:40]!r}. Its events: "
+                                     f"{event_ids(store.study)}.", param_hint="EVENT")
         options = _options(store, paper, printed_at, include_identifiers)
         _write(visit_forms(store, subject, event, event_repeat=event_repeat, options=options),
                out)
