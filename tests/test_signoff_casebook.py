@@ -13,16 +13,14 @@ import pytest
 
 from alsdesk.store.signoff import SignState, signoff
 from tests.conftest import PASSWORD
+from tests.test_delete_rules import SERIOUS_AE
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
-SERIOUS = {"aeterm": "Pulmonary embolism", "aestdat": "2015-03-01", "aeendat": "2015-03-10",
-           "aeongo": "N", "aesev": "SEVERE", "aetoxgr": 3, "aeser": "Y", "aesdth": "N",
-           "aeslife": "N", "aeshosp": "Y", "aesdisab": "N", "aescong": "N", "aesmie": "N",
-           "aerel": "POSSIBLE", "aeacn": "NOT APPLICABLE", "aeout": "RECOVERED/RESOLVED",
-           "aethromb": "Y"}
+SERIOUS = dict(SERIOUS_AE)  # with the serious-event report dates the form asks for
 MILD = {k: v for k, v in SERIOUS.items()
-        if k not in ("aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie")}
+        if k not in ("aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie",
+                     "aesawdat", "aesspdat", "aesecdat")}
 MILD.update(aeterm="Headache", aeser="N", aesev="MILD", aetoxgr=1, aethromb="N")
 
 

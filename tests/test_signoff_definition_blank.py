@@ -94,7 +94,7 @@ def test_the_blank_book_has_signature_blocks_with_their_meaning(tmp_path):
     assert visit_blocks == len(visits)
     assert ("every form of this visit (Month 2) By signing I declare: I approve the data of "
             "this visit as accurate and complete.") in " ".join(pages)
-    ae = [p for p in blocks if "this entry — Only if" in p]
+    ae = [p for p in blocks if "the entries of this page in rows: ______ — Only if" in p]
     assert ae and "Is it a serious adverse event?" in ae[0] and "is Yes" in ae[0]
     end = [p for p in blocks if "End of study" in p and "I confirm the end of this" in p]
     assert end

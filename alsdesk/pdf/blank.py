@@ -51,6 +51,7 @@ def build_blank_book(study: Study, options: PrintOptions,
     width = page.frame_width(spec)
     flow: list = _cover(study, width)
     cells: dict = {}  # a form used at several events: its cells are made once
+    frame_h = page.pagesize(spec)[1] - page.HEADER_H - page.FOOTER_H
     plans: dict = {}  # a log form's page layout, made once
     for event in study.events:
         first, own_page = True, True
@@ -64,20 +65,23 @@ def build_blank_book(study: Study, options: PrintOptions,
             marks.append(page.Mark(event.label, form.label, outline=form.label, level=1))
             body = blank_form(study, event, form, log.width if log else width,
                               options.include_identifiers, cells, log)
-            body += signoff.blank_blocks(study, event, form, log.width if log else width,
-                                         log=log is not None)
+            sign = signoff.blank_blocks(study, event, form, log.width if log else width,
+                                        log=log is not None)
             if log is not None:
                 # A log page is copied by the site: a page of its own, in its orientation.
                 flow += [NextPageTemplate("wide" if log.wide else "page"), PageBreak(),
-                         *marks, *body, NextPageTemplate("page")]
+                         *marks, *body, *sign, NextPageTemplate("page")]
                 own_page = True
-            elif own_page or form.repeating:
-                flow += [PageBreak(), *marks, *body]
+                continue
+            parts = _form_parts(marks, body, sign)
+            if own_page or form.repeating:
+                flow += [PageBreak(), *parts]
                 own_page = form.repeating  # a page per entry, copied: no other form on it
             else:
-                # Small forms of one event share a page: a form that fits in the rest of
-                # the page follows the one before, under its own title; else a new page.
-                flow += [Spacer(1, 6 * mm), st.Keep(marks + body)]
+                # Forms of one event share pages: one that fits in the rest of the page
+                # follows the one before, under its own title; one that does not starts
+                # there if a good part of the page is left, else on a new page.
+                flow += [Spacer(1, 6 * mm), st.Follow(parts, 0.4 * frame_h)]
     data, pages = page.build(flow, spec, progress)
     return PdfResult(data, spec.title, spec.filename, pages, None)
 
@@ -93,12 +97,31 @@ def _log_plan(study: Study, event: Event, form: Form, spec: page.PageSpec,
         widths = {False: page.frame_width(spec), True: page.frame_width(spec, wide=True)}
         # the investigator's block (a serious AE is signed) stands on the log page too
         sign = signoff.blank_blocks(study, event, form, widths[False], log=True)
-        reserve = sum(f.wrap(widths[False], body)[1] for f in sign)
+        reserve = sum(_height(f, widths[False]) for f in sign)
         heights = {False: body - reserve,
                    True: size[0] - page.HEADER_H - 8 * mm - page.FOOTER_H - 6 * mm - reserve}
         plans[event.id, form.id] = logpage.plan(
             study, form, printable_fields(form, include_identifiers), widths, heights)
     return plans[event.id, form.id]
+
+
+def _form_parts(marks: list, body: list, sign: list) -> list:
+    """A form as parts that break only between them: its title with its first section, then
+    each further section; the signature blocks stay with the last part (never alone on a
+    page)."""
+    items = list(body)
+    if sign:
+        items[-1:] = [st.Keep(items[-1:] + sign)]
+    first = next((n for n, f in enumerate(items) if isinstance(f, st.Keep)), len(items) - 1)
+    return [st.Keep(marks + items[:first + 1]), *items[first + 1:]]
+
+
+def _height(flowable, width: float) -> float:
+    """A flowable's height before it is placed (a Keep has no canvas yet: its parts)."""
+    parts = getattr(flowable, "_content", None)
+    if parts is not None:
+        return sum(_height(f, width) for f in parts)
+    return flowable.wrap(width, 1e6)[1]
 
 
 def _cover(study: Study, width: float) -> list:

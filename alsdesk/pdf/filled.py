@@ -77,7 +77,7 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
     for block in doc.events:
         flow += _event(block, width, new_page=True)
     # The appendix starts a page unless it fits below the last form (no queries: a line).
-    flow.append(CondPageBreak(60 * mm) if not doc.queries else PageBreak())
+    flow.append(CondPageBreak(25 * mm) if not doc.queries else PageBreak())
     flow.append(page.Mark("Appendix", "Queries", outline="Appendix A: queries"))
     flow.append(st.t("Appendix A: data queries", st.H1))
     if doc.queries:

@@ -9,6 +9,7 @@ reader can search and copy.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from xml.sax.saxutils import escape
 
 from alsdesk.paths import resource_path
@@ -47,9 +48,23 @@ def register() -> None:
 
 def _utf16(code: int) -> str:
     try:
-        return chr(code).encode("utf-16-be").hex().upper()
+        return _letters(code).encode("utf-16-be").hex().upper()
     except (UnicodeEncodeError, ValueError):
         return "%04X" % code
+
+
+def _letters(code: int) -> str:
+    """What a drawn glyph stands for in the text layer. Shaped Persian and Arabic are drawn
+    as presentation forms (the joined shape of each letter, alsdesk/pdf/shaping.py): the map
+    gives the letters themselves (NFKC: the lam-alef ligature is two), so copying or searching
+    a printed name finds the stored text, not look-alike codes. A ligature (lam-alef) keeps
+    its own code: readers reorder right-to-left text glyph by glyph, and would turn its two
+    letters round (pdftotext read "لا" as "ال")."""
+    char = chr(code)
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        letters = unicodedata.normalize("NFKC", char)
+        return letters if len(letters) == 1 else char
+    return char
 
 
 def _fix_to_unicode() -> None:
@@ -65,7 +80,7 @@ def _fix_to_unicode() -> None:
 
     def make(fontname, subset):
         text = original(fontname, subset)
-        if all(v <= 0xFFFF for v in subset):
+        if all(v <= 0xFFFF and _letters(v) == chr(v) for v in subset):
             return text
         head, _, _ = text.partition("%d beginbfchar" % len(subset))
         return head + "\n".join(["%d beginbfchar" % len(subset)]

@@ -25,6 +25,7 @@ from alsdesk.pdf import fonts, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.widgets import HINT, EntryLine, TickRow, boxes, text
 from alsdesk.pdf.wording import condition_text, num
+from alsdesk.permissions import field_help
 from alsdesk.study.model import Field, FieldType, Form, Study
 
 NO_W = 8 * mm  # the row number column
@@ -308,8 +309,9 @@ def _legend(study: Study, form: Form, p: Plan) -> list:
         meanings = ", ".join(f"<b>{esc(m)}</b> {esc(study.missing_label(m) or '')}".strip()
                              for m in used)
         parts.append(f"Missing-data codes (write the code in the cell): {meanings}")
-    helps = [f"<b>{esc(c.field.label)}</b>: {esc(c.field.help)}" for c in columns
-             if c.field.help]
+    # the site's words: CDISC codes in the help are for the annotated CRF
+    helps = [f"<b>{esc(c.field.label)}</b>: {esc(field_help(None, c.field))}" for c in columns
+             if field_help(None, c.field)]
     flow = [st.p("<b>Codes.</b> " + " &nbsp; ".join(parts), st.TINY)] if parts else []
     if helps:
         flow.append(Spacer(1, 1 * mm))

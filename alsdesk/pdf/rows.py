@@ -119,9 +119,11 @@ def compact_rows(form: FormBlock, width: float) -> list:
         line = st.p(_join(parts), st.CELL)
         if section:
             data.append([st.t(section, st.CELL_BOLD), line])
-        else:  # fields outside any section: the whole width
-            data.append([line, ""])
-            extra.append(("SPAN", (0, len(data) - 1), (-1, len(data) - 1)))
+        else:
+            # Fields outside any section: the text column, no span. reportlab measures a
+            # spanned cell at its first column's width when it splits the row across pages
+            # (a 4,000-character text became a row taller than a page: LayoutError).
+            data.append(["", line])
     if skipped:
         data.append([st.t("Does not apply", st.CELL_BOLD),
                      st.p("<font color='#444444'>left blank, as their condition is not met: "

@@ -238,7 +238,7 @@ def table(data: list, widths: list[float], style, *, header_rows: int = 0,
     their header repeated on the next page.
     """
     return Table(data, colWidths=widths, rowHeights=heights, style=style,
-                 repeatRows=header_rows, splitInRow=1, **kw)
+                 repeatRows=header_rows, splitInRow=0.01, **kw)
 
 
 def grid(header_rows: int = 0, extra: list | None = None) -> TableStyle:
@@ -273,3 +273,28 @@ class Keep(KeepTogether):
         while parts and isinstance(parts[0], KeepTogether):
             parts = parts[0]._content[:] + parts[1:]
         return parts
+
+
+class Follow(Keep):
+    """A form that follows the one before on its page: kept whole when it fits there; when it
+    does not but at least `room` is left, it starts there and goes on over the page, split
+    only between its parts (each part a Keep: a section with its heading); with less room
+    left it starts the next page. A one-question form no longer stands alone on a page
+    because the long form after it does not fit below."""
+
+    def __init__(self, content: list, room: float) -> None:
+        super().__init__(content)
+        self._room = room
+
+    def split(self, aw: float, ah: float) -> list:
+        self.wrap(aw, ah)
+        first = self._content[0]
+        height = first.wrapOn(self.canv, aw, ah)[1]
+        height = getattr(first, "_H", height)  # a KeepTogether says "huge": its real height
+        if self._H > ah >= self._room and height <= ah:
+            # The first part fits here, so its pieces are placed one by one (a KeepTogether
+            # itself would say "huge" and could not be placed unsplit).
+            pieces = list(getattr(first, "_content", [first]))
+            return pieces + list(self._content[1:])
+        return super().split(aw, ah)
+
