@@ -242,6 +242,14 @@ class FormService(WorkflowSteps):
             merged_m = {**current.missing, **missing}
             merged_v = {k: v for k, v in merged_v.items() if v is not None}
             merged_m = {k: v for k, v in merged_m.items() if v}
+            for key in merged_m.keys() & merged_v.keys():
+                # a code given for a field whose stored value stays (or a value for one whose
+                # code stays): the field would hold both, printed and exported as both
+                f = fdef.field(key)
+                raise ValidationError(
+                    key, f"{f.label}: give either a value or a missing-data code, not both "
+                    f"(it would hold {merged_v[key]!r} and the code {merged_m[key]}); clear "
+                    f"the value to record the code, or remove the code to keep the value.")
             changed_v = [k for k in fdef.field_ids
                          if current.values.get(k) != merged_v.get(k)]
             changed_m = [k for k in fdef.field_ids
