@@ -212,6 +212,22 @@ def test_a_chosen_platform_is_left_to_qt():
     assert "no display" in display_problem({"QT_QPA_PLATFORM": "xcb"}, "linux")
 
 
+def test_a_wayland_name_without_its_socket_is_said_in_words(tmp_path):
+    """Unset DISPLAY and a stale WAYLAND_DISPLAY: Qt would fall back to X11 and abort with
+    text about xcb libraries; the check says what is wrong instead."""
+    import socket
+
+    from ui.display_check import display_problem
+
+    env = {"WAYLAND_DISPLAY": "wayland-0", "XDG_RUNTIME_DIR": str(tmp_path)}
+    assert "no Wayland desktop answers at WAYLAND_DISPLAY=wayland-0" in display_problem(env,
+                                                                                       "linux")
+    assert "Wayland" in display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(tmp_path / "wayland-0"))  # a compositor's socket: Qt may start
+        assert display_problem(env, "linux") is None
+
+
 def test_a_clock_behind_the_audit_trail_is_a_notice_after_login(qtbot, demo_db):
     from datetime import datetime, timedelta, timezone
 

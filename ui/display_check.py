@@ -55,6 +55,13 @@ def display_problem(environ: dict[str, str] | None = None,
                 "session (or over SSH with X forwarding: ssh -X). The command-line tools work "
                 "without a display: alsdesk --help.")
     if has_wayland and not chosen:
+        if not has_x and not _wayland_answers(env):
+            # Qt would try Wayland, fail, fall back to X11 without a display and abort with
+            # text about xcb libraries that are not the cause.
+            return (f"ALS Desk cannot open its window: no Wayland desktop answers at "
+                    f"WAYLAND_DISPLAY={env['WAYLAND_DISPLAY']} and DISPLAY is not set. Start "
+                    "ALS Desk from the desktop of a logged-in session. The command-line tools "
+                    "work without a display: alsdesk --help.")
         return None  # Qt starts on Wayland, which needs none of the X11 libraries
     if not _x_server_answers(env["DISPLAY"]):
         return (f"ALS Desk cannot open its window: no X server answers at DISPLAY="
@@ -68,6 +75,20 @@ def display_problem(environ: dict[str, str] | None = None,
             f"are not installed ({', '.join(missing)}). Install them with:\n"
             f"    sudo apt-get install {' '.join(packages)}\n"
             "then start ALS Desk again.")
+
+
+def _wayland_answers(env) -> bool:
+    """Whether the Wayland socket named by WAYLAND_DISPLAY exists (a name is looked up in
+    XDG_RUNTIME_DIR, as the Wayland client library does)."""
+    name = env["WAYLAND_DISPLAY"]
+    runtime = env.get("XDG_RUNTIME_DIR")
+    if not name.startswith("/") and not runtime:
+        return False  # the client library finds no socket without XDG_RUNTIME_DIR
+    path = Path(name) if name.startswith("/") else Path(runtime) / name
+    try:
+        return path.is_socket()
+    except OSError:
+        return False
 
 
 def _x_server_answers(display: str) -> bool:
