@@ -106,8 +106,11 @@ def test_kill_at_random_moments_loses_nothing_committed(tmp_path, study, ctx):
         child.start()
         # Most kills fall after the child has opened the file (waiting for its "opened" line,
         # not a fixed time: a slow runner may take longer than the window to start Python);
-        # every fifth falls anywhere from the start, opening included.
-        if run % 5:
+        # every fifth falls anywhere from the start, opening included; every fifth waits for
+        # the child's first commit, so committed saves are checked on any runner's speed.
+        if run % 5 == 1:
+            _wait_until_opened(log, child, committed=True)
+        elif run % 5:
             _wait_until_opened(log, child)
         time.sleep(rnd.uniform(0.0, 0.35))
         os.kill(child.pid, signal.SIGKILL)
@@ -165,10 +168,12 @@ def test_kill_at_random_moments_loses_nothing_committed(tmp_path, study, ctx):
     assert saves_committed > 0, "the child never got to save: the kill window is too short"
 
 
-def _wait_until_opened(log, child, limit: float = 30.0) -> None:
+def _wait_until_opened(log, child, limit: float = 30.0, committed: bool = False) -> None:
+    """Until the child has opened the file (or, with `committed`, committed its first save)."""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline and child.is_alive():
-        if _read_log(log)[2]:
+        saves, _, opened = _read_log(log)
+        if saves if committed else opened:
             return
         time.sleep(0.005)
 
