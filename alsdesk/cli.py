@@ -199,7 +199,8 @@ def users() -> None:
 _as_option = click.option("--as", "acting", required=True, help="Your administrator user id.")
 _stdin_option = click.option(
     "--password-stdin", is_flag=True,
-    help="Read passwords from standard input, one per line: yours first, then any new one.",
+    help="Read passwords from standard input, one per line: yours first, then the new "
+         "account's or new password where the command sets one.",
 )
 
 

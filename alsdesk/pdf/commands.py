@@ -49,8 +49,8 @@ _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")
 _as = click.option("--as", "acting", help="Your user id: printouts of trial data need a "
-                                          "login (an administrator's with "
-                                          "--include-identifiers).")
+                                          "login (an administrator's to include direct "
+                                          "identifiers, where the command offers it).")
 _stdin = click.option("--password-stdin", is_flag=True,
                       help="Read the password from standard input.")
 
