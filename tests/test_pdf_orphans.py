@@ -63,3 +63,33 @@ def test_no_casebook_page_ends_with_a_heading_or_is_nearly_empty(study, demo, su
     # the last page holds the end of the audit trail, whatever is left of it
     empty = [n for n, f in enumerate(fill[:-1], start=1) if f < 0.1]
     assert empty == [], f"pages under a tenth used: {empty}"
+
+
+def test_an_event_heading_stays_with_an_entry_taller_than_a_page(study, demo_template,
+                                                                 tmp_path):
+    """A deviation of 2 × 2,000 characters on 200 lines is taller than a page: it starts under its event's
+    heading ("Running logs") instead of leaving the heading alone on an otherwise empty page
+    (found by a reviewer on S006)."""
+    import shutil
+
+    from alsdesk.pdf import PrintOptions, casebook
+    from alsdesk.store import Store
+    from tests.pdf_pages import body_lines
+
+    db = tmp_path / "long.db"
+    shutil.copy(demo_template, db)
+    lines = "\n".join(f"{n} بیمار دچار تب شد ۳۸٫۵ درجه" for n in range(1, 200))
+    with Store.open(db) as store:
+        store.login("investigator", "Demo-password-1")
+        dv = next(i for i in store.forms.instances("S006") if i.form == "dv")
+        fdef = store.study.form("dv")
+        texts = {f.id: lines[:f.length or 2000] for f in fdef.fields
+                 if f.type.value in ("text", "memo")}
+        assert texts, "the deviation log has memo fields"
+        store.forms.save("S006", dv.event, "dv", texts, event_repeat=dv.event_repeat,
+                         repeat=dv.repeat, reason="long text")
+        data = casebook(store, "S006", PrintOptions(printed_at=PRINTED_AT)).data
+    logs = next(e.label for e in study.events if e.id == "logs")
+    alone = [n for n, lines in enumerate(body_lines(data, tmp_path), start=1)
+             if lines and lines[0].strip() == logs and len(lines) <= 2]
+    assert alone == [], f"'{logs}' alone on page(s) {alone}"

@@ -267,11 +267,37 @@ class Keep(KeepTogether):
         return (width, self._H) if ah >= 0xfffff else (width, height)
 
     def split(self, aw: float, ah: float) -> list:
+        kept = self._split_in_place(aw, ah)
+        if kept:
+            return kept
         # The first part is placed as it is (never split again): a Keep there, which fits
         # since this one did, gives its content instead.
         parts = super().split(aw, ah)
         while parts and isinstance(parts[0], KeepTogether):
             parts = parts[0]._content[:] + parts[1:]
+        return parts
+
+
+    def _split_in_place(self, aw: float, ah: float) -> list:
+        """Content taller than a whole page splits where it starts instead of moving to the
+        next page first, which left the heading before it alone on a page ("Running logs"
+        over an empty page, then a 4,000-character deviation). [] when it cannot."""
+        frame = getattr(self, "_frame", None)
+        if getattr(self, "_wrapInfo", None) != (aw, ah):
+            self.wrap(aw, ah)
+        if frame is None or self._H <= frame._height:
+            return []
+        parts = list(self._content)
+        while parts and isinstance(parts[0], KeepTogether):
+            parts = parts[0]._content[:] + parts[1:]
+        if not parts:
+            return []
+        # reportlab places the first part as it is: one too tall for the room left is split
+        if parts[0].wrapOn(self.canv, aw, ah)[1] > ah:
+            pieces = parts[0].splitOn(self.canv, aw, ah)
+            if len(pieces) < 2 or isinstance(pieces[0], KeepTogether):
+                return []
+            parts = pieces + parts[1:]
         return parts
 
 
