@@ -15,6 +15,29 @@ import pytest
 PRINTED_AT = datetime(2099, 3, 1, 10, 30, tzinfo=timezone.utc)
 
 
+def fill_every_text(store, subject: str, value_for, reason: str) -> dict[str, str]:
+    """Every text and memo field of every form of `subject` set to `value_for(n, form, field,
+    count)` -> (key, text), saved with `reason`; the keys and texts that were stored (a
+    locked or closed form keeps its own)."""
+    texts: dict[str, str] = {}
+    for n, inst in enumerate(store.forms.instances(subject)):
+        values, keys = {}, []
+        for f in store.study.form(inst.form).fields:
+            if f.type.value in ("text", "memo"):
+                key, values[f.id] = value_for(n, inst.form, f, len(texts))
+                texts[key] = values[f.id]
+                keys.append(key)
+        if not values:
+            continue
+        try:
+            store.forms.save(subject, inst.event, inst.form, values,
+                             event_repeat=inst.event_repeat, repeat=inst.repeat, reason=reason)
+        except Exception:  # a locked or closed form: its text stays as it was
+            for key in keys:
+                del texts[key]
+    return texts
+
+
 def pages_text(data: bytes) -> list[str]:
     """The extracted text of each page, whitespace runs folded to one space."""
     from pypdf import PdfReader

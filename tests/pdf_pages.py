@@ -54,6 +54,15 @@ def body_fill(data: bytes, folder: Path) -> list[float]:
     return out
 
 
+def page_texts(data: bytes, folder: Path) -> list[str]:
+    """Each page's text as pdftotext reads it, runs of white space made one space."""
+    pdf = folder / "pages.pdf"
+    pdf.write_bytes(data)
+    out = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    return [re.sub(r"\s+", " ", p) for p in out.split("\f")]
+
+
 def body_lines(data: bytes, folder: Path) -> list[list[str]]:
     """The lines of text of each page's body, top to bottom."""
     tool = _tool("pdftotext")

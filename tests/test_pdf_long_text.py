@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from tests.pdf_helpers import PRINTED_AT, assert_pages_numbered, pages_text, qpdf_check
+from tests.pdf_helpers import (PRINTED_AT, assert_pages_numbered, fill_every_text, pages_text,
+                               qpdf_check)
 
 SUBJECT = "S005"  # ongoing, infused: many visits with open forms
 PASSWORD = "Demo-password-1"
@@ -40,23 +41,13 @@ def long_store(tmp_path_factory, demo_template):
     shutil.copy(demo_template, path)
     store = Store.open(path)
     store.login("investigator", PASSWORD)
-    texts: dict[str, str] = {}
     reason = _words("r", 4000, False)
-    for n, inst in enumerate(store.forms.instances(SUBJECT)):
-        fdef = store.study.form(inst.form)
-        values = {}
-        for f in fdef.fields:
-            if f.type.value in ("text", "memo"):
-                tag = f"t{n}x{len(texts)}"
-                values[f.id] = texts[tag] = _words(tag, f.length or 4000, f.type.value == "memo")
-        if not values:
-            continue
-        try:
-            store.forms.save(SUBJECT, inst.event, inst.form, values,
-                             event_repeat=inst.event_repeat, repeat=inst.repeat, reason=reason)
-        except Exception:  # a locked or closed form: its text stays as it was
-            for tag in [t for t in texts if t.startswith(f"t{n}x")]:
-                del texts[tag]
+
+    def value_for(n, form, f, count):
+        tag = f"t{n}x{count}"
+        return tag, _words(tag, f.length or 4000, f.type.value == "memo")
+
+    texts = fill_every_text(store, SUBJECT, value_for, reason)
     inst = store.forms.instances(SUBJECT)[0]
     store.login("monitor", PASSWORD)
     q = store.queries.raise_query(inst.instance_id, None, _words("q", 4000, True))

@@ -23,7 +23,7 @@ import unicodedata
 
 import pytest
 
-from tests.pdf_helpers import PRINTED_AT, assert_pages_numbered, pages_text
+from tests.pdf_helpers import PRINTED_AT, assert_pages_numbered, fill_every_text, pages_text
 
 SUBJECT = "S005"  # ongoing, infused: many visits with open forms
 PASSWORD = "Demo-password-1"
@@ -100,24 +100,13 @@ def script_store(request, tmp_path_factory, demo_template):
     store.login("investigator", PASSWORD)
     category = store.study.eligibility_deviation
     record_deviation(store, SUBJECT, category=category, description=_words(kind, 999, 400, False))
-    texts: dict[str, str] = {}
     reason = _words(kind, 998, 4000, False)
-    for n, inst in enumerate(store.forms.instances(SUBJECT)):
-        fdef = store.study.form(inst.form)
-        values = {}
-        for f in fdef.fields:
-            if f.type.value in ("text", "memo"):
-                key = f"{inst.form}.{f.id}.{n}"
-                values[f.id] = texts[key] = _words(kind, len(texts), f.length or 4000,
-                                                   f.type.value == "memo")
-        if not values:
-            continue
-        try:
-            store.forms.save(SUBJECT, inst.event, inst.form, values,
-                             event_repeat=inst.event_repeat, repeat=inst.repeat, reason=reason)
-        except Exception:  # a locked or closed form: its text stays as it was
-            for key in [k for k in texts if k.endswith(f".{n}")]:
-                del texts[key]
+
+    def value_for(n, form, f, count):
+        return (f"{form}.{f.id}.{n}",
+                _words(kind, count, f.length or 4000, f.type.value == "memo"))
+
+    texts = fill_every_text(store, SUBJECT, value_for, reason)
     inst = store.forms.instances(SUBJECT)[0]
     store.login("monitor", PASSWORD)
     question = _words(kind, 997, 4000, True)

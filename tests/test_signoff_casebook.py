@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from alsdesk.store.signoff import SignState, signoff
 from tests.conftest import PASSWORD
 from tests.test_delete_rules import SERIOUS_AE
+from tests.pdf_pages import page_texts
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
@@ -29,12 +28,7 @@ def _as(store, user):
     store.login(user, PASSWORD)
 
 
-def _text(data: bytes, tmp_path: Path) -> list[str]:
-    pdf = tmp_path / "casebook.pdf"
-    pdf.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
-    return [re.sub(r"\s+", " ", p) for p in out.split("\f")]
+_text = page_texts  # pdftotext per page (tests/pdf_pages.py)
 
 
 @pytest.fixture

@@ -5,24 +5,19 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from alsdesk.errors import DefinitionError
 from alsdesk.study import load_study
+from tests.pdf_pages import page_texts
 
 TRIAL = Path(__file__).resolve().parents[1] / "resources" / "study" / "nct02492516.toml"
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext")
 
 
-def _pages(data: bytes, tmp_path: Path) -> list[str]:
-    pdf = tmp_path / "book.pdf"
-    pdf.write_bytes(data)
-    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
-    return [re.sub(r"\s+", " ", p) for p in out.split("\f")]
+_pages = page_texts  # pdftotext per page (tests/pdf_pages.py)
 
 
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
