@@ -74,10 +74,15 @@ class CasebookPage(QWidget):
         self.lock_button = QPushButton("Lock casebook…")
         self.lock_button.setObjectName("lock_casebook")
         self.lock_button.clicked.connect(self.lock_casebook)
+        layout.addLayout(head)
+        # The actions on a row of their own: beside the subject they made the window at least
+        # 828 px wide (wider than an 800 px screen) once "Lock casebook…" joined them.
+        actions = QHBoxLayout()
+        actions.addStretch(1)
         for b in (self.status_button, self.unscheduled_button, self.sign_button,
                   self.lock_button):
-            head.addWidget(b)
-        layout.addLayout(head)
+            actions.addWidget(b)
+        layout.addLayout(actions)
         self.eligibility_line = QLabel()
         self.eligibility_line.setObjectName("casebook_eligibility")
         self.eligibility_line.setWordWrap(True)
