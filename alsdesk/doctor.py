@@ -156,11 +156,8 @@ def _database(db: Path) -> list[Check]:
                                             f"{info.study_id}, {subjects} subjects"))
     writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
     if not writable:
-        # a failure: data cannot be entered here, and the lock, WAL and backups need the folder
-        checks.append(Check(FAIL, "write access", f"this account cannot write {db} or its "
-                                                  "folder: the program opens it read-only and "
-                                                  "nothing can be entered; give this account "
-                                                  "write access to the folder"))
+        checks.append(Check(WARN, "write access", f"this account cannot write {db} or its "
+                                                  "folder: the program opens it read-only"))
     holder = current_holder(db)
     checks.append(Check(OK, "lock", "free" if holder is None else f"held: {holder.describe()}"))
     checks += _backups(db)
