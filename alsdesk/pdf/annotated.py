@@ -112,30 +112,29 @@ def _form(study: Study, form: Form, events: list[Event], width: float,
         rows.append(_field_row(study, form, f, reads.get(f.id, [])))
     flow.append(_table(rows, [s * width for s in _SHARES], whole_rows))
     if form.derived:
-        flow += [Spacer(1, 3 * mm), st.t("Derived values (calculated, never stored)",
-                                         st.SECTION)]
-        rows = [[st.t(h, st.TINY_BOLD) for h in ("Id", "Label", "Function", "Inputs",
-                                                 "Unit")]]
-        for d in form.derived:
-            rows.append([st.t(d.id, st.TINY_BOLD), st.t(d.label, st.TINY),
-                         st.t(d.function, st.TINY), st.t(", ".join(d.inputs) or "q1 … q12",
-                                                         st.TINY),
-                         st.t(d.unit or "", st.TINY)])
-        flow.append(_table(rows, [0.12 * width, 0.30 * width, 0.14 * width, 0.34 * width,
-                                  0.10 * width], whole_rows))
+        flow += _listing("Derived values (calculated, never stored)",
+                         ("Id", "Label", "Function", "Inputs", "Unit"),
+                         [(d.id, d.label, d.function, ", ".join(d.inputs) or "q1 … q12",
+                           d.unit or "") for d in form.derived],
+                         [0.12, 0.30, 0.14, 0.34, 0.10], width, whole_rows)
     if form.checks:
-        flow += [Spacer(1, 3 * mm), st.t("Edit checks (the expression states a clean form)",
-                                         st.SECTION)]
-        rows = [[st.t(h, st.TINY_BOLD) for h in ("Id", "Severity", "Expression", "Message",
-                                                 "Shown at")]]
-        for c in form.checks:
-            severity = c.severity.value + (f", deviation {c.deviation}" if c.deviation else "")
-            rows.append([st.t(c.id, st.TINY_BOLD), st.t(severity, st.TINY),
-                         st.t(c.expr, st.TINY), st.t(c.message, st.TINY),
-                         st.t(", ".join(c.fields), st.TINY)])
-        flow.append(_table(rows, [0.13 * width, 0.08 * width, 0.30 * width, 0.37 * width,
-                                  0.12 * width], whole_rows))
+        flow += _listing("Edit checks (the expression states a clean form)",
+                         ("Id", "Severity", "Expression", "Message", "Shown at"),
+                         [(c.id, c.severity.value
+                           + (f", deviation {c.deviation}" if c.deviation else ""), c.expr,
+                           c.message, ", ".join(c.fields)) for c in form.checks],
+                         [0.13, 0.08, 0.30, 0.37, 0.12], width, whole_rows)
     return flow
+
+
+def _listing(title: str, head: tuple[str, ...], rows: list[tuple[str, ...]],
+             shares: list[float], width: float, whole_rows: bool) -> list:
+    """A titled table of a form's derived values or checks: the id in bold, then the rest."""
+    data = [[st.t(h, st.TINY_BOLD) for h in head]]
+    data += [[st.t(row[0], st.TINY_BOLD)] + [st.t(v, st.TINY) for v in row[1:]]
+             for row in rows]
+    return [Spacer(1, 3 * mm), st.t(title, st.SECTION),
+            _table(data, [s * width for s in shares], whole_rows)]
 
 
 def _event_text(event: Event) -> str:

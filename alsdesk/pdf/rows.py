@@ -105,7 +105,6 @@ def compact_rows(form: FormBlock, width: float) -> list:
     """A compact block: a row per section, its fields one after another ("label: value"),
     and the fields left out by their condition named on one line."""
     data: list = []
-    extra: list = []
     skipped: list[str] = []
     for section, rows in _sections(form.rows):
         parts = []
@@ -130,4 +129,4 @@ def compact_rows(form: FormBlock, width: float) -> list:
                           + esc(", ".join(skipped)) + "</font>", st.CELL)])
     if not data:
         return []
-    return [st.table(data, [0.16 * width, 0.84 * width], st.grid(extra=extra))]
+    return [st.table(data, [0.16 * width, 0.84 * width], st.grid())]
