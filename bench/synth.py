@@ -14,7 +14,7 @@ from alsdesk.demo import DEMO_PASSWORD, DEMO_USERS, SubjectBuilder
 from alsdesk.store import Store
 
 SEED = 20150701
-FORMAT = 1  # bump when the generated content changes
+FORMAT = 2  # bump when the generated content changes
 
 
 def cache_path(cache_dir: Path, subjects: int) -> Path:
@@ -83,7 +83,9 @@ def _subject(b: SubjectBuilder, rng: random.Random, start: datetime) -> None:
         b.ae(code, {"aeterm": rng.choice(["Headache", "Fatigue", "Fever", "Nausea",
                                           "Injection site pain", "Muscle cramps"]),
                     "aestdat": (start + timedelta(days=day)).strftime("%Y-%m-%d"),
-                    "aeendat": (start + timedelta(days=day + 3)).strftime("%Y-%m-%d")})
+                    "aeendat": (start + timedelta(days=day + 3)).strftime("%Y-%m-%d"),
+                    # within 3 days of the infusion the study asks for the start time
+                    "aesttim": f"{rng.randrange(8, 18):02d}:{rng.randrange(0, 60):02d}"})
     for drug in rng.sample(["Riluzole", "Baclofen", "Omeprazole", "Vitamin D"], 2):
         b.save(code, "logs", "cm", {"cmtrt": drug, "cmindc": "ALS care", "cmdose": 50.0,
                                     "cmdosu": "mg", "cmroute": "ORAL", "cmdosfrq": "BID",

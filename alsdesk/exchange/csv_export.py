@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
-    ExportOptions, ExportResult, Output, Progress, Snapshot, is_numeric, run_export, value_text,
+    ExportOptions, ExportResult, Output, Progress, Snapshot, export_codes, is_numeric, run_export,
+    value_text,
 )
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import CodeList, Field, FieldType, Form
@@ -106,12 +107,14 @@ def csv_value(f: Field, value: Any) -> str:
 
 
 def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
+    codes = export_codes(snap.study)
     for inst in snap.instances_of(form.id):
         row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status]
         for f in form.fields:
             row.append(csv_value(f, inst.values.get(f.id)))
             if f.missing:
-                row.append(inst.missing.get(f.id, ""))
+                code = inst.missing.get(f.id)
+                row.append(codes.get(code, code) if code else "")
         yield row
 
 
@@ -142,6 +145,7 @@ def _num(value: float | None) -> str:
 
 def dictionary_rows(snap: Snapshot) -> Iterable[list[str]]:
     missing_labels = {m.code: m.label for m in snap.study.missing_codes}
+    exported = export_codes(snap.study)
     for form in snap.forms:
         for key in KEY_COLUMNS:
             label, kind = _KEY_DOC[key]
@@ -152,11 +156,12 @@ def dictionary_rows(snap: Snapshot) -> Iterable[list[str]]:
                 f.codelist.id if f.codelist else "", codes_text(f.codelist), _num(f.min),
                 _num(f.max), "" if f.digits is None else str(f.digits),
                 "" if f.length is None else str(f.length), "yes" if f.partial else "",
-                "yes" if f.required else "", " | ".join(f.missing), f.visible or "",
+                "yes" if f.required else "", " | ".join(exported[c] for c in f.missing),
+                f.visible or "",
                 f.section or "", f.cdash or "", f.sdtm or "", "yes" if f.identifier else "",
             ]
             if f.missing:
-                codes = " | ".join(f"{c}={missing_labels.get(c, c)}" for c in f.missing)
+                codes = " | ".join(f"{exported[c]}={missing_labels[c]}" for c in f.missing)
                 yield [form.id, form.label, missing_column(f.id), f.id,
                        f"{f.label}: missing-data code", "text code", "", "missing", codes]\
                     + [""] * 12
@@ -172,7 +177,7 @@ def code_rows(snap: Snapshot) -> Iterable[list[str]]:
         for n, c in enumerate(cl.choices, start=1):
             yield [cl.id, str(c.code), c.label, str(n)]
     for n, m in enumerate(snap.study.missing_codes, start=1):
-        yield ["missing", m.code, m.label, str(n)]
+        yield ["missing", m.exported, m.label, str(n)]
 
 
 def signature_rows(snap: Snapshot) -> Iterable[list[str]]:
@@ -191,6 +196,16 @@ def numeric_columns(form: Form) -> list[str]:
 _AUDIT_FILES = """
   audit_trail.csv      the audit trail of the exported subjects and forms
   signatures.csv       electronic signatures (voided ones marked)"""
+
+
+def _missing_text(snap: Snapshot) -> str:
+    codes = [f"{m.exported} ({m.label.lower()})" for m in snap.study.missing_codes]
+    text = ", ".join(codes[:-1]) + (" or " if len(codes) > 1 else "") + codes[-1] \
+        if codes else "a missing-data code"
+    renamed = [f"{m.exported} is what ALS Desk shows as {m.code}"
+               for m in snap.study.missing_codes if m.exported != m.code]
+    return text + (" (" + "; ".join(renamed) + ", as pandas and R would read\n"
+                   + "a cell " + renamed[0].split()[-1] + " as empty)" if renamed else "")
 
 
 def readme_text(snap: Snapshot) -> str:
@@ -215,7 +230,10 @@ Events:
 {events}
 
 A value and its missing-data code are never in the same column: <field>__missing holds
-ND (not done), NA (not applicable) or UNK (unknown) when the value is blank for that reason.
+{_missing_text(snap)} when the value is blank for that reason.
 Numeric columns (type integer, decimal or integer code) hold only numbers or nothing.
+Text columns and labels may hold words such as "None" (an ALSFRS-R answer) or whatever was
+typed: read them as text, without turning words into missing values, e.g.
+pandas.read_csv(f, keep_default_na=False, na_values=[""]), R read.csv(f, na.strings = "").
 Deleted log entries are not exported; their history is in the audit trail.
 """

@@ -259,6 +259,11 @@ def value_text(f: Field, value: Any) -> str:
     return str(value)
 
 
+def export_codes(study: Study) -> dict[str, str]:
+    """Stored missing-data code -> the code data files write (NA -> NAP: see MissingCode)."""
+    return {m.code: m.exported for m in study.missing_codes}
+
+
 def is_numeric(f: Field) -> bool:
     """Whether a field's column holds numbers only (what statistics packages read as such)."""
     if f.type in (FieldType.INTEGER, FieldType.DECIMAL):

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
-    plain_number, run_export,
+    export_codes, plain_number, run_export,
 )
 from alsdesk.study.model import CodeList, Event, Field, FieldType, Form, TimeUnit
 
@@ -93,6 +93,8 @@ class Names:
             for f in form.fields:
                 if f.codelist is not None and f.codelist.id not in self.codes:
                     self.codes[f.codelist.id] = _code_map(f.codelist)
+        # REDCap stores a missing-data code as the value: the code data files write.
+        self.missing = export_codes(snap.study)
         self.events: dict[str, str] = {}
         for event in snap.events:
             if len(event.id) > _EVENT_NAME_MAX:
@@ -194,7 +196,8 @@ def dictionary_rows(snap: Snapshot, names: Names) -> Iterable[list[str]]:
                 annotation.append("ALS Desk codes: " + ", ".join(
                     f"{v}={k}" for k, v in names.codes[f.codelist.id].items()))
             if f.missing:
-                annotation.append("missing-data codes allowed: " + ", ".join(f.missing))
+                annotation.append("missing-data codes allowed: "
+                                  + ", ".join(names.missing[c] for c in f.missing))
             yield [
                 names.var(form, f), form.id, header, kind, f.label, choices, "; ".join(note),
                 validation, _bound(f.min) if validation in ("integer", "number") else "",
@@ -354,18 +357,18 @@ def _fill(row: list[str], column: dict[str, int], form: Form, inst: Instance,
           names: Names) -> None:
     for f in form.fields:
         code = inst.missing.get(f.id)
-        row[column[names.var(form, f)]] = code if code else \
+        row[column[names.var(form, f)]] = names.missing[code] if code else \
             redcap_value(f, inst.values.get(f.id), names)
     row[column[f"{form.id}_complete"]] = COMPLETE_CODES.get(inst.status, "0")
 
 
 def readme_text(snap: Snapshot, names: Names) -> str:
-    missing = "\n".join(f"    {m.code}, {m.label}" for m in snap.study.missing_codes)
+    missing = "\n".join(f"    {m.exported}, {m.label}" for m in snap.study.missing_codes)
     renamed = [f"    {form}.{field} -> {var}" for (form, field), var in names.variables.items()
                if var != field]
     long_names = [v for v in names.variables.values() if len(v) > 26]
     clash = sorted({str(c) for codes in names.codes.values() for c in codes.values()}
-                   & {m.code for m in snap.study.missing_codes})
+                   & {m.exported for m in snap.study.missing_codes})
     return f"""REDCap files for {snap.study.id} ({snap.study.protocol}), exported {snap.taken_at}.
 {heads.readme_line(snap)}
 To build the REDCap project:

@@ -9,6 +9,7 @@ this module reads the study around the forms and resolves references between the
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +33,15 @@ from alsdesk.study.status_defs import read_status_defs
 
 __all__ = ["load_study", "KNOWN_FUNCTIONS"]
 
+# Cells that readers turn into "missing" by default, compared in upper case: pandas'
+# read_csv na_values defaults (pandas docs, "IO tools: NA values") and R's read.csv
+# na.strings = "NA"; Stata's and SAS's CSV imports keep text codes. A missing-data code
+# written as one of these would silently become an empty cell (issue: the "NA" trap).
+READ_AS_EMPTY = frozenset({
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NAN", "1.#IND", "1.#QNAN",
+    "<NA>", "N/A", "NA", "NULL", "NAN", "NONE",
+})
+EXPORT_CODE = re.compile(r"[A-Za-z0-9._-]{1,16}")
 MAX_BYTES = 5_000_000  # the trial's own file is 83 kB
 
 
@@ -96,7 +106,9 @@ class _Builder:
             code, label = (self.src.val(m, f"missing[{i}]", k, "str") for k in ("code", "label"))
             if code in self.missing:
                 self.src.fail(f"missing[{i}].code", f"duplicate missing-data code {code!r}")
-            self.missing[code] = MissingCode(code, label)
+            export = self.src.val(m, f"missing[{i}]", "export", "str", "")
+            self.missing[code] = MissingCode(code, label, export)
+            self._check_export_code(i, self.missing[code])
         reader = FormReader(self.src, self.codelists, self.missing)
         codelists = self.src.table(top.get("codelists", {}), "codelists", None)
         for cid, raw in codelists.items():
@@ -139,6 +151,22 @@ class _Builder:
                           " like \"S{n:03d}\", with n the subject's number")
         if first == second:
             self.src.fail("study.subject_pattern", "must contain {n} (the subject's number)")
+
+    def _check_export_code(self, i: int, m: MissingCode) -> None:
+        """A missing code in data files must survive every mainstream reader's defaults."""
+        key = f"missing[{i}].export" if m.export else f"missing[{i}].code"
+        if m.exported.upper() in READ_AS_EMPTY:
+            self.src.fail(key, f"pandas and R read {m.exported!r} as an empty cell, so this "
+                               "code would be lost in every CSV: give the code an export "
+                               f'code they keep, e.g. export = "{m.code}P"')
+        if not EXPORT_CODE.fullmatch(m.exported):
+            self.src.fail(key, f"{m.exported!r} is not usable in data files: letters, digits, "
+                               "'.', '-' and '_' only (REDCap's rule for missing-data codes)")
+        for other in self.missing.values():
+            if other is not m and {m.code, m.exported} & {other.code, other.exported}:
+                self.src.fail(key, f"data files could not tell {m.code} from {other.code}: "
+                                   f"both would be written {m.exported!r} or "
+                                   f"{other.exported!r}; give one of them another export code")
 
     def parameters(self, raw: Any) -> Mapping[str, float]:
         """Protocol numbers: all numeric, and at least those the core reads."""

@@ -84,6 +84,14 @@ class MissingCode:
 
     code: str
     label: str
+    # What data files write for the code (CSV, REDCap, analysis tables): "NA" is read as an
+    # empty cell by pandas and R, so "not applicable" would become "unknown" there.
+    export: str = ""
+
+    @property
+    def exported(self) -> str:
+        """The code as data files write it (the code itself unless the study gives another)."""
+        return self.export or self.code
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
                                      "lock_unsigned")),
-    "missing": (("code", "label"), ()),
+    "missing": (("code", "label"), ("export",)),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout",
