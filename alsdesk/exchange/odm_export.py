@@ -526,7 +526,8 @@ class _Clinical:
                              "FormRepeatKey": inst.repeat if form.repeating else None})
         valid = [s for s in self.snap.signatures.get(inst.instance_id, []) if s.valid]
         if valid:
-            x.start("Signature")
+            # ID is optional in the 1.3.2 XSD but required by odmlib's model; one per form.
+            x.start("Signature", {"ID": f"SIG.{inst.instance_id}"})
             x.leaf("UserRef", {"UserOID": oc.user_oid(valid[-1].user_id)})
             x.leaf("LocationRef", {"LocationOID": oc.LOCATION_OID})
             x.leaf("SignatureRef", {"SignatureOID": self.sig_defs[valid[-1].meaning]})
