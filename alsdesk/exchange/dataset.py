@@ -28,6 +28,7 @@ from alsdesk.store.forms import Signature
 from alsdesk.store.filekind import kind_of
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
+from alsdesk.study.values import decimal_places
 from alsdesk.textcheck import shown, text_problem
 
 if TYPE_CHECKING:
@@ -250,12 +251,21 @@ def plain_number(value: float) -> str:
     return text
 
 
+def decimal_text(f: Field, value: float) -> str:
+    """A decimal field's value with exactly the field's digits (172 for digits 0, never
+    172.0), as every export writes it; plain text, never 1e-05. A value with more places
+    than the field now allows (entered before a definition change) keeps all of them."""
+    if f.digits is not None and decimal_places(float(value)) <= f.digits:
+        return format(Decimal(repr(float(value))), f".{f.digits}f")
+    return plain_number(value)
+
+
 def value_text(f: Field, value: Any) -> str:
     """The text of a storage value in exported files ("" for no value)."""
     if value is None:
         return ""
-    if f.type is FieldType.DECIMAL and isinstance(value, float):
-        return plain_number(value)
+    if f.type is FieldType.DECIMAL and isinstance(value, (float, int)):
+        return decimal_text(f, value)
     return str(value)
 
 

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from alsdesk.errors import ValidationError
-from alsdesk.exchange.dataset import plain_number
+from alsdesk.exchange.dataset import decimal_text
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType
@@ -103,7 +103,7 @@ def odm_data_type(f: Field) -> str:
 def to_odm(f: Field, value: Any) -> str:
     """Storage value -> ODM text. ODM times carry seconds: "14:30" is written "14:30:00"."""
     if f.type is FieldType.DECIMAL:
-        return plain_number(value)
+        return decimal_text(f, value)  # as SignificantDigits says
     if f.type is FieldType.DATETIME or f.type is FieldType.TIME:
         return f"{value}:00"
     return str(value)

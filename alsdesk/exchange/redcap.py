@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
-    export_codes, plain_number, run_export,
+    decimal_text, export_codes, plain_number, run_export,
 )
 from alsdesk.study.model import CodeList, Event, Field, FieldType, Form, TimeUnit
 
@@ -322,7 +322,7 @@ def redcap_value(f: Field, value: Any, names: Names) -> str:
     if f.codelist is not None:
         return names.code(f, value)
     if f.type is FieldType.DECIMAL:
-        return plain_number(value)
+        return decimal_text(f, value)
     if f.type is FieldType.DATETIME:
         return str(value).replace("T", " ")
     return str(value)
