@@ -78,3 +78,35 @@ def test_cli_import_then_verify(demo_db, tmp_path):
     assert again.exit_code == 1
     assert "not imported; nothing was written" in again.output
     assert "already holds 2 subjects" in again.output
+
+
+def test_redcap_never_claims_an_audit_trail_it_cannot_hold(demo_db, tmp_path):
+    """REDCap's import files hold no audit trail: asking for it is refused with the reason,
+    and no audit row says "audit trail included" of files without one."""
+    import pytest
+
+    from alsdesk.exchange import ExportError
+    from alsdesk.exchange.redcap import export_redcap
+
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "export", "redcap", "--out",
+                                       str(tmp_path / "rc"), "--audit", "--as", "monitor",
+                                       "--password-stdin"], input=f"{DEMO_PASSWORD}\n")
+    assert result.exit_code != 0 and "cannot carry the audit trail" in result.output
+    assert "Traceback" not in result.output
+    st = open_as(demo_db, "monitor")
+    try:
+        with pytest.raises(ExportError, match="cannot carry the audit trail"):
+            export_redcap(st, tmp_path / "rc", ExportOptions(include_audit=True))
+        assert not list(rows(st.conn, action=A.EXPORT))
+    finally:
+        st.close()
+    assert not (tmp_path / "rc").exists()
+
+
+def test_each_command_says_what_force_and_audit_do_in_its_format():
+    helps = {fmt: CliRunner().invoke(main, ["export", fmt, "--help"]).output
+             for fmt in ("csv", "odm", "redcap")}
+    assert "ODM" not in helps["csv"] and "folder that is not empty" in helps["csv"]
+    assert "audit_trail.csv" in helps["csv"]
+    assert "Replace the ODM file" in helps["odm"] and "AuditRecord" in helps["odm"]
+    assert "Refused: REDCap's import files cannot hold" in helps["redcap"]

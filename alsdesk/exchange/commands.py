@@ -16,26 +16,43 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(v.strip() for text in values for v in text.split(",") if v.strip())
 
 
-def _export_options(fn):
-    options = [
-        click.option("--subjects", multiple=True, metavar="CODES",
-                     help="Only these subjects, e.g. S001,S003 (default: all)."),
-        click.option("--forms", multiple=True, metavar="IDS",
-                     help="Only these forms, e.g. vs,alsfrs,ae (default: all)."),
-        click.option("--audit", is_flag=True,
-                     help="Add the audit trail (CSV: audit_trail.csv and signatures.csv; "
-                          "ODM: AuditRecords and Signatures)."),
-        click.option("--include-identifiers", is_flag=True,
-                     help="Include direct identifiers (names, record and phone numbers, "
-                          "initials); administrators only."),
-        click.option("--force", is_flag=True,
-                     help="Write into a folder that is not empty, or replace the ODM file."),
-        _as_option,
-        _stdin_option,
-    ]
-    for option in reversed(options):
-        fn = option(fn)
-    return fn
+# What --audit adds and what --force replaces, in each format's own words.
+_AUDIT_HELP = {
+    "csv": "Add the audit trail and signatures (audit_trail.csv, signatures.csv).",
+    "odm": "Add the audit trail and signatures (an AuditRecord per value, Signatures).",
+    # Kept so that asking for it gets the reason, not "no such option".
+    "redcap": "Refused: REDCap's import files cannot hold the audit trail (use CSV or ODM).",
+}
+_FORCE_HELP = {
+    "odm": "Replace the ODM file if it exists.",
+}
+_FOLDER_FORCE = "Write into a folder that is not empty (its files of the same names are replaced)."
+
+
+def export_options(fmt: str, audit: bool = True):
+    """The options every export command shares (`audit=False`: no --audit at all)."""
+    def decorate(fn):
+        options = [
+            click.option("--subjects", multiple=True, metavar="CODES",
+                         help="Only these subjects, e.g. S001,S003 (default: all)."),
+            click.option("--forms", multiple=True, metavar="IDS",
+                         help="Only these forms, e.g. vs,alsfrs,ae (default: all)."),
+        ]
+        if audit:
+            options.append(click.option("--audit", is_flag=True, help=_AUDIT_HELP.get(
+                fmt, "Add the audit trail of the exported subjects and forms.")))
+        options += [
+            click.option("--include-identifiers", is_flag=True,
+                         help="Include direct identifiers (names, record and phone numbers, "
+                              "initials); administrators only."),
+            click.option("--force", is_flag=True, help=_FORCE_HELP.get(fmt, _FOLDER_FORCE)),
+            _as_option,
+            _stdin_option,
+        ]
+        for option in reversed(options):
+            fn = option(fn)
+        return fn
+    return decorate
 
 
 def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bool,
@@ -46,7 +63,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
 
     options = exchange.ExportOptions(
         subjects=_split(opts["subjects"]), forms=_split(opts["forms"]),
-        include_identifiers=opts["include_identifiers"], include_audit=opts["audit"],
+        include_identifiers=opts["include_identifiers"], include_audit=opts.get("audit", False),
         bom=opts.get("bom", False))
     writer = {"csv": exchange.export_csv, "odm": exchange.export_odm,
               "redcap": export_redcap}[fmt]
@@ -71,7 +88,7 @@ def export() -> None:
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="A new or empty folder for the CSV files.")
 @click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark (for Excel).")
-@_export_options
+@export_options("csv")
 @click.pass_context
 def export_csv(ctx: click.Context, out: str, **opts) -> None:
     """One CSV file per form, a data dictionary and the code lists (for R, SAS, Stata, Excel)."""
@@ -81,7 +98,7 @@ def export_csv(ctx: click.Context, out: str, **opts) -> None:
 @export.command("odm")
 @click.option("--out", required=True, type=click.Path(dir_okay=False),
               help="The ODM XML file to write, e.g. nct02492516.xml.")
-@_export_options
+@export_options("odm")
 @click.pass_context
 def export_odm(ctx: click.Context, out: str, **opts) -> None:
     """CDISC ODM 1.3.2 XML: study metadata and clinical data (for OpenClinica, REDCap...)."""
@@ -92,7 +109,7 @@ def export_odm(ctx: click.Context, out: str, **opts) -> None:
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="A new or empty folder for the REDCap files.")
 @click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark (for Excel).")
-@_export_options
+@export_options("redcap")
 @click.pass_context
 def export_redcap(ctx: click.Context, out: str, **opts) -> None:
     """REDCap data dictionary, events, instrument-event mapping and records to import."""

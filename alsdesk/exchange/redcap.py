@@ -65,6 +65,10 @@ _EVENT_NAME_MAX = 18  # REDCap builds unique event names from the first 18 chara
 def export_redcap(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(),
                   *, progress: Progress | None = None, overwrite: bool = False) -> ExportResult:
     """Write the REDCap files into the folder `out` (new or empty) and log the export."""
+    if options.include_audit:
+        # The audit row would say "audit trail included" of files that cannot hold it.
+        raise ExportError("REDCap's import files cannot carry the audit trail or signatures: "
+                          "export CSV or ODM with the audit trail for them.")
     return run_export(store, "redcap", out, options, True, _write, progress, overwrite)
 
 
