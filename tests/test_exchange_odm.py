@@ -336,3 +336,27 @@ def test_subject_number_from_the_pattern():
     assert subject_number("S{n:03d}", "S07") is None
     assert subject_number("S{n:03d}", "X007") is None
     assert subject_number("S{n:03d}", "S000") is None
+
+
+def test_numbers_too_large_for_the_database_are_refused_in_words(exported, target, tmp_path):
+    """A 5,000-digit integer (beyond Python's 4,300-digit conversion limit), one beyond
+    SQLite's 64 bits, a decimal a double cannot hold: each a problem with its place."""
+    huge = "9" * 5000
+    text = exported.replace('ItemOID="IT.VS.PULSE" Value="', f'ItemOID="IT.VS.PULSE" Value="{huge}',
+                            1)
+    text = text.replace('ItemOID="IT.VS.RESP" Value="', 'ItemOID="IT.VS.RESP" Value="'
+                        + str(2 ** 63), 1)
+    text = text.replace('ItemOID="IT.VS.TEMP" Value="36.7"', 'ItemOID="IT.VS.TEMP" '
+                        'Value="1e400"', 1)
+    err = _refused(target, tmp_path, text, "digits) is too large: at most 18 digits",
+                   "'922337203685477580", "is too large a number")
+    assert len(str(err)) < 5000  # the number is not printed whole
+    assert all(p.where.startswith("line ") for p in err.problems)
+
+
+def test_subject_numbers_beyond_a_billion_are_no_subject_numbers(exported, target, tmp_path):
+    for code in ("S" + "1" * 5000, "S" + str(2 ** 63)):
+        text = exported.replace('SubjectKey="S001"', f'SubjectKey="{code}"', 1)
+        err = _refused(target, tmp_path, text, "does not follow this study's pattern")
+        assert len(str(err)) < 1000
+    assert subject_number("S{n:03d}", "S" + str(2 ** 63)) is None

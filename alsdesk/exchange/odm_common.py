@@ -112,6 +112,11 @@ def to_odm(f: Field, value: Any) -> str:
 _SECONDS = re.compile(r"(.*\d{2}:\d{2}):(\d{2})(\.0+)?")
 
 
+def _short(text: str) -> str:
+    """A value quoted in a message: a 5,000-digit number is not printed whole."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def from_odm(f: Field, text: str) -> Any:
     """ODM text -> storage value; raises ValidationError naming the field and the problem."""
     kind = f.type
@@ -120,14 +125,19 @@ def from_odm(f: Field, text: str) -> Any:
         try:
             number = Decimal(raw)
         except InvalidOperation:
-            raise ValidationError(f.id, f"{f.label}: '{text}' is not a number") from None
+            raise ValidationError(f.id, f"{f.label}: '{_short(text)}' is not a number") from None
         if not number.is_finite():
-            raise ValidationError(f.id, f"{f.label}: '{text}' is not a number")
+            raise ValidationError(f.id, f"{f.label}: '{_short(text)}' is not a number")
+        if abs(number) >= Decimal("1e15"):  # beyond what a double holds to the unit
+            raise ValidationError(f.id, f"{f.label}: '{_short(text)}' is too large a number")
         value: Any = float(number) + 0.0
     elif kind is FieldType.INTEGER or (kind is FieldType.CHOICE and f.codelist is not None
                                        and f.codelist.data_type == "integer"):
         if not re.fullmatch(r"[+-]?[0-9]+", raw):
-            raise ValidationError(f.id, f"{f.label}: '{text}' is not a whole number")
+            raise ValidationError(f.id, f"{f.label}: '{_short(text)}' is not a whole number")
+        if len(raw.lstrip("+-").lstrip("0")) > 18:  # SQLite holds 64-bit integers
+            raise ValidationError(f.id, f"{f.label}: '{_short(text)}' ({len(raw)} digits) is "
+                                        "too large: at most 18 digits")
         value = int(raw)
     elif kind in (FieldType.DATETIME, FieldType.TIME):
         m = _SECONDS.fullmatch(raw)

@@ -14,6 +14,7 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.exchange import odm_common as oc
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study.model import Event, Field, Form, Study
+from alsdesk.textcheck import shown
 
 MAX_PROBLEMS = 50
 
@@ -171,7 +172,7 @@ class Reader:
         seen: set[str] = set()
         for s in subjects:
             if s.code in seen:
-                self.fail(None, f"subject {s.code}", "appears twice in the file")
+                self.fail(None, f"subject {shown(s.code, 40)}", "appears twice in the file")
             seen.add(s.code)
         return subjects
 
@@ -182,7 +183,7 @@ class Reader:
 
     def subject(self, sd: ET.Element) -> SubjectIn | None:
         code = sd.get("SubjectKey", "")
-        context = f"subject {code}"
+        context = f"subject {shown(code, 40)}"  # a 5,000-character key is not printed whole
         self._transaction(sd, context)
         number = subject_number(self.study.subject_pattern, code)
         if number is None:
@@ -301,7 +302,7 @@ def subject_number(pattern: str, code: str) -> int | None:
     for literal, name, _spec, _conv in string.Formatter().parse(pattern):
         regex += re.escape(literal)
         if name is not None:
-            regex += "([0-9]+)"
+            regex += "([0-9]{1,9})"  # a billion subjects; more digits is no subject number
     m = re.fullmatch(regex, code)
     if m is None or not m.groups():
         return None
