@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 
 _STAMP = "%Y%m%d-%H%M%S"
 # Audit actions that change nothing in the data: the "last change" shown skips them.
-_NOT_CHANGES = (A.LOGIN, A.LOGIN_FAILED, A.LOGOUT, A.LOCKED_OUT, A.EXPORT)
+_NOT_CHANGES = (A.LOGIN, A.LOGIN_FAILED, A.LOGOUT, A.LOCKED_OUT, A.EXPORT,
+                A.IMPORT_REFUSED)
 STEP_ENV = "ALSDESK_RESTORE_PAUSE_AT"  # tests: stop at a named step, so a kill lands there
 
 

@@ -2,6 +2,7 @@
 round trip through import, and import files refused with their reason, nothing written."""
 from __future__ import annotations
 
+import hashlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -268,7 +269,13 @@ def _refused(store: Store, tmp_path: Path, text: str | bytes, *words: str) -> Im
     assert "nothing was written" in message
     for word in words:
         assert word in message, message
-    assert audit_rows(store) == before
+    assert audit_rows(store) == before + 1  # the refusal, and nothing else
+    last = store.conn.execute("SELECT action, user_id, new_value FROM audit_trail "
+                              "ORDER BY seq DESC LIMIT 1").fetchone()
+    digest = hashlib.sha256(text).hexdigest()
+    assert last[:2] == ("data.import_refused", "investigator")
+    assert last[2].startswith(f"in.xml ({len(text)} bytes, SHA-256 {digest}): ")
+    assert len(last[2]) < 1000
     assert store.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
     assert store.conn.execute("SELECT count(*) FROM form_instances").fetchone()[0] == 0
     assert store.verify().ok

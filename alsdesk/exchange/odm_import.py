@@ -15,6 +15,7 @@ of the audit rows. The audit trail of the source stays with the source.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +30,16 @@ from alsdesk.exchange.odm_read import (
 )
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, SubjectStatus
+from alsdesk.store.audit import A
 from alsdesk.study.model import Form, Severity
-from alsdesk.textcheck import text_problem
+from alsdesk.textcheck import shown, text_problem
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 IMPORT_ACTION = "data.import"
+# A refused file leaves one row (who tried which file, and why), and no data.
+REFUSED_ACTION = A.IMPORT_REFUSED
 __all__ = ["IMPORT_ACTION", "ImportRefused", "ImportReport", "Problem", "import_odm",
            "subject_number"]
 _COMPLETE = {FormStatus.COMPLETE.value, FormStatus.VERIFIED.value, FormStatus.SIGNED.value,
@@ -51,7 +55,8 @@ class ImportRefused(AlsDeskError):
         shown = problems[:MAX_PROBLEMS]
         more = len(problems) - len(shown)
         lines = [f"- {p}" for p in shown] + ([f"- ... and {more} more"] if more > 0 else [])
-        super().__init__(f"{path.name} was not imported; nothing was written.\n"
+        super().__init__(f"{path.name} was not imported; nothing was written (the refusal is "
+                         "recorded in the audit trail).\n"
                          + "\n".join(lines))
 
 
@@ -84,9 +89,32 @@ def import_odm(store: "Store", path: str | Path,
         # its name is written into the audit trail
         raise AlsDeskError(f"The ODM file's name {problem} (rename the file).")
     path = Path(path)
-    report = ImportReport(path)
     store.require(Action.MANAGE_SUBJECTS)
     store.require(Action.ENTER_DATA)
+    try:
+        return _import(store, path, progress)
+    except ImportRefused as refused:
+        _record_refusal(store, path, refused)
+        raise
+
+
+def _record_refusal(store: "Store", path: Path, refused: ImportRefused) -> None:
+    """One audit row: the file (name, size, SHA-256) and its first problems."""
+    try:
+        with path.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        what = f"{path.name} ({path.stat().st_size} bytes, SHA-256 {digest})"
+    except OSError:
+        what = f"{path.name} (unreadable)"
+    first = "; ".join(shown(str(p), 200) for p in refused.problems[:3])
+    with store.transaction():
+        store.audit(REFUSED_ACTION, new_value=f"{what}: {len(refused.problems)} problem(s): "
+                                              f"{first}")
+
+
+def _import(store: "Store", path: Path,
+            progress: Callable[[int, int, str], None] | None) -> ImportReport:
+    report = ImportReport(path)
     count = store.conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     if count:
         raise ImportRefused(path, [Problem("", f"this database already holds {count} subjects"

@@ -172,7 +172,7 @@ class Reader:
         seen: set[str] = set()
         for s in subjects:
             if s.code in seen:
-                self.fail(None, f"subject {shown(s.code, 40)}", "appears twice in the file")
+                self.fail(None, f"subject {_key(s.code)}", "appears twice in the file")
             seen.add(s.code)
         return subjects
 
@@ -183,7 +183,7 @@ class Reader:
 
     def subject(self, sd: ET.Element) -> SubjectIn | None:
         code = sd.get("SubjectKey", "")
-        context = f"subject {shown(code, 40)}"  # a 5,000-character key is not printed whole
+        context = f"subject {_key(code)}"
         self._transaction(sd, context)
         number = subject_number(self.study.subject_pattern, code)
         if number is None:
@@ -294,6 +294,12 @@ class Reader:
             rec.values[f.id] = oc.from_odm(f, text)
         except AlsDeskError as exc:
             self.fail(el, rec.where, str(exc))
+
+
+def _key(code: str) -> str:
+    """A subject key for a message: as it is, unless long or odd (a 5,000-digit key is not
+    printed whole; control characters are escaped)."""
+    return code if len(code) <= 40 and code.isprintable() else shown(code, 40)
 
 
 def subject_number(pattern: str, code: str) -> int | None:

@@ -60,6 +60,7 @@ class A:
     SETTING = "settings.change"
     SCHEMA = "schema.change"
     EXPORT = "data.export"
+    IMPORT_REFUSED = "data.import_refused"  # an ODM file refused: who, which file, why
     # The workstation's clock is earlier than the trail's newest time (alsdesk/store/clock.py).
     CLOCK_BEHIND = "system.clock_behind"
 
