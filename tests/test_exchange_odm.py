@@ -177,12 +177,13 @@ def test_streamed_file_is_what_elementtree_writes(demo_db, tmp_path):
     """The streaming writer gives, byte for byte, what ET.indent + ElementTree.write give
     for the same document (escaping, attribute order, indentation, empty elements)."""
     _awkward_db(demo_db)
-    with open_as(demo_db, "monitor") as st:
+    with open_as(demo_db, "monitor") as st:  # the snapshot reads as it is written
         snap = take_snapshot(st, ExportOptions(include_audit=True))
-    streamed = tmp_path / "streamed.xml"
-    with open(streamed, "w", encoding="UTF-8", errors="xmlcharrefreplace") as fh:
-        write_odm(snap, fh.write)
-    root = build_odm(snap)
+        streamed = tmp_path / "streamed.xml"
+        with open(streamed, "w", encoding="UTF-8", errors="xmlcharrefreplace") as fh:
+            write_odm(snap, fh.write)
+        root = build_odm(snap)
+        snap.close()
     assert root.tag == "ODM" and next(iter(root.attrib)) == "xmlns"
     ET.indent(root, space=" ")
     tree = tmp_path / "tree.xml"

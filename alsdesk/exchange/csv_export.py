@@ -181,7 +181,7 @@ def code_rows(snap: Snapshot) -> Iterable[list[str]]:
 
 
 def signature_rows(snap: Snapshot) -> Iterable[list[str]]:
-    for inst in snap.instances:
+    for inst in snap.all_instances():
         for s in snap.signatures.get(inst.instance_id, []):
             yield [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat),
                    inst.form, s.user_id, s.full_name, s.role, s.meaning, s.signed_at,

@@ -17,16 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from alsdesk import anchor
+from alsdesk.exchange import reader
 from alsdesk.anchor import Head
 from alsdesk.auth import Action, Role
 from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
 from alsdesk.outputs import refuse_program_file
-from alsdesk.states import FormStatus
 from alsdesk.store import audit as audit_trail
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.forms import Signature
 from alsdesk.store.filekind import kind_of
-from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
 from alsdesk.study.values import decimal_places
 from alsdesk.textcheck import shown, text_problem
@@ -98,7 +97,10 @@ class Snapshot:
     forms: tuple[Form, ...]  # exported forms, direct identifiers removed unless asked for
     events: tuple[Event, ...]  # events that hold an exported form, their forms filtered
     subjects: list[SubjectRow]
-    instances: list[Instance]
+    # The read transaction the snapshot is taken in; instances are read from it lazily.
+    conn: Any = None
+    records: int = 0  # form instances the export holds
+    own_transaction: bool = False
     signatures: dict[int, list[Signature]] = field(default_factory=dict)
     users: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, role)
     audit: list[dict[str, Any]] = field(default_factory=list)
@@ -110,8 +112,21 @@ class Snapshot:
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)
 
-    def instances_of(self, form_id: str) -> list[Instance]:
-        return [i for i in self.instances if i.form == form_id]
+    def instances_of(self, form_id: str) -> Iterator[Instance]:
+        """The form's instances in export order, read as they are used (one pass)."""
+        return reader.instances(self.conn, self.study, [self.form(form_id)],
+                                [s.code for s in self.subjects], Instance)
+
+    def all_instances(self) -> Iterator[Instance]:
+        """Every exported instance in export order (by subject), read as used."""
+        return reader.instances(self.conn, self.study, self.forms,
+                                [s.code for s in self.subjects], Instance)
+
+    def close(self) -> None:
+        """End the read transaction (before the export's audit row is written)."""
+        if self.own_transaction and self.conn is not None and self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.own_transaction = False
 
 
 def exported_forms(study: Study, options: ExportOptions) -> tuple[Form, ...]:
@@ -162,21 +177,23 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         conn.execute("BEGIN")  # a read transaction: one consistent picture of the file
     try:
         subjects = _subjects(conn, options)
-        codes = {s.code for s in subjects}
-        instances = _instances(conn, study, forms, codes)
+        codes = [s.code for s in subjects]
         snap = Snapshot(study, options, forms, exported_events(study, forms), subjects,
-                        instances, taken_at=utc_now(), taken_by=store.user_id,
+                        conn=conn, records=reader.count(conn, forms, codes),
+                        own_transaction=own, taken_at=utc_now(), taken_by=store.user_id,
                         head=anchor.of(conn))
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:
-            ids = {i.instance_id for i in instances}
+            wanted = set(codes)
+            exported = reader.ids(conn, forms, codes)
             snap.signatures = {iid: sigs for iid, sigs in store.forms.all_signatures().items()
-                               if iid in ids}
-            snap.audit = list(_audit_rows(conn, study, forms, codes, options))
-    finally:
+                               if iid in exported}
+            snap.audit = list(_audit_rows(conn, study, forms, wanted, options))
+    except BaseException:
         if own and conn.in_transaction:
             conn.execute("COMMIT")
+        raise
     return snap
 
 
@@ -193,32 +210,6 @@ def _subjects(conn, options: ExportOptions) -> list[SubjectRow]:
     if not options.include_identifiers:
         rows = [dataclasses.replace(r, initials=None) for r in rows]
     return rows
-
-
-def _instances(conn, study: Study, forms: tuple[Form, ...], codes: set[str]) -> list[Instance]:
-    event_order = {e.id: n for n, e in enumerate(study.events)}
-    form_order = {f.id: n for n, f in enumerate(forms)}
-    by_form: dict[str, dict[int, dict[str, Any]]] = {}
-    for form in forms:
-        cur = conn.execute(f'SELECT * FROM "{form.id}"')
-        names = [d[0] for d in cur.description]
-        by_form[form.id] = {row[0]: dict(zip(names, row)) for row in cur}
-    out = []
-    cur = conn.execute(
-        "SELECT fi.id, s.code, s.number, fi.event, fi.event_repeat, fi.form, fi.repeat, "
-        "fi.status FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id "
-        "WHERE fi.status != ?", (FormStatus.DELETED.value,))
-    rows = [r for r in cur if r[1] in codes and r[5] in form_order and r[3] in event_order]
-    rows.sort(key=lambda r: (r[2], event_order[r[3]], r[4], form_order[r[5]], r[6]))
-    forms_by_id = {f.id: f for f in forms}
-    for iid, code, _num, event, ev_rep, form_id, rep, status in rows:
-        rec = by_form[form_id].get(iid, {})
-        form = forms_by_id[form_id]
-        values = {f.id: rec[f.id] for f in form.fields if rec.get(f.id) is not None}
-        missing = {f.id: rec[missing_column(f.id)] for f in form.fields
-                   if f.missing and rec.get(missing_column(f.id))}
-        out.append(Instance(iid, code, event, ev_rep, form_id, rep, status, values, missing))
-    return out
 
 
 def _audit_rows(conn, study: Study, forms: tuple[Form, ...], codes: set[str],
@@ -386,7 +377,7 @@ def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResul
     finally:
         out.discard()
     return ExportResult(fmt, out.target, out.final_paths(), len(snap.subjects),
-                        len(snap.instances), snap.head)
+                        snap.records, snap.head)
 
 
 def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder: bool,
@@ -396,12 +387,15 @@ def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder:
     report: Progress = progress or (lambda done, total, text: None)
     report(0, 1, "Reading the database")
     snap = take_snapshot(store, options)
-    out = Output(target, folder=folder, overwrite=overwrite)
     try:
-        write(snap, out, report)
-    except BaseException:
-        out.discard()
-        raise
+        out = Output(target, folder=folder, overwrite=overwrite)
+        try:
+            write(snap, out, report)  # reads the instances as it writes, in the snapshot
+        except BaseException:
+            out.discard()
+            raise
+    finally:
+        snap.close()
     result = finish(store, snap, fmt, out)
     report(1, 1, result.text())
     return result

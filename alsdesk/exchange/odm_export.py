@@ -586,15 +586,18 @@ def add_clinical(x: _Xml, snap: Snapshot, progress: Progress | None) -> None:
     study = snap.study
     x.start("ClinicalData", {"StudyOID": oc.study_oid(study.id),
                              "MetaDataVersionOID": oc.mdv_oid(study.crf_version)})
-    by_subject: dict[str, list[Instance]] = {}
-    for inst in snap.instances:
-        by_subject.setdefault(inst.subject, []).append(inst)
     repeating_events = {e.id for e in study.events if e.repeating}
     writer = _Clinical(x, snap)
+    # The instances come in subject order: one subject's are held while it is written.
+    stream = snap.all_instances()
+    pending = next(stream, None)
     for n, subject in enumerate(snap.subjects, start=1):
         if progress:
             progress(n, len(snap.subjects) + 1, f"Writing subject {subject.code}")
-        writer.subject(subject.code, subject.status, by_subject.get(subject.code, []),
-                       repeating_events)
+        mine: list[Instance] = []
+        while pending is not None and pending.subject == subject.code:
+            mine.append(pending)
+            pending = next(stream, None)
+        writer.subject(subject.code, subject.status, mine, repeating_events)
         x.flush()
     x.end()

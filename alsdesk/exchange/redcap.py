@@ -343,7 +343,7 @@ def record_rows(snap: Snapshot, names: Names) -> tuple[list[str], list[list[str]
         header.append(f"{form.id}_complete")
     repeating_events = {e.id for e in snap.events if e.repeating}
     rows: dict[tuple[str, str, str, str], list[str]] = {}
-    for inst in snap.instances:
+    for inst in snap.all_instances():
         form = snap.form(inst.form)
         if form.repeating and inst.event in repeating_events:
             raise ExportError(f"REDCap cannot repeat the form '{form.label}' inside the "
