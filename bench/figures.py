@@ -11,6 +11,7 @@ from typing import Callable
 
 from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.store import Store
+from bench import exports
 
 ALSFRS = {"qsdat": "2025-03-01", "gastro": "N", "q1": 4, "q2": 3, "q3": 4, "q4": 3, "q5a": 3,
           "q6": 3, "q7": 3, "q8": 2, "q9": 2, "q10": 4, "q11": 4, "q12": 4}
@@ -109,42 +110,6 @@ def pdf_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
     ]
 
 
-def _csv_baseline(store: Store, out: Path) -> None:
-    """The baseline: every form table's rows written with csv.writer, nothing else."""
-    import csv
-
-    out.mkdir()
-    for form in store.study.forms.values():
-        cur = store.conn.execute(f'SELECT * FROM "{form.id}"')
-        with open(out / f"{form.id}.csv", "w", newline="", encoding="utf-8") as fh:
-            w = csv.writer(fh)
-            w.writerow([d[0] for d in cur.description])
-            w.writerows(cur)
-
-
-def export_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
-    """ODM and CSV exports of the larger studies against csv.writer of the same values."""
-    from alsdesk.exchange.csv_export import export_csv
-    from alsdesk.exchange.odm_export import export_odm
-
-    rows = []
-    for n in sorted(dbs):
-        if n < 1000:
-            continue
-        reps = 1 if n >= 10000 else max(1, runs // 2)
-        with tempfile.TemporaryDirectory() as tmp, Store.open(dbs[n]) as store:
-            store.login("monitor", DEMO_PASSWORD)
-            k = iter(range(100))
-            t_odm = _timed(lambda: export_odm(store, Path(tmp) / f"o{next(k)}.xml"), reps)
-            t_csv = _timed(lambda: export_csv(store, Path(tmp) / f"c{next(k)}"), reps)
-            base = _timed(lambda: _csv_baseline(store, Path(tmp) / f"b{next(k)}"), reps)
-        target = "< 60 s" if n >= 10000 else "—"
-        rows.append(Row(f"ODM export, {n} subjects", t_odm, base, "s", target,
-                        t_odm < 60 if n >= 10000 else None))
-        rows.append(Row(f"CSV export, {n} subjects", t_csv, base, "s", "—", None))
-    return rows
-
-
 def _child(mode: str, db: Path | None = None, pycache: Path | None = None) -> dict:
     """Run bench/gui_child.py in a fresh interpreter (offscreen) and return its JSON.
 
@@ -215,5 +180,5 @@ GROUPS: dict[str, Callable] = {
     "gui": gui_group,
     "save": save_group,
     "pdf": pdf_group,
-    "export": export_group,
+    "export": exports.export_group,  # bench/exports.py: each export in its own process
 }

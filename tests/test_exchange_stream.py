@@ -7,6 +7,7 @@ import csv
 
 from alsdesk.exchange import ExportOptions, export_csv, export_odm
 from alsdesk.exchange import reader
+from alsdesk.exchange.redcap import export_redcap
 from tests.exchange_fixtures import demo_db, demo_master, open_as  # noqa: F401 - fixtures
 
 
@@ -50,9 +51,11 @@ def test_blocks_of_subjects_give_the_same_files(demo_db, tmp_path, monkeypatch):
     try:
         whole = export_odm(st, tmp_path / "whole.xml").target.read_bytes()
         export_csv(st, tmp_path / "whole")
+        export_redcap(st, tmp_path / "rc_whole")
         monkeypatch.setattr(reader, "BLOCK", 1)
         single = export_odm(st, tmp_path / "single.xml").target.read_bytes()
         result = export_csv(st, tmp_path / "single")
+        export_redcap(st, tmp_path / "rc_single")
     finally:
         st.close()
 
@@ -64,3 +67,5 @@ def test_blocks_of_subjects_give_the_same_files(demo_db, tmp_path, monkeypatch):
         if path.name != "README.txt":
             assert path.read_bytes() == (tmp_path / "whole" / path.name).read_bytes(), path.name
     assert result.records > 100
+    assert (tmp_path / "rc_whole" / "records.csv").read_bytes() == \
+        (tmp_path / "rc_single" / "records.csv").read_bytes()

@@ -26,7 +26,7 @@ import ast
 import csv
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
@@ -332,7 +332,7 @@ def redcap_value(f: Field, value: Any, names: Names) -> str:
     return str(value)
 
 
-def record_rows(snap: Snapshot, names: Names) -> tuple[list[str], list[list[str]]]:
+def record_rows(snap: Snapshot, names: Names) -> tuple[list[str], Iterator[list[str]]]:
     header = list(RECORD_KEYS)
     column: dict[str, int] = {}
     for form in snap.forms:
@@ -342,8 +342,17 @@ def record_rows(snap: Snapshot, names: Names) -> tuple[list[str], list[list[str]
         column[f"{form.id}_complete"] = len(header)
         header.append(f"{form.id}_complete")
     repeating_events = {e.id for e in snap.events if e.repeating}
+    return header, _records(snap, names, header, column, repeating_events)
+
+
+def _records(snap: Snapshot, names: Names, header: list[str], column: dict[str, int],
+             repeating_events: set[str]) -> Iterator[list[str]]:
+    """The rows of records.csv, one subject's at a time (instances come in subject order)."""
     rows: dict[tuple[str, str, str, str], list[str]] = {}
     for inst in snap.all_instances():
+        if rows and next(iter(rows))[0] != inst.subject:
+            yield from rows.values()
+            rows = {}
         form = snap.form(inst.form)
         if form.repeating and inst.event in repeating_events:
             raise ExportError(f"REDCap cannot repeat the form '{form.label}' inside the "
@@ -354,7 +363,7 @@ def record_rows(snap: Snapshot, names: Names) -> tuple[list[str], list[list[str]
                else str(inst.event_repeat) if inst.event in repeating_events else "")
         row = rows.setdefault(key, [*key] + [""] * (len(header) - 4))
         _fill(row, column, form, inst, names)
-    return header, list(rows.values())
+    yield from rows.values()
 
 
 def _fill(row: list[str], column: dict[str, int], form: Form, inst: Instance,

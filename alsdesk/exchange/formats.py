@@ -1,0 +1,28 @@
+"""The export formats by name: one table the CLI, the window and the bench read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    module: str  # where its writer is
+    function: str
+    folder: bool  # writes a folder (else one file)
+    audit: bool  # can carry the audit trail
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("csv", "alsdesk.exchange.csv_export", "export_csv", True, True),
+    Format("odm", "alsdesk.exchange.odm_export", "export_odm", False, True),
+    Format("redcap", "alsdesk.exchange.redcap", "export_redcap", True, False),
+)}
+
+
+def writer(name: str) -> Callable:
+    """The export function of the format `name` (imported when first asked for)."""
+    fmt = FORMATS[name]
+    return getattr(import_module(fmt.module), fmt.function)
