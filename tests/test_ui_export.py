@@ -2,6 +2,7 @@
 progress, the result shown, the refusals shown, the audit row written as the user."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from alsdesk.store import Store
@@ -18,10 +19,11 @@ def _dialog(window, fmt):
     return dialog
 
 
-def test_menu_offers_three_formats_greyed_for_a_nurse(qtbot, demo_db):
+def test_menu_offers_every_format_greyed_for_a_nurse(qtbot, demo_db):
     window = open_window(qtbot, demo_db, "nurse")
     names = [a.objectName() for a in window.export_menu.actions()]
-    assert names == ["export_csv", "export_odm", "export_redcap"]
+    assert names == ["export_csv", "export_odm", "export_redcap", "export_stata",
+                     "export_spss"]
     window.export_menu.aboutToShow.emit()
     action = window.export_actions["csv"]
     assert not action.isEnabled() and "may export data" in action.toolTip()
@@ -82,3 +84,21 @@ def test_administrator_may_include_identifiers(qtbot, demo_db, tmp_path):
     with Store.open(demo_db) as st:
         (row,) = rows(st.conn, action=A.EXPORT)
     assert row["user_id"] == "admin" and "direct identifiers INCLUDED" in row["new_value"]
+
+
+def test_monitor_exports_stata_files_by_keyboard(qtbot, demo_db, tmp_path):
+    """The Stata dialog offers no audit trail and no byte order mark (binary files);
+    Enter on the dialog exports, and the files read back with pyreadstat."""
+    from PySide6.QtTest import QTest
+
+    pyreadstat = pytest.importorskip("pyreadstat")
+    window = open_window(qtbot, demo_db, "monitor")
+    dialog = _dialog(window, "stata")
+    assert not dialog.audit.isVisibleTo(dialog) and not dialog.bom.isVisibleTo(dialog)
+    dialog.target.setText(str(tmp_path / "dta"))
+    dialog.target.setFocus()
+    with qtbot.waitSignal(dialog.exported, timeout=60000) as done:
+        QTest.keyClick(dialog.target, Qt.Key.Key_Return)
+    assert done.args[0].format == "stata"
+    frame, meta = pyreadstat.read_dta(str(tmp_path / "dta" / "vs.dta"), user_missing=True)
+    assert len(frame) > 10 and meta.column_names_to_labels["temp"] == "Temperature (°C)"

@@ -1,4 +1,4 @@
-"""File > Export: CSV, CDISC ODM 1.3.2 and REDCap files.
+"""File > Export: CSV, CDISC ODM 1.3.2, REDCap, Stata and SPSS files.
 
 ``install(window)`` fills ``window.export_menu``. Each action opens a small dialog (where to,
 which subjects and forms, BOM, audit trail, and for an administrator direct identifiers);
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.auth import Action, Role
+from alsdesk.exchange import formats
 from alsdesk.permissions import role_refusal
 from .fmt import gate
 from .tasks import Session, run_task
@@ -34,21 +35,21 @@ FORMATS = {
     "csv": ("CSV for R, SAS, Stata, Excel…", True, "Folder for the CSV files"),
     "odm": ("CDISC ODM 1.3.2 XML…", False, "ODM file"),
     "redcap": ("REDCap import files…", True, "Folder for the REDCap files"),
+    "stata": ("Stata files (.dta)…", True, "Folder for the Stata files"),
+    "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
 }
+NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
+NO_BOM = {"stata", "spss"}  # binary files: no text encoding to choose
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,
                progress: Callable[[int, str], None] | None = None):
     """Worker side: one export through the core (runs off the GUI thread)."""
-    from alsdesk.exchange import export_csv, export_odm
-    from alsdesk.exchange.redcap import export_redcap
-
     def report(done: int, total: int, text: str) -> None:
         if progress is not None:
             progress(int(100 * done / max(total, 1)), text)
 
-    writer = {"csv": export_csv, "odm": export_odm, "redcap": export_redcap}[fmt]
-    return writer(store, Path(target), options, progress=report, overwrite=overwrite)
+    return formats.writer(fmt)(store, Path(target), options, progress=report, overwrite=overwrite)
 
 
 def _checklist(name: str, items: list[tuple[str, str]]) -> QListWidget:
@@ -104,11 +105,10 @@ class ExportDialog(QDialog):
             if not all(fl.identifier for fl in f.fields)])
         self.bom = QCheckBox("UTF-8 with byte order mark (for Excel)")
         self.bom.setObjectName("export_bom")
-        self.bom.setVisible(self.folder)
-        self.audit = QCheckBox("Include the audit trail" + (" and signatures" if fmt != "redcap"
-                                                           else ""))
+        self.bom.setVisible(self.folder and fmt not in NO_BOM)
+        self.audit = QCheckBox("Include the audit trail and signatures")
         self.audit.setObjectName("export_audit")
-        self.audit.setVisible(fmt != "redcap")
+        self.audit.setVisible(fmt not in NO_AUDIT)
         self.identifiers = QCheckBox("Include direct identifiers (names, record and telephone "
                                      "numbers, initials)")
         self.identifiers.setObjectName("export_identifiers")

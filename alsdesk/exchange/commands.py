@@ -22,6 +22,8 @@ _AUDIT_HELP = {
     "odm": "Add the audit trail and signatures (an AuditRecord per value, Signatures).",
     # Kept so that asking for it gets the reason, not "no such option".
     "redcap": "Refused: REDCap's import files cannot hold the audit trail (use CSV or ODM).",
+    "stata": "Refused: the Stata files hold the data only (use CSV or ODM for the audit).",
+    "spss": "Refused: the SPSS files hold the data only (use CSV or ODM for the audit).",
 }
 _FORCE_HELP = {
     "odm": "Replace the ODM file if it exists.",
@@ -59,14 +61,13 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
          force: bool, **opts) -> None:
     from alsdesk import exchange
     from alsdesk.cli import _login_admin, _open  # here: alsdesk.cli imports this module
-    from alsdesk.exchange.redcap import export_redcap
+    from alsdesk.exchange import formats
 
     options = exchange.ExportOptions(
         subjects=_split(opts["subjects"]), forms=_split(opts["forms"]),
         include_identifiers=opts["include_identifiers"], include_audit=opts.get("audit", False),
         bom=opts.get("bom", False))
-    writer = {"csv": exchange.export_csv, "odm": exchange.export_odm,
-              "redcap": export_redcap}[fmt]
+    writer = formats.writer(fmt)
     with _open(ctx) as store:
         _login_admin(store, acting, password_stdin)
         result = writer(store, Path(out), options, overwrite=force)
@@ -77,7 +78,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
 
 @click.group("export")
 def export() -> None:
-    """Export the trial's data: CSV, CDISC ODM 1.3.2 or REDCap import files.
+    """Export the trial's data: CSV, CDISC ODM 1.3.2, REDCap, Stata or SPSS files.
 
     Every export is recorded in the audit trail. Direct identifiers are left out unless an
     administrator passes --include-identifiers; deleted log entries are never exported.
@@ -114,6 +115,26 @@ def export_odm(ctx: click.Context, out: str, **opts) -> None:
 def export_redcap(ctx: click.Context, out: str, **opts) -> None:
     """REDCap data dictionary, events, instrument-event mapping and records to import."""
     _run(ctx, "redcap", out, **opts)
+
+
+@export.command("stata")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the .dta files.")
+@export_options("stata")
+@click.pass_context
+def export_stata(ctx: click.Context, out: str, **opts) -> None:
+    """Stata 15 .dta files, one per form: labels, value labels, codes as .a/.b/.c."""
+    _run(ctx, "stata", out, **opts)
+
+
+@export.command("spss")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the .sav files.")
+@export_options("spss")
+@click.pass_context
+def export_spss(ctx: click.Context, out: str, **opts) -> None:
+    """SPSS .sav files, one per form: labels, value labels, codes as user-missing values."""
+    _run(ctx, "spss", out, **opts)
 
 
 @click.group("import")

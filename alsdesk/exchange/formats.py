@@ -19,6 +19,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("csv", "alsdesk.exchange.csv_export", "export_csv", True, True),
     Format("odm", "alsdesk.exchange.odm_export", "export_odm", False, True),
     Format("redcap", "alsdesk.exchange.redcap", "export_redcap", True, False),
+    Format("stata", "alsdesk.exchange.statfiles", "export_stata", True, False),
+    Format("spss", "alsdesk.exchange.statfiles", "export_spss", True, False),
 )}
 
 
