@@ -92,6 +92,11 @@ def smoke(folder: Path) -> int:
             _pdf(tmp / "casebook.pdf", "pdf casebook")
             _run([p, "--db", str(db), "subjects", "--as", "monitor", "--password-stdin"],
                  env, "subjects (monitor)", stdin=PASSWORD + "\n", expect="S001")
+            _run([p, "--db", str(db), "export", "stata", "--out", str(tmp / "dta"), "--as",
+                  "monitor", "--password-stdin"], env, "export stata (monitor)",
+                 stdin=PASSWORD + "\n", expect="STATA export")
+            if not (tmp / "dta" / "vs.dta").is_file():
+                raise SmokeFailed("export stata wrote no vs.dta")
             # doctor exits 1 on any failure; offscreen, Qt's check is a warning at most.
             _run([p, "--db", str(db), "doctor"], env, "doctor", expect="PDF fonts")
             _window_stays_up(program, db, env)

@@ -137,6 +137,28 @@ def export_spss(ctx: click.Context, out: str, **opts) -> None:
     _run(ctx, "spss", out, **opts)
 
 
+@export.command("codebook")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write, e.g. codebook.html.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_context
+def export_codebook(ctx: click.Context, out: str, force: bool) -> None:
+    """The codebook (HTML): every variable of the exports, its codes and checks.
+
+    From the study definition alone (the database's, when there is one), so no login.
+    """
+    from alsdesk.cli import _db_path, _open
+    from alsdesk.exchange.codebook import write_codebook
+    from alsdesk.study import load_study
+
+    if not _db_path(ctx).exists():
+        path = write_codebook(load_study(), out, force)
+    else:
+        with _open(ctx, readonly=True) as store:
+            path = write_codebook(store.study, out, force)
+    click.echo(f"Wrote {path}.")
+
+
 @click.group("import")
 def import_() -> None:
     """Import data into an empty database of the same study."""
