@@ -37,9 +37,11 @@ FORMATS = {
     "redcap": ("REDCap import files…", True, "Folder for the REDCap files"),
     "stata": ("Stata files (.dta)…", True, "Folder for the Stata files"),
     "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
+    "analysis": ("Analysis tables (one row per subject)…", True,
+                 "Folder for the analysis tables"),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
-NO_BOM = {"stata", "spss"}  # binary files: no text encoding to choose
+NO_BOM = {"stata", "spss", "analysis"}  # binary files, or plain UTF-8 tables
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,

@@ -24,6 +24,7 @@ _AUDIT_HELP = {
     "redcap": "Refused: REDCap's import files cannot hold the audit trail (use CSV or ODM).",
     "stata": "Refused: the Stata files hold the data only (use CSV or ODM for the audit).",
     "spss": "Refused: the SPSS files hold the data only (use CSV or ODM for the audit).",
+    "analysis": "Refused: the analysis tables hold no audit trail (use CSV or ODM).",
 }
 _FORCE_HELP = {
     "odm": "Replace the ODM file if it exists.",
@@ -135,6 +136,17 @@ def export_stata(ctx: click.Context, out: str, **opts) -> None:
 def export_spss(ctx: click.Context, out: str, **opts) -> None:
     """SPSS .sav files, one per form: labels, value labels, codes as user-missing values."""
     _run(ctx, "spss", out, **opts)
+
+
+@export.command("analysis")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the analysis tables.")
+@export_options("analysis")
+@click.pass_context
+def export_analysis(ctx: click.Context, out: str, **opts) -> None:
+    """One row per subject (baseline, every visit, changes, slope, dose, AEs) and AE
+    incidence: the CSV a statistician opens first (columns: resources/study/analysis.toml)."""
+    _run(ctx, "analysis", out, **opts)
 
 
 @export.command("codebook")

@@ -1,0 +1,317 @@
+"""The analysis-ready subject table: one row per subject, and an AE incidence table.
+
+What the columns are is resources/study/analysis.toml; the values come from the store and
+the core's own derived values (ALSFRS-R total, King's, MiToS, Delta-FS, age: alsdesk.derive),
+never computed a second way here. Written through the audited export path (run_export).
+"""
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alsdesk import overview
+from alsdesk.clinical.dates import as_date
+from alsdesk.errors import DefinitionError
+from alsdesk.exchange.dataset import (
+    ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
+)
+from alsdesk.paths import resource_path
+from alsdesk.study.model import Study
+from alsdesk.study.source import Source
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+KINDS = ("value", "day", "months", "ratio")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    label: str
+    ref: str
+    kind: str = "value"
+    to: str | None = None
+    change: bool = False
+    slope: bool = False
+
+
+@dataclass(frozen=True)
+class AnalysisDef:
+    baseline: tuple[str, ...]  # the first of these events holding a value is the baseline
+    visits: tuple[str, ...]
+    days_per_month: float
+    subject: tuple[Column, ...]
+    visit: tuple[Column, ...]
+    ae: dict[str, str]
+    visit_date: str = "sv.svstdtc"  # the study's bindings.visit_date
+
+
+def definition_file() -> Path:
+    beside = Path(__file__).resolve().parents[2] / "resources" / "study" / "analysis.toml"
+    return beside if beside.is_file() else resource_path("study", "analysis.toml")
+
+
+def _fail(src: Source, key: str, what: str) -> None:
+    src.fail(key, what)
+
+
+def _check_ref(study: Study, src: Source, key: str, ref: str, event: str | None) -> None:
+    parts = ref.split(".")
+    if event is None and len(parts) != 3:
+        _fail(src, key, f"{ref!r} must be event.form.field (e.g. screening.dm.age)")
+    if event is not None and len(parts) != 2:
+        _fail(src, key, f"{ref!r} must be form.field (the visit is filled in)")
+    ev, form_id, name = (parts if event is None else (event, *parts))
+    events = {e.id: e for e in study.events}
+    if ev not in events:
+        _fail(src, key, f"{ref!r}: the study has no event {ev!r}")
+    if form_id not in events[ev].forms:
+        _fail(src, key, f"{ref!r}: the event {ev!r} has no form {form_id!r}")
+    form = study.forms[form_id]
+    if name not in form.field_ids and name not in {d.id for d in form.derived}:
+        _fail(src, key, f"{ref!r}: the form {form_id!r} has no field or derived value "
+                        f"{name!r}")
+
+
+def load_analysis(study: Study, path: Path | None = None) -> AnalysisDef:
+    """analysis.toml, checked against the study; DefinitionError names file and key."""
+    path = path or definition_file()
+    text = path.read_text(encoding="utf-8")
+    src = Source(path.name, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DefinitionError(f"{path.name}: {exc}") from None
+    visits = tuple(data.get("visits", ()))
+    for n, ev in enumerate(visits):
+        if ev not in {e.id for e in study.events}:
+            _fail(src, f"visits[{n}]", f"the study has no event {ev!r}")
+    baseline = data.get("baseline", [])
+    baseline = tuple([baseline] if isinstance(baseline, str) else baseline)
+    for n, ev in enumerate(baseline):
+        if ev not in {e.id for e in study.events}:
+            _fail(src, f"baseline[{n}]", f"the study has no event {ev!r}")
+    if not baseline:
+        _fail(src, "baseline", "name the baseline event(s), e.g. [\"baseline\", \"screening\"]")
+    names: set[str] = set()
+
+    def columns(kind: str) -> tuple[Column, ...]:
+        out = []
+        for n, raw in enumerate(data.get(kind, [])):
+            key = f"{kind}[{n}]"
+            try:
+                col = Column(**raw)
+            except TypeError as exc:
+                _fail(src, key, f"{exc}; keys: name, label, ref, kind, to, change, slope")
+            if col.kind not in KINDS:
+                _fail(src, f"{key}.kind", f"{col.kind!r}: one of {', '.join(KINDS)}")
+            if col.name in names or not col.name.isidentifier():
+                _fail(src, f"{key}.name", f"{col.name!r} is repeated or not a plain name")
+            names.add(col.name)
+            for ev in (visits if kind == "visit" else (None,)):
+                _check_ref(study, src, f"{key}.ref", col.ref, ev)
+                if col.kind in ("months", "ratio"):
+                    if not col.to:
+                        _fail(src, f"{key}.to", f"kind {col.kind!r} needs `to`")
+                    _check_ref(study, src, f"{key}.to", col.to, ev)
+            out.append(col)
+        return tuple(out)
+
+    ae = data.get("adverse_events", {})
+    if ae.get("form") not in study.forms:
+        _fail(src, "adverse_events.form", f"the study has no form {ae.get('form')!r}")
+    for key in ("term", "ctcae_term", "grade", "serious"):
+        if ae.get(key) not in study.forms[ae["form"]].field_ids:
+            _fail(src, f"adverse_events.{key}", f"the form {ae['form']!r} has no field "
+                                                f"{ae.get(key)!r}")
+    return AnalysisDef(baseline, visits, float(data.get("days_per_month", 30.44)),
+                       columns("subject"), columns("visit"), ae,
+                       study.bindings.get("visit_date", "sv.svstdtc"))
+
+
+def export_analysis(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(),
+                    *, progress: Progress | None = None, overwrite: bool = False
+                    ) -> ExportResult:
+    """subjects.csv, its dictionary and ae_incidence.csv into the folder `out` (audited)."""
+    if options.include_audit:
+        raise ExportError("The analysis tables hold no audit trail: export CSV or ODM with "
+                          "the audit trail for it.")
+    spec = load_analysis(store.study)  # a refused file stops the export before it starts
+    return run_export(store, "analysis", out, options, True,
+                      lambda s, o, p: _write(store, spec, s, o, p), progress, overwrite)
+
+
+def _moment(value: Any) -> date | None:
+    if value is None:
+        return None
+    return as_date(str(value)[:10])[0]
+
+
+class _Subject:
+    """One subject's values by reference, through the core's deriver."""
+
+    def __init__(self, store: "Store", code: str) -> None:
+        self.store, self.code = store, code
+        self.deriver = overview.deriver(store, code)
+        self.anchor = _moment(self.get(store.study.bindings["anchor"]))
+
+    def get(self, ref: str) -> Any:
+        event, form_id, name = ref.split(".")
+        form = self.store.study.forms[form_id]
+        values = self.deriver.lookup(event, form_id)
+        if name in form.field_ids:
+            return values.get(name)
+        if not values:
+            return None
+        return self.deriver.compute(form, event, values)[name].value
+
+    def column(self, col: Column, event: str | None, days_per_month: float) -> Any:
+        ref = col.ref if event is None else f"{event}.{col.ref}"
+        value = self.get(ref)
+        if col.kind == "value":
+            return value
+        if col.kind == "day":
+            when = _moment(value)
+            return None if when is None or self.anchor is None else (when - self.anchor).days
+        other = self.get(col.to if event is None else f"{event}.{col.to}")
+        if col.kind == "ratio":
+            return None if value is None or not other else float(value) / float(other)
+        start, end = _moment(value), _moment(other)
+        return None if start is None or end is None else (end - start).days / days_per_month
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return plain_number(round(value, 6))
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def slope(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares slope of y on x (None with fewer than two distinct x)."""
+    if len({x for x, _ in points}) < 2:
+        return None
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    return sum((x - mx) * (y - my) for x, y in points) / sxx
+
+
+def header(spec: AnalysisDef) -> list[tuple[str, str]]:
+    """(column name, label) in the order written."""
+    cols = [("subject", "Subject (screening number)"), ("status", "Subject status")]
+    cols += [(c.name, c.label) for c in spec.subject]
+    first = " or ".join(spec.baseline)
+    for c in spec.visit:
+        if c.change:
+            cols.append((f"{c.name}_bl", f"{c.label} at baseline (the first of {first} "
+                                         "with a value)"))
+        for ev in spec.visits:
+            cols.append((f"{c.name}_{ev}", f"{c.label}, {ev}"))
+            if c.change and ev not in spec.baseline:
+                cols.append((f"{c.name}_chg_{ev}", f"{c.label}: change from baseline to {ev}"))
+        if c.slope:
+            cols.append((f"{c.name}_slope", f"{c.label}: least-squares slope per month over "
+                                            "the baseline and the visits (visit day / "
+                                            f"{spec.days_per_month})"))
+    cols += [(f"ae_grade{g}", f"Adverse events of worst CTCAE grade {g}") for g in range(1, 6)]
+    cols += [("ae_serious", "Serious adverse events"), ("ae_total", "Adverse events")]
+    return cols
+
+
+def _row(subject: _Subject, status: str, spec: AnalysisDef, aes: list[dict]) -> list[str]:
+    row: list[Any] = [subject.code, status]
+    row += [subject.column(c, None, spec.days_per_month) for c in spec.subject]
+    day = Column("day", "", spec.visit_date, "day")
+    days = {ev: subject.column(day, ev, spec.days_per_month) for ev in spec.visits}
+    for c in spec.visit:
+        values = {ev: subject.column(c, ev, spec.days_per_month) for ev in spec.visits}
+        base, base_event = next(((v, ev) for v, ev in (
+            (subject.column(c, ev, spec.days_per_month), ev) for ev in spec.baseline)
+            if v is not None), (None, None))
+        if c.change:
+            row.append(base)
+        for ev in spec.visits:
+            row.append(values[ev])
+            if c.change and ev not in spec.baseline:
+                ok = isinstance(values[ev], (int, float)) and isinstance(base, (int, float))
+                row.append(values[ev] - base if ok else None)
+        if c.slope:
+            at = dict(days)  # the baseline counts where it was measured (screening: < 0)
+            if base_event is not None and base_event not in at:
+                at[base_event] = subject.column(day, base_event, spec.days_per_month)
+                values[base_event] = base
+            pts = [(at[ev] / spec.days_per_month, float(values[ev])) for ev in at
+                   if isinstance(values.get(ev), (int, float)) and at[ev] is not None]
+            row.append(slope(pts))
+    grades = [a.get(spec.ae["grade"]) for a in aes]
+    row += [sum(1 for g in grades if g == n) for n in range(1, 6)]
+    row += [sum(1 for a in aes if a.get(spec.ae["serious"]) == "Y"), len(aes)]
+    return [_cell(v) for v in row]
+
+
+def _write(store: "Store", spec: AnalysisDef, snap: Snapshot, out: Output,
+           progress: Progress) -> None:
+    ae_by_subject: dict[str, list[dict]] = {}
+    if any(f.id == spec.ae["form"] for f in snap.forms):
+        for inst in snap.instances_of(spec.ae["form"]):
+            ae_by_subject.setdefault(inst.subject, []).append(inst.values)
+    cols = header(spec)
+    with out.path("subjects.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow([name for name, _ in cols])
+        for n, s in enumerate(snap.subjects, start=1):
+            progress(n, len(snap.subjects) + 2, f"Subject {s.code}")
+            w.writerow(_row(_Subject(store, s.code), s.status, spec,
+                            ae_by_subject.get(s.code, [])))
+    with out.path("subjects_dictionary.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["column", "label"])
+        w.writerows(cols)
+    _incidence(out.path("ae_incidence.csv"), spec, ae_by_subject)
+    out.path("README.txt").write_text(_readme(snap, spec), encoding="utf-8")
+
+
+def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]]) -> None:
+    """By term (the CTCAE term where given, else the verbatim term): subjects, events,
+    worst grade, serious events."""
+    table: dict[str, dict[str, Any]] = {}
+    for subject, events in aes.items():
+        for a in events:
+            term = a.get(spec.ae["ctcae_term"]) or a.get(spec.ae["term"]) or "(no term)"
+            t = table.setdefault(term, {"subjects": set(), "events": 0, "worst": None,
+                                        "serious": 0})
+            t["subjects"].add(subject)
+            t["events"] += 1
+            grade = a.get(spec.ae["grade"])
+            if isinstance(grade, int) and (t["worst"] is None or grade > t["worst"]):
+                t["worst"] = grade
+            t["serious"] += a.get(spec.ae["serious"]) == "Y"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["term", "subjects", "events", "worst_grade", "serious_events"])
+        for term, t in sorted(table.items(), key=lambda kv: (-len(kv[1]["subjects"]), kv[0])):
+            w.writerow([term, len(t["subjects"]), t["events"], _cell(t["worst"]),
+                        t["serious"]])
+
+
+def _readme(snap: Snapshot, spec: AnalysisDef) -> str:
+    return f"""ALS Desk analysis tables: {snap.study.id}, exported {snap.taken_at} by {snap.taken_by}.
+subjects.csv            one row per subject ({len(snap.subjects)}); columns in subjects_dictionary.csv
+ae_incidence.csv        adverse events by term: subjects, events, worst grade, serious events
+Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
+{', '.join(spec.baseline)} with a value. Visit days count from the
+infusion start (day 0). Months are days / {spec.days_per_month}. Derived values (ALSFRS-R total,
+King's, MiToS, Delta-FS, age) are the program's own, as shown on screen and on paper.
+An empty cell: no value (not entered, not done, not applicable: the raw CSV export's
+<field>__missing columns say why). No cell holds the text NA.
+"""
