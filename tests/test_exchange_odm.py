@@ -3,6 +3,7 @@ round trip through import, and import files refused with their reason, nothing w
 from __future__ import annotations
 
 import hashlib
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -368,3 +369,30 @@ def test_subject_numbers_beyond_a_billion_are_no_subject_numbers(exported, targe
         err = _refused(target, tmp_path, text, "does not follow this study's pattern")
         assert len(str(err)) < 1000
     assert subject_number("S{n:03d}", "S" + str(2 ** 63)) is None
+
+
+def test_metadata_that_changes_meaning_is_refused(exported, target, tmp_path):
+    """Same OIDs, another meaning: sex M = Female, temperature in °F, a number as text."""
+    text = re.sub(r'(CodedValue="M" OrderNumber="1">\s*<Decode>\s*<TranslatedText '
+                  r'xml:lang="en">)Male', r"\1Female", exported, count=1)
+    assert text != exported, "the sex code list is written differently than expected"
+    text = re.sub(r'(<Symbol>\s*<TranslatedText xml:lang="en">)°C', r"\1°F", text, count=1)
+    text = text.replace('OID="IT.VS.PULSE" Name="pulse" DataType="integer"',
+                        'OID="IT.VS.PULSE" Name="pulse" DataType="text"', 1)
+    err = _refused(target, tmp_path, text, "the file's codes M = Female differ",
+                   "the file's unit is '°F', the study's '°C'",
+                   "the file says data type 'text', the study 'integer'")
+    assert all(p.where.startswith("line ") for p in err.problems)
+
+
+def test_a_file_without_metadata_imports_on_its_oids(exported, target, tmp_path):
+    start = exported.index("<MetaDataVersion")
+    end = exported.index("</MetaDataVersion>") + len("</MetaDataVersion>")
+    path = tmp_path / "data-only.xml"
+    path.write_text(exported[:start] + exported[end:], encoding="utf-8")
+    try:
+        report = import_odm(target, path)
+    except ImportRefused as exc:  # the schema wants a MetaDataVersion in Study
+        assert "schema" in str(exc)
+        return
+    assert "holds no metadata" in report.text()

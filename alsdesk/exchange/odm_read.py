@@ -12,6 +12,7 @@ from xml.parsers import expat
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.exchange import odm_common as oc
+from alsdesk.exchange.odm_meta import check_metadata
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study.model import Event, Field, Form, Study
 from alsdesk.textcheck import shown
@@ -153,6 +154,7 @@ class Reader:
             if st.get("OID") != oc.study_oid(self.study.id):
                 self.fail(st, "", f"the file describes study {st.get('OID')!r}, but this "
                                   f"database holds study {self.study.id}")
+        check_metadata(self.study, root, self.fail, self.notes)  # same meaning, not just OID
         clinical = root.findall(oc.tag("ClinicalData"))
         if not clinical:
             self.fail(root, "", "the file holds no clinical data (no ClinicalData element)")

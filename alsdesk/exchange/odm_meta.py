@@ -1,0 +1,103 @@
+"""An ODM file's metadata checked against the study before its data are imported.
+
+Item OIDs alone would let a file whose code list says M = Female, or whose temperature is
+in °F, import its values as ours: the same code or number with another meaning. For every
+ItemDef of the file that names one of our items, its data type, unit and code list
+(codes and their labels) must be ours; the missing-data code list too. A file without
+metadata is accepted on its OIDs, and the report says so.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Callable
+
+from alsdesk.exchange import odm_common as oc
+from alsdesk.study.model import Field, Form, Study
+
+Fail = Callable[[ET.Element, str, str], None]
+
+
+def _decodes(cl: ET.Element) -> dict[str, str]:
+    out = {}
+    for item in cl.iterfind(oc.tag("CodeListItem")):
+        decode = item.find(f"{oc.tag('Decode')}/{oc.tag('TranslatedText')}")
+        out[item.get("CodedValue", "")] = (decode.text or "").strip() if decode is not None \
+            else ""
+    for item in cl.iterfind(oc.tag("EnumeratedItem")):
+        out[item.get("CodedValue", "")] = ""
+    return out
+
+
+def _units(root: ET.Element) -> dict[str, str]:
+    out = {}
+    for unit in root.iter(oc.tag("MeasurementUnit")):
+        symbol = unit.find(f"{oc.tag('Symbol')}/{oc.tag('TranslatedText')}")
+        out[unit.get("OID", "")] = (symbol.text or "").strip() if symbol is not None \
+            else unit.get("Name", "")
+    return out
+
+
+def _show(codes: dict[str, str]) -> str:
+    return ", ".join(f"{c} = {label}" if label else c for c, label in codes.items())
+
+
+def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str]) -> None:
+    """Report every difference between the file's item definitions and the study's."""
+    mdvs = list(root.iter(oc.tag("MetaDataVersion")))
+    if not mdvs:
+        notes.append("The file holds no metadata (no MetaDataVersion): its items were "
+                     "matched to the study's by their OIDs only.")
+        return
+    ours: dict[str, tuple[Form, Field | None]] = {}
+    for form in study.forms.values():
+        for f in form.fields:
+            ours[oc.item_oid(form.id, f.id)] = (form, f)
+            if f.missing:
+                ours[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, None)
+    units = _units(root)
+    missing_ours = {m.code: m.label for m in study.missing_codes}
+    for mdv in mdvs:
+        lists = {cl.get("OID", ""): cl for cl in mdv.iterfind(oc.tag("CodeList"))}
+        for item in mdv.iterfind(oc.tag("ItemDef")):
+            oid = item.get("OID", "")
+            if oid not in ours:
+                continue  # an item we do not have: the data part reports it if it is used
+            form, f = ours[oid]
+            where = f"ItemDef {oid}"
+            ref = item.find(oc.tag("CodeListRef"))
+            listed = lists.get(ref.get("CodeListOID", "")) if ref is not None else None
+            if f is None:  # the missing-data code of a field
+                if listed is not None:
+                    theirs = _decodes(listed)
+                    extra = {c: v for c, v in theirs.items() if c not in missing_ours
+                             or (v and v != missing_ours[c])}
+                    if extra:
+                        fail(item, where, f"the file's missing-data codes {_show(extra)} "
+                                          f"are not the study's ({_show(missing_ours)})")
+                continue
+            kind = item.get("DataType", "")
+            if kind and kind != oc.odm_data_type(f):
+                fail(item, where, f"{f.label}: the file says data type {kind!r}, the study "
+                                  f"{oc.odm_data_type(f)!r}")
+            unit_ref = item.find(oc.tag("MeasurementUnitRef"))
+            unit = units.get(unit_ref.get("MeasurementUnitOID", ""), "?") \
+                if unit_ref is not None else None
+            if unit is not None and unit != (f.unit or ""):
+                fail(item, where, f"{f.label}: the file's unit is {unit!r}, the study's "
+                                  f"{f.unit or 'none'!r}: values would change meaning")
+            if f.codelist is None:
+                if listed is not None:
+                    fail(item, where, f"{f.label}: the file gives it a code list, the study "
+                                      "none")
+                continue
+            if listed is None:
+                fail(item, where, f"{f.label}: the file gives it no code list; the study's "
+                                  f"is {_show({str(c.code): c.label for c in f.codelist.choices})}")
+                continue
+            theirs = _decodes(listed)
+            wanted = {str(c.code): c.label for c in f.codelist.choices}
+            wrong = {c: v for c, v in theirs.items() if c not in wanted
+                     or (v and v != wanted[c])}
+            if wrong:
+                fail(item, where, f"{f.label}: the file's codes {_show(wrong)} differ from "
+                                  f"the study's {_show(wanted)}")
