@@ -396,3 +396,44 @@ def test_a_file_without_metadata_imports_on_its_oids(exported, target, tmp_path)
         assert "schema" in str(exc)
         return
     assert "holds no metadata" in report.text()
+
+
+def test_running_out_of_memory_is_a_refusal_in_words(exported, tmp_path):
+    """A file too big for the memory the process may use: refused in words, recorded, the
+    database untouched (a child process whose address space is capped)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    head, _, rest = exported.partition("<SubjectData ")
+    body, _, tail = ("<SubjectData " + rest).rpartition("</SubjectData>")
+    body += "</SubjectData>"
+    copies = [body.replace('SubjectKey="S', f'SubjectKey="S{n}') for n in range(1, 40)]
+    big = tmp_path / "big.xml"
+    big.write_text(head + "".join(copies) + tail, encoding="utf-8")
+    db = _fresh_db(tmp_path, "big.db")
+    script = textwrap.dedent(f"""
+        import resource
+        from alsdesk.demo import DEMO_PASSWORD
+        from alsdesk.exchange.odm_import import ImportRefused, import_odm
+        from alsdesk.store import Store
+        st = Store.open({str(db)!r}); st.login("investigator", DEMO_PASSWORD)
+        with open("/proc/self/status") as fh:
+            size = next(int(l.split()[1]) for l in fh if l.startswith("VmSize:")) * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (size + 150_000_000, resource.RLIM_INFINITY))
+        try:
+            import_odm(st, {str(big)!r})
+            print("IMPORTED")
+        except ImportRefused as exc:
+            print("REFUSED", exc)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=600)
+    assert "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "REFUSED" in done.stdout and "ran out of memory" in done.stdout, done.stdout
+    with open_as(db, "investigator") as st:
+        assert st.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
+        actions = [r[0] for r in st.conn.execute("SELECT action FROM audit_trail WHERE "
+                                                 "action LIKE 'data.import%'")]
+        assert actions == ["data.import_refused"]
+        assert st.verify().ok

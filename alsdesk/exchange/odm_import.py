@@ -92,7 +92,16 @@ def import_odm(store: "Store", path: str | Path,
     store.require(Action.MANAGE_SUBJECTS)
     store.require(Action.ENTER_DATA)
     try:
-        return _import(store, path, progress)
+        try:
+            return _import(store, path, progress)
+        except MemoryError:
+            # The file is read whole (and validated as a tree): a huge one can exhaust
+            # memory; the write transaction, if begun, was rolled back on the way out.
+            size = path.stat().st_size / 1e6
+            raise ImportRefused(path, [Problem("", f"this computer ran out of memory reading "
+                                                   f"the file ({size:.0f} MB): import it on a "
+                                                   "computer with more memory, or export it "
+                                                   "in parts (by subjects)")]) from None
     except ImportRefused as refused:
         _record_refusal(store, path, refused)
         raise
