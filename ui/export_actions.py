@@ -39,9 +39,10 @@ FORMATS = {
     "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
     "analysis": ("Analysis tables (one row per subject)…", True,
                  "Folder for the analysis tables"),
+    "proact": ("PRO-ACT tables…", True, "Folder for the PRO-ACT tables"),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
-NO_BOM = {"stata", "spss", "analysis"}  # binary files, or plain UTF-8 tables
+NO_BOM = {"stata", "spss", "analysis", "proact"}  # binary files, or plain UTF-8 tables
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,

@@ -25,6 +25,7 @@ _AUDIT_HELP = {
     "stata": "Refused: the Stata files hold the data only (use CSV or ODM for the audit).",
     "spss": "Refused: the SPSS files hold the data only (use CSV or ODM for the audit).",
     "analysis": "Refused: the analysis tables hold no audit trail (use CSV or ODM).",
+    "proact": "Refused: the PRO-ACT tables hold no audit trail (use CSV or ODM).",
 }
 _FORCE_HELP = {
     "odm": "Replace the ODM file if it exists.",
@@ -147,6 +148,17 @@ def export_analysis(ctx: click.Context, out: str, **opts) -> None:
     """One row per subject (baseline, every visit, changes, slope, dose, AEs) and AE
     incidence: the CSV a statistician opens first (columns: resources/study/analysis.toml)."""
     _run(ctx, "analysis", out, **opts)
+
+
+@export.command("proact")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the PRO-ACT tables.")
+@export_options("proact")
+@click.pass_context
+def export_proact(ctx: click.Context, out: str, **opts) -> None:
+    """PRO-ACT-shaped tables (ALSFRS, FVC, vitals, AEs, ...), dates as days from the
+    infusion, for pooling with the PRO-ACT database (mapping: resources/study/proact.toml)."""
+    _run(ctx, "proact", out, **opts)
 
 
 @export.command("codebook")
