@@ -37,12 +37,13 @@ FORMATS = {
     "redcap": ("REDCap import files…", True, "Folder for the REDCap files"),
     "stata": ("Stata files (.dta)…", True, "Folder for the Stata files"),
     "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
+    "xpt": ("SAS transport files (.xpt)…", True, "Folder for the SAS files"),
     "analysis": ("Analysis tables (one row per subject)…", True,
                  "Folder for the analysis tables"),
     "proact": ("PRO-ACT tables…", True, "Folder for the PRO-ACT tables"),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
-NO_BOM = {"stata", "spss", "analysis", "proact"}  # binary files, or plain UTF-8 tables
+NO_BOM = {"stata", "spss", "xpt", "analysis", "proact"}  # binary files, or plain UTF-8 tables
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,

@@ -26,6 +26,7 @@ _AUDIT_HELP = {
     "spss": "Refused: the SPSS files hold the data only (use CSV or ODM for the audit).",
     "analysis": "Refused: the analysis tables hold no audit trail (use CSV or ODM).",
     "proact": "Refused: the PRO-ACT tables hold no audit trail (use CSV or ODM).",
+    "xpt": "Refused: the SAS transport files hold the data only (use CSV or ODM).",
 }
 _FORCE_HELP = {
     "odm": "Replace the ODM file if it exists.",
@@ -80,7 +81,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
 
 @click.group("export")
 def export() -> None:
-    """Export the trial's data: CSV, CDISC ODM 1.3.2, REDCap, Stata or SPSS files.
+    """Export the trial's data: CSV, ODM, REDCap, Stata, SPSS, SAS, analysis and PRO-ACT.
 
     Every export is recorded in the audit trail. Direct identifiers are left out unless an
     administrator passes --include-identifiers; deleted log entries are never exported.
@@ -137,6 +138,16 @@ def export_stata(ctx: click.Context, out: str, **opts) -> None:
 def export_spss(ctx: click.Context, out: str, **opts) -> None:
     """SPSS .sav files, one per form: labels, value labels, codes as user-missing values."""
     _run(ctx, "spss", out, **opts)
+
+
+@export.command("xpt")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the .xpt files.")
+@export_options("xpt")
+@click.pass_context
+def export_xpt(ctx: click.Context, out: str, **opts) -> None:
+    """SAS transport (XPORT v5) files, one per form; names.csv maps the 8-character names."""
+    _run(ctx, "xpt", out, **opts)
 
 
 @export.command("analysis")

@@ -21,6 +21,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("redcap", "alsdesk.exchange.redcap", "export_redcap", True, False),
     Format("stata", "alsdesk.exchange.statfiles", "export_stata", True, False),
     Format("spss", "alsdesk.exchange.statfiles", "export_spss", True, False),
+    Format("xpt", "alsdesk.exchange.xpt", "export_xpt", True, False),
     Format("analysis", "alsdesk.exchange.analysis", "export_analysis", True, False),
     Format("proact", "alsdesk.exchange.proact", "export_proact", True, False),
 )}

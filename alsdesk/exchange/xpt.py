@@ -1,0 +1,172 @@
+"""SAS transport (XPORT version 5, .xpt) files of the raw forms, written with pyreadstat.
+
+Version 5 is what regulators accept, and it is narrow: dataset and variable names of at
+most 8 characters, labels of 40, character values of 200 bytes, no extended missing values
+in ReadStat's writer. So:
+
+* a name longer than 8 loses its underscores, then its tail (``post_diabp`` -> ``postdiab``);
+  a clash ends in a number; ``names.csv`` lists every variable beside its field;
+* a missing-data code goes in a companion character variable (``sysbp_M``, the code as data
+  files write it: NAP for NA), the value stays empty;
+* text longer than 200 bytes (UTF-8: a Persian letter is 2 bytes) is split, at character
+  boundaries, into ``dvterm``, ``dvterm2``, ``dvterm3``...: as many pieces as the longest
+  value of this export needs; joined in order they give the text back whole;
+* labels longer than 40 bytes end in "..." (names.csv has them whole).
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alsdesk.exchange.dataset import (
+    ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, export_codes,
+    is_numeric, run_export,
+)
+from alsdesk.exchange.statfiles import KEY_LABELS, KEYS, _date, _is_date_column
+from alsdesk.study.model import Field, FieldType, Form
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+NAME, LABEL, CHARS = 8, 40, 200
+
+
+def export_xpt(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(), *,
+               progress: Progress | None = None, overwrite: bool = False) -> ExportResult:
+    """One SAS XPORT v5 file per form into the folder `out`, logged as an export."""
+    if options.include_audit:
+        raise ExportError("The SAS transport files hold the data only: export CSV or ODM "
+                          "with the audit trail for it.")
+    return run_export(store, "xpt", out, options, True, _write, progress, overwrite)
+
+
+class Names:
+    """Short names, unique within a dataset (SAS compares them ignoring case)."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def take(self, wanted: str, keep: int = 0) -> str:
+        """`wanted` cut to 8 characters (its last `keep` kept), made unique with a digit."""
+        name = wanted if len(wanted) <= NAME else wanted.replace("_", "")
+        if len(name) > NAME:
+            tail = name[len(name) - keep:] if keep else ""
+            name = name[:NAME - len(tail)] + tail
+        base, n = name, 1
+        while name.lower() in self.used:
+            n += 1
+            name = base[:NAME - len(str(n))] + str(n)
+        self.used.add(name.lower())
+        return name
+
+
+def _label(text: str) -> str:
+    data = text.encode("utf-8")
+    if len(data) <= LABEL:
+        return text
+    cut = data[:LABEL - 3].decode("utf-8", errors="ignore")
+    return cut + "..."
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` in pieces of at most 200 UTF-8 bytes, cut between characters and never just
+    after a blank: SAS pads character values and drops trailing blanks, so a piece ending in
+    a space would lose it."""
+    out, current, size = [], [], 0
+    for ch in text:
+        n = len(ch.encode("utf-8"))
+        if size + n > CHARS:
+            carry: list[str] = []
+            while current and current[-1].isspace() and len(carry) < len(current) - 1:
+                carry.insert(0, current.pop())
+            out.append("".join(current))
+            current, size = carry, len("".join(carry).encode("utf-8"))
+        current.append(ch)
+        size += n
+    out.append("".join(current))
+    return out
+
+
+def _plan(snap: Snapshot, form: Form, rows: list[Any]) -> list[tuple[str, Field | None, str, str]]:
+    """(variable, field, role, label): role is key, value, code or piece<N>."""
+    names = Names()
+    plan: list[tuple[str, Field | None, str, str]] = [
+        (names.take(k if k != "event_repeat" else "evrepeat"), None, k, KEY_LABELS[k])
+        for k in KEYS]
+    for f in form.fields:
+        textual = not is_numeric(f) and not _is_date_column(f)
+        longest = max((len(str(r.values.get(f.id, "")).encode("utf-8")) for r in rows),
+                      default=0) if textual else 0
+        count = max(1, -(-longest // CHARS)) if textual else 1
+        first = names.take(f.id)
+        plan.append((first, f, "value", f.label))
+        for n in range(2, count + 1):
+            plan.append((names.take(f"{first}{n}", keep=len(str(n))), f, f"piece{n}",
+                         f"{f.label} (part {n})"))
+        if f.missing:
+            plan.append((names.take(f"{f.id}_M" if len(f.id) <= 6 else f"{first[:6]}_M",
+                                    keep=2), f, "code", f"{f.label}: missing-data code"))
+    return plan
+
+
+def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
+    import pandas as pd  # only these exports need it
+    import pyreadstat
+
+    codes = export_codes(snap.study)
+    mapping: list[list[str]] = []
+    total = len(snap.forms) + 1
+    for n, form in enumerate(snap.forms, start=1):
+        progress(n, total, f"Writing {form.id}.xpt")
+        if len(form.id) > NAME:
+            raise ExportError(f"The form id {form.id!r} is longer than the 8 characters a SAS "
+                              "transport dataset name may have.")
+        rows = list(snap.instances_of(form.id))  # one form at a time: the pieces need it
+        plan = _plan(snap, form, rows)
+        cols: dict[str, list[Any]] = {name: [] for name, *_ in plan}
+        for inst in rows:
+            keys = dict(zip(KEYS, (inst.subject, inst.event, inst.event_repeat, inst.repeat,
+                                   inst.status)))
+            for name, f, role, _label_text in plan:
+                if f is None:
+                    cols[name].append(keys[role])
+                    continue
+                value, code = inst.values.get(f.id), inst.missing.get(f.id)
+                if role == "code":
+                    cols[name].append(codes[code] if code else "")
+                elif is_numeric(f):
+                    cols[name].append(None if value is None else float(value))
+                elif _is_date_column(f) and role == "value":
+                    cols[name].append(_date(f, value))
+                else:
+                    parts = _pieces("" if value is None else str(value))
+                    index = 0 if role == "value" else int(role[5:]) - 1
+                    cols[name].append(parts[index] if index < len(parts) else "")
+        frame = pd.DataFrame(cols)
+        for name, f, role, _ in plan:
+            if f is not None and is_numeric(f) and role == "value":
+                frame[name] = frame[name].astype("float64")
+        pyreadstat.write_xport(frame, str(out.path(f"{form.id}.xpt")),
+                               file_label=_label(form.label), table_name=form.id,
+                               column_labels={name: _label(text) for name, _, _, text in plan},
+                               file_format_version=5, variable_format={
+                                   name: "DATETIME16." if f.type is FieldType.DATETIME
+                                   else "YYMMDD10." for name, f, role, _ in plan
+                                   if f is not None and role == "value"
+                                   and _is_date_column(f)})
+        mapping += [[form.id, name, f.id if f else role, role if f else "key", text]
+                    for name, f, role, text in plan]
+    with out.path("names.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["dataset", "variable", "field", "holds", "label"])
+        w.writerows(mapping)
+    progress(total, total, "Writing README.txt")
+    out.path("README.txt").write_text(
+        f"SAS transport (XPORT v5) files of {snap.study.id}, exported {snap.taken_at} by "
+        f"{snap.taken_by}: one per form.\nnames.csv lists every variable beside its field "
+        "(names are at most 8 characters). A missing-data code is\nin the companion <name>_M "
+        f"({', '.join(f'{m.exported} = {m.label}' for m in snap.study.missing_codes)}).\n"
+        "Text longer than 200 bytes continues in <name>2, <name>3, ... (UTF-8); join them in "
+        "order.\nRead in SAS: libname x xport 'vs.xpt'; proc copy in=x out=work; run;\n",
+        encoding="utf-8")
