@@ -176,6 +176,30 @@ def _value_labels(snap: Snapshot, form: Form, kind: str) -> dict[str, dict[Any, 
     return out
 
 
+def text_columns(form: Form) -> list[str]:
+    """Variables holding text: keys, text fields and the missing-code companions."""
+    names = ["subject", "event", "status"]
+    for f in form.fields:
+        if not is_numeric(f) and not _is_date_column(f):
+            names.append(f.id)
+        if f.missing and not is_numeric(f):
+            names.append(companion(f))
+    return names
+
+
+def typed_frame(pd: Any, cols: dict[str, list[Any]], form: Form) -> Any:
+    """The columns as a DataFrame whose types are the fields', even with no rows (pandas
+    makes an empty column float, and ReadStat would then write text as numbers)."""
+    frame = pd.DataFrame(cols)
+    for name in text_columns(form):
+        if name in frame and (frame[name].dtype.kind == "f" or not len(frame)):
+            frame[name] = pd.Series([str(v) for v in frame[name]], dtype="str")
+    for f in form.fields:  # numbers stay numbers; only Stata's letters (.a) make them mixed
+        if is_numeric(f) and not any(isinstance(v, str) for v in cols.get(f.id, ())):
+            frame[f.id] = pd.Series(cols.get(f.id, []), dtype="float64")
+    return frame
+
+
 def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
     import pandas as pd  # here: only these exports need it (and it takes a second to load)
     import pyreadstat
@@ -185,10 +209,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
     for n, form in enumerate(snap.forms, start=1):
         progress(n, total, f"Writing {form.id}.{kind}")
         cols = _columns(snap, form, kind)
-        frame = pd.DataFrame(cols)
-        for f in form.fields:  # a column of no values still has the field's type
-            if is_numeric(f) and kind == "sav":
-                frame[f.id] = frame[f.id].astype("float64")
+        frame = typed_frame(pd, cols, form)
         path = out.path(f"{form.id}.{kind}")
         numeric = [f for f in form.fields if is_numeric(f)]
         if kind == "dta":
@@ -208,6 +229,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 if low is not None and low <= SPSS_MISSING_BASE:
                     raise ExportError(f"{form.id}.{f.id}: its range reaches the SPSS missing "
                                       f"values ({SPSS_MISSING_BASE - 1} and below).")
+            labels = _value_labels(snap, form, kind)
             pyreadstat.write_sav(
                 frame, str(path), file_label=form.label,
                 column_labels=_labels(snap, form, kind, None),
