@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from alsdesk.errors import DefinitionError
-from alsdesk.exchange import ExportOptions, export_csv
+from alsdesk.exchange import export_csv
 from alsdesk.exchange.redcap import export_redcap
 from alsdesk.study import load_study
 from alsdesk.study.loader import READ_AS_EMPTY

@@ -7,7 +7,6 @@ never computed a second way here. Written through the audited export path (run_e
 from __future__ import annotations
 
 import csv
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,12 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
 from alsdesk.clinical.dates import as_date
-from alsdesk.errors import DefinitionError
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
-from alsdesk.paths import resource_path
 from alsdesk.study.model import Study
+from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study.source import Source
 
 if TYPE_CHECKING:
@@ -52,8 +50,7 @@ class AnalysisDef:
 
 
 def definition_file() -> Path:
-    beside = Path(__file__).resolve().parents[2] / "resources" / "study" / "analysis.toml"
-    return beside if beside.is_file() else resource_path("study", "analysis.toml")
+    return companion_file("analysis.toml")
 
 
 def _fail(src: Source, key: str, what: str) -> None:
@@ -80,13 +77,7 @@ def _check_ref(study: Study, src: Source, key: str, ref: str, event: str | None)
 
 def load_analysis(study: Study, path: Path | None = None) -> AnalysisDef:
     """analysis.toml, checked against the study; DefinitionError names file and key."""
-    path = path or definition_file()
-    text = path.read_text(encoding="utf-8")
-    src = Source(path.name, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DefinitionError(f"{path.name}: {exc}") from None
+    data, src = read_companion(path or definition_file())
     visits = tuple(data.get("visits", ()))
     for n, ev in enumerate(visits):
         if ev not in {e.id for e in study.events}:

@@ -7,20 +7,19 @@ from the infusion start (day 0) and computes derived values through the core's d
 from __future__ import annotations
 
 import csv
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
 from alsdesk.clinical.dates import as_date
-from alsdesk.errors import ClinicalError, DefinitionError
+from alsdesk.errors import ClinicalError
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
     decimal_text, run_export,
 )
-from alsdesk.paths import resource_path
 from alsdesk.study.model import FieldType, Study
+from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study.source import Source
 
 if TYPE_CHECKING:
@@ -58,8 +57,7 @@ class Table:
 
 
 def definition_file() -> Path:
-    beside = Path(__file__).resolve().parents[2] / "resources" / "study" / "proact.toml"
-    return beside if beside.is_file() else resource_path("study", "proact.toml")
+    return companion_file("proact.toml")
 
 
 def _check_ref(study: Study, src: Source, key: str, form_id: str, ref: str) -> None:
@@ -77,13 +75,7 @@ def _check_ref(study: Study, src: Source, key: str, form_id: str, ref: str) -> N
 
 def load_proact(study: Study, path: Path | None = None) -> tuple[Table, ...]:
     """proact.toml checked against the study; DefinitionError names the file and key."""
-    path = path or definition_file()
-    text = path.read_text(encoding="utf-8")
-    src = Source(path.name, text)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DefinitionError(f"{path.name}: {exc}") from None
+    data, src = read_companion(path or definition_file())
     tables = []
     for n, raw in enumerate(data.get("tables", [])):
         key = f"tables[{n}]"

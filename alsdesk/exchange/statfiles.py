@@ -225,11 +225,9 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 if f.missing and len(f.missing) > 3:
                     raise ExportError(f"{form.id}.{f.id}: SPSS allows three user-missing "
                                       f"values; the field allows {len(f.missing)} codes.")
-                low = f.min if f.min is not None else None
-                if low is not None and low <= SPSS_MISSING_BASE:
+                if f.min is not None and f.min <= SPSS_MISSING_BASE:
                     raise ExportError(f"{form.id}.{f.id}: its range reaches the SPSS missing "
                                       f"values ({SPSS_MISSING_BASE - 1} and below).")
-            labels = _value_labels(snap, form, kind)
             pyreadstat.write_sav(
                 frame, str(path), file_label=form.label,
                 column_labels=_labels(snap, form, kind, None),
