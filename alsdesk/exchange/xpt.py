@@ -88,17 +88,27 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def _plan(snap: Snapshot, form: Form, rows: list[Any]) -> list[tuple[str, Field | None, str, str]]:
+def _longest(snap: Snapshot, form: Form) -> dict[str, int]:
+    """Bytes of the longest value of each text field in this export (a first pass over the
+    instances, so they need not be held while the columns are built)."""
+    text = [f.id for f in form.fields if not is_numeric(f) and not _is_date_column(f)]
+    longest = dict.fromkeys(text, 0)
+    for inst in snap.instances_of(form.id):
+        for fid in text:
+            value = inst.values.get(fid)
+            if value is not None:
+                longest[fid] = max(longest[fid], len(str(value).encode("utf-8")))
+    return longest
+
+
+def _plan(form: Form, longest: dict[str, int]) -> list[tuple[str, Field | None, str, str]]:
     """(variable, field, role, label): role is key, value, code or piece<N>."""
     names = Names()
     plan: list[tuple[str, Field | None, str, str]] = [
         (names.take(k if k != "event_repeat" else "evrepeat"), None, k, KEY_LABELS[k])
         for k in KEYS]
     for f in form.fields:
-        textual = not is_numeric(f) and not _is_date_column(f)
-        longest = max((len(str(r.values.get(f.id, "")).encode("utf-8")) for r in rows),
-                      default=0) if textual else 0
-        count = max(1, -(-longest // CHARS)) if textual else 1
+        count = max(1, -(-longest.get(f.id, 0) // CHARS))
         first = names.take(f.id)
         plan.append((first, f, "value", f.label))
         for n in range(2, count + 1):
@@ -122,10 +132,9 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         if len(form.id) > NAME:
             raise ExportError(f"The form id {form.id!r} is longer than the 8 characters a SAS "
                               "transport dataset name may have.")
-        rows = list(snap.instances_of(form.id))  # one form at a time: the pieces need it
-        plan = _plan(snap, form, rows)
+        plan = _plan(form, _longest(snap, form))
         cols: dict[str, list[Any]] = {name: [] for name, *_ in plan}
-        for inst in rows:
+        for inst in snap.instances_of(form.id):
             keys = dict(zip(KEYS, (inst.subject, inst.event, inst.event_repeat, inst.repeat,
                                    inst.status)))
             for name, f, role, _label_text in plan:
