@@ -170,3 +170,36 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         "Text longer than 200 bytes continues in <name>2, <name>3, ... (UTF-8); join them in "
         "order.\nRead in SAS: libname x xport 'vs.xpt'; proc copy in=x out=work; run;\n",
         encoding="utf-8")
+
+
+def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
+                labels: dict[str, str]) -> None:
+    """One XPT v5 dataset from rows of equal keys (numbers: int/float/None; text: str).
+
+    Used by the SDTM export (alsdesk/exchange/sdtm): the caller keeps names within 8
+    characters and text within 200 bytes; this refuses, never cuts, what does not fit."""
+    import pandas as pd
+    import pyreadstat
+
+    columns = list(rows[0]) if rows else []
+    for col in [name, *columns]:
+        if len(col) > NAME:
+            raise ExportError(f"The SAS transport name {col!r} is longer than 8 characters.")
+    cols: dict[str, Any] = {}
+    for col in columns:
+        values = [r.get(col) for r in rows]
+        numeric = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+                      for v in values)
+        if numeric:
+            cols[col] = pd.Series([None if v is None else float(v) for v in values],
+                                  dtype="float64")
+        else:
+            text = ["" if v is None else str(v) for v in values]
+            longest = max((len(t.encode("utf-8")) for t in text), default=0)
+            if longest > CHARS:
+                raise ExportError(f"{name}.{col} holds a text of {longest} bytes; SAS "
+                                  "transport v5 takes 200 (split it before writing).")
+            cols[col] = pd.Series(text, dtype="object")
+    pyreadstat.write_xport(pd.DataFrame(cols), str(path), file_label=_label(label),
+                           table_name=name, file_format_version=5,
+                           column_labels={c: _label(labels.get(c, c)) for c in columns})
