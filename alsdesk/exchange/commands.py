@@ -214,3 +214,8 @@ def import_odm(ctx: click.Context, file: str, acting: str, password_stdin: bool)
         _login_admin(store, acting, password_stdin)
         report = run_import(store, Path(file))
     click.echo(report.text())
+
+
+from alsdesk.exchange.sdtm.cli import export_sdtm as _export_sdtm  # noqa: E402  (uses the above)
+
+export.add_command(_export_sdtm)
