@@ -73,6 +73,11 @@ class Builder:
         ids = {f.id for f in self.snap.form(form).fields}
         return [(v, self._field(form, fid)) for v, fid in variables if fid in ids]
 
+    def _limit(self, inst, form: str, fid: str | None) -> str:
+        if fid is None or fid not in inst.values:
+            return ""
+        return value_text(self._field(form, fid), inst.values[fid])
+
     def subject(self, d: Domain) -> Iterator[Row]:
         base = {"STUDYID": self.snap.study.id, "DOMAIN": d.code}
         found: dict[str, Row] = {}
@@ -100,6 +105,7 @@ class Builder:
             seq[inst.subject] = seq.get(inst.subject, 0) + 1
             row: Row = {"STUDYID": self.snap.study.id, "DOMAIN": d.code,
                         "USUBJID": self.usubjid(inst.subject), f"{d.code}SEQ": seq[inst.subject]}
+            row.update(d.constants)
             for v, f in mapped:
                 value = inst.values.get(f.id)
                 row[v] = (float(value) if value is not None else None) if is_numeric(f) \
@@ -108,11 +114,14 @@ class Builder:
                 suffix = "STDY" if v.endswith("STDTC") else "ENDY"
                 row[v[:-5] + suffix if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY"] = \
                     study_day(row.get(v), self.ref.get(inst.subject))
+            if d.visit:
+                row.update(self.visit(inst.event, inst.event_repeat))
             yield row
 
     def findings(self, d: Domain) -> Iterator[Row]:
         p = d.code
         seq: dict[str, int] = {}
+        ranges = any(t.low or t.high for s in d.sources for t in s.tests)
         for src in d.sources:
             if src.form not in self.exported:
                 continue
@@ -143,6 +152,9 @@ class Builder:
                                     f"{p}STRESU": unit,
                                     f"{p}STRESN": float(value) if isinstance(value, (int, float))
                                     else None})
+                    if ranges:
+                        res[f"{p}ORNRLO"] = self._limit(inst, src.form, t.low)
+                        res[f"{p}ORNRHI"] = self._limit(inst, src.form, t.high)
                     out.append(res)
                 if src.derived:
                     score = alsfrs.score({k: inst.values.get(k) for k in alsfrs.ITEMS})
@@ -156,5 +168,8 @@ class Builder:
                                     f"{p}STRESN": float(value), f"{p}STRESU": "",
                                     f"{p}STAT": "", f"{p}REASND": "", f"{p}DRVFL": "Y"})
                 for res in out:
+                    if ranges:  # derived records too: every row has the same columns
+                        res.setdefault(f"{p}ORNRLO", "")
+                        res.setdefault(f"{p}ORNRHI", "")
                     seq[inst.subject] = seq.get(inst.subject, 0) + 1
                     yield {**common, f"{p}SEQ": seq[inst.subject], **res, **after}

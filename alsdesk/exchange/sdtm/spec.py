@@ -27,6 +27,8 @@ class Test:
     field: str  # field id, or the derived result's name
     testcd: str
     test: str
+    low: str | None = None  # field of the normal range's lower limit (--ORNRLO)
+    high: str | None = None  # ... and upper limit (--ORNRHI)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class Domain:
     variables: tuple[tuple[str, str], ...]  # (SDTM variable, field id)
     days: tuple[str, ...]  # --DTC variables that get a --DY
     sources: tuple[FindingSource, ...]  # findings
+    constants: tuple[tuple[str, str], ...] = ()  # events: (variable, text) on every record
+    visit: bool = False  # events: add VISITNUM, VISIT, EPOCH of the form's event
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,7 @@ class _Checker:
         if kind not in KINDS:
             self.fail(f"{key}.kind", f"must be one of {', '.join(KINDS)}")
         label = self.name(t.get("label"), f"{key}.label", LABEL)
-        form, variables, days, sources = None, [], [], []
+        form, variables, days, sources, constants = None, [], [], [], []
         if kind in ("subject", "events"):
             form = t.get("form")
             if form not in self.study.forms:
@@ -128,6 +132,10 @@ class _Checker:
                 vkey = f"{key}.variables.{var}"
                 self.name(var, vkey)
                 variables.append((var, self.field(form, fid, vkey)))
+            constants = []
+            for var, text in dict(t.get("constants", {})).items():
+                self.name(var, f"{key}.constants.{var}")
+                constants.append((var, self.name(text, f"{key}.constants.{var}", 200)))
             names = {v for v, _ in variables}
             for var in t.get("days", []):
                 if var not in names or not var.endswith("DTC"):
@@ -138,7 +146,8 @@ class _Checker:
                 sources.append(self.source(f"{key}.sources[{n}]", s))
             if not sources:
                 self.fail(key, "a findings domain needs [[domains.<code>.sources]]")
-        return Domain(code, label, kind, form, tuple(variables), tuple(days), tuple(sources))
+        return Domain(code, label, kind, form, tuple(variables), tuple(days), tuple(sources),
+                      tuple(constants), bool(t.get("visit", False)))
 
     def source(self, key: str, s: dict[str, Any]) -> FindingSource:
         form = s.get("form")
@@ -167,5 +176,10 @@ class _Checker:
             if code in seen:
                 self.fail(f"{tkey}.testcd", f"{code!r} is used twice")
             seen.add(code)
-            out.append(Test(fid, code, self.name(t.get("test"), f"{tkey}.test", LABEL)))
+            low, high = t.get("low"), t.get("high")
+            for part_key, ref in (("low", low), ("high", high)):
+                if ref is not None:
+                    self.field(form, ref, f"{tkey}.{part_key}")
+            out.append(Test(fid, code, self.name(t.get("test"), f"{tkey}.test", LABEL),
+                            low, high))
         return tuple(out)
