@@ -200,6 +200,31 @@ def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
                 raise ExportError(f"{name}.{col} holds a text of {longest} bytes; SAS "
                                   "transport v5 takes 200 (split it before writing).")
             cols[col] = pd.Series(text, dtype="object")
+    _widen_short_records(cols)
     pyreadstat.write_xport(pd.DataFrame(cols), str(path), file_label=_label(label),
                            table_name=name, file_format_version=5,
                            column_labels={c: _label(labels.get(c, c)) for c in columns})
+
+
+def _widen_short_records(cols: dict[str, Any]) -> None:
+    """Make a record longer than one 80-byte card.
+
+    The file ends padded with blanks to a whole card, so a reader cannot tell a short last
+    record with blank trailing text from padding: pandas.read_sas counts the blank 8-byte
+    words of the last card as padding and drops the last row of such a file (a DM with an
+    empty ETHNIC last lost a subject). Trailing blanks are not part of a SAS character value
+    (every reader strips them), so one blank-padded value widens its variable harmlessly."""
+    width = 0
+    text_cols = []
+    for name, series in cols.items():
+        if series.dtype == object:
+            size = max(1, max((len(v.encode("utf-8")) for v in series), default=1))
+            width += size
+            text_cols.append((size, name))
+        else:
+            width += 8
+    if width > 80 or not text_cols or len(next(iter(cols.values()))) == 0:
+        return
+    size, name = max(text_cols)
+    first = cols[name].iloc[0]
+    cols[name].iloc[0] = first + " " * (size + 81 - width - len(first.encode("utf-8")))
