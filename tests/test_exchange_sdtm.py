@@ -214,3 +214,30 @@ def test_only_the_selection_is_exported(demo_db, tmp_path):
     vs, _ = _read(tmp_path / "one", "vs")
     assert set(vs.USUBJID) == {"NCT02492516-S003"}
     assert vs.VSDY.notna().any()  # the anchor was exported, so study days are there
+
+
+def test_cli_writes_the_datasets_logs_the_export_and_refuses_a_nurse(demo_db, tmp_path):
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+    from alsdesk.demo import DEMO_PASSWORD
+    from alsdesk.store.audit import rows
+
+    def run(*args):
+        return CliRunner().invoke(main, ["--db", str(demo_db), *args],
+                                  input=f"{DEMO_PASSWORD}\n", catch_exceptions=False)
+
+    out = tmp_path / "cli"
+    result = run("export", "sdtm", "--out", str(out), "--forms", "alsfrs", "--as", "monitor",
+                 "--password-stdin")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.glob("*.xpt")) == ["dm.xpt", "qs.xpt"]
+    st = open_as(demo_db, "monitor")
+    try:
+        assert [r for r in rows(st.conn) if r["action"] == "data.export"][-1]
+    finally:
+        st.close()
+    refused = run("export", "sdtm", "--out", str(tmp_path / "n"), "--as", "nurse",
+                  "--password-stdin")
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
+    assert not (tmp_path / "n").exists() or not any((tmp_path / "n").iterdir())
