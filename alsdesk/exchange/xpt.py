@@ -173,11 +173,12 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
 
 
 def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
-                labels: dict[str, str]) -> None:
+                labels: dict[str, str]) -> list[tuple[str, bool, int]]:
     """One XPT v5 dataset from rows of equal keys (numbers: int/float/None; text: str).
 
     Used by the SDTM export (alsdesk/exchange/sdtm): the caller keeps names within 8
-    characters and text within 200 bytes; this refuses, never cuts, what does not fit."""
+    characters and text within 200 bytes; this refuses, never cuts, what does not fit.
+    Returns (variable, numeric, length in bytes) of each variable, for define.xml."""
     import pandas as pd
     import pyreadstat
 
@@ -204,6 +205,9 @@ def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
     pyreadstat.write_xport(pd.DataFrame(cols), str(path), file_label=_label(label),
                            table_name=name, file_format_version=5,
                            column_labels={c: _label(labels.get(c, c)) for c in columns})
+    return [(c, cols[c].dtype != object,
+             8 if cols[c].dtype != object else max((len(v.encode("utf-8")) for v in cols[c]),
+                                                   default=1)) for c in columns]
 
 
 def _widen_short_records(cols: dict[str, Any]) -> None:

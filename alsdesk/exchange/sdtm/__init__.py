@@ -13,6 +13,7 @@ from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, run_export,
 )
 from alsdesk.exchange.sdtm.build import Builder
+from alsdesk.exchange.sdtm.define import Column, Dataset, write_define
 from alsdesk.exchange.sdtm.spec import SdtmSpec, load_spec
 from alsdesk.exchange.xpt import CHARS, _pieces, write_table
 
@@ -72,6 +73,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
     builder = Builder(snap, spec)
     labels = dict(spec.labels)
     written = []
+    datasets: list[Dataset] = []
     for n, d in enumerate(spec.domains, start=1):
         progress(n, len(spec.domains) + 1, f"Writing {d.code.lower()}.xpt")
         rows = list(builder.rows(d))  # one domain at a time: the frame needs its columns
@@ -79,17 +81,26 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
             continue
         supp = split_long(d.code, rows)
         columns = list(rows[0])
-        write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, rows,
-                    labels_for(labels, d.code, columns, builder.field_labels(d)))
+        names = labels_for(labels, d.code, columns, builder.field_labels(d))
+        kinds = write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, rows, names)
+        datasets.append(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
+            Column(c, names[c][:40], numeric, size) for c, numeric, size in kinds), d))
         written.append(f"{d.code.lower()}.xpt  {d.label} ({len(rows)} records)")
         if supp:
-            write_table(out.path(f"supp{d.code.lower()}.xpt"), f"SUPP{d.code}",
-                        f"Supplemental Qualifiers for {d.code}", supp,
-                        {**labels, **SUPP_LABELS})
+            supp_labels = {**labels, **SUPP_LABELS}
+            kinds = write_table(out.path(f"supp{d.code.lower()}.xpt"), f"SUPP{d.code}",
+                                f"Supplemental Qualifiers for {d.code}", supp, supp_labels)
+            datasets.append(Dataset(f"SUPP{d.code}", f"Supplemental Qualifiers for {d.code}",
+                                    f"supp{d.code.lower()}.xpt", tuple(
+                                        Column(c, supp_labels.get(c, c), numeric, size)
+                                        for c, numeric, size in kinds), None))
             written.append(f"supp{d.code.lower()}.xpt  ({len(supp)} records)")
-    progress(len(spec.domains) + 1, len(spec.domains) + 1, "Writing README.txt")
+    progress(len(spec.domains) + 1, len(spec.domains) + 1, "Writing define.xml")
+    write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec)
     out.path("README.txt").write_text(
         f"SDTM datasets of {snap.study.id} (SAS transport v5), exported {snap.taken_at} by "
         f"{snap.taken_by}.\n" + "\n".join(written) +
         "\nText is UTF-8 (read with encoding='utf-8'). Text longer than 200 bytes continues in "
-        "supp<domain>.xpt (QNAM <VAR>1, <VAR>2...).\n", encoding="utf-8")
+        "supp<domain>.xpt (QNAM <VAR>1, <VAR>2...).\n"
+        "define.xml (Define-XML 2.1) describes the datasets; its annotated CRF link is "
+        "acrf.pdf: write it beside them with `alsdesk pdf annotated`.\n", encoding="utf-8")
