@@ -195,7 +195,8 @@ def test_text_over_200_bytes_continues_in_supp_and_reads_back_whole(exported):
     ae, _ = _read(folder, "ae")
     supp = pd.read_sas(folder / "suppae.xpt", format="xport", encoding="utf-8")
     row = ae[ae.USUBJID == f"{st.study.id}-S006"].iloc[0]
-    rest = supp[(supp.USUBJID == row.USUBJID) & (supp.IDVARVAL == str(int(row.AESEQ)))]
+    rest = supp[(supp.USUBJID == row.USUBJID) & (supp.IDVARVAL == str(int(row.AESEQ)))
+                & supp.QNAM.str.startswith("AETERM")]
     assert rest.QNAM.tolist() == [f"AETERM{n}" for n in range(1, len(rest) + 1)]
     assert row.AETERM + "".join(rest.QVAL) == LONG.rstrip()  # SAS drops trailing blanks
     assert len(row.AETERM.encode("utf-8")) <= CHARS
@@ -209,7 +210,7 @@ def test_only_the_selection_is_exported(demo_db, tmp_path):
     finally:
         st.close()
     assert sorted(p.name for p in (tmp_path / "one").glob("*.xpt")) == \
-        ["dm.xpt", "ex.xpt", "vs.xpt"]
+        ["dm.xpt", "ex.xpt", "suppex.xpt", "vs.xpt"]
     vs, _ = _read(tmp_path / "one", "vs")
     assert set(vs.USUBJID) == {"NCT02492516-S003"}
     assert vs.VSDY.notna().any()  # the anchor was exported, so study days are there
@@ -240,3 +241,27 @@ def test_cli_writes_the_datasets_logs_the_export_and_refuses_a_nurse(demo_db, tm
                   "--password-stdin")
     assert refused.exit_code != 0 and "Traceback" not in refused.output
     assert not (tmp_path / "n").exists() or not any((tmp_path / "n").iterdir())
+
+
+def test_collected_values_without_a_standard_variable_go_to_supp(exported):
+    st, folder = exported
+    supp = pd.read_sas(folder / "suppae.xpt", format="xport", encoding="utf-8")
+    ae, _ = _read(folder, "ae")
+    qnams = SPEC["domains"]["AE"]["supp"]
+    stored = _rows(st, "SELECT s.code, a.aeterm, " + ", ".join(f"a.{f}" for f in qnams.values())
+                   + " FROM ae a JOIN form_instances fi ON fi.id = a.instance_id JOIN subjects "
+                   "s ON s.id = fi.subject_id WHERE fi.status != 'deleted'")
+    checked = 0
+    for code, term, *values in stored:
+        subject = f"{st.study.id}-{code}"
+        # the record whose AETERM is this term (or its first 200 bytes)
+        seq = ae[(ae.USUBJID == subject) & ae.AETERM.map(term.startswith)].AESEQ.iloc[0]
+        for qnam, value in zip(qnams, values):
+            got = supp[(supp.USUBJID == subject) & (supp.QNAM == qnam)
+                       & (supp.IDVARVAL == str(int(seq)))]
+            if value is None:
+                assert got.empty
+            else:
+                assert got.QVAL.tolist() == [str(value)]
+                checked += 1
+    assert checked >= 3

@@ -15,7 +15,7 @@ from alsdesk.exchange.dataset import (
 from alsdesk.exchange.sdtm.build import Builder
 from alsdesk.exchange.sdtm.define import Column, Dataset, write_define
 from alsdesk.exchange.sdtm.spec import SdtmSpec, load_spec
-from alsdesk.exchange.xpt import CHARS, _pieces, write_table
+from alsdesk.exchange.xpt import CHARS, _label, _pieces, write_table
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -79,7 +79,9 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
         rows = list(builder.rows(d))  # one domain at a time: the frame needs its columns
         if not rows:
             continue
-        supp = split_long(d.code, rows)
+        supp = builder.supp.pop(d.code, []) + split_long(d.code, rows)
+        for rec in supp:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
+            rec["QLABEL"] = _label(rec["QLABEL"])
         columns = list(rows[0])
         names = labels_for(labels, d.code, columns, builder.field_labels(d))
         kinds = write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, rows, names)

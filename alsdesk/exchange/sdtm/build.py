@@ -44,6 +44,8 @@ class Builder:
         self.labels = {e.id: e.label for e in snap.study.events}
         self.codes = {m.code: m.label for m in snap.study.missing_codes}
         self.exported = {f.id for f in snap.forms}
+        # SUPP-- records of collected values with no standard variable, by domain
+        self.supp: dict[str, list[Row]] = {}
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
@@ -116,6 +118,15 @@ class Builder:
                     study_day(row.get(v), self.ref.get(inst.subject))
             if d.visit:
                 row.update(self.visit(inst.event, inst.event_repeat))
+            ids = {f.id for f in self.snap.form(d.form).fields}
+            for qnam, fid in d.supp:
+                if fid in ids and inst.values.get(fid) is not None:
+                    f = self._field(d.form, fid)
+                    self.supp.setdefault(d.code, []).append({
+                        "STUDYID": row["STUDYID"], "RDOMAIN": d.code, "USUBJID": row["USUBJID"],
+                        "IDVAR": f"{d.code}SEQ", "IDVARVAL": str(row[f"{d.code}SEQ"]),
+                        "QNAM": qnam, "QLABEL": f.label, "QVAL": value_text(f, inst.values[fid]),
+                        "QORIG": "CRF"})
             yield row
 
     def findings(self, d: Domain) -> Iterator[Row]:

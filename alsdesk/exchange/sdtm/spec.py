@@ -51,6 +51,7 @@ class Domain:
     sources: tuple[FindingSource, ...]  # findings
     constants: tuple[tuple[str, str], ...] = ()  # events: (variable, text) on every record
     visit: bool = False  # events: add VISITNUM, VISIT, EPOCH of the form's event
+    supp: tuple[tuple[str, str], ...] = ()  # events: (QNAM, field id) into SUPP--
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class _Checker:
         if kind not in KINDS:
             self.fail(f"{key}.kind", f"must be one of {', '.join(KINDS)}")
         label = self.name(t.get("label"), f"{key}.label", LABEL)
-        form, variables, days, sources, constants = None, [], [], [], []
+        form, variables, days, sources, constants, supp = None, [], [], [], [], []
         if kind in ("subject", "events"):
             form = t.get("form")
             if form not in self.study.forms:
@@ -136,6 +137,11 @@ class _Checker:
             for var, text in dict(t.get("constants", {})).items():
                 self.name(var, f"{key}.constants.{var}")
                 constants.append((var, self.name(text, f"{key}.constants.{var}", 200)))
+            supp = []
+            for qnam, fid in dict(t.get("supp", {})).items():
+                skey = f"{key}.supp.{qnam}"
+                self.name(qnam, skey)
+                supp.append((qnam, self.field(form, fid, skey)))
             names = {v for v, _ in variables}
             for var in t.get("days", []):
                 if var not in names or not var.endswith("DTC"):
@@ -147,7 +153,7 @@ class _Checker:
             if not sources:
                 self.fail(key, "a findings domain needs [[domains.<code>.sources]]")
         return Domain(code, label, kind, form, tuple(variables), tuple(days), tuple(sources),
-                      tuple(constants), bool(t.get("visit", False)))
+                      tuple(constants), bool(t.get("visit", False)), tuple(supp))
 
     def source(self, key: str, s: dict[str, Any]) -> FindingSource:
         form = s.get("form")
