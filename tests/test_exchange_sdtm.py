@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from alsdesk.clinical import alsfrs
+from alsdesk.exchange import ExportOptions
 from alsdesk.exchange.sdtm import export_sdtm
 from alsdesk.exchange.xpt import CHARS
 from alsdesk.study.companion import companion_file
@@ -19,7 +20,8 @@ pyreadstat = pytest.importorskip("pyreadstat")
 pd = pytest.importorskip("pandas")
 
 SPEC = tomllib.loads(companion_file("sdtm.toml").read_text(encoding="utf-8"))
-LONG = ("سردرد شدید پس از تزریق، همراه با تهوع " * 6)[:189] + "X"  # 190 chars, ~340 bytes
+# an AE term of 190 Persian characters: ~340 bytes in UTF-8, over XPT v5's 200
+LONG = ("سردرد شدید پس از تزریق، همراه با تهوع " * 6)[:189] + "X"
 
 
 def _rows(st, sql: str) -> list[tuple]:
@@ -205,8 +207,7 @@ def test_text_over_200_bytes_continues_in_supp_and_reads_back_whole(exported):
 def test_only_the_selection_is_exported(demo_db, tmp_path):
     st = open_as(demo_db, "monitor")
     try:
-        export_sdtm(st, tmp_path / "one", __import__("alsdesk.exchange", fromlist=["x"])
-                    .ExportOptions(subjects=("S003",), forms=("vs", "inf")))
+        export_sdtm(st, tmp_path / "one", ExportOptions(subjects=("S003",), forms=("vs", "inf")))
     finally:
         st.close()
     assert sorted(p.name for p in (tmp_path / "one").glob("*.xpt")) == \

@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from lxml import etree
+import xml.etree.ElementTree as etree
 
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
 
 ODM = "http://www.cdisc.org/ns/odm/v1.3"
 DEF = "http://www.cdisc.org/ns/def/v2.1"
 XLINK = "http://www.w3.org/1999/xlink"
-NS = {None: ODM, "def": DEF, "xlink": XLINK}
 ACRF = "acrf.pdf"
 
 
@@ -41,13 +40,21 @@ class Dataset:
     domain: Domain | None  # None for SUPP-- datasets
 
 
+for _prefix, _uri in (("", ODM), ("def", DEF), ("xlink", XLINK)):
+    etree.register_namespace(_prefix, _uri)
+
+
+def _o(tag: str) -> str:
+    return f"{{{ODM}}}{tag}"
+
+
 def _d(tag: str) -> str:
     return f"{{{DEF}}}{tag}"
 
 
 def _text(parent, tag: str, text: str, lang: bool = True):
-    el = etree.SubElement(parent, tag)
-    tt = etree.SubElement(el, "TranslatedText")
+    el = etree.SubElement(parent, _o(tag))
+    tt = etree.SubElement(el, _o("TranslatedText"))
     if lang:
         tt.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     tt.text = text
@@ -74,16 +81,16 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
 
 def write_define(path: Path, study_id: str, study_name: str, datasets: list[Dataset],
                  spec: SdtmSpec) -> None:
-    root = etree.Element("ODM", nsmap=NS, FileType="Snapshot", FileOID=f"DEF.{study_id}",
+    root = etree.Element(_o("ODM"), FileType="Snapshot", FileOID=f"DEF.{study_id}",
                          ODMVersion="1.3.2", CreationDateTime=_now(),
                          Originator="ALS Desk")
     root.set(_d("Context"), "Other")
-    study = etree.SubElement(root, "Study", OID=study_id)
-    gv = etree.SubElement(study, "GlobalVariables")
-    etree.SubElement(gv, "StudyName").text = study_id
-    etree.SubElement(gv, "StudyDescription").text = study_name
-    etree.SubElement(gv, "ProtocolName").text = study_id
-    mdv = etree.SubElement(study, "MetaDataVersion", OID=f"MDV.{study_id}.SDTM",
+    study = etree.SubElement(root, _o("Study"), OID=study_id)
+    gv = etree.SubElement(study, _o("GlobalVariables"))
+    etree.SubElement(gv, _o("StudyName")).text = study_id
+    etree.SubElement(gv, _o("StudyDescription")).text = study_name
+    etree.SubElement(gv, _o("ProtocolName")).text = study_id
+    mdv = etree.SubElement(study, _o("MetaDataVersion"), OID=f"MDV.{study_id}.SDTM",
                            Name=f"{study_id} SDTM", Description="SDTM datasets of ALS Desk")
     mdv.set(_d("DefineVersion"), "2.1.0")
     stds = etree.SubElement(mdv, _d("Standards"))
@@ -102,18 +109,18 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     for name, d, tests in vlm:  # value lists first: the schema's order
         vl = etree.SubElement(mdv, _d("ValueListDef"), OID=f"VL.{name}.{d.code}ORRES")
         for n, (code, _test, _derived) in enumerate(tests, start=1):
-            ref = etree.SubElement(vl, "ItemRef", ItemOID=f"IT.{name}.{d.code}ORRES.{code}",
+            ref = etree.SubElement(vl, _o("ItemRef"), ItemOID=f"IT.{name}.{d.code}ORRES.{code}",
                                    OrderNumber=str(n), Mandatory="No")
             etree.SubElement(ref, _d("WhereClauseRef"), WhereClauseOID=f"WC.{name}.{code}")
     for name, d, tests in vlm:
         for code, _test, _derived in tests:
             wc = etree.SubElement(mdv, _d("WhereClauseDef"), OID=f"WC.{name}.{code}")
-            rc = etree.SubElement(wc, "RangeCheck", SoftHard="Soft", Comparator="EQ")
+            rc = etree.SubElement(wc, _o("RangeCheck"), SoftHard="Soft", Comparator="EQ")
             rc.set(_d("ItemOID"), f"IT.{name}.{d.code}TESTCD")
-            etree.SubElement(rc, "CheckValue").text = code
+            etree.SubElement(rc, _o("CheckValue")).text = code
     for ds in datasets:
         d = ds.domain
-        ig = etree.SubElement(mdv, "ItemGroupDef", OID=f"IG.{ds.name}", Name=ds.name,
+        ig = etree.SubElement(mdv, _o("ItemGroupDef"), OID=f"IG.{ds.name}", Name=ds.name,
                               Repeating="No" if ds.name == "DM" else "Yes",
                               IsReferenceData="No", SASDatasetName=ds.name,
                               Domain=ds.name[4:] if ds.name.startswith("SUPP") else ds.name,
@@ -134,7 +141,7 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             if col.name in ("STUDYID", "USUBJID") or col.name.endswith("SEQ"):
                 attrs["KeySequence"] = str(1 + ("USUBJID", "STUDYID").index(col.name)
                                            if col.name in ("STUDYID", "USUBJID") else 3)
-            etree.SubElement(ig, "ItemRef", **attrs)
+            etree.SubElement(ig, _o("ItemRef"), **attrs)
             items[oid] = (col, origin, form)
         leaf = etree.SubElement(ig, _d("leaf"), ID=f"LF.{ds.name}")
         leaf.set(f"{{{XLINK}}}href", ds.file)
@@ -145,31 +152,31 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             vl_items[f"IT.{name}.{d.code}ORRES.{code}"] = (
                 test, derived, d.sources[0].form)
     for oid, (col, origin, form) in items.items():
-        it = etree.SubElement(mdv, "ItemDef", OID=oid, Name=col.name,
+        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=col.name,
                               DataType="float" if col.numeric else "text",
                               Length=str(max(col.length, 1)), SASFieldName=col.name)
         if col.numeric:
             it.attrib.pop("Length")
         _text(it, "Description", col.label)
         if col.name.endswith("TESTCD") and oid.split(".")[1] in {n for n, _, _ in vlm}:
-            etree.SubElement(it, "CodeListRef", CodeListOID=f"CL.{oid.split('.')[1]}.TESTCD")
+            etree.SubElement(it, _o("CodeListRef"), CodeListOID=f"CL.{oid.split('.')[1]}.TESTCD")
         _origin_el(it, origin, form)
         if col.name.endswith("ORRES") and f"VL.{oid.split('.')[1]}.{col.name}" in \
                 {f"VL.{n}.{d.code}ORRES" for n, d, _ in vlm}:
             etree.SubElement(it, _d("ValueListRef"),
                              ValueListOID=f"VL.{oid.split('.')[1]}.{col.name}")
     for oid, (test, derived, form) in vl_items.items():
-        it = etree.SubElement(mdv, "ItemDef", OID=oid, Name=oid.split(".")[2],
+        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=oid.split(".")[2],
                               DataType="text", Length="200")
         _text(it, "Description", test)
         _origin_el(it, "Derived" if derived else "Collected", None if derived else form)
     for name, d, tests in vlm:
-        cl = etree.SubElement(mdv, "CodeList", OID=f"CL.{name}.TESTCD",
+        cl = etree.SubElement(mdv, _o("CodeList"), OID=f"CL.{name}.TESTCD",
                               Name=f"{name} Test Code", DataType="text")
         for code, test, _ in tests:
-            item = etree.SubElement(cl, "CodeListItem", CodedValue=code)
+            item = etree.SubElement(cl, _o("CodeListItem"), CodedValue=code)
             _text(item, "Decode", test)
-    method = etree.SubElement(mdv, "MethodDef", OID="MT.DERIVED", Name="Derived by ALS Desk",
+    method = etree.SubElement(mdv, _o("MethodDef"), OID="MT.DERIVED", Name="Derived by ALS Desk",
                               Type="Computation")
     _text(method, "Description",
           "Derived by ALS Desk from the collected data: USUBJID = STUDYID-SUBJID; --SEQ "
@@ -179,8 +186,8 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     leaf = etree.SubElement(mdv, _d("leaf"), ID="LF.acrf")
     leaf.set(f"{{{XLINK}}}href", ACRF)
     etree.SubElement(leaf, _d("title")).text = "Annotated CRF"
-    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                    pretty_print=True))
+    etree.indent(root)
+    path.write_bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
 
 
 def _origin_el(item, origin: str, form: str | None) -> None:

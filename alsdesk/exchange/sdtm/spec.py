@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alsdesk.errors import DefinitionError
 from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study.model import Study
 from alsdesk.study.source import Source
