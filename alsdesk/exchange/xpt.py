@@ -147,6 +147,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         for name, f, role, _ in plan:
             if f is not None and is_numeric(f) and role == "value":
                 frame[name] = frame[name].astype("float64")
+        _widen_short_records(frame)
         pyreadstat.write_xport(frame, str(out.path(f"{form.id}.xpt")),
                                file_label=_label(form.label), table_name=form.id,
                                column_labels={name: _label(text) for name, _, _, text in plan},
@@ -201,34 +202,42 @@ def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
                 raise ExportError(f"{name}.{col} holds a text of {longest} bytes; SAS "
                                   "transport v5 takes 200 (split it before writing).")
             cols[col] = pd.Series(text, dtype="object")
-    _widen_short_records(cols)
-    pyreadstat.write_xport(pd.DataFrame(cols), str(path), file_label=_label(label),
+    frame = pd.DataFrame(cols)
+    _widen_short_records(frame)
+    pyreadstat.write_xport(frame, str(path), file_label=_label(label),
                            table_name=name, file_format_version=5,
                            column_labels={c: _label(labels.get(c, c)) for c in columns})
     return [(c, cols[c].dtype != object,
-             8 if cols[c].dtype != object else max((len(v.encode("utf-8")) for v in cols[c]),
+             8 if cols[c].dtype != object else max((len(v.encode("utf-8")) for v in frame[c]),
                                                    default=1)) for c in columns]
 
 
-def _widen_short_records(cols: dict[str, Any]) -> None:
+def _widen_short_records(frame: Any) -> None:
     """Make a record longer than one 80-byte card.
 
     The file ends padded with blanks to a whole card, so a reader cannot tell a short last
     record with blank trailing text from padding: pandas.read_sas counts the blank 8-byte
     words of the last card as padding and drops the last row of such a file (a DM with an
-    empty ETHNIC last lost a subject). Trailing blanks are not part of a SAS character value
-    (every reader strips them), so one blank-padded value widens its variable harmlessly."""
-    width = 0
-    text_cols = []
-    for name, series in cols.items():
-        if series.dtype == object:
-            size = max(1, max((len(v.encode("utf-8")) for v in series), default=1))
-            width += size
-            text_cols.append((size, name))
-        else:
-            width += 8
-    if width > 80 or not text_cols or len(next(iter(cols.values()))) == 0:
+    empty ETHNIC last lost a subject; so did the raw sv.xpt). Trailing blanks are not part
+    of a SAS character value (every reader strips them), so one blank-padded value widens
+    its variable harmlessly."""
+    import pandas as pd
+
+    if len(frame) == 0:
+        return
+    width, text_cols = 0, []
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_datetime64_any_dtype(col) \
+                or not all(isinstance(v, str) for v in col):
+            width += 8  # numbers, dates and date-times are 8-byte doubles
+            continue
+        size = max(1, max(len(v.encode("utf-8")) for v in col))
+        width += size
+        text_cols.append((size, name))
+    if width > 80 or not text_cols:
         return
     size, name = max(text_cols)
-    first = cols[name].iloc[0]
-    cols[name].iloc[0] = first + " " * (size + 81 - width - len(first.encode("utf-8")))
+    first = frame[name].iloc[0]
+    frame.loc[frame.index[0], name] = first + " " * (size + 81 - width
+                                                    - len(first.encode("utf-8")))
