@@ -81,7 +81,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
 
 @click.group("export")
 def export() -> None:
-    """Export the trial's data: CSV, ODM, REDCap, Stata, SPSS, SAS, analysis and PRO-ACT.
+    """Export the trial's data: CSV, ODM, REDCap, Stata, SPSS, SAS, SDTM, analysis, PRO-ACT.
 
     Every export is recorded in the audit trail. Direct identifiers are left out unless an
     administrator passes --include-identifiers; deleted log entries are never exported.
