@@ -173,9 +173,9 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         encoding="utf-8")
 
 
-def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
+def write_table(path: Path, name: str, label: str, data: dict[str, list[Any]],
                 labels: dict[str, str]) -> list[tuple[str, bool, int]]:
-    """One XPT v5 dataset from rows of equal keys (numbers: int/float/None; text: str).
+    """One XPT v5 dataset from columns of equal length (numbers: int/float/None; text: str).
 
     Used by the SDTM export (alsdesk/exchange/sdtm): the caller keeps names within 8
     characters and text within 200 bytes; this refuses, never cuts, what does not fit.
@@ -183,13 +183,13 @@ def write_table(path: Path, name: str, label: str, rows: list[dict[str, Any]],
     import pandas as pd
     import pyreadstat
 
-    columns = list(rows[0]) if rows else []
+    columns = list(data)
     for col in [name, *columns]:
         if len(col) > NAME:
             raise ExportError(f"The SAS transport name {col!r} is longer than 8 characters.")
     cols: dict[str, Any] = {}
     for col in columns:
-        values = [r.get(col) for r in rows]
+        values = data[col]
         numeric = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
                       for v in values)
         if numeric:

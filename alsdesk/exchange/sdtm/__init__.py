@@ -76,22 +76,32 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
     datasets: list[Dataset] = []
     for n, d in enumerate(spec.domains, start=1):
         progress(n, len(spec.domains) + 1, f"Writing {d.code.lower()}.xpt")
-        rows = list(builder.rows(d))  # one domain at a time: the frame needs its columns
-        if not rows:
+        # One domain at a time, kept as columns (not a dict per record): the frame pyreadstat
+        # writes needs the whole dataset, and columns of shared texts are far smaller.
+        data: dict[str, list[Any]] = {}
+        long_text: list[dict[str, Any]] = []
+        for row in builder.rows(d):
+            long_text += split_long(d.code, [row])
+            if not data:
+                data = {k: [] for k in row}
+            for k, v in row.items():
+                data[k].append(v)
+        if not data:
             continue
-        supp = builder.supp.pop(d.code, []) + split_long(d.code, rows)
+        supp = builder.supp.pop(d.code, []) + long_text
         for rec in supp:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
             rec["QLABEL"] = _label(rec["QLABEL"])
-        columns = list(rows[0])
-        names = labels_for(labels, d.code, columns, builder.field_labels(d))
-        kinds = write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, rows, names)
+        names = labels_for(labels, d.code, list(data), builder.field_labels(d))
+        kinds = write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, data, names)
+        count = len(next(iter(data.values())))
         datasets.append(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
             Column(c, names[c][:40], numeric, size) for c, numeric, size in kinds), d))
-        written.append(f"{d.code.lower()}.xpt  {d.label} ({len(rows)} records)")
+        written.append(f"{d.code.lower()}.xpt  {d.label} ({count} records)")
         if supp:
             supp_labels = {**labels, **SUPP_LABELS}
             kinds = write_table(out.path(f"supp{d.code.lower()}.xpt"), f"SUPP{d.code}",
-                                f"Supplemental Qualifiers for {d.code}", supp, supp_labels)
+                                f"Supplemental Qualifiers for {d.code}",
+                                {k: [r[k] for r in supp] for k in supp[0]}, supp_labels)
             datasets.append(Dataset(f"SUPP{d.code}", f"Supplemental Qualifiers for {d.code}",
                                     f"supp{d.code.lower()}.xpt", tuple(
                                         Column(c, supp_labels.get(c, c), numeric, size)

@@ -46,6 +46,7 @@ class Builder:
         self.exported = {f.id for f in snap.forms}
         # SUPP-- records of collected values with no standard variable, by domain
         self.supp: dict[str, list[Row]] = {}
+        self._usubjid: dict[str, str] = {}
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
@@ -54,7 +55,11 @@ class Builder:
         return {v: f.label for v, f in self._present(d.form, d.variables)}
 
     def usubjid(self, subject: str) -> str:
-        return f"{self.snap.study.id}-{subject}"
+        # one string per subject, shared by all its records (memory of the big domains)
+        text = self._usubjid.get(subject)
+        if text is None:
+            text = self._usubjid[subject] = f"{self.snap.study.id}-{subject}"
+        return text
 
     def visit(self, event: str, repeat: int) -> Row:
         v = self.spec.events.get(event)
