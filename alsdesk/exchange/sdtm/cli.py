@@ -8,7 +8,7 @@ from alsdesk.exchange.commands import _run, export_options
 
 @click.command("sdtm")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
-              help="A new or empty folder for the SDTM .xpt files.")
+              help="A new or empty folder for the SDTM .xpt files and define.xml.")
 @export_options("sdtm", audit=False)
 @click.pass_context
 def export_sdtm(ctx: click.Context, out: str, **opts) -> None:
