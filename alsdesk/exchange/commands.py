@@ -81,7 +81,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
 
 @click.group("export")
 def export() -> None:
-    """Export the trial's data: CSV, ODM, REDCap, Stata, SPSS, SAS, analysis and PRO-ACT.
+    """Export the trial's data: CSV, ODM, REDCap, Stata, SPSS, SAS, SDTM, analysis, PRO-ACT.
 
     Every export is recorded in the audit trail. Direct identifiers are left out unless an
     administrator passes --include-identifiers; deleted log entries are never exported.
@@ -214,3 +214,8 @@ def import_odm(ctx: click.Context, file: str, acting: str, password_stdin: bool)
         _login_admin(store, acting, password_stdin)
         report = run_import(store, Path(file))
     click.echo(report.text())
+
+
+from alsdesk.exchange.sdtm.cli import export_sdtm as _export_sdtm  # noqa: E402  (uses the above)
+
+export.add_command(_export_sdtm)

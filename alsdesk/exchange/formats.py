@@ -22,6 +22,7 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("stata", "alsdesk.exchange.statfiles", "export_stata", True, False),
     Format("spss", "alsdesk.exchange.statfiles", "export_spss", True, False),
     Format("xpt", "alsdesk.exchange.xpt", "export_xpt", True, False),
+    Format("sdtm", "alsdesk.exchange.sdtm", "export_sdtm", True, False),
     Format("analysis", "alsdesk.exchange.analysis", "export_analysis", True, False),
     Format("proact", "alsdesk.exchange.proact", "export_proact", True, False),
 )}

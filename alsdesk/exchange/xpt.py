@@ -156,6 +156,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         for name, f, role, _ in plan:
             if f is not None and is_numeric(f) and role == "value":
                 frame[name] = frame[name].astype("float64")
+        _widen_short_records(frame)
         pyreadstat.write_xport(frame, str(out.path(f"{form.id}.xpt")),
                                file_label=_label(form.label), table_name=form.id,
                                column_labels={name: _label(text) for name, _, _, text in plan},
@@ -179,3 +180,73 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         "Text longer than 200 bytes continues in <name>2, <name>3, ... (UTF-8); join them in "
         "order.\nRead in SAS: libname x xport 'vs.xpt'; proc copy in=x out=work; run;\n",
         encoding="utf-8")
+
+
+def write_table(path: Path, name: str, label: str, data: dict[str, list[Any]],
+                labels: dict[str, str]) -> list[tuple[str, bool, int]]:
+    """One XPT v5 dataset from columns of equal length (numbers: int/float/None; text: str).
+
+    Used by the SDTM export (alsdesk/exchange/sdtm): the caller keeps names within 8
+    characters and text within 200 bytes; this refuses, never cuts, what does not fit.
+    Returns (variable, numeric, length in bytes) of each variable, for define.xml."""
+    import pandas as pd
+    import pyreadstat
+
+    columns = list(data)
+    for col in [name, *columns]:
+        if len(col) > NAME:
+            raise ExportError(f"The SAS transport name {col!r} is longer than 8 characters.")
+    cols: dict[str, Any] = {}
+    for col in columns:
+        values = data[col]
+        numeric = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+                      for v in values)
+        if numeric:
+            cols[col] = pd.Series([None if v is None else float(v) for v in values],
+                                  dtype="float64")
+        else:
+            text = ["" if v is None else str(v) for v in values]
+            longest = max((len(t.encode("utf-8")) for t in text), default=0)
+            if longest > CHARS:
+                raise ExportError(f"{name}.{col} holds a text of {longest} bytes; SAS "
+                                  "transport v5 takes 200 (split it before writing).")
+            cols[col] = pd.Series(text, dtype="object")
+    frame = pd.DataFrame(cols)
+    _widen_short_records(frame)
+    pyreadstat.write_xport(frame, str(path), file_label=_label(label),
+                           table_name=name, file_format_version=5,
+                           column_labels={c: _label(labels.get(c, c)) for c in columns})
+    return [(c, cols[c].dtype != object,
+             8 if cols[c].dtype != object else max((len(v.encode("utf-8")) for v in frame[c]),
+                                                   default=1)) for c in columns]
+
+
+def _widen_short_records(frame: Any) -> None:
+    """Make a record longer than one 80-byte card.
+
+    The file ends padded with blanks to a whole card, so a reader cannot tell a short last
+    record with blank trailing text from padding: pandas.read_sas counts the blank 8-byte
+    words of the last card as padding and drops the last row of such a file (a DM with an
+    empty ETHNIC last lost a subject; so did the raw sv.xpt). Trailing blanks are not part
+    of a SAS character value (every reader strips them), so one blank-padded value widens
+    its variable harmlessly."""
+    import pandas as pd
+
+    if len(frame) == 0:
+        return
+    width, text_cols = 0, []
+    for name in frame.columns:
+        col = frame[name]
+        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_datetime64_any_dtype(col) \
+                or not all(isinstance(v, str) for v in col):
+            width += 8  # numbers, dates and date-times are 8-byte doubles
+            continue
+        size = max(1, max(len(v.encode("utf-8")) for v in col))
+        width += size
+        text_cols.append((size, name))
+    if width > 80 or not text_cols:
+        return
+    size, name = max(text_cols)
+    first = frame[name].iloc[0]
+    frame.loc[frame.index[0], name] = first + " " * (size + 81 - width
+                                                    - len(first.encode("utf-8")))
