@@ -23,7 +23,8 @@ def test_menu_offers_every_format_greyed_for_a_nurse(qtbot, demo_db):
     window = open_window(qtbot, demo_db, "nurse")
     names = [a.objectName() for a in window.export_menu.actions()]
     assert names == ["export_csv", "export_odm", "export_redcap", "export_stata",
-                     "export_spss", "export_xpt", "export_analysis", "export_proact"]
+                     "export_spss", "export_xpt", "export_sdtm", "export_analysis",
+                     "export_proact"]
     window.export_menu.aboutToShow.emit()
     action = window.export_actions["csv"]
     assert not action.isEnabled() and "may export data" in action.toolTip()

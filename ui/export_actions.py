@@ -38,12 +38,14 @@ FORMATS = {
     "stata": ("Stata files (.dta)…", True, "Folder for the Stata files"),
     "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
     "xpt": ("SAS transport files (.xpt)…", True, "Folder for the SAS files"),
+    "sdtm": ("CDISC SDTM datasets and define.xml…", True, "Folder for the SDTM files"),
     "analysis": ("Analysis tables (one row per subject)…", True,
                  "Folder for the analysis tables"),
     "proact": ("PRO-ACT tables…", True, "Folder for the PRO-ACT tables"),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
-NO_BOM = {"stata", "spss", "xpt", "analysis", "proact"}  # binary files, or plain UTF-8 tables
+# Binary files, or plain UTF-8 tables: no byte order mark to choose.
+NO_BOM = {"stata", "spss", "xpt", "sdtm", "analysis", "proact"}
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,
