@@ -70,7 +70,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
     if snap.options.include_audit:
         progress(total - 1, total, "Writing the audit trail")
         _write_rows(out.path("audit_trail.csv"), encoding, AUDIT_COLUMNS,
-                    ([_cell(row[c]) for c in AUDIT_COLUMNS] for row in snap.audit))
+                    ([_cell(row[c]) for c in AUDIT_COLUMNS] for row in snap.audit_rows()))
         _write_rows(out.path("signatures.csv"), encoding,
                     KEY_COLUMNS[:4] + ("form", "signed_by", "full_name", "role", "meaning",
                                        "signed_at", "valid"),

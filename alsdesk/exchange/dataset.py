@@ -23,7 +23,7 @@ from alsdesk.auth import Action, Role
 from alsdesk.errors import AlsDeskError, NotFound, PermissionDenied
 from alsdesk.outputs import refuse_program_file
 from alsdesk.store import audit as audit_trail
-from alsdesk.store.audit import A, utc_now
+from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS, utc_now
 from alsdesk.store.forms import Signature
 from alsdesk.store.filekind import kind_of
 from alsdesk.study.model import Event, Field, FieldType, Form, Study
@@ -103,7 +103,6 @@ class Snapshot:
     own_transaction: bool = False
     signatures: dict[int, list[Signature]] = field(default_factory=dict)
     users: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, role)
-    audit: list[dict[str, Any]] = field(default_factory=list)
     taken_at: str = ""
     taken_by: str | None = None
     # The audit chain's head in the same read: every format carries it (exchange.heads).
@@ -121,6 +120,36 @@ class Snapshot:
         """Every exported instance in export order (by subject), read as used."""
         return reader.instances(self.conn, self.study, self.forms,
                                 [s.code for s in self.subjects], Instance)
+
+    def audit_rows(self) -> Iterator[dict[str, Any]]:
+        """The audit rows of the selection, oldest first, read as they are used (one pass):
+        a large study's trail is millions of rows, never all held."""
+        return _audit_rows(self.conn, self.study, self.forms,
+                           {s.code for s in self.subjects}, self.options)
+
+    def last_changes(self, instance_id: int) -> dict[tuple[str, bool], dict[str, Any]]:
+        """(field, is missing code) -> the audit row of the latest change of that value or
+        code of one instance (read through the trail's index on instance_id)."""
+        last: dict[tuple[str, bool], dict[str, Any]] = {}
+        for row in audit_trail.rows(self.conn, instance_id=instance_id):
+            if row["action"] in VALUE_ACTIONS or row["action"] in CODE_ACTIONS:
+                last[(row["field"], row["action"] in CODE_ACTIONS)] = row
+        return last
+
+    def change_users(self) -> set[str]:
+        """Who made the latest change of a value or code in the selection (ODM's Users)."""
+        actions = sorted(str(a) for a in VALUE_ACTIONS | CODE_ACTIONS)
+        codes = sorted(str(a) for a in CODE_ACTIONS)
+        marks = ", ".join("?" * len(actions))
+        cur = self.conn.execute(
+            "SELECT a.subject, a.form, a.field, a.user_id FROM audit_trail a JOIN "
+            f"(SELECT max(seq) AS seq FROM audit_trail WHERE action IN ({marks}) "
+            f"GROUP BY instance_id, field, action IN ({', '.join('?' * len(codes))})) m "
+            "ON m.seq = a.seq", (*actions, *codes))
+        subjects = {s.code for s in self.subjects}
+        fields = {(f.id, fl.id) for f in self.forms for fl in f.fields}
+        return {user for subject, form, fld, user in cur
+                if user and subject in subjects and (form, fld) in fields}
 
     def close(self) -> None:
         """End the read transaction (before the export's audit row is written)."""
@@ -185,11 +214,9 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:
-            wanted = set(codes)
             exported = reader.ids(conn, forms, codes)
             snap.signatures = {iid: sigs for iid, sigs in store.forms.all_signatures().items()
                                if iid in exported}
-            snap.audit = list(_audit_rows(conn, study, forms, wanted, options))
     except BaseException:
         if own and conn.in_transaction:
             conn.execute("COMMIT")

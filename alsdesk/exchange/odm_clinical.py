@@ -12,7 +12,6 @@ from typing import Any
 from alsdesk.exchange import odm_common as oc
 from alsdesk.exchange.dataset import Instance, Progress, Snapshot
 from alsdesk.exchange.odm_xml import Xml, escape_attrib, leaf_text
-from alsdesk.store.audit import CODE_ACTIONS, VALUE_ACTIONS
 from alsdesk.study.model import Field, Form
 
 LEGAL_REASON = ("Electronic signature under 21 CFR 11.50 and 11.200: the signer re-entered "
@@ -32,7 +31,7 @@ def _signature_defs(snap: Snapshot) -> dict[str, str]:
 
 def _referenced_users(snap: Snapshot) -> list[str]:
     ids = {s.user_id for sigs in snap.signatures.values() for s in sigs if s.valid}
-    ids |= {row["user_id"] for row in _last_changes(snap).values() if row["user_id"]}
+    ids |= snap.change_users()
     return sorted(ids)
 
 
@@ -62,15 +61,6 @@ def add_admin(x: Xml, snap: Snapshot) -> None:
 # --- clinical data ------------------------------------------------------------------------
 
 
-def _last_changes(snap: Snapshot) -> dict[tuple[int, str, bool], dict[str, Any]]:
-    """(instance, field, is missing code) -> the audit row of its latest change."""
-    last: dict[tuple[int, str, bool], dict[str, Any]] = {}
-    for row in snap.audit:
-        if row["action"] in VALUE_ACTIONS or row["action"] in CODE_ACTIONS:
-            last[(row["instance_id"], row["field"], row["action"] in CODE_ACTIONS)] = row
-    return last
-
-
 class _Clinical:
     """Writes SubjectData elements. The hot path of a large export: the few fixed pieces
     (status flags, OIDs) are made once, values are escaped as they come."""
@@ -79,7 +69,7 @@ class _Clinical:
         self.x = x
         self.snap = snap
         self.sig_defs = _signature_defs(snap)
-        self.last = _last_changes(snap) if snap.options.include_audit else {}
+        self.with_audit = snap.options.include_audit
         self.forms = {f.id: f for f in snap.forms}
         self._flags: dict[tuple[int, str, str, str], str] = {}
         # (form id, depth) -> [(field, start of its ItemData, of its missing-code ItemData)]
@@ -147,17 +137,19 @@ class _Clinical:
         self.flag(x.depth, inst.status, oc.CL_FORM_STATUS, oc.FLAG_FORM_STATUS)
         x.start("ItemGroupData", {"ItemGroupOID": oc.group_oid(form.id)})
         depth = x.depth
-        values, missing, last = inst.values, inst.missing, self.last
+        values, missing = inst.values, inst.missing
+        # With --audit, the latest change of each value: read per instance, never the trail.
+        last = self.snap.last_changes(inst.instance_id) if self.with_audit else None
         out: list[str] = []
         for f, start, start_missing in self.items(form, depth):
             value = values.get(f.id)
             if value is not None:
                 self.item_data(out, start, oc.to_odm(f, value),
-                               last.get((inst.instance_id, f.id, False)) if last else None, depth)
+                               last.get((f.id, False)) if last else None, depth)
             code = missing.get(f.id)
             if code:
                 self.item_data(out, start_missing, str(code),
-                               last.get((inst.instance_id, f.id, True)) if last else None, depth)
+                               last.get((f.id, True)) if last else None, depth)
         if out:
             x.raw("".join(out))
         x.end()  # ItemGroupData
