@@ -13,7 +13,8 @@ from pathlib import Path
 
 from alsdesk.exchange.csv_export import type_text
 from alsdesk.exchange.dataset import is_numeric
-from alsdesk.exchange.statfiles import companion, missing_letters, missing_numbers
+from alsdesk.exchange.statfiles import missing_letters, missing_numbers
+from alsdesk.exchange.statnames import has_companion, names_of
 from alsdesk.outfile import write_bytes
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Field, Form, Study
@@ -38,7 +39,21 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _missing_cell(study: Study, f: Field) -> str:
+def _names_cell(form: Form, f: Field) -> str:
+    """The field id (the CSV column), then the Stata and SPSS names when they differ, and
+    the missing-code companions of text fields."""
+    dta, sav = names_of(form, "dta"), names_of(form, "sav")
+    lines = [_e(f.id)]
+    if dta[(f.id, "value")] != f.id or sav[(f.id, "value")] != f.id:
+        lines.append(_e(f"Stata {dta[(f.id, 'value')]}, SPSS {sav[(f.id, 'value')]}"))
+    if has_companion(f):
+        code_dta, code_sav = dta[(f.id, "code")], sav[(f.id, "code")]
+        lines.append(_e(code_dta if code_dta == code_sav
+                        else f"Stata {code_dta}, SPSS {code_sav}"))
+    return "<br>".join(lines)
+
+
+def _missing_cell(study: Study, form: Form, f: Field) -> str:
     if not f.missing:
         return ""
     by_code = {m.code: m for m in study.missing_codes}
@@ -50,8 +65,10 @@ def _missing_cell(study: Study, f: Field) -> str:
             where = (f"CSV {m.exported} in {missing_column(f.id)}; Stata .{letters[code]}; "
                      f"SPSS {numbers[code]:.0f}")
         else:
+            dta = names_of(form, "dta")[(f.id, "code")]
+            sav = names_of(form, "sav")[(f.id, "code")]
             where = (f"CSV {m.exported} in {missing_column(f.id)}; Stata/SPSS {m.exported} "
-                     f"in {companion(f)}")
+                     f"in {dta if dta == sav else dta + ' / ' + sav}")
         rows.append(f"<b>{_e(code)}</b> {_e(m.label)} <span class=note>({_e(where)})</span>")
     return "<br>".join(rows)
 
@@ -85,13 +102,12 @@ def form_section(study: Study, form: Form) -> str:
             f"at most {f.length} characters" if f.length is not None else "",
             "partial dates allowed" if f.partial else "",
             "required" if f.required else "") if p)
-        names = f.id + (f"<br>{_e(companion(f))}" if f.missing and not is_numeric(f) else "")
         rows.append(
-            f"<tr><td class=name>{names}</td>"
+            f"<tr><td class=name>{_names_cell(form, f)}</td>"
             f"<td>{_e(f.label)}{'<br><span class=note>' + _e(f.help) + '</span>' if f.help else ''}"
             f"{' <b>(direct identifier: only in exports an administrator asks for)</b>' if f.identifier else ''}</td>"
             f"<td>{_e(type_text(f))}{'<br>' + _e(f.unit) if f.unit else ''}</td>"
-            f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, f)}</td><td>{_e(limits)}</td>"
+            f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, form, f)}</td><td>{_e(limits)}</td>"
             f"<td class=name>{_e(f.visible or '')}</td>"
             f"<td>{'<br>'.join(_e(c) for c in _checks_of(form, f))}</td>"
             f"<td class=name>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")

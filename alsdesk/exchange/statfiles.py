@@ -13,7 +13,11 @@ as a number or as plain "missing":
   companion string variable ``<field>_m`` holds the code as data files write it (NAP for NA).
 
 Full dates and date-times are the packages' date types; partial dates (2014-03) and times
-are text, as in the CSV files. Everything about a variable comes from the study definition.
+are text, as in the CSV files. Text-coded choices (Y/N, NOT RELATED) stay text in Stata,
+whose value labels take integers only: numbering them here would invent codes the study
+does not have, and the files would no longer match the CSV and ODM exports. Variable names
+are the field ids unless a format forbids one (alsdesk/exchange/statnames.py). Everything
+about a variable comes from the study definition.
 """
 from __future__ import annotations
 
@@ -25,12 +29,12 @@ from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, export_codes,
     is_numeric, run_export,
 )
+from alsdesk.exchange.statnames import KEYS, Variable, variables
 from alsdesk.study.model import Field, FieldType, Form, Study
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
-KEYS = ("subject", "event", "event_repeat", "repeat", "status")
 KEY_LABELS = {
     "subject": "Subject (screening number)",
     "event": "Event id (visit)",
@@ -39,7 +43,6 @@ KEY_LABELS = {
     "status": "Form status",
 }
 SPSS_MISSING_BASE = -999990  # code n (from 1) is -999990 - n: outside every field's range
-STATA_NAME, SPSS_NAME = 32, 64
 STATA_LABEL = 80  # Stata's limit for variable and file labels
 
 
@@ -78,27 +81,6 @@ def missing_numbers(study: Study) -> dict[str, float]:
             for n, m in enumerate(study.missing_codes, start=1)}
 
 
-def companion(f: Field) -> str:
-    """The variable holding a non-numeric field's missing-data code."""
-    return f"{f.id}_m"
-
-
-def variable_names(form: Form, limit: int) -> list[str]:
-    names = list(KEYS)
-    for f in form.fields:
-        names.append(f.id)
-        if f.missing and not is_numeric(f):
-            names.append(companion(f))
-    long = [n for n in names if len(n) > limit]
-    if long:
-        raise ExportError(f"Form {form.id}: the variable names {', '.join(long)} are longer "
-                          f"than the {limit} characters the format allows.")
-    if len(set(names)) != len(names):
-        raise ExportError(f"Form {form.id}: a field id ends in '_m' like a missing-code "
-                          "variable; rename it in the study definition.")
-    return names
-
-
 def _date(f: Field, value: Any) -> Any:
     """A full date or date-time as the packages' date types; anything else stays text."""
     if not isinstance(value, str):
@@ -117,86 +99,94 @@ def _is_date_column(f: Field) -> bool:
     return (f.type is FieldType.DATE and not f.partial) or f.type is FieldType.DATETIME
 
 
-def _columns(snap: Snapshot, form: Form, kind: str) -> dict[str, list[Any]]:
+def _columns(snap: Snapshot, form: Form, kind: str,
+             plan: list[Variable]) -> dict[str, list[Any]]:
     """The form's data as columns, missing codes as the format's own missing values."""
     letters, numbers = missing_letters(snap.study), missing_numbers(snap.study)
     exported = export_codes(snap.study)
-    names = variable_names(form, STATA_NAME if kind == "dta" else SPSS_NAME)
-    cols: dict[str, list[Any]] = {n: [] for n in names}
+    cols: dict[str, list[Any]] = {v.name: [] for v in plan}
     for inst in snap.instances_of(form.id):
-        for key, value in zip(KEYS, (inst.subject, inst.event, inst.event_repeat, inst.repeat,
-                                     inst.status)):
-            cols[key].append(value)
-        for f in form.fields:
+        keys = dict(zip(KEYS, (inst.subject, inst.event, inst.event_repeat, inst.repeat,
+                               inst.status)))
+        for v in plan:
+            if v.field is None:
+                cols[v.name].append(keys[v.key])
+                continue
+            f = v.field
             value, code = inst.values.get(f.id), inst.missing.get(f.id)
-            if is_numeric(f):
+            if v.role == "code":
+                cols[v.name].append(exported[code] if code else "")
+            elif is_numeric(f):
                 if code:
                     value = letters[code] if kind == "dta" else numbers[code]
-                cols[f.id].append(None if value is None else
-                                  value if isinstance(value, str) else float(value))
-                continue
-            if _is_date_column(f):
-                cols[f.id].append(_date(f, value))
+                cols[v.name].append(None if value is None else
+                                    value if isinstance(value, str) else float(value))
+            elif _is_date_column(f):
+                cols[v.name].append(_date(f, value))
             else:
-                cols[f.id].append("" if value is None else str(value))
-            if f.missing:
-                cols[companion(f)].append(exported[code] if code else "")
+                cols[v.name].append("" if value is None else str(value))
     return cols
 
 
-def _labels(snap: Snapshot, form: Form, kind: str, limit: int | None) -> dict[str, str]:
+def _labels(plan: list[Variable], limit: int | None) -> dict[str, str]:
     def cut(text: str) -> str:
         return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
 
-    labels = {k: cut(v) for k, v in KEY_LABELS.items()}
-    for f in form.fields:
-        labels[f.id] = cut(f.label + (f" ({f.unit})" if f.unit else ""))
-        if f.missing and not is_numeric(f):
-            labels[companion(f)] = cut(f"{f.label}: missing-data code")
+    labels: dict[str, str] = {}
+    for v in plan:
+        f = v.field
+        if f is None:
+            labels[v.name] = cut(KEY_LABELS[v.key])
+        elif v.role == "code":
+            labels[v.name] = cut(f"{f.label}: missing-data code")
+        else:
+            labels[v.name] = cut(f.label + (f" ({f.unit})" if f.unit else ""))
     return labels
 
 
-def _value_labels(snap: Snapshot, form: Form, kind: str) -> dict[str, dict[Any, str]]:
+def _value_labels(snap: Snapshot, plan: list[Variable], kind: str) -> dict[str, dict[Any, str]]:
+    """Choice labels (Stata: integer codes only) and the labels of the missing codes."""
     letters, numbers = missing_letters(snap.study), missing_numbers(snap.study)
     names = {m.code: m.label for m in snap.study.missing_codes}
     exported = export_codes(snap.study)
     out: dict[str, dict[Any, str]] = {}
-    for f in form.fields:
+    for v in plan:
+        f = v.field
+        if f is None:
+            continue
         labels: dict[Any, str] = {}
-        if f.codelist is not None and (is_numeric(f) or kind == "sav"):
-            labels = {(float(c.code) if is_numeric(f) else c.code): c.label
-                      for c in f.codelist.choices}
-        if is_numeric(f):
-            for code in f.missing:
-                labels[letters[code] if kind == "dta" else numbers[code]] = names[code]
-        elif f.missing and kind == "sav":
-            out[companion(f)] = {exported[c]: names[c] for c in f.missing}
+        if v.role == "code":
+            if kind == "sav":
+                labels = {exported[c]: names[c] for c in f.missing}
+        else:
+            if f.codelist is not None and (is_numeric(f) or kind == "sav"):
+                labels = {(float(c.code) if is_numeric(f) else c.code): c.label
+                          for c in f.codelist.choices}
+            if is_numeric(f):
+                for code in f.missing:
+                    labels[letters[code] if kind == "dta" else numbers[code]] = names[code]
         if labels:
-            out[f.id] = labels
+            out[v.name] = labels
     return out
 
 
-def text_columns(form: Form) -> list[str]:
-    """Variables holding text: keys, text fields and the missing-code companions."""
-    names = ["subject", "event", "status"]
-    for f in form.fields:
-        if not is_numeric(f) and not _is_date_column(f):
-            names.append(f.id)
-        if f.missing and not is_numeric(f):
-            names.append(companion(f))
-    return names
+def _is_text(v: Variable) -> bool:
+    if v.field is None:
+        return v.key in ("subject", "event", "status")
+    return v.role == "code" or (not is_numeric(v.field) and not _is_date_column(v.field))
 
 
-def typed_frame(pd: Any, cols: dict[str, list[Any]], form: Form) -> Any:
+def typed_frame(pd: Any, cols: dict[str, list[Any]], plan: list[Variable]) -> Any:
     """The columns as a DataFrame whose types are the fields', even with no rows (pandas
     makes an empty column float, and ReadStat would then write text as numbers)."""
     frame = pd.DataFrame(cols)
-    for name in text_columns(form):
-        if name in frame and (frame[name].dtype.kind == "f" or not len(frame)):
-            frame[name] = pd.Series([str(v) for v in frame[name]], dtype="str")
-    for f in form.fields:  # numbers stay numbers; only Stata's letters (.a) make them mixed
-        if is_numeric(f) and not any(isinstance(v, str) for v in cols.get(f.id, ())):
-            frame[f.id] = pd.Series(cols.get(f.id, []), dtype="float64")
+    for v in plan:
+        if _is_text(v) and (frame[v.name].dtype.kind == "f" or not len(frame)):
+            frame[v.name] = pd.Series([str(x) for x in frame[v.name]], dtype="str")
+        elif (v.field is not None and v.role == "value" and is_numeric(v.field)
+              and not any(isinstance(x, str) for x in cols[v.name])):
+            # numbers stay numbers; only Stata's letters (.a) make a column mixed
+            frame[v.name] = pd.Series(cols[v.name], dtype="float64")
     return frame
 
 
@@ -208,20 +198,21 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
     total = len(snap.forms) + 1
     for n, form in enumerate(snap.forms, start=1):
         progress(n, total, f"Writing {form.id}.{kind}")
-        cols = _columns(snap, form, kind)
-        frame = typed_frame(pd, cols, form)
+        plan = variables(form, kind)
+        frame = typed_frame(pd, _columns(snap, form, kind, plan), plan)
         path = out.path(f"{form.id}.{kind}")
-        numeric = [f for f in form.fields if is_numeric(f)]
+        numeric = [(v.name, v.field) for v in plan
+                   if v.field is not None and v.role == "value" and is_numeric(v.field)]
         if kind == "dta":
             letters = missing_letters(snap.study)
             pyreadstat.write_dta(
                 frame, str(path), file_label=form.label[:STATA_LABEL],
-                column_labels=_labels(snap, form, kind, STATA_LABEL),
-                variable_value_labels=_value_labels(snap, form, kind),
-                missing_user_values={f.id: [letters[c] for c in f.missing]
-                                     for f in numeric if f.missing})
+                column_labels=_labels(plan, STATA_LABEL),
+                variable_value_labels=_value_labels(snap, plan, kind),
+                missing_user_values={name: [letters[c] for c in f.missing]
+                                     for name, f in numeric if f.missing})
         else:
-            for f in numeric:
+            for _, f in numeric:
                 if f.missing and len(f.missing) > 3:
                     raise ExportError(f"{form.id}.{f.id}: SPSS allows three user-missing "
                                       f"values; the field allows {len(f.missing)} codes.")
@@ -230,12 +221,12 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                                       f"values ({SPSS_MISSING_BASE - 1} and below).")
             pyreadstat.write_sav(
                 frame, str(path), file_label=form.label,
-                column_labels=_labels(snap, form, kind, None),
-                variable_value_labels=_value_labels(snap, form, kind),
-                missing_ranges={f.id: [numbers[c] for c in f.missing]
-                                for f in numeric if f.missing},
-                variable_measure={f.id: "nominal" for f in form.fields
-                                  if f.codelist is not None})
+                column_labels=_labels(plan, None),
+                variable_value_labels=_value_labels(snap, plan, kind),
+                missing_ranges={name: [numbers[c] for c in f.missing]
+                                for name, f in numeric if f.missing},
+                variable_measure={v.name: "nominal" for v in plan
+                                  if v.role == "value" and v.field.codelist is not None})
     progress(total, total, "Writing README.txt")
     out.path("README.txt").write_text(readme_text(snap, kind), encoding="utf-8")
 
