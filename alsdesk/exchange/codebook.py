@@ -79,8 +79,12 @@ def _codes_cell(f: Field) -> str:
     return "<br>".join(f"<b>{_e(c.code)}</b> = {_e(c.label)}" for c in f.codelist.choices)
 
 
-def _checks_of(form: Form, f: Field) -> list[str]:
-    return [f"{c.severity.value}: {c.message}" for c in form.checks if f.id in c.fields]
+def _checks_cell(form: Form, f: Field) -> str:
+    """The checks shown at this field: severity, message, and the rule itself (the message
+    says it in words; the rule is what a statistician re-runs on the data)."""
+    return "<br>".join(f"{_e(c.severity.value)}: {_e(c.message)} "
+                       f"<span class=note>[<code>{_e(c.expr)}</code>]</span>"
+                       for c in form.checks if f.id in c.fields)
 
 
 def form_section(study: Study, form: Form) -> str:
@@ -109,7 +113,7 @@ def form_section(study: Study, form: Form) -> str:
             f"<td>{_e(type_text(f))}{'<br>' + _e(f.unit) if f.unit else ''}</td>"
             f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, form, f)}</td><td>{_e(limits)}</td>"
             f"<td class=name>{_e(f.visible or '')}</td>"
-            f"<td>{'<br>'.join(_e(c) for c in _checks_of(form, f))}</td>"
+            f"<td>{_checks_cell(form, f)}</td>"
             f"<td class=name>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")
     return head + "<table>" + "".join(rows) + "</table>"
 
