@@ -175,5 +175,8 @@ def test_names_the_formats_forbid_are_derived_and_read_back(tmp_path):
             assert row[dose] == ("c" if kind == "dta" else -999993.0)
             assert row[code] == "UNK"
             assert meta.column_names_to_labels[medicine] == "Medicine"
+            readme = (tmp_path / kind / "README.txt").read_text(encoding="utf-8")
+            for name, field_id in ((medicine, "int"), (dose, "by")):
+                assert (f"cm.{kind}: {name} holds {field_id}\n" in readme) == (name != field_id)
     finally:
         st.close()

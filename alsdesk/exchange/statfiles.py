@@ -244,11 +244,7 @@ def readme_text(snap: Snapshot, kind: str) -> str:
         how = ("Numeric variables hold the codes as SPSS user-missing values, labelled:\n"
                + codes + "\n  sysmis: no value and no code")
     exported = ", ".join(f"{m.exported} = {m.label}" for m in study.missing_codes)
-    return f"""ALS Desk {'Stata' if kind == 'dta' else 'SPSS'} export: {study.id} ({study.protocol}), CRF version {study.crf_version}
-Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
-One file per form: {', '.join(f.id + '.' + kind for f in snap.forms)}.
-Keys: subject, event, event_repeat, repeat; status is the form's status.
-
+    return _readme_head(snap, kind) + f"""
 Missing-data codes.
 {how}
 Other variables (text, text-coded choices, dates, times) keep their value; the code is in
@@ -256,5 +252,23 @@ the companion variable <field>_m ({exported}).
 Dates: full dates and date-times are date variables (local clinic time); partial dates
 (2014-03, 2014) and times (HH:MM) are text.
 Direct identifiers: {'INCLUDED - keep these files secure' if snap.options.include_identifiers else 'not included'}.
-data_dictionary.csv and codes.csv of the CSV export describe every variable.
+data_dictionary.csv and codes.csv of the CSV export, and the codebook (alsdesk export
+codebook), describe every variable.
+"""
+
+
+def _readme_head(snap: Snapshot, kind: str) -> str:
+    study = snap.study
+    renamed = [f"  {form.id}.{kind}: {v.name} holds {v.field.id}"
+               + (" (its missing-data code)" if v.role == "code" else "")
+               for form in snap.forms for v in variables(form, kind)
+               if v.field is not None and v.name != (v.field.id if v.role == "value"
+                                                     else f"{v.field.id}_m")]
+    names = ("Variable names are the field ids, except where the format forbids one:\n"
+             + "\n".join(renamed)) if renamed else "Variable names are the field ids."
+    return f"""ALS Desk {'Stata' if kind == 'dta' else 'SPSS'} export: {study.id} ({study.protocol}), CRF version {study.crf_version}
+Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
+One file per form: {', '.join(f.id + '.' + kind for f in snap.forms)}.
+Keys: subject, event, event_repeat, repeat; status is the form's status.
+{names}
 """
