@@ -180,3 +180,25 @@ def test_names_the_formats_forbid_are_derived_and_read_back(tmp_path):
                 assert (f"cm.{kind}: {name} holds {field_id}\n" in readme) == (name != field_id)
     finally:
         st.close()
+
+
+@pytest.mark.parametrize("kind", ["dta", "sav"])
+def test_numbers_show_the_decimals_the_field_defines(every_code, tmp_path, kind):
+    EXPORT[kind](every_code, tmp_path / kind, ExportOptions(forms=("vs", "dm", "alsfrs")))
+    seen = set()
+    for form_id in ("vs", "dm", "alsfrs"):
+        _, meta = READ[kind](str(tmp_path / kind / f"{form_id}.{kind}"))
+        for f in every_code.study.forms[form_id].fields:
+            if not is_numeric(f):
+                continue
+            places = f.digits if f.type.value == "decimal" else 0
+            if places is None:
+                continue
+            fmt = meta.original_variable_types[f.id]
+            pattern = rf"%\d+\.{places}f" if kind == "dta" else rf"F(\d+)\.{places}"
+            match = re.fullmatch(pattern, fmt)
+            assert match, (form_id, f.id, fmt)
+            if kind == "sav":  # wide enough for the user-missing values (-999991)
+                assert int(match.group(1)) >= 7 + (places + 1 if places else 0)
+            seen.add(places)
+    assert {0, 1} <= seen  # heights with 0 decimals, temperatures with 1

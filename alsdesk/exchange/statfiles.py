@@ -190,6 +190,27 @@ def typed_frame(pd: Any, cols: dict[str, list[Any]], plan: list[Variable]) -> An
     return frame
 
 
+def decimals(f: Field) -> int | None:
+    """Decimal places a numeric field shows: 0 for integers and coded choices, the field's
+    digits for decimals (None: not defined, the package's default format stays)."""
+    return f.digits if f.type is FieldType.DECIMAL else 0
+
+
+def display_format(f: Field, kind: str) -> str | None:
+    """The display format of a numeric field, so that a height defined with 0 digits shows
+    172, not 172.00 (SPSS's default), and 36.7 shows with its one decimal. Wide enough for
+    the field's range and, in SPSS, for the user-missing values (-999991)."""
+    places = decimals(f)
+    if places is None:
+        return None
+    fraction = places + 1 if places else 0  # the point and the decimals
+    whole = max(len(str(int(abs(b)))) for b in (f.min or 0, f.max or 0))
+    width = whole + fraction + (1 if (f.min or 0) < 0 else 0)
+    if kind == "sav":  # -999991 and its decimals, or SPSS shows asterisks
+        return f"F{max(width, len(str(SPSS_MISSING_BASE)) + fraction)}.{places}"
+    return f"%{max(width, 9)}.{places}f"  # 9: Stata's own default width
+
+
 def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
     import pandas as pd  # here: only these exports need it (and it takes a second to load)
     import pyreadstat
@@ -203,6 +224,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
         path = out.path(f"{form.id}.{kind}")
         numeric = [(v.name, v.field) for v in plan
                    if v.field is not None and v.role == "value" and is_numeric(v.field)]
+        formats = {name: fmt for name, f in numeric
+                   if (fmt := display_format(f, kind)) is not None}
         if kind == "dta":
             letters = missing_letters(snap.study)
             pyreadstat.write_dta(
@@ -210,7 +233,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 column_labels=_labels(plan, STATA_LABEL),
                 variable_value_labels=_value_labels(snap, plan, kind),
                 missing_user_values={name: [letters[c] for c in f.missing]
-                                     for name, f in numeric if f.missing})
+                                     for name, f in numeric if f.missing},
+                variable_format=formats)
         else:
             for _, f in numeric:
                 if f.missing and len(f.missing) > 3:
@@ -226,7 +250,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 missing_ranges={name: [numbers[c] for c in f.missing]
                                 for name, f in numeric if f.missing},
                 variable_measure={v.name: "nominal" for v in plan
-                                  if v.role == "value" and v.field.codelist is not None})
+                                  if v.role == "value" and v.field.codelist is not None},
+                variable_format=formats)
     progress(total, total, "Writing README.txt")
     out.path("README.txt").write_text(readme_text(snap, kind), encoding="utf-8")
 
