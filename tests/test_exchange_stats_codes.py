@@ -21,6 +21,7 @@ pyreadstat = pytest.importorskip("pyreadstat")
 pd = pytest.importorskip("pandas")
 
 PASSWORD = "correct horse battery staple 7"
+LONG_LABEL = "Medicine " + "ب" * 200
 EXPORT = {"dta": export_stata, "sav": export_spss}
 READ = {"dta": pyreadstat.read_dta, "sav": pyreadstat.read_sav}
 
@@ -137,6 +138,10 @@ def _renamed_study(tmp_path):
     for old, new in (("cmtrt", "int"), ("cmdose", "by"), ("cmindc", long_id)):
         assert text.count(f'id = "{old}"') == 1 and len(re.findall(rf"\b{old}\b", text)) == 1
         text = text.replace(f'id = "{old}"', f'id = "{new}"')
+    # and labels beyond what the formats hold (the Persian letter is two bytes)
+    text = text.replace('label = "Medicine"', f'label = "{LONG_LABEL}"', 1)
+    text = text.replace('label = "IU (international units)"', f'label = "{LONG_LABEL}"', 1)
+    text = text.replace('label = "Concomitant medication"', f'label = "{LONG_LABEL}"', 1)
     path = tmp_path / "renamed.toml"
     path.write_text(text, encoding="utf-8")
     return load_study(path), long_id
@@ -174,7 +179,18 @@ def test_names_the_formats_forbid_are_derived_and_read_back(tmp_path):
             assert row[medicine] == "Riluzole"
             assert row[dose] == ("c" if kind == "dta" else -999993.0)
             assert row[code] == "UNK"
-            assert meta.column_names_to_labels[medicine] == "Medicine"
+            # (label read, most characters, most bytes): the formats' limits
+            read = [(meta.column_names_to_labels[medicine], 80 if kind == "dta" else None,
+                     320 if kind == "dta" else 256),
+                    (meta.file_label, 80 if kind == "dta" else None,
+                     256 if kind == "dta" else 64)]
+            if kind == "sav":  # Stata labels no text codes
+                read.append((meta.variable_value_labels["cmdosu"]["IU"], None, 120))
+            for got, chars, size in read:
+                # cut visibly, never silently: a prefix ending in "…", within the limit
+                assert got.endswith("…") and LONG_LABEL.startswith(got[:-1]), (kind, got)
+                assert (chars is None or len(got) <= chars) and len(got.encode()) <= size
+                assert len(got.encode()) > size - 4 or len(got) == chars  # not cut short
             readme = (tmp_path / kind / "README.txt").read_text(encoding="utf-8")
             for name, field_id in ((medicine, "int"), (dose, "by")):
                 assert (f"cm.{kind}: {name} holds {field_id}\n" in readme) == (name != field_id)

@@ -43,7 +43,24 @@ KEY_LABELS = {
     "status": "Form status",
 }
 SPSS_MISSING_BASE = -999990  # code n (from 1) is -999990 - n: outside every field's range
-STATA_LABEL = 80  # Stata's limit for variable and file labels
+# Label limits (characters, UTF-8 bytes): ReadStat refuses a Stata variable label over 80
+# characters and silently cuts the others (measured with pyreadstat 1.3.8), so every label
+# is cut here, visibly, ending in "…"; the codebook has them whole.
+LABEL_LIMITS = {
+    ("dta", "variable"): (80, 320), ("dta", "file"): (80, 256), ("dta", "value"): (None, 32000),
+    ("sav", "variable"): (None, 256), ("sav", "file"): (None, 64), ("sav", "value"): (None, 120),
+}
+
+
+def fit(text: str, kind: str, what: str) -> str:
+    """`text` within the format's limit for a `what` label (variable, file, value)."""
+    chars, size = LABEL_LIMITS[(kind, what)]
+    if (chars is None or len(text) <= chars) and len(text.encode("utf-8")) <= size:
+        return text
+    cut = text[:chars - 1] if chars is not None else text
+    while len(cut.encode("utf-8")) > size - len("…".encode("utf-8")):
+        cut = cut[:-1]
+    return cut + "…"
 
 
 def export_stata(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(), *,
@@ -128,9 +145,9 @@ def _columns(snap: Snapshot, form: Form, kind: str,
     return cols
 
 
-def _labels(plan: list[Variable], limit: int | None) -> dict[str, str]:
+def _labels(plan: list[Variable], kind: str) -> dict[str, str]:
     def cut(text: str) -> str:
-        return text if limit is None or len(text) <= limit else text[:limit - 1] + "…"
+        return fit(text, kind, "variable")
 
     labels: dict[str, str] = {}
     for v in plan:
@@ -166,7 +183,7 @@ def _value_labels(snap: Snapshot, plan: list[Variable], kind: str) -> dict[str, 
                 for code in f.missing:
                     labels[letters[code] if kind == "dta" else numbers[code]] = names[code]
         if labels:
-            out[v.name] = labels
+            out[v.name] = {k: fit(text, kind, "value") for k, text in labels.items()}
     return out
 
 
@@ -229,8 +246,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
         if kind == "dta":
             letters = missing_letters(snap.study)
             pyreadstat.write_dta(
-                frame, str(path), file_label=form.label[:STATA_LABEL],
-                column_labels=_labels(plan, STATA_LABEL),
+                frame, str(path), file_label=fit(form.label, kind, "file"),
+                column_labels=_labels(plan, kind),
                 variable_value_labels=_value_labels(snap, plan, kind),
                 missing_user_values={name: [letters[c] for c in f.missing]
                                      for name, f in numeric if f.missing},
@@ -244,8 +261,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                     raise ExportError(f"{form.id}.{f.id}: its range reaches the SPSS missing "
                                       f"values ({SPSS_MISSING_BASE - 1} and below).")
             pyreadstat.write_sav(
-                frame, str(path), file_label=form.label,
-                column_labels=_labels(plan, None),
+                frame, str(path), file_label=fit(form.label, kind, "file"),
+                column_labels=_labels(plan, kind),
                 variable_value_labels=_value_labels(snap, plan, kind),
                 missing_ranges={name: [numbers[c] for c in f.missing]
                                 for name, f in numeric if f.missing},
