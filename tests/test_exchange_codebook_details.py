@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from alsdesk.exchange.codebook import codebook_html
 from alsdesk.exchange.statnames import variables
 from alsdesk.study import load_study
-from tests.test_exchange_stats_codes import _renamed_study
+from tests.test_exchange_stats_codes import LONG_LABEL, _renamed_study
 
 
 class Sections(HTMLParser):
@@ -104,7 +104,11 @@ def test_visits_limits_checks_conditions_and_cdisc_names():
 
 def test_names_a_format_changed_are_listed(tmp_path):
     study, long_id = _renamed_study(tmp_path)
-    rows = {r[0].split("\n")[0]: r for r in _parse(study)["Concomitant medication (cm)"]["rows"]}
+    section = _parse(study)[f"{LONG_LABEL} (cm)"]  # labels a format cuts are here whole
+    rows = {r[0].split("\n")[0]: r for r in section["rows"]}
+    assert rows["int"][1].split("\n")[0] == LONG_LABEL  # then its help
+    assert f"IU = {LONG_LABEL}" in rows["cmdosu"][3]
+    assert "NASK Not asked" in rows["by"][4] and "SPSS -999994" in rows["by"][4]
     form = study.forms["cm"]
     dta = {(v.field.id, v.role): v.name for v in variables(form, "dta") if v.field}
     sav = {(v.field.id, v.role): v.name for v in variables(form, "sav") if v.field}

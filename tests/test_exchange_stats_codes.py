@@ -142,6 +142,14 @@ def _renamed_study(tmp_path):
     text = text.replace('label = "Medicine"', f'label = "{LONG_LABEL}"', 1)
     text = text.replace('label = "IU (international units)"', f'label = "{LONG_LABEL}"', 1)
     text = text.replace('label = "Concomitant medication"', f'label = "{LONG_LABEL}"', 1)
+    # a fourth missing-data code (SPSS declares at most three values: a range then)
+    text = text.replace('[[missing]]\ncode = "UNK"\nlabel = "Unknown"\n',
+                        '[[missing]]\ncode = "UNK"\nlabel = "Unknown"\n\n[[missing]]\n'
+                        'code = "NASK"\nlabel = "Not asked"\n', 1)
+    assert "NASK" in text
+    head, tail = text.split('id = "by"', 1)
+    text = head + 'id = "by"' + tail.replace('missing = ["UNK"]',
+                                             'missing = ["ND", "NA", "UNK", "NASK"]', 1)
     path = tmp_path / "renamed.toml"
     path.write_text(text, encoding="utf-8")
     return load_study(path), long_id
@@ -158,7 +166,7 @@ def test_names_the_formats_forbid_are_derived_and_read_back(tmp_path):
         st.forms.save(subject, "logs", "cm", {"int": "Riluzole", "cmdosu": "mg",
                                               "cmstdat": "2025", "cmongo": "Y",
                                               "cmroute": "ORAL", "cmdosfrq": "BID"},
-                      {"by": "UNK", long_id: "UNK"}, repeat=None)
+                      {"by": "NASK", long_id: "UNK"}, repeat=None)
         st.logout()
         st.login("admin", PASSWORD)
         for kind in ("dta", "sav"):
@@ -177,7 +185,10 @@ def test_names_the_formats_forbid_are_derived_and_read_back(tmp_path):
             assert code == (long_id + "_m" if kind == "sav" else long_id[:30] + "_m")
             row = frame.iloc[0]
             assert row[medicine] == "Riluzole"
-            assert row[dose] == ("c" if kind == "dta" else -999993.0)
+            assert row[dose] == ("d" if kind == "dta" else -999994.0)  # NASK, the 4th
+            assert meta.variable_value_labels[dose][row[dose]] == "Not asked"
+            if kind == "sav":
+                assert meta.missing_ranges[dose] == [{"lo": -999994.0, "hi": -999991.0}]
             assert row[code] == "UNK"
             # (label read, most characters, most bytes): the formats' limits
             read = [(meta.column_names_to_labels[medicine], 80 if kind == "dta" else None,

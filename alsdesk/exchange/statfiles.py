@@ -8,7 +8,8 @@ as a number or as plain "missing":
 * numeric fields (integer, decimal, integer-coded choices): Stata extended missing values
   ``.a``, ``.b``, ``.c``... and SPSS user-missing values -999991, -999992, ... in the study's
   order of ``[[missing]]``, each labelled ("Not done"...). SPSS allows three discrete
-  user-missing values per variable: a study with more is refused with the reason.
+  user-missing values per variable, or a range: a field allowing more codes gets the range
+  from its lowest to its highest (the numbers are consecutive, nothing else lies between).
 * other fields (text, text-coded choices, dates, date-times, times) keep their value, and a
   companion string variable ``<field>_m`` holds the code as data files write it (NAP for NA).
 
@@ -207,6 +208,12 @@ def typed_frame(pd: Any, cols: dict[str, list[Any]], plan: list[Variable]) -> An
     return frame
 
 
+def spss_missing(f: Field, numbers: dict[str, float]) -> list[Any]:
+    """The field's user-missing declaration: its values, or one range when over three."""
+    values = sorted(numbers[c] for c in f.missing)
+    return values if len(values) <= 3 else [{"lo": values[0], "hi": values[-1]}]
+
+
 def decimals(f: Field) -> int | None:
     """Decimal places a numeric field shows: 0 for integers and coded choices, the field's
     digits for decimals (None: not defined, the package's default format stays)."""
@@ -254,9 +261,6 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 variable_format=formats)
         else:
             for _, f in numeric:
-                if f.missing and len(f.missing) > 3:
-                    raise ExportError(f"{form.id}.{f.id}: SPSS allows three user-missing "
-                                      f"values; the field allows {len(f.missing)} codes.")
                 if f.min is not None and f.min <= SPSS_MISSING_BASE:
                     raise ExportError(f"{form.id}.{f.id}: its range reaches the SPSS missing "
                                       f"values ({SPSS_MISSING_BASE - 1} and below).")
@@ -264,7 +268,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress, kind: str) -> None:
                 frame, str(path), file_label=fit(form.label, kind, "file"),
                 column_labels=_labels(plan, kind),
                 variable_value_labels=_value_labels(snap, plan, kind),
-                missing_ranges={name: [numbers[c] for c in f.missing]
+                missing_ranges={name: spss_missing(f, numbers)
                                 for name, f in numeric if f.missing},
                 variable_measure={v.name: "nominal" for v in plan
                                   if v.role == "value" and v.field.codelist is not None},
