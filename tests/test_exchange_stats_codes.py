@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from alsdesk.exchange import ExportOptions
+from alsdesk.exchange import ExportError, ExportOptions
 from alsdesk.exchange.dataset import is_numeric
 from alsdesk.exchange.statfiles import export_spss, export_stata
 from alsdesk.exchange.statnames import LIMITS, variables
@@ -229,3 +229,30 @@ def test_numbers_show_the_decimals_the_field_defines(every_code, tmp_path, kind)
                 assert int(match.group(1)) >= 7 + (places + 1 if places else 0)
             seen.add(places)
     assert {0, 1} <= seen  # heights with 0 decimals, temperatures with 1
+
+
+def test_a_number_spss_uses_for_a_code_is_refused_not_relabelled(tmp_path):
+    text = default_study_file().read_text(encoding="utf-8")
+    head, tail = text.split('id = "cmdose"', 1)
+    assert "min = 0\n" in tail[:200]
+    path = tmp_path / "unbounded.toml"  # the dose without its lower bound
+    path.write_text(head + 'id = "cmdose"' + tail.replace("min = 0\n", "", 1), encoding="utf-8")
+    study = load_study(path)
+    st = Store.create(tmp_path / "unbounded.db", study)
+    try:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+        st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+        st.login("nurse", PASSWORD)
+        subject = st.subjects.create("ZK").code
+        st.forms.save(subject, "logs", "cm", {"cmtrt": "Riluzole", "cmdose": -999991.0,
+                                              "cmdosu": "mg"}, repeat=None)
+        st.logout()
+        st.login("admin", PASSWORD)
+        with pytest.raises(ExportError, match=r"cm\.cmdose .*-999991.*min"):
+            export_spss(st, tmp_path / "sav", ExportOptions(forms=("cm",)))
+        assert not (tmp_path / "sav").exists()  # nothing half written
+        export_stata(st, tmp_path / "dta", ExportOptions(forms=("cm",)))
+        frame, _ = pyreadstat.read_dta(str(tmp_path / "dta" / "cm.dta"), user_missing=True)
+        assert frame.cmdose.tolist() == [-999991.0]  # Stata's codes are letters: no clash
+    finally:
+        st.close()

@@ -121,6 +121,7 @@ def _columns(snap: Snapshot, form: Form, kind: str,
              plan: list[Variable]) -> dict[str, list[Any]]:
     """The form's data as columns, missing codes as the format's own missing values."""
     letters, numbers = missing_letters(snap.study), missing_numbers(snap.study)
+    reserved = set(numbers.values())
     exported = export_codes(snap.study)
     cols: dict[str, list[Any]] = {v.name: [] for v in plan}
     for inst in snap.instances_of(form.id):
@@ -137,6 +138,13 @@ def _columns(snap: Snapshot, form: Form, kind: str,
             elif is_numeric(f):
                 if code:
                     value = letters[code] if kind == "dta" else numbers[code]
+                elif (kind == "sav" and isinstance(value, (int, float))
+                      and float(value) in reserved):
+                    # a field without a lower bound could hold one: SPSS would show it
+                    # as "Not done", silently; the range check below cannot see it
+                    raise ExportError(f"{form.id}.{f.id} of {inst.subject} holds {value}, "
+                                      "a number SPSS files use for a missing-data code; "
+                                      "give the field a range (min) in the definition.")
                 cols[v.name].append(None if value is None else
                                     value if isinstance(value, str) else float(value))
             elif _is_date_column(f):
