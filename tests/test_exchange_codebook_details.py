@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from alsdesk.exchange.codebook import codebook_html
 from alsdesk.exchange.statnames import variables
 from alsdesk.study import load_study
+from tests.exchange_fixtures import demo_db, demo_master  # noqa: F401 - fixtures
 from tests.test_exchange_stats_codes import LONG_LABEL, _renamed_study
 
 
@@ -120,3 +121,26 @@ def test_names_a_format_changed_are_listed(tmp_path):
         if f.id not in ("int", "by", long_id):
             want = [f.id] + ([f"{f.id}_m"] if (f.id, "code") in dta else [])
             assert rows[f.id][0].split("\n") == want, f.id
+
+
+def test_from_a_database_without_login_and_without_touching_it(demo_db, tmp_path):
+    """The codebook of a database's own definition needs no account (it holds no data) and
+    writes nothing into the database: no audit row, no change."""
+    import hashlib
+
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+    from alsdesk.store import Store
+
+    before = hashlib.sha256(demo_db.read_bytes()).hexdigest()
+    out = tmp_path / "codebook.html"
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "export", "codebook",
+                                       "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert hashlib.sha256(demo_db.read_bytes()).hexdigest() == before
+    with Store.open(demo_db, readonly=True) as st:
+        study = st.study
+    parser = Sections()
+    parser.feed(out.read_text(encoding="utf-8"))
+    assert set(parser.forms) == {f"{f.label} ({f.id})" for f in study.forms.values()}

@@ -25,6 +25,7 @@ h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.6em; page-break-afte
 table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
 th, td { border: 1px solid #999; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { background: #eee; } td.name { font-family: monospace; white-space: nowrap; }
+td.code { font-family: monospace; overflow-wrap: anywhere; }
 tr { page-break-inside: avoid; } .note { color: #444; }
 """
 
@@ -112,9 +113,9 @@ def form_section(study: Study, form: Form) -> str:
             f"{' <b>(direct identifier: only in exports an administrator asks for)</b>' if f.identifier else ''}</td>"
             f"<td>{_e(type_text(f))}{'<br>' + _e(f.unit) if f.unit else ''}</td>"
             f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, form, f)}</td><td>{_e(limits)}</td>"
-            f"<td class=name>{_e(f.visible or '')}</td>"
+            f"<td class=code>{_e(f.visible or '')}</td>"
             f"<td>{_checks_cell(form, f)}</td>"
-            f"<td class=name>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")
+            f"<td class=code>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")
     return head + "<table>" + "".join(rows) + "</table>"
 
 
