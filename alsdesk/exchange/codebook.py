@@ -13,7 +13,8 @@ from pathlib import Path
 
 from alsdesk.exchange.csv_export import type_text
 from alsdesk.exchange.dataset import is_numeric
-from alsdesk.exchange.statfiles import companion, missing_letters, missing_numbers
+from alsdesk.exchange.statfiles import missing_letters, missing_numbers
+from alsdesk.exchange.statnames import has_companion, names_of
 from alsdesk.outfile import write_bytes
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Field, Form, Study
@@ -24,6 +25,7 @@ h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.6em; page-break-afte
 table { border-collapse: collapse; width: 100%; margin-bottom: 1em; }
 th, td { border: 1px solid #999; padding: 3px 5px; vertical-align: top; text-align: left; }
 th { background: #eee; } td.name { font-family: monospace; white-space: nowrap; }
+td.code { font-family: monospace; overflow-wrap: anywhere; }
 tr { page-break-inside: avoid; } .note { color: #444; }
 """
 
@@ -38,7 +40,21 @@ def _num(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _missing_cell(study: Study, f: Field) -> str:
+def _names_cell(form: Form, f: Field) -> str:
+    """The field id (the CSV column), then the Stata and SPSS names when they differ, and
+    the missing-code companions of text fields."""
+    dta, sav = names_of(form, "dta"), names_of(form, "sav")
+    lines = [_e(f.id)]
+    if dta[(f.id, "value")] != f.id or sav[(f.id, "value")] != f.id:
+        lines.append(_e(f"Stata {dta[(f.id, 'value')]}, SPSS {sav[(f.id, 'value')]}"))
+    if has_companion(f):
+        code_dta, code_sav = dta[(f.id, "code")], sav[(f.id, "code")]
+        lines.append(_e(code_dta if code_dta == code_sav
+                        else f"Stata {code_dta}, SPSS {code_sav}"))
+    return "<br>".join(lines)
+
+
+def _missing_cell(study: Study, form: Form, f: Field) -> str:
     if not f.missing:
         return ""
     by_code = {m.code: m for m in study.missing_codes}
@@ -50,8 +66,10 @@ def _missing_cell(study: Study, f: Field) -> str:
             where = (f"CSV {m.exported} in {missing_column(f.id)}; Stata .{letters[code]}; "
                      f"SPSS {numbers[code]:.0f}")
         else:
+            dta = names_of(form, "dta")[(f.id, "code")]
+            sav = names_of(form, "sav")[(f.id, "code")]
             where = (f"CSV {m.exported} in {missing_column(f.id)}; Stata/SPSS {m.exported} "
-                     f"in {companion(f)}")
+                     f"in {dta if dta == sav else dta + ' / ' + sav}")
         rows.append(f"<b>{_e(code)}</b> {_e(m.label)} <span class=note>({_e(where)})</span>")
     return "<br>".join(rows)
 
@@ -62,8 +80,12 @@ def _codes_cell(f: Field) -> str:
     return "<br>".join(f"<b>{_e(c.code)}</b> = {_e(c.label)}" for c in f.codelist.choices)
 
 
-def _checks_of(form: Form, f: Field) -> list[str]:
-    return [f"{c.severity.value}: {c.message}" for c in form.checks if f.id in c.fields]
+def _checks_cell(form: Form, f: Field) -> str:
+    """The checks shown at this field: severity, message, and the rule itself (the message
+    says it in words; the rule is what a statistician re-runs on the data)."""
+    return "<br>".join(f"{_e(c.severity.value)}: {_e(c.message)} "
+                       f"<span class=note>[<code>{_e(c.expr)}</code>]</span>"
+                       for c in form.checks if f.id in c.fields)
 
 
 def form_section(study: Study, form: Form) -> str:
@@ -85,16 +107,15 @@ def form_section(study: Study, form: Form) -> str:
             f"at most {f.length} characters" if f.length is not None else "",
             "partial dates allowed" if f.partial else "",
             "required" if f.required else "") if p)
-        names = f.id + (f"<br>{_e(companion(f))}" if f.missing and not is_numeric(f) else "")
         rows.append(
-            f"<tr><td class=name>{names}</td>"
+            f"<tr><td class=name>{_names_cell(form, f)}</td>"
             f"<td>{_e(f.label)}{'<br><span class=note>' + _e(f.help) + '</span>' if f.help else ''}"
             f"{' <b>(direct identifier: only in exports an administrator asks for)</b>' if f.identifier else ''}</td>"
             f"<td>{_e(type_text(f))}{'<br>' + _e(f.unit) if f.unit else ''}</td>"
-            f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, f)}</td><td>{_e(limits)}</td>"
-            f"<td class=name>{_e(f.visible or '')}</td>"
-            f"<td>{'<br>'.join(_e(c) for c in _checks_of(form, f))}</td>"
-            f"<td class=name>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")
+            f"<td>{_codes_cell(f)}</td><td>{_missing_cell(study, form, f)}</td><td>{_e(limits)}</td>"
+            f"<td class=code>{_e(f.visible or '')}</td>"
+            f"<td>{_checks_cell(form, f)}</td>"
+            f"<td class=code>{_e(f.cdash or '')}<br>{_e(f.sdtm or '')}</td></tr>")
     return head + "<table>" + "".join(rows) + "</table>"
 
 
