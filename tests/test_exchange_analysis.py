@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from alsdesk.clinical.alsfrs import score
+from alsdesk.clinical.dates import DAYS_PER_MONTH
 from alsdesk.errors import DefinitionError, PermissionDenied
 from alsdesk.exchange.analysis import definition_file, export_analysis, load_analysis
 from tests.exchange_fixtures import demo_db, demo_master, monitor, open_as  # noqa: F401
@@ -63,7 +64,7 @@ def test_slope_is_numpys_least_squares(monitor, table):
                 continue
             total, day = _total(monitor, code, ev), _day(monitor, code, ev)
             if total is not None and day is not None:
-                pts.append((day / 30.44, total))
+                pts.append((day / DAYS_PER_MONTH, total))
         got = frame[frame.subject == code].iloc[0].alsfrs_slope
         if len({x for x, _ in pts}) >= 2:
             x, y = zip(*pts)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
-from alsdesk.clinical.dates import as_date
+from alsdesk.clinical.dates import DAYS_PER_MONTH, as_date
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
@@ -120,7 +120,8 @@ def load_analysis(study: Study, path: Path | None = None) -> AnalysisDef:
         if ae.get(key) not in study.forms[ae["form"]].field_ids:
             _fail(src, f"adverse_events.{key}", f"the form {ae['form']!r} has no field "
                                                 f"{ae.get(key)!r}")
-    return AnalysisDef(baseline, visits, float(data.get("days_per_month", 30.44)),
+    # Months as the core counts them everywhere (Delta-FS, the dashboard): one rule.
+    return AnalysisDef(baseline, visits, DAYS_PER_MONTH,
                        columns("subject"), columns("visit"), ae,
                        study.bindings.get("visit_date", "sv.svstdtc"))
 
@@ -301,7 +302,7 @@ subjects.csv            one row per subject ({len(snap.subjects)}); columns in s
 ae_incidence.csv        adverse events by term: subjects, events, worst grade, serious events
 Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
 {', '.join(spec.baseline)} with a value. Visit days count from the
-infusion start (day 0). Months are days / {spec.days_per_month}. Derived values (ALSFRS-R total,
+infusion start (day 0). Months are days / {spec.days_per_month:.4f} (365.25 / 12). Derived values (ALSFRS-R total,
 King's, MiToS, Delta-FS, age) are the program's own, as shown on screen and on paper.
 An empty cell: no value (not entered, not done, not applicable: the raw CSV export's
 <field>__missing columns say why). No cell holds the text NA.

@@ -206,7 +206,7 @@ def _write(store: "Store", tables: tuple[Table, ...], snap: Snapshot, out: Outpu
         f"{snap.taken_by}: {', '.join('PROACT_' + t + '.csv' for t in written)}.\n"
         "subject_id is the screening number. Every *_Delta / *_Days column is the number of "
         "days from day 0,\nthe infusion start; a partial date was imputed to the middle of "
-        "its period (the 15th, or 1 July)\nand is marked Y in the *_Imputed column beside "
+        "its period (the 15th, or 2 July: the core's mid-period rule)\nand is marked Y in the *_Imputed column beside "
         "it. Codes are the study's (codes.csv of the CSV export).\nColumns and their "
         "sources: resources/study/proact.toml.\n"
         f"Left out, never infused (no day 0): {', '.join(sorted(left_out)) or 'none'}.\n",
