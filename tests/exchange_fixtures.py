@@ -92,3 +92,14 @@ def admin(demo_db):
 
 def audit_rows(store: Store) -> int:
     return store.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
+
+
+def fresh_db(tmp_path: Path, name: str = "new.db") -> Path:
+    """An empty database of the study with an administrator, an investigator and a monitor
+    (the demo's password): where an ODM file is imported."""
+    path = tmp_path / name
+    with Store.create(path) as st:
+        st.users.create_first_admin("admin", "Ada Admin", DEMO_PASSWORD)
+        st.users.add("investigator", "Ivan Investigator", "investigator", DEMO_PASSWORD)
+        st.users.add("monitor", "Mona Monitor", "monitor", DEMO_PASSWORD)
+    return path

@@ -217,3 +217,32 @@ def test_many_rows_in_one_transaction_chain(store):
     assert audit.verify_chain(store.conn).ok
     assert store.conn.execute(
         "SELECT count(*) FROM audit_trail WHERE action = 'settings.change'").fetchone()[0] == 76
+
+
+def test_flushed_audit_rows_commit_and_roll_back_with_their_transaction(store, db_path):
+    """flush_audit writes the rows so far into the open transaction (a long import keeps
+    memory flat); they are still undone by its rollback, and a savepoint keeps its own."""
+    def count():
+        return store.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
+
+    before = count()
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.subjects.create("AB")
+            store.flush_audit()
+            assert count() > before  # in the file, not yet committed
+            raise RuntimeError("the import found a problem")
+    assert count() == before and store.verify().ok
+    with store.transaction():
+        store.subjects.create("CD")
+        with pytest.raises(RuntimeError):
+            with store.transaction():  # a savepoint: its rows must stay droppable
+                store.subjects.create("EF")
+                store.flush_audit()
+                assert count() == before
+                raise RuntimeError("this subject is refused")
+        store.flush_audit()
+        store.subjects.create("GH")
+    codes = [r[0] for r in store.conn.execute("SELECT initials FROM subjects ORDER BY rowid")]
+    assert codes == ["CD", "GH"]
+    assert store.verify().ok

@@ -25,9 +25,9 @@ from xml.parsers import expat
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
 from alsdesk.exchange.odm_read import (
-    MAX_PROBLEMS, DoctypeRefused, FormIn, Problem, Reader, SubjectIn, parse, schema_problems,
-    subject_number,
+    MAX_PROBLEMS, FormIn, Problem, Reader, SubjectIn, schema_problems, subject_number,
 )
+from alsdesk.exchange.odm_stream import DoctypeRefused, pieces
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.store.audit import A
@@ -49,11 +49,12 @@ _COMPLETE = {FormStatus.COMPLETE.value, FormStatus.VERIFIED.value, FormStatus.SI
 class ImportRefused(AlsDeskError):
     """The file was not imported; nothing was written. `problems` says what and where."""
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], uncounted: int = 0) -> None:
         self.path = path
         self.problems = problems
+        self.uncounted = uncounted
         shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
+        more = len(problems) - len(shown) + uncounted
         lines = [f"- {p}" for p in shown] + ([f"- ... and {more} more"] if more > 0 else [])
         super().__init__(f"{path.name} was not imported; nothing was written (the refusal is "
                          "recorded in the audit trail).\n"
@@ -95,13 +96,17 @@ def import_odm(store: "Store", path: str | Path,
         try:
             return _import(store, path, progress)
         except MemoryError:
-            # The file is read whole (and validated as a tree): a huge one can exhaust
-            # memory; the write transaction, if begun, was rolled back on the way out.
+            # The file is read a subject at a time, but one subject is held whole (and
+            # validated as a tree): a huge one can exhaust memory; the write transaction was
+            # rolled back on the way out.
             size = path.stat().st_size / 1e6
             raise ImportRefused(path, [Problem("", f"this computer ran out of memory reading "
-                                                   f"the file ({size:.0f} MB): import it on a "
-                                                   "computer with more memory, or export it "
-                                                   "in parts (by subjects)")]) from None
+                                                   f"the file ({size:.0f} MB): it is read a "
+                                                   "subject at a time, and one subject, or "
+                                                   "one of its values, is too large for the "
+                                                   "memory this computer has; check the file"
+                                                   " or import it on a computer with more "
+                                                   "memory")]) from None
     except ImportRefused as refused:
         _record_refusal(store, path, refused)
         raise
@@ -116,9 +121,9 @@ def _record_refusal(store: "Store", path: Path, refused: ImportRefused) -> None:
     except OSError:
         what = f"{path.name} (unreadable)"
     first = "; ".join(shown(str(p), 200) for p in refused.problems[:3])
+    count = len(refused.problems) + refused.uncounted
     with store.transaction():
-        store.audit(REFUSED_ACTION, new_value=f"{what}: {len(refused.problems)} problem(s): "
-                                              f"{first}")
+        store.audit(REFUSED_ACTION, new_value=f"{what}: {count} problem(s): {first}")
 
 
 def _import(store: "Store", path: Path,
@@ -130,76 +135,138 @@ def _import(store: "Store", path: Path,
                                                ": an ODM file is imported only into an empty "
                                                "database of the same study")])
     try:
-        data = path.read_bytes()
+        fh = path.open("rb")
     except OSError as exc:
         raise ImportRefused(path, [Problem("", f"the file cannot be read: {exc.strerror}")])
-    try:
-        root, lines = parse(data)
-    except DoctypeRefused:
-        raise ImportRefused(path, [Problem("", "the file declares a DOCTYPE; ODM files never"
-                                               " need one and it is refused for safety")])
-    except expat.ExpatError as exc:
-        raise ImportRefused(path, [Problem(f"line {exc.lineno}, column {exc.offset}",
-                                           f"not well-formed XML: "
-                                           f"{expat.ErrorString(exc.code)}")]) from None
-    checked = schema_problems(root, lines)
-    report.schema_checked = checked is not None
-    reader = Reader(store.study, root, lines)
-    subjects = reader.read()
-    problems = (checked or []) + reader.problems
-    if problems:
-        raise ImportRefused(path, problems)
-    report.notes += reader.notes
-    _write(store, path, subjects, report, progress)
+    with fh:
+        _Import(store, path, report, progress).run(_Hashing(fh))
     return report
 
 
-def _write(store: "Store", path: Path, subjects: list[SubjectIn], report: ImportReport,
-           progress: Callable[[int, int, str], None] | None) -> None:
-    problems: list[Problem] = []
-    base_reason = f"imported from ODM file {path.name}"
-    skipped = 0
-    carried: dict[str, int] = {}
-    with store.transaction():
-        store.audit(IMPORT_ACTION, new_value=f"{path.name}: {len(subjects)} subjects, "
-                    f"{sum(len(s.forms) for s in subjects)} forms")
-        for n, subject in enumerate(subjects, start=1):
-            if progress:
-                progress(n, len(subjects), f"Importing subject {subject.code}")
-            _create_subject(store, subject, path)
-            for rec in subject.forms:
-                if not rec.values and not rec.missing:
-                    skipped += 1
-                    continue
-                complete = rec.status in _COMPLETE
-                if rec.status in (FormStatus.VERIFIED.value, FormStatus.SIGNED.value,
-                                  FormStatus.LOCKED.value):
-                    carried[rec.status] = carried.get(rec.status, 0) + 1
-                reason = base_reason + (f"; {rec.status} in the source" if complete and
-                                        rec.status != FormStatus.COMPLETE.value else "") \
-                    + (f"; {rec.signed}" if rec.signed else "")
-                notes = _soft_notes(store.study.form(rec.form), rec, path) if complete else {}
-                try:
-                    store.forms.save(subject.code, rec.event, rec.form, rec.values,
-                                     rec.missing, event_repeat=rec.event_repeat,
-                                     repeat=rec.repeat, complete=complete, notes=notes,
-                                     reason=reason)
-                except AlsDeskError as exc:
-                    problems.append(Problem(rec.where, str(exc)))
-                    continue
-                report.forms += 1
-                report.values += len(rec.values)
-                report.missing_codes += len(rec.missing)
-            if subject.status != SubjectStatus.SCREENING.value:
-                store.subjects.set_status(subject.code, subject.status, base_reason)
-            report.subjects += 1
+class _Hashing:
+    """The file as it is read, with the SHA-256 of what was read (named in the audit row)."""
+
+    def __init__(self, fh) -> None:
+        self.fh, self.sha, self.done = fh, hashlib.sha256(), 0
+        self.size = os.fstat(fh.fileno()).st_size
+
+    def read(self, n: int) -> bytes:
+        block = self.fh.read(n)
+        self.sha.update(block)
+        self.done += len(block)
+        return block
+
+
+class _Import:
+    """Reads the file piece by piece (odm_stream) and writes each subject as soon as it is
+    read and found right, all in one transaction: a problem anywhere, even in the last line,
+    rolls every subject back. After the first problems the subjects are still read (and, up
+    to MAX_PROBLEMS problems, written, which runs the hard checks) to report them all."""
+
+    def __init__(self, store: "Store", path: Path, report: ImportReport,
+                 progress: Callable[[int, int, str], None] | None) -> None:
+        self.store, self.path, self.report, self.progress = store, path, report, progress
+        self.reader = Reader(store.study)
+        self.reason = f"imported from ODM file {path.name}"
+        self.skipped = 0
+        self.carried: dict[str, int] = {}
+        report.schema_checked = True
+
+    def run(self, fh: _Hashing) -> None:
+        reader, report = self.reader, self.report
+        with self.store.transaction():
+            try:
+                for piece in pieces(fh):
+                    if piece.kind == "clinical":
+                        reader.head(piece.root, piece.lines)
+                        reader.clinical(piece.element)
+                    elif piece.kind == "subject":
+                        self.subject(piece, fh)
+                    else:
+                        reader.finish(piece.element, piece.lines)
+                        self.schema(piece.element, piece.lines)
+            except DoctypeRefused:
+                reader.problems.insert(0, Problem("", "the file declares a DOCTYPE; ODM files"
+                                                      " never need one and it is refused for "
+                                                      "safety"))
+            except expat.ExpatError as exc:
+                if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_MEMORY]:
+                    raise MemoryError from None
+                reader.problems.insert(0, Problem(f"line {exc.lineno}, column {exc.offset}",
+                                                  f"not well-formed XML: "
+                                                  f"{expat.ErrorString(exc.code)}"))
+            if reader.problems:
+                raise ImportRefused(self.path, reader.problems, reader.more)
+            self.store.audit(IMPORT_ACTION, new_value=(
+                f"{self.path.name} ({fh.done} bytes, SHA-256 {fh.sha.hexdigest()}): "
+                f"{report.subjects} subjects, {report.forms} forms"))
+        report.notes += reader.notes
+        if self.skipped:
+            report.notes.append(f"{_forms(self.skipped)} without any value not created.")
+        for status, count in sorted(self.carried.items()):
+            report.notes.append(f"{_forms(count)} {status} in the source imported as complete:"
+                                " verification, signatures and locks are done again here.")
+
+    def schema(self, element, lines: dict[int, int]) -> bool:
+        checked = schema_problems(element, lines)
+        if checked is None:
+            self.report.schema_checked = False
+        for problem in checked or ():
+            self.reader.add(problem)
+        return not checked
+
+    def subject(self, piece, fh: _Hashing) -> None:
+        reader = self.reader
+        before = len(reader.problems) + reader.more
+        self.schema(piece.element, piece.lines)
+        subject = reader.subject(piece.element, piece.lines)
+        if subject is None or len(reader.problems) + reader.more > before \
+                or before >= MAX_PROBLEMS:
+            return  # the file is refused; this subject is only checked
+        if self.progress:
+            self.progress(fh.done, fh.size, f"Importing subject {subject.code}")
+        try:
+            with self.store.transaction():  # a savepoint: a failed subject leaves nothing
+                self.write(subject)
+        except ImportRefused as exc:
+            for problem in exc.problems:
+                reader.add(problem)
+        except AlsDeskError as exc:  # e.g. a status this subject's data do not allow
+            reader.add(Problem(f"subject {subject.code}", str(exc)))
+        self.store.flush_audit()  # its rows go to the file now, not to memory
+
+    def write(self, subject: SubjectIn) -> None:
+        store, report = self.store, self.report
+        problems: list[Problem] = []
+        _create_subject(store, subject, self.path)
+        for rec in subject.forms:
+            if not rec.values and not rec.missing:
+                self.skipped += 1
+                continue
+            complete = rec.status in _COMPLETE
+            if rec.status in (FormStatus.VERIFIED.value, FormStatus.SIGNED.value,
+                              FormStatus.LOCKED.value):
+                self.carried[rec.status] = self.carried.get(rec.status, 0) + 1
+            reason = self.reason + (f"; {rec.status} in the source" if complete and
+                                    rec.status != FormStatus.COMPLETE.value else "") \
+                + (f"; {rec.signed}" if rec.signed else "")
+            notes = _soft_notes(store.study.form(rec.form), rec, self.path) if complete else {}
+            try:
+                store.forms.save(subject.code, rec.event, rec.form, rec.values,
+                                 rec.missing, event_repeat=rec.event_repeat,
+                                 repeat=rec.repeat, complete=complete, notes=notes,
+                                 reason=reason)
+            except AlsDeskError as exc:
+                problems.append(Problem(rec.where, str(exc)))
+                continue
+            report.forms += 1
+            report.values += len(rec.values)
+            report.missing_codes += len(rec.missing)
         if problems:
-            raise ImportRefused(path, problems)
-    if skipped:
-        report.notes.append(f"{_forms(skipped)} without any value not created.")
-    for status, count in sorted(carried.items()):
-        report.notes.append(f"{_forms(count)} {status} in the source imported as complete: "
-                            "verification, signatures and locks are done again here.")
+            raise ImportRefused(self.path, problems)
+        if subject.status != SubjectStatus.SCREENING.value:
+            store.subjects.set_status(subject.code, subject.status, self.reason)
+        report.subjects += 1
 
 
 def _forms(count: int) -> str:

@@ -1,6 +1,6 @@
-"""Reading an ODM 1.3.2 file for import: parse it (line numbers kept, DTDs refused), check it
-against the ODM schema when odmlib is installed, and against this study, collecting every
-problem with its place."""
+"""Checking an ODM 1.3.2 file for import, piece by piece as alsdesk.exchange.odm_stream reads
+it: against the ODM schema when odmlib is installed, and against this study, collecting every
+problem with its place (the first MAX_KEPT of them; the rest are counted)."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,6 @@ import string
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Any
-from xml.parsers import expat
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.exchange import odm_common as oc
@@ -17,7 +16,8 @@ from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study.model import Event, Field, Form, Study
 from alsdesk.textcheck import shown
 
-MAX_PROBLEMS = 50
+MAX_PROBLEMS = 50  # shown in a message
+MAX_KEPT = 1000  # kept in memory: a file wrong in every value may hold millions
 
 
 @dataclass(frozen=True)
@@ -50,44 +50,14 @@ class SubjectIn:
     forms: list[FormIn]
 
 
-# --- reading the file ---------------------------------------------------------------------
-
-
-class DoctypeRefused(Exception):
-    pass
-
-
-def parse(data: bytes) -> tuple[ET.Element, dict[int, int]]:
-    """An element tree and the line of each element; refuses DTDs (entity expansion)."""
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(namespace_separator=" ")
-    lines: dict[int, int] = {}
-
-    def qname(name: str) -> str:
-        uri, _, local = name.rpartition(" ")
-        return f"{{{uri}}}{local}" if uri else local
-
-    def start(name: str, attrs: dict[str, str]) -> None:
-        el = builder.start(qname(name), {qname(k): v for k, v in attrs.items()})
-        lines[id(el)] = parser.CurrentLineNumber
-
-    def doctype(*_args: Any) -> None:
-        raise DoctypeRefused
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = lambda name: builder.end(qname(name))
-    parser.CharacterDataHandler = builder.data
-    parser.StartDoctypeDeclHandler = doctype
-    parser.EntityDeclHandler = doctype
-    parser.Parse(data, True)
-    return builder.close(), lines
+# --- the ODM schema -------------------------------------------------------------------------
 
 
 def schema_problems(root: ET.Element, lines: dict[int, int]) -> list[Problem] | None:
-    """Problems against the ODM 1.3.2 XSD, or None when odmlib (which ships it) is missing.
-
-    The tree already parsed is validated, so the file is read once and nothing it names
-    (schema locations) is fetched."""
+    """Problems of the tree `root` against the ODM 1.3.2 XSD, or None when odmlib (which ships
+    it) is missing. `root` is the skeleton (the file without its subjects) or one SubjectData,
+    a global element of the schema that is valid on its own; so the whole file is checked
+    without holding it, and nothing it names (schema locations) is fetched."""
     try:
         import xmlschema
         from odmlib import schema_manager
@@ -115,38 +85,53 @@ _SCHEMA: dict[str, Any] = {}
 
 
 class Reader:
-    """Walks ClinicalData and turns it into subjects and forms, collecting problems."""
+    """Turns the pieces of a file into subjects and forms, collecting problems: head() for
+    what precedes the clinical data, clinical() for each ClinicalData, subject() for each
+    SubjectData, finish() at the end."""
 
-    def __init__(self, study: Study, root: ET.Element, lines: dict[int, int]) -> None:
+    def __init__(self, study: Study) -> None:
         self.study = study
-        self.root = root
-        self.lines = lines
+        self.lines: dict[int, int] = {}  # the skeleton's elements
+        self.sub_lines: dict[int, int] = {}  # the current subject's
         self.problems: list[Problem] = []
+        self.more = 0  # problems past MAX_KEPT
         self.notes: list[str] = []
         self.events = {oc.event_oid(e.id): e for e in study.events}
         self.forms = {oc.form_oid(f.id): f for f in study.forms.values()}
-        self.users = {u.get("OID", ""): (u.findtext(oc.tag("FullName"))
-                                          or u.findtext(oc.tag("LoginName")) or u.get("OID", ""))
-                      for u in root.iterfind(f"{oc.tag('AdminData')}/{oc.tag('User')}")}
+        self.users: dict[str, str] = {}
         self.items: dict[str, tuple[Form, Field, bool]] = {}
         for form in study.forms.values():
             for f in form.fields:
                 self.items[oc.item_oid(form.id, f.id)] = (form, f, False)
                 self.items[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, f, True)
+        self.headed = False
+        self.clinical_seen = False
+        self.stopped = False  # data of another study: its subjects are not read
+        self.seen: set[str] = set()
 
     def line(self, el: ET.Element) -> str:
-        return f"line {self.lines.get(id(el), '?')}"
+        return f"line {self.sub_lines.get(id(el)) or self.lines.get(id(el), '?')}"
+
+    def add(self, problem: Problem) -> None:
+        if len(self.problems) < MAX_KEPT:
+            self.problems.append(problem)
+        else:
+            self.more += 1
 
     def fail(self, el: ET.Element | None, context: str, what: str) -> None:
         where = ", ".join(p for p in (self.line(el) if el is not None else "", context) if p)
-        self.problems.append(Problem(where, what))
+        self.add(Problem(where, what))
 
-    def read(self) -> list[SubjectIn]:
-        root = self.root
+    def head(self, root: ET.Element, lines: dict[int, int]) -> None:
+        """The ODM element, its Study and metadata, and AdminData's users (once)."""
+        if self.headed:
+            return
+        self.headed, self.lines = True, lines
         if root.tag != oc.tag("ODM"):
             self.fail(root, "", f"this is not a CDISC ODM 1.3 file (its root element is "
                                 f"{root.tag.split('}')[-1]} in another namespace or none)")
-            return []
+            self.stopped = True
+            return
         version = root.get("ODMVersion", "")
         if version and not version.startswith("1.3"):
             self.fail(root, "", f"ODM version {version}; this program reads ODM 1.3.2")
@@ -155,37 +140,45 @@ class Reader:
                 self.fail(st, "", f"the file describes study {st.get('OID')!r}, but this "
                                   f"database holds study {self.study.id}")
         check_metadata(self.study, root, self.fail, self.notes)  # same meaning, not just OID
-        clinical = root.findall(oc.tag("ClinicalData"))
-        if not clinical:
+        self.users = {u.get("OID", ""): (u.findtext(oc.tag("FullName"))
+                                          or u.findtext(oc.tag("LoginName")) or u.get("OID", ""))
+                      for u in root.iterfind(f"{oc.tag('AdminData')}/{oc.tag('User')}")}
+
+    def clinical(self, cd: ET.Element) -> None:
+        self.clinical_seen = True
+        if self.stopped:
+            return
+        if cd.get("StudyOID") != oc.study_oid(self.study.id):
+            self.fail(cd, "", f"the clinical data are of study {cd.get('StudyOID')!r}; "
+                              f"this database holds study {self.study.id}")
+            self.stopped = True
+            return
+        mdv = cd.get("MetaDataVersionOID")
+        note = (f"The file was written for metadata version {mdv}, this study is at CRF "
+                f"version {self.study.crf_version}: items were matched by their OIDs.")
+        if mdv != oc.mdv_oid(self.study.crf_version) and note not in self.notes:
+            self.notes.append(note)
+
+    def finish(self, root: ET.Element, lines: dict[int, int]) -> None:
+        self.head(root, lines)
+        if not self.clinical_seen and not self.stopped:
             self.fail(root, "", "the file holds no clinical data (no ClinicalData element)")
-        subjects: list[SubjectIn] = []
-        for cd in clinical:
-            if cd.get("StudyOID") != oc.study_oid(self.study.id):
-                self.fail(cd, "", f"the clinical data are of study {cd.get('StudyOID')!r}; "
-                                  f"this database holds study {self.study.id}")
-                return []
-            mdv = cd.get("MetaDataVersionOID")
-            if mdv != oc.mdv_oid(self.study.crf_version):
-                self.notes.append(f"The file was written for metadata version {mdv}, this "
-                                  f"study is at CRF version {self.study.crf_version}: items "
-                                  "were matched by their OIDs.")
-            subjects += [s for s in (self.subject(sd) for sd in cd.findall(oc.tag("SubjectData")))
-                         if s is not None]
-        seen: set[str] = set()
-        for s in subjects:
-            if s.code in seen:
-                self.fail(None, f"subject {_key(s.code)}", "appears twice in the file")
-            seen.add(s.code)
-        return subjects
 
     def _transaction(self, el: ET.Element, context: str) -> None:
         if el.get("TransactionType") in ("Remove", "Context"):
             self.fail(el, context, f"TransactionType {el.get('TransactionType')} cannot be "
                                    "imported into an empty database")
 
-    def subject(self, sd: ET.Element) -> SubjectIn | None:
+    def subject(self, sd: ET.Element, lines: dict[int, int]) -> SubjectIn | None:
+        """The subject `sd` (its elements' lines in `lines`), or None if it is not read."""
+        if self.stopped:
+            return None
+        self.sub_lines = lines
         code = sd.get("SubjectKey", "")
         context = f"subject {_key(code)}"
+        if code in self.seen:
+            self.fail(sd, context, "appears twice in the file")
+        self.seen.add(code)
         self._transaction(sd, context)
         number = subject_number(self.study.subject_pattern, code)
         if number is None:

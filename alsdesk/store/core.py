@@ -58,6 +58,7 @@ class Store:
         # Audit rows of the open transaction, chained in memory and written before COMMIT.
         self._audit_rows: list[list[object]] | None = None
         self._audit_head: tuple[int, str] | None = None
+        self._nested = 0  # savepoints open inside the transaction
         # The file this connection writes, as (device, inode): a sync tool or antivirus that
         # renames or deletes the path while it is open leaves SQLite writing to a file no one
         # will find again, so every commit first checks that the path still names it.
@@ -227,6 +228,7 @@ class Store:
             mark = (len(self._audit_rows), self._audit_head)
             name = f"nested_{len(self._audit_rows)}_{id(mark)}"
             self.conn.execute(f"SAVEPOINT {name}")
+            self._nested += 1
             try:
                 yield self.conn
             except BaseException:
@@ -237,6 +239,8 @@ class Store:
                 del self._audit_rows[mark[0]:]
                 self._audit_head = mark[1]
                 raise
+            finally:
+                self._nested -= 1
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         try:
@@ -264,6 +268,14 @@ class Store:
             raise
         finally:
             self._audit_rows, self._audit_head = None, None
+
+    def flush_audit(self) -> None:
+        """Write the audit rows made so far in the open transaction (they still commit or
+        roll back with it), so that a long one, an import, does not hold them all in memory.
+        Not inside a savepoint, whose failure must still be able to drop its own rows."""
+        if self._audit_rows and not self._nested:
+            audit.write_rows(self.conn, self._audit_rows, self._audit_head)
+            self._audit_rows = []
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:
