@@ -97,6 +97,19 @@ def smoke(folder: Path) -> int:
                  stdin=PASSWORD + "\n", expect="STATA export")
             if not (tmp / "dta" / "vs.dta").is_file():
                 raise SmokeFailed("export stata wrote no vs.dta")
+            # ODM out and back in: the import validates against odmlib's XSD in the bundle.
+            _run([p, "--db", str(db), "export", "odm", "--out", str(tmp / "study.xml"), "--as",
+                  "monitor", "--password-stdin"], env, "export odm (monitor)",
+                 stdin=PASSWORD + "\n", expect="ODM export")
+            new = tmp / "imported.db"
+            _run([p, "--db", str(new), "init", "--admin", "admin", "--name", "Ada Admin",
+                  "--password-stdin"], env, "init", stdin=PASSWORD + "\n")
+            _run([p, "--db", str(new), "users", "add", "nurse", "--name", "Nora Nurse",
+                  "--role", "nurse", "--as", "admin", "--password-stdin"], env, "users add",
+                 stdin=f"{PASSWORD}\n{PASSWORD}\n")
+            _run([p, "--db", str(new), "import", "odm", str(tmp / "study.xml"), "--as", "nurse",
+                  "--password-stdin"], env, "import odm (nurse)", stdin=PASSWORD + "\n",
+                 expect="Checked against the ODM 1.3.2 schema")
             # doctor exits 1 on any failure; offscreen, Qt's check is a warning at most.
             _run([p, "--db", str(db), "doctor"], env, "doctor", expect="PDF fonts")
             _window_stays_up(program, db, env)
