@@ -125,3 +125,35 @@ def test_subject_numbers_follow_pattern_and_are_audited(store, study):
         "SELECT subject, action FROM audit_trail WHERE action LIKE 'subject.%' ORDER BY seq"
     ).fetchall()
     assert rows[:2] == [(a.code, "subject.create"), (a.code, "subject.initials")]
+
+
+def test_account_rows_belong_to_no_form(store):
+    """The login's account check finds an account's rows through the audit_instance index
+    by "instance_id IS NULL" (verify_users.replay_accounts): every account row the program
+    writes must have no form, or the check would miss it."""
+    from alsdesk.store.verify_users import _ACCOUNT_ACTIONS
+
+    store.logout()
+    store.login("admin", PASSWORD)
+    store.users.add("x2", "Xavier Nurse", "nurse", PASSWORD)
+    store.users.set_role("x2", "investigator", "sub-investigator")
+    store.users.reset_password("x2", "Another-horse-7", "forgotten")
+    store.users.set_active("x2", False, "left")
+    store.users.set_active("x2", True, "back")
+    store.logout()
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            store.login("x2", "wrong-password-9")
+    store.login("admin", PASSWORD)
+    store.users.unlock("x2", "identity checked")
+    store.logout()
+    store.login("x2", "Another-horse-7")
+    store.users.change_own_password("Another-horse-7", "Third-horse-77")
+    marks = ", ".join("?" * len(_ACCOUNT_ACTIONS))
+    rows = store.conn.execute(f"SELECT action, instance_id FROM audit_trail WHERE action IN "
+                              f"({marks}, 'user.login')", _ACCOUNT_ACTIONS).fetchall()
+    assert {a for a, _i in rows} >= {"user.create", "user.role", "user.password_reset",
+                                     "user.deactivate", "user.reactivate", "user.login_failed",
+                                     "user.locked_out", "user.unlock", "user.password_change",
+                                     "user.login"}, rows
+    assert all(instance is None for _a, instance in rows), rows

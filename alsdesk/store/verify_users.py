@@ -78,8 +78,14 @@ def replay_accounts(conn: sqlite3.Connection, only: str | None = None,
     params: tuple[Any, ...] = ()
     if only is not None:
         # This account's rows only, picked in SQL (a nurse writes thousands of value rows).
+        # Account rows belong to no form ("instance_id IS NULL"), which lets SQLite find them
+        # through the audit_instance index instead of reading every row of the trail: at
+        # login, 10,000 subjects (7 million rows) take 5 ms instead of 2.3 s. A row of such an
+        # action with a form is never written by the program; a forged one left out here
+        # can only make the replay differ from the accounts table, which refuses the login.
         marks = ", ".join("?" * len(_ACCOUNT_ACTIONS))
-        sql += f" WHERE (field = ? AND action IN ({marks})) OR (user_id = ? AND action = ?)"
+        sql += (f" WHERE instance_id IS NULL AND ((field = ? AND action IN ({marks})) "
+                "OR (user_id = ? AND action = ?))")
         params = (only, *_ACCOUNT_ACTIONS, only, A.LOGIN)
     accounts: dict[str, Account] = {}
     for seq, ts, actor, role, action, field, new, reason in conn.execute(
