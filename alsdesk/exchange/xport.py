@@ -85,6 +85,15 @@ def _texts(col: Sequence[Any]) -> tuple[list[str], bool]:
     return ["" if v is None else str(v) for v in col], False
 
 
+def _encode(texts: list[str]) -> list[bytes]:
+    """Each text in UTF-8: one encode of them all, split at the NULs put between them (a
+    NUL inside a text, which the program refuses on entry, falls back to one by one)."""
+    encoded = "\0".join(texts).encode("utf-8").split(b"\0")
+    if len(encoded) != len(texts):
+        encoded = [t.encode("utf-8") for t in texts]
+    return encoded
+
+
 class XportFile:
     """One dataset: ``add`` blocks of columns, then ``close``. `limit` refuses (never cuts)
     a text longer than that many bytes."""
@@ -128,7 +137,7 @@ class XportFile:
             else:
                 texts, pure = _texts(col)
                 self.pure[i] = self.pure[i] and pure
-                encoded = [t.encode("utf-8") for t in texts]
+                encoded = _encode(texts)
                 size = max(map(len, encoded))
                 if self.limit is not None and size > self.limit:
                     raise ExportError(f"{self.name}.{self.vars[i].name} holds a text of {size} "

@@ -6,6 +6,7 @@ SUPP-- records QNAM <VAR>1, <VAR>2... in order), and README.txt.
 """
 from __future__ import annotations
 
+import operator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -123,12 +124,14 @@ class _Domain:
         for block in _blocks(self.builder.rows(d)):
             if self.main is None:
                 self.names = list(block[0])
+                pick = operator.itemgetter(*self.names)  # a tuple of values per record
+                self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
                 self.titles = labels_for(self.labels, d.code, self.names,
                                          self.builder.field_labels(d))
                 self.main = XportFile(self.out.path(f"{d.code.lower()}.xpt"), d.code,
                                       _label(d.label), [Var(c, _label(self.titles[c]), AUTO)
                                                         for c in self.names], limit=CHARS)
-            cols = [[row[c] for row in block] for c in self.names]
+            cols = [list(c) for c in zip(*map(self.pick, block))]
             self.long_text += split_long(d.code, self.names, cols)
             self.main.add(cols)
             self.count += len(block)
