@@ -130,10 +130,13 @@ class XportFile:
                     raise ExportError(f"{self.name}.{self.vars[i].name} mixes numbers and text.")
                 payload.append(ibm_doubles(np.array(col, dtype=np.float64)).tobytes())
             elif kind in (DATE, DATETIME):
-                payload.append(ibm_doubles(np.array(
-                    [None if v is None else (v - DATE0).days if kind == DATE
-                     else (v - DATETIME0).total_seconds() for v in col],
-                    dtype=np.float64)).tobytes())
+                try:
+                    numbers = [None if v is None else (v - DATE0).days if kind == DATE
+                               else (v - DATETIME0).total_seconds() for v in col]
+                except TypeError:  # the caller declares a column with a partial date text
+                    raise ExportError(f"{self.name}.{self.vars[i].name} holds a value that "
+                                      "is no date.") from None
+                payload.append(ibm_doubles(np.array(numbers, dtype=np.float64)).tobytes())
             else:
                 texts, pure = _texts(col)
                 self.pure[i] = self.pure[i] and pure
@@ -199,8 +202,8 @@ class XportFile:
             return card(b"HEADER RECORD*******", name.ljust(8).encode("ascii"),
                         b"HEADER RECORD!!!!!!!", nums.encode("ascii"))
 
-        def pad(text_: str, size: int) -> bytes:
-            return text_.encode("utf-8").ljust(size)
+        def pad(text_: str, size: int) -> bytes:  # cut, as ReadStat's fixed fields do
+            return text_.encode("utf-8")[:size].ljust(size)
 
         out = [head("LIBRARY"),
                card(pad("SAS", 8), pad("SAS", 8), pad("SASLIB", 8), pad("6.06", 8),
