@@ -296,3 +296,23 @@ def test_raw_form_files_keep_their_last_row_in_pandas(demo_db, tmp_path):
         assert len(theirs) == len(ours), path.name
         if len(ours):  # the same last record: its subject and event
             assert theirs.iloc[-1, :2].tolist() == ours.iloc[-1, :2].tolist(), path.name
+
+
+def test_blocks_of_records_write_the_same_bytes(exported, tmp_path, monkeypatch):
+    # Domains are written a block of records at a time: the blocks (here 2 records, so a
+    # long AETERM and the SUPPAE records fall in different blocks) change no byte.
+    import re
+
+    import alsdesk.exchange.sdtm as sdtm
+
+    st, folder = exported
+    monkeypatch.setattr(sdtm, "ROWS", 2)
+    export_sdtm(st, tmp_path / "blocks")
+    stamp = re.compile(rb"\d\d[A-Z]{3}\d\d:\d\d:\d\d:\d\d|CreationDateTime=\"[^\"]*\"")
+    names = sorted(p.name for p in folder.iterdir() if p.suffix in (".xpt", ".xml"))
+    assert "suppae.xpt" in names
+    assert names == sorted(p.name for p in (tmp_path / "blocks").iterdir()
+                           if p.suffix in (".xpt", ".xml"))
+    for name in names:
+        assert stamp.sub(b"", (folder / name).read_bytes()) == \
+            stamp.sub(b"", (tmp_path / "blocks" / name).read_bytes()), name

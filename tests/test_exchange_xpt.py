@@ -73,3 +73,46 @@ def test_long_persian_text_comes_back_whole_from_its_pieces(exported):
     row = dv[(dv.subject == "S006") & dv.dvterm.str.startswith("گزارش")].iloc[0]
     assert "".join(row[n["variable"]] for n in names) == LONG
     assert row.dvdat_M == "UNK"
+
+
+def test_a_text_cut_between_letters_keeps_its_last_letter(demo_db, tmp_path):
+    # 133 three-byte letters are 399 bytes, but cut between letters they take 3 pieces
+    # (66 + 66 + 1): counting 399 / 200 -> 2 pieces lost the last letter.
+    text = "€" * 133
+    st = open_as(demo_db, "nurse")
+    try:
+        st.forms.save("S006", "logs", "dv", {"dvcat": "OTHER", "dvterm": text, "dvimp": "N",
+                                             "dvaction": "None needed."},
+                      {"dvdat": "UNK"}, repeat=None, complete=True)
+    finally:
+        st.close()
+    st = open_as(demo_db, "monitor")
+    try:
+        export_xpt(st, tmp_path / "xpt")
+    finally:
+        st.close()
+    dv, _ = pyreadstat.read_xport(str(tmp_path / "xpt" / "dv.xpt"), encoding="utf-8")
+    pieces = [c for c in dv.columns if c == "dvterm" or c.startswith("dvterm")
+              and c[6:].isdigit()]
+    row = dv[dv.dvterm.str.startswith("€")].iloc[0]
+    assert "".join(row[c] for c in pieces) == text
+
+
+def test_blocks_of_instances_write_the_same_bytes(demo_db, tmp_path, monkeypatch):
+    from alsdesk.exchange import xpt
+
+    st = open_as(demo_db, "monitor")
+    try:
+        export_xpt(st, tmp_path / "one")
+        monkeypatch.setattr(xpt, "ROWS", 3)  # many blocks, a last one shorter
+        export_xpt(st, tmp_path / "many")
+    finally:
+        st.close()
+    for path in (tmp_path / "one").glob("*.xpt"):
+        assert _unstamped(path) == _unstamped(tmp_path / "many" / path.name), path.name
+
+
+def _unstamped(path) -> bytes:
+    import re
+
+    return re.sub(rb"\d\d[A-Z]{3}\d\d:\d\d:\d\d:\d\d", b"T", path.read_bytes())

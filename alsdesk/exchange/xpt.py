@@ -16,6 +16,7 @@ in ReadStat's writer. So:
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,12 +25,17 @@ from alsdesk.exchange.dataset import (
     is_numeric, run_export,
 )
 from alsdesk.exchange.statfiles import KEY_LABELS, KEYS, _date, _is_date_column
+from alsdesk.exchange.xport import DATE, DATETIME, NUM, TEXT, Var, XportFile
 from alsdesk.study.model import Field, FieldType, Form
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 NAME, LABEL, CHARS = 8, 40, 200
+# A text of at most 50 characters is at most 200 bytes (4 bytes a character at most in
+# UTF-8): only longer ones need encoding to be measured or cut.
+LIKELY = CHARS // 4
+ROWS = 5000  # instances per block handed to the writer
 
 
 def export_xpt(store: "Store", out: str | Path, options: ExportOptions = ExportOptions(), *,
@@ -88,27 +94,37 @@ def _pieces(text: str) -> list[str]:
     return out
 
 
-def _longest(snap: Snapshot, form: Form) -> dict[str, int]:
-    """Bytes of the longest value of each text field in this export (a first pass over the
-    instances, so they need not be held while the columns are built)."""
+def _first_pass(snap: Snapshot, form: Form) -> tuple[dict[str, int], set[str]]:
+    """How many 200-byte pieces the longest text of each text field needs in this export,
+    and the date fields holding a value that is no full date (entered before the field
+    stopped allowing partial dates: that column is written as text, as pyreadstat did). A
+    first pass over the instances: the variables must be known before the first record.
+    Pieces are counted by cutting the text (_pieces), not by bytes / 200: a cut between
+    characters may need one piece more (399 bytes of 3-byte letters take 3)."""
     text = [f.id for f in form.fields if not is_numeric(f) and not _is_date_column(f)]
-    longest = dict.fromkeys(text, 0)
+    dates = [f for f in form.fields if _is_date_column(f)]
+    counts = dict.fromkeys(text, 1)
+    not_dates: set[str] = set()
     for inst in snap.instances_of(form.id):
+        values = inst.values
         for fid in text:
-            value = inst.values.get(fid)
-            if value is not None:
-                longest[fid] = max(longest[fid], len(str(value).encode("utf-8")))
-    return longest
+            value = values.get(fid)
+            if value is not None and len(value := str(value)) > LIKELY:
+                counts[fid] = max(counts[fid], len(_pieces(value)))
+        for f in dates:
+            if f.id not in not_dates and isinstance(_date(f, values.get(f.id)), str):
+                not_dates.add(f.id)
+    return counts, not_dates
 
 
-def _plan(form: Form, longest: dict[str, int]) -> list[tuple[str, Field | None, str, str]]:
+def _plan(form: Form, counts: dict[str, int]) -> list[tuple[str, Field | None, str, str]]:
     """(variable, field, role, label): role is key, value, code or piece<N>."""
     names = Names()
     plan: list[tuple[str, Field | None, str, str]] = [
         (names.take(k if k != "event_repeat" else "evrepeat"), None, k, KEY_LABELS[k])
         for k in KEYS]
     for f in form.fields:
-        count = max(1, -(-longest.get(f.id, 0) // CHARS))
+        count = counts.get(f.id, 1)
         first = names.take(f.id)
         plan.append((first, f, "value", f.label))
         for n in range(2, count + 1):
@@ -120,10 +136,45 @@ def _plan(form: Form, longest: dict[str, int]) -> list[tuple[str, Field | None, 
     return plan
 
 
-def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
-    import pandas as pd  # only these exports need it
-    import pyreadstat
+def _variable(name: str, f: Field | None, role: str, label: str, not_dates: set[str]) -> Var:
+    if f is None:
+        return Var(name, _label(label), NUM if role in ("event_repeat", "repeat") else TEXT)
+    if role == "value" and _is_date_column(f):
+        fmt = "DATETIME16." if f.type is FieldType.DATETIME else "YYMMDD10."
+        kind = TEXT if f.id in not_dates else \
+            DATETIME if f.type is FieldType.DATETIME else DATE
+        return Var(name, _label(label), kind, fmt)
+    return Var(name, _label(label), NUM if role == "value" and is_numeric(f) else TEXT)
 
+
+def _column(block: list[Any], f: Field | None, role: str, codes: dict[str, str],
+            pieces: dict[str, list[list[str]]]) -> list[Any]:
+    """One variable's values for a block of instances."""
+    if f is None:
+        return [getattr(i, role) for i in block]
+    fid = f.id
+    if role == "code":
+        return [codes[c] if (c := i.missing.get(fid)) else "" for i in block]
+    if role == "value" and is_numeric(f):
+        return [None if (v := i.values.get(fid)) is None else float(v) for i in block]
+    if role == "value" and _is_date_column(f):
+        return [_date(f, i.values.get(fid)) for i in block]
+    if fid not in pieces:  # every value fits one piece
+        return ["" if (v := i.values.get(fid)) is None else str(v) for i in block]
+    index = 0 if role == "value" else int(role[5:]) - 1
+    return [p[index] if index < len(p) else "" for p in pieces[fid]]
+
+
+def _split(block: list[Any], fid: str) -> list[list[str]]:
+    out = []
+    for inst in block:
+        value = inst.values.get(fid)
+        text = "" if value is None else str(value)
+        out.append(_pieces(text) if len(text) > LIKELY else [text])
+    return out
+
+
+def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
     codes = export_codes(snap.study)
     mapping: list[list[str]] = []
     total = len(snap.forms) + 1
@@ -132,39 +183,27 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         if len(form.id) > NAME:
             raise ExportError(f"The form id {form.id!r} is longer than the 8 characters a SAS "
                               "transport dataset name may have.")
-        plan = _plan(form, _longest(snap, form))
-        cols: dict[str, list[Any]] = {name: [] for name, *_ in plan}
-        for inst in snap.instances_of(form.id):
-            keys = dict(zip(KEYS, (inst.subject, inst.event, inst.event_repeat, inst.repeat,
-                                   inst.status)))
-            for name, f, role, _label_text in plan:
-                if f is None:
-                    cols[name].append(keys[role])
-                    continue
-                value, code = inst.values.get(f.id), inst.missing.get(f.id)
-                if role == "code":
-                    cols[name].append(codes[code] if code else "")
-                elif is_numeric(f):
-                    cols[name].append(None if value is None else float(value))
-                elif _is_date_column(f) and role == "value":
-                    cols[name].append(_date(f, value))
-                else:
-                    parts = _pieces("" if value is None else str(value))
-                    index = 0 if role == "value" else int(role[5:]) - 1
-                    cols[name].append(parts[index] if index < len(parts) else "")
-        frame = pd.DataFrame(cols)
-        for name, f, role, _ in plan:
-            if f is not None and is_numeric(f) and role == "value":
-                frame[name] = frame[name].astype("float64")
-        _widen_short_records(frame)
-        pyreadstat.write_xport(frame, str(out.path(f"{form.id}.xpt")),
-                               file_label=_label(form.label), table_name=form.id,
-                               column_labels={name: _label(text) for name, _, _, text in plan},
-                               file_format_version=5, variable_format={
-                                   name: "DATETIME16." if f.type is FieldType.DATETIME
-                                   else "YYMMDD10." for name, f, role, _ in plan
-                                   if f is not None and role == "value"
-                                   and _is_date_column(f)})
+        counts, not_dates = _first_pass(snap, form)
+        plan = _plan(form, counts)
+        split = {f.id for _, f, role, _ in plan if f is not None and role.startswith("piece")}
+        dataset = XportFile(out.path(f"{form.id}.xpt"), form.id, _label(form.label),
+                            [_variable(*p, not_dates) for p in plan])
+        try:
+            block: list[Any] = []
+            for inst in itertools.chain(snap.instances_of(form.id), [None]):
+                if inst is not None:
+                    block.append(inst)
+                    if len(block) < ROWS:
+                        continue
+                if block:
+                    pieces = {fid: _split(block, fid) for fid in split}
+                    dataset.add([_column(block, f, role, codes, pieces)
+                                 for _, f, role, _ in plan])
+                block = []
+            dataset.close()
+        except BaseException:
+            dataset.discard()
+            raise
         mapping += [[form.id, name, f.id if f else role, role if f else "key", text]
                     for name, f, role, text in plan]
     with out.path("names.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -180,73 +219,3 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
         "Text longer than 200 bytes continues in <name>2, <name>3, ... (UTF-8); join them in "
         "order.\nRead in SAS: libname x xport 'vs.xpt'; proc copy in=x out=work; run;\n",
         encoding="utf-8")
-
-
-def write_table(path: Path, name: str, label: str, data: dict[str, list[Any]],
-                labels: dict[str, str]) -> list[tuple[str, bool, int]]:
-    """One XPT v5 dataset from columns of equal length (numbers: int/float/None; text: str).
-
-    Used by the SDTM export (alsdesk/exchange/sdtm): the caller keeps names within 8
-    characters and text within 200 bytes; this refuses, never cuts, what does not fit.
-    Returns (variable, numeric, length in bytes) of each variable, for define.xml."""
-    import pandas as pd
-    import pyreadstat
-
-    columns = list(data)
-    for col in [name, *columns]:
-        if len(col) > NAME:
-            raise ExportError(f"The SAS transport name {col!r} is longer than 8 characters.")
-    cols: dict[str, Any] = {}
-    for col in columns:
-        values = data[col]
-        numeric = all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
-                      for v in values)
-        if numeric:
-            cols[col] = pd.Series([None if v is None else float(v) for v in values],
-                                  dtype="float64")
-        else:
-            text = ["" if v is None else str(v) for v in values]
-            longest = max((len(t.encode("utf-8")) for t in text), default=0)
-            if longest > CHARS:
-                raise ExportError(f"{name}.{col} holds a text of {longest} bytes; SAS "
-                                  "transport v5 takes 200 (split it before writing).")
-            cols[col] = pd.Series(text, dtype="object")
-    frame = pd.DataFrame(cols)
-    _widen_short_records(frame)
-    pyreadstat.write_xport(frame, str(path), file_label=_label(label),
-                           table_name=name, file_format_version=5,
-                           column_labels={c: _label(labels.get(c, c)) for c in columns})
-    return [(c, cols[c].dtype != object,
-             8 if cols[c].dtype != object else max((len(v.encode("utf-8")) for v in frame[c]),
-                                                   default=1)) for c in columns]
-
-
-def _widen_short_records(frame: Any) -> None:
-    """Make a record longer than one 80-byte card.
-
-    The file ends padded with blanks to a whole card, so a reader cannot tell a short last
-    record with blank trailing text from padding: pandas.read_sas counts the blank 8-byte
-    words of the last card as padding and drops the last row of such a file (a DM with an
-    empty ETHNIC last lost a subject; so did the raw sv.xpt). Trailing blanks are not part
-    of a SAS character value (every reader strips them), so one blank-padded value widens
-    its variable harmlessly."""
-    import pandas as pd
-
-    if len(frame) == 0:
-        return
-    width, text_cols = 0, []
-    for name in frame.columns:
-        col = frame[name]
-        if pd.api.types.is_numeric_dtype(col) or pd.api.types.is_datetime64_any_dtype(col) \
-                or not all(isinstance(v, str) for v in col):
-            width += 8  # numbers, dates and date-times are 8-byte doubles
-            continue
-        size = max(1, max(len(v.encode("utf-8")) for v in col))
-        width += size
-        text_cols.append((size, name))
-    if width > 80 or not text_cols:
-        return
-    size, name = max(text_cols)
-    first = frame[name].iloc[0]
-    frame.loc[frame.index[0], name] = first + " " * (size + 81 - width
-                                                    - len(first.encode("utf-8")))

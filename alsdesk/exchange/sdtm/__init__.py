@@ -6,16 +6,18 @@ SUPP-- records QNAM <VAR>1, <VAR>2... in order), and README.txt.
 """
 from __future__ import annotations
 
+import operator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, run_export,
 )
 from alsdesk.exchange.sdtm.build import Builder
 from alsdesk.exchange.sdtm.define import Column, Dataset, write_define
-from alsdesk.exchange.sdtm.spec import SdtmSpec, load_spec
-from alsdesk.exchange.xpt import CHARS, _label, _pieces, write_table
+from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec, load_spec
+from alsdesk.exchange.xport import AUTO, Var, XportFile
+from alsdesk.exchange.xpt import CHARS, LIKELY, _label, _pieces
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -44,22 +46,33 @@ def labels_for(spec_labels: dict[str, str], code: str, columns: list[str],
     return out
 
 
-def split_long(code: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Cut text over 200 bytes into its first piece and SUPP-- records (nothing dropped)."""
-    supp = []
-    for row in rows:
-        for col, value in list(row.items()):
-            if isinstance(value, str) and len(value.encode("utf-8")) > CHARS:
+def split_long(code: str, names: list[str], cols: list[list[Any]]) -> list[dict[str, Any]]:
+    """Cut text over 200 bytes into its first piece (in `cols`, a block of the domain's rows
+    as columns) and SUPP-- records, row by row (nothing dropped)."""
+    found = []
+    for j, col in enumerate(cols):
+        try:
+            if max(map(len, col)) <= LIKELY:
+                continue  # the usual case: every text of the column is short
+        except TypeError:
+            pass  # numbers (or None) in the column: look at its texts one by one
+        for i, value in enumerate(col):
+            if isinstance(value, str) and len(value) > LIKELY and \
+                    len(value.encode("utf-8")) > CHARS:
                 pieces = _pieces(value)
-                row[col] = pieces[0]
-                seq = f"{code}SEQ"
-                for n, piece in enumerate(pieces[1:], start=1):
-                    supp.append({"STUDYID": row["STUDYID"], "RDOMAIN": code,
-                                 "USUBJID": row["USUBJID"], "IDVAR": seq if seq in row else "",
-                                 "IDVARVAL": str(row.get(seq, "")),
-                                 "QNAM": f"{col[:8 - len(str(n))]}{n}",
-                                 "QLABEL": f"{col} continued ({n})", "QVAL": piece,
-                                 "QORIG": "CRF"})
+                col[i] = pieces[0]
+                found.append((i, j, pieces))
+    supp = []
+    seq = f"{code}SEQ"
+    at = {c: names.index(c) for c in ("STUDYID", "USUBJID", seq) if c in names}
+    for i, j, pieces in sorted(found, key=lambda f: f[:2]):
+        for n, piece in enumerate(pieces[1:], start=1):
+            supp.append({"STUDYID": cols[at["STUDYID"]][i], "RDOMAIN": code,
+                         "USUBJID": cols[at["USUBJID"]][i], "IDVAR": seq if seq in at else "",
+                         "IDVARVAL": str(cols[at[seq]][i]) if seq in at else "",
+                         "QNAM": f"{names[j][:8 - len(str(n))]}{n}",
+                         "QLABEL": f"{names[j]} continued ({n})", "QVAL": piece,
+                         "QORIG": "CRF"})
     return supp
 
 
@@ -69,6 +82,93 @@ SUPP_LABELS = {"RDOMAIN": "Related Domain Abbreviation", "IDVAR": "Identifying V
                "QORIG": "Origin"}
 
 
+SUPP_NAMES = ("STUDYID", "RDOMAIN", "USUBJID", "IDVAR", "IDVARVAL", "QNAM", "QLABEL", "QVAL",
+              "QORIG")
+# Records per block handed to the writer: a block of dicts is a few MB.
+ROWS = 10_000
+
+
+def _blocks(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    block: list[dict[str, Any]] = []
+    for row in rows:
+        block.append(row)
+        if len(block) == ROWS:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+class _Domain:
+    """One domain's dataset and its SUPP-- dataset, written as the records come."""
+
+    def __init__(self, builder: Builder, d: Domain, out: Output, labels: dict[str, str]):
+        self.builder, self.d, self.out, self.labels = builder, d, out, labels
+        self.main: XportFile | None = None
+        self.supp: XportFile | None = None
+        self.names: list[str] = []
+        self.count = self.supp_count = 0
+        self.long_text: list[dict[str, Any]] = []  # SUPP-- records after the others
+
+    def write(self) -> list[tuple[Dataset, str]]:
+        try:
+            return self._write()
+        except BaseException:
+            for f in (self.main, self.supp):
+                if f is not None:
+                    f.discard()
+            raise
+
+    def _write(self) -> list[tuple[Dataset, str]]:
+        d = self.d
+        for block in _blocks(self.builder.rows(d)):
+            if self.main is None:
+                self.names = list(block[0])
+                pick = operator.itemgetter(*self.names)  # a tuple of values per record
+                self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
+                self.titles = labels_for(self.labels, d.code, self.names,
+                                         self.builder.field_labels(d))
+                self.main = XportFile(self.out.path(f"{d.code.lower()}.xpt"), d.code,
+                                      _label(d.label), [Var(c, _label(self.titles[c]), AUTO)
+                                                        for c in self.names], limit=CHARS)
+            cols = [list(c) for c in zip(*map(self.pick, block))]
+            self.long_text += split_long(d.code, self.names, cols)
+            self.main.add(cols)
+            self.count += len(block)
+            self._add_supp(self.builder.supp.pop(d.code, []))
+        if self.main is None:
+            return []  # an empty domain writes no file
+        self._add_supp(self.long_text)
+        kinds = self.main.close()
+        done = [(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
+            Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds), d),
+            f"{d.code.lower()}.xpt  {d.label} ({self.count} records)")]
+        if self.supp is not None:
+            kinds = self.supp.close()
+            done.append((Dataset(f"SUPP{d.code}", f"Supplemental Qualifiers for {d.code}",
+                                 f"supp{d.code.lower()}.xpt", tuple(
+                                     Column(c, self.supp_labels.get(c, c), numeric, size)
+                                     for c, numeric, size in kinds), None),
+                         f"supp{d.code.lower()}.xpt  ({self.supp_count} records)"))
+        return done
+
+    def _add_supp(self, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        code = self.d.code
+        if self.supp is None:
+            self.supp_labels = {**self.labels, **SUPP_LABELS}
+            self.supp = XportFile(
+                self.out.path(f"supp{code.lower()}.xpt"), f"SUPP{code}",
+                f"Supplemental Qualifiers for {code}",
+                [Var(c, _label(self.supp_labels.get(c, c)), AUTO) for c in SUPP_NAMES],
+                limit=CHARS)
+        for rec in records:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
+            rec["QLABEL"] = _label(rec["QLABEL"])
+        self.supp.add([[r[c] for r in records] for c in SUPP_NAMES])
+        self.supp_count += len(records)
+
+
 def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> None:
     builder = Builder(snap, spec)
     labels = dict(spec.labels)
@@ -76,37 +176,10 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
     datasets: list[Dataset] = []
     for n, d in enumerate(spec.domains, start=1):
         progress(n, len(spec.domains) + 1, f"Writing {d.code.lower()}.xpt")
-        # One domain at a time, kept as columns (not a dict per record): the frame pyreadstat
-        # writes needs the whole dataset, and columns of shared texts are far smaller.
-        data: dict[str, list[Any]] = {}
-        long_text: list[dict[str, Any]] = []
-        for row in builder.rows(d):
-            long_text += split_long(d.code, [row])
-            if not data:
-                data = {k: [] for k in row}
-            for k, v in row.items():
-                data[k].append(v)
-        if not data:
-            continue
-        supp = builder.supp.pop(d.code, []) + long_text
-        for rec in supp:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
-            rec["QLABEL"] = _label(rec["QLABEL"])
-        names = labels_for(labels, d.code, list(data), builder.field_labels(d))
-        kinds = write_table(out.path(f"{d.code.lower()}.xpt"), d.code, d.label, data, names)
-        count = len(next(iter(data.values())))
-        datasets.append(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
-            Column(c, names[c][:40], numeric, size) for c, numeric, size in kinds), d))
-        written.append(f"{d.code.lower()}.xpt  {d.label} ({count} records)")
-        if supp:
-            supp_labels = {**labels, **SUPP_LABELS}
-            kinds = write_table(out.path(f"supp{d.code.lower()}.xpt"), f"SUPP{d.code}",
-                                f"Supplemental Qualifiers for {d.code}",
-                                {k: [r[k] for r in supp] for k in supp[0]}, supp_labels)
-            datasets.append(Dataset(f"SUPP{d.code}", f"Supplemental Qualifiers for {d.code}",
-                                    f"supp{d.code.lower()}.xpt", tuple(
-                                        Column(c, supp_labels.get(c, c), numeric, size)
-                                        for c, numeric, size in kinds), None))
-            written.append(f"supp{d.code.lower()}.xpt  ({len(supp)} records)")
+        # One domain at a time, its records in blocks: never a whole domain in memory.
+        for dataset, line in _Domain(builder, d, out, labels).write():
+            datasets.append(dataset)
+            written.append(line)
     progress(len(spec.domains) + 1, len(spec.domains) + 1, "Writing define.xml")
     write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec)
     out.path("README.txt").write_text(

@@ -13,8 +13,10 @@ from typing import Any, Iterator
 from alsdesk.clinical import alsfrs
 from alsdesk.exchange.dataset import Snapshot, is_numeric, value_text
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
+from alsdesk.study.model import FieldType
 
 Row = dict[str, Any]
+MEMO = 50_000  # remembered texts of one decimal field at most (a few MB)
 
 
 def study_day(dtc: str | None, ref: str | None) -> int | None:
@@ -47,6 +49,8 @@ class Builder:
         # SUPP-- records of collected values with no standard variable, by domain
         self.supp: dict[str, list[Row]] = {}
         self._usubjid: dict[str, str] = {}
+        self._memo: dict[int, dict[Any, str]] = {}
+        self._fields: list[Any] = []
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
@@ -80,10 +84,20 @@ class Builder:
         ids = {f.id for f in self.snap.form(form).fields}
         return [(v, self._field(form, fid)) for v, fid in variables if fid in ids]
 
-    def _limit(self, inst, form: str, fid: str | None) -> str:
-        if fid is None or fid not in inst.values:
-            return ""
-        return value_text(self._field(form, fid), inst.values[fid])
+    def text(self, f, value: Any) -> str:
+        """value_text, remembered for decimals: a study repeats the same few hundred lab
+        limits and results, and writing a decimal with its digits (Decimal) is the slowest
+        step of the findings. The memory is emptied when it grows past MEMO entries."""
+        if f.type is not FieldType.DECIMAL:
+            return value_text(f, value)
+        memo = self._memo.get(id(f))
+        if memo is None or len(memo) > MEMO:
+            memo = self._memo[id(f)] = {}
+            self._fields.append(f)  # keeps id(f) the field's while its memory is used
+        text = memo.get(value)
+        if text is None:
+            text = memo[value] = value_text(f, value)
+        return text
 
     def subject(self, d: Domain) -> Iterator[Row]:
         base = {"STUDYID": self.snap.study.id, "DOMAIN": d.code}
@@ -106,31 +120,31 @@ class Builder:
     def events(self, d: Domain) -> Iterator[Row]:
         if d.form not in self.exported:
             return
-        mapped = self._present(d.form, d.variables)
+        mapped = [(v, f, is_numeric(f)) for v, f in self._present(d.form, d.variables)]
+        ids = {f.id for f in self.snap.form(d.form).fields}
+        supp = [(qnam, self._field(d.form, fid)) for qnam, fid in d.supp if fid in ids]
+        days = [(v, v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
+                 if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY") for v in d.days]
         seq: dict[str, int] = {}
         for inst in self.snap.instances_of(d.form):
             seq[inst.subject] = seq.get(inst.subject, 0) + 1
             row: Row = {"STUDYID": self.snap.study.id, "DOMAIN": d.code,
                         "USUBJID": self.usubjid(inst.subject), f"{d.code}SEQ": seq[inst.subject]}
             row.update(d.constants)
-            for v, f in mapped:
+            for v, f, numeric in mapped:
                 value = inst.values.get(f.id)
-                row[v] = (float(value) if value is not None else None) if is_numeric(f) \
-                    else ("" if value is None else value_text(f, value))
-            for v in d.days:
-                suffix = "STDY" if v.endswith("STDTC") else "ENDY"
-                row[v[:-5] + suffix if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY"] = \
-                    study_day(row.get(v), self.ref.get(inst.subject))
+                row[v] = (float(value) if value is not None else None) if numeric \
+                    else ("" if value is None else self.text(f, value))
+            for v, day in days:
+                row[day] = study_day(row.get(v), self.ref.get(inst.subject))
             if d.visit:
                 row.update(self.visit(inst.event, inst.event_repeat))
-            ids = {f.id for f in self.snap.form(d.form).fields}
-            for qnam, fid in d.supp:
-                if fid in ids and inst.values.get(fid) is not None:
-                    f = self._field(d.form, fid)
+            for qnam, f in supp:
+                if inst.values.get(f.id) is not None:
                     self.supp.setdefault(d.code, []).append({
                         "STUDYID": row["STUDYID"], "RDOMAIN": d.code, "USUBJID": row["USUBJID"],
                         "IDVAR": f"{d.code}SEQ", "IDVARVAL": str(row[f"{d.code}SEQ"]),
-                        "QNAM": qnam, "QLABEL": f.label, "QVAL": value_text(f, inst.values[fid]),
+                        "QNAM": qnam, "QLABEL": f.label, "QVAL": self.text(f, inst.values[f.id]),
                         "QORIG": "CRF"})
             yield row
 
@@ -138,54 +152,62 @@ class Builder:
         p = d.code
         seq: dict[str, int] = {}
         ranges = any(t.low or t.high for s in d.sources for t in s.tests)
+        k = {name: p + name for name in (
+            "SEQ", "TESTCD", "TEST", "CAT", "ORRES", "ORRESU", "STRESC", "STRESN", "STRESU",
+            "STAT", "REASND", "DRVFL", "ORNRLO", "ORNRHI", "DTC", "DY")}
         for src in d.sources:
             if src.form not in self.exported:
                 continue
-            ids = {f.id for f in self.snap.form(src.form).fields}
-            tests = [(t, self._field(src.form, t.field)) for t in src.tests if t.field in ids]
+            fields = {f.id: f for f in self.snap.form(src.form).fields}
+            # (test, field, field of its lower limit, of its upper): looked up once
+            tests = [(t, fields[t.field], fields.get(t.low), fields.get(t.high))
+                     for t in src.tests if t.field in fields]
+            cat = src.cat or ""
             for inst in self.snap.instances_of(src.form):
-                dtc = inst.values.get(src.date, "") if src.date else ""
+                values = inst.values
+                dtc = values.get(src.date, "") if src.date else ""
                 common = {"STUDYID": self.snap.study.id, "DOMAIN": p,
                           "USUBJID": self.usubjid(inst.subject)}
                 after = dict(self.visit(inst.event, inst.event_repeat))
-                after[f"{p}DTC"] = dtc
-                after[f"{p}DY"] = study_day(dtc, self.ref.get(inst.subject))
+                after[k["DTC"]] = dtc
+                after[k["DY"]] = study_day(dtc, self.ref.get(inst.subject))
                 out = []
-                for t, f in tests:
-                    value, code = inst.values.get(f.id), inst.missing.get(f.id)
+                for t, f, low, high in tests:
+                    value, code = values.get(f.id), inst.missing.get(f.id)
                     if value is None and not code:
                         continue  # not asked (hidden or left empty): no record
-                    res = {f"{p}TESTCD": t.testcd, f"{p}TEST": t.test, f"{p}CAT": src.cat or "",
-                           f"{p}ORRES": "", f"{p}ORRESU": "", f"{p}STRESC": "",
-                           f"{p}STRESN": None, f"{p}STRESU": "", f"{p}STAT": "",
-                           f"{p}REASND": "", f"{p}DRVFL": ""}
                     if value is None:
-                        res[f"{p}STAT"], res[f"{p}REASND"] = "NOT DONE", self.codes[code]
+                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                               k["ORRES"]: "", k["ORRESU"]: "", k["STRESC"]: "",
+                               k["STRESN"]: None, k["STRESU"]: "", k["STAT"]: "NOT DONE",
+                               k["REASND"]: self.codes[code], k["DRVFL"]: ""}
                     else:
-                        text = value_text(f, value)
+                        text = self.text(f, value)
                         unit = f.unit or ""
-                        res.update({f"{p}ORRES": text, f"{p}ORRESU": unit, f"{p}STRESC": text,
-                                    f"{p}STRESU": unit,
-                                    f"{p}STRESN": float(value) if isinstance(value, (int, float))
-                                    else None})
+                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                               k["ORRES"]: text, k["ORRESU"]: unit, k["STRESC"]: text,
+                               k["STRESN"]: float(value) if isinstance(value, (int, float))
+                               else None, k["STRESU"]: unit, k["STAT"]: "", k["REASND"]: "",
+                               k["DRVFL"]: ""}
                     if ranges:
-                        res[f"{p}ORNRLO"] = self._limit(inst, src.form, t.low)
-                        res[f"{p}ORNRHI"] = self._limit(inst, src.form, t.high)
+                        res[k["ORNRLO"]] = "" if low is None or low.id not in values \
+                            else self.text(low, values[low.id])
+                        res[k["ORNRHI"]] = "" if high is None or high.id not in values \
+                            else self.text(high, values[high.id])
                     out.append(res)
                 if src.derived:
-                    score = alsfrs.score({k: inst.values.get(k) for k in alsfrs.ITEMS})
+                    score = alsfrs.score({i: values.get(i) for i in alsfrs.ITEMS})
                     for t in src.derived:
                         value = getattr(score, t.field)
                         if value is None:
                             continue  # an item missing: the score is undefined, not derived
-                        out.append({f"{p}TESTCD": t.testcd, f"{p}TEST": t.test,
-                                    f"{p}CAT": src.cat or "", f"{p}ORRES": str(value),
-                                    f"{p}ORRESU": "", f"{p}STRESC": str(value),
-                                    f"{p}STRESN": float(value), f"{p}STRESU": "",
-                                    f"{p}STAT": "", f"{p}REASND": "", f"{p}DRVFL": "Y"})
+                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                               k["ORRES"]: str(value), k["ORRESU"]: "", k["STRESC"]: str(value),
+                               k["STRESN"]: float(value), k["STRESU"]: "", k["STAT"]: "",
+                               k["REASND"]: "", k["DRVFL"]: "Y"}
+                        if ranges:  # derived records too: every row has the same columns
+                            res[k["ORNRLO"]] = res[k["ORNRHI"]] = ""
+                        out.append(res)
                 for res in out:
-                    if ranges:  # derived records too: every row has the same columns
-                        res.setdefault(f"{p}ORNRLO", "")
-                        res.setdefault(f"{p}ORNRHI", "")
                     seq[inst.subject] = seq.get(inst.subject, 0) + 1
-                    yield {**common, f"{p}SEQ": seq[inst.subject], **res, **after}
+                    yield {**common, k["SEQ"]: seq[inst.subject], **res, **after}
