@@ -24,10 +24,38 @@ def test_menu_offers_every_format_greyed_for_a_nurse(qtbot, demo_db):
     names = [a.objectName() for a in window.export_menu.actions()]
     assert names == ["export_csv", "export_odm", "export_redcap", "export_stata",
                      "export_spss", "export_xpt", "export_sdtm", "export_analysis",
-                     "export_proact"]
+                     "export_proact", "", "export_codebook"]
     window.export_menu.aboutToShow.emit()
     action = window.export_actions["csv"]
     assert not action.isEnabled() and "may export data" in action.toolTip()
+    # the codebook holds no data: a nurse may save it
+    assert window.export_menu.actions()[-1].isEnabled()
+
+
+def test_a_nurse_saves_the_codebook(qtbot, demo_db, tmp_path):
+    from html.parser import HTMLParser
+
+    from ui.export_actions import save_codebook
+
+    window = open_window(qtbot, demo_db, "nurse")
+    written = save_codebook(window, str(tmp_path / "codebook.html"))
+    assert written is not None and "Saved the codebook" in window.prompts.infos[-1][1]
+
+    class Cells(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.text: list[str] = []
+
+        def handle_data(self, data):
+            self.text.append(data.strip())
+
+    cells = Cells()
+    cells.feed(written.read_text(encoding="utf-8"))
+    text = " ".join(cells.text)
+    assert "Temperature" in text and "°C" in text and "VSTESTCD: TEMP" in text
+    # a folder that is not there: said in words, nothing written
+    assert save_codebook(window, str(tmp_path / "nope" / "c.html")) is None
+    assert "was not saved" in window.prompts.errors[-1][1]
 
 
 def test_monitor_exports_csv_in_the_background(qtbot, demo_db, tmp_path):

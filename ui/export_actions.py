@@ -1,4 +1,5 @@
-"""File > Export: CSV, CDISC ODM 1.3.2, REDCap, Stata and SPSS files.
+"""File > Export: CSV, CDISC ODM 1.3.2, REDCap, Stata, SPSS, SAS, SDTM, analysis and PRO-ACT
+files, and the codebook.
 
 ``install(window)`` fills ``window.export_menu``. Each action opens a small dialog (where to,
 which subjects and forms, BOM, audit trail, and for an administrator direct identifiers);
@@ -245,7 +246,40 @@ def install(window: "MainWindow") -> None:
         for fmt, action in actions.items():
             gate(action, refusal, f"Export the data as {fmt.upper()} files")
 
+    menu.addSeparator()
+    codebook = QAction("Codebook of the variables (HTML)…", window)
+    codebook.setObjectName("export_codebook")
+    codebook.setStatusTip("Every variable of the exports: label, type, unit, codes, missing "
+                          "codes, checks, CDISC names (from the study definition: no data)")
+    codebook.triggered.connect(lambda _checked=False: save_codebook(window))
+    menu.addAction(codebook)
     refresh()
     menu.aboutToShow.connect(refresh)
     window.export_actions = actions
     window.open_export_dialog = open_dialog
+
+
+def save_codebook(window: "MainWindow", path: str | None = None) -> Path | None:
+    """Ask where (unless `path` is given), write the codebook there, say where it went.
+
+    The codebook holds no data, only the study definition, so every role may save it."""
+    from alsdesk.errors import AlsDeskError
+    from alsdesk.exchange.codebook import write_codebook
+
+    if path is None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        base = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        default = base / f"{window.store.study.id.lower()}-codebook.html"
+        path, _ = QFileDialog.getSaveFileName(window, "Save the codebook", str(default),
+                                              "HTML (*.html)")
+        if not path:
+            return None
+    try:  # the file dialog has asked before replacing a file
+        written = write_codebook(window.store.study, path, force=True)
+    except (AlsDeskError, OSError) as exc:
+        window.prompts.error("Codebook", f"The codebook was not saved: {exc}")
+        return None
+    window.prompts.info("Codebook", f"Saved the codebook to {written}.\nOpen it in a web "
+                                    "browser; it prints as it shows.")
+    return written
