@@ -104,6 +104,18 @@ def test_a_subject_twice_in_two_clinical_data_blocks(exported, tmp_path):
     _nothing_written(db)
 
 
+def test_elements_nested_absurdly_deep_are_refused_in_words(exported, tmp_path):
+    # 100,000 levels would exhaust the recursion of any tree walker (a traceback before)
+    at = exported.index("<StudyEventData", exported.index("<SubjectData"))
+    path = tmp_path / "deep.xml"
+    path.write_text(exported[:at] + "<x>" * 100_000 + "</x>" * 100_000 + exported[at:],
+                    encoding="utf-8")
+    db = fresh_db(tmp_path)
+    with pytest.raises(ImportRefused, match="nested more than 40 deep"):
+        _import(db, path)
+    _nothing_written(db)
+
+
 def test_the_import_row_names_the_bytes_it_read(exported, tmp_path):
     path = tmp_path / "good.xml"
     path.write_text(exported, encoding="utf-8")

@@ -27,7 +27,7 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.exchange.odm_read import (
     MAX_PROBLEMS, FormIn, Problem, Reader, SubjectIn, schema_problems, subject_number,
 )
-from alsdesk.exchange.odm_stream import DoctypeRefused, pieces
+from alsdesk.exchange.odm_stream import MAX_DEPTH, DoctypeRefused, TooDeep, pieces
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.store.audit import A
@@ -189,6 +189,10 @@ class _Import:
                 reader.problems.insert(0, Problem("", "the file declares a DOCTYPE; ODM files"
                                                       " never need one and it is refused for "
                                                       "safety"))
+            except TooDeep as exc:
+                reader.problems.insert(0, Problem(f"line {exc.line}", f"elements nested more "
+                                                  f"than {MAX_DEPTH} deep: an ODM file never "
+                                                  "nests so deep"))
             except expat.ExpatError as exc:
                 if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_MEMORY]:
                     raise MemoryError from None

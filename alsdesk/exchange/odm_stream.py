@@ -25,6 +25,18 @@ class DoctypeRefused(Exception):
     pass
 
 
+# ODM nests at most about ten deep (ODM, ClinicalData, SubjectData, StudyEventData, FormData,
+# ItemGroupData, ItemData, AuditRecord, UserRef; the metadata as much). A file nesting deeper
+# is no ODM, and 100,000 levels would exhaust the recursion of every tree walker after us.
+MAX_DEPTH = 40
+
+
+class TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 @dataclass
 class Piece:
     """What the reader has come to: "clinical" (a ClinicalData has begun: the skeleton holds
@@ -62,6 +74,8 @@ class _Builder:
         tag = self.qname(name)
         attrib = {self.qname(k): v for k, v in attrs.items()}
         line = self.parser.CurrentLineNumber
+        if len(self.path) >= MAX_DEPTH:
+            raise TooDeep(line)
         if self.sub is None and tag == _SUBJECT and self.path[-1:] == [_CLINICAL] \
                 and len(self.path) == 2:
             self.sub, self.sub_lines = ET.TreeBuilder(), {}
@@ -98,7 +112,8 @@ def _refuse(*_args: Any) -> None:
 
 def pieces(fh: IO[bytes]) -> Iterator[Piece]:
     """The pieces of the ODM file open in `fh`, in the file's order; raises expat.ExpatError
-    for XML that is not well formed and DoctypeRefused for a DTD."""
+    for XML that is not well formed, DoctypeRefused for a DTD and TooDeep for elements
+    nested deeper than MAX_DEPTH."""
     parser = expat.ParserCreate(namespace_separator=" ")
     builder = _Builder(parser)
     parser.StartElementHandler = builder.start
