@@ -25,6 +25,8 @@ class OutputRefused(AlsDeskError):
 def check_target(target: Path, *, force: bool) -> None:
     """Raise OutputRefused unless `target` may be written (see the module's rules)."""
     target = Path(target)
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputRefused(f"{target.parent} is a file, not a folder: choose another place.")
     if not target.parent.is_dir():
         raise OutputRefused(f"The folder {target.parent} does not exist: create it or choose "
                             "another.")

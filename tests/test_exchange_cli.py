@@ -110,3 +110,42 @@ def test_each_command_says_what_force_and_audit_do_in_its_format():
     assert "audit_trail.csv" in helps["csv"]
     assert "Replace the ODM file" in helps["odm"] and "AuditRecord" in helps["odm"]
     assert "Refused: REDCap's import files cannot hold" in helps["redcap"]
+
+
+def test_options_a_format_cannot_honour_are_refused_not_claimed(demo_db, tmp_path):
+    """--forms for the derived tables, --include-identifiers where no identifier is mapped,
+    and an option naming nothing: each refused in words, nothing written, no audit row."""
+    db = str(demo_db)
+    cases = [("analysis", ["--forms", "ae"], "computed from every form"),
+             ("proact", ["--forms", "alsfrs"], "computed from every form"),
+             ("sdtm", ["--include-identifiers"], "hold no direct identifiers"),
+             ("analysis", ["--include-identifiers"], "hold no direct identifiers"),
+             ("csv", ["--subjects", ""], "--subjects names nothing"),
+             ("csv", ["--forms", " , "], "--forms names nothing")]
+    for n, (fmt, extra, words) in enumerate(cases):
+        target = tmp_path / f"out{n}"
+        result = run("--db", db, "export", fmt, "--out", str(target), "--as", "admin",
+                     "--password-stdin", *extra)
+        assert result.exit_code != 0 and words in result.output, (fmt, result.output)
+        assert "Traceback" not in result.output and not target.exists()
+    with Store.open(demo_db) as st:
+        assert not list(rows(st.conn, action=A.EXPORT))
+    # the subjects may still be chosen for the derived tables
+    result = run("--db", db, "export", "analysis", "--out", str(tmp_path / "an"), "--as",
+                 "monitor", "--password-stdin", "--subjects", "S003")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_audit_row_names_where_the_files_went(demo_db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("--db", str(demo_db), "export", "csv", "--out", "rel", "--as", "monitor",
+                 "--password-stdin")
+    assert result.exit_code == 0, result.output
+    with Store.open(demo_db) as st:
+        (row,) = rows(st.conn, action=A.EXPORT)
+    assert f"file {tmp_path / 'rel'}" in row["new_value"]
+    # a file where a folder should be is named as such
+    (tmp_path / "plain").write_text("x")
+    result = run("--db", str(demo_db), "export", "csv", "--out", str(tmp_path / "plain" / "x"),
+                 "--as", "monitor", "--password-stdin")
+    assert result.exit_code == 1 and "is a file, not a folder" in result.output

@@ -131,3 +131,13 @@ def test_monitor_exports_stata_files_by_keyboard(qtbot, demo_db, tmp_path):
     assert done.args[0].format == "stata"
     frame, meta = pyreadstat.read_dta(str(tmp_path / "dta" / "vs.dta"), user_missing=True)
     assert len(frame) > 10 and meta.column_names_to_labels["temp"] == "Temperature (°C)"
+
+
+def test_derived_tables_offer_no_choice_of_forms_nor_identifiers(qtbot, demo_db):
+    window = open_window(qtbot, demo_db, "admin")
+    dialog = _dialog(window, "analysis")
+    assert not dialog.forms.isVisibleTo(dialog) and not dialog.identifiers.isVisibleTo(dialog)
+    assert dialog.subjects.isVisibleTo(dialog)
+    dialog.reject()
+    dialog = _dialog(window, "sdtm")
+    assert dialog.forms.isVisibleTo(dialog) and not dialog.identifiers.isVisibleTo(dialog)

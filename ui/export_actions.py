@@ -119,7 +119,8 @@ class ExportDialog(QDialog):
         self.identifiers = QCheckBox("Include direct identifiers (names, record and telephone "
                                      "numbers, initials)")
         self.identifiers.setObjectName("export_identifiers")
-        self.identifiers.setVisible(store.role is Role.ADMIN)
+        takes = formats.FORMATS[fmt]
+        self.identifiers.setVisible(store.role is Role.ADMIN and takes.identifiers)
         self.status = QLabel("Direct identifiers are left out; deleted log entries too. The "
                              "export is recorded in the audit trail.")
         self.status.setObjectName("export_status")
@@ -137,7 +138,10 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(target_label, row)
         form.addRow("Subjects", self.subjects)
-        form.addRow("Forms", self.forms)
+        if takes.forms:  # the derived tables are computed from every form
+            form.addRow("Forms", self.forms)
+        else:
+            self.forms.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         for widget in (self.bom, self.audit, self.identifiers, self.status, self.progress):

@@ -11,9 +11,14 @@ _stdin_option = click.option("--password-stdin", is_flag=True,
                              help="Read your password from standard input.")
 
 
-def _split(values: tuple[str, ...]) -> tuple[str, ...]:
-    """Values given as --x A,B or --x A --x B."""
-    return tuple(v.strip() for text in values for v in text.split(",") if v.strip())
+def _split(values: tuple[str, ...], option: str = "") -> tuple[str, ...]:
+    """Values given as --x A,B or --x A --x B; `--x ''` names nothing, which is refused
+    (it would otherwise mean everything)."""
+    out = tuple(v.strip() for text in values for v in text.split(",") if v.strip())
+    if values and not out:
+        raise click.UsageError(f"{option} names nothing: give ids (e.g. {option} A,B), or "
+                               "leave the option out for all.")
+    return out
 
 
 # What --audit adds and what --force replaces, in each format's own words.
@@ -37,19 +42,24 @@ _FOLDER_FORCE = "Write into a folder that is not empty (its files of the same na
 def export_options(fmt: str, audit: bool = True):
     """The options every export command shares (`audit=False`: no --audit at all)."""
     def decorate(fn):
+        from alsdesk.exchange.formats import FORMATS
+
+        known = FORMATS.get(fmt)
         options = [
             click.option("--subjects", multiple=True, metavar="CODES",
                          help="Only these subjects, e.g. S001,S003 (default: all)."),
-            click.option("--forms", multiple=True, metavar="IDS",
-                         help="Only these forms, e.g. vs,alsfrs,ae (default: all)."),
+            click.option("--forms", multiple=True, metavar="IDS", help=(
+                "Only these forms, e.g. vs,alsfrs,ae (default: all)." if known is None
+                or known.forms else "Refused: the tables are computed from every form.")),
         ]
         if audit:
             options.append(click.option("--audit", is_flag=True, help=_AUDIT_HELP.get(
                 fmt, "Add the audit trail of the exported subjects and forms.")))
         options += [
-            click.option("--include-identifiers", is_flag=True,
-                         help="Include direct identifiers (names, record and phone numbers, "
-                              "initials); administrators only."),
+            click.option("--include-identifiers", is_flag=True, help=(
+                "Include direct identifiers (names, record and phone numbers, initials); "
+                "administrators only." if known is None or known.identifiers else
+                "Refused: these files hold no direct identifiers (use CSV or ODM).")),
             click.option("--force", is_flag=True, help=_FORCE_HELP.get(fmt, _FOLDER_FORCE)),
             _as_option,
             _stdin_option,
@@ -67,7 +77,7 @@ def _run(ctx: click.Context, fmt: str, out: str, acting: str, password_stdin: bo
     from alsdesk.exchange import formats
 
     options = exchange.ExportOptions(
-        subjects=_split(opts["subjects"]), forms=_split(opts["forms"]),
+        subjects=_split(opts["subjects"], "--subjects"), forms=_split(opts["forms"], "--forms"),
         include_identifiers=opts["include_identifiers"], include_audit=opts.get("audit", False),
         bom=opts.get("bom", False))
     writer = formats.writer(fmt)

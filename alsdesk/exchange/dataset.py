@@ -307,7 +307,7 @@ def describe(fmt: str, options: ExportOptions, target: Path) -> str:
         "forms " + (",".join(options.forms) if options.forms else "all"),
         "direct identifiers " + ("INCLUDED" if options.include_identifiers else "excluded"),
         "audit trail " + ("included" if options.include_audit else "not included"),
-        f"file {target}",
+        f"file {os.path.abspath(target)}",  # where it went, whatever the working folder
     ]
     return "; ".join(parts)
 
@@ -329,6 +329,8 @@ class Output:
         self.target = Path(target)
         self.folder = folder
         parent = self.target.parent
+        if parent.exists() and not parent.is_dir():
+            raise ExportError(f"{parent} is a file, not a folder: choose another place.")
         if not parent.is_dir():
             raise ExportError(f"The folder {parent} does not exist: create it or choose another.")
         if not folder:  # the database, a backup, a heads log: never, even with --force
@@ -411,6 +413,10 @@ def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder:
                write: Callable[[Snapshot, Output, Progress], None],
                progress: Progress | None, overwrite: bool) -> ExportResult:
     """Snapshot, write with `write`, then log and move into place; nothing left on failure."""
+    from alsdesk.exchange.formats import FORMATS, refusal
+
+    if fmt in FORMATS and (why := refusal(fmt, options.forms, options.include_identifiers)):
+        raise ExportError(why)
     report: Progress = progress or (lambda done, total, text: None)
     report(0, 1, "Reading the database")
     snap = take_snapshot(store, options)

@@ -13,6 +13,11 @@ class Format:
     function: str
     folder: bool  # writes a folder (else one file)
     audit: bool  # can carry the audit trail
+    # Takes --forms: the derived tables (analysis, PRO-ACT) are computed from every form, so
+    # a choice of forms would change nothing and is refused rather than claimed.
+    forms: bool = True
+    # Can hold direct identifiers (SDTM, analysis and PRO-ACT map none, so asking is refused).
+    identifiers: bool = True
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -22,10 +27,24 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("stata", "alsdesk.exchange.statfiles", "export_stata", True, False),
     Format("spss", "alsdesk.exchange.statfiles", "export_spss", True, False),
     Format("xpt", "alsdesk.exchange.xpt", "export_xpt", True, False),
-    Format("sdtm", "alsdesk.exchange.sdtm", "export_sdtm", True, False),
-    Format("analysis", "alsdesk.exchange.analysis", "export_analysis", True, False),
-    Format("proact", "alsdesk.exchange.proact", "export_proact", True, False),
+    Format("sdtm", "alsdesk.exchange.sdtm", "export_sdtm", True, False, identifiers=False),
+    Format("analysis", "alsdesk.exchange.analysis", "export_analysis", True, False,
+           forms=False, identifiers=False),
+    Format("proact", "alsdesk.exchange.proact", "export_proact", True, False, forms=False,
+           identifiers=False),
 )}
+
+
+def refusal(name: str, forms: tuple[str, ...], identifiers: bool) -> str | None:
+    """Why the options asked for do not apply to the format `name`, or None."""
+    fmt = FORMATS[name]
+    if forms and not fmt.forms:
+        return (f"The {name} tables are computed from every form, so a choice of forms does "
+                "not apply: leave out the forms (the subjects may be chosen).")
+    if identifiers and not fmt.identifiers:
+        return (f"The {name} files hold no direct identifiers (none of them is mapped there): "
+                "leave out the identifiers, or export CSV or ODM with them.")
+    return None
 
 
 def writer(name: str) -> Callable:
