@@ -215,3 +215,24 @@ def test_running_out_of_memory_is_a_refusal_in_words(exported, tmp_path):
                                                  "action LIKE 'data.import%'")]
         assert actions == ["data.import_refused"]
         assert st.verify().ok
+
+
+def test_an_item_or_item_group_given_twice_is_refused(exported, tmp_path):
+    """Two values for one field (118 and 140): the last would silently win."""
+    item = 'ItemOID="IT.VS.SYSBP" Value="'
+    at = exported.index(item)
+    line_end = exported.index("\n", at)
+    twice = exported[:line_end + 1] + exported[exported.rindex("\n", 0, at) + 1:line_end + 1] \
+        + exported[line_end + 1:]
+    path = tmp_path / "twice.xml"
+    path.write_text(twice, encoding="utf-8")
+    db = fresh_db(tmp_path)
+    with pytest.raises(ImportRefused, match="item IT.VS.SYSBP appears twice in this form"):
+        _import(db, path)
+    _nothing_written(db)
+    start = exported.index('<ItemGroupData ItemGroupOID="IG.VS">')
+    end = exported.index("</ItemGroupData>", start) + len("</ItemGroupData>")
+    group = exported[start:end]
+    path.write_text(exported[:end] + group + exported[end:], encoding="utf-8")
+    with pytest.raises(ImportRefused, match="item group 'IG.VS' appears twice in this form"):
+        _import(db, path)

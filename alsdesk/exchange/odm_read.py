@@ -263,7 +263,11 @@ class Reader:
         status = self.flag(fd, oc.FLAG_FORM_STATUS, oc.FORM_STATUSES, context) \
             or FormStatus.IN_PROGRESS.value
         rec = FormIn(event.id, ev_rep, form.id, rep, status, {}, {}, self.signature(fd), context)
-        for ig in fd.findall(oc.tag("ItemGroupData")):
+        groups = fd.findall(oc.tag("ItemGroupData"))
+        if len(groups) > 1:  # ours hold one group per form; a second would overwrite values
+            self.fail(groups[1], context, f"item group {groups[1].get('ItemGroupOID')!r} "
+                                          "appears twice in this form (it holds one)")
+        for ig in groups:
             if ig.get("ItemGroupOID") != oc.group_oid(form.id):
                 self.fail(ig, context, f"item group {ig.get('ItemGroupOID')!r} does not belong"
                                        f" to this form ({oc.group_oid(form.id)})")
@@ -297,6 +301,10 @@ class Reader:
         text = el.get("Value") if el.tag == oc.tag("ItemData") else (el.text or "")
         if text is None:
             self.fail(el, rec.where, f"item {oid} has no Value")
+            return
+        if f.id in (rec.missing if is_code else rec.values):
+            # the last would silently win: which one the source meant is not for us to guess
+            self.fail(el, rec.where, f"item {oid} appears twice in this form")
             return
         if is_code:
             if text not in f.missing:
