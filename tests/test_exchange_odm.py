@@ -327,6 +327,12 @@ def test_import_needs_a_data_entry_role(monitor, tmp_path):
     with open_as(fresh_db(tmp_path, "m.db"), "monitor") as st:
         with pytest.raises(PermissionDenied):
             import_odm(st, path)
+        # the attempt is recorded, as a refused file is: who, which file, why
+        (who, what), = st.conn.execute("SELECT user_id, new_value FROM audit_trail WHERE "
+                                       "action = 'data.import_refused'").fetchall()
+        assert who == "monitor" and what.startswith("g.xml (") and "monitor" in what.lower()
+        assert st.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
+        assert st.verify().ok
 
 
 def test_subject_number_from_the_pattern():

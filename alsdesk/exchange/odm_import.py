@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from xml.parsers import expat
 
 from alsdesk.auth import Action
-from alsdesk.errors import AlsDeskError
+from alsdesk.errors import AlsDeskError, PermissionDenied
 from alsdesk.exchange.odm_read import (
     MAX_PROBLEMS, FormIn, Problem, Reader, SubjectIn, schema_problems, subject_number,
 )
@@ -90,8 +90,13 @@ def import_odm(store: "Store", path: str | Path,
         # its name is written into the audit trail
         raise AlsDeskError(f"The ODM file's name {problem} (rename the file).")
     path = Path(path)
-    store.require(Action.MANAGE_SUBJECTS)
-    store.require(Action.ENTER_DATA)
+    try:
+        store.require(Action.MANAGE_SUBJECTS)
+        store.require(Action.ENTER_DATA)
+    except PermissionDenied as exc:  # recorded like any refused file: who tried, which
+        if store.user_id is not None and path.is_file():
+            _record_refusal(store, path, ImportRefused(path, [Problem("", str(exc))]))
+        raise
     try:
         try:
             return _import(store, path, progress)
