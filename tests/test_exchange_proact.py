@@ -110,3 +110,27 @@ def test_a_bad_mapping_is_refused_with_its_line(monitor, tmp_path):
     path.write_text(text.replace('Q1_Speech = "q1"', 'Q1_Speech = "q01"', 1), encoding="utf-8")
     with pytest.raises(DefinitionError, match=r"proact.toml:\d+.*has no field 'q01'"):
         load_proact(monitor.study, path)
+
+
+def test_the_documented_slope_snippet_gives_the_analysis_tables_slope(monitor, tables,
+                                                                     tmp_path, monkeypatch):
+    """The Python block of docs/exchange.md's PRO-ACT section, run on the demo's tables,
+    gives subjects.csv's alsfrs_slope for every subject (none from a single visit)."""
+    from pathlib import Path
+
+    from alsdesk.exchange.analysis import export_analysis
+
+    doc = (Path(__file__).parent.parent / "docs" / "exchange.md").read_text(encoding="utf-8")
+    at = doc.index('pd.read_csv("PROACT_ALSFRS.csv")')
+    block = doc[doc.rindex("```python\n", 0, at) + len("```python\n"):doc.index("```", at)]
+    monkeypatch.chdir(tables[1])
+    names: dict = {}
+    exec(block.replace("alsfrs.groupby(", "result = alsfrs.groupby("), names)
+    got = names["result"]
+    export_analysis(monitor, tmp_path / "an")
+    subjects = pd.read_csv(tmp_path / "an" / "subjects.csv", keep_default_na=False,
+                           na_values=[""]).set_index("subject")
+    for code, slope in got.items():
+        want = subjects.loc[code, "alsfrs_slope"]
+        assert (pd.isna(slope) and pd.isna(want)) or abs(slope - want) < 1e-6, (code, slope)
+    assert got.notna().sum() >= 2
