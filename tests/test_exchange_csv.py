@@ -135,3 +135,26 @@ def test_refuses_a_folder_in_use_and_leaves_nothing_behind(monitor, tmp_path):
     assert audit_rows(monitor) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
     assert [p.name for p in busy.iterdir()] == ["notes.txt"]
+
+
+def test_text_excel_would_run_as_a_formula_is_guarded_in_the_excel_files(demo_db, tmp_path):
+    """=HYPERLINK(...) typed as a medicine: in the byte-order-mark files (for Excel) it gets
+    an apostrophe; in the plain files (R, pandas) it is as stored; numbers are untouched."""
+    formula = '=HYPERLINK("http://example.invalid/x","Enoxaparin")'
+    with open_as(demo_db, "nurse") as st:
+        st.forms.save("S005", "logs", "cm", {"cmtrt": formula, "cmindc": "-ve test",
+                                            "cmstdat": "2025", "cmongo": "Y"},
+                      repeat=None)
+    with open_as(demo_db, "monitor") as st:
+        plain = export_csv(st, tmp_path / "plain").target
+        excel = export_csv(st, tmp_path / "excel", ExportOptions(bom=True,
+                                                               include_audit=True)).target
+    row = next(r for r in read(plain / "cm.csv") if r["cmtrt"].startswith("=HYPER"))
+    assert row["cmtrt"] == formula and row["cmindc"] == "-ve test"
+    row = next(r for r in read(excel / "cm.csv") if "HYPERLINK" in r["cmtrt"])
+    assert row["cmtrt"] == "'" + formula and row["cmindc"] == "'-ve test"
+    audit = [r for r in read(excel / "audit_trail.csv") if "HYPERLINK" in r["new_value"]]
+    assert audit and all(r["new_value"].startswith("'=") for r in audit)
+    assert any(r["temp"].startswith("3") for r in read(excel / "vs.csv"))
+    assert "apostrophe" in (excel / "README.txt").read_text(encoding="utf-8")
+    assert "apostrophe" not in (plain / "README.txt").read_text(encoding="utf-8")

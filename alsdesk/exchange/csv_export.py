@@ -69,8 +69,9 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
                                        else []) for s in snap.subjects))
     if snap.options.include_audit:
         progress(total - 1, total, "Writing the audit trail")
+        cell = (lambda v: excel_safe(_cell(v))) if snap.options.bom else _cell
         _write_rows(out.path("audit_trail.csv"), encoding, AUDIT_COLUMNS,
-                    ([_cell(row[c]) for c in AUDIT_COLUMNS] for row in snap.audit_rows()))
+                    ([cell(row[c]) for c in AUDIT_COLUMNS] for row in snap.audit_rows()))
         _write_rows(out.path("signatures.csv"), encoding,
                     KEY_COLUMNS[:4] + ("form", "signed_by", "full_name", "role", "meaning",
                                        "signed_at", "valid"),
@@ -106,12 +107,32 @@ def csv_value(f: Field, value: Any) -> str:
     return value_text(f, value)
 
 
+# A cell that Excel would run as a formula (=HYPERLINK(...) typed into a text field): the
+# byte order mark is asked for to open the files in Excel, so there such text gets a leading
+# apostrophe, which Excel shows as text and hides. Without it the text is as stored (R and
+# pandas run nothing). Numbers are never text, so a negative number is not touched.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def excel_safe(text: str) -> str:
+    if not text.startswith(FORMULA_START):
+        return text
+    try:
+        float(text)  # -3 or +1.5 (an old value in the audit trail): a number, no formula
+        return text
+    except ValueError:
+        return "'" + text
+
+
 def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
     codes = export_codes(snap.study)
+    guard = {f.id for f in form.fields if f.type in (FieldType.TEXT, FieldType.MEMO)} \
+        if snap.options.bom else set()
     for inst in snap.instances_of(form.id):
         row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status]
         for f in form.fields:
-            row.append(csv_value(f, inst.values.get(f.id)))
+            text = csv_value(f, inst.values.get(f.id))
+            row.append(excel_safe(text) if f.id in guard else text)
             if f.missing:
                 code = inst.missing.get(f.id)
                 row.append(codes.get(code, code) if code else "")
@@ -236,4 +257,10 @@ Text columns and labels may hold words such as "None" (an ALSFRS-R answer) or wh
 typed: read them as text, without turning words into missing values, e.g.
 pandas.read_csv(f, keep_default_na=False, na_values=[""]), R read.csv(f, na.strings = "").
 Deleted log entries are not exported; their history is in the audit trail.
+{_EXCEL if opts.bom else ""}"""
+
+
+_EXCEL = """For Excel (byte order mark): text that begins with = + - @ or a tab is written with an
+apostrophe before it ('=...), which Excel shows as text instead of running it as a formula;
+the value stored has no apostrophe. Export without the byte order mark for R, SAS or pandas.
 """
