@@ -236,3 +236,16 @@ def test_an_item_or_item_group_given_twice_is_refused(exported, tmp_path):
     path.write_text(exported[:end] + group + exported[end:], encoding="utf-8")
     with pytest.raises(ImportRefused, match="item group 'IG.VS' appears twice in this form"):
         _import(db, path)
+
+
+def test_blanks_around_text_are_removed_as_data_entry_removes_them(exported, tmp_path):
+    text = exported.replace('Value="Hypertension"', 'Value="  Hypertension  "', 1)
+    assert text != exported
+    path = tmp_path / "blanks.xml"
+    path.write_text(text, encoding="utf-8")
+    db = fresh_db(tmp_path)
+    report = _import(db, path)
+    assert "1 text value(s) had blanks before or after them" in report.text()
+    with open_as(db, "investigator") as st:
+        terms = [r[0] for r in st.conn.execute("SELECT mhterm FROM mh")]
+    assert "Hypertension" in terms and not any(t != t.strip() for t in terms if t)

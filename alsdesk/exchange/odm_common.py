@@ -148,7 +148,9 @@ def from_odm(f: Field, text: str) -> Any:
             raw = m.group(1)
         value = raw
     else:
-        value = text if kind in (FieldType.TEXT, FieldType.MEMO) else raw
+        # Text without the blanks around it, as data entry keeps it (the window strips them):
+        # otherwise SAS files, padded with blanks, would lose the trailing ones only.
+        value = text.strip() if kind in (FieldType.TEXT, FieldType.MEMO) else raw
     problem = fv.check_value(f, value)
     if problem:
         raise ValidationError(f.id, problem)

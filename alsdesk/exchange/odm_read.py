@@ -128,6 +128,7 @@ class Reader:
         self.clinical_seen = False
         self.stopped = False  # data of another study: its subjects are not read
         self.seen: set[str] = set()
+        self.trimmed = 0  # text values given with blanks around them
 
     def line(self, el: ET.Element) -> str:
         return f"line {self.sub_lines.get(id(el)) or self.lines.get(id(el), '?')}"
@@ -181,6 +182,9 @@ class Reader:
 
     def finish(self, root: ET.Element, lines: dict[int, int]) -> None:
         self.head(root, lines)
+        if self.trimmed:
+            self.notes.append(f"{self.trimmed} text value(s) had blanks before or after them;"
+                              " they were removed, as data entry removes them.")
         if not self.clinical_seen and not self.stopped:
             self.fail(root, "", "the file holds no clinical data (no ClinicalData element)")
 
@@ -314,7 +318,9 @@ class Reader:
             rec.missing[f.id] = text
             return
         try:
-            rec.values[f.id] = oc.from_odm(f, text)
+            rec.values[f.id] = value = oc.from_odm(f, text)
+            if isinstance(value, str) and value != text and value == text.strip():
+                self.trimmed += 1
         except AlsDeskError as exc:
             self.fail(el, rec.where, str(exc))
 
