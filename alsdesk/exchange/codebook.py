@@ -1,4 +1,5 @@
-"""The codebook: every variable of the exports, from the study definition alone (HTML).
+"""The codebook: every field of the forms as the raw exports name it, from the study
+definition alone (HTML).
 
 For the statistician who opens the files: per form, each variable's name in the CSV, Stata
 and SPSS files, label, type, unit, codes with labels, the missing-data codes allowed and how
@@ -124,16 +125,24 @@ def codebook_html(study: Study) -> str:
     toc = " &middot; ".join(f"<a href='#{_e(f.id)}'>{_e(f.label)}</a>"
                             for f in study.forms.values())
     missing = "".join(f"<li><b>{_e(m.code)}</b> {_e(m.label)}: written {_e(m.exported)} in CSV"
-                      f" and REDCap</li>" for m in study.missing_codes)
+                      f" and REDCap (Stata, SPSS and SAS: see each field)</li>" for m in study.missing_codes)
     keys = ("<p>Every file starts with the keys <code>subject</code>, <code>event</code>, "
             "<code>event_repeat</code>, <code>repeat</code> and the form's "
             "<code>status</code>.</p>")
+    # What the codebook does not hold, and where that is: names that depend on the data, or
+    # tables with their own dictionary.
+    scope = ("<p class=note>Each field of the forms, with its names in the CSV, REDCap, "
+             "Stata and SPSS files. The SAS transport files shorten names to 8 characters "
+             "and split long texts into pieces, which depends on the data: each such export "
+             "lists its names in <code>names.csv</code>. The SDTM variables are described in "
+             "the SDTM export's <code>define.xml</code>; the analysis and PRO-ACT tables in "
+             "their own dictionary files.</p>")
     body = "".join(form_section(study, f) for f in study.forms.values())
     return (f"<!DOCTYPE html><html lang=en><head><meta charset=utf-8>"
             f"<title>Codebook {_e(study.id)}</title><style>{_STYLE}</style></head><body>"
             f"<h1>Codebook: {_e(study.id)} ({_e(study.protocol)}), CRF version "
             f"{_e(study.crf_version)}</h1><p>{_e(study.title)}<br>{_e(study.site)}</p>"
-            f"<p>Missing-data codes:</p><ul>{missing}</ul>{keys}<p>{toc}</p>{body}"
+            f"{scope}<p>Missing-data codes:</p><ul>{missing}</ul>{keys}<p>{toc}</p>{body}"
             f"</body></html>")
 
 

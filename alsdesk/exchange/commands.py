@@ -188,7 +188,7 @@ def export_proact(ctx: click.Context, out: str, **opts) -> None:
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
 def export_codebook(ctx: click.Context, out: str, force: bool) -> None:
-    """The codebook (HTML): every variable of the exports, its codes and checks.
+    """The codebook (HTML): every field of the forms, its export names, codes and checks.
 
     From the study definition alone (the database's, when there is one), so no login.
     """
