@@ -123,7 +123,7 @@ class _Domain:
         d = self.d
         for block in _blocks(self.builder.rows(d)):
             if self.main is None:
-                self.names = list(block[0])
+                self.names = self.builder.columns(d, block[0])
                 pick = operator.itemgetter(*self.names)  # a tuple of values per record
                 self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
                 self.titles = labels_for(self.labels, d.code, self.names,
