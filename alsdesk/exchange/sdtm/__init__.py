@@ -181,7 +181,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
             datasets.append(dataset)
             written.append(line)
     progress(len(spec.domains) + 1, len(spec.domains) + 1, "Writing define.xml")
-    write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec)
+    write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec,
+                 snap.study)
     out.path("README.txt").write_text(
         f"SDTM datasets of {snap.study.id} (SAS transport v5), exported {snap.taken_at} by "
         f"{snap.taken_by}.\n" + "\n".join(written) +
