@@ -101,3 +101,37 @@ def test_origins_collected_with_acrf_pages_and_derived_scores(folder):
     for code in set(qs[qs.QSDRVFL != "Y"].QSTESTCD):
         origin = doc.find(f".//odm:ItemDef[@OID='IT.QS.QSORRES.{code}']/def:Origin", NS)
         assert origin.get("Type") == "Collected"
+
+
+def test_new_variables_have_origins_methods_and_code_lists(folder):
+    doc = etree.parse(str(folder / "define.xml"))
+
+    def origin(oid):
+        return doc.find(f".//odm:ItemDef[@OID='{oid}']/def:Origin", NS)
+
+    rficdtc = origin("IT.DM.RFICDTC")
+    assert rficdtc.get("Type") == "Collected"
+    assert rficdtc.find("def:DocumentRef/def:PDFPageRef", NS).get("PageRefs") == "ic"
+    for var in ("AGE", "ARMNRS", "ACTARMCD", "DTHFL", "RFPENDTC"):
+        assert origin(f"IT.DM.{var}").get("Type") == "Derived", var
+        ref = doc.find(f".//odm:ItemRef[@ItemOID='IT.DM.{var}']", NS)
+        method = doc.find(f".//odm:MethodDef[@OID='{ref.get('MethodOID')}']", NS)
+        assert method is not None and ref.get("MethodOID") == f"MT.{var}"
+    for var in ("SITEID", "AGEU", "COUNTRY", "ARMCD", "ARM"):
+        assert origin(f"IT.DM.{var}").get("Type") == "Assigned", var
+    assert origin("IT.VS.VSLOBXFL").get("Type") == "Derived"
+    assert origin("IT.AE.AEDECOD").get("Type") == "Collected"
+    assert origin("IT.DS.DSCAT").get("Type") == "Assigned"
+
+    def codes(oid):
+        ref = doc.find(f".//odm:ItemDef[@OID='{oid}']/odm:CodeListRef", NS)
+        cl = doc.find(f".//odm:CodeList[@OID='{ref.get('CodeListOID')}']", NS)
+        return [i.get("CodedValue") for i in cl.findall("odm:CodeListItem", NS)]
+
+    assert codes("IT.DM.ARMNRS") == ["SCREEN FAILURE", "ASSIGNED, NOT TREATED", "NOT ASSIGNED"]
+    assert codes("IT.DM.COUNTRY") == ["IRN"]
+    assert codes("IT.VS.VSLOBXFL") == ["Y"]
+    assert codes("IT.AE.AESDTH") == ["Y", "N"]
+    assert set(codes("IT.DS.DSCAT")) == {"DISPOSITION EVENT", "PROTOCOL MILESTONE"}
+    dm, _ = pyreadstat.read_xport(str(folder / "dm.xpt"), encoding="utf-8")
+    assert set(dm.ARMNRS) - {""} <= set(codes("IT.DM.ARMNRS"))

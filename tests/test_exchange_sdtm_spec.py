@@ -40,6 +40,18 @@ def test_the_shipped_mapping_loads_and_names_real_fields(study):
     ("AETERM = \"aeterm\"", "AETERMVERB = \"aeterm\"", "domains.AE.variables.AETERMVERB",
      "longer than the 8"),
     ("h72 = { visitnum", "h48 = { visitnum", "events.h48", "not an event"),
+    # the format's new keys: a typing mistake is an unknown key, a reference is checked
+    ("lobxfl = true   #", "lobxf = true   #", "domains.VS.lobxf", "unknown key"),
+    ('RFICDTC = "screening.ic.icdat"', 'RFICDTC = "screening.ic.icdate"',
+     "domains.DM.other.RFICDTC", "does not have"),
+    ('RFICDTC = "screening.ic.icdat"', 'RFICDTC = "baseline.ic.icdat"',
+     "domains.DM.other.RFICDTC", "has no form"),
+    ('screen_failure = "screen failure"', 'screen_failure = "screen-failed"',
+     "domains.DM.arm.screen_failure", "must be one of"),
+    ('times = { AESTDTC = "aesttim" }', 'times = { AESTDY = "aesttim" }',
+     "domains.AE.times.AESTDY", "--DTC"),
+    ('status = "screen failure"\n', 'status = "failed"\n', "domains.DS.more[1].status",
+     "must be one of"),
 ])
 def test_a_bad_mapping_is_refused_with_file_key_and_reason(study, tmp_path, old, new, key,
                                                            words):

@@ -123,7 +123,7 @@ class _Domain:
         d = self.d
         for block in _blocks(self.builder.rows(d)):
             if self.main is None:
-                self.names = list(block[0])
+                self.names = self.builder.columns(d, block[0])
                 pick = operator.itemgetter(*self.names)  # a tuple of values per record
                 self.pick = pick if len(self.names) > 1 else lambda row: (pick(row),)
                 self.titles = labels_for(self.labels, d.code, self.names,
@@ -181,7 +181,8 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
             datasets.append(dataset)
             written.append(line)
     progress(len(spec.domains) + 1, len(spec.domains) + 1, "Writing define.xml")
-    write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec)
+    write_define(out.path("define.xml"), snap.study.id, snap.study.title, datasets, spec,
+                 snap.study)
     out.path("README.txt").write_text(
         f"SDTM datasets of {snap.study.id} (SAS transport v5), exported {snap.taken_at} by "
         f"{snap.taken_by}.\n" + "\n".join(written) +

@@ -8,11 +8,13 @@ Results keep their collected units (--STRESU = --ORRESU: the study collects one 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator
+import heapq
+import itertools
+from typing import Any, Iterable, Iterator
 
-from alsdesk.clinical import alsfrs
-from alsdesk.exchange.dataset import Snapshot, is_numeric, value_text
-from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
+from alsdesk.exchange.dataset import Snapshot, value_text
+from alsdesk.exchange.sdtm import dm, findings
+from alsdesk.exchange.sdtm.spec import Domain, More, SdtmSpec
 from alsdesk.study.model import FieldType
 
 Row = dict[str, Any]
@@ -49,6 +51,8 @@ class Builder:
         # SUPP-- records of collected values with no standard variable, by domain
         self.supp: dict[str, list[Row]] = {}
         self._usubjid: dict[str, str] = {}
+        self.index = {sub.code: n for n, sub in enumerate(snap.subjects)}
+        self._values: dict[str, dict[str, str]] = {}
         self._memo: dict[int, dict[Any, str]] = {}
         self._fields: list[Any] = []
 
@@ -73,8 +77,79 @@ class Builder:
         return {"VISITNUM": round(num, 4), "VISIT": self.labels[event], "EPOCH": v.epoch}
 
     def rows(self, d: Domain) -> Iterator[Row]:
-        make = {"subject": self.subject, "findings": self.findings, "events": self.events}
-        return make[d.kind](d)
+        if d.kind == "subject":
+            return dm.subject_rows(self, d)
+        if d.kind == "findings":
+            return findings.findings(self, d)
+        return self.events(d)
+
+    def columns(self, d: Domain, row: Row) -> list[str]:
+        """The dataset's variables in SDTMIG's order (sdtm.toml's `order`, the findings'
+        own), any not listed after them; a findings domain's `omit` left out."""
+        order = findings.columns(d) if d.kind == "findings" else list(d.order)
+        dropped = {d.code + c for c in d.omit}
+        return [c for c in order if c in row] + \
+            [c for c in row if c not in order and c not in dropped]
+
+    def day(self, dtc: str | None, subject: str) -> int | None:
+        return study_day(dtc, self.ref.get(subject))
+
+    def values_of(self, refs: Iterable[str]) -> dict[str, dict[str, str]]:
+        """"event.form.field" -> subject -> the value's text (the first instance at that
+        event); each form is read once for all its references, and remembered."""
+        refs = list(refs)
+        wanted: dict[str, list[str]] = {}
+        for ref in refs:
+            if ref not in self._values:
+                wanted.setdefault(ref.split(".")[1], []).append(ref)
+        for form, form_refs in wanted.items():
+            found: dict[str, dict[str, str]] = {ref: {} for ref in form_refs}
+            if form in self.exported:
+                ids = {f.id for f in self.snap.form(form).fields}
+                parts = [(ref, *ref.split(".")) for ref in form_refs]
+                parts = [(ref, ev, self._field(form, fid)) for ref, ev, _, fid in parts
+                         if fid in ids]  # an identifier left out of the export: no value
+                for inst in self.snap.instances_of(form):
+                    for ref, event, f in parts:
+                        got = found[ref]
+                        if inst.event == event and f.id in inst.values and \
+                                inst.subject not in got:
+                            got[inst.subject] = self.text(f, inst.values[f.id])
+            self._values.update(found)
+        return {ref: self._values[ref] for ref in refs}
+
+    def exposure(self) -> dict[str, str]:
+        """Subject -> RFXSTDTC, from the reference DM (the subject domain) maps it to."""
+        for d in self.spec.domains:
+            ref = dict(d.other).get("RFXSTDTC") if d.kind == "subject" else None
+            if ref:
+                return self.values_of([ref])[ref]
+        return {}
+
+    def _numbered(self, n: int, form: str) -> Iterator[tuple[int, Any]]:
+        for inst in self.snap.instances_of(form):  # (a function: each stream keeps its n)
+            yield n, inst
+
+    def by_subject(self, forms: list[str], every: bool = False
+                   ) -> Iterator[tuple[str, list[tuple[int, Any]]]]:
+        """(subject, [(number of its form in `forms`, instance)...]) in the subjects' order:
+        the forms' instances merged (each comes sorted by subject), one subject held at a
+        time; with `every`, subjects without any instance too (with an empty list)."""
+        streams = [self._numbered(n, form) for n, form in enumerate(forms)
+                   if form in self.exported]
+        merged = heapq.merge(*streams, key=lambda item: self.index[item[1].subject])
+        groups = itertools.groupby(merged, key=lambda item: item[1].subject)
+        if not every:
+            for subject, items in groups:
+                yield subject, list(items)
+            return
+        pending = next(groups, None)
+        for sub in self.snap.subjects:
+            if pending is not None and pending[0] == sub.code:
+                yield sub.code, list(pending[1])
+                pending = next(groups, None)
+            else:
+                yield sub.code, []
 
     def _field(self, form: str, fid: str):
         return next(f for f in self.snap.form(form).fields if f.id == fid)
@@ -99,115 +174,96 @@ class Builder:
             text = memo[value] = value_text(f, value)
         return text
 
-    def subject(self, d: Domain) -> Iterator[Row]:
-        base = {"STUDYID": self.snap.study.id, "DOMAIN": d.code}
-        found: dict[str, Row] = {}
-        if d.form in self.exported:
-            mapped = self._present(d.form, d.variables)
-            for inst in self.snap.instances_of(d.form):
-                found.setdefault(inst.subject, {
-                    v: value_text(f, inst.values[f.id]) if f.id in inst.values else ""
-                    for v, f in mapped})
-            names = [v for v, _ in mapped]
-        else:
-            names = []
-        for s in self.snap.subjects:
-            row = dict(base, USUBJID=self.usubjid(s.code), SUBJID=s.code,
-                       RFSTDTC=self.ref.get(s.code, ""))
-            row.update(found.get(s.code, {v: "" for v in names}))
-            yield row
-
     def events(self, d: Domain) -> Iterator[Row]:
-        if d.form not in self.exported:
+        """One record per instance of the domain's form (and of its `more` forms, and per
+        subject of a `more` status without a record of the form), numbered per subject."""
+        forms = [d.form] + [m.form for m in d.more if m.form is not None]
+        parts = [(d, d.variables, d.constants, d.other)] + \
+            [(m, m.variables, m.constants, m.other) for m in d.more if m.form is not None]
+        statuses = [m for m in d.more if m.status is not None]
+        if d.form not in self.exported and not any(f in self.exported for f in forms[1:]):
             return
-        mapped = [(v, f, is_numeric(f)) for v, f in self._present(d.form, d.variables)]
-        ids = {f.id for f in self.snap.form(d.form).fields}
-        supp = [(qnam, self._field(d.form, fid)) for qnam, fid in d.supp if fid in ids]
+        prepared = []
+        for (source, variables, constants, other), form in zip(parts, forms):
+            ids = {f.id for f in self.snap.form(form).fields} if form in self.exported else ()
+            mapped = [(v, f, f.type in (FieldType.INTEGER, FieldType.DECIMAL))
+                      for v, f in self._present(form, variables)] if ids else []
+            times = [(v, self._field(form, fid)) for v, fid in
+                     (d.times if source is d else ()) if fid in ids]
+            prepared.append((mapped, constants, times, self.values_of(r for _, r in other),
+                             [(v, ref) for v, ref in other]))
+        for m in statuses:
+            prepared.append(([], m.constants, [], self.values_of(r for _, r in m.other),
+                             list(m.other)))
+        template = self._template(d, prepared)
+        supp = [(qnam, self._field(d.form, fid)) for qnam, fid in d.supp
+                if d.form in self.exported and fid in {f.id for f in self.snap.form(d.form).fields}]
         days = [(v, v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
                  if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY") for v in d.days]
-        seq: dict[str, int] = {}
-        for inst in self.snap.instances_of(d.form):
-            seq[inst.subject] = seq.get(inst.subject, 0) + 1
-            row: Row = {"STUDYID": self.snap.study.id, "DOMAIN": d.code,
-                        "USUBJID": self.usubjid(inst.subject), f"{d.code}SEQ": seq[inst.subject]}
-            row.update(d.constants)
+        status_of = {sub.code: sub.status for sub in self.snap.subjects}
+        for subject, items in self.by_subject(forms, every=bool(statuses)):
+            out = []
+            for n, inst in items:
+                out.append((n, inst, self._event_row(d, template, prepared[n], subject, inst)))
+            if not any(n == 0 for n, _, _ in out):  # no record of the form: by the status
+                for j, m in enumerate(statuses, start=len(forms)):
+                    if status_of[subject] == m.status:
+                        out.append((j, None, self._event_row(d, template, prepared[j],
+                                                             subject, None)))
+            if d.more:  # records of several sources: in the order of their dates
+                key = d.days[0] if d.days else None
+                out.sort(key=lambda o: (not o[2].get(key), o[2].get(key) or ""))
+            for seq, (n, inst, row) in enumerate(out, start=1):
+                if d.seq:
+                    row[f"{d.code}SEQ"] = seq
+                for v, day in days:
+                    row[day] = self.day(row.get(v), subject)
+                if inst is not None and n == 0:
+                    self._supp(d, supp, row, inst)
+                yield row
+
+    def _template(self, d: Domain, prepared: list) -> Row:
+        """Every column of the domain, empty: each record has them all, whatever its source."""
+        row: Row = {"STUDYID": self.snap.study.id, "DOMAIN": d.code, "USUBJID": ""}
+        if d.seq:
+            row[f"{d.code}SEQ"] = None
+        for mapped, constants, _, _, other in prepared:
+            row.update({v: "" for v, _ in constants})
+            row.update({v: None if numeric else "" for v, _, numeric in mapped})
+            row.update({v: "" for v, _ in other})
+        for v in d.days:
+            row[v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
+                if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY"] = None
+        if d.visit:
+            row.update({"VISITNUM": None, "VISIT": "", "EPOCH": ""})
+        return row
+
+    def _event_row(self, d: Domain, template: Row, part, subject: str, inst) -> Row:
+        mapped, constants, times, values, other = part
+        row = dict(template, USUBJID=self.usubjid(subject))
+        row.update(constants)
+        if inst is not None:
             for v, f, numeric in mapped:
                 value = inst.values.get(f.id)
                 row[v] = (float(value) if value is not None else None) if numeric \
                     else ("" if value is None else self.text(f, value))
-            for v, day in days:
-                row[day] = study_day(row.get(v), self.ref.get(inst.subject))
+            for v, f in times:  # a full date and its time make a date-time
+                if len(row[v]) == 10 and inst.values.get(f.id) is not None:
+                    row[v] = f"{row[v]}T{self.text(f, inst.values[f.id])[:5]}"
             if d.visit:
                 row.update(self.visit(inst.event, inst.event_repeat))
-            for qnam, f in supp:
-                if inst.values.get(f.id) is not None:
-                    self.supp.setdefault(d.code, []).append({
-                        "STUDYID": row["STUDYID"], "RDOMAIN": d.code, "USUBJID": row["USUBJID"],
-                        "IDVAR": f"{d.code}SEQ", "IDVARVAL": str(row[f"{d.code}SEQ"]),
-                        "QNAM": qnam, "QLABEL": f.label, "QVAL": self.text(f, inst.values[f.id]),
-                        "QORIG": "CRF"})
-            yield row
+        for v, ref in other:
+            row[v] = values[ref].get(subject, "")
+        for v, src in d.defaults:
+            if row.get(v) in ("", None):
+                row[v] = row[src]
+        return row
 
-    def findings(self, d: Domain) -> Iterator[Row]:
-        p = d.code
-        seq: dict[str, int] = {}
-        ranges = any(t.low or t.high for s in d.sources for t in s.tests)
-        k = {name: p + name for name in (
-            "SEQ", "TESTCD", "TEST", "CAT", "ORRES", "ORRESU", "STRESC", "STRESN", "STRESU",
-            "STAT", "REASND", "DRVFL", "ORNRLO", "ORNRHI", "DTC", "DY")}
-        for src in d.sources:
-            if src.form not in self.exported:
-                continue
-            fields = {f.id: f for f in self.snap.form(src.form).fields}
-            # (test, field, field of its lower limit, of its upper): looked up once
-            tests = [(t, fields[t.field], fields.get(t.low), fields.get(t.high))
-                     for t in src.tests if t.field in fields]
-            cat = src.cat or ""
-            for inst in self.snap.instances_of(src.form):
-                values = inst.values
-                dtc = values.get(src.date, "") if src.date else ""
-                common = {"STUDYID": self.snap.study.id, "DOMAIN": p,
-                          "USUBJID": self.usubjid(inst.subject)}
-                after = dict(self.visit(inst.event, inst.event_repeat))
-                after[k["DTC"]] = dtc
-                after[k["DY"]] = study_day(dtc, self.ref.get(inst.subject))
-                out = []
-                for t, f, low, high in tests:
-                    value, code = values.get(f.id), inst.missing.get(f.id)
-                    if value is None and not code:
-                        continue  # not asked (hidden or left empty): no record
-                    if value is None:
-                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
-                               k["ORRES"]: "", k["ORRESU"]: "", k["STRESC"]: "",
-                               k["STRESN"]: None, k["STRESU"]: "", k["STAT"]: "NOT DONE",
-                               k["REASND"]: self.codes[code], k["DRVFL"]: ""}
-                    else:
-                        text = self.text(f, value)
-                        unit = f.unit or ""
-                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
-                               k["ORRES"]: text, k["ORRESU"]: unit, k["STRESC"]: text,
-                               k["STRESN"]: float(value) if isinstance(value, (int, float))
-                               else None, k["STRESU"]: unit, k["STAT"]: "", k["REASND"]: "",
-                               k["DRVFL"]: ""}
-                    if ranges:
-                        res[k["ORNRLO"]] = "" if low is None or low.id not in values \
-                            else self.text(low, values[low.id])
-                        res[k["ORNRHI"]] = "" if high is None or high.id not in values \
-                            else self.text(high, values[high.id])
-                    out.append(res)
-                if src.derived:
-                    score = alsfrs.score({i: values.get(i) for i in alsfrs.ITEMS})
-                    for t in src.derived:
-                        value = getattr(score, t.field)
-                        if value is None:
-                            continue  # an item missing: the score is undefined, not derived
-                        res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
-                               k["ORRES"]: str(value), k["ORRESU"]: "", k["STRESC"]: str(value),
-                               k["STRESN"]: float(value), k["STRESU"]: "", k["STAT"]: "",
-                               k["REASND"]: "", k["DRVFL"]: "Y"}
-                        if ranges:  # derived records too: every row has the same columns
-                            res[k["ORNRLO"]] = res[k["ORNRHI"]] = ""
-                        out.append(res)
-                for res in out:
-                    seq[inst.subject] = seq.get(inst.subject, 0) + 1
-                    yield {**common, k["SEQ"]: seq[inst.subject], **res, **after}
+    def _supp(self, d: Domain, supp, row: Row, inst) -> None:
+        for qnam, f in supp:
+            if inst.values.get(f.id) is not None:
+                self.supp.setdefault(d.code, []).append({
+                    "STUDYID": row["STUDYID"], "RDOMAIN": d.code, "USUBJID": row["USUBJID"],
+                    "IDVAR": f"{d.code}SEQ", "IDVARVAL": str(row[f"{d.code}SEQ"]),
+                    "QNAM": qnam, "QLABEL": f.label, "QVAL": self.text(f, inst.values[f.id]),
+                    "QORIG": "CRF"})

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import xml.etree.ElementTree as etree
 
+from alsdesk.exchange.sdtm.dm import NOT_ASSIGNED, NOT_TREATED, SCREEN_FAILURE
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
 
 ODM = "http://www.cdisc.org/ns/odm/v1.3"
@@ -61,6 +62,37 @@ def _text(parent, tag: str, text: str, lang: bool = True):
     return el
 
 
+# How the derived variables are derived (a MethodDef each; the rest share MT.DERIVED).
+# "--" stands for the domain code.
+METHODS = {
+    "AGE": "Whole years from BRTHDTC to RFICDTC (the day of consent); empty unless both are "
+           "full dates.",
+    "RFPENDTC": "The latest of the end-of-study date and every --DTC of the subject's records "
+                "in these datasets.",
+    "DTHFL": "Y when the subject's status is died or a date of death (DTHDTC) is recorded.",
+    "ACTARMCD": "The planned arm once the infusion was given (RFXSTDTC recorded), else empty.",
+    "ACTARM": "The planned arm once the infusion was given (RFXSTDTC recorded), else empty.",
+    "ARMNRS": "SCREEN FAILURE for a subject of that status; ASSIGNED, NOT TREATED for one found "
+              "eligible without the infusion; NOT ASSIGNED for one still in screening; empty "
+              "once infused.",
+    "--LOBXFL": "Y on the subject's last record of each category and test code with a result "
+                "dated before RFXSTDTC (date-times compared when both have a time, else dates: "
+                "the same day without a time is not before); none without an infusion.",
+    "--STNRLO": "The collected lower limit as a number (standard units are the collected ones).",
+    "--STNRHI": "The collected upper limit as a number (standard units are the collected ones).",
+}
+
+
+def _method(domain: Domain | None, column: str) -> str | None:
+    if domain is None:
+        return None
+    generic = "--" + column[2:] if column.startswith(domain.code) else column
+    for key in (column, generic):
+        if key in METHODS:
+            return key
+    return None
+
+
 def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     """(origin type, form id for the aCRF page) of a variable."""
     if domain is None:
@@ -69,6 +101,17 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     if column in mapped:
         return "Collected", domain.form
     if column in dict(domain.constants):
+        return "Assigned", None
+    # values of other forms (RFICDTC...); RFPENDTC (`last`) is Derived, a latest of many
+    other = dict(domain.other) | {v: r for m in domain.more for v, r in m.other}
+    if column in other:
+        return "Collected", other[column].split(".")[1]
+    for m in domain.more:
+        if column in dict(m.variables):
+            return "Collected", m.form
+        if column in dict(m.constants):
+            return "Assigned", None
+    if domain.arm is not None and column in ("ARMCD", "ARM"):
         return "Assigned", None
     c = column[len(domain.code):] if column.startswith(domain.code) else column
     if domain.kind == "findings" and c in ("ORRES", "ORRESU", "STAT", "REASND", "DTC",
@@ -79,8 +122,46 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     return "Derived", None
 
 
+def known_values(domain: Domain | None, study=None) -> dict[str, list[tuple[str, str]]]:
+    """Variable -> its (value, decode) when the mapping fixes them: constants, the arm and
+    ARMNRS, flags ("Y"), and the choices of a mapped choice field."""
+    if domain is None:
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+
+    def add(var: str, value: str, decode: str | None = None) -> None:
+        if (value, decode or value) not in out.setdefault(var, []):
+            out[var].append((value, decode or value))
+
+    for var, text in domain.constants + tuple(c for m in domain.more for c in m.constants):
+        add(var, text)
+    if domain.arm is not None:
+        for var in ("ARMCD", "ACTARMCD"):
+            add(var, domain.arm.armcd, domain.arm.arm)
+        for var in ("ARM", "ACTARM"):
+            add(var, domain.arm.arm)
+        for text in (SCREEN_FAILURE, NOT_TREATED, NOT_ASSIGNED):
+            add("ARMNRS", text)
+    for var, _, _ in domain.flags:
+        add(var, "Y", "Yes")
+    if domain.lobxfl:
+        add(f"{domain.code}LOBXFL", "Y", "Yes")
+    if study is not None:
+        for form, variables in [(domain.form, domain.variables)] + \
+                [(m.form, m.variables) for m in domain.more if m.form]:
+            if form not in study.forms:
+                continue
+            fields = {f.id: f for f in study.forms[form].fields}
+            for var, fid in variables:
+                cl = fields[fid].codelist if fid in fields else None
+                if cl is not None and var not in dict(domain.constants):
+                    for choice in cl.choices:
+                        add(var, str(choice.code), choice.label)
+    return out
+
+
 def write_define(path: Path, study_id: str, study_name: str, datasets: list[Dataset],
-                 spec: SdtmSpec) -> None:
+                 spec: SdtmSpec, definition=None) -> None:
     root = etree.Element(_o("ODM"), FileType="Snapshot", FileOID=f"DEF.{study_id}",
                          ODMVersion="1.3.2", CreationDateTime=_now(),
                          Originator="ALS Desk")
@@ -99,6 +180,7 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     acrf = etree.SubElement(mdv, _d("AnnotatedCRF"))
     etree.SubElement(acrf, _d("DocumentRef"), leafID="LF.acrf")
     items: dict[str, tuple[Column, str, str | None]] = {}  # OID -> column, origin, form
+    lists: dict[str, tuple[str, list[tuple[str, str]]]] = {}  # item OID -> list OID, values
     vlm: list[tuple[str, Domain, list[tuple[str, str, bool]]]] = []
     for ds in datasets:
         d = ds.domain
@@ -118,8 +200,10 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             rc = etree.SubElement(wc, _o("RangeCheck"), SoftHard="Soft", Comparator="EQ")
             rc.set(_d("ItemOID"), f"IT.{name}.{d.code}TESTCD")
             etree.SubElement(rc, _o("CheckValue")).text = code
+    methods: set[str] = set()
     for ds in datasets:
         d = ds.domain
+        known = known_values(d, definition)
         ig = etree.SubElement(mdv, _o("ItemGroupDef"), OID=f"IG.{ds.name}", Name=ds.name,
                               Repeating="No" if ds.name == "DM" else "Yes",
                               IsReferenceData="No", SASDatasetName=ds.name,
@@ -137,7 +221,13 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
                      else "No"}
             origin, form = _origin(d, col.name)
             if origin == "Derived" and col.name not in ("STUDYID", "DOMAIN"):
-                attrs["MethodOID"] = "MT.DERIVED"
+                method = _method(d, col.name)
+                attrs["MethodOID"] = f"MT.{method.strip('-')}" if method else "MT.DERIVED"
+                if method:
+                    methods.add(method)
+            values = known.get(col.name)
+            if values:
+                lists[oid] = (f"CL.{ds.name}.{col.name}", values)
             if col.name in ("STUDYID", "USUBJID") or col.name.endswith("SEQ"):
                 attrs["KeySequence"] = str(1 + ("USUBJID", "STUDYID").index(col.name)
                                            if col.name in ("STUDYID", "USUBJID") else 3)
@@ -160,6 +250,8 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
         _text(it, "Description", col.label)
         if col.name.endswith("TESTCD") and oid.split(".")[1] in {n for n, _, _ in vlm}:
             etree.SubElement(it, _o("CodeListRef"), CodeListOID=f"CL.{oid.split('.')[1]}.TESTCD")
+        elif oid in lists:
+            etree.SubElement(it, _o("CodeListRef"), CodeListOID=lists[oid][0])
         _origin_el(it, origin, form)
         if col.name.endswith("ORRES") and f"VL.{oid.split('.')[1]}.{col.name}" in \
                 {f"VL.{n}.{d.code}ORRES" for n, d, _ in vlm}:
@@ -176,6 +268,17 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
         for code, test, _ in tests:
             item = etree.SubElement(cl, _o("CodeListItem"), CodedValue=code)
             _text(item, "Decode", test)
+    for oid, (list_oid, values) in lists.items():
+        col = items[oid][0]
+        cl = etree.SubElement(mdv, _o("CodeList"), OID=list_oid, Name=f"{col.name} values",
+                              DataType="float" if col.numeric else "text")
+        for value, decode in values:
+            item = etree.SubElement(cl, _o("CodeListItem"), CodedValue=value)
+            _text(item, "Decode", decode)
+    for key in sorted(methods):
+        m = etree.SubElement(mdv, _o("MethodDef"), OID=f"MT.{key.strip('-')}",
+                             Name=f"Derivation of {key}", Type="Computation")
+        _text(m, "Description", METHODS[key])
     method = etree.SubElement(mdv, _o("MethodDef"), OID="MT.DERIVED", Name="Derived by ALS Desk",
                               Type="Computation")
     _text(method, "Description",

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from alsdesk.states import SubjectStatus
 from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study.model import Study
 from alsdesk.study.source import Source
@@ -19,6 +20,20 @@ NAME, LABEL = 8, 40
 KINDS = ("subject", "findings", "events")
 # Derived results the core computes (alsdesk.clinical.alsfrs.AlsfrsScore attributes).
 DERIVED = ("total", "bulbar", "fine_motor", "gross_motor", "respiratory")
+# The keys each kind of domain may have: any other is a typing mistake, refused.
+KEYS = {
+    "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
+                "flags", "last", "arm", "order"},
+    "events": {"label", "kind", "form", "variables", "constants", "other", "days", "visit",
+               "supp", "times", "defaults", "more", "seq", "order"},
+    "findings": {"label", "kind", "sources", "lobxfl", "omit"},
+}
+SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep"}
+MORE_KEYS = {"form", "status", "constants", "variables", "other"}
+ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
+# Findings variables a domain may leave out (`omit`): IE has no units, status or flags.
+STATUSES = tuple(s.value for s in SubjectStatus)
+OPTIONAL = ("ORRESU", "STRESN", "STRESU", "STAT", "REASND", "DRVFL", "DY")
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,28 @@ class FindingSource:
     cat: str | None
     tests: tuple[Test, ...]
     derived: tuple[Test, ...]
+    keep: tuple[str, ...] = ()  # a record only for these stored values (IE: not met)
+
+
+@dataclass(frozen=True)
+class More:
+    """More records of an events domain (DS): from another form, or one for each subject of
+    a status that has no record of the domain's own form (a screen failure's disposition)."""
+    form: str | None
+    status: str | None
+    constants: tuple[tuple[str, str], ...]
+    variables: tuple[tuple[str, str], ...]  # (variable, field of `form`)
+    other: tuple[tuple[str, str], ...]  # (variable, "event.form.field")
+
+
+@dataclass(frozen=True)
+class Arm:
+    """DM's arm of a one-arm study and who is in it (ARMNRS otherwise)."""
+    armcd: str
+    arm: str
+    treated: str  # the DM variable that holds a value once the treatment was given
+    assigned: tuple[str, str] | None  # ("event.form.field", value): assigned to the arm
+    screen_failure: str  # the subject status of a screen failure
 
 
 @dataclass(frozen=True)
@@ -51,6 +88,19 @@ class Domain:
     constants: tuple[tuple[str, str], ...] = ()  # events: (variable, text) on every record
     visit: bool = False  # events: add VISITNUM, VISIT, EPOCH of the form's event
     supp: tuple[tuple[str, str], ...] = ()  # events: (QNAM, field id) into SUPP--
+    # (variable, "event.form.field"): a value of another form of the subject (DM: RFICDTC)
+    other: tuple[tuple[str, str], ...] = ()
+    times: tuple[tuple[str, str], ...] = ()  # events: (--DTC variable, its time field)
+    defaults: tuple[tuple[str, str], ...] = ()  # (variable, variable it copies when empty)
+    more: tuple[More, ...] = ()  # events: records from other forms or subject statuses
+    seq: bool = True  # events: write --SEQ (SV has none)
+    order: tuple[str, ...] = ()  # the variables' order (SDTMIG's); unlisted ones go last
+    lobxfl: bool = False  # findings: --LOBXFL, last observation before exposure
+    omit: tuple[str, ...] = ()  # findings: generic variables the domain does not have
+    age: tuple[str, str, str] | None = None  # subject: (AGE, birth variable, on variable)
+    flags: tuple[tuple[str, str, str], ...] = ()  # (flag, subject status, variable): "Y"
+    last: tuple[tuple[str, str], ...] = ()  # (RFPENDTC, "event.form.field"): latest date
+    arm: Arm | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +145,35 @@ class _Checker:
             self.fail(key, f"names the field {field!r}, which the form {form!r} does not have")
         return field
 
+    def keys(self, t: Any, key: str, allowed: set[str]) -> dict[str, Any]:
+        if not isinstance(t, dict):
+            self.fail(key, "must be a table")
+        for k in t:
+            if k not in allowed:
+                self.fail(f"{key}.{k}", f"unknown key {k!r}; allowed keys: "
+                          f"{', '.join(sorted(allowed))}")
+        return t
+
+    def ref(self, value: Any, key: str) -> str:
+        """An "event.form.field" reference of the study (a value of another form)."""
+        parts = value.split(".") if isinstance(value, str) else []
+        if len(parts) != 3:
+            self.fail(key, 'must be "event.form.field", e.g. "screening.ic.icdat"')
+        event = next((e for e in self.study.events if e.id == parts[0]), None)
+        if event is None:
+            self.fail(key, f"names the event {parts[0]!r}, which the study does not have")
+        if parts[1] not in event.forms:
+            self.fail(key, f"the event {parts[0]!r} has no form {parts[1]!r}")
+        self.field(parts[1], parts[2], key)
+        return value
+
+    def pairs(self, t: dict[str, Any], name: str, key: str, check) -> list[tuple[str, str]]:
+        out = []
+        for var, value in dict(t.get(name, {})).items():
+            self.name(var, f"{key}.{name}.{var}")
+            out.append((var, check(value, f"{key}.{name}.{var}")))
+        return out
+
     def spec(self, data: dict[str, Any]) -> SdtmSpec:
         events = {}
         for ev, t in self.src.table(data.get("events", {}), "events", None).items():
@@ -121,8 +200,10 @@ class _Checker:
         kind = t.get("kind")
         if kind not in KINDS:
             self.fail(f"{key}.kind", f"must be one of {', '.join(KINDS)}")
+        self.keys(t, key, KEYS[kind])
         label = self.name(t.get("label"), f"{key}.label", LABEL)
         form, variables, days, sources, constants, supp = None, [], [], [], [], []
+        extra: dict[str, Any] = {}
         if kind in ("subject", "events"):
             form = t.get("form")
             if form not in self.study.forms:
@@ -141,7 +222,13 @@ class _Checker:
                 skey = f"{key}.supp.{qnam}"
                 self.name(qnam, skey)
                 supp.append((qnam, self.field(form, fid, skey)))
-            names = {v for v, _ in variables}
+            other = self.pairs(t, "other", key, self.ref)
+            extra.update(other=tuple(other), order=self.order(t, key))
+            names = {v for v, _ in variables + other}
+            if kind == "events":
+                extra.update(self.events_extra(t, key, form, names))
+            else:
+                extra.update(self.subject_extra(t, key, names | {"RFSTDTC"}))
             for var in t.get("days", []):
                 if var not in names or not var.endswith("DTC"):
                     self.fail(f"{key}.days", f"{var!r} is not one of its --DTC variables")
@@ -151,10 +238,95 @@ class _Checker:
                 sources.append(self.source(f"{key}.sources[{n}]", s))
             if not sources:
                 self.fail(key, "a findings domain needs [[domains.<code>.sources]]")
+            omit = t.get("omit", [])
+            for var in omit:
+                if var not in OPTIONAL:
+                    self.fail(f"{key}.omit", f"{var!r}: only {', '.join(OPTIONAL)} may be left "
+                              "out")
+            extra.update(lobxfl=bool(t.get("lobxfl", False)), omit=tuple(omit))
         return Domain(code, label, kind, form, tuple(variables), tuple(days), tuple(sources),
-                      tuple(constants), bool(t.get("visit", False)), tuple(supp))
+                      tuple(constants), bool(t.get("visit", False)), tuple(supp), **extra)
+
+    def order(self, t: dict[str, Any], key: str) -> tuple[str, ...]:
+        order = t.get("order", [])
+        if not isinstance(order, list) or len(set(order)) != len(order):
+            self.fail(f"{key}.order", "must be a list of variable names, each once")
+        return tuple(self.name(v, f"{key}.order") for v in order)
+
+    def text(self, value: Any, key: str) -> str:
+        return self.name(value, key, 200)
+
+    def events_extra(self, t: dict[str, Any], key: str, form: str,
+                     names: set[str]) -> dict[str, Any]:
+        times = self.pairs(t, "times", key, lambda fid, k: self.field(form, fid, k))
+        for var, _ in times:
+            if var not in names or not var.endswith("DTC"):
+                self.fail(f"{key}.times.{var}", "must be one of its --DTC variables")
+        names = names | {v for v, _ in self.pairs(t, "constants", key, self.text)}
+        more = []
+        for n, m in enumerate(t.get("more", [])):
+            mkey = f"{key}.more[{n}]"
+            self.keys(m, mkey, MORE_KEYS)
+            mform, status = m.get("form"), m.get("status")
+            if (mform is None) == (status is None):
+                self.fail(mkey, "needs either form = <form id> or status = <subject status>")
+            if status is not None and status not in STATUSES:
+                self.fail(f"{mkey}.status", f"must be one of {', '.join(STATUSES)}")
+            if mform is not None and mform not in self.study.forms:
+                self.fail(f"{mkey}.form", f"names the form {mform!r}, which the study does "
+                          "not define")
+            mvars = self.pairs(m, "variables", mkey, lambda fid, k: self.field(mform, fid, k)) \
+                if mform is not None else []
+            more.append(More(mform, status, tuple(self.pairs(m, "constants", mkey, self.text)),
+                             tuple(mvars), tuple(self.pairs(m, "other", mkey, self.ref))))
+            names |= {v for v, _ in mvars} | {v for v, _ in more[-1].other}
+        defaults = self.pairs(t, "defaults", key, self.name)
+        for var, src in defaults:
+            if var not in names or src not in names:
+                self.fail(f"{key}.defaults.{var}", "both must be variables of the domain")
+        return {"times": tuple(times), "defaults": tuple(defaults), "more": tuple(more),
+                "seq": bool(t.get("seq", True))}
+
+    def subject_extra(self, t: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        age = t.get("age")
+        if age is not None:
+            self.keys(age, f"{key}.age", {"variable", "birth", "on"})
+            if age.get("birth") not in names or age.get("on") not in names:
+                self.fail(f"{key}.age", "birth and on must name date variables of the domain")
+            out["age"] = (self.name(age.get("variable"), f"{key}.age.variable"), age["birth"],
+                          age["on"])
+        flags = []
+        for var, f in dict(t.get("flags", {})).items():
+            fkey = f"{key}.flags.{var}"
+            self.name(var, fkey)
+            self.keys(f, fkey, {"status", "variable"})
+            if f.get("status") not in STATUSES or f.get("variable") not in names:
+                self.fail(fkey, f"needs status (one of {', '.join(STATUSES)}) and variable "
+                          "(a variable of the domain)")
+            flags.append((var, f["status"], f["variable"]))
+        out["flags"] = tuple(flags)
+        out["last"] = tuple(self.pairs(t, "last", key, self.ref))
+        arm = t.get("arm")
+        if arm is not None:
+            akey = f"{key}.arm"
+            self.keys(arm, akey, ARM_KEYS)
+            assigned = arm.get("assigned")
+            if assigned is not None:
+                self.keys(assigned, f"{akey}.assigned", {"ref", "value"})
+                assigned = (self.ref(assigned.get("ref"), f"{akey}.assigned.ref"),
+                            self.text(assigned.get("value"), f"{akey}.assigned.value"))
+            if arm.get("treated") not in names:
+                self.fail(f"{akey}.treated", "must name a variable of the domain (RFXSTDTC)")
+            if arm.get("screen_failure") not in STATUSES:
+                self.fail(f"{akey}.screen_failure", f"must be one of {', '.join(STATUSES)}")
+            out["arm"] = Arm(self.name(arm.get("armcd"), f"{akey}.armcd", 20),
+                             self.text(arm.get("arm"), f"{akey}.arm"), arm["treated"], assigned,
+                             arm["screen_failure"])
+        return out
 
     def source(self, key: str, s: dict[str, Any]) -> FindingSource:
+        self.keys(s, key, SOURCE_KEYS)
         form = s.get("form")
         date = s.get("date")
         if date is not None:
@@ -164,14 +336,18 @@ class _Checker:
         cat = s.get("cat")
         if cat is not None:
             self.name(cat, f"{key}.cat", LABEL)
+        keep = s.get("keep", [])
+        if not isinstance(keep, list) or not all(isinstance(k, (str, int)) for k in keep):
+            self.fail(f"{key}.keep", "must be a list of stored values (codes)")
         return FindingSource(form, date, cat, self.tests(key, form, s.get("tests", {}), False),
-                             self.tests(key, form, s.get("derived", {}), True))
+                             self.tests(key, form, s.get("derived", {}), True), tuple(keep))
 
     def tests(self, key: str, form: str, table: dict[str, Any], derived: bool) -> tuple[Test, ...]:
         out, seen = [], set()
         part = "derived" if derived else "tests"
         for fid, t in table.items():
             tkey = f"{key}.{part}.{fid}"
+            self.keys(t, tkey, {"testcd", "test", "low", "high"})
             if derived:
                 if fid not in DERIVED:
                     self.fail(tkey, f"the core derives only {', '.join(DERIVED)}")

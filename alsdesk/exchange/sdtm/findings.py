@@ -1,0 +1,131 @@
+"""Findings records (VS, LB, QS, RS, RE, IE) and their --LOBXFL, as sdtm.toml maps them.
+
+A domain's sources are read together, merged by subject (each form's instances come sorted
+by subject), so one subject's records are held at a time: --LOBXFL needs all of them, the
+domain is never held whole.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from alsdesk.clinical import alsfrs
+from alsdesk.exchange.sdtm.spec import Domain
+
+if TYPE_CHECKING:
+    from alsdesk.exchange.sdtm.build import Builder
+
+Row = dict[str, Any]
+# SDTMIG's order of the generic findings variables (after STUDYID DOMAIN USUBJID); VISITNUM,
+# VISIT and EPOCH come between --DRVFL and --DTC.
+ORDER = ("SEQ", "TESTCD", "TEST", "CAT", "ORRES", "ORRESU", "ORNRLO", "ORNRHI", "STRESC",
+         "STRESN", "STRESU", "STNRLO", "STNRHI", "STAT", "REASND", "LOBXFL", "DRVFL")
+NAMES = ORDER + ("DTC", "DY")
+
+
+def columns(d: Domain) -> list[str]:
+    p = d.code
+    return ["STUDYID", "DOMAIN", "USUBJID", *(p + c for c in ORDER if c not in d.omit),
+            "VISITNUM", "VISIT", "EPOCH", *(p + c for c in ("DTC", "DY") if c not in d.omit)]
+
+
+def before(dtc: str, ref: str) -> bool:
+    """Whether `dtc` is certainly before `ref` (ISO 8601 texts): date-times are compared when
+    both have a time, else dates; the same day without a time is not before (it cannot be
+    told), nor is a partial date in the month of the reference."""
+    if not dtc or not ref:
+        return False
+    if "T" in dtc and "T" in ref:
+        n = min(len(dtc), len(ref))
+        return dtc[:n] < ref[:n]
+    d, r = dtc[:10], ref[:10]
+    n = min(len(d), len(r))
+    return d[:n] < r[:n]
+
+
+def flag_last_before(rows: list[Row], ref: str | None, k: dict[str, str]) -> None:
+    """--LOBXFL = "Y" on one subject's last record with a result before `ref` (RFXSTDTC),
+    per category and test code; nothing without an exposure."""
+    if not ref:
+        return
+    last: dict[tuple[str, str], Row] = {}
+    for row in rows:
+        if row[k["STAT"]] == "NOT DONE" or not before(row[k["DTC"]], ref):
+            continue
+        key = (row[k["CAT"]], row[k["TESTCD"]])
+        seen = last.get(key)
+        if seen is None or row[k["DTC"]] >= seen[k["DTC"]]:  # a tie: the later record
+            last[key] = row
+    for row in last.values():
+        row[k["LOBXFL"]] = "Y"
+
+
+def findings(b: "Builder", d: Domain) -> Iterator[Row]:
+    p = d.code
+    k = {name: p + name for name in NAMES}
+    ranges = any(t.low or t.high for s in d.sources for t in s.tests)
+    exposure = b.exposure() if d.lobxfl else {}
+    prepared = []
+    for src in d.sources:
+        if src.form not in b.exported:
+            continue
+        fields = {f.id: f for f in b.snap.form(src.form).fields}
+        # (test, field, field of its lower limit, of its upper): looked up once
+        tests = [(t, fields[t.field], fields.get(t.low), fields.get(t.high))
+                 for t in src.tests if t.field in fields]
+        prepared.append((src, tests, {str(v) for v in src.keep}))
+    blank = {k["LOBXFL"]: ""} if d.lobxfl else {}
+    for subject, items in b.by_subject([src.form for src, _, _ in prepared]):
+        out: list[Row] = []
+        common = {"STUDYID": b.snap.study.id, "DOMAIN": p, "USUBJID": b.usubjid(subject)}
+        for n, inst in items:
+            src, tests, keep = prepared[n]
+            values = inst.values
+            dtc = values.get(src.date, "") if src.date else ""
+            after = dict(b.visit(inst.event, inst.event_repeat))
+            after[k["DTC"]] = dtc
+            after[k["DY"]] = b.day(dtc, subject)
+            cat = src.cat or ""
+            for t, f, low, high in tests:
+                value, code = values.get(f.id), inst.missing.get(f.id)
+                if value is None and not code:
+                    continue  # not asked (hidden or left empty): no record
+                if keep and (value is None or str(value) not in keep):
+                    continue  # IE: a criterion met is not a record
+                if value is None:
+                    res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                           k["ORRES"]: "", k["ORRESU"]: "", k["STRESC"]: "",
+                           k["STRESN"]: None, k["STRESU"]: "", k["STAT"]: "NOT DONE",
+                           k["REASND"]: b.codes[code], k["DRVFL"]: ""}
+                else:
+                    text = b.text(f, value)
+                    unit = f.unit or ""
+                    res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                           k["ORRES"]: text, k["ORRESU"]: unit, k["STRESC"]: text,
+                           k["STRESN"]: float(value) if isinstance(value, (int, float))
+                           else None, k["STRESU"]: unit, k["STAT"]: "", k["REASND"]: "",
+                           k["DRVFL"]: ""}
+                if ranges:  # the limits as collected, and as numbers in the (same) units
+                    for name, std, lim in (("ORNRLO", "STNRLO", low), ("ORNRHI", "STNRHI", high)):
+                        got = None if lim is None else values.get(lim.id)
+                        res[k[name]] = "" if got is None else b.text(lim, got)
+                        res[k[std]] = float(got) if isinstance(got, (int, float)) else None
+                out.append({**common, **res, **blank, **after})
+            if src.derived:
+                score = alsfrs.score({i: values.get(i) for i in alsfrs.ITEMS})
+                for t in src.derived:
+                    value = getattr(score, t.field)
+                    if value is None:
+                        continue  # an item missing: the score is undefined, not derived
+                    res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
+                           k["ORRES"]: str(value), k["ORRESU"]: "", k["STRESC"]: str(value),
+                           k["STRESN"]: float(value), k["STRESU"]: "", k["STAT"]: "",
+                           k["REASND"]: "", k["DRVFL"]: "Y"}
+                    if ranges:  # derived records too: every row has the same columns
+                        res[k["ORNRLO"]] = res[k["ORNRHI"]] = ""
+                        res[k["STNRLO"]] = res[k["STNRHI"]] = None
+                    out.append({**common, **res, **blank, **after})
+        if d.lobxfl:
+            flag_last_before(out, exposure.get(subject), k)
+        for seq, row in enumerate(out, start=1):
+            row[k["SEQ"]] = seq
+            yield row
