@@ -415,12 +415,13 @@ def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder:
     """Snapshot, write with `write`, then log and move into place; nothing left on failure."""
     from alsdesk.exchange.formats import FORMATS, refusal
 
-    if fmt in FORMATS and (why := refusal(fmt, options.forms, options.include_identifiers)):
-        raise ExportError(why)
     report: Progress = progress or (lambda done, total, text: None)
     report(0, 1, "Reading the database")
-    snap = take_snapshot(store, options)
+    snap = take_snapshot(store, options)  # who may export what is checked first, there
     try:
+        if fmt in FORMATS and (why := refusal(fmt, options.forms,
+                                               options.include_identifiers)):
+            raise ExportError(why)
         out = Output(target, folder=folder, overwrite=overwrite)
         try:
             write(snap, out, report)  # reads the instances as it writes, in the snapshot
