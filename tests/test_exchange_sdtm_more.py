@@ -61,3 +61,36 @@ def test_dv_holds_every_logged_deviation_with_its_supplemental_answers(exported)
     imp = sorted((u.split("-")[-1], v) for u, q, v in
                  supp[["USUBJID", "QNAM", "QVAL"]].itertuples(index=False) if q == "DVIMP")
     assert imp == sorted((c, i) for c, _, _, _, i, _ in stored if i is not None)
+
+
+INFVS = next(s for s in SPEC["domains"]["VS"]["sources"] if s["form"] == "infvs")
+
+
+def test_infusion_vital_signs_are_vs_records_at_each_time_point(exported):
+    st, folder = exported
+    vs = _read(folder, "vs")[0]
+    at = vs[vs.VSTPT != ""]
+    assert set(at.VISITNUM) == {SPEC["events"]["infusion"]["visitnum"]}
+    points = {p["tpt"]: p for p in INFVS["timepoints"]}
+    starts = dict(_rows(st, "SELECT s.code, t.infstdtc FROM inf t"))
+    tests = {k: v["testcd"] for k, v in INFVS["tests"].items()}
+    checked = 0
+    for p in INFVS["timepoints"]:
+        cols = ", ".join(f"t.{p['prefix']}_{f}" for f in tests)
+        for code, time, *values in _rows(st, f"SELECT s.code, t.{p['time']}, {cols} "
+                                             "FROM infvs t"):
+            mine = at[(at.USUBJID == f"NCT02492516-{code}") & (at.VSTPT == p["tpt"])]
+            got = dict(zip(mine.VSTESTCD, mine.VSSTRESN))
+            want = {tests[f]: float(v) for f, v in zip(tests, values) if v is not None}
+            assert got == pytest.approx(want), (code, p["tpt"])
+            day = starts[code][:10]
+            assert set(mine.VSDTC) <= {f"{day}T{time[:5]}" if time else day}
+            assert set(mine.VSRFTDTC) == {starts[code]} if len(mine) else True
+            assert set(mine.VSTPTNUM) <= {p["tptnum"]}
+            assert set(mine.VSELTM) <= {p.get("eltm", "")}
+            checked += len(mine)
+    assert checked == len(at) > 0
+    assert set(at.VSTPTREF) == {INFVS["tptref"]}
+    assert set(vs[vs.VSTPT == ""].VSTPTNUM.isna()) == {True}  # other sources: no time point
+    assert list(vs.columns[-5:]) == ["VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF", "VSRFTDTC"]
+    assert set(points) == set(at.VSTPT)

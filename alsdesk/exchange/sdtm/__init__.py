@@ -7,6 +7,7 @@ SUPP-- records QNAM <VAR>1, <VAR>2... in order), and README.txt.
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -141,7 +142,8 @@ class _Domain:
         self._add_supp(self.long_text)
         kinds = self.main.close()
         done = [(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
-            Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds), d),
+            Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds),
+            described(d)),
             f"{d.code.lower()}.xpt  {d.label} ({self.count} records)")]
         if self.supp is not None:
             kinds = self.supp.close()
@@ -167,6 +169,22 @@ class _Domain:
             rec["QLABEL"] = _label(rec["QLABEL"])
         self.supp.add([[r[c] for r in records] for c in SUPP_NAMES])
         self.supp_count += len(records)
+
+
+def described(d: Domain) -> Domain:
+    """The domain as define.xml lists it: each test code once (VS has TEMP from the visits'
+    form and from the infusion's time points; define.xml's value lists take a code once)."""
+    if d.kind != "findings":
+        return d
+    seen: set[str] = set()
+    sources = []
+    for s in d.sources:
+        tests = tuple(t for t in s.tests if t.testcd not in seen)
+        seen |= {t.testcd for t in s.tests}
+        derived = tuple(t for t in s.derived if t.testcd not in seen)
+        seen |= {t.testcd for t in s.derived}
+        sources.append(replace(s, tests=tests, derived=derived))
+    return replace(d, sources=tuple(sources))
 
 
 def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> None:

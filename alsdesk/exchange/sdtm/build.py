@@ -69,7 +69,8 @@ class Builder:
             text = self._usubjid[subject] = f"{self.snap.study.id}-{subject}"
         return text
 
-    def visit(self, event: str, repeat: int) -> Row:
+    def visit(self, event: str, repeat: int, dtc: str | None = None,
+              subject: str | None = None) -> Row:
         v = self.spec.events.get(event)
         if v is None:
             return {"VISITNUM": None, "VISIT": "", "EPOCH": ""}

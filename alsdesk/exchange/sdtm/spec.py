@@ -28,7 +28,9 @@ KEYS = {
                "supp", "times", "defaults", "more", "seq", "order"},
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
-SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep"}
+SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
+               "rftdtc"}
+TIMEPOINT_KEYS = {"prefix", "time", "tpt", "tptnum", "eltm"}
 MORE_KEYS = {"form", "status", "constants", "variables", "other"}
 ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
 # Findings variables a domain may leave out (`omit`): IE has no units, status or flags.
@@ -46,13 +48,29 @@ class Test:
 
 
 @dataclass(frozen=True)
+class TimePoint:
+    """One planned time point of a form that repeats its tests (the infusion's vital signs):
+    its fields are <prefix>_<test field>, its time the field `time`."""
+    prefix: str
+    time: str
+    tpt: str  # --TPT
+    tptnum: float  # --TPTNUM
+    eltm: str  # --ELTM, ISO 8601 duration from --TPTREF ("" when not planned as one)
+
+
+@dataclass(frozen=True)
 class FindingSource:
     form: str
+    # a field of the form, or "event.form.field": a date the form does not collect (height:
+    # the screening visit's; time points: the infusion's date, each with its own time)
     date: str | None
     cat: str | None
     tests: tuple[Test, ...]
     derived: tuple[Test, ...]
     keep: tuple[str, ...] = ()  # a record only for these stored values (IE: not met)
+    timepoints: tuple[TimePoint, ...] = ()
+    tptref: str = ""  # --TPTREF: what the time points count from
+    rftdtc: str | None = None  # --RFTDTC: "event.form.field" of that reference's date-time
 
 
 @dataclass(frozen=True)
@@ -329,20 +347,45 @@ class _Checker:
         self.keys(s, key, SOURCE_KEYS)
         form = s.get("form")
         date = s.get("date")
-        if date is not None:
-            self.field(form, date, f"{key}.date")
-        elif form not in self.study.forms:
+        if form not in self.study.forms:
             self.fail(f"{key}.form", f"names the form {form!r}, which the study does not define")
+        if isinstance(date, str) and "." in date:
+            self.ref(date, f"{key}.date")
+        elif date is not None:
+            self.field(form, date, f"{key}.date")
+        points = tuple(self.timepoint(f"{key}.timepoints[{n}]", form, p)
+                       for n, p in enumerate(s.get("timepoints", [])))
+        rftdtc = s.get("rftdtc")
+        if rftdtc is not None:
+            self.ref(rftdtc, f"{key}.rftdtc")
+        tptref = self.name(s["tptref"], f"{key}.tptref", LABEL) if "tptref" in s else ""
+        if points and not (tptref and rftdtc):
+            self.fail(key, "time points need tptref (what they count from) and rftdtc (its "
+                      "date-time, \"event.form.field\")")
+        tests = self.tests(key, form, s.get("tests", {}), False, points)
         cat = s.get("cat")
         if cat is not None:
             self.name(cat, f"{key}.cat", LABEL)
         keep = s.get("keep", [])
         if not isinstance(keep, list) or not all(isinstance(k, (str, int)) for k in keep):
             self.fail(f"{key}.keep", "must be a list of stored values (codes)")
-        return FindingSource(form, date, cat, self.tests(key, form, s.get("tests", {}), False),
-                             self.tests(key, form, s.get("derived", {}), True), tuple(keep))
+        return FindingSource(form, date, cat, tests,
+                             self.tests(key, form, s.get("derived", {}), True), tuple(keep),
+                             points, tptref, rftdtc)
 
-    def tests(self, key: str, form: str, table: dict[str, Any], derived: bool) -> tuple[Test, ...]:
+    def timepoint(self, key: str, form: str, p: Any) -> TimePoint:
+        self.keys(p, key, TIMEPOINT_KEYS)
+        prefix = p.get("prefix")
+        if not isinstance(prefix, str) or not prefix:
+            self.fail(f"{key}.prefix", "must be the fields' prefix (pre for pre_temp)")
+        if not isinstance(p.get("tptnum"), (int, float)):
+            self.fail(f"{key}.tptnum", "needs tptnum = <number>")
+        return TimePoint(prefix, self.field(form, p.get("time"), f"{key}.time"),
+                         self.name(p.get("tpt"), f"{key}.tpt", LABEL), float(p["tptnum"]),
+                         self.name(p["eltm"], f"{key}.eltm", 20) if "eltm" in p else "")
+
+    def tests(self, key: str, form: str, table: dict[str, Any], derived: bool,
+              points: tuple[TimePoint, ...] = ()) -> tuple[Test, ...]:
         out, seen = [], set()
         part = "derived" if derived else "tests"
         for fid, t in table.items():
@@ -351,6 +394,9 @@ class _Checker:
             if derived:
                 if fid not in DERIVED:
                     self.fail(tkey, f"the core derives only {', '.join(DERIVED)}")
+            elif points:  # a test of every time point: its fields <prefix>_<fid>
+                for p in points:
+                    self.field(form, f"{p.prefix}_{fid}", tkey)
             else:
                 self.field(form, fid, tkey)
             code = self.name(t.get("testcd"), f"{tkey}.testcd")
