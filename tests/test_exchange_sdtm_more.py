@@ -94,3 +94,32 @@ def test_infusion_vital_signs_are_vs_records_at_each_time_point(exported):
     assert set(vs[vs.VSTPT == ""].VSTPTNUM.isna()) == {True}  # other sources: no time point
     assert list(vs.columns[-5:]) == ["VSTPT", "VSTPTNUM", "VSELTM", "VSTPTREF", "VSRFTDTC"]
     assert set(points) == set(at.VSTPT)
+
+
+def test_height_is_a_screening_vs_record_and_pregnancy_tests_are_lb_hcg(exported):
+    st, folder = exported
+    vs = _read(folder, "vs")[0]
+    height = vs[vs.VSTESTCD == "HEIGHT"]
+    visits = dict(st.conn.execute(  # the screening visit's date-time dates the height
+        "SELECT s.code, t.svstdtc FROM sv t JOIN form_instances fi ON fi.id = t.instance_id "
+        "JOIN subjects s ON s.id = fi.subject_id WHERE fi.event = 'screening' AND "
+        "fi.status != 'deleted'").fetchall())
+    stored = [(c, h) for c, h in _rows(st, "SELECT s.code, t.height FROM dm t") if h is not None]
+    assert stored
+    got = {u.split("-")[-1]: (n, u2, dtc, v) for u, n, u2, dtc, v in
+           height[["USUBJID", "VSSTRESN", "VSORRESU", "VSDTC", "VISITNUM"]].itertuples(
+               index=False)}
+    for code, h in stored:
+        assert got[code] == (float(h), "cm", visits.get(code) or "",
+                             SPEC["events"]["screening"]["visitnum"])
+    assert len(got) == len(stored)
+    lb = _read(folder, "lb")[0]
+    hcg = lb[lb.LBTESTCD == "HCG"]
+    want = sorted([(c, r, d) for c, r, d in _rows(st, "SELECT s.code, t.pregres, t.pregdat "
+                                                    "FROM dm t") if r is not None] +
+                  [(c, r, d) for c, r, d in _rows(st, "SELECT s.code, t.ipregres, t.ipregdtc "
+                                                    "FROM inf t") if r is not None])
+    assert want  # the demo has women of childbearing potential
+    assert sorted((u.split("-")[-1], r, d) for u, r, d in
+                  hcg[["USUBJID", "LBORRES", "LBDTC"]].itertuples(index=False)) == want
+    assert set(hcg.LBCAT) == {"PREGNANCY"}
