@@ -123,3 +123,30 @@ def test_height_is_a_screening_vs_record_and_pregnancy_tests_are_lb_hcg(exported
     assert sorted((u.split("-")[-1], r, d) for u, r, d in
                   hcg[["USUBJID", "LBORRES", "LBDTC"]].itertuples(index=False)) == want
     assert set(hcg.LBCAT) == {"PREGNANCY"}
+
+
+@pytest.mark.parametrize("code, form, ongo, term", [
+    ("AE", "ae", "aeongo", "END OF STUDY"), ("CM", "cm", "cmongo", "END OF STUDY"),
+    ("MH", "mh", "mhongo", "SCREENING")])
+def test_ongoing_answers_give_enrtpt_and_entpt(exported, code, form, ongo, term):
+    st, folder = exported
+    df = _read(folder, code.lower())[0]
+    stored = [(c, v) for c, v in _rows(st, f"SELECT s.code, t.{ongo} FROM {form} t")]
+    got = sorted((u.split("-")[-1], r, t) for u, r, t in
+                 df[["USUBJID", f"{code}ENRTPT", f"{code}ENTPT"]].itertuples(index=False))
+    want = sorted((c, "ONGOING" if v == "Y" else "", term if v == "Y" else "")
+                  for c, v in stored if v is not None)
+    assert [g for g in got if g[1] != "U"] == want
+    assert any(r == "ONGOING" for _, r, _ in got)
+
+
+def test_re_has_the_position_of_each_fvc(exported):
+    st, folder = exported
+    re_ = _read(folder, "re")[0]
+    stored = _rows(st, "SELECT s.code, t.fvcdat, t.fvcpos FROM fvc t")
+    want = {(c, d, p) for c, d, p in stored if p is not None}
+    got = {(u.split("-")[-1], d, p) for u, d, p in
+           re_[["USUBJID", "REDTC", "REPOS"]].itertuples(index=False)}
+    assert want and got == want
+    cols = list(re_.columns)
+    assert cols.index("REPOS") == cols.index("RECAT") + 1  # SDTMIG: after --CAT

@@ -235,6 +235,7 @@ class Builder:
         for v in d.days:
             row[v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
                 if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY"] = None
+        row.update({v: "" for v, _, _ in d.recode})
         if d.visit:
             row.update({"VISITNUM": None, "VISIT": "", "EPOCH": ""})
         return row
@@ -251,6 +252,10 @@ class Builder:
             for v, f in times:  # a full date and its time make a date-time
                 if len(row[v]) == 10 and inst.values.get(f.id) is not None:
                     row[v] = f"{row[v]}T{self.text(f, inst.values[f.id])[:5]}"
+            for v, fid, terms in d.recode:  # a term for the answer (or missing code)
+                got = inst.values.get(fid)
+                row[v] = dict(terms).get(str(got) if got is not None else
+                                         inst.missing.get(fid, ""), "")
             if d.visit:
                 row.update(self.visit(inst.event, inst.event_repeat))
         for v, ref in other:

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 Row = dict[str, Any]
 # SDTMIG's order of the generic findings variables (after STUDYID DOMAIN USUBJID); VISITNUM,
 # VISIT and EPOCH come between --DRVFL and --DTC.
-ORDER = ("SEQ", "TESTCD", "TEST", "CAT", "ORRES", "ORRESU", "ORNRLO", "ORNRHI", "STRESC",
+ORDER = ("SEQ", "TESTCD", "TEST", "CAT", "POS", "ORRES", "ORRESU", "ORNRLO", "ORNRHI", "STRESC",
          "STRESN", "STRESU", "STNRLO", "STNRHI", "STAT", "REASND", "LOBXFL", "DRVFL")
 NAMES = ORDER + ("DTC", "DY")
 # Planned time points (SDTMIG: after --DY), on every record of a domain with any: empty on
@@ -88,7 +88,7 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
     k = {name: p + name for name in NAMES}
     ranges = any(t.low or t.high for s in d.sources for t in s.tests)
     exposure = b.exposure() if d.lobxfl else {}
-    prepared = []
+    prepared, fields_of = [], []
     for src in d.sources:
         if src.form not in b.exported:
             continue
@@ -97,9 +97,11 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
         # looked up once; a date from another form ("event.form.field") read once
         refs = [r for r in (src.date, src.rftdtc) if r and "." in r]
         prepared.append((src, groups(b, src, fields, p), b.values_of(refs)))
+        fields_of.append(fields)
     blank = {k["LOBXFL"]: ""} if d.lobxfl else {}
     if timed(d):
         blank.update({p + c: None if c == "TPTNUM" else "" for c in TIMING})
+    blank.update({p + q: "" for s in d.sources for q, _ in s.qualifiers})
     for subject, items in b.by_subject([src.form for src, _, _ in prepared]):
         out: list[Row] = []
         common = {"STUDYID": b.snap.study.id, "DOMAIN": p, "USUBJID": b.usubjid(subject)}
@@ -123,6 +125,9 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
                 after = dict(b.visit(inst.event, inst.event_repeat, when, subject))
                 after[k["DTC"]] = when
                 after[k["DY"]] = b.day(when, subject)
+                for q, fid in src.qualifiers:  # the instance's own (REPOS)
+                    got = values.get(fid)
+                    after[p + q] = "" if got is None else b.text(fields_of[n][fid], got)
                 out += [{**common, **res, **blank, **after, **timing} for res in rows]
             if src.derived:
                 after = dict(b.visit(inst.event, inst.event_repeat, dtc, subject))

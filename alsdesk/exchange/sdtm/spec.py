@@ -25,16 +25,19 @@ KEYS = {
     "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
                 "flags", "last", "arm", "order"},
     "events": {"label", "kind", "form", "variables", "constants", "other", "days", "visit",
-               "supp", "times", "defaults", "more", "seq", "order"},
+               "supp", "times", "defaults", "more", "seq", "order", "recode"},
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
 SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
-               "rftdtc"}
+               "rftdtc", "qualifiers"}
 TIMEPOINT_KEYS = {"prefix", "time", "tpt", "tptnum", "eltm"}
 MORE_KEYS = {"form", "status", "constants", "variables", "other"}
 ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
 # Findings variables a domain may leave out (`omit`): IE has no units, status or flags.
 STATUSES = tuple(s.value for s in SubjectStatus)
+# Findings qualifiers a source may fill from a field of the same form (the name without its
+# domain code): the body position of the test.
+QUALIFIERS = ("POS",)
 OPTIONAL = ("ORRESU", "STRESN", "STRESU", "STAT", "REASND", "DRVFL", "DY")
 
 
@@ -71,6 +74,8 @@ class FindingSource:
     timepoints: tuple[TimePoint, ...] = ()
     tptref: str = ""  # --TPTREF: what the time points count from
     rftdtc: str | None = None  # --RFTDTC: "event.form.field" of that reference's date-time
+    # (generic variable, field): on each record of the instance, its value (RE: POS, REPOS)
+    qualifiers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +124,9 @@ class Domain:
     flags: tuple[tuple[str, str, str], ...] = ()  # (flag, subject status, variable): "Y"
     last: tuple[tuple[str, str], ...] = ()  # (RFPENDTC, "event.form.field"): latest date
     arm: Arm | None = None
+    # events: (variable, field, ((stored value or missing code, text)...)): a variable whose
+    # value is a term for the field's answer ("" for any other: AEENRTPT "ONGOING" for Y)
+    recode: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,8 +310,17 @@ class _Checker:
         for var, src in defaults:
             if var not in names or src not in names:
                 self.fail(f"{key}.defaults.{var}", "both must be variables of the domain")
+        recode = []
+        for var, r in dict(t.get("recode", {})).items():
+            rkey = f"{key}.recode.{var}"
+            self.name(var, rkey)
+            self.keys(r, rkey, {"field", "values"})
+            if not isinstance(r.get("values"), dict) or not r["values"]:
+                self.fail(f"{rkey}.values", "must be a table: stored value = SDTM term")
+            recode.append((var, self.field(form, r.get("field"), f"{rkey}.field"), tuple(
+                (str(k), self.text(v, f"{rkey}.values.{k}")) for k, v in r["values"].items())))
         return {"times": tuple(times), "defaults": tuple(defaults), "more": tuple(more),
-                "seq": bool(t.get("seq", True))}
+                "seq": bool(t.get("seq", True)), "recode": tuple(recode)}
 
     def subject_extra(self, t: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -363,6 +380,11 @@ class _Checker:
             self.fail(key, "time points need tptref (what they count from) and rftdtc (its "
                       "date-time, \"event.form.field\")")
         tests = self.tests(key, form, s.get("tests", {}), False, points)
+        qualifiers = []
+        for var, fid in dict(s.get("qualifiers", {})).items():
+            if var not in QUALIFIERS:
+                self.fail(f"{key}.qualifiers.{var}", f"must be one of {', '.join(QUALIFIERS)}")
+            qualifiers.append((var, self.field(form, fid, f"{key}.qualifiers.{var}")))
         cat = s.get("cat")
         if cat is not None:
             self.name(cat, f"{key}.cat", LABEL)
@@ -371,7 +393,7 @@ class _Checker:
             self.fail(f"{key}.keep", "must be a list of stored values (codes)")
         return FindingSource(form, date, cat, tests,
                              self.tests(key, form, s.get("derived", {}), True), tuple(keep),
-                             points, tptref, rftdtc)
+                             points, tptref, rftdtc, tuple(qualifiers))
 
     def timepoint(self, key: str, form: str, p: Any) -> TimePoint:
         self.keys(p, key, TIMEPOINT_KEYS)
