@@ -150,3 +150,37 @@ def test_re_has_the_position_of_each_fvc(exported):
     assert want and got == want
     cols = list(re_.columns)
     assert cols.index("REPOS") == cols.index("RECAT") + 1  # SDTMIG: after --CAT
+
+
+def test_the_annotations_suppqual_names_are_the_ones_written(exported):
+    """Every field annotated SUPP--.QVAL with a QNAM in its help is written under that QNAM
+    in that SUPP-- dataset (the infusion is EX/SUPPEX in both)."""
+    import re
+
+    from alsdesk.study import load_study
+    st, folder = exported
+    study = load_study()
+    assert study.forms["inf"].domain == "EX"
+    checked = 0
+    for form in study.forms.values():
+        for f in form.fields:
+            if not (f.sdtm or "").startswith("SUPP"):
+                continue
+            qnam = re.search(r"QNAM: (\w+)", f.help or "")
+            code = f.sdtm[4:6]
+            if qnam is None:
+                continue
+            assert dict(SPEC["domains"][code]["supp"]).get(qnam[1]) == f.id, (form.id, f.id)
+            checked += 1
+    assert checked >= 10
+    supp = _read(folder, "suppex")[0]
+    ex = _read(folder, "ex")[0]
+    assert set(ex.USUBJID) >= set(supp.USUBJID)
+    counts = _rows(st, "SELECT s.code, t.relcount, t.infvol FROM inf t")
+    got = {(u.split("-")[-1], q): v for u, q, v in
+           supp[["USUBJID", "QNAM", "QVAL"]].itertuples(index=False)}
+    for code, relcount, vol in counts:
+        if relcount is not None:
+            assert float(got[(code, "EXRELCNT")]) == pytest.approx(relcount)
+        if vol is not None:
+            assert float(got[(code, "EXVOL")]) == pytest.approx(vol)
