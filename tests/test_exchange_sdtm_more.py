@@ -184,3 +184,49 @@ def test_the_annotations_suppqual_names_are_the_ones_written(exported):
             assert float(got[(code, "EXRELCNT")]) == pytest.approx(relcount)
         if vol is not None:
             assert float(got[(code, "EXVOL")]) == pytest.approx(vol)
+
+
+def _epoch(dtc: str, start: str, end: str) -> str:
+    """[epochs] of sdtm.toml, written apart from the program's: dates compared as dates
+    unless both have a time; a partial date compared on the digits it has."""
+    e = SPEC["epochs"]
+    if not dtc:
+        return ""
+    if not start:
+        return e["before"]
+    end = end or start
+
+    def cmp(a: str, b: str) -> int:  # -1 a certainly before b, 1 certainly after, 0 unsure
+        if "T" not in a or "T" not in b:
+            a, b = a[:10], b[:10]
+        n = min(len(a), len(b))
+        return (a[:n] > b[:n]) - (a[:n] < b[:n])
+    if cmp(dtc, start) < 0:
+        return e["before"]
+    if cmp(dtc, end) > 0:
+        return e["after"]
+    return e["during"] if len(dtc) >= 10 else ""
+
+
+def test_epoch_of_unscheduled_visits_and_events_is_by_date_against_the_infusion(exported):
+    st, folder = exported
+    dm = _read(folder, "dm")[0].set_index("USUBJID")
+    sv = _read(folder, "sv")[0]
+    unsched = sv[sv.VISITNUM.between(9, 9.99)]
+    assert len(unsched) >= 2  # the fixtures' unscheduled visits
+    for u, dtc, epoch in unsched[["USUBJID", "SVSTDTC", "EPOCH"]].itertuples(index=False):
+        assert epoch == _epoch(dtc, dm.loc[u, "RFXSTDTC"], dm.loc[u, "RFXENDTC"])
+    vs = _read(folder, "vs")[0]
+    for u, dtc, epoch in vs[vs.VISITNUM.between(9, 9.99)][
+            ["USUBJID", "VSDTC", "EPOCH"]].itertuples(index=False):
+        assert epoch == _epoch(dtc, dm.loc[u, "RFXSTDTC"], dm.loc[u, "RFXENDTC"])
+    seen = set()
+    for code in ("AE", "CM", "DS", "DV"):
+        df = _read(folder, code.lower())[0]
+        cols = list(df.columns)
+        assert cols.index("EPOCH") == cols.index(f"{code}STDTC") - 1
+        for u, dtc, epoch in df[["USUBJID", f"{code}STDTC", "EPOCH"]].itertuples(index=False):
+            assert epoch == _epoch(dtc, dm.loc[u, "RFXSTDTC"], dm.loc[u, "RFXENDTC"]), \
+                (code, u, dtc)
+            seen.add(epoch)
+    assert {"SCREENING", "FOLLOW-UP"} <= seen

@@ -25,7 +25,7 @@ KEYS = {
     "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
                 "flags", "last", "arm", "order"},
     "events": {"label", "kind", "form", "variables", "constants", "other", "days", "visit",
-               "supp", "times", "defaults", "more", "seq", "order", "recode"},
+               "supp", "times", "defaults", "more", "seq", "order", "recode", "epoch"},
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
 SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
@@ -127,13 +127,23 @@ class Domain:
     # events: (variable, field, ((stored value or missing code, text)...)): a variable whose
     # value is a term for the field's answer ("" for any other: AEENRTPT "ONGOING" for Y)
     recode: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
+    epoch: str | None = None  # events: the --DTC variable whose date gives EPOCH ([epochs])
 
 
 @dataclass(frozen=True)
 class Visit:
     visitnum: float
-    epoch: str
+    epoch: str  # "" with by_date
     repeat_step: float
+    by_date: bool = False  # EPOCH from the record's date ([epochs]): an unscheduled visit
+
+
+@dataclass(frozen=True)
+class Epochs:
+    """EPOCH of a date against the subject's exposure (DM's RFXSTDTC, RFXENDTC)."""
+    before: str
+    during: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,7 @@ class SdtmSpec:
     events: dict[str, Visit]
     domains: tuple[Domain, ...]
     labels: dict[str, str]  # variable (or "--SUFFIX") -> label
+    epochs: Epochs | None = None
 
 
 def load_spec(study: Study, path: Path | None = None) -> SdtmSpec:
@@ -207,9 +218,10 @@ class _Checker:
                 self.fail(f"events.{ev}", "is not an event of the study")
             if not isinstance(t, dict) or not isinstance(t.get("visitnum"), (int, float)):
                 self.fail(f"events.{ev}", "needs visitnum = <number>")
-            events[ev] = Visit(float(t["visitnum"]),
+            by_date = bool(t.get("by_date", False))
+            events[ev] = Visit(float(t["visitnum"]), "" if by_date else
                                self.name(t.get("epoch"), f"events.{ev}.epoch", LABEL),
-                               float(t.get("repeat_step", 0)))
+                               float(t.get("repeat_step", 0)), by_date)
         domains = []
         for code, t in self.src.table(data.get("domains", {}), "domains", None).items():
             domains.append(self.domain(code, t))
@@ -217,7 +229,15 @@ class _Checker:
         for var, text in self.src.table(data.get("labels", {}), "labels", None).items():
             self.name(var, f"labels.{var}", NAME + 2 if var.startswith("--") else NAME)
             labels[var] = self.name(text, f"labels.{var}", LABEL)
-        return SdtmSpec(events, tuple(domains), labels)
+        epochs = None
+        if "epochs" in data:
+            e = self.keys(data["epochs"], "epochs", {"before", "during", "after"})
+            epochs = Epochs(*(self.name(e.get(k), f"epochs.{k}", LABEL)
+                              for k in ("before", "during", "after")))
+        if epochs is None and (any(v.by_date for v in events.values()) or
+                               any(d.epoch for d in domains)):
+            self.fail("epochs", "EPOCH by date needs [epochs] with before, during and after")
+        return SdtmSpec(events, tuple(domains), labels, epochs)
 
     def domain(self, code: str, t: dict[str, Any]) -> Domain:
         key = f"domains.{code}"
@@ -319,8 +339,11 @@ class _Checker:
                 self.fail(f"{rkey}.values", "must be a table: stored value = SDTM term")
             recode.append((var, self.field(form, r.get("field"), f"{rkey}.field"), tuple(
                 (str(k), self.text(v, f"{rkey}.values.{k}")) for k, v in r["values"].items())))
+        epoch = t.get("epoch")
+        if epoch is not None and (epoch not in names or not epoch.endswith("DTC")):
+            self.fail(f"{key}.epoch", "must name one of its --DTC variables (AESTDTC)")
         return {"times": tuple(times), "defaults": tuple(defaults), "more": tuple(more),
-                "seq": bool(t.get("seq", True)), "recode": tuple(recode)}
+                "seq": bool(t.get("seq", True)), "recode": tuple(recode), "epoch": epoch}
 
     def subject_extra(self, t: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
