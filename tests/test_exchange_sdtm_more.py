@@ -230,3 +230,34 @@ def test_epoch_of_unscheduled_visits_and_events_is_by_date_against_the_infusion(
                 (code, u, dtc)
             seen.add(epoch)
     assert {"SCREENING", "FOLLOW-UP"} <= seen
+
+
+def test_units_in_the_datasets_are_ascii_as_sdtm_toml_maps_them(exported):
+    st, folder = exported
+    units = SPEC["units"]
+    for name in ("vs", "lb", "re", "qs", "rs"):
+        df = _read(folder, name)[0]
+        code = name.upper()
+        for col in (f"{code}ORRESU", f"{code}STRESU"):
+            assert all(u.isascii() for u in df[col]), (name, col)
+    vs = _read(folder, "vs")[0]
+    assert set(vs[vs.VSTESTCD == "TEMP"].VSORRESU) == {units["°C"]}
+    lb = _read(folder, "lb")[0]
+    assert set(lb[lb.LBTESTCD == "WBC"].LBSTRESU) == {units["× 10³/µL"]}
+    stored = {f.id: f.unit for f in st.study.forms["lb"].fields}
+    for testcd, unit in lb[["LBTESTCD", "LBORRESU"]].drop_duplicates().itertuples(index=False):
+        fid = next((k for k, t in SPEC["domains"]["LB"]["sources"][0]["tests"].items()
+                    if t["testcd"] == testcd), None)
+        if fid:
+            assert unit == units.get(stored[fid], stored[fid] or "")
+
+
+def test_a_unit_that_is_not_ascii_needs_its_sdtm_unit(tmp_path):
+    from alsdesk.errors import DefinitionError
+    from alsdesk.exchange.sdtm.spec import load_spec
+    from alsdesk.study import load_study
+    text = companion_file("sdtm.toml").read_text(encoding="utf-8")
+    bad = tmp_path / "sdtm.toml"
+    bad.write_text(text.replace('"°C" = "C"\n', ""), encoding="utf-8")
+    with pytest.raises(DefinitionError, match="not ASCII"):
+        load_spec(load_study(), bad)

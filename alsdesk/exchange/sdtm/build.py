@@ -56,6 +56,7 @@ class Builder:
         self._memo: dict[int, dict[Any, str]] = {}
         self._fields: list[Any] = []
         self._exposures: tuple[dict[str, str], dict[str, str]] | None = None
+        self.units = spec.units or {}
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""

@@ -161,7 +161,7 @@ def _results(b: "Builder", k: dict[str, str], src, tests, values, inst, ranges: 
                    k["REASND"]: b.codes[code], k["DRVFL"]: ""}
         else:
             text = b.text(f, value)
-            unit = f.unit or ""
+            unit = b.units.get(f.unit, f.unit) if f.unit else ""  # the SDTM (ASCII) unit
             res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
                    k["ORRES"]: text, k["ORRESU"]: unit, k["STRESC"]: text,
                    k["STRESN"]: float(value) if isinstance(value, (int, float))

@@ -152,6 +152,7 @@ class SdtmSpec:
     domains: tuple[Domain, ...]
     labels: dict[str, str]  # variable (or "--SUFFIX") -> label
     epochs: Epochs | None = None
+    units: dict[str, str] | None = None  # a field's unit -> its SDTM unit (ASCII)
 
 
 def load_spec(study: Study, path: Path | None = None) -> SdtmSpec:
@@ -237,7 +238,22 @@ class _Checker:
         if epochs is None and (any(v.by_date for v in events.values()) or
                                any(d.epoch for d in domains)):
             self.fail("epochs", "EPOCH by date needs [epochs] with before, during and after")
-        return SdtmSpec(events, tuple(domains), labels, epochs)
+        units = {}
+        for unit, sdtm in self.src.table(data.get("units", {}), "units", None).items():
+            if not isinstance(sdtm, str) or not sdtm.isascii() or not sdtm:
+                self.fail(f"units.{unit}", "must be the unit in ASCII (submission data)")
+            units[unit] = sdtm
+        for d in domains:  # every unit written must be ASCII: as collected, or from [units]
+            for s in d.sources:
+                fields = {f.id: f for f in self.study.forms[s.form].fields}
+                ids = [f"{p.prefix}_{t.field}" for t in s.tests for p in s.timepoints] \
+                    if s.timepoints else [t.field for t in s.tests]
+                for fid in ids:
+                    unit = fields[fid].unit or ""
+                    if not unit.isascii() and unit not in units:
+                        self.fail("units", f"{unit!r} (the unit of {s.form}.{fid}) is not "
+                                  "ASCII: give its SDTM unit in [units]")
+        return SdtmSpec(events, tuple(domains), labels, epochs, units)
 
     def domain(self, code: str, t: dict[str, Any]) -> Domain:
         key = f"domains.{code}"
