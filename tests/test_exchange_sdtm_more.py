@@ -261,3 +261,16 @@ def test_a_unit_that_is_not_ascii_needs_its_sdtm_unit(tmp_path):
     bad.write_text(text.replace('"°C" = "C"\n', ""), encoding="utf-8")
     with pytest.raises(DefinitionError, match="not ASCII"):
         load_spec(load_study(), bad)
+
+
+def test_usubjid_has_one_length_in_every_dataset_the_longest_ones(exported):
+    st, folder = exported
+    longest = max(len(f"{st.study.id}-{s.code}".encode("utf-8")) for s in st.subjects.list())
+    widths = {}
+    for path in folder.glob("*.xpt"):
+        df, meta = _read(folder, path.stem)
+        widths[path.stem] = meta.variable_storage_width["USUBJID"]
+        assert all(u.startswith(f"{st.study.id}-") for u in df.USUBJID)
+    assert set(widths.values()) == {longest}, widths
+    dm = _read(folder, "dm")[0]  # DM's short records are still all read (the card rule)
+    assert len(dm) == len(st.subjects.list())

@@ -130,7 +130,7 @@ class _Domain:
                 self.titles = labels_for(self.labels, d.code, self.names,
                                          self.builder.field_labels(d))
                 self.main = XportFile(self.out.path(f"{d.code.lower()}.xpt"), d.code,
-                                      _label(d.label), [Var(c, _label(self.titles[c]), AUTO)
+                                      _label(d.label), [self._var(c, self.titles[c])
                                                         for c in self.names], limit=CHARS)
             cols = [list(c) for c in zip(*map(self.pick, block))]
             self.long_text += split_long(d.code, self.names, cols)
@@ -154,6 +154,11 @@ class _Domain:
                          f"supp{d.code.lower()}.xpt  ({self.supp_count} records)"))
         return done
 
+    def _var(self, name: str, title: str) -> Var:
+        # USUBJID has one length in every dataset: its longest value's, of all subjects
+        return Var(name, _label(title), AUTO,
+                   width=self.builder.usubjid_width if name == "USUBJID" else 0)
+
     def _add_supp(self, records: list[dict[str, Any]]) -> None:
         if not records:
             return
@@ -163,7 +168,7 @@ class _Domain:
             self.supp = XportFile(
                 self.out.path(f"supp{code.lower()}.xpt"), f"SUPP{code}",
                 f"Supplemental Qualifiers for {code}",
-                [Var(c, _label(self.supp_labels.get(c, c)), AUTO) for c in SUPP_NAMES],
+                [self._var(c, self.supp_labels.get(c, c)) for c in SUPP_NAMES],
                 limit=CHARS)
         for rec in records:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
             rec["QLABEL"] = _label(rec["QLABEL"])

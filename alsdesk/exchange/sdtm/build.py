@@ -57,6 +57,9 @@ class Builder:
         self._fields: list[Any] = []
         self._exposures: tuple[dict[str, str], dict[str, str]] | None = None
         self.units = spec.units or {}
+        # bytes of the longest USUBJID of the export: every dataset writes it that long
+        self.usubjid_width = max((len(self.usubjid(s.code).encode("utf-8"))
+                                  for s in snap.subjects), default=0)
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
