@@ -274,3 +274,26 @@ def test_usubjid_has_one_length_in_every_dataset_the_longest_ones(exported):
     assert set(widths.values()) == {longest}, widths
     dm = _read(folder, "dm")[0]  # DM's short records are still all read (the card rule)
     assert len(dm) == len(st.subjects.list())
+
+
+@pytest.mark.parametrize("code, form", [("QS", "alsfrs"), ("RS", "gcs")])
+def test_item_responses_are_their_text_in_orres_and_their_score_in_stresn(exported, code,
+                                                                          form):
+    st, folder = exported
+    df = _read(folder, code.lower())[0]
+    src = SPEC["domains"][code]["sources"][0]
+    fields = {f.id: f for f in st.study.forms[form].fields}
+    checked = 0
+    for fid, t in src["tests"].items():
+        f = fields[fid]
+        for c, d, v in _rows(st, f"SELECT s.code, t.{src['date']}, t.{fid} FROM {form} t"):
+            if v is None:
+                continue
+            got = df[(df.USUBJID == f"{st.study.id}-{c}") & (df[f"{code}TESTCD"] == t["testcd"])
+                     & (df[f"{code}DTC"] == d)]
+            assert len(got) == 1, (c, fid)
+            row = got.iloc[0]
+            assert row[f"{code}ORRES"] == f.codelist.label_of(v)
+            assert (row[f"{code}STRESC"], row[f"{code}STRESN"]) == (str(v), float(v))
+            checked += 1
+    assert checked > 20

@@ -162,8 +162,11 @@ def _results(b: "Builder", k: dict[str, str], src, tests, values, inst, ranges: 
         else:
             text = b.text(f, value)
             unit = b.units.get(f.unit, f.unit) if f.unit else ""  # the SDTM (ASCII) unit
+            shown = text
+            if src.orres == "label" and f.codelist is not None:  # the answer as collected
+                shown = f.codelist.label_of(value) or text
             res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: cat,
-                   k["ORRES"]: text, k["ORRESU"]: unit, k["STRESC"]: text,
+                   k["ORRES"]: shown, k["ORRESU"]: unit, k["STRESC"]: text,
                    k["STRESN"]: float(value) if isinstance(value, (int, float))
                    else None, k["STRESU"]: unit, k["STAT"]: "", k["REASND"]: "",
                    k["DRVFL"]: ""}

@@ -29,7 +29,7 @@ KEYS = {
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
 SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
-               "rftdtc", "qualifiers"}
+               "rftdtc", "qualifiers", "orres"}
 TIMEPOINT_KEYS = {"prefix", "time", "tpt", "tptnum", "eltm"}
 MORE_KEYS = {"form", "status", "constants", "variables", "other"}
 ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
@@ -76,6 +76,9 @@ class FindingSource:
     rftdtc: str | None = None  # --RFTDTC: "event.form.field" of that reference's date-time
     # (generic variable, field): on each record of the instance, its value (RE: POS, REPOS)
     qualifiers: tuple[tuple[str, str], ...] = ()
+    # "label": --ORRES the answer's text as collected (its code list label), --STRESC and
+    # --STRESN its code (the item's score: QS, RS); else the stored value in all three
+    orres: str = "value"
 
 
 @dataclass(frozen=True)
@@ -419,6 +422,9 @@ class _Checker:
             self.fail(key, "time points need tptref (what they count from) and rftdtc (its "
                       "date-time, \"event.form.field\")")
         tests = self.tests(key, form, s.get("tests", {}), False, points)
+        orres = s.get("orres", "value")
+        if orres not in ("value", "label"):
+            self.fail(f"{key}.orres", 'must be "value" or "label"')
         qualifiers = []
         for var, fid in dict(s.get("qualifiers", {})).items():
             if var not in QUALIFIERS:
@@ -432,7 +438,7 @@ class _Checker:
             self.fail(f"{key}.keep", "must be a list of stored values (codes)")
         return FindingSource(form, date, cat, tests,
                              self.tests(key, form, s.get("derived", {}), True), tuple(keep),
-                             points, tptref, rftdtc, tuple(qualifiers))
+                             points, tptref, rftdtc, tuple(qualifiers), orres)
 
     def timepoint(self, key: str, form: str, p: Any) -> TimePoint:
         self.keys(p, key, TIMEPOINT_KEYS)
