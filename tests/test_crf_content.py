@@ -71,12 +71,12 @@ def test_the_blank_book_prints_the_cell_product_dose_and_monitoring(blank_text) 
 
 def test_no_cdisc_codes_on_the_sites_pages(study, blank_text) -> None:
     domains = {f.domain for f in study.forms.values() if f.domain}
-    assert domains >= {"VS", "AE", "DM", "EC"}
+    assert domains >= {"VS", "AE", "DM", "EX"}
     found = re.findall(r"\((%s)\)" % "|".join(sorted(domains)), blank_text)
     assert not found, found
     assert "Vital signs" in blank_text and "Adverse event" in blank_text
     # nor the test codes and SUPP qualifiers the help carries for the data manager
-    assert not re.search(r"[A-Z]{2}TESTCD|VSTPT|QNAM|ECMOOD|CMCAT", blank_text)
+    assert not re.search(r"[A-Z]{2}TESTCD|VSTPT|QNAM|EXRXDOSE|CMCAT", blank_text)
 
 
 def test_pregnancy_applies_only_to_a_woman_who_could_become_pregnant(study) -> None:

@@ -156,7 +156,10 @@ def test_lobxfl_flags_the_last_result_before_the_infusion(exported):
     assert checked > 50
     vs = _read(folder, "vs")
     pre = vs[(vs.USUBJID == "NCT02492516-S003") & (vs.VSLOBXFL == "Y")]
-    assert set(pre.VISIT) == {"Baseline (day 0, before infusion)"}  # the pre-infusion record
+    # the infusion's pre-infusion time point is the last before it; the weight is baseline's
+    # (the infusion form's weight is dated with the infusion start, not before it)
+    assert set(pre[~pre.VSTESTCD.isin(["WEIGHT", "HEIGHT"])].VSTPT) == {"PRE-INFUSION"}
+    assert set(pre[pre.VSTESTCD == "WEIGHT"].VISIT) == {"Baseline (day 0, before infusion)"}
     assert not (_read(folder, "ie").columns.str.endswith("LOBXFL")).any()
 
 

@@ -24,7 +24,12 @@ def test_the_shipped_mapping_loads_and_names_real_fields(study):
     for d in spec.domains:
         for s in d.sources:
             fields = {f.id for f in study.forms[s.form].fields}
-            assert {t.field for t in s.tests} <= fields
+            if s.timepoints:  # the test of each time point: <prefix>_<field>
+                assert {f"{p.prefix}_{t.field}" for t in s.tests for p in s.timepoints} <= \
+                    fields
+                assert {p.time for p in s.timepoints} <= fields
+            else:
+                assert {t.field for t in s.tests} <= fields
         if d.form:
             assert {fid for _, fid in d.variables} <= {f.id for f in study.forms[d.form].fields}
     assert set(spec.events) <= {e.id for e in study.events}

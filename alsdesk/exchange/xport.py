@@ -49,6 +49,9 @@ class Var:
     label: str
     kind: str
     format: str = ""
+    # a text's length in bytes at least this (SDTM: USUBJID one length in every dataset);
+    # such a variable is never the one widened past a card
+    width: int = 0
 
 
 def check_name(name: str) -> None:
@@ -156,8 +159,9 @@ class XportFile:
         """Write the file; (variable, numeric, length in bytes) of each variable."""
         kinds = [NUM if k == AUTO else k for k in self.kinds]
         text = [k == TEXT for k in kinds]
-        widths = [max(1, size) if t else 8 for t, size in zip(text, self.longest)]
-        lengths = [size if t else 8 for t, size in zip(text, self.longest)]
+        longest = [max(size, v.width) for size, v in zip(self.longest, self.vars)]
+        widths = [max(1, size) if t else 8 for t, size in zip(text, longest)]
+        lengths = [size if t else 8 for t, size in zip(text, longest)]
         self._widen(widths, lengths, text)
         with open(self.path, "wb") as fh:
             fh.write(self._header(widths, text))
@@ -183,9 +187,10 @@ class XportFile:
         # (a date beside a partial date) counted as 8 bytes and was never the one widened.
         plain = [t and p for t, p in zip(text, self.pure)]
         width = sum(w if p else 8 for w, p in zip(widths, plain))
-        if self.rows == 0 or width > CARD or not any(plain):
+        free = [p and not v.width for p, v in zip(plain, self.vars)]
+        if self.rows == 0 or width > CARD or not any(free):
             return
-        i = max((i for i in range(len(widths)) if plain[i]),
+        i = max((i for i in range(len(widths)) if free[i]),
                 key=lambda i: (widths[i], self.vars[i].name))
         widths[i] = lengths[i] = widths[i] + CARD + 1 - width
 

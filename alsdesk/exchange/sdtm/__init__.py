@@ -7,6 +7,7 @@ SUPP-- records QNAM <VAR>1, <VAR>2... in order), and README.txt.
 from __future__ import annotations
 
 import operator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
@@ -129,7 +130,7 @@ class _Domain:
                 self.titles = labels_for(self.labels, d.code, self.names,
                                          self.builder.field_labels(d))
                 self.main = XportFile(self.out.path(f"{d.code.lower()}.xpt"), d.code,
-                                      _label(d.label), [Var(c, _label(self.titles[c]), AUTO)
+                                      _label(d.label), [self._var(c, self.titles[c])
                                                         for c in self.names], limit=CHARS)
             cols = [list(c) for c in zip(*map(self.pick, block))]
             self.long_text += split_long(d.code, self.names, cols)
@@ -141,7 +142,8 @@ class _Domain:
         self._add_supp(self.long_text)
         kinds = self.main.close()
         done = [(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
-            Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds), d),
+            Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds),
+            described(d)),
             f"{d.code.lower()}.xpt  {d.label} ({self.count} records)")]
         if self.supp is not None:
             kinds = self.supp.close()
@@ -152,6 +154,11 @@ class _Domain:
                          f"supp{d.code.lower()}.xpt  ({self.supp_count} records)"))
         return done
 
+    def _var(self, name: str, title: str) -> Var:
+        # USUBJID has one length in every dataset: its longest value's, of all subjects
+        return Var(name, _label(title), AUTO,
+                   width=self.builder.usubjid_width if name == "USUBJID" else 0)
+
     def _add_supp(self, records: list[dict[str, Any]]) -> None:
         if not records:
             return
@@ -161,12 +168,28 @@ class _Domain:
             self.supp = XportFile(
                 self.out.path(f"supp{code.lower()}.xpt"), f"SUPP{code}",
                 f"Supplemental Qualifiers for {code}",
-                [Var(c, _label(self.supp_labels.get(c, c)), AUTO) for c in SUPP_NAMES],
+                [self._var(c, self.supp_labels.get(c, c)) for c in SUPP_NAMES],
                 limit=CHARS)
         for rec in records:  # QLABEL is the field's label: SUPP-- labels hold 40 bytes
             rec["QLABEL"] = _label(rec["QLABEL"])
         self.supp.add([[r[c] for r in records] for c in SUPP_NAMES])
         self.supp_count += len(records)
+
+
+def described(d: Domain) -> Domain:
+    """The domain as define.xml lists it: each test code once (VS has TEMP from the visits'
+    form and from the infusion's time points; define.xml's value lists take a code once)."""
+    if d.kind != "findings":
+        return d
+    seen: set[str] = set()
+    sources = []
+    for s in d.sources:
+        tests = tuple(t for t in s.tests if t.testcd not in seen)
+        seen |= {t.testcd for t in s.tests}
+        derived = tuple(t for t in s.derived if t.testcd not in seen)
+        seen |= {t.testcd for t in s.derived}
+        sources.append(replace(s, tests=tests, derived=derived))
+    return replace(d, sources=tuple(sources))
 
 
 def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> None:

@@ -55,6 +55,11 @@ class Builder:
         self._values: dict[str, dict[str, str]] = {}
         self._memo: dict[int, dict[Any, str]] = {}
         self._fields: list[Any] = []
+        self._exposures: tuple[dict[str, str], dict[str, str]] | None = None
+        self.units = spec.units or {}
+        # bytes of the longest USUBJID of the export: every dataset writes it that long
+        self.usubjid_width = max((len(self.usubjid(s.code).encode("utf-8"))
+                                  for s in snap.subjects), default=0)
 
     def field_labels(self, d: Domain) -> dict[str, str]:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
@@ -69,12 +74,32 @@ class Builder:
             text = self._usubjid[subject] = f"{self.snap.study.id}-{subject}"
         return text
 
-    def visit(self, event: str, repeat: int) -> Row:
+    def visit(self, event: str, repeat: int, dtc: str | None = None,
+              subject: str | None = None) -> Row:
         v = self.spec.events.get(event)
         if v is None:
             return {"VISITNUM": None, "VISIT": "", "EPOCH": ""}
         num = v.visitnum + (repeat * v.repeat_step if v.repeat_step else 0)
-        return {"VISITNUM": round(num, 4), "VISIT": self.labels[event], "EPOCH": v.epoch}
+        epoch = self.epoch(dtc, subject) if v.by_date and subject else v.epoch
+        return {"VISITNUM": round(num, 4), "VISIT": self.labels[event], "EPOCH": epoch}
+
+    def epoch(self, dtc: str | None, subject: str) -> str:
+        """EPOCH of a date ([epochs]): before the infusion start (or never infused), from its
+        start to its end, after its end. Date-times compare when both have a time, else the
+        dates (a date of the infusion day is during it); a partial date that may fall either
+        side (the infusion's month) has none."""
+        rule = self.spec.epochs
+        if rule is None or not dtc:
+            return ""
+        if self._exposures is None:
+            self._exposures = (self.exposure(), self.exposure("RFXENDTC"))
+        start = self._exposures[0].get(subject)
+        end = self._exposures[1].get(subject) or start
+        if not start or findings.before(dtc, start):
+            return rule.before
+        if findings.before(end, dtc):
+            return rule.after
+        return rule.during if len(dtc) >= 10 else ""
 
     def rows(self, d: Domain) -> Iterator[Row]:
         if d.kind == "subject":
@@ -118,10 +143,11 @@ class Builder:
             self._values.update(found)
         return {ref: self._values[ref] for ref in refs}
 
-    def exposure(self) -> dict[str, str]:
-        """Subject -> RFXSTDTC, from the reference DM (the subject domain) maps it to."""
+    def exposure(self, var: str = "RFXSTDTC") -> dict[str, str]:
+        """Subject -> RFXSTDTC (or RFXENDTC), from the reference DM (the subject domain)
+        maps it to."""
         for d in self.spec.domains:
-            ref = dict(d.other).get("RFXSTDTC") if d.kind == "subject" else None
+            ref = dict(d.other).get(var) if d.kind == "subject" else None
             if ref:
                 return self.values_of([ref])[ref]
         return {}
@@ -234,8 +260,11 @@ class Builder:
         for v in d.days:
             row[v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
                 if v[-5:] in ("STDTC", "ENDTC") else v[:-3] + "DY"] = None
+        row.update({v: "" for v, _, _ in d.recode})
         if d.visit:
             row.update({"VISITNUM": None, "VISIT": "", "EPOCH": ""})
+        elif d.epoch:
+            row["EPOCH"] = ""
         return row
 
     def _event_row(self, d: Domain, template: Row, part, subject: str, inst) -> Row:
@@ -250,13 +279,20 @@ class Builder:
             for v, f in times:  # a full date and its time make a date-time
                 if len(row[v]) == 10 and inst.values.get(f.id) is not None:
                     row[v] = f"{row[v]}T{self.text(f, inst.values[f.id])[:5]}"
-            if d.visit:
-                row.update(self.visit(inst.event, inst.event_repeat))
+            for v, fid, terms in d.recode:  # a term for the answer (or missing code)
+                got = inst.values.get(fid)
+                row[v] = dict(terms).get(str(got) if got is not None else
+                                         inst.missing.get(fid, ""), "")
+            if d.visit:  # an unscheduled visit's EPOCH by its date (SVSTDTC)
+                row.update(self.visit(inst.event, inst.event_repeat,
+                                      row.get(d.days[0]) if d.days else None, subject))
         for v, ref in other:
             row[v] = values[ref].get(subject, "")
         for v, src in d.defaults:
             if row.get(v) in ("", None):
                 row[v] = row[src]
+        if d.epoch:  # by the record's start date against the infusion (AE, CM, DS)
+            row["EPOCH"] = self.epoch(row.get(d.epoch), subject)
         return row
 
     def _supp(self, d: Domain, supp, row: Row, inst) -> None:

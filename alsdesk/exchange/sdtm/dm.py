@@ -42,7 +42,10 @@ def record_dates(b: "Builder") -> dict[str, list[str]]:
     out: dict[str, set[str]] = {}
     for d in b.spec.domains:
         for s in d.sources:
-            if s.date:
+            if s.date and "." in s.date:  # a date of another form (its own record's too)
+                _, form, fid = s.date.split(".")
+                out.setdefault(form, set()).add(fid)
+            elif s.date:
                 out.setdefault(s.form, set()).add(s.date)
         if d.kind == "events":
             for v, fid in d.variables:
@@ -68,6 +71,18 @@ def last_dates(b: "Builder") -> dict[str, str]:
         if form in b.exported:
             for code, value in reader.latest(b.snap.conn, b.snap.form(form), fids,
                                              codes).items():
+                if value > out.get(code, ""):
+                    out[code] = value
+    for d in b.spec.domains:  # time points: the reference's date with the latest time
+        for src in d.sources:
+            if not src.timepoints or src.form not in b.exported or not src.date:
+                continue
+            days = b.values_of([src.date])[src.date]
+            times = reader.latest(b.snap.conn, b.snap.form(src.form),
+                                  [tp.time for tp in src.timepoints], codes)
+            for code, time in times.items():
+                day = days.get(code, "")[:10]
+                value = f"{day}T{time[:5]}" if len(day) == 10 else day
                 if value > out.get(code, ""):
                     out[code] = value
     return out

@@ -25,14 +25,19 @@ KEYS = {
     "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
                 "flags", "last", "arm", "order"},
     "events": {"label", "kind", "form", "variables", "constants", "other", "days", "visit",
-               "supp", "times", "defaults", "more", "seq", "order"},
+               "supp", "times", "defaults", "more", "seq", "order", "recode", "epoch"},
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
-SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep"}
+SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
+               "rftdtc", "qualifiers", "orres"}
+TIMEPOINT_KEYS = {"prefix", "time", "tpt", "tptnum", "eltm"}
 MORE_KEYS = {"form", "status", "constants", "variables", "other"}
 ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
 # Findings variables a domain may leave out (`omit`): IE has no units, status or flags.
 STATUSES = tuple(s.value for s in SubjectStatus)
+# Findings qualifiers a source may fill from a field of the same form (the name without its
+# domain code): the body position of the test.
+QUALIFIERS = ("POS",)
 OPTIONAL = ("ORRESU", "STRESN", "STRESU", "STAT", "REASND", "DRVFL", "DY")
 
 
@@ -46,13 +51,34 @@ class Test:
 
 
 @dataclass(frozen=True)
+class TimePoint:
+    """One planned time point of a form that repeats its tests (the infusion's vital signs):
+    its fields are <prefix>_<test field>, its time the field `time`."""
+    prefix: str
+    time: str
+    tpt: str  # --TPT
+    tptnum: float  # --TPTNUM
+    eltm: str  # --ELTM, ISO 8601 duration from --TPTREF ("" when not planned as one)
+
+
+@dataclass(frozen=True)
 class FindingSource:
     form: str
+    # a field of the form, or "event.form.field": a date the form does not collect (height:
+    # the screening visit's; time points: the infusion's date, each with its own time)
     date: str | None
     cat: str | None
     tests: tuple[Test, ...]
     derived: tuple[Test, ...]
     keep: tuple[str, ...] = ()  # a record only for these stored values (IE: not met)
+    timepoints: tuple[TimePoint, ...] = ()
+    tptref: str = ""  # --TPTREF: what the time points count from
+    rftdtc: str | None = None  # --RFTDTC: "event.form.field" of that reference's date-time
+    # (generic variable, field): on each record of the instance, its value (RE: POS, REPOS)
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    # "label": --ORRES the answer's text as collected (its code list label), --STRESC and
+    # --STRESN its code (the item's score: QS, RS); else the stored value in all three
+    orres: str = "value"
 
 
 @dataclass(frozen=True)
@@ -101,13 +127,26 @@ class Domain:
     flags: tuple[tuple[str, str, str], ...] = ()  # (flag, subject status, variable): "Y"
     last: tuple[tuple[str, str], ...] = ()  # (RFPENDTC, "event.form.field"): latest date
     arm: Arm | None = None
+    # events: (variable, field, ((stored value or missing code, text)...)): a variable whose
+    # value is a term for the field's answer ("" for any other: AEENRTPT "ONGOING" for Y)
+    recode: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
+    epoch: str | None = None  # events: the --DTC variable whose date gives EPOCH ([epochs])
 
 
 @dataclass(frozen=True)
 class Visit:
     visitnum: float
-    epoch: str
+    epoch: str  # "" with by_date
     repeat_step: float
+    by_date: bool = False  # EPOCH from the record's date ([epochs]): an unscheduled visit
+
+
+@dataclass(frozen=True)
+class Epochs:
+    """EPOCH of a date against the subject's exposure (DM's RFXSTDTC, RFXENDTC)."""
+    before: str
+    during: str
+    after: str
 
 
 @dataclass(frozen=True)
@@ -115,6 +154,8 @@ class SdtmSpec:
     events: dict[str, Visit]
     domains: tuple[Domain, ...]
     labels: dict[str, str]  # variable (or "--SUFFIX") -> label
+    epochs: Epochs | None = None
+    units: dict[str, str] | None = None  # a field's unit -> its SDTM unit (ASCII)
 
 
 def load_spec(study: Study, path: Path | None = None) -> SdtmSpec:
@@ -181,9 +222,10 @@ class _Checker:
                 self.fail(f"events.{ev}", "is not an event of the study")
             if not isinstance(t, dict) or not isinstance(t.get("visitnum"), (int, float)):
                 self.fail(f"events.{ev}", "needs visitnum = <number>")
-            events[ev] = Visit(float(t["visitnum"]),
+            by_date = bool(t.get("by_date", False))
+            events[ev] = Visit(float(t["visitnum"]), "" if by_date else
                                self.name(t.get("epoch"), f"events.{ev}.epoch", LABEL),
-                               float(t.get("repeat_step", 0)))
+                               float(t.get("repeat_step", 0)), by_date)
         domains = []
         for code, t in self.src.table(data.get("domains", {}), "domains", None).items():
             domains.append(self.domain(code, t))
@@ -191,7 +233,30 @@ class _Checker:
         for var, text in self.src.table(data.get("labels", {}), "labels", None).items():
             self.name(var, f"labels.{var}", NAME + 2 if var.startswith("--") else NAME)
             labels[var] = self.name(text, f"labels.{var}", LABEL)
-        return SdtmSpec(events, tuple(domains), labels)
+        epochs = None
+        if "epochs" in data:
+            e = self.keys(data["epochs"], "epochs", {"before", "during", "after"})
+            epochs = Epochs(*(self.name(e.get(k), f"epochs.{k}", LABEL)
+                              for k in ("before", "during", "after")))
+        if epochs is None and (any(v.by_date for v in events.values()) or
+                               any(d.epoch for d in domains)):
+            self.fail("epochs", "EPOCH by date needs [epochs] with before, during and after")
+        units = {}
+        for unit, sdtm in self.src.table(data.get("units", {}), "units", None).items():
+            if not isinstance(sdtm, str) or not sdtm.isascii() or not sdtm:
+                self.fail(f"units.{unit}", "must be the unit in ASCII (submission data)")
+            units[unit] = sdtm
+        for d in domains:  # every unit written must be ASCII: as collected, or from [units]
+            for s in d.sources:
+                fields = {f.id: f for f in self.study.forms[s.form].fields}
+                ids = [f"{p.prefix}_{t.field}" for t in s.tests for p in s.timepoints] \
+                    if s.timepoints else [t.field for t in s.tests]
+                for fid in ids:
+                    unit = fields[fid].unit or ""
+                    if not unit.isascii() and unit not in units:
+                        self.fail("units", f"{unit!r} (the unit of {s.form}.{fid}) is not "
+                                  "ASCII: give its SDTM unit in [units]")
+        return SdtmSpec(events, tuple(domains), labels, epochs, units)
 
     def domain(self, code: str, t: dict[str, Any]) -> Domain:
         key = f"domains.{code}"
@@ -284,8 +349,20 @@ class _Checker:
         for var, src in defaults:
             if var not in names or src not in names:
                 self.fail(f"{key}.defaults.{var}", "both must be variables of the domain")
+        recode = []
+        for var, r in dict(t.get("recode", {})).items():
+            rkey = f"{key}.recode.{var}"
+            self.name(var, rkey)
+            self.keys(r, rkey, {"field", "values"})
+            if not isinstance(r.get("values"), dict) or not r["values"]:
+                self.fail(f"{rkey}.values", "must be a table: stored value = SDTM term")
+            recode.append((var, self.field(form, r.get("field"), f"{rkey}.field"), tuple(
+                (str(k), self.text(v, f"{rkey}.values.{k}")) for k, v in r["values"].items())))
+        epoch = t.get("epoch")
+        if epoch is not None and (epoch not in names or not epoch.endswith("DTC")):
+            self.fail(f"{key}.epoch", "must name one of its --DTC variables (AESTDTC)")
         return {"times": tuple(times), "defaults": tuple(defaults), "more": tuple(more),
-                "seq": bool(t.get("seq", True))}
+                "seq": bool(t.get("seq", True)), "recode": tuple(recode), "epoch": epoch}
 
     def subject_extra(self, t: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -329,20 +406,53 @@ class _Checker:
         self.keys(s, key, SOURCE_KEYS)
         form = s.get("form")
         date = s.get("date")
-        if date is not None:
-            self.field(form, date, f"{key}.date")
-        elif form not in self.study.forms:
+        if form not in self.study.forms:
             self.fail(f"{key}.form", f"names the form {form!r}, which the study does not define")
+        if isinstance(date, str) and "." in date:
+            self.ref(date, f"{key}.date")
+        elif date is not None:
+            self.field(form, date, f"{key}.date")
+        points = tuple(self.timepoint(f"{key}.timepoints[{n}]", form, p)
+                       for n, p in enumerate(s.get("timepoints", [])))
+        rftdtc = s.get("rftdtc")
+        if rftdtc is not None:
+            self.ref(rftdtc, f"{key}.rftdtc")
+        tptref = self.name(s["tptref"], f"{key}.tptref", LABEL) if "tptref" in s else ""
+        if points and not (tptref and rftdtc):
+            self.fail(key, "time points need tptref (what they count from) and rftdtc (its "
+                      "date-time, \"event.form.field\")")
+        tests = self.tests(key, form, s.get("tests", {}), False, points)
+        orres = s.get("orres", "value")
+        if orres not in ("value", "label"):
+            self.fail(f"{key}.orres", 'must be "value" or "label"')
+        qualifiers = []
+        for var, fid in dict(s.get("qualifiers", {})).items():
+            if var not in QUALIFIERS:
+                self.fail(f"{key}.qualifiers.{var}", f"must be one of {', '.join(QUALIFIERS)}")
+            qualifiers.append((var, self.field(form, fid, f"{key}.qualifiers.{var}")))
         cat = s.get("cat")
         if cat is not None:
             self.name(cat, f"{key}.cat", LABEL)
         keep = s.get("keep", [])
         if not isinstance(keep, list) or not all(isinstance(k, (str, int)) for k in keep):
             self.fail(f"{key}.keep", "must be a list of stored values (codes)")
-        return FindingSource(form, date, cat, self.tests(key, form, s.get("tests", {}), False),
-                             self.tests(key, form, s.get("derived", {}), True), tuple(keep))
+        return FindingSource(form, date, cat, tests,
+                             self.tests(key, form, s.get("derived", {}), True), tuple(keep),
+                             points, tptref, rftdtc, tuple(qualifiers), orres)
 
-    def tests(self, key: str, form: str, table: dict[str, Any], derived: bool) -> tuple[Test, ...]:
+    def timepoint(self, key: str, form: str, p: Any) -> TimePoint:
+        self.keys(p, key, TIMEPOINT_KEYS)
+        prefix = p.get("prefix")
+        if not isinstance(prefix, str) or not prefix:
+            self.fail(f"{key}.prefix", "must be the fields' prefix (pre for pre_temp)")
+        if not isinstance(p.get("tptnum"), (int, float)):
+            self.fail(f"{key}.tptnum", "needs tptnum = <number>")
+        return TimePoint(prefix, self.field(form, p.get("time"), f"{key}.time"),
+                         self.name(p.get("tpt"), f"{key}.tpt", LABEL), float(p["tptnum"]),
+                         self.name(p["eltm"], f"{key}.eltm", 20) if "eltm" in p else "")
+
+    def tests(self, key: str, form: str, table: dict[str, Any], derived: bool,
+              points: tuple[TimePoint, ...] = ()) -> tuple[Test, ...]:
         out, seen = [], set()
         part = "derived" if derived else "tests"
         for fid, t in table.items():
@@ -351,6 +461,9 @@ class _Checker:
             if derived:
                 if fid not in DERIVED:
                     self.fail(tkey, f"the core derives only {', '.join(DERIVED)}")
+            elif points:  # a test of every time point: its fields <prefix>_<fid>
+                for p in points:
+                    self.field(form, f"{p.prefix}_{fid}", tkey)
             else:
                 self.field(form, fid, tkey)
             code = self.name(t.get("testcd"), f"{tkey}.testcd")
