@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator
 
 from alsdesk.clinical import alsfrs
+from alsdesk.derive import Deriver
 from alsdesk.exchange.sdtm.spec import Domain
 
 if TYPE_CHECKING:
@@ -133,8 +134,9 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
                 after = dict(b.visit(inst.event, inst.event_repeat, dtc, subject))
                 after[k["DTC"]] = dtc
                 after[k["DY"]] = b.day(dtc, subject)
+                scores = _scores(b, src, inst)
                 out += [{**common, **res, **blank, **after}
-                        for res in _derived(k, src, values, ranges)]
+                        for res in _derived(k, src, scores, ranges)]
         if d.lobxfl:
             flag_last_before(out, exposure.get(subject), k)
         for seq, row in enumerate(out, start=1):
@@ -179,12 +181,30 @@ def _results(b: "Builder", k: dict[str, str], src, tests, values, inst, ranges: 
     return out
 
 
-def _derived(k: dict[str, str], src, values, ranges: bool) -> list[Row]:
-    """The core's scores of one instance (QSDRVFL "Y"); none when an item is missing."""
+def _no_other_form(event: str, form: str) -> dict[str, Any]:
+    """The exported derived values use their own form only (spec.py checks it): another
+    derived value of the form that needs another form is computed without it, and unused."""
+    return {}
+
+
+def _scores(b: "Builder", src, inst) -> dict[str, Any]:
+    """The core's scores of one instance, by derived test name (None: not computable), from
+    the scoring sdtm.toml names: ALSFRS-R's (alsdesk.clinical.alsfrs) or the form's own
+    derived values (alsdesk.derive, as the data entry screens show them: the GCS total)."""
+    values = inst.values
+    if src.scoring == "alsfrs":
+        score = alsfrs.score({i: values.get(i) for i in alsfrs.ITEMS})
+        return {t.field: getattr(score, t.field) for t in src.derived}
+    form = b.snap.study.forms[src.form]
+    got = Deriver(b.snap.study, _no_other_form).compute(form, inst.event, values)
+    return {t.field: None if got[t.field].error else got[t.field].value for t in src.derived}
+
+
+def _derived(k: dict[str, str], src, scores: dict[str, Any], ranges: bool) -> list[Row]:
+    """The derived records of one instance (--DRVFL "Y"); none when an item is missing."""
     out = []
-    score = alsfrs.score({i: values.get(i) for i in alsfrs.ITEMS})
     for t in src.derived:
-        value = getattr(score, t.field)
+        value = scores[t.field]
         if value is None:
             continue  # an item missing: the score is undefined, not derived
         res = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: src.cat or "",

@@ -45,6 +45,10 @@ class FindingSource:
     # "label": --ORRES the answer's text as collected (its code list label), --STRESC and
     # --STRESN its code (the item's score: QS, RS); else the stored value in all three
     orres: str = "value"
+    # where `derived` comes from: "alsfrs" the core's ALSFRS-R scoring (AlsfrsScore attributes,
+    # alsdesk.clinical.alsfrs), "form" the form's own derived values of the study definition
+    # (alsdesk.derive: the GCS total); "" without derived tests
+    scoring: str = ""
 
 
 @dataclass(frozen=True)

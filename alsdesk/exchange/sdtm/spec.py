@@ -19,8 +19,12 @@ from alsdesk.study.source import Source
 FILE = "sdtm.toml"
 NAME, LABEL = 8, 40
 KINDS = ("subject", "findings", "events")
-# Derived results the core computes (alsdesk.clinical.alsfrs.AlsfrsScore attributes).
+# Derived results the core's ALSFRS-R scoring computes (alsdesk.clinical.alsfrs.AlsfrsScore
+# attributes): a source's `derived` with scoring = "alsfrs".
 DERIVED = ("total", "bulbar", "fine_motor", "gross_motor", "respiratory")
+# Where a source's derived tests come from: "form" the form's own [[forms.<id>.derived]]
+# values (alsdesk.derive), each of them from fields of that form only.
+SCORINGS = ("alsfrs", "form")
 # The keys each kind of domain may have: any other is a typing mistake, refused.
 KEYS = {
     "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
@@ -30,7 +34,7 @@ KEYS = {
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
 SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
-               "rftdtc", "qualifiers", "orres"}
+               "rftdtc", "qualifiers", "orres", "scoring"}
 TIMEPOINT_KEYS = {"prefix", "time", "tpt", "tptnum", "eltm"}
 MORE_KEYS = {"form", "status", "constants", "variables", "other"}
 ARM_KEYS = {"armcd", "arm", "treated", "assigned", "screen_failure"}
@@ -305,7 +309,13 @@ class _Checker:
         if points and not (tptref and rftdtc):
             self.fail(key, "time points need tptref (what they count from) and rftdtc (its "
                       "date-time, \"event.form.field\")")
-        tests = self.tests(key, form, s.get("tests", {}), False, points)
+        tests = self.tests(key, form, s.get("tests", {}), "", points)
+        scoring = s.get("scoring", "")
+        if s.get("derived") and scoring not in SCORINGS:
+            self.fail(f"{key}.scoring", f"derived tests need scoring = one of "
+                      f"{', '.join(SCORINGS)} (the core's scoring they come from)")
+        if scoring and not s.get("derived"):
+            self.fail(f"{key}.scoring", "is only for a source with derived tests")
         orres = s.get("orres", "value")
         if orres not in ("value", "label"):
             self.fail(f"{key}.orres", 'must be "value" or "label"')
@@ -321,8 +331,9 @@ class _Checker:
         if not isinstance(keep, list) or not all(isinstance(k, (str, int)) for k in keep):
             self.fail(f"{key}.keep", "must be a list of stored values (codes)")
         return FindingSource(form, date, cat, tests,
-                             self.tests(key, form, s.get("derived", {}), True), tuple(keep),
-                             points, tptref, rftdtc, tuple(qualifiers), orres)
+                             self.tests(key, form, s.get("derived", {}), scoring),
+                             tuple(keep), points, tptref, rftdtc, tuple(qualifiers), orres,
+                             scoring)
 
     def timepoint(self, key: str, form: str, p: Any) -> TimePoint:
         self.keys(p, key, TIMEPOINT_KEYS)
@@ -335,16 +346,19 @@ class _Checker:
                          self.name(p.get("tpt"), f"{key}.tpt", LABEL), float(p["tptnum"]),
                          self.name(p["eltm"], f"{key}.eltm", 20) if "eltm" in p else "")
 
-    def tests(self, key: str, form: str, table: dict[str, Any], derived: bool,
+    def tests(self, key: str, form: str, table: dict[str, Any], derived: str,
               points: tuple[TimePoint, ...] = ()) -> tuple[Test, ...]:
         out, seen = [], set()
         part = "derived" if derived else "tests"
         for fid, t in table.items():
             tkey = f"{key}.{part}.{fid}"
             self.keys(t, tkey, {"testcd", "test", "low", "high"})
-            if derived:
+            if derived == "alsfrs":
                 if fid not in DERIVED:
-                    self.fail(tkey, f"the core derives only {', '.join(DERIVED)}")
+                    self.fail(tkey, f"the core's ALSFRS-R scoring derives only "
+                              f"{', '.join(DERIVED)}")
+            elif derived == "form":
+                self.form_derived(form, fid, tkey)
             elif points:  # a test of every time point: its fields <prefix>_<fid>
                 for p in points:
                     self.field(form, f"{p.prefix}_{fid}", tkey)
@@ -361,3 +375,15 @@ class _Checker:
             out.append(Test(fid, code, self.name(t.get("test"), f"{tkey}.test", LABEL),
                             low, high))
         return tuple(out)
+
+    def form_derived(self, form: str, fid: str, key: str) -> None:
+        """A derived value of the form (scoring = "form"), computed from the form's fields."""
+        got = next((d for d in self.study.forms[form].derived if d.id == fid), None)
+        if got is None:
+            have = ", ".join(d.id for d in self.study.forms[form].derived) or "none"
+            self.fail(key, f"the form {form!r} has no derived value {fid!r} (it has: {have})")
+        fields = {f.id for f in self.study.forms[form].fields}
+        for ref in got.inputs:
+            if ref not in fields:
+                self.fail(key, f"the form's derived value {fid!r} uses {ref!r}, not a field of "
+                          f"the form {form!r}: only a form's own fields can be exported")
