@@ -112,6 +112,7 @@ def _spec_with(tmp_path, old: str, new: str):
     ('derived.total = { testcd = "GCS0104"', 'derived.sum = { testcd = "GCS0104"',
      "no derived value 'sum'"),
     ('scoring = "alsfrs"\n', "", "derived tests need scoring"),
+    ('scoring = "form"\n', 'scoring = "alsfrs"\n', "needs the items q1"),
     ('tests.fvc = {', 'scoring = "form"\ntests.fvc = {', "only for a source with derived"),
 ])
 def test_loader_refuses_a_wrong_scoring(demo_db, tmp_path, old, new, said):

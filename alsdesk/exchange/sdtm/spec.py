@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from alsdesk.clinical import alsfrs
 from alsdesk.exchange.sdtm.model import (  # noqa: F401  (the dataclasses, re-exported)
     Arm, Domain, Epochs, FindingSource, More, SdtmSpec, Test, TimePoint, Visit)
 from alsdesk.states import SubjectStatus
@@ -357,6 +358,11 @@ class _Checker:
                 if fid not in DERIVED:
                     self.fail(tkey, f"the core's ALSFRS-R scoring derives only "
                               f"{', '.join(DERIVED)}")
+                lacks = [i for i in alsfrs.ITEMS
+                         if i not in {f.id for f in self.study.forms[form].fields}]
+                if lacks:
+                    self.fail(tkey, f"ALSFRS-R scoring needs the items {', '.join(lacks)}, "
+                              f"which the form {form!r} does not have")
             elif derived == "form":
                 self.form_derived(form, fid, tkey)
             elif points:  # a test of every time point: its fields <prefix>_<fid>
