@@ -95,3 +95,17 @@ def test_a_help_longer_than_a_page_still_builds(study) -> None:
     text = fold(" ".join(texts))
     assert "Sentence 0 of" in text and "Sentence 399 of" in text
     assert len(texts) > len(pages_text(_annotated(study).data))
+
+
+def test_each_form_is_a_named_destination_at_its_first_page(study) -> None:
+    """define.xml links to a form of the annotated CRF by its id (def:PDFPageRef
+    Type="NamedDestination"): the PDF names each form's first page so, and only those."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(_annotated(study).data))
+    dests = reader.named_destinations
+    assert set(dests) == set(study.forms)
+    for form_id, form in study.forms.items():
+        page = reader.pages[reader.get_destination_page_number(dests[form_id])]
+        assert f"table {form_id}" in fold(page.extract_text()), form_id
+    assert len(reader.outline) >= len(study.forms)  # the bookmarks are still there

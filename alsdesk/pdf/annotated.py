@@ -47,7 +47,9 @@ def _flow(study: Study, spec: page.PageSpec, whole_rows: bool) -> list:
     used = _events_of(study)
     for form in study.forms.values():
         flow.append(PageBreak())
-        flow.append(page.Mark("Study definition", form.label, outline=form.label, level=0))
+        # dest: define.xml's def:PDFPageRef names the form's id (alsdesk.exchange.sdtm.define)
+        flow.append(page.Mark("Study definition", form.label, outline=form.label, level=0,
+                              dest=form.id))
         flow.extend(_form(study, form, used.get(form.id, []), width, whole_rows))
     return flow
 

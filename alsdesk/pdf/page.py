@@ -17,6 +17,7 @@ from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape, letter
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable
@@ -58,15 +59,20 @@ class PageSpec:
 
 
 class Mark(Flowable):
-    """Invisible: from here on the pages show this event and form (and a bookmark)."""
+    """Invisible: from here on the pages show this event and form (and a bookmark).
+
+    `dest` also makes the bookmark a named destination of the PDF under that name, for
+    links from outside the file (define.xml's def:PDFPageRef to a form of the annotated
+    CRF); it needs an `outline` and must be unique in the document."""
 
     _ZEROSIZE = 1
 
     def __init__(self, event: str, form: str, outline: str | None = None, level: int = 0,
-                 key: str | None = None) -> None:
+                 key: str | None = None, dest: str | None = None) -> None:
         super().__init__()
         self.event, self.form, self.outline, self.level = event, form, outline, level
-        self.key = key or f"m{id(self)}"
+        self.dest = dest
+        self.key = dest or key or f"m{id(self)}"
         self.keepWithNext = 1
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -109,10 +115,13 @@ class _Canvas(Canvas):
         super().__init__(*args, **kwargs)
         self._held: list[dict] = []
         self._outlines: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
+        self._named: list[str] = []  # bookmark keys that are named destinations
         self.frame_forms: dict[tuple[float, float], tuple[str, float]] = {}
 
-    def add_outline(self, key: str, title: str, level: int) -> None:
+    def add_outline(self, key: str, title: str, level: int, named: bool = False) -> None:
         self._outlines[len(self._held)].append((key, title, level))
+        if named:
+            self._named.append(key)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._held.append(dict(self.__dict__))
@@ -130,6 +139,15 @@ class _Canvas(Canvas):
             Canvas.showPage(self)
         if outlines:
             self.showOutline()
+        if self._named:
+            # reportlab binds bookmarks to pages but lists none in the catalog: a name tree
+            # (/Names /Dests, names sorted as the PDF specification wants) makes them named
+            # destinations a link from another file (file.pdf#ae) or a reader can resolve.
+            names = []
+            for key in sorted(set(self._named), key=lambda k: k.encode("utf-8")):
+                names += [pdfdoc.PDFString(key), self._bookmarkReference(key)]
+            self._doc.Catalog.Names = pdfdoc.PDFDictionary(
+                {"Dests": pdfdoc.PDFDictionary({"Names": pdfdoc.PDFArray(names)})})
         # Streams are compressed but not also ASCII85-encoded (reportlab's default): the
         # encoding, in pure Python, took a sixth of the time and makes the file larger.
         with _SAVE:
@@ -191,7 +209,8 @@ class _Doc(BaseDocTemplate):
         if isinstance(flowable, Mark):
             self.current = flowable
             if flowable.outline:
-                self.canv.add_outline(flowable.key, flowable.outline, flowable.level)
+                self.canv.add_outline(flowable.key, flowable.outline, flowable.level,
+                                      named=flowable.dest is not None)
             first = self.page_first.form if self.page_first else None
             if self.page_started and flowable.form not in self.page_more + [first]:
                 self.page_more.append(flowable.form)
