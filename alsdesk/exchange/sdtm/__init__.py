@@ -16,6 +16,7 @@ from alsdesk.exchange.dataset import (
 )
 from alsdesk.exchange.sdtm.build import Builder
 from alsdesk.exchange.sdtm.define import Column, Dataset, write_define
+from alsdesk.exchange.sdtm.defmeta import ValueStats
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec, load_spec
 from alsdesk.exchange.xport import AUTO, Var, XportFile
 from alsdesk.exchange.xpt import CHARS, LIKELY, _label, _pieces
@@ -110,6 +111,7 @@ class _Domain:
         self.names: list[str] = []
         self.count = self.supp_count = 0
         self.long_text: list[dict[str, Any]] = []  # SUPP-- records after the others
+        self.stats = ValueStats(d.code)  # number types and result lengths for define.xml
 
     def write(self) -> list[tuple[Dataset, str]]:
         try:
@@ -134,6 +136,7 @@ class _Domain:
                                                         for c in self.names], limit=CHARS)
             cols = [list(c) for c in zip(*map(self.pick, block))]
             self.long_text += split_long(d.code, self.names, cols)
+            self.stats.add(self.names, cols)
             self.main.add(cols)
             self.count += len(block)
             self._add_supp(self.builder.supp.pop(d.code, []))
@@ -143,7 +146,7 @@ class _Domain:
         kinds = self.main.close()
         done = [(Dataset(d.code, d.label, f"{d.code.lower()}.xpt", tuple(
             Column(c, self.titles[c][:40], numeric, size) for c, numeric, size in kinds),
-            described(d)),
+            described(d), self.stats),
             f"{d.code.lower()}.xpt  {d.label} ({self.count} records)")]
         if self.supp is not None:
             kinds = self.supp.close()

@@ -12,11 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import xml.etree.ElementTree as etree
 
 from alsdesk.exchange.sdtm.dm import NOT_ASSIGNED, NOT_TREATED, SCREEN_FAILURE
+from alsdesk.exchange.sdtm.defmeta import dataset_meta, number_attrs, result_attrs
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
+
+if TYPE_CHECKING:
+    from alsdesk.exchange.sdtm.defmeta import ValueStats
 
 ODM = "http://www.cdisc.org/ns/odm/v1.3"
 DEF = "http://www.cdisc.org/ns/def/v2.1"
@@ -39,6 +44,7 @@ class Dataset:
     file: str
     columns: tuple[Column, ...]
     domain: Domain | None  # None for SUPP-- datasets
+    stats: "ValueStats | None" = None  # the values written (number types, result lengths)
 
 
 for _prefix, _uri in (("", ODM), ("def", DEF), ("xlink", XLINK)):
@@ -62,9 +68,32 @@ def _text(parent, tag: str, text: str, lang: bool = True):
     return el
 
 
-# How the derived variables are derived (a MethodDef each; the rest share MT.DERIVED).
+# How the derived variables are derived: a MethodDef each (a derived variable without one
+# stops the export: define.xml would describe it as derived and not say how).
 # "--" stands for the domain code.
 METHODS = {
+    "RFSTDTC": "The date/time of the study definition's reference start (bindings.anchor: "
+               "the infusion start) of the subject; empty without one.",
+    "USUBJID": "STUDYID and SUBJID joined by a hyphen (STUDYID-SUBJID).",
+    "--SEQ": "Numbers the subject's records of the dataset 1, 2, 3... in the order written "
+             "(by form, then visit, then test order of sdtm.toml).",
+    "--DY": "Study day of --DTC from RFSTDTC (the infusion start): date minus RFSTDTC plus 1 "
+            "on or after it, date minus RFSTDTC before it (no day 0); empty unless both are "
+            "full dates.",
+    "--STDY": "Study day of --STDTC from RFSTDTC, as --DY: day 1 is RFSTDTC, no day 0; empty "
+              "unless both are full dates.",
+    "--ENDY": "Study day of --ENDTC from RFSTDTC, as --DY: day 1 is RFSTDTC, no day 0; empty "
+              "unless both are full dates.",
+    "VISITNUM": "The visitnum of the record's visit in sdtm.toml's [events]; a repeated "
+                "unscheduled visit adds repeat_step per repeat (9.01, 9.02...).",
+    "VISIT": "The label of the record's visit in the study definition's schedule.",
+    "EPOCH": "The epoch of the record's visit in sdtm.toml's [events].",
+    "--STRESC": "--ORRES as collected (the study collects one unit per test: the standard "
+                "units are the collected ones).",
+    "--STRESN": "--STRESC as a number when the result is numeric, else empty.",
+    "--STRESU": "--ORRESU (the standard unit is the collected unit).",
+    "--DRVFL": "Y on the records whose result the program computes (the ALSFRS-R total and "
+               "subscores), else empty.",
     "AGE": "Whole years from BRTHDTC to RFICDTC (the day of consent); empty unless both are "
            "full dates.",
     "RFPENDTC": "The latest of the end-of-study date and every --DTC of the subject's records "
@@ -83,6 +112,20 @@ METHODS = {
 }
 
 
+# The core's ALSFRS-R scoring (alsdesk.clinical.alsfrs), by derived result of sdtm.toml.
+SCORES = {
+    "total": "Sum of the 12 ALSFRS-R item scores (0-48), item 5 being 5a (no gastrostomy) or "
+             "5b (gastrostomy), whichever was scored.",
+    "bulbar": "Sum of items 1-3 (speech, salivation, swallowing), 0-12.",
+    "fine_motor": "Sum of items 4, 5a or 5b, and 6 (handwriting, cutting food, dressing and "
+                  "hygiene), 0-12.",
+    "gross_motor": "Sum of items 7-9 (turning in bed, walking, climbing stairs), 0-12.",
+    "respiratory": "Sum of items 10-12 (dyspnea, orthopnea, respiratory insufficiency), 0-12.",
+}
+SCORE_RULE = (" No record when an item it needs is missing or not done (the score would "
+              "mislead); QSDRVFL is Y.")
+
+
 def _method(domain: Domain | None, column: str) -> str | None:
     if domain is None:
         return None
@@ -97,6 +140,8 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     """(origin type, form id for the aCRF page) of a variable."""
     if domain is None:
         return "Collected" if column == "QVAL" else "Assigned", None
+    if column in ("STUDYID", "DOMAIN"):
+        return "Assigned", None  # the study's id and the dataset's code
     mapped = dict(domain.variables)
     if column in mapped:
         return "Collected", domain.form
@@ -114,6 +159,8 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     if domain.arm is not None and column in ("ARMCD", "ARM"):
         return "Assigned", None
     c = column[len(domain.code):] if column.startswith(domain.code) else column
+    if domain.kind == "findings" and c in ("TESTCD", "TEST", "CAT"):
+        return "Assigned", None  # sdtm.toml's test codes, names and categories per field
     if domain.kind == "findings" and c in ("ORRES", "ORRESU", "STAT", "REASND", "DTC",
                                            "ORNRLO", "ORNRHI"):
         return "Collected", domain.sources[0].form
@@ -146,18 +193,21 @@ def known_values(domain: Domain | None, study=None) -> dict[str, list[tuple[str,
         add(var, "Y", "Yes")
     if domain.lobxfl:
         add(f"{domain.code}LOBXFL", "Y", "Yes")
-    if study is not None:
-        for form, variables in [(domain.form, domain.variables)] + \
-                [(m.form, m.variables) for m in domain.more if m.form]:
-            if form not in study.forms:
-                continue
-            fields = {f.id: f for f in study.forms[form].fields}
-            for var, fid in variables:
-                cl = fields[fid].codelist if fid in fields else None
-                if cl is not None and var not in dict(domain.constants):
-                    for choice in cl.choices:
-                        add(var, str(choice.code), choice.label)
-    return out
+    free = set()  # variables that also hold a field's free text: no list of their values
+    for form, variables in [(domain.form, domain.variables)] + \
+            [(m.form, m.variables) for m in domain.more if m.form]:
+        if study is None or form not in study.forms:
+            free |= {var for var, _ in variables}
+            continue
+        fields = {f.id: f for f in study.forms[form].fields}
+        for var, fid in variables:
+            cl = fields[fid].codelist if fid in fields else None
+            if cl is None:
+                free.add(var)  # DSTERM: the constants of DS's other records and a reason
+            elif var not in dict(domain.constants):
+                for choice in cl.choices:
+                    add(var, str(choice.code), choice.label)
+    return {var: values for var, values in out.items() if var not in free}
 
 
 def write_define(path: Path, study_id: str, study_name: str, datasets: list[Dataset],
@@ -190,9 +240,11 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             vlm.append((ds.name, d, tests))
     for name, d, tests in vlm:  # value lists first: the schema's order
         vl = etree.SubElement(mdv, _d("ValueListDef"), OID=f"VL.{name}.{d.code}ORRES")
-        for n, (code, _test, _derived) in enumerate(tests, start=1):
+        for n, (code, _test, derived) in enumerate(tests, start=1):
             ref = etree.SubElement(vl, _o("ItemRef"), ItemOID=f"IT.{name}.{d.code}ORRES.{code}",
                                    OrderNumber=str(n), Mandatory="No")
+            if derived:  # a score the core computes: its own method
+                ref.set("MethodOID", f"MT.{name}.{code}")
             etree.SubElement(ref, _d("WhereClauseRef"), WhereClauseOID=f"WC.{name}.{code}")
     for name, d, tests in vlm:
         for code, _test, _derived in tests:
@@ -201,52 +253,61 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             rc.set(_d("ItemOID"), f"IT.{name}.{d.code}TESTCD")
             etree.SubElement(rc, _o("CheckValue")).text = code
     methods: set[str] = set()
+    numbers: dict[str, dict[str, str]] = {}  # item OID -> DataType, Length... of its values
     for ds in datasets:
         d = ds.domain
         known = known_values(d, definition)
+        meta = dataset_meta(ds.name, ds.name[4:] if d is None else d.code,
+                            None if d is None else d.kind)
+        present = {c.name for c in ds.columns}
+        keys = [k for k in meta.keys if k in present]  # SDTMIG's natural keys it has
         ig = etree.SubElement(mdv, _o("ItemGroupDef"), OID=f"IG.{ds.name}", Name=ds.name,
                               Repeating="No" if ds.name == "DM" else "Yes",
                               IsReferenceData="No", SASDatasetName=ds.name,
                               Domain=ds.name[4:] if ds.name.startswith("SUPP") else ds.name,
                               Purpose="Tabulation")
-        ig.set(_d("Structure"), "One record per subject" if ds.name == "DM"
-               else "One record per subject per record")
+        ig.set(_d("Structure"), meta.structure)
         ig.set(_d("ArchiveLocationID"), f"LF.{ds.name}")
         ig.set(_d("StandardOID"), "STD.SDTMIG")
         _text(ig, "Description", ds.label)
         for n, col in enumerate(ds.columns, start=1):
             oid = f"IT.{ds.name}.{col.name}"
             attrs = {"ItemOID": oid, "OrderNumber": str(n),
-                     "Mandatory": "Yes" if col.name in ("STUDYID", "DOMAIN", "USUBJID")
-                     else "No"}
+                     "Mandatory": "Yes" if col.name in meta.required else "No"}
             origin, form = _origin(d, col.name)
-            if origin == "Derived" and col.name not in ("STUDYID", "DOMAIN"):
+            if origin == "Derived":
                 method = _method(d, col.name)
-                attrs["MethodOID"] = f"MT.{method.strip('-')}" if method else "MT.DERIVED"
-                if method:
-                    methods.add(method)
+                if method is None:  # a derived variable nobody described: a gap to close
+                    raise ValueError(f"define.xml: no method for {ds.name}.{col.name}")
+                attrs["MethodOID"] = f"MT.{method.strip('-')}"
+                methods.add(method)
             values = known.get(col.name)
             if values:
                 lists[oid] = (f"CL.{ds.name}.{col.name}", values)
-            if col.name in ("STUDYID", "USUBJID") or col.name.endswith("SEQ"):
-                attrs["KeySequence"] = str(1 + ("USUBJID", "STUDYID").index(col.name)
-                                           if col.name in ("STUDYID", "USUBJID") else 3)
+            if col.name in keys:
+                attrs["KeySequence"] = str(keys.index(col.name) + 1)
             etree.SubElement(ig, _o("ItemRef"), **attrs)
             items[oid] = (col, origin, form)
+            if col.numeric:
+                numbers[oid] = number_attrs(ds.stats.numbers.get(col.name) if ds.stats
+                                            else None, col.name in meta.integer)
+        etree.SubElement(ig, _d("Class"), Name=meta.cls)
         leaf = etree.SubElement(ig, _d("leaf"), ID=f"LF.{ds.name}")
         leaf.set(f"{{{XLINK}}}href", ds.file)
         etree.SubElement(leaf, _d("title")).text = ds.file
     vl_items = {}
+    stats = {ds.name: ds.stats for ds in datasets}
     for name, d, tests in vlm:
         for code, test, derived in tests:
+            found = stats[name].results.get(code) if stats[name] else None
             vl_items[f"IT.{name}.{d.code}ORRES.{code}"] = (
-                test, derived, d.sources[0].form)
+                test, derived, d.sources[0].form, result_attrs(found))
     for oid, (col, origin, form) in items.items():
-        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=col.name,
-                              DataType="float" if col.numeric else "text",
-                              Length=str(max(col.length, 1)), SASFieldName=col.name)
-        if col.numeric:
-            it.attrib.pop("Length")
+        # text: the width the XPT writer gave it, the longest value's bytes
+        kind = numbers[oid] if col.numeric else {"DataType": "text",
+                                                  "Length": str(max(col.length, 1))}
+        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=col.name, **kind,
+                              SASFieldName=col.name)
         _text(it, "Description", col.label)
         if col.name.endswith("TESTCD") and oid.split(".")[1] in {n for n, _, _ in vlm}:
             etree.SubElement(it, _o("CodeListRef"), CodeListOID=f"CL.{oid.split('.')[1]}.TESTCD")
@@ -257,9 +318,9 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
                 {f"VL.{n}.{d.code}ORRES" for n, d, _ in vlm}:
             etree.SubElement(it, _d("ValueListRef"),
                              ValueListOID=f"VL.{oid.split('.')[1]}.{col.name}")
-    for oid, (test, derived, form) in vl_items.items():
-        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=oid.split(".")[2],
-                              DataType="text", Length="200")
+    for oid, (test, derived, form, kind) in vl_items.items():
+        it = etree.SubElement(mdv, _o("ItemDef"), OID=oid, Name=oid.split(".")[2], **kind,
+                              SASFieldName=oid.split(".")[2])
         _text(it, "Description", test)
         _origin_el(it, "Derived" if derived else "Collected", None if derived else form)
     for name, d, tests in vlm:
@@ -279,13 +340,14 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
         m = etree.SubElement(mdv, _o("MethodDef"), OID=f"MT.{key.strip('-')}",
                              Name=f"Derivation of {key}", Type="Computation")
         _text(m, "Description", METHODS[key])
-    method = etree.SubElement(mdv, _o("MethodDef"), OID="MT.DERIVED", Name="Derived by ALS Desk",
-                              Type="Computation")
-    _text(method, "Description",
-          "Derived by ALS Desk from the collected data: USUBJID = STUDYID-SUBJID; --SEQ "
-          "numbers each subject's records; --DY counts days from RFSTDTC (the infusion "
-          "start), day 1 being that day and no day 0; VISITNUM and EPOCH from the schedule "
-          "(sdtm.toml); ALSFRS-R totals and subscores by the core's scoring.")
+    for name, d, tests in vlm:  # the derived results (ALSFRS-R total and subscores)
+        for code, test, derived in tests:
+            if derived:
+                field = next(t.field for s in d.sources for t in s.derived if t.testcd == code)
+                m = etree.SubElement(mdv, _o("MethodDef"), OID=f"MT.{name}.{code}",
+                                     Name=f"Derivation of {name}ORRES for {code}",
+                                     Type="Computation")
+                _text(m, "Description", SCORES[field] + SCORE_RULE)
     leaf = etree.SubElement(mdv, _d("leaf"), ID="LF.acrf")
     leaf.set(f"{{{XLINK}}}href", ACRF)
     etree.SubElement(leaf, _d("title")).text = "Annotated CRF"
