@@ -17,6 +17,7 @@ FILE = "sdtmig.toml"
 # A result text define.xml may call a number: what value_text writes for one (no exponent,
 # no "nan"): the value-level DataType integer or float is then true of every record.
 NUMBER = re.compile(r"-?\d+(\.\d+)?\Z")
+MEMO = 50_000  # distinct results remembered per test at most (a few MB)
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,14 @@ class Number:
         fractions = values[values != np.floor(values)]
         if fractions.size:
             self.integer = False
-            # the shortest text that reads back as the value, without an exponent (1e-05 is
-            # 0.00001: 5 places); the distinct values only, a few hundred in a study
-            for v in np.unique(fractions):
-                text = np.format_float_positional(v, unique=True, trim="-")
-                self.decimals = max(self.decimals, len(text.split(".")[1]))
+            # places of the shortest text that reads back as the value, without an exponent
+            # (1e-05 is 0.00001: 5): the fewest places rounding to which keeps it. Only the
+            # values needing more than found so far are looked at, with whole arrays (one
+            # text per value was most of an export's time for lab results)
+            rest = fractions[np.round(fractions, self.decimals) != fractions]
+            while rest.size and self.decimals < 17:
+                self.decimals += 1
+                rest = rest[np.round(rest, self.decimals) != rest]
 
 
 @dataclass
@@ -87,7 +91,7 @@ class Result:
     length: int = 0
     number: Number = field(default_factory=Number)
     numeric: bool = True  # every non-empty result a number (NUMBER)
-    texts: int = 0  # non-empty results seen
+    texts: int = 0  # distinct non-empty results seen
 
 
 class ValueStats:
@@ -97,6 +101,9 @@ class ValueStats:
         self.code = code
         self.numbers: dict[str, Number] = {}
         self.results: dict[str, Result] = {}
+        # results already looked at, by test: a study repeats a few thousand distinct
+        # results per test over millions of records, so each block brings few new ones
+        self.seen: dict[str, set[str]] = {}
 
     def add(self, names: list[str], cols: list[list[Any]]) -> None:
         for name, col in zip(names, cols):
@@ -106,19 +113,28 @@ class ValueStats:
         tc, res = f"{self.code}TESTCD", f"{self.code}ORRES"
         if tc in names and res in names:
             # the distinct (test, result) pairs: a few thousand of millions of records
-            pairs = set(zip(cols[names.index(tc)], cols[names.index(res)]))
-            for code, text in pairs:
-                if not text:
-                    continue
+            by_test: dict[str, list[str]] = {}
+            for code, text in set(zip(cols[names.index(tc)], cols[names.index(res)])):
+                seen = self.seen.get(code)
+                if seen is None or len(seen) > MEMO:  # emptied when it grows too big
+                    seen = self.seen[code] = set()
+                if text and text not in seen:
+                    seen.add(text)
+                    by_test.setdefault(code, []).append(text)
+            for code, texts in by_test.items():
                 r = self.results.setdefault(code, Result())
-                r.texts += 1
-                r.length = max(r.length, len(text.encode("utf-8")))
-                if r.numeric and NUMBER.match(text):
-                    r.number.add(np.array([float(text)]))
-                    # "37.50" keeps its written decimals: the text is what the record holds
-                    if "." in text:
-                        r.number.decimals = max(r.number.decimals, len(text.split(".")[1]))
-                        r.number.integer = False
+                r.texts += len(texts)
+                r.length = max(r.length, max(len(t.encode("utf-8")) for t in texts))
+                if r.numeric and all(NUMBER.match(t) for t in texts):
+                    # digits as written ("37.50" has 2 places): the text is the record's
+                    n = r.number
+                    n.seen = True
+                    for t in texts:
+                        whole, _, places = t.lstrip("-").partition(".")
+                        n.whole = max(n.whole, len(whole))
+                        if places:
+                            n.integer = False
+                            n.decimals = max(n.decimals, len(places))
                 else:
                     r.numeric = False
 
