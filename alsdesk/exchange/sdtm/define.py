@@ -1,12 +1,15 @@
 """define.xml (CDISC Define-XML 2.1) for the SDTM datasets of one export.
 
-ItemGroupDefs per dataset (def:leaf to its .xpt), ItemDefs per variable with its length and
-type as written, CodeLists of the test codes, value-level metadata (ValueListDef +
-WhereClauseDef, one per --TESTCD) on --ORRES of every findings domain, and origins: a
-variable mapped from a form field is Collected, with a def:PDFPageRef to the annotated CRF
-(acrf.pdf, `alsdesk pdf annotated`; the page reference is the form id as a named
-destination); sequence numbers, USUBJID, study days, visit numbers and derived scores are
-Derived; constants of sdtm.toml are Assigned.
+ItemGroupDefs per dataset (def:leaf to its .xpt; class, structure, natural keys and the
+Req variables Mandatory from SDTMIG's metadata, alsdesk.exchange.sdtm.defmeta), ItemDefs per
+variable with its length and type as written (integer or float as the values are),
+CodeLists of the test codes and of coded variables, value-level metadata (ValueListDef +
+WhereClauseDef, one per --TESTCD, typed by that test's results) on --ORRES of every findings
+domain, and origins: a variable mapped from a form field is Collected, with a
+def:PDFPageRef to the annotated CRF (acrf.pdf, `alsdesk pdf annotated`, which names each
+form's first page by the form id: a named destination); sequence numbers, USUBJID, study
+days, visit numbers and derived scores are Derived, each with its MethodDef; constants of
+sdtm.toml, the study id, domain and test codes are Assigned.
 """
 from __future__ import annotations
 
