@@ -90,7 +90,11 @@ METHODS = {
     "VISITNUM": "The visitnum of the record's visit in sdtm.toml's [events]; a repeated "
                 "unscheduled visit adds repeat_step per repeat (9.01, 9.02...).",
     "VISIT": "The label of the record's visit in the study definition's schedule.",
-    "EPOCH": "The epoch of the record's visit in sdtm.toml's [events].",
+    "EPOCH": "The epoch of the record's visit in sdtm.toml's [events]; for an unscheduled "
+             "visit and for AE, CM, DV and DS records, by the date ([epochs]): before the "
+             "infusion start (or never infused), from its start to its end, or after its end "
+             "(date-times compared when both have a time, else dates); none for a partial "
+             "date that may fall either side.",
     "--STRESC": "--ORRES as collected (the study collects one unit per test: the standard "
                 "units are the collected ones).",
     "--STRESN": "--STRESC as a number when the result is numeric, else empty.",
@@ -132,11 +136,25 @@ SCORE_RULE = (" No record when an item it needs is missing or not done (the scor
 def _method(domain: Domain | None, column: str) -> str | None:
     if domain is None:
         return None
+    if column in {var for var, _, _ in domain.recode}:
+        return column  # described from sdtm.toml's recode (_recoded)
     generic = "--" + column[2:] if column.startswith(domain.code) else column
     for key in (column, generic):
         if key in METHODS:
             return key
     return None
+
+
+def _forms(sources) -> str:
+    """The forms of the sources, each once: PageRefs lists every form a variable is from."""
+    return " ".join(dict.fromkeys(s.form for s in sources))
+
+
+def _recoded(domain: Domain, column: str) -> str:
+    """The method of a variable that is a term for a field's answer (AEENRTPT)."""
+    _, fid, values = next(r for r in domain.recode if r[0] == column)
+    terms = "; ".join(f"{text} when {fid} is {value}" for value, text in values)
+    return f"From the answer to {domain.form}.{fid}: {terms}; empty for any other answer."
 
 
 def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
@@ -162,11 +180,18 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     if domain.arm is not None and column in ("ARMCD", "ARM"):
         return "Assigned", None
     c = column[len(domain.code):] if column.startswith(domain.code) else column
-    if domain.kind == "findings" and c in ("TESTCD", "TEST", "CAT"):
-        return "Assigned", None  # sdtm.toml's test codes, names and categories per field
+    if domain.kind == "findings" and c in ("TESTCD", "TEST", "CAT", "TPT", "TPTNUM", "ELTM",
+                                           "TPTREF"):
+        return "Assigned", None  # sdtm.toml's test codes, names, categories, time points
+    if domain.kind == "findings" and c == "RFTDTC":  # the reference's date-time, collected
+        ref = next(s.rftdtc for s in domain.sources if s.rftdtc)
+        return "Collected", ref.split(".")[1]
+    if domain.kind == "findings" and c in {q for s in domain.sources for q, _ in s.qualifiers}:
+        return "Collected", _forms(s for s in domain.sources
+                                   if c in {q for q, _ in s.qualifiers})
     if domain.kind == "findings" and c in ("ORRES", "ORRESU", "STAT", "REASND", "DTC",
                                            "ORNRLO", "ORNRHI"):
-        return "Collected", domain.sources[0].form
+        return "Collected", _forms(domain.sources)
     if domain.kind == "subject" and column == "SUBJID":
         return "Collected", domain.form
     return "Derived", None
@@ -303,8 +328,10 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     for name, d, tests in vlm:
         for code, test, derived in tests:
             found = stats[name].results.get(code) if stats[name] else None
+            form = next(s.form for s in d.sources for t in s.tests + s.derived
+                        if t.testcd == code)  # the test's form (VS: vs, or infvs)
             vl_items[f"IT.{name}.{d.code}ORRES.{code}"] = (
-                test, derived, d.sources[0].form, result_attrs(found))
+                test, derived, form, result_attrs(found))
     for oid, (col, origin, form) in items.items():
         # text: the width the XPT writer gave it, the longest value's bytes
         kind = numbers[oid] if col.numeric else {"DataType": "text",
@@ -339,10 +366,12 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
         for value, decode in values:
             item = etree.SubElement(cl, _o("CodeListItem"), CodedValue=value)
             _text(item, "Decode", decode)
+    described = {ds.domain.code: ds.domain for ds in datasets if ds.domain is not None}
     for key in sorted(methods):
         m = etree.SubElement(mdv, _o("MethodDef"), OID=f"MT.{key.strip('-')}",
                              Name=f"Derivation of {key}", Type="Computation")
-        _text(m, "Description", METHODS[key])
+        recoded = [d for d in described.values() if key in {v for v, _, _ in d.recode}]
+        _text(m, "Description", _recoded(recoded[0], key) if recoded else METHODS[key])
     for name, d, tests in vlm:  # the derived results (ALSFRS-R total and subscores)
         for code, test, derived in tests:
             if derived:
