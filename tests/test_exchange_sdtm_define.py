@@ -299,3 +299,11 @@ def test_every_acrf_reference_is_a_named_destination_of_the_annotated_crf(folder
             text = reader.pages[page].extract_text()
             form = study.forms[name]
             assert form.label.split()[0] in text, name
+
+
+def test_the_gcs_total_method_is_the_forms_sum_not_alsfrs(folder):
+    doc = etree.parse(str(folder / "define.xml"))
+    method = doc.find(".//odm:MethodDef[@OID='MT.RS.GCS0104']", NS)
+    text = method.findtext("odm:Description/odm:TranslatedText", namespaces=NS)
+    assert "sum" in text and "gcseye, gcsverb, gcsmotor" in text and "ALSFRS" not in text
+    assert "RSDRVFL is Y" in text

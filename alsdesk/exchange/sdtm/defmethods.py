@@ -1,0 +1,104 @@
+"""The MethodDefs of define.xml: how each derived SDTM variable and each derived test
+result is computed, in words a reviewer checks against the data (alsdesk.exchange.sdtm.define
+writes them). These describe ALS Desk's own code (build.py, findings.py, dm.py and the core's
+scoring), so they live beside it, not in the study's files.
+"""
+from __future__ import annotations
+
+from alsdesk.exchange.sdtm.spec import Domain
+
+
+# How the derived variables are derived: a MethodDef each (a derived variable without one
+# stops the export: define.xml would describe it as derived and not say how).
+# "--" stands for the domain code.
+METHODS = {
+    "RFSTDTC": "The date/time of the study definition's reference start (bindings.anchor: "
+               "the infusion start) of the subject; empty without one.",
+    "USUBJID": "STUDYID and SUBJID joined by a hyphen (STUDYID-SUBJID).",
+    "--SEQ": "Numbers the subject's records of the dataset 1, 2, 3... in the order written "
+             "(by form, then visit, then test order of sdtm.toml).",
+    "--DY": "Study day of --DTC from RFSTDTC (the infusion start): date minus RFSTDTC plus 1 "
+            "on or after it, date minus RFSTDTC before it (no day 0); empty unless both are "
+            "full dates.",
+    "--STDY": "Study day of --STDTC from RFSTDTC, as --DY: day 1 is RFSTDTC, no day 0; empty "
+              "unless both are full dates.",
+    "--ENDY": "Study day of --ENDTC from RFSTDTC, as --DY: day 1 is RFSTDTC, no day 0; empty "
+              "unless both are full dates.",
+    "VISITNUM": "The visitnum of the record's visit in sdtm.toml's [events]; a repeated "
+                "unscheduled visit adds repeat_step per repeat (9.01, 9.02...).",
+    "VISIT": "The label of the record's visit in the study definition's schedule.",
+    "EPOCH": "The epoch of the record's visit in sdtm.toml's [events]; for an unscheduled "
+             "visit and for AE, CM, DV and DS records, by the date ([epochs]): before the "
+             "infusion start (or never infused), from its start to its end, or after its end "
+             "(date-times compared when both have a time, else dates); none for a partial "
+             "date that may fall either side.",
+    "--STRESC": "--ORRES as collected (the study collects one unit per test: the standard "
+                "units are the collected ones).",
+    "--STRESN": "--STRESC as a number when the result is numeric, else empty.",
+    "--STRESU": "--ORRESU (the standard unit is the collected unit).",
+    "--DRVFL": "Y on the records whose result the program computes (the ALSFRS-R total and "
+               "subscores), else empty.",
+    "AGE": "Whole years from BRTHDTC to RFICDTC (the day of consent); empty unless both are "
+           "full dates.",
+    "RFPENDTC": "The latest of the end-of-study date and every --DTC of the subject's records "
+                "in these datasets.",
+    "DTHFL": "Y when the subject's status is died or a date of death (DTHDTC) is recorded.",
+    "ACTARMCD": "The planned arm once the infusion was given (RFXSTDTC recorded), else empty.",
+    "ACTARM": "The planned arm once the infusion was given (RFXSTDTC recorded), else empty.",
+    "ARMNRS": "SCREEN FAILURE for a subject of that status; ASSIGNED, NOT TREATED for one found "
+              "eligible without the infusion; NOT ASSIGNED for one still in screening; empty "
+              "once infused.",
+    "--LOBXFL": "Y on the subject's last record of each category and test code with a result "
+                "dated before RFXSTDTC (date-times compared when both have a time, else dates: "
+                "the same day without a time is not before); none without an infusion.",
+    "--STNRLO": "The collected lower limit as a number (standard units are the collected ones).",
+    "--STNRHI": "The collected upper limit as a number (standard units are the collected ones).",
+}
+
+
+# The core's ALSFRS-R scoring (alsdesk.clinical.alsfrs), by derived result of sdtm.toml.
+SCORES = {
+    "total": "Sum of the 12 ALSFRS-R item scores (0-48), item 5 being 5a (no gastrostomy) or "
+             "5b (gastrostomy), whichever was scored.",
+    "bulbar": "Sum of items 1-3 (speech, salivation, swallowing), 0-12.",
+    "fine_motor": "Sum of items 4, 5a or 5b, and 6 (handwriting, cutting food, dressing and "
+                  "hygiene), 0-12.",
+    "gross_motor": "Sum of items 7-9 (turning in bed, walking, climbing stairs), 0-12.",
+    "respiratory": "Sum of items 10-12 (dyspnea, orthopnea, respiratory insufficiency), 0-12.",
+}
+SCORE_RULE = (" No record when an item it needs is missing or not done (the score would "
+              "mislead); {flag} is Y.")
+
+
+def score_method(src, field: str, study) -> str:
+    """How a derived test is computed: by the core's ALSFRS-R scoring, or (scoring = "form")
+    as the form's own derived value of the study definition (the GCS total)."""
+    if src.scoring == "alsfrs":
+        return SCORES[field]
+    found = None
+    if study is not None and src.form in study.forms:
+        found = next((x for x in study.forms[src.form].derived if x.id == field), None)
+    if found is None:
+        return f"The derived value {field} of the form {src.form}, as data entry computes it."
+    return (f"{found.label}: the {found.function} of {src.form}'s "
+            f"{', '.join(found.inputs)}, as the form's derived value {field} is computed on "
+            f"the data entry screen (the study definition's [[forms.{src.form}.derived]]).")
+
+
+def method_key(domain: Domain | None, column: str) -> str | None:
+    if domain is None:
+        return None
+    if column in {var for var, _, _ in domain.recode}:
+        return column  # described from sdtm.toml's recode (recoded)
+    generic = "--" + column[2:] if column.startswith(domain.code) else column
+    for key in (column, generic):
+        if key in METHODS:
+            return key
+    return None
+
+
+def recoded(domain: Domain, column: str) -> str:
+    """The method of a variable that is a term for a field's answer (AEENRTPT)."""
+    _, fid, values = next(r for r in domain.recode if r[0] == column)
+    terms = "; ".join(f"{text} when {fid} is {value}" for value, text in values)
+    return f"From the answer to {domain.form}.{fid}: {terms}; empty for any other answer."
