@@ -25,20 +25,14 @@ DM = SPEC["domains"]["DM"]
 @pytest.fixture
 def exported(demo_db, tmp_path):
     # S007 (in screening) found eligible, not yet infused: assigned to the arm, not treated
-    st = open_as(demo_db, "nurse")
-    try:
+    with open_as(demo_db, "nurse") as st:
         st.forms.save("S007", "screening", "ie", {
             "inc_age": "Y", "inc_sals": "Y", "inc_alsfrs": "Y", "inc_fvc": "Y",
             "exc_fals": "N", "exc_malig": "N", "exc_autoimm": "N", "exc_mnd": "N",
             "eligible": "Y", "iedat": "2026-02-18"})
-    finally:
-        st.close()
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         export_sdtm(st, tmp_path / "sdtm")
         yield st, tmp_path / "sdtm"
-    finally:
-        st.close()
 
 
 def _read(folder, name):

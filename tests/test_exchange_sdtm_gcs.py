@@ -29,8 +29,7 @@ def _values(st, sql: str) -> dict[tuple[str, str], dict]:
 
 @pytest.fixture
 def exported(demo_db, tmp_path):
-    st = open_as(demo_db, "nurse")
-    try:
+    with open_as(demo_db, "nurse") as st:
         # subjects without a 72-hour GCS yet (the others' forms are locked)
         subjects = [r[0] for r in st.conn.execute(
             "SELECT s.code FROM subjects s WHERE NOT EXISTS (SELECT 1 FROM form_instances fi WHERE fi.subject_id = s.id AND "
@@ -43,14 +42,9 @@ def exported(demo_db, tmp_path):
         # the verbal response not testable: no total
         st.forms.save(subjects[1], "h72", "gcs", {"gcsdtc": when, "gcseye": 4,
                                                         "gcsmotor": 6}, {"gcsverb": "NA"})
-    finally:
-        st.close()
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         export_sdtm(st, tmp_path / "sdtm")
         yield st, tmp_path / "sdtm", subjects[:2]
-    finally:
-        st.close()
 
 
 def test_gcs_total_is_the_derived_sum_of_the_stored_items(exported):
@@ -116,9 +110,6 @@ def _spec_with(tmp_path, old: str, new: str):
     ('tests.fvc = {', 'scoring = "form"\ntests.fvc = {', "only for a source with derived"),
 ])
 def test_loader_refuses_a_wrong_scoring(demo_db, tmp_path, old, new, said):
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         with pytest.raises(DefinitionError, match=said):
             load_spec(st.study, _spec_with(tmp_path, old, new))
-    finally:
-        st.close()

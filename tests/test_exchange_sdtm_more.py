@@ -28,12 +28,9 @@ def exported(demo_master, tmp_path_factory):
         src = Path(str(demo_master) + suffix)
         if src.exists():
             shutil.copy(src, str(folder / "demo.db") + suffix)
-    st = open_as(folder / "demo.db", "monitor")
-    try:
+    with open_as(folder / "demo.db", "monitor") as st:
         export_sdtm(st, folder / "sdtm")
         yield st, folder / "sdtm"
-    finally:
-        st.close()
 
 
 def _read(folder, name):

@@ -18,15 +18,11 @@ LONG = ("گزارش انحراف از پروتکل: بیمار دیرتر آمد
 
 @pytest.fixture
 def exported(demo_db, tmp_path):
-    st = open_as(demo_db, "nurse")
-    try:
+    with open_as(demo_db, "nurse") as st:
         st.forms.save("S006", "logs", "dv", {"dvcat": "OTHER", "dvterm": LONG, "dvimp": "N",
                                              "dvaction": "None needed."},
                       {"dvdat": "UNK"}, repeat=None, complete=True)
-    finally:
-        st.close()
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         result = export_xpt(st, tmp_path / "xpt")
         study = st.study
         stored = {r[0]: r[1:] for r in st.conn.execute(
@@ -34,8 +30,6 @@ def exported(demo_db, tmp_path):
             "v.sysbp__missing, v.temp FROM vs v JOIN form_instances fi ON fi.id = "
             "v.instance_id JOIN subjects s ON s.id = fi.subject_id WHERE fi.status != "
             "'deleted'")}
-    finally:
-        st.close()
     return result, study, stored, tmp_path / "xpt"
 
 
@@ -79,18 +73,12 @@ def test_a_text_cut_between_letters_keeps_its_last_letter(demo_db, tmp_path):
     # 133 three-byte letters are 399 bytes, but cut between letters they take 3 pieces
     # (66 + 66 + 1): counting 399 / 200 -> 2 pieces lost the last letter.
     text = "€" * 133
-    st = open_as(demo_db, "nurse")
-    try:
+    with open_as(demo_db, "nurse") as st:
         st.forms.save("S006", "logs", "dv", {"dvcat": "OTHER", "dvterm": text, "dvimp": "N",
                                              "dvaction": "None needed."},
                       {"dvdat": "UNK"}, repeat=None, complete=True)
-    finally:
-        st.close()
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         export_xpt(st, tmp_path / "xpt")
-    finally:
-        st.close()
     dv, _ = pyreadstat.read_xport(str(tmp_path / "xpt" / "dv.xpt"), encoding="utf-8")
     pieces = [c for c in dv.columns if c == "dvterm" or c.startswith("dvterm")
               and c[6:].isdigit()]
@@ -101,13 +89,10 @@ def test_a_text_cut_between_letters_keeps_its_last_letter(demo_db, tmp_path):
 def test_blocks_of_instances_write_the_same_bytes(demo_db, tmp_path, monkeypatch):
     from alsdesk.exchange import xpt
 
-    st = open_as(demo_db, "monitor")
-    try:
+    with open_as(demo_db, "monitor") as st:
         export_xpt(st, tmp_path / "one")
         monkeypatch.setattr(xpt, "ROWS", 3)  # many blocks, a last one shorter
         export_xpt(st, tmp_path / "many")
-    finally:
-        st.close()
     for path in (tmp_path / "one").glob("*.xpt"):
         assert _unstamped(path) == _unstamped(tmp_path / "many" / path.name), path.name
 
