@@ -16,13 +16,17 @@ from alsdesk.exchange.formats import FORMATS
 CHILD = Path(__file__).with_name("export_child.py")
 
 
-def _child(fmt: str, db: Path, out: Path) -> dict:
-    env = {**os.environ}
-    done = subprocess.run([sys.executable, str(CHILD), fmt, str(db), str(out)],
-                          capture_output=True, text=True, env=env, timeout=3600)
+def run_child(script: Path, *args: object) -> dict:
+    """A bench child script run alone (its peak memory its own); its last JSON line."""
+    done = subprocess.run([sys.executable, str(script), *map(str, args)],
+                          capture_output=True, text=True, env={**os.environ}, timeout=3600)
     if done.returncode != 0:
-        raise RuntimeError(f"export_child {fmt} failed: {done.stderr[-2000:]}")
+        raise RuntimeError(f"{script.name} {args[0]} failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _child(fmt: str, db: Path, out: Path) -> dict:
+    return run_child(CHILD, fmt, db, out)
 
 
 def export_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:

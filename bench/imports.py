@@ -3,24 +3,17 @@ time and peak memory in its own process, against the bare baseline (iterparse an
 per value, bench/import_child.py) in the same way."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
 
-from bench.exports import _child as export_child
+from bench.exports import _child as export_child, run_child
 
 CHILD = Path(__file__).with_name("import_child.py")
 
 
 def _child(what: str, odm: Path, db: Path) -> dict:
-    done = subprocess.run([sys.executable, str(CHILD), what, str(odm), str(db)],
-                          capture_output=True, text=True, timeout=3600)
-    if done.returncode != 0:
-        raise RuntimeError(f"import_child {what} failed: {done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(CHILD, what, odm, db)
 
 
 def import_group(dbs: dict[int, Path], runs: int, Row: Callable) -> list:
