@@ -151,9 +151,7 @@ class ExportDialog(QDialog):
                                        self.audit, self.identifiers, self.export_button]
 
     def _default_target(self) -> Path:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        base = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        base = documents_folder()
         name = f"{self.window_.store.study.id.lower()}-{self.fmt}-{date.today():%Y-%m-%d}"
         return base / (name if self.folder else name + ".xml")
 
@@ -263,6 +261,13 @@ def install(window: "MainWindow") -> None:
     window.open_export_dialog = open_dialog
 
 
+def documents_folder() -> Path:
+    """Where an export is offered first: the user's Documents folder, else home."""
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
 def save_codebook(window: "MainWindow", path: str | None = None) -> Path | None:
     """Ask where (unless `path` is given), write the codebook there, say where it went.
 
@@ -271,10 +276,7 @@ def save_codebook(window: "MainWindow", path: str | None = None) -> Path | None:
     from alsdesk.exchange.codebook import write_codebook
 
     if path is None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        base = Path(documents) if documents and Path(documents).is_dir() else Path.home()
-        default = base / f"{window.store.study.id.lower()}-codebook.html"
+        default = documents_folder() / f"{window.store.study.id.lower()}-codebook.html"
         path, _ = QFileDialog.getSaveFileName(window, "Save the codebook", str(default),
                                               "HTML (*.html)")
         if not path:
