@@ -117,12 +117,17 @@ def import_odm(store: "Store", path: str | Path,
         raise
 
 
+def _named(path: Path, size: int, digest: str) -> str:
+    """A file as the audit rows of imports name it: which bytes, not only which name."""
+    return f"{path.name} ({size} bytes, SHA-256 {digest})"
+
+
 def _record_refusal(store: "Store", path: Path, refused: ImportRefused) -> None:
     """One audit row: the file (name, size, SHA-256) and its first problems."""
     try:
         with path.open("rb") as fh:
             digest = hashlib.file_digest(fh, "sha256").hexdigest()
-        what = f"{path.name} ({path.stat().st_size} bytes, SHA-256 {digest})"
+        what = _named(path, path.stat().st_size, digest)
     except OSError:
         what = f"{path.name} (unreadable)"
     first = "; ".join(shown(str(p), 200) for p in refused.problems[:3])
@@ -207,7 +212,7 @@ class _Import:
             if reader.problems:
                 raise ImportRefused(self.path, reader.problems, reader.more)
             self.store.audit(IMPORT_ACTION, new_value=(
-                f"{self.path.name} ({fh.done} bytes, SHA-256 {fh.sha.hexdigest()}): "
+                f"{_named(self.path, fh.done, fh.sha.hexdigest())}: "
                 f"{report.subjects} subjects, {report.forms} forms"))
         report.notes += reader.notes
         if self.skipped:
