@@ -58,6 +58,8 @@ class Action(str, Enum):
     REVIEW_AUDIT = "review the whole audit trail"
     # CDISC/CDASH codes in field help belong to data management, not to data entry.
     VIEW_CODES = "see CDISC codes"
+    # Reference data the grades of adverse events are judged by (alsdesk/safety/ctcae.py).
+    MANAGE_TERMINOLOGY = "import terminologies (CTCAE)"
 
 
 _ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
@@ -91,6 +93,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.CLOSE_QUERY,
             Action.REVIEW_AUDIT,
             Action.VIEW_CODES,
+            Action.MANAGE_TERMINOLOGY,
         }
     ),
 }

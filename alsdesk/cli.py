@@ -455,6 +455,9 @@ main.add_command(pdf_commands.pdf)
 from alsdesk import doctor as _doctor  # noqa: E402
 main.add_command(_doctor.command())
 
+from alsdesk.safety.commands import ctcae as _ctcae  # noqa: E402
+main.add_command(_ctcae)
+
 from alsdesk import cli_lists  # noqa: E402
 main.add_command(cli_lists.study)
 main.add_command(cli_lists.subjects)

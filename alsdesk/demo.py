@@ -306,7 +306,7 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
                 childbearing=True)
     b.infusion(s4, start4, 61.0, 120.0, childbearing=True)
     b.h72(s4, start4)
-    b.ae(s4, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
+    b.ae(s4, {"aeterm": "Pulmonary embolism", "ctcae_term": "Thromboembolic event",
               "aestdat": _d(start4 + timedelta(days=36)),
               "aeendat": _d(start4 + timedelta(days=50)), "aesev": "SEVERE", "aetoxgr": 3,
               **b.serious(start4 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",
@@ -330,7 +330,7 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
                 fvc_pct=88.0, eligible=True)
     b.infusion(s5, start5, 80.0, 161.0)
     b.h72(s5, start5)
-    b.ae(s5, {"aeterm": "Pulmonary embolism", "ctcae_term": "Pulmonary embolism",
+    b.ae(s5, {"aeterm": "Pulmonary embolism", "ctcae_term": "Thromboembolic event",
               "aestdat": _d(start5 + timedelta(days=36)), "aeongo": "Y", "aeendat": None,
               "aesev": "SEVERE", "aetoxgr": 3,
               **b.serious(start5 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",

@@ -15,6 +15,7 @@ from alsdesk.clinical.dates import age_on, as_date
 from alsdesk.clinical.eligibility import EligibilityInputs, EligibilityResult, EligibilityRules, assess
 from alsdesk.errors import AlsDeskError
 from alsdesk.study.model import Derived, Form, Study
+from alsdesk.study.schema import TERM_FUNCTIONS
 
 # (event id, form id) -> that form's stored values for the same subject ({} when not entered)
 FormLookup = Callable[[str, str], Mapping[str, Any]]
@@ -166,7 +167,17 @@ def _eligibility(values, inputs, params):
     return result, None
 
 
-FUNCTIONS: dict[str, Callable[[Mapping[str, Any], list[Any], Mapping[str, float]], tuple]] = {
+def _ctcae(attr: str) -> Callable:
+    """The CTCAE term's MedDRA code or system organ class, from the terms in the file
+    (`terms`, alsdesk.safety.ctcae.Terminology); unknown without them or for another term."""
+    def fn(values, inputs, params, terms=None):
+        term = terms.term(inputs[0]) if terms is not None and inputs[0] is not None else None
+        return (getattr(term, attr) if term is not None else None), None
+
+    return fn
+
+
+FUNCTIONS: dict[str, Callable[..., tuple]] = {
     "alsfrs_total": _alsfrs_part("total"),
     "alsfrs_bulbar": _alsfrs_part("bulbar"),
     "alsfrs_fine_motor": _alsfrs_part("fine_motor"),
@@ -183,6 +194,8 @@ FUNCTIONS: dict[str, Callable[[Mapping[str, Any], list[Any], Mapping[str, float]
     "hours_between": _hours_between,
     "percent_difference": _percent_difference,
     "eligibility": _eligibility,
+    "ctcae_code": _ctcae("code"),
+    "ctcae_soc": _ctcae("soc"),
 }
 
 
@@ -222,9 +235,10 @@ def format_value(d: Derived, value: Any) -> str:
 class Deriver:
     """Computes the derived values of forms of one subject, resolving cross-form inputs."""
 
-    def __init__(self, study: Study, lookup: FormLookup) -> None:
+    def __init__(self, study: Study, lookup: FormLookup, terms: Any = None) -> None:
         self.study = study
         self.lookup = lookup
+        self.terms = terms  # the CTCAE terms (alsdesk.safety.ctcae.terms_of), or None
 
     def compute(self, form: Form, event_id: str,
                 values: Mapping[str, Any]) -> dict[str, DerivedValue]:
@@ -236,7 +250,11 @@ class Deriver:
         try:
             inputs = [self._resolve(form, event_id, values, ref, (*stack, d.id))
                       for ref in d.inputs]
-            value, note = FUNCTIONS[d.function](values, inputs, self.study.parameters)
+            if d.function in TERM_FUNCTIONS:
+                value, note = FUNCTIONS[d.function](values, inputs, self.study.parameters,
+                                                    self.terms)
+            else:
+                value, note = FUNCTIONS[d.function](values, inputs, self.study.parameters)
         except (AlsDeskError, ValueError) as exc:
             return DerivedValue(d.id, d.label, None, DASH, error=str(exc))
         return DerivedValue(d.id, d.label, value, format_value(d, value), note=note)

@@ -36,7 +36,9 @@ def deriver(store: "Store", subject: str) -> Deriver:
             cache[(event, form)] = form_values(store, subject, event, form) if form in ev.forms else {}
         return cache[(event, form)]
 
-    return Deriver(store.study, lookup)
+    from alsdesk.safety.ctcae import terms_of  # read once per store, at the first use
+
+    return Deriver(store.study, lookup, terms_of(store))
 
 
 def derived(store: "Store", subject: str, event: str, form: str,

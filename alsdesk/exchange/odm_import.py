@@ -30,6 +30,7 @@ from alsdesk.exchange.odm_read import (
 from alsdesk.exchange.odm_stream import MAX_DEPTH, DoctypeRefused, TooDeep, pieces
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus, SubjectStatus
+from alsdesk.store import audit
 from alsdesk.store.audit import A
 from alsdesk.study.model import Form, Severity
 from alsdesk.textcheck import shown, text_problem
@@ -117,19 +118,9 @@ def import_odm(store: "Store", path: str | Path,
         raise
 
 
-def _named(path: Path, size: int, digest: str) -> str:
-    """A file as the audit rows of imports name it: which bytes, not only which name."""
-    return f"{path.name} ({size} bytes, SHA-256 {digest})"
-
-
 def _record_refusal(store: "Store", path: Path, refused: ImportRefused) -> None:
     """One audit row: the file (name, size, SHA-256) and its first problems."""
-    try:
-        with path.open("rb") as fh:
-            digest = hashlib.file_digest(fh, "sha256").hexdigest()
-        what = _named(path, path.stat().st_size, digest)
-    except OSError:
-        what = f"{path.name} (unreadable)"
+    what = audit.file_named(path)
     first = "; ".join(shown(str(p), 200) for p in refused.problems[:3])
     count = len(refused.problems) + refused.uncounted
     with store.transaction():
@@ -212,7 +203,7 @@ class _Import:
             if reader.problems:
                 raise ImportRefused(self.path, reader.problems, reader.more)
             self.store.audit(IMPORT_ACTION, new_value=(
-                f"{_named(self.path, fh.done, fh.sha.hexdigest())}: "
+                f"{audit.named(self.path, fh.done, fh.sha.hexdigest())}: "
                 f"{report.subjects} subjects, {report.forms} forms"))
         report.notes += reader.notes
         if self.skipped:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk.clinical.schedule import plan_visits
 from alsdesk.datefmt import date_text, datetime_text
 from alsdesk.rules.engine import visibility
-from alsdesk.rules.expr import WINDOW, parse_expr
+from alsdesk.rules.expr import TERMS, WINDOW, parse_expr
 from alsdesk.rules.temporal import Partial
 from alsdesk.states import FormStatus
 from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study, TimeUnit
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["VisitWindow", "check_context", "expr_value", "references"]
 
 _IN_WINDOW = re.compile(r"\bin_window\s*\(")
+_TERMS = re.compile(r"\b(?:is_ctcae_term|ctcae_has_grade)\s*\(")
 
 
 def expr_value(field: Field, value: Any) -> Any:
@@ -78,6 +79,10 @@ def check_context(store: "Store", subject: str, event: str, form: str, *,
             out[ref] = _value(store, subject, event, event_repeat, parts[0], parts[1])
         else:
             out[ref] = _value(store, subject, parts[0], 1, parts[1], parts[2])
+    if any(_TERMS.search(c.expr) for c in study.form(form).checks):
+        from alsdesk.safety.ctcae import terms_of  # the terms in the file, read once
+
+        out[TERMS] = terms_of(store)
     if window:
         anchor = _anchor(store, study, subject)
         ev = study.event(event)

@@ -28,12 +28,16 @@ from alsdesk.errors import ExpressionError
 from alsdesk.rules import temporal
 from alsdesk.rules.ops import BINOPS, CMPOPS, Fail, arith, call, compare, number, truth
 
-__all__ = ["Expr", "FUNCTIONS", "NOW", "TODAY", "WINDOW", "parse_expr", "undefined_names"]
+__all__ = ["Expr", "FUNCTIONS", "NOW", "TERMS", "TODAY", "WINDOW", "parse_expr",
+           "undefined_names"]
 
 # Environment keys of what is not a field: they cannot clash with a field id or reference.
 TODAY = "today()"  # a date; absent: the computer's clock
 NOW = "now()"  # a date-time to the minute; absent: the computer's clock
 WINDOW = "in_window()"  # an object with contains(value) -> bool | None; absent: unknown
+# The study's CTCAE terms (alsdesk.safety.ctcae.Terminology): is_ctcae_term(x) and
+# ctcae_has_grade(term, grade); absent or not imported: unknown, which never fires a check.
+TERMS = "ctcae()"
 _REF_PART = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 # Generous for any real check, small enough that parsing and walking stay cheap.
@@ -45,6 +49,7 @@ FUNCTIONS: Mapping[str, tuple[int, int | None]] = {
     "present": (1, 1), "blank": (1, 1), "days": (2, 2), "hours": (2, 2), "years": (2, 2),
     "abs": (1, 1), "min": (1, None), "max": (1, None), "len": (1, 1), "lower": (1, 1),
     "today": (0, 0), "now": (0, 0), "in_window": (1, 1),
+    "is_ctcae_term": (1, 1), "ctcae_has_grade": (2, 2),
 }
 
 _OP_NAMES: dict[type, str] = {
@@ -219,6 +224,29 @@ class _Validator:
             self.visit(arg, depth)
 
 
+def _terminology(func: str, args: list[Callable[[Mapping[str, Any]], Any]]
+                 ) -> Callable[[Mapping[str, Any]], Any]:
+    """is_ctcae_term(x): whether x is a term of the study's CTCAE version;
+    ctcae_has_grade(term, grade): whether that grade exists for the term. Unknown (None)
+    without the terminology, for an empty value, and for a term CTCAE does not have (that
+    is is_ctcae_term's to say)."""
+    def evaluate(env: Mapping[str, Any]) -> Any:
+        terms = env.get(TERMS)
+        name = args[0](env)
+        if terms is None or not terms.available or name is None:
+            return None
+        term = terms.term(name)
+        if func == "is_ctcae_term":
+            return term is not None
+        grade = args[1](env)
+        if term is None or grade is None:
+            return None
+        if isinstance(grade, bool) or not isinstance(grade, int):
+            raise Fail(f"ctcae_has_grade() needs a whole-number grade, not {grade!r}")
+        return term.has_grade(grade)
+    return evaluate
+
+
 def _walker(node: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
     """A function of the environment that evaluates ``node`` (a validated tree).
 
@@ -308,6 +336,8 @@ def _walker(node: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
                 window = env.get(WINDOW)
                 return None if window is None else window.contains(arg(env))
             return in_window
+        if func in ("is_ctcae_term", "ctcae_has_grade"):
+            return _terminology(func, args)
         return lambda env: call(func, [arg(env) for arg in args])
     kind = type(node).__name__
 

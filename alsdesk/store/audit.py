@@ -14,6 +14,7 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Iterator
 
 from alsdesk.errors import StoreError
@@ -86,6 +87,21 @@ _COLUMNS = (
     "reason",
     "prev_hash",
 )
+
+
+def named(path: Path, size: int, digest: str) -> str:
+    """A file as the audit rows of imports name it: which bytes, not only which name."""
+    return f"{path.name} ({size} bytes, SHA-256 {digest})"
+
+
+def file_named(path: Path) -> str:
+    """`named` of a file on disk (read whole for its SHA-256)."""
+    try:
+        with path.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha256").hexdigest()
+        return named(path, path.stat().st_size, digest)
+    except OSError:
+        return f"{path.name} (unreadable)"
 
 
 def utc_now() -> str:

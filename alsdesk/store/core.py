@@ -66,6 +66,9 @@ class Store:
         # And its WAL and shared-memory files, once the first save has made them.
         self._wal: tuple[int, int] | None = None
         self._shm: tuple[int, int] | None = None
+        # The study's CTCAE terms, read at their first use by a check or a screen (they never
+        # change once imported; an import here empties it): alsdesk.safety.ctcae.terms_of
+        self.terminology: object | None = None
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)

@@ -18,7 +18,7 @@ from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
 APPLICATION_ID = 0x414C5344
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GENESIS_HASH = "0" * 64
 
@@ -33,6 +33,8 @@ SYSTEM_TABLES = (
     "queries",
     "audit_trail",
     "locks",
+    "ctcae_versions",
+    "ctcae_terms",
 )
 
 _BASE_SCHEMA = """
@@ -138,13 +140,68 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be delete
 """
 
 
+# Format 2: the CTCAE terminology (alsdesk/safety/ctcae.py), imported once per version and
+# never changed after: the grades a term allows are part of what an adverse event means.
+_CTCAE_SCHEMA = """
+CREATE TABLE ctcae_versions (
+    version TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    terms INTEGER NOT NULL,
+    digest TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    imported_by TEXT NOT NULL
+);
+CREATE TABLE ctcae_terms (
+    version TEXT NOT NULL REFERENCES ctcae_versions(version),
+    code INTEGER NOT NULL,
+    soc TEXT NOT NULL,
+    term TEXT NOT NULL,
+    grade1 TEXT,
+    grade2 TEXT,
+    grade3 TEXT,
+    grade4 TEXT,
+    grade5 TEXT,
+    definition TEXT,
+    note TEXT,
+    PRIMARY KEY (version, code),
+    UNIQUE (version, term)
+);
+CREATE TRIGGER ctcae_versions_no_update BEFORE UPDATE ON ctcae_versions
+BEGIN SELECT RAISE(ABORT, 'an imported terminology cannot be changed'); END;
+CREATE TRIGGER ctcae_versions_no_delete BEFORE DELETE ON ctcae_versions
+BEGIN SELECT RAISE(ABORT, 'an imported terminology cannot be deleted'); END;
+CREATE TRIGGER ctcae_terms_no_update BEFORE UPDATE ON ctcae_terms
+BEGIN SELECT RAISE(ABORT, 'an imported terminology cannot be changed'); END;
+CREATE TRIGGER ctcae_terms_no_delete BEFORE DELETE ON ctcae_terms
+BEGIN SELECT RAISE(ABORT, 'an imported terminology cannot be deleted'); END;
+"""
+
+
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
     conn.executescript(_BASE_SCHEMA)
 
 
+def _migrate_to_2(conn: sqlite3.Connection) -> None:
+    for statement in _CTCAE_SCHEMA.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)  # not executescript: it would commit the open transaction
+
+
 # version -> step that brings a file from version-1 to version. Steps run inside the opening
 # transaction; a file is never left half-migrated.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _migrate_to_1}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _migrate_to_1, 2: _migrate_to_2}
+
+
+def file_version(conn: sqlite3.Connection) -> int:
+    """The format the file says it has (what verify compares it with: a read-only file of an
+    older format is not migrated, and is not missing the newer tables)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return min(int(row[0]), SCHEMA_VERSION) if row else SCHEMA_VERSION
+    except ValueError:
+        return SCHEMA_VERSION  # a damaged meta row: compared with the newest, and reported
 
 
 def missing_column(field_id: str) -> str:
@@ -370,14 +427,17 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def create_schema(conn: sqlite3.Connection, study: Study, now: str) -> None:
-    """Lay down the base tables and the form tables in a new, empty file."""
+def create_schema(conn: sqlite3.Connection, study: Study, now: str,
+                  upto: int = SCHEMA_VERSION) -> None:
+    """Lay down the base tables and the form tables in a new, empty file (`upto`: as a file
+    of that older format has them, for verify to compare an unmigrated file with)."""
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     with utils(conn).atomic():
         for version in sorted(MIGRATIONS):
-            MIGRATIONS[version](conn)
+            if version <= upto:
+                MIGRATIONS[version](conn)
         meta = {
-            "schema_version": str(SCHEMA_VERSION),
+            "schema_version": str(upto),
             "study_id": study.id,
             "protocol": study.protocol,
             "created_at": now,

@@ -24,13 +24,13 @@ from typing import Any
 from alsdesk.store import schema
 
 LIMIT = 50
-# study id -> (the Study it was made for, (objects, form table layouts))
-_EXPECTED: dict[str, tuple[object, tuple[dict, dict]]] = {}
+# (study id, format) -> (the Study it was made for, (objects, form table layouts))
+_EXPECTED: dict[tuple[str, int], tuple[object, tuple[dict, dict]]] = {}
 
 
 def problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list[str]:
     """Differences between the file's schema text and the program's, in words."""
-    objects, forms = _expected(study)
+    objects, forms = _expected(study, schema.file_version(conn))
     form_ids = set(study.forms)
     have = {(t, n): (tbl, sql) for t, n, tbl, sql in conn.execute(
         "SELECT type, name, tbl_name, sql FROM sqlite_master")}
@@ -113,20 +113,22 @@ def _checks(sql: str) -> list[str]:
     return found
 
 
-def _expected(study) -> tuple[dict, dict]:
-    """What a new file of this study holds, made by the program's own code in memory."""
-    if study.id in _EXPECTED and _EXPECTED[study.id][0] is study:
-        return _EXPECTED[study.id][1]
+def _expected(study, version: int) -> tuple[dict, dict]:
+    """What a new file of this study holds in that format, made by the program's own code
+    in memory."""
+    key = (study.id, version)
+    if key in _EXPECTED and _EXPECTED[key][0] is study:
+        return _EXPECTED[key][1]
     mem = sqlite3.connect(":memory:")
     try:
-        schema.create_schema(mem, study, "1970-01-01T00:00:00+00:00")
+        schema.create_schema(mem, study, "1970-01-01T00:00:00+00:00", upto=version)
         form_ids = set(study.forms)
         objects = {(t, n): (tbl, sql) for t, n, tbl, sql in mem.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master") if tbl not in form_ids}
         forms = {f: _form_layout(mem, f) for f in form_ids}
     finally:
         mem.close()
-    _EXPECTED[study.id] = (study, (objects, forms))
+    _EXPECTED[key] = (study, (objects, forms))
     return objects, forms
 
 

@@ -108,7 +108,7 @@ def _hash_problem(store: "Store", label: str, iid: int, stored_hash: str) -> lis
 
 def schema_problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list[str]:
     """Tables, views, columns and triggers of the file against what the program creates."""
-    want = _expected(study)
+    want = _expected(study, schema.file_version(conn))
     have = _layout(conn)
     form_ids = set(study.forms)
     evidence = _form_evidence(conn)
@@ -150,11 +150,12 @@ def schema_problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list
     return problems[:limit]
 
 
-def _expected(study) -> dict[str, dict[str, Any]]:
-    """The layout a new file of this study gets, made by the program's own code in memory."""
+def _expected(study, version: int) -> dict[str, dict[str, Any]]:
+    """The layout a new file of this study gets in that format, made by the program's own
+    code in memory."""
     mem = sqlite3.connect(":memory:")
     try:
-        schema.create_schema(mem, study, "1970-01-01T00:00:00+00:00")
+        schema.create_schema(mem, study, "1970-01-01T00:00:00+00:00", upto=version)
         return _layout(mem)
     finally:
         mem.close()

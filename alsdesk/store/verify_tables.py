@@ -24,7 +24,8 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
     problems: list[str] = []
     for table, check in (("settings", setting_problems),
                          ("subjects", lambda c: subject_problems(c, study)),
-                         ("queries", query_problems), ("form_instances", instance_problems)):
+                         ("queries", query_problems), ("form_instances", instance_problems),
+                         ("ctcae_terms", _terminology_problems)):
         try:
             problems.extend(check(conn))
         except sqlite3.Error as exc:  # a column dropped behind the program (schema says so)
@@ -33,6 +34,12 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
     if len(problems) > limit:
         return problems[:limit] + [f"... and {len(problems) - limit} more"]
     return problems
+
+
+def _terminology_problems(conn: sqlite3.Connection) -> list[str]:
+    from alsdesk.safety import ctcae  # the terminology's own rule, kept with its import
+
+    return ctcae.problems(conn)
 
 
 # -- settings ---------------------------------------------------------------------------------

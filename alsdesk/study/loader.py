@@ -27,6 +27,7 @@ from alsdesk.study.schema import (
     ARITY, DEVIATION_BINDINGS, KEYS, KNOWN_FUNCTIONS, REQUIRED_BINDINGS, REQUIRED_PARAMETERS,
 )
 from alsdesk.study.schema import DERIVED_PARTS
+from alsdesk.safety.ctcae_sheet import SUPPORTED as CTCAE_VERSIONS
 from alsdesk.study.signing import read_study_signing, read_need
 from alsdesk.study.source import Source, annotate
 from alsdesk.study.status_defs import read_status_defs
@@ -101,6 +102,10 @@ class _Builder:
         if enrol < 1:
             self.src.fail("study.target_enrolment", "must be 1 or more")
         params = self.parameters(top["parameters"])
+        ctcae = self.src.val(info, "study", "ctcae_version", "str")
+        if ctcae is not None and ctcae not in CTCAE_VERSIONS:
+            self.src.fail("study.ctcae_version", f"{ctcae!r} is not a CTCAE version the "
+                          f"program reads ({', '.join(CTCAE_VERSIONS)})")
         for i, raw in enumerate(self.src.val(top, "", "missing", "list", [])):
             m = self.src.table(raw, f"missing[{i}]", "missing")
             code, label = (self.src.val(m, f"missing[{i}]", k, "str") for k in ("code", "label"))
@@ -139,7 +144,7 @@ class _Builder:
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
             signature_meanings=meanings, source=self.path, **status_defs,
-            **read_study_signing(self.src, info), **values)
+            ctcae_version=ctcae, **read_study_signing(self.src, info), **values)
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:

@@ -230,6 +230,8 @@ class Study:
     # warning ("warn") (alsdesk/store/signoff.py)
     casebook_statement: str | None = None
     lock_unsigned: str = "refuse"
+    # The CTCAE version adverse events are graded by (alsdesk/safety/ctcae.py); None: none
+    ctcae_version: str | None = None
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

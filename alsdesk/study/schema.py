@@ -13,7 +13,7 @@ from alsdesk.study.model import FieldType
 
 __all__ = [
     "ARITY", "KNOWN_FUNCTIONS", "ITEM_FUNCTIONS", "ALSFRS_ITEMS", "STORE_TABLES",
-    "RESERVED_COLUMNS", "SQL_KEYWORDS", "REQUIRED_PARAMETERS", "REQUIRED_BINDINGS",
+    "RESERVED_COLUMNS", "SQL_KEYWORDS", "TERM_FUNCTIONS", "REQUIRED_PARAMETERS", "REQUIRED_BINDINGS",
     "DEVIATION_BINDINGS", "ID",
     "ID_RULE", "TYPE_ONLY", "KEYS",
 ]
@@ -26,8 +26,12 @@ ARITY: Mapping[str, tuple[int, int | None]] = MappingProxyType({
     "mitos_stage": (0, 0), "delta_fs": (3, 3), "age": (2, 2), "bmi": (2, 2),
     "target_dose": (1, 1), "dose_deviation": (2, 2), "sum": (1, None), "eligibility": (9, 9),
     "hours_between": (2, 2), "percent_difference": (2, 2),
+    "ctcae_code": (1, 1), "ctcae_soc": (1, 1),
 })
 KNOWN_FUNCTIONS: frozenset[str] = frozenset(ARITY)
+# These read the study's CTCAE terms in the file (alsdesk/safety/ctcae.py): the MedDRA code
+# and system organ class of the CTCAE term given.
+TERM_FUNCTIONS: frozenset[str] = frozenset({"ctcae_code", "ctcae_soc"})
 # These read q1..q12 of their own form instead of declared inputs.
 ITEM_FUNCTIONS: frozenset[str] = frozenset(n for n, a in ARITY.items() if a == (0, 0))
 ALSFRS_ITEMS: tuple[str, ...] = (
@@ -92,7 +96,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
-                                     "lock_unsigned")),
+                                     "lock_unsigned", "ctcae_version")),
     "missing": (("code", "label"), ("export",)),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ()),
