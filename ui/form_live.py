@@ -17,6 +17,8 @@ from alsdesk.rules import engine
 from alsdesk.study.model import Severity
 from alsdesk.suggest import suggestions
 
+from .terms_ui import grade_help
+
 if TYPE_CHECKING:
     from .form_page import FormPage
 
@@ -93,7 +95,9 @@ class FormLive:
         if fid is not None:
             f = self.view.form.field(fid)
             help_ = permissions.field_help(self.main.store.role, f)  # no CDISC codes for staff
-            self.help_label.setText(f"<b>{f.label}</b>" + (f"<br>{help_}" if help_ else ""))
+            grades = grade_help(self.main.store, f, self._present()[0]) if f.grade_of else ""
+            self.help_label.setText(f"<b>{f.label}</b>" + (f"<br>{help_}" if help_ else "")
+                                    + grades)
 
     def focus_field(self: "FormPage", field_id: str) -> None:
         """Scroll to the field's editor and give it the focus (the field a query is about)."""

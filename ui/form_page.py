@@ -27,6 +27,7 @@ from .form_live import FormLive
 from .form_renderer import FormView
 from .icons import status_icon
 from .suggestions import SuggestionPanel
+from .terms_ui import offer_terms
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -299,6 +300,7 @@ class FormPage(QWidget, FormActions, FormLive):
         if record.instance_id is not None:
             self.repeat = record.repeat
         self.view.load(record.values, record.missing)
+        offer_terms(self.view, self.main.store)  # the CTCAE terms, as the nurse types
         self.required_shown: set[str] = set()
         # what the form's checks read from the subject's other forms (consent date, the
         # infusion start, the visit window): read once per showing, so the messages at the

@@ -178,7 +178,12 @@ def _form(form: FormBlock, width: float) -> list:
     else:
         body = compact_rows(form, width) if log else field_rows(form, width)
     tail: list = []
-    if form.derived:
+    if form.derived and log:  # compact as the entry: one line (an adverse event's SOC, code)
+        parts = [f"{esc(d.label)}: <b>{esc(d.text)}</b>" + (f" ({esc(d.note)})" if d.note
+                                                           else "") for d in form.derived]
+        tail += [Spacer(1, 1 * mm), st.p("Calculated by ALS Desk: " + "; ".join(parts),
+                                         st.CELL)]
+    elif form.derived:
         rows = [[st.t("Calculated", st.CELL_BOLD), st.t("Value", st.CELL_BOLD)]]
         for d in form.derived:
             text = esc(d.text) + (f"<br/><font color='#444444'>{esc(d.note)}</font>"

@@ -160,6 +160,9 @@ def _around(study: Study, form: Form, p: Plan, rows: int, event_label: str = "")
     intro = (f"Event: {event_label}. A log: one entry per row, {n} rows a page. When the "
              f"page is full, continue on a copy of this page and number the log pages 1, 2, "
              f"3 … in order; row 1 of log page 2 is entry {n + 1}.")
+    if form.derived:  # as on a form's page: computed from the entries, nothing to write
+        intro += (" Calculated by ALS Desk when an entry is entered (nothing to write here): "
+                  + ", ".join(d.label for d in form.derived) + ".")
     page_no = EntryLine([text("Log page"), boxes(2, gap=1.5 * mm), text("of", gap=1.5 * mm),
                          boxes(2, gap=1.5 * mm)])
     top = Table([[st.t(intro, st.SMALL), page_no]],

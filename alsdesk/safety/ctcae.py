@@ -149,6 +149,10 @@ class Terminology:
     def available(self) -> bool:
         return bool(self.terms)
 
+    def names(self) -> list[str]:
+        """Every term as CTCAE spells it, in alphabetical order (the screen's list)."""
+        return sorted((t.term for t in self.terms.values()), key=str.lower)
+
     def term(self, name: object) -> Term | None:
         return self.terms.get(str(name).strip().lower()) if name is not None else None
 
@@ -173,6 +177,19 @@ class Terminology:
                     ranked.append((2, key, t, where))
         ranked.sort(key=lambda r: (r[0], r[1]))
         return [(t, where) for _, _, t, where in ranked[:limit]]
+
+
+def grade_lines(terms: "Terminology", name: object) -> list[str]:
+    """What the screen shows beside a grade: the term's grades as CTCAE words them, those
+    it lacks said so; nothing without the terminology or for a term CTCAE does not have."""
+    t = terms.term(name) if terms.available else None
+    if t is None:
+        return []
+    lines = [f"CTCAE v{terms.version}: {t.term} ({t.soc})"]
+    for g, text in enumerate(t.grades, start=1):
+        lines.append(f"Grade {g}: {text}" if text else
+                     f"Grade {g}: does not exist for this term")
+    return lines
 
 
 def _mentioned(t: Term, phrase: str) -> str | None:
@@ -221,4 +238,4 @@ def problems(conn: sqlite3.Connection) -> list[str]:
 
 
 __all__ = ["IMPORT_ACTION", "Imported", "Terminology", "TerminologyError", "Version",
-           "import_ctcae", "problems", "terms_of", "versions"]
+           "grade_lines", "import_ctcae", "problems", "terms_of", "versions"]

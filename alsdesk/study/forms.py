@@ -86,6 +86,10 @@ class FormReader:
         self._sections_together(fields, key)
         ids = [f.id for f in fields]
         for i, f in enumerate(fields):
+            if f.grade_of and not any(o.id == f.grade_of and o.terminology for o in fields):
+                self.src.fail(f"{key}.fields[{i}] ({f.id}).grade_of", f"{f.grade_of!r} is not a "
+                              "field of this form with terminology = \"ctcae\"")
+        for i, f in enumerate(fields):
             if f.visible is not None:
                 self.expr(f.visible, f"{key}.fields[{i}] ({f.id}).visible", fid, ids)
         checks: list[Check] = []
@@ -179,7 +183,15 @@ class FormReader:
         if length is not None and length < 1:
             self.src.fail(f"{key}.length", "must be 1 or more")
         texts = {k: self.src.val(t, key, k, "str")
-                 for k in ("section", "unit", "visible", "cdash", "sdtm", "help")}
+                 for k in ("section", "unit", "visible", "cdash", "sdtm", "help",
+                           "terminology", "grade_of")}
+        if texts["terminology"] not in (None, "ctcae") or (texts["terminology"] and
+                                                           ftype is not FieldType.TEXT):
+            self.src.fail(f"{key}.terminology", "the one terminology is \"ctcae\", on a text "
+                          "field (it holds a CTCAE term)")
+        if texts["grade_of"] and (codelist is None or codelist.data_type != "integer"):
+            self.src.fail(f"{key}.grade_of", "only a choice field of whole-number grades is the "
+                          "CTCAE grade of a term field")
         flags = {k: self.src.val(t, key, k, "bool", False)
                  for k in ("required", "partial", "identifier", "future")}
         suggest, codes = self.suggest(t, key, ftype, codelist)

@@ -154,6 +154,10 @@ class Field:
     suggest: tuple[str, ...] = ()
     suggest_codes: tuple[str | int, str | int] | None = None  # CHOICE: codes for yes, no
     future: bool = False  # DATE / DATETIME: may lie after today (otherwise a hard finding)
+    # TEXT: the field holds a term of this terminology ("ctcae"): the screen offers its terms
+    terminology: str | None = None
+    # CHOICE: the field is the CTCAE grade of that term field: the screen shows its grades
+    grade_of: str | None = None
 
 
 @dataclass(frozen=True)

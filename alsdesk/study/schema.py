@@ -105,7 +105,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
-        "future")),
+        "future", "terminology", "grade_of")),
     "check": (("id", "expr", "message", "severity"), ("fields", "deviation")),
     "derived": (("id", "label", "function"), ("inputs", "unit", "digits")),
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",

@@ -1,0 +1,62 @@
+"""The adverse event form with the CTCAE terms imported, by keyboard: the term offered as
+the nurse types, picked with the arrow keys and Enter, its SOC and MedDRA code calculated,
+and, on the way on by Tab, the grades the term has shown beside the grade."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from alsdesk.demo import DEMO_PASSWORD
+from alsdesk.safety import ctcae
+from alsdesk.store import Store
+from tests.test_safety_ctcae import ATE, FEVER, workbook
+from tests.ui_helpers import (  # noqa: F401 - fixtures
+    demo_db, demo_template, open_window, settle, ui_settings,
+)
+
+
+def press(qtbot, key, times: int = 1) -> None:
+    """A key as the keyboard sends it: to the open list when one is open, else to the
+    widget with the focus."""
+    for _ in range(times):
+        target = QApplication.activePopupWidget() or QApplication.focusWidget()
+        QTest.keyClick(target, key)
+        qtbot.wait(5)
+
+
+def field_in_use(page) -> str | None:
+    return page.view.field_of(QApplication.focusWidget())
+
+
+def test_a_term_is_picked_by_keyboard_and_its_grades_are_shown(qtbot, demo_db, tmp_path):
+    with Store.open(demo_db) as store:
+        store.login("admin", DEMO_PASSWORD)
+        ctcae.import_ctcae(store, workbook(tmp_path / "ctcae.xlsx", [FEVER, ATE]))
+    window = open_window(qtbot, demo_db)
+    window.open_form("S005", "logs", "ae", 1, None)
+    settle(qtbot, window)
+    page = window.form_page
+    page.focus_field("aeterm")
+    qtbot.keyClicks(QApplication.focusWidget(), "Clot in the leg artery")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert field_in_use(page) == "ctcae_term"  # right under the verbatim term
+    edit = QApplication.focusWidget()
+    qtbot.keyClicks(edit, "THROMBO")
+    popup = edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert edit.completer().currentCompletion() == "Arterial thromboembolism"
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert edit.text() == "Arterial thromboembolism" and not popup.isVisible()
+    assert page.modified.isVisible()
+    qtbot.waitUntil(lambda: "Vascular disorders" in page.derived.text("aesoc"))
+    assert "10073529" in page.derived.text("aelltcd")
+    for _ in range(12):  # on by Tab: the dates, ongoing, severity, then the grade
+        if field_in_use(page) == "aetoxgr":
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert field_in_use(page) == "aetoxgr"
+    assert "Grade 1: does not exist for this term" in page.help_label.text()
+    assert "Grade 3: Urgent intervention indicated" in page.help_label.text()
+    assert page.view.editor("aeterm").value() == "Clot in the leg artery"
