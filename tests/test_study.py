@@ -624,7 +624,7 @@ def test_each_broken_bundled_field_is_reported_on_its_line(tmp_path: Path) -> No
     broken = text.replace(old, old.replace('"choice"', '"chioce"'))
     with pytest.raises(DefinitionError) as info:
         load_study(_write(tmp_path, broken))
-    assert info.value.key == "forms.ae.fields[7] (aeser).type"
+    assert info.value.key == "forms.ae.fields[8] (aeser).type"
     line = int(info.value.file.split(":")[1])
     assert broken.splitlines()[line - 1] == 'type = "chioce"'
 
