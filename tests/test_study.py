@@ -57,8 +57,8 @@ ALSFRS_ANCHORS = {
             "continuous use of bipap during the night and day", "invasive"],
 }
 # The CTCAE term right under the verbatim term: coded as it is written (docs/safety.md).
-AE_ORDER = ["aeterm", "ctcae_term", "aestdat", "aesttim", "aeongo", "aeendat", "aesev", "aetoxgr", "aeser",
-            "aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie", "aesawdat",
+AE_ORDER = ["aeterm", "ctcae_term", "aestdat", "aesttim", "aeongo", "aeendat", "aesev",
+            "aetoxgr", "aeser", "aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie", "aesawdat",
             "aesspdat", "aesecdat", "aerel", "aeacn", "aeout"]
 LAB_ANALYTES = ["wbc", "hgb", "plt", "alt", "ast", "bili", "creat", "urea", "ck", "crp", "esr"]
 
