@@ -60,3 +60,46 @@ def test_a_term_is_picked_by_keyboard_and_its_grades_are_shown(qtbot, demo_db, t
     assert "Grade 1: does not exist for this term" in page.help_label.text()
     assert "Grade 3: Urgent intervention indicated" in page.help_label.text()
     assert page.view.editor("aeterm").value() == "Clot in the leg artery"
+
+
+def test_a_lab_result_is_graded_as_typed_and_offered_as_an_adverse_event(qtbot, demo_db):
+    from ui.lab_grades import DISMISS, RECORD
+
+    with Store.open(demo_db) as store:
+        store.login("nurse", DEMO_PASSWORD)
+        code = store.subjects.create().code
+        store.forms.save(code, "screening", "dm", {"sex": "F", "brthdat": "1980-02-02"})
+        store.forms.save(code, "screening", "lb", {"lbdtc": "2025-01-05T08:00", "alt": 20.0,
+                                                   "alt_lo": 7.0, "alt_hi": 40.0,
+                                                   "plt": 240.0, "plt_lo": 150.0,
+                                                   "plt_hi": 450.0})
+        store.forms.save(code, "m2", "lb", {"lbdtc": "2025-03-05T08:00", "alt_lo": 7.0,
+                                            "alt_hi": 40.0, "plt_lo": 150.0, "plt_hi": 450.0})
+    window = open_window(qtbot, demo_db)
+    window.open_form(code, "m2", "lb")
+    settle(qtbot, window)
+    page = window.form_page
+    page.focus_field("alt")
+    qtbot.keyClicks(QApplication.focusWidget(), "152")
+    page.focus_field("plt")
+    qtbot.keyClicks(QApplication.focusWidget(), "60")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "grade 2, Alanine aminotransferase increased (3.8 × ULN"
+                    in page.lab_grades.label.text())
+    assert "Platelets 60 × 10³/µL: grade 2, Platelet count decreased" in \
+        page.lab_grades.label.text()
+    assert page.lab_grades.title() == "CTCAE grades (v5.0)"
+    window.prompts.answer("choose", RECORD, DISMISS)
+    window.prompts.answer("reason", "Clumped sample; repeat count 230")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len([a for a in window.prompts.asked if a[0] == "choose"]) == 2)
+    asked = [a[1][1] for a in window.prompts.asked if a[0] == "choose"]
+    assert asked[0].startswith("Alanine aminotransferase increased, grade 2")
+    assert asked[1].startswith("Platelet count decreased, grade 2")
+    store = window.store
+    (entry,) = [i for i in store.forms.instances(code) if i.form == "ae"]
+    rec = store.forms.get_instance(entry.instance_id)
+    assert (rec.values["aetoxgr"], rec.values["aestdat"]) == (2, "2025-03-05")
+    reasons = [r[0] for r in store.conn.execute(
+        "SELECT reason FROM audit_trail WHERE action = 'safety.lab_ae' ORDER BY seq")]
+    assert reasons == [None, "Clumped sample; repeat count 230"]

@@ -20,6 +20,7 @@ from alsdesk.store import status_rules
 from alsdesk.store.status_rules import EligibilityStop
 from alsdesk.study.model import Severity
 from .deviation_offer import offer_deviations
+from .lab_grades import offer_lab_aes
 from .fmt import local_time
 from .history import history_rows
 from .prompts import CANCEL, DISCARD, SAVE
@@ -140,6 +141,7 @@ class FormActions:
             prompts.info("Saved", "\n".join(result.notices))
             self.main.show_status(" ".join(result.notices))
         offer_deviations(self, result, notes)
+        offer_lab_aes(self, result)  # a lab grade worse than baseline: an adverse event?
         self.changed_in_store.emit()
         return True
 

@@ -59,6 +59,7 @@ class FormLive:
             derived = overview.derived(store, self.subject, self.event_id, form.id, values,
                                        event_repeat=self.event_repeat, repeat=self.repeat or 1)
             self.derived.show_values(derived)
+        self.lab_grades.show_for(self, values)  # the lab panel's CTCAE grades, live
         if any(f.suggest for f in form.fields):  # values recorded elsewhere, offered (F3)
             self.suggestion_panel.show_for(self.view, suggestions(
                 store, self.subject, self.event_id, form.id, values,

@@ -27,6 +27,7 @@ from .form_live import FormLive
 from .form_renderer import FormView
 from .icons import status_icon
 from .suggestions import SuggestionPanel
+from .lab_grades import LabGradePanel
 from .terms_ui import offer_terms
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ class FormPage(QWidget, FormActions, FormLive):
         self.side.setContentsMargins(4, 0, 0, 0)
         self.derived = DerivedPanel()
         self.side.addWidget(self.derived)
+        self.lab_grades = LabGradePanel()
+        self.side.addWidget(self.lab_grades)
         self.suggestion_panel = SuggestionPanel()
         self.side.addWidget(self.suggestion_panel)
         self.queries_box = QGroupBox("Queries on this form")
@@ -281,6 +284,7 @@ class FormPage(QWidget, FormActions, FormLive):
         self.place.setText("Open a form from a subject's casebook.")
         self.derived.reset()
         self.derived.hide()
+        self.lab_grades.hide()
         self.status_text.clear()
         self.status_icon.clear()
         self.modified.hide()
