@@ -161,3 +161,35 @@ def test_a_backup_to_a_full_usb_stick(tiny_disk, tmp_path, study, store):
         backup.auto_backup(store, "close")
     assert sorted(p.name for p in tiny_disk.iterdir()) == []
     assert store.verify().ok
+
+
+@pytest.mark.parametrize("fmt, name", [("sdtm", "sdtm"), ("csv", "csv"), ("xpt", "xpt"),
+                                       ("stata", "stata"), ("odm", "trial.xml")])
+def test_an_export_to_a_full_disk_says_so_and_leaves_nothing(demo_db, tiny_disk, fmt, name):
+    from alsdesk.demo import DEMO_PASSWORD
+    from alsdesk.exchange import ExportError
+    from alsdesk.exchange.formats import writer
+
+    filler = _fill(tiny_disk)
+    os.truncate(filler, os.path.getsize(filler) - 64 * 1024)  # room for a bit, not for all
+    with Store.open(demo_db) as st:
+        st.login("monitor", DEMO_PASSWORD)
+        exports = audit_count(st)
+        with pytest.raises(ExportError, match="not enough free space on the disk of"):
+            writer(fmt)(st, tiny_disk / name)
+        assert audit_count(st) == exports  # no export logged
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler"]
+
+
+def test_an_export_into_the_root_of_a_mounted_stick(demo_db, tiny_disk):
+    """The target folder is the mount point itself: its parent is another disk, so the files
+    are written inside it and moved in place there."""
+    from alsdesk.demo import DEMO_PASSWORD
+    from alsdesk.exchange.formats import writer
+
+    with Store.open(demo_db) as st:
+        st.login("monitor", DEMO_PASSWORD)
+        done = writer("proact")(st, tiny_disk)
+    names = sorted(p.name for p in tiny_disk.iterdir())
+    assert "README.txt" in names and all(not n.startswith(".") for n in names)
+    assert len(done.files) == len(names)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from alsdesk.clinical import alsfrs
-from alsdesk.exchange import ExportOptions
+from alsdesk.exchange import ExportError, ExportOptions
 from alsdesk.exchange.sdtm import export_sdtm
 from alsdesk.exchange.xpt import CHARS
 from alsdesk.study.companion import companion_file
@@ -214,14 +214,18 @@ def test_text_over_200_bytes_continues_in_supp_and_reads_back_whole(exported):
 def test_only_the_selection_is_exported(demo_db, tmp_path):
     st = open_as(demo_db, "monitor")
     try:
-        export_sdtm(st, tmp_path / "one", ExportOptions(subjects=("S003",), forms=("vs", "inf")))
+        export_sdtm(st, tmp_path / "one", ExportOptions(subjects=("S003",)))
+        # a choice of forms would leave DM, EPOCH and the study days without their sources
+        with pytest.raises(ExportError, match="SDTM datasets depend on each other"):
+            export_sdtm(st, tmp_path / "two", ExportOptions(forms=("ae",)))
     finally:
         st.close()
-    assert sorted(p.name for p in (tmp_path / "one").glob("*.xpt")) == \
-        ["dm.xpt", "ex.xpt", "suppex.xpt", "vs.xpt"]
+    for name in ("dm", "vs", "ae"):
+        rows, _ = _read(tmp_path / "one", name)
+        assert set(rows.USUBJID) == {"NCT02492516-S003"}
     vs, _ = _read(tmp_path / "one", "vs")
-    assert set(vs.USUBJID) == {"NCT02492516-S003"}
-    assert vs.VSDY.notna().any()  # the anchor was exported, so study days are there
+    assert vs.VSDY.notna().any()
+    assert not (tmp_path / "two").exists() or not any((tmp_path / "two").iterdir())
 
 
 def test_cli_writes_the_datasets_logs_the_export_and_refuses_a_nurse(demo_db, tmp_path):
@@ -236,10 +240,10 @@ def test_cli_writes_the_datasets_logs_the_export_and_refuses_a_nurse(demo_db, tm
                                   input=f"{DEMO_PASSWORD}\n", catch_exceptions=False)
 
     out = tmp_path / "cli"
-    result = run("export", "sdtm", "--out", str(out), "--forms", "alsfrs", "--as", "monitor",
+    result = run("export", "sdtm", "--out", str(out), "--subjects", "S003", "--as", "monitor",
                  "--password-stdin")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.glob("*.xpt")) == ["dm.xpt", "qs.xpt"]
+    assert {"dm.xpt", "qs.xpt", "ae.xpt"} <= {p.name for p in out.glob("*.xpt")}
     st = open_as(demo_db, "monitor")
     try:
         assert [r for r in rows(st.conn) if r["action"] == "data.export"][-1]

@@ -8,6 +8,7 @@ asks for them; deleted log entries are never exported as data.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import shutil
 import tempfile
@@ -353,8 +354,12 @@ class Output:
         elif self.target.exists() and not overwrite:
             raise ExportError(f"{self.target} exists: choose another file name (or allow "
                               "replacing it).")
+        # Written beside the target, on its disk, so the files are moved in place, never
+        # copied; into the target itself when it is an existing folder (which may be the
+        # root of a USB stick or share: its parent is another disk).
+        home = self.target if folder and self.target.is_dir() else parent
         try:
-            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=parent))
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", dir=home))
         except OSError as exc:
             raise ExportError(f"Cannot write in {parent}: {exc.strerror}.") from None
         self.files: list[Path] = []
@@ -394,6 +399,14 @@ class Output:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+def written_error(target: Path, exc: OSError) -> str:
+    """Why an export could not be written, in words (nothing of it is left behind)."""
+    if exc.errno == errno.ENOSPC:
+        return (f"There is not enough free space on the disk of {target} for this export: "
+                "free some space or choose another place. Nothing was written.")
+    return f"Cannot write {target}: {exc.strerror or exc}. Nothing was written."
+
+
 def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResult:
     """Log the export in the audit trail and move its files into place, together."""
     try:
@@ -402,7 +415,7 @@ def finish(store: "Store", snap: Snapshot, fmt: str, out: Output) -> ExportResul
             try:
                 out.commit()
             except OSError as exc:
-                raise ExportError(f"Cannot write {out.target}: {exc.strerror}.") from None
+                raise ExportError(written_error(out.target, exc)) from None
     finally:
         out.discard()
     return ExportResult(fmt, out.target, out.final_paths(), len(snap.subjects),
@@ -425,6 +438,9 @@ def run_export(store: "Store", fmt: str, target, options: ExportOptions, folder:
         out = Output(target, folder=folder, overwrite=overwrite)
         try:
             write(snap, out, report)  # reads the instances as it writes, in the snapshot
+        except OSError as exc:  # the disk full, the stick pulled out: in words, nothing left
+            out.discard()
+            raise ExportError(written_error(out.target, exc)) from None
         except BaseException:
             out.discard()
             raise

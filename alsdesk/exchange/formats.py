@@ -27,7 +27,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("stata", "alsdesk.exchange.statfiles", "export_stata", True, False),
     Format("spss", "alsdesk.exchange.statfiles", "export_spss", True, False),
     Format("xpt", "alsdesk.exchange.xpt", "export_xpt", True, False),
-    Format("sdtm", "alsdesk.exchange.sdtm", "export_sdtm", True, False, identifiers=False),
+    # SDTM's datasets lean on each other (DM's reference dates, EPOCH, --DY): all forms
+    Format("sdtm", "alsdesk.exchange.sdtm", "export_sdtm", True, False, forms=False,
+           identifiers=False),
     Format("analysis", "alsdesk.exchange.analysis", "export_analysis", True, False,
            forms=False, identifiers=False),
     Format("proact", "alsdesk.exchange.proact", "export_proact", True, False, forms=False,
@@ -38,6 +40,10 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 def refusal(name: str, forms: tuple[str, ...], identifiers: bool) -> str | None:
     """Why the options asked for do not apply to the format `name`, or None."""
     fmt = FORMATS[name]
+    if forms and not fmt.forms and name == "sdtm":
+        return ("SDTM datasets depend on each other: DM's reference dates and arm, EPOCH and "
+                "the study days come from the demography, infusion and end-of-study forms, "
+                "so every form is exported. Leave out the forms (the subjects may be chosen).")
     if forms and not fmt.forms:
         return (f"The {name} tables are computed from every form, so a choice of forms does "
                 "not apply: leave out the forms (the subjects may be chosen).")

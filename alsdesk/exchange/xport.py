@@ -172,7 +172,10 @@ class XportFile:
         return [(v.name, not t, size) for v, t, size in zip(self.vars, text, lengths)]
 
     def discard(self) -> None:
-        self.spool.close()
+        try:
+            self.spool.close()
+        except OSError:
+            pass  # the spool is thrown away: a full disk failing its last flush changes nothing
 
     def _widen(self, widths: list[int], lengths: list[int], text: list[bool]) -> None:
         """Make a record longer than one 80-byte card.
