@@ -460,3 +460,20 @@ def test_write_once_share_keeps_every_backup(trial, study, monkeypatch):
             assert backup.auto_backup(st, "close") is not None
     assert len(backup.list_backups(trial.parent / "backups", trial)) == 2
     assert verify(trial, study).ok
+
+
+@pytest.mark.parametrize("fmt", ["sdtm", "xpt", "stata", "spss", "analysis", "proact"])
+def test_every_data_only_export_carries_the_head_in_its_readme(store, db_path, study,
+                                                               tmp_path, fmt):
+    from alsdesk.exchange.formats import writer
+
+    code = store.subjects.create("AB").code
+    store.forms.save(code, "screening", "vs", VS)
+    store.logout()
+    store.login("mon", PASSWORD)
+    done = writer(fmt)(store, tmp_path / fmt)
+    store.close()
+    assert done.head.label() in (tmp_path / fmt / "README.txt").read_text(encoding="utf-8")
+    assert verify(db_path, study, [str(tmp_path / fmt)]).ok
+    _attack(db_path, change_blood_pressure)
+    assert "rewritten" in only_anchors_fail(verify(db_path, study, [str(tmp_path / fmt)]))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
 from alsdesk.clinical.dates import DAYS_PER_MONTH, as_date
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
@@ -298,7 +299,7 @@ def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]]) -> Non
 
 def _readme(snap: Snapshot, spec: AnalysisDef) -> str:
     return f"""ALS Desk analysis tables: {snap.study.id}, exported {snap.taken_at} by {snap.taken_by}.
-subjects.csv            one row per subject ({len(snap.subjects)}); columns in subjects_dictionary.csv
+{heads.readme_line(snap)}subjects.csv            one row per subject ({len(snap.subjects)}); columns in subjects_dictionary.csv
 ae_incidence.csv        adverse events by term: subjects, events, worst grade, serious events
 Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
 {', '.join(spec.baseline)} with a value. Visit days count from the

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk import overview
 from alsdesk.clinical.dates import as_date
 from alsdesk.errors import ClinicalError
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
     decimal_text, run_export,
@@ -204,6 +205,7 @@ def _write(store: "Store", tables: tuple[Table, ...], snap: Snapshot, out: Outpu
     out.path("README.txt").write_text(
         f"PRO-ACT-shaped tables of {snap.study.id}, exported {snap.taken_at} by "
         f"{snap.taken_by}: {', '.join('PROACT_' + t + '.csv' for t in written)}.\n"
+        f"{heads.readme_line(snap)}"
         "subject_id is the screening number. Every *_Delta / *_Days column is the number of "
         "days from day 0,\nthe infusion start; a partial date was imputed to the middle of "
         "its period (the 15th, or 2 July: the core's mid-period rule)\nand is marked Y in the *_Imputed column beside "

@@ -26,6 +26,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, export_codes,
     is_numeric, run_export,
@@ -322,7 +323,7 @@ def _readme_head(snap: Snapshot, kind: str) -> str:
              + "\n".join(renamed)) if renamed else "Variable names are the field ids."
     return f"""ALS Desk {'Stata' if kind == 'dta' else 'SPSS'} export: {study.id} ({study.protocol}), CRF version {study.crf_version}
 Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
-One file per form: {', '.join(f.id + '.' + kind for f in snap.forms)}.
+{heads.readme_line(snap)}One file per form: {', '.join(f.id + '.' + kind for f in snap.forms)}.
 Keys: subject, event, event_repeat, repeat; status is the form's status.
 {names}
 """

@@ -20,6 +20,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, export_codes,
     is_numeric, run_export,
@@ -213,7 +214,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
     progress(total, total, "Writing README.txt")
     out.path("README.txt").write_text(
         f"SAS transport (XPORT v5) files of {snap.study.id}, exported {snap.taken_at} by "
-        f"{snap.taken_by}: one per form.\nnames.csv lists every variable beside its field "
+        f"{snap.taken_by}: one per form.\n{heads.readme_line(snap)}names.csv lists every variable beside its field "
         "(names are at most 8 characters). A missing-data code is\nin the companion <name>_M "
         f"({', '.join(f'{m.exported} = {m.label}' for m in snap.study.missing_codes)}).\n"
         "Text longer than 200 bytes continues in <name>2, <name>3, ... (UTF-8); join them in "

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
+from alsdesk.exchange import heads
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, run_export,
 )
@@ -211,7 +212,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress, spec: SdtmSpec) -> N
                  snap.study)
     out.path("README.txt").write_text(
         f"SDTM datasets of {snap.study.id} (SAS transport v5), exported {snap.taken_at} by "
-        f"{snap.taken_by}.\n" + "\n".join(written) +
+        f"{snap.taken_by}.\n{heads.readme_line(snap)}" + "\n".join(written) +
         "\nText is UTF-8 (read with encoding='utf-8'). Text longer than 200 bytes continues in "
         "supp<domain>.xpt (QNAM <VAR>1, <VAR>2...).\n"
         "define.xml (Define-XML 2.1) describes the datasets; its annotated CRF link is "
