@@ -294,3 +294,44 @@ def test_item_responses_are_their_text_in_orres_and_their_score_in_stresn(export
             assert (row[f"{code}STRESC"], row[f"{code}STRESN"]) == (str(v), float(v))
             checked += 1
     assert checked > 20
+
+
+def test_the_baseline_visit_is_before_the_infusion_and_epochs_follow_the_clock(demo_db,
+                                                                              tmp_path):
+    """The baseline visit (day 0, before the infusion) has dates without a time on the day
+    of the infusion: its records are the last before exposure, as the analysis table's
+    baseline; the infusion visit's records take the EPOCH of their own date-time."""
+    from alsdesk.demo import DEMO_PASSWORD
+    from alsdesk.exchange.analysis import export_analysis
+    from alsdesk.store import Store
+
+    with Store.open(demo_db) as st:
+        st.login("nurse", DEMO_PASSWORD)
+        day0 = st.forms.get("S006", "infusion", "inf").values["infstdtc"][:10]
+        items = dict(q1=4, q2=4, q3=4, q4=3, q5a=2, q6=3, q7=3, q8=3, q9=3, q10=4, q11=4,
+                     q12=4)
+        st.forms.save("S006", "baseline", "alsfrs", {**items, "qsdat": day0, "gastro": "N"})
+        st.logout()
+        st.login("monitor", DEMO_PASSWORD)
+        export_sdtm(st, tmp_path / "sdtm")
+        export_analysis(st, tmp_path / "an")
+    qs, _ = _read(tmp_path / "sdtm", "qs")
+    total = qs[(qs.USUBJID == "NCT02492516-S006") & (qs.QSTESTCD == "ALSFRS13")]
+    flagged = total[total.QSLOBXFL == "Y"]
+    assert flagged.VISIT.tolist() == ["Baseline (day 0, before infusion)"]
+    an = pd.read_csv(tmp_path / "an" / "subjects.csv", keep_default_na=False)
+    assert float(an[an.subject == "S006"].alsfrs_bl.iloc[0]) == flagged.QSSTRESN.iloc[0]
+    dm, _ = _read(tmp_path / "sdtm", "dm")
+    vs, _ = _read(tmp_path / "sdtm", "vs")
+    ref = dm.set_index("USUBJID")
+    infusion = vs[(vs.VISITNUM == 3) & vs.VSDTC.str.contains("T")]
+    assert len(infusion)
+    for _, row in infusion.iterrows():
+        start, end = ref.RFXSTDTC[row.USUBJID], ref.RFXENDTC[row.USUBJID] or \
+            ref.RFXSTDTC[row.USUBJID]
+        if "T" in start and row.VSDTC < start[:16]:
+            assert row.EPOCH == "SCREENING", row.to_dict()
+        elif "T" in end and row.VSDTC > end[:16]:
+            assert row.EPOCH == "FOLLOW-UP", row.to_dict()
+        else:
+            assert row.EPOCH == "TREATMENT", row.to_dict()

@@ -91,9 +91,12 @@ def before(dtc: str, ref: str) -> bool:
     return d[:n] < r[:n]
 
 
-def flag_last_before(rows: list[Row], ref: str | None, k: dict[str, str]) -> None:
+def flag_last_before(rows: list[Row], ref: str | None, k: dict[str, str],
+                     pre: str | None = None) -> None:
     """--LOBXFL = "Y" on one subject's last record with a result before `ref` (RFXSTDTC),
-    per category and test code; nothing without an exposure."""
+    per category and test code; nothing without an exposure. A record of a visit the
+    schedule puts before the treatment (EPOCH `pre`, e.g. the baseline visit on the day of
+    the infusion, with a date and no time) counts as before it."""
     if not ref:
         return
     last: dict[tuple[str, str], Row] = {}
@@ -104,6 +107,8 @@ def flag_last_before(rows: list[Row], ref: str | None, k: dict[str, str]) -> Non
         is_before = earlier.get(when)
         if is_before is None:
             is_before = earlier[when] = before(when, ref)
+        if not is_before and pre is not None and row["EPOCH"] == pre and when[:10] <= ref[:10]:
+            is_before = True
         if not is_before or row[stat] == "NOT DONE":
             continue
         key = (row[cat], row[testcd])
@@ -119,6 +124,7 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
     k = {name: p + name for name in NAMES}
     ranges = any(t.low or t.high for s in d.sources for t in s.tests)
     exposure = b.exposure() if d.lobxfl else {}
+    pre = b.spec.epochs.before if b.spec.epochs is not None else None
     prepared, fields_of = [], []
     for src in d.sources:
         if src.form not in b.exported:
@@ -164,7 +170,7 @@ def findings(b: "Builder", d: Domain) -> Iterator[Row]:
                         k["DTC"]: dtc, k["DY"]: b.day(dtc, subject)}
                 _derived(k, src, _scores(b, src, inst), ranges, base, out)
         if d.lobxfl:
-            flag_last_before(out, exposure.get(subject), k)
+            flag_last_before(out, exposure.get(subject), k, pre)
         seq = k["SEQ"]
         for number, row in enumerate(out, start=1):
             row[seq] = number
