@@ -47,7 +47,7 @@ class Cells(HTMLParser):
 
 def test_every_field_is_in_the_codebook(tmp_path):
     out = tmp_path / "codebook.html"
-    result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "export",
+    result = CliRunner().invoke(main, ["export",
                                        "codebook", "--out", str(out)])
     assert result.exit_code == 0, result.output
     parser = Cells()
@@ -73,7 +73,7 @@ def test_every_field_is_in_the_codebook(tmp_path):
                 assert "CSV NAP" in row[4]
             if f.sdtm:
                 assert f.sdtm in row[8]
-    result = CliRunner().invoke(main, ["--db", str(tmp_path / "none.db"), "export",
+    result = CliRunner().invoke(main, ["export",
                                        "codebook", "--out", str(out)])
     assert result.exit_code != 0 and "exists" in result.output  # never over a file unasked
 

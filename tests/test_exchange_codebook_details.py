@@ -144,3 +144,8 @@ def test_from_a_database_without_login_and_without_touching_it(demo_db, tmp_path
     parser = Sections()
     parser.feed(out.read_text(encoding="utf-8"))
     assert set(parser.forms) == {f"{f.label} ({f.id})" for f in study.forms.values()}
+    # a database named that is not there is a typo: said, nothing written
+    typo = CliRunner().invoke(main, ["--db", str(tmp_path / "no-such.db"), "export",
+                                     "codebook", "--out", str(tmp_path / "typo.html")])
+    assert typo.exit_code == 1 and "There is no database at" in typo.output
+    assert not (tmp_path / "typo.html").exists()

@@ -306,5 +306,7 @@ Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
 infusion start (day 0). Months are days / {spec.days_per_month:.4f} (365.25 / 12). Derived values (ALSFRS-R total,
 King's, MiToS, Delta-FS, age) are the program's own, as shown on screen and on paper.
 An empty cell: no value (not entered, not done, not applicable: the raw CSV export's
-<field>__missing columns say why). No cell holds the text NA.
+<field>__missing columns say why). No missing code is written as NA (not applicable
+is NAP); a text typed as "NA" or "None" (an adverse event's term) stays as typed: read with
+pandas' keep_default_na=False or R's na.strings = "" to keep it as text.
 """

@@ -196,6 +196,10 @@ def export_codebook(ctx: click.Context, out: str, force: bool) -> None:
     from alsdesk.exchange.codebook import write_codebook
     from alsdesk.study import load_study
 
+    if ctx.obj.get("db") and not _db_path(ctx).exists():
+        # a database named (--db, ALSDESK_DB) that is not there is a typo, not "no study"
+        raise click.ClickException(f"There is no database at {_db_path(ctx)}: check the "
+                                   "name, or leave out --db for the program's own definition.")
     if not _db_path(ctx).exists():
         path = write_codebook(load_study(), out, force)
     else:
