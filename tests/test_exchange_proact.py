@@ -134,3 +134,28 @@ def test_the_documented_slope_snippet_gives_the_analysis_tables_slope(monitor, t
         want = subjects.loc[code, "alsfrs_slope"]
         assert (pd.isna(slope) and pd.isna(want)) or abs(slope - want) < 1e-6, (code, slope)
     assert got.notna().sum() >= 2
+
+
+def test_for_excel_a_formula_like_term_is_kept_as_text(demo_db, tmp_path):
+    """--bom (for Excel): the analysis and PRO-ACT tables guard text Excel would run as a
+    formula, as the CSV export does; without it (R, pandas) the text is as typed."""
+    from alsdesk.exchange import ExportOptions
+    from alsdesk.exchange.analysis import export_analysis
+
+    evil = "=cmd|' /C calc'!A0"
+    with open_as(demo_db, "nurse") as st:
+        st.forms.save("S005", "logs", "ae", {"aeterm": evil, "aestdat": "2026-01-02"})
+    with open_as(demo_db, "monitor") as st:
+        for bom in (False, True):
+            opts = ExportOptions(bom=bom)
+            export_proact(st, tmp_path / f"pa{bom}", opts)
+            export_analysis(st, tmp_path / f"an{bom}", opts)
+    for bom, want in ((False, evil), (True, "'" + evil)):
+        ae = pd.read_csv(tmp_path / f"pa{bom}" / "PROACT_ADVERSEEVENTS.csv",
+                         encoding="utf-8-sig", keep_default_na=False)
+        assert want in set(ae.Lowest_Level_Term)
+        inc = pd.read_csv(tmp_path / f"an{bom}" / "ae_incidence.csv", encoding="utf-8-sig",
+                          keep_default_na=False)
+        assert want in set(inc.term)
+        assert (tmp_path / f"an{bom}" / "subjects.csv").read_bytes().startswith(
+            b"\xef\xbb\xbf") is bom

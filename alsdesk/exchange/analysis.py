@@ -6,7 +6,6 @@ never computed a second way here. Written through the audited export path (run_e
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk import overview
 from alsdesk.clinical.dates import DAYS_PER_MONTH, as_date
 from alsdesk.exchange import heads
+from alsdesk.exchange.csv_export import table_writer
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
@@ -259,22 +259,23 @@ def _write(store: "Store", spec: AnalysisDef, snap: Snapshot, out: Output,
         for inst in snap.instances_of(spec.ae["form"]):
             ae_by_subject.setdefault(inst.subject, []).append(inst.values)
     cols = header(spec)
-    with out.path("subjects.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
+    encoding = "utf-8-sig" if snap.options.bom else "utf-8"  # --bom: for Excel
+    with out.path("subjects.csv").open("w", encoding=encoding, newline="") as fh:
+        w = table_writer(fh, snap.options.bom)
         w.writerow([name for name, _ in cols])
         for n, s in enumerate(snap.subjects, start=1):
             progress(n, len(snap.subjects) + 2, f"Subject {s.code}")
             w.writerow(_row(_Subject(store, s.code), s.status, spec,
                             ae_by_subject.get(s.code, [])))
-    with out.path("subjects_dictionary.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
+    with out.path("subjects_dictionary.csv").open("w", encoding=encoding, newline="") as fh:
+        w = table_writer(fh, snap.options.bom)
         w.writerow(["column", "label"])
         w.writerows(cols)
-    _incidence(out.path("ae_incidence.csv"), spec, ae_by_subject)
+    _incidence(out.path("ae_incidence.csv"), spec, ae_by_subject, snap.options.bom)
     out.path("README.txt").write_text(_readme(snap, spec), encoding="utf-8")
 
 
-def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]]) -> None:
+def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]], bom: bool) -> None:
     """By term (the CTCAE term where given, else the verbatim term): subjects, events,
     worst grade, serious events."""
     table: dict[str, dict[str, Any]] = {}
@@ -289,8 +290,8 @@ def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]]) -> Non
             if isinstance(grade, int) and (t["worst"] is None or grade > t["worst"]):
                 t["worst"] = grade
             t["serious"] += a.get(spec.ae["serious"]) == "Y"
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
+    with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
+        w = table_writer(fh, bom)
         w.writerow(["term", "subjects", "events", "worst_grade", "serious_events"])
         for term, t in sorted(table.items(), key=lambda kv: (-len(kv[1]["subjects"]), kv[0])):
             w.writerow([term, len(t["subjects"]), t["events"], _cell(t["worst"]),

@@ -163,6 +163,8 @@ def export_xpt(ctx: click.Context, out: str, **opts) -> None:
 @export.command("analysis")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="A new or empty folder for the analysis tables.")
+@click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark, for Excel (text that "
+              "Excel would run as a formula gets a leading apostrophe).")
 @export_options("analysis")
 @click.pass_context
 def export_analysis(ctx: click.Context, out: str, **opts) -> None:
@@ -174,6 +176,8 @@ def export_analysis(ctx: click.Context, out: str, **opts) -> None:
 @export.command("proact")
 @click.option("--out", required=True, type=click.Path(file_okay=False),
               help="A new or empty folder for the PRO-ACT tables.")
+@click.option("--bom", is_flag=True, help="UTF-8 with a byte order mark, for Excel (text that "
+              "Excel would run as a formula gets a leading apostrophe).")
 @export_options("proact")
 @click.pass_context
 def export_proact(ctx: click.Context, out: str, **opts) -> None:

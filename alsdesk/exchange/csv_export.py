@@ -114,6 +114,25 @@ def csv_value(f: Field, value: Any) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+class _ExcelWriter:
+    """A csv.writer whose text cells pass through excel_safe."""
+
+    def __init__(self, fh) -> None:
+        self._w = csv.writer(fh)
+
+    def writerow(self, row) -> None:
+        self._w.writerow([excel_safe(c) if isinstance(c, str) else c for c in row])
+
+    def writerows(self, rows) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
+def table_writer(fh, bom: bool):
+    """The writer of a derived table (analysis, PRO-ACT): for Excel (`bom`), guarded."""
+    return _ExcelWriter(fh) if bom else csv.writer(fh)
+
+
 def excel_safe(text: str) -> str:
     if not text.startswith(FORMULA_START):
         return text

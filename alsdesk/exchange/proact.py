@@ -6,7 +6,6 @@ from the infusion start (day 0) and computes derived values through the core's d
 """
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from alsdesk import overview
 from alsdesk.clinical.dates import as_date
 from alsdesk.errors import ClinicalError
 from alsdesk.exchange import heads
+from alsdesk.exchange.csv_export import table_writer
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Instance, Output, Progress, Snapshot,
     decimal_text, run_export,
@@ -179,6 +179,7 @@ def _row(study: Study, table: Table, rows: _Rows, inst: Instance) -> list[str]:
 def _write(store: "Store", tables: tuple[Table, ...], snap: Snapshot, out: Output,
            progress: Progress) -> None:
     exported = {f.id for f in snap.forms}
+    encoding = "utf-8-sig" if snap.options.bom else "utf-8"  # --bom: for Excel
     written: list[str] = []
     left_out: set[str] = set()
     for n, table in enumerate(tables, start=1):
@@ -186,9 +187,9 @@ def _write(store: "Store", tables: tuple[Table, ...], snap: Snapshot, out: Outpu
             continue  # a form left out by --forms (or holding only identifiers)
         progress(n, len(tables) + 1, f"Writing {table.name}")
         cache: dict[str, _Rows] = {}
-        with out.path(f"PROACT_{table.name}.csv").open("w", encoding="utf-8",
+        with out.path(f"PROACT_{table.name}.csv").open("w", encoding=encoding,
                                                        newline="") as fh:
-            w = csv.writer(fh)
+            w = table_writer(fh, snap.options.bom)
             w.writerow(table.header())
             for inst in snap.instances_of(table.form):
                 if table.event is not None and inst.event != table.event:
