@@ -138,8 +138,11 @@ def test_vital_signs_match_the_store_with_missing_codes_and_visit_numbers(export
                 assert row.VSSTAT == ""
             checked += 1
     assert checked > 50 and not_done >= 2  # the fixture's S005 unscheduled sysbp/diabp ND
-    unscheduled = vs[vs.VISIT == "Unscheduled visit"].VISITNUM.unique().tolist()
-    assert sorted(unscheduled) == pytest.approx([9.01, 9.02])
+    unscheduled = vs[vs.VISIT.str.startswith("Unscheduled visit")]
+    assert sorted(unscheduled.VISITNUM.unique()) == pytest.approx([9.01, 9.02])
+    # VISIT names one VISITNUM (SDTMIG): the repeats are numbered
+    assert dict(zip(unscheduled.VISITNUM.round(2), unscheduled.VISIT)) == {
+        9.01: "Unscheduled visit 1", 9.02: "Unscheduled visit 2"}
 
 
 def test_study_days_count_from_the_infusion_with_no_day_zero(exported):

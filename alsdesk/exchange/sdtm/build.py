@@ -81,7 +81,9 @@ class Builder:
             return {"VISITNUM": None, "VISIT": "", "EPOCH": ""}
         num = v.visitnum + (repeat * v.repeat_step if v.repeat_step else 0)
         epoch = self.epoch(dtc, subject) if v.by_date and subject else v.epoch
-        return {"VISITNUM": round(num, 4), "VISIT": self.labels[event], "EPOCH": epoch}
+        # VISIT names one VISITNUM: repeats of an unscheduled visit are numbered in it too
+        label = f"{self.labels[event]} {repeat}" if v.repeat_step else self.labels[event]
+        return {"VISITNUM": round(num, 4), "VISIT": label, "EPOCH": epoch}
 
     def epoch(self, dtc: str | None, subject: str) -> str:
         """EPOCH of a date ([epochs]): before the infusion start (or never infused), from its
