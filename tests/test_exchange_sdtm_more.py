@@ -335,3 +335,18 @@ def test_the_baseline_visit_is_before_the_infusion_and_epochs_follow_the_clock(d
             assert row.EPOCH == "FOLLOW-UP", row.to_dict()
         else:
             assert row.EPOCH == "TREATMENT", row.to_dict()
+
+
+def test_variables_carry_sdtmig_labels_not_crf_questions(exported):
+    _, folder = exported
+    want = {"ex": {"EXTRT": "Name of Treatment", "EXDOSU": "Dose Units"},
+            "cm": {"CMTRT": "Reported Name of Drug, Med, or Therapy", "CMINDC": "Indication"},
+            "mh": {"MHTERM": "Reported Term for the Medical History"},
+            "vs": {"VSTESTCD": "Vital Signs Test Short Name", "VSDTC":
+                   "Date/Time of Measurements"},
+            "lb": {"LBDTC": "Date/Time of Specimen Collection"},
+            "qs": {"QSTEST": "Question Name"}}
+    for name, labels in want.items():
+        _, meta = _read(folder, name)
+        got = dict(zip(meta.column_names, meta.column_labels))
+        assert {v: got[v] for v in labels} == labels, name
