@@ -202,7 +202,7 @@ def _still_open(outcome: Outcome, d: PrimaryOutcomes, anchor: datetime, now: dat
     end = anchor + timedelta(hours=d.window_hours)
     if outcome.verdict is not Verdict.NO or now >= end:
         return outcome
-    note = f"the {d.window_hours:g} h run until {end:%Y-%m-%d %H:%M}"
+    note = f"the {d.window_hours:g} h after the start are not over yet"
     return Outcome(Verdict.NOT_ASSESSABLE, outcome.value, outcome.at, outcome.reference,
                    outcome.reference_text, outcome.readings,
                    "; ".join(x for x in (note, outcome.note) if x), outcome.span)

@@ -131,7 +131,7 @@ def _events(store: "Store", study: Study, starts: dict[str, str]
     for code, event, repeat, updated, *values in rows:
         latest = max(latest, updated or "")
         if code not in starts:
-            excluded += 1
+            excluded += subjects is None or code in subjects
             continue
         v = dict(zip(form.field_ids, values))
         coded = (v.get(d.coded_term) or "").strip() if d.coded_term else ""
@@ -218,13 +218,17 @@ def _subjects(starts: dict[str, str], events: list[Event]) -> tuple[SubjectRow, 
     return tuple(rows)
 
 
-def safety_tables(store: "Store") -> SafetyTables:
-    """Every table, from one read of the AE log (inside a caller's read transaction, if any)."""
+def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTables:
+    """Every table, from one read of the AE log (inside a caller's read transaction, if any);
+    of the subjects infused among `subjects` when given (an export's choice)."""
     study = store.study
     if study.safety_tables is None:
         raise NotFound("The study definition has no [safety_tables]: nothing says which "
                        "fields of the adverse event log to count.")
     starts, not_infused = _infused(store, study)
+    if subjects is not None:
+        starts = {code: v for code, v in starts.items() if code in subjects}
+        not_infused = len(subjects) - len(starts)
     order = {code: n for n, (code,) in enumerate(
         store.conn.execute("SELECT code FROM subjects ORDER BY number"))}
     starts = dict(sorted(starts.items(), key=lambda kv: order[kv[0]]))
