@@ -85,7 +85,7 @@ def build_menus(w: "MainWindow") -> None:
 
         open_safety(w)
 
-    w.safety_action = _action(w, "safety_tables", "Sa&fety tables…", safety, None,
+    w.safety_action = _action(w, "safety_tables", "Safety &tables…", safety, None,
                               "Adverse events by SOC and term, serious, by relationship, "
                               "per subject")
     view_menu.addAction(w.safety_action)

@@ -113,7 +113,7 @@ class SafetyDialog(QDialog):
                             on_error=self.main.task_failed)
 
     def show_tables(self, t: "SafetyTables") -> None:
-        from alsdesk.safety.tables import as_cells, percent
+        from alsdesk.safety.tables import as_cells, excluded_text, percent
 
         self.data = t
         self.population.setText(t.population_text)
@@ -121,7 +121,7 @@ class SafetyDialog(QDialog):
                  + (f" ({t.before_infusion} began before the infusion)"
                     if t.before_infusion else "") + "."]
         if t.excluded:
-            notes.append(f"{t.excluded} events of subjects not infused are not counted.")
+            notes.append(excluded_text(t.excluded))
         notes.append("Worst: subjects counted once per row under their highest grade. "
                      "Related: " + ", ".join(t.related_codes) + ".")
         self.note.setText(" ".join(notes))

@@ -15,6 +15,7 @@ from reportlab.platypus import Spacer
 from alsdesk.datefmt import datetime_text, site_format
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
+from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
 from alsdesk.pdf.reading import with_head
 from alsdesk.safety import outcomes as oc
@@ -63,7 +64,7 @@ def _safety_flow(t: tb.SafetyTables, width: float) -> list:
              + (f" ({t.before_infusion} began before the infusion)" if t.before_infusion
                 else "") + "."]
     if t.excluded:
-        notes.append(f"{t.excluded} events of subjects not infused are not counted.")
+        notes.append(tb.excluded_text(t.excluded))
     notes.append("Deleted entries are not counted. A term is the CTCAE term where coded, "
                  "else the verbatim term (under 'SOC not coded').")
     flow.append(st.t(" ".join(notes), st.NOTE))
@@ -94,7 +95,10 @@ def _safety_flow(t: tb.SafetyTables, width: float) -> list:
         data.append([st.t(r.subject, st.CELL_BOLD), st.t(r.events, st.CELL),
                      st.t(r.worst if r.worst is not None else "–", st.CELL),
                      st.t(r.serious, st.CELL), st.t(r.related, st.CELL),
-                     st.t(r.terms or "no adverse event", st.CELL)])
+                     # one term a line: a right-to-left term beside another would be
+                     # reordered with its neighbour's grade by the bidi algorithm
+                     st.p("<br/>".join(esc(x) for x in r.items) or "no adverse event",
+                          st.CELL)])
     small = 18 * mm
     flow.append(st.table(data, [22 * mm] + [small] * 4 + [width - 22 * mm - 4 * small],
                          st.grid(1), header_rows=1))

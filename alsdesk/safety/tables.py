@@ -72,6 +72,7 @@ class SubjectRow:
     serious: int
     related: int
     terms: str  # its events' terms, worst grade first
+    items: tuple[str, ...] = ()  # the same, one "term (grade)" each
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,12 @@ class SafetyTables:
     @property
     def before_infusion(self) -> int:
         return sum(e.before_infusion for e in self.events)
+
+
+def excluded_text(n: int) -> str:
+    """The sentence saying how many events of subjects never infused are not counted."""
+    return (f"{n} event of a subject not infused is not counted." if n == 1 else
+            f"{n} events of subjects not infused are not counted.")
 
 
 def percent(n: int, of: int) -> str:
@@ -114,8 +121,8 @@ def _infused(store: "Store", study: Study) -> tuple[dict[str, str], int]:
     return got, total - len(got)
 
 
-def _events(store: "Store", study: Study, starts: dict[str, str]
-            ) -> tuple[list[Event], int, str]:
+def _events(store: "Store", study: Study, starts: dict[str, str],
+            subjects: set[str] | None) -> tuple[list[Event], int, str]:
     from alsdesk.safety.ctcae import terms_of
 
     d = study.safety_tables
@@ -211,10 +218,10 @@ def _subjects(starts: dict[str, str], events: list[Event]) -> tuple[SubjectRow, 
         mine = [e for e in events if e.subject == code]
         graded = [e.grade for e in mine if isinstance(e.grade, int)]
         by_grade = sorted(mine, key=lambda e: (-(e.grade or 0), e.entry))
-        terms = "; ".join(f"{e.term} ({e.grade or '–'})" for e in by_grade)
+        items = tuple(f"{e.term} ({e.grade or '–'})" for e in by_grade)
         rows.append(SubjectRow(code, len(mine), max(graded) if graded else None,
                                sum(e.serious for e in mine), sum(e.related for e in mine),
-                               terms))
+                               "; ".join(items), items))
     return tuple(rows)
 
 
@@ -232,7 +239,7 @@ def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTab
     order = {code: n for n, (code,) in enumerate(
         store.conn.execute("SELECT code FROM subjects ORDER BY number"))}
     starts = dict(sorted(starts.items(), key=lambda kv: order[kv[0]]))
-    events, excluded, latest = _events(store, study, starts)
+    events, excluded, latest = _events(store, study, starts, subjects)
     n = len(starts)
     text = (f"Subjects infused: N = {n} (the enrolled population; every percentage is of N)."
             + (f" {not_infused} subject{'s' if not_infused != 1 else ''} not infused "
