@@ -105,17 +105,24 @@ def _safety_flow(t: tb.SafetyTables, width: float) -> list:
     return flow
 
 
+def _build(store: "Store", options: PrintOptions, progress: Progress | None, title: str,
+           filename: str, read, flow_of, data_time) -> PdfResult:
+    """Read (with the audit head), lay out with `flow_of(data, width)`, build: landscape."""
+    data, audit_head = with_head(store, lambda: read(store))
+    digest = fingerprint(data)
+    spec = page.PageSpec(study=store.study, title=title, options=options, all_subjects=True,
+                         fingerprint=short(digest), landscape=True,
+                         data_time=latest([data_time(data)]), filename=filename,
+                         audit_head=audit_head)
+    pdf, pages = page.build(flow_of(data, page.frame_width(spec)), spec, progress)
+    return PdfResult(pdf, spec.title, spec.filename, pages, short(digest), audit_head)
+
+
 def build_safety(store: "Store", options: PrintOptions, progress: Progress | None
                  ) -> PdfResult:
     """The safety tables, landscape."""
-    tables, audit_head = with_head(store, lambda: tb.safety_tables(store))
-    digest = fingerprint(tables)
-    spec = page.PageSpec(study=store.study, title="Safety tables", options=options,
-                         all_subjects=True, fingerprint=short(digest), landscape=True,
-                         data_time=latest([tables.data_time]), filename="safety-tables.pdf",
-                         audit_head=audit_head)
-    data, pages = page.build(_safety_flow(tables, page.frame_width(spec)), spec, progress)
-    return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
+    return _build(store, options, progress, "Safety tables", "safety-tables.pdf",
+                  tb.safety_tables, _safety_flow, lambda t: t.data_time)
 
 
 def _verdict(o: oc.Outcome) -> str:
@@ -183,15 +190,10 @@ def _outcomes_flow(lst: oc.OutcomesListing, width: float, fmt: str) -> list:
 def build_outcomes(store: "Store", options: PrintOptions, progress: Progress | None
                    ) -> PdfResult:
     """The primary outcomes listing, landscape."""
-    listing, audit_head = with_head(store, lambda: oc.outcomes(store))
-    digest = fingerprint(listing)
-    spec = page.PageSpec(study=store.study, title="Primary outcomes", options=options,
-                         all_subjects=True, fingerprint=short(digest), landscape=True,
-                         data_time=latest([_last_change(store)]),
-                         filename="primary-outcomes.pdf", audit_head=audit_head)
-    flow = _outcomes_flow(listing, page.frame_width(spec), site_format(store))
-    data, pages = page.build(flow, spec, progress)
-    return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
+    fmt = site_format(store)
+    return _build(store, options, progress, "Primary outcomes", "primary-outcomes.pdf",
+                  oc.outcomes, lambda lst, width: _outcomes_flow(lst, width, fmt),
+                  lambda lst: _last_change(store))
 
 
 def _last_change(store: "Store") -> str:
