@@ -24,7 +24,7 @@ def test_menu_offers_every_format_greyed_for_a_nurse(qtbot, demo_db):
     names = [a.objectName() for a in window.export_menu.actions()]
     assert names == ["export_csv", "export_odm", "export_redcap", "export_stata",
                      "export_spss", "export_xpt", "export_sdtm", "export_analysis",
-                     "export_proact", "", "export_codebook"]
+                     "export_proact", "export_safety", "", "export_codebook"]
     window.export_menu.aboutToShow.emit()
     action = window.export_actions["csv"]
     assert not action.isEnabled() and "may export data" in action.toolTip()

@@ -125,6 +125,11 @@ class CasebookPage(QWidget):
         self.dose = QFormLayout(self.dose_box)
         row.addWidget(self.dose_box, 2, Qt.AlignmentFlag.AlignTop)
         self.tabs.addTab(extra, "&Eligibility and dose")
+        from .outcomes_view import OutcomesPanel
+
+        self.outcomes = OutcomesPanel()
+        if study.primary_outcomes is not None:
+            self.tabs.addTab(self.outcomes, "Primary outcomes (72 h)")
 
     # -- loading -------------------------------------------------------------------------
     def load(self, subject: str) -> None:
@@ -148,6 +153,7 @@ class CasebookPage(QWidget):
                                  self.main.store.study.form(form_id).label + "s")
         self.eligibility.show_result(None, "No subject open.")
         self.dose_box.hide()
+        self.outcomes.show_outcomes(None, 0, 0)
         self.tabs.setCurrentIndex(0)
         self._gate()
 
@@ -180,7 +186,16 @@ class CasebookPage(QWidget):
         self._show_logs(instances)
         self._show_eligibility()
         self._show_dose()
+        self._show_outcomes()
         self._gate()
+
+    def _show_outcomes(self) -> None:
+        from alsdesk.safety.outcomes import subject_outcomes
+
+        d = self.main.store.study.primary_outcomes
+        if d is not None and self.subject is not None:
+            self.outcomes.show_outcomes(subject_outcomes(self.main.store, self.subject),
+                                        d.window_hours, d.fever_at)
 
     def _show_logs(self, instances) -> None:
         store = self.main.store

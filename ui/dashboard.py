@@ -113,6 +113,12 @@ class DashboardPage(QWidget):
             # Enter on a row opens the subject, as a double-click does
             table.cellActivated.connect(
                 lambda r, _c, t=table: self.open_subject.emit(t.item(r, 0).text()))
+        from .outcomes_view import OutcomesBox
+
+        self.outcomes = OutcomesBox()
+        self.outcomes.open_subject.connect(self.open_subject.emit)
+        if window.store.study.primary_outcomes is not None:
+            row.addWidget(self.outcomes, 3)
         split.addWidget(lists)
         charts = QGroupBox("ALSFRS-R and FVC over time")
         grid = QGridLayout(charts)
@@ -157,6 +163,11 @@ class DashboardPage(QWidget):
         self.main.tasks.run("dashboard", summary, on_result=self.show_summary,
                             on_error=self.main.task_failed,
                             subject=self.subject.currentText() or None)
+        if self.main.store.study.primary_outcomes is not None:
+            from alsdesk.safety.outcomes import outcomes
+
+            self.main.tasks.run("outcomes", outcomes, on_result=self.outcomes.show_listing,
+                                on_error=self.main.task_failed)
 
     def show_summary(self, data: Summary) -> None:
         self.data = data

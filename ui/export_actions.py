@@ -43,10 +43,11 @@ FORMATS = {
     "analysis": ("Analysis tables (one row per subject)…", True,
                  "Folder for the analysis tables"),
     "proact": ("PRO-ACT tables…", True, "Folder for the PRO-ACT tables"),
+    "safety": ("Safety tables and primary outcomes…", True, "Folder for the safety tables"),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
 # Binary files, or plain UTF-8 tables: no byte order mark to choose.
-NO_BOM = {"stata", "spss", "xpt", "sdtm", "analysis", "proact"}
+NO_BOM = {"stata", "spss", "xpt", "sdtm", "analysis", "proact", "safety"}
 
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,

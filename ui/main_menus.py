@@ -79,6 +79,16 @@ def build_menus(w: "MainWindow") -> None:
                                QKeySequence.StandardKey.Refresh)
     view_menu.addAction(w.find_action)
     view_menu.addAction(w.refresh_action)
+    view_menu.addSeparator()
+    def safety() -> None:  # its code loads when first opened
+        from .safety_page import open_safety
+
+        open_safety(w)
+
+    w.safety_action = _action(w, "safety_tables", "Safety &tables…", safety, None,
+                              "Adverse events by SOC and term, serious, by relationship, "
+                              "per subject")
+    view_menu.addAction(w.safety_action)
 
     admin_menu = bar.addMenu("&Administration")
     w.add_user_action = _action(w, "add_user", "&Add a user…", w.add_user)

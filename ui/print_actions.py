@@ -26,6 +26,8 @@ KINDS = {
     "casebook": "Subject casebook",
     "ae-listing": "Adverse event listing",
     "schedule": "Visit schedule card",
+    "outcomes": "Primary outcomes",
+    "safety": "Safety tables",
 }
 
 
@@ -53,6 +55,11 @@ def make_pdf(store, kind: str, subject: str | None = None, event: str | None = N
         return pdf.ae_listing(store, options, report)
     if kind == "schedule":
         return pdf.schedule_card(store, subject, options, report)
+    if kind in ("outcomes", "safety"):
+        from alsdesk.pdf import safety_tables as made
+
+        make = made.outcomes_pdf if kind == "outcomes" else made.safety_tables_pdf
+        return make(store, options, report)
     raise ValueError(f"unknown document kind {kind!r}")
 
 
@@ -162,6 +169,8 @@ def install(window: "MainWindow") -> None:
         lambda: (s := need_subject()) and open_preview(window, "schedule", s))
     menu.addSeparator()
     add("ae-listing", "Adverse event listing…", lambda: open_preview(window, "ae-listing"))
+    add("safety", "Safety tables…", lambda: open_preview(window, "safety"))
+    add("outcomes", "Primary outcomes (fever, GCS)…", lambda: open_preview(window, "outcomes"))
     menu.addSeparator()
     add("casebook_identifiers", "Casebook with direct identifiers (administrator)…",
         casebook_with_identifiers)

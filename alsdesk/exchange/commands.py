@@ -31,6 +31,7 @@ _AUDIT_HELP = {
     "spss": "Refused: the SPSS files hold the data only (use CSV or ODM for the audit).",
     "analysis": "Refused: the analysis tables hold no audit trail (use CSV or ODM).",
     "proact": "Refused: the PRO-ACT tables hold no audit trail (use CSV or ODM).",
+    "safety": "Refused: the safety tables hold no audit trail (use CSV or ODM).",
     "xpt": "Refused: the SAS transport files hold the data only (use CSV or ODM).",
 }
 _FORCE_HELP = {
@@ -184,6 +185,17 @@ def export_proact(ctx: click.Context, out: str, **opts) -> None:
     """PRO-ACT-shaped tables (ALSFRS, FVC, vitals, AEs, ...), dates as days from the
     infusion, for pooling with the PRO-ACT database (mapping: resources/study/proact.toml)."""
     _run(ctx, "proact", out, **opts)
+
+
+@export.command("safety")
+@click.option("--out", required=True, type=click.Path(file_okay=False),
+              help="A new or empty folder for the safety tables.")
+@export_options("safety")
+@click.pass_context
+def export_safety(ctx: click.Context, out: str, **opts) -> None:
+    """The safety tables (AEs by SOC and term with the worst grade, SAEs, relationship, per
+    subject) and the primary outcomes, as CSV, of the subjects infused."""
+    _run(ctx, "safety", out, **opts)
 
 
 @export.command("codebook")

@@ -34,6 +34,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            forms=False, identifiers=False),
     Format("proact", "alsdesk.exchange.proact", "export_proact", True, False, forms=False,
            identifiers=False),
+    Format("safety", "alsdesk.safety.tables_csv", "export_safety", True, False, forms=False,
+           identifiers=False),
 )}
 
 

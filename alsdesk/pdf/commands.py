@@ -264,3 +264,36 @@ def schedule(ctx, subject, out, paper, printed_at, acting, password_stdin) -> No
 
     with _store(ctx, False, acting, password_stdin) as store:
         _write(schedule_card(store, subject, _options(store, paper, printed_at, False)), out)
+
+
+@pdf.command("outcomes")
+@_out
+@_paper
+@_printed_at
+@_as
+@_stdin
+@click.pass_context
+def outcomes(ctx, out, paper, printed_at, acting, password_stdin) -> None:
+    """The primary outcomes of every subject infused: fever and a fall in the GCS within
+    the study's hours of the infusion start ([primary_outcomes] of the study definition)."""
+    from alsdesk.pdf.safety_tables import outcomes_pdf
+
+    with _store(ctx, False, acting, password_stdin) as store:
+        _write(outcomes_pdf(store, _options(store, paper, printed_at, False)), out)
+
+
+@pdf.command("safety")
+@_out
+@_paper
+@_printed_at
+@_as
+@_stdin
+@click.pass_context
+def safety(ctx, out, paper, printed_at, acting, password_stdin) -> None:
+    """The safety tables: adverse events by system organ class and term with the worst
+    grade per subject, serious events, relationship to the infusion, per subject; of the
+    subjects infused."""
+    from alsdesk.pdf.safety_tables import safety_tables_pdf
+
+    with _store(ctx, False, acting, password_stdin) as store:
+        _write(safety_tables_pdf(store, _options(store, paper, printed_at, False)), out)

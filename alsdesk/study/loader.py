@@ -28,6 +28,7 @@ from alsdesk.study.schema import (
 )
 from alsdesk.study.schema import DERIVED_PARTS
 from alsdesk.safety.ctcae_sheet import SUPPORTED as CTCAE_VERSIONS
+from alsdesk.study.safety_defs import read_safety_defs
 from alsdesk.study.signing import read_study_signing, read_need
 from alsdesk.study.source import Source, annotate
 from alsdesk.study.status_defs import read_status_defs
@@ -139,12 +140,14 @@ class _Builder:
         bindings = self.bindings(top["bindings"])
         self.deviation_bindings(bindings)
         status_defs = read_status_defs(self.src, info, bindings, self.resolve)
+        anchor_event = next((e.id for e in self.events.values() if e.anchor), None)
+        safety = read_safety_defs(self.src, top, self.forms, self.resolve, anchor_event)
         return Study(
             codelists=MappingProxyType(dict(self.codelists)), forms=MappingProxyType(self.forms),
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
             signature_meanings=meanings, source=self.path, **status_defs,
-            ctcae_version=ctcae, **read_study_signing(self.src, info), **values)
+            ctcae_version=ctcae, **read_study_signing(self.src, info), **safety, **values)
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:

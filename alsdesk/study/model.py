@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from alsdesk.errors import NotInStudy
+
+if TYPE_CHECKING:
+    from alsdesk.study.safety_defs import PrimaryOutcomes, SafetyTables
 
 
 class FieldType(str, Enum):
@@ -236,6 +239,10 @@ class Study:
     lock_unsigned: str = "refuse"
     # The CTCAE version adverse events are graded by (alsdesk/safety/ctcae.py); None: none
     ctcae_version: str | None = None
+    # fever and GCS within hours of the infusion; the AE fields the safety tables read
+    # (alsdesk/study/safety_defs.py); None: the study defines none
+    primary_outcomes: "PrimaryOutcomes | None" = None
+    safety_tables: "SafetyTables | None" = None
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

@@ -92,7 +92,9 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
 
 # table kind -> (required keys, optional keys)
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
-    "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists")),
+    "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists",
+                                                                     "primary_outcomes",
+                                                                     "safety_tables")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
@@ -111,4 +113,9 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",
                                         "anchor", "investigator_signature")),
     "signature": ((), ("when", "meaning")),
+    # alsdesk/study/safety_defs.py
+    "primary_outcomes": (("window_hours", "fever_at", "temperature", "gcs"), ("gcs_expected",)),
+    "reading": (("value", "time"), ()),
+    "safety_tables": (("form", "term", "grade", "serious", "relationship", "related"),
+                      ("coded_term", "soc", "start")),
 })
