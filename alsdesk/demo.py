@@ -314,14 +314,15 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     b.followup(s4, "m2", start4 + timedelta(days=62), [3, 3, 2, 3, 2, 3, 2, 2, 1, 2, 2, 3],
                47.0, 60.0, new_ae=True)
     death = start4 + timedelta(days=150)
+    # the death first: the grade 5 event asks for its record (ae_grade5_death_record)
+    b.save(s4, "eos", "eos", {"eosstat": "DEATH", "eosdat": _d(death),
+                              "eosreas": "Died of respiratory failure (ALS progression)",
+                              "dthdat": _d(death), "dthcause": "Respiratory failure"})
     b.ae(s4, {"aeterm": "Respiratory failure", "ctcae_term": "Respiratory failure",
               "aestdat": _d(death - timedelta(days=3)), "aeendat": _d(death),
               "aesev": "SEVERE", "aetoxgr": 5,
               **b.serious(death - timedelta(days=3), aesdth="Y", aeshosp="Y"),
               "aerel": "NOT RELATED", "aeout": "FATAL"})
-    b.save(s4, "eos", "eos", {"eosstat": "DEATH", "eosdat": _d(death),
-                              "eosreas": "Died of respiratory failure (ALS progression)",
-                              "dthdat": _d(death), "dthcause": "Respiratory failure"})
 
     # S005: ongoing, infused 58 days ago; month 2 visit in window now; serious PE on day 36
     s5 = store.subjects.create("DM").code

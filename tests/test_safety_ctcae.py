@@ -244,3 +244,18 @@ def test_the_command_imports_and_refuses_in_words(store, tmp_path):
     out = run("search", "thrombo")
     assert "Arterial thromboembolism  [MedDRA 10073529; Vascular disorders]  grades 3, 4, 5" \
         in out.stdout
+
+
+def test_a_grade_5_event_asks_for_the_death_record(store):
+    from alsdesk.errors import CheckFailed as Refused
+
+    code = store.subjects.create().code
+    fatal = {**AE, "aetoxgr": 5, "aeout": "FATAL", "aeser": "Y", "aesdth": "Y",
+             "aeslife": "N", "aeshosp": "N", "aesdisab": "N", "aescong": "N", "aesmie": "N",
+             "aesawdat": "2015-03-01", "aesspdat": "2015-03-01", "aesecdat": "2015-03-02"}
+    with pytest.raises(Refused) as info:
+        store.forms.save(code, "logs", "ae", fatal, complete=True)
+    assert [f.check_id for f in info.value.findings] == ["ae_grade5_death_record"]
+    store.forms.save(code, "eos", "eos", {"eosstat": "DEATH", "eosdat": "2015-03-10",
+                                          "dthdat": "2015-03-10"})
+    store.forms.save(code, "logs", "ae", fatal, complete=True)  # the death is recorded
