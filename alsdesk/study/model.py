@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from alsdesk.errors import NotInStudy
+
+if TYPE_CHECKING:
+    from alsdesk.study.sae_defs import SaeRules
 
 
 class FieldType(str, Enum):
@@ -236,6 +239,8 @@ class Study:
     lock_unsigned: str = "refuse"
     # The CTCAE version adverse events are graded by (alsdesk/safety/ctcae.py); None: none
     ctcae_version: str | None = None
+    # The SAE clock and report form ([sae]: alsdesk/study/sae_defs.py); None: none
+    sae: "SaeRules | None" = None
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

@@ -92,7 +92,8 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
 
 # table kind -> (required keys, optional keys)
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
-    "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists")),
+    "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists",
+                                                                   "sae")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
