@@ -163,9 +163,10 @@ def _cioms(src: Source, raw: Any, form: Form, ids: list[str],
         if key in t:
             ref = src.val(t, "sae.cioms", key, "str")
             found = resolve(ref, None)
-            if isinstance(found, str) or ref.count(".") != 2:
-                src.fail(f"sae.cioms.{key}", f"{ref!r} must be event.form.field "
-                         f"({found if isinstance(found, str) else 'one event'})")
+            if ref.count(".") != 2:
+                src.fail(f"sae.cioms.{key}", f"{ref!r}: write event.form.field")
+            if isinstance(found, str):
+                src.fail(f"sae.cioms.{key}", f"{ref!r} does not resolve: {found}")
             if found[0].repeating:
                 src.fail(f"sae.cioms.{key}", f"{ref!r}: form {found[0].id!r} has several "
                          "entries per event; name a form with one")
