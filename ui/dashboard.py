@@ -226,7 +226,7 @@ class DashboardPage(QWidget):
         for i, e in enumerate(events):
             clock = by_entry.get(e.instance_id)
             pending = clock.pending if clock else ()
-            report = pending[0].text if pending else ("reports up to date" if clock else "")
+            report = pending[0].short if pending else ("reports up to date" if clock else "")
             colour = report_colour(pending[0].state) if pending else None
             for j, text in enumerate((e.subject, e.term, e.start, e.outcome, report)):
                 item = QTableWidgetItem(text)

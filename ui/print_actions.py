@@ -26,6 +26,7 @@ KINDS = {
     "casebook": "Subject casebook",
     "ae-listing": "Adverse event listing",
     "schedule": "Visit schedule card",
+    "sae": "SAE report (CIOMS I)",  # event_repeat carries the adverse event's entry number
 }
 
 
@@ -53,6 +54,8 @@ def make_pdf(store, kind: str, subject: str | None = None, event: str | None = N
         return pdf.ae_listing(store, options, report)
     if kind == "schedule":
         return pdf.schedule_card(store, subject, options, report)
+    if kind == "sae":
+        return pdf.sae_report(store, subject, event_repeat, options, report)
     raise ValueError(f"unknown document kind {kind!r}")
 
 
@@ -61,6 +64,7 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
                  identifiers: bool = False) -> "PdfPreview":
     """Open the preview window and start making the document."""
     title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
+    title += f" – AE {event_repeat}" if kind == "sae" else ""
     from .pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
 
     preview = PdfPreview(window, title)

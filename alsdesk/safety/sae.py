@@ -72,6 +72,7 @@ class Report:
     sent: dt.datetime | None = None  # local clock; 00:00 when only the date is recorded
     sent_time_known: bool = True
     text: str = ""  # in the nurse's words, at the moment asked about
+    short: str = ""  # the same in a few words, for a table cell
 
 
 @dataclass(frozen=True)
@@ -165,11 +166,14 @@ def _open_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime, now: dt.
                  tz: dt.tzinfo | None, fmt: str) -> Report:
     left = _between(now, due, tz)
     when = moment_text(due, fmt)
+    word = kind.value.capitalize() + " report"
     if left >= dt.timedelta(0):
         return Report(kind, ReportState.DUE, due,
-                      text=f"{_name(rules, kind)} due in {span_text(left)} ({when})")
+                      text=f"{_name(rules, kind)} due in {span_text(left)} ({when})",
+                      short=f"{word} due in {span_text(left)}")
     return Report(kind, ReportState.OVERDUE, due,
-                  text=f"{_name(rules, kind)} OVERDUE by {span_text(-left)} (was due {when})")
+                  text=f"{_name(rules, kind)} OVERDUE by {span_text(-left)} (was due {when})",
+                  short=f"{word} OVERDUE by {span_text(-left)}")
 
 
 def _sent_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime | None,
@@ -209,7 +213,7 @@ def reports_for(rules: "SaeRules", form: Form, values: Mapping[str, Any],
                                  vals.get(rules.aware_time) if rules.aware_time else None)
     if aware is None:
         return (None, False), (Report(
-            ReportKind.INITIAL, ReportState.NO_CLOCK, None,
+            ReportKind.INITIAL, ReportState.NO_CLOCK, None, short="Awareness date missing",
             text=f"Record when the site learned that the event was serious: the "
                  f"{rules.initial_hours:g} h for the initial SAE report to {rules.recipient} "
                  "count from then"),)
