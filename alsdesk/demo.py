@@ -220,10 +220,10 @@ class SubjectBuilder:
         flags = {k: "N" for k in ("aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie")}
         flags.update(criteria)
         out = {"aeser": "Y", **flags, "aesawdat": _d(aware), "aesawtim": "10:00",
-               "aesspdat": _d(aware + timedelta(days=1)), "aessptim": "09:30",
+               "aesspdat": _d(aware + timedelta(days=1)),
                "aesecdat": _d(aware + timedelta(days=5))}
         if followup is not None:
-            out |= {"aesfudat": _d(aware + timedelta(days=followup)), "aesfutim": "11:00",
+            out |= {"aesfudat": _d(aware + timedelta(days=followup)),
                     "aesfufin": "Y" if final else "N"}
         return out
 

@@ -85,33 +85,43 @@ def test_a_non_serious_entry_hides_the_fields_and_has_no_clock(study, store):
     assert sae_clocks(store, datetime(2026, 5, 2, 12, 0)) == []
 
 
-def test_initial_report_on_time_late_and_same_day_without_time(study):
+def test_initial_report_on_time_or_late_by_its_date(study):
+    # the definition records the day of the report, not its hour: sent on the day it was
+    # due counts as on time, a day later as late
     aware = dict(aesawdat="2026-05-01", aesawtim="18:00")
     now = datetime(2026, 5, 3, 12, 0)
-    on_time, follow = _reports(study, now, **aware, aesspdat="2026-05-02", aessptim="17:59")
+    on_time, follow = _reports(study, now, **aware, aesspdat="2026-05-02")
     assert on_time.state is ReportState.DONE
-    assert on_time.text == ("Initial SAE report to the sponsor sent Sat 02/MAY/2026 17:59, on "
-                            "time (due Sat 02/MAY/2026 18:00)")
-    late, _ = _reports(study, now, **aware, aesspdat="2026-05-02", aessptim="19:30")
-    assert late.state is ReportState.LATE and ": 1 h late" in late.text
-    same_day, _ = _reports(study, now, **aware, aesspdat="2026-05-02")
-    assert same_day.state is ReportState.DONE and "(time not recorded), on time" in same_day.text
-    next_day, _ = _reports(study, now, **aware, aesspdat="2026-05-03")
-    assert next_day.state is ReportState.LATE and "24 h late" in next_day.text
-    # a follow-up is due 7 days after the initial report (counted from 00:00 without a time)
-    assert follow.kind is ReportKind.FOLLOWUP and follow.due == datetime(2026, 5, 9, 17, 59)
-    assert follow.text == ("Follow-up SAE report to the sponsor due in 6 days 5 h "
-                           "(Sat 09/MAY/2026 17:59)")
+    assert on_time.text == ("Initial SAE report to the sponsor sent Sat 02/MAY/2026 (time not "
+                            "recorded), on time (due Sat 02/MAY/2026 18:00)")
+    early, _ = _reports(study, now, **aware, aesspdat="2026-05-01")
+    assert early.state is ReportState.DONE
+    late, _ = _reports(study, now, **aware, aesspdat="2026-05-03")
+    assert late.state is ReportState.LATE and ": 1 day late (due Sat 02/MAY/2026 18:00)" in late.text
+    # a follow-up is due 7 days after the initial report, counted from 00:00 of its day
+    assert follow.kind is ReportKind.FOLLOWUP and follow.due == datetime(2026, 5, 9, 0, 0)
+    assert follow.text == ("Follow-up SAE report to the sponsor due in 5 days 12 h "
+                           "(Sat 09/MAY/2026 00:00)")
+
+
+def test_a_report_time_when_the_definition_records_one(study):
+    # [sae] initial_time is optional; a definition that names a time field gets hours
+    rules = dataclasses.replace(study.sae, initial_time="aesttim")
+    values = _ae(aesawdat="2026-05-01", aesawtim="18:00", aesspdat="2026-05-02")
+    now = datetime(2026, 5, 3, 12, 0)
+    (r, _) = reports_for(rules, study.form("ae"), {**values, "aesttim": "19:30"}, {}, now)[1]
+    assert r.state is ReportState.LATE and ": 1 h late" in r.text
+    (r, _) = reports_for(rules, study.form("ae"), {**values, "aesttim": "17:59"}, {}, now)[1]
+    assert r.state is ReportState.DONE and "sent Sat 02/MAY/2026 17:59, on time" in r.text
 
 
 def test_follow_ups_until_the_final_report(study):
-    sent = dict(aesawdat="2026-05-01", aesawtim="18:00", aesspdat="2026-05-02",
-                aessptim="10:00")
+    sent = dict(aesawdat="2026-05-01", aesawtim="18:00", aesspdat="2026-05-02")
     _, latest, nxt = _reports(study, datetime(2026, 5, 20, 9, 0), **sent,
-                              aesfudat="2026-05-09", aesfutim="11:00", aesfufin="N")
+                              aesfudat="2026-05-09", aesfufin="N")
     assert latest.kind is ReportKind.FOLLOWUP and latest.state is ReportState.DONE
-    assert nxt.due == datetime(2026, 5, 16, 11, 0) and nxt.state is ReportState.OVERDUE
-    assert "Follow-up SAE report to the sponsor OVERDUE by 3 days 22 h" in nxt.text
+    assert nxt.due == datetime(2026, 5, 16, 0, 0) and nxt.state is ReportState.OVERDUE
+    assert "Follow-up SAE report to the sponsor OVERDUE by 4 days 9 h" in nxt.text
     # the event is over: the next report is the final one
     *_, nxt = _reports(study, datetime(2026, 5, 10, 9, 0), **sent, aesfudat="2026-05-09",
                        aesfufin="N", aeongo="N", aeendat="2026-05-08")

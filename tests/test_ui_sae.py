@@ -70,8 +70,7 @@ def test_dashboard_and_casebook_say_what_report_is_due(qtbot, demo_db):
 def test_the_print_button_makes_the_form_in_the_preview(qtbot, demo_db):
     window = open_window(qtbot, demo_db)
     now = datetime.now().replace(second=0, microsecond=0)
-    entry = _sae(window.store, "S006", now - timedelta(hours=2),
-                 aesnarr="Short of breath; CT angiography: pulmonary embolism.")
+    entry = _sae(window.store, "S006", now - timedelta(hours=2))
     window.open_subject("S006")
     settle(qtbot, window)
     panel = window.casebook.sae_panel

@@ -182,13 +182,18 @@ def _sent_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime | None,
     text = f"{_name(rules, kind)} sent {shown}"
     if due is None:
         return Report(kind, ReportState.DONE, None, sent, known, text)
-    late = _between(due, sent, tz) if known else dt.timedelta(
-        days=max((sent.date() - due.date()).days, 0))
+    if known:
+        late = _between(due, sent, tz)
+        words = f"{span_text(late)} late"
+    else:  # only the day is known: late only when sent on a later day than the due one
+        days = (sent.date() - due.date()).days
+        late = dt.timedelta(days=max(days, 0))
+        words = f"{days} day{'s' if days != 1 else ''} late"
     if late <= dt.timedelta(0):
         return Report(kind, ReportState.DONE, due, sent, known,
                       f"{text}, on time (due {moment_text(due, fmt)})")
     return Report(kind, ReportState.LATE, due, sent, known,
-                  f"{text}: {span_text(late)} late (due {moment_text(due, fmt)})")
+                  f"{text}: {words} (due {moment_text(due, fmt)})")
 
 
 def reports_for(rules: "SaeRules", form: Form, values: Mapping[str, Any],
