@@ -23,6 +23,7 @@ from alsdesk.study import values as fv
 from alsdesk.study.model import Derived, EventKind, Form, TimeUnit
 
 if TYPE_CHECKING:
+    from alsdesk.safety.sae import SaeClock
     from alsdesk.store.core import Store
 
 __all__ = [
@@ -87,6 +88,8 @@ class Summary:
     charted: tuple[str, ...] = ()  # subjects with a visit to chart, by code (the chooser)
     shown: str | None = None  # the subject whose curve is loaded below (None: nobody charted)
     curve: tuple[ProgressPoint, ...] = ()  # that subject's progression, the only one read
+    # the SAE clock of every serious event (alsdesk.safety.sae): what report is due when
+    sae: tuple["SaeClock", ...] = ()
 
 
 def target_offset(plan: VisitPlan) -> float | None:
@@ -409,4 +412,11 @@ def summary(store: "Store", now: datetime | None = None, subject: str | None = N
         charted=tuple(sorted(counts)),
         shown=shown,
         curve=tuple(curve),
+        sae=tuple(_sae_clocks(store, now)),
     )
+
+
+def _sae_clocks(store: "Store", now: datetime | None) -> list["SaeClock"]:
+    from alsdesk.safety.sae import sae_clocks
+
+    return sae_clocks(store, now)

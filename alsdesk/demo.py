@@ -212,14 +212,20 @@ class SubjectBuilder:
                 "aethromb": "N"}
         self.save(code, "logs", "ae", {**base, **values}, repeat=None)
 
-    def serious(self, aware: date | datetime, **criteria: str) -> dict[str, str]:
-        """A serious event's flags and its reporting: sponsor the next day, ethics committee
-        within the week."""
+    def serious(self, aware: date | datetime, *, followup: int | None = None,
+                final: bool = True, **criteria: str) -> dict[str, str]:
+        """A serious event's flags and its reporting: sponsor the next morning (within the
+        24 hours), ethics committee within the week, the latest follow-up report `followup`
+        days after awareness (the final one unless `final` is False)."""
         flags = {k: "N" for k in ("aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie")}
         flags.update(criteria)
-        return {"aeser": "Y", **flags, "aesawdat": _d(aware),
-                "aesspdat": _d(aware + timedelta(days=1)),
-                "aesecdat": _d(aware + timedelta(days=5))}
+        out = {"aeser": "Y", **flags, "aesawdat": _d(aware), "aesawtim": "10:00",
+               "aesspdat": _d(aware + timedelta(days=1)),
+               "aesecdat": _d(aware + timedelta(days=5))}
+        if followup is not None:
+            out |= {"aesfudat": _d(aware + timedelta(days=followup)),
+                    "aesfufin": "Y" if final else "N"}
+        return out
 
 
 def build_demo(path: str | Path, *, force: bool = False, today: date | None = None) -> Path:
@@ -309,8 +315,8 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     b.ae(s4, {"aeterm": "Pulmonary embolism", "ctcae_term": "Thromboembolic event",
               "aestdat": _d(start4 + timedelta(days=36)),
               "aeendat": _d(start4 + timedelta(days=50)), "aesev": "SEVERE", "aetoxgr": 3,
-              **b.serious(start4 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",
-              "aethromb": "Y"})
+              **b.serious(start4 + timedelta(days=36), followup=14, aeshosp="Y"),
+              "aerel": "POSSIBLE", "aethromb": "Y"})
     b.followup(s4, "m2", start4 + timedelta(days=62), [3, 3, 2, 3, 2, 3, 2, 2, 1, 2, 2, 3],
                47.0, 60.0, new_ae=True)
     death = start4 + timedelta(days=150)
@@ -321,7 +327,7 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     b.ae(s4, {"aeterm": "Respiratory failure", "ctcae_term": "Respiratory failure",
               "aestdat": _d(death - timedelta(days=3)), "aeendat": _d(death),
               "aesev": "SEVERE", "aetoxgr": 5,
-              **b.serious(death - timedelta(days=3), aesdth="Y", aeshosp="Y"),
+              **b.serious(death - timedelta(days=3), followup=3, aesdth="Y", aeshosp="Y"),
               "aerel": "NOT RELATED", "aeout": "FATAL"})
 
     # S005: ongoing, infused 58 days ago; month 2 visit in window now; serious PE on day 36
@@ -334,8 +340,8 @@ def _populate(store: Store, today: date, now: datetime | None = None) -> None:
     b.ae(s5, {"aeterm": "Pulmonary embolism", "ctcae_term": "Thromboembolic event",
               "aestdat": _d(start5 + timedelta(days=36)), "aeongo": "Y", "aeendat": None,
               "aesev": "SEVERE", "aetoxgr": 3,
-              **b.serious(start5 + timedelta(days=36), aeshosp="Y"), "aerel": "POSSIBLE",
-              "aeacn": "NOT APPLICABLE", "aeout": "RECOVERING/RESOLVING", "aethromb": "Y"})
+              **b.serious(start5 + timedelta(days=36), followup=21, final=False,
+                          aeshosp="Y"), "aerel": "POSSIBLE", "aeacn": "NOT APPLICABLE", "aeout": "RECOVERING/RESOLVING", "aethromb": "Y"})
     b.save(s5, "logs", "cm", {"cmtrt": "Enoxaparin", "cmindc": "Pulmonary embolism",
                               "cmdose": 80.0, "cmdosu": "mg", "cmroute": "SUBCUTANEOUS",
                               "cmdosfrq": "BID", "cmstdat": _d(start5 + timedelta(days=36)),

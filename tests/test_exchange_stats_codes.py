@@ -135,9 +135,17 @@ def _renamed_study(tmp_path):
     (SPSS), its indication (text with a missing code) 31 characters long."""
     long_id = "taken_for_" + "x" * 21
     text = default_study_file().read_text(encoding="utf-8")
+    # the field's id, and its name in the SAE report form's medication list ([sae.cioms])
+    meds = re.search(r"^medication_fields = .*$", text, re.M)
     for old, new in (("cmtrt", "int"), ("cmdose", "by"), ("cmindc", long_id)):
-        assert text.count(f'id = "{old}"') == 1 and len(re.findall(rf"\b{old}\b", text)) == 1
+        assert text.count(f'id = "{old}"') == 1 and len(re.findall(rf"\b{old}\b", text)) == 2
+        assert f'"{old}"' in meds[0]
         text = text.replace(f'id = "{old}"', f'id = "{new}"')
+    line = re.search(r"^medication_fields = .*$", text, re.M)[0]
+    renamed = line
+    for old, new in (("cmtrt", "int"), ("cmdose", "by"), ("cmindc", long_id)):
+        renamed = renamed.replace(f'"{old}"', f'"{new}"')
+    text = text.replace(line, renamed, 1)
     # and labels beyond what the formats hold (the Persian letter is two bytes)
     text = text.replace('label = "Medicine"', f'label = "{LONG_LABEL}"', 1)
     text = text.replace('label = "IU (international units)"', f'label = "{LONG_LABEL}"', 1)

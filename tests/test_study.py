@@ -59,7 +59,7 @@ ALSFRS_ANCHORS = {
 # The CTCAE term right under the verbatim term: coded as it is written (docs/safety.md).
 AE_ORDER = ["aeterm", "ctcae_term", "aestdat", "aesttim", "aeongo", "aeendat", "aesev",
             "aetoxgr", "aeser", "aesdth", "aeslife", "aeshosp", "aesdisab", "aescong", "aesmie", "aesawdat",
-            "aesspdat", "aesecdat", "aerel", "aeacn", "aeout"]
+            "aesawtim", "aesspdat", "aesecdat", "aesfudat", "aesfufin", "aerel", "aeacn", "aeout"]
 LAB_ANALYTES = ["wbc", "hgb", "plt", "alt", "ast", "bili", "creat", "urea", "ck", "crp", "esr"]
 
 

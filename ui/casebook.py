@@ -87,6 +87,10 @@ class CasebookPage(QWidget):
         self.eligibility_line.setObjectName("casebook_eligibility")
         self.eligibility_line.setWordWrap(True)
         layout.addWidget(self.eligibility_line)
+        from .sae_view import SaePanel
+
+        self.sae_panel = SaePanel(self.print_sae_report)  # the SAE clock (alsdesk.safety.sae)
+        layout.addWidget(self.sae_panel)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("casebook_tabs")
         layout.addWidget(self.tabs, 1)
@@ -142,6 +146,7 @@ class CasebookPage(QWidget):
         self.code.setText("No subject open")
         self.summary.setText("Open a subject from the Subjects list.")
         self.eligibility_line.clear()
+        self.sae_panel.show_clocks([])
         self.matrix.clear()
         self.matrix.setRowCount(0)
         self.matrix.setColumnCount(0)
@@ -184,6 +189,9 @@ class CasebookPage(QWidget):
         self.schedule.show_plans(plans)
         self.matrix.describe_visits(plans)
         self._show_logs(instances)
+        from alsdesk.safety.sae import sae_clocks
+
+        self.sae_panel.show_clocks(sae_clocks(store, subject=subj.code))
         self._show_eligibility()
         self._show_dose()
         self._show_outcomes()
@@ -272,6 +280,14 @@ class CasebookPage(QWidget):
         gate(self.lock_button, none or permissions.role_refusal(role, Action.LOCK),
              "Lock every form of this subject, once the investigator has signed what the "
              "protocol has signed")
+
+    def print_sae_report(self, entry: int) -> object:
+        """The SAE report form (CIOMS I) of this subject's adverse event `entry`."""
+        from .print_actions import open_preview
+
+        if self.subject is None:
+            return None
+        return open_preview(self.main, "sae", self.subject, event_repeat=entry)
 
     def change_status(self) -> None:
         if self.subject is None:

@@ -23,6 +23,7 @@ from .schedule_table import moment_text, short_label, window_text
 
 if TYPE_CHECKING:
     from alsdesk.dashboard import DueVisit, ProgressPoint, SeriousEvent, Summary
+    from alsdesk.safety.sae import SaeClock
     from .charts import ProgressChart
     from .main_window import MainWindow
 
@@ -87,6 +88,10 @@ class DashboardPage(QWidget):
         self.answered.setStyleSheet("color: #5f6368;")
         self.queries.layout().addWidget(self.answered)
         self.sae = _Tile("sae", "serious adverse events")
+        self.sae_note = QLabel("")  # SAE reports overdue or due, from the SAE clock
+        self.sae_note.setObjectName("sae_reports_note")
+        self.sae_note.setWordWrap(True)
+        self.sae.layout().addWidget(self.sae_note)
         for tile in (self.enrolled, self.due, self.overdue, self.queries, self.sae):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
@@ -101,7 +106,8 @@ class DashboardPage(QWidget):
         row = QHBoxLayout(lists)
         row.setContentsMargins(0, 0, 0, 0)
         self.visits = _table("due_visits", ("Subject", "Visit", "Target", "Window", "Status"))
-        self.serious = _table("serious_events", ("Subject", "Adverse event", "Start", "Outcome"))
+        self.serious = _table("serious_events", ("Subject", "Adverse event", "Start", "Outcome",
+                                                 "SAE report"))
         for box_title, table, share in (("Visits in window, due or overdue", self.visits, 5),
                                         ("Serious adverse events", self.serious, 4)):
             box = QGroupBox(box_title)
@@ -191,7 +197,7 @@ class DashboardPage(QWidget):
                                 "the monitor to close them.")
         self.sae.value.setText(str(len(data.serious)))
         self._visits(list(data.overdue) + list(data.due))
-        self._serious(data.serious)
+        self._serious(data.serious, data.sae)
         # chosen while the figures were computed: keep it (its curve is read below)
         current = self.subject.currentText()
         self._charted = frozenset(data.charted)
@@ -221,11 +227,31 @@ class DashboardPage(QWidget):
                     item.setBackground(QBrush(colour))
                 self.visits.setItem(i, j, item)
 
-    def _serious(self, events: Sequence[SeriousEvent]) -> None:
+    def _serious(self, events: Sequence[SeriousEvent], clocks: Sequence[SaeClock]) -> None:
+        """Each serious event with the report it needs next (the core's words), overdue ones
+        red and due ones amber; the tile says how many reports are overdue."""
+        from .sae_view import report_colour
+
+        by_entry = {c.instance_id: c for c in clocks}
         self.serious.setRowCount(len(events))
         for i, e in enumerate(events):
-            for j, text in enumerate((e.subject, e.term, e.start, e.outcome)):
-                self.serious.setItem(i, j, QTableWidgetItem(text))
+            clock = by_entry.get(e.instance_id)
+            pending = clock.pending if clock else ()
+            report = pending[0].short if pending else ("reports up to date" if clock else "")
+            colour = report_colour(pending[0].state) if pending else None
+            for j, text in enumerate((e.subject, e.term, e.start, e.outcome, report)):
+                item = QTableWidgetItem(text)
+                item.setToolTip("\n".join(r.text for r in clock.reports) if clock else text)
+                if colour is not None and j == 4:
+                    item.setBackground(QBrush(colour))
+                self.serious.setItem(i, j, item)
+        late = sum(c.overdue for c in clocks)
+        due = sum(1 for c in clocks if c.pending and not c.overdue)
+        words = [f"{late} report{'s' if late != 1 else ''} OVERDUE"] if late else []
+        words += [f"{due} due"] if due else []
+        self.sae_note.setText(", ".join(words) if words else "no SAE report due")
+        self.sae_note.setStyleSheet("color: #b00020; font-weight: bold;" if late
+                                    else "color: #5f6368;")
 
     def _load_curve(self) -> None:
         """Read and draw the chosen subject's curve: one small query, so in the GUI thread."""

@@ -28,6 +28,7 @@ KINDS = {
     "schedule": "Visit schedule card",
     "outcomes": "Primary outcomes",
     "safety": "Safety tables",
+    "sae": "SAE report (CIOMS I)",  # event_repeat carries the adverse event's entry number
 }
 
 
@@ -60,6 +61,8 @@ def make_pdf(store, kind: str, subject: str | None = None, event: str | None = N
 
         make = made.outcomes_pdf if kind == "outcomes" else made.safety_tables_pdf
         return make(store, options, report)
+    if kind == "sae":
+        return pdf.sae_report(store, subject, event_repeat, options, report)
     raise ValueError(f"unknown document kind {kind!r}")
 
 
@@ -68,6 +71,7 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
                  identifiers: bool = False) -> "PdfPreview":
     """Open the preview window and start making the document."""
     title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
+    title += f" – AE {event_repeat}" if kind == "sae" else ""
     from .pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
 
     preview = PdfPreview(window, title)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PAPERS", "PdfResult", "PrintOptions", "Progress", "ae_listing", "annotated_crf",
            "blank_book",
-           "casebook", "paper_setting", "schedule_card", "visit_forms"]
+           "casebook", "paper_setting", "sae_report", "schedule_card", "visit_forms"]
 
 
 def paper_setting(store: "Store") -> str:
@@ -79,6 +79,19 @@ def ae_listing(store: "Store", options: PrintOptions | None = None,
     options = _options(store, options)
     _may_disclose(store, options)
     return _record(store, options, build_ae_listing(store, options, progress), "AE listing")
+
+
+def sae_report(store: "Store", subject: str, entry: int,
+               options: PrintOptions | None = None,
+               progress: Progress | None = None) -> PdfResult:
+    """The SAE report form (CIOMS I layout) of one serious adverse event of a subject."""
+    from alsdesk.pdf.cioms import build_sae_report
+
+    options = _options(store, options)
+    _may_disclose(store, options)
+    result = build_sae_report(store, subject, entry, options, progress)
+    return _record(store, options, result, f"SAE report {subject} AE {entry}",
+                   subject=subject)
 
 
 def schedule_card(store: "Store", subject: str, options: PrintOptions | None = None,

@@ -297,3 +297,22 @@ def safety(ctx, out, paper, printed_at, acting, password_stdin) -> None:
 
     with _store(ctx, False, acting, password_stdin) as store:
         _write(safety_tables_pdf(store, _options(store, paper, printed_at, False)), out)
+@pdf.command("sae")
+@click.argument("subject")
+@click.argument("entry", type=click.IntRange(min=1))
+@_out
+@_paper
+@_printed_at
+@_identifiers
+@_as
+@_stdin
+@click.pass_context
+def sae(ctx, subject, entry, out, paper, printed_at, include_identifiers, acting,
+        password_stdin) -> None:
+    """The SAE report form (CIOMS I layout) of SUBJECT's serious adverse event number ENTRY
+    (the number in the casebook's adverse event list), with its reporting timeline."""
+    from alsdesk.pdf import sae_report
+
+    with _store(ctx, include_identifiers, acting, password_stdin) as store:
+        options = _options(store, paper, printed_at, include_identifiers)
+        _write(sae_report(store, subject, entry, options), out)

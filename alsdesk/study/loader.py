@@ -32,6 +32,7 @@ from alsdesk.study.safety_defs import read_safety_defs
 from alsdesk.study.signing import read_study_signing, read_need
 from alsdesk.study.source import Source, annotate
 from alsdesk.study.status_defs import read_status_defs
+from alsdesk.study.sae_defs import read_sae
 
 __all__ = ["load_study", "KNOWN_FUNCTIONS"]
 
@@ -147,7 +148,8 @@ class _Builder:
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
             signature_meanings=meanings, source=self.path, **status_defs,
-            ctcae_version=ctcae, **read_study_signing(self.src, info), **safety, **values)
+            ctcae_version=ctcae, **read_study_signing(self.src, info), **safety, **values,
+            sae=read_sae(self.src, top, self.forms, self.resolve))
 
     # --- study-level pieces --------------------------------------------------------------
     def subject_pattern(self, pattern: str) -> None:

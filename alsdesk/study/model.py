@@ -16,6 +16,7 @@ from alsdesk.errors import NotInStudy
 
 if TYPE_CHECKING:
     from alsdesk.study.safety_defs import PrimaryOutcomes, SafetyTables
+    from alsdesk.study.sae_defs import SaeRules
 
 
 class FieldType(str, Enum):
@@ -243,6 +244,8 @@ class Study:
     # (alsdesk/study/safety_defs.py); None: the study defines none
     primary_outcomes: "PrimaryOutcomes | None" = None
     safety_tables: "SafetyTables | None" = None
+    # The SAE clock and report form ([sae]: alsdesk/study/sae_defs.py); None: none
+    sae: "SaeRules | None" = None
     source: Path | None = field(default=None, compare=False)
 
     def event(self, event_id: str) -> Event:

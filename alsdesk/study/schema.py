@@ -94,7 +94,7 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
 KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "top": (("study", "parameters", "bindings", "forms", "events"), ("missing", "codelists",
                                                                      "primary_outcomes",
-                                                                     "safety_tables")),
+                                                                     "safety_tables", "sae")),
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
