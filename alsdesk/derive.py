@@ -245,6 +245,18 @@ class Deriver:
         """Every derived value of a form given its (possibly unsaved) values."""
         return {d.id: self._one(form, event_id, values, d, ()) for d in form.derived}
 
+    def value(self, ref: str) -> Any:
+        """The subject's value of "event.form.name", a field or a derived value (None when
+        the form is not entered or the value cannot be computed)."""
+        event, form_id, name = ref.split(".")
+        form = self.study.form(form_id)
+        values = self.lookup(event, form_id)
+        if name in form.field_ids:
+            return values.get(name)
+        if not values:
+            return None
+        return self.compute(form, event, values)[name].value
+
     def _one(self, form: Form, event_id: str, values: Mapping[str, Any], d: Derived,
              stack: Sequence[str]) -> DerivedValue:
         try:

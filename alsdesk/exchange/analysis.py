@@ -154,14 +154,7 @@ class _Subject:
         self.anchor = _moment(self.get(store.study.bindings["anchor"]))
 
     def get(self, ref: str) -> Any:
-        event, form_id, name = ref.split(".")
-        form = self.store.study.forms[form_id]
-        values = self.deriver.lookup(event, form_id)
-        if name in form.field_ids:
-            return values.get(name)
-        if not values:
-            return None
-        return self.deriver.compute(form, event, values)[name].value
+        return self.deriver.value(ref)
 
     def column(self, col: Column, event: str | None, days_per_month: float) -> Any:
         ref = col.ref if event is None else f"{event}.{col.ref}"

@@ -297,6 +297,8 @@ def safety(ctx, out, paper, printed_at, acting, password_stdin) -> None:
 
     with _store(ctx, False, acting, password_stdin) as store:
         _write(safety_tables_pdf(store, _options(store, paper, printed_at, False)), out)
+
+
 @pdf.command("sae")
 @click.argument("subject")
 @click.argument("entry", type=click.IntRange(min=1))

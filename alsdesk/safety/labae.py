@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired
-from alsdesk.safety.labgrade import Graded, baseline_grade, grades, lab_grading
+from alsdesk.safety.labgrade import Graded, baseline_grades, grades, lab_grading
 from alsdesk.textcheck import says_something
 
 if TYPE_CHECKING:
@@ -59,11 +59,12 @@ def proposals(store: "Store", record: "FormRecord") -> list[Proposal]:
         return []
     form = store.study.form(g.form)
     answered = _answered(store, record.instance_id)
+    baseline = baseline_grades(store, record.subject)  # read once, not once per result
     out = []
     for graded in grades(store, record.subject, record.event, record.values):
         if not graded.grade:
             continue
-        base = baseline_grade(store, record.subject, graded.field)
+        base = baseline.get(graded.field, 0)
         if graded.grade <= base or graded.grade <= answered.get(graded.field, 0):
             continue
         f = form.field(graded.field)

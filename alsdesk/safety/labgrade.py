@@ -252,8 +252,7 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
 
     g = lab_grading(store)
     deriver = overview.deriver(store, subject)
-    sex = _ref(deriver, store.study, g.sex)
-    age = _ref(deriver, store.study, g.age)
+    sex, age = deriver.value(g.sex), deriver.value(g.age)
     base_values = {} if event in g.baseline_events else next(
         (v for ev in g.baseline_events if (v := deriver.lookup(ev, g.form))), {})
     out = []
@@ -276,8 +275,8 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
     return out
 
 
-def baseline_grade(store: "Store", subject: str, fid: str) -> int:
-    """The grade of the subject's baseline result of that analyte (0 without one)."""
+def baseline_grades(store: "Store", subject: str) -> dict[str, int]:
+    """Field -> the grade of the subject's baseline result (absent: no baseline result)."""
     from alsdesk import overview
 
     g = lab_grading(store)
@@ -285,18 +284,8 @@ def baseline_grade(store: "Store", subject: str, fid: str) -> int:
     for ev in g.baseline_events:
         values = deriver.lookup(ev, g.form)
         if values:
-            got = [x for x in grades(store, subject, ev, values) if x.field == fid]
-            return (got[0].grade or 0) if got else 0
-    return 0
-
-
-def _ref(deriver: Any, study: Study, ref: str) -> Any:
-    event, form_id, name = ref.split(".")
-    values = deriver.lookup(event, form_id)
-    form = study.forms[form_id]
-    if name in form.field_ids:
-        return values.get(name)
-    return deriver.compute(form, event, values)[name].value if values else None
+            return {x.field: x.grade or 0 for x in grades(store, subject, ev, values)}
+    return {}
 
 
 _CACHE: dict[int, tuple[Study, LabGrading]] = {}

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from alsdesk import datefmt
+from alsdesk import datefmt, overview
 from alsdesk.errors import NotFound
 from alsdesk.rules import engine
 from alsdesk.safety.sae import reports_for
@@ -152,7 +152,8 @@ def collect_report(store: "Store", subject: str, entry: int,
     birth_value = None
     if birth_ref:
         ev, fid_form, fid = birth_ref.split(".")
-        birth_value = store.forms.get(code, ev, fid_form).values.get(fid)
+        # as every screen reads another form: a deleted entry holds nothing
+        birth_value = overview.form_values(store, code, ev, fid_form).get(fid)
     description = tuple((form.field(c[k]).label, own(k)) for k in (
         "term", "coded_term", "grade", "onset_date", "end_date", "outcome", "relationship",
         "action") if c.get(k) and own(k))
@@ -198,7 +199,7 @@ def _duration(store: "Store", code: str, c: Any) -> str:
         if not ref:
             return ""
         ev, form_id, fid = ref.split(".")
-        values.append(store.forms.get(code, ev, form_id).values.get(fid))
+        values.append(overview.form_values(store, code, ev, form_id).get(fid))
     try:
         a, b = (dt.datetime.fromisoformat(str(v)) for v in values)
     except ValueError:
