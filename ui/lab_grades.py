@@ -67,7 +67,7 @@ class LabGradePanel(QGroupBox):
             if g.grade == 0:  # the usual case: named, not explained
                 quiet.append(html.escape(f.label))
                 continue
-            text = html.escape(labae.shown(g, f.label, f.unit or ""))
+            text = html.escape(labae.shown(g, f.label))
             lines.append(f"<b>{text}</b>" if g.grade else text)
         if quiet:
             lines.append("No grade: " + ", ".join(quiet) + ".")

@@ -94,7 +94,8 @@ def evaluate(form: Form, values: Mapping[str, Any],
         fid = f.id
         value = values.get(fid)
         code = (missing.get(fid) or None) if missing else None
-        problem = problems[fid] if fid in problems else check_value(f, value)
+        problem = problems[fid] if fid in problems else check_value(
+            f, value, *((values.get(f.unit_field),) if f.unit_field else ()))
         if fid in plan.no_future and problem is None and visible[fid]:
             late = _in_future(f, env.get(fid), env)
             if late is not None:
@@ -313,7 +314,8 @@ def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
         if fid in problems:
             problem = problems[fid]
         else:
-            problem = problems[fid] = check_value(f, value)
+            problem = problems[fid] = check_value(
+                f, value, *((values.get(f.unit_field),) if f.unit_field else ()))
         if problem is not None:
             env[fid] = None
         elif fid in temporal:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired
@@ -47,8 +47,7 @@ class Proposal:
     def text(self) -> str:
         g = self.graded
         since = (f", baseline grade {self.baseline_grade}" if self.baseline_grade else "")
-        return (f"{g.term}, grade {g.grade}: {self.label} {g.value:g} {self.unit} "
-                f"({g.why}{since})")
+        return f"{g.term}, grade {g.grade}: {self.label} {g.reported} ({g.why}{since})"
 
 
 def proposals(store: "Store", record: "FormRecord") -> list[Proposal]:
@@ -119,11 +118,11 @@ def _answer(store: "Store", p: Proposal, what: str, reason: str | None) -> None:
                 new_value=f"{what} ({p.text})", reason=reason)
 
 
-def shown(g: Graded, label: str, unit: Mapping[str, str] | str) -> str:
+def shown(g: Graded, label: str) -> str:
     """One line of the screen's list: 'ALT 152 U/L: grade 2 (> 3.0 × ULN)'."""
     if g.grade is None:
-        return f"{label} {g.value:g} {unit}: not graded ({g.why})"
+        return f"{label} {g.reported}: not graded ({g.why})"
     if g.grade == 0:
-        return f"{label} {g.value:g} {unit}: no grade ({g.why})"
+        return f"{label} {g.reported}: no grade ({g.why})"
     source = " (the study's normal range)" if g.range_from == "study" else ""
-    return f"{label} {g.value:g} {unit}: grade {g.grade}, {g.term} ({g.why}){source}"
+    return f"{label} {g.reported}: grade {g.grade}, {g.term} ({g.why}){source}"

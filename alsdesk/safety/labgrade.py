@@ -1,6 +1,7 @@
 """CTCAE grades of laboratory results, by the rules of resources/study/labgrades.toml.
 
-A result is graded in its field's unit against the laboratory's normal range on the same
+A result is graded in its field's own unit (converted from the unit the report gave, see
+alsdesk/study/units.py) against the laboratory's normal range on the same
 report (LLN, ULN) or, where the report gives none, the study's range for the subject's sex
 and age, and against the subject's baseline result. The rules are data (the definition
 file); this module only reads and applies them. What a grade means for the nurse (an
@@ -10,12 +11,13 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
-from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
 from alsdesk.study.companion import companion_file, read_companion
-from alsdesk.study.model import FieldType, Study
+from alsdesk.study import units
+from alsdesk.study.model import FieldType, Form, Study
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -100,6 +102,10 @@ class Graded:
     baseline: float | None
     grade: int | None  # 0: within the criteria of no grade; None: cannot be graded
     why: str
+    # the result as the report gave it, with its unit, and its value in the field's own
+    # unit where that differs: "97 µmol/L (= 1.1 mg/dL)"; value, lln, uln and baseline are
+    # all in the field's own unit, the one the rules are written in
+    reported: str = ""
 
 
 def definition_file() -> Path:
@@ -192,8 +198,9 @@ def study_range(g: LabGrading, fid: str, sex: Any, age: Any) -> tuple[float | No
     return None, None
 
 
-def grade_value(a: Analyte, value: float, lln: float | None, uln: float | None,
-                baseline: float | None, baseline_abnormal: bool) -> tuple[int | None, str]:
+def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | None,
+                uln: Fraction | float | None, baseline: Fraction | float | None,
+                baseline_abnormal: bool) -> tuple[int | None, str]:
     """The highest grade whose rule holds, and in words against what. None when a rule the
     result needs has no limit to compare with (no range at all)."""
     limits = {"uln": uln, "lln": lln, "baseline": baseline}
@@ -226,19 +233,41 @@ def grade_value(a: Analyte, value: float, lln: float | None, uln: float | None,
     return best, why
 
 
-def _dec(x: float) -> Decimal:
-    """A number as written (3.0 x 0.7 is 2.1, not 2.0999999999999996): CTCAE's boundaries
-    are exact, a result at 3.0 x ULN is not above it."""
-    return Decimal(repr(float(x)))
+# A number as written, exactly (3.0 x 0.7 is 2.1, not 2.0999999999999996): CTCAE's
+# boundaries are exact, a result at 3.0 x ULN is not above it. A converted result is
+# already exact (a Fraction).
+_dec = units.exact
 
 
 def _inside(value: float, lln: float | None, uln: float | None) -> bool:
     return (lln is None or value >= lln) and (uln is None or value <= uln)
 
 
-def _limits(g: LabGrading, a: Analyte, values: Mapping[str, Any], sex: Any, age: Any
-            ) -> tuple[float | None, float | None, str]:
-    lln, uln = values.get(a.low), values.get(a.high)
+def _own(form: Form, fid: str, values: Mapping[str, Any]) -> Fraction | None:
+    """A number of the form in its field's own unit (from the unit it was reported in);
+    None when there is none, or its unit is not one the study can convert from."""
+    value = values.get(fid)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    f = form.field(fid)
+    unit = units.unit_of(f, units.unit_code(f, values))
+    if f.units is not None and unit is None:
+        return None
+    return units.to_own(value, unit)
+
+
+def _reported(form: Form, fid: str, values: Mapping[str, Any], own: Fraction) -> str:
+    f = form.field(fid)
+    unit = units.unit_of(f, units.unit_code(f, values))
+    text = f"{values[fid]:g} {units.label(unit, f)}".rstrip()
+    if unit is not None and unit.per is not None:
+        text += f" (= {units.number(own, 3)} {f.unit})"
+    return text
+
+
+def _limits(g: LabGrading, a: Analyte, form: Form, values: Mapping[str, Any], sex: Any,
+            age: Any) -> tuple[Fraction | float | None, Fraction | float | None, str]:
+    lln, uln = _own(form, a.low, values), _own(form, a.high, values)
     if lln is not None or uln is not None:
         return lln, uln, "report"
     low, high = study_range(g, a.field, sex, age)
@@ -255,24 +284,28 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
     sex, age = deriver.value(g.sex), deriver.value(g.age)
     base_values = {} if event in g.baseline_events else next(
         (v for ev in g.baseline_events if (v := deriver.lookup(ev, g.form))), {})
+    form = store.study.form(g.form)
     out = []
     for a in g.analytes.values():
-        value = values.get(a.field)
-        if not isinstance(value, (int, float)):
+        value = _own(form, a.field, values)
+        if value is None:
             continue
-        lln, uln, source = _limits(g, a, values, sex, age)
-        base = base_values.get(a.field)
+        lln, uln, source = _limits(g, a, form, values, sex, age)
+        base = _own(form, a.field, base_values)
         abnormal = False
-        if isinstance(base, (int, float)):
-            b_lln, b_uln, _ = _limits(g, a, base_values, sex, age)
+        if base is not None:
+            b_lln, b_uln, _ = _limits(g, a, form, base_values, sex, age)
             # beyond the limit in the analyte's direction (a high ALT, a low platelet count)
             abnormal = (a.rises and b_uln is not None and base > b_uln) or (
                 not a.rises and b_lln is not None and base < b_lln)
-        else:
-            base = None
-        grade, why = grade_value(a, float(value), lln, uln, base, abnormal)
-        out.append(Graded(a.field, a.term, float(value), lln, uln, source, base, grade, why))
+        grade, why = grade_value(a, value, lln, uln, base, abnormal)
+        out.append(Graded(a.field, a.term, float(value), _float(lln), _float(uln), source,
+                          _float(base), grade, why, _reported(form, a.field, values, value)))
     return out
+
+
+def _float(x: Fraction | float | None) -> float | None:
+    return None if x is None else float(x)
 
 
 def baseline_grades(store: "Store", subject: str) -> dict[str, int]:

@@ -242,6 +242,12 @@ class FormService(WorkflowSteps):
             merged_m = {**current.missing, **missing}
             merged_v = {k: v for k, v in merged_v.items() if v is not None}
             merged_m = {k: v for k, v in merged_m.items() if v}
+            for f in fdef.fields:  # a result in the unit it was reported in, as saved
+                if f.unit_field and f.id in merged_v and (f.id in values or
+                                                          f.unit_field in values):
+                    problem = fv.check_value(f, merged_v[f.id], merged_v.get(f.unit_field))
+                    if problem:
+                        raise ValidationError(f.id, problem)
             for key in merged_m.keys() & merged_v.keys():
                 # a code given for a field whose stored value stays (or a value for one whose
                 # code stays): the field would hold both, printed and exported as both
@@ -331,7 +337,11 @@ class FormService(WorkflowSteps):
                 raise ValidationError(key, f"'{fdef.label}' has no field '{key}'.")
         check_value = fv.check_value
         for key, value in values.items():
-            problem = check_value(by_id[key], value)
+            f = by_id[key]
+            # a result with its unit in this save is judged in it; without, in any of its
+            # units until the stored one is known (the save checks it again then)
+            problem = check_value(f, value, values[f.unit_field]) if (
+                f.unit_field and f.unit_field in values) else check_value(f, value)
             if problem:
                 raise ValidationError(key, problem)
             kind = type(value)

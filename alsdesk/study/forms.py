@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from typing import Any
 
 from alsdesk.errors import ExpressionError
@@ -63,7 +64,12 @@ class FormReader:
             if any(o.code == code for o in out):
                 self.src.fail(f"{ck}.code", f"duplicate code {code!r}: each code may appear"
                               " only once in a codelist")
-            out.append(Choice(code, label))
+            per = t.get("per")
+            if per is not None and (isinstance(per, bool) or not isinstance(per, (int, float))
+                                    or not 0 < per < 1e9):
+                self.src.fail(f"{ck}.per", "a unit's factor: how many of this unit make one "
+                              "of the field's own unit, a number above 0 (creatinine: 88.4)")
+            out.append(Choice(code, label, None if per is None else float(per)))
         return tuple(out)
 
     def form(self, fid: str, raw: Any) -> Form:
@@ -89,6 +95,7 @@ class FormReader:
             if f.grade_of and not any(o.id == f.grade_of and o.terminology for o in fields):
                 self.src.fail(f"{key}.fields[{i}] ({f.id}).grade_of", f"{f.grade_of!r} is not a "
                               "field of this form with terminology = \"ctcae\"")
+        fields = self._units(fields, key)
         for i, f in enumerate(fields):
             if f.visible is not None:
                 self.expr(f.visible, f"{key}.fields[{i}] ({f.id}).visible", fid, ids)
@@ -118,6 +125,34 @@ class FormReader:
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), repeating, self.src.val(t, key, "domain", "str"), layout,
                     log_rows, read_need(self.src, t, key, ids))
+
+    def _units(self, fields: list[Field], key: str) -> list[Field]:
+        """Each number field reported in a choice of units gets that field's code list. The
+        code list holds the field's own unit (its label is the field's `unit`, no `per`) and,
+        for every other unit, the factor to it: a value is never read in a unit it cannot be
+        converted from."""
+        by_id = {f.id: f for f in fields}
+        out = []
+        for i, f in enumerate(fields):
+            if f.unit_field is None:
+                out.append(f)
+                continue
+            where = f"{key}.fields[{i}] ({f.id}).unit_field"
+            target = by_id.get(f.unit_field)
+            if target is None or target.codelist is None or \
+                    target.codelist.data_type != "text":
+                self.src.fail(where, f"{f.unit_field!r} is not a choice field (text codes) of"
+                              " this form")
+            own = [c for c in target.codelist.choices if c.label == f.unit]
+            if not f.unit or len(own) != 1 or own[0].per is not None:
+                self.src.fail(where, f"the units of {f.unit_field!r} must include the field's"
+                              f" own unit {f.unit!r} as a label, once and without 'per'")
+            other = [c.label for c in target.codelist.choices if c is not own[0] and not c.per]
+            if other:
+                self.src.fail(where, f"unit(s) {', '.join(other)} of {f.unit_field!r} have no"
+                              f" 'per': say how many make one {f.unit}")
+            out.append(replace(f, units=target.codelist))
+        return out
 
     def _sections_together(self, fields: list[Field], key: str) -> None:
         """A section's fields stand together: a section heading shown twice on one form (and
@@ -184,7 +219,7 @@ class FormReader:
             self.src.fail(f"{key}.length", "must be 1 or more")
         texts = {k: self.src.val(t, key, k, "str")
                  for k in ("section", "unit", "visible", "cdash", "sdtm", "help",
-                           "terminology", "grade_of")}
+                           "terminology", "grade_of", "unit_field")}
         if texts["terminology"] not in (None, "ctcae") or (texts["terminology"] and
                                                            ftype is not FieldType.TEXT):
             self.src.fail(f"{key}.terminology", "the one terminology is \"ctcae\", on a text "

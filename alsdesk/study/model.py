@@ -62,6 +62,10 @@ class TimeUnit(str, Enum):
 class Choice:
     code: str | int
     label: str
+    # A unit of measure another laboratory reports in: one of the field's own unit is `per`
+    # of this one (creatinine: 1 mg/dL = 88.4 µmol/L). None: the field's own unit, or a
+    # choice that is not a unit.
+    per: float | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,11 @@ class Field:
     terminology: str | None = None
     # CHOICE: the field is the CTCAE grade of that term field: the screen shows its grades
     grade_of: str | None = None
+    # INTEGER / DECIMAL: the choice field of the same form that holds the unit the value was
+    # reported in (blank: `unit`, the field's own); min, max and every grading rule are in
+    # `unit`. `units` is that field's code list (set by the loader).
+    unit_field: str | None = None
+    units: CodeList | None = None
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ TYPE_ONLY: Mapping[str, tuple[FieldType, ...]] = MappingProxyType({
     "digits": (FieldType.DECIMAL,),
     "choices": (FieldType.CHOICE,), "min": (FieldType.INTEGER, FieldType.DECIMAL),
     "max": (FieldType.INTEGER, FieldType.DECIMAL), "length": (FieldType.TEXT, FieldType.MEMO),
+    "unit_field": (FieldType.INTEGER, FieldType.DECIMAL),
 })
 
 # table kind -> (required keys, optional keys)
@@ -101,13 +102,13 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
                                      "lock_unsigned", "ctcae_version")),
     "missing": (("code", "label"), ("export",)),
     "codelist": (("type", "choices"), ()),
-    "choice": (("code", "label"), ()),
+    "choice": (("code", "label"), ("per",)),
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout",
                                    "log_rows", "investigator_signature")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
-        "future", "terminology", "grade_of")),
+        "future", "terminology", "grade_of", "unit_field")),
     "check": (("id", "expr", "message", "severity"), ("fields", "deviation")),
     "derived": (("id", "label", "function"), ("inputs", "unit", "digits")),
     "event": (("id", "label", "forms"), ("kind", "unit", "target", "window", "repeating",

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from alsdesk.errors import ValidationError
+from alsdesk.study import units
 from alsdesk.study.model import CodeList, Field, FieldType
 
 __all__ = ["check_value", "display", "from_text", "parse_value", "to_python", "to_text"]
@@ -83,8 +84,15 @@ def parse_value(field: Field, raw: str | None) -> Any:
     return value
 
 
-def check_value(field: Field, value: Any) -> str | None:
-    """Validate a storage value (type, range, code, real date, length); the message or None."""
+ANY_UNIT = object()  # check_value: the unit the value was reported in is not known here
+
+
+def check_value(field: Field, value: Any, unit: Any = ANY_UNIT) -> str | None:
+    """Validate a storage value (type, range, code, real date, length); the message or None.
+
+    `unit`: for a field reported in a choice of units, the code of its unit field (None: the
+    field's own unit). Not given, a value passes the range in any of its units; the form's
+    save and its checks, which know the unit, judge it exactly."""
     if value is None:
         return None
     kind = field.type
@@ -97,7 +105,7 @@ def check_value(field: Field, value: Any) -> str | None:
     if kind in _TEXTUAL:
         return _check_text(field, value)
     if kind in (FieldType.INTEGER, FieldType.DECIMAL):
-        return _check_number(field, value)
+        return _check_number(field, value, unit)
     if kind is FieldType.DATE:
         return _check_date(field, value)
     if kind is FieldType.DATETIME:
@@ -315,7 +323,7 @@ def _check_text(field: Field, value: str) -> str | None:
     return None
 
 
-def _check_number(field: Field, value: int | float) -> str | None:
+def _check_number(field: Field, value: int | float, unit: Any = ANY_UNIT) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
         return f"{field.label}: {_r(value)} is not a number that can be stored"
     if isinstance(value, int) and abs(value) > INT_LIMIT:
@@ -327,6 +335,8 @@ def _check_number(field: Field, value: int | float) -> str | None:
         return (f"{field.label}: {_plain(value)} has more decimals than this field records "
                 f"({allowed}). Round it as the CRF instructions say, or ask the data manager "
                 "if the study needs more decimals here.")
+    if field.units is not None:
+        return _check_in_units(field, value, unit)
     low, high = field.min, field.max
     if (low is not None and value < low) or (high is not None and value > high):
         unit = f" {field.unit}" if field.unit else ""
@@ -338,6 +348,47 @@ def _check_number(field: Field, value: int | float) -> str | None:
             rule = f"is above the highest allowed value, {_num(high)}{unit}"
         return f"{field.label}: {_num(value)} {rule}"
     return None
+
+
+def _check_in_units(field: Field, value: int | float, code: Any) -> str | None:
+    """The range (in the field's own unit) of a value reported in one of several units."""
+    low, high = field.min, field.max
+
+    def outside(choice: Any) -> bool:
+        own = units.to_own(value, choice)
+        return (low is not None and own < units.exact(low)) or (
+            high is not None and own > units.exact(high))
+
+    choice = None if code is ANY_UNIT else units.unit_of(field, code)
+    if choice is None:  # not known (or not a unit: its own field says so): any unit will do
+        if not any(not outside(c) for c in field.units.choices):
+            return f"{field.label}: {_num(value)} is outside the allowed range in every unit"\
+                   f" ({_ranges(field)})"
+        return None
+    if not outside(choice):
+        return None
+    shown = f"{_num(value)} {choice.label}"
+    if choice.per is not None:
+        shown += f" ({units.number(units.to_own(value, choice), 2)} {field.unit})"
+    fits = [c.label for c in field.units.choices if c is not choice and not outside(c)]
+    hint = f". If the report gives {' or '.join(fits)}, choose that unit for the result" \
+        if fits else ""
+    return f"{field.label}: {shown} is outside the allowed range {_ranges(field, choice)}{hint}"
+
+
+def _ranges(field: Field, choice: Any = None) -> str:
+    """The accepted range in the field's own unit, and in `choice` (or every other unit)."""
+    def one(c: Any) -> str:
+        low = "" if field.min is None else units.number(units.from_own(field.min, c), 2)
+        high = "" if field.max is None else units.number(units.from_own(field.max, c), 2)
+        if field.min is None:
+            return f"at most {high} {c.label}"
+        if field.max is None:
+            return f"at least {low} {c.label}"
+        return f"{low} to {high} {c.label}"
+    own = units.own(field)
+    others = [c for c in field.units.choices if c is not own and (choice is None or c is choice)]
+    return "; ".join(one(c) for c in [own, *others])
 
 
 def _check_date(field: Field, value: str) -> str | None:
