@@ -50,6 +50,7 @@ class FormLive:
         visible = engine.visibility(form, values, missing)
         holding = set(values) | set(missing) | set(c.errors)
         self.view.apply_visibility(visible, holding)
+        self.view.show_units(values)
         for fid in form.field_ids:
             # a message already shown follows the typing (it said "2030 is in the future"
             # while the field held 20301); new ones wait until the nurse leaves the field

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import ValidationError
+from alsdesk.study import units
 from alsdesk.study.model import Field, FieldType, Form, Severity
 from .choice_editor import ScoreRow, align_columns, score_columns
 from .choice_editor import header as choice_header
@@ -103,6 +104,7 @@ class FormView(QWidget):
         self.setObjectName(f"form_{form.id}")
         self.setAccessibleName(form.label)
         self.rows: dict[str, _Row] = {}
+        self.unit_labels: dict[str, QLabel] = {}  # a field reported in a choice of units
         self.read_only = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 12)
@@ -212,6 +214,8 @@ class FormView(QWidget):
             unit = QLabel(field.unit)
             unit.setObjectName(f"{field.id}__unit")
             box.addWidget(unit, 0, Qt.AlignmentFlag.AlignTop)
+            if field.unit_field:
+                self.unit_labels[field.id] = unit
         if columns is None:
             box.addStretch(1)
         self.grid.addWidget(cell, line, 1)
@@ -378,6 +382,12 @@ class FormView(QWidget):
             row.message.setVisible(show and bool(row.message.text()))
             if hasattr(row.editor, "sync_clear"):
                 row.editor.sync_clear()  # type: ignore[union-attr]
+
+    def show_units(self, values: dict[str, Any]) -> None:
+        """Beside each result reported in a choice of units, the one chosen: the nurse sees
+        what the number is read as (blank: the form's own unit)."""
+        for fid, label in self.unit_labels.items():
+            label.setText(units.reported_unit(self.form.field(fid), values) or "")
 
     def is_shown(self, field_id: str) -> bool:
         return self.rows[field_id].label.isVisibleTo(self)

@@ -317,7 +317,9 @@ def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
             problem = problems[fid] = check_value(
                 f, value, *((values.get(f.unit_field),) if f.unit_field else ()))
         if problem is not None:
-            env[fid] = None
+            # a result that fits another of its units is there (its unit field, shown when
+            # it is, is how the nurse puts it right), but it is no number to judge
+            env[fid] = value if f.unit_field and check_value(f, value) is None else None
         elif fid in temporal:
             if f.partial and len(value) < 10:
                 # Not unknown: a month or a year still settles many comparisons honestly.
