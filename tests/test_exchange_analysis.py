@@ -91,12 +91,22 @@ def test_no_cell_is_lost_by_readers_and_counts_match(monitor, table):
         assert row.ae_serious == sum(a[2] == "Y" for a in mine)
         for g in range(1, 6):
             assert row[f"ae_grade{g}"] == sum(a[1] == g for a in mine)
+    # ae_incidence.csv counts the subjects infused only, as the safety tables do
+    infused = {c for (c,) in monitor.conn.execute(
+        "SELECT s.code FROM inf i JOIN form_instances fi ON fi.id = i.instance_id JOIN "
+        "subjects s ON s.id = fi.subject_id WHERE i.infstdtc IS NOT NULL AND "
+        "fi.status != 'deleted'")}
+    counted = [a for a in aes if a[0] in infused]
     inc = pd.read_csv(folder / "ae_incidence.csv", keep_default_na=False)
-    for term in {a[3] for a in aes}:
-        r = inc[inc.term == term].iloc[0]
-        assert r.events == sum(a[3] == term for a in aes)
-        assert r.subjects == len({a[0] for a in aes if a[3] == term})
-        assert int(r.worst_grade) == max(a[1] for a in aes if a[3] == term)
+    assert inc.iloc[0].level == "overall" and inc.iloc[0].events == len(counted)
+    assert (inc.N == len(infused)).all()
+    for term in {" ".join(a[3].split()) for a in counted}:
+        mine = [a for a in counted if " ".join(a[3].split()) == term]
+        r = inc[(inc.level == "term") & (inc.term == term)].iloc[0]
+        assert r.events == len(mine)
+        assert r.subjects == len({a[0] for a in mine})
+        assert int(r.worst_grade) == max(a[1] for a in mine)
+        assert r.serious_events == sum(a[2] == "Y" for a in mine)
     labels = pd.read_csv(folder / "subjects_dictionary.csv")
     assert list(labels.column) == list(frame.columns)
 

@@ -2,7 +2,9 @@
 
 What the columns are is resources/study/analysis.toml; the values come from the store and
 the core's own derived values (ALSFRS-R total, King's, MiToS, Delta-FS, age: alsdesk.derive),
-never computed a second way here. Written through the audited export path (run_export).
+never computed a second way here. The AE incidence is the safety tables' count
+(alsdesk.safety.tables: the subjects infused, by SOC and term), the rows of the safety
+export's ae_by_soc_term.csv. Written through the audited export path (run_export).
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from alsdesk.exchange.csv_export import table_writer
 from alsdesk.exchange.dataset import (
     ExportError, ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
+from alsdesk.safety import tables as tb
+from alsdesk.safety.tables_csv import TERM_COLUMNS, term_cells
 from alsdesk.study.model import Study
 from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study.source import Source
@@ -117,7 +121,7 @@ def load_analysis(study: Study, path: Path | None = None) -> AnalysisDef:
     ae = data.get("adverse_events", {})
     if ae.get("form") not in study.forms:
         _fail(src, "adverse_events.form", f"the study has no form {ae.get('form')!r}")
-    for key in ("term", "ctcae_term", "grade", "serious"):
+    for key in ("grade", "serious"):
         if ae.get(key) not in study.forms[ae["form"]].field_ids:
             _fail(src, f"adverse_events.{key}", f"the form {ae['form']!r} has no field "
                                                 f"{ae.get(key)!r}")
@@ -264,38 +268,46 @@ def _write(store: "Store", spec: AnalysisDef, snap: Snapshot, out: Output,
         w = table_writer(fh, snap.options.bom)
         w.writerow(["column", "label"])
         w.writerows(cols)
-    _incidence(out.path("ae_incidence.csv"), spec, ae_by_subject, snap.options.bom)
-    out.path("README.txt").write_text(_readme(snap, spec), encoding="utf-8")
+    t = None
+    if store.study.safety_tables is not None:  # what the safety tables count: no other count
+        t = tb.safety_tables(store, {s.code for s in snap.subjects}
+                             if snap.options.subjects else None)
+        _incidence(out.path("ae_incidence.csv"), t, snap.options.bom)
+    out.path("README.txt").write_text(_readme(snap, spec, t), encoding="utf-8")
 
 
-def _incidence(path: Path, spec: AnalysisDef, aes: dict[str, list[dict]], bom: bool) -> None:
-    """By term (the CTCAE term where given, else the verbatim term): subjects, events,
-    worst grade, serious events."""
-    table: dict[str, dict[str, Any]] = {}
-    for subject, events in aes.items():
-        for a in events:
-            term = a.get(spec.ae["ctcae_term"]) or a.get(spec.ae["term"]) or "(no term)"
-            t = table.setdefault(term, {"subjects": set(), "events": 0, "worst": None,
-                                        "serious": 0})
-            t["subjects"].add(subject)
-            t["events"] += 1
-            grade = a.get(spec.ae["grade"])
-            if isinstance(grade, int) and (t["worst"] is None or grade > t["worst"]):
-                t["worst"] = grade
-            t["serious"] += a.get(spec.ae["serious"]) == "Y"
+def _incidence(path: Path, t: tb.SafetyTables, bom: bool) -> None:
+    """The safety tables' adverse events by SOC and term, row for row as the safety export's
+    ae_by_soc_term.csv, with each row's worst grade and its serious events (the events of
+    the same row of the serious adverse events table)."""
+    serious = {(r.soc, r.term): r.events for r in t.serious[1:]}
     with path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:
         w = table_writer(fh, bom)
-        w.writerow(["term", "subjects", "events", "worst_grade", "serious_events"])
-        for term, t in sorted(table.items(), key=lambda kv: (-len(kv[1]["subjects"]), kv[0])):
-            w.writerow([term, len(t["subjects"]), t["events"], _cell(t["worst"]),
-                        t["serious"]])
+        w.writerow([*TERM_COLUMNS, "worst_grade", "serious_events"])
+        for i, r in enumerate(t.by_term):
+            worst = max((g for g, n in zip(tb.GRADES, r.worst) if n), default=None)
+            w.writerow([*term_cells(i, r, t.population), _cell(worst),
+                        t.serious[0].events if i == 0 else serious.get((r.soc, r.term), 0)])
 
 
-def _readme(snap: Snapshot, spec: AnalysisDef) -> str:
+def _incidence_line(t: tb.SafetyTables | None) -> str:
+    if t is None:
+        return ("ae_incidence.csv        not written: the study definition has no "
+                "[safety_tables]\n")
+    left = (f"{t.excluded_subjects} subject{'s' if t.excluded_subjects != 1 else ''} with "
+            f"adverse events ({t.excluded} event{'s' if t.excluded != 1 else ''})")
+    return f"""ae_incidence.csv        adverse events of the subjects infused (N = {t.population}, the
+                        denominator of subjects_pct) by system organ class and term, as
+                        the safety tables count them (alsdesk export safety's
+                        ae_by_soc_term.csv, row for row): subjects, events, worst grade,
+                        serious events. Not infused, so left out: {left}.
+"""
+
+
+def _readme(snap: Snapshot, spec: AnalysisDef, t: tb.SafetyTables | None) -> str:
     return f"""ALS Desk analysis tables: {snap.study.id}, exported {snap.taken_at} by {snap.taken_by}.
 {heads.readme_line(snap)}subjects.csv            one row per subject ({len(snap.subjects)}); columns in subjects_dictionary.csv
-ae_incidence.csv        adverse events by term: subjects, events, worst grade, serious events
-Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
+{_incidence_line(t)}Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
 {', '.join(spec.baseline)} with a value. Visit days count from the
 infusion start (day 0). Months are days / {spec.days_per_month:.4f} (365.25 / 12). Derived values (ALSFRS-R total,
 King's, MiToS, Delta-FS, age) are the program's own, as shown on screen and on paper.

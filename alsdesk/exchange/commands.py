@@ -170,7 +170,8 @@ def export_xpt(ctx: click.Context, out: str, **opts) -> None:
 @click.pass_context
 def export_analysis(ctx: click.Context, out: str, **opts) -> None:
     """One row per subject (baseline, every visit, changes, slope, dose, AEs) and AE
-    incidence: the CSV a statistician opens first (columns: resources/study/analysis.toml)."""
+    incidence (the subjects infused, by SOC and term, as the safety tables count it): the CSV
+    a statistician opens first (columns: resources/study/analysis.toml)."""
     _run(ctx, "analysis", out, **opts)
 
 

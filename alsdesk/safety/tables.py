@@ -88,6 +88,7 @@ class SafetyTables:
     subjects: tuple[SubjectRow, ...]
     related_codes: tuple[str, ...]
     data_time: str = ""
+    excluded_subjects: int = 0  # subjects not infused whose events are not counted
 
     @property
     def before_infusion(self) -> int:
@@ -122,7 +123,7 @@ def _infused(store: "Store", study: Study) -> tuple[dict[str, str], int]:
 
 
 def _events(store: "Store", study: Study, starts: dict[str, str],
-            subjects: set[str] | None) -> tuple[list[Event], int, str]:
+            subjects: set[str] | None) -> tuple[list[Event], list[str], str]:
     from alsdesk.safety.ctcae import terms_of
 
     d = study.safety_tables
@@ -134,11 +135,12 @@ def _events(store: "Store", study: Study, starts: dict[str, str],
         f'JOIN subjects s ON s.id = fi.subject_id JOIN "{form.id}" t ON t.instance_id = fi.id '
         "WHERE fi.form = ? AND fi.status != ? ORDER BY s.number, fi.repeat",
         (form.id, FormStatus.DELETED.value))
-    out, excluded, latest = [], 0, ""
+    out, excluded, latest = [], [], ""
     for code, event, repeat, updated, *values in rows:
         latest = max(latest, updated or "")
         if code not in starts:
-            excluded += subjects is None or code in subjects
+            if subjects is None or code in subjects:
+                excluded.append(code)  # one per event
             continue
         v = dict(zip(form.field_ids, values))
         coded = (v.get(d.coded_term) or "").strip() if d.coded_term else ""
@@ -245,12 +247,12 @@ def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTab
             + (f" {not_infused} subject{'s' if not_infused != 1 else ''} not infused "
                "are not counted." if not_infused else ""))
     return SafetyTables(
-        n, text, tuple(events), excluded,
+        n, text, tuple(events), len(excluded),
         _by_term(events, lambda e: True, "Any adverse event"),
         _by_term(events, lambda e: e.serious, "Any serious adverse event"),
         _by_term(events, lambda e: e.related, "Any adverse event related to the infusion"),
         _relationship(study, events), _subjects(starts, events),
-        study.safety_tables.related, latest)
+        study.safety_tables.related, latest, len(set(excluded)))
 
 
 def grade_header() -> list[str]:

@@ -20,7 +20,7 @@ from alsdesk.safety import tables as tb
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
-__all__ = ["export_safety", "FILES"]
+__all__ = ["export_safety", "FILES", "TERM_COLUMNS", "term_cells"]
 
 FILES = {
     "ae_by_soc_term.csv": "adverse events by system organ class and term, worst grade per "
@@ -48,15 +48,25 @@ def _pct(n: int, of: int) -> str:
     return f"{100 * n / of:.1f}" if of else ""
 
 
+# The first columns of a row of a SOC and term table: the analysis export's
+# ae_incidence.csv has them too, so the two files are compared row by row
+TERM_COLUMNS = ("level", "soc", "term", "subjects", "subjects_pct", "events", "N")
+
+
+def term_cells(i: int, r: tb.TermRow, n: int) -> list:
+    """TERM_COLUMNS of the i-th row of a table (0: the overall row) of population n."""
+    level = "overall" if i == 0 else ("soc" if r.term is None else "term")
+    return [level, "" if i == 0 else r.soc, r.term or "", r.subjects, _pct(r.subjects, n),
+            r.events, n]
+
+
 def _terms(path: Path, rows: tuple[tb.TermRow, ...], n: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["level", "soc", "term", "subjects", "subjects_pct", "events", "N",
-                    *(f"worst_grade{g}" for g in tb.GRADES), "worst_not_graded"])
+        w.writerow([*TERM_COLUMNS, *(f"worst_grade{g}" for g in tb.GRADES),
+                    "worst_not_graded"])
         for i, r in enumerate(rows):
-            level = "overall" if i == 0 else ("soc" if r.term is None else "term")
-            w.writerow([level, "" if i == 0 else r.soc, r.term or "", r.subjects,
-                        _pct(r.subjects, n), r.events, n, *r.worst])
+            w.writerow([*term_cells(i, r, n), *r.worst])
 
 
 def _write(store: "Store", snap: Snapshot, out: Output, progress: Progress) -> None:

@@ -14,7 +14,7 @@ from alsdesk.study.model import FieldType
 __all__ = [
     "ARITY", "KNOWN_FUNCTIONS", "ITEM_FUNCTIONS", "ALSFRS_ITEMS", "STORE_TABLES",
     "RESERVED_COLUMNS", "SQL_KEYWORDS", "TERM_FUNCTIONS", "REQUIRED_PARAMETERS", "REQUIRED_BINDINGS",
-    "DEVIATION_BINDINGS", "ID",
+    "DEVIATION_BINDINGS", "ID", "TEXT_RESULTS", "VERDICT_RESULTS",
     "ID_RULE", "TYPE_ONLY", "KEYS",
 ]
 
@@ -32,6 +32,11 @@ KNOWN_FUNCTIONS: frozenset[str] = frozenset(ARITY)
 # These read the study's CTCAE terms in the file (alsdesk/safety/ctcae.py): the MedDRA code
 # and system organ class of the CTCAE term given.
 TERM_FUNCTIONS: frozenset[str] = frozenset({"ctcae_code", "ctcae_soc"})
+# What a derived value is, for a file that types its columns before reading any value (SDTM's
+# SAS transport): these give text (a stage, a system organ class); these two a verdict, not
+# one value; every other function a number.
+TEXT_RESULTS: frozenset[str] = frozenset({"kings_stage", "ctcae_soc"})
+VERDICT_RESULTS: frozenset[str] = frozenset({"eligibility", "dose_deviation"})
 # These read q1..q12 of their own form instead of declared inputs.
 ITEM_FUNCTIONS: frozenset[str] = frozenset(n for n, a in ARITY.items() if a == (0, 0))
 ALSFRS_ITEMS: tuple[str, ...] = (

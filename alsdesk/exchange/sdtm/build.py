@@ -12,9 +12,11 @@ import heapq
 import itertools
 from typing import Any, Iterable, Iterator
 
+from alsdesk.derive import Deriver
 from alsdesk.exchange.dataset import Snapshot, value_text
 from alsdesk.exchange.sdtm import dm, findings
 from alsdesk.exchange.sdtm.spec import Domain, More, SdtmSpec
+from alsdesk.safety.ctcae import Terminology
 from alsdesk.study.model import FieldType
 
 Row = dict[str, Any]
@@ -56,6 +58,7 @@ class Builder:
         self._memo: dict[int, dict[Any, str]] = {}
         self._fields: list[Any] = []
         self._exposures: tuple[dict[str, str], dict[str, str]] | None = None
+        self._deriver: Deriver | None = None
         self.units = spec.units or {}
         # bytes of the longest USUBJID of the export: every dataset writes it that long
         self.usubjid_width = max((len(self.usubjid(s.code).encode("utf-8"))
@@ -65,7 +68,9 @@ class Builder:
         """Mapped variable -> its field's label (used when sdtm.toml gives none)."""
         if d.form is None or d.form not in self.exported:
             return {}
-        return {v: f.label for v, f in self._present(d.form, d.variables)}
+        labels = {x.id: x.label for x in self.snap.study.forms[d.form].derived}
+        return {v: f.label for v, f in self._present(d.form, d.variables)} | \
+            {v: labels[did] for v, did, _ in d.derived}
 
     def usubjid(self, subject: str) -> str:
         # one string per subject, shared by all its records (memory of the big domains)
@@ -179,6 +184,15 @@ class Builder:
             else:
                 yield sub.code, []
 
+    def deriver(self) -> Deriver:
+        """The study's derived values of one form instance, with the CTCAE terms imported
+        into the file (read in the export's transaction). The exported ones use their own
+        form only (spec.py checks it): the look-up of another form gives nothing."""
+        if self._deriver is None:
+            terms = Terminology(self.snap.conn, self.snap.study.ctcae_version)
+            self._deriver = Deriver(self.snap.study, lambda event, form: {}, terms)
+        return self._deriver
+
     def _field(self, form: str, fid: str):
         return next(f for f in self.snap.form(form).fields if f.id == fid)
 
@@ -219,10 +233,11 @@ class Builder:
             times = [(v, self._field(form, fid)) for v, fid in
                      (d.times if source is d else ()) if fid in ids]
             prepared.append((mapped, constants, times, self.values_of(r for _, r in other),
-                             [(v, ref) for v, ref in other]))
+                             [(v, ref) for v, ref in other],
+                             d.derived if source is d and ids else ()))
         for m in statuses:
             prepared.append(([], m.constants, [], self.values_of(r for _, r in m.other),
-                             list(m.other)))
+                             list(m.other), ()))
         template = self._template(d, prepared)
         supp = [(qnam, self._field(d.form, fid)) for qnam, fid in d.supp
                 if d.form in self.exported and fid in {f.id for f in self.snap.form(d.form).fields}]
@@ -255,9 +270,9 @@ class Builder:
         row: Row = {"STUDYID": self.snap.study.id, "DOMAIN": d.code, "USUBJID": ""}
         if d.seq:
             row[f"{d.code}SEQ"] = None
-        for mapped, constants, _, _, other in prepared:
+        for mapped, constants, _, _, other, derived in prepared:
             row.update({v: "" for v, _ in constants})
-            row.update({v: None if numeric else "" for v, _, numeric in mapped})
+            row.update({v: None if numeric else "" for v, _, numeric in [*mapped, *derived]})
             row.update({v: "" for v, _ in other})
         for v in d.days:
             row[v[:-5] + ("STDY" if v.endswith("STDTC") else "ENDY")
@@ -270,9 +285,16 @@ class Builder:
         return row
 
     def _event_row(self, d: Domain, template: Row, part, subject: str, inst) -> Row:
-        mapped, constants, times, values, other = part
+        mapped, constants, times, values, other, derived = part
         row = dict(template, USUBJID=self.usubjid(subject))
         row.update(constants)
+        if inst is not None and derived:  # as the form shows them (None: not computable)
+            got = self.deriver().compute(self.snap.study.forms[d.form], inst.event,
+                                         inst.values)
+            for v, did, numeric in derived:
+                value = got[did].value
+                row[v] = (None if value is None else float(value)) if numeric \
+                    else ("" if value is None else str(value))
         if inst is not None:
             for v, f, numeric in mapped:
                 value = inst.values.get(f.id)

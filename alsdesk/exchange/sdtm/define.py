@@ -3,13 +3,14 @@
 ItemGroupDefs per dataset (def:leaf to its .xpt; class, structure, natural keys and the
 Req variables Mandatory from SDTMIG's metadata, alsdesk.exchange.sdtm.defmeta), ItemDefs per
 variable with its length and type as written (integer or float as the values are),
-CodeLists of the test codes and of coded variables, value-level metadata (ValueListDef +
-WhereClauseDef, one per --TESTCD, typed by that test's results) on --ORRES of every findings
-domain, and origins: a variable mapped from a form field is Collected, with a
-def:PDFPageRef to the annotated CRF (acrf.pdf, `alsdesk pdf annotated`, which names each
-form's first page by the form id: a named destination); sequence numbers, USUBJID, study
-days, visit numbers and derived scores are Derived, each with its MethodDef; constants of
-sdtm.toml, the study id, domain and test codes are Assigned.
+CodeLists of the test codes and of coded variables (a CTCAE-coded one: the dictionary, an
+ExternalCodeList), value-level metadata (ValueListDef + WhereClauseDef, one per --TESTCD,
+typed by that test's results) on --ORRES of every findings domain, and origins: a variable
+mapped from a form field is Collected, with a def:PDFPageRef to the annotated CRF (acrf.pdf,
+`alsdesk pdf annotated`, which names each form's first page by the form id: a named
+destination); sequence numbers, USUBJID, study days, visit numbers, derived scores and the
+study's derived values (AESOC) are Derived, each with its MethodDef; constants of sdtm.toml,
+the study id, domain and test codes are Assigned.
 """
 from __future__ import annotations
 
@@ -20,11 +21,10 @@ from typing import TYPE_CHECKING
 import xml.etree.ElementTree as etree
 
 from alsdesk.exchange.sdtm.dm import NOT_ASSIGNED, NOT_TREATED, SCREEN_FAILURE
-from alsdesk.exchange.sdtm.defmethods import (
-    METHODS, SCORE_RULE, method_key, recoded, score_method,
-)
+from alsdesk.exchange.sdtm.defmethods import SCORE_RULE, describe, method_key, score_method
 from alsdesk.exchange.sdtm.defmeta import dataset_meta, number_attrs, result_attrs
 from alsdesk.exchange.sdtm.spec import Domain, SdtmSpec
+from alsdesk.study.schema import TERM_FUNCTIONS
 
 if TYPE_CHECKING:
     from alsdesk.exchange.sdtm.defmeta import ValueStats
@@ -86,6 +86,8 @@ def _origin(domain: Domain | None, column: str) -> tuple[str, str | None]:
     if column in ("STUDYID", "DOMAIN"):
         return "Assigned", None  # the study's id and the dataset's code
     mapped = dict(domain.variables)
+    if column in {var for var, _, _ in domain.derived}:
+        return "Derived", None  # the study definition's derived value (its MethodDef says)
     if column in mapped:
         return "Collected", domain.form
     if column in dict(domain.constants):
@@ -160,6 +162,41 @@ def known_values(domain: Domain | None, study=None) -> dict[str, list[tuple[str,
     return {var: values for var, values in out.items() if var not in free}
 
 
+# The terminologies a study field may hold (its `terminology`) by their Define-XML 2.1
+# dictionary names (ExternalCodeListDictionary, NCI C66788)
+DICTIONARIES = {"ctcae": "CTCAE"}
+
+
+def coded(domain: Domain | None, study) -> dict[str, bool]:
+    """Variable -> whether it is a number, of the variables a dictionary codes: mapped from a
+    field holding a CTCAE term (AEDECOD, AELLT), or a derived value looked up in CTCAE's
+    terms (AELLTCD, AEBODSYS, AESOC). define.xml points them at it (ExternalCodeList)."""
+    if domain is None or study is None or domain.form not in study.forms:
+        return {}
+    form = study.forms[domain.form]
+    fields = {f.id: f for f in form.fields}
+    functions = {x.id: x.function for x in form.derived}
+    out = {var: False for var, fid in domain.variables
+           if fid in fields and fields[fid].terminology in DICTIONARIES}
+    out.update({var: numeric for var, did, numeric in domain.derived
+                if functions[did] in TERM_FUNCTIONS})
+    return out
+
+
+def _dictionary(mdv, numeric: bool, study) -> None:
+    """The CodeList of CTCAE's terms (text) or of their MedDRA codes (integer)."""
+    version = study.ctcae_version
+    cl = etree.SubElement(mdv, _o("CodeList"), OID="CL.CTCAE.CODE" if numeric else "CL.CTCAE",
+                          Name=f"CTCAE v{version} {'codes' if numeric else 'terms'}",
+                          DataType="integer" if numeric else "text")
+    _text(cl, "Description", f"NCI CTCAE v{version} as imported into the database: its terms "
+          "are MedDRA lowest level terms, each with its MedDRA code and system organ class "
+          "(no other MedDRA level is coded).")
+    ext = etree.SubElement(cl, _o("ExternalCodeList"), Dictionary=DICTIONARIES["ctcae"])
+    if version:
+        ext.set("Version", version)
+
+
 def write_define(path: Path, study_id: str, study_name: str, datasets: list[Dataset],
                  spec: SdtmSpec, definition=None) -> None:
     root = etree.Element(_o("ODM"), FileType="Snapshot", FileOID=f"DEF.{study_id}",
@@ -181,6 +218,7 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     etree.SubElement(acrf, _d("DocumentRef"), leafID="LF.acrf")
     items: dict[str, tuple[Column, str, str | None]] = {}  # OID -> column, origin, form
     lists: dict[str, tuple[str, list[tuple[str, str]]]] = {}  # item OID -> list OID, values
+    dictionary: dict[str, bool] = {}  # item OID -> a number (CTCAE's codes), of coded items
     vlm: list[tuple[str, Domain, list[tuple[str, str, bool]]]] = []
     for ds in datasets:
         d = ds.domain
@@ -207,6 +245,7 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
     for ds in datasets:
         d = ds.domain
         known = known_values(d, definition)
+        terms = coded(d, definition)
         meta = dataset_meta(ds.name, ds.name[4:] if d is None else d.code,
                             None if d is None else d.kind)
         present = {c.name for c in ds.columns}
@@ -234,6 +273,8 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             values = known.get(col.name)
             if values:
                 lists[oid] = (f"CL.{ds.name}.{col.name}", values)
+            elif col.name in terms:
+                dictionary[oid] = terms[col.name]
             if col.name in keys:
                 attrs["KeySequence"] = str(keys.index(col.name) + 1)
             etree.SubElement(ig, _o("ItemRef"), **attrs)
@@ -265,6 +306,9 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
             etree.SubElement(it, _o("CodeListRef"), CodeListOID=f"CL.{oid.split('.')[1]}.TESTCD")
         elif oid in lists:
             etree.SubElement(it, _o("CodeListRef"), CodeListOID=lists[oid][0])
+        elif oid in dictionary:
+            etree.SubElement(it, _o("CodeListRef"),
+                             CodeListOID="CL.CTCAE.CODE" if dictionary[oid] else "CL.CTCAE")
         _origin_el(it, origin, form)
         if col.name.endswith("ORRES") and f"VL.{oid.split('.')[1]}.{col.name}" in \
                 {f"VL.{n}.{d.code}ORRES" for n, d, _ in vlm}:
@@ -288,12 +332,13 @@ def write_define(path: Path, study_id: str, study_name: str, datasets: list[Data
         for value, decode in values:
             item = etree.SubElement(cl, _o("CodeListItem"), CodedValue=value)
             _text(item, "Decode", decode)
+    for numeric in sorted(set(dictionary.values())):
+        _dictionary(mdv, numeric, definition)
     described = {ds.domain.code: ds.domain for ds in datasets if ds.domain is not None}
     for key in sorted(methods):
         m = etree.SubElement(mdv, _o("MethodDef"), OID=f"MT.{key.strip('-')}",
                              Name=f"Derivation of {key}", Type="Computation")
-        found = [d for d in described.values() if key in {v for v, _, _ in d.recode}]
-        _text(m, "Description", recoded(found[0], key) if found else METHODS[key])
+        _text(m, "Description", describe(key, described.values(), definition))
     for name, d, tests in vlm:  # the derived results (ALSFRS-R scores, the GCS total)
         for code, test, derived in tests:
             if derived:

@@ -70,26 +70,58 @@ SCORE_RULE = (" No record when an item it needs is missing or not done (the scor
               "mislead); {flag} is Y.")
 
 
+# The derived values that look a term up in the CTCAE terms imported into the file
+# (alsdesk.derive's ctcae_code and ctcae_soc): {term} is the field holding the term.
+LOOKUPS = {
+    "ctcae_code": "The MedDRA code that CTCAE v{version} gives the term in {term} (CTCAE "
+                  "terms are MedDRA lowest level terms)",
+    "ctcae_soc": "The MedDRA system organ class that CTCAE v{version} gives the term in "
+                 "{term} (CTCAE files each term under one SOC: the primary one)",
+}
+LOOKUP_RULE = (", from the CTCAE terms imported into the database (alsdesk ctcae import), as "
+               "the adverse event form shows it; empty for an event not coded, or before "
+               "CTCAE is imported.")
+
+
 def score_method(src, field: str, study) -> str:
     """How a derived test is computed: by the core's ALSFRS-R scoring, or (scoring = "form")
     as the form's own derived value of the study definition (the GCS total)."""
     if src.scoring == "alsfrs":
         return SCORES[field]
+    return form_value_method(src.form, field, study)
+
+
+def form_value_method(form: str, name: str, study) -> str:
+    """How the study definition's derived value `name` of `form` is computed."""
     found = None
-    if study is not None and src.form in study.forms:
-        found = next((x for x in study.forms[src.form].derived if x.id == field), None)
+    if study is not None and form in study.forms:
+        found = next((x for x in study.forms[form].derived if x.id == name), None)
     if found is None:
-        return f"The derived value {field} of the form {src.form}, as data entry computes it."
-    return (f"{found.label}: the {found.function} of {src.form}'s "
-            f"{', '.join(found.inputs)}, as the form's derived value {field} is computed on "
-            f"the data entry screen (the study definition's [[forms.{src.form}.derived]]).")
+        return f"The derived value {name} of the form {form}, as data entry computes it."
+    if found.function in LOOKUPS:
+        return LOOKUPS[found.function].format(version=study.ctcae_version,
+                                              term=f"{form}.{found.inputs[0]}") + LOOKUP_RULE
+    return (f"{found.label}: the {found.function} of {form}'s "
+            f"{', '.join(found.inputs)}, as the form's derived value {name} is computed on "
+            f"the data entry screen (the study definition's [[forms.{form}.derived]]).")
+
+
+def describe(key: str, domains, study) -> str:
+    """The MethodDef text of a derived variable (a key method_key gave)."""
+    for d in domains:
+        if key in {var for var, _, _ in d.recode}:
+            return recoded(d, key)
+        if key in {var for var, _, _ in d.derived}:
+            did = next(x for var, x, _ in d.derived if var == key)
+            return form_value_method(d.form, did, study)
+    return METHODS[key]
 
 
 def method_key(domain: Domain | None, column: str) -> str | None:
     if domain is None:
         return None
-    if column in {var for var, _, _ in domain.recode}:
-        return column  # described from sdtm.toml's recode (recoded)
+    if column in {var for var, _, _ in domain.recode + domain.derived}:
+        return column  # described from sdtm.toml's recode or derived (describe)
     generic = "--" + column[2:] if column.startswith(domain.code) else column
     for key in (column, generic):
         if key in METHODS:

@@ -101,6 +101,10 @@ class Domain:
     # value is a term for the field's answer ("" for any other: AEENRTPT "ONGOING" for Y)
     recode: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     epoch: str | None = None  # events: the --DTC variable whose date gives EPOCH ([epochs])
+    # events: (variable, derived value of the form): a value the study definition derives from
+    # the form's own fields (AESOC: the CTCAE term's system organ class), and whether it is a
+    # number (AELLTCD) rather than text, which the XPT types before any value is read
+    derived: tuple[tuple[str, str, bool], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from alsdesk.exchange.sdtm.model import (  # noqa: F401  (the dataclasses, re-ex
     Arm, Domain, Epochs, FindingSource, More, SdtmSpec, Test, TimePoint, Visit)
 from alsdesk.states import SubjectStatus
 from alsdesk.study.companion import companion_file, read_companion
-from alsdesk.study.model import Study
+from alsdesk.study.model import Derived, Study
+from alsdesk.study.schema import TEXT_RESULTS, VERDICT_RESULTS
 from alsdesk.study.source import Source
 
 FILE = "sdtm.toml"
@@ -31,7 +32,8 @@ KEYS = {
     "subject": {"label", "kind", "form", "variables", "constants", "other", "days", "age",
                 "flags", "last", "arm", "order"},
     "events": {"label", "kind", "form", "variables", "constants", "other", "days", "visit",
-               "supp", "times", "defaults", "more", "seq", "order", "recode", "epoch"},
+               "supp", "times", "defaults", "more", "seq", "order", "recode", "epoch",
+               "derived"},
     "findings": {"label", "kind", "sources", "lobxfl", "omit"},
 }
 SOURCE_KEYS = {"form", "date", "cat", "tests", "derived", "keep", "timepoints", "tptref",
@@ -250,8 +252,14 @@ class _Checker:
         epoch = t.get("epoch")
         if epoch is not None and (epoch not in names or not epoch.endswith("DTC")):
             self.fail(f"{key}.epoch", "must name one of its --DTC variables (AESTDTC)")
+        # values the study derives from the form's fields (AESOC from the CTCAE term)
+        derived = self.pairs(t, "derived", key, lambda did, k: self.form_derived(form, did, k))
+        for var, _ in derived:
+            if var in names:
+                self.fail(f"{key}.derived.{var}", f"{var} is mapped already: name it once")
         return {"times": tuple(times), "defaults": tuple(defaults), "more": tuple(more),
-                "seq": bool(t.get("seq", True)), "recode": tuple(recode), "epoch": epoch}
+                "seq": bool(t.get("seq", True)), "recode": tuple(recode), "epoch": epoch,
+                "derived": tuple((v, x.id, x.function not in TEXT_RESULTS) for v, x in derived)}
 
     def subject_extra(self, t: dict[str, Any], key: str, names: set[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -382,8 +390,9 @@ class _Checker:
                             low, high))
         return tuple(out)
 
-    def form_derived(self, form: str, fid: str, key: str) -> None:
-        """A derived value of the form (scoring = "form"), computed from the form's fields."""
+    def form_derived(self, form: str, fid: str, key: str) -> Derived:
+        """A derived value of the form (scoring = "form", an events domain's `derived`),
+        computed from the form's fields."""
         got = next((d for d in self.study.forms[form].derived if d.id == fid), None)
         if got is None:
             have = ", ".join(d.id for d in self.study.forms[form].derived) or "none"
@@ -393,3 +402,7 @@ class _Checker:
             if ref not in fields:
                 self.fail(key, f"the form's derived value {fid!r} uses {ref!r}, not a field of "
                           f"the form {form!r}: only a form's own fields can be exported")
+        if got.function in VERDICT_RESULTS:
+            self.fail(key, f"the derived value {fid!r} is a verdict ({got.function}), not one "
+                      "value a variable can hold")
+        return got
