@@ -11,6 +11,7 @@ from alsdesk.safety import labae
 from alsdesk.safety.labgrade import grades
 from alsdesk.study import load_study
 from alsdesk.study.values import check_value, parse_value
+from tests.conftest import PASSWORD
 
 
 def _subject(store, creat: float = 1.0, unit: str | None = None) -> str:
@@ -126,3 +127,30 @@ def test_a_definition_whose_units_lack_a_factor_is_refused(tmp_path):
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(DefinitionError, match="per.*above 0"):
         load_study(path)
+
+
+def test_sdtm_keeps_the_reported_unit_and_converts_the_standard_result(store, tmp_path):
+    pyreadstat = pytest.importorskip("pyreadstat")
+    from alsdesk.exchange.sdtm import export_sdtm
+
+    code = _subject(store, creat=97.0, unit="umol/L")  # range 61.9-114.9 µmol/L
+    store.forms.save(code, "screening", "lb", {"hgb": 135.0, "hgb_u": "g/L", "hgb_lo": 130.0,
+                                               "hgb_hi": 170.0, "bili": 0.8})
+    store.logout()
+    store.login("mon", PASSWORD)
+    export_sdtm(store, tmp_path / "sdtm")
+    lb, meta = pyreadstat.read_xport(str(tmp_path / "sdtm" / "lb.xpt"), encoding="utf-8")
+    rows = lb[lb.USUBJID.str.endswith(code)].set_index("LBTESTCD")
+    creat = rows.loc["CREAT"]
+    assert (creat.LBORRES, creat.LBORRESU, creat.LBORNRLO, creat.LBORNRHI) == \
+        ("97.00", "umol/L", "61.90", "114.90")  # as printed: the CRF's decimals
+    # 97 / 88.4 = 1.09728..., to the CRF's two decimals and two more
+    assert (creat.LBSTRESC, creat.LBSTRESU) == ("1.0973", "mg/dL")
+    assert creat.LBSTRESN == pytest.approx(97 / 88.4, rel=1e-12)
+    assert creat.LBSTNRHI == pytest.approx(114.9 / 88.4, rel=1e-12)
+    hgb = rows.loc["HGB"]
+    assert (hgb.LBORRESU, hgb.LBSTRESC, hgb.LBSTRESU, hgb.LBSTNRLO) == \
+        ("g/L", "13.5", "g/dL", 13.0)
+    bili = rows.loc["BILI"]  # its own unit: as collected
+    assert (bili.LBORRES, bili.LBORRESU, bili.LBSTRESC, bili.LBSTRESU) == \
+        ("0.8", "mg/dL", "0.8", "mg/dL")

@@ -32,10 +32,13 @@ METHODS = {
              "infusion start (or never infused), from its start to its end, or after its end "
              "(date-times compared when both have a time, else dates); none for a partial "
              "date that may fall either side.",
-    "--STRESC": "--ORRES as collected (the study collects one unit per test: the standard "
-                "units are the collected ones).",
+    "--STRESC": "--ORRES as collected, in the unit of the CRF; a laboratory result the report "
+                "gave in another unit (--ORRESU, chosen on the CRF) is converted to the CRF's "
+                "unit by the study definition's factor for that unit (e.g. creatinine "
+                "umol/L / 88.4 = mg/dL), exactly, then rounded to two decimals more than the "
+                "CRF records.",
     "--STRESN": "--STRESC as a number when the result is numeric, else empty.",
-    "--STRESU": "--ORRESU (the standard unit is the collected unit).",
+    "--STRESU": "The CRF's unit of the test: --ORRESU unless the report gave another unit.",
     "--DRVFL": "Y on the records whose result the program computes (the ALSFRS-R total and "
                "subscores), else empty.",
     "AGE": "Whole years from BRTHDTC to RFICDTC (the day of consent); empty unless both are "
@@ -51,8 +54,8 @@ METHODS = {
     "--LOBXFL": "Y on the subject's last record of each category and test code with a result "
                 "dated before RFXSTDTC (date-times compared when both have a time, else dates: "
                 "the same day without a time is not before); none without an infusion.",
-    "--STNRLO": "The collected lower limit as a number (standard units are the collected ones).",
-    "--STNRHI": "The collected upper limit as a number (standard units are the collected ones).",
+    "--STNRLO": "The collected lower limit as a number, in --STRESU (converted as --STRESC).",
+    "--STNRHI": "The collected upper limit as a number, in --STRESU (converted as --STRESC).",
 }
 
 

@@ -6,11 +6,12 @@ domain is never held whole.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from alsdesk.clinical import alsfrs
 from alsdesk.derive import Deriver
 from alsdesk.exchange.sdtm.spec import Domain
+from alsdesk.study import units
 from alsdesk.study.model import FieldType
 
 if TYPE_CHECKING:
@@ -42,13 +43,16 @@ class Test:
     """One collected test of a source, with what its records repeat worked out once: the
     --TESTCD, --TEST, --CAT, units and empty flags of every record of it."""
 
-    __slots__ = ("field", "low", "high", "label", "decimal", "fixed", "missing")
+    __slots__ = ("field", "low", "high", "label", "decimal", "fixed", "missing", "places")
 
     def __init__(self, b: "Builder", src, k: dict[str, str], t, f, low, high) -> None:
         self.field, self.low, self.high = f, low, high
         # the answer as collected (its label) in --ORRES, the code in --STRESC
         self.label = src.orres == "label" and f.codelist is not None
         self.decimal = f.type is FieldType.DECIMAL  # written with its digits (Builder.text)
+        # reported in a choice of units: the standard result is converted, to two decimals
+        # more than the field records (97 µmol/L is 1.0973 mg/dL)
+        self.places = (f.digits or 0) + 2 if f.unit_field else None
         unit = b.units.get(f.unit, f.unit) if f.unit else ""  # the SDTM (ASCII) unit
         same = {k["TESTCD"]: t.testcd, k["TEST"]: t.test, k["CAT"]: src.cat or ""}
         self.fixed = {**same, k["ORRESU"]: unit, k["STRESU"]: unit, k["STAT"]: "",
@@ -205,7 +209,24 @@ def _results(b: "Builder", k: dict[str, str], tests: list[Test], inst, ranges: b
                 got = None if lim is None else values.get(lim.id)
                 row[k[name]] = "" if got is None else b.text(lim, got)
                 row[k[std]] = float(got) if isinstance(got, (int, float)) else None
+        if t.places is not None and value is not None:
+            _standard(k, t, values, row)
         out.append(row)
+
+
+def _standard(k: dict[str, str], t: Test, values: Mapping[str, Any], row: Row) -> None:
+    """A result reported in another unit: --ORRES/--ORRESU as reported, the standard result
+    (--STRESC, --STRESN, --STRESU, --STNRLO, --STNRHI) in the field's own unit."""
+    unit = units.unit_of(t.field, values.get(t.field.unit_field))
+    if unit is None or unit.per is None:
+        return  # the field's own unit (or none the study knows: the form refuses those)
+    row[k["ORRESU"]] = str(unit.code)  # the code lists' codes are the SDTM (ASCII) units
+    own = units.to_own(values[t.field.id], unit)
+    row[k["STRESC"]] = units.number(own, t.places)
+    row[k["STRESN"]] = float(own)
+    for std in ("STNRLO", "STNRHI"):
+        if k.get(std) and row.get(k[std]) is not None:
+            row[k[std]] = float(units.to_own(row[k[std]], unit))
 
 
 def _no_other_form(event: str, form: str) -> dict[str, Any]:
