@@ -62,7 +62,7 @@ def test_a_saved_result_in_umol_proposes_its_grade_in_both_units(store):
     assert (rec.values["creat"], rec.values["creat_u"]) == (300.0, "umol/L")  # as reported
     (p,) = [p for p in labae.proposals(store, rec) if p.field == "creat"]
     assert p.graded.grade == 3
-    assert "300 µmol/L (= 3.394 mg/dL)" in p.text
+    assert "300 µmol/L (= 3.3937 mg/dL)" in p.text
 
 
 def test_the_range_is_judged_in_the_unit_the_report_gave(store):
@@ -154,3 +154,17 @@ def test_sdtm_keeps_the_reported_unit_and_converts_the_standard_result(store, tm
     bili = rows.loc["BILI"]  # its own unit: as collected
     assert (bili.LBORRES, bili.LBORRESU, bili.LBSTRESC, bili.LBSTRESU) == \
         ("0.8", "mg/dL", "0.8", "mg/dL")
+
+
+def test_the_printed_visit_shows_the_reported_unit_and_the_forms_own(store, tmp_path):
+    from alsdesk.pdf import visit_forms
+    from tests.pdf_pages import page_texts
+
+    code = _subject(store)
+    store.forms.save(code, "m2", "lb", {"lbdtc": "2015-03-01T09:00", "creat": 300.0,
+                                        "creat_u": "umol/L", "creat_lo": 61.9,
+                                        "creat_hi": 114.9})
+    text = " ".join(page_texts(visit_forms(store, code, "m2").data, tmp_path))
+    assert "Creatinine 300.00 µmol/L (= 3.3937 mg/dL)" in text
+    assert "Creatinine: unit on the report µmol/L" in text
+    assert "Creatinine: normal range, highest 114.90 µmol/L (= 1.2998 mg/dL)" in text

@@ -47,7 +47,7 @@ def test_the_unit_of_the_report_is_chosen_by_keys_and_shown(qtbot, demo_db):
     qtbot.keyClicks(QApplication.focusWidget(), "115")
     press(qtbot, Qt.Key.Key_Tab)
     # 300 µmol/L = 3.394 mg/dL: more than 3 x the baseline of 1.0 mg/dL, grade 3
-    qtbot.waitUntil(lambda: "Creatinine 300 µmol/L (= 3.394 mg/dL): grade 3"
+    qtbot.waitUntil(lambda: "Creatinine 300 µmol/L (= 3.3937 mg/dL): grade 3"
                     in page.lab_grades.label.text())
     from ui.lab_grades import LATER
 

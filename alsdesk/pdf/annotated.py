@@ -195,7 +195,8 @@ def _format(study: Study, f: Field) -> str:
         high = num(f.max) if f.max is not None else "…"
         parts.append(f"range {low} to {high}")
     if f.unit:
-        parts.append(f"unit {f.unit}")
+        parts.append(f"unit {f.unit}" + (f", or as reported in {f.unit_field}"
+                                         if f.unit_field else ""))
     if f.future:
         parts.append("may lie in the future")
     if f.missing:

@@ -297,8 +297,9 @@ def _number_parts(f: Field) -> list:
         decimals = f.digits if f.digits is not None else 1
         if decimals:
             parts += [text(".", gap=0.8 * mm), boxes(decimals, gap=0.8 * mm)]
-    if f.unit:
-        parts.append(text(f.unit, gap=2 * mm))
+    if f.unit:  # a result reported in a choice of units: the unit ticked on the next line
+        parts.append(text(f"{f.unit} (or the report's unit, next)" if f.unit_field else f.unit,
+                          gap=2 * mm))
     return parts
 
 

@@ -19,6 +19,7 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.rules import engine
 from alsdesk.store import audit
 from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
+from alsdesk.study import units
 from alsdesk.study import values as fv
 from alsdesk.study.model import Event, EventKind, Form
 from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
@@ -265,7 +266,7 @@ class Collector:
                 if text and f.codelist is not None and f.codelist.data_type == "integer":
                     text = f"{value} – {text}"  # a score: the number counts, not only its words
                 if text and f.unit and f.type.value in ("integer", "decimal"):
-                    text = f"{text} {f.unit}"
+                    text = f"{text} {units.reported_text(f, rec.values)}"
                 code = rec.missing.get(f.id)
                 missing = f"{code} – {self.study.missing_label(code) or ''}" if code else ""
                 rows.append(FieldRow(f.label, text, missing, visible.get(f.id, True), False,

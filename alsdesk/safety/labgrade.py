@@ -256,13 +256,9 @@ def _own(form: Form, fid: str, values: Mapping[str, Any]) -> Fraction | None:
     return units.to_own(value, unit)
 
 
-def _reported(form: Form, fid: str, values: Mapping[str, Any], own: Fraction) -> str:
+def _reported(form: Form, fid: str, values: Mapping[str, Any]) -> str:
     f = form.field(fid)
-    unit = units.unit_of(f, units.unit_code(f, values))
-    text = f"{values[fid]:g} {units.label(unit, f)}".rstrip()
-    if unit is not None and unit.per is not None:
-        text += f" (= {units.number(own, 3)} {f.unit})"
-    return text
+    return f"{values[fid]:g} {units.reported_text(f, values)}".rstrip()
 
 
 def _limits(g: LabGrading, a: Analyte, form: Form, values: Mapping[str, Any], sex: Any,
@@ -300,7 +296,7 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
                 not a.rises and b_lln is not None and base < b_lln)
         grade, why = grade_value(a, value, lln, uln, base, abnormal)
         out.append(Graded(a.field, a.term, float(value), _float(lln), _float(uln), source,
-                          _float(base), grade, why, _reported(form, a.field, values, value)))
+                          _float(base), grade, why, _reported(form, a.field, values)))
     return out
 
 

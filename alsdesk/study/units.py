@@ -82,3 +82,13 @@ def number(x: Number, places: int = 4) -> str:
     x = exact(x)
     text = format(round(Decimal(x.numerator) / Decimal(x.denominator), places), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def reported_text(field: Field, values: Mapping[str, Any]) -> str:
+    """What follows a printed result: its unit, and in the field's own unit where the report
+    gave another ("µmol/L (= 1.097 mg/dL)")."""
+    unit = unit_of(field, unit_code(field, values))
+    value = values.get(field.id)
+    if unit is None or unit.per is None or not isinstance(value, (int, float)):
+        return reported_unit(field, values) or ""
+    return f"{unit.label} (= {number(to_own(value, unit), (field.digits or 0) + 2)} {field.unit})"
