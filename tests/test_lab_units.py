@@ -168,3 +168,20 @@ def test_the_printed_visit_shows_the_reported_unit_and_the_forms_own(store, tmp_
     assert "Creatinine 300.00 µmol/L (= 3.3937 mg/dL)" in text
     assert "Creatinine: unit on the report µmol/L" in text
     assert "Creatinine: normal range, highest 114.90 µmol/L (= 1.2998 mg/dL)" in text
+
+
+# CTCAE v5.0 neutrophil count decreased: < LLN - 1500/mm3 grade 1; < 1500 - 1000 grade 2;
+# < 1000 - 500 grade 3; < 500 grade 4 (LLN here 1.8 x 10³/µL, the report's)
+@pytest.mark.parametrize("value, unit, grade", [
+    (1.8, None, 0), (1.79, None, 1), (1.5, None, 1), (1.49, None, 2), (1.0, None, 2),
+    (0.99, None, 3), (0.5, None, 3), (0.49, None, 4), (1500.0, "/uL", 1), (1499.0, "/uL", 2),
+    (0.49, "10^9/L", 4)])
+def test_neutrophils_in_any_of_their_units(store, value, unit, grade):
+    code = _subject(store)
+    values = {"neut": value, "neut_lo": 1.8, "neut_hi": 7.7}
+    if unit:
+        values.update(neut_u=unit)
+        if unit == "/uL":
+            values.update(neut_lo=1800.0, neut_hi=7700.0)
+    (g,) = [x for x in grades(store, code, "m2", values) if x.field == "neut"]
+    assert (g.grade, g.term) == (grade, "Neutrophil count decreased")
