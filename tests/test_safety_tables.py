@@ -150,3 +150,24 @@ def test_the_csv_export_holds_the_same_numbers(store, tmp_path):
     with (tmp_path / "safety" / "primary_outcomes.csv").open(encoding="utf-8") as fh:
         assert [r["subject"] for r in csv.DictReader(fh)] == ["S003", "S004", "S005", "S006"]
     assert "every percentage" in (tmp_path / "safety" / "README.txt").read_text().lower()
+
+
+def test_a_subject_whose_infusion_start_is_cleared_stays_in_the_tables(store, tmp_path):
+    from alsdesk.safety.outcomes import Verdict, outcomes
+
+    before = safety_tables(store)
+    s005 = [e for e in before.events if e.subject == "S005"]
+    assert s005  # the Persian headache, at least
+    # the start is cleared while its time is checked: the subject was infused all the same
+    store.forms.save("S005", "infusion", "inf", {"infstdtc": None},
+                     reason="start time to be confirmed with the ward")
+    after = safety_tables(store)
+    assert after.population == before.population
+    assert [e.term for e in after.events if e.subject == "S005"] == [e.term for e in s005]
+    assert all(not e.before_infusion for e in after.events if e.subject == "S005")
+    assert "Infusion start not recorded (it was, then cleared): S005" in after.population_text
+    row = next(r for r in outcomes(store).rows if r.subject == "S005")
+    assert row.fever.verdict is Verdict.NOT_ASSESSABLE
+    assert "infusion start is not recorded" in row.fever.note
+    text = _text(safety_tables_pdf(store, AT))
+    assert "S005" in text

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from alsdesk.derive import Deriver
 from alsdesk.states import FormStatus
 from alsdesk.study.model import FieldType, Study
+from alsdesk.safety.tables import start_cleared
 from alsdesk.study.safety_defs import PrimaryOutcomes, Reading
 
 if TYPE_CHECKING:
@@ -293,11 +294,19 @@ def outcomes(store: "Store", subjects: set[str] | None = None,
     temps = _measures(store, study, d.temperature, anchors, subjects)
     gcs = _measures(store, study, d.gcs, anchors, subjects)
     now = now or datetime.now()
-    rows = tuple(SubjectOutcomes(code, str(stored[code]),
-                                 _still_open(_fever(temps[code], d), d, anchors[code], now),
-                                 _still_open(_gcs(gcs[code], d), d, anchors[code], now))
-                 for code in anchors)
-    return OutcomesListing(rows, len(stored) - len(anchors), d.window_hours, d.fever_at,
+    rows = [SubjectOutcomes(code, str(stored[code]),
+                            _still_open(_fever(temps[code], d), d, anchors[code], now),
+                            _still_open(_gcs(gcs[code], d), d, anchors[code], now))
+            for code in anchors]
+    # infused, the start recorded once and now blank: listed, the window cannot be placed
+    blank = Outcome(Verdict.NOT_ASSESSABLE, note="the infusion start is not recorded (it "
+                                                 "was, then cleared): no window to judge")
+    cleared = [c for c in start_cleared(store, study)
+               if c in stored and c not in anchors]
+    rows += [SubjectOutcomes(code, "", blank, blank) for code in cleared]
+    order = {code: n for n, code in enumerate(stored)}
+    rows.sort(key=lambda r: order[r.subject])
+    return OutcomesListing(tuple(rows), len(stored) - len(rows), d.window_hours, d.fever_at,
                            d.gcs_expected)
 
 

@@ -118,8 +118,33 @@ def _infused(store: "Store", study: Study) -> tuple[dict[str, str], int]:
         f's.id = fi.subject_id JOIN "{form}" t ON t.instance_id = fi.id WHERE fi.event = ? '
         f'AND fi.form = ? AND fi.status != ? AND t."{field}" IS NOT NULL',
         (event, form, FormStatus.DELETED.value)))
+    for code in start_cleared(store, study):
+        got.setdefault(code, "")
     total = store.conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     return got, total - len(got)
+
+
+def start_cleared(store: "Store", study: Study) -> list[str]:
+    """Subjects whose infusion start was recorded and is now blank, on a form not deleted:
+    the infusion was given (the subject was enrolled by it) and its time is being put right.
+    A safety table must not lose them, nor their serious events, while it is."""
+    ref = study.bindings.get("infusion_given") or study.bindings["anchor"]
+    event, form, field = ref.split(".")
+    return [code for (code,) in store.conn.execute(
+        f'SELECT DISTINCT s.code FROM form_instances fi JOIN subjects s ON '
+        f's.id = fi.subject_id JOIN "{form}" t ON t.instance_id = fi.id WHERE fi.event = ? '
+        f'AND fi.form = ? AND fi.status != ? AND t."{field}" IS NULL AND EXISTS (SELECT 1 '
+        f'FROM audit_trail a WHERE a.instance_id = fi.id AND a.field = ? AND a.new_value IS '
+        f'NOT NULL) ORDER BY s.number', (event, form, FormStatus.DELETED.value, field))]
+
+
+def cleared_text(codes: list[str]) -> str:
+    """The sentence naming the subjects counted as infused without a recorded start."""
+    if not codes:
+        return ""
+    who = ", ".join(codes)
+    return (f" Infusion start not recorded (it was, then cleared): {who}; counted as infused, "
+            "every adverse event counted as after the infusion.")
 
 
 def _events(store: "Store", study: Study, starts: dict[str, str],
@@ -151,7 +176,7 @@ def _events(store: "Store", study: Study, starts: dict[str, str],
                    else deriver.compute(form, event, v)[d.soc].value)
         start = str(v.get(d.start) or "") if d.start else ""
         # A partial start (2014-03) is before the infusion only when all of it is.
-        before = bool(start) and start < str(starts[code])[:len(start)]
+        before = bool(start) and start < str(starts[code])[:len(start)]  # no start: after
         rel = v.get(d.relationship)
         out.append(Event(code, repeat, term, bool(coded), soc or NOT_CODED,
                          v.get(d.grade), str(v.get(d.serious) or "").upper() == "Y", rel,
@@ -245,7 +270,8 @@ def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTab
     n = len(starts)
     text = (f"Subjects infused: N = {n} (the enrolled population; every percentage is of N)."
             + (f" {not_infused} subject{'s' if not_infused != 1 else ''} not infused "
-               "are not counted." if not_infused else ""))
+               "are not counted." if not_infused else "")
+            + cleared_text([c for c, v in starts.items() if v == ""]))
     return SafetyTables(
         n, text, tuple(events), len(excluded),
         _by_term(events, lambda e: True, "Any adverse event"),
