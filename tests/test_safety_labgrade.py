@@ -148,3 +148,33 @@ def test_a_monitor_cannot_answer_a_proposal(store):
 
     with pytest.raises(PermissionDenied):
         labae.dismiss(store, p, "not significant")
+
+
+@pytest.mark.parametrize("lln, uln", [(7.0, 0.0), (50.0, 40.0), (40.0, 40.0), (-1.0, 40.0)])
+def test_an_impossible_normal_range_grades_nothing(rules, lln, uln):
+    grade, why = grade_value(rules.analytes["alt"], 10.0, lln, uln, None, False)
+    assert grade is None and "is not possible: correct it" in why
+
+
+def test_a_ratio_next_to_the_boundary_is_written_so_it_does_not_read_as_it(rules):
+    assert grade_value(rules.analytes["alt"], 120.1, 7.0, 40.0, None, False) == \
+        (2, "3.002 × ULN; grade 2 is > 3.0 × ULN")
+    assert grade_value(rules.analytes["alt"], 152.0, 7.0, 40.0, None, False)[1].startswith(
+        "3.8 × ULN")
+    assert grade_value(rules.analytes["plt"], 149.9, 150.0, 450.0, None, False)[1].startswith(
+        "0.999 × LLN")
+
+
+def test_a_proposal_is_answered_once(store):
+    from alsdesk.errors import WorkflowError
+
+    code = _subject_with_labs(store)
+    saved = store.forms.save(code, "m2", "lb", {"alt": 152.0, "alt_lo": 7.0, "alt_hi": 40.0}
+                             ).record
+    (p,) = labae.proposals(store, saved)
+    labae.dismiss(store, p, "Haemolysed sample")
+    with pytest.raises(WorkflowError, match="already answered"):
+        labae.dismiss(store, p, "again")
+    with pytest.raises(WorkflowError, match="already answered"):
+        labae.confirm(store, p)
+    assert [i for i in store.forms.instances(code) if i.form == "ae"] == []

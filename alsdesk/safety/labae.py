@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from alsdesk.auth import Action
-from alsdesk.errors import ReasonRequired
+from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.safety.labgrade import Graded, baseline_grades, grades, lab_grading
 from alsdesk.textcheck import says_something
 
@@ -112,6 +112,10 @@ def dismiss(store: "Store", p: Proposal, reason: str) -> None:
 
 
 def _answer(store: "Store", p: Proposal, what: str, reason: str | None) -> None:
+    if _answered(store, p.instance_id).get(p.field, 0) >= (p.graded.grade or 0):
+        # a second answer (another window, a script) would contradict the first
+        raise WorkflowError(f"This result was already answered at grade {p.graded.grade} or "
+                            "higher (see the audit trail): it is not asked again.")
     lab = store.study.form(lab_grading(store).form)
     store.audit(ACTION, subject=p.subject, event=p.event, form=lab.id,
                 instance_id=p.instance_id, field=p.field,

@@ -203,6 +203,11 @@ def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | Non
                 baseline_abnormal: bool) -> tuple[int | None, str]:
     """The highest grade whose rule holds, and in words against what. None when a rule the
     result needs has no limit to compare with (no range at all)."""
+    if (uln is not None and uln <= 0) or (lln is not None and lln < 0) or (
+            lln is not None and uln is not None and lln >= uln):
+        # a typing slip in the range (7 to 0) would otherwise grade a normal result 4
+        return None, (f"the normal range ({_g(lln)} to {_g(uln)}) is not possible: correct "
+                      "it to grade this result")
     limits = {"uln": uln, "lln": lln, "baseline": baseline}
     state = "abnormal" if baseline_abnormal else "normal"
     best, won, unknown = 0, None, False
@@ -227,7 +232,7 @@ def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | Non
     ref = limits.get(won.of) if won.of else None
     if ref:  # how far: "3.8 × ULN"
         name = won.of.upper() if won.of != "baseline" else "baseline"
-        why = f"{float(_dec(value) / _dec(ref)):.1f} × {name}; {why}"
+        why = f"{_ratio(_dec(value) / _dec(ref), _dec(won.times))} × {name}; {why}"
     if won.baseline == "abnormal":
         why += ", the baseline being beyond the normal range"
     return best, why
@@ -237,6 +242,20 @@ def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | Non
 # boundaries are exact, a result at 3.0 x ULN is not above it. A converted result is
 # already exact (a Fraction).
 _dec = units.exact
+
+
+def _ratio(ratio: Fraction, times: Fraction) -> str:
+    """How many times the limit, to one decimal, or as many more as it takes not to read as
+    the rule's own boundary (120.1 / 40 is "3.002", not "3.0", beside "> 3.0 × ULN")."""
+    for places in (1, 2, 3, 4):
+        text = f"{float(ratio):.{places}f}"
+        if Fraction(text) != times or ratio == times:
+            return text
+    return f"{float(ratio):.6f}"
+
+
+def _g(x: Fraction | float | None) -> str:
+    return "none" if x is None else f"{float(x):g}"
 
 
 def _inside(value: float, lln: float | None, uln: float | None) -> bool:
