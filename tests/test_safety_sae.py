@@ -47,9 +47,15 @@ def test_friday_evening_awareness_is_due_saturday_evening(study):
     assert r.text == ("Initial SAE report to the sponsor due in 5 h (Sat 02/MAY/2026 18:00)")
     (r,) = _reports(study, datetime(2026, 5, 2, 18, 0), **friday)
     assert r.state is ReportState.DUE and "due in 0 min" in r.text  # due this minute
+    # the form records the report's date only, and a report dated Saturday is on time: the
+    # clock says "due today" until Saturday ends, then OVERDUE from the due moment
     (r,) = _reports(study, datetime(2026, 5, 2, 21, 0), **friday)
+    assert r.state is ReportState.DUE
+    assert r.text == ("Initial SAE report to the sponsor due today (by Sat 02/MAY/2026 18:00;"
+                      " a report dated today is on time)")
+    (r,) = _reports(study, datetime(2026, 5, 3, 0, 1), **friday)
     assert r.state is ReportState.OVERDUE
-    assert r.text == ("Initial SAE report to the sponsor OVERDUE by 3 h (was due "
+    assert r.text == ("Initial SAE report to the sponsor OVERDUE by 6 h (was due "
                       "Sat 02/MAY/2026 18:00)")
     (r,) = _reports(study, datetime(2026, 5, 4, 9, 0), **friday)  # Monday morning
     assert "OVERDUE by 39 h" in r.text
@@ -71,6 +77,11 @@ def test_unknown_awareness_time_counts_from_the_start_of_the_day(study):
     (r,) = reports_for(study.sae, study.form("ae"), _ae(aesawdat="2026-05-01"),
                        {"aesawtim": "UNK"}, datetime(2026, 5, 1, 20, 0), TEHRAN)[1]
     assert r.due == datetime(2026, 5, 2, 0, 0)
+    # due at 00:00, dated reports: all of that day is still on time, not OVERDUE from 00:01
+    (r,) = _reports(study, datetime(2026, 5, 2, 9, 0), aesawdat="2026-05-01")
+    assert r.state is ReportState.DUE and "due today" in r.text
+    (r,) = _reports(study, datetime(2026, 5, 3, 0, 0), aesawdat="2026-05-01")
+    assert r.state is ReportState.OVERDUE
 
 
 def test_no_awareness_date_no_clock(study):
@@ -174,7 +185,8 @@ def test_store_clock_reads_saved_entries_and_skips_deleted_ones(store):
     assert [(c.subject, c.entry, c.term) for c in clocks] == [
         (a, 2, "Pulmonary embolism"), (b, 1, "Pulmonary embolism")]
     assert clocks[0].pending[0].text.startswith("Initial SAE report to the sponsor due in 5 h")
-    assert clocks[1].overdue
+    assert not clocks[1].overdue and "due today" in clocks[1].pending[0].text
+    assert sae_clocks(store, datetime(2026, 5, 3, 0, 5), tz=TEHRAN)[1].overdue
     store.forms.delete(gone, "entered for the wrong patient")
     assert [c.subject for c in sae_clocks(store, now, tz=TEHRAN)] == [a]
     assert sae_clocks(store, now, subject=b, tz=TEHRAN) == []

@@ -33,7 +33,7 @@ def test_dashboard_and_casebook_say_what_report_is_due(qtbot, demo_db):
     store = window.store
     now = datetime.now().replace(second=0, microsecond=0)
     due_entry = _sae(store, "S006", now - timedelta(hours=19))  # 5 h left
-    late_entry = _sae(store, "S005", now - timedelta(hours=27))  # overdue by 3 h
+    late_entry = _sae(store, "S005", now - timedelta(hours=60))  # overdue by 36 h (a day ended since)
     window.refresh_all()
     settle(qtbot, window)
     dash = window.dashboard
@@ -43,9 +43,9 @@ def test_dashboard_and_casebook_say_what_report_is_due(qtbot, demo_db):
     assert any(code == "S006" and text.startswith(("Initial report due in 4 h",
                                                    "Initial report due in 5 h"))
                for code, text in rows), rows
-    assert ("S005", "Initial report OVERDUE by 3 h") in rows
+    assert ("S005", "Initial report OVERDUE by 36 h") in rows
     tips = [dash.serious.item(r, 4).toolTip() for r in range(dash.serious.rowCount())]
-    assert any("Initial SAE report to the sponsor OVERDUE by 3 h (was due" in t for t in tips)
+    assert any("Initial SAE report to the sponsor OVERDUE by 36 h (was due" in t for t in tips)
     assert "OVERDUE" in dash.sae_note.text()
     _shot(window, "dashboard")
     # the casebook of S005: the panel says it in the same words and prints the form
@@ -55,7 +55,7 @@ def test_dashboard_and_casebook_say_what_report_is_due(qtbot, demo_db):
     assert panel.isVisible()
     (clock,) = [c for c in sae_clocks(store, subject="S005") if c.entry == late_entry]
     assert f"AE {late_entry} (Pulmonary embolism): Initial SAE report to the sponsor " \
-           "OVERDUE by 3 h" in panel.lines.text()
+           "OVERDUE by 36 h" in panel.lines.text()
     _shot(window, "casebook")
     panel.entry.setCurrentIndex(panel.entry.findData(late_entry))
     opened = []

@@ -167,6 +167,13 @@ def _open_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime, now: dt.
     left = _between(now, due, tz)
     when = moment_text(due, fmt)
     word = kind.value.capitalize() + " report"
+    by_day = (rules.initial_time if kind is ReportKind.INITIAL else rules.followup_time) is None
+    if by_day and left < dt.timedelta(0) and now.date() == due.date():
+        # the form records this report's date only, and a report dated the due day is on
+        # time (_sent_report): the clock says so until that day ends, not "OVERDUE"
+        return Report(kind, ReportState.DUE, due,
+                      text=f"{_name(rules, kind)} due today (by {when}; a report dated "
+                           "today is on time)", short=f"{word} due today")
     if left >= dt.timedelta(0):
         return Report(kind, ReportState.DUE, due,
                       text=f"{_name(rules, kind)} due in {span_text(left)} ({when})",
