@@ -153,7 +153,7 @@ def test_hidden_field_with_value():
     found = evaluate(FORM, {**CLEAN, "childb": 0})
     assert ids(found) == ["hidden:childb"]
     assert found[0].message == (
-        "Child-bearing potential does not apply (it applies only when sex == 2) — clear it")
+        "Child-bearing potential does not apply (it applies only if “Sex” is Female) — clear it")
     assert found[0].severity is HARD
 
 

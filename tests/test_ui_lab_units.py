@@ -58,3 +58,28 @@ def test_the_unit_of_the_report_is_chosen_by_keys_and_shown(qtbot, demo_db):
     rec = window.store.forms.get(code, "m2", "lb")
     assert (rec.values["creat"], rec.values["creat_u"], rec.values["creat_hi"]) == \
         (300.0, "umol/L", 115.0)
+
+
+def test_a_mistyped_result_does_not_tell_the_nurse_to_clear_its_range(qtbot, demo_db):
+    with Store.open(demo_db) as store:
+        store.login("nurse", DEMO_PASSWORD)
+        code = store.subjects.create().code
+        store.forms.save(code, "m2", "lb", {"lbdtc": "2025-03-05T08:00", "alt": 20.0,
+                                            "alt_lo": 7.0, "alt_hi": 40.0})
+    window = open_window(qtbot, demo_db)
+    window.open_form(code, "m2", "lb")
+    settle(qtbot, window)
+    page, view = window.form_page, window.form_page.view
+    page.focus_field("alt")
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "2 ukat/L")
+    qtbot.wait(20)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: "is not a number" in view.messages("alt"))
+    qtbot.wait(50)
+    assert view.messages("alt_lo") == "" and view.messages("alt_hi") == ""
+    assert view.is_shown("alt_lo") and view.is_shown("alt_hi")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "20")
+    qtbot.wait(20)

@@ -75,6 +75,8 @@ class FormLive:
             return
         found = engine.field_findings(self.view.form, {**self.check_context, **values},
                                       missing, fid)
+        if errors:  # a mistyped value (ALT "2 ukat/L") is no reason to clear what hangs on it
+            found = [f for f in found if not f.check_id.startswith("hidden:")]
         # "required" is said when marking complete, not while the nurse is still typing; once
         # said it stays at the field until the field is filled
         self.view.set_messages(fid, [(f.severity, f.message) for f in found

@@ -107,7 +107,7 @@ def evaluate(form: Form, values: Mapping[str, Any],
                     continue
             elif value is None:
                 continue
-        findings.extend(_field_problems(f, value, code, vis, problem))
+        findings.extend(_field_problems(f, value, code, vis, problem, form))
     # A hidden field does not apply, so the checks see it as unknown whatever it still holds.
     hidden = [k for k, shown in visible.items() if shown is False and k in env]
     if hidden:
@@ -195,7 +195,7 @@ def _fill(message: str, form: Form, values: Mapping[str, Any],
 
 
 def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility,
-                    problem: str | None) -> list[Finding]:
+                    problem: str | None, form: Form | None = None) -> list[Finding]:
     """The findings at one field; ``problem`` is check_value(f, value)."""
     out: list[Finding] = []
     one = (f.id,)
@@ -224,13 +224,18 @@ def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility,
                                f"{f.label} is required: {how}", one))
     elif value is not None or code is not None:
         out.append(Finding(f"hidden:{f.id}", Severity.HARD,
-                           f"{f.label} does not apply ({_why_hidden(f, vis)}) — clear it", one))
+                           f"{f.label} does not apply ({_why_hidden(f, vis, form)}) — clear "
+                           "it", one))
     return out
 
 
-def _why_hidden(f: Field, vis: _Visibility) -> str:
+def _why_hidden(f: Field, vis: _Visibility, form: Form | None = None) -> str:
     if not vis.own[f.id]:
-        return f"it applies only when {f.visible}"
+        # in the words of the printed CRF ("Only if "ALT (SGPT)" is recorded"), not the rule
+        from alsdesk.pdf.wording import condition_text
+
+        words = condition_text(form, f.visible) if form is not None else f.visible
+        return f"it applies only if {words}"
     hidden = [label for fid, label in vis.labels.items()
               if fid in vis.deps[f.id] and vis.visible[fid] is False]
     verb = "does" if len(hidden) == 1 else "do"
