@@ -146,3 +146,17 @@ def test_cli_prints_the_form(store, db_path, tmp_path):
         input=PASSWORD + "\n", capture_output=True, text=True, timeout=120)
     assert run.returncode != 0 and "no adverse event number 9" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_the_grade_is_printed_in_the_coded_terms_own_words(store, tmp_path):
+    from alsdesk.safety import ctcae
+    from tests.test_safety_ctcae import ATE, FEVER, workbook
+
+    store.login("admin", PASSWORD)
+    ctcae.import_ctcae(store, workbook(tmp_path / "ctcae.xlsx", [FEVER, ATE]))
+    store.login("nurse", PASSWORD)
+    code = _subject(store, ctcae_term="Arterial thromboembolism")
+    text = _flat(_text(pdf.sae_report(store, code, 1, _options())))
+    assert "CTCAE v5.0 grade 3 of Arterial thromboembolism: Urgent intervention indicated" \
+        in text
+

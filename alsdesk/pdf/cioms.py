@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
@@ -168,11 +168,12 @@ def build_sae_report(store: "Store", subject: str, entry: int, options: PrintOpt
                   st.t(f"CIOMS I layout · {report.study} · subject {report.subject} · adverse "
                        f"event {entry}", st.NOTE), Spacer(1, 2 * mm)]
     flow.append(st.table(rows, [width * f for f in _COLS], st.grid(0, spans)))
-    flow += [Spacer(1, 3 * mm), st.t("Reporting timeline (the SAE clock when printed)",
-                                     st.SECTION)]
-    flow += [st.t(line, st.NOTE) for line in report.timeline]
+    # the timeline together: one of its lines alone on a page reads as a page of its own
+    flow += [Spacer(1, 3 * mm), st.Keep([
+        st.t("Reporting timeline (the SAE clock when printed)", st.SECTION),
+        *(st.t(line, st.NOTE) for line in report.timeline)])]
     if more:
-        flow += [PageBreak(),
+        flow += [_SheetBreak(), Spacer(1, 4 * mm),
                  page.Mark("Adverse event log", f"SAE report, AE {entry} (continued)"),
                  st.t("Additional sheet", st.H1)]
         if "narrative" in more:
@@ -189,3 +190,17 @@ def build_sae_report(store: "Store", subject: str, entry: int, options: PrintOpt
                          for i, row in enumerate(entries, 1)]
     data_bytes, pages = page.build(flow, spec, progress)
     return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest), audit_head)
+
+
+class _SheetBreak(Flowable):
+    """The additional sheet starts a page of its own after the form's first page; when the
+    timeline was pushed onto a second page, it goes on under it (not one page holding two
+    lines, then the sheet)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        # taller than the frame on the form's page: the frame moves to the next page, where
+        # this is nothing (as reportlab's CondPageBreak does)
+        return (0, avail_height + 1) if self.canv.getPageNumber() == 1 else (0, 0)
+
+    def draw(self) -> None:
+        pass

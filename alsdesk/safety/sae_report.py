@@ -157,6 +157,7 @@ def collect_report(store: "Store", subject: str, entry: int,
     description = tuple((form.field(c[k]).label, own(k)) for k in (
         "term", "coded_term", "grade", "onset_date", "end_date", "outcome", "relationship",
         "action") if c.get(k) and own(k))
+    description += _grade_words(store, rec.values, c)
     onset = " ".join(x for x in (own("onset_date"), own("onset_time")) if x)
     criteria = tuple((form.field(fid).label, rec.values.get(fid) == "Y")
                      for fid in c.get("criteria", ()))
@@ -189,6 +190,19 @@ def collect_report(store: "Store", subject: str, entry: int,
         report_type=("follow-up (final)" if final else "follow-up") if followed else "initial",
         timeline=tuple(r.text for r in reports),
         data_time=max((s for s in stamps if s), default=""))
+
+
+def _grade_words(store: "Store", values: Any, c: Any) -> tuple[tuple[str, str], ...]:
+    """The coded term's own words for its grade (CTCAE's "Urgent intervention indicated"),
+    beside the grade scale's generic label: what the grade means for this event."""
+    from alsdesk.safety.ctcae import terms_of
+
+    term, grade = values.get(c.get("coded_term") or ""), values.get(c.get("grade") or "")
+    terms = terms_of(store)
+    t = terms.term(term) if terms.available and term else None
+    if t is None or not isinstance(grade, int) or not t.has_grade(grade):
+        return ()
+    return ((f"CTCAE v{terms.version} grade {grade} of {t.term}", t.grades[grade - 1]),)
 
 
 def _duration(store: "Store", code: str, c: Any) -> str:
