@@ -189,7 +189,7 @@ def test_page_counts_a_serious_event_until_it_is_deleted(qtbot, demo_db):
     window.refresh_all()
     settle(qtbot, window)
     assert dash.sae.value.text() == "4"
-    rows = {dash.serious.item(r, 1).text() for r in range(dash.serious.rowCount())}
+    rows = {dash.serious.item(r, 2).text() for r in range(dash.serious.rowCount())}
     assert "Aspiration pneumonia" in rows
     window.store.forms.delete(iid, "entered twice")
     window.refresh_all()

@@ -37,14 +37,14 @@ def test_dashboard_and_casebook_say_what_report_is_due(qtbot, demo_db):
     window.refresh_all()
     settle(qtbot, window)
     dash = window.dashboard
-    rows = {(dash.serious.item(r, 0).text(), dash.serious.item(r, 4).text())
+    rows = {(dash.serious.item(r, 0).text(), dash.serious.item(r, 1).text())
             for r in range(dash.serious.rowCount())}
     # a few words in the cell (floor of the time left: 4 h 59 min reads "4 h")
     assert any(code == "S006" and text.startswith(("Initial report due in 4 h",
                                                    "Initial report due in 5 h"))
                for code, text in rows), rows
     assert ("S005", "Initial report OVERDUE by 36 h") in rows
-    tips = [dash.serious.item(r, 4).toolTip() for r in range(dash.serious.rowCount())]
+    tips = [dash.serious.item(r, 1).toolTip() for r in range(dash.serious.rowCount())]
     assert any("Initial SAE report to the sponsor OVERDUE by 36 h (was due" in t for t in tips)
     assert "OVERDUE" in dash.sae_note.text()
     _shot(window, "dashboard")

@@ -106,8 +106,9 @@ class DashboardPage(QWidget):
         row = QHBoxLayout(lists)
         row.setContentsMargins(0, 0, 0, 0)
         self.visits = _table("due_visits", ("Subject", "Visit", "Target", "Window", "Status"))
-        self.serious = _table("serious_events", ("Subject", "Adverse event", "Start", "Outcome",
-                                                 "SAE report"))
+        # the report due comes second: at 1366 px the last columns scroll out of sight
+        self.serious = _table("serious_events", ("Subject", "SAE report", "Adverse event",
+                                                 "Start", "Outcome"))
         for box_title, table, share in (("Visits in window, due or overdue", self.visits, 5),
                                         ("Serious adverse events", self.serious, 4)):
             box = QGroupBox(box_title)
@@ -239,10 +240,10 @@ class DashboardPage(QWidget):
             pending = clock.pending if clock else ()
             report = pending[0].short if pending else ("reports up to date" if clock else "")
             colour = report_colour(pending[0].state) if pending else None
-            for j, text in enumerate((e.subject, e.term, e.start, e.outcome, report)):
+            for j, text in enumerate((e.subject, report, e.term, e.start, e.outcome)):
                 item = QTableWidgetItem(text)
                 item.setToolTip("\n".join(r.text for r in clock.reports) if clock else text)
-                if colour is not None and j == 4:
+                if colour is not None and j == 1:
                     item.setBackground(QBrush(colour))
                 self.serious.setItem(i, j, item)
         late = sum(c.overdue for c in clocks)

@@ -8,11 +8,12 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.safety import labae
 from alsdesk.safety.labgrade import grades, lab_grading
+from .wrap_label import WrapLabel
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import SaveResult
@@ -22,26 +23,13 @@ if TYPE_CHECKING:
 RECORD, DISMISS, LATER = "Record as an adverse event", "Not an adverse event…", "Decide later"
 
 
-class _WrapLabel(QLabel):
-    """A wrapped label kept as tall as its text needs at its width: the side column's layout
-    otherwise gives it the height of an earlier width and cuts the last lines."""
-
-    def fit(self) -> None:
-        if self.width() > 0:
-            self.setMinimumHeight(self.heightForWidth(self.width()))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        self.fit()
-
-
 class LabGradePanel(QGroupBox):
     """One line per graded result of the lab form on screen, refreshed as the nurse types."""
 
     def __init__(self) -> None:
         super().__init__("CTCAE grades")
         self.setObjectName("lab_grades")
-        self.label = _WrapLabel()
+        self.label = WrapLabel()
         self.label.setObjectName("lab_grades_text")
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)

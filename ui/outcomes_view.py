@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from .fmt import row_list
+from .wrap_label import WrapLabel
 
 if TYPE_CHECKING:
     from alsdesk.safety.outcomes import Outcome, OutcomesListing, SubjectOutcomes
@@ -90,7 +91,10 @@ class OutcomesBox(QGroupBox):
         super().__init__("Primary outcomes (72 h)")
         self.setObjectName("outcomes_box")
         layout = QVBoxLayout(self)
-        self.counts = QLabel("…")
+        self.counts = WrapLabel("…")
+        # three short lines (infused, fever, GCS): the box is narrow and its height is the
+        # splitter's, so the label keeps room for all three rather than being cut
+        self.counts.setMinimumHeight(3 * self.counts.fontMetrics().lineSpacing() + 4)
         self.counts.setObjectName("outcomes_counts")
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
@@ -114,8 +118,8 @@ class OutcomesBox(QGroupBox):
             return (f"{lst.count(which, Verdict.YES)} yes, {lst.count(which, Verdict.NO)} no, "
                     f"{lst.count(which, Verdict.NOT_ASSESSABLE)} not assessable")
 
-        self.counts.setText(f"{len(lst.rows)} infused. Fever: {count('fever')}. "
-                            f"GCS fall: {count('gcs')}.")
+        self.counts.setText(f"{len(lst.rows)} infused\nFever: {count('fever')}\n"
+                            f"GCS fall: {count('gcs')}")
         self._rows([(r.subject, r.fever, r.gcs) for r in lst.rows])
 
     def _rows(self, rows: Sequence[tuple[str, "Outcome", "Outcome"]]) -> None:
