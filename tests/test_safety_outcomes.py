@@ -44,7 +44,7 @@ def test_the_demo_has_no_fever_and_no_gcs_fall(nurse):
     # by hand: 7 infusion time points after the start (the one before is not counted) and
     # the 72 h visit at 71 h; the highest is 37.2 at 60 min
     assert (s003.fever.verdict, s003.fever.value, s003.fever.readings) == (Verdict.NO, 37.2, 8)
-    assert s003.fever.at == "1.0 h" and "after 72 h not counted" in s003.fever.note
+    assert s003.fever.at == "1 h" and "after 72 h not counted" in s003.fever.note
     assert s003.gcs.verdict is Verdict.NO and s003.gcs.reference == 15
 
 
@@ -62,7 +62,10 @@ def test_fever_at_the_threshold_and_the_window_edges(nurse):
     assert o.fever.verdict is Verdict.NO and "1 reading after 72 h" in o.fever.note
     _vs(nurse, "S006", start + timedelta(hours=72), 38.0, 2)  # the last minute, 38.0: fever
     o = subject_outcomes(nurse, "S006", LATER)
-    assert (o.fever.verdict, o.fever.value, o.fever.at) == (Verdict.YES, 38.0, "72.0 h")
+    assert (o.fever.verdict, o.fever.value, o.fever.at) == (Verdict.YES, 38.0, "72 h")
+    _vs(nurse, "S006", start + timedelta(hours=71, minutes=59), 38.5, 3)  # told apart from 72
+    o = subject_outcomes(nurse, "S006", LATER)
+    assert (o.fever.value, o.fever.at) == (38.5, "71 h 59 min")
 
 
 def test_a_time_only_reading_takes_the_day_nearest_the_infusion():
@@ -99,7 +102,7 @@ def test_a_gcs_fall_against_the_normal_total_and_against_one_before(nurse):
     nurse.forms.save("S005", "h72", "gcs", {"gcsverb": 4}, reason="re-read the source")
     o = subject_outcomes(nurse, "S005", LATER)
     assert (o.gcs.verdict, o.gcs.value, o.gcs.reference, o.gcs.at) == (Verdict.YES, 14, 15,
-                                                                        "71.0 h")
+                                                                        "71 h")
     # a GCS before the infusion of 13 is the reference instead: 14 and 15 are no fall
     start = _start(nurse, "S005")
     nurse.forms.save("S005", "infusion", "gcs", {
@@ -107,7 +110,7 @@ def test_a_gcs_fall_against_the_normal_total_and_against_one_before(nurse):
         "gcsverb": 4}, reason="assessed before the start")
     o = subject_outcomes(nurse, "S005", LATER)
     assert (o.gcs.verdict, o.gcs.reference) == (Verdict.NO, 13)
-    assert "before the infusion (-0.5 h)" in o.gcs.reference_text
+    assert "before the infusion (-30 min)" in o.gcs.reference_text
 
 
 def test_a_gcs_without_a_total_is_said(nurse):

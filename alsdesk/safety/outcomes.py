@@ -94,8 +94,13 @@ def hours_text(m: Measure) -> str:
     """When a reading was taken, as hours after the infusion start."""
     if m.earliest is None or m.latest is None:
         return "time unknown"
-    if m.timed:
-        return f"{m.earliest:.1f} h"
+    if m.timed:  # to the minute: 71 h 59 min is inside a 72 h window, 72.0 h reads as its edge
+        minutes = round(m.earliest * 60)
+        hours, rest = divmod(abs(minutes), 60)
+        sign = "-" if minutes < 0 else ""
+        if not hours:
+            return f"{sign}{rest} min"
+        return f"{sign}{hours} h {rest:02d} min" if rest else f"{sign}{hours} h"
     return f"{m.earliest:.0f}–{m.latest:.0f} h"
 
 
