@@ -87,6 +87,8 @@ class Expr:
         """Evaluate over ``env`` (field id -> Python value or None); None means unknown."""
         try:
             return self._run(env)
+        except Unchecked as e:
+            raise ExpressionError(str(e)) from None
         except Fail as e:
             raise ExpressionError(f"{e} in check '{self.src}'") from None
         except ZeroDivisionError:
@@ -224,16 +226,26 @@ class _Validator:
             self.visit(arg, depth)
 
 
+class Unchecked(Fail):
+    """A check that cannot run for a reason outside its expression (the terms it reads are
+    lost from the file): the message says it whole; the expression's text adds nothing."""
+
+
 def _terminology(func: str, args: list[Callable[[Mapping[str, Any]], Any]]
                  ) -> Callable[[Mapping[str, Any]], Any]:
     """is_ctcae_term(x): whether x is a term of the study's CTCAE version;
     ctcae_has_grade(term, grade): whether that grade exists for the term. Unknown (None)
     without the terminology, for an empty value, and for a term CTCAE does not have (that
-    is is_ctcae_term's to say)."""
+    is is_ctcae_term's to say). A term to check while the file has lost the terms it
+    records as imported cannot be evaluated (Fail), which blocks completion."""
     def evaluate(env: Mapping[str, Any]) -> Any:
         terms = env.get(TERMS)
         name = args[0](env)
-        if terms is None or not terms.available or name is None:
+        if terms is None or name is None:
+            return None
+        if not terms.available:
+            if terms.damaged:  # imported, then lost: never a silent pass
+                raise Unchecked(terms.damaged)
             return None
         term = terms.term(name)
         if func == "is_ctcae_term":

@@ -1,7 +1,8 @@
-"""The CTCAE terminology in the database: its import (audited, once per version) and look-ups.
+"""The CTCAE terminology in the database: look-ups, and what verify says of it.
 
-`alsdesk ctcae import FILE` puts one version's terms into the tables ctcae_versions and
-ctcae_terms (alsdesk/store/schema.py, format 2), whose triggers refuse any change after. The
+`alsdesk ctcae import FILE` (alsdesk/safety/ctcae_import.py) puts one version's terms into
+the tables ctcae_versions and ctcae_terms (alsdesk/store/schema.py, format 2), whose triggers
+refuse any change after. The
 audit row of the import keeps the terms' SHA-256 (ctcae_sheet.digest); verify recomputes it
 from the rows, so a grade text or a term edited behind the program with sqlite3 is found.
 The study definition names the version its adverse events are graded by
@@ -15,25 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alsdesk.auth import Action
-from alsdesk.errors import PermissionDenied
-from alsdesk.safety.ctcae_sheet import Term, TerminologyError, digest, read_sheet
-from alsdesk.store import audit
+from alsdesk.safety.ctcae_sheet import Term, TerminologyError, digest
 
 if TYPE_CHECKING:
+    from alsdesk.safety.ctcae_import import Imported
     from alsdesk.store.core import Store
+    from alsdesk.study.model import Study
 
 IMPORT_ACTION = "terminology.import"
-_COLUMNS = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5",
-            "definition", "note")
-
-
-@dataclass(frozen=True)
-class Imported:
-    version: str
-    terms: int
-    digest: str
-    already: bool  # the same version with the same terms was in the file: nothing written
+COLUMNS = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5",
+           "definition", "note")
 
 
 @dataclass(frozen=True)
@@ -47,74 +39,43 @@ class Version:
     imported_by: str
 
 
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
 def has_tables(conn: sqlite3.Connection) -> bool:
     """False for a file of format 1 opened read-only (not migrated: no terminology yet)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                        "name = 'ctcae_terms'").fetchone() is not None
+    return has_table(conn, "ctcae_terms")
 
 
 def versions(conn: sqlite3.Connection) -> list[Version]:
-    if not has_tables(conn):
+    """The versions the file records as imported (whether or not their terms are still
+    there: Terminology.missing says)."""
+    if not has_table(conn, "ctcae_versions"):
         return []
     return [Version(*r) for r in conn.execute(
         "SELECT version, source, sheet, terms, digest, imported_at, imported_by "
         "FROM ctcae_versions ORDER BY version")]
 
 
-def import_ctcae(store: "Store", path: str | Path) -> Imported:
-    """One CTCAE workbook into the file (administrators); TerminologyError when it is not
-    one, nothing written. The same version again with the same terms changes nothing; with
-    other terms it is refused (adverse events may already be graded by them)."""
-    path = Path(path)
-    try:
-        store.require(Action.MANAGE_TERMINOLOGY)
-    except PermissionDenied as exc:
-        _record_refusal(store, path, str(exc))
-        raise
-    try:
-        sheet = read_sheet(path)
-    except TerminologyError as exc:
-        _record_refusal(store, path, str(exc))
-        raise
-    found = digest(sheet.terms)
-    known = {v.version: v for v in versions(store.conn)}
-    if sheet.version in known:
-        old = known[sheet.version]
-        if old.digest == found:
-            return Imported(sheet.version, old.terms, found, True)
-        problem = (f"CTCAE v{sheet.version} is already in this database (imported from "
-                   f"{old.source} on {old.imported_at[:10]} by {old.imported_by}) with other "
-                   f"terms or grades ({old.terms} terms then, {len(sheet.terms)} now). An "
-                   "imported version never changes: adverse events may be graded by it.")
-        _record_refusal(store, path, problem)
-        raise TerminologyError(problem)
-    source = audit.file_named(path)
-    with store.transaction():
-        now = audit.utc_now()
-        store.conn.execute(
-            "INSERT INTO ctcae_versions (version, source, sheet, terms, digest, imported_at, "
-            "imported_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (sheet.version, source, sheet.sheet, len(sheet.terms), found, now, store.user_id))
-        store.conn.executemany(
-            f"INSERT INTO ctcae_terms (version, {', '.join(_COLUMNS)}) VALUES "
-            f"({', '.join('?' * (len(_COLUMNS) + 1))})",
-            [(sheet.version, t.code, t.soc, t.term, *t.grades, t.definition, t.note)
-             for t in sheet.terms])
-        store.audit(IMPORT_ACTION, ts=now, field=f"CTCAE v{sheet.version}",
-                    new_value=f"{len(sheet.terms)} terms, SHA-256 of the terms {found}, "
-                              f"from {source}, sheet {sheet.sheet!r}")
-    store.terminology = None  # read again at its next use
-    return Imported(sheet.version, len(sheet.terms), found, False)
+def recorded_digests(conn: sqlite3.Connection) -> dict[str, str]:
+    """Version -> the SHA-256 of its terms its import row in the audit trail keeps."""
+    out: dict[str, str] = {}
+    marker = "SHA-256 of the terms "
+    for field, value in conn.execute("SELECT field, new_value FROM audit_trail WHERE "
+                                     "action = ?", (IMPORT_ACTION,)):
+        if marker in (value or ""):
+            out[(field or "").removeprefix("CTCAE v")] = value.split(marker, 1)[1][:64]
+    return out
 
 
-def _record_refusal(store: "Store", path: Path, why: str) -> None:
-    """One audit row for a refused import (who, which file, why), as for ODM imports; none
-    in a read-only window or before a login (there is no one to name)."""
-    if store.readonly or store.user_id is None:
-        return
-    with store.transaction():
-        store.audit(audit.A.IMPORT_REFUSED, field="CTCAE",
-                    new_value=f"{audit.file_named(path)}: {why}"[:2000])
+def import_ctcae(store: "Store", path: str | Path) -> "Imported":
+    """One CTCAE workbook into the file: alsdesk.safety.ctcae_import (which reads this
+    module's tables, hence imported here when called)."""
+    from alsdesk.safety.ctcae_import import import_ctcae as run
+
+    return run(store, path)
 
 
 def terms_of(store: "Store") -> "Terminology":
@@ -132,22 +93,70 @@ class Terminology:
         self.version = version
         self._conn = conn
         self._terms: dict[str, Term] | None = None
+        self._missing: str | None = None
+        self._emptied = False
 
     @property
     def terms(self) -> dict[str, Term]:
         if self._terms is None:
             self._terms = {}
-            if self.version and has_tables(self._conn):
-                for r in self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM ctcae_terms "
-                                            "WHERE version = ? ORDER BY code",
-                                            (self.version,)):
-                    t = Term(r[0], r[1], r[2], tuple(r[3:8]), r[8], r[9])
-                    self._terms[t.term.lower()] = t
+            try:
+                self._read()
+            except sqlite3.Error as exc:  # a column dropped or changed behind the program
+                self._terms, self._missing = {}, f"table ctcae_terms cannot be read: {exc}"
         return self._terms
+
+    def _read(self) -> None:
+        if not self.version or not self._imported():
+            return  # nothing imported: unknown, never damaged
+        if not has_tables(self._conn):
+            self._missing, self._emptied = "table ctcae_terms is missing", True
+            return
+        for r in self._conn.execute(f"SELECT {', '.join(COLUMNS)} FROM ctcae_terms "
+                                    "WHERE version = ? ORDER BY code", (self.version,)):
+            t = Term(r[0], r[1], r[2], tuple(r[3:8]), r[8], r[9])
+            self._terms[t.term.lower()] = t  # type: ignore[index]
+        if not self._terms:
+            self._missing = f"table ctcae_terms holds none of the terms of v{self.version}"
+            self._emptied = True
+
+    def _imported(self) -> bool:
+        """Whether the file records this version's import: its row in ctcae_versions, or
+        (that table dropped too) its import row in the audit trail."""
+        if has_table(self._conn, "ctcae_versions") and self._conn.execute(
+                "SELECT 1 FROM ctcae_versions WHERE version = ?", (self.version,)).fetchone():
+            return True
+        return self.version in recorded_digests(self._conn)
 
     @property
     def available(self) -> bool:
         return bool(self.terms)
+
+    @property
+    def missing(self) -> str | None:
+        """What is wrong when the file records this version as imported but its terms are
+        missing or unreadable (a table dropped or emptied behind the program); else None."""
+        _ = self.terms
+        return self._missing
+
+    @property
+    def emptied(self) -> bool:
+        """The terms are gone (their table dropped, or none of its rows left), not changed:
+        what an import of the same terms may put back (alsdesk.safety.ctcae_import)."""
+        _ = self.terms
+        return self._emptied
+
+    @property
+    def damaged(self) -> str | None:
+        """What a check or a calculated value says instead of passing when the terms are
+        missing: the terminology cannot be checked, and what to do."""
+        if self.missing is None:
+            return None
+        return (f"the terms of CTCAE v{self.version} are missing or unreadable in this file "
+                f"({self._missing}), though it records their import: the terminology in the "
+                "file is damaged, so the term and its grade cannot be checked. Run 'alsdesk "
+                "verify' and restore the latest good backup, or have an administrator import "
+                f"the NCI's v{self.version} workbook again (it puts back the same terms)")
 
     def names(self) -> list[str]:
         """Every term as CTCAE spells it, in alphabetical order (the screen's list)."""
@@ -203,39 +212,70 @@ def _mentioned(t: Term, phrase: str) -> str | None:
     return None
 
 
-def problems(conn: sqlite3.Connection) -> list[str]:
+def problems(conn: sqlite3.Connection, study: "Study | None" = None) -> list[str]:
     """What verify reports: each version's terms against the SHA-256 its import row kept
-    (a term, code or grade text changed, added or removed behind the program), and versions
-    without an import row (inserted behind the program)."""
-    if not has_tables(conn):
-        return []
-    recorded: dict[str, str] = {}
-    for field, value in conn.execute("SELECT field, new_value FROM audit_trail WHERE "
-                                     "action = ?", (IMPORT_ACTION,)):
-        version = (field or "").removeprefix("CTCAE v")
-        marker = "SHA-256 of the terms "
-        if marker in (value or ""):
-            recorded[version] = value.split(marker, 1)[1][:64]
+    (a term, code or grade text changed, added or removed behind the program), terms
+    missing though imported (with the completed adverse events that then cannot be
+    trusted, given the study), and versions without an import row."""
+    recorded = recorded_digests(conn)
     out = []
-    for v in versions(conn):
-        rows = [Term(r[0], r[1], r[2], tuple(r[3:8]), r[8], r[9]) for r in conn.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM ctcae_terms WHERE version = ?", (v.version,))]
-        now = digest(rows)
+    listed = versions(conn)
+    for v in listed:
+        held = Terminology(conn, v.version)
         if v.version not in recorded:
             out.append(f"CTCAE v{v.version} is in the file without an import in the audit "
                        "trail: it was added behind the program")
-        elif now != recorded[v.version] or v.digest != recorded[v.version] \
+            continue
+        if held.missing is not None:
+            out.append(f"the terms of CTCAE v{v.version} are missing or unreadable "
+                       f"({held.missing}): the term and grade checks of adverse events cannot "
+                       "run (restore the latest good backup, or import the NCI's "
+                       f"v{v.version} workbook again to put back the same terms)"
+                       + _unchecked(conn, study, v.version))
+            continue
+        rows = [Term(r[0], r[1], r[2], tuple(r[3:8]), r[8], r[9]) for r in conn.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM ctcae_terms WHERE version = ?", (v.version,))]
+        now = digest(rows)
+        if now != recorded[v.version] or v.digest != recorded[v.version] \
                 or v.terms != len(rows):
             out.append(f"the terms of CTCAE v{v.version} are not those imported ({len(rows)} "
                        f"terms, SHA-256 {now[:12]}..., the import recorded "
                        f"{recorded[v.version][:12]}...): a term or grade was changed behind "
                        "the program")
-    orphans = conn.execute("SELECT DISTINCT version FROM ctcae_terms WHERE version NOT IN "
-                           "(SELECT version FROM ctcae_versions)").fetchall()
-    out += [f"CTCAE terms of version {r[0]} have no version row: added behind the program"
-            for r in orphans]
+    have = {v.version for v in listed}
+    out += [f"CTCAE v{version} was imported (audit trail) but the file holds no record of it: "
+            "it was removed behind the program" + _unchecked(conn, study, version)
+            for version in sorted(set(recorded) - have)]
+    if has_tables(conn) and has_table(conn, "ctcae_versions"):
+        orphans = conn.execute("SELECT DISTINCT version FROM ctcae_terms WHERE version NOT "
+                               "IN (SELECT version FROM ctcae_versions)").fetchall()
+        out += [f"CTCAE terms of version {r[0]} have no version row: added behind the "
+                "program" for r in orphans]
     return out
 
 
-__all__ = ["IMPORT_ACTION", "Imported", "Terminology", "TerminologyError", "Version",
-           "grade_lines", "import_ctcae", "problems", "terms_of", "versions"]
+def _unchecked(conn: sqlite3.Connection, study: "Study | None", version: str) -> str:
+    """The adverse events marked complete with a CTCAE term while its terms are missing:
+    their term and grade cannot be trusted (the drop is not audited, so when it happened,
+    and which were completed without the checks, cannot be told)."""
+    if study is None or study.ctcae_version != version:
+        return ""
+    count = 0
+    for form in study.forms.values():
+        for f in form.fields:
+            if f.terminology == "ctcae" and has_table(conn, form.id):
+                count += conn.execute(
+                    f'SELECT count(*) FROM form_instances fi JOIN "{form.id}" t ON '
+                    f't.instance_id = fi.id WHERE fi.form = ? AND t."{f.id}" IS NOT NULL AND '
+                    "fi.status IN ('complete', 'verified', 'signed', 'locked')",
+                    (form.id,)).fetchone()[0]
+    if not count:
+        return ""
+    return (f"; when they went missing is not recorded, so {count} adverse "
+            f"event{'s' if count != 1 else ''} marked complete with a CTCAE term cannot be "
+            "trusted: check each one's term and grade once the terms are back")
+
+
+__all__ = ["COLUMNS", "IMPORT_ACTION", "Terminology", "TerminologyError", "Version",
+           "grade_lines", "has_table", "has_tables", "import_ctcae", "problems",
+           "recorded_digests", "terms_of", "versions"]
