@@ -68,7 +68,7 @@ def test_the_nci_v5_workbook_is_imported_once_and_recorded(store):
     assert store.conn.execute("SELECT max(seq) FROM audit_trail").fetchone()[0] == seq
     assert terms_in(store) == 837
     # the grades as the NCI wrote them, "-" kept as no grade
-    ale = ctcae.Terminology(store.conn, "5.0").term("alanine aminotransferase increased")
+    ale = ctcae.Terminology(store.conn, "5.0").term("Alanine aminotransferase increased")
     assert ale.code == 10001551 and ale.allowed == (1, 2, 3, 4)
     assert ale.grades[1].startswith(">3.0 - 5.0 x ULN if baseline was normal")
     assert store.verify().ok
@@ -173,13 +173,38 @@ def test_a_grade_the_term_lacks_is_refused_and_soc_and_code_are_derived(store, t
     with pytest.raises(CheckFailed, match="'Clot' is not a CTCAE v5.0 term"):
         store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Clot", "aetoxgr": 3},
                          complete=True)
-    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "arterial "
+    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Arterial "
                              "thromboembolism", "aetoxgr": 3}, complete=True).record
     got = overview.derived(store, code, "logs", "ae", repeat=saved.repeat)
     assert got["aesoc"].text == "Vascular disorders"
     assert got["aelltcd"].value == 10073529
     assert store.forms.get(code, "logs", "ae", repeat=saved.repeat).values["aeterm"] == \
         "Clot in the leg artery"  # the verbatim term as typed
+
+
+@pytest.mark.parametrize("typed", ["arterial thromboembolism", "Arterial thromboembolism ",
+                                   " Arterial  thromboembolism", "ARTERIAL THROMBOEMBOLISM"])
+def test_only_ctcaes_own_spelling_is_a_term_and_the_refusal_names_it(store, tmp_path, typed):
+    """Another case or other spaces would be stored as typed and counted as a term of its
+    own in the safety tables: refused, saying the spelling; the value is never rewritten."""
+    _imported_study_terms(store, tmp_path)
+    code = store.subjects.create().code
+    with pytest.raises(CheckFailed) as info:
+        store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": typed, "aetoxgr": 3},
+                         complete=True)
+    (finding,) = info.value.findings
+    assert finding.check_id == "ae_ctcae_term"
+    assert "is not a CTCAE v5.0 term" in finding.message
+    assert "did you mean 'Arterial thromboembolism'?" in finding.message
+    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": typed,
+                                                  "aetoxgr": 3}).record  # a draft keeps it
+    assert store.forms.get(code, "logs", "ae", repeat=saved.repeat).values["ctcae_term"] \
+        == typed  # never rewritten
+    got = overview.derived(store, code, "logs", "ae", repeat=saved.repeat)
+    assert got["aesoc"].value is None  # not coded: no SOC of its own in the tables
+    with pytest.raises(CheckFailed, match="'Clot' is not a CTCAE v5.0 term") as info:
+        store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Clot"}, complete=True)
+    assert "did you mean" not in str(info.value)  # nothing spelt like it
 
 
 def test_the_terms_cannot_change_and_an_edit_behind_the_program_is_found(store, tmp_path):

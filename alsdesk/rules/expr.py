@@ -80,8 +80,34 @@ class Expr:
     # tree does (see _walker); evaluating then skips the per-node type dispatch.
     _run: Callable[[Mapping[str, Any]], Any] = field(init=False, repr=False, compare=False)
 
+    # The arguments of its is_ctcae_term() calls, for the spelling a refusal offers (hint).
+    _coded: tuple[Callable[[Mapping[str, Any]], Any], ...] = field(init=False, repr=False,
+                                                                   compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_run", _walker(self.tree.body))
+        object.__setattr__(self, "_coded", tuple(
+            _walker(n.args[0]) for n in ast.walk(self.tree) if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Name) and n.func.id == "is_ctcae_term"))
+
+    def hint(self, env: Mapping[str, Any]) -> str:
+        """What a failed check adds to its message: for a term CTCAE spells otherwise only
+        in case or spaces, its spelling. Offered, never put in the field: the nurse picks
+        it, and the value changes only by her edit (audited like any other)."""
+        terms = env.get(TERMS)
+        if terms is None or not self._coded:
+            return ""
+        out = []
+        for arg in self._coded:
+            try:
+                typed = arg(env)
+            except Fail:
+                continue  # the check's own message says it
+            found = terms.like(typed)
+            if found is not None and found.term != typed:
+                out.append(f" — did you mean '{found.term}'? (CTCAE's spelling: pick it from "
+                           "the list)")
+        return "".join(out)
 
     def evaluate(self, env: Mapping[str, Any]) -> Any:
         """Evaluate over ``env`` (field id -> Python value or None); None means unknown."""

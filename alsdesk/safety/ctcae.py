@@ -163,7 +163,16 @@ class Terminology:
         return sorted((t.term for t in self.terms.values()), key=str.lower)
 
     def term(self, name: object) -> Term | None:
-        return self.terms.get(str(name).strip().lower()) if name is not None else None
+        """The term spelt exactly so: what the checks and the calculated SOC and code accept
+        (another case or other spaces would be stored as typed and counted apart)."""
+        found = self.like(name)
+        return found if found is not None and found.term == name else None
+
+    def like(self, name: object) -> Term | None:
+        """The term spelt so but for case and spaces: what "did you mean" offers."""
+        if not isinstance(name, str):
+            return None
+        return self.terms.get(" ".join(name.split()).lower())
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Term, str]]:
         """Terms for what was typed, best first, with where it matched: the term's start,
@@ -191,7 +200,7 @@ class Terminology:
 def grade_lines(terms: "Terminology", name: object) -> list[str]:
     """What the screen shows beside a grade: the term's grades as CTCAE words them, those
     it lacks said so; nothing without the terminology or for a term CTCAE does not have."""
-    t = terms.term(name) if terms.available else None
+    t = terms.like(name) if terms.available else None  # guidance: the check says the spelling
     if t is None:
         return []
     lines = [f"CTCAE v{terms.version}: {t.term} ({t.soc})"]
