@@ -175,26 +175,49 @@ class Terminology:
         return self.terms.get(" ".join(name.split()).lower())
 
     def search(self, text: str, limit: int = 20) -> list[tuple[Term, str]]:
-        """Terms for what was typed, best first, with where it matched: the term's start,
-        a word of it, or its grades, definition or note (v5.0 has no term "Pulmonary
-        embolism": typing it finds "Thromboembolic event", whose grade 3 names it)."""
+        """Terms for what was typed, best first, with where it matched (offers)."""
+        return [(o.term, o.where) for o in self.offers(text, limit)]
+
+    def offers(self, text: str, limit: int = 20) -> list["Offer"]:
+        """Terms for what was typed, best first: those whose name starts with it, has words
+        starting with its words, or holds it anywhere; then those whose grades, definition
+        or note mention it, with the words around (v5.0 has no term "Pulmonary embolism":
+        typing it finds "Thromboembolic event", whose grade 3 names it)."""
         words = text.strip().lower().split()
         if not words:
             return []
-        ranked: list[tuple[int, str, Term, str]] = []
+        ranked: list[tuple[int, str, Offer]] = []
         phrase = " ".join(words)
         for key, t in self.terms.items():
             if key.startswith(phrase):
-                ranked.append((0, key, t, "term"))
+                ranked.append((0, key, Offer(t, "term")))
             elif all(any(w.startswith(x) for w in key.replace("-", " ").split())
                      for x in words):
-                ranked.append((1, key, t, "term"))
+                ranked.append((1, key, Offer(t, "term")))
+            elif phrase in key:
+                ranked.append((2, key, Offer(t, "term")))
             else:
-                where = _mentioned(t, phrase)
-                if where:
-                    ranked.append((2, key, t, where))
+                found = _mentioned(t, phrase)
+                if found:
+                    ranked.append((3, key, Offer(t, found[0], _excerpt(found[1], phrase))))
         ranked.sort(key=lambda r: (r[0], r[1]))
-        return [(t, where) for _, _, t, where in ranked[:limit]]
+        return [offer for _, _, offer in ranked[:limit]]
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One line of the list of terms: a term, and where what was typed was found in it."""
+
+    term: Term
+    where: str  # "term", or "grade 3", "definition", "navigational note"
+    excerpt: str = ""  # the words around it there, shortened
+
+    @property
+    def label(self) -> str:
+        """What the list shows: the name, or why a term of another name is offered."""
+        if self.where == "term":
+            return self.term.term
+        return f"{self.term.term} — {self.where}: {self.excerpt}"
 
 
 def grade_lines(terms: "Terminology", name: object) -> list[str]:
@@ -210,15 +233,31 @@ def grade_lines(terms: "Terminology", name: object) -> list[str]:
     return lines
 
 
-def _mentioned(t: Term, phrase: str) -> str | None:
-    for g, text in enumerate(t.grades, start=1):
+def _mentioned(t: Term, phrase: str) -> tuple[str, str] | None:
+    """Where a term's texts mention the phrase first, and that text."""
+    places = [(f"grade {g}", text) for g, text in enumerate(t.grades, start=1)]
+    for where, text in [*places, ("definition", t.definition), ("navigational note", t.note)]:
         if text and phrase in text.lower():
-            return f"grade {g}"
-    if t.definition and phrase in t.definition.lower():
-        return "definition"
-    if t.note and phrase in t.note.lower():
-        return "navigational note"
+            return where, text
     return None
+
+
+EXCERPT = 60  # characters of a grade text shown beside a term: the list stays one line each
+
+
+def _excerpt(text: str, phrase: str, width: int = EXCERPT) -> str:
+    """The words of ``text`` around ``phrase``, "…" where cut ("… (e.g., pulmonary embolism
+    or intracardiac thrombus)")."""
+    if len(text) <= width:
+        return text
+    at = text.lower().find(phrase)
+    start = max(0, min(at - (width - len(phrase)) // 2, len(text) - width))
+    end = min(len(text), start + max(width, len(phrase)))
+    if start > 0 and " " in text[start:at]:  # begin at a word
+        start = text.index(" ", start, at) + 1
+    if end < len(text) and " " in text[at + len(phrase):end]:  # end at a word
+        end = text.rindex(" ", at + len(phrase), end)
+    return ("… " if start > 0 else "") + text[start:end] + (" …" if end < len(text) else "")
 
 
 def problems(conn: sqlite3.Connection, study: "Study | None" = None) -> list[str]:
@@ -285,6 +324,6 @@ def _unchecked(conn: sqlite3.Connection, study: "Study | None", version: str) ->
             "trusted: check each one's term and grade once the terms are back")
 
 
-__all__ = ["COLUMNS", "IMPORT_ACTION", "Terminology", "TerminologyError", "Version",
+__all__ = ["COLUMNS", "IMPORT_ACTION", "Offer", "Terminology", "TerminologyError", "Version",
            "grade_lines", "has_table", "has_tables", "import_ctcae", "problems",
            "recorded_digests", "terms_of", "versions"]
