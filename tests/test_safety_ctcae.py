@@ -99,6 +99,8 @@ def test_only_an_administrator_imports_and_a_refusal_is_recorded(store, tmp_path
 
 @pytest.mark.parametrize("rows, head, title, message", [
     ([FEVER], HEAD5[:5] + HEAD5[6:], "CTCAE v5.0 Clean Copy", "no column 'Grade 3'"),
+    ([FEVER[:8] + FEVER[9:]], HEAD5[:8] + HEAD5[9:], "CTCAE v5.0 Clean Copy",
+     "no column 'Definition'"),
     ([FEVER, [FEVER[0], "Vascular disorders", "Hot", *FEVER[3:]]], HEAD5,
      "CTCAE v5.0 Clean Copy", "Rows 2 and 3 .* same MedDRA code"),
     ([FEVER, [10099999, *FEVER[1:]]], HEAD5, "CTCAE v5.0 Clean Copy",
@@ -122,6 +124,22 @@ def test_a_sheet_that_is_not_ctcae_is_refused_naming_what_and_nothing_is_written
     assert terms_in(store) == 0 and not ctcae.versions(store.conn)
     assert store.conn.execute("SELECT count(*) FROM audit_trail WHERE action = "
                               "'data.import_refused'").fetchone()[0] == 1
+
+
+@needs_v5
+def test_the_nci_workbook_without_its_definitions_is_refused(store, tmp_path):
+    """An imported version never changes: imported without its definitions, it could never
+    get them."""
+    book = openpyxl.load_workbook(V5)
+    ws = book["CTCAE v5.0 Clean Copy"]
+    (column,) = [c.column for c in ws[1] if c.value == "Definition"]
+    ws.delete_cols(column)
+    book.save(tmp_path / "no-definitions.xlsx")
+    as_user(store, "admin")
+    with pytest.raises(TerminologyError, match="row 1, is not a CTCAE header: it has no "
+                                               "column 'Definition'"):
+        ctcae.import_ctcae(store, tmp_path / "no-definitions.xlsx")
+    assert terms_in(store) == 0
 
 
 def test_a_cut_short_file_is_refused(store, tmp_path):

@@ -97,9 +97,12 @@ def _column_map(headers: list[str]) -> dict[str, int]:
     return found
 
 
-NEEDED = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5")
+# The definition is needed too: a version imported without its definitions could never get
+# them (an imported version never changes). The navigational note is read where present.
+NEEDED = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5",
+          "definition")
 _NAMES = {"code": "MedDRA Code", "soc": "MedDRA SOC", "term": "CTCAE Term",
-          **{f"grade{g}": f"Grade {g}" for g in GRADES}}
+          **{f"grade{g}": f"Grade {g}" for g in GRADES}, "definition": "Definition"}
 
 
 def _text(value: Any, where: str) -> str | None:
@@ -172,8 +175,8 @@ def _pick_sheet(book: Any) -> tuple[Any, list[Any], int, dict[str, int]]:
             + ", ".join(repr(_NAMES[k]) for k in lacking) + ". Give the NCI's CTCAE workbook "
             "(v5.0 or v6.0) as downloaded.")
     raise TerminologyError("No sheet of the workbook has CTCAE's columns (MedDRA Code, "
-                           "MedDRA SOC, CTCAE Term, Grade 1 ... Grade 5). Give the NCI's "
-                           "CTCAE workbook (v5.0 or v6.0) as downloaded.")
+                           "MedDRA SOC, CTCAE Term, Grade 1 ... Grade 5, Definition). Give "
+                           "the NCI's CTCAE workbook (v5.0 or v6.0) as downloaded.")
 
 
 def _version(title: str, header: list[Any]) -> str:
@@ -224,8 +227,7 @@ def _read_book(book: Any, name: str) -> Sheet:
             grades.append(None if text in ("-", "–") else text)
         if not any(grades):
             raise TerminologyError(f"{where} ({term}) has no grade at all.")
-        definition = _text(cells[cols["definition"]], f"{where}, definition") \
-            if "definition" in cols else None
+        definition = _text(cells[cols["definition"]], f"{where}, definition")
         note = _text(cells[cols["note"]], f"{where}, navigational note") \
             if "note" in cols else None
         for key, index, what in ((code, by_code, "MedDRA code"), (term.lower(), by_term,
