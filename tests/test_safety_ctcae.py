@@ -126,6 +126,41 @@ def test_a_sheet_that_is_not_ctcae_is_refused_naming_what_and_nothing_is_written
                               "'data.import_refused'").fetchone()[0] == 1
 
 
+def test_a_formula_in_a_cell_is_refused_as_a_formula_naming_the_cell(store, tmp_path):
+    """A formula is not the NCI's text (and openpyxl reads none of its value): it is not
+    an empty grade."""
+    as_user(store, "admin")
+    path = workbook(tmp_path / "formula.xlsx", [FEVER, [*ATE[:4], "=D3", *ATE[5:]]])
+    with pytest.raises(TerminologyError) as info:
+        ctcae.import_ctcae(store, path)
+    message = str(info.value)
+    assert "Row 3 of sheet 'CTCAE v5.0 Clean Copy' (Arterial thromboembolism), Grade 2 " \
+           "(cell E3), holds a formula (=D3)" in message
+    assert "empty" not in message
+    assert terms_in(store) == 0
+
+
+@pytest.mark.parametrize("title, version", [("CTCAE v6.0 Clean Copy", "6.0"),
+                                            ("Sheet1", "6.0")])
+def test_a_change_column_naming_the_previous_version_is_not_a_second_version(
+        store, tmp_path, title, version):
+    as_user(store, "admin")
+    head6 = ["CTCAE v6.0 MedDRA 28.0 LLT Code", "CTCAE v6.0 MedDRA 28.0 SOC",
+             "CTCAE v6.0 MedDRA 28.0 Term", "Grade 1", "Grade 2", "Grade 3", "Grade 4",
+             "Grade 5", "Definition", "Navigational Note", "CTCAE v5.0 Change"]
+    path = workbook(tmp_path / "v6.xlsx", [FEVER, ATE], head6, title)
+    assert read_sheet(path).version == version
+    assert ctcae.import_ctcae(store, path).version == version
+
+
+def test_a_v4_sheet_is_refused_as_v4_not_as_two_versions(store, tmp_path):
+    as_user(store, "admin")
+    path = workbook(tmp_path / "v4.xlsx", [FEVER, ATE], HEAD5, "CTCAE v4.03 Clean Copy")
+    with pytest.raises(TerminologyError, match="CTCAE v4.03 is not a version this program "
+                                               "reads"):
+        ctcae.import_ctcae(store, path)
+
+
 @needs_v5
 def test_the_nci_workbook_without_its_definitions_is_refused(store, tmp_path):
     """An imported version never changes: imported without its definitions, it could never

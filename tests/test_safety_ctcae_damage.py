@@ -167,3 +167,20 @@ def test_verify_says_the_completed_adverse_events_cannot_be_trusted(store, tmp_p
                    for p in report.record_problems), report.record_problems
     finally:
         store.close()
+
+
+def test_verify_says_the_terminology_not_the_audit_trail_lost_its_protection(store, tmp_path):
+    _imported(store, workbook(tmp_path / "ctcae.xlsx", [FEVER, ATE]))
+    path = store.path
+    store.close()
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TRIGGER ctcae_terms_no_update; DROP TRIGGER "
+                       "audit_trail_no_delete;")
+    conn.close()
+    with Store.open(path, readonly=True) as again:
+        said = {p.split(" ")[1]: p for p in again.verify().schema_problems}
+    assert "the CTCAE terms are no longer protected against changes" in \
+        said["ctcae_terms_no_update"]
+    assert "audit trail" not in said["ctcae_terms_no_update"]
+    assert "the audit trail is no longer protected against changes" in \
+        said["audit_trail_no_delete"]
