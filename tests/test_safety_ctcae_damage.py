@@ -28,14 +28,19 @@ def _imported(store, path):
     as_user(store, "nurse")
 
 
-def _behind(store, sql: str) -> Store:
-    """The same file after sqlite3 ran ``sql`` on it, opened again as the nurse."""
+def _edited(store, sql: str):
+    """The store's file, closed, after sqlite3 ran ``sql`` on it behind the program."""
     path = store.path
     store.close()
     conn = sqlite3.connect(path)
     conn.executescript(sql)
     conn.close()
-    again = Store.open(path)
+    return path
+
+
+def _behind(store, sql: str) -> Store:
+    """The same file after sqlite3 ran ``sql`` on it, opened again as the nurse."""
+    again = Store.open(_edited(store, sql))
     again.login("nurse", PASSWORD)
     return again
 
@@ -171,12 +176,8 @@ def test_verify_says_the_completed_adverse_events_cannot_be_trusted(store, tmp_p
 
 def test_verify_says_the_terminology_not_the_audit_trail_lost_its_protection(store, tmp_path):
     _imported(store, workbook(tmp_path / "ctcae.xlsx", [FEVER, ATE]))
-    path = store.path
-    store.close()
-    conn = sqlite3.connect(path)
-    conn.executescript("DROP TRIGGER ctcae_terms_no_update; DROP TRIGGER "
-                       "audit_trail_no_delete;")
-    conn.close()
+    path = _edited(store, "DROP TRIGGER ctcae_terms_no_update; DROP TRIGGER "
+                          "audit_trail_no_delete;")  # (nobody may log in: verify only)
     with Store.open(path, readonly=True) as again:
         said = {p.split(" ")[1]: p for p in again.verify().schema_problems}
     assert "the CTCAE terms are no longer protected against changes" in \

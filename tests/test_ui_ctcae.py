@@ -59,6 +59,27 @@ OTHER = [10018065, "General disorders and administration site conditions",
          None]
 
 
+def type_in(qtbot, edit, text: str):
+    """What was in the field replaced by ``text``, typed; the list it opens."""
+    edit.clear()
+    qtbot.keyClicks(edit, text)
+    popup = picker(edit).popup()
+    qtbot.waitUntil(popup.isVisible)
+    return popup
+
+
+def pick_first(qtbot, page, edit, term: str, soc: str, code: int) -> None:
+    """The first line of the open list picked by the arrow key and Enter: the term's name in
+    the field, a change on the page, its SOC and MedDRA code calculated beside the form."""
+    popup = picker(edit).popup()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Return)
+    assert edit.text() == term and not popup.isVisible()
+    assert page.modified.isVisible()
+    qtbot.waitUntil(lambda: soc in page.derived.text("aesoc"))
+    assert str(code) in page.derived.text("aelltcd")
+
+
 def _ae_term_field(qtbot, demo_db, tmp_path, rows):
     with Store.open(demo_db) as store:
         store.login("admin", DEMO_PASSWORD)
@@ -73,24 +94,14 @@ def _ae_term_field(qtbot, demo_db, tmp_path, rows):
 
 def test_pulmonary_embolism_finds_its_v5_term_by_the_grade_text(qtbot, demo_db, tmp_path):
     window, page, edit = _ae_term_field(qtbot, demo_db, tmp_path, [FEVER, ATE, EMBOLIC, OTHER])
-    edit.clear()
-    qtbot.keyClicks(edit, "Pulmonary emb")
-    popup = picker(edit).popup()
-    qtbot.waitUntil(popup.isVisible)
+    popup = type_in(qtbot, edit, "Pulmonary emb")
     (why,) = offered(edit)  # no term is named so: the one whose grade 3 names it
     assert why.startswith("Thromboembolic event — grade 3: ")
     assert "pulmonary embolism" in why and len(why) < 100
     popup.grab().save(str(tmp_path / "pulmonary.png"))
-    press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Return)
-    assert edit.text() == "Thromboembolic event" and not popup.isVisible()
-    assert page.modified.isVisible()
-    qtbot.waitUntil(lambda: "Vascular disorders" in page.derived.text("aesoc"))
-    assert "10043565" in page.derived.text("aelltcd")
+    pick_first(qtbot, page, edit, "Thromboembolic event", "Vascular disorders", 10043565)
     # the names first, then the terms whose texts mention what is typed
-    edit.clear()
-    qtbot.keyClicks(edit, "thromb")
-    qtbot.waitUntil(popup.isVisible)
+    type_in(qtbot, edit, "thromb")
     got = offered(edit)
     assert got[:2] == ["Thromboembolic event", "Arterial thromboembolism"]
     assert got[2:] == []  # (a term found by its name is not offered twice)
@@ -98,10 +109,7 @@ def test_pulmonary_embolism_finds_its_v5_term_by_the_grade_text(qtbot, demo_db, 
 
 def test_the_list_is_wide_enough_for_a_long_other_specify_name(qtbot, demo_db, tmp_path):
     window, page, edit = _ae_term_field(qtbot, demo_db, tmp_path, [FEVER, ATE, EMBOLIC, OTHER])
-    edit.clear()
-    qtbot.keyClicks(edit, "other, sp")
-    popup = picker(edit).popup()
-    qtbot.waitUntil(popup.isVisible)
+    popup = type_in(qtbot, edit, "other, sp")
     assert offered(edit) == [OTHER[2]]
     popup.grab().save(str(tmp_path / "other.png"))
     screen = edit.screen().availableGeometry()
@@ -118,16 +126,14 @@ def test_the_list_is_wide_enough_for_a_long_other_specify_name(qtbot, demo_db, t
 def test_a_term_typed_in_another_case_is_kept_and_the_field_says_the_spelling(
         qtbot, demo_db, tmp_path):
     window, page, edit = _ae_term_field(qtbot, demo_db, tmp_path, [FEVER, ATE])
-    edit.clear()
-    qtbot.keyClicks(edit, "arterial thromboembolism")
+    type_in(qtbot, edit, "arterial thromboembolism")
     press(qtbot, Qt.Key.Key_Tab)  # on, the list open but no line chosen: what was typed stays
     assert field_in_use(page) != "ctcae_term"
     assert page.view.editor("ctcae_term").value() == "arterial thromboembolism"
     qtbot.waitUntil(lambda: "did you mean 'Arterial thromboembolism'?"
                     in page.view.messages("ctcae_term"))
     page.focus_field("ctcae_term")
-    edit.clear()
-    qtbot.keyClicks(edit, "Fever ")  # a space typed at the end: the field takes "Fever"
+    type_in(qtbot, edit, "Fever ")  # a space typed at the end: the field takes "Fever"
     press(qtbot, Qt.Key.Key_Tab)
     assert page.view.editor("ctcae_term").value() == "Fever"
     assert "did you mean" not in page.view.messages("ctcae_term")
@@ -146,16 +152,9 @@ def test_a_term_is_picked_by_keyboard_and_its_grades_are_shown(qtbot, demo_db, t
     press(qtbot, Qt.Key.Key_Tab)
     assert field_in_use(page) == "ctcae_term"  # right under the verbatim term
     edit = QApplication.focusWidget()
-    qtbot.keyClicks(edit, "THROMBO")
-    popup = picker(edit).popup()
-    qtbot.waitUntil(popup.isVisible)
+    type_in(qtbot, edit, "THROMBO")
     assert offered(edit) == ["Arterial thromboembolism"]
-    press(qtbot, Qt.Key.Key_Down)
-    press(qtbot, Qt.Key.Key_Return)
-    assert edit.text() == "Arterial thromboembolism" and not popup.isVisible()
-    assert page.modified.isVisible()
-    qtbot.waitUntil(lambda: "Vascular disorders" in page.derived.text("aesoc"))
-    assert "10073529" in page.derived.text("aelltcd")
+    pick_first(qtbot, page, edit, "Arterial thromboembolism", "Vascular disorders", 10073529)
     for _ in range(12):  # on by Tab: the dates, ongoing, severity, then the grade
         if field_in_use(page) == "aetoxgr":
             break
