@@ -171,6 +171,8 @@ def _ctcae(attr: str) -> Callable:
     """The CTCAE term's MedDRA code or system organ class, from the terms in the file
     (`terms`, alsdesk.safety.ctcae.Terminology); unknown without them or for another term."""
     def fn(values, inputs, params, terms=None):
+        if terms is not None and inputs[0] is not None and terms.damaged:
+            raise ValueError(terms.damaged)  # shown as why it is not there, not as uncoded
         term = terms.term(inputs[0]) if terms is not None and inputs[0] is not None else None
         return (getattr(term, attr) if term is not None else None), None
 

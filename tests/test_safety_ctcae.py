@@ -68,7 +68,7 @@ def test_the_nci_v5_workbook_is_imported_once_and_recorded(store):
     assert store.conn.execute("SELECT max(seq) FROM audit_trail").fetchone()[0] == seq
     assert terms_in(store) == 837
     # the grades as the NCI wrote them, "-" kept as no grade
-    ale = ctcae.Terminology(store.conn, "5.0").term("alanine aminotransferase increased")
+    ale = ctcae.Terminology(store.conn, "5.0").term("Alanine aminotransferase increased")
     assert ale.code == 10001551 and ale.allowed == (1, 2, 3, 4)
     assert ale.grades[1].startswith(">3.0 - 5.0 x ULN if baseline was normal")
     assert store.verify().ok
@@ -99,6 +99,8 @@ def test_only_an_administrator_imports_and_a_refusal_is_recorded(store, tmp_path
 
 @pytest.mark.parametrize("rows, head, title, message", [
     ([FEVER], HEAD5[:5] + HEAD5[6:], "CTCAE v5.0 Clean Copy", "no column 'Grade 3'"),
+    ([FEVER[:8] + FEVER[9:]], HEAD5[:8] + HEAD5[9:], "CTCAE v5.0 Clean Copy",
+     "no column 'Definition'"),
     ([FEVER, [FEVER[0], "Vascular disorders", "Hot", *FEVER[3:]]], HEAD5,
      "CTCAE v5.0 Clean Copy", "Rows 2 and 3 .* same MedDRA code"),
     ([FEVER, [10099999, *FEVER[1:]]], HEAD5, "CTCAE v5.0 Clean Copy",
@@ -122,6 +124,57 @@ def test_a_sheet_that_is_not_ctcae_is_refused_naming_what_and_nothing_is_written
     assert terms_in(store) == 0 and not ctcae.versions(store.conn)
     assert store.conn.execute("SELECT count(*) FROM audit_trail WHERE action = "
                               "'data.import_refused'").fetchone()[0] == 1
+
+
+def test_a_formula_in_a_cell_is_refused_as_a_formula_naming_the_cell(store, tmp_path):
+    """A formula is not the NCI's text (and openpyxl reads none of its value): it is not
+    an empty grade."""
+    as_user(store, "admin")
+    path = workbook(tmp_path / "formula.xlsx", [FEVER, [*ATE[:4], "=D3", *ATE[5:]]])
+    with pytest.raises(TerminologyError) as info:
+        ctcae.import_ctcae(store, path)
+    message = str(info.value)
+    assert "Row 3 of sheet 'CTCAE v5.0 Clean Copy' (Arterial thromboembolism), Grade 2 " \
+           "(cell E3), holds a formula (=D3)" in message
+    assert "empty" not in message
+    assert terms_in(store) == 0
+
+
+@pytest.mark.parametrize("title, version", [("CTCAE v6.0 Clean Copy", "6.0"),
+                                            ("Sheet1", "6.0")])
+def test_a_change_column_naming_the_previous_version_is_not_a_second_version(
+        store, tmp_path, title, version):
+    as_user(store, "admin")
+    head6 = ["CTCAE v6.0 MedDRA 28.0 LLT Code", "CTCAE v6.0 MedDRA 28.0 SOC",
+             "CTCAE v6.0 MedDRA 28.0 Term", "Grade 1", "Grade 2", "Grade 3", "Grade 4",
+             "Grade 5", "Definition", "Navigational Note", "CTCAE v5.0 Change"]
+    path = workbook(tmp_path / "v6.xlsx", [FEVER, ATE], head6, title)
+    assert read_sheet(path).version == version
+    assert ctcae.import_ctcae(store, path).version == version
+
+
+def test_a_v4_sheet_is_refused_as_v4_not_as_two_versions(store, tmp_path):
+    as_user(store, "admin")
+    path = workbook(tmp_path / "v4.xlsx", [FEVER, ATE], HEAD5, "CTCAE v4.03 Clean Copy")
+    with pytest.raises(TerminologyError, match="CTCAE v4.03 is not a version this program "
+                                               "reads"):
+        ctcae.import_ctcae(store, path)
+
+
+@needs_v5
+def test_the_nci_workbook_without_its_definitions_is_refused(store, tmp_path):
+    """An imported version never changes: imported without its definitions, it could never
+    get them."""
+    book = openpyxl.load_workbook(V5)
+    ws = book["CTCAE v5.0 Clean Copy"]
+    (column,) = [c.column for c in ws[1] if c.value == "Definition"]
+    ws.delete_cols(column)
+    book.save(tmp_path / "no-definitions.xlsx")
+    as_user(store, "admin")
+    with pytest.raises(TerminologyError, match="row 1, is not a CTCAE header: it has no "
+                                               "column 'Definition'"):
+        ctcae.import_ctcae(store, tmp_path / "no-definitions.xlsx")
+    assert terms_in(store) == 0
 
 
 def test_a_cut_short_file_is_refused(store, tmp_path):
@@ -173,13 +226,38 @@ def test_a_grade_the_term_lacks_is_refused_and_soc_and_code_are_derived(store, t
     with pytest.raises(CheckFailed, match="'Clot' is not a CTCAE v5.0 term"):
         store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Clot", "aetoxgr": 3},
                          complete=True)
-    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "arterial "
+    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Arterial "
                              "thromboembolism", "aetoxgr": 3}, complete=True).record
     got = overview.derived(store, code, "logs", "ae", repeat=saved.repeat)
     assert got["aesoc"].text == "Vascular disorders"
     assert got["aelltcd"].value == 10073529
     assert store.forms.get(code, "logs", "ae", repeat=saved.repeat).values["aeterm"] == \
         "Clot in the leg artery"  # the verbatim term as typed
+
+
+@pytest.mark.parametrize("typed", ["arterial thromboembolism", "Arterial thromboembolism ",
+                                   " Arterial  thromboembolism", "ARTERIAL THROMBOEMBOLISM"])
+def test_only_ctcaes_own_spelling_is_a_term_and_the_refusal_names_it(store, tmp_path, typed):
+    """Another case or other spaces would be stored as typed and counted as a term of its
+    own in the safety tables: refused, saying the spelling; the value is never rewritten."""
+    _imported_study_terms(store, tmp_path)
+    code = store.subjects.create().code
+    with pytest.raises(CheckFailed) as info:
+        store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": typed, "aetoxgr": 3},
+                         complete=True)
+    (finding,) = info.value.findings
+    assert finding.check_id == "ae_ctcae_term"
+    assert "is not a CTCAE v5.0 term" in finding.message
+    assert "did you mean 'Arterial thromboembolism'?" in finding.message
+    saved = store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": typed,
+                                                  "aetoxgr": 3}).record  # a draft keeps it
+    assert store.forms.get(code, "logs", "ae", repeat=saved.repeat).values["ctcae_term"] \
+        == typed  # never rewritten
+    got = overview.derived(store, code, "logs", "ae", repeat=saved.repeat)
+    assert got["aesoc"].value is None  # not coded: no SOC of its own in the tables
+    with pytest.raises(CheckFailed, match="'Clot' is not a CTCAE v5.0 term") as info:
+        store.forms.save(code, "logs", "ae", {**AE, "ctcae_term": "Clot"}, complete=True)
+    assert "did you mean" not in str(info.value)  # nothing spelt like it
 
 
 def test_the_terms_cannot_change_and_an_edit_behind_the_program_is_found(store, tmp_path):

@@ -129,8 +129,8 @@ def evaluate(form: Form, values: Mapping[str, Any],
                                     f"Check {check.id} could not be evaluated: {e}", fields))
             continue
         if result is False:
-            message = _fill(check.message, form, values, check_env) if "{" in check.message \
-                else check.message
+            message = (_fill(check.message, form, values, check_env) if "{" in check.message
+                       else check.message) + expr.hint(check_env)
             findings.append(Finding(check.id, check.severity, message, fields, check.deviation))
         elif result is not True and result is not None:
             findings.append(Finding(

@@ -80,13 +80,41 @@ class Expr:
     # tree does (see _walker); evaluating then skips the per-node type dispatch.
     _run: Callable[[Mapping[str, Any]], Any] = field(init=False, repr=False, compare=False)
 
+    # The arguments of its is_ctcae_term() calls, for the spelling a refusal offers (hint).
+    _coded: tuple[Callable[[Mapping[str, Any]], Any], ...] = field(init=False, repr=False,
+                                                                   compare=False)
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "_run", _walker(self.tree.body))
+        object.__setattr__(self, "_coded", tuple(
+            _walker(n.args[0]) for n in ast.walk(self.tree) if isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Name) and n.func.id == "is_ctcae_term"))
+
+    def hint(self, env: Mapping[str, Any]) -> str:
+        """What a failed check adds to its message: for a term CTCAE spells otherwise only
+        in case or spaces, its spelling. Offered, never put in the field: the nurse picks
+        it, and the value changes only by her edit (audited like any other)."""
+        terms = env.get(TERMS)
+        if terms is None or not self._coded:
+            return ""
+        out = []
+        for arg in self._coded:
+            try:
+                typed = arg(env)
+            except Fail:
+                continue  # the check's own message says it
+            found = terms.like(typed)
+            if found is not None and found.term != typed:
+                out.append(f" — did you mean '{found.term}'? (CTCAE's spelling: pick it from "
+                           "the list)")
+        return "".join(out)
 
     def evaluate(self, env: Mapping[str, Any]) -> Any:
         """Evaluate over ``env`` (field id -> Python value or None); None means unknown."""
         try:
             return self._run(env)
+        except Unchecked as e:
+            raise ExpressionError(str(e)) from None
         except Fail as e:
             raise ExpressionError(f"{e} in check '{self.src}'") from None
         except ZeroDivisionError:
@@ -224,16 +252,26 @@ class _Validator:
             self.visit(arg, depth)
 
 
+class Unchecked(Fail):
+    """A check that cannot run for a reason outside its expression (the terms it reads are
+    lost from the file): the message says it whole; the expression's text adds nothing."""
+
+
 def _terminology(func: str, args: list[Callable[[Mapping[str, Any]], Any]]
                  ) -> Callable[[Mapping[str, Any]], Any]:
     """is_ctcae_term(x): whether x is a term of the study's CTCAE version;
     ctcae_has_grade(term, grade): whether that grade exists for the term. Unknown (None)
     without the terminology, for an empty value, and for a term CTCAE does not have (that
-    is is_ctcae_term's to say)."""
+    is is_ctcae_term's to say). A term to check while the file has lost the terms it
+    records as imported cannot be evaluated (Fail), which blocks completion."""
     def evaluate(env: Mapping[str, Any]) -> Any:
         terms = env.get(TERMS)
         name = args[0](env)
-        if terms is None or not terms.available or name is None:
+        if terms is None or name is None:
+            return None
+        if not terms.available:
+            if terms.damaged:  # imported, then lost: never a silent pass
+                raise Unchecked(terms.damaged)
             return None
         term = terms.term(name)
         if func == "is_ctcae_term":

@@ -26,14 +26,21 @@ def import_(ctx: click.Context, file: str, acting: str, password_stdin: bool) ->
 
     Checked whole first: a sheet of another layout, a cut-short file or a repeated code is
     refused naming the row, and nothing is written. Importing the same version again
-    changes nothing; other terms under a version already imported are refused."""
+    changes nothing, or puts its terms back when they are missing from the database (the
+    same terms only: their SHA-256 is the first import's); other terms under a version
+    already imported are refused."""
     from alsdesk.cli import _login_admin, _open
-    from alsdesk.safety.ctcae import import_ctcae
+    from alsdesk.safety.ctcae_import import import_ctcae
 
     with _open(ctx) as store:
         _login_admin(store, acting, password_stdin)
         done = import_ctcae(store, file)
-    if done.already:
+    if done.repaired:
+        click.echo(f"The terms of CTCAE v{done.version} were missing from the database: put "
+                   f"back the {done.terms} terms of CTCAE v{done.version} from {file}, the "
+                   f"same as imported (SHA-256 of the terms {done.digest}), recorded in the "
+                   "audit trail. Run alsdesk verify to see what else was changed.")
+    elif done.already:
         click.echo(f"CTCAE v{done.version} is already in the database with these same "
                    f"{done.terms} terms: nothing changed.")
     else:
@@ -49,12 +56,13 @@ def versions(ctx: click.Context, acting: str, password_stdin: bool) -> None:
     """The CTCAE versions in the database, and which one the study grades by."""
     from alsdesk.cli import _login_viewer, _open
     from alsdesk.cli_lists import table
-    from alsdesk.safety.ctcae import versions as listed
+    from alsdesk.safety.ctcae import Terminology, versions as listed
 
     with _open(ctx, readonly=True) as store:
         _login_viewer(store, acting, password_stdin)
         found = listed(store.conn)
         wanted = store.study.ctcae_version
+        missing = {v.version: Terminology(store.conn, v.version).missing for v in found}
     if not found:
         click.echo("No CTCAE version is imported yet. An administrator imports the NCI's "
                    "workbook: alsdesk ctcae import FILE --as ADMIN")
@@ -63,6 +71,13 @@ def versions(ctx: click.Context, acting: str, password_stdin: bool) -> None:
                           [[f"v{v.version}", v.terms, v.imported_at[:16].replace("T", " "),
                             v.imported_by, v.source] for v in found]):
             click.echo(line)
+    for version, why in missing.items():
+        if why:
+            click.echo(f"CTCAE v{version} was imported, but its terms are missing or "
+                       f"unreadable in this database ({why}): adverse events cannot be "
+                       "checked against it. Run alsdesk verify; restore the latest good "
+                       f"backup, or an administrator imports the NCI's v{version} workbook "
+                       "again, which puts back the same terms.")
     if wanted:
         have = any(v.version == wanted for v in found)
         click.echo(f"The study grades adverse events by CTCAE v{wanted}"

@@ -97,9 +97,13 @@ def _column_map(headers: list[str]) -> dict[str, int]:
     return found
 
 
-NEEDED = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5")
+# The definition is needed too: a version imported without its definitions could never get
+# them (an imported version never changes). The navigational note is read where present.
+NEEDED = ("code", "soc", "term", "grade1", "grade2", "grade3", "grade4", "grade5",
+          "definition")
 _NAMES = {"code": "MedDRA Code", "soc": "MedDRA SOC", "term": "CTCAE Term",
-          **{f"grade{g}": f"Grade {g}" for g in GRADES}}
+          **{f"grade{g}": f"Grade {g}" for g in GRADES}, "definition": "Definition",
+          "note": "Navigational Note"}
 
 
 def _text(value: Any, where: str) -> str | None:
@@ -141,7 +145,9 @@ def read_sheet(path: str | Path) -> Sheet:
     import openpyxl  # here: only the import needs it
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # Formulas as formulas: the NCI's cells hold text, and a formula's value is not in
+        # the file unless Excel saved one (read as data, it would look like an empty cell).
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # a damaged or hostile workbook: openpyxl's many kinds of error
         raise TerminologyError(f"{path.name} cannot be read as an Excel workbook ({exc}). "
                                "Download the CTCAE .xlsx again from the NCI.") from None
@@ -172,11 +178,14 @@ def _pick_sheet(book: Any) -> tuple[Any, list[Any], int, dict[str, int]]:
             + ", ".join(repr(_NAMES[k]) for k in lacking) + ". Give the NCI's CTCAE workbook "
             "(v5.0 or v6.0) as downloaded.")
     raise TerminologyError("No sheet of the workbook has CTCAE's columns (MedDRA Code, "
-                           "MedDRA SOC, CTCAE Term, Grade 1 ... Grade 5). Give the NCI's "
-                           "CTCAE workbook (v5.0 or v6.0) as downloaded.")
+                           "MedDRA SOC, CTCAE Term, Grade 1 ... Grade 5, Definition). Give "
+                           "the NCI's CTCAE workbook (v5.0 or v6.0) as downloaded.")
 
 
 def _version(title: str, header: list[Any]) -> str:
+    """The version the sheet's name and its term columns' headers name. Other columns do not
+    count: a change-tracking column names the version the changes were made against ("CTCAE
+    v5.0 Change" in a v6.0 sheet), which is not the sheet's."""
     found = {f"{m.group(1)}.{m.group(2)}" for text in [title, *header] if text
              for m in _VERSION.finditer(str(text))}
     if not found:
@@ -193,21 +202,36 @@ def _version(title: str, header: list[Any]) -> str:
     return version
 
 
+def _no_formula(row: tuple[Any, ...], cols: dict[str, int], where: str) -> None:
+    """A formula in a column that is read: the sheet was edited (the NCI's holds text)."""
+    for key, i in sorted(cols.items(), key=lambda kv: kv[1]):
+        cell = row[i] if i < len(row) else None
+        if getattr(cell, "data_type", None) != "f":
+            continue
+        term = row[cols["term"]] if cols["term"] < len(row) else None
+        named = (f" ({_text(term.value, where)})" if term is not None and term is not cell
+                 and term.data_type != "f" and term.value is not None else "")
+        formula = str(getattr(cell.value, "text", cell.value))[:60]
+        raise TerminologyError(f"{where}{named}, {_NAMES[key]} (cell {cell.coordinate}), holds "
+                               f"a formula ({formula}), not text: the NCI's sheet holds none, "
+                               "so this one was edited. Give the NCI's workbook as downloaded.")
+
+
 def _read_book(book: Any, name: str) -> Sheet:
     ws, header, header_row, cols = _pick_sheet(book)
-    version = _version(ws.title, header)
+    version = _version(ws.title, [header[i] for i in cols.values() if i < len(header)])
     terms: list[Term] = []
     by_code: dict[int, int] = {}
     by_term: dict[str, int] = {}
-    for n, row in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True),
-                            start=header_row + 1):
-        cells = list(row) + [None] * (max(cols.values()) + 1 - len(row))
+    for n, row in enumerate(ws.iter_rows(min_row=header_row + 1), start=header_row + 1):
+        cells = [c.value for c in row] + [None] * (max(cols.values()) + 1 - len(row))
         if all(v is None or not str(v).strip() for v in cells):
             continue  # a blank row (the NCI's sheets end in some)
         if len(terms) >= MAX_TERMS:
             raise TerminologyError(f"{name}: more than {MAX_TERMS:,} terms; CTCAE has under "
                                    "1,000. This is not the NCI's spreadsheet.")
         where = f"Row {n} of sheet {ws.title!r}"
+        _no_formula(row, cols, where)
         code = _code(cells[cols["code"]], where)
         soc = _text(cells[cols["soc"]], f"{where}, MedDRA SOC")
         term = _text(cells[cols["term"]], f"{where}, CTCAE term")
@@ -224,8 +248,7 @@ def _read_book(book: Any, name: str) -> Sheet:
             grades.append(None if text in ("-", "–") else text)
         if not any(grades):
             raise TerminologyError(f"{where} ({term}) has no grade at all.")
-        definition = _text(cells[cols["definition"]], f"{where}, definition") \
-            if "definition" in cols else None
+        definition = _text(cells[cols["definition"]], f"{where}, definition")
         note = _text(cells[cols["note"]], f"{where}, navigational note") \
             if "note" in cols else None
         for key, index, what in ((code, by_code, "MedDRA code"), (term.lower(), by_term,

@@ -6,6 +6,7 @@ is newer than this program, or is damaged is left byte-for-byte as it was.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,6 +187,21 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     for statement in _CTCAE_SCHEMA.split(";\n"):
         if statement.strip():
             conn.execute(statement)  # not executescript: it would commit the open transaction
+
+
+def restore_ctcae_terms(conn: sqlite3.Connection) -> list[str]:
+    """Make again, in the caller's transaction, the table ctcae_terms and its triggers where
+    they were dropped behind the program, as format 2 makes them (so verify finds the layout
+    it expects); their names. Only the repair of alsdesk.safety.ctcae_import calls it, once
+    it has proven the terms it puts back are the ones imported."""
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    made = []
+    for statement in _CTCAE_SCHEMA.split(";\n"):
+        name = re.match(r"\s*CREATE (?:TABLE|TRIGGER) (\w+)", statement)
+        if name and name[1].startswith("ctcae_terms") and name[1] not in have:
+            conn.execute(statement)
+            made.append(name[1])
+    return made
 
 
 # version -> step that brings a file from version-1 to version. Steps run inside the opening

@@ -139,8 +139,8 @@ def schema_problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list
         for name in sorted(set(want[kind]) | set(have[kind])):
             if name not in have[kind]:
                 problems.append(f"{kind} {name} is missing: it was dropped"
-                                + (" (the audit trail is no longer protected against "
-                                   "changes)" if kind == "trigger" else ""))
+                                + (f" ({_protected(want[kind][name])} no longer protected "
+                                   "against changes)" if kind == "trigger" else ""))
             elif name not in want[kind]:
                 problems.append(f"{kind} {name} was added behind the program: "
                                 f"{_short(have[kind][name])}")
@@ -148,6 +148,18 @@ def schema_problems(conn: sqlite3.Connection, study, limit: int = LIMIT) -> list
                 problems.append(f"{kind} {name} was changed behind the program: "
                                 f"{_short(have[kind][name])}")
     return problems[:limit]
+
+
+# What each table's triggers protect, as a verify line says it.
+_PROTECTS = {"audit_trail": "the audit trail is", "ctcae_terms": "the CTCAE terms are",
+             "ctcae_versions": "the record of the CTCAE imports is"}
+
+
+def _protected(sql: str) -> str:
+    """Whose protection a dropped trigger was: the table its expected SQL is ON."""
+    table = re.search(r"\bON\s+\"?(\w+)", sql, re.IGNORECASE)
+    name = table[1] if table else "?"
+    return _PROTECTS.get(name, f"table {name} is")
 
 
 def _expected(study, version: int) -> dict[str, dict[str, Any]]:

@@ -25,7 +25,7 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
     for table, check in (("settings", setting_problems),
                          ("subjects", lambda c: subject_problems(c, study)),
                          ("queries", query_problems), ("form_instances", instance_problems),
-                         ("ctcae_terms", _terminology_problems)):
+                         ("ctcae_terms", lambda c: _terminology_problems(c, study))):
         try:
             problems.extend(check(conn))
         except sqlite3.Error as exc:  # a column dropped behind the program (schema says so)
@@ -36,10 +36,10 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
     return problems
 
 
-def _terminology_problems(conn: sqlite3.Connection) -> list[str]:
+def _terminology_problems(conn: sqlite3.Connection, study: Study) -> list[str]:
     from alsdesk.safety import ctcae  # the terminology's own rule, kept with its import
 
-    return ctcae.problems(conn)
+    return ctcae.problems(conn, study)
 
 
 # -- settings ---------------------------------------------------------------------------------
