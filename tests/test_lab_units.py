@@ -88,11 +88,12 @@ def test_the_range_is_judged_in_the_unit_the_report_gave(store):
 
 def test_an_unknown_unit_is_refused_with_the_units_allowed(store, study):
     code = _subject(store)
-    with pytest.raises(ValidationError, match=r"'mmol/L' is not one of mg/dL = mg/dL, "
-                                              r"umol/L = µmol/L"):
+    with pytest.raises(ValidationError, match=r"'mmol/L' is not a unit the study can convert "
+                                              r"from; allowed: umol/L = µmol/L, or blank for "
+                                              r"the form's own unit"):
         store.forms.save(code, "m2", "lb", {"creat": 1.0, "creat_u": "mmol/L"})
     unit = study.form("lb").field("hgb_u")
-    with pytest.raises(ValidationError, match="g/dL.*g/L.*mmol/L"):
+    with pytest.raises(ValidationError, match="g/L.*mmol/L.*or blank"):
         parse_value(unit, "mg/L")
 
 
@@ -143,7 +144,7 @@ def test_sdtm_keeps_the_reported_unit_and_converts_the_standard_result(store, tm
     rows = lb[lb.USUBJID.str.endswith(code)].set_index("LBTESTCD")
     creat = rows.loc["CREAT"]
     assert (creat.LBORRES, creat.LBORRESU, creat.LBORNRLO, creat.LBORNRHI) == \
-        ("97.00", "umol/L", "61.90", "114.90")  # as printed: the CRF's decimals
+        ("97", "umol/L", "61.9", "114.9")  # as the report gave them: no decimals added
     # 97 / 88.4 = 1.09728..., to the CRF's two decimals and two more
     assert (creat.LBSTRESC, creat.LBSTRESU) == ("1.0973", "mg/dL")
     assert creat.LBSTRESN == pytest.approx(97 / 88.4, rel=1e-12)
@@ -165,9 +166,9 @@ def test_the_printed_visit_shows_the_reported_unit_and_the_forms_own(store, tmp_
                                         "creat_u": "umol/L", "creat_lo": 61.9,
                                         "creat_hi": 114.9})
     text = " ".join(page_texts(visit_forms(store, code, "m2").data, tmp_path))
-    assert "Creatinine 300.00 µmol/L (= 3.3937 mg/dL)" in text
+    assert "Creatinine 300 µmol/L (= 3.3937 mg/dL)" in text  # as typed, no decimals added
     assert "Creatinine: unit on the report µmol/L" in text
-    assert "Creatinine: normal range, highest 114.90 µmol/L (= 1.2998 mg/dL)" in text
+    assert "Creatinine: normal range, highest 114.9 µmol/L (= 1.2998 mg/dL)" in text
 
 
 # CTCAE v5.0 neutrophil count decreased: < LLN - 1500/mm3 grade 1; < 1500 - 1000 grade 2;
@@ -185,3 +186,54 @@ def test_neutrophils_in_any_of_their_units(store, value, unit, grade):
             values.update(neut_lo=1800.0, neut_hi=7700.0)
     (g,) = [x for x in grades(store, code, "m2", values) if x.field == "neut"]
     assert (g.grade, g.term) == (grade, "Neutrophil count decreased")
+
+
+def test_a_unit_of_smaller_numbers_takes_more_decimals(study):
+    lb = study.form("lb")
+    assert check_value(lb.field("urea"), 5.4, "mmol/L") is None  # urea: whole mg/dL
+    assert "more decimals" in check_value(lb.field("urea"), 5.4, None)
+    assert check_value(lb.field("crp"), 0.35, "mg/dL") is None
+    assert check_value(lb.field("hgb"), 8.25, "mmol/L") is None
+    assert "more decimals" in check_value(lb.field("hgb"), 8.25, "g/L")
+
+
+def test_the_forms_own_unit_is_only_ever_blank(study):
+    # one way to say mg/dL: a column never holds both "" and "mg/dL" for the same unit
+    unit = study.form("lb").field("creat_u")
+    assert [c.code for c in unit.codelist.choices] == ["umol/L"]
+    assert "is not a unit the study can convert from" in check_value(unit, "mg/dL")
+
+
+def test_conversions_never_read_as_the_boundary_they_are_not(store):
+    code = _subject(store)
+    (g,) = [x for x in grades(store, code, "m2", {"plt": 74999.0, "plt_u": "/uL",
+                                                  "plt_lo": 150000.0, "plt_hi": 450000.0})
+            if x.field == "plt"]
+    assert g.grade == 2 and g.reported == "74999 /µL (= 74.999 × 10³/µL)"
+    (g,) = [x for x in grades(store, code, "m2", {"creat": 689.4, "creat_u": "umol/L",
+                                                  "creat_lo": 62.0, "creat_hi": 115.0})
+            if x.field == "creat"]
+    assert g.grade == 3 and g.why.startswith("5.99 × ULN")  # not "6.0", grade 4's start
+
+
+def test_an_impossible_range_is_said_as_typed_and_a_refused_value_is_not_graded(store):
+    code = _subject(store)
+    (g,) = [x for x in grades(store, code, "m2", {"creat": 100.0, "creat_u": "umol/L",
+                                                  "creat_lo": 115.0, "creat_hi": 62.0})
+            if x.field == "creat"]
+    assert g.grade is None and g.why.startswith("the normal range (115 to 62 µmol/L) is not")
+    (g,) = [x for x in grades(store, code, "m2", {"creat": 132.6, "creat_lo": 0.7,
+                                                  "creat_hi": 1.3}) if x.field == "creat"]
+    assert (g.grade, g.why) == (None, "not a result the form accepts in this unit")
+
+
+def test_low_neutrophils_ask_whether_clinically_significant(study):
+    from alsdesk.rules import engine
+
+    lb = study.form("lb")
+    values = {"neut": 1200.0, "neut_u": "/uL", "neut_lo": 2000.0, "neut_hi": 7700.0}
+    found = {f.check_id for f in engine.field_findings(lb, values, {}, "neut")}
+    assert "neut_abnormal" in found
+    found = {f.check_id for f in engine.field_findings(lb, {**values, "neut_cs": "Y"}, {},
+                                                      "neut")}
+    assert "neut_abnormal" not in found

@@ -260,7 +260,8 @@ class Collector:
                                          section=f.section or ""))
                     continue
                 value = rec.values.get(f.id)
-                text = fv.display(f, value)
+                text = units.as_typed(value) if value is not None and f.unit_field and \
+                    units.in_other_unit(f, rec.values) else fv.display(f, value)
                 if text and not self.include_identifiers and is_birth_date(f):
                     text = birth_year(str(value))
                 if text and f.codelist is not None and f.codelist.data_type == "integer":

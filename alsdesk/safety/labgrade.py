@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from alsdesk.study.companion import companion_file, read_companion
 from alsdesk.study import units
+from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
 
 if TYPE_CHECKING:
@@ -232,7 +233,8 @@ def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | Non
     ref = limits.get(won.of) if won.of else None
     if ref:  # how far: "3.8 × ULN"
         name = won.of.upper() if won.of != "baseline" else "baseline"
-        why = f"{_ratio(_dec(value) / _dec(ref), _dec(won.times))} × {name}; {why}"
+        bounds = {_dec(r.times) for r in a.rules if r.times is not None}
+        why = f"{_ratio(_dec(value) / _dec(ref), bounds)} × {name}; {why}"
     if won.baseline == "abnormal":
         why += ", the baseline being beyond the normal range"
     return best, why
@@ -244,12 +246,13 @@ def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | Non
 _dec = units.exact
 
 
-def _ratio(ratio: Fraction, times: Fraction) -> str:
+def _ratio(ratio: Fraction, bounds: set[Fraction]) -> str:
     """How many times the limit, to one decimal, or as many more as it takes not to read as
-    the rule's own boundary (120.1 / 40 is "3.002", not "3.0", beside "> 3.0 × ULN")."""
+    one of the analyte's boundaries (120.1 / 40 is "3.002", not "3.0", beside "> 3.0 × ULN";
+    689.4 / 115 is "5.99", not "6.0", which is where the next grade starts)."""
     for places in (1, 2, 3, 4):
         text = f"{float(ratio):.{places}f}"
-        if Fraction(text) != times or ratio == times:
+        if Fraction(text) not in bounds or ratio == Fraction(text):
             return text
     return f"{float(ratio):.6f}"
 
@@ -313,7 +316,19 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
             # beyond the limit in the analyte's direction (a high ALT, a low platelet count)
             abnormal = (a.rises and b_uln is not None and base > b_uln) or (
                 not a.rises and b_lln is not None and base < b_lln)
-        grade, why = grade_value(a, value, lln, uln, base, abnormal)
+        f = form.field(a.field)
+        refused = fv.check_value(f, values[a.field], units.unit_code(f, values))
+        if refused:  # the form refuses it (97 mg/dL): no grade of a number that is not one
+            grade, why = None, "not a result the form accepts in this unit"
+        else:
+            grade, why = grade_value(a, value, lln, uln, base, abnormal)
+            if grade is None and source == "report" and "is not possible" in why:
+                # say the range as the nurse typed it, in its unit, not converted
+                unit = units.reported_unit(form.field(a.low), values) or ""
+                typed = [values.get(x) for x in (a.low, a.high)]
+                shown = " to ".join("none" if v is None else units.as_typed(v) for v in typed)
+                why = f"the normal range ({shown} {unit}".rstrip() + ") is not possible: " \
+                      "correct it to grade this result"
         out.append(Graded(a.field, a.term, float(value), _float(lln), _float(uln), source,
                           _float(base), grade, why, _reported(form, a.field, values)))
     return out

@@ -127,10 +127,9 @@ class FormReader:
                     log_rows, read_need(self.src, t, key, ids))
 
     def _units(self, fields: list[Field], key: str) -> list[Field]:
-        """Each number field reported in a choice of units gets that field's code list. The
-        code list holds the field's own unit (its label is the field's `unit`, no `per`) and,
-        for every other unit, the factor to it: a value is never read in a unit it cannot be
-        converted from."""
+        """Each number field reported in a choice of units gets that field's code list: the
+        other units, each with its factor to the field's own (which is not listed: blank is
+        the one way to say it, so a column never holds both "" and "mg/dL" for the same)."""
         by_id = {f.id: f for f in fields}
         out = []
         for i, f in enumerate(fields):
@@ -143,11 +142,13 @@ class FormReader:
                     target.codelist.data_type != "text":
                 self.src.fail(where, f"{f.unit_field!r} is not a choice field (text codes) of"
                               " this form")
-            own = [c for c in target.codelist.choices if c.label == f.unit]
-            if not f.unit or len(own) != 1 or own[0].per is not None:
-                self.src.fail(where, f"the units of {f.unit_field!r} must include the field's"
-                              f" own unit {f.unit!r} as a label, once and without 'per'")
-            other = [c.label for c in target.codelist.choices if c is not own[0] and not c.per]
+            if not f.unit:
+                self.src.fail(where, "the field needs its own `unit` (the one its range and "
+                              "grading rules are written in)")
+            if any(c.label == f.unit for c in target.codelist.choices):
+                self.src.fail(where, f"leave the field's own unit {f.unit!r} out of the units "
+                              f"of {f.unit_field!r}: a blank unit is the field's own")
+            other = [c.label for c in target.codelist.choices if not c.per]
             if other:
                 self.src.fail(where, f"unit(s) {', '.join(other)} of {f.unit_field!r} have no"
                               f" 'per': say how many make one {f.unit}")

@@ -32,10 +32,17 @@ def exact(x: Number) -> Fraction:
 
 
 def own(field: Field) -> Choice | None:
-    """The field's own unit among its units (the loader made sure there is one)."""
+    """The field's own unit as a choice (not in its code list: a blank unit field says it)."""
     if field.units is None:
         return None
-    return next(c for c in field.units.choices if c.label == field.unit)
+    return Choice("", field.unit or "")
+
+
+def every(field: Field) -> tuple[Choice, ...]:
+    """The field's own unit, then the others it may be reported in."""
+    if field.units is None:
+        return ()
+    return (own(field), *field.units.choices)  # type: ignore[arg-type]
 
 
 def unit_of(field: Field, code: Any) -> Choice | None:
@@ -46,6 +53,19 @@ def unit_of(field: Field, code: Any) -> Choice | None:
     if code is None or code == "":
         return own(field)
     return next((c for c in field.units.choices if c.code == code), None)
+
+
+def places(field: Field, unit: Choice | None) -> int | None:
+    """The decimals a value in `unit` may have: the field's own, and one more for every
+    factor of ten the unit's numbers are smaller (urea in mmol/L, 0.1665 per mg/dL: one more;
+    creatinine in µmol/L, larger numbers: as many as the field's own)."""
+    if field.digits is None or unit is None or unit.per is None:
+        return field.digits
+    extra, scaled = 0, exact(unit.per)
+    while scaled < 1:
+        scaled *= 10
+        extra += 1
+    return field.digits + extra
 
 
 def unit_code(field: Field, values: Mapping[str, Any]) -> Any:
@@ -78,10 +98,18 @@ def label(unit: Choice | None, field: Field) -> str:
 
 
 def number(x: Number, places: int = 4) -> str:
-    """A converted number for people: at most `places` decimals, no trailing zeros."""
+    """A converted number for people: `places` decimals, no trailing zeros, and more (up to
+    four more) when rounding would make it read as a round number it is not: 74.999 is not
+    "75" beside a grade boundary of 75, 20.0001 is not "20" beside a limit of 20."""
     x = exact(x)
-    text = format(round(Decimal(x.numerator) / Decimal(x.denominator), places), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    value = Decimal(x.numerator) / Decimal(x.denominator)
+    for p in range(places, places + 5):
+        text = format(round(value, p), "f")
+        short = text.rstrip("0").rstrip(".") if "." in text else text
+        kept = len(short.split(".")[1]) if "." in short else 0
+        if exact(Decimal(short)) == x or kept == p:
+            return short
+    return short
 
 
 def reported_text(field: Field, values: Mapping[str, Any]) -> str:
@@ -92,3 +120,17 @@ def reported_text(field: Field, values: Mapping[str, Any]) -> str:
     if unit is None or unit.per is None or not isinstance(value, (int, float)):
         return reported_unit(field, values) or ""
     return f"{unit.label} (= {number(to_own(value, unit), (field.digits or 0) + 2)} {field.unit})"
+
+
+def in_other_unit(field: Field, values: Mapping[str, Any]) -> bool:
+    """Whether `field`'s value in these form values was reported in another unit than its
+    own (it is then shown as typed: the CRF's decimals are its own unit's)."""
+    unit = unit_of(field, unit_code(field, values))
+    return unit is not None and unit.per is not None
+
+
+def as_typed(value: Any) -> str:
+    """A number as the laboratory wrote it, with no decimals added: 132.6, 1200."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return format(dec(value), "f") if isinstance(value, float) else str(value)

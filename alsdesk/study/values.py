@@ -298,7 +298,7 @@ def _parse_choice(field: Field, text: str) -> str | int:
     labels = [c.code for c in codelist.choices if c.label.strip().casefold() == text.casefold()]
     if len(labels) == 1:
         return labels[0]
-    return _fail(field, f"{_q(text)} is not one of {_options(field)}")
+    return _fail(field, _not_a_choice(field, _q(text)))
 
 
 # --- storage checks --------------------------------------------------------------------
@@ -329,6 +329,10 @@ def _check_number(field: Field, value: int | float, unit: Any = ANY_UNIT) -> str
     if isinstance(value, int) and abs(value) > INT_LIMIT:
         return f"{field.label}: {value} is far too large"
     places = field.digits
+    if field.units is not None and places is not None:  # a unit of smaller numbers: more
+        chosen = None if unit is ANY_UNIT else units.unit_of(field, unit)
+        places = units.places(field, chosen) if chosen is not None else max(
+            units.places(field, c) or 0 for c in units.every(field))
     if field.type is FieldType.DECIMAL and places is not None and decimal_places(value) > places:
         allowed = ("whole numbers only" if places == 0 else
                    f"at most {places} decimal place{'s' if places > 1 else ''}")
@@ -361,7 +365,7 @@ def _check_in_units(field: Field, value: int | float, code: Any) -> str | None:
 
     choice = None if code is ANY_UNIT else units.unit_of(field, code)
     if choice is None:  # not known (or not a unit: its own field says so): any unit will do
-        if not any(not outside(c) for c in field.units.choices):
+        if not any(not outside(c) for c in units.every(field)):
             return f"{field.label}: {_num(value)} is outside the allowed range in every unit"\
                    f" ({_ranges(field)})"
         return None
@@ -370,7 +374,7 @@ def _check_in_units(field: Field, value: int | float, code: Any) -> str | None:
     shown = f"{_num(value)} {choice.label}"
     if choice.per is not None:
         shown += f" ({units.number(units.to_own(value, choice), 2)} {field.unit})"
-    fits = [c.label for c in field.units.choices if c is not choice and not outside(c)]
+    fits = [c.label for c in units.every(field) if c != choice and not outside(c)]
     hint = f". If the report gives {' or '.join(fits)}, choose that unit for the result" \
         if fits else ""
     return f"{field.label}: {shown} is outside the allowed range {_ranges(field, choice)}{hint}"
@@ -386,9 +390,8 @@ def _ranges(field: Field, choice: Any = None) -> str:
         if field.max is None:
             return f"at least {low} {c.label}"
         return f"{low} to {high} {c.label}"
-    own = units.own(field)
-    others = [c for c in field.units.choices if c is not own and (choice is None or c is choice)]
-    return "; ".join(one(c) for c in [own, *others])
+    others = [c for c in field.units.choices if choice is None or c == choice]
+    return "; ".join(one(c) for c in [units.own(field), *others])
 
 
 def _check_date(field: Field, value: str) -> str | None:
@@ -424,8 +427,15 @@ def _check_choice(field: Field, value: Any) -> str | None:
                 f" {type(value).__name__} {_r(value)}")
     if value not in codelist.codes:
         shown = str(value) if expected is int else _q(value)
-        return f"{field.label}: {shown} is not one of {_options(field)}"
+        return f"{field.label}: {_not_a_choice(field, shown)}"
     return None
+
+
+def _not_a_choice(field: Field, shown: str) -> str:
+    if all(c.per for c in _codelist(field).choices):  # a list of units (study/units.py)
+        return (f"{shown} is not a unit the study can convert from; allowed: "
+                f"{_options(field)}, or blank for the form's own unit")
+    return f"{shown} is not one of {_options(field)}"
 
 
 # --- small helpers ---------------------------------------------------------------------
