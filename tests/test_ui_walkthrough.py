@@ -208,7 +208,7 @@ def test_a_patient_from_first_start_to_the_locked_form(qtbot, tmp_path):
     window.refresh_all()
     settle(qtbot, window)
     assert window.dashboard.sae.value.text() == "1"
-    assert window.dashboard.serious.item(0, 1).text() == "Fever"
+    assert window.dashboard.serious.item(0, 2).text() == "Fever"
 
     # -- a correction, with a reason -------------------------------------------------------
     window.open_form(s2, "screening", "dm")
