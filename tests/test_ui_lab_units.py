@@ -58,6 +58,10 @@ def test_the_unit_of_the_report_is_chosen_by_keys_and_shown(qtbot, demo_db):
     rec = window.store.forms.get(code, "m2", "lb")
     assert (rec.values["creat"], rec.values["creat_u"], rec.values["creat_hi"]) == \
         (300.0, "umol/L", 115.0)
+    window.open_form(code, "m2", "lb")  # shown again as typed, not padded to "300.00"
+    settle(qtbot, window)
+    assert window.form_page.view.editor("creat").edit.text() == "300"
+    assert not window.form_page.view.is_dirty()
 
 
 def test_a_mistyped_result_does_not_tell_the_nurse_to_clear_its_range(qtbot, demo_db):

@@ -81,10 +81,16 @@ class FieldEditor(QWidget):
         self.read_only = read_only
 
     # -- shared --------------------------------------------------------------------------
-    def load(self, value: Any) -> None:
-        """Show a stored value (None for empty) and remember it as the saved state."""
+    def load(self, value: Any, shown: str | None = None) -> None:
+        """Show a stored value (None for empty) and remember it as the saved state; `shown`:
+        the text to show for it instead of the field's own display (a result in another unit,
+        as typed: the field's decimals are its own unit's)."""
         self.blockSignals(True)
-        self._show(value)
+        edit = getattr(self, "edit", None)
+        if shown is not None and hasattr(edit, "setText"):
+            edit.setText(shown)
+        else:
+            self._show(value)
         self.blockSignals(False)
         self._loaded_value = value
         self._loaded_raw = self.raw()

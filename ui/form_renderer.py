@@ -309,7 +309,10 @@ class FormView(QWidget):
         for fid, row in self.rows.items():
             if row.editor is None:
                 continue
-            row.editor.load(values.get(fid))
+            value = values.get(fid)
+            other = value is not None and row.field.unit_field and \
+                units.in_other_unit(row.field, values)
+            row.editor.load(value, units.as_typed(value) if other else None)
             code = missing.get(fid)
             row.loaded_code = code
             if row.missing is not None:
