@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import ValidationError
 from alsdesk.study import units
+from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType, Form, Severity
 from .choice_editor import ScoreRow, align_columns, score_columns
 from .choice_editor import header as choice_header
@@ -312,7 +313,7 @@ class FormView(QWidget):
             value = values.get(fid)
             other = value is not None and row.field.unit_field and \
                 units.in_other_unit(row.field, values)
-            row.editor.load(value, units.as_typed(value) if other else None)
+            row.editor.load(value, fv.plain(value) if other else None)
             code = missing.get(fid)
             row.loaded_code = code
             if row.missing is not None:

@@ -260,7 +260,7 @@ class Collector:
                                          section=f.section or ""))
                     continue
                 value = rec.values.get(f.id)
-                text = units.as_typed(value) if value is not None and f.unit_field and \
+                text = fv.plain(value) if value is not None and f.unit_field and \
                     units.in_other_unit(f, rec.values) else fv.display(f, value)
                 if text and not self.include_identifiers and is_birth_date(f):
                     text = birth_year(str(value))

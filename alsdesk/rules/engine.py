@@ -94,8 +94,7 @@ def evaluate(form: Form, values: Mapping[str, Any],
         fid = f.id
         value = values.get(fid)
         code = (missing.get(fid) or None) if missing else None
-        problem = problems[fid] if fid in problems else check_value(
-            f, value, *((values.get(f.unit_field),) if f.unit_field else ()))
+        problem = problems[fid] if fid in problems else _checked(f, value, values)
         if fid in plan.no_future and problem is None and visible[fid]:
             late = _in_future(f, env.get(fid), env)
             if late is not None:
@@ -301,6 +300,13 @@ def _plan(form: Form) -> _Plan:
     return plan
 
 
+def _checked(f: Field, value: Any, values: Mapping[str, Any]) -> str | None:
+    """check_value, a result in the unit its unit field gives (alsdesk/study/units.py)."""
+    if f.unit_field:
+        return check_value(f, value, values.get(f.unit_field))
+    return check_value(f, value)
+
+
 def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
          problems: dict[str, str | None]) -> dict[str, Any]:
     """The expressions' names; ``problems`` gets check_value of each value it checked."""
@@ -319,8 +325,7 @@ def _env(plan: _Plan, values: Mapping[str, Any], missing: Mapping[str, str],
         if fid in problems:
             problem = problems[fid]
         else:
-            problem = problems[fid] = check_value(
-                f, value, *((values.get(f.unit_field),) if f.unit_field else ()))
+            problem = problems[fid] = _checked(f, value, values)
         if problem is not None:
             # a result that fits another of its units is there (its unit field, shown when
             # it is, is how the nurse puts it right), but it is no number to judge

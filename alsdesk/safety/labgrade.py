@@ -201,14 +201,15 @@ def study_range(g: LabGrading, fid: str, sex: Any, age: Any) -> tuple[float | No
 
 def grade_value(a: Analyte, value: Fraction | float, lln: Fraction | float | None,
                 uln: Fraction | float | None, baseline: Fraction | float | None,
-                baseline_abnormal: bool) -> tuple[int | None, str]:
+                baseline_abnormal: bool, typed_range: str | None = None
+                ) -> tuple[int | None, str]:
     """The highest grade whose rule holds, and in words against what. None when a rule the
     result needs has no limit to compare with (no range at all)."""
     if (uln is not None and uln <= 0) or (lln is not None and lln < 0) or (
             lln is not None and uln is not None and lln >= uln):
         # a typing slip in the range (7 to 0) would otherwise grade a normal result 4
-        return None, (f"the normal range ({_g(lln)} to {_g(uln)}) is not possible: correct "
-                      "it to grade this result")
+        shown = typed_range or f"{_g(lln)} to {_g(uln)}"  # as typed, in its unit, if given
+        return None, f"the normal range ({shown}) is not possible: correct it to grade this result"
     limits = {"uln": uln, "lln": lln, "baseline": baseline}
     state = "abnormal" if baseline_abnormal else "normal"
     best, won, unknown = 0, None, False
@@ -321,17 +322,19 @@ def grades(store: "Store", subject: str, event: str, values: Mapping[str, Any]
         if refused:  # the form refuses it (97 mg/dL): no grade of a number that is not one
             grade, why = None, "not a result the form accepts in this unit"
         else:
-            grade, why = grade_value(a, value, lln, uln, base, abnormal)
-            if grade is None and source == "report" and "is not possible" in why:
-                # say the range as the nurse typed it, in its unit, not converted
-                unit = units.reported_unit(form.field(a.low), values) or ""
-                typed = [values.get(x) for x in (a.low, a.high)]
-                shown = " to ".join("none" if v is None else units.as_typed(v) for v in typed)
-                why = f"the normal range ({shown} {unit}".rstrip() + ") is not possible: " \
-                      "correct it to grade this result"
+            grade, why = grade_value(a, value, lln, uln, base, abnormal,
+                                     _typed_range(form, a, values) if source == "report"
+                                     else None)
         out.append(Graded(a.field, a.term, float(value), _float(lln), _float(uln), source,
                           _float(base), grade, why, _reported(form, a.field, values)))
     return out
+
+
+def _typed_range(form: Form, a: Analyte, values: Mapping[str, Any]) -> str:
+    """The report's range as the nurse typed it, in its unit: "115 to 62 µmol/L"."""
+    typed = " to ".join("none" if values.get(x) is None else fv.plain(values[x])
+                        for x in (a.low, a.high))
+    return f"{typed} {units.reported_unit(form.field(a.low), values) or ''}".rstrip()
 
 
 def _float(x: Fraction | float | None) -> float | None:

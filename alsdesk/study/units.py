@@ -16,7 +16,8 @@ from typing import Any, Mapping
 
 from alsdesk.study.model import Choice, Field
 
-__all__ = ["dec", "exact", "label", "reported_unit", "to_own", "unit_code", "unit_of"]
+__all__ = ["dec", "every", "exact", "from_own", "in_other_unit", "number", "own", "places",
+           "reported_text", "reported_unit", "to_own", "unit_code", "unit_of"]
 
 Number = float | int | Decimal | Fraction
 
@@ -93,10 +94,6 @@ def from_own(value: Number, unit: Choice | None) -> Fraction:
     return exact(value) * exact(unit.per)
 
 
-def label(unit: Choice | None, field: Field) -> str:
-    return unit.label if unit is not None else (field.unit or "")
-
-
 def number(x: Number, places: int = 4) -> str:
     """A converted number for people: `places` decimals, no trailing zeros, and more (up to
     four more) when rounding would make it read as a round number it is not: 74.999 is not
@@ -128,9 +125,3 @@ def in_other_unit(field: Field, values: Mapping[str, Any]) -> bool:
     unit = unit_of(field, unit_code(field, values))
     return unit is not None and unit.per is not None
 
-
-def as_typed(value: Any) -> str:
-    """A number as the laboratory wrote it, with no decimals added: 132.6, 1200."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(dec(value), "f") if isinstance(value, float) else str(value)

@@ -18,7 +18,7 @@ from alsdesk.errors import ValidationError
 from alsdesk.study import units
 from alsdesk.study.model import CodeList, Field, FieldType
 
-__all__ = ["check_value", "display", "from_text", "parse_value", "to_python", "to_text"]
+__all__ = ["check_value", "display", "from_text", "parse_value", "plain", "to_python", "to_text"]
 
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 # A four-digit year outside this span is a typo (1014, 2041 for 2014), not a clinical date.
@@ -182,7 +182,7 @@ def display(field: Field, value: Any, date_format: str = "DD/MMM/YYYY") -> str:
         # as "76 -> 76".
         if field.digits is not None and decimal_places(value) <= field.digits:
             return f"{value:.{field.digits}f}"
-        return _plain(value)
+        return plain(value)
     iso = date_format == "YYYY-MM-DD"
     if kind is FieldType.DATE and isinstance(value, str):
         return value if iso else _display_date(value)
@@ -336,7 +336,7 @@ def _check_number(field: Field, value: int | float, unit: Any = ANY_UNIT) -> str
     if field.type is FieldType.DECIMAL and places is not None and decimal_places(value) > places:
         allowed = ("whole numbers only" if places == 0 else
                    f"at most {places} decimal place{'s' if places > 1 else ''}")
-        return (f"{field.label}: {_plain(value)} has more decimals than this field records "
+        return (f"{field.label}: {plain(value)} has more decimals than this field records "
                 f"({allowed}). Round it as the CRF instructions say, or ask the data manager "
                 "if the study needs more decimals here.")
     if field.units is not None:
@@ -486,8 +486,9 @@ def decimal_places(value: float) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _plain(value: float) -> str:
-    """Every decimal of a number, never in exponent form: 1e-07 as "0.0000001"."""
+def plain(value: float) -> str:
+    """Every decimal of a number, never in exponent form: 1e-07 as "0.0000001"; a result as
+    the laboratory wrote it (132.6, 1200), with no decimals added."""
     if not isinstance(value, float):
         return str(value)
     text = format(Decimal(repr(value)), "f")

@@ -13,6 +13,7 @@ from alsdesk.derive import Deriver
 from alsdesk.exchange.sdtm.spec import Domain
 from alsdesk.study import units
 from alsdesk.study.model import FieldType
+from alsdesk.study.values import plain
 
 if TYPE_CHECKING:
     from alsdesk.exchange.sdtm.build import Builder
@@ -221,10 +222,10 @@ def _standard(k: dict[str, str], t: Test, values: Mapping[str, Any], row: Row) -
     if unit is None or unit.per is None:
         return  # the field's own unit (or none the study knows: the form refuses those)
     row[k["ORRESU"]] = str(unit.code)  # the code lists' codes are the SDTM (ASCII) units
-    row[k["ORRES"]] = units.as_typed(values[t.field.id])  # as reported, no decimals added
+    row[k["ORRES"]] = plain(values[t.field.id])  # as reported, no decimals added
     for name, lim in (("ORNRLO", t.low), ("ORNRHI", t.high)):
         if lim is not None and values.get(lim.id) is not None and k.get(name) in row:
-            row[k[name]] = units.as_typed(values[lim.id])
+            row[k[name]] = plain(values[lim.id])
     own = units.to_own(values[t.field.id], unit)
     row[k["STRESC"]] = units.number(own, t.places)
     row[k["STRESN"]] = float(own)
