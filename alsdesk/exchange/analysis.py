@@ -23,7 +23,7 @@ from alsdesk.exchange.dataset import (
 from alsdesk.safety import tables as tb
 from alsdesk.safety.tables_csv import TERM_COLUMNS, term_cells
 from alsdesk.study.model import Study
-from alsdesk.study.companion import companion_file, read_companion
+from alsdesk.study.companion import companion_file, study_companion
 from alsdesk.study.source import Source
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def _check_ref(study: Study, src: Source, key: str, ref: str, event: str | None)
 
 def load_analysis(study: Study, path: Path | None = None) -> AnalysisDef:
     """analysis.toml, checked against the study; DefinitionError names file and key."""
-    data, src = read_companion(path or definition_file())
+    data, src = study_companion(study, "analysis.toml", path)
     visits = tuple(data.get("visits", ()))
     for n, ev in enumerate(visits):
         if ev not in {e.id for e in study.events}:

@@ -20,7 +20,7 @@ from alsdesk.exchange.dataset import (
     decimal_text, run_export,
 )
 from alsdesk.study.model import FieldType, Study
-from alsdesk.study.companion import companion_file, read_companion
+from alsdesk.study.companion import companion_file, study_companion
 from alsdesk.study.source import Source
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def _check_ref(study: Study, src: Source, key: str, form_id: str, ref: str) -> N
 
 def load_proact(study: Study, path: Path | None = None) -> tuple[Table, ...]:
     """proact.toml checked against the study; DefinitionError names the file and key."""
-    data, src = read_companion(path or definition_file())
+    data, src = study_companion(study, "proact.toml", path)
     tables = []
     for n, raw in enumerate(data.get("tables", [])):
         key = f"tables[{n}]"

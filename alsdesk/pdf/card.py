@@ -11,7 +11,6 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportlab.lib.enums import TA_RIGHT
@@ -29,6 +28,7 @@ from alsdesk.states import SubjectStatus
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
+    from alsdesk.study.model import Study
 
 LANGUAGES = ("en", "fa")  # printed side by side, in this order (Persian on the right)
 PHONE_SETTING = "site_phone"
@@ -43,32 +43,45 @@ _NO_CARD = {
 }
 
 
-@lru_cache(maxsize=1)
-def wording() -> dict:
-    """The card's texts by language (and visit names), checked once per process."""
-    path = _card_file()
+def wording(study: "Study | None" = None) -> dict:
+    """The card's texts by language (and visit names), checked once per definition: the
+    study's own card.toml, else the program's wording without the bundled trial's visit
+    names and site (a study that brings none prints its own labels and site)."""
+    own = (study.companions.get("card.toml") if study is not None else None)
+    if study is not None and own is None:
+        data = dict(_wording(_bundled_card(), "card.toml"))
+        data.pop("visits", None)
+        data["fa"] = {k: v for k, v in data["fa"].items() if k != "site"}
+        return data
+    return _wording(own if own is not None else _bundled_card(), "card.toml")
+
+
+@lru_cache(maxsize=4)
+def _wording(text: str, name: str) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DefinitionError(str(path), "(file)",
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DefinitionError(name, "(file)",
                               f"the schedule card's wording cannot be read: {exc}") from None
     for lang in LANGUAGES:
         texts = data.get(lang)
         missing = [k for k in _KEYS if not isinstance(texts, dict) or k not in texts]
         if missing:
-            raise DefinitionError(str(path), lang, f"lacks {', '.join(missing)}")
+            raise DefinitionError(name, lang, f"lacks {', '.join(missing)}")
         if not isinstance(texts["months"], list) or len(texts["months"]) != 12:
-            raise DefinitionError(str(path), f"{lang}.months", "must name the 12 months")
+            raise DefinitionError(name, f"{lang}.months", "must name the 12 months")
     return data
 
 
-def _card_file() -> Path:
-    """resources/study/card.toml of the source tree this package is in, else the installed
-    one (an editable install maps the resources to its own tree, not to this one's)."""
-    from alsdesk.paths import resource_path
+@lru_cache(maxsize=1)
+def _bundled_card() -> str:
+    from alsdesk.study.companion import companion_file
 
-    beside = Path(__file__).resolve().parents[2] / "resources" / "study" / "card.toml"
-    return beside if beside.is_file() else resource_path("study", "card.toml")
+    path = companion_file("card.toml")
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DefinitionError(str(path), "(file)", f"cannot be read: {exc}") from None
 
 
 def jalali(day: date) -> tuple[int, int, int]:
@@ -161,7 +174,7 @@ def collect_card(store: "Store", subject: str) -> Card:
     """What the card of `subject` says, in every language (refused when no visits come)."""
     s = store.subjects.get(subject)
     _no_card(s.code, s.status)
-    texts = wording()
+    texts = wording(store.study)
     names = texts.get("visits", {})
     dates = [_Dates(lang, texts[lang]) for lang in LANGUAGES]
     rows, dated = [], False
@@ -213,7 +226,7 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
                          filename=f"schedule-{card.subject}.pdf", audit_head=audit_head,
                          patient=True)
     width = page.frame_width(spec)
-    texts = wording()
+    texts = wording(store.study)
     en, fa = texts["en"], texts["fa"]
     fa_dates = _Dates("fa", fa)
     styles = {"title": (st.TITLE, _right(st.TITLE)), "label": (st.LABEL, _right(st.LABEL)),

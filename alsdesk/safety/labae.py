@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.safety.labgrade import Graded, baseline_grades, grades, lab_grading
+from alsdesk.study.companion import has_companion
 from alsdesk.textcheck import says_something
 
 if TYPE_CHECKING:
@@ -51,7 +52,10 @@ class Proposal:
 
 
 def proposals(store: "Store", record: "FormRecord") -> list[Proposal]:
-    """The proposals of a saved lab form, not yet answered at this grade or higher."""
+    """The proposals of a saved lab form, not yet answered at this grade or higher (none in
+    a study that grades no laboratory results)."""
+    if not has_companion(store.study, "labgrades.toml"):
+        return []
     g = lab_grading(store)
     if record.form != g.form or record.instance_id is None or \
             record.event in g.baseline_events:

@@ -15,7 +15,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 
-from alsdesk.study.companion import companion_file, read_companion
+from alsdesk.study.companion import companion_file, study_companion
 from alsdesk.study import units
 from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
@@ -115,7 +115,7 @@ def definition_file() -> Path:
 
 def load_labgrades(study: Study, path: Path | None = None) -> LabGrading:
     """labgrades.toml, checked against the study; DefinitionError names file and key."""
-    data, src = read_companion(path or definition_file())
+    data, src = study_companion(study, "labgrades.toml", path)
     form_id = data.get("form", "lb")
     if form_id not in study.forms:
         src.fail("form", f"the study has no form {form_id!r}")

@@ -9,6 +9,7 @@ this module reads the study around the forms and resolves references between the
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any, Mapping
 
 from alsdesk.errors import DefinitionError
 from alsdesk.paths import default_study_file
+from alsdesk.study.companion import gather, texts
 from alsdesk.study.forms import FormReader
 from alsdesk.study.model import (
     CodeList, Derived, Event, EventKind, Field, FieldType, Form, MissingCode, Study, TimeUnit,
@@ -34,7 +36,7 @@ from alsdesk.study.source import Source, annotate
 from alsdesk.study.status_defs import read_status_defs
 from alsdesk.study.sae_defs import read_sae
 
-__all__ = ["load_study", "KNOWN_FUNCTIONS"]
+__all__ = ["load_study", "load_study_text", "KNOWN_FUNCTIONS"]
 
 # Cells that readers turn into "missing" by default, compared in upper case: pandas'
 # read_csv na_values defaults (pandas docs, "IO tools: NA values") and R's read.csv
@@ -62,16 +64,25 @@ def load_study(path: str | Path | None = None) -> Study:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise DefinitionError(str(path), "(file)", f"cannot be read: {e}") from None
-    src = Source(path.name, text)
+    study = load_study_text(text, path.name, source=path)
+    return dataclasses.replace(study, companions=gather(path, study.id))
+
+
+def load_study_text(text: str, name: str, companions: Mapping[str, str] | None = None, *,
+                    source: Path | None = None) -> Study:
+    """A definition from its text (as a database stores it); `name` is the file name
+    messages give."""
+    src = Source(name, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         src.syntax_error(str(e))
     except RecursionError:
-        raise DefinitionError(str(path), "(file)", "is nested too deeply (arrays or tables "
+        raise DefinitionError(name, "(file)", "is nested too deeply (arrays or tables "
                               "inside each other hundreds of levels deep) to be a study "
                               "definition") from None
-    return _Builder(src, path).study(data)
+    study = _Builder(src, source).study(data)
+    return dataclasses.replace(study, text=text, companions=texts(companions or {}))
 
 
 class _Builder:

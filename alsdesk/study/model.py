@@ -256,6 +256,18 @@ class Study:
     # The SAE clock and report form ([sae]: alsdesk/study/sae_defs.py); None: none
     sae: "SaeRules | None" = None
     source: Path | None = field(default=None, compare=False)
+    # The definition's own text and its companion files (name -> text), as the database
+    # stores them: a file opens with the definition it was made or amended with
+    # (alsdesk/store/definitions.py), not with the one the program brings.
+    text: str = field(default="", compare=False, repr=False)
+    companions: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the text and companions: what the audit trail and verify compare."""
+        from alsdesk.study.versions import digest
+
+        return digest(self.text, self.companions)
 
     def event(self, event_id: str) -> Event:
         for e in self.events:

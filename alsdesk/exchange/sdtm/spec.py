@@ -13,7 +13,7 @@ from alsdesk.clinical import alsfrs
 from alsdesk.exchange.sdtm.model import (  # noqa: F401  (the dataclasses, re-exported)
     Arm, Domain, Epochs, FindingSource, More, SdtmSpec, Test, TimePoint, Visit)
 from alsdesk.states import SubjectStatus
-from alsdesk.study.companion import companion_file, read_companion
+from alsdesk.study.companion import study_companion
 from alsdesk.study.model import Derived, Study
 from alsdesk.study.schema import TEXT_RESULTS, VERDICT_RESULTS
 from alsdesk.study.source import Source
@@ -50,8 +50,7 @@ OPTIONAL = ("ORRESU", "STRESN", "STRESU", "STAT", "REASND", "DRVFL", "DY")
 
 
 def load_spec(study: Study, path: Path | None = None) -> SdtmSpec:
-    path = path or companion_file(FILE)
-    data, src = read_companion(path)
+    data, src = study_companion(study, FILE, path)
     return _Checker(study, src).spec(data)
 
 
