@@ -60,6 +60,10 @@ class A:
     QUERY_CLOSE = "query.close"
     SETTING = "settings.change"
     SCHEMA = "schema.change"
+    # The study definition stored with the file, then each amendment of it
+    # (alsdesk/store/definitions.py): old and new value name the version and its digest.
+    STUDY_DEFINE = "study.define"
+    STUDY_AMEND = "study.amend"
     EXPORT = "data.export"
     IMPORT_REFUSED = "data.import_refused"  # an ODM file refused: who, which file, why
     # The workstation's clock is earlier than the trail's newest time (alsdesk/store/clock.py).

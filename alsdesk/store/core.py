@@ -12,7 +12,7 @@ from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
     AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
-from alsdesk.store import audit, clock, logins, schema
+from alsdesk.store import audit, clock, definitions, logins, schema
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
 from alsdesk.store.sink import (  # noqa: F401
@@ -42,6 +42,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.study = study
+        # The number of the stored definition in force (alsdesk/store/definitions.py): what
+        # each form instance saved now records; 1 for a format 2 file opened read-only.
+        self.study_version = 1
         self.user_id: str | None = None
         self.role: Role | None = None
         self.full_name: str | None = None
@@ -109,6 +112,7 @@ class Store:
                 schema.create_schema(conn, study, audit.utc_now())
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+                    definitions.store_version(building, study, _made_with(study))
                 if admin is not None:
                     building.users.create_first_admin(*admin)
             finally:
@@ -141,19 +145,18 @@ class Store:
         path = Path(path)
         refuse_read_only_disk(path)
         info = schema.inspect_file(path, quick_check=quick_check)
-        study = study or load_study()
-        if info.study_id != study.id:
-            raise StoreError(
-                f"{path} holds data of study {info.study_id}, not {study.id}. Open the "
-                "database of this study."
-            )
         if readonly:
             try:
                 conn = schema.open_readonly(path)
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
+            try:
+                study, number = _study_of(conn, path, info, study, check=False)
+            except BaseException:
+                conn.close()
+                raise
             store = cls(conn, path, study)
-            store.readonly = True
+            store.readonly, store.study_version = True, number
             store.clock_warning = clock.clock_problem(store)
             return store
         _require_writable(path)
@@ -163,7 +166,13 @@ class Store:
                 conn = schema.connect(path)
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
+            try:
+                study, number = _study_of(conn, path, info, study)
+            except BaseException:
+                conn.close()
+                raise
             store = cls(conn, path, study)
+            store.study_version = number
             store._lock, store.stale_lock = lock, lock.stale
             # Copies with patient data a killed restore left (its lock is ours now).
             clean_restore_leftovers(path)
@@ -173,6 +182,11 @@ class Store:
                     applied = schema.migrate(conn, info.schema_version)
                     for version in applied:
                         store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
+                    if not definitions.latest_number(conn):
+                        store.study_version = definitions.store_version(store, study, (
+                            "stored when the file was migrated to format 3: it was made before "
+                            "databases kept their study definition, with the one this program "
+                            "brings"))
                     for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
                 # Wrong passwords met in read-only windows on this workstation go to the
@@ -421,21 +435,54 @@ class Store:
 
         integrity = [r[0] for r in self.conn.execute("PRAGMA integrity_check")]
         chain = audit.verify_chain(self.conn)
+        # Every form and field any stored version had: their tables and values stay.
+        try:
+            study = definitions.layout_study(self.conn, self.study)
+        except StoreError:  # an older stored text changed behind the program: said below
+            study = self.study
         return VerifyReport(
             integrity=integrity,
             chain_rows=chain.rows,
             chain_problems=chain.problems,
-            replay_problems=audit.replay_differences(self.conn, self.study),
+            replay_problems=audit.replay_differences(self.conn, study),
             signature_problems=verify_more.signature_problems(self),
             # The text check finds what names do not show; where names differ it would
             # only say the same again.
-            schema_problems=(verify_more.schema_problems(self.conn, self.study)
-                             or schema_text.problems(self.conn, self.study)),
+            schema_problems=(verify_more.schema_problems(self.conn, study)
+                             or schema_text.problems(self.conn, study)),
             account_problems=verify_users.account_problems(self.conn),
-            record_problems=verify_tables.record_problems(self.conn, self.study),
+            record_problems=verify_tables.record_problems(self.conn, study),
             anchors=anchor_check.check(self.conn, self.path, against),
             time_notes=clock.time_notes(self.conn),
         )
+
+
+def _made_with(study: Study) -> str:
+    where = f" from {study.source.name}" if study.source is not None else ""
+    return f"the definition the database was created with{where}"
+
+
+def _study_of(conn: sqlite3.Connection, path: Path, info: schema.FileInfo,
+              given: Study | None, *, check: bool = True) -> tuple[Study, int]:
+    """The definition a file opens with and its number: the newest stored in it (a file of
+    format 2 has none yet: the program's own, stored at its migration). A definition passed
+    in (the tests' variants of the trial, a worker's copy of the window's) is used instead,
+    if it is of the same study."""
+    # Read-only (verify, a look) the text is read even when its digest is not the one
+    # recorded, for verify to say so; for writing such a file is refused.
+    stored = definitions.latest_study(conn, str(path), check=check)
+    number = definitions.latest_number(conn) or 1
+    study = given or stored or load_study()
+    if stored is not None and stored.id != info.study_id:
+        raise StoreError(
+            f"{path} says it holds data of study {info.study_id} but the definition stored "
+            f"in it is of study {stored.id}: the file was changed outside ALS Desk. Run "
+            "'alsdesk verify' and restore the latest good backup.")
+    if info.study_id != study.id:
+        raise StoreError(
+            f"{path} holds data of study {info.study_id}, not {study.id}. Open the database "
+            "of this study.")
+    return study, number
 
 
 def _require_writable(path: Path) -> None:

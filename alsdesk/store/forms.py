@@ -36,7 +36,7 @@ NOTE_MAX = 4000  # characters of a note confirming a soft check (it becomes a qu
 
 _INSTANCE_COLS = (
     "id, event, event_repeat, form, repeat, status, version, completed_at, verified_at, "
-    "verified_by, updated_at, updated_by, subject_id"
+    "verified_by, updated_at, updated_by, subject_id, crf_entered, crf_changed"
 )
 
 
@@ -120,7 +120,7 @@ class FormService(WorkflowSteps):
         if row is None:
             raise NotFound(f"There is no form instance {instance_id}.")
         (iid, event, ev_rep, form_id, rep, status, version, completed_at, verified_at,
-         verified_by, updated_at, updated_by, sid) = row
+         verified_by, updated_at, updated_by, sid, crf_entered, crf_changed) = row
         form = self.store.study.form(form_id)
         values, missing = self._read_values(form, iid)
         return FormRecord(
@@ -129,6 +129,7 @@ class FormService(WorkflowSteps):
             values=values, missing=missing, version=version, completed_at=completed_at,
             verified_at=verified_at, verified_by=verified_by, updated_at=updated_at,
             updated_by=updated_by, signatures=tuple(self.signatures(iid)),
+            crf_entered=crf_entered, crf_changed=crf_changed,
         )
 
     def _read_values(self, form: Form, instance_id: int) -> tuple[dict[str, Any], dict[str, str]]:
@@ -299,10 +300,12 @@ class FormService(WorkflowSteps):
                 if changed or new_status is not current.status:
                     self.conn.execute(
                         "UPDATE form_instances SET status = ?, updated_at = ?, updated_by = ?, "
-                        "version = version + ?, completed_at = coalesce(completed_at, ?) "
-                        "WHERE id = ?",
+                        "version = version + ?, completed_at = coalesce(completed_at, ?), "
+                        # the definition version its data were last changed under
+                        "crf_changed = CASE WHEN ? THEN ? ELSE crf_changed END WHERE id = ?",
                         (new_status.value, now, self.store.user_id, 1 if changed else 0,
-                         now if complete else None, iid),
+                         now if complete else None, bool(changed), self.store.study_version,
+                         iid),
                     )
             place["instance_id"] = iid
             self._audit_changes(fdef, current, merged_v, merged_m, reason, items)
@@ -324,7 +327,8 @@ class FormService(WorkflowSteps):
             record = FormRecord(
                 subject, event, event_repeat, form, repeat, iid, new_status, merged_v, merged_m,
                 version=1, completed_at=now if complete else None, updated_at=now,
-                updated_by=self.store.user_id)
+                updated_by=self.store.user_id, crf_entered=self.store.study_version,
+                crf_changed=self.store.study_version)
             return SaveResult(record, changed, tuple(findings), query_ids, notices)
         return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids, notices)
 
@@ -432,10 +436,11 @@ class FormService(WorkflowSteps):
         user = self.store.user_id
         cur = self.conn.execute(
             "INSERT INTO form_instances (subject_id, event, event_repeat, form, repeat, status, "
-            "created_at, created_by, updated_at, updated_by, version, completed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)",
+            "created_at, created_by, updated_at, updated_by, version, completed_at, "
+            "crf_entered, crf_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
             (sid, rec.event, rec.event_repeat, rec.form, rec.repeat, status.value, now, user,
-             now, user, now if complete else None),
+             now, user, now if complete else None, self.store.study_version,
+             self.store.study_version),
         )
         names = (fdef.id, *values, *(missing_column(k) for k in missing))
         sql = self._insert_sql.get(names)

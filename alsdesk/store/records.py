@@ -51,6 +51,10 @@ class FormRecord:
     updated_at: str | None = None
     updated_by: str | None = None
     signatures: tuple[Signature, ...] = ()
+    # The study definition versions (alsdesk/store/definitions.py) the form was entered and
+    # its data last changed under: the CRF version its printed page shows.
+    crf_entered: int = 1
+    crf_changed: int = 1
 
     @property
     def valid_signature(self) -> Signature | None:

@@ -19,7 +19,7 @@ from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
 APPLICATION_ID = 0x414C5344
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GENESIS_HASH = "0" * 64
 
@@ -36,6 +36,7 @@ SYSTEM_TABLES = (
     "locks",
     "ctcae_versions",
     "ctcae_terms",
+    "study_versions",
 )
 
 _BASE_SCHEMA = """
@@ -179,6 +180,31 @@ BEGIN SELECT RAISE(ABORT, 'an imported terminology cannot be deleted'); END;
 """
 
 
+# Format 3: the study definition lives in the file (alsdesk/store/definitions.py), one row
+# per version, never changed after; each form instance says which version it was entered
+# and last changed under. Files of format 2 had no such column: their instances were all
+# made under the definition stored as version 1 when they are migrated.
+_DEFINITIONS_SCHEMA = """
+CREATE TABLE study_versions (
+    version INTEGER PRIMARY KEY,
+    crf_version TEXT NOT NULL UNIQUE,
+    study_id TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    companions TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    loaded_at TEXT NOT NULL,
+    loaded_by TEXT,
+    reason TEXT NOT NULL
+);
+CREATE TRIGGER study_versions_no_update BEFORE UPDATE ON study_versions
+BEGIN SELECT RAISE(ABORT, 'a stored study definition cannot be changed: amend it'); END;
+CREATE TRIGGER study_versions_no_delete BEFORE DELETE ON study_versions
+BEGIN SELECT RAISE(ABORT, 'a stored study definition cannot be deleted'); END;
+ALTER TABLE form_instances ADD COLUMN crf_entered INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE form_instances ADD COLUMN crf_changed INTEGER NOT NULL DEFAULT 1
+"""
+
+
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
     conn.executescript(_BASE_SCHEMA)
 
@@ -187,6 +213,12 @@ def _migrate_to_2(conn: sqlite3.Connection) -> None:
     for statement in _CTCAE_SCHEMA.split(";\n"):
         if statement.strip():
             conn.execute(statement)  # not executescript: it would commit the open transaction
+
+
+def _migrate_to_3(conn: sqlite3.Connection) -> None:
+    for statement in _DEFINITIONS_SCHEMA.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def restore_ctcae_terms(conn: sqlite3.Connection) -> list[str]:
@@ -207,7 +239,7 @@ def restore_ctcae_terms(conn: sqlite3.Connection) -> list[str]:
 # version -> step that brings a file from version-1 to version. Steps run inside the opening
 # transaction; a file is never left half-migrated.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_to_1, 2: _migrate_to_2}
+    1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
 
 
 def file_version(conn: sqlite3.Connection) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS
+from alsdesk.store import definitions
 from alsdesk.study.model import Study
 
 LIMIT = 50
@@ -25,7 +26,9 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
     for table, check in (("settings", setting_problems),
                          ("subjects", lambda c: subject_problems(c, study)),
                          ("queries", query_problems), ("form_instances", instance_problems),
-                         ("ctcae_terms", lambda c: _terminology_problems(c, study))):
+                         ("ctcae_terms", lambda c: _terminology_problems(c, study)),
+                         ("study_versions", definitions.problems),
+                         ("form_instances", definitions.instance_version_problems)):
         try:
             problems.extend(check(conn))
         except sqlite3.Error as exc:  # a column dropped behind the program (schema says so)

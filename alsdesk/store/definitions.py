@@ -1,0 +1,221 @@
+"""The study definitions a database holds: version 1 made with the file, one per amendment.
+
+A file opens with the newest definition stored in it, never with the one the program brings
+(that is only the default for new files), so a database is self-describing: the text an
+inspector reads in it is the text the data were entered under. Rows are never changed or
+deleted (triggers of format 3); each has its audit row, whose value names the row's digest, so
+a row rewritten behind the program, with its triggers dropped, is found by `verify`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from alsdesk.errors import DefinitionError, StoreError
+from alsdesk.store.audit import A, utc_now
+from alsdesk.study.loader import load_study_text
+from alsdesk.study.model import Study
+from alsdesk.study.versions import digest
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+# The rows that make a version: the first, then each amendment (their order in the trail is
+# the order of the versions; replay counts them to know which version was in force).
+DEFINE_ACTIONS = (A.STUDY_DEFINE, A.STUDY_AMEND)
+# Parsed stored definitions by digest: a file is opened many times in one process (workers,
+# the tests) and its definitions never change.
+_PARSED: dict[str, Study] = {}
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """One row of study_versions, without its text."""
+
+    version: int
+    crf_version: str
+    study_id: str
+    sha256: str
+    loaded_at: str
+    loaded_by: str | None
+    reason: str
+
+
+def has_table(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'study_versions'").fetchone() is not None
+
+
+def versions(conn: sqlite3.Connection) -> list[StoredVersion]:
+    """The stored versions, oldest first ([] in a file of format 2)."""
+    if not has_table(conn):
+        return []
+    return [StoredVersion(*r) for r in conn.execute(
+        "SELECT version, crf_version, study_id, sha256, loaded_at, loaded_by, reason "
+        "FROM study_versions ORDER BY version")]
+
+
+def latest_number(conn: sqlite3.Connection) -> int:
+    """The newest version's number; 0 when none is stored (a format 2 file)."""
+    if not has_table(conn):
+        return 0
+    return conn.execute("SELECT coalesce(max(version), 0) FROM study_versions").fetchone()[0]
+
+
+def study_at(conn: sqlite3.Connection, version: int, where: str = "the database", *,
+             check: bool = True) -> Study:
+    """The definition stored as `version`, parsed (StoreError when it is not there or this
+    program cannot read it)."""
+    row = conn.execute("SELECT study_id, crf_version, definition, companions, sha256 "
+                       "FROM study_versions WHERE version = ?", (version,)).fetchone()
+    if row is None:
+        raise StoreError(f"{where} holds no study definition version {version}.")
+    study_id, crf, text, companions, sha = row
+    if sha in _PARSED:
+        return _PARSED[sha]
+    name = f"{study_id} CRF {crf} (version {version} stored in {where})"
+    try:
+        study = load_study_text(text, name, json.loads(companions))
+    except (DefinitionError, ValueError, TypeError) as exc:
+        raise StoreError(
+            f"The study definition stored in {where} (version {version}, CRF {crf}) cannot be "
+            f"read by this program: {exc}. Run 'alsdesk verify'; if the file is intact, use "
+            "the ALS Desk version that made it.") from None
+    if study.digest != sha and check:
+        raise StoreError(
+            f"The study definition stored in {where} (version {version}, CRF {crf}) is not "
+            "the one loaded (its SHA-256 differs from the one recorded): it was changed "
+            "outside ALS Desk. Run 'alsdesk verify' and restore the latest good backup.")
+    if study.digest == sha:
+        _PARSED[sha] = study
+    return study
+
+
+def latest_study(conn: sqlite3.Connection, where: str = "the database", *,
+                 check: bool = True) -> Study | None:
+    number = latest_number(conn)
+    return study_at(conn, number, where, check=check) if number else None
+
+
+def describe(version: int, study: Study) -> str:
+    """How the audit trail names a stored version: number, study, CRF label, digest."""
+    return f"version {version}: {study.id} CRF {study.crf_version} sha256:{study.digest}"
+
+
+def store_version(store: "Store", study: Study, reason: str, *, by: str | None = None,
+                  ts: str | None = None) -> int:
+    """Store `study` as the next version, with its audit row, in the caller's transaction."""
+    conn = store.conn
+    number = latest_number(conn) + 1
+    previous = describe(number - 1, study_at(conn, number - 1)) if number > 1 else None
+    ts = ts or utc_now()
+    conn.execute(
+        "INSERT INTO study_versions (version, crf_version, study_id, definition, companions, "
+        "sha256, loaded_at, loaded_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (number, study.crf_version, study.id, study.text,
+         json.dumps(dict(study.companions), ensure_ascii=False, sort_keys=True),
+         study.digest, ts, by, reason))
+    store.audit(A.STUDY_DEFINE if number == 1 else A.STUDY_AMEND, ts=ts,
+                old_value=previous, new_value=describe(number, study), reason=reason)
+    return number
+
+
+def version_marks(conn: sqlite3.Connection) -> list[int]:
+    """The audit seq of each define/amend row, oldest first: the version in force at a row
+    is the number of marks before it (at least 1: a format 2 file's data came first)."""
+    return [r[0] for r in conn.execute(
+        f"SELECT seq FROM audit_trail WHERE action IN ({', '.join('?' * len(DEFINE_ACTIONS))}) "
+        "ORDER BY seq", DEFINE_ACTIONS)]
+
+
+def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
+    """`study` with every form and field any stored version had: the tables keep a removed
+    field's column (nothing is ever dropped), so verify expects it, and replay reads values
+    the trail holds for it."""
+    older = [study_at(conn, v.version) for v in versions(conn)[:-1]]
+    if not older:
+        return study
+    forms = dict(study.forms)
+    for old in reversed(older):  # the newest definition of a field wins
+        for form_id, form in old.forms.items():
+            if form_id not in forms:
+                forms[form_id] = form
+                continue
+            have = set(forms[form_id].field_ids)
+            extra = tuple(f for f in form.fields if f.id not in have)
+            if extra:
+                forms[form_id] = dataclasses.replace(forms[form_id],
+                                                     fields=forms[form_id].fields + extra)
+    return dataclasses.replace(study, forms=forms)
+
+
+def problems(conn: sqlite3.Connection) -> list[str]:
+    """What verify says of the stored definitions: each row's text still has its digest, is
+    the one its audit row names, and the versions run 1, 2, 3 ... of one study."""
+    if not has_table(conn):
+        return []
+    out = []
+    rows = conn.execute("SELECT version, crf_version, study_id, definition, companions, "
+                        "sha256 FROM study_versions ORDER BY version").fetchall()
+    named = [r[0] for r in conn.execute(
+        f"SELECT new_value FROM audit_trail WHERE action IN "
+        f"({', '.join('?' * len(DEFINE_ACTIONS))}) ORDER BY seq", DEFINE_ACTIONS)]
+    if not rows:
+        out.append("the database holds no study definition (table study_versions is empty)")
+    for i, (number, crf, study_id, text, companions, sha) in enumerate(rows):
+        where = f"study definition version {number} (CRF {crf})"
+        if number != i + 1:
+            out.append(f"{where}: versions are not numbered 1, 2, 3 ...: one was removed")
+        try:
+            actual = digest(text, json.loads(companions))
+        except (ValueError, TypeError):
+            out.append(f"{where}: its companion files cannot be read: they were changed "
+                       "outside ALS Desk")
+            continue
+        if actual != sha:
+            out.append(f"{where}: its text is not the one loaded (SHA-256 {actual[:12]}..., "
+                       f"recorded {sha[:12]}...): it was changed outside ALS Desk")
+        expected = f"version {number}: {study_id} CRF {crf} sha256:{actual}"
+        if i >= len(named) or named[i] != expected:
+            out.append(f"{where}: the audit trail does not record it as loaded (or records "
+                       "another text): it was changed or added outside ALS Desk")
+        if study_id != rows[0][2]:
+            out.append(f"{where}: it is for study {study_id}, not {rows[0][2]}")
+    if len(named) > len(rows):
+        out.append(f"the audit trail records {len(named)} study definitions loaded but the "
+                   f"file holds {len(rows)}: one was removed outside ALS Desk")
+    return out
+
+
+def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
+    """Each form instance's crf_entered and crf_changed against the trail: the version in
+    force when its form.create row, and its last value or code row, were written."""
+    from bisect import bisect_left
+
+    from alsdesk.store.audit import CODE_ACTIONS, VALUE_ACTIONS
+
+    if not has_table(conn):
+        return []
+    marks = version_marks(conn)
+    entered: dict[int, int] = {}
+    changed: dict[int, int] = {}
+    acts = (A.FORM_CREATE, *VALUE_ACTIONS, *CODE_ACTIONS)
+    for seq, action, iid in conn.execute(
+            f"SELECT seq, action, instance_id FROM audit_trail WHERE instance_id IS NOT NULL "
+            f"AND action IN ({', '.join('?' * len(acts))}) ORDER BY seq", acts):
+        version = max(1, bisect_left(marks, seq))
+        if action == A.FORM_CREATE:
+            entered[iid] = version
+        changed[iid] = version
+    out = []
+    for iid, crf_entered, crf_changed in conn.execute(
+            "SELECT id, crf_entered, crf_changed FROM form_instances ORDER BY id"):
+        want = (entered.get(iid), changed.get(iid))
+        if iid in entered and (crf_entered, crf_changed) != want:
+            out.append(f"form instance {iid}: entered and last changed under definition "
+                       f"versions {crf_entered} and {crf_changed} by the table but {want[0]} "
+                       f"and {want[1]} by the audit trail")
+    return out
