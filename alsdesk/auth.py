@@ -60,6 +60,8 @@ class Action(str, Enum):
     VIEW_CODES = "see CDISC codes"
     # Reference data the grades of adverse events are judged by (alsdesk/safety/ctcae.py).
     MANAGE_TERMINOLOGY = "import terminologies (CTCAE)"
+    # A protocol amendment: a new version of the study definition (alsdesk/store/amend.py).
+    AMEND_STUDY = "amend the study definition"
 
 
 _ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
@@ -94,6 +96,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.REVIEW_AUDIT,
             Action.VIEW_CODES,
             Action.MANAGE_TERMINOLOGY,
+            Action.AMEND_STUDY,
         }
     ),
 }

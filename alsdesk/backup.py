@@ -186,9 +186,14 @@ def _check_schema(copy: Path, study: "Study | None") -> None:
     from alsdesk.store.verify_more import schema_problems
     from alsdesk.study import load_study
 
-    study = study or load_study()  # the open store's, when there is one: no second parse
+    from alsdesk.store import definitions
+
+    # the copy's own definition (every version of it), else the open store's (no second
+    # parse), else the program's (a file of format 2)
+    study = definitions.file_study(copy) or study or load_study()
     conn = schema.open_readonly(copy)
     try:
+        study = definitions.layout_study(conn, study)
         if conn.execute("SELECT value FROM meta WHERE key = 'study_id'").fetchone() != (
                 study.id,):
             return  # another study's file: check_backup's study comparison decides

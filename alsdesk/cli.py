@@ -173,11 +173,17 @@ def gui(ctx: click.Context) -> None:
 @click.option("--admin", "admin_id", prompt="Administrator user id", help="User id of the first administrator.")
 @click.option("--name", "full_name", prompt="Administrator full name", help="Their full name.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--study", "study_file", type=click.Path(dir_okay=False),
+              help="The trial's definition file (default: the bundled NCT02492516 one); it "
+                   "is stored in the database, with its companion files beside it.")
 @click.pass_context
-def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool) -> None:
-    """Create a new database with its first administrator."""
+def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool,
+         study_file: str | None) -> None:
+    """Create a new database for a trial's definition, with its first administrator."""
     from alsdesk.store import Store
+    from alsdesk.study import load_study
 
+    study = load_study(study_file)  # before the password: a bad file is said at once
     path = _db_path(ctx)
     path.parent.mkdir(parents=True, exist_ok=True)
     password = _read_secret("Password", password_stdin, confirm=True)
@@ -186,9 +192,10 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     validate_password(password, admin_id, full_name)
     # The administrator is added before the file gets its name: a kill halfway leaves
     # nothing at the path, never a database nobody can log in to.
-    with Store.create(path, admin=(admin_id, full_name, password)):
+    with Store.create(path, study, admin=(admin_id, full_name, password)):
         pass
-    click.echo(f"Created {path} with administrator '{admin_id}'.")
+    click.echo(f"Created {path} for {study.id} CRF {study.crf_version} with administrator "
+               f"'{admin_id}'.")
 
 
 @main.group()
@@ -422,7 +429,7 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
         raise click.UsageError("--password-stdin reads standard input, where the question "
                                "'Replace ...?' would be answered: add --yes (having read the "
                                "plan that restore prints), or type the password at the prompt.")
-    plan = restoring.plan(path, Path(file), _study())
+    plan = restoring.plan(path, Path(file))
     click.echo(plan.text())
     if not yes:
         click.confirm(f"Replace {path} with this backup? The current file is kept aside, "
@@ -436,12 +443,6 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
     for place in result.unrecorded:
         click.echo(f"Warning: the restore could not be recorded in {place}: verify will "
                    "report the heads it rewound past there as problems.", err=True)
-
-
-def _study():
-    from alsdesk.study import load_study
-
-    return load_study()
 
 
 from alsdesk.exchange.commands import export, import_  # noqa: E402
@@ -459,8 +460,10 @@ from alsdesk.safety.commands import ctcae as _ctcae  # noqa: E402
 main.add_command(_ctcae)
 
 from alsdesk import cli_lists  # noqa: E402
-main.add_command(cli_lists.study)
 main.add_command(cli_lists.subjects)
+from alsdesk import study_commands  # noqa: E402
+main.add_command(study_commands.study)
+main.add_command(study_commands.amend)
 
 cli_lists.whole_short_help(main)  # last: after every command is added
 

@@ -1,4 +1,4 @@
-"""`alsdesk study` and `alsdesk subjects`: plain-text tables (a header row, columns padded to
+"""`alsdesk subjects` and the tables of `alsdesk study`: plain-text tables (a header row, columns padded to
 their widest cell, so the output reads, and pastes, as a table); and the commands' one-line
 help shown whole in every --help listing."""
 from __future__ import annotations
@@ -55,25 +55,6 @@ def event_table(study: Study) -> list[str]:
 def event_ids(study: Study) -> str:
     """'screening (Screening), baseline (...), ...' for messages."""
     return ", ".join(f"{e.id} ({e.label})" for e in study.events)
-
-@click.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False))
-def study(file: str | None) -> None:
-    """Check a study definition file (default: the bundled one) and summarise it, with the
-    event ids that other commands take (pdf visit SUBJECT EVENT)."""
-    from alsdesk.study import load_study
-
-    st = load_study(file)
-    fields = sum(len(f.fields) for f in st.forms.values())
-    checks = sum(len(f.checks) for f in st.forms.values())
-    derived = sum(len(f.derived) for f in st.forms.values())
-    click.echo(f"{st.id} ({st.protocol}), CRF version {st.crf_version}: {st.source}")
-    click.echo(f"{len(st.events)} events, {len(st.forms)} forms, {fields} fields, "
-               f"{checks} checks, {derived} derived values, {len(st.codelists)} code lists")
-    click.echo("")
-    for line in event_table(st):
-        click.echo(line)
-
 
 @click.command()
 @click.option("--as", "acting", required=True, help="Your user id.")

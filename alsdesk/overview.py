@@ -78,22 +78,11 @@ def parse_moment(value: Any) -> datetime | date | None:
 
 def schedule(store: "Store", subject: str, now: datetime | None = None) -> list[VisitPlan]:
     """The subject's visit plan: target, window and status of each scheduled visit."""
-    study = store.study
-    anchor_value = None
-    if "anchor" in study.bindings:
-        ev, form, field = study.binding("anchor")
-        anchor_value = form_values(store, subject, ev, form).get(field)
-    done: dict[str, Any] = {}
-    if "visit_date" in study.bindings:
-        form, field = study.binding("visit_date")[-2:]
-        for event in study.events:
-            if event.kind is EventKind.VISIT and form in event.forms:
-                done[event.id] = form_values(store, subject, event.id, form).get(field)
-    return _plans(study, anchor_value, done, store.subjects.get(subject).status, now)
+    return all_schedules(store, now, only=subject)[subject]
 
 
 def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: SubjectStatus,
-           now: datetime | None) -> list[VisitPlan]:
+           now: datetime | None, entered: Mapping[str, Any] | None = None) -> list[VisitPlan]:
     moment = parse_moment(anchor_value)
     anchor = None
     if isinstance(moment, datetime):
@@ -101,7 +90,11 @@ def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: Sub
     elif isinstance(moment, date):
         anchor = datetime.combine(moment, datetime.min.time())
     done = {event: parse_moment(value) for event, value in done_values.items()}
-    plans = plan_visits(study.events, anchor, done, now or datetime.now(),
+    # A visit done is judged by the window of the definition it was entered under: an
+    # amendment that moves a window does not turn visits done before it into deviations.
+    events = [entered[e.id] if entered and e.id in entered and done.get(e.id) is not None
+              else e for e in study.events]
+    plans = plan_visits(events, anchor, done, now or datetime.now(),
                         _due_ahead(study.parameters))
     if status in _LEFT_STUDY:
         # Visits not done by a subject who has left are not expected, never "overdue".
@@ -110,29 +103,47 @@ def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: Sub
     return plans
 
 
-def all_schedules(store: "Store", now: datetime | None = None) -> dict[str, list[VisitPlan]]:
-    """Every subject's visit plan, read with three queries (lists and the dashboard)."""
-    study = store.study
+def all_schedules(store: "Store", now: datetime | None = None, *, study=None,
+                  as_entered: bool = True, only: str | None = None
+                  ) -> dict[str, list[VisitPlan]]:
+    """Every subject's visit plan (or `only` one's), read with three queries (lists and the
+    dashboard). `study`: as another definition would plan them (an amendment's impact);
+    `as_entered=False`: every visit judged by that definition's windows."""
+    from alsdesk.store.definitions import has_table, study_at
+
+    study = study or store.study
     conn = store.conn
-    statuses = {code: SubjectStatus(status)
-                for code, status in conn.execute("SELECT code, status FROM subjects")}
+    who, args = ("WHERE code = ?", (only,)) if only is not None else ("", ())
+    statuses = {code: SubjectStatus(status) for code, status in conn.execute(
+        f"SELECT code, status FROM subjects {who}", args)}
+    if only is not None and only not in statuses:
+        store.subjects.get(only)  # its own words for a subject that is not there
     anchors: dict[str, Any] = {}
     done: dict[str, dict[str, Any]] = {code: {} for code in statuses}
+    entered: dict[str, dict[str, Any]] = {code: {} for code in statuses}
     join = ("JOIN form_instances fi ON fi.id = f.instance_id JOIN subjects s ON "
             "s.id = fi.subject_id WHERE fi.event_repeat = 1 AND fi.repeat = 1 AND "
-            "fi.status != 'deleted'")
+            "fi.status != 'deleted'" + (" AND s.code = ?" if only is not None else ""))
     if "anchor" in study.bindings:
         ev, form, field = study.binding("anchor")
         anchors = dict(conn.execute(
-            f'SELECT s.code, f."{field}" FROM "{form}" f {join} AND fi.event = ?', (ev,)))
+            f'SELECT s.code, f."{field}" FROM "{form}" f {join} AND fi.event = ?',
+            (*args, ev)))
     if "visit_date" in study.bindings:
         form, field = study.binding("visit_date")[-2:]
         visits = {e.id for e in study.events if e.kind is EventKind.VISIT and form in e.forms}
-        for code, event, value in conn.execute(
-                f'SELECT s.code, fi.event, f."{field}" FROM "{form}" f {join}'):
+        # (a file of format 2, open read-only, has one version and no column for it)
+        version_of = "fi.crf_entered" if has_table(conn) else "1"
+        for code, event, value, version in conn.execute(
+                f'SELECT s.code, fi.event, f."{field}", {version_of} FROM "{form}" f {join}',
+                args):
             if event in visits:
                 done[code][event] = value
-    return {code: _plans(study, anchors.get(code), done[code], status, now)
+                if as_entered and version != store.study_version:
+                    old = study_at(conn, version)
+                    if any(e.id == event for e in old.events):
+                        entered[code][event] = old.event(event)
+    return {code: _plans(study, anchors.get(code), done[code], status, now, entered[code])
             for code, status in statuses.items()}
 
 

@@ -127,7 +127,7 @@ def plan(db_path: Path, backup_file: Path, study: Study | None = None) -> Restor
     from alsdesk.study import load_study
 
     db_path, backup_file = Path(db_path), Path(backup_file)
-    study = study or load_study()
+    study = study or _study_of(db_path, backup_file) or load_study()
     _refusals(db_path, backup_file)
     check_backup(backup_file, study=study)
     current, problem = _current(db_path, study)
@@ -147,7 +147,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     from alsdesk.study import load_study
 
     db_path, backup_file = Path(db_path), Path(backup_file)
-    study = study or load_study()
+    study = study or _study_of(db_path, backup_file) or load_study()
     _refusals(db_path, backup_file)
     source = check_backup(backup_file, study=study)
     backup_head = _read(summary, backup_file).head
@@ -234,6 +234,14 @@ def _refusals(db_path: Path, backup_file: Path) -> None:
 
 
 # --- steps --------------------------------------------------------------------------------
+
+
+def _study_of(db_path: Path, backup_file: Path) -> Study | None:
+    """The trial a restore is about: the current database's stored definition, else (none
+    readable there) the backup's."""
+    from alsdesk.store import definitions
+
+    return definitions.file_study(db_path) or definitions.file_study(backup_file)
 
 
 def _current(db_path: Path, study: Study) -> tuple[Summary | None, str | None]:
@@ -331,7 +339,11 @@ def _finish_copy(temp: Path, study: Study, replaced: str, user_id: str, password
     """Record the restore in the copy, check it, and leave it one self-contained file."""
     from alsdesk.store.core import Store
 
-    with Store.open(temp, study) as st:
+    from alsdesk.store import definitions
+
+    # The backup opens with the definition it holds (older than the current one when it
+    # was taken before an amendment); a backup of format 2 with the restore's.
+    with Store.open(temp, None if definitions.file_study(temp) else study) as st:
         if role is None:  # no readable current database: the backup's administrator
             st.login(user_id, password)
             _require_admin(st)

@@ -77,6 +77,20 @@ class Store:
         self.forms = FormService(self)
         self.queries = QueryService(self)
 
+    def use_study(self, study: Study, number: int) -> None:
+        """Work under another stored definition from now on (an amendment just stored):
+        the services keep what they read of the old one, so they are made again."""
+        from alsdesk.store.forms import FormService
+        from alsdesk.store.queries import QueryService
+        from alsdesk.store.subjects import SubjectService
+        from alsdesk.store.users import UserService
+
+        self.study, self.study_version = study, number
+        self.users = UserService(self)
+        self.subjects = SubjectService(self)
+        self.forms = FormService(self)
+        self.queries = QueryService(self)
+
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod

@@ -219,3 +219,20 @@ def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
                        f"versions {crf_entered} and {crf_changed} by the table but {want[0]} "
                        f"and {want[1]} by the audit trail")
     return out
+
+
+def file_study(path) -> Study | None:
+    """The newest definition stored in the database file at `path`, read-only; None when
+    it keeps none (format 2) or cannot be read (the caller's own checks say why)."""
+    from alsdesk.store import schema
+
+    try:
+        conn = schema.open_readonly(path)
+    except (sqlite3.Error, OSError, StoreError):
+        return None
+    try:
+        return latest_study(conn, str(path), check=False)
+    except (sqlite3.Error, StoreError):
+        return None
+    finally:
+        conn.close()

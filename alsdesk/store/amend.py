@@ -1,0 +1,357 @@
+"""A protocol amendment: a new version of the study definition, checked against the data.
+
+`plan` compares the stored definition with a new one (alsdesk/study/diff.py) and says, for
+each change, what it does to data already in the file; changes that would lose data or read
+it differently are refused with the reason and what to do instead. `apply` stores a plan
+with no refusal as the next version, in one transaction with its audit row, an
+administrator's reason and password: killed halfway, the file is as it was before.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from alsdesk.auth import Action
+from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.store import definitions, schema
+from alsdesk.store.audit import A
+from alsdesk.study import values as fv
+from alsdesk.study.diff import Change, diff, window_text
+from alsdesk.study.model import Study
+from alsdesk.study.source import Source
+from alsdesk.study.versions import require_newer
+
+if TYPE_CHECKING:
+    from alsdesk.store.core import Store
+
+# Field attributes whose change makes a stored value mean something else, or not parse.
+_READS_VALUES = ("type", "code list", "partial", "length", "digits", "unit", "unit_field")
+
+
+class AmendmentRefused(WorkflowError):
+    """An amendment that would lose or reinterpret data, or is not one (the words say)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    change: Change
+    impact: str | None = None  # what it does to data already entered
+    refusal: str | None = None  # why it cannot be applied, and what to do instead
+    line: str = ""  # "file:line" of the change in the new definition, when it has one
+
+    @property
+    def text(self) -> str:
+        where = f"{self.line}: " if self.line else ""
+        out = where + self.change.text
+        if self.impact:
+            out += f": {self.impact}"
+        if self.refusal:
+            out += f". REFUSED: {self.refusal}"
+        return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    old: Study
+    new: Study
+    file: str
+    findings: tuple[Finding, ...]
+    version: int  # the number the new definition would get
+
+    @property
+    def refused(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.refusal)
+
+    def report(self) -> str:
+        head = (f"Amendment of {self.old.id}: CRF {self.old.crf_version} -> "
+                f"{self.new.crf_version} (stored as version {self.version}), from {self.file}")
+        lines = [head, *(f"  {f.text}" for f in self.findings)]
+        if self.refused:
+            lines.append(f"{len(self.refused)} change(s) refused: nothing was changed. Write "
+                         "the definition again without them (each says what to do instead).")
+        return "\n".join(lines)
+
+
+def plan(store: "Store", new: Study, file: str) -> Plan:
+    """What amending the file's definition to `new` would do (AmendmentRefused when it is
+    for another study, not newer, or no change at all)."""
+    old = store.study
+    if new.id != old.id:
+        raise AmendmentRefused(
+            f"{file} is the definition of study {new.id}; this database holds study "
+            f"{old.id}. Amend it with a new version of the {old.id} definition.")
+    if new.digest == old.digest:
+        raise AmendmentRefused(f"{file} is the definition stored already (version "
+                               f"{store.study_version}): there is nothing to amend.")
+    require_newer(file, new.crf_version, old.crf_version)
+    ever = definitions.layout_study(store.conn, old)
+    src = Source(file, new.text)
+    findings = [_judge(store, old, new, ever, c, src) for c in diff(old, new)]
+    findings += _reused_ids(old, new, ever, src)
+    return Plan(old, new, file, tuple(findings), store.study_version + 1)
+
+
+def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) -> Plan:
+    """Store `new` as the next version (administrator, with a reason and the password)."""
+    store.require(Action.AMEND_STUDY)
+    if not isinstance(reason, str) or not reason.strip():
+        raise ReasonRequired("Give the reason for the amendment (for example the protocol "
+                             "amendment's number and date).")
+    amendment = plan(store, new, file)
+    if amendment.refused:
+        raise AmendmentRefused(amendment.report())
+    store.users.authenticate(store.user_id, password, purpose="amendment")
+    with store.transaction():
+        number = definitions.store_version(store, new, reason.strip(), by=store.user_id)
+        for column in schema.sync_form_tables(store.conn, new):
+            store.audit(A.SCHEMA, field=column, new_value="column added",
+                        reason=f"study definition version {number}")
+    store.use_study(new, number)
+    return amendment
+
+
+# -- what each change does to the data ------------------------------------------------------
+
+
+def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
+           src: Source) -> Finding:
+    refusal = impact = None
+    conn = store.conn
+    if c.what == "event" and c.kind == "removed":
+        n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
+        if n:
+            refusal = (f"{n} form(s) were entered at this visit; keep the event (change its "
+                       "label or window instead)")
+    elif c.what == "event" and c.attr == "forms":
+        for form_id in set(c.before) - set(c.after):
+            n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ? AND "
+                       "form = ?", c.key, form_id)
+            if n:
+                refusal = (f"form {form_id} was entered {n} time(s) at {c.key}; keep it in "
+                           "the event's forms")
+    elif c.what == "event" and c.attr in ("kind", "repeating", "anchor"):
+        n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
+        if n:
+            refusal = (f"{n} form(s) were entered at {c.key} as it was; changing its "
+                       f"{c.attr} would read them as another kind of visit: add a new event")
+    elif c.attr == "window":
+        impact = _window_impact(store, new, c)
+    elif c.what == "form" and c.kind == "removed":
+        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", c.key)
+        if n:
+            refusal = f"it was entered {n} time(s); keep the form"
+    elif c.what == "form" and c.attr == "repeating" and not c.after:
+        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND repeat > 1",
+                   c.key)
+        if n:
+            refusal = f"{n} entries are second or later ones; keep it repeating"
+    elif c.what == "field":
+        refusal, impact = _field(store, old, new, c)
+    elif c.what == "choice":
+        refusal, impact = _choice(store, old, c)
+    elif c.what == "missing code" and c.kind == "removed":
+        n = _code_uses(store, old, c.key)
+        if n:
+            refusal = f"{n} value(s) are recorded as {c.key}; keep the code"
+    elif c.what == "study" and c.attr == "subject_pattern":
+        n = _count(conn, "SELECT count(*) FROM subjects")
+        if n:
+            refusal = (f"{n} subject(s) have numbers made by the old pattern; keep it")
+    elif c.what == "code list" and c.attr == "type of its codes":
+        users = [f"{f}.{x.id}" for f, x in _fields_with_list(old, c.key)
+                 if _stored(store, f, x.id)]
+        if users:
+            refusal = f"codes are stored in {', '.join(users)}; keep the type"
+    return Finding(c, impact, refusal, _line(src, new, c))
+
+
+def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | None, str | None]:
+    form_id, field_id = c.key.split(".", 1)
+    n = _stored(store, form_id, field_id)
+    if c.kind == "removed":
+        return ((f"{n} value(s) are recorded in it; keep the field (make it not required, "
+                 "or hide it with 'visible')") if n else None), None
+    if c.kind == "added" or not n:
+        return None, None
+    before, after = old.form(form_id).field(field_id), new.form(form_id).field(field_id)
+    if c.attr == "missing":
+        gone = set(before.missing) - set(after.missing)
+        used = sum(_count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE '
+                          f'"{schema.missing_column(field_id)}" = ?', code) for code in gone)
+        if used:
+            return f"{used} value(s) are recorded with the code(s) removed; keep them", None
+        return None, None
+    if c.attr not in _READS_VALUES and c.attr not in ("min", "max"):
+        return None, None
+    if schema.form_columns(new.form(form_id)).get(field_id) is not \
+            schema.form_columns(old.form(form_id)).get(field_id):
+        return (f"{n} value(s) are stored as {before.type.value}; a field of another kind "
+                "cannot hold them: add a new field"), None
+    if c.attr == "unit":
+        return (f"{n} value(s) were recorded in {before.unit or 'no unit'}; they would be "
+                "read in the new unit: add a new field"), None
+    bad = [v for (v,) in store.conn.execute(
+        f'SELECT "{field_id}" FROM "{form_id}" WHERE "{field_id}" IS NOT NULL')
+        if fv.check_value(after, v) is not None]
+    if not bad:
+        return None, None
+    if c.attr in ("min", "max"):
+        return None, (f"{len(bad)} recorded value(s) lie outside the new range; they stay "
+                      "as entered and are flagged when their form is next saved")
+    return (f"{len(bad)} recorded value(s) would no longer be valid (for example "
+            f"{str(bad[0])[:40]!r}); keep the {c.attr} or add a new field"), None
+
+
+def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | None]:
+    list_id, code = c.key.split(".", 1)
+    if c.kind == "added":
+        return None, None
+    cl = old.codelists[list_id]
+    stored = next(ch.code for ch in cl.choices if str(ch.code) == code)
+    uses = sum(_count(store.conn, f'SELECT count(*) FROM "{f}" WHERE "{x.id}" = ?', stored)
+               for f, x in _fields_with_list(old, list_id) if _has_table(store, f))
+    if not uses:
+        return None, None
+    if c.kind == "removed":
+        return (f"{uses} recorded value(s) are this choice; keep it"), None
+    if c.attr == "label":
+        return None, (f"{uses} recorded value(s) are this choice: they will read "
+                      f"{c.after!r}")
+    return None, None
+
+
+def _window_impact(store: "Store", new: Study, c: Change) -> str | None:
+    from alsdesk.overview import all_schedules
+    from alsdesk.clinical.schedule import VisitStatus
+
+    ev = c.key
+    if not any(e.id == ev for e in new.events):
+        return None
+    before = all_schedules(store)
+    after = all_schedules(store, study=new, as_entered=False)
+    moved_out = moved_in = 0
+    for code, plans in before.items():
+        old_plan = next((p for p in plans if p.event_id == ev), None)
+        new_plan = next((p for p in after.get(code, []) if p.event_id == ev), None)
+        if old_plan is None or new_plan is None or not old_plan.is_done:
+            continue
+        if (old_plan.status is VisitStatus.DONE_IN_WINDOW
+                and new_plan.status is VisitStatus.DONE_OUT_OF_WINDOW):
+            moved_out += 1
+        elif (old_plan.status is VisitStatus.DONE_OUT_OF_WINDOW
+              and new_plan.status is VisitStatus.DONE_IN_WINDOW):
+            moved_in += 1
+    words = []
+    if moved_out:
+        words.append(f"{moved_out} visit(s) already done would be judged out of window")
+    if moved_in:
+        words.append(f"{moved_in} visit(s) done out of window would be judged in window")
+    if not words:
+        return "no visit already done is judged differently"
+    return "; ".join(words) + (f" by the new window; they stay judged by the window they "
+                               f"were entered under ({window_text(c.before)})")
+
+
+def _reused_ids(old: Study, new: Study, ever: Study, src: Source) -> list[Finding]:
+    """A field added back under an id an earlier version had, with another kind: its
+    column still holds that version's values, which the new field would read."""
+    out = []
+    for form_id, form in new.forms.items():
+        was = ever.forms.get(form_id)
+        if was is None:
+            continue
+        now_cols = schema.form_columns(form)
+        then_cols = schema.form_columns(was)
+        for f in form.fields:
+            in_old = form_id in old.forms and f.id in old.forms[form_id].field_ids
+            if in_old or f.id not in was.field_ids:
+                continue
+            if now_cols.get(f.id) is not then_cols.get(f.id) or _list_of(f) != _list_of(
+                    was.field(f.id)):
+                change = Change("added", "field", f"{form_id}.{f.id}", after=f)
+                out.append(Finding(change, None, (
+                    "an earlier version had a field with this id of another kind, whose "
+                    "values stay in the file; give the new field a new id"),
+                    _line(src, new, change)))
+    return out
+
+
+# -- small readers ---------------------------------------------------------------------------
+
+
+def _count(conn, sql: str, *args) -> int:
+    return conn.execute(sql, args).fetchone()[0]
+
+
+def _has_table(store: "Store", form_id: str) -> bool:
+    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                              (form_id,)).fetchone() is not None
+
+
+def _stored(store: "Store", form_id: str, field_id: str) -> int:
+    """How many instances hold a value or a missing code in the field."""
+    if not _has_table(store, form_id):
+        return 0
+    cols = {r[1] for r in store.conn.execute(f'PRAGMA table_info("{form_id}")')}
+    terms = [f'"{c}" IS NOT NULL' for c in (field_id, schema.missing_column(field_id))
+             if c in cols]
+    if not terms:
+        return 0
+    return _count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE {" OR ".join(terms)}')
+
+
+def _code_uses(store: "Store", study: Study, code: str) -> int:
+    total = 0
+    for form in study.forms.values():
+        for f in form.fields:
+            if code in f.missing and _has_table(store, form.id):
+                total += _count(store.conn, f'SELECT count(*) FROM "{form.id}" WHERE '
+                                f'"{schema.missing_column(f.id)}" = ?', code)
+    return total
+
+
+def _fields_with_list(study: Study, list_id: str):
+    return [(form.id, f) for form in study.forms.values() for f in form.fields
+            if f.codelist is not None and f.codelist.id == list_id]
+
+
+def _list_of(f) -> tuple | None:
+    return None if f.codelist is None else tuple((c.code, c.label) for c in f.codelist.choices)
+
+
+def _line(src: Source, new: Study, c: Change) -> str:
+    """'file:line' of the change in the new definition ('file' for a removed thing)."""
+    key = _key_path(new, c)
+    number = src.line_of(key) if key else None
+    return f"{src.name}:{number}" if number else src.name
+
+
+def _key_path(new: Study, c: Change) -> str | None:
+    if c.kind == "removed":
+        return None
+    if c.what == "event":
+        i = next((i for i, e in enumerate(new.events) if e.id == c.key), None)
+        attr = {"window": "window", "target": "target"}.get(c.attr or "", c.attr)
+        return None if i is None else f"events[{i}] ({c.key})" + (f".{attr}" if attr else "")
+    if c.what in ("field", "check"):
+        form_id, item = c.key.split(".", 1)
+        form = new.forms[form_id]
+        items = form.fields if c.what == "field" else form.checks
+        i = next((i for i, x in enumerate(items) if x.id == item), None)
+        part = "fields" if c.what == "field" else "checks"
+        # the key written in the file ("choices" holds a field's code list)
+        leaf = {"code list": "choices"}.get(c.attr or "", c.attr)
+        tail = f".{leaf}" if leaf and " " not in leaf and c.kind == "changed" else ""
+        return None if i is None else f"forms.{form_id}.{part}[{i}] ({item}){tail}"
+    if c.what == "form":
+        return f"forms.{c.key}"
+    if c.what in ("code list", "choice"):
+        return f"codelists.{c.key.split('.', 1)[0]}"
+    if c.what == "study":
+        return f"study.{c.attr}" if c.attr and " " not in c.attr else "study"
+    if c.what == "parameter":
+        return f"parameters.{c.key}"
+    return None
+
+
+__all__ = ["AmendmentRefused", "Finding", "Plan", "plan", "apply"]

@@ -1,0 +1,212 @@
+"""What changes between two versions of a study definition, by id, in words.
+
+Pure: two Study objects in, a list of changes out. What a change does to data already
+entered, and whether it is refused, is for alsdesk/store/amend.py, which can read the file;
+`alsdesk study diff A B` prints these lines as they are.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from alsdesk.study.model import CodeList, Event, Field, Form, Study
+
+__all__ = ["Change", "diff", "window_text"]
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # "added", "changed", "removed"
+    what: str  # "study", "event", "form", "field", "code list", "choice", "check", ...
+    key: str  # the id: "h72", "ae.aeterm", "yesno.2", "vs.chk_sbp"
+    attr: str | None = None  # for "changed": which attribute ("window", "label", "type")
+    before: Any = None
+    after: Any = None
+
+    @property
+    def text(self) -> str:
+        if self.kind == "added":
+            return f"{self.what} {self.key} added{_about(self.after)}"
+        if self.kind == "removed":
+            return f"{self.what} {self.key} removed{_about(self.before)}"
+        if self.attr == "window":
+            return (f"window of {self.key} changes from {window_text(self.before)} to "
+                    f"{window_text(self.after)}")
+        return (f"{self.what} {self.key}: {self.attr} changes from {_shown(self.before)} to "
+                f"{_shown(self.after)}")
+
+
+def window_text(event: Event) -> str:
+    """"[48, 96] h" for an event's window, "no window" for one without."""
+    if event.window is None:
+        return "no window"
+    unit = "h" if event.unit is not None and event.unit.value == "hours" else "days"
+    low, high = (_number(v) for v in event.window)
+    return f"[{low}, {high}] {unit}"
+
+
+def diff(old: Study, new: Study) -> list[Change]:
+    """Every difference that means something to data or to a person, oldest order first."""
+    out: list[Change] = []
+    for attr in ("protocol", "title", "site", "crf_version", "subject_pattern",
+                 "target_enrolment", "ctcae_version", "signature_meanings"):
+        _attr(out, "study", new.id, attr, getattr(old, attr), getattr(new, attr))
+    _missing_codes(out, old, new)
+    _codelists(out, old.codelists, new.codelists)
+    _events(out, old, new)
+    _forms(out, old, new)
+    _keyed(out, "parameter", old.parameters, new.parameters, lambda k, v: f"{k}", compare=True)
+    _keyed(out, "binding", old.bindings, new.bindings, lambda k, v: k, compare=True)
+    return out
+
+
+def _attr(out: list[Change], what: str, key: str, attr: str, before: Any, after: Any) -> None:
+    if before != after:
+        out.append(Change("changed", what, key, attr, before, after))
+
+
+def _keyed(out, what, old: dict, new: dict, key_of, compare: bool = False) -> None:
+    for k in old:
+        if k not in new:
+            out.append(Change("removed", what, key_of(k, old[k]), before=old[k]))
+        elif compare and old[k] != new[k]:
+            out.append(Change("changed", what, key_of(k, old[k]), "value", old[k], new[k]))
+    for k in new:
+        if k not in old:
+            out.append(Change("added", what, key_of(k, new[k]), after=new[k]))
+
+
+def _missing_codes(out, old: Study, new: Study) -> None:
+    before = {m.code: m for m in old.missing_codes}
+    after = {m.code: m for m in new.missing_codes}
+    _keyed(out, "missing code", before, after, lambda k, v: k)
+    for code in before.keys() & after.keys():
+        for attr in ("label", "export"):
+            _attr(out, "missing code", code, attr, getattr(before[code], attr),
+                  getattr(after[code], attr))
+
+
+def _codelists(out, old: dict[str, CodeList], new: dict[str, CodeList]) -> None:
+    _keyed(out, "code list", old, new, lambda k, v: k)
+    for cid in old.keys() & new.keys():
+        a, b = old[cid], new[cid]
+        _attr(out, "code list", cid, "type of its codes", a.data_type, b.data_type)
+        choices_a = {c.code: c for c in a.choices}
+        choices_b = {c.code: c for c in b.choices}
+        _keyed(out, "choice", choices_a, choices_b, lambda k, v: f"{cid}.{k}")
+        for code in choices_a.keys() & choices_b.keys():
+            for attr in ("label", "per"):
+                _attr(out, "choice", f"{cid}.{code}", attr, getattr(choices_a[code], attr),
+                      getattr(choices_b[code], attr))
+        if [c.code for c in a.choices if c.code in choices_b] != [
+                c.code for c in b.choices if c.code in choices_a]:
+            out.append(Change("changed", "code list", cid, "order of its choices",
+                              [c.code for c in a.choices], [c.code for c in b.choices]))
+
+
+_EVENT_ATTRS = ("label", "kind", "repeating", "forms", "anchor", "signature")
+
+
+def _events(out, old: Study, new: Study) -> None:
+    a = {e.id: e for e in old.events}
+    b = {e.id: e for e in new.events}
+    _keyed(out, "event", a, b, lambda k, v: k)
+    for eid in [e.id for e in new.events if e.id in a]:
+        for attr in _EVENT_ATTRS:
+            _attr(out, "event", eid, attr, getattr(a[eid], attr), getattr(b[eid], attr))
+        if a[eid].target != b[eid].target or a[eid].unit != b[eid].unit:
+            out.append(Change("changed", "event", eid, "target",
+                              _target(a[eid]), _target(b[eid])))
+        if a[eid].window != b[eid].window or a[eid].unit != b[eid].unit:
+            out.append(Change("changed", "event", eid, "window", a[eid], b[eid]))
+    if [e.id for e in old.events if e.id in b] != [e.id for e in new.events if e.id in a]:
+        out.append(Change("changed", "study", new.id, "order of its events",
+                          [e.id for e in old.events], [e.id for e in new.events]))
+
+
+_FORM_ATTRS = ("label", "repeating", "domain", "layout", "log_rows", "signature")
+# A field's attributes compared one by one; its code list is compared by id and content.
+_FIELD_ATTRS = tuple(f.name for f in dataclasses.fields(Field)
+                     if f.name not in ("id", "codelist", "units"))
+
+
+def _forms(out, old: Study, new: Study) -> None:
+    _keyed(out, "form", old.forms, new.forms, lambda k, v: k)
+    for fid in [f for f in new.forms if f in old.forms]:
+        a, b = old.forms[fid], new.forms[fid]
+        for attr in _FORM_ATTRS:
+            _attr(out, "form", fid, attr, getattr(a, attr), getattr(b, attr))
+        _fields(out, a, b)
+        _keyed(out, "check", {c.id: c for c in a.checks}, {c.id: c for c in b.checks},
+               lambda k, v: f"{fid}.{k}")
+        checks_b = {c.id: c for c in b.checks}
+        for check in a.checks:
+            if check.id in checks_b:
+                for attr in ("expr", "message", "severity", "fields", "deviation"):
+                    _attr(out, "check", f"{fid}.{check.id}", attr, getattr(check, attr),
+                          getattr(checks_b[check.id], attr))
+        _keyed(out, "derived value", {d.id: d for d in a.derived},
+               {d.id: d for d in b.derived}, lambda k, v: f"{fid}.{k}", compare=True)
+
+
+def _fields(out, a: Form, b: Form) -> None:
+    fa = {f.id: f for f in a.fields}
+    fb = {f.id: f for f in b.fields}
+    _keyed(out, "field", fa, fb, lambda k, v: f"{a.id}.{k}")
+    for field_id in [f.id for f in b.fields if f.id in fa]:
+        x, y = fa[field_id], fb[field_id]
+        key = f"{a.id}.{field_id}"
+        for attr in _FIELD_ATTRS:
+            _attr(out, "field", key, attr, getattr(x, attr), getattr(y, attr))
+        if _list_id(x) != _list_id(y):
+            out.append(Change("changed", "field", key, "code list", _list_id(x), _list_id(y)))
+    if [f for f in fa if f in fb] != [f for f in fb if f in fa]:
+        out.append(Change("changed", "form", a.id, "order of its fields", list(fa), list(fb)))
+
+
+def _list_id(f: Field) -> str | None:
+    return f.codelist.id if f.codelist is not None else None
+
+
+def _target(e: Event) -> str:
+    if e.target is None:
+        return "none"
+    unit = "h" if e.unit is not None and e.unit.value == "hours" else "days"
+    return f"{_number(e.target)} {unit}"
+
+
+def _number(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else str(v)
+
+
+def _about(obj: Any) -> str:
+    """A short description of an added or removed thing, after its id."""
+    if isinstance(obj, Event):
+        return f" ({obj.label}; forms {', '.join(obj.forms)}; window {window_text(obj)})"
+    if isinstance(obj, Form):
+        return f" ({obj.label}; {len(obj.fields)} fields)"
+    if isinstance(obj, Field):
+        kind = obj.type.value + (f" from {obj.codelist.id}" if obj.codelist else "")
+        return f" ({kind}: {obj.label!r})"
+    label = getattr(obj, "label", None) or getattr(obj, "message", None)
+    if isinstance(label, str):
+        return f" ({label!r})"
+    if isinstance(obj, (int, float, str)):
+        return f" ({obj!r})"
+    return ""
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (tuple, list)) and not value:
+        return "none"
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        if hasattr(value, "value"):  # an Enum
+            return repr(value.value)
+        return ", ".join(_shown(v) for v in value)
+    if hasattr(value, "value") and not isinstance(value, (int, float)):
+        return repr(value.value)
+    text = repr(value)
+    return text if len(text) <= 120 else text[:117] + "...'"
