@@ -87,6 +87,10 @@ class FormBlock:
     # investigator_signature), None when it needs none; set, an unsigned entry prints
     # "Not signed" in its block
     sign_meaning: str | None = None
+    # the CRF version (label) it was entered under, and the one its data were last changed
+    # under when that is another (after an amendment)
+    crf: str = ""
+    crf_changed: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class Collector:
         self._users: dict[str, str] = {}
         self._head: SubjectHead | None = None
         self._visits: dict[str, str] = {}
+        self._crf_labels: dict[int, str] | None = None
 
     # -- whole documents --------------------------------------------------------------------
 
@@ -247,6 +252,12 @@ class Collector:
     def form_block(self, event_label: str, event: Event, form: Form,
                    instance_id: int) -> FormBlock:
         rec = self.store.forms.get_instance(instance_id)
+        if rec.crf_changed != self.store.study_version:
+            # printed as the form was when its data were last changed: the fields, labels
+            # and visibility of that CRF version (an amendment's new field is not a blank)
+            from alsdesk.store.definitions import study_at
+
+            form = study_at(self.store.conn, rec.crf_changed).forms.get(form.id, form)
         self.times += [rec.updated_at or "", rec.verified_at or ""]
         visible = engine.visibility(form, rec.values, rec.missing)
         queries = [q for q in self.all_queries if q.instance_id == instance_id]
@@ -293,7 +304,19 @@ class Collector:
                      if rec.updated_at else ""),
             verified=verified, rows=tuple(rows), derived=derived, signatures=tuple(signatures),
             queries=tuple(self._query(q) for q in queries), restricted=restricted,
-            sign_meaning=_sign_meaning(self.study, event, form, rec))
+            sign_meaning=_sign_meaning(self.study, event, form, rec),
+            crf=self._crf(rec.crf_entered),
+            crf_changed=(self._crf(rec.crf_changed) if rec.crf_changed != rec.crf_entered
+                         else ""))
+
+    def _crf(self, number: int) -> str:
+        """A stored version's CRF label ("1.1"), read once per document."""
+        if self._crf_labels is None:
+            from alsdesk.store import definitions
+
+            self._crf_labels = {v.version: v.crf_version
+                                for v in definitions.versions(self.store.conn)}
+        return self._crf_labels.get(number, self.study.crf_version)
 
     # -- queries and the audit trail --------------------------------------------------------
 

@@ -163,8 +163,11 @@ def _form(form: FormBlock, width: float) -> list:
                         ("TOPPADDING", (0, 0), (-1, -1), 3),
                         ("BOTTOMPADDING", (0, 0), (-1, -1), 4)])
     outline = title if form.entry is None else f"{form.form} {form.entry}"
-    head = [page.Mark(form.event, title, outline=outline, level=1), band]
-    info = " · ".join(x for x in (f"Last change {form.updated}" if form.updated else "",
+    head = [page.Mark(form.event, title, outline=outline, level=1,
+                      crf=form.crf_changed or form.crf or None), band]
+    crf = (f"CRF version {form.crf}" + (f", changed under {form.crf_changed}"
+                                         if form.crf_changed else "")) if form.crf else ""
+    info = " · ".join(x for x in (crf, f"Last change {form.updated}" if form.updated else "",
                                   f"Verified {form.verified}" if form.verified else "") if x)
     if info:
         head.append(st.t(info, st.SMALL))

@@ -45,7 +45,7 @@ def draw_footer(canv, spec: "PageSpec", left: float, right: float, printed: str)
         draw_boxes(canv, left + 155.7 * mm, y, 4, "", box_w=3.6 * mm, box_h=4.4 * mm)
         line = f"CRF version {spec.study.crf_version}"
     else:
-        line = f"CRF version {spec.study.crf_version} · Printed {printed}"
+        line = f"Printed {printed}"  # the CRF version is the page's own (alsdesk/pdf/page.py)
         if spec.fingerprint:
             line += f" · Data fingerprint {spec.fingerprint}"
         if spec.audit_head is not None:

@@ -68,9 +68,13 @@ class Mark(Flowable):
     _ZEROSIZE = 1
 
     def __init__(self, event: str, form: str, outline: str | None = None, level: int = 0,
-                 key: str | None = None, dest: str | None = None) -> None:
+                 key: str | None = None, dest: str | None = None,
+                 crf: str | None = None) -> None:
         super().__init__()
         self.event, self.form, self.outline, self.level = event, form, outline, level
+        # The CRF version the form from here on was entered under (its footer says it);
+        # None: the document's own (spec.study's).
+        self.crf = crf
         self.dest = dest
         self.key = dest or key or f"m{id(self)}"
         self.keepWithNext = 1
@@ -188,6 +192,7 @@ class _Doc(BaseDocTemplate):
         self.page_first: Mark | None = None
         self.page_started = False
         self.page_more: list[str] = []
+        self.page_crfs: list[str] = []  # CRF versions of the forms on this page
 
     def beforeDocument(self) -> None:  # noqa: N802
         when = self.spec.data_time
@@ -200,6 +205,7 @@ class _Doc(BaseDocTemplate):
 
     def handle_pageBegin(self) -> None:  # noqa: N802
         self.page_first, self.page_started, self.page_more = None, False, []
+        self.page_crfs = []
         super().handle_pageBegin()
 
     def afterFlowable(self, flowable) -> None:  # noqa: N802
@@ -214,10 +220,14 @@ class _Doc(BaseDocTemplate):
             first = self.page_first.form if self.page_first else None
             if self.page_started and flowable.form not in self.page_more + [first]:
                 self.page_more.append(flowable.form)
+            if self.page_started and flowable.crf and flowable.crf not in self.page_crfs:
+                self.page_crfs.append(flowable.crf)
             return
         if not self.page_started and not isinstance(flowable, (ActionFlowable, Spacer)):
             self.page_started = True
             self.page_first = self.current
+            if self.current is not None and self.current.crf:
+                self.page_crfs.insert(0, self.current.crf)
 
 
 def _keywords(spec: PageSpec) -> str:
@@ -310,6 +320,14 @@ def _draw_frame(canv, doc: _Doc) -> None:
         text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
         canv.setFont(fonts.BOLD, size)
         shaping.draw_string(canv, x + 4 * mm + room * 0.42, y, text)
+    if not spec.blank:
+        # Which CRF version the page's forms were entered under (a casebook spans
+        # amendments), beside "Page X of Y"; the blank book is all of the current one.
+        crfs = doc.page_crfs or [spec.study.crf_version]
+        canv.setFont(fonts.REGULAR, 7.5)
+        canv.setFillColor(GREY)
+        canv.drawRightString(right - 27 * mm, footer.BASE,
+                             f"CRF version{'s' if len(crfs) > 1 else ''} {', '.join(crfs)}")
     canv.restoreState()
     header = canv._code[start:]
     del canv._code[start:]

@@ -203,6 +203,8 @@ class Store:
                             "brings"))
                     for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
+                if applied:  # the services looked at the file before its new columns
+                    store.use_study(study, store.study_version)
                 # Wrong passwords met in read-only windows on this workstation go to the
                 # trail now that it can be written (alsdesk/store/logins.py).
                 logins.flush_readonly(store)

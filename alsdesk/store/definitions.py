@@ -74,23 +74,28 @@ def study_at(conn: sqlite3.Connection, version: int, where: str = "the database"
     if row is None:
         raise StoreError(f"{where} holds no study definition version {version}.")
     study_id, crf, text, companions, sha = row
-    if sha in _PARSED:
-        return _PARSED[sha]
+    try:
+        parts = json.loads(companions)
+        actual = digest(text, parts)
+    except (ValueError, TypeError, AttributeError):
+        parts, actual = None, None
+    if actual != sha and check:
+        raise StoreError(
+            f"The study definition stored in {where} (version {version}, CRF {crf}) is not "
+            "the one loaded (its SHA-256 differs from the one recorded): it was changed "
+            "outside ALS Desk. Run 'alsdesk verify' and restore the latest good backup.")
+    if actual in _PARSED:  # keyed by what the text is, not by what the row says it is
+        return _PARSED[actual]
     name = f"{study_id} CRF {crf} (version {version} stored in {where})"
     try:
-        study = load_study_text(text, name, json.loads(companions))
+        study = load_study_text(text, name, parts if isinstance(parts, dict) else {})
     except (DefinitionError, ValueError, TypeError) as exc:
         raise StoreError(
             f"The study definition stored in {where} (version {version}, CRF {crf}) cannot be "
             f"read by this program: {exc}. Run 'alsdesk verify'; if the file is intact, use "
             "the ALS Desk version that made it.") from None
-    if study.digest != sha and check:
-        raise StoreError(
-            f"The study definition stored in {where} (version {version}, CRF {crf}) is not "
-            "the one loaded (its SHA-256 differs from the one recorded): it was changed "
-            "outside ALS Desk. Run 'alsdesk verify' and restore the latest good backup.")
-    if study.digest == sha:
-        _PARSED[sha] = study
+    if actual is not None:
+        _PARSED[actual] = study
     return study
 
 

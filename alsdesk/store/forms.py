@@ -60,6 +60,12 @@ class FormService(WorkflowSteps):
         self._fields: dict[str, _FieldMap] = {}
         # (event, form) places whose saves can change the subject's status
         self._status_places = status_rules.watched_places(store.study)
+        # A file of format 2 open read-only has no column for the definition versions: all
+        # its forms are of its one definition.
+        from alsdesk.store.definitions import has_table
+
+        self._instance_cols = _INSTANCE_COLS if has_table(store.conn) else \
+            _INSTANCE_COLS.replace("crf_entered, crf_changed", "1, 1")
 
     @property
     def conn(self):
@@ -115,7 +121,7 @@ class FormService(WorkflowSteps):
         """The stored record as it is: for saving, signing and deleting (never returned to a
         role that may not see identifiers: every caller first requires a data-entry role)."""
         row = self.conn.execute(
-            f"SELECT {_INSTANCE_COLS} FROM form_instances WHERE id = ?", (instance_id,)
+            f"SELECT {self._instance_cols} FROM form_instances WHERE id = ?", (instance_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"There is no form instance {instance_id}.")

@@ -46,7 +46,7 @@ ALSFRS_ITEMS: tuple[str, ...] = (
 # The store's own tables: a form table of the same name would collide with them.
 STORE_TABLES: frozenset[str] = frozenset({
     "subjects", "users", "form_instances", "audit_trail", "signatures", "queries", "meta",
-    "settings", "locks",
+    "settings", "locks", "ctcae_versions", "ctcae_terms", "study_versions",
 })
 # Columns every form table has or SQLite implies; field ids with "__" are refused as well,
 # because the store derives its own column names that way (temp__missing).

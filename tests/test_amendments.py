@@ -1,0 +1,296 @@
+"""Protocol amendments of the NCT02492516 demo: the 24 h amendment and a field added to the
+infusion form mid-study, through the core and through `alsdesk amend`; what is refused, and
+that a refusal or a kill leaves the file as it was."""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from alsdesk.cli import main
+from alsdesk.clinical.schedule import VisitStatus
+from alsdesk.errors import AuthError, DefinitionError, PermissionDenied, ReasonRequired
+from alsdesk.overview import all_schedules
+from alsdesk.store import Store, amend, definitions
+from alsdesk.study import load_study
+from tests import amendment_files as files
+
+DEMO_PASSWORD = "Demo-password-1"
+
+
+def _sha(path: Path) -> tuple[str, str]:
+    """The database's bytes and what its write-ahead log holds, as a refusal must leave
+    them. (A read-only look makes an empty log and its index beside a file closed cleanly,
+    as SQLite needs them to read; it writes nothing into either.)"""
+    wal = Path(f"{path}-wal")
+    log = wal.read_bytes() if wal.exists() else b""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), hashlib.sha256(log).hexdigest()
+
+
+def _form_rows(path: Path) -> dict[str, dict[int, tuple]]:
+    """Every form table's rows, read with sqlite3 alone: what an amendment must not touch."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT DISTINCT form FROM form_instances")]
+        out = {}
+        for t in tables:
+            cur = conn.execute(f'SELECT * FROM "{t}" ORDER BY instance_id')
+            names = [d[0] for d in cur.description]
+            out[t] = {row[0]: dict(zip(names, row)) for row in cur}
+        return out
+    finally:
+        conn.close()
+
+
+def _admin(path: Path) -> Store:
+    st = Store.open(path)
+    st.login("admin", DEMO_PASSWORD)
+    return st
+
+
+def _h72_done(st: Store) -> int:
+    return sum(1 for plans in all_schedules(st).values() for p in plans
+               if p.event_id == "h72" and p.is_done)
+
+
+def test_the_demo_through_the_24h_amendment_and_a_new_infusion_field(demo_db, tmp_path):
+    before = _form_rows(demo_db)
+    first, second = files.amendment_24h(tmp_path), files.amendment_premed(tmp_path)
+    st = _admin(demo_db)
+    assert (st.study_version, st.study.crf_version) == (1, "1.0")
+    done = _h72_done(st)
+    assert done >= 3  # the demo has 72 h visits done, at about 72 h
+    plan = amend.plan(st, load_study(first), first.name)
+    texts = [f.text for f in plan.findings]
+    window = next(t for t in texts if "window of h72" in t)
+    assert "changes from [48, 96] h to [18, 30] h" in window
+    assert f"{done} visit(s) already done would be judged out of window" in window
+    assert window.startswith(f"{first.name}:")  # the file and line of the change
+    assert not plan.refused and plan.version == 2
+    amend.apply(st, load_study(first), first.name, reason="Amendment 1: first follow-up at 24 h",
+                password=DEMO_PASSWORD)
+    assert (st.study_version, st.study.event("h72").label) == (2, "24 hours")
+    # visits done before the amendment stay judged by the window they were entered under
+    statuses = [p.status for plans in all_schedules(st).values() for p in plans
+                if p.event_id == "h72" and p.is_done]
+    assert len(statuses) == done and set(statuses) == {VisitStatus.DONE_IN_WINDOW}
+    st.close()
+
+    st = _admin(demo_db)  # the file opens with its own (amended) definition
+    assert (st.study_version, st.study.crf_version) == (2, "1.1")
+    amend.apply(st, load_study(second), second.name, reason="Amendment 2: premedication",
+                password=DEMO_PASSWORD)
+    assert st.study_version == 3
+    st.logout()
+    st.login("nurse", DEMO_PASSWORD)
+    # a new subject's form is of the new version; an old infusion form changed now says so
+    code = st.subjects.create(initials="NV").code
+    new = st.forms.save(code, "screening", "sv", {"svdone": "Y"})
+    assert (new.record.crf_entered, new.record.crf_changed) == (3, 3)
+    infused = next(c for c, in st.conn.execute(
+        "SELECT s.code FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id WHERE "
+        "fi.form = 'inf' AND fi.status NOT IN ('locked', 'signed') LIMIT 1"))
+    old = st.forms.get(infused, "infusion", "inf")
+    assert (old.crf_entered, old.crf_changed) == (1, 1)
+    changed = st.forms.save(infused, "infusion", "inf", {"infpremed": "Y"},
+                            reason="premedication recorded after amendment 2")
+    assert (changed.record.crf_entered, changed.record.crf_changed) == (1, 3)
+    assert st.verify().ok
+    st.close()
+
+    after = _form_rows(demo_db)
+    for table, rows in before.items():  # old data unchanged, value for value
+        for iid, row in rows.items():
+            got = dict(after[table][iid])
+            if table == "inf":
+                assert got.pop("infpremed") == ("Y" if iid == old.instance_id else None)
+            assert got == row, (table, iid)
+
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "study", "versions", "--as",
+                                       "admin", "--password-stdin"], input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert [ln.split()[:2] for ln in lines[2:]] == [["1", "1.0"], ["2", "1.1"], ["3", "1.2"]]
+    assert "Amendment 2: premedication" in lines[-1]
+
+    out = tmp_path / "casebook.pdf"
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "pdf", "casebook", infused,
+                                       "--as", "admin", "--password-stdin", "--out", str(out)],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    pages = [p.extract_text() for p in PdfReader(out).pages]
+    inf_page = next(p for p in pages if "Premedication given before the infusion" in p)
+    assert "CRF version 1.0, changed under 1.2" in inf_page
+    assert any("CRF version 1.0 ·" in p or "CRF version 1.0\n" in p for p in pages)
+    footers = {ln for p in pages for ln in p.splitlines() if ln.startswith("CRF version")}
+    assert any("1.2" in f for f in footers) and any("1.0" in f for f in footers)
+
+
+def _cli_amend(db: Path, file: Path, *extra: str, password: str = DEMO_PASSWORD):
+    return CliRunner().invoke(main, ["--db", str(db), "amend", str(file), "--as", "admin",
+                                     "--password-stdin", "--yes", "--reason", "test", *extra],
+                              input=password + "\n")
+
+
+WEIGHT = ('id = "weight"\nlabel = "Body weight on the day of infusion"\ntype = "decimal"\n'
+          'unit = "kg"\nmin = 20\nmax = 300\ndigits = 1')
+
+
+@pytest.mark.parametrize("old, new, words", [
+    (WEIGHT, WEIGHT.replace('"decimal"', '"integer"').replace("\ndigits = 1", ""),
+     "field inf.weight: type changes from 'decimal' to 'integer'. REFUSED: 4 value(s) are "
+     "stored as decimal"),
+    (WEIGHT, WEIGHT.replace('"kg"', '"lb"'),
+     "REFUSED: 4 value(s) were recorded in kg; they would be read in the new unit"),
+    (WEIGHT, WEIGHT.replace("max = 300", "max = 60"), None),  # a range: flagged, not refused
+    ('{ code = "IND", label = "Indeterminate" },\n]', ']', None),  # a choice not in use
+])
+def test_an_amendment_that_would_reinterpret_data_is_refused_and_the_file_is_untouched(
+        demo_db, tmp_path, old, new, words):
+    path = files.write(tmp_path / "bad", files.edit(files.amendment_24h_text(), old, new))
+    sha = _sha(demo_db)
+    result = _cli_amend(demo_db, path)
+    if words is None:
+        assert result.exit_code == 0, result.output
+        return
+    assert result.exit_code == 1, result.output
+    assert words in result.output and "nothing was changed" in result.output
+    assert _sha(demo_db) == sha  # byte for byte, side files included
+
+
+def _without(text: str, form: str, field: str) -> str:
+    """The definition with one field's table taken out."""
+    head = f'[[forms.{form}.fields]]\nid = "{field}"'
+    i = text.index(head)
+    return text[:i] + text[text.index("\n[", i + len(head)) + 1:]
+
+
+def test_a_field_or_choice_holding_values_cannot_be_removed(demo_db, tmp_path):
+    # vs.pulse: recorded at every visit, referred to by no check, derived value or binding
+    conn = sqlite3.connect(demo_db)
+    held = conn.execute("SELECT count(*) FROM vs WHERE pulse IS NOT NULL OR "
+                        "pulse__missing IS NOT NULL").fetchone()[0]
+    females = conn.execute("SELECT count(*) FROM dm WHERE sex = 'F'").fetchone()[0]
+    conn.close()
+    assert held and females
+    text = _without(files.amendment_24h_text(), "vs", "pulse")
+    text = files.edit(text, '{ code = "M", label = "Male" }, { code = "F", label = "Female" }',
+                      '{ code = "M", label = "Male" }')
+    path = files.write(tmp_path / "bad", text)
+    sha = _sha(demo_db)
+    result = _cli_amend(demo_db, path)
+    assert result.exit_code == 1, result.output
+    assert f"field vs.pulse removed" in result.output
+    assert f"REFUSED: {held} value(s) are recorded in it; keep the field" in result.output
+    assert f"choice sex.F removed ('Female'). REFUSED: {females} recorded value(s) are this " \
+        "choice; keep it" in result.output
+    assert _sha(demo_db) == sha
+
+
+def test_bad_files_are_refused_in_words_and_the_file_is_untouched(demo_db, tmp_path):
+    sha = _sha(demo_db)
+    broken = files.write(tmp_path / "broken", files.edit(
+        files.amendment_24h_text(), "target = 24\n", "target = 24\nwindow_x = 3\n"))
+    other = files.write(tmp_path / "other", files.edit(
+        files.amendment_24h_text(), 'id = "NCT02492516"', 'id = "NCT09999999"'))
+    same = files.write(tmp_path / "same", files.edit(
+        files.amendment_24h_text(), 'crf_version = "1.1"', 'crf_version = "1.0"'))
+    older = files.write(tmp_path / "older", files.edit(
+        files.amendment_24h_text(), 'crf_version = "1.1"', 'crf_version = "0.9"'))
+    wordy = files.write(tmp_path / "wordy", files.edit(
+        files.amendment_24h_text(), 'crf_version = "1.1"', 'crf_version = "amendment one"'))
+    cases = [
+        (broken, "nct02492516.toml:", "window_x"),
+        (other, "is the definition of study NCT09999999", "NCT02492516"),
+        (same, "study.crf_version: '1.0' is the same as the database's CRF version '1.0'",
+         'for example "1.1"'),
+        (older, "'0.9' is older than the database's CRF version '1.0'", "newer version"),
+        (wordy, "'amendment one' is not a version number", "numbers separated by dots"),
+        (files.write(tmp_path / "identical", files.bundled_text()),
+         "is the definition stored already (version 1): there is nothing to amend", ""),
+    ]
+    for path, words, more in cases:
+        result = _cli_amend(demo_db, path)
+        assert result.exit_code == 1, (path, result.output)
+        assert words in result.output and more in result.output, result.output
+        assert "Traceback" not in result.output
+        assert _sha(demo_db) == sha, path
+
+
+def test_only_an_administrator_with_password_and_reason_amends(demo_db, tmp_path):
+    first = load_study(files.amendment_24h(tmp_path))
+    st = Store.open(demo_db)
+    st.login("nurse", DEMO_PASSWORD)
+    with pytest.raises(PermissionDenied):
+        amend.apply(st, first, "a.toml", reason="r", password=DEMO_PASSWORD)
+    st.logout()
+    st.login("admin", DEMO_PASSWORD)
+    with pytest.raises(ReasonRequired):
+        amend.apply(st, first, "a.toml", reason="  ", password=DEMO_PASSWORD)
+    with pytest.raises(AuthError):
+        amend.apply(st, first, "a.toml", reason="r", password="wrong-password-1")
+    assert st.study_version == 1 and len(definitions.versions(st.conn)) == 1
+    st.close()
+
+
+def test_the_stored_definition_is_what_verify_proves(demo_db, tmp_path):
+    st = _admin(demo_db)
+    amend.apply(st, load_study(files.amendment_24h(tmp_path)), "a.toml", reason="r",
+                password=DEMO_PASSWORD)
+    st.close()
+    conn = sqlite3.connect(demo_db)
+    with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+        conn.execute("UPDATE study_versions SET reason = 'x'")
+    trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = "
+                           "'study_versions_no_update'").fetchone()[0]
+    # an insider widens the h72 window in the stored text of version 2, triggers put back
+    conn.executescript(
+        "DROP TRIGGER study_versions_no_update; UPDATE study_versions SET definition = "
+        "replace(definition, 'window = [18, 30]', 'window = [12, 30]') WHERE version = 2; "
+        f"{trigger};")
+    conn.close()
+    with pytest.raises(Exception, match="changed outside ALS Desk"):
+        Store.open(demo_db)
+    with Store.open(demo_db, readonly=True) as look:
+        report = look.verify()
+    assert not report.ok
+    assert any("study definition version 2 (CRF 1.1): its text is not the one loaded" in p
+               for p in report.record_problems)
+
+
+def test_a_version_added_behind_the_program_is_found(demo_db):
+    conn = sqlite3.connect(demo_db)
+    text, companions, = conn.execute(
+        "SELECT definition, companions FROM study_versions").fetchone()
+    forged = text.replace('crf_version = "1.0"', 'crf_version = "9.0"')
+    import json
+
+    from alsdesk.study.versions import digest
+    conn.execute("INSERT INTO study_versions VALUES (2, '9.0', 'NCT02492516', ?, ?, ?, "
+                 "'2026-01-01', 'admin', 'forged')",
+                 (forged, companions, digest(forged, json.loads(companions))))
+    conn.commit()
+    conn.close()
+    with Store.open(demo_db, readonly=True) as look:
+        assert look.study.crf_version == "9.0"
+        report = look.verify()
+    assert any("version 2 (CRF 9.0): the audit trail does not record it as loaded" in p
+               for p in report.record_problems)
+
+
+def test_the_schedule_of_a_subject_enrolled_after_the_amendment(demo_db, tmp_path):
+    st = _admin(demo_db)
+    amend.apply(st, load_study(files.amendment_24h(tmp_path)), "a.toml", reason="r",
+                password=DEMO_PASSWORD)
+    plans = all_schedules(st, datetime(2030, 1, 1))
+    waiting = [p for ps in plans.values() for p in ps if p.event_id == "h72"
+               and not p.is_done and p.target is not None]
+    for plan in waiting:  # 24 h after the infusion, window 18 to 30 h
+        assert plan.window == (18, 30)
+    st.close()

@@ -1,0 +1,196 @@
+"""Another trial than the one the program brings: a small definition written here (two visits,
+one form), a database made for it with `alsdesk init --study`, data entered, printed and
+exported; the file opens with its own definition ever after, wherever the program's is."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+from odmlib.odm_parser import ODMSchemaValidator
+from pypdf import PdfReader
+
+from alsdesk.cli import main
+from alsdesk.overview import schedule
+from alsdesk.store import Store, amend, definitions
+from alsdesk.study import load_study
+from tests.conftest import PASSWORD
+
+TRIAL = """\
+[study]
+id = "NCT04000001"
+protocol = "HAND-2"
+title = "Hand grip after a splint: a two-visit pilot"
+site = "Clinic B"
+crf_version = "1.0"
+subject_pattern = "H{n:02d}"
+target_enrolment = 6
+
+[parameters]
+min_age = 18
+max_age = 80
+min_alsfrs = 0
+min_fvc_pct = 0
+cells_per_kg = 0
+dose_tolerance_pct = 10
+due_ahead_days = 7
+
+[[missing]]
+code = "ND"
+label = "Not done"
+
+[bindings]
+anchor = "day0.grip.gdate"
+visit_date = "grip.gdate"
+
+[codelists.hand]
+type = "text"
+choices = [{ code = "L", label = "Left" }, { code = "R", label = "Right" }]
+
+[[events]]
+id = "day0"
+label = "Splint fitted"
+forms = ["grip"]
+anchor = true
+unit = "hours"
+target = 0
+window = [0, 0]
+
+[[events]]
+id = "w6"
+label = "Week 6"
+forms = ["grip"]
+unit = "days"
+target = 42
+window = [35, 49]
+
+[forms.grip]
+label = "Grip strength"
+
+[[forms.grip.fields]]
+id = "gdate"
+label = "Date and time of the measurement"
+type = "datetime"
+required = true
+
+[[forms.grip.fields]]
+id = "ghand"
+label = "Hand measured"
+type = "choice"
+choices = "hand"
+required = true
+
+[[forms.grip.fields]]
+id = "gkg"
+label = "Grip strength (best of three)"
+type = "decimal"
+unit = "kg"
+min = 0
+max = 90
+digits = 1
+required = true
+missing = ["ND"]
+
+[[forms.grip.fields]]
+id = "gnote"
+label = "Comments"
+type = "memo"
+length = 500
+"""
+
+
+def _cli(db: Path, *args: str, stdin: str = PASSWORD + "\n"):
+    result = CliRunner().invoke(main, ["--db", str(db), *args], input=stdin)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_database_for_another_trial_enters_prints_and_exports(tmp_path):
+    definition = tmp_path / "hand2.toml"
+    definition.write_text(TRIAL, encoding="utf-8")
+    db = tmp_path / "hand2.db"
+    out = _cli(db, "init", "--study", str(definition), "--admin", "admin", "--name",
+               "Ada Admin", "--password-stdin", stdin=PASSWORD + "\n" + PASSWORD + "\n")
+    assert "for NCT04000001 CRF 1.0" in out
+    _cli(db, "users", "add", "nurse", "--name", "Nora Nurse", "--role", "nurse", "--as",
+         "admin", "--password-stdin", stdin=PASSWORD + "\n" + PASSWORD + "\n")
+    definition.unlink()  # the file is self-describing: the definition is inside it
+
+    with Store.open(db) as st:  # no definition given: the file's own
+        assert (st.study.id, st.study.crf_version, st.study_version) == ("NCT04000001", "1.0", 1)
+        assert st.study.text == TRIAL
+        st.login("nurse", PASSWORD)
+        code = st.subjects.create(initials="AB").code
+        assert code == "H01"
+        st.forms.save(code, "day0", "grip", {"gdate": "2026-09-02T09:30", "ghand": "R",
+                                               "gkg": 21.5, "gnote": "Splint on the right."},
+                      complete=True)
+        st.forms.save(code, "w6", "grip", {"gdate": "2026-10-14T10:00", "ghand": "R"},
+                      missing={"gkg": "ND"}, complete=True)
+        plans = {p.event_id: p.status.value for p in schedule(st, code)}
+        assert plans == {"day0": "done in window", "w6": "done in window"}
+        assert st.verify().ok
+
+    casebook = tmp_path / "h01.pdf"
+    _cli(db, "pdf", "casebook", "H01", "--as", "admin", "--password-stdin", "--out",
+         str(casebook))
+    text = "\n".join(p.extract_text() for p in PdfReader(casebook).pages)
+    for words in ("NCT04000001", "Grip strength (best of three)", "21.5 kg", "Week 6",
+                  "ND – Not done", "Splint on the right.", "CRF version 1.0"):
+        assert words in text, words
+    assert "NCT02492516" not in text and "ALSFRS" not in text
+    blank = tmp_path / "blank.pdf"
+    _cli(db, "pdf", "blank", "--out", str(blank))
+    blank_text = "\n".join(p.extract_text() for p in PdfReader(blank).pages)
+    assert "Hand measured" in blank_text and "Splint fitted" in blank_text
+
+    folder = tmp_path / "csv"
+    _cli(db, "export", "csv", "--out", str(folder), "--as", "admin", "--password-stdin")
+    grip = pd.read_csv(next(folder.glob("*grip*.csv")))
+    assert sorted(grip["gkg"].dropna().tolist()) == [21.5]
+    assert grip["ghand"].tolist() == ["R", "R"]
+    odm = tmp_path / "hand2.xml"
+    _cli(db, "export", "odm", "--out", str(odm), "--as", "admin", "--password-stdin")
+    errors = list(ODMSchemaValidator(standard="odm", version="1.3.2").xsd.iter_errors(str(odm)))
+    assert not errors, errors[:3]
+    root = ET.parse(odm).getroot()
+    ns = {"odm": "http://www.cdisc.org/ns/odm/v1.3"}
+    assert root.find("odm:Study", ns).get("OID").endswith("NCT04000001")
+    values = [i.get("Value") for i in root.iterfind(".//odm:ItemData", ns)]
+    assert "21.5" in values and "Splint on the right." in values
+
+
+def test_the_trial_is_amended_and_the_bundled_one_is_refused(tmp_path):
+    definition = tmp_path / "hand2.toml"
+    definition.write_text(TRIAL, encoding="utf-8")
+    db = tmp_path / "hand2.db"
+    with Store.create(db, load_study(definition), admin=("admin", "Ada Admin", PASSWORD)):
+        pass
+    newer = tmp_path / "hand2-v1.1.toml"
+    newer.write_text(TRIAL.replace('crf_version = "1.0"', 'crf_version = "1.1"') +
+        '\n[[forms.grip.fields]]\nid = "gpain"\nlabel = "Pain during the test (0 to 10)"\n'
+        'type = "integer"\nmin = 0\nmax = 10\n', encoding="utf-8")
+    with Store.open(db) as st:
+        st.login("admin", PASSWORD)
+        bundled = load_study()
+        try:
+            amend.plan(st, bundled, "nct02492516.toml")
+        except amend.AmendmentRefused as exc:
+            assert "is the definition of study NCT02492516; this database holds study " \
+                "NCT04000001" in str(exc)
+        else:
+            raise AssertionError("another study's definition was not refused")
+        amend.apply(st, load_study(newer), newer.name, reason="v1.1: pain score",
+                    password=PASSWORD)
+        assert [v.crf_version for v in definitions.versions(st.conn)] == ["1.0", "1.1"]
+        assert st.verify().ok
+    # opening it with the program's own trial is refused in words
+    result = subprocess.run(
+        [sys.executable, "-c", "import sys; from alsdesk.store import Store; "
+         "from alsdesk.study import load_study\n"
+         "try:\n    Store.open(sys.argv[1], load_study())\n"
+         "except Exception as e:\n    print(e)", str(db)], capture_output=True, text=True)
+    assert "holds data of study NCT04000001, not NCT02492516" in result.stdout
