@@ -294,3 +294,25 @@ def test_the_schedule_of_a_subject_enrolled_after_the_amendment(demo_db, tmp_pat
     for plan in waiting:  # 24 h after the infusion, window 18 to 30 h
         assert plan.window == (18, 30)
     st.close()
+
+
+def test_a_visit_done_before_the_amendment_is_judged_by_its_own_window_when_corrected(
+        demo_db, tmp_path):
+    st = _admin(demo_db)
+    amend.apply(st, load_study(files.amendment_24h(tmp_path)), "a.toml", reason="r",
+                password=DEMO_PASSWORD)
+    st.logout()
+    st.login("nurse", DEMO_PASSWORD)
+    code, = next(iter(st.conn.execute(
+        "SELECT s.code FROM form_instances fi JOIN subjects s ON s.id = fi.subject_id WHERE "
+        "fi.event = 'h72' AND fi.form = 'sv' AND fi.status != 'locked' AND "
+        "fi.crf_entered = 1")))
+    rec = st.forms.get(code, "h72", "sv")
+    done = datetime.fromisoformat(rec.values["svstdtc"])
+    # a correction of the visit's time by a minute, at about 72 h: in the window of CRF 1.0
+    moved = (done.replace(minute=(done.minute + 1) % 60)).strftime("%Y-%m-%dT%H:%M")
+    saved = st.forms.save(code, "h72", "sv", {"svstdtc": moved}, complete=True,
+                          reason="time corrected from the source")
+    assert not [f for f in saved.findings if f.check_id == "visit_in_window"]
+    assert saved.record.crf_changed == 2 and saved.record.crf_entered == 1
+    st.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tarfile
@@ -71,3 +72,24 @@ def test_a_format_2_file_is_read_then_migrated_with_its_definition_stored(old_de
         assert st.verify().ok
     with Store.open(db) as again:
         assert (again.study_version, again.study.crf_version) == (2, "1.1")
+
+
+def test_a_format_1_file_is_migrated_through_2_and_3(old_demo, tmp_path):
+    from alsdesk.safety import ctcae
+
+    db = tmp_path / "demo.db"
+    shutil.copy(old_demo, db)
+    conn = sqlite3.connect(db)
+    conn.executescript("DROP TABLE ctcae_terms; DROP TABLE ctcae_versions; UPDATE meta SET "
+                       "value = '1' WHERE key = 'schema_version';")
+    conn.close()
+    with Store.open(db, readonly=True) as old:
+        assert old.verify().ok  # not missing the newer tables: it is of format 1
+        assert ctcae.versions(old.conn) == []
+        assert not ctcae.Terminology(old.conn, "5.0").available
+    with Store.open(db) as new:
+        assert ctcae.has_tables(new.conn) and len(definitions.versions(new.conn)) == 1
+        assert [r[0] for r in new.conn.execute(
+            "SELECT new_value FROM audit_trail WHERE action = 'schema.change' AND new_value "
+            "LIKE 'migrated%' ORDER BY seq")] == ["migrated to format 2", "migrated to format 3"]
+        assert new.verify().ok

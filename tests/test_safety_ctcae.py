@@ -281,23 +281,8 @@ def test_the_terms_cannot_change_and_an_edit_behind_the_program_is_found(store, 
                for p in report.record_problems)
 
 
-def test_a_file_of_format_1_is_migrated_and_verifies_read_only_before(store, tmp_path):
-    path = store.path
-    store.close()
-    conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE ctcae_terms; DROP TABLE ctcae_versions; UPDATE meta SET "
-                       "value = '1' WHERE key = 'schema_version';")
-    conn.close()
-    with Store.open(path, readonly=True) as old:
-        assert old.verify().ok  # not missing the newer tables: it is of format 1
-        assert ctcae.versions(old.conn) == []
-        assert not ctcae.Terminology(old.conn, "5.0").available
-    with Store.open(path) as new:
-        assert ctcae.has_tables(new.conn)
-        assert new.conn.execute("SELECT count(*) FROM audit_trail WHERE action = "
-                                "'schema.change' AND new_value = 'migrated to format 2'"
-                                ).fetchone()[0] == 1
-        assert new.verify().ok
+# A file of format 1 (before the CTCAE tables): tests/test_format2_migration.py, on a file
+# the program of then made.
 
 
 def test_the_command_imports_and_refuses_in_words(store, tmp_path):

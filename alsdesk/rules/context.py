@@ -85,10 +85,25 @@ def check_context(store: "Store", subject: str, event: str, form: str, *,
         out[TERMS] = terms_of(store)
     if window:
         anchor = _anchor(store, study, subject)
-        ev = study.event(event)
+        ev = _event_as_entered(store, subject, event, event_repeat, form)
         if anchor is not None and ev.kind is EventKind.VISIT and ev.window is not None:
             out[WINDOW] = VisitWindow(ev, anchor)
     return out
+
+
+def _event_as_entered(store: "Store", subject: str, event: str, event_repeat: int,
+                      form: str) -> Event:
+    """The visit as the definition the form was entered under has it: a visit done before
+    an amendment moved its window keeps being judged by the window it was done in (as the
+    schedule judges it: alsdesk/overview.py), also when the form is corrected later."""
+    current = store.study.event(event)
+    rec = store.forms.get(subject, event, form, event_repeat=event_repeat)
+    if rec.instance_id is None or rec.crf_entered == store.study_version:
+        return current
+    from alsdesk.store.definitions import study_at
+
+    older = study_at(store.conn, rec.crf_entered)
+    return next((e for e in older.events if e.id == event), current)
 
 
 def _value(store: "Store", subject: str, event: str, event_repeat: int, form_id: str,
