@@ -126,7 +126,7 @@ class Store:
                 schema.create_schema(conn, study, audit.utc_now())
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
-                    definitions.store_version(building, study, _made_with(study))
+                    definitions.store_version(building, study, definitions.made_with(study))
                 if admin is not None:
                     building.users.create_first_admin(*admin)
             finally:
@@ -165,7 +165,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
             try:
-                study, number = _study_of(conn, path, info, study, check=False)
+                study, number = definitions.opening_study(conn, path, info.study_id, study, check=False)
             except BaseException:
                 conn.close()
                 raise
@@ -181,7 +181,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 raise _store_error(path, exc) from None
             try:
-                study, number = _study_of(conn, path, info, study)
+                study, number = definitions.opening_study(conn, path, info.study_id, study)
             except BaseException:
                 conn.close()
                 raise
@@ -471,34 +471,6 @@ class Store:
             anchors=anchor_check.check(self.conn, self.path, against),
             time_notes=clock.time_notes(self.conn),
         )
-
-
-def _made_with(study: Study) -> str:
-    where = f" from {study.source.name}" if study.source is not None else ""
-    return f"the definition the database was created with{where}"
-
-
-def _study_of(conn: sqlite3.Connection, path: Path, info: schema.FileInfo,
-              given: Study | None, *, check: bool = True) -> tuple[Study, int]:
-    """The definition a file opens with and its number: the newest stored in it (a file of
-    format 2 has none yet: the program's own, stored at its migration). A definition passed
-    in (the tests' variants of the trial, a worker's copy of the window's) is used instead,
-    if it is of the same study."""
-    # Read-only (verify, a look) the text is read even when its digest is not the one
-    # recorded, for verify to say so; for writing such a file is refused.
-    stored = definitions.latest_study(conn, str(path), check=check)
-    number = definitions.latest_number(conn) or 1
-    study = given or stored or load_study()
-    if stored is not None and stored.id != info.study_id:
-        raise StoreError(
-            f"{path} says it holds data of study {info.study_id} but the definition stored "
-            f"in it is of study {stored.id}: the file was changed outside ALS Desk. Run "
-            "'alsdesk verify' and restore the latest good backup.")
-    if info.study_id != study.id:
-        raise StoreError(
-            f"{path} holds data of study {info.study_id}, not {study.id}. Open the database "
-            "of this study.")
-    return study, number
 
 
 def _require_writable(path: Path) -> None:

@@ -241,3 +241,34 @@ def file_study(path) -> Study | None:
         return None
     finally:
         conn.close()
+
+
+def made_with(study: Study) -> str:
+    """The reason version 1 of a new file gives."""
+    where = f" from {study.source.name}" if study.source is not None else ""
+    return f"the definition the database was created with{where}"
+
+
+def opening_study(conn: sqlite3.Connection, path, file_study_id: str | None,
+                  given: Study | None, *, check: bool = True) -> tuple[Study, int]:
+    """The definition a file opens with and its number: the newest stored in it (a file of
+    format 2 has none yet: the program's own, stored at its migration). A definition passed
+    in (the tests' variants of the trial, a worker's copy of the window's) is used instead,
+    if it is of the same study."""
+    # Read-only (verify, a look) the text is read even when its digest is not the one
+    # recorded, for verify to say so; for writing such a file is refused.
+    from alsdesk.study import load_study
+
+    stored = latest_study(conn, str(path), check=check)
+    number = latest_number(conn) or 1
+    study = given or stored or load_study()
+    if stored is not None and stored.id != file_study_id:
+        raise StoreError(
+            f"{path} says it holds data of study {file_study_id} but the definition stored "
+            f"in it is of study {stored.id}: the file was changed outside ALS Desk. Run "
+            "'alsdesk verify' and restore the latest good backup.")
+    if file_study_id != study.id:
+        raise StoreError(
+            f"{path} holds data of study {file_study_id}, not {study.id}. Open the database "
+            "of this study.")
+    return study, number
