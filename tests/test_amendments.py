@@ -316,3 +316,32 @@ def test_a_visit_done_before_the_amendment_is_judged_by_its_own_window_when_corr
     assert not [f for f in saved.findings if f.check_id == "visit_in_window"]
     assert saved.record.crf_changed == 2 and saved.record.crf_entered == 1
     st.close()
+
+
+def test_a_field_made_required_and_a_companion_changed_are_shown_with_their_effect(
+        demo_db, tmp_path):
+    st = _admin(demo_db)
+    done = "('complete', 'verified', 'signed', 'locked')"
+    # a field not required, left empty on forms marked complete
+    form, field, empty = next(
+        (form.id, f.id, n) for form in st.study.forms.values() for f in form.fields
+        if not f.required and not f.missing and f.visible is None and (n := st.conn.execute(
+            f'SELECT count(*) FROM "{form.id}" t JOIN form_instances fi ON fi.id = '
+            f't.instance_id WHERE fi.status IN {done} AND t."{f.id}" IS NULL').fetchone()[0]))
+    text = files.amendment_24h_text()
+    head = f'[[forms.{form}.fields]]\nid = "{field}"\n'
+    at = text.index(head) + len(head)
+    text = text[:at] + "required = true\n" + text[at:]
+    path = files.write(tmp_path / "a", text)
+    card = path.with_name("card.toml")
+    card.write_text(card.read_text(encoding="utf-8") + "\n# reworded for the site\n",
+                    encoding="utf-8")
+    plan = amend.plan(st, load_study(path), path.name)
+    texts = [f.text for f in plan.findings]
+    assert "card.toml: companion file card.toml changes" in texts
+    assert any(t.endswith(f"field {form}.{field}: required changes from False to True: "
+                          f"{empty} form(s) marked complete have no value in it: they stay as "
+                          "they are; their next save asks for it where the field applies")
+               for t in texts), texts
+    assert not plan.refused
+    st.close()

@@ -88,6 +88,13 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
     src = Source(file, new.text)
     findings = [_judge(store, old, new, ever, c, src) for c in diff(old, new)]
     findings += _reused_ids(old, new, ever, src)
+    for name in sorted(set(old.companions) | set(new.companions)):
+        if old.companions.get(name) != new.companions.get(name):
+            kind = ("added" if name not in old.companions else
+                    "removed" if name not in new.companions else "changed")
+            what = Change(kind, "companion file", name, "its text" if kind == "changed"
+                          else None, "", "")
+            findings.append(Finding(what, None, None, name))
     return Plan(old, new, file, tuple(findings), store.study_version + 1)
 
 
@@ -171,9 +178,20 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
     if c.kind == "removed":
         return ((f"{n} value(s) are recorded in it; keep the field (make it not required, "
                  "or hide it with 'visible')") if n else None), None
-    if c.kind == "added" or not n:
+    if c.kind == "added":
         return None, None
     before, after = old.form(form_id).field(field_id), new.form(form_id).field(field_id)
+    if c.attr == "required" and c.after and _has_table(store, form_id):
+        open_ = _count(store.conn, f'SELECT count(*) FROM "{form_id}" t JOIN form_instances '
+                       f'fi ON fi.id = t.instance_id WHERE fi.status IN (\'complete\', '
+                       f'\'verified\', \'signed\', \'locked\') AND t."{field_id}" IS NULL' +
+                       (f' AND t."{schema.missing_column(field_id)}" IS NULL'
+                        if before.missing else ''))
+        return None, (f"{open_} form(s) marked complete have no value in it: they stay as "
+                      "they are; their next save asks for it where the field applies"
+                      ) if open_ else None
+    if not n:
+        return None, None
     if c.attr == "missing":
         gone = set(before.missing) - set(after.missing)
         used = sum(_count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE '

@@ -30,6 +30,8 @@ class Change:
             return f"{self.what} {self.key} added{_about(self.after)}"
         if self.kind == "removed":
             return f"{self.what} {self.key} removed{_about(self.before)}"
+        if self.what == "companion file" and self.kind == "changed":
+            return f"companion file {self.key} changes"
         if self.attr == "window":
             return (f"window of {self.key} changes from {window_text(self.before)} to "
                     f"{window_text(self.after)}")
