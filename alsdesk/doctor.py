@@ -144,6 +144,9 @@ def _database(db: Path) -> list[Check]:
         try:
             quick = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
             subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
+            from alsdesk.store import definitions
+
+            stored = definitions.versions(conn)
         finally:
             conn.close()
     except Exception as exc:
@@ -152,8 +155,10 @@ def _database(db: Path) -> list[Check]:
         checks.append(Check(FAIL, "database", f"{db}: damaged ({'; '.join(quick)}); run "
                                               "`alsdesk verify` and restore the latest backup"))
     else:
+        crf = (f", CRF {stored[-1].crf_version} (definition version {stored[-1].version})"
+               if stored else ", the program's definition (file format 2)")
         checks.append(Check(OK, "database", f"{db}, {size / 1e6:.1f} MB, study "
-                                            f"{info.study_id}, {subjects} subjects"))
+                                            f"{info.study_id}{crf}, {subjects} subjects"))
     writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
     if not writable:
         checks.append(Check(WARN, "write access", f"this account cannot write {db} or its "
