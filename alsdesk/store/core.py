@@ -86,6 +86,7 @@ class Store:
         from alsdesk.store.users import UserService
 
         self.study, self.study_version = study, number
+        self.terminology = None  # an amendment may name another CTCAE version
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
