@@ -23,7 +23,7 @@ from ui.prompts import SAVE, Prompts
 from ui.tasks import wait_for_tasks
 
 __all__ = ["RecordingPrompts", "demo_db", "open_window", "when_modal", "fill", "settle",
-           "DEMO_PASSWORD", "ui_settings", "demo_template"]
+           "DEMO_PASSWORD", "ui_settings", "demo_template", "when_shown", "type_file_name"]
 
 
 class RecordingPrompts(Prompts):
@@ -193,3 +193,41 @@ def fill(page, **values: Any) -> None:
             editor.edit.insert(value)
             editor.edited.emit(field_id)
     page.refresh_live()
+
+
+def when_shown(kind: type | tuple[type, ...], handler: Callable[[QDialog], None], *,
+               timeout_ms: int = 10000) -> None:
+    """Call `handler(dialog)` once a modal dialog of `kind` shows and has the keyboard.
+
+    Unlike when_modal, a dialog already open under it (the one whose button opens `kind`)
+    is not taken for it.
+    """
+    waited = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible() \
+                and QApplication.activeWindow() is dialog:
+            handler(dialog)
+            return
+        waited[0] += 20
+        if waited[0] < timeout_ms:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def type_file_name(path: Path | str) -> None:
+    """When the next file dialog shows: type `path` as its file name and press Enter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def answer(dialog: QDialog) -> None:
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setFocus()
+        QTest.keyClick(name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(name, str(path))
+        QTest.keyClick(name, Qt.Key.Key_Return)
+
+    when_shown(QFileDialog, answer)

@@ -22,6 +22,7 @@ from .prompts import Prompts
 from .qt_check import BindingsBroken, check_bindings
 
 if TYPE_CHECKING:
+    from alsdesk.study.model import Study
     from .main_window import MainWindow
 
 __all__ = ["run", "start", "open_store", "sign_in"]
@@ -68,11 +69,12 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
 def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
     holder: dict[str, Store] = {}
 
-    def create(user_id: str, full_name: str, password: str) -> None:
+    def create(user_id: str, full_name: str, password: str, study: "Study") -> None:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         # The administrator is part of the creation: the file appears at db_path only with
         # its administrator in it (a kill before that leaves no file, so first run again).
-        store = Store.create(db_path, admin=(user_id, full_name, password))
+        # The definition chosen in the dialog is stored in the file as its version 1.
+        store = Store.create(db_path, study, admin=(user_id, full_name, password))
         try:
             store.login(user_id, password)
         except BaseException:
@@ -80,7 +82,8 @@ def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
             raise
         holder["store"] = store
 
-    dialog = FirstRunDialog(db_path, create, new_file=True, parent=prompts.parent)
+    dialog = FirstRunDialog(db_path, create, new_file=True, parent=prompts.parent,
+                            choose_study=True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return holder["store"]

@@ -109,14 +109,7 @@ class CasebookPage(QWidget):
         self.schedule = ScheduleTable()
         self.tabs.addTab(self.schedule, "&Schedule")
         self.logs: dict[str, LogTable] = {}
-        log_event = next((e for e in study.events if e.kind is EventKind.LOG), None)
-        self.log_event = log_event.id if log_event else None
-        for form_id in study.log_forms:
-            table = LogTable(study.form(form_id))
-            table.open_entry.connect(
-                lambda form, rep: self.open_form.emit(self.log_event, form, 1, rep))
-            self.logs[form_id] = table
-            self.tabs.addTab(table, study.form(form_id).label + "s")
+        self._add_logs(study)
         extra = QWidget()
         row = QHBoxLayout(extra)
         box = QGroupBox("Eligibility (computed from the screening forms)")
@@ -134,6 +127,35 @@ class CasebookPage(QWidget):
         self.outcomes = OutcomesPanel()
         if study.primary_outcomes is not None:
             self.tabs.addTab(self.outcomes, "Primary outcomes (72 h)")
+
+    def _add_logs(self, study) -> None:
+        """A table per log form (adverse events, medications ...), after the schedule."""
+        log_event = next((e for e in study.events if e.kind is EventKind.LOG), None)
+        self.log_event = log_event.id if log_event else None
+        at = self.tabs.indexOf(self.schedule) + 1
+        for i, form_id in enumerate(study.log_forms):
+            table = LogTable(study.form(form_id))
+            table.open_entry.connect(
+                lambda form, rep: self.open_form.emit(self.log_event, form, 1, rep))
+            self.logs[form_id] = table
+            self.tabs.insertTab(at + i, table, study.form(form_id).label + "s")
+
+    def study_changed(self) -> None:
+        """The definition was amended: the log tables (whose columns are the forms' fields)
+        and the outcomes tab are made again from it. The matrix and the schedule need not
+        be: each refresh fills them from the study in force."""
+        study = self.main.store.study
+        for table in self.logs.values():
+            self.tabs.removeTab(self.tabs.indexOf(table))
+            table.deleteLater()
+        self.logs = {}
+        self._add_logs(study)
+        shown = self.tabs.indexOf(self.outcomes)
+        if study.primary_outcomes is None and shown >= 0:
+            self.tabs.removeTab(shown)
+        elif study.primary_outcomes is not None and shown < 0:
+            self.tabs.addTab(self.outcomes, "Primary outcomes (72 h)")
+        # the subject's data are read again by the window's refresh that follows
 
     # -- loading -------------------------------------------------------------------------
     def load(self, subject: str) -> None:

@@ -124,8 +124,8 @@ class DashboardPage(QWidget):
 
         self.outcomes = OutcomesBox()
         self.outcomes.open_subject.connect(self.open_subject.emit)
-        if window.store.study.primary_outcomes is not None:
-            row.addWidget(self.outcomes, 3)
+        row.addWidget(self.outcomes, 3)  # shown while the study defines them (refresh)
+        self.outcomes.setVisible(window.store.study.primary_outcomes is not None)
         split.addWidget(lists)
         charts = QGroupBox("ALSFRS-R and FVC over time")
         grid = QGridLayout(charts)
@@ -170,6 +170,8 @@ class DashboardPage(QWidget):
         self.main.tasks.run("dashboard", summary, on_result=self.show_summary,
                             on_error=self.main.task_failed,
                             subject=self.subject.currentText() or None)
+        # an amendment may add or remove the primary outcomes
+        self.outcomes.setVisible(self.main.store.study.primary_outcomes is not None)
         if self.main.store.study.primary_outcomes is not None:
             from alsdesk.safety.outcomes import outcomes
 

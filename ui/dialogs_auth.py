@@ -18,6 +18,7 @@ from alsdesk.auth import Role, password_problem, password_rules
 from alsdesk.errors import AlsDeskError
 from alsdesk.store.workflow import DEFAULT_MEANING
 from .dialog_guide import Guide
+from .study_choice import StudyChoice
 
 if TYPE_CHECKING:
     from alsdesk.store.workflow import VisitScope
@@ -84,8 +85,11 @@ class _Dialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        # A long message (an account changed outside the program) wraps over several lines:
-        # the dialog grows to show all of it instead of clipping it.
+        self.grow()
+
+    def grow(self) -> None:
+        """A long message (an account changed outside the program) wraps over several
+        lines: the dialog grows to show all of it instead of clipping it."""
         self.layout_.activate()
         need = self.layout_.totalHeightForWidth(self.width())
         if need > self.height():
@@ -110,10 +114,15 @@ class _Dialog(QDialog):
 
 
 class FirstRunDialog(_Dialog):
-    """No account yet: create the first administrator (and the database file if needed)."""
+    """No account yet: create the first administrator (and the database file if needed).
 
-    def __init__(self, db_path: Path, create: Callable[[str, str, str], None], *,
-                 new_file: bool, parent: QWidget | None = None) -> None:
+    With `choose_study` the dialog also asks which study definition the new file is for
+    (ui.study_choice), and `create` receives it as a fourth argument.
+    """
+
+    def __init__(self, db_path: Path, create: Callable[..., None], *,
+                 new_file: bool, parent: QWidget | None = None,
+                 choose_study: bool = False) -> None:
         what = ("There is no database at" if new_file else "The database has no users yet:")
         super().__init__(
             "ALS Desk — first start",
@@ -121,6 +130,9 @@ class FirstRunDialog(_Dialog):
             "administrator adds the nurses, investigators and monitors; it does not enter "
             "clinical data.", "Create" if new_file else "Create the account", parent)
         self._create = create
+        self.study_choice: StudyChoice | None = None
+        if choose_study:
+            self.setMinimumWidth(560)  # the trial's id and CRF version on the choice's line
         self.user_id = _line("user_id", "Administrator user id")
         self.full_name = _line("full_name", "Full name")
         self.password = _password("password", "Password")
@@ -135,6 +147,30 @@ class FirstRunDialog(_Dialog):
             (self.full_name, "type the administrator's full name."),
             (self.password, "choose a password."),
             (self.repeat, "type the password again, to be sure of it.")]
+        if choose_study:
+            # below the account: Tab goes from the passwords to the choice, then to Create
+            self.study_choice = StudyChoice(db_path.parent if db_path.parent.is_dir()
+                                            else None)
+            self.study_choice.changed.connect(self._study_changed)
+            self.layout_.insertWidget(self.layout_.indexOf(self.message), self.study_choice)
+        self._said_of_study = False
+
+    def _study_changed(self) -> None:
+        if self._said_of_study:  # what was said of the earlier choice no longer holds
+            self._said_of_study = False
+            self.show_message("")
+        self.grow()  # a loader's message under the choice may take several lines
+
+    def _try(self) -> None:
+        # A definition that does not load is said before anything is tried, and the
+        # passwords stay: they were not what was wrong.
+        choice = self.study_choice
+        if choice is not None and choice.problem() is not None and self.guide.complete():
+            self.show_message(choice.problem())
+            self._said_of_study = True
+            choice.choose.setFocus()
+            return
+        super()._try()
 
     def attempt(self) -> None:
         user_id, password = self.user_id.text().strip(), self.password.text()
@@ -143,7 +179,10 @@ class FirstRunDialog(_Dialog):
         problem = password_problem(password, user_id, self.full_name.text())
         if problem:
             raise _Refused(problem)
-        self._create(user_id, self.full_name.text(), password)
+        if self.study_choice is not None:
+            self._create(user_id, self.full_name.text(), password, self.study_choice.study)
+        else:
+            self._create(user_id, self.full_name.text(), password)
 
     def after_failure(self) -> None:
         self.password.clear()

@@ -118,7 +118,8 @@ def build_menus(w: "MainWindow") -> None:
 
 
 def _admin_screens(w: "MainWindow", menu) -> None:
-    """Administration > Users… and Audit trail…; their code loads when first opened.
+    """Administration > Users…, Audit trail… and Study definition…; their code loads when
+    first opened.
 
     Greyed for a role the core would refuse, checked again each time the menu opens (the
     user may have changed since the window was built).
@@ -137,9 +138,14 @@ def _admin_screens(w: "MainWindow", menu) -> None:
                              "change a role, deactivate")
     w.audit_action = _action(w, "audit_action", "Audit &trail…", opener(".audit_viewer",
                              "open_viewer"), None, "Review and export the audit trail")
+    # open to every role (the versions are no patient data); only an administrator amends
+    w.study_action = _action(w, "study_action", "Study &definition…", opener(
+        ".admin_study", "open_study"), None, "The versions of the study definition the "
+        "database holds; a protocol amendment (administrator)")
     menu.addSeparator()
     menu.addAction(w.users_action)
     menu.addAction(w.audit_action)
+    menu.addAction(w.study_action)
 
     def refresh() -> None:
         gate(w.users_action, role_refusal(w.store.role, Action.MANAGE_USERS),

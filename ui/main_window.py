@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.relogin = None  # set by ui.app: asks for a login after "Log out"
         self.setObjectName("main_window")
-        self.setWindowTitle(f"ALS Desk — {store.study.id} ({store.study.protocol})")
+        self._window_title()
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
             demo.setStyleSheet("background: #fff3cd; color: #7a5b00; font-weight: bold;")
             bar.addPermanentWidget(demo)
         bar.addPermanentWidget(self.user_label)
+
+    def _window_title(self) -> None:
+        self.setWindowTitle(f"ALS Desk — {self.store.study.id} ({self.store.study.protocol})")
 
     def _who(self) -> str:
         role = self.store.role.label if self.store.role else "not logged in"
@@ -232,6 +235,22 @@ class MainWindow(QMainWindow):
         self.data_changed()
         self._dashboard_stale = False
         self.dashboard.refresh()
+
+    def study_changed(self) -> None:
+        """An amendment made the store work under a new definition (ui.admin_study): what
+        was built from the old one is made again: the workers' copy, the form editors kept
+        for reuse, the casebook's log tables; then every page reads the data anew."""
+        study = self.store.study
+        self.tasks.study = study
+        fp = self.form_page
+        if fp.form_id is not None and (fp.form_id not in study.forms or fp.event_id not in
+                                       {e.id for e in study.events}):
+            fp.clear()  # the amendment removed what was on screen (it held no data)
+        fp.reopen()  # drops the kept editors; shows the same form under the new definition
+        self.casebook.study_changed()
+        self._window_title()
+        self._titles()
+        self.refresh_all()
 
     # -- session -------------------------------------------------------------------------
     def apply_session(self) -> None:

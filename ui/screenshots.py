@@ -3,11 +3,14 @@
     python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 1.5] [--user nurse]
 
 Runs offscreen (no display needed) and writes one PNG per page (dashboard, subjects, casebook
-and its tabs, ALSFRS-R, adverse event, eligibility, queries, the lock screen). Everything shown is synthetic demo data.
+and its tabs, ALSFRS-R, adverse event, eligibility, queries, the lock screen) and a few
+dialogs (first run, study definition, an amendment's plan), on a screen of the given size
+(dialogs fit themselves to the screen). Everything shown is synthetic demo data.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -31,7 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", default="1", help="Qt scale factor, e.g. 1.5")
     parser.add_argument("--user", default="nurse", help="demo account to log in as")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    width, height = (int(x) for x in args.size.lower().split("x"))
+    work = Path(tempfile.mkdtemp(prefix="alsdesk-shots-"))
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        # the offscreen screen is 800 x 600 unless told: a dialog sized to its screen
+        # would be shot smaller than on the screen asked for
+        screen = work / "screen.json"
+        screen.write_text(json.dumps({"screens": [{
+            "name": "shots", "x": 0, "y": 0, "width": width, "height": height,
+            "logicalDpiX": 96, "logicalDpiY": 96}]}))
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["QT_SCALE_FACTOR"] = args.scale
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -41,14 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    work = Path(tempfile.mkdtemp(prefix="alsdesk-shots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
     db = build_demo(work / "demo.db")
     store = Store.open(db)
     store.login(args.user, DEMO_PASSWORD)
     window = MainWindow(store, db)
-    width, height = (int(x) for x in args.size.lower().split("x"))
     window.resize(width, height)
     window.show()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -77,12 +87,45 @@ def main(argv: list[str] | None = None) -> int:
     shot("eligibility_form")
     window.pages.setCurrentWidget(window.queries_page)
     shot("queries")
+    _dialogs(app, window, work, args.out)
     window.lock()
     shot("locked")
     window._closing_checked = True
     window.close()
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _dialogs(app, window, work: Path, out: Path) -> None:
+    """First run, Study definition, and the plan of an amendment (the 72-hour visit
+    relabelled, CRF version 1.1: written beside copies of the companion files)."""
+    import shutil
+
+    from alsdesk.paths import default_study_file
+    from .admin_study import StudyDialog
+    from .amend_dialog import AmendDialog
+    from .dialogs_auth import FirstRunDialog
+
+    def shot(dialog, name: str) -> None:
+        dialog.show()
+        _settle(app, window)
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.close()
+
+    shot(FirstRunDialog(work / "new.db", lambda *a: None, new_file=True, parent=window,
+                        choose_study=True), "first_run")
+    study = StudyDialog(window)
+    shot(study, "study_definition")
+    bundled = default_study_file()
+    amended = work / "amended" / bundled.name
+    amended.parent.mkdir()
+    for companion in bundled.parent.glob("*.toml"):
+        shutil.copy(companion, amended.parent / companion.name)
+    amended.write_text(bundled.read_text(encoding="utf-8")
+                       .replace('crf_version = "1.0"', 'crf_version = "1.1"', 1)
+                       .replace('label = "72 hours"', 'label = "24 hours"', 1),
+                       encoding="utf-8")
+    shot(AmendDialog(window.store, amended, parent=study), "amend_plan")
 
 
 if __name__ == "__main__":
