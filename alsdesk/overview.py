@@ -95,7 +95,7 @@ def _plans(study, anchor_value: Any, done_values: Mapping[str, Any], status: Sub
     events = [entered[e.id] if entered and e.id in entered and done.get(e.id) is not None
               else e for e in study.events]
     plans = plan_visits(events, anchor, done, now or datetime.now(),
-                        _due_ahead(study.parameters))
+                        _due_ahead(study.parameters), study.anchor_words)
     if status in _LEFT_STUDY:
         # Visits not done by a subject who has left are not expected, never "overdue".
         plans = [p if p.is_done else dataclasses.replace(p, status=VisitStatus.ENDED)

@@ -28,6 +28,7 @@ site = "Clinic B"
 crf_version = "1.0"
 subject_pattern = "H{n:02d}"
 target_enrolment = 6
+anchor_name = "splint fitting"
 
 [parameters]
 min_age = 18
@@ -139,9 +140,10 @@ def test_a_database_for_another_trial_enters_prints_and_exports(tmp_path):
          str(casebook))
     text = "\n".join(p.extract_text() for p in PdfReader(casebook).pages)
     for words in ("NCT04000001", "Grip strength (best of three)", "21.5 kg", "Week 6",
-                  "ND – Not done", "Splint on the right.", "CRF version 1.0"):
+                  "ND – Not done", "Splint on the right.", "CRF version 1.0",
+                  "0 h after splint fitting"):
         assert words in text, words
-    assert "NCT02492516" not in text and "ALSFRS" not in text
+    assert "NCT02492516" not in text and "ALSFRS" not in text and "infusion" not in text
     blank = tmp_path / "blank.pdf"
     _cli(db, "pdf", "blank", "--out", str(blank))
     blank_text = "\n".join(p.extract_text() for p in PdfReader(blank).pages)

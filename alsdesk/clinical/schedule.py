@@ -72,19 +72,21 @@ class VisitPlan:
     status: VisitStatus
     window: tuple[float, float] | None = None
     done_date_only: bool = False
+    anchor_name: str = "infusion"  # how the window's words name the anchor
 
     @property
     def is_done(self) -> bool:
         """True when the visit has been recorded as done."""
         return self.done_at is not None
 
-    def describe_window(self, anchor_label: str = "infusion") -> str:
+    def describe_window(self, anchor_label: str | None = None) -> str:
         """The window in words: "48 h to 96 h after infusion" or "day 53 to day 67".
 
         Day numbers count from the anchor's date (day 0). "no window" when there is none.
         """
         if self.window is None:
             return "no window"
+        anchor_label = anchor_label or self.anchor_name
         low, high = self.window
         if self.unit is TimeUnit.DAYS:
             if low == high:
@@ -168,7 +170,7 @@ def _pending_status(event: Event, now: datetime, start: datetime, end: datetime,
 
 
 def _plan(event: Event, anchor: datetime | None, done_value: datetime | date | None,
-          now: datetime, due_ahead: timedelta) -> VisitPlan:
+          now: datetime, due_ahead: timedelta, anchor_name: str) -> VisitPlan:
     if event.window is not None and event.unit is None:
         raise ClinicalError(f"visit {event.label!r} has a window but no unit (hours or days)")
     if event.window is not None and event.window[0] > event.window[1]:
@@ -193,7 +195,7 @@ def _plan(event: Event, anchor: datetime | None, done_value: datetime | date | N
             status = _pending_status(event, now, start, end, due_ahead)
     return VisitPlan(event_id=event.id, label=event.label, unit=event.unit, target=target,
                      window_start=start, window_end=end, done_at=done_at, status=status,
-                     window=event.window, done_date_only=date_only)
+                     window=event.window, done_date_only=date_only, anchor_name=anchor_name)
 
 
 def _check_moments(anchor: datetime | None, now: datetime,
@@ -214,6 +216,7 @@ def plan_visits(
     done: Mapping[str, datetime | date | None],
     now: datetime,
     due_ahead: timedelta = timedelta(days=14),
+    anchor_name: str = "infusion",
 ) -> list[VisitPlan]:
     """Plan every non-repeating VISIT event (logs and repeating visits are skipped).
 
@@ -229,7 +232,7 @@ def plan_visits(
     if due_ahead < timedelta(0):
         raise ClinicalError("the 'due' warning period cannot be negative")
     return [
-        _plan(event, anchor, done.get(event.id), now, due_ahead)
+        _plan(event, anchor, done.get(event.id), now, due_ahead, anchor_name)
         for event in events
         if event.kind is EventKind.VISIT and not event.repeating
     ]

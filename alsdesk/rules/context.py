@@ -87,7 +87,7 @@ def check_context(store: "Store", subject: str, event: str, form: str, *,
         anchor = _anchor(store, study, subject)
         ev = _event_as_entered(store, subject, event, event_repeat, form)
         if anchor is not None and ev.kind is EventKind.VISIT and ev.window is not None:
-            out[WINDOW] = VisitWindow(ev, anchor)
+            out[WINDOW] = VisitWindow(ev, anchor, study.anchor_words)
     return out
 
 
@@ -142,6 +142,7 @@ class VisitWindow:
 
     event: Event
     anchor: dt.datetime
+    anchor_name: str = "infusion"  # the study's words for the anchor (Study.anchor_words)
 
     def contains(self, value: Any) -> bool | None:
         """True inside, False outside, None when it cannot be told (partial, blank)."""
@@ -168,9 +169,10 @@ class VisitWindow:
         if self.event.anchor:
             first, last = self._days()
             if first == last:
-                return f"the day of the infusion, {date_text(first)}"
+                return f"the day of the {self.anchor_name}, {date_text(first)}"
             return f"{date_text(first)} to {date_text(last)}"
-        plan = plan_visits([self.event], self.anchor, {}, self.anchor)[0]
+        plan = plan_visits([self.event], self.anchor, {}, self.anchor,
+                           anchor_name=self.anchor_name)[0]
         words = plan.describe_window()
         if plan.window_start is None or plan.window_end is None:
             return words

@@ -115,6 +115,7 @@ class _Builder:
         if enrol < 1:
             self.src.fail("study.target_enrolment", "must be 1 or more")
         params = self.parameters(top["parameters"])
+        anchor_name = self.src.val(info, "study", "anchor_name", "str")
         ctcae = self.src.val(info, "study", "ctcae_version", "str")
         if ctcae is not None and ctcae not in CTCAE_VERSIONS:
             self.src.fail("study.ctcae_version", f"{ctcae!r} is not a CTCAE version the "
@@ -159,7 +160,7 @@ class _Builder:
             events=tuple(self.events.values()), bindings=bindings, parameters=params,
             missing_codes=tuple(self.missing.values()), target_enrolment=enrol,
             signature_meanings=meanings, source=self.path, **status_defs,
-            ctcae_version=ctcae, **read_study_signing(self.src, info), **safety, **values,
+            ctcae_version=ctcae, anchor_name=anchor_name, **read_study_signing(self.src, info), **safety, **values,
             sae=read_sae(self.src, top, self.forms, self.resolve))
 
     # --- study-level pieces --------------------------------------------------------------

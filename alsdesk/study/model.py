@@ -255,6 +255,9 @@ class Study:
     safety_tables: "SafetyTables | None" = None
     # The SAE clock and report form ([sae]: alsdesk/study/sae_defs.py); None: none
     sae: "SaeRules | None" = None
+    # What the anchor is called in windows' words ("48 h to 96 h after infusion"); None:
+    # the anchor event's label
+    anchor_name: str | None = None
     source: Path | None = field(default=None, compare=False)
     # The definition's own text and its companion files (name -> text), as the database
     # stores them: a file opens with the definition it was made or amended with
@@ -268,6 +271,13 @@ class Study:
         from alsdesk.study.versions import digest
 
         return digest(self.text, self.companions)
+
+    @property
+    def anchor_words(self) -> str:
+        """How windows name the anchor: `anchor_name`, else its event's label."""
+        if self.anchor_name:
+            return self.anchor_name
+        return next((e.label for e in self.events if e.anchor), "the anchor")
 
     def event(self, event_id: str) -> Event:
         for e in self.events:

@@ -104,7 +104,7 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
-                                     "lock_unsigned", "ctcae_version")),
+                                     "lock_unsigned", "ctcae_version", "anchor_name")),
     "missing": (("code", "label"), ("export",)),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ("per",)),
