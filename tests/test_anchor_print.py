@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -70,6 +71,11 @@ def test_every_page_and_the_metadata_carry_the_files_head(reader, kind, paper, t
     assert read.text() == head.text() and read.matches(head.hash)
 
 
+# What the footer's last line holds: the print stamp, the page's CRF version(s), its number.
+FOOT_LINE = re.compile(r"Printed \d\d/\w{3}/\d{4} .* UTC.*|CRF versions? [\d., ]+|"
+                       r"Page \d+ of \d+")
+
+
 def test_the_head_has_a_line_of_its_own_above_the_print_stamp(reader):
     """On both papers and on landscape pages, the head's line is clear of the print stamp and
     'Page X of Y' below it and of the page's content above it (by a line of its size)."""
@@ -89,8 +95,7 @@ def test_the_head_has_a_line_of_its_own_above_the_print_stamp(reader):
             for text, ty, tsize in runs:
                 if text in (anchor.PREFIX, head.text()):
                     continue
-                if text.startswith(("CRF version", "Page ")) or (
-                        text.startswith("Printed ") and "UTC" in text):
+                if FOOT_LINE.fullmatch(text):
                     assert ty <= y - size, (paper, number, text)  # the footer's last line
                 else:
                     assert ty >= y + tsize, (paper, number, text)  # the page's content
