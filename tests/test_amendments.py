@@ -345,3 +345,27 @@ def test_a_field_made_required_and_a_companion_changed_are_shown_with_their_effe
                for t in texts), texts
     assert not plan.refused
     st.close()
+
+
+def test_study_diff_and_save_read_as_a_data_manager_would(demo_db, tmp_path):
+    first = files.amendment_24h(tmp_path)
+    result = CliRunner().invoke(main, ["study", "diff", str(files.write(
+        tmp_path / "v1", files.bundled_text())), str(first)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:] == [
+        "  study NCT02492516: crf_version changes from '1.0' to '1.1'",
+        "  event h72: label changes from '72 hours' to '24 hours'",
+        "  event h72: target changes from '72 h' to '24 h'",
+        "  window of h72 changes from [48, 96] h to [18, 30] h"]
+    out = tmp_path / "saved"
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "study", "save", "1", str(out),
+                                       "--as", "monitor", "--password-stdin"],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    assert (out / "nct02492516.toml").read_text(encoding="utf-8") == files.bundled_text()
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["nct02492516.toml", *files.COMPANIONS])
+    again = CliRunner().invoke(main, ["--db", str(demo_db), "study", "save", "1", str(out),
+                                      "--as", "monitor", "--password-stdin"],
+                               input=DEMO_PASSWORD + "\n")
+    assert again.exit_code == 1 and "is not empty" in again.output

@@ -210,5 +210,10 @@ def _shown(value: Any) -> str:
         return ", ".join(_shown(v) for v in value)
     if hasattr(value, "value") and not isinstance(value, (int, float)):
         return repr(value.value)
+    if dataclasses.is_dataclass(value):  # a signature need: its set parts, in words
+        parts = [f"{f.name} {getattr(value, f.name)!r}" for f in dataclasses.fields(value)
+                 if getattr(value, f.name) is not None]
+        text = ", ".join(parts) or "always"
+        return text if len(text) <= 120 else text[:117] + "..."
     text = repr(value)
     return text if len(text) <= 120 else text[:117] + "...'"
