@@ -196,3 +196,42 @@ def test_the_trial_is_amended_and_the_bundled_one_is_refused(tmp_path):
          "try:\n    Store.open(sys.argv[1], load_study())\n"
          "except Exception as e:\n    print(e)", str(db)], capture_output=True, text=True)
     assert "holds data of study NCT04000001, not NCT02492516" in result.stdout
+
+
+def test_a_field_emptied_then_removed_keeps_its_history_and_its_id(tmp_path):
+    """A field whose values were all cleared may go; verify still replays the values the
+    trail holds for it, and the id cannot come back as another kind of field."""
+    definition = tmp_path / "hand2.toml"
+    definition.write_text(TRIAL, encoding="utf-8")
+    db = tmp_path / "hand2.db"
+    st = Store.create(db, load_study(definition), admin=("admin", "Ada Admin", PASSWORD))
+    st.login("admin", PASSWORD)
+    st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+    st.logout()
+    st.login("nurse", PASSWORD)
+    code = st.subjects.create(initials="AB").code
+    st.forms.save(code, "day0", "grip", {"gdate": "2026-09-02T09:30", "gnote": "typo"})
+    st.forms.save(code, "day0", "grip", {"gnote": None}, reason="entered in error")
+    st.logout()
+    st.login("admin", PASSWORD)
+    cut = TRIAL.index('[[forms.grip.fields]]\nid = "gnote"')
+    without = tmp_path / "v1.1.toml"
+    without.write_text(TRIAL[:cut].replace('crf_version = "1.0"', 'crf_version = "1.1"'),
+                       encoding="utf-8")
+    plan = amend.apply(st, load_study(without), without.name, reason="no comments",
+                       password=PASSWORD)
+    assert [f.text for f in plan.findings][-1] == \
+        "v1.1.toml: field grip.gnote removed (memo: 'Comments')"
+    assert st.verify().ok
+    back = tmp_path / "v1.2.toml"
+    back.write_text(without.read_text(encoding="utf-8").replace(
+        'crf_version = "1.1"', 'crf_version = "1.2"') + '\n[[forms.grip.fields]]\nid = '
+        '"gnote"\nlabel = "Comment score"\ntype = "integer"\n', encoding="utf-8")
+    plan = amend.plan(st, load_study(back), back.name)
+    assert [f.text for f in plan.refused] == [
+        "v1.2.toml:77: field grip.gnote added (integer: 'Comment score'). REFUSED: an earlier "
+        "version had a field with this id of another kind, whose values stay in the file; "
+        "give the new field a new id"]
+    st.close()
+    with Store.open(db) as again:
+        assert again.verify().ok and again.study_version == 2

@@ -87,7 +87,13 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
     ever = definitions.layout_study(store.conn, old)
     src = Source(file, new.text)
     findings = [_judge(store, old, new, ever, c, src) for c in diff(old, new)]
-    findings += _reused_ids(old, new, ever, src)
+    for reused in _reused_ids(old, new, ever, src):  # the diff's "added" line, refused
+        at = next((i for i, f in enumerate(findings) if f.change.kind == "added"
+                   and f.change.what == "field" and f.change.key == reused.change.key), None)
+        if at is None:  # a field of a form added back whole: the diff names only the form
+            findings.append(reused)
+        else:
+            findings[at] = reused
     for name in sorted(set(old.companions) | set(new.companions)):
         if old.companions.get(name) != new.companions.get(name):
             kind = ("added" if name not in old.companions else
