@@ -35,6 +35,14 @@ def old_demo(tmp_path_factory) -> Path:
     where = tmp_path_factory.mktemp("format2")
     with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as t:
         t.extractall(where / "src", filter="data")
+    # Its own resources (the bundled definition of then), not the installed package's:
+    # an installed (or editable) ALS Desk of today would hand it today's definition.
+    paths = where / "src" / "alsdesk" / "paths.py"
+    code = paths.read_text(encoding="utf-8")
+    body = '    """The resources folder: inside the installed package, or beside the source tree."""\n'
+    assert body in code, "the program of format 2 finds its resources in another way"
+    paths.write_text(code.replace(body, body + '    return Path(__file__).resolve().parent'
+                                  '.parent / "resources"\n'), encoding="utf-8")
     db = where / "demo.db"
     made = subprocess.run(
         [sys.executable, "-c", "import sys; from alsdesk.demo import build_demo; "
