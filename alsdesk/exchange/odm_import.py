@@ -29,10 +29,11 @@ from alsdesk.exchange.odm_read import (
 )
 from alsdesk.exchange.odm_stream import MAX_DEPTH, DoctypeRefused, TooDeep, pieces
 from alsdesk.rules import engine
+from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.store import audit
 from alsdesk.store.audit import A
-from alsdesk.study.model import Form, Severity
+from alsdesk.study.model import Severity
 from alsdesk.textcheck import shown, text_problem
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ class _Import:
             reason = self.reason + (f"; {rec.status} in the source" if complete and
                                     rec.status != FormStatus.COMPLETE.value else "") \
                 + (f"; {rec.signed}" if rec.signed else "")
-            notes = _soft_notes(store.study.form(rec.form), rec, self.path) if complete else {}
+            notes = _soft_notes(store, subject.code, rec, self.path) if complete else {}
             try:
                 store.forms.save(subject.code, rec.event, rec.form, rec.values,
                                  rec.missing, event_repeat=rec.event_repeat,
@@ -278,9 +279,13 @@ def _forms(count: int) -> str:
     return f"{count} form" + ("" if count == 1 else "s")
 
 
-def _soft_notes(form: Form, rec: FormIn, path: Path) -> dict[str, str]:
-    """Notes that let soft findings through completion; each becomes an open query."""
-    findings = engine.evaluate(form, rec.values, rec.missing)
+def _soft_notes(store: "Store", subject: str, rec: FormIn, path: Path) -> dict[str, str]:
+    """Notes that let soft findings through completion; each becomes an open query. Found
+    as the save finds them, with the subject's other forms and the visit window (a visit
+    done in the window of the definition it was entered under may be outside this one's)."""
+    context = check_context(store, subject, rec.event, rec.form, event_repeat=rec.event_repeat)
+    findings = engine.evaluate(store.study.form(rec.form), {**context, **rec.values},
+                               rec.missing)
     return {f.check_id: f"Accepted in the source system; imported from {path.name}."
             for f in findings if f.severity is Severity.SOFT}
 
