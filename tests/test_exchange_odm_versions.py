@@ -1,6 +1,7 @@
 """ODM export of a database amended twice: one MetaDataVersion per stored definition, one
 ClinicalData per version holding data, each form in the ClinicalData of the version it was
-last changed under; read back by lxml against the ODM 1.3.2 XSD and by odmlib."""
+last changed under; read back by lxml against the ODM 1.3.2 XSD, by odmlib, and by our own
+import (the round trip)."""
 from __future__ import annotations
 
 import shutil
@@ -14,6 +15,7 @@ from odmlib import schema_manager
 from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.exchange import ExportOptions, export_odm
 from alsdesk.exchange.dataset import ExportError
+from alsdesk.exchange.odm_import import ImportRefused, import_odm
 from alsdesk.store import Store, amend
 from alsdesk.study import load_study
 from tests.amendment_files import WEIGHT, amendment_24h_text, edit, write
@@ -190,6 +192,141 @@ def test_odmlib_reads_every_version(amended):
     assert lots == [("MDV.CRF1.2", "S005", "LOT-2025-042")]
     assert pulses[("SE.SCREENING", "MDV.CRF1.1")] == "77"
     assert ("SE.SCREENING", "MDV.CRF1.0") not in pulses
+
+
+def _target(tmp_path: Path, study_file: Path | None) -> Path:
+    """An empty database of the study (at CRF 1.2 when given b.toml) to import into."""
+    path = tmp_path / "target.db"
+    with Store.create(path, load_study(study_file) if study_file else None) as st:
+        st.users.create_first_admin("admin", "Ada Admin", DEMO_PASSWORD)
+        st.users.add("investigator", "Ivan Investigator", "investigator", DEMO_PASSWORD)
+    return path
+
+
+def _import(path: Path, odm: Path):
+    with Store.open(path) as st:
+        st.login("investigator", DEMO_PASSWORD)
+        report = import_odm(st, odm)
+        assert st.verify().ok, st.verify().text()
+        return report
+
+
+def test_round_trip_of_several_versions(amended, tmp_path):
+    target = _target(tmp_path, amended["b"])
+    report = _import(target, amended["after"])
+    assert report.subjects == 7 and report.forms == len(amended["changed"])
+    assert "metadata version MDV.CRF1.0 were checked against the file's definition" \
+        in report.text()
+    with Store.open(target) as st:
+        st.login("admin", DEMO_PASSWORD)
+        again = export_odm(st, tmp_path / "again.xml").target
+    source, back = _values(_xsd_checked(amended["after"])), _values(_xsd_checked(again))
+    assert back == source
+
+
+def test_data_of_a_newer_definition_are_refused_in_words(amended, tmp_path):
+    target = _target(tmp_path, None)  # CRF 1.0: no field inflot
+    with pytest.raises(ImportRefused) as info:
+        _import(target, amended["after"])
+    assert "unknown item 'IT.INF.INFLOT'" in str(info.value)
+    assert "the file's metadata version MDV.CRF1.2 defines it; this database is at CRF " \
+           "version 1.0: amend its study definition first" in str(info.value)
+
+
+def _edited(amended, tmp_path: Path, edit) -> Path:
+    doc = etree.parse(str(amended["after"]))
+    edit(doc.getroot())
+    path = tmp_path / "edited.xml"
+    doc.write(str(path), xml_declaration=True, encoding="UTF-8")
+    return path
+
+
+def test_clinical_data_of_a_version_the_file_does_not_define(amended, tmp_path):
+    def edit(root):
+        root.findall("odm:ClinicalData", NS)[1].set("MetaDataVersionOID", "MDV.CRF9.9")
+
+    report = _import(_target(tmp_path, amended["b"]), _edited(amended, tmp_path, edit))
+    assert "refer to metadata version 'MDV.CRF9.9', which the file does not define (it " \
+           "defines MDV.CRF1.0, MDV.CRF1.1, MDV.CRF1.2): their items were matched to this " \
+           "study's by their OIDs only" in report.text()
+
+
+def _in(root, mdv: str, path: str):
+    return root.find(f"odm:Study/odm:MetaDataVersion[@OID='{mdv}']/{path}", NS)
+
+
+def _relabelled(root):
+    """1.0 says the first sex code means something else: 1.0's data use sex."""
+    decode = _in(root, "MDV.CRF1.0", "odm:CodeList[@OID='CL.SEX']/odm:CodeListItem/"
+                 "odm:Decode/odm:TranslatedText")
+    decode.text = "Something else"
+
+
+def _pulse_as_text(root):
+    """1.1 says pulse is text: 1.1's one form (S001's vital signs) holds a pulse."""
+    _in(root, "MDV.CRF1.1", "odm:ItemDef[@OID='IT.VS.PULSE']").set("DataType", "text")
+
+
+def _unused_differences(root):
+    """1.1 says the AE term is an integer, but no form of 1.1 holds one; 1.0 has a sex code
+    the study has not (a choice an amendment dropped), but no value uses it."""
+    _in(root, "MDV.CRF1.1", "odm:ItemDef[@OID='IT.AE.AETERM']").set("DataType", "integer")
+    codes = _in(root, "MDV.CRF1.0", "odm:CodeList[@OID='CL.SEX']")
+    extra = etree.fromstring(etree.tostring(codes.find("odm:CodeListItem", NS)))
+    extra.set("CodedValue", "X")
+    extra.set("OrderNumber", "99")
+    codes.append(extra)
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_relabelled, ["MetaDataVersion MDV.CRF1.0, ItemDef IT.DM.SEX", "= Something else "
+                   "differ from the study's"]),
+    (_pulse_as_text, ["MetaDataVersion MDV.CRF1.1, ItemDef IT.VS.PULSE",
+                      "the file says data type 'text', the study 'integer'"]),
+    (_unused_differences, None),
+])
+def test_older_metadata_must_mean_the_same_for_the_items_their_data_use(
+        amended, tmp_path, edit, words):
+    target = _target(tmp_path, amended["b"])
+    path = _edited(amended, tmp_path, edit)
+    if words is None:
+        assert _import(target, path).subjects == 7
+        return
+    with pytest.raises(ImportRefused) as info:
+        _import(target, path)
+    for word in words:
+        assert word in str(info.value)
+    assert all(p.where.startswith("line ") for p in info.value.problems)
+
+
+def _twice(root):
+    """S005's infusion form, which is in the block of 1.2, copied into its block of 1.0."""
+    blocks = root.findall("odm:ClinicalData", NS)
+    newest = blocks[2].find("odm:SubjectData[@SubjectKey='S005']", NS)
+    old = blocks[0].find("odm:SubjectData[@SubjectKey='S005']", NS)
+    old.find("odm:StudyEventData[@StudyEventOID='SE.INFUSION']", NS).append(
+        etree.fromstring(etree.tostring(newest.find(".//odm:FormData", NS))))
+
+
+def _other_status(root):
+    """S005 withdrawn in the block of 1.2, enrolled in that of 1.0."""
+    flag = root.find("odm:ClinicalData[@MetaDataVersionOID='MDV.CRF1.2']/odm:SubjectData"
+                     "[@SubjectKey='S005']/odm:Annotation/odm:Flag/odm:FlagValue", NS)
+    flag.text = "withdrawn"
+
+
+@pytest.mark.parametrize("edit, words", [
+    (_twice, "subject S005, event infusion, form inf: this form appears twice in the file"),
+    (_other_status, "subject S005: its status is 'withdrawn' here but 'enrolled' where the "
+                    "file gave it before"),
+])
+def test_a_subject_in_several_versions_must_agree(amended, tmp_path, edit, words):
+    target = _target(tmp_path, amended["b"])
+    with pytest.raises(ImportRefused) as info:
+        _import(target, _edited(amended, tmp_path, edit))
+    assert words in str(info.value)
+    with Store.open(target) as st:
+        assert st.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
 
 
 def test_a_value_its_version_does_not_define_stops_the_export(amended, tmp_path):
