@@ -89,6 +89,7 @@ class Instance:
     status: str
     values: dict[str, Any]
     missing: dict[str, str]
+    crf_changed: int = 1  # the stored definition version its data were last changed under
 
 
 @dataclass
@@ -108,6 +109,8 @@ class Snapshot:
     taken_by: str | None = None
     # The audit chain's head in the same read: every format carries it (exchange.heads).
     head: Head | None = None
+    # The number of the stored definition `study` is (ODM writes the older ones too).
+    study_version: int = 1
 
     def form(self, form_id: str) -> Form:
         return next(f for f in self.forms if f.id == form_id)
@@ -117,10 +120,11 @@ class Snapshot:
         return reader.instances(self.conn, self.study, [self.form(form_id)],
                                 [s.code for s in self.subjects], Instance)
 
-    def all_instances(self) -> Iterator[Instance]:
-        """Every exported instance in export order (by subject), read as used."""
+    def all_instances(self, version: int | None = None) -> Iterator[Instance]:
+        """Every exported instance in export order (by subject), read as used; only those
+        last changed under the stored definition `version` when it is given."""
         return reader.instances(self.conn, self.study, self.forms,
-                                [s.code for s in self.subjects], Instance)
+                                [s.code for s in self.subjects], Instance, version)
 
     def audit_rows(self) -> Iterator[dict[str, Any]]:
         """The audit rows of the selection, oldest first, read as they are used (one pass):
@@ -211,7 +215,7 @@ def take_snapshot(store: "Store", options: ExportOptions) -> Snapshot:
         snap = Snapshot(study, options, forms, exported_events(study, forms), subjects,
                         conn=conn, records=reader.count(conn, forms, codes),
                         own_transaction=own, taken_at=utc_now(), taken_by=store.user_id,
-                        head=anchor.of(conn))
+                        head=anchor.of(conn), study_version=store.study_version)
         snap.users = {r[0]: (r[1], r[2]) for r in
                       conn.execute("SELECT user_id, full_name, role FROM users")}
         if options.include_audit:

@@ -1,18 +1,25 @@
 """The ODM export's AdminData (users, location, signature meanings, with ``--audit``) and
 ClinicalData, one SubjectData after another, each written out and forgotten.
 
+There is one ClinicalData per stored definition version that holds data (which subject and
+form goes where: :mod:`alsdesk.exchange.odm_versions`); each form is written with the fields
+of its own version's definition, which its MetaDataVersion describes.
+
 With ``include_audit``, each value carries the AuditRecord of its latest change (who, where,
 when, why; SourceID points at the row of our audit trail, which the CSV export gives in
 full) and each signed form its valid electronic Signature.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alsdesk.exchange import odm_common as oc
-from alsdesk.exchange.dataset import Instance, Progress, Snapshot
+from alsdesk.exchange.dataset import ExportError, Instance, Progress, Snapshot
 from alsdesk.exchange.odm_xml import Xml, escape_attrib, leaf_text
 from alsdesk.study.model import Field, Form
+
+if TYPE_CHECKING:
+    from alsdesk.exchange.odm_versions import Placed, Version
 
 LEGAL_REASON = ("Electronic signature under 21 CFR 11.50 and 11.200: the signer re-entered "
                 "user id and password")
@@ -35,7 +42,7 @@ def _referenced_users(snap: Snapshot) -> list[str]:
     return sorted(ids)
 
 
-def add_admin(x: Xml, snap: Snapshot) -> None:
+def add_admin(x: Xml, snap: Snapshot, versions: list["Version"]) -> None:
     study = snap.study
     x.start("AdminData", {"StudyOID": oc.study_oid(study.id)})
     for user_id in _referenced_users(snap):
@@ -46,9 +53,13 @@ def add_admin(x: Xml, snap: Snapshot) -> None:
         x.leaf("FullName", text=name)
         x.end()
     x.start("Location", {"OID": oc.LOCATION_OID, "Name": study.site, "LocationType": "Site"})
-    x.leaf("MetaDataVersionRef", {"StudyOID": oc.study_oid(study.id),
-                                  "MetaDataVersionOID": oc.mdv_oid(study.crf_version),
-                                  "EffectiveDate": snap.taken_at[:10]})
+    for v in versions:
+        # Each version from the day it was stored; a file of one version names it in force
+        # on the day of the export, as files did before versions were kept.
+        x.leaf("MetaDataVersionRef", {"StudyOID": oc.study_oid(study.id),
+                                      "MetaDataVersionOID": v.oid,
+                                      "EffectiveDate": (v.loaded_at if len(versions) > 1
+                                                        else snap.taken_at)[:10]})
     x.end()
     for meaning, oid in _signature_defs(snap).items():
         x.start("SignatureDef", {"OID": oid, "Methodology": "Electronic"})
@@ -70,8 +81,17 @@ class _Clinical:
         self.snap = snap
         self.sig_defs = _signature_defs(snap)
         self.with_audit = snap.options.include_audit
-        self.forms = {f.id: f for f in snap.forms}
         self._flags: dict[tuple[int, str, str, str], str] = {}
+
+    def use(self, version: "Version") -> None:
+        """Write the forms of `version` from now on, with its fields. An older version's
+        forms are checked to hold only what it defines (the fields an amendment adds are
+        filled only by saves made under it, which record it)."""
+        self.version = version
+        self.forms = {f.id: f for f in version.forms}
+        self.repeating = {e.id for e in version.study.events if e.repeating}
+        self.older = version.study is not self.snap.study
+        self.places = {(e.id, f) for e in version.events for f in e.forms}
         # (form id, depth) -> [(field, start of its ItemData, of its missing-code ItemData)]
         self._items: dict[tuple[str, int], list[tuple[Field, str, str]]] = {}
 
@@ -100,8 +120,7 @@ class _Clinical:
                               f'{start}{escape_attrib(oid + oc.MISSING_SUFFIX)}" Value="'))
         return found
 
-    def subject(self, subject_code: str, status: str, instances: list[Instance],
-                repeating_events: set[str]) -> None:
+    def subject(self, subject_code: str, status: str, instances: list[Instance]) -> None:
         x = self.x
         x.start("SubjectData", {"SubjectKey": subject_code})
         self.flag(x.depth, status, oc.CL_SUBJECT_STATUS, oc.FLAG_SUBJECT_STATUS)
@@ -114,7 +133,7 @@ class _Clinical:
                 x.start("StudyEventData", {
                     "StudyEventOID": oc.event_oid(inst.event),
                     "StudyEventRepeatKey": inst.event_repeat
-                    if inst.event in repeating_events else None})
+                    if inst.event in self.repeating else None})
             self.form_data(inst)
         if event_key is not None:
             x.end()
@@ -123,6 +142,8 @@ class _Clinical:
     def form_data(self, inst: Instance) -> None:
         x = self.x
         form = self.forms.get(inst.form) or self.snap.form(inst.form)
+        if self.older:
+            self.defined(inst, form)
         x.start("FormData", {"FormOID": oc.form_oid(form.id),
                              "FormRepeatKey": inst.repeat if form.repeating else None})
         valid = [s for s in self.snap.signatures.get(inst.instance_id, []) if s.valid]
@@ -155,6 +176,22 @@ class _Clinical:
         x.end()  # ItemGroupData
         x.end()  # FormData
 
+    def defined(self, inst: Instance, form: Form) -> None:
+        """Refuse, in words, a form holding what its version's definition has not."""
+        v = self.version
+        fields = {f.id for f in form.fields} if inst.form in self.forms else set()
+        codes = {f.id for f in form.fields if f.missing} if fields else set()
+        if (inst.event, inst.form) in self.places and inst.values.keys() <= fields \
+                and inst.missing.keys() <= codes:
+            return
+        extra = sorted((inst.values.keys() - fields) | (inst.missing.keys() - codes))
+        what = (f"values of {', '.join(extra)}" if extra
+                else f"form {inst.form} at {inst.event}")
+        raise ExportError(
+            f"The form {inst.form} of {inst.subject} at {inst.event} was last changed under "
+            f"study definition version {v.number} (CRF {v.study.crf_version}), which has no "
+            f"{what}: the database was changed outside ALS Desk. Run 'alsdesk verify'.")
+
     def item_data(self, out: list[str], start: str, value: str, row: dict[str, Any] | None,
                   depth: int) -> None:
         """One ItemData (its start tag text up to the value given), with its AuditRecord."""
@@ -184,23 +221,28 @@ class _Clinical:
         return "".join(parts)
 
 
-def add_clinical(x: Xml, snap: Snapshot, progress: Progress | None) -> None:
-    """ClinicalData, written out one SubjectData at a time."""
+def add_clinical(x: Xml, snap: Snapshot, data: list["Placed"],
+                 progress: Progress | None) -> None:
+    """One ClinicalData per version in `data`, each written a SubjectData at a time."""
     study = snap.study
-    x.start("ClinicalData", {"StudyOID": oc.study_oid(study.id),
-                             "MetaDataVersionOID": oc.mdv_oid(study.crf_version)})
-    repeating_events = {e.id for e in study.events if e.repeating}
     writer = _Clinical(x, snap)
-    # The instances come in subject order: one subject's are held while it is written.
-    stream = snap.all_instances()
-    pending = next(stream, None)
-    for n, subject in enumerate(snap.subjects, start=1):
-        if progress:
-            progress(n, len(snap.subjects) + 1, f"Writing subject {subject.code}")
-        mine: list[Instance] = []
-        while pending is not None and pending.subject == subject.code:
-            mine.append(pending)
-            pending = next(stream, None)
-        writer.subject(subject.code, subject.status, mine, repeating_events)
-        x.flush()
-    x.end()
+    total = sum(len(subjects) for _v, subjects, _only in data) + 1
+    n = 0
+    for version, subjects, only in data:
+        x.start("ClinicalData", {"StudyOID": oc.study_oid(study.id),
+                                 "MetaDataVersionOID": version.oid})
+        writer.use(version)
+        # The instances come in subject order: one subject's are held while it is written.
+        stream = snap.all_instances(only)
+        pending = next(stream, None)
+        for subject in subjects:
+            n += 1
+            if progress:
+                progress(n, total, f"Writing subject {subject.code}")
+            mine: list[Instance] = []
+            while pending is not None and pending.subject == subject.code:
+                mine.append(pending)
+                pending = next(stream, None)
+            writer.subject(subject.code, subject.status, mine)
+            x.flush()
+        x.end()

@@ -6,7 +6,9 @@ OIDs are explained in :mod:`alsdesk.exchange.odm_common`.
 
 The file is streamed: the metadata (here), then the administrative and clinical data
 (:mod:`alsdesk.exchange.odm_clinical`), one SubjectData after another, each written out and
-forgotten, so memory does not grow with the study. :mod:`alsdesk.exchange.odm_xml` makes the
+forgotten, so memory does not grow with the study. One MetaDataVersion per stored version of
+the study definition and one ClinicalData per version holding data
+(:mod:`alsdesk.exchange.odm_versions`). :mod:`alsdesk.exchange.odm_xml` makes the
 text element by element: byte for byte what ``ET.indent(root, space=" ")`` and
 ``ElementTree.write(..., encoding="UTF-8", xml_declaration=True)`` would give.
 """
@@ -24,8 +26,9 @@ from alsdesk.exchange.dataset import (
     ExportOptions, ExportResult, Output, Progress, Snapshot, plain_number, run_export,
 )
 from alsdesk.exchange.odm_clinical import add_admin, add_clinical
+from alsdesk.exchange.odm_versions import Version, placement, versions_of
 from alsdesk.exchange.odm_xml import XML_DECLARATION, Xml
-from alsdesk.study.model import CodeList, Event, EventKind, Field, FieldType, Form
+from alsdesk.study.model import CodeList, Event, EventKind, Field, FieldType, Form, Study
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -50,6 +53,8 @@ def write_odm(snap: Snapshot, write: Callable[[str], Any],
               progress: Progress | None = None) -> None:
     """Stream the whole ODM document, as text, to `write`."""
     study = snap.study
+    versions = versions_of(snap)
+    data = placement(snap, versions)  # checked before the first byte is written
     x = Xml(write)
     x.raw(XML_DECLARATION)
     x.start("ODM", {
@@ -63,11 +68,11 @@ def write_odm(snap: Snapshot, write: Callable[[str], Any],
         "SourceSystem": "ALS Desk",
         "SourceSystemVersion": __version__,
     })
-    add_study(x, snap)
+    add_study(x, snap, versions)
     if snap.options.include_audit:
-        add_admin(x, snap)
+        add_admin(x, snap, versions)
     x.flush()
-    add_clinical(x, snap, progress)
+    add_clinical(x, snap, data, progress)
     x.end()
     x.flush()
 
@@ -98,7 +103,7 @@ def build_odm(snap: Snapshot, progress: Progress | None = None) -> ET.Element:
 # --- metadata -----------------------------------------------------------------------------
 
 
-def add_study(x: Xml, snap: Snapshot) -> None:
+def add_study(x: Xml, snap: Snapshot, versions: list[Version]) -> None:
     study = snap.study
     x.start("Study", {"OID": oc.study_oid(study.id)})
     x.start("GlobalVariables")
@@ -106,7 +111,8 @@ def add_study(x: Xml, snap: Snapshot) -> None:
     x.leaf("StudyDescription", text=study.title)
     x.leaf("ProtocolName", text=study.protocol)
     x.end()
-    units = _units(snap.forms)
+    # Oldest first, so a unit keeps its OID in every later export of the file.
+    units = _units(f for v in versions for f in v.forms)
     if units:
         x.start("BasicDefinitions")
         for unit, oid in units.items():
@@ -114,32 +120,53 @@ def add_study(x: Xml, snap: Snapshot) -> None:
             x.translated("Symbol", unit)
             x.end()
         x.end()
-    x.start("MetaDataVersion", {
-        "OID": oc.mdv_oid(study.crf_version),
-        "Name": f"{study.id} CRF version {study.crf_version}",
-        "Description": f"ALS Desk study definition {study.crf_version}"})
+    for version in versions:
+        _metadata(x, version, units)
+    x.end()  # Study
+
+
+def _names(v: Version) -> tuple[str, str]:
+    """A MetaDataVersion's Name and Description: the CRF version, and for an amendment
+    its number, when it was stored and why (Description is the one text a MetaDataVersion
+    has of its own; a file of one version keeps the words files always had)."""
+    study = v.study
+    name = f"{study.id} CRF version {study.crf_version}"
+    description = f"ALS Desk study definition {study.crf_version}"
+    if v.number == 1:
+        return name, description
+    when = f", stored {v.loaded_at[:10]}" if v.loaded_at else ""
+    return (f"{name} (amendment {v.number - 1})",
+            f"{description}: amendment {v.number - 1} (stored definition version "
+            f"{v.number}{when}); reason: {v.reason}")
+
+
+def _metadata(x: Xml, v: Version, units: dict[str, str]) -> None:
+    """One MetaDataVersion: everything is read from its own definition."""
+    name, description = _names(v)
+    x.start("MetaDataVersion", {"OID": v.oid, "Name": name, "Description": description})
     x.start("Protocol")
-    for n, event in enumerate(snap.events, start=1):
+    for n, event in enumerate(v.events, start=1):
         x.leaf("StudyEventRef", {"StudyEventOID": oc.event_oid(event.id),
                                  "OrderNumber": n, "Mandatory": _yes(_mandatory(event))})
     x.end()
-    for event in snap.events:
-        _event_def(x, snap, event)
-    for form in snap.forms:
+    forms = {f.id: f for f in v.forms}
+    for event in v.events:
+        _event_def(x, forms, event)
+    for form in v.forms:
         x.start("FormDef", {"OID": oc.form_oid(form.id), "Name": form.label,
                             "Repeating": _yes(form.repeating)})
         x.leaf("ItemGroupRef", {"ItemGroupOID": oc.group_oid(form.id), "Mandatory": "Yes"})
         x.end()
-    for form in snap.forms:
+    for form in v.forms:
         _group_def(x, form)
-    for form in snap.forms:
+    for form in v.forms:
         for f in form.fields:
-            _item_def(x, snap, form, f, units)
-    for codelist in _codelists(snap.forms):
+            _item_def(x, v.study, form, f, units)
+    for codelist in _codelists(v.forms):
         _codelist(x, oc.codelist_oid(codelist.id), codelist.id, codelist.data_type,
                   [(c.code, c.label) for c in codelist.choices])
     _codelist(x, oc.CL_MISSING, "Missing-data codes", "text",
-              [(m.code, m.label) for m in snap.study.missing_codes])
+              [(m.code, m.label) for m in v.study.missing_codes])
     _codelist(x, oc.CL_FLAG_TYPE, "ALS Desk annotation flags", "text",
               [(oc.FLAG_FORM_STATUS, "Workflow status of the form"),
                (oc.FLAG_SUBJECT_STATUS, "Status of the subject in the study")])
@@ -148,7 +175,6 @@ def add_study(x: Xml, snap: Snapshot) -> None:
     _codelist(x, oc.CL_SUBJECT_STATUS, "Subject status", "text",
               [(s, s) for s in oc.SUBJECT_STATUSES])
     x.end()  # MetaDataVersion
-    x.end()  # Study
 
 
 def _yes(flag: bool) -> str:
@@ -159,7 +185,7 @@ def _mandatory(event: Event) -> bool:
     return event.kind is EventKind.VISIT and not event.repeating and event.target is not None
 
 
-def _event_def(x: Xml, snap: Snapshot, event: Event) -> None:
+def _event_def(x: Xml, forms: dict[str, Form], event: Event) -> None:
     kind = ("Common" if event.kind is EventKind.LOG
             else "Unscheduled" if event.repeating else "Scheduled")
     x.start("StudyEventDef", {"OID": oc.event_oid(event.id), "Name": event.label,
@@ -173,7 +199,7 @@ def _event_def(x: Xml, snap: Snapshot, event: Event) -> None:
             parts.append(f"window {event.window[0]:g} to {event.window[1]:g} {unit}")
         x.translated("Description", "; ".join(parts))
     for n, form_id in enumerate(event.forms, start=1):
-        form = snap.form(form_id)
+        form = forms[form_id]
         x.leaf("FormRef", {"FormOID": oc.form_oid(form_id), "OrderNumber": n,
                            "Mandatory": _yes(not form.repeating and _mandatory(event))})
     x.end()
@@ -212,7 +238,7 @@ def _length(f: Field) -> int | None:
     return {FieldType.DATE: 10, FieldType.DATETIME: 19, FieldType.TIME: 8}[f.type]
 
 
-def _item_def(x: Xml, snap: Snapshot, form: Form, f: Field, units: dict[str, str]) -> None:
+def _item_def(x: Xml, study: Study, form: Form, f: Field, units: dict[str, str]) -> None:
     attrs: dict[str, Any] = {"OID": oc.item_oid(form.id, f.id), "Name": f.id,
                              "DataType": oc.odm_data_type(f), "Length": _length(f)}
     if f.type is FieldType.DECIMAL and f.digits is not None:
@@ -244,7 +270,7 @@ def _item_def(x: Xml, snap: Snapshot, form: Form, f: Field, units: dict[str, str
         x.leaf("Alias", {"Context": "SDTM", "Name": f.sdtm})
     x.end()
     if f.missing:
-        codes = [m for m in snap.study.missing_codes if m.code in f.missing]
+        codes = [m for m in study.missing_codes if m.code in f.missing]
         x.start("ItemDef", {
             "OID": oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX,
             "Name": f"{f.id}__missing", "DataType": "text",

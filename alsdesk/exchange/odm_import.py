@@ -27,12 +27,14 @@ from alsdesk.errors import AlsDeskError, PermissionDenied
 from alsdesk.exchange.odm_read import (
     MAX_PROBLEMS, FormIn, Problem, Reader, SubjectIn, schema_problems, subject_number,
 )
+from alsdesk.exchange.odm_stage import Staged
 from alsdesk.exchange.odm_stream import MAX_DEPTH, DoctypeRefused, TooDeep, pieces
 from alsdesk.rules import engine
+from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.store import audit
 from alsdesk.store.audit import A
-from alsdesk.study.model import Form, Severity
+from alsdesk.study.model import Severity
 from alsdesk.textcheck import shown, text_problem
 
 if TYPE_CHECKING:
@@ -159,10 +161,11 @@ class _Hashing:
 
 
 class _Import:
-    """Reads the file piece by piece (odm_stream) and writes each subject as soon as it is
-    read and found right, all in one transaction: a problem anywhere, even in the last line,
-    rolls every subject back. After the first problems the subjects are still read (and, up
-    to MAX_PROBLEMS problems, written, which runs the hard checks) to report them all."""
+    """Reads the file piece by piece (odm_stream), checking each subject as it is read and
+    holding it (odm_stage); then writes every subject, all in one transaction: a problem
+    anywhere, even in the last line, rolls every subject back. After the first problems the
+    file is still read, and up to MAX_PROBLEMS problems the subjects still written (which
+    runs the hard checks), to report them all."""
 
     def __init__(self, store: "Store", path: Path, report: ImportReport,
                  progress: Callable[[int, int, str], None] | None) -> None:
@@ -176,30 +179,12 @@ class _Import:
     def run(self, fh: _Hashing) -> None:
         reader, report = self.reader, self.report
         with self.store.transaction():
+            staged = Staged(self.store.conn, self.store.study)
             try:
-                for piece in pieces(fh):
-                    if piece.kind == "clinical":
-                        reader.head(piece.root, piece.lines)
-                        reader.clinical(piece.element)
-                    elif piece.kind == "subject":
-                        self.subject(piece, fh)
-                    else:
-                        reader.finish(piece.element, piece.lines)
-                        self.schema(piece.element, piece.lines)
-            except DoctypeRefused:
-                reader.problems.insert(0, Problem("", "the file declares a DOCTYPE; ODM files"
-                                                      " never need one and it is refused for "
-                                                      "safety"))
-            except TooDeep as exc:
-                reader.problems.insert(0, Problem(f"line {exc.line}", f"elements nested more "
-                                                  f"than {MAX_DEPTH} deep: an ODM file never "
-                                                  "nests so deep"))
-            except expat.ExpatError as exc:
-                if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_MEMORY]:
-                    raise MemoryError from None
-                reader.problems.insert(0, Problem(f"line {exc.lineno}, column {exc.offset}",
-                                                  f"not well-formed XML: "
-                                                  f"{expat.ErrorString(exc.code)}"))
+                self.read(fh, staged)
+                self.write_all(fh, staged)
+            finally:
+                staged.close()
             if reader.problems:
                 raise ImportRefused(self.path, reader.problems, reader.more)
             self.store.audit(IMPORT_ACTION, new_value=(
@@ -212,6 +197,33 @@ class _Import:
             report.notes.append(f"{_forms(count)} {status} in the source imported as complete:"
                                 " verification, signatures and locks are done again here.")
 
+    def read(self, fh: _Hashing, staged: Staged) -> None:
+        reader = self.reader
+        try:
+            for piece in pieces(fh):
+                if piece.kind == "clinical":
+                    reader.head(piece.root, piece.lines)
+                    reader.clinical(piece.element)
+                elif piece.kind == "subject":
+                    self.subject(piece, fh, staged)
+                else:
+                    reader.finish(piece.element, piece.lines)
+                    self.schema(piece.element, piece.lines)
+        except DoctypeRefused:
+            reader.problems.insert(0, Problem("", "the file declares a DOCTYPE; ODM files"
+                                                  " never need one and it is refused for "
+                                                  "safety"))
+        except TooDeep as exc:
+            reader.problems.insert(0, Problem(f"line {exc.line}", f"elements nested more "
+                                              f"than {MAX_DEPTH} deep: an ODM file never "
+                                              "nests so deep"))
+        except expat.ExpatError as exc:
+            if exc.code == expat.errors.codes[expat.errors.XML_ERROR_NO_MEMORY]:
+                raise MemoryError from None
+            reader.problems.insert(0, Problem(f"line {exc.lineno}, column {exc.offset}",
+                                              f"not well-formed XML: "
+                                              f"{expat.ErrorString(exc.code)}"))
+
     def schema(self, element, lines: dict[int, int]) -> bool:
         checked = schema_problems(element, lines)
         if checked is None:
@@ -220,25 +232,38 @@ class _Import:
             self.reader.add(problem)
         return not checked
 
-    def subject(self, piece, fh: _Hashing) -> None:
+    def subject(self, piece, fh: _Hashing, staged: Staged) -> None:
         reader = self.reader
         before = len(reader.problems) + reader.more
         self.schema(piece.element, piece.lines)
         subject = reader.subject(piece.element, piece.lines)
-        if subject is None or len(reader.problems) + reader.more > before \
-                or before >= MAX_PROBLEMS:
-            return  # the file is refused; this subject is only checked
-        if self.progress:
-            self.progress(fh.done, fh.size, f"Importing subject {subject.code}")
-        try:
-            with self.store.transaction():  # a savepoint: a failed subject leaves nothing
-                self.write(subject)
-        except ImportRefused as exc:
-            for problem in exc.problems:
+        if subject is None:
+            return
+        if self.progress:  # reading is the first half of the work, writing the second
+            self.progress(fh.done, 2 * fh.size, f"Reading subject {subject.code}")
+        if len(reader.problems) + reader.more > before:
+            staged.refuse(subject)  # the file is refused; this subject is only checked
+        elif before < MAX_PROBLEMS:
+            for problem in staged.add(subject):
                 reader.add(problem)
-        except AlsDeskError as exc:  # e.g. a status this subject's data do not allow
-            reader.add(Problem(f"subject {subject.code}", str(exc)))
-        self.store.flush_audit()  # its rows go to the file now, not to memory
+
+    def write_all(self, fh: _Hashing, staged: Staged) -> None:
+        reader = self.reader
+        for n, subject in enumerate(staged.written(), start=1):
+            if len(reader.problems) + reader.more >= MAX_PROBLEMS:
+                return
+            if self.progress:
+                self.progress(fh.size + fh.size * n // len(staged), 2 * fh.size,
+                              f"Importing subject {subject.code}")
+            try:
+                with self.store.transaction():  # a savepoint: a failed subject leaves nothing
+                    self.write(subject)
+            except ImportRefused as exc:
+                for problem in exc.problems:
+                    reader.add(problem)
+            except AlsDeskError as exc:  # e.g. a status this subject's data do not allow
+                reader.add(Problem(f"subject {subject.code}", str(exc)))
+            self.store.flush_audit()  # its rows go to the file now, not to memory
 
     def write(self, subject: SubjectIn) -> None:
         store, report = self.store, self.report
@@ -255,7 +280,7 @@ class _Import:
             reason = self.reason + (f"; {rec.status} in the source" if complete and
                                     rec.status != FormStatus.COMPLETE.value else "") \
                 + (f"; {rec.signed}" if rec.signed else "")
-            notes = _soft_notes(store.study.form(rec.form), rec, self.path) if complete else {}
+            notes = _soft_notes(store, subject.code, rec, self.path) if complete else {}
             try:
                 store.forms.save(subject.code, rec.event, rec.form, rec.values,
                                  rec.missing, event_repeat=rec.event_repeat,
@@ -278,9 +303,13 @@ def _forms(count: int) -> str:
     return f"{count} form" + ("" if count == 1 else "s")
 
 
-def _soft_notes(form: Form, rec: FormIn, path: Path) -> dict[str, str]:
-    """Notes that let soft findings through completion; each becomes an open query."""
-    findings = engine.evaluate(form, rec.values, rec.missing)
+def _soft_notes(store: "Store", subject: str, rec: FormIn, path: Path) -> dict[str, str]:
+    """Notes that let soft findings through completion; each becomes an open query. Found
+    as the save finds them, with the subject's other forms and the visit window (a visit
+    done in the window of the definition it was entered under may be outside this one's)."""
+    context = check_context(store, subject, rec.event, rec.form, event_repeat=rec.event_repeat)
+    findings = engine.evaluate(store.study.form(rec.form), {**context, **rec.values},
+                               rec.missing)
     return {f.check_id: f"Accepted in the source system; imported from {path.name}."
             for f in findings if f.severity is Severity.SOFT}
 

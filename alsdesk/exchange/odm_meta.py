@@ -5,6 +5,17 @@ in °F, import its values as ours: the same code or number with another meaning.
 ItemDef of the file that names one of our items, its data type, unit and code list
 (codes and their labels) must be ours; the missing-data code list too. A file without
 metadata is accepted on its OIDs, and the report says so.
+
+A file of several MetaDataVersions (one per stored definition version, as the export
+writes them) has each compared with the study's current definition, since the data of every
+version are stored under it; never with this database's own copy of an older version: that
+one was amended here without the file's data, so nothing says the change from it to the
+current one kept their meaning (a unit changed in an empty database is allowed). Only the
+items a version's own ClinicalData use count (the reader reports their differences as it
+meets them): an amendment may change a field nobody had filled, or drop a choice nobody had
+chosen, and the older version still describes it as it was. For the same reason a code the
+study no longer has is no difference there; a value that uses it is refused as any value
+that is not one of the study's choices.
 """
 from __future__ import annotations
 
@@ -41,13 +52,20 @@ def _show(codes: dict[str, str]) -> str:
     return ", ".join(f"{c} = {label}" if label else c for c, label in codes.items())
 
 
-def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str]) -> None:
-    """Report every difference between the file's item definitions and the study's."""
+# (MetaDataVersion OID, item OID) -> its differences, as (element, where, what)
+Deferred = dict[tuple[str, str], list[tuple[ET.Element, str, str]]]
+
+
+def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str]) -> Deferred:
+    """Every difference between the file's item definitions and the study's: reported
+    through `fail` for a file of one MetaDataVersion, returned for one of several."""
     mdvs = list(root.iter(oc.tag("MetaDataVersion")))
+    deferred: Deferred = {}
     if not mdvs:
         notes.append("The file holds no metadata (no MetaDataVersion): its items were "
                      "matched to the study's by their OIDs only.")
-        return
+        return deferred
+    several = len(mdvs) > 1
     ours: dict[str, tuple[Form, Field | None]] = {}
     for form in study.forms.values():
         for f in form.fields:
@@ -57,47 +75,58 @@ def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str])
     units = _units(root)
     missing_ours = {m.code: m.label for m in study.missing_codes}
     for mdv in mdvs:
+        place = f"MetaDataVersion {mdv.get('OID')}, " if len(mdvs) > 1 else ""
         lists = {cl.get("OID", ""): cl for cl in mdv.iterfind(oc.tag("CodeList"))}
         for item in mdv.iterfind(oc.tag("ItemDef")):
             oid = item.get("OID", "")
             if oid not in ours:
                 continue  # an item we do not have: the data part reports it if it is used
             form, f = ours[oid]
-            where = f"ItemDef {oid}"
+            where = f"{place}ItemDef {oid}"
+            report = _deferring(deferred, (mdv.get("OID", ""), oid)) if several else fail
             ref = item.find(oc.tag("CodeListRef"))
             listed = lists.get(ref.get("CodeListOID", "")) if ref is not None else None
             if f is None:  # the missing-data code of a field
                 if listed is not None:
                     theirs = _decodes(listed)
-                    extra = {c: v for c, v in theirs.items() if c not in missing_ours
-                             or (v and v != missing_ours[c])}
+                    extra = {c: v for c, v in theirs.items()
+                             if (c not in missing_ours and not several)
+                             or (c in missing_ours and v and v != missing_ours[c])}
                     if extra:
-                        fail(item, where, f"the file's missing-data codes {_show(extra)} "
-                                          f"are not the study's ({_show(missing_ours)})")
+                        report(item, where, f"the file's missing-data codes {_show(extra)} "
+                                            f"are not the study's ({_show(missing_ours)})")
                 continue
             kind = item.get("DataType", "")
             if kind and kind != oc.odm_data_type(f):
-                fail(item, where, f"{f.label}: the file says data type {kind!r}, the study "
-                                  f"{oc.odm_data_type(f)!r}")
+                report(item, where, f"{f.label}: the file says data type {kind!r}, the study "
+                                    f"{oc.odm_data_type(f)!r}")
             unit_ref = item.find(oc.tag("MeasurementUnitRef"))
             unit = units.get(unit_ref.get("MeasurementUnitOID", ""), "?") \
                 if unit_ref is not None else None
             if unit is not None and unit != (f.unit or ""):
-                fail(item, where, f"{f.label}: the file's unit is {unit!r}, the study's "
-                                  f"{f.unit or 'none'!r}: values would change meaning")
+                report(item, where, f"{f.label}: the file's unit is {unit!r}, the study's "
+                                    f"{f.unit or 'none'!r}: values would change meaning")
             if f.codelist is None:
                 if listed is not None:
-                    fail(item, where, f"{f.label}: the file gives it a code list, the study "
-                                      "none")
+                    report(item, where, f"{f.label}: the file gives it a code list, the study "
+                                        "none")
                 continue
             if listed is None:
-                fail(item, where, f"{f.label}: the file gives it no code list; the study's "
-                                  f"is {_show({str(c.code): c.label for c in f.codelist.choices})}")
+                codes = {str(c.code): c.label for c in f.codelist.choices}
+                report(item, where, f"{f.label}: the file gives it no code list; the study's "
+                                    f"is {_show(codes)}")
                 continue
             theirs = _decodes(listed)
             wanted = {str(c.code): c.label for c in f.codelist.choices}
-            wrong = {c: v for c, v in theirs.items() if c not in wanted
-                     or (v and v != wanted[c])}
+            wrong = {c: v for c, v in theirs.items() if (c not in wanted and not several)
+                     or (c in wanted and v and v != wanted[c])}
             if wrong:
-                fail(item, where, f"{f.label}: the file's codes {_show(wrong)} differ from "
-                                  f"the study's {_show(wanted)}")
+                report(item, where, f"{f.label}: the file's codes {_show(wrong)} differ from "
+                                    f"the study's {_show(wanted)}")
+    return deferred
+
+
+def _deferring(deferred: Deferred, key: tuple[str, str]) -> Fail:
+    def keep(el: ET.Element, where: str, what: str) -> None:
+        deferred.setdefault(key, []).append((el, where, what))
+    return keep

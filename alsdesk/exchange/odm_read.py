@@ -11,7 +11,7 @@ from typing import Any
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.exchange import odm_common as oc
-from alsdesk.exchange.odm_meta import check_metadata
+from alsdesk.exchange.odm_meta import Deferred, check_metadata
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study.model import Event, Field, Form, Study
 from alsdesk.textcheck import shown
@@ -127,7 +127,14 @@ class Reader:
         self.headed = False
         self.clinical_seen = False
         self.stopped = False  # data of another study: its subjects are not read
-        self.seen: set[str] = set()
+        # The file's MetaDataVersions: OID -> the OIDs of the items it defines
+        self.mdvs: dict[str, set[str]] = {}
+        self.mdv = ""  # the MetaDataVersionOID of the ClinicalData being read
+        # (metadata version, subject) read: a subject appears once in a version's data, and
+        # in the data of several versions when its forms are of several (odm_versions)
+        self.seen: set[tuple[str, str]] = set()
+        self.statuses: dict[str, str] = {}  # subject -> the status the file gives it
+        self.deferred: Deferred = {}  # odm_meta: differences reported when an item is used
         self.trimmed = 0  # text values given with blanks around them
 
     def line(self, el: ET.Element) -> str:
@@ -160,7 +167,10 @@ class Reader:
             if st.get("OID") != oc.study_oid(self.study.id):
                 self.fail(st, "", f"the file describes study {st.get('OID')!r}, but this "
                                   f"database holds study {self.study.id}")
-        check_metadata(self.study, root, self.fail, self.notes)  # same meaning, not just OID
+        self.mdvs = {m.get("OID", ""): {i.get("OID", "") for i in m.iterfind(oc.tag("ItemDef"))}
+                     for m in root.iter(oc.tag("MetaDataVersion"))}
+        # same meaning, not just OID; of several versions, those of the items data use
+        self.deferred = check_metadata(self.study, root, self.fail, self.notes)
         self.users = {u.get("OID", ""): (u.findtext(oc.tag("FullName"))
                                           or u.findtext(oc.tag("LoginName")) or u.get("OID", ""))
                       for u in root.iterfind(f"{oc.tag('AdminData')}/{oc.tag('User')}")}
@@ -174,10 +184,23 @@ class Reader:
                               f"this database holds study {self.study.id}")
             self.stopped = True
             return
-        mdv = cd.get("MetaDataVersionOID")
-        note = (f"The file was written for metadata version {mdv}, this study is at CRF "
-                f"version {self.study.crf_version}: items were matched by their OIDs.")
-        if mdv != oc.mdv_oid(self.study.crf_version) and note not in self.notes:
+        self.mdv = mdv = cd.get("MetaDataVersionOID", "")
+        ours = self.study.crf_version
+        if mdv == oc.mdv_oid(ours):
+            return
+        if mdv in self.mdvs:
+            note = (f"The clinical data of metadata version {mdv} were checked against the "
+                    f"file's definition of it and imported under this database's CRF version"
+                    f" {ours}: their forms record that they were entered under {ours}.")
+        elif self.mdvs:
+            note = (f"The clinical data at {self.line(cd)} refer to metadata version {mdv!r}, "
+                    f"which the file does not define (it defines "
+                    f"{', '.join(sorted(self.mdvs))}): their items were matched to this "
+                    "study's by their OIDs only, without comparing data types, units or codes.")
+        else:
+            note = (f"The file was written for metadata version {mdv}, this study is at CRF "
+                    f"version {ours}: items were matched by their OIDs.")
+        if note not in self.notes:
             self.notes.append(note)
 
     def finish(self, root: ET.Element, lines: dict[int, int]) -> None:
@@ -200,16 +223,24 @@ class Reader:
         self.sub_lines = lines
         code = sd.get("SubjectKey", "")
         context = f"subject {_key(code)}"
-        if code in self.seen:
-            self.fail(sd, context, "appears twice in the file")
-        self.seen.add(code)
+        if (self.mdv, code) in self.seen:
+            self.fail(sd, context, "appears twice in the file" + (
+                f" (in the clinical data of metadata version {self.mdv})"
+                if len(self.mdvs) > 1 else ""))
+        self.seen.add((self.mdv, code))
         self._transaction(sd, context)
         number = subject_number(self.study.subject_pattern, code)
         if number is None:
             self.fail(sd, context, f"the subject key does not follow this study's pattern "
                                    f"({self.study.subject_pattern.format(n=1)}, ...)")
-        status = self.flag(sd, oc.FLAG_SUBJECT_STATUS, oc.SUBJECT_STATUSES, context) \
-            or SubjectStatus.SCREENING.value
+        given = self.flag(sd, oc.FLAG_SUBJECT_STATUS, oc.SUBJECT_STATUSES, context)
+        known = self.statuses.get(code)
+        if given and known and given != known:
+            self.fail(sd, context, f"its status is {given!r} here but {known!r} where the "
+                                   "file gave it before")
+        elif given:
+            self.statuses[code] = given
+        status = self.statuses.get(code) or SubjectStatus.SCREENING.value
         subject = SubjectIn(code, number or 0, status, [])
         keys: set[tuple[str, int, str, int]] = set()
         for se in sd.findall(oc.tag("StudyEventData")):
@@ -297,9 +328,16 @@ class Reader:
         oid = el.get("ItemOID", "")
         found = self.items.get(oid)
         if found is None or found[0].id != form.id:
-            self.fail(el, rec.where, f"unknown item {oid!r} for this form")
+            # Data of a definition newer than this database's: say what would take them.
+            newer = (f" (the file's metadata version {self.mdv} defines it; this database "
+                     f"is at CRF version {self.study.crf_version}: amend its study "
+                     "definition first)") if found is None and oid in self.mdvs.get(
+                         self.mdv, ()) else ""
+            self.fail(el, rec.where, f"unknown item {oid!r} for this form{newer}")
             return
         _form, f, is_code = found
+        for place, where, what in self.deferred.pop((self.mdv, oid), ()):
+            self.fail(place, where, what)  # its version's definition means something else
         if el.get("IsNull") == "Yes":
             return
         text = el.get("Value") if el.tag == oc.tag("ItemData") else (el.text or "")

@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any, Iterable, Iterator, Sequence
 
 from alsdesk.states import FormStatus
+from alsdesk.store.definitions import has_table
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Form, Study
 
@@ -18,7 +19,7 @@ from alsdesk.study.model import Form, Study
 # parameters (its default limit is 32,766).
 BLOCK = 400
 
-__all__ = ["BLOCK", "count", "ids", "instances"]
+__all__ = ["BLOCK", "count", "ids", "instances", "subjects_by_version"]
 
 
 def _placeholders(n: int) -> str:
@@ -48,45 +49,72 @@ def ids(conn: sqlite3.Connection, forms: Sequence[Form], codes: Sequence[str]) -
 
 
 def instances(conn: sqlite3.Connection, study: Study, forms: Sequence[Form],
-              codes: Sequence[str], make: Any) -> Iterator[Any]:
+              codes: Sequence[str], make: Any, version: int | None = None) -> Iterator[Any]:
     """Every instance of `forms` for the subjects `codes` (in their order), built by
     ``make(instance_id, subject, event, event_repeat, form, repeat, status, values,
-    missing)``, in the export order."""
+    missing, crf_changed)``, in the export order; only those last changed under the stored
+    definition `version` when it is given."""
     event_order = {e.id: n for n, e in enumerate(study.events)}
     form_order = {f.id: n for n, f in enumerate(forms)}
     subject_order = {c: n for n, c in enumerate(codes)}
+    # A file of format 2 (opened read-only) has no versions: all is of its one definition.
+    changed = "fi.crf_changed" if has_table(conn) else "1"
     for start in range(0, len(codes), BLOCK):
         block = list(codes[start:start + BLOCK])
         rows: list[tuple] = []
         for form in forms:
-            rows.extend(_form_rows(conn, form, block, event_order))
+            rows.extend(_form_rows(conn, form, block, event_order, changed, version))
         rows.sort(key=lambda r: (subject_order[r[1]], event_order[r[2]], r[3],
                                  form_order[r[4]], r[5]))
         for row in rows:
             yield make(*row)
 
 
+def subjects_by_version(conn: sqlite3.Connection, study: Study, forms: Sequence[Form],
+                        codes: Sequence[str]) -> dict[int, set[str]]:
+    """Stored definition version -> the subjects (of `codes`) with an instance of `forms`
+    last changed under it: where the ODM export puts each subject's forms (a file of
+    format 3: one of format 2 has a single definition)."""
+    out: dict[int, set[str]] = {}
+    ids = [f.id for f in forms]
+    events = [e.id for e in study.events]  # as instances(): other events are not exported
+    for start in range(0, len(codes), BLOCK):
+        block = list(codes[start:start + BLOCK])
+        for version, code in conn.execute(
+                f"SELECT DISTINCT fi.crf_changed, s.code FROM form_instances fi "
+                f"JOIN subjects s ON s.id = fi.subject_id WHERE fi.status != ? "
+                f"AND fi.form IN ({_placeholders(len(ids))}) "
+                f"AND fi.event IN ({_placeholders(len(events))}) "
+                f"AND s.code IN ({_placeholders(len(block))})",
+                (FormStatus.DELETED.value, *ids, *events, *block)):
+            out.setdefault(version, set()).add(code)
+    return out
+
+
 def _form_rows(conn: sqlite3.Connection, form: Form, block: list[str],
-               event_order: dict[str, int]) -> Iterable[tuple]:
+               event_order: dict[str, int], changed: str,
+               version: int | None) -> Iterable[tuple]:
     cols = [f.id for f in form.fields]
     miss = [f.id for f in form.fields if f.missing]
     picked = ", ".join([f't."{c}"' for c in cols] + [f't."{missing_column(c)}"' for c in miss])
+    only = "" if version is None else f" AND {changed} = ?"
     cur = conn.execute(
-        f'SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status'
-        f'{", " + picked if picked else ""} FROM form_instances fi '
+        f'SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status, '
+        f'{changed}{", " + picked if picked else ""} FROM form_instances fi '
         f'JOIN subjects s ON s.id = fi.subject_id '
         f'LEFT JOIN "{form.id}" t ON t.instance_id = fi.id '
-        f'WHERE fi.form = ? AND fi.status != ? AND s.code IN ({_placeholders(len(block))})',
-        (form.id, FormStatus.DELETED.value, *block))
+        f'WHERE fi.form = ? AND fi.status != ? AND s.code IN ({_placeholders(len(block))})'
+        f'{only}',
+        (form.id, FormStatus.DELETED.value, *block, *(() if version is None else (version,))))
     n_cols = len(cols)
     for r in cur:
         if r[2] not in event_order:
             continue  # an event the definition no longer has: not exported, as before
-        data = r[7:7 + n_cols]
-        codes = r[7 + n_cols:]
+        data = r[8:8 + n_cols]
+        codes = r[8 + n_cols:]
         values = {c: v for c, v in zip(cols, data) if v is not None}
         missing = {c: v for c, v in zip(miss, codes) if v}
-        yield (r[0], r[1], r[2], r[3], r[4], r[5], r[6], values, missing)
+        yield (r[0], r[1], r[2], r[3], r[4], r[5], r[6], values, missing, r[7])
 
 
 def latest(conn: sqlite3.Connection, form: Form, columns: Sequence[str],
