@@ -8,6 +8,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -130,6 +131,18 @@ def test_the_demo_through_the_24h_amendment_and_a_new_infusion_field(demo_db, tm
     assert any("CRF version 1.0 ·" in p or "CRF version 1.0\n" in p for p in pages)
     footers = {ln for p in pages for ln in p.splitlines() if ln.startswith("CRF version")}
     assert any("1.2" in f for f in footers) and any("1.0" in f for f in footers)
+
+    folder = tmp_path / "csv"  # the data manager's CSV says each row's CRF version too
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "export", "csv", "--out",
+                                       str(folder), "--as", "admin", "--password-stdin"],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    inf = pd.read_csv(folder / "inf.csv", dtype=str)
+    versions = dict(zip(inf["subject"], inf["crf_version"]))
+    assert versions[infused] == "1.2" and set(versions.values()) == {"1.0", "1.2"}
+    assert inf.loc[inf["subject"] == infused, "infpremed"].tolist() == ["Y"]
+    sv = pd.read_csv(folder / "sv.csv", dtype=str)
+    assert sv.loc[sv["subject"] == code, "crf_version"].tolist() == ["1.2"]
 
 
 def _cli_amend(db: Path, file: Path, *extra: str, password: str = DEMO_PASSWORD):

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 KEY_COLUMNS = ("subject", "event", "event_repeat", "repeat", "status")
+# ...and in each form's file the CRF version its data were last changed under (a database
+# amended mid-study holds forms of several: alsdesk/store/amend.py)
+FORM_KEYS = KEY_COLUMNS + ("crf_version",)
 DICTIONARY_COLUMNS = (
     "form", "form_label", "column", "field", "label", "type", "unit", "codelist",
     "codes", "min", "max", "digits", "length", "partial_dates", "required", "missing_codes",
@@ -41,6 +44,8 @@ _KEY_DOC = {
     "repeat": ("Repeat of the form within the event (log entries 1, 2, ...; else 1)",
                "integer"),
     "status": ("Form status: in progress, complete, verified, signed, locked", "text"),
+    "crf_version": ("CRF version (study definition) the form's data were last changed "
+                    "under; 'alsdesk study versions' lists them", "text"),
 }
 
 
@@ -93,7 +98,7 @@ def _write_rows(path: Path, encoding: str, header: Iterable[str],
 
 
 def form_header(form: Form) -> list[str]:
-    cols = list(KEY_COLUMNS)
+    cols = list(FORM_KEYS)
     for f in form.fields:
         cols.append(f.id)
         if f.missing:
@@ -147,8 +152,10 @@ def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
     codes = export_codes(snap.study)
     guard = {f.id for f in form.fields if f.type in (FieldType.TEXT, FieldType.MEMO)} \
         if snap.options.bom else set()
+    labels = crf_labels(snap)
     for inst in snap.instances_of(form.id):
-        row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status]
+        row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status,
+               labels.get(inst.crf_changed, snap.study.crf_version)]
         for f in form.fields:
             text = csv_value(f, inst.values.get(f.id))
             row.append(excel_safe(text) if f.id in guard else text)
@@ -156,6 +163,13 @@ def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
                 code = inst.missing.get(f.id)
                 row.append(codes.get(code, code) if code else "")
         yield row
+
+
+def crf_labels(snap: Snapshot) -> dict[int, str]:
+    """Stored definition version -> its CRF version label ({} in a file of format 2)."""
+    from alsdesk.store.definitions import versions
+
+    return {v.version: v.crf_version for v in versions(snap.conn)}
 
 
 def type_text(f: Field) -> str:
@@ -187,7 +201,7 @@ def dictionary_rows(snap: Snapshot) -> Iterable[list[str]]:
     missing_labels = {m.code: m.label for m in snap.study.missing_codes}
     exported = export_codes(snap.study)
     for form in snap.forms:
-        for key in KEY_COLUMNS:
+        for key in FORM_KEYS:
             label, kind = _KEY_DOC[key]
             yield [form.id, form.label, key, "", label, kind] + [""] * 15
         for f in form.fields:
