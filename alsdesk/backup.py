@@ -188,12 +188,12 @@ def _check_schema(copy: Path, study: "Study | None") -> None:
 
     from alsdesk.store import definitions
 
-    # the copy's own definition (every version of it), else the open store's (no second
-    # parse), else the program's (a file of format 2)
-    study = definitions.file_study(copy) or study or load_study()
     conn = schema.open_readonly(copy)
     try:
-        study = definitions.layout_study(conn, study)
+        # the copy's own definition (every version of it), else the open store's (no second
+        # parse), else the program's (a file of format 2)
+        own = definitions.latest_study(conn, str(copy), check=False)
+        study = definitions.layout_study(conn, own or study or load_study())
         if conn.execute("SELECT value FROM meta WHERE key = 'study_id'").fetchone() != (
                 study.id,):
             return  # another study's file: check_backup's study comparison decides

@@ -109,7 +109,7 @@ def all_schedules(store: "Store", now: datetime | None = None, *, study=None,
     """Every subject's visit plan (or `only` one's), read with three queries (lists and the
     dashboard). `study`: as another definition would plan them (an amendment's impact);
     `as_entered=False`: every visit judged by that definition's windows."""
-    from alsdesk.store.definitions import has_table, study_at
+    from alsdesk.store.definitions import study_at, version_column
 
     study = study or store.study
     conn = store.conn
@@ -132,8 +132,7 @@ def all_schedules(store: "Store", now: datetime | None = None, *, study=None,
     if "visit_date" in study.bindings:
         form, field = study.binding("visit_date")[-2:]
         visits = {e.id for e in study.events if e.kind is EventKind.VISIT and form in e.forms}
-        # (a file of format 2, open read-only, has one version and no column for it)
-        version_of = "fi.crf_entered" if has_table(conn) else "1"
+        version_of = version_column(conn, "crf_entered")
         for code, event, value, version in conn.execute(
                 f'SELECT s.code, fi.event, f."{field}", {version_of} FROM "{form}" f {join}',
                 args):

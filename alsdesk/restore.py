@@ -178,7 +178,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
             replaced_head = _read(summary, db_path).head
         _copy(backup_file, temp, None)
         _step("copied")
-        _finish_copy(temp, study, replaced, user_id, password, role, reason,
+        _finish_copy(temp, replaced, user_id, password, role, reason,
                      f"restored from {backup_file.name} ({source.audit_rows} audit rows, "
                      f"{backup_head.label()})")
         _step("checked")
@@ -334,16 +334,14 @@ def _replaced_words(db_path: Path, problem: str | None) -> str:
     return f"{db_path.name} {_read(summary, db_path).head.label()}"
 
 
-def _finish_copy(temp: Path, study: Study, replaced: str, user_id: str, password: str,
+def _finish_copy(temp: Path, replaced: str, user_id: str, password: str,
                  role: str | None, reason: str, restored_from: str) -> None:
     """Record the restore in the copy, check it, and leave it one self-contained file."""
     from alsdesk.store.core import Store
 
-    from alsdesk.store import definitions
-
     # The backup opens with the definition it holds (older than the current one when it
-    # was taken before an amendment); a backup of format 2 with the restore's.
-    with Store.open(temp, None if definitions.file_study(temp) else study) as st:
+    # was taken before an amendment), as any file does; one of format 2 with the program's.
+    with Store.open(temp) as st:
         if role is None:  # no readable current database: the backup's administrator
             st.login(user_id, password)
             _require_admin(st)

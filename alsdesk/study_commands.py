@@ -122,6 +122,7 @@ def save(ctx: click.Context, number: int, folder: str, acting: str,
     """Write stored definition version NUMBER and its companion files into FOLDER (a new or
     empty folder), as they were loaded: to read, compare or amend from."""
     from alsdesk.cli import _login_viewer, _open
+    from alsdesk.store import definitions
 
     out = Path(folder)
     if out.exists() and any(out.iterdir()):
@@ -130,7 +131,7 @@ def save(ctx: click.Context, number: int, folder: str, acting: str,
         _login_viewer(store, acting, password_stdin)
         row = store.conn.execute(
             "SELECT study_id, definition, companions FROM study_versions WHERE version = ?",
-            (number,)).fetchone() if _has_versions(store) else None
+            (number,)).fetchone() if definitions.has_table(store.conn) else None
         if row is None:
             raise click.ClickException(f"The database holds no definition version {number}: "
                                        "'alsdesk study versions' lists them.")
@@ -141,12 +142,6 @@ def save(ctx: click.Context, number: int, folder: str, acting: str,
         (out / companion).write_text(text, encoding="utf-8")
     click.echo(f"Wrote version {number} to {out / name}"
                + (f" with {', '.join(sorted(json.loads(row[2])))}" if row[2] != "{}" else ""))
-
-
-def _has_versions(store) -> bool:
-    from alsdesk.store import definitions
-
-    return definitions.has_table(store.conn)
 
 
 @click.command()

@@ -152,7 +152,9 @@ def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
     codes = export_codes(snap.study)
     guard = {f.id for f in form.fields if f.type in (FieldType.TEXT, FieldType.MEMO)} \
         if snap.options.bom else set()
-    labels = crf_labels(snap)
+    from alsdesk.store.definitions import labels as crf_labels
+
+    labels = crf_labels(snap.conn)
     for inst in snap.instances_of(form.id):
         row = [inst.subject, inst.event, str(inst.event_repeat), str(inst.repeat), inst.status,
                labels.get(inst.crf_changed, snap.study.crf_version)]
@@ -163,13 +165,6 @@ def form_rows(snap: Snapshot, form: Form) -> Iterable[list[str]]:
                 code = inst.missing.get(f.id)
                 row.append(codes.get(code, code) if code else "")
         yield row
-
-
-def crf_labels(snap: Snapshot) -> dict[int, str]:
-    """Stored definition version -> its CRF version label ({} in a file of format 2)."""
-    from alsdesk.store.definitions import versions
-
-    return {v.version: v.crf_version for v in versions(snap.conn)}
 
 
 def type_text(f: Field) -> str:

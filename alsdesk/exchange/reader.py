@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any, Iterable, Iterator, Sequence
 
 from alsdesk.states import FormStatus
-from alsdesk.store.definitions import has_table
+from alsdesk.store.definitions import version_column
 from alsdesk.store.schema import missing_column
 from alsdesk.study.model import Form, Study
 
@@ -57,8 +57,7 @@ def instances(conn: sqlite3.Connection, study: Study, forms: Sequence[Form],
     event_order = {e.id: n for n, e in enumerate(study.events)}
     form_order = {f.id: n for n, f in enumerate(forms)}
     subject_order = {c: n for n, c in enumerate(codes)}
-    # A file of format 2 (opened read-only) has no versions: all is of its one definition.
-    changed = "fi.crf_changed" if has_table(conn) else "1"
+    changed = version_column(conn, "crf_changed")
     for start in range(0, len(codes), BLOCK):
         block = list(codes[start:start + BLOCK])
         rows: list[tuple] = []

@@ -312,10 +312,9 @@ class Collector:
     def _crf(self, number: int) -> str:
         """A stored version's CRF label ("1.1"), read once per document."""
         if self._crf_labels is None:
-            from alsdesk.store import definitions
+            from alsdesk.store.definitions import labels
 
-            self._crf_labels = {v.version: v.crf_version
-                                for v in definitions.versions(self.store.conn)}
+            self._crf_labels = labels(self.store.conn)
         return self._crf_labels.get(number, self.study.crf_version)
 
     # -- queries and the audit trail --------------------------------------------------------

@@ -45,14 +45,27 @@ def draw_footer(canv, spec: "PageSpec", left: float, right: float, printed: str)
         draw_boxes(canv, left + 155.7 * mm, y, 4, "", box_w=3.6 * mm, box_h=4.4 * mm)
         line = f"CRF version {spec.study.crf_version}"
     else:
-        line = f"Printed {printed}"  # the CRF version is the page's own (alsdesk/pdf/page.py)
-        if spec.fingerprint:
-            line += f" · Data fingerprint {spec.fingerprint}"
+        line = _stamp(spec, printed)  # the CRF version is the page's own (alsdesk/pdf/page.py)
         if spec.audit_head is not None:
             _draw_head(canv, spec, left, base + 4.4 * mm)
     canv.setFillColor(GREY)
     canv.setFont(fonts.REGULAR, 7.5)
     canv.drawString(left, base, line)
+
+
+def _stamp(spec: "PageSpec", printed: str) -> str:
+    line = f"Printed {printed}"
+    if spec.fingerprint:
+        line += f" · Data fingerprint {spec.fingerprint}"
+    return line
+
+
+def stamp_width(spec: "PageSpec", printed: str) -> float:
+    """How wide the print stamp is on the footer's last line (what the page's CRF version
+    beside it must leave)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(_stamp(spec, printed), fonts.REGULAR, 7.5)
 
 
 def _draw_head(canv, spec: "PageSpec", x: float, y: float) -> None:

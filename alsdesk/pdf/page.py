@@ -324,10 +324,14 @@ def _draw_frame(canv, doc: _Doc) -> None:
         # Which CRF version the page's forms were entered under (a casebook spans
         # amendments), beside "Page X of Y"; the blank book is all of the current one.
         crfs = doc.page_crfs or [spec.study.crf_version]
-        canv.setFont(fonts.REGULAR, 7.5)
+        # Room left of "Page X of Y" and right of the print stamp (labels may be long).
+        room = right - 27 * mm - (left + footer.stamp_width(spec, stamp(spec.options.moment))
+                                  + 4 * mm)
+        text, size = _fit(canv, f"CRF version{'s' if len(crfs) > 1 else ''} "
+                          f"{', '.join(crfs)}", fonts.REGULAR, 7.5, room)
+        canv.setFont(fonts.REGULAR, size)
         canv.setFillColor(GREY)
-        canv.drawRightString(right - 27 * mm, footer.BASE,
-                             f"CRF version{'s' if len(crfs) > 1 else ''} {', '.join(crfs)}")
+        canv.drawRightString(right - 27 * mm, footer.BASE, text)
     canv.restoreState()
     header = canv._code[start:]
     del canv._code[start:]

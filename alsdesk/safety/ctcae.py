@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alsdesk.safety.ctcae_sheet import Term, TerminologyError, digest
+from alsdesk.store.schema import has_table  # noqa: F401 - ctcae_import takes it from here
 
 if TYPE_CHECKING:
     from alsdesk.safety.ctcae_import import Imported
@@ -37,11 +38,6 @@ class Version:
     digest: str
     imported_at: str
     imported_by: str
-
-
-def has_table(conn: sqlite3.Connection, name: str) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                        (name,)).fetchone() is not None
 
 
 def has_tables(conn: sqlite3.Connection) -> bool:

@@ -9,6 +9,7 @@ administrator's reason and password: killed halfway, the file is as it was befor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
@@ -86,7 +87,8 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
     require_newer(file, new.crf_version, old.crf_version)
     ever = definitions.layout_study(store.conn, old)
     src = Source(file, new.text)
-    findings = [_judge(store, old, new, ever, c, src) for c in diff(old, new)]
+    schedules = _Schedules(store, new)  # read once, whatever the number of windows moved
+    findings = [_judge(store, old, new, ever, c, src, schedules) for c in diff(old, new)]
     for reused in _reused_ids(old, new, ever, src):  # the diff's "added" line, refused
         at = next((i for i, f in enumerate(findings) if f.change.kind == "added"
                    and f.change.what == "field" and f.change.key == reused.change.key), None)
@@ -110,6 +112,8 @@ def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) 
     if not isinstance(reason, str) or not reason.strip():
         raise ReasonRequired("Give the reason for the amendment (for example the protocol "
                              "amendment's number and date).")
+    # Planned again on this (writable) store: what was shown may have been planned on a
+    # read-only look, before other saves.
     amendment = plan(store, new, file)
     if amendment.refused:
         raise AmendmentRefused(amendment.report())
@@ -127,7 +131,7 @@ def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) 
 
 
 def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
-           src: Source) -> Finding:
+           src: Source, schedules: "_Schedules") -> Finding:
     refusal = impact = None
     conn = store.conn
     if c.what == "event" and c.kind == "removed":
@@ -148,7 +152,7 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
             refusal = (f"{n} form(s) were entered at {c.key} as it was; changing its "
                        f"{c.attr} would read them as another kind of visit: add a new event")
     elif c.attr == "window":
-        impact = _window_impact(store, new, c)
+        impact = _window_impact(new, c, schedules)
     elif c.what == "form" and c.kind == "removed":
         n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", c.key)
         if n:
@@ -244,15 +248,33 @@ def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | No
     return None, None
 
 
-def _window_impact(store: "Store", new: Study, c: Change) -> str | None:
-    from alsdesk.overview import all_schedules
+class _Schedules:
+    """Every subject's visit plan as the file has it and as the new windows would judge
+    every visit, read at the first window change a plan meets."""
+
+    def __init__(self, store: "Store", new: Study) -> None:
+        self.store, self.new = store, new
+
+    @cached_property
+    def before(self):
+        from alsdesk.overview import all_schedules
+
+        return all_schedules(self.store)
+
+    @cached_property
+    def after(self):
+        from alsdesk.overview import all_schedules
+
+        return all_schedules(self.store, study=self.new, as_entered=False)
+
+
+def _window_impact(new: Study, c: Change, schedules: _Schedules) -> str | None:
     from alsdesk.clinical.schedule import VisitStatus
 
     ev = c.key
     if not any(e.id == ev for e in new.events):
         return None
-    before = all_schedules(store)
-    after = all_schedules(store, study=new, as_entered=False)
+    before, after = schedules.before, schedules.after
     moved_out = moved_in = 0
     for code, plans in before.items():
         old_plan = next((p for p in plans if p.event_id == ev), None)
@@ -308,8 +330,7 @@ def _count(conn, sql: str, *args) -> int:
 
 
 def _has_table(store: "Store", form_id: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                              (form_id,)).fetchone() is not None
+    return schema.has_table(store.conn, form_id)
 
 
 def _stored(store: "Store", form_id: str, field_id: str) -> int:

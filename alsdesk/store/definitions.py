@@ -45,8 +45,21 @@ class StoredVersion:
 
 
 def has_table(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                        "AND name = 'study_versions'").fetchone() is not None
+    """False for a file of format 2 opened read-only (not migrated: no versions yet)."""
+    from alsdesk.store.schema import has_table as exists
+
+    return exists(conn, "study_versions")
+
+
+def version_column(conn: sqlite3.Connection, column: str) -> str:
+    """The SQL for form_instances.<column> (crf_entered, crf_changed) as `fi`: 1 in a file
+    of format 2 opened read-only, which has one definition and no column for it."""
+    return f"fi.{column}" if has_table(conn) else "1"
+
+
+def labels(conn: sqlite3.Connection) -> dict[int, str]:
+    """Stored version -> its CRF version label ({} in a file of format 2)."""
+    return {v.version: v.crf_version for v in versions(conn)}
 
 
 def versions(conn: sqlite3.Connection) -> list[StoredVersion]:

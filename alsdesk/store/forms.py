@@ -60,12 +60,11 @@ class FormService(WorkflowSteps):
         self._fields: dict[str, _FieldMap] = {}
         # (event, form) places whose saves can change the subject's status
         self._status_places = status_rules.watched_places(store.study)
-        # A file of format 2 open read-only has no column for the definition versions: all
-        # its forms are of its one definition.
-        from alsdesk.store.definitions import has_table
+        from alsdesk.store.definitions import version_column
 
-        self._instance_cols = _INSTANCE_COLS if has_table(store.conn) else \
-            _INSTANCE_COLS.replace("crf_entered, crf_changed", "1, 1")
+        self._instance_cols = _INSTANCE_COLS.replace("crf_entered, crf_changed", ", ".join(
+            version_column(store.conn, c).removeprefix("fi.")
+            for c in ("crf_entered", "crf_changed")))
 
     @property
     def conn(self):

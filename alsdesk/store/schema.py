@@ -242,6 +242,11 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
 
 
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
+
+
 def file_version(conn: sqlite3.Connection) -> int:
     """The format the file says it has (what verify compares it with: a read-only file of an
     older format is not migrated, and is not missing the newer tables)."""
