@@ -96,9 +96,7 @@ def versions(ctx: click.Context, acting: str, password_stdin: bool) -> None:
     with _open(ctx.find_root(), readonly=True) as store:
         _login_viewer(store, acting, password_stdin)
         rows = definitions.versions(store.conn)
-        counts = dict(store.conn.execute(
-            "SELECT crf_entered, count(*) FROM form_instances GROUP BY crf_entered")) \
-            if rows else {}
+        counts = definitions.forms_entered(store.conn)
         if not rows:
             click.echo(f"{store.path} keeps no definition yet (file format 2): it is stored "
                        "when the file is next opened for writing.")

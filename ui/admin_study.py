@@ -102,8 +102,7 @@ class StudyDialog(QDialog):
                              f"{self.store.study_version}): {escape(study_summary(s, named=False))}.")
         try:
             rows = definitions.versions(self.store.conn)
-            counts = dict(self.store.conn.execute(
-                "SELECT crf_entered, count(*) FROM form_instances GROUP BY crf_entered"))
+            counts = definitions.forms_entered(self.store.conn)
         except sqlite3.Error as exc:  # a damaged file: said, not raised
             rows, counts = [], {}
             self.status.setText(f"The stored versions cannot be read: {exc}")

@@ -57,6 +57,14 @@ def version_column(conn: sqlite3.Connection, column: str) -> str:
     return f"fi.{column}" if has_table(conn) else "1"
 
 
+def forms_entered(conn: sqlite3.Connection) -> dict[int, int]:
+    """Stored version -> how many form instances were entered under it."""
+    if not has_table(conn):
+        return {}
+    return dict(conn.execute(
+        "SELECT crf_entered, count(*) FROM form_instances GROUP BY crf_entered"))
+
+
 def labels(conn: sqlite3.Connection) -> dict[int, str]:
     """Stored version -> its CRF version label ({} in a file of format 2)."""
     return {v.version: v.crf_version for v in versions(conn)}
