@@ -129,9 +129,11 @@ def test_notes_and_override_reasons_must_say_something_and_fit(store):
     assert again.queries == ()
     store.logout()
     store.login("investigator", DEMO_PASSWORD)
+    # an hour ago: after S007's consent (the demo dates it days before today), not in the future
+    start = (dt.datetime.now() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
     for reason in ("\u200b", "x" * 4001):
         with pytest.raises(ReasonRequired):
-            store.forms.save("S007", "infusion", "inf", {"infstdtc": "2026-12-01T09:00"},
+            store.forms.save("S007", "infusion", "inf", {"infstdtc": start},
                              eligibility_override=reason)
     with pytest.raises(ReasonRequired, match="at most 4,000"):
         store.subjects.set_initials("S007", "ZZ", "r" * 4001)
