@@ -161,7 +161,10 @@ WEIGHT = ('id = "weight"\nlabel = "Body weight on the day of infusion"\ntype = "
      "stored as decimal"),
     (WEIGHT, WEIGHT.replace('"kg"', '"lb"'),
      "REFUSED: 4 value(s) were recorded in kg; they would be read in the new unit"),
-    (WEIGHT, WEIGHT.replace("max = 300", "max = 60"), None),  # a range: flagged, not refused
+    # a range that shuts out recorded values would block every later save of their forms
+    (WEIGHT, WEIGHT.replace("max = 300", "max = 60"),
+     "REFUSED: 3 recorded value(s) lie outside the new range (for example 74)"),
+    (WEIGHT, WEIGHT.replace("max = 300", "max = 250"), None),  # narrower, values inside
     ('{ code = "IND", label = "Indeterminate" },\n]', ']', None),  # a choice not in use
 ])
 def test_an_amendment_that_would_reinterpret_data_is_refused_and_the_file_is_untouched(
@@ -382,3 +385,82 @@ def test_study_diff_and_save_read_as_a_data_manager_would(demo_db, tmp_path):
                                       "--as", "monitor", "--password-stdin"],
                                input=DEMO_PASSWORD + "\n")
     assert again.exit_code == 1 and "is not empty" in again.output
+
+
+# -- what an outside review found accepted, or not listed, that changes what data mean ------
+
+ETHNIC_PERSIAN = '    { code = "PERSIAN", label = "Persian" },\n'
+FULLNAME = 'id = "fullname"\nlabel = "Full name"\ntype = "text"\nlength = 100\nidentifier = true'
+
+
+@pytest.mark.parametrize("old, new, words", [
+    # a field's own (inline) list is compared choice by choice, as a shared one is
+    (ETHNIC_PERSIAN, "", "field choice dm.ethnic.PERSIAN removed"),
+    # the status an end-of-study answer gave a subject who died
+    ('"DEATH" = "died"', '"DEATH" = "completed"', "ended the study with 'DEATH'"),
+    # names entered as identifiers would be printed and exported
+    (FULLNAME, FULLNAME.replace("\nidentifier = true", ""), "entered as direct identifiers"),
+    # a derived value is computed, never stored: every old form would show another total
+    ('function = "alsfrs_total"', 'function = "alsfrs_bulbar"', "add a derived value"),
+])
+def test_changes_that_reread_data_are_refused_with_the_reason(demo_db, tmp_path, old, new,
+                                                              words):
+    if old == FULLNAME:  # the demo records no names: a nurse enters one
+        with Store.open(demo_db) as st:
+            st.login("nurse", DEMO_PASSWORD)
+            st.forms.save("S001", "screening", "pii", {"fullname": "Alice Bobson"})
+    path = files.write(tmp_path / "bad", files.edit(files.amendment_24h_text(), old, new))
+    sha = _sha(demo_db)
+    result = _cli_amend(demo_db, path)
+    assert result.exit_code == 1, result.output
+    line = next(ln for ln in result.output.splitlines() if words in ln)
+    assert "REFUSED" in line and "nct02492516.toml:" in line, line
+    assert _sha(demo_db) == sha
+
+
+def test_every_changed_part_of_the_study_is_listed_and_relabels_say_what_pages_show(
+        demo_db, tmp_path):
+    text = files.edit(files.amendment_24h_text(), 'anchor_name = "infusion"',
+                      'anchor_name = "cell infusion"')
+    text = files.edit(text, ETHNIC_PERSIAN, '    { code = "PERSIAN", label = "Fars" },\n')
+    path = files.write(tmp_path / "a", text)
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "amend", str(path), "--dry-run",
+                                       "--as", "admin", "--password-stdin"],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    assert "anchor_name changes from 'infusion' to 'cell infusion'" in result.output
+    relabel = next(ln for ln in result.output.splitlines() if "dm.ethnic.PERSIAN" in ln)
+    assert "label changes from 'Persian' to 'Fars'" in relabel
+    assert "earlier version keep 'Persian'" in relabel and "reads 'Fars'" in relabel
+
+
+@pytest.mark.parametrize("label, words", [
+    ("1.0.0", "the same as the database's CRF version '1.0'"),
+    ("۱.۱", "is not a version number"),  # Persian digits: "1.1" would then be "the same"
+])
+def test_version_labels_are_read_as_a_reader_reads_them(demo_db, tmp_path, label, words):
+    text = files.edit(files.amendment_24h_text(), 'crf_version = "1.1"',
+                      f'crf_version = "{label}"')
+    result = _cli_amend(demo_db, files.write(tmp_path / "v", text))
+    assert result.exit_code == 1 and words in result.output, result.output
+    assert "nct02492516.toml:22: study.crf_version" in result.output  # file, line and key
+
+
+def test_a_definition_saved_with_a_byte_order_mark_loads(tmp_path):
+    from alsdesk.study import load_study
+
+    path = files.write(tmp_path / "bom", files.amendment_24h_text())
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_study(path).crf_version == "1.1"
+
+
+def test_a_form_wider_than_sqlite_allows_is_refused_before_anything_is_written(
+        demo_db, tmp_path):
+    many = "".join(f'[[forms.inf.fields]]\nid = "extra{i}"\nlabel = "Extra {i}"\n'
+                   f'type = "text"\n\n' for i in range(2100))
+    text = files.edit(files.amendment_24h_text(), files.WEIGHT, many + files.WEIGHT)
+    sha = _sha(demo_db)
+    result = _cli_amend(demo_db, files.write(tmp_path / "wide", text))
+    assert result.exit_code == 1, result.output[-2000:]
+    assert "a form holds at most 2000: split it into more forms" in result.output
+    assert _sha(demo_db) == sha

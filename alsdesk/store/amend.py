@@ -84,9 +84,10 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
     if new.digest == old.digest:
         raise AmendmentRefused(f"{file} is the definition stored already (version "
                                f"{store.study_version}): there is nothing to amend.")
-    require_newer(file, new.crf_version, old.crf_version)
-    ever = definitions.layout_study(store.conn, old)
     src = Source(file, new.text)
+    line = src.line_of("study.crf_version")
+    require_newer(f"{file}:{line}" if line else file, new.crf_version, old.crf_version)
+    ever = definitions.layout_study(store.conn, old)
     schedules = _Schedules(store, new)  # read once, whatever the number of windows moved
     findings = [_judge(store, old, new, ever, c, src, schedules) for c in diff(old, new)]
     for reused in _reused_ids(old, new, ever, src):  # the diff's "added" line, refused
@@ -96,6 +97,7 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
             findings.append(reused)
         else:
             findings[at] = reused
+    findings.extend(_too_wide(store, new, src))
     for name in sorted(set(old.companions) | set(new.companions)):
         if old.companions.get(name) != new.companions.get(name):
             kind = ("added" if name not in old.companions else
@@ -164,12 +166,29 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
             refusal = f"{n} entries are second or later ones; keep it repeating"
     elif c.what == "field":
         refusal, impact = _field(store, old, new, c)
-    elif c.what == "choice":
+    elif c.what in ("choice", "field choice"):
         refusal, impact = _choice(store, old, c)
     elif c.what == "missing code" and c.kind == "removed":
         n = _code_uses(store, old, c.key)
         if n:
             refusal = f"{n} value(s) are recorded as {c.key}; keep the code"
+    elif c.what == "missing code" and c.attr == "label":
+        n = _code_uses(store, old, c.key)
+        if n:
+            impact = f"{n} value(s) are recorded as {c.key}: {_reads(c)}"
+    elif c.what == "derived value" and c.kind == "changed" and c.attr != "label":
+        form_id = c.key.split(".", 1)[0]
+        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", form_id)
+        if n and c.attr in ("function", "inputs", "unit"):
+            # derived values are computed, not stored: a new way of computing one would
+            # change what every form entered so far shows, printed pages included
+            refusal = (f"it is computed for {n} form(s) already entered, which would then show "
+                       "another value: add a derived value with a new id instead")
+    elif c.what == "end-of-study status" and c.kind in ("changed", "removed"):
+        n = _eos_uses(store, old, c.key)
+        if n:
+            refusal = (f"{n} subject(s) ended the study with {c.key!r}, which set their "
+                       f"status to {c.before!r}; keep what it sets")
     elif c.what == "study" and c.attr == "subject_pattern":
         n = _count(conn, "SELECT count(*) FROM subjects")
         if n:
@@ -209,6 +228,13 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
         if used:
             return f"{used} value(s) are recorded with the code(s) removed; keep them", None
         return None, None
+    if c.attr == "identifier" and before.identifier and not after.identifier:
+        return (f"{n} value(s) were entered as direct identifiers, kept from monitors, "
+                "exports and the casebook; they would then be shown, printed and exported: "
+                "keep identifier = true"), None
+    if c.attr == "visible":
+        return None, (f"{n} form(s) hold a value in it; where the new condition hides the "
+                      "field, the next save of that form asks for the value to be cleared")
     if c.attr not in _READS_VALUES and c.attr not in ("min", "max"):
         return None, None
     if schema.form_columns(new.form(form_id)).get(field_id) is not \
@@ -224,28 +250,44 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
     if not bad:
         return None, None
     if c.attr in ("min", "max"):
-        return None, (f"{len(bad)} recorded value(s) lie outside the new range; they stay "
-                      "as entered and are flagged when their form is next saved")
+        # a range is a hard check at every save: values outside it would block any later
+        # change of their forms (a typo elsewhere included) until someone altered them
+        return (f"{len(bad)} recorded value(s) lie outside the new range (for example "
+                f"{fv.plain(bad[0]) if isinstance(bad[0], (int, float)) else bad[0]}); every "
+                "later save of their forms would be refused until they were changed: keep a "
+                "range that includes them, or add a soft check that asks about values "
+                "outside the new one"), None
     return (f"{len(bad)} recorded value(s) would no longer be valid (for example "
             f"{str(bad[0])[:40]!r}); keep the {c.attr} or add a new field"), None
 
 
 def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | None]:
-    list_id, code = c.key.split(".", 1)
     if c.kind == "added":
         return None, None
-    cl = old.codelists[list_id]
+    if c.what == "field choice":  # one field's own (inline, or newly chosen) list
+        form_id, field_id, code = c.key.split(".", 2)
+        cl = old.form(form_id).field(field_id).codelist
+        users = [(form_id, old.form(form_id).field(field_id))]
+    else:
+        list_id, code = c.key.split(".", 1)
+        cl = old.codelists[list_id]
+        users = _fields_with_list(old, list_id)
     stored = next(ch.code for ch in cl.choices if str(ch.code) == code)
     uses = sum(_count(store.conn, f'SELECT count(*) FROM "{f}" WHERE "{x.id}" = ?', stored)
-               for f, x in _fields_with_list(old, list_id) if _has_table(store, f))
+               for f, x in users if _has_table(store, f) and _stored(store, f, x.id))
     if not uses:
         return None, None
     if c.kind == "removed":
         return (f"{uses} recorded value(s) are this choice; keep it"), None
     if c.attr == "label":
-        return None, (f"{uses} recorded value(s) are this choice: they will read "
-                      f"{c.after!r}")
+        return None, f"{uses} recorded value(s) are this choice: {_reads(c)}"
     return None, None
+
+
+def _reads(c: Change) -> str:
+    """How a relabelled code reads: old pages keep their version's words until saved again."""
+    return (f"pages of forms last saved under an earlier version keep {c.before!r}; a form "
+            f"saved from now on reads {c.after!r}")
 
 
 class _Schedules:
@@ -355,6 +397,39 @@ def _code_uses(store: "Store", study: Study, code: str) -> int:
     return total
 
 
+def _eos_uses(store: "Store", study: Study, code: str) -> int:
+    """Subjects whose end-of-study form records `code` (the binding end_of_study)."""
+    ref = study.bindings.get("end_of_study")
+    if not ref:
+        return 0
+    form_id, field_id = ref.split(".")[-2:]
+    if not _has_table(store, form_id) or not _stored(store, form_id, field_id):
+        return 0
+    return _count(store.conn, f'SELECT count(DISTINCT fi.subject_id) FROM "{form_id}" t JOIN '
+                  f'form_instances fi ON fi.id = t.instance_id WHERE CAST(t."{field_id}" AS '
+                  'TEXT) = ?', code)
+
+
+# SQLite refuses a table of more than 2,000 columns (SQLITE_MAX_COLUMN) halfway through the
+# amendment, in its own words; the plan says it first, in ours.
+MAX_COLUMNS = 2000
+
+
+def _too_wide(store: "Store", new: Study, src: Source) -> list[Finding]:
+    out = []
+    for form in new.forms.values():
+        have = {r[1] for r in store.conn.execute(f'PRAGMA table_info("{form.id}")')}
+        width = len(have | set(schema.form_columns(form)) | {"instance_id"})
+        if width > MAX_COLUMNS:
+            change = Change("changed", "form", form.id, "number of its columns", len(have),
+                            width)
+            out.append(Finding(change, None, (
+                f"its table would have {width} columns (a field with missing-data codes takes "
+                f"two); a form holds at most {MAX_COLUMNS}: split it into more forms"),
+                _line(src, new, change)))
+    return out
+
+
 def _fields_with_list(study: Study, list_id: str):
     return [(form.id, f) for form in study.forms.values() for f in form.fields
             if f.codelist is not None and f.codelist.id == list_id]
@@ -378,15 +453,20 @@ def _key_path(new: Study, c: Change) -> str | None:
         i = next((i for i, e in enumerate(new.events) if e.id == c.key), None)
         attr = {"window": "window", "target": "target"}.get(c.attr or "", c.attr)
         return None if i is None else f"events[{i}] ({c.key})" + (f".{attr}" if attr else "")
-    if c.what in ("field", "check"):
+    if c.what in ("field", "check", "field choice"):
         form_id, item = c.key.split(".", 1)
+        if c.what == "field choice":
+            item = item.split(".", 1)[0]
         form = new.forms[form_id]
         items = form.fields if c.what == "field" else form.checks
         i = next((i for i, x in enumerate(items) if x.id == item), None)
-        part = "fields" if c.what == "field" else "checks"
+        part = "checks" if c.what == "check" else "fields"
         # the key written in the file ("choices" holds a field's code list)
         leaf = {"code list": "choices"}.get(c.attr or "", c.attr)
-        tail = f".{leaf}" if leaf and " " not in leaf and c.kind == "changed" else ""
+        if c.what == "field choice":
+            leaf = "choices"
+        tail = f".{leaf}" if leaf and " " not in leaf and (c.kind == "changed" or
+                                                            c.what == "field choice") else ""
         return None if i is None else f"forms.{form_id}.{part}[{i}] ({item}){tail}"
     if c.what == "form":
         return f"forms.{c.key}"
@@ -396,6 +476,10 @@ def _key_path(new: Study, c: Change) -> str | None:
         return f"study.{c.attr}" if c.attr and " " not in c.attr else "study"
     if c.what == "parameter":
         return f"parameters.{c.key}"
+    if c.what == "end-of-study status":
+        return "study.end_of_study_status"
+    if c.what == "derived value":
+        return f"forms.{c.key.split('.', 1)[0]}"
     return None
 
 

@@ -60,7 +60,21 @@ def diff(old: Study, new: Study) -> list[Change]:
     _forms(out, old, new)
     _keyed(out, "parameter", old.parameters, new.parameters, lambda k, v: f"{k}", compare=True)
     _keyed(out, "binding", old.bindings, new.bindings, lambda k, v: k, compare=True)
+    _keyed(out, "end-of-study status", old.end_of_study_status, new.end_of_study_status,
+           lambda k, v: k, compare=True)
+    # Every other part of the study the diff does not name one by one: a change the list
+    # does not show is one nobody reviewed (the outcome window, the SAE clock, the casebook's
+    # statement ...), so any study attribute not compared above is compared whole.
+    for attr in _OTHER_STUDY_ATTRS:
+        _attr(out, "study", new.id, attr, getattr(old, attr), getattr(new, attr))
     return out
+
+
+_NAMED = {"id", "protocol", "title", "site", "crf_version", "subject_pattern",
+          "target_enrolment", "ctcae_version", "signature_meanings", "missing_codes",
+          "codelists", "events", "forms", "parameters", "bindings", "end_of_study_status"}
+_OTHER_STUDY_ATTRS = tuple(f.name for f in dataclasses.fields(Study)
+                           if f.compare and f.name not in _NAMED)
 
 
 def _attr(out: list[Change], what: str, key: str, attr: str, before: Any, after: Any) -> None:
@@ -94,17 +108,23 @@ def _codelists(out, old: dict[str, CodeList], new: dict[str, CodeList]) -> None:
     for cid in old.keys() & new.keys():
         a, b = old[cid], new[cid]
         _attr(out, "code list", cid, "type of its codes", a.data_type, b.data_type)
-        choices_a = {c.code: c for c in a.choices}
-        choices_b = {c.code: c for c in b.choices}
-        _keyed(out, "choice", choices_a, choices_b, lambda k, v: f"{cid}.{k}")
-        for code in choices_a.keys() & choices_b.keys():
-            for attr in ("label", "per"):
-                _attr(out, "choice", f"{cid}.{code}", attr, getattr(choices_a[code], attr),
-                      getattr(choices_b[code], attr))
-        if [c.code for c in a.choices if c.code in choices_b] != [
-                c.code for c in b.choices if c.code in choices_a]:
-            out.append(Change("changed", "code list", cid, "order of its choices",
-                              [c.code for c in a.choices], [c.code for c in b.choices]))
+        _choices(out, "choice", cid, a, b)
+
+
+def _choices(out, what: str, key: str, a: CodeList, b: CodeList) -> None:
+    """The choices of one list (or of one field's list) added, removed, relabelled."""
+    choices_a = {c.code: c for c in a.choices}
+    choices_b = {c.code: c for c in b.choices}
+    _keyed(out, what, choices_a, choices_b, lambda k, v: f"{key}.{k}")
+    for code in choices_a.keys() & choices_b.keys():
+        for attr in ("label", "per"):
+            _attr(out, what, f"{key}.{code}", attr, getattr(choices_a[code], attr),
+                  getattr(choices_b[code], attr))
+    if [c.code for c in a.choices if c.code in choices_b] != [
+            c.code for c in b.choices if c.code in choices_a]:
+        out.append(Change("changed", "code list" if what == "choice" else "field", key,
+                          "order of its choices", [c.code for c in a.choices],
+                          [c.code for c in b.choices]))
 
 
 _EVENT_ATTRS = ("label", "kind", "repeating", "forms", "anchor", "signature")
@@ -134,12 +154,13 @@ _FIELD_ATTRS = tuple(f.name for f in dataclasses.fields(Field)
 
 
 def _forms(out, old: Study, new: Study) -> None:
+    shared = old.codelists.keys() & new.codelists.keys()
     _keyed(out, "form", old.forms, new.forms, lambda k, v: k)
     for fid in [f for f in new.forms if f in old.forms]:
         a, b = old.forms[fid], new.forms[fid]
         for attr in _FORM_ATTRS:
             _attr(out, "form", fid, attr, getattr(a, attr), getattr(b, attr))
-        _fields(out, a, b)
+        _fields(out, a, b, shared)
         _keyed(out, "check", {c.id: c for c in a.checks}, {c.id: c for c in b.checks},
                lambda k, v: f"{fid}.{k}")
         checks_b = {c.id: c for c in b.checks}
@@ -148,11 +169,17 @@ def _forms(out, old: Study, new: Study) -> None:
                 for attr in ("expr", "message", "severity", "fields", "deviation"):
                     _attr(out, "check", f"{fid}.{check.id}", attr, getattr(check, attr),
                           getattr(checks_b[check.id], attr))
-        _keyed(out, "derived value", {d.id: d for d in a.derived},
-               {d.id: d for d in b.derived}, lambda k, v: f"{fid}.{k}", compare=True)
+        derived_b = {d.id: d for d in b.derived}
+        _keyed(out, "derived value", {d.id: d for d in a.derived}, derived_b,
+               lambda k, v: f"{fid}.{k}")
+        for d in a.derived:
+            if d.id in derived_b:
+                for attr in ("label", "function", "inputs", "unit", "digits"):
+                    _attr(out, "derived value", f"{fid}.{d.id}", attr, getattr(d, attr),
+                          getattr(derived_b[d.id], attr))
 
 
-def _fields(out, a: Form, b: Form) -> None:
+def _fields(out, a: Form, b: Form, shared: set[str] = frozenset()) -> None:
     fa = {f.id: f for f in a.fields}
     fb = {f.id: f for f in b.fields}
     _keyed(out, "field", fa, fb, lambda k, v: f"{a.id}.{k}")
@@ -163,6 +190,11 @@ def _fields(out, a: Form, b: Form) -> None:
             _attr(out, "field", key, attr, getattr(x, attr), getattr(y, attr))
         if _list_id(x) != _list_id(y):
             out.append(Change("changed", "field", key, "code list", _list_id(x), _list_id(y)))
+        if x.codelist is not None and y.codelist is not None and not (
+                _list_id(x) == _list_id(y) and _list_id(x) in shared):
+            # an inline list, or another list in its place: its choices as this field reads
+            # them (a shared list kept by id is compared once, under "code list")
+            _choices(out, "field choice", key, x.codelist, y.codelist)
     if [f for f in fa if f in fb] != [f for f in fb if f in fa]:
         out.append(Change("changed", "form", a.id, "order of its fields", list(fa), list(fb)))
 
@@ -215,5 +247,7 @@ def _shown(value: Any) -> str:
                  if getattr(value, f.name) is not None]
         text = ", ".join(parts) or "always"
         return text if len(text) <= 120 else text[:117] + "..."
+    if isinstance(value, str) and len(value) > 117:  # cut the text, then quote it whole
+        return repr(value[:114] + "...")
     text = repr(value)
-    return text if len(text) <= 120 else text[:117] + "...'"
+    return text if len(text) <= 120 else text[:117] + "..."

@@ -61,7 +61,9 @@ def load_study(path: str | Path | None = None) -> Study:
         if path.stat().st_size > MAX_BYTES:
             raise DefinitionError(str(path), "(file)", f"is {path.stat().st_size:,} bytes; a "
                                   f"study definition is at most {MAX_BYTES:,}")
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: Windows Notepad writes a byte-order mark, which TOML does not allow; it
+        # says nothing, so it is dropped rather than refused ("Invalid statement, column 1")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as e:
         raise DefinitionError(str(path), "(file)", f"cannot be read: {e}") from None
     study = load_study_text(text, path.name, source=path)

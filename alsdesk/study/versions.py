@@ -13,7 +13,8 @@ from typing import Mapping
 
 from alsdesk.errors import DefinitionError
 
-_LABEL = re.compile(r"\d{1,6}(\.\d{1,6}){0,5}")
+# [0-9], not \d: "۱.۱" (Persian digits) would pass and then be the same as "1.1"
+_LABEL = re.compile(r"[0-9]{1,6}(\.[0-9]{1,6}){0,5}")
 
 
 def digest(text: str, companions: Mapping[str, str]) -> str:
@@ -24,10 +25,16 @@ def digest(text: str, companions: Mapping[str, str]) -> str:
 
 
 def label_key(label: str) -> tuple[int, ...] | None:
-    """(1, 10) for "1.10"; None when the label is not numbers separated by dots."""
+    """(1, 10) for "1.10"; None when the label is not numbers separated by dots.
+
+    Trailing zero parts do not count: "1.0.0", "1.00" and "1" are one version, as a reader
+    of the protocol takes them (otherwise "1.0.0" would be an amendment of "1.0")."""
     if not _LABEL.fullmatch(label or ""):
         return None
-    return tuple(int(p) for p in label.split("."))
+    parts = [int(p) for p in label.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def require_newer(file: str, new: str, stored: str) -> None:
@@ -45,7 +52,7 @@ def require_newer(file: str, new: str, stored: str) -> None:
 
 
 def _next(label: str) -> str:
-    key = label_key(label)
-    if key is None:
+    if label_key(label) is None:
         return "2.0"
+    key = [int(p) for p in label.split(".")]  # as written: "1.0" -> "1.1", not "2"
     return ".".join(str(p) for p in (*key[:-1], key[-1] + 1))
