@@ -354,7 +354,8 @@ def test_a_field_made_required_and_a_companion_changed_are_shown_with_their_effe
                     encoding="utf-8")
     plan = amend.plan(st, load_study(path), path.name)
     texts = [f.text for f in plan.findings]
-    assert "card.toml: companion file card.toml changes" in texts
+    assert any(t.startswith("card.toml: companion file card.toml changes: 2 line(s) differ")
+               for t in texts), texts
     assert any(t.endswith(f"field {form}.{field}: required changes from False to True: "
                           f"{empty} form(s) marked complete have no value in it: they stay as "
                           "they are; their next save asks for it where the field applies")
@@ -464,3 +465,21 @@ def test_a_form_wider_than_sqlite_allows_is_refused_before_anything_is_written(
     assert result.exit_code == 1, result.output[-2000:]
     assert "a form holds at most 2000: split it into more forms" in result.output
     assert _sha(demo_db) == sha
+
+
+def test_moving_a_binding_that_holds_data_is_refused_and_a_companion_change_says_where(
+        demo_db, tmp_path):
+    text = files.amendment_24h_text()
+    anchor = next(ln for ln in text.splitlines() if ln.startswith("anchor ="))
+    moved = files.edit(text, anchor, 'anchor = "infusion.inf.infendtc"')
+    result = _cli_amend(demo_db, files.write(tmp_path / "b", moved))
+    assert result.exit_code == 1
+    assert "are read as anchor" in result.output and "REFUSED" in result.output, result.output
+    path = files.write(tmp_path / "c", text)
+    grades = path.with_name("labgrades.toml")
+    grades.write_text(grades.read_text(encoding="utf-8") + "\n# a note\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "amend", str(path), "--dry-run",
+                                       "--as", "admin", "--password-stdin"],
+                                input=DEMO_PASSWORD + "\n")
+    line = next(ln for ln in result.output.splitlines() if "labgrades.toml" in ln)
+    assert "line(s) differ" in line and "'# a note'" in line, line

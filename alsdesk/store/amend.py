@@ -104,7 +104,9 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
                     "removed" if name not in new.companions else "changed")
             what = Change(kind, "companion file", name, "its text" if kind == "changed"
                           else None, "", "")
-            findings.append(Finding(what, None, None, name))
+            findings.append(Finding(what, _lines_differ(old.companions.get(name, ""),
+                                                        new.companions.get(name, "")), None,
+                                    name))
     return Plan(old, new, file, tuple(findings), store.study_version + 1)
 
 
@@ -193,6 +195,14 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
         n = _count(conn, "SELECT count(*) FROM subjects")
         if n:
             refusal = (f"{n} subject(s) have numbers made by the old pattern; keep it")
+    elif c.what == "binding" and c.kind in ("changed", "removed"):
+        form_id, field_id = str(c.before).split(".")[-2:]
+        n = _stored(store, form_id, field_id) if form_id in old.forms else 0
+        if n:
+            # the schedule's anchor, the consent date, the end-of-study answer ...: every
+            # window, status or dose computed from it would be computed from another field
+            refusal = (f"{n} value(s) of {c.before} are read as {c.key}; reading another "
+                       "field instead would change what was computed from them: keep it")
     elif c.what == "code list" and c.attr == "type of its codes":
         users = [f"{f}.{x.id}" for f, x in _fields_with_list(old, c.key)
                  if _stored(store, f, x.id)]
@@ -395,6 +405,27 @@ def _code_uses(store: "Store", study: Study, code: str) -> int:
                 total += _count(store.conn, f'SELECT count(*) FROM "{form.id}" WHERE '
                                 f'"{schema.missing_column(f.id)}" = ?', code)
     return total
+
+
+def _lines_differ(before: str, after: str) -> str | None:
+    """Where a companion file's text changes: how many lines, and the first of them."""
+    import difflib
+
+    a, b = before.splitlines(), after.splitlines()
+    changed = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    if not changed:
+        return None
+    # the first changed line that says something (a blank line added says nothing)
+    _t, i1, i2, j1, j2 = next((op for op in changed if any(
+        x.strip() for x in (*a[op[1]:op[2]], *b[op[3]:op[4]]))), changed[0])
+    new_line = next((j for j in range(j1, j2) if b[j].strip()), None)
+    old_line = next((i for i in range(i1, i2) if a[i].strip()), i1)
+    first = (f"line {new_line + 1} now reads {b[new_line][:80]!r}" if new_line is not None
+             else f"line {old_line + 1} ({a[old_line][:80]!r}) is removed")
+    count = sum(max(i2 - i1, j2 - j1) for _t, i1, i2, j1, j2 in changed)
+    return (f"{count} line(s) differ; {first} (grades, cards and tables computed from it "
+            "change for every form, old ones included)")
 
 
 def _eos_uses(store: "Store", study: Study, code: str) -> int:
