@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
-from alsdesk.store import definitions, schema
+from alsdesk.store import amend_reads as reads, definitions, schema
 from alsdesk.store.audit import A
 from alsdesk.study import values as fv
 from alsdesk.study.diff import Change, diff, window_text
@@ -104,7 +104,7 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
                     "removed" if name not in new.companions else "changed")
             what = Change(kind, "companion file", name, "its text" if kind == "changed"
                           else None, "", "")
-            findings.append(Finding(what, _lines_differ(old.companions.get(name, ""),
+            findings.append(Finding(what, reads.lines_differ(old.companions.get(name, ""),
                                                         new.companions.get(name, "")), None,
                                     name))
     return Plan(old, new, file, tuple(findings), store.study_version + 1)
@@ -139,30 +139,30 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
     refusal = impact = None
     conn = store.conn
     if c.what == "event" and c.kind == "removed":
-        n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
         if n:
             refusal = (f"{n} form(s) were entered at this visit; keep the event (change its "
                        "label or window instead)")
     elif c.what == "event" and c.attr == "forms":
         for form_id in set(c.before) - set(c.after):
-            n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ? AND "
+            n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ? AND "
                        "form = ?", c.key, form_id)
             if n:
                 refusal = (f"form {form_id} was entered {n} time(s) at {c.key}; keep it in "
                            "the event's forms")
     elif c.what == "event" and c.attr in ("kind", "repeating", "anchor"):
-        n = _count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
         if n:
             refusal = (f"{n} form(s) were entered at {c.key} as it was; changing its "
                        f"{c.attr} would read them as another kind of visit: add a new event")
     elif c.attr == "window":
         impact = _window_impact(new, c, schedules)
     elif c.what == "form" and c.kind == "removed":
-        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", c.key)
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", c.key)
         if n:
             refusal = f"it was entered {n} time(s); keep the form"
     elif c.what == "form" and c.attr == "repeating" and not c.after:
-        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND repeat > 1",
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND repeat > 1",
                    c.key)
         if n:
             refusal = f"{n} entries are second or later ones; keep it repeating"
@@ -171,57 +171,57 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
     elif c.what in ("choice", "field choice"):
         refusal, impact = _choice(store, old, c)
     elif c.what == "missing code" and c.kind == "removed":
-        n = _code_uses(store, old, c.key)
+        n = reads.code_uses(store, old, c.key)
         if n:
             refusal = f"{n} value(s) are recorded as {c.key}; keep the code"
     elif c.what == "missing code" and c.attr == "label":
-        n = _code_uses(store, old, c.key)
+        n = reads.code_uses(store, old, c.key)
         if n:
             impact = f"{n} value(s) are recorded as {c.key}: {_reads(c)}"
     elif c.what == "derived value" and c.kind == "changed" and c.attr != "label":
         form_id = c.key.split(".", 1)[0]
-        n = _count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", form_id)
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", form_id)
         if n and c.attr in ("function", "inputs", "unit"):
             # derived values are computed, not stored: a new way of computing one would
             # change what every form entered so far shows, printed pages included
             refusal = (f"it is computed for {n} form(s) already entered, which would then show "
                        "another value: add a derived value with a new id instead")
     elif c.what == "end-of-study status" and c.kind in ("changed", "removed"):
-        n = _eos_uses(store, old, c.key)
+        n = reads.eos_uses(store, old, c.key)
         if n:
             refusal = (f"{n} subject(s) ended the study with {c.key!r}, which set their "
                        f"status to {c.before!r}; keep what it sets")
     elif c.what == "study" and c.attr == "subject_pattern":
-        n = _count(conn, "SELECT count(*) FROM subjects")
+        n = reads.count(conn, "SELECT count(*) FROM subjects")
         if n:
             refusal = (f"{n} subject(s) have numbers made by the old pattern; keep it")
     elif c.what == "binding" and c.kind in ("changed", "removed"):
         form_id, field_id = str(c.before).split(".")[-2:]
-        n = _stored(store, form_id, field_id) if form_id in old.forms else 0
+        n = reads.stored(store, form_id, field_id) if form_id in old.forms else 0
         if n:
             # the schedule's anchor, the consent date, the end-of-study answer ...: every
             # window, status or dose computed from it would be computed from another field
             refusal = (f"{n} value(s) of {c.before} are read as {c.key}; reading another "
                        "field instead would change what was computed from them: keep it")
     elif c.what == "code list" and c.attr == "type of its codes":
-        users = [f"{f}.{x.id}" for f, x in _fields_with_list(old, c.key)
-                 if _stored(store, f, x.id)]
+        users = [f"{f}.{x.id}" for f, x in reads.fields_with_list(old, c.key)
+                 if reads.stored(store, f, x.id)]
         if users:
             refusal = f"codes are stored in {', '.join(users)}; keep the type"
-    return Finding(c, impact, refusal, _line(src, new, c))
+    return Finding(c, impact, refusal, reads.line(src, new, c))
 
 
 def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | None, str | None]:
     form_id, field_id = c.key.split(".", 1)
-    n = _stored(store, form_id, field_id)
+    n = reads.stored(store, form_id, field_id)
     if c.kind == "removed":
         return ((f"{n} value(s) are recorded in it; keep the field (make it not required, "
                  "or hide it with 'visible')") if n else None), None
     if c.kind == "added":
         return None, None
     before, after = old.form(form_id).field(field_id), new.form(form_id).field(field_id)
-    if c.attr == "required" and c.after and _has_table(store, form_id):
-        open_ = _count(store.conn, f'SELECT count(*) FROM "{form_id}" t JOIN form_instances '
+    if c.attr == "required" and c.after and reads.has_table(store, form_id):
+        open_ = reads.count(store.conn, f'SELECT count(*) FROM "{form_id}" t JOIN form_instances '
                        f'fi ON fi.id = t.instance_id WHERE fi.status IN (\'complete\', '
                        f'\'verified\', \'signed\', \'locked\') AND t."{field_id}" IS NULL' +
                        (f' AND t."{schema.missing_column(field_id)}" IS NULL'
@@ -233,7 +233,7 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
         return None, None
     if c.attr == "missing":
         gone = set(before.missing) - set(after.missing)
-        used = sum(_count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE '
+        used = sum(reads.count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE '
                           f'"{schema.missing_column(field_id)}" = ?', code) for code in gone)
         if used:
             return f"{used} value(s) are recorded with the code(s) removed; keep them", None
@@ -281,10 +281,10 @@ def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | No
     else:
         list_id, code = c.key.split(".", 1)
         cl = old.codelists[list_id]
-        users = _fields_with_list(old, list_id)
+        users = reads.fields_with_list(old, list_id)
     stored = next(ch.code for ch in cl.choices if str(ch.code) == code)
-    uses = sum(_count(store.conn, f'SELECT count(*) FROM "{f}" WHERE "{x.id}" = ?', stored)
-               for f, x in users if _has_table(store, f) and _stored(store, f, x.id))
+    uses = sum(reads.count(store.conn, f'SELECT count(*) FROM "{f}" WHERE "{x.id}" = ?', stored)
+               for f, x in users if reads.has_table(store, f) and reads.stored(store, f, x.id))
     if not uses:
         return None, None
     if c.kind == "removed":
@@ -364,81 +364,14 @@ def _reused_ids(old: Study, new: Study, ever: Study, src: Source) -> list[Findin
             in_old = form_id in old.forms and f.id in old.forms[form_id].field_ids
             if in_old or f.id not in was.field_ids:
                 continue
-            if now_cols.get(f.id) is not then_cols.get(f.id) or _list_of(f) != _list_of(
+            if now_cols.get(f.id) is not then_cols.get(f.id) or reads.list_of(f) != reads.list_of(
                     was.field(f.id)):
                 change = Change("added", "field", f"{form_id}.{f.id}", after=f)
                 out.append(Finding(change, None, (
                     "an earlier version had a field with this id of another kind, whose "
                     "values stay in the file; give the new field a new id"),
-                    _line(src, new, change)))
+                    reads.line(src, new, change)))
     return out
-
-
-# -- small readers ---------------------------------------------------------------------------
-
-
-def _count(conn, sql: str, *args) -> int:
-    return conn.execute(sql, args).fetchone()[0]
-
-
-def _has_table(store: "Store", form_id: str) -> bool:
-    return schema.has_table(store.conn, form_id)
-
-
-def _stored(store: "Store", form_id: str, field_id: str) -> int:
-    """How many instances hold a value or a missing code in the field."""
-    if not _has_table(store, form_id):
-        return 0
-    cols = {r[1] for r in store.conn.execute(f'PRAGMA table_info("{form_id}")')}
-    terms = [f'"{c}" IS NOT NULL' for c in (field_id, schema.missing_column(field_id))
-             if c in cols]
-    if not terms:
-        return 0
-    return _count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE {" OR ".join(terms)}')
-
-
-def _code_uses(store: "Store", study: Study, code: str) -> int:
-    total = 0
-    for form in study.forms.values():
-        for f in form.fields:
-            if code in f.missing and _has_table(store, form.id):
-                total += _count(store.conn, f'SELECT count(*) FROM "{form.id}" WHERE '
-                                f'"{schema.missing_column(f.id)}" = ?', code)
-    return total
-
-
-def _lines_differ(before: str, after: str) -> str | None:
-    """Where a companion file's text changes: how many lines, and the first of them."""
-    import difflib
-
-    a, b = before.splitlines(), after.splitlines()
-    changed = [op for op in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-               if op[0] != "equal"]
-    if not changed:
-        return None
-    # the first changed line that says something (a blank line added says nothing)
-    _t, i1, i2, j1, j2 = next((op for op in changed if any(
-        x.strip() for x in (*a[op[1]:op[2]], *b[op[3]:op[4]]))), changed[0])
-    new_line = next((j for j in range(j1, j2) if b[j].strip()), None)
-    old_line = next((i for i in range(i1, i2) if a[i].strip()), i1)
-    first = (f"line {new_line + 1} now reads {b[new_line][:80]!r}" if new_line is not None
-             else f"line {old_line + 1} ({a[old_line][:80]!r}) is removed")
-    count = sum(max(i2 - i1, j2 - j1) for _t, i1, i2, j1, j2 in changed)
-    return (f"{count} line(s) differ; {first} (grades, cards and tables computed from it "
-            "change for every form, old ones included)")
-
-
-def _eos_uses(store: "Store", study: Study, code: str) -> int:
-    """Subjects whose end-of-study form records `code` (the binding end_of_study)."""
-    ref = study.bindings.get("end_of_study")
-    if not ref:
-        return 0
-    form_id, field_id = ref.split(".")[-2:]
-    if not _has_table(store, form_id) or not _stored(store, form_id, field_id):
-        return 0
-    return _count(store.conn, f'SELECT count(DISTINCT fi.subject_id) FROM "{form_id}" t JOIN '
-                  f'form_instances fi ON fi.id = t.instance_id WHERE CAST(t."{field_id}" AS '
-                  'TEXT) = ?', code)
 
 
 # SQLite refuses a table of more than 2,000 columns (SQLITE_MAX_COLUMN) halfway through the
@@ -457,61 +390,8 @@ def _too_wide(store: "Store", new: Study, src: Source) -> list[Finding]:
             out.append(Finding(change, None, (
                 f"its table would have {width} columns (a field with missing-data codes takes "
                 f"two); a form holds at most {MAX_COLUMNS}: split it into more forms"),
-                _line(src, new, change)))
+                reads.line(src, new, change)))
     return out
-
-
-def _fields_with_list(study: Study, list_id: str):
-    return [(form.id, f) for form in study.forms.values() for f in form.fields
-            if f.codelist is not None and f.codelist.id == list_id]
-
-
-def _list_of(f) -> tuple | None:
-    return None if f.codelist is None else tuple((c.code, c.label) for c in f.codelist.choices)
-
-
-def _line(src: Source, new: Study, c: Change) -> str:
-    """'file:line' of the change in the new definition ('file' for a removed thing)."""
-    key = _key_path(new, c)
-    number = src.line_of(key) if key else None
-    return f"{src.name}:{number}" if number else src.name
-
-
-def _key_path(new: Study, c: Change) -> str | None:
-    if c.kind == "removed":
-        return None
-    if c.what == "event":
-        i = next((i for i, e in enumerate(new.events) if e.id == c.key), None)
-        attr = {"window": "window", "target": "target"}.get(c.attr or "", c.attr)
-        return None if i is None else f"events[{i}] ({c.key})" + (f".{attr}" if attr else "")
-    if c.what in ("field", "check", "field choice"):
-        form_id, item = c.key.split(".", 1)
-        if c.what == "field choice":
-            item = item.split(".", 1)[0]
-        form = new.forms[form_id]
-        items = form.fields if c.what == "field" else form.checks
-        i = next((i for i, x in enumerate(items) if x.id == item), None)
-        part = "checks" if c.what == "check" else "fields"
-        # the key written in the file ("choices" holds a field's code list)
-        leaf = {"code list": "choices"}.get(c.attr or "", c.attr)
-        if c.what == "field choice":
-            leaf = "choices"
-        tail = f".{leaf}" if leaf and " " not in leaf and (c.kind == "changed" or
-                                                            c.what == "field choice") else ""
-        return None if i is None else f"forms.{form_id}.{part}[{i}] ({item}){tail}"
-    if c.what == "form":
-        return f"forms.{c.key}"
-    if c.what in ("code list", "choice"):
-        return f"codelists.{c.key.split('.', 1)[0]}"
-    if c.what == "study":
-        return f"study.{c.attr}" if c.attr and " " not in c.attr else "study"
-    if c.what == "parameter":
-        return f"parameters.{c.key}"
-    if c.what == "end-of-study status":
-        return "study.end_of_study_status"
-    if c.what == "derived value":
-        return f"forms.{c.key.split('.', 1)[0]}"
-    return None
 
 
 __all__ = ["AmendmentRefused", "Finding", "Plan", "plan", "apply"]
