@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from alsdesk.errors import ValidationError
+from alsdesk.i18n import ascii_digits
+from alsdesk.jalali import read_jalali
 from alsdesk.study import units
 from alsdesk.study.model import CodeList, Field, FieldType
 
@@ -49,10 +51,13 @@ _EXPECTED = {
 }
 
 
-def parse_value(field: Field, raw: str | None) -> Any:
+def parse_value(field: Field, raw: str | None, *, jalali: bool = False) -> Any:
     """Turn what the user typed into the storage value; blank gives None.
 
-    Raises ValidationError with a message naming the field's label and what to fix.
+    Numbers, dates and times may be typed in Persian digits. With `jalali` (the window in
+    Persian), a date whose year is a Solar Hijri one (1405/09/16) is read in that calendar and
+    stored as the ISO date it is. Raises ValidationError with a message naming the field's
+    label and what to fix.
     """
     if raw is None:
         return None
@@ -62,6 +67,10 @@ def parse_value(field: Field, raw: str | None) -> Any:
     if not text:
         return None
     kind = field.type
+    if kind not in _TEXTUAL:
+        text = ascii_digits(text)  # a Persian keyboard's digits are digits (text keeps them)
+    if jalali and kind in (FieldType.DATE, FieldType.DATETIME):
+        text = _from_jalali(field, text)
     if kind in _TEXTUAL:
         value: Any = text
         if kind is FieldType.MEMO:  # pasted text may carry Windows or old Mac line ends
@@ -259,6 +268,19 @@ def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
     if day is None:
         return f"{year:04d}-{month:02d}"
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _from_jalali(field: Field, text: str) -> str:
+    """A Jalali date (alone, or before a time) as the ISO date it is; other text unchanged."""
+    head, _, rest = text.partition(" ")
+    if "T" in head and len(head) > 11:
+        head, rest = head.split("T", 1)
+    day, why = read_jalali(head)
+    if why is not None:
+        return _fail(field, f"{_q(head)}: {why}")
+    if day is None:
+        return text
+    return f"{day.isoformat()} {rest}".strip()
 
 
 def _parse_datetime(field: Field, text: str) -> str:

@@ -1,0 +1,64 @@
+"""Languages: what a person reads follows the language they choose; storage never does.
+
+English is the source language. The core stays Qt-free, yet its messages reach the window
+through the same catalogue as the window's own words: they are marked with :func:`tr`, which
+returns the text as it is until the window installs Qt's translator (ui.i18n.use_language).
+``pyside6-lupdate`` finds every ``tr("...")`` in alsdesk/ and ui/ alike (a module-level
+``tr`` is read into the one empty context), so one Persian catalogue
+(resources/translations/alsdesk_fa.ts) covers both; ``python -m ui.translations`` builds it.
+
+Placeholders are named and filled after translation, ``tr("{n} subjects").format(n=3)``, so a
+translation may move them: Persian puts the number where Persian grammar wants it.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+__all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "set_translator", "language",
+           "ascii_digits", "local_digits"]
+
+# code -> the language's name in itself (as a language menu shows it)
+LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
+RIGHT_TO_LEFT = frozenset({"fa"})
+
+_translate: Callable[[str, str | None], str] | None = None
+_language = "en"
+
+# Persian (U+06F0..) and Arabic-Indic (U+0660..) digits, the Arabic decimal separator and
+# thousands separator: what a Persian keyboard types where a number is asked for.
+_TO_ASCII = str.maketrans({**{chr(0x06F0 + i): str(i) for i in range(10)},
+                           **{chr(0x0660 + i): str(i) for i in range(10)},
+                           "\u066b": ".", "\u066c": ","})
+_TO_PERSIAN = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
+
+
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """`text` in the language in use (as it is in English, or with no translator)."""
+    if _translate is None:
+        return text
+    return _translate(text, disambiguation)
+
+
+def set_translator(translate: Callable[[str, str | None], str] | None,
+                   code: str = "en") -> None:
+    """Install the window's translator for language `code` (None: English, the source)."""
+    global _translate, _language
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+    _translate = translate if code != "en" else None
+    _language = code
+
+
+def language() -> str:
+    """The code of the language in use ("en" unless the window chose another)."""
+    return _language
+
+
+def ascii_digits(text: str) -> str:
+    """Persian and Arabic-Indic digits (and their separators) as ASCII: "۷۲٫۵" -> "72.5"."""
+    return text.translate(_TO_ASCII)
+
+
+def local_digits(text: str, code: str | None = None) -> str:
+    """Digits as the language writes them: Persian digits in Persian, as they are otherwise."""
+    return text.translate(_TO_PERSIAN) if (code or _language) == "fa" else text
