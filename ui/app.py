@@ -18,6 +18,7 @@ from alsdesk.store import Store
 from . import reliability
 from .display_check import NO_DISPLAY_EXIT, display_problem
 from .dialogs_auth import FirstRunDialog, LoginDialog
+from .i18n import language, saved_language, use_language
 from .prompts import Prompts
 from .qt_check import BindingsBroken, check_bindings
 
@@ -120,6 +121,7 @@ def _relogin(window: "MainWindow") -> bool:
 def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":
     """Open the database, log a user in and show the main window (None if that failed)."""
     _application()
+    use_language(saved_language())  # the login window: the last language used here
     given = prompts
     prompts = prompts or Prompts(None)
     store = open_store(Path(db_path), prompts)
@@ -128,6 +130,8 @@ def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":
     if not sign_in(store, Path(db_path)):
         store.close()
         return None
+    if saved_language(store.user_id) != language():  # each person's own choice
+        use_language(saved_language(store.user_id))
     window = _load_main_window()(store, Path(db_path))
     if given is not None:  # a test's prompts answer for the window too
         window.prompts = given

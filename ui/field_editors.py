@@ -12,11 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCalendarWidget, QHBoxLayout, QLineEdit, QMenu, QPlainTextEdit, QToolButton, QWidget,
+    QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolButton, QWidget,
     QWidgetAction,
 )
 
-from alsdesk import datefmt
+from alsdesk import datefmt, i18n, jalali
+from alsdesk.errors import ValidationError
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType
 from .fmt import site_format
@@ -160,8 +161,14 @@ class LineEditor(FieldEditor):
             self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 18)
             if kind in (FieldType.DATE, FieldType.DATETIME):
                 layout.addWidget(self._calendar_button())
+                if i18n.language() == "fa":  # the date typed, read back in both calendars
+                    self.both_calendars = QLabel()
+                    self.both_calendars.setObjectName(f"{field.id}__both_calendars")
+                    self.edit.textChanged.connect(self._show_both_calendars)
             if kind in (FieldType.DATETIME, FieldType.TIME):
                 layout.addWidget(self._now_button())
+        if hasattr(self, "both_calendars"):
+            layout.addWidget(self.both_calendars)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(lambda _t: self.edited.emit(field.id))
         self._watch(self.edit)
@@ -245,7 +252,20 @@ class LineEditor(FieldEditor):
         self.edit.setText(fv.display(self.field, value, site_format()))
 
     def _parse(self) -> Any:
-        return fv.parse_value(self.field, self.edit.text())
+        return fv.parse_value(self.field, self.edit.text(), jalali=i18n.language() == "fa")
+
+    def _show_both_calendars(self, _text: str = "") -> None:
+        """"۱۶ آذر ۱۴۰۵ = 07/DEC/2026" beside a date typed in either calendar, before saving."""
+        try:
+            value = self._parse()
+        except ValidationError:
+            value = None
+        if not isinstance(value, str) or len(value) < 10:
+            self.both_calendars.clear()
+            return
+        day = date.fromisoformat(value[:10])
+        self.both_calendars.setText(f"{jalali.jalali_long(day)} = "
+                                    f"{datefmt.date_text(day, site_format())}")
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edit]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 from alsdesk.store import Store
 from alsdesk.permissions import role_refusal
 from . import export_actions
@@ -65,9 +66,9 @@ class MainWindow(QMainWindow):
         dashboard_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         dashboard_scroll.setWidget(self.dashboard)
         self.dashboard_page = dashboard_scroll
-        for page, title in ((dashboard_scroll, "Dashboard"), (self.subjects, "Subjects"),
-                            (self.casebook, "Casebook"), (self.form_page, "Form"),
-                            (self.queries_page, "Queries")):
+        for page, title in ((dashboard_scroll, tr("Dashboard")), (self.subjects, tr("Subjects")),
+                            (self.casebook, tr("Casebook")), (self.form_page, tr("Form")),
+                            (self.queries_page, tr("Queries"))):
             self.pages.addTab(page, title)
         self.lock_screen = LockScreen(self._who(), self._check_password)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -117,14 +118,14 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         self.notice = StatusNotice(bar)  # left, stretching: where show_status writes
-        self.db_label = ElidedLabel(f"Database: {self.db_path}")
+        self.db_label = ElidedLabel(tr("Database: {path}").format(path=self.db_path))
         self.db_label.setObjectName("status_db")
         self.db_label.setToolTip(str(self.db_path))
         self.user_label = ElidedLabel(least=160, mode=Qt.TextElideMode.ElideRight)
         self.user_label.setObjectName("status_user")
         bar.addPermanentWidget(self.db_label)
         if self.store.setting("demo") == "synthetic":
-            demo = QLabel(" DEMO DATA (synthetic) ")
+            demo = QLabel(tr(" DEMO DATA (synthetic) "))
             demo.setStyleSheet("background: #fff3cd; color: #7a5b00; font-weight: bold;")
             bar.addPermanentWidget(demo)
         bar.addPermanentWidget(self.user_label)
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
     def task_failed(self, exc: Exception) -> None:
         """A worker's error: our own errors as they are, anything else with its type."""
         text = str(exc) if isinstance(exc, AlsDeskError) else f"{type(exc).__name__}: {exc}"
-        self.prompts.error("Could not load the data", text)
+        self.prompts.error(tr("Could not load the data"), text)
 
     # -- navigation ----------------------------------------------------------------------
     def open_subject(self, code: str) -> None:
@@ -173,11 +174,11 @@ class MainWindow(QMainWindow):
         """Page tabs name what they show: "Casebook S005", "Form: ALSFRS-R"."""
         subject = self.casebook.subject
         self.pages.setTabText(self.pages.indexOf(self.casebook),
-                              f"Casebook {subject}" if subject else "Casebook")
+                              tr("Casebook {subject}").format(subject=subject) if subject else tr("Casebook"))
         form = self.form_page.form_id
         label = self.store.study.form(form).label if form else ""
         self.pages.setTabText(self.pages.indexOf(self.form_page),
-                              f"Form: {label}" if form else "Form")
+                              tr("Form: {label}").format(label=label) if form else tr("Form"))
 
     def open_form(self, subject: str | None, event: str, form: str, event_repeat: int = 1,
                   repeat: int | None = 1, *, field: str | None = None) -> bool:
@@ -256,18 +257,18 @@ class MainWindow(QMainWindow):
     def apply_session(self) -> None:
         """Grey what the logged-in role may not do, everywhere; show who is logged in."""
         role = self.store.role
-        self.user_label.setText(f"Logged in: {self._who()}")
+        self.user_label.setText(tr("Logged in: {who}").format(who=self._who()))
         self.lock_screen.set_user(self._who())
         self.subjects.gate()
         self.casebook.refresh() if self.casebook.subject else self.casebook._gate()
         self._queries_changed_behind()
         gate(self.new_subject_action, role_refusal(role, Action.MANAGE_SUBJECTS),
-             "Register a new subject")
-        gate(self.add_user_action, role_refusal(role, Action.MANAGE_USERS), "Add an account")
+             tr("Register a new subject"))
+        gate(self.add_user_action, role_refusal(role, Action.MANAGE_USERS), tr("Add an account"))
         gate(self.settings_action, role_refusal(role, Action.CHANGE_SETTINGS),
-             "Site settings (idle lock)")
+             tr("Site settings (idle lock)"))
         gate(self.sign_visit_action, role_refusal(role, Action.SIGN),
-             "Sign every complete form of the visit selected in the casebook")
+             tr("Sign every complete form of the visit selected in the casebook"))
         self.form_page.refresh_state()
         reliability.apply_read_only(self)
 
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
             form = self.store.study.form(self.form_page.form_id).label
             what = f"'{form}' of subject {self.form_page.subject}"
             if not self.prompts.confirm(
-                    "Switch user", f"{name} has changes to {what} that are not saved.\n\n"
+                    tr("Switch user"), f"{name} has changes to {what} that are not saved.\n\n"
                     f"Only {name} can save them: enter the password and Unlock, then save.\n"
                     f"If you switch user, they are kept only if {name} logs in again; for "
                     "anyone else they are discarded, never saved under another name.\n\n"
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
             if date_format != was_format:
                 self.store.set_setting(datefmt.SETTING, date_format)
         except AlsDeskError as exc:
-            self.prompts.error("Settings", str(exc))
+            self.prompts.error(tr("Settings"), str(exc))
             return
         self.idle.set_minutes(minutes)
         said = [f"The window now locks after {minutes} idle minutes"]
@@ -397,7 +398,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         s = self.store.study
-        self.prompts.info("About ALS Desk", f"ALS Desk — electronic data capture\n\n{s.title}\n"
+        self.prompts.info(tr("About ALS Desk"), f"ALS Desk — electronic data capture\n\n{s.title}\n"
                           f"{s.id}, protocol {s.protocol}, {s.site}\nCRF version {s.crf_version}"
                           f"\n\nDatabase: {self.db_path}")
 
@@ -420,11 +421,29 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
+    def set_language(self, code: str) -> "MainWindow":
+        """Show the program in another language, keeping what is on screen; the window in use
+        afterwards (a new one: ui.language_switch)."""
+        from .language_switch import switch_language
+
+        if not self.isVisible() or self.locked:
+            return self
+        return switch_language(self, code)
+
+    def hand_over(self) -> None:
+        """Leave the screen to a new window over the same store (ui.language_switch): nobody
+        is logged out, nothing is closed or saved; this window stops and goes."""
+        self._closing_checked = True
+        self.idle.stop()
+        wait_for_tasks()
+        self.hide()
+        self.deleteLater()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not getattr(self, "_closing_checked", False):
             if self.locked:
-                if not self.prompts.confirm("Close ALS Desk", "The window is locked: changes "
-                                            "not saved on screen will be lost. Close anyway?",
+                if not self.prompts.confirm(tr("Close ALS Desk"), tr("The window is locked: changes "
+                                            "not saved on screen will be lost. Close anyway?"),
                                             destructive=True):
                     event.ignore()
                     return

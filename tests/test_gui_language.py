@@ -1,0 +1,85 @@
+"""The window in Persian and back, as a nurse switches it: View > Language.
+
+The switch builds the window again in the new language over the same store; what was on
+screen (the open form, its answers as typed and not yet saved) must come through, mirrored
+right to left in Persian; a Solar Hijri date and Persian digits typed are stored as the ISO
+date and the number.
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from alsdesk import i18n
+from alsdesk.store import Store
+from ui import language_switch
+from ui.i18n import saved_language, use_language
+from tests.ui_helpers import RecordingPrompts, fill, settle
+from ui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    use_language("en")
+
+
+def _switch(qtbot, window, code):
+    window.language_actions[code].trigger()
+    qtbot.waitUntil(lambda: bool(language_switch._alive) and language_switch._alive[0] is not window
+                    and language_switch._alive[0].isVisible(), timeout=10000)
+    new = language_switch._alive[0]
+    settle(qtbot, new)
+    return new
+
+
+def _window(qtbot, path):
+    """As tests.ui_helpers.open_window, but not handed to qtbot: the switch deletes the
+    window it replaces, which qtbot would then try to close."""
+    store = Store.open(path)
+    store.login("nurse", "Demo-password-1")
+    window = MainWindow(store, path)
+    window.prompts = RecordingPrompts(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    return window
+
+
+def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
+    w = _window(qtbot, demo_db)
+    assert w.open_form("S007", "screening", "vs")
+    fill(w.form_page, pulse="77", vsdtc="07/DEC/2026 09:30")
+    fa = _switch(qtbot, w, "fa")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert fa.isRightToLeft() and i18n.language() == "fa"
+    tabs = [fa.pages.tabText(i) for i in range(fa.pages.count())]
+    assert tabs[0] == "داشبورد" and tabs[3].startswith("فرم: ")
+    assert [m.title() for m in fa.menuBar().findChildren(type(fa.print_menu))
+            if m.title()][0] != "&File"
+    assert fa.language_actions["fa"].isChecked()
+    page = fa.form_page
+    assert (page.subject, page.event_id, page.form_id) == ("S007", "screening", "vs")
+    assert page.view.editor("pulse").raw() == "77"  # typed, unsaved, still there
+    assert page.view.is_dirty()
+    assert saved_language("nurse") == "fa"  # the nurse's own choice, kept for next time
+
+    # a Solar Hijri date and Persian digits, typed; shown back in both calendars
+    fill(page, vsdtc="۱۴۰۵/۰۹/۱۶ ۰۹:۳۰", pulse="۸۱")
+    note = page.view.editor("vsdtc").both_calendars.text()
+    assert "۱۶ آذر ۱۴۰۵" in note and "07/DEC/2026" in note
+    assert page.save()
+    with Store.open(demo_db) as st:
+        st.login("nurse", "Demo-password-1")
+        values = st.forms.get("S007", "screening", "vs").values
+    assert values["vsdtc"] == "2026-12-07T09:30" and values["pulse"] == 81
+
+    en = _switch(qtbot, fa, "en")
+    qtbot.addWidget(en)  # the last one: closed (and its store with it) at the end
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert en.pages.tabText(0) == "Dashboard" and i18n.language() == "en"
+    assert en.form_page.form_id == "vs" and not en.form_page.view.is_dirty()

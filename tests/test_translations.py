@@ -1,0 +1,39 @@
+"""The Persian catalogue: every marked string translated, the shipped .qm built from the .ts,
+and no marked string of the code missing from the .ts (python -m ui.translations)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from ui import translations
+
+
+def _sources(path) -> set[str]:
+    return {m.findtext("source") for m in ET.parse(path).getroot().iter("message")}
+
+
+def test_every_string_of_the_catalogue_has_its_persian_translation():
+    assert translations.untranslated("fa") == []
+
+
+def test_the_catalogue_holds_every_string_the_code_marks(tmp_path):
+    ts = tmp_path / "fresh.ts"
+    subprocess.run([translations._tool("lupdate"), "-no-obsolete", *translations.sources(),
+                    "-ts", str(ts)], cwd=translations.ROOT, check=True, capture_output=True)
+    missing = _sources(ts) - _sources(translations.ts_path("fa"))
+    assert not missing, f"run python -m ui.translations and translate: {sorted(missing)[:10]}"
+
+
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
+    shipped = translations.ts_path("fa").with_suffix(".qm")
+    copy = tmp_path / "alsdesk_fa.ts"
+    shutil.copy(translations.ts_path("fa"), copy)
+    subprocess.run([translations._tool("lrelease"), str(copy), "-qm", str(tmp_path / "a.qm")],
+                   check=True, capture_output=True)
+    if not shipped.exists():
+        pytest.fail(f"{shipped} is missing: python -m ui.translations builds it")
+    assert (tmp_path / "a.qm").read_bytes() == shipped.read_bytes(), \
+        "the .qm is older than the .ts: python -m ui.translations"
