@@ -19,6 +19,14 @@ def test_every_string_of_the_catalogue_has_its_persian_translation():
     assert translations.untranslated("fa") == []
 
 
+def test_every_string_is_in_the_one_context_the_program_looks_in():
+    # `module.tr("...")` would be read into a context named after the module, where
+    # alsdesk.i18n.tr never looks: call tr("...") by its bare name
+    names = {c.findtext("name") for c in ET.parse(translations.ts_path("fa")).getroot()
+             .iter("context")}
+    assert names <= {""}, names
+
+
 def test_the_catalogue_holds_every_string_the_code_marks(tmp_path):
     ts = tmp_path / "fresh.ts"
     subprocess.run([translations._tool("lupdate"), "-no-obsolete", *translations.sources(),

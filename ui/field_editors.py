@@ -255,7 +255,7 @@ class LineEditor(FieldEditor):
         return fv.parse_value(self.field, self.edit.text(), jalali=i18n.language() == "fa")
 
     def _show_both_calendars(self, _text: str = "") -> None:
-        """"۱۶ آذر ۱۴۰۵ = 07/DEC/2026" beside a date typed in either calendar, before saving."""
+        """"= 07/DEC/2026" beside 1405/09/16 typed, "= ۱۶ آذر ۱۴۰۵" beside 07/DEC/2026."""
         try:
             value = self._parse()
         except ValidationError:
@@ -264,8 +264,11 @@ class LineEditor(FieldEditor):
             self.both_calendars.clear()
             return
         day = date.fromisoformat(value[:10])
-        self.both_calendars.setText(f"{jalali.jalali_long(day)} = "
-                                    f"{datefmt.date_text(day, site_format())}")
+        typed_jalali = jalali.read_jalali(self.edit.text().split()[0])[0] is not None
+        # the other calendar than the one typed: with the text, the date in both (short,
+        # so the row keeps its width)
+        self.both_calendars.setText("= " + (datefmt.date_text(day, site_format())
+                                            if typed_jalali else jalali.jalali_long(day)))
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edit]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, Qt
 
 from alsdesk import i18n
+from alsdesk.i18n import tr
 from .i18n import save_language, use_language
 
 if TYPE_CHECKING:
@@ -90,12 +91,13 @@ def switch_language(w: "MainWindow", code: str) -> "MainWindow":
     if w.prompts.parent is w:
         w.prompts.parent = new
     new.relogin = w.relogin
+    new.resize(w.size())
     w.hand_over()
     _alive[:] = [new]
     new.setWindowState(Qt.WindowState.WindowMaximized if snapshot.maximized
                        else Qt.WindowState.WindowNoState)
     new.show()
     snapshot.restore(new)
-    new.show_status(i18n.tr("The window is now in English.") if code == "en"
-                    else i18n.tr("The window is now in Persian."))
+    new.show_status(tr("The window is now in English.") if code == "en"
+                    else tr("The window is now in Persian."))
     return new

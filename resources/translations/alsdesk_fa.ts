@@ -294,16 +294,13 @@
         <source>The window is locked: changes not saved on screen will be lost. Close anyway?</source>
         <translation>پنجره قفل است: تغییراتی که روی صفحه ذخیره نشده‌اند از دست می‌روند. با این حال بسته شود؟</translation>
     </message>
-</context>
-<context>
-    <name>i18n</name>
     <message>
-        <location filename="../../ui/language_switch.py" line="99"/>
+        <location filename="../../ui/language_switch.py" line="101"/>
         <source>The window is now in English.</source>
         <translation>The window is now in English.</translation>
     </message>
     <message>
-        <location filename="../../ui/language_switch.py" line="100"/>
+        <location filename="../../ui/language_switch.py" line="102"/>
         <source>The window is now in Persian.</source>
         <translation>پنجره اکنون به زبان فارسی است.</translation>
     </message>
