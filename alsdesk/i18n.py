@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-__all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "set_translator", "language",
-           "ascii_digits", "local_digits"]
+__all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "QT_TRANSLATE_NOOP", "set_translator",
+           "language", "ascii_digits", "local_digits"]
 
 # code -> the language's name in itself (as a language menu shows it)
 LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
@@ -37,6 +37,13 @@ def tr(text: str, disambiguation: str | None = None) -> str:
     if _translate is None:
         return text
     return _translate(text, disambiguation)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate reads
+    """Mark a constant for the catalogue without translating it (it is made at import, before
+    any language is chosen): show it with ``tr(CONSTANT)``. Always the empty context ``""``,
+    the one ``tr`` looks in."""
+    return text
 
 
 def set_translator(translate: Callable[[str, str | None], str] | None,
