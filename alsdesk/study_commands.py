@@ -52,6 +52,11 @@ def check(file: str | None) -> None:
                f"{checks} checks, {derived} derived values, {len(st.codelists)} code lists")
     if st.companions:
         click.echo(f"with {', '.join(sorted(st.companions))}")
+    from alsdesk.study import translation
+
+    for code in translation.LANGUAGES:
+        for line in translation.warnings(st, code):
+            click.echo(f"warning: {line}")
     click.echo("")
     for line in event_table(st):
         click.echo(line)

@@ -42,7 +42,8 @@ def write(folder: Path, text: str) -> Path:
     """The definition `text` in `folder` with the bundled companion files beside it."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in COMPANIONS:
-        shutil.copy(default_study_file().with_name(name), folder / name)
+        if default_study_file().with_name(name).is_file():
+            shutil.copy(default_study_file().with_name(name), folder / name)
     path = folder / default_study_file().name
     path.write_text(text, encoding="utf-8")
     return path

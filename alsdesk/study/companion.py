@@ -27,6 +27,7 @@ COMPANIONS: dict[str, str] = {
     "proact.toml": "the PRO-ACT export",
     "sdtm.toml": "the SDTM export's mapping",
     "card.toml": "the patient's schedule card wording",
+    "translation.fa.toml": "the study's texts in Persian (alsdesk/study/translation.py)",
 }
 BUNDLED_STUDY = "NCT02492516"
 MAX_BYTES = 2_000_000  # the largest bundled companion is 30 kB

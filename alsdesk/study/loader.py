@@ -67,7 +67,7 @@ def load_study(path: str | Path | None = None) -> Study:
     except (OSError, UnicodeDecodeError) as e:
         raise DefinitionError(str(path), "(file)", f"cannot be read: {e}") from None
     study = load_study_text(text, path.name, source=path)
-    return dataclasses.replace(study, companions=gather(path, study.id))
+    return _checked(dataclasses.replace(study, companions=gather(path, study.id)))
 
 
 def load_study_text(text: str, name: str, companions: Mapping[str, str] | None = None, *,
@@ -84,7 +84,17 @@ def load_study_text(text: str, name: str, companions: Mapping[str, str] | None =
                               "inside each other hundreds of levels deep) to be a study "
                               "definition") from None
     study = _Builder(src, source).study(data)
-    return dataclasses.replace(study, text=text, companions=texts(companions or {}))
+    return _checked(dataclasses.replace(study, text=text, companions=texts(companions or {})))
+
+
+def _checked(study: Study) -> Study:
+    """The companions read at load: a translation naming a text the definition lacks fails
+    here, with its file, line and key (one without a text is only a warning: `study check`)."""
+    from alsdesk.study import translation
+
+    for code in translation.LANGUAGES:
+        translation.read(study, code)
+    return study
 
 
 class _Builder:

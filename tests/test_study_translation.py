@@ -1,0 +1,90 @@
+"""The study definition's texts in Persian: a companion file keyed like the definition,
+checked at load (a wrong key fails with file, line and key; a text left out is a warning),
+and applied only to what is shown: codes, ids and what is stored stay as they are."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from alsdesk.cli import main
+from alsdesk.errors import DefinitionError
+from alsdesk.study import load_study, translation
+from tests import amendment_files as files
+
+FA = '''# a few of the definition's texts
+[forms.vs]
+label = "علائم حیاتی"
+
+[forms.vs.fields.pulse]
+label = "ضربان قلب"
+
+[forms.vs.sections]
+"Vital signs" = "علائم حیاتی"
+
+[codelists.ny.choices]
+Y = "بله"
+N = "خیر"
+
+[forms.dm.fields.ethnic.choices]
+PERSIAN = "فارس"
+
+[events.h72]
+label = "۷۲ ساعت"
+
+[missing.ND]
+label = "انجام نشد"
+'''
+
+
+def _definition(tmp_path, text: str):
+    path = files.write(tmp_path / "def", files.bundled_text())
+    path.with_name("translation.fa.toml").write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_persian_texts_replace_the_english_on_screen_only(tmp_path):
+    study = load_study(_definition(tmp_path, FA))
+    fa = translation.localized(study, "fa")
+    vs = fa.form("vs")
+    assert vs.label == "علائم حیاتی" and vs.field("pulse").label == "ضربان قلب"
+    assert vs.field("pulse").section == "علائم حیاتی"
+    assert {c.code: c.label for c in fa.codelists["ny"].choices} == {"Y": "بله", "N": "خیر"}
+    ethnic = fa.form("dm").field("ethnic").codelist
+    assert ethnic.label_of("PERSIAN") == "فارس" and ethnic.label_of("AZERI") == "Azeri"
+    assert fa.event("h72").label == "۷۲ ساعت"
+    assert next(m for m in fa.missing_codes if m.code == "ND").label == "انجام نشد"
+    # what is stored or exported does not change: ids, codes, the English study itself
+    assert vs.field_ids == study.form("vs").field_ids and fa.digest == study.digest
+    assert study.form("vs").label == "Vital signs"
+    assert translation.localized(study, "en") is study
+
+
+def test_a_text_left_out_is_a_warning_that_names_its_key(tmp_path):
+    path = _definition(tmp_path, FA)
+    study = load_study(path)
+    gone = translation.missing(study, "fa")
+    assert ("forms", "vs", "fields", "sysbp", "label") in gone
+    assert len(gone) == len(translation.texts(study)) - 8
+    result = CliRunner().invoke(main, ["study", "check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert ("warning: translation.fa.toml: forms.vs.fields.sysbp.label has no translation; "
+            "the English text is shown") in result.output
+
+
+@pytest.mark.parametrize("extra, words", [
+    ('[forms.vs.fields.pulsee]\nlabel = "x"\n', "did you mean forms.vs.fields.pulse.label?"),
+    ('[forms.vs.fields.pulse]\nunit = "x"\n', "the study definition has no such text"),
+    ('[codelists.ny.choices]\nMAYBE = 3\n', "the study definition has no such text"),
+])
+def test_a_key_the_definition_lacks_is_refused_with_file_line_and_key(tmp_path, extra, words):
+    text = FA.replace('[forms.vs.fields.pulse]\nlabel = "ضربان قلب"\n', "") + "\n" + extra
+    if "MAYBE" in extra:
+        text = FA.replace('N = "خیر"\n', 'N = "خیر"\nMAYBE = 3\n')
+    with pytest.raises(DefinitionError, match=words) as err:
+        load_study(_definition(tmp_path, text))
+    assert str(err.value).startswith("translation.fa.toml:")
+
+
+def test_a_translation_must_be_text(tmp_path):
+    with pytest.raises(DefinitionError, match="a translation is a text"):
+        load_study(_definition(tmp_path, FA.replace('"بله"', '""')))
