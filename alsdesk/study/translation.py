@@ -18,8 +18,9 @@ definition, so the English and the Persian of a text sit at the same address:
     PERSIAN = "فارس"
 
 A companion, it is stored in the database with the definition and versioned with it. At load
-a key the definition lacks is an error naming file, line and key; a text without its Persian
-is a warning naming the key, and the English text is shown. Codes, ids and everything stored
+a value that is not text is an error naming file, line and key; a key the definition lacks
+(a typo, or a choice since removed) and a text without its Persian are warnings naming the
+key (``alsdesk study check``), and the English text is shown. Codes, ids and everything stored
 stay as they are: only what is shown is replaced (:func:`localized`).
 """
 from __future__ import annotations
@@ -86,6 +87,7 @@ def _leaves(node: Any, path: Key = ()):
 # by (digest, language): a Study holds dicts, so it is no key of its own
 _READ: dict[tuple[str, str], dict[Key, str]] = {}
 _LOCALIZED: dict[tuple[str, str], Study] = {}
+_STRAY: dict[tuple[str, str], list[str]] = {}  # keys the definition lacks, in words
 
 
 def _read(study: Study, code: str) -> dict[Key, str]:
@@ -103,26 +105,30 @@ def _parse(study: Study, code: str) -> dict[Key, str]:
     data, src = parse(name, text)
     known = texts(study)
     out: dict[Key, str] = {}
+    stray: list[str] = []
     for key, value in _leaves(data):
         where = _dotted(key)
         line = src.line_of(".".join(key))
         file = f"{name}:{line}" if line else name
-        if key not in known:
-            near = difflib.get_close_matches(where, [_dotted(k) for k in known], n=1)
-            raise DefinitionError(file, where, "the study definition has no such text"
-                                  + (f"; did you mean {near[0]}?" if near else
-                                     ": use the keys of the definition (forms.<form>.fields."
-                                     "<field>.label, codelists.<list>.choices.<code> ...)"))
         if not isinstance(value, str) or not value.strip():
             raise DefinitionError(file, where, "a translation is a text in quotes, not empty")
+        if key not in known:
+            # a warning, not a refusal: removing a choice from the definition must not make
+            # the study unreadable because its translation still names it
+            near = difflib.get_close_matches(where, [_dotted(k) for k in known], n=1)
+            stray.append(f"{file}: {where} names no text of the study definition, so it is "
+                         "not used" + (f" (did you mean {near[0]}?)" if near else ""))
+            continue
         out[key] = value
+    _STRAY[(study.digest, code)] = stray
     return out
 
 
 def read(study: Study, code: str) -> dict[Key, str]:
     """The translations of `code` the study carries (key -> text); {} when it has none.
 
-    Raises DefinitionError for a key the definition lacks or a value that is not text."""
+    Raises DefinitionError for a value that is not text (a key the definition lacks is only
+    a warning)."""
     return dict(_read(study, code))
 
 
@@ -137,8 +143,9 @@ def warnings(study: Study, code: str, *, limit: int = 10) -> list[str]:
     if file_name(code) not in study.companions:
         return []
     gone = missing(study, code)
-    out = [f"{file_name(code)}: {_dotted(k)} has no translation; the English text is shown"
-           for k in gone[:limit]]
+    out = list(_STRAY.get((study.digest, code), []))
+    out += [f"{file_name(code)}: {_dotted(k)} has no translation; the English text is shown"
+            for k in gone[:limit]]
     if len(gone) > limit:
         out.append(f"{file_name(code)}: and {len(gone) - limit} more text(s) without a "
                    "translation")
