@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.permissions import role_refusal
 from alsdesk.store import definitions
 from .amend_dialog import AmendDialog
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["StudyDialog", "open_study", "COLUMNS"]
 
-COLUMNS = ("Version", "CRF version", "Loaded at", "By", "Forms entered", "Reason")
+COLUMNS = (QT_TRANSLATE_NOOP("", "Version"), QT_TRANSLATE_NOOP("", "CRF version"),
+           QT_TRANSLATE_NOOP("", "Loaded at"), QT_TRANSLATE_NOOP("", "By"),
+           QT_TRANSLATE_NOOP("", "Forms entered"), QT_TRANSLATE_NOOP("", "Reason"))
 
 
 def amend_refusal(store) -> str | None:
@@ -40,7 +43,8 @@ def amend_refusal(store) -> str | None:
     if store.readonly:
         from .reliability import read_only_reason
 
-        return f"{read_only_reason(store)}: nothing can be amended in this window."
+        return tr("{reason}: nothing can be amended in this window.").format(
+            reason=read_only_reason(store))
     return role_refusal(store.role, Action.AMEND_STUDY)
 
 
@@ -52,7 +56,7 @@ class StudyDialog(QDialog):
         self.window_ = window
         self.store = window.store
         self.setObjectName("study_dialog")
-        self.setWindowTitle("Study definition")
+        self.setWindowTitle(tr("Study definition"))
         self.resize(940, 420)
         layout = QVBoxLayout(self)
         self.current = QLabel()
@@ -61,8 +65,8 @@ class StudyDialog(QDialog):
         self.current.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.current)
         self.table = row_list(QTableWidget(0, len(COLUMNS)), "study_versions",
-                              "Stored study definitions")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+                              tr("Stored study definitions"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
@@ -76,13 +80,13 @@ class StudyDialog(QDialog):
         layout.addWidget(self.note)
         row = QHBoxLayout()
         # A&mend: Alt+A is the window's Administration menu
-        self.amend_button = QPushButton("A&mend…")
+        self.amend_button = QPushButton(tr("A&mend…"))
         self.amend_button.setObjectName("amend_study")
         self.amend_button.setAutoDefault(False)
         self.amend_button.clicked.connect(self.amend)
         row.addWidget(self.amend_button)
         row.addStretch(1)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.setObjectName("close_study")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -97,15 +101,17 @@ class StudyDialog(QDialog):
     def reload(self) -> None:
         """Read the versions and the counts again (after an amendment: one more row)."""
         s = self.store.study
-        self.current.setText(f"The database works under <b>{escape(s.id)}</b> CRF version "
-                             f"<b>{escape(s.crf_version)}</b> (stored version "
-                             f"{self.store.study_version}): {escape(study_summary(s, named=False))}.")
+        self.current.setText(tr("The database works under <b>{study}</b> CRF version "
+                                "<b>{crf_version}</b> (stored version {version}): "
+                                "{summary}.").format(
+            study=escape(s.id), crf_version=escape(s.crf_version),
+            version=self.store.study_version, summary=escape(study_summary(s, named=False))))
         try:
             rows = definitions.versions(self.store.conn)
             counts = definitions.forms_entered(self.store.conn)
         except sqlite3.Error as exc:  # a damaged file: said, not raised
             rows, counts = [], {}
-            self.status.setText(f"The stored versions cannot be read: {exc}")
+            self.status.setText(tr("The stored versions cannot be read: {error}").format(error=exc))
         self.table.setRowCount(len(rows))
         for r, v in enumerate(rows):
             cells = (str(v.version), v.crf_version, local_time(v.loaded_at),
@@ -122,11 +128,12 @@ class StudyDialog(QDialog):
         # administrator in a read-only window sees it greyed, with why)
         self.amend_button.setVisible(
             role_refusal(self.store.role, Action.AMEND_STUDY) is None)
-        gate(self.amend_button, refusal, "Load a newer version of the definition file, see "
-             "every change and what it does to the data, and apply it")
+        gate(self.amend_button, refusal, tr("Load a newer version of the definition file, "
+                                            "see every change and what it does to the data, "
+                                            "and apply it"))
         self.note.setText(
-            "Each amendment is stored as a new version; forms keep the version they were "
-            "entered under." + (f" {refusal}" if refusal else ""))
+            tr("Each amendment is stored as a new version; forms keep the version they were "
+               "entered under.") + (f" {refusal}" if refusal else ""))
 
     def amend(self) -> bool:
         """Choose the amended file, show its plan, apply it: True once applied."""
@@ -138,7 +145,7 @@ class StudyDialog(QDialog):
         if not self.window_.form_page.maybe_leave():
             return False
         folder = self.store.study.source.parent if self.store.study.source else Path.home()
-        path, _ = QFileDialog.getOpenFileName(self, "Amended study definition", str(folder),
+        path, _ = QFileDialog.getOpenFileName(self, tr("Amended study definition"), str(folder),
                                               DEFINITION_FILTER)
         self.activateWindow()
         if not path:
@@ -153,14 +160,15 @@ class StudyDialog(QDialog):
         try:
             self.window_.study_changed()
         except AlsDeskError as exc:  # a page that cannot read the data under the new one
-            self.window_.prompts.error("Study definition", str(exc))
-        message = (f"The database now works under {s.id} CRF version {s.crf_version} "
-                   f"(stored version {self.store.study_version}). Forms entered before keep "
-                   "their version.")
+            self.window_.prompts.error(tr("Study definition"), str(exc))
+        message = tr("The database now works under {study} CRF version {crf_version} "
+                     "(stored version {version}). Forms entered before keep "
+                     "their version.").format(study=s.id, crf_version=s.crf_version,
+                                              version=self.store.study_version)
         self.reload()
         self.status.setText(message)
         self.window_.show_status(message)
-        self.window_.prompts.info("Study definition amended", message)
+        self.window_.prompts.info(tr("Study definition amended"), message)
         self.table.setFocus()
         return True
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsDeskError, AuthError
+from alsdesk.i18n import tr
 from alsdesk.store import amend
 from alsdesk.study.model import Study
 from .dialog_guide import PROBLEM_STYLE, Guide, problem_label
@@ -37,12 +38,12 @@ REFUSED_STYLE = "color: #b00020;"
 def findings_html(plan: amend.Plan) -> str:
     """Every finding in the core's words, one paragraph each; refused ones in red, marked
     with a sign and the word REFUSED in bold (colour alone is not enough to tell them)."""
-    out = []
+    out, word = [], tr("REFUSED")
     for f in plan.findings:
         text = escape(f.text)
         if f.refusal:
             text = text.replace(". REFUSED:", ". <b>REFUSED:</b>")
-            out.append(f"<p style='{REFUSED_STYLE}'><b>✖ REFUSED</b> — {text}</p>")
+            out.append(f"<p style='{REFUSED_STYLE}'><b>✖ {word}</b> — {text}</p>")
         else:
             out.append(f"<p>• {text}</p>")
     return "".join(out)
@@ -55,14 +56,15 @@ class AmendDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setObjectName("amend_dialog")
-        self.setWindowTitle("Amend the study definition")
+        self.setWindowTitle(tr("Amend the study definition"))
         self.new_study: Study | None = None
         self.plan: amend.Plan | None = None
         self.applied: amend.Plan | None = None
         layout = QVBoxLayout(self)
-        current = QLabel(f"The database works under <b>{escape(store.study.id)}</b> CRF "
-                         f"version <b>{escape(store.study.crf_version)}</b> (stored version "
-                         f"{store.study_version}).")
+        current = QLabel(tr("The database works under <b>{study}</b> CRF version "
+                            "<b>{crf_version}</b> (stored version {version}).").format(
+            study=escape(store.study.id), crf_version=escape(store.study.crf_version),
+            version=store.study_version))
         current.setObjectName("amend_current")
         current.setWordWrap(True)
         layout.addWidget(current)
@@ -72,7 +74,7 @@ class AmendDialog(QDialog):
         self.file_label.setWordWrap(True)
         self.file_label.setTextFormat(Qt.TextFormat.RichText)
         row.addWidget(self.file_label, 1)
-        self.other_file = QPushButton("&Choose another file…")
+        self.other_file = QPushButton(tr("&Choose another file…"))
         self.other_file.setObjectName("amend_other_file")
         self.other_file.setAutoDefault(False)  # Enter applies (when it may), never browses
         self.other_file.clicked.connect(self.choose_file)
@@ -84,7 +86,7 @@ class AmendDialog(QDialog):
         layout.addWidget(self.headline)
         self.findings = QTextBrowser()
         self.findings.setObjectName("amend_findings")
-        self.findings.setAccessibleName("Changes and what they do to the data")
+        self.findings.setAccessibleName(tr("Changes and what they do to the data"))
         self.findings.setTabChangesFocus(True)  # Tab goes on to the reason, not into the text
         layout.addWidget(self.findings, 1)
         self.verdict = QLabel()
@@ -94,15 +96,15 @@ class AmendDialog(QDialog):
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setObjectName("amend_reason")
-        self.reason.setAccessibleName("Reason for the amendment")
-        self.reason.setPlaceholderText("the protocol amendment's number and date (kept in "
-                                       "the audit trail)")
+        self.reason.setAccessibleName(tr("Reason for the amendment"))
+        self.reason.setPlaceholderText(tr("the protocol amendment's number and date (kept in "
+                                          "the audit trail)"))
         self.password = QLineEdit()
         self.password.setObjectName("amend_password")
-        self.password.setAccessibleName("Your password")
+        self.password.setAccessibleName(tr("Your password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("&Reason:", self.reason)
-        form.addRow("Your pass&word:", self.password)
+        form.addRow(tr("&Reason:"), self.reason)
+        form.addRow(tr("Your pass&word:"), self.password)
         layout.addLayout(form)
         self.message = problem_label("amend_message")
         layout.addWidget(self.message)
@@ -114,9 +116,9 @@ class AmendDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.guide = Guide(self, self.message, [
-            (self.reason, "give the reason for the amendment (for example the protocol "
-                          "amendment's number and date)."),
-            (self.password, "type your password to apply the amendment.")])
+            (self.reason, tr("give the reason for the amendment (for example the protocol "
+                             "amendment's number and date).")),
+            (self.password, tr("type your password to apply the amendment."))])
         self._fit_screen()
         self.load(path)
 
@@ -136,7 +138,7 @@ class AmendDialog(QDialog):
     # -- loading and planning ------------------------------------------------------------
     def choose_file(self) -> None:
         start = str(self.path.parent) if getattr(self, "path", None) else ""
-        chosen, _ = QFileDialog.getOpenFileName(self, "Amended study definition", start,
+        chosen, _ = QFileDialog.getOpenFileName(self, tr("Amended study definition"), start,
                                                 DEFINITION_FILTER)
         if chosen:
             self.load(Path(chosen))  # the reason typed stays; the password goes
@@ -159,7 +161,7 @@ class AmendDialog(QDialog):
                     problem = str(exc)
         finally:
             QApplication.restoreOverrideCursor()
-        self.file_label.setText(f"File: <b>{escape(str(self.path))}</b>" + (
+        self.file_label.setText(tr("File: <b>{path}</b>").format(path=escape(str(self.path))) + (
             f"<br>{escape(study_summary(study))}" if study is not None else ""))
         if self.plan is None:
             self._cannot(problem or "")
@@ -167,42 +169,48 @@ class AmendDialog(QDialog):
             self._show_plan(self.plan)
 
     def _cannot(self, problem: str) -> None:
-        self.headline.setText("This file cannot amend the database:")
+        self.headline.setText(tr("This file cannot amend the database:"))
         self.findings.setHtml(f"<p style='{REFUSED_STYLE}'>{escape(problem)}</p>")
-        self.verdict.setText("Nothing will change. Correct the file, or choose another.")
+        self.verdict.setText(tr("Nothing will change. Correct the file, or choose another."))
         self.verdict.setStyleSheet(PROBLEM_STYLE)
         self._allow(False, None)
 
     def _show_plan(self, plan: amend.Plan) -> None:
         n, refused = len(plan.findings), len(plan.refused)
         self.headline.setText(
-            f"{plan.old.id}: CRF version {plan.old.crf_version} → {plan.new.crf_version}, "
-            f"stored as version {plan.version}. {n} change{'s' if n != 1 else ''}"
-            + (f", {refused} refused:" if refused else ":"))
+            tr("{study}: CRF version {old} → {new}, stored as version {version}.").format(
+                study=plan.old.id, old=plan.old.crf_version, new=plan.new.crf_version,
+                version=plan.version)
+            + " " + (tr("{n} change") if n == 1 else tr("{n} changes")).format(n=n)
+            + (tr(", {n} refused:").format(n=refused) if refused else ":"))
         self.findings.setHtml(findings_html(plan))
         if refused:
-            self.verdict.setText(
-                f"Nothing will change: {refused} of the {n} changes {'is' if refused == 1 else 'are'}"
-                " refused. Write the definition again without them (each says what to do "
-                "instead), then choose the file again.")
+            self.verdict.setText((
+                tr("Nothing will change: {refused} of the {n} changes is refused. Write the "
+                   "definition again without them (each says what to do instead), then choose "
+                   "the file again.") if refused == 1 else
+                tr("Nothing will change: {refused} of the {n} changes are refused. Write the "
+                   "definition again without them (each says what to do instead), then choose "
+                   "the file again.")).format(refused=refused, n=n))
             self.verdict.setStyleSheet(PROBLEM_STYLE + " font-weight: bold;")
             self._allow(False, plan.version)
         else:
             self.verdict.setText(
-                f"Apply stores this definition as version {plan.version}, with your reason, "
-                "in the audit trail. Forms entered before keep the version they were entered "
-                "under; new ones follow the new definition.")
+                tr("Apply stores this definition as version {version}, with your reason, "
+                   "in the audit trail. Forms entered before keep the version they were entered "
+                   "under; new ones follow the new definition.").format(version=plan.version))
             self.verdict.setStyleSheet("")
             self._allow(True, plan.version)
 
     def _allow(self, may: bool, version: int | None) -> None:
-        self.apply_button.setText(f"A&pply as version {version}" if version else "A&pply")
+        self.apply_button.setText(tr("A&pply as version {version}").format(version=version)
+                                  if version else tr("A&pply"))
         for widget in (self.apply_button, self.reason, self.password):
             widget.setEnabled(may)
         self.apply_button.setDefault(may)
         # greyed, the button says why (a tool tip; the verdict above says it too)
-        self.apply_button.setToolTip("" if may else "Nothing can be applied: "
-                                     + self.verdict.text())
+        self.apply_button.setToolTip("" if may else tr("Nothing can be applied: {why}").format(
+            why=self.verdict.text()))
 
     # -- applying ------------------------------------------------------------------------
     def apply(self) -> None:

@@ -25,6 +25,7 @@ from alsdesk import audit_query as aq
 from alsdesk.audit_query import AuditEntry, AuditFilter
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.permissions import role_refusal
 from .fmt import gate, local_time, row_list
 from .tasks import Session, run_task
@@ -35,8 +36,11 @@ if TYPE_CHECKING:
 
 __all__ = ["AuditModel", "AuditViewer", "open_viewer", "COLUMNS", "run_audit_export"]
 
-COLUMNS = ("Time", "User", "Role", "Action", "Subject", "Event", "Form", "Field",
-           "Old → new", "Reason")
+COLUMNS = (QT_TRANSLATE_NOOP("", "Time"), QT_TRANSLATE_NOOP("", "User"),
+           QT_TRANSLATE_NOOP("", "Role"), QT_TRANSLATE_NOOP("", "Action"),
+           QT_TRANSLATE_NOOP("", "Subject"), QT_TRANSLATE_NOOP("", "Event"),
+           QT_TRANSLATE_NOOP("", "Form"), QT_TRANSLATE_NOOP("", "Field"),
+           QT_TRANSLATE_NOOP("", "Old → new"), QT_TRANSLATE_NOOP("", "Reason"))
 
 
 def _place(name: str | None, repeat: int | None) -> str:
@@ -108,7 +112,7 @@ class AuditModel(QAbstractTableModel):
             return cells(e)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == 0:
-                return f"{e.ts} (as stored, UTC) — row {e.seq}"
+                return tr("{time} (as stored, UTC) — row {row}").format(time=e.ts, row=e.seq)
             text = cells(e)[index.column()]
             return text if len(text) > 30 else None
         return None
@@ -116,7 +120,7 @@ class AuditModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
 
@@ -160,44 +164,45 @@ class AuditViewer(QDialog):
         self.window_ = window
         self.store = window.store
         self.setObjectName("audit_viewer")
-        self.setWindowTitle("Audit trail")
+        self.setWindowTitle(tr("Audit trail"))
         # inside the main window, which fits the screen (1024 x 768 and 150 % included)
         self.resize(min(1240, window.width() - 40), min(680, window.height() - 60))
         study = self.store.study
-        self.subject = _combo("filter_subject", "Subject", [
+        self.subject = _combo("filter_subject", tr("Subject"), [
             (s.code, s.code) for s in self.store.subjects.list()], True)
-        self.form = _combo("filter_form", "Form", [
+        self.form = _combo("filter_form", tr("Form"), [
             (f.id, f"{f.label} ({f.id})") for f in study.forms.values()], False)
-        self.field = _combo("filter_field", "Field", [], True)
-        self.user = _combo("filter_user", "User", [
+        self.field = _combo("filter_field", tr("Field"), [], True)
+        self.user = _combo("filter_user", tr("User"), [
             (u.user_id, u.user_id) for u in self.store.users.list()], True)
-        self.action = _combo("filter_action", "Action", [
+        self.action = _combo("filter_action", tr("Action"), [
             (a, a) for a in (*aq.GROUPS, *aq.ACTIONS)], True)
         self.since = QLineEdit()
         self.until = QLineEdit()
-        for edit, name, label in ((self.since, "filter_since", "From date"),
-                                  (self.until, "filter_until", "To date")):
+        for edit, name, label in ((self.since, "filter_since", tr("From date")),
+                                  (self.until, "filter_until", tr("To date"))):
             edit.setObjectName(name)
             edit.setAccessibleName(label)
             edit.setPlaceholderText("DD/MMM/YYYY")
         grid = QGridLayout()
         for n, (text, widget) in enumerate((
-                ("&Subject", self.subject), ("Fo&rm", self.form), ("Fiel&d", self.field),
-                ("&User", self.user), ("A&ction", self.action), ("Fro&m", self.since),
-                ("&To", self.until))):
+                (tr("&Subject"), self.subject), (tr("Fo&rm"), self.form),
+                (tr("Fiel&d"), self.field), (tr("&User"), self.user),
+                (tr("A&ction"), self.action), (tr("Fro&m"), self.since),
+                (tr("&To"), self.until))):
             label = QLabel(text)
             label.setBuddy(widget)
             row, col = divmod(n, 4)
             grid.addWidget(label, row, 2 * col)
             grid.addWidget(widget, row, 2 * col + 1)
             grid.setColumnStretch(2 * col + 1, 1)
-        self.clear_button = QPushButton("C&lear filters")
+        self.clear_button = QPushButton(tr("C&lear filters"))
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.clear_filters)
         grid.addWidget(self.clear_button, 1, 7)
         self.model = AuditModel(self.store, self)
-        self.table = row_list(QTableView(), "audit_rows", "Audit trail rows")
+        self.table = row_list(QTableView(), "audit_rows", tr("Audit trail rows"))
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
@@ -216,11 +221,11 @@ class AuditViewer(QDialog):
         self.message.setObjectName("audit_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
-        self.export_button = QPushButton("E&xport CSV…")
+        self.export_button = QPushButton(tr("E&xport CSV…"))
         self.export_button.setObjectName("export_audit")
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.export)
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.setObjectName("close_audit")
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
@@ -234,7 +239,7 @@ class AuditViewer(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         gate(self.export_button, role_refusal(self.store.role, Action.EXPORT),
-             "Write the rows the filters keep to a CSV file (the export is audited)")
+             tr("Write the rows the filters keep to a CSV file (the export is audited)"))
         # typing waits for a pause before the trail is read again
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -276,7 +281,8 @@ class AuditViewer(QDialog):
             return False
         self.message.setText("")
         total = self.model.total
-        self.count_label.setText(f"{total:,} row{'s' if total != 1 else ''}, newest first")
+        self.count_label.setText((tr("{n:,} row, newest first") if total == 1
+                                  else tr("{n:,} rows, newest first")).format(n=total))
         return True
 
     def clear_filters(self) -> None:
@@ -300,39 +306,40 @@ class AuditViewer(QDialog):
         """Ask where, then let the core write and audit the CSV in a worker."""
         if not self.apply():
             return  # the filters on screen are what is exported: they must be valid
-        target, _ = QFileDialog.getSaveFileName(self, "Export the audit trail",
-                                                str(self._default_target()), "CSV (*.csv)")
+        target, _ = QFileDialog.getSaveFileName(self, tr("Export the audit trail"),
+                                                str(self._default_target()), tr("CSV (*.csv)"))
         if not target:
             return
         self.export_button.setEnabled(False)
         self.message.setText("")
-        self.count_label.setText("Exporting…")
+        self.count_label.setText(tr("Exporting…"))
         # the file dialog asked before replacing an existing file
         run_task(run_audit_export, self.model.filter, target, Path(target).exists(),
                  db_path=self.window_.db_path, study=self.store.study,
                  session=Session.of(self.store), readonly=False,
                  on_result=self._exported, on_error=self._failed,
-                 on_progress=lambda pct, text: self.count_label.setText(f"Exporting… {pct} %"))
+                 on_progress=lambda pct, text: self.count_label.setText(
+                     tr("Exporting… {percent} %").format(percent=pct)))
 
     def _exported(self, result) -> None:
         self.export_button.setEnabled(True)
         self.apply()  # the export's own audit row is now in the trail
         self.window_.show_status(result.text())
-        self.window_.prompts.info("Audit trail", result.text() + ".")
+        self.window_.prompts.info(tr("Audit trail"), result.text() + ".")
 
     def _failed(self, exc: Exception) -> None:
         self.export_button.setEnabled(True)
         self.apply()
         text = str(exc) if isinstance(exc, AlsDeskError) else f"{type(exc).__name__}: {exc}"
         self.message.setText(text)
-        self.window_.prompts.error("Audit trail", text)
+        self.window_.prompts.error(tr("Audit trail"), text)
 
 
 def open_viewer(window: "MainWindow") -> AuditViewer | None:
     """Administration > Audit trail…: modal to the window, the cursor in the first filter."""
     refusal = role_refusal(window.store.role, Action.REVIEW_AUDIT)
     if refusal is not None:
-        window.prompts.error("Audit trail", refusal)
+        window.prompts.error(tr("Audit trail"), refusal)
         return None
     dialog = AuditViewer(window)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Action, Role
 from alsdesk.exchange import formats
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.permissions import role_refusal
 from .fmt import gate
 from .tasks import Session, run_task
@@ -33,17 +34,26 @@ __all__ = ["ExportDialog", "FORMATS", "install", "run_export"]
 
 # format -> (menu text, writes a folder?, what the target is)
 FORMATS = {
-    "csv": ("CSV for R, SAS, Stata, Excel…", True, "Folder for the CSV files"),
-    "odm": ("CDISC ODM 1.3.2 XML…", False, "ODM file"),
-    "redcap": ("REDCap import files…", True, "Folder for the REDCap files"),
-    "stata": ("Stata files (.dta)…", True, "Folder for the Stata files"),
-    "spss": ("SPSS files (.sav)…", True, "Folder for the SPSS files"),
-    "xpt": ("SAS transport files (.xpt)…", True, "Folder for the SAS files"),
-    "sdtm": ("CDISC SDTM datasets and define.xml…", True, "Folder for the SDTM files"),
-    "analysis": ("Analysis tables (one row per subject)…", True,
-                 "Folder for the analysis tables"),
-    "proact": ("PRO-ACT tables…", True, "Folder for the PRO-ACT tables"),
-    "safety": ("Safety tables and primary outcomes…", True, "Folder for the safety tables"),
+    "csv": (QT_TRANSLATE_NOOP("", "CSV for R, SAS, Stata, Excel…"), True,
+            QT_TRANSLATE_NOOP("", "Folder for the CSV files")),
+    "odm": (QT_TRANSLATE_NOOP("", "CDISC ODM 1.3.2 XML…"), False,
+            QT_TRANSLATE_NOOP("", "ODM file")),
+    "redcap": (QT_TRANSLATE_NOOP("", "REDCap import files…"), True,
+               QT_TRANSLATE_NOOP("", "Folder for the REDCap files")),
+    "stata": (QT_TRANSLATE_NOOP("", "Stata files (.dta)…"), True,
+              QT_TRANSLATE_NOOP("", "Folder for the Stata files")),
+    "spss": (QT_TRANSLATE_NOOP("", "SPSS files (.sav)…"), True,
+             QT_TRANSLATE_NOOP("", "Folder for the SPSS files")),
+    "xpt": (QT_TRANSLATE_NOOP("", "SAS transport files (.xpt)…"), True,
+            QT_TRANSLATE_NOOP("", "Folder for the SAS files")),
+    "sdtm": (QT_TRANSLATE_NOOP("", "CDISC SDTM datasets and define.xml…"), True,
+             QT_TRANSLATE_NOOP("", "Folder for the SDTM files")),
+    "analysis": (QT_TRANSLATE_NOOP("", "Analysis tables (one row per subject)…"), True,
+                 QT_TRANSLATE_NOOP("", "Folder for the analysis tables")),
+    "proact": (QT_TRANSLATE_NOOP("", "PRO-ACT tables…"), True,
+               QT_TRANSLATE_NOOP("", "Folder for the PRO-ACT tables")),
+    "safety": (QT_TRANSLATE_NOOP("", "Safety tables and primary outcomes…"), True,
+               QT_TRANSLATE_NOOP("", "Folder for the safety tables")),
 }
 NO_AUDIT = {name for name, fmt in formats.FORMATS.items() if not fmt.audit}
 # Binary files, or plain UTF-8 tables: no byte order mark to choose.
@@ -97,11 +107,11 @@ class ExportDialog(QDialog):
         self.fmt = fmt
         text, self.folder, target_label = FORMATS[fmt]
         self.setObjectName(f"export_{fmt}_dialog")
-        self.setWindowTitle("Export: " + text.rstrip("…"))
+        self.setWindowTitle(tr("Export: {what}").format(what=tr(text).rstrip("…")))
         store = window.store
         self.target = QLineEdit(str(self._default_target()))
         self.target.setObjectName("export_target")
-        browse = QPushButton("Choose…")
+        browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self.choose_target)
         row = QHBoxLayout()
         row.addWidget(self.target, 1)
@@ -111,19 +121,19 @@ class ExportDialog(QDialog):
         self.forms = _checklist("export_forms", [
             (f.id, f"{f.label} ({f.id})") for f in store.study.forms.values()
             if not all(fl.identifier for fl in f.fields)])
-        self.bom = QCheckBox("UTF-8 with byte order mark (for Excel)")
+        self.bom = QCheckBox(tr("UTF-8 with byte order mark (for Excel)"))
         self.bom.setObjectName("export_bom")
         self.bom.setVisible(self.folder and fmt not in NO_BOM)
-        self.audit = QCheckBox("Include the audit trail and signatures")
+        self.audit = QCheckBox(tr("Include the audit trail and signatures"))
         self.audit.setObjectName("export_audit")
         self.audit.setVisible(fmt not in NO_AUDIT)
-        self.identifiers = QCheckBox("Include direct identifiers (names, record and telephone "
-                                     "numbers, initials)")
+        self.identifiers = QCheckBox(tr("Include direct identifiers (names, record and "
+                                        "telephone numbers, initials)"))
         self.identifiers.setObjectName("export_identifiers")
         takes = formats.FORMATS[fmt]
         self.identifiers.setVisible(store.role is Role.ADMIN and takes.identifiers)
-        self.status = QLabel("Direct identifiers are left out; deleted log entries too. The "
-                             "export is recorded in the audit trail.")
+        self.status = QLabel(tr("Direct identifiers are left out; deleted log entries too. The "
+                                "export is recorded in the audit trail."))
         self.status.setObjectName("export_status")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
@@ -131,16 +141,16 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = self.buttons.addButton("Export",
+        self.export_button = self.buttons.addButton(tr("Export"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setObjectName("export_start")
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow(target_label, row)
-        form.addRow("Subjects", self.subjects)
+        form.addRow(tr(target_label), row)
+        form.addRow(tr("Subjects"), self.subjects)
         if takes.forms:  # the derived tables are computed from every form
-            form.addRow("Forms", self.forms)
+            form.addRow(tr("Forms"), self.forms)
         else:
             self.forms.setVisible(False)
         layout = QVBoxLayout(self)
@@ -159,10 +169,10 @@ class ExportDialog(QDialog):
     def choose_target(self) -> None:
         current = self.target.text()
         if self.folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export into the folder", current)
+            chosen = QFileDialog.getExistingDirectory(self, tr("Export into the folder"), current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to the ODM file", current,
-                                                    "ODM XML (*.xml)")
+            chosen, _ = QFileDialog.getSaveFileName(self, tr("Export to the ODM file"), current,
+                                                    tr("ODM XML (*.xml)"))
         if chosen:
             self.target.setText(chosen)
 
@@ -178,23 +188,25 @@ class ExportDialog(QDialog):
         """Run the export in a worker; the dialog shows progress and stays until it ends."""
         target = self.target.text().strip()
         if not target:
-            self.window_.prompts.error("Export", "Choose where to write the export.")
+            self.window_.prompts.error(tr("Export"), tr("Choose where to write the export."))
             return
-        for widget, what in ((self.subjects, "subject"), (self.forms, "form")):
+        for widget, what in ((self.subjects, tr("Tick at least one subject.")),
+                             (self.forms, tr("Tick at least one form."))):
             if widget.count() and not ticked(widget):
-                self.window_.prompts.error("Export", f"Tick at least one {what}.")
+                self.window_.prompts.error(tr("Export"), what)
                 return
         overwrite = False
         if not self.folder and Path(target).exists():
-            if not self.window_.prompts.confirm("Export", f"{target} exists. Replace it?",
-                                                destructive=True):
+            if not self.window_.prompts.confirm(
+                    tr("Export"), tr("{target} exists. Replace it?").format(target=target),
+                    destructive=True):
                 return
             overwrite = True
         for widget in self._inputs:
             widget.setEnabled(False)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText("Exporting…")
+        self.status.setText(tr("Exporting…"))
         run_task(run_export, self.fmt, target, self.options(), overwrite,
                  db_path=self.window_.db_path, study=self.window_.store.study,
                  session=Session.of(self.window_.store), readonly=False,
@@ -210,8 +222,9 @@ class ExportDialog(QDialog):
         self.status.setText(result.text())
         self.exported.emit(result)
         files = "\n".join(str(p) for p in result.files[:12])
-        more = f"\n… and {len(result.files) - 12} more" if len(result.files) > 12 else ""
-        self.window_.prompts.info("Export", f"{result.text()}.\n\n{files}{more}")
+        more = ("\n" + tr("… and {n} more").format(n=len(result.files) - 12)
+                if len(result.files) > 12 else "")
+        self.window_.prompts.info(tr("Export"), f"{result.text()}.\n\n{files}{more}")
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
@@ -221,7 +234,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.status.setText(str(exc))
         self.failed.emit(exc)
-        self.window_.prompts.error("Export", str(exc))
+        self.window_.prompts.error(tr("Export"), str(exc))
 
 
 def install(window: "MainWindow") -> None:
@@ -238,7 +251,7 @@ def install(window: "MainWindow") -> None:
         return dialog
 
     for fmt, (text, _folder, _target) in FORMATS.items():
-        action = QAction(text, window)
+        action = QAction(tr(text), window)
         action.setObjectName(f"export_{fmt}")
         action.triggered.connect(lambda _checked=False, f=fmt: open_dialog(f))
         menu.addAction(action)
@@ -247,13 +260,15 @@ def install(window: "MainWindow") -> None:
     def refresh() -> None:
         refusal = role_refusal(window.store.role, Action.EXPORT)
         for fmt, action in actions.items():
-            gate(action, refusal, f"Export the data as {fmt.upper()} files")
+            gate(action, refusal,
+                 tr("Export the data as {format} files").format(format=fmt.upper()))
 
     menu.addSeparator()
-    codebook = QAction("Codebook of the variables (HTML)…", window)
+    codebook = QAction(tr("Codebook of the variables (HTML)…"), window)
     codebook.setObjectName("export_codebook")
-    codebook.setStatusTip("Every variable of the exports: label, type, unit, codes, missing "
-                          "codes, checks, CDISC names (from the study definition: no data)")
+    codebook.setStatusTip(tr("Every variable of the exports: label, type, unit, codes, "
+                             "missing codes, checks, CDISC names (from the study definition: "
+                             "no data)"))
     codebook.triggered.connect(lambda _checked=False: save_codebook(window))
     menu.addAction(codebook)
     refresh()
@@ -278,15 +293,16 @@ def save_codebook(window: "MainWindow", path: str | None = None) -> Path | None:
 
     if path is None:
         default = documents_folder() / f"{window.store.study.id.lower()}-codebook.html"
-        path, _ = QFileDialog.getSaveFileName(window, "Save the codebook", str(default),
-                                              "HTML (*.html)")
+        path, _ = QFileDialog.getSaveFileName(window, tr("Save the codebook"), str(default),
+                                              tr("HTML (*.html)"))
         if not path:
             return None
     try:  # the file dialog has asked before replacing a file
         written = write_codebook(window.store.study, path, force=True)
     except (AlsDeskError, OSError) as exc:
-        window.prompts.error("Codebook", f"The codebook was not saved: {exc}")
+        window.prompts.error(tr("Codebook"),
+                             tr("The codebook was not saved: {error}").format(error=exc))
         return None
-    window.prompts.info("Codebook", f"Saved the codebook to {written}.\nOpen it in a web "
-                                    "browser; it prints as it shows.")
+    window.prompts.info(tr("Codebook"), tr("Saved the codebook to {path}.\nOpen it in a web "
+                                          "browser; it prints as it shows.").format(path=written))
     return written

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget,
 )
 
+from alsdesk.i18n import tr
+
 __all__ = ["PageControls", "ZOOM_STEPS"]
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0)
@@ -26,28 +28,29 @@ class PageControls(QWidget):
         super().__init__(parent)
         self.view = view
         self.navigator = view.pageNavigator()
-        self.previous = self._button("pdf_previous", "◀ Previous", "Previous page (Page Up)")
-        self.next = self._button("pdf_next", "Next ▶", "Next page (Page Down)")
+        self.previous = self._button("pdf_previous", tr("◀ Previous"), tr("Previous page (Page Up)"))
+        self.next = self._button("pdf_next", tr("Next ▶"), tr("Next page (Page Down)"))
         self.page = QSpinBox()
         self.page.setObjectName("pdf_page")
-        self.page.setAccessibleName("Page number")
-        self.page.setToolTip("Type a page number and press Enter")
+        self.page.setAccessibleName(tr("Page number"))
+        self.page.setToolTip(tr("Type a page number and press Enter"))
         self.page.setKeyboardTracking(False)  # "12" goes to page 12, not to 1 then 12
         self.page.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
         self.page.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.zoom_out = self._button("pdf_zoom_out", "−", "Zoom out (Ctrl+-)")
+        self.zoom_out = self._button("pdf_zoom_out", "−", tr("Zoom out (Ctrl+-)"))
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("pdf_zoom")
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400 %"))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.zoom_in = self._button("pdf_zoom_in", "+", "Zoom in (Ctrl++)")
+        self.zoom_in = self._button("pdf_zoom_in", "+", tr("Zoom in (Ctrl++)"))
         for button in (self.zoom_out, self.zoom_in):
             button.setFixedWidth(button.fontMetrics().horizontalAdvance("+") * 3 + 24)
-        self.fit = self._button("pdf_fit_width", "Fit width", "Fit the page to the width (Ctrl+0)")
+        self.fit = self._button("pdf_fit_width", tr("Fit width"),
+                                tr("Fit the page to the width (Ctrl+0)"))
         self.fit.setCheckable(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        page_label = QLabel("&Page:")
+        page_label = QLabel(tr("&Page:"))
         page_label.setBuddy(self.page)
         for widget in (self.previous, page_label, self.page, self.next):
             layout.addWidget(widget)

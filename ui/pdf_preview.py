@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 from alsdesk.outfile import write_bytes
 from .pdf_navigation import PageControls
 from .tasks import run_task
@@ -51,9 +52,9 @@ class PdfPreview(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.view.setAccessibleName("Pages of the document")
+        self.view.setAccessibleName(tr("Pages of the document"))
         self.controls = PageControls(self.view, self)
-        self.status = QLabel("Preparing the document…")
+        self.status = QLabel(tr("Preparing the document…"))
         self.status.setObjectName("pdf_status")
         self.status.setWordWrap(True)  # a long title and fingerprint must not widen the window
         self.status.setMinimumWidth(120)
@@ -61,13 +62,13 @@ class PdfPreview(QDialog):
         self.progress = QProgressBar()
         self.progress.setObjectName("pdf_progress")
         self.progress.setRange(0, 0)  # busy until the first report
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(tr("Print…"))
         self.print_button.setObjectName("pdf_print")
-        self.save_button = QPushButton("Save as…")
+        self.save_button = QPushButton(tr("Save as…"))
         self.save_button.setObjectName("pdf_save")
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.setObjectName("pdf_close")
-        close.setToolTip("Close the preview (Esc)")
+        close.setToolTip(tr("Close the preview (Esc)"))
         for button in (self.print_button, self.save_button, close):
             button.setAutoDefault(False)  # Enter is for the page field; a click is asked for
         for button in (self.print_button, self.save_button):
@@ -120,7 +121,7 @@ class PdfPreview(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(max(0, min(100, percent)))
         if text:
-            self.status.setText(f"Preparing the document: {text}…")
+            self.status.setText(tr("Preparing the document: {step}…").format(step=text))
 
     def show_result(self, result: Any) -> None:
         """Load a PdfResult into the view and enable Print and Save as."""
@@ -131,10 +132,11 @@ class PdfPreview(QDialog):
         self.document.load(self._buffer)
         self.controls.document_loaded()
         self.progress.hide()
-        stamp = f" · data fingerprint {result.fingerprint}" if result.fingerprint else ""
+        stamp = (" · " + tr("data fingerprint {fingerprint}").format(
+            fingerprint=result.fingerprint) if result.fingerprint else "")
         if result.audit_head is not None:
-            stamp += f" · audit head {result.audit_head.text()}"
-        pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
+            stamp += " · " + tr("audit head {head}").format(head=result.audit_head.text())
+        pages = (tr("{n} page") if result.pages == 1 else tr("{n} pages")).format(n=result.pages)
         self.status.setText(f"{result.title}: {pages}{stamp}")
         if getattr(result, "not_recorded", None):  # a read-only window: say so, in words
             self.status.setText(f"{self.status.text()}. {result.not_recorded}")
@@ -144,10 +146,10 @@ class PdfPreview(QDialog):
     def show_error(self, exc: Exception) -> None:
         self.error = exc
         self.progress.hide()
-        self.status.setText(f"The document could not be made: {exc}")
+        self.status.setText(tr("The document could not be made: {error}").format(error=exc))
         if self.isVisible():
             QMessageBox.warning(self, self.windowTitle(),
-                                f"The document could not be made.\n\n{exc}")
+                                tr("The document could not be made.\n\n{error}").format(error=exc))
 
     # -- saving and printing ----------------------------------------------------------------
 
@@ -156,16 +158,17 @@ class PdfPreview(QDialog):
             return
         docs = QStandardPaths.StandardLocation.DocumentsLocation
         folder = Path(QStandardPaths.writableLocation(docs) or Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "Save the PDF",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save the PDF"),
                                               str(folder / self.result.filename),
-                                              "PDF documents (*.pdf)")
+                                              tr("PDF documents (*.pdf)"))
         if path:
             try:
                 self.save_to(Path(path))
             except (OSError, AlsDeskError) as exc:
-                QMessageBox.warning(self, "Save as", f"The file could not be written:\n{exc}")
+                QMessageBox.warning(self, tr("Save as"),
+                                    tr("The file could not be written:\n{error}").format(error=exc))
                 return
-            self.status.setText(f"Saved as {path}")
+            self.status.setText(tr("Saved as {path}").format(path=path))
 
     def save_to(self, path: Path) -> None:
         """Write the generated bytes unchanged (the dialog asked before replacing a file;
@@ -182,7 +185,8 @@ class PdfPreview(QDialog):
         dialog.setMinMax(1, self.document.pageCount())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             pages = print_document(self.document, printer)
-            self.status.setText(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+            self.status.setText((tr("Sent {n} page to the printer.") if pages == 1
+                                 else tr("Sent {n} pages to the printer.")).format(n=pages))
 
 
 def _match_paper(printer: QPrinter, document: QPdfDocument) -> None:
@@ -206,7 +210,7 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> int:
         first, last = 1, count
     painter = QPainter()
     if not painter.begin(printer):
-        raise OSError("The printer could not be started.")
+        raise OSError(tr("The printer could not be started."))
     printed = 0
     try:
         for index in range(first - 1, min(last, count)):

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton
 
 from alsdesk.auth import Role
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from .tasks import Session
 
 if TYPE_CHECKING:
@@ -21,14 +22,15 @@ if TYPE_CHECKING:
 __all__ = ["install", "make_pdf", "open_preview"]
 
 KINDS = {
-    "blank": "Blank CRF book",
-    "visit": "Visit forms",
-    "casebook": "Subject casebook",
-    "ae-listing": "Adverse event listing",
-    "schedule": "Visit schedule card",
-    "outcomes": "Primary outcomes",
-    "safety": "Safety tables",
-    "sae": "SAE report (CIOMS I)",  # event_repeat carries the adverse event's entry number
+    "blank": QT_TRANSLATE_NOOP("", "Blank CRF book"),
+    "visit": QT_TRANSLATE_NOOP("", "Visit forms"),
+    "casebook": QT_TRANSLATE_NOOP("", "Subject casebook"),
+    "ae-listing": QT_TRANSLATE_NOOP("", "Adverse event listing"),
+    "schedule": QT_TRANSLATE_NOOP("", "Visit schedule card"),
+    "outcomes": QT_TRANSLATE_NOOP("", "Primary outcomes"),
+    "safety": QT_TRANSLATE_NOOP("", "Safety tables"),
+    # event_repeat carries the adverse event's entry number
+    "sae": QT_TRANSLATE_NOOP("", "SAE report (CIOMS I)"),
 }
 
 
@@ -70,8 +72,9 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
                  event: str | None = None, event_repeat: int = 1,
                  identifiers: bool = False) -> "PdfPreview":
     """Open the preview window and start making the document."""
-    title = KINDS[kind] + (f" – {subject}" if subject else "") + (f" – {event}" if event else "")
-    title += f" – AE {event_repeat}" if kind == "sae" else ""
+    title = (tr(KINDS[kind]) + (f" – {subject}" if subject else "")
+             + (f" – {event}" if event else ""))
+    title += " – " + tr("AE {n}").format(n=event_repeat) if kind == "sae" else ""
     from .pdf_preview import PdfPreview  # QtPdf is loaded the first time one prints
 
     preview = PdfPreview(window, title)
@@ -112,7 +115,7 @@ def _casebook_button(window: "MainWindow", actions: dict[str, QAction]) -> None:
     for key in ("visit", "casebook", "schedule", "casebook_identifiers"):
         menu.addAction(actions[key])
     menu.aboutToShow.connect(window.print_menu.aboutToShow.emit)
-    button = QPushButton("Print…")
+    button = QPushButton(tr("Print…"))
     button.setObjectName("casebook_print")
     button.setMenu(menu)
     layout.addWidget(button)
@@ -144,7 +147,7 @@ def install(window: "MainWindow") -> None:
     def need_subject() -> str | None:
         subject = window.current_subject()
         if not subject:
-            QMessageBox.information(window, "Print", "Open a subject first.")
+            QMessageBox.information(window, tr("Print"), tr("Open a subject first."))
         return subject or None
 
     def visit() -> None:
@@ -153,30 +156,31 @@ def install(window: "MainWindow") -> None:
         if subject and event:
             open_preview(window, "visit", subject, event, repeat)
         elif subject:
-            QMessageBox.information(window, "Print", "Choose a visit in the casebook first.")
+            QMessageBox.information(window, tr("Print"),
+                                    tr("Choose a visit in the casebook first."))
 
     def casebook_with_identifiers() -> None:
         subject = need_subject()
         if subject and QMessageBox.question(
-                window, "Print direct identifiers",
-                "Print this casebook WITH the subject's direct identifiers (name, record "
-                "number, telephone)? The printout must stay at the site; the audit trail "
-                "records that you printed it.") == QMessageBox.StandardButton.Yes:
+                window, tr("Print direct identifiers"),
+                tr("Print this casebook WITH the subject's direct identifiers (name, record "
+                   "number, telephone)? The printout must stay at the site; the audit trail "
+                   "records that you printed it.")) == QMessageBox.StandardButton.Yes:
             open_preview(window, "casebook", subject, identifiers=True)
 
-    add("blank", "Blank CRF book…", lambda: open_preview(window, "blank"))
+    add("blank", tr("Blank CRF book…"), lambda: open_preview(window, "blank"))
     menu.addSeparator()
-    add("visit", "Visit forms of the current visit…", visit)
-    add("casebook", "Subject casebook…",
+    add("visit", tr("Visit forms of the current visit…"), visit)
+    add("casebook", tr("Subject casebook…"),
         lambda: (s := need_subject()) and open_preview(window, "casebook", s))
-    add("schedule", "Visit schedule card…",
+    add("schedule", tr("Visit schedule card…"),
         lambda: (s := need_subject()) and open_preview(window, "schedule", s))
     menu.addSeparator()
-    add("ae-listing", "Adverse event listing…", lambda: open_preview(window, "ae-listing"))
-    add("safety", "Safety tables…", lambda: open_preview(window, "safety"))
-    add("outcomes", "Primary outcomes (fever, GCS)…", lambda: open_preview(window, "outcomes"))
+    add("ae-listing", tr("Adverse event listing…"), lambda: open_preview(window, "ae-listing"))
+    add("safety", tr("Safety tables…"), lambda: open_preview(window, "safety"))
+    add("outcomes", tr("Primary outcomes (fever, GCS)…"), lambda: open_preview(window, "outcomes"))
     menu.addSeparator()
-    add("casebook_identifiers", "Casebook with direct identifiers (administrator)…",
+    add("casebook_identifiers", tr("Casebook with direct identifiers (administrator)…"),
         casebook_with_identifiers)
 
     def refresh() -> None:
