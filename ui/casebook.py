@@ -13,6 +13,7 @@ from alsdesk import dashboard, overview, permissions
 from alsdesk.auth import Action
 from alsdesk.derive import DerivedValue, eligibility_text
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 from alsdesk.states import FormStatus
 from alsdesk.store.signoff import signoff
 from alsdesk.study import values as fv
@@ -54,24 +55,24 @@ class CasebookPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         head = QHBoxLayout()
-        self.code = QLabel("No subject open")
+        self.code = QLabel(tr("No subject open"))
         self.code.setObjectName("casebook_subject")
         self.code.setStyleSheet("font-size: 15pt; font-weight: bold;")
         head.addWidget(self.code)
-        self.summary = QLabel("Open a subject from the Subjects list.")
+        self.summary = QLabel(tr("Open a subject from the Subjects list."))
         self.summary.setObjectName("casebook_summary")
         self.summary.setWordWrap(True)
         head.addWidget(self.summary, 1)
-        self.status_button = QPushButton("Change status…")
+        self.status_button = QPushButton(tr("Change status…"))
         self.status_button.setObjectName("change_status")
         self.status_button.clicked.connect(self.change_status)
-        self.unscheduled_button = QPushButton("New unscheduled visit")
+        self.unscheduled_button = QPushButton(tr("New unscheduled visit"))
         self.unscheduled_button.setObjectName("new_unscheduled")
         self.unscheduled_button.clicked.connect(self.new_unscheduled)
-        self.sign_button = QPushButton("Sign visit…")
+        self.sign_button = QPushButton(tr("Sign visit…"))
         self.sign_button.setObjectName("sign_visit")
         self.sign_button.clicked.connect(self.sign_visit)
-        self.lock_button = QPushButton("Lock casebook…")
+        self.lock_button = QPushButton(tr("Lock casebook…"))
         self.lock_button.setObjectName("lock_casebook")
         self.lock_button.clicked.connect(self.lock_casebook)
         layout.addLayout(head)
@@ -105,28 +106,28 @@ class CasebookPage(QWidget):
         self.matrix.currentCellChanged.connect(lambda *_: self._gate())
         # Alt+V is the View menu; the matrix and the schedule each get the whole width (side
         # by side, the schedule's columns were cut at 1024 px)
-        self.tabs.addTab(self.matrix, "V&isits")
+        self.tabs.addTab(self.matrix, tr("V&isits"))
         self.schedule = ScheduleTable()
-        self.tabs.addTab(self.schedule, "&Schedule")
+        self.tabs.addTab(self.schedule, tr("&Schedule"))
         self.logs: dict[str, LogTable] = {}
         self._add_logs(study)
         extra = QWidget()
         row = QHBoxLayout(extra)
-        box = QGroupBox("Eligibility (computed from the screening forms)")
+        box = QGroupBox(tr("Eligibility (computed from the screening forms)"))
         self.eligibility = EligibilityView()
         inner = QVBoxLayout(box)
         inner.addWidget(self.eligibility)
         inner.addStretch(1)
         row.addWidget(box, 3)
-        self.dose_box = QGroupBox("Infusion dose")
+        self.dose_box = QGroupBox(tr("Infusion dose"))
         self.dose = QFormLayout(self.dose_box)
         row.addWidget(self.dose_box, 2, Qt.AlignmentFlag.AlignTop)
-        self.tabs.addTab(extra, "&Eligibility and dose")
+        self.tabs.addTab(extra, tr("&Eligibility and dose"))
         from .outcomes_view import OutcomesPanel
 
         self.outcomes = OutcomesPanel()
         if study.primary_outcomes is not None:
-            self.tabs.addTab(self.outcomes, "Primary outcomes (72 h)")
+            self.tabs.addTab(self.outcomes, tr("Primary outcomes (72 h)"))
 
     def _add_logs(self, study) -> None:
         """A table per log form (adverse events, medications ...), after the schedule."""
@@ -138,7 +139,8 @@ class CasebookPage(QWidget):
             table.open_entry.connect(
                 lambda form, rep: self.open_form.emit(self.log_event, form, 1, rep))
             self.logs[form_id] = table
-            self.tabs.insertTab(at + i, table, study.form(form_id).label + "s")
+            self.tabs.insertTab(at + i, table,
+                                tr("{label}s").format(label=study.form(form_id).label))
 
     def study_changed(self) -> None:
         """The definition was amended: the log tables (whose columns are the forms' fields)
@@ -154,7 +156,7 @@ class CasebookPage(QWidget):
         if study.primary_outcomes is None and shown >= 0:
             self.tabs.removeTab(shown)
         elif study.primary_outcomes is not None and shown < 0:
-            self.tabs.addTab(self.outcomes, "Primary outcomes (72 h)")
+            self.tabs.addTab(self.outcomes, tr("Primary outcomes (72 h)"))
         # the subject's data are read again by the window's refresh that follows
 
     # -- loading -------------------------------------------------------------------------
@@ -165,8 +167,8 @@ class CasebookPage(QWidget):
     def clear(self) -> None:
         """No subject open (after a log-out: nothing of the last user's casebook stays)."""
         self.subject = None
-        self.code.setText("No subject open")
-        self.summary.setText("Open a subject from the Subjects list.")
+        self.code.setText(tr("No subject open"))
+        self.summary.setText(tr("Open a subject from the Subjects list."))
         self.eligibility_line.clear()
         self.sae_panel.show_clocks([])
         self.matrix.clear()
@@ -177,8 +179,9 @@ class CasebookPage(QWidget):
         for form_id, table in self.logs.items():
             table.show_entries([], set(), None)
             self.tabs.setTabText(self.tabs.indexOf(table),
-                                 self.main.store.study.form(form_id).label + "s")
-        self.eligibility.show_result(None, "No subject open.")
+                                 tr("{label}s").format(
+                                     label=self.main.store.study.form(form_id).label))
+        self.eligibility.show_result(None, tr("No subject open."))
         self.dose_box.hide()
         self.outcomes.show_outcomes(None, 0, 0)
         self.tabs.setCurrentIndex(0)
@@ -193,12 +196,14 @@ class CasebookPage(QWidget):
         subj = store.subjects.get(self.subject)
         self.code.setText(subj.code)
         initials = f" · {subj.initials}" if subj.initials else ""
-        nxt = overview.next_visit_text(store, subj.code) or "no visit scheduled"
+        nxt = overview.next_visit_text(store, subj.code) or tr("no visit scheduled")
         # what the investigator still has to sign, as the casebook lock will judge it
         left = len(signoff(store, subj.code).outstanding)
-        unsigned = (f" · {left} form{'s await' if left > 1 else ' awaits'} the investigator's "
-                    "signature" if left else "")
-        self.summary.setText(f"{subj.status.value}{initials} · next: {nxt}{unsigned}")
+        unsigned = (" · " + (tr("{n} forms await the investigator's signature") if left > 1
+                             else tr("{n} form awaits the investigator's signature")).format(n=left)
+                    if left else "")
+        self.summary.setText(tr("{status}{initials} · next: {next}{unsigned}").format(
+            status=subj.status.value, initials=initials, next=nxt, unsigned=unsigned))
         instances = store.forms.instances(subj.code)
         restricted = {f for f in study.forms
                       if permissions.restricted_fields(store.role, study.form(f))}
@@ -236,7 +241,7 @@ class CasebookPage(QWidget):
             refusal = permissions.role_refusal(store.role, Action.ENTER_DATA)
             table.show_entries(records, serious, refusal)
             live = sum(1 for r in records if r.status is not FormStatus.DELETED)
-            label = store.study.form(form_id).label + "s"
+            label = tr("{label}s").format(label=store.study.form(form_id).label)
             self.tabs.setTabText(self.tabs.indexOf(table), f"{label} ({live})")
 
     def _derived(self, function: str
@@ -259,8 +264,9 @@ class CasebookPage(QWidget):
         text = eligibility_text(d.value) if d.value is not None else (d.error or "")
         colour = {True: "#1b5e20", False: "#b00020"}.get(getattr(d.value, "eligible", None),
                                                           "#5f6368")
-        self.eligibility_line.setText(f"<span style='color:{colour}'><b>Eligibility:</b> "
-                                      f"{text}</span>")
+        self.eligibility_line.setText(f"<span style='color:{colour}'>"
+                                      + tr("<b>Eligibility:</b> {text}").format(text=text)
+                                      + "</span>")
 
     def _show_dose(self) -> None:
         while self.dose.rowCount():
@@ -289,19 +295,19 @@ class CasebookPage(QWidget):
     # -- actions -------------------------------------------------------------------------
     def _gate(self) -> None:
         role = self.main.store.role
-        none = "Open a subject first." if self.subject is None else None
+        none = tr("Open a subject first.") if self.subject is None else None
         gate(self.status_button, none or permissions.role_refusal(role, Action.MANAGE_SUBJECTS),
-             "Screen failure, withdrawal ... with a reason; enrolment follows the "
-             "infusion, completion and death the end-of-study form")
+             tr("Screen failure, withdrawal ... with a reason; enrolment follows the "
+                "infusion, completion and death the end-of-study form"))
         gate(self.unscheduled_button, none or permissions.role_refusal(role, Action.ENTER_DATA),
-             "Record a visit outside the schedule")
+             tr("Record a visit outside the schedule"))
         event = self.matrix.current_event()
         gate(self.sign_button, none or permissions.role_refusal(role, Action.SIGN)
-             or (None if event else "Select a visit in the matrix first."),
-             "Sign every complete form of the selected visit")
+             or (None if event else tr("Select a visit in the matrix first.")),
+             tr("Sign every complete form of the selected visit"))
         gate(self.lock_button, none or permissions.role_refusal(role, Action.LOCK),
-             "Lock every form of this subject, once the investigator has signed what the "
-             "protocol has signed")
+             tr("Lock every form of this subject, once the investigator has signed what the "
+                "protocol has signed"))
 
     def print_sae_report(self, entry: int) -> object:
         """The SAE report form (CIOMS I) of this subject's adverse event `entry`."""
@@ -325,9 +331,10 @@ class CasebookPage(QWidget):
         try:
             store.subjects.set_status(self.subject, status, reason or None)
         except AlsDeskError as exc:
-            self.main.prompts.error("Status not changed", str(exc))
+            self.main.prompts.error(tr("Status not changed"), str(exc))
             return
-        self.main.show_status(f"{self.subject} is now {status.value} (was {current.value}).")
+        self.main.show_status(tr("{subject} is now {status} (was {was}).").format(
+            subject=self.subject, status=status.value, was=current.value))
         self.main.subject_changed()
 
     def new_unscheduled(self) -> None:
@@ -349,16 +356,19 @@ class CasebookPage(QWidget):
         subject = self.subject
         scope = store.forms.visit_scope(subject, event, n)
         if scope.refusal:  # nothing to sign: say so before asking for a password
-            self.main.prompts.error("Nothing to sign", f"{label}, subject {subject}: "
-                                    f"{scope.refusal} {scope.warning or ''}".strip())
+            self.main.prompts.error(tr("Nothing to sign"), tr(
+                "{label}, subject {subject}: {refusal} {warning}").format(
+                    label=label, subject=subject, refusal=scope.refusal,
+                    warning=scope.warning or "").strip())
             return False
         signed = self.main.prompts.signature(
-            f"{label}, subject {subject}",
+            tr("{label}, subject {subject}").format(label=label, subject=subject),
             store.full_name or "", store.role,
             lambda pw, meaning: store.forms.sign_event(subject, event, pw, meaning, n),
             store.study.signature_meanings, scope)
         if signed:
-            self.main.show_status(f"Signed the {label} visit of {subject}")
+            self.main.show_status(tr("Signed the {label} visit of {subject}").format(
+                label=label, subject=subject))
             self.main.subject_changed()
         return signed
 
@@ -370,25 +380,29 @@ class CasebookPage(QWidget):
         try:
             refusal, warning = store.forms.casebook_lock_check(subject)
         except AlsDeskError as exc:
-            self.main.prompts.error("Casebook not locked", str(exc))
+            self.main.prompts.error(tr("Casebook not locked"), str(exc))
             return False
         if refusal:
-            self.main.prompts.error("Casebook not locked", refusal)
+            self.main.prompts.error(tr("Casebook not locked"), refusal)
             return False
-        ask = f"Lock every form of {subject}? Nobody can change them until unlocked."
+        ask = tr("Lock every form of {subject}? Nobody can change them until unlocked.").format(
+            subject=subject)
         if warning:
-            ask = f"{warning} The study allows locking all the same. {ask}"
-        reason = self.main.prompts.reason("Lock casebook", ask + " A reason is optional.",
+            ask = tr("{warning} The study allows locking all the same. {ask}").format(
+                warning=warning, ask=ask)
+        reason = self.main.prompts.reason(tr("Lock casebook"),
+                                          tr("{ask} A reason is optional.").format(ask=ask),
                                           required=False)
         if reason is None:
             return False
         try:
             done = store.forms.lock_casebook(subject, reason or None)
         except AlsDeskError as exc:
-            self.main.prompts.error("Casebook not locked", str(exc))
+            self.main.prompts.error(tr("Casebook not locked"), str(exc))
             return False
-        self.main.show_status(f"Locked the casebook of {subject} ({done.locked} forms).")
+        self.main.show_status(tr("Locked the casebook of {subject} ({n} forms).").format(
+            subject=subject, n=done.locked))
         if done.warning:
-            self.main.prompts.info("Casebook locked with unsigned forms", done.warning)
+            self.main.prompts.info(tr("Casebook locked with unsigned forms"), done.warning)
         self.main.subject_changed()
         return True

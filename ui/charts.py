@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from alsdesk.clinical.alsfrs import MAX_TOTAL
+from alsdesk.i18n import tr
 
 if TYPE_CHECKING:
     from alsdesk.dashboard import ProgressPoint
@@ -30,7 +31,7 @@ class ProgressChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progress_chart")
-        self.setAccessibleName("ALSFRS-R total and FVC % predicted over time")
+        self.setAccessibleName(tr("ALSFRS-R total and FVC % predicted over time"))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(200)
         chart = QChart()
@@ -38,9 +39,9 @@ class ProgressChart(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
         self.setChart(chart)
         self.alsfrs = QLineSeries()
-        self.alsfrs.setName("ALSFRS-R total (0-48)")
+        self.alsfrs.setName(tr("ALSFRS-R total (0-48)"))
         self.fvc = QLineSeries()
-        self.fvc.setName("FVC % predicted")
+        self.fvc.setName(tr("FVC % predicted"))
         for series, colour in ((self.alsfrs, ALSFRS_COLOUR), (self.fvc, FVC_COLOUR)):
             series.setPointsVisible(True)
             series.setPen(QPen(colour, 2))
@@ -48,7 +49,7 @@ class ProgressChart(QChartView):
             chart.addSeries(series)
         self.x = QDateTimeAxis()
         self.x.setFormat("MMM yyyy")
-        self.x.setTitleText("Visit date")
+        self.x.setTitleText(tr("Visit date"))
         self.left = QValueAxis()
         self.left.setRange(0, MAX_TOTAL)
         self.left.setTickCount(7)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel, QProgressBar, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from alsdesk.i18n import tr
 from .fmt import row_list
 from alsdesk.study.model import TimeUnit
 from .icons import visit_colour
@@ -71,23 +72,23 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         tiles = QHBoxLayout()
-        self.enrolled = _Tile("enrolled", "enrolled")
+        self.enrolled = _Tile("enrolled", tr("enrolled"))
         self.progress = QProgressBar()
         self.progress.setObjectName("enrolment_progress")
         self.progress.setTextVisible(True)
         self.enrolled.layout().addWidget(self.progress)
-        self.due = _Tile("due", "visits in window or due")
+        self.due = _Tile("due", tr("visits in window or due"))
         self.due_note = QLabel("")  # what "due" means, with the study's number of days
         self.due_note.setObjectName("due_meaning")
         self.due_note.setStyleSheet("color: #5f6368;")
         self.due.layout().addWidget(self.due_note)
-        self.overdue = _Tile("overdue", "visits overdue")
-        self.queries = _Tile("queries", "open queries")
+        self.overdue = _Tile("overdue", tr("visits overdue"))
+        self.queries = _Tile("queries", tr("open queries"))
         self.answered = QLabel("")
         self.answered.setObjectName("answered_queries")
         self.answered.setStyleSheet("color: #5f6368;")
         self.queries.layout().addWidget(self.answered)
-        self.sae = _Tile("sae", "serious adverse events")
+        self.sae = _Tile("sae", tr("serious adverse events"))
         self.sae_note = QLabel("")  # SAE reports overdue or due, from the SAE clock
         self.sae_note.setObjectName("sae_reports_note")
         self.sae_note.setWordWrap(True)
@@ -95,22 +96,26 @@ class DashboardPage(QWidget):
         for tile in (self.enrolled, self.due, self.overdue, self.queries, self.sae):
             tiles.addWidget(tile, 1)
         layout.addLayout(tiles)
-        self.updated = QLabel("Loading…")
+        self.updated = QLabel(tr("Loading…"))
         self.updated.setObjectName("dashboard_updated")
         self.updated.setStyleSheet("color: #5f6368;")
         # Room for the longest text it shows, or "Updated 18:27" is cut at the right edge.
         self.updated.setMinimumWidth(
-            self.updated.fontMetrics().horizontalAdvance("Updated 00:00  Updating…"))
+            self.updated.fontMetrics().horizontalAdvance(
+                tr("Updated {now:%H:%M}").format(now=datetime(2000, 1, 1)) + "  "
+                + tr("Updating…")))
         split = QSplitter(Qt.Orientation.Vertical)
         lists = QWidget()
         row = QHBoxLayout(lists)
         row.setContentsMargins(0, 0, 0, 0)
-        self.visits = _table("due_visits", ("Subject", "Visit", "Target", "Window", "Status"))
+        self.visits = _table("due_visits", (tr("Subject"), tr("Visit"), tr("Target"),
+                                            tr("Window"), tr("Status")))
         # the report due comes second: at 1366 px the last columns scroll out of sight
-        self.serious = _table("serious_events", ("Subject", "SAE report", "Adverse event",
-                                                 "Start", "Outcome"))
-        for box_title, table, share in (("Visits in window, due or overdue", self.visits, 5),
-                                        ("Serious adverse events", self.serious, 4)):
+        self.serious = _table("serious_events", (tr("Subject"), tr("SAE report"),
+                                                 tr("Adverse event"), tr("Start"),
+                                                 tr("Outcome")))
+        for box_title, table, share in ((tr("Visits in window, due or overdue"), self.visits, 5),
+                                        (tr("Serious adverse events"), self.serious, 4)):
             box = QGroupBox(box_title)
             QVBoxLayout(box).addWidget(table)
             row.addWidget(box, share)
@@ -127,12 +132,12 @@ class DashboardPage(QWidget):
         row.addWidget(self.outcomes, 3)  # shown while the study defines them (refresh)
         self.outcomes.setVisible(window.store.study.primary_outcomes is not None)
         split.addWidget(lists)
-        charts = QGroupBox("ALSFRS-R and FVC over time")
+        charts = QGroupBox(tr("ALSFRS-R and FVC over time"))
         grid = QGridLayout(charts)
-        pick = QLabel("&Subject:")
+        pick = QLabel(tr("&Subject:"))
         self.subject = QComboBox()
         self.subject.setObjectName("chart_subject")
-        self.subject.setAccessibleName("Subject shown in the chart")
+        self.subject.setAccessibleName(tr("Subject shown in the chart"))
         # 10,000 subjects: size the box for a code, not by measuring every item
         self.subject.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -142,7 +147,7 @@ class DashboardPage(QWidget):
         # The chart (QtCharts) is created when there is a first curve to draw; until then a
         # light placeholder holds its place.
         self.chart: ProgressChart | None = None
-        self.chart_placeholder = QLabel("Loading…")
+        self.chart_placeholder = QLabel(tr("Loading…"))
         self.chart_placeholder.setObjectName("chart_placeholder")
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_placeholder.setStyleSheet("color: #5f6368;")
@@ -165,7 +170,7 @@ class DashboardPage(QWidget):
         """Compute the figures again in a worker (it reads every subject's schedule)."""
         from alsdesk.dashboard import summary
 
-        self.updated.setText("Updating…")
+        self.updated.setText(tr("Updating…"))
         # the curve on screen is read again with the figures; none chosen yet: the default
         self.main.tasks.run("dashboard", summary, on_result=self.show_summary,
                             on_error=self.main.task_failed,
@@ -183,21 +188,24 @@ class DashboardPage(QWidget):
         self.enrolled.value.setText(f"{data.enrolled} / {data.target}")
         self.progress.setRange(0, data.target)
         self.progress.setValue(min(data.enrolled, data.target))
-        self.progress.setFormat(f"{round(100 * data.enrolled / data.target)} % of target")
+        self.progress.setFormat(tr("{percent} % of target").format(
+            percent=round(100 * data.enrolled / data.target)))
         self.due.value.setText(str(len(data.due)))
-        self.due_note.setText(f"due: opens in ≤ {data.due_ahead_days:g} days")
-        self.due.setToolTip(f"In window: the visit's window is open now. Due: its window "
-                            f"opens within {data.due_ahead_days:g} days (the study's "
-                            "due_ahead_days).")
+        self.due_note.setText(tr("due: opens in ≤ {days:g} days").format(
+            days=data.due_ahead_days))
+        self.due.setToolTip(tr("In window: the visit's window is open now. Due: its window "
+                               "opens within {days:g} days (the study's "
+                               "due_ahead_days).").format(days=data.due_ahead_days))
         self.overdue.value.setText(str(len(data.overdue)))
         self.overdue.value.setStyleSheet("font-size: 20pt; font-weight: bold; color: %s;"
                                          % ("#b00020" if data.overdue else "#1b5e20"))
         self.queries.value.setText(str(data.open_queries))
-        self.queries.caption.setText("open query" if data.open_queries == 1 else "open queries")
-        self.answered.setText(f"{data.answered_queries} answered, to close"
-                              if data.answered_queries else "none answered, to close")
-        self.queries.setToolTip("Open: waiting for the site's answer. Answered: waiting for "
-                                "the monitor to close them.")
+        self.queries.caption.setText(tr("open query") if data.open_queries == 1
+                                     else tr("open queries"))
+        self.answered.setText(tr("{n} answered, to close").format(n=data.answered_queries)
+                              if data.answered_queries else tr("none answered, to close"))
+        self.queries.setToolTip(tr("Open: waiting for the site's answer. Answered: waiting for "
+                                   "the monitor to close them."))
         self.sae.value.setText(str(len(data.serious)))
         self._visits(list(data.overdue) + list(data.due))
         self._serious(data.serious, data.sae)
@@ -214,7 +222,7 @@ class DashboardPage(QWidget):
             self._load_curve()
         else:
             self._draw(data.shown or "", data.curve)
-        self.updated.setText(f"Updated {datetime.now():%H:%M}")
+        self.updated.setText(tr("Updated {now:%H:%M}").format(now=datetime.now()))
 
     def _visits(self, visits: list[DueVisit]) -> None:
         self.visits.setRowCount(len(visits))
@@ -240,7 +248,7 @@ class DashboardPage(QWidget):
         for i, e in enumerate(events):
             clock = by_entry.get(e.instance_id)
             pending = clock.pending if clock else ()
-            report = pending[0].short if pending else ("reports up to date" if clock else "")
+            report = pending[0].short if pending else (tr("reports up to date") if clock else "")
             colour = report_colour(pending[0].state) if pending else None
             for j, text in enumerate((e.subject, report, e.term, e.start, e.outcome)):
                 item = QTableWidgetItem(text)
@@ -250,9 +258,10 @@ class DashboardPage(QWidget):
                 self.serious.setItem(i, j, item)
         late = sum(c.overdue for c in clocks)
         due = sum(1 for c in clocks if c.pending and not c.overdue)
-        words = [f"{late} report{'s' if late != 1 else ''} OVERDUE"] if late else []
-        words += [f"{due} due"] if due else []
-        self.sae_note.setText(", ".join(words) if words else "no SAE report due")
+        words = [(tr("{n} report OVERDUE") if late == 1 else tr("{n} reports OVERDUE"))
+                 .format(n=late)] if late else []
+        words += [tr("{n} due").format(n=due)] if due else []
+        self.sae_note.setText(", ".join(words) if words else tr("no SAE report due"))
         self.sae_note.setStyleSheet("color: #b00020; font-weight: bold;" if late
                                     else "color: #5f6368;")
 
@@ -267,8 +276,8 @@ class DashboardPage(QWidget):
     def _draw(self, code: str, points: Sequence[ProgressPoint]) -> None:
         if self.chart is None and not points:
             self.chart_placeholder.setText(
-                "No subject has ALSFRS-R or FVC data yet" if not self._charted else
-                f"Subject {code}: no dated visit with ALSFRS-R or FVC yet")
+                tr("No subject has ALSFRS-R or FVC data yet") if not self._charted else
+                tr("Subject {code}: no dated visit with ALSFRS-R or FVC yet").format(code=code))
             return
         if self.chart is None:
             from .charts import ProgressChart
@@ -278,7 +287,7 @@ class DashboardPage(QWidget):
             self.chart_placeholder.hide()
             self._grid.addWidget(self.chart, 1, 0, 1, 3)
             self.chart.show()  # a widget added to a page already on screen stays hidden
-        title = f"Subject {code}" if points else (
-            f"Subject {code}: no dated visit with ALSFRS-R or FVC yet" if code
-            else "No subject with data yet")
+        title = tr("Subject {code}").format(code=code) if points else (
+            tr("Subject {code}: no dated visit with ALSFRS-R or FVC yet").format(code=code)
+            if code else tr("No subject with data yet"))
         self.chart.show_points(title, points)

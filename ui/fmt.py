@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from alsdesk import datefmt
+from alsdesk.i18n import tr
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import FormRecord
@@ -52,7 +53,7 @@ def local_time(ts: str | None) -> str:
     except ValueError:
         return ts
     offset = moment.strftime("%z")
-    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "local time"
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else tr("local time")
     return f"{datetime_text(moment)} ({zone})"
 
 
@@ -75,15 +76,20 @@ def approvals_html(rec: "FormRecord") -> str:
     for sig in rec.signatures:
         when = local_time(sig.signed_at)
         if sig.valid:
-            lines.append(f"<b>Signed</b> by <b>{sig.full_name}</b> ({sig.role}) on {when}"
-                         f"<br>Meaning: <i>{sig.meaning}</i>")
+            lines.append(tr("<b>Signed</b> by <b>{name}</b> ({role}) on {when}"
+                            "<br>Meaning: <i>{meaning}</i>").format(
+                                name=sig.full_name, role=sig.role, when=when,
+                                meaning=sig.meaning))
         else:
-            lines.append(f"<span style='color:#5f6368'>Signature of {sig.full_name} on {when} "
-                         f"voided on {local_time(sig.invalidated_at)}: "
-                         f"{sig.invalidated_reason}</span>")
+            lines.append("<span style='color:#5f6368'>"
+                         + tr("Signature of {name} on {when} voided on {voided}: {reason}")
+                         .format(name=sig.full_name, when=when,
+                                 voided=local_time(sig.invalidated_at),
+                                 reason=sig.invalidated_reason)
+                         + "</span>")
     if rec.verified_at:
-        lines.append(f"Source data verified by {rec.verified_by} on "
-                     f"{local_time(rec.verified_at)}")
+        lines.append(tr("Source data verified by {name} on {when}").format(
+            name=rec.verified_by, when=local_time(rec.verified_at)))
     return "<br>".join(lines)
 
 

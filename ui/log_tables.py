@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import FormRecord
 from alsdesk.study import values as fv
@@ -37,10 +38,10 @@ class LogTable(QWidget):
         self.columns = summary_fields(form)
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(f"Add {form.label.lower()}…")
+        self.add_button = QPushButton(tr("Add {label}…").format(label=form.label.lower()))
         self.add_button.setObjectName(f"add_{form.id}")
         self.add_button.clicked.connect(lambda: self.open_entry.emit(form.id, None))
-        self.open_button = QPushButton("Open / edit")
+        self.open_button = QPushButton(tr("Open / edit"))
         self.open_button.setObjectName(f"open_{form.id}")
         self.open_button.clicked.connect(self._open_current)
         self.note = QLabel()
@@ -50,11 +51,11 @@ class LogTable(QWidget):
         buttons.addWidget(self.note, 1)
         layout.addLayout(buttons)
         self.table = row_list(QTableWidget(0, len(self.columns) + 2), f"table_{form.id}",
-                              form.label + " log")
+                              tr("{label} log").format(label=form.label))
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         # long questions as column titles wrap onto short lines, so the columns stay narrow
         self.table.setHorizontalHeaderLabels(
-            ["#", "Status"] + [textwrap.fill(form.field(c).label, 22) for c in self.columns])
+            ["#", tr("Status")] + [textwrap.fill(form.field(c).label, 22) for c in self.columns])
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -68,7 +69,8 @@ class LogTable(QWidget):
     def show_entries(self, records: list[FormRecord], serious: set[int],
                      add_refusal: str | None) -> None:
         """Fill the table; `serious` holds instance ids the core counts as serious events."""
-        gate(self.add_button, add_refusal, f"Add an entry to the {self.form.label.lower()} log")
+        gate(self.add_button, add_refusal,
+             tr("Add an entry to the {label} log").format(label=self.form.label.lower()))
         self.repeats = [r.repeat for r in records]
         self.table.setRowCount(len(records))
         bold = QFont()
@@ -91,7 +93,7 @@ class LogTable(QWidget):
                 self.table.setItem(i, j, item)
         self.table.resizeColumnsToContents()
         n = len(serious)
-        self.note.setText(f"{n} serious" if n else "")
+        self.note.setText(tr("{n} serious").format(n=n) if n else "")
         self.open_button.setEnabled(bool(records))
 
     def _open_current(self) -> None:

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"ALS Desk — {self.store.study.id} ({self.store.study.protocol})")
 
     def _who(self) -> str:
-        role = self.store.role.label if self.store.role else "not logged in"
+        role = self.store.role.label if self.store.role else tr("not logged in")
         return f"{self.store.full_name or self.store.user_id} — {role}"
 
     # -- what other modules ask ----------------------------------------------------------
@@ -311,13 +311,14 @@ class MainWindow(QMainWindow):
         unsaved = view is not None and not view.read_only and view.is_dirty()
         if unsaved:
             form = self.store.study.form(self.form_page.form_id).label
-            what = f"'{form}' of subject {self.form_page.subject}"
+            what = tr("'{form}' of subject {subject}").format(form=form,
+                                                              subject=self.form_page.subject)
             if not self.prompts.confirm(
-                    tr("Switch user"), f"{name} has changes to {what} that are not saved.\n\n"
-                    f"Only {name} can save them: enter the password and Unlock, then save.\n"
-                    f"If you switch user, they are kept only if {name} logs in again; for "
+                    tr("Switch user"), tr("{name} has changes to {what} that are not saved.\n\n"
+                    "Only {name} can save them: enter the password and Unlock, then save.\n"
+                    "If you switch user, they are kept only if {name} logs in again; for "
                     "anyone else they are discarded, never saved under another name.\n\n"
-                    "Switch user?", destructive=True):
+                    "Switch user?").format(name=name, what=what), destructive=True):
                 return False
         self.store.logout()
         if self.relogin is None or not self.relogin(self):
@@ -331,9 +332,10 @@ class MainWindow(QMainWindow):
         self.apply_session()
         self.refresh_all()
         if unsaved:
-            self.show_status(f"Welcome back: your changes to {what} are still on screen"
-                             if same else f"The unsaved changes of {name} to {what} were "
-                             "discarded")
+            self.show_status(tr("Welcome back: your changes to {what} are still on screen")
+                             .format(what=what)
+                             if same else tr("The unsaved changes of {name} to {what} were "
+                                             "discarded").format(name=name, what=what))
         return True
 
     def lock(self) -> None:
@@ -367,8 +369,8 @@ class MainWindow(QMainWindow):
 
         dialog = NewAccountDialog(self.store, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.added is not None:
-            self.show_status(f"Account added: {dialog.added.user_id} "
-                             f"({dialog.added.role.label})")
+            self.show_status(tr("Account added: {user} ({role})").format(
+                user=dialog.added.user_id, role=dialog.added.role.label))
 
     def edit_settings(self) -> None:
         from alsdesk import datefmt
@@ -388,19 +390,22 @@ class MainWindow(QMainWindow):
             self.prompts.error(tr("Settings"), str(exc))
             return
         self.idle.set_minutes(minutes)
-        said = [f"The window now locks after {minutes} idle minutes"]
+        said = [tr("The window now locks after {minutes} idle minutes").format(minutes=minutes)]
         if date_format != was_format:
             use_site_format(self.store)
             self.form_page.reopen()  # its editors show dates anew (asks about typing first)
             self.refresh_all()
-            said.append(f"dates are shown as {date_format}")
+            said.append(tr("dates are shown as {format}").format(format=date_format))
         self.show_status("; ".join(said))
 
     def about(self) -> None:
         s = self.store.study
-        self.prompts.info(tr("About ALS Desk"), f"ALS Desk — electronic data capture\n\n{s.title}\n"
-                          f"{s.id}, protocol {s.protocol}, {s.site}\nCRF version {s.crf_version}"
-                          f"\n\nDatabase: {self.db_path}")
+        self.prompts.info(tr("About ALS Desk"), tr(
+            "ALS Desk — electronic data capture\n\n{title}\n"
+            "{study}, protocol {protocol}, {site}\nCRF version {crf_version}"
+            "\n\nDatabase: {path}").format(title=s.title, study=s.id, protocol=s.protocol,
+                                            site=s.site, crf_version=s.crf_version,
+                                            path=self.db_path))
 
     # -- window --------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.i18n import tr
 from .fmt import row_list
 from .wrap_label import WrapLabel
 
@@ -27,12 +28,13 @@ def outcome_text(o: "Outcome", what: str) -> str:
     verdict = o.verdict.value.upper() if o.verdict.value == "yes" else o.verdict.value
     parts = [verdict]
     if o.value is not None:
-        parts.append(f"{what} {o.value:g} at {o.at}")
+        parts.append(tr("{what} {value:g} at {at}").format(what=what, value=o.value, at=o.at))
     if o.reference is not None:
-        parts.append(f"compared with {o.reference:g} ({o.reference_text})")
+        parts.append(tr("compared with {value:g} ({text})").format(value=o.reference,
+                                                                   text=o.reference_text))
     if o.readings:
-        parts.append(f"{o.readings} reading{'s' if o.readings > 1 else ''}"
-                     + (f", {o.span}" if o.span else ""))
+        parts.append((tr("{n} readings") if o.readings > 1 else tr("{n} reading"))
+                     .format(n=o.readings) + (f", {o.span}" if o.span else ""))
     text = " · ".join(parts)
     return text + (f"\n{o.note}" if o.note else "")
 
@@ -55,16 +57,16 @@ class OutcomesPanel(QWidget):
         self.gcs.setObjectName("outcome_gcs")
         for label in (self.fever, self.gcs):
             label.setWordWrap(True)
-        form.addRow("Fever:", self.fever)
-        form.addRow("GCS fall:", self.gcs)
+        form.addRow(tr("Fever:"), self.fever)
+        form.addRow(tr("GCS fall:"), self.gcs)
         layout.addLayout(form)
         layout.addStretch(1)
 
     def show_outcomes(self, o: "SubjectOutcomes | None", window_hours: float,
                       fever_at: float) -> None:
         if o is None:
-            self.heading.setText("No infusion start is recorded: the primary outcomes count "
-                                 f"from it ({window_hours:g} h).")
+            self.heading.setText(tr("No infusion start is recorded: the primary outcomes count "
+                                    "from it ({hours:g} h).").format(hours=window_hours))
             self.fever.setText("–")
             self.gcs.setText("–")
             return
@@ -76,10 +78,11 @@ class OutcomesPanel(QWidget):
             start = datetime_text(datetime.fromisoformat(o.start))
         except ValueError:
             start = o.start
-        self.heading.setText(f"Within {window_hours:g} h of the infusion start ({start}); "
-                             f"fever: {fever_at:.1f} °C or more.")
-        self.fever.setText(outcome_text(o.fever, "highest °C"))
-        self.gcs.setText(outcome_text(o.gcs, "lowest GCS"))
+        self.heading.setText(tr("Within {hours:g} h of the infusion start ({start}); "
+                                "fever: {fever:.1f} °C or more.").format(
+                                    hours=window_hours, start=start, fever=fever_at))
+        self.fever.setText(outcome_text(o.fever, tr("highest °C")))
+        self.gcs.setText(outcome_text(o.gcs, tr("lowest GCS")))
 
 
 class OutcomesBox(QGroupBox):
@@ -88,7 +91,7 @@ class OutcomesBox(QGroupBox):
     open_subject = Signal(str)
 
     def __init__(self) -> None:
-        super().__init__("Primary outcomes (72 h)")
+        super().__init__(tr("Primary outcomes (72 h)"))
         self.setObjectName("outcomes_box")
         layout = QVBoxLayout(self)
         self.counts = WrapLabel("…")
@@ -99,9 +102,9 @@ class OutcomesBox(QGroupBox):
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.table = row_list(QTableWidget(0, 3), "outcomes_table")
-        self.table.setAccessibleName("Primary outcomes")
+        self.table.setAccessibleName(tr("Primary outcomes"))
         self.table.setTabKeyNavigation(False)
-        self.table.setHorizontalHeaderLabels(["Subject", "Fever", "GCS fall"])
+        self.table.setHorizontalHeaderLabels([tr("Subject"), tr("Fever"), tr("GCS fall")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -115,11 +118,12 @@ class OutcomesBox(QGroupBox):
         from alsdesk.safety.outcomes import Verdict
 
         def count(which: str) -> str:
-            return (f"{lst.count(which, Verdict.YES)} yes, {lst.count(which, Verdict.NO)} no, "
-                    f"{lst.count(which, Verdict.NOT_ASSESSABLE)} not assessable")
+            return tr("{yes} yes, {no} no, {na} not assessable").format(
+                yes=lst.count(which, Verdict.YES), no=lst.count(which, Verdict.NO),
+                na=lst.count(which, Verdict.NOT_ASSESSABLE))
 
-        self.counts.setText(f"{len(lst.rows)} infused\nFever: {count('fever')}\n"
-                            f"GCS fall: {count('gcs')}")
+        self.counts.setText(tr("{n} infused\nFever: {fever}\nGCS fall: {gcs}").format(
+            n=len(lst.rows), fever=count('fever'), gcs=count('gcs')))
         self._rows([(r.subject, r.fever, r.gcs) for r in lst.rows])
 
     def _rows(self, rows: Sequence[tuple[str, "Outcome", "Outcome"]]) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.states import QueryStatus
 from alsdesk.store.queries import Query
 from alsdesk.permissions import role_refusal
@@ -28,15 +29,18 @@ if TYPE_CHECKING:
 
 __all__ = ["QueriesModel", "QueriesPage"]
 
+# the labels are shown with tr(): the language is chosen after import
 FILTERS = (
-    ("Open and answered", (QueryStatus.OPEN, QueryStatus.ANSWERED)),
-    ("Open", (QueryStatus.OPEN,)),
-    ("Answered", (QueryStatus.ANSWERED,)),
-    ("Closed", (QueryStatus.CLOSED,)),
-    ("All", tuple(QueryStatus)),
+    (QT_TRANSLATE_NOOP("", "Open and answered"), (QueryStatus.OPEN, QueryStatus.ANSWERED)),
+    (QT_TRANSLATE_NOOP("", "Open"), (QueryStatus.OPEN,)),
+    (QT_TRANSLATE_NOOP("", "Answered"), (QueryStatus.ANSWERED,)),
+    (QT_TRANSLATE_NOOP("", "Closed"), (QueryStatus.CLOSED,)),
+    (QT_TRANSLATE_NOOP("", "All"), tuple(QueryStatus)),
 )
-COLUMNS = ("#", "Subject", "Visit", "Form", "Field", "Question", "Status", "Raised",
-           "Answer")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("", "Subject"), QT_TRANSLATE_NOOP("", "Visit"),
+           QT_TRANSLATE_NOOP("", "Form"), QT_TRANSLATE_NOOP("", "Field"),
+           QT_TRANSLATE_NOOP("", "Question"), QT_TRANSLATE_NOOP("", "Status"),
+           QT_TRANSLATE_NOOP("", "Raised"), QT_TRANSLATE_NOOP("", "Answer"))
 
 
 class QueriesModel(QAbstractTableModel):
@@ -66,7 +70,7 @@ class QueriesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section]
+            return tr(COLUMNS[section])
         return None
 
 
@@ -85,30 +89,30 @@ class QueriesPage(QWidget):
         bar = QHBoxLayout()
         self.filter = QComboBox()
         self.filter.setObjectName("query_filter")
-        self.filter.setAccessibleName("Show queries")
+        self.filter.setAccessibleName(tr("Show queries"))
         for text, _ in FILTERS:
-            self.filter.addItem(text)
+            self.filter.addItem(tr(text))
         self.filter.currentIndexChanged.connect(lambda _i: self.refresh())
-        show = QLabel("&Show:")
+        show = QLabel(tr("&Show:"))
         show.setBuddy(self.filter)
         bar.addWidget(show)
         bar.addWidget(self.filter)
         bar.addStretch(1)
         # Alt+A, Alt+O and Alt+F open the Administration, Form and File menus
-        self.answer_button = QPushButton("A&nswer…")
+        self.answer_button = QPushButton(tr("A&nswer…"))
         self.answer_button.setObjectName("answer_query")
         self.answer_button.clicked.connect(self.answer)
-        self.close_button = QPushButton("C&lose…")
+        self.close_button = QPushButton(tr("C&lose…"))
         self.close_button.setObjectName("close_query")
         self.close_button.clicked.connect(self.close_query)
-        self.goto_button = QPushButton("Open the fo&rm")
+        self.goto_button = QPushButton(tr("Open the fo&rm"))
         self.goto_button.setObjectName("goto_query_form")
         self.goto_button.clicked.connect(self.goto)
         for b in (self.answer_button, self.close_button, self.goto_button):
             bar.addWidget(b)
         layout.addLayout(bar)
         self.model = QueriesModel(self)
-        self.table = row_list(QTableView(), "queries", "Data queries")
+        self.table = row_list(QTableView(), "queries", tr("Data queries"))
         self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         self.table.setModel(self.model)
         # one line per query (the whole text is in the tooltip): measuring wrapped rows of
@@ -126,7 +130,7 @@ class QueriesPage(QWidget):
         self.table.doubleClicked.connect(lambda *_: self.goto())
         self.table.activated.connect(lambda *_: self.goto())  # Enter, as a double-click
         layout.addWidget(self.table, 1)
-        box = QGroupBox("Selected query")
+        box = QGroupBox(tr("Selected query"))
         self.detail = QLabel()
         self.detail.setObjectName("query_detail")
         self.detail.setWordWrap(True)
@@ -151,7 +155,7 @@ class QueriesPage(QWidget):
         rows = []
         for q in self.queries:
             form = study.form(q.form)
-            field = form.field(q.field).label if q.field in form.field_ids else "(whole form)"
+            field = form.field(q.field).label if q.field in form.field_ids else tr("(whole form)")
             answer = f"{q.answer} ({q.answered_by})" if q.answer else ""
             rows.append((str(q.id), q.subject, study.event(q.event).label, form.label, field,
                          q.text, q.status.value,
@@ -192,35 +196,39 @@ class QueriesPage(QWidget):
     def _gate(self) -> None:
         role = self.main.store.role
         q = self.current()
-        none = "Select a query first." if q is None else None
-        closed = "This query is closed." if q is not None and q.status is QueryStatus.CLOSED \
+        none = tr("Select a query first.") if q is None else None
+        closed = tr("This query is closed.") if q is not None and q.status is QueryStatus.CLOSED \
             else None
         gate(self.answer_button, none or role_refusal(role, Action.ANSWER_QUERY) or closed,
-             "Answer the selected query")
+             tr("Answer the selected query"))
         gate(self.close_button, none or role_refusal(role, Action.CLOSE_QUERY) or closed,
-             "Close the selected query")
-        gate(self.goto_button, none, "Open the form the query is about, at its field")
-        self.detail.setText(self._detail(q) if q is not None else "Select a query in the list.")
+             tr("Close the selected query"))
+        gate(self.goto_button, none, tr("Open the form the query is about, at its field"))
+        self.detail.setText(self._detail(q) if q is not None
+                            else tr("Select a query in the list."))
 
     def _detail(self, q: Query) -> str:
         """The whole query as the nurse reads it: where, question, answer, closing note."""
         study = self.main.store.study
         form = study.form(q.form)
-        field = form.field(q.field).label if q.field in form.field_ids else "the whole form"
-        lines = [f"<b>Query #{q.id}</b> ({q.status.value}) · subject {escape(q.subject)} · "
-                 f"{escape(study.event(q.event).label)} · {escape(form.label)} · "
-                 f"{escape(field)}",
-                 f"<b>Question</b> ({escape(q.raised_by)}, {local_time(q.raised_at)}): "
-                 f"{escape(q.text)}"]
+        field = form.field(q.field).label if q.field in form.field_ids else tr("the whole form")
+        lines = [tr("<b>Query #{id}</b> ({status}) · subject {subject} · "
+                    "{visit} · {form} · {field}").format(
+                     id=q.id, status=q.status.value, subject=escape(q.subject),
+                     visit=escape(study.event(q.event).label), form=escape(form.label),
+                     field=escape(field)),
+                 tr("<b>Question</b> ({by}, {when}): {text}").format(
+                     by=escape(q.raised_by), when=local_time(q.raised_at), text=escape(q.text))]
         if q.answer:
-            lines.append(f"<b>Answer</b> ({escape(q.answered_by or '')}, "
-                         f"{local_time(q.answered_at)}): {escape(q.answer)}")
+            lines.append(tr("<b>Answer</b> ({by}, {when}): {text}").format(
+                by=escape(q.answered_by or ''), when=local_time(q.answered_at),
+                text=escape(q.answer)))
         else:
-            lines.append("<b>Answer</b>: not answered yet")
+            lines.append(tr("<b>Answer</b>: not answered yet"))
         if q.status is QueryStatus.CLOSED:
             note = f": {escape(q.close_note)}" if q.close_note else ""
-            lines.append(f"<b>Closed</b> by {escape(q.closed_by or '')}, "
-                         f"{local_time(q.closed_at)}{note}")
+            lines.append(tr("<b>Closed</b> by {by}, {when}{note}").format(
+                by=escape(q.closed_by or ''), when=local_time(q.closed_at), note=note))
         return "<br>".join(lines)
 
     def _do(self, title: str, call) -> bool:
@@ -237,19 +245,23 @@ class QueriesPage(QWidget):
         q = self.current()
         if q is None:
             return False
-        text = self.main.prompts.text("Answer the query", f"Query #{q.id}: {q.text}",
-                                        initial=q.answer or "")
+        text = self.main.prompts.text(tr("Answer the query"),
+                                      tr("Query #{id}: {text}").format(id=q.id, text=q.text),
+                                      initial=q.answer or "")
         return bool(text) and self._do(
-            "Answer", lambda: self.main.store.queries.answer(q.id, text))
+            tr("Answer"), lambda: self.main.store.queries.answer(q.id, text))
 
     def close_query(self) -> bool:
         q = self.current()
         if q is None:
             return False
-        note = self.main.prompts.text("Close the query", f"Query #{q.id}: {q.text}\n\n"
-                                        "A closing note (optional):", required=False)
+        note = self.main.prompts.text(tr("Close the query"),
+                                      tr("Query #{id}: {text}\n\n"
+                                         "A closing note (optional):").format(id=q.id,
+                                                                              text=q.text),
+                                      required=False)
         return note is not None and self._do(
-            "Close", lambda: self.main.store.queries.close(q.id, note))
+            tr("Close"), lambda: self.main.store.queries.close(q.id, note))
 
     def goto(self) -> None:
         q = self.current()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QTabWidget, QVBoxLayout,
 )
 
+from alsdesk.i18n import tr
 from .fmt import row_list
 
 if TYPE_CHECKING:
@@ -59,10 +60,10 @@ class SafetyDialog(QDialog):
         super().__init__(window)
         self.main = window
         self.setObjectName("safety_dialog")
-        self.setWindowTitle("Safety tables")
+        self.setWindowTitle(tr("Safety tables"))
         self.resize(980, 620)
         layout = QVBoxLayout(self)
-        self.population = QLabel("Counting…")
+        self.population = QLabel(tr("Counting…"))
         self.population.setObjectName("safety_population")
         self.population.setWordWrap(True)
         layout.addWidget(self.population)
@@ -75,28 +76,29 @@ class SafetyDialog(QDialog):
         self.tabs.setObjectName("safety_tabs")
         from alsdesk.safety.tables import grade_header
 
-        terms = ["System organ class / term", "Subjects n (%)", "Events"]
-        terms += [f"Worst {g}" for g in grade_header()]
+        terms = [tr("System organ class / term"), tr("Subjects n (%)"), tr("Events")]
+        terms += [tr("Worst {grade}").format(grade=g) for g in grade_header()]
         self.by_term = _table("safety_by_term", terms)
         self.serious = _table("safety_serious", terms)
         self.relationship = _table("safety_relationship",
-                                   ("Relationship", "Subjects n (%)", "Events"))
+                                   (tr("Relationship"), tr("Subjects n (%)"), tr("Events")))
         self.related = _table("safety_related", terms)
-        self.subjects = _table("safety_subjects", ("Subject", "Events", "Worst grade",
-                                                   "Serious", "Related", "Terms (grade)"), 5)
-        for table, title in ((self.by_term, "&1 By SOC and term"),
-                             (self.serious, "&2 Serious"),
-                             (self.relationship, "&3 By relationship"),
-                             (self.related, "&4 Related by SOC and term"),
-                             (self.subjects, "&5 Per subject")):
+        self.subjects = _table("safety_subjects", (tr("Subject"), tr("Events"),
+                                                   tr("Worst grade"), tr("Serious"),
+                                                   tr("Related"), tr("Terms (grade)")), 5)
+        for table, title in ((self.by_term, tr("&1 By SOC and term")),
+                             (self.serious, tr("&2 Serious")),
+                             (self.relationship, tr("&3 By relationship")),
+                             (self.related, tr("&4 Related by SOC and term")),
+                             (self.subjects, tr("&5 Per subject"))):
             table.setAccessibleName(title.replace("&", ""))
             self.tabs.addTab(table, title)
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(tr("&Print…"))
         self.print_button.setObjectName("safety_print")
         self.print_button.clicked.connect(self.print_tables)
-        self.csv_button = QPushButton("Export &CSV…")
+        self.csv_button = QPushButton(tr("Export &CSV…"))
         self.csv_button.setObjectName("safety_csv")
         self.csv_button.clicked.connect(self.export_csv)
         for b in (self.print_button, self.csv_button):
@@ -117,13 +119,15 @@ class SafetyDialog(QDialog):
 
         self.data = t
         self.population.setText(t.population_text)
-        notes = [f"{len(t.events)} adverse events of the subjects infused, from consent on"
-                 + (f" ({t.before_infusion} began before the infusion)"
-                    if t.before_infusion else "") + "."]
+        notes = [tr("{n} adverse events of the subjects infused, from consent on "
+                    "({before} began before the infusion).").format(
+                        n=len(t.events), before=t.before_infusion) if t.before_infusion
+                 else tr("{n} adverse events of the subjects infused, from consent on.").format(
+                     n=len(t.events))]
         if t.excluded:
             notes.append(excluded_text(t.excluded))
-        notes.append("Worst: subjects counted once per row under their highest grade. "
-                     "Related: " + ", ".join(t.related_codes) + ".")
+        notes.append(tr("Worst: subjects counted once per row under their highest grade. "
+                        "Related: {codes}.").format(codes=", ".join(t.related_codes)))
         self.note.setText(" ".join(notes))
         for table, rows in ((self.by_term, t.by_term), (self.serious, t.serious),
                             (self.related, t.related)):
@@ -132,7 +136,7 @@ class SafetyDialog(QDialog):
         _fill(self.relationship, [([r.label, percent(r.subjects, t.population), r.events],
                                    r.code == "RELATED") for r in t.by_relationship])
         _fill(self.subjects, [([r.subject, r.events, "–" if r.worst is None else r.worst,
-                                r.serious, r.related, r.terms or "no adverse event"], False)
+                                r.serious, r.related, r.terms or tr("no adverse event")], False)
                               for r in t.subjects])
 
     @staticmethod

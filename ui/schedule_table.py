@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study.model import TimeUnit
 from .fmt import date_text, row_list
 from .icons import visit_colour
@@ -78,13 +79,17 @@ def _done_text(plan: VisitPlan) -> str:
 class ScheduleTable(QTableWidget):
     """Target, window and status of each planned visit; overdue rows in red."""
 
-    COLUMNS = ("Visit", "Target", "Window", "Done", "Status", "Protocol window")
+    # the English titles (texts() is keyed by them); shown with tr(), as the language is
+    # chosen after import
+    COLUMNS = (QT_TRANSLATE_NOOP("", "Visit"), QT_TRANSLATE_NOOP("", "Target"),
+               QT_TRANSLATE_NOOP("", "Window"), QT_TRANSLATE_NOOP("", "Done"),
+               QT_TRANSLATE_NOOP("", "Status"), QT_TRANSLATE_NOOP("", "Protocol window"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
-        row_list(self, "schedule", "Visit schedule")
+        row_list(self, "schedule", tr("Visit schedule"))
         self.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
-        self.setHorizontalHeaderLabels(self.COLUMNS)
+        self.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.setWordWrap(False)
         self.plans: list[VisitPlan] = []
 

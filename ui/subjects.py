@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from alsdesk import overview
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.permissions import role_refusal
 from .fmt import gate, row_list
 
@@ -47,7 +48,9 @@ def subject_rows(store: "Store") -> list[SubjectRow]:
 class SubjectsModel(QAbstractTableModel):
     # "Next visit", not "due": the column shows the next visit whatever its status, and
     # "due" means only what the schedule says (its window opens within due_ahead_days)
-    HEADERS = ("Subject", "Initials", "Status", "Next visit")
+    # shown with tr() (headerData): the language is chosen after import
+    HEADERS = (QT_TRANSLATE_NOOP("", "Subject"), QT_TRANSLATE_NOOP("", "Initials"),
+               QT_TRANSLATE_NOOP("", "Status"), QT_TRANSLATE_NOOP("", "Next visit"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +105,7 @@ class SubjectsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return tr(self.HEADERS[section])
         return None
 
 
@@ -145,14 +148,14 @@ class SubjectsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
         bar = QHBoxLayout()
-        label = QLabel("Fil&ter:")  # Alt+F is the File menu; Ctrl+F comes here too
+        label = QLabel(tr("Fil&ter:"))  # Alt+F is the File menu; Ctrl+F comes here too
         self.filter = QLineEdit()
         self.filter.setObjectName("subject_filter")
-        self.filter.setAccessibleName("Filter subjects by code, status or next visit")
-        self.filter.setPlaceholderText("subject code, status or next visit (e.g. overdue)")
+        self.filter.setAccessibleName(tr("Filter subjects by code, status or next visit"))
+        self.filter.setPlaceholderText(tr("subject code, status or next visit (e.g. overdue)"))
         self.filter.setClearButtonEnabled(True)
         label.setBuddy(self.filter)
-        self.new_button = QPushButton("&New subject…")
+        self.new_button = QPushButton(tr("&New subject…"))
         self.new_button.setObjectName("new_subject")
         self.new_button.clicked.connect(self.new_subject)
         self.count = QLabel()
@@ -169,7 +172,7 @@ class SubjectsPage(QWidget):
         # Enter in the filter opens the first subject shown; Down goes into the list
         self.filter.returnPressed.connect(self._open_first)
         self.filter.installEventFilter(self)
-        self.view = row_list(QTableView(), "subjects", "Subjects")
+        self.view = row_list(QTableView(), "subjects", tr("Subjects"))
         self.view.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -188,7 +191,7 @@ class SubjectsPage(QWidget):
 
     def gate(self) -> None:
         gate(self.new_button, role_refusal(self.main.store.role, Action.MANAGE_SUBJECTS),
-             "Register a new subject in screening (the next screening number is given)")
+             tr("Register a new subject in screening (the next screening number is given)"))
 
     def focus_filter(self) -> None:
         """Ctrl+F: the filter box with its text selected, so typing replaces it."""
@@ -207,7 +210,8 @@ class SubjectsPage(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(f"{shown} of {total}" if shown != total else f"{total} subjects")
+        self.count.setText(tr("{shown} of {total}").format(shown=shown, total=total)
+                           if shown != total else tr("{n} subjects").format(n=total))
 
     def refresh(self) -> None:
         """Reload the rows in a worker; the table is updated when they arrive."""
@@ -263,9 +267,10 @@ class SubjectsPage(QWidget):
         try:
             subject = self.main.store.subjects.create(initials or None)
         except AlsDeskError as exc:
-            self.main.prompts.error("Subject not registered", str(exc))
+            self.main.prompts.error(tr("Subject not registered"), str(exc))
             return None
-        self.main.show_status(f"Registered subject {subject.code} in screening")
+        self.main.show_status(tr("Registered subject {code} in screening").format(
+            code=subject.code))
         self.refresh()
         self.open_subject.emit(subject.code)
         return subject.code

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.clinical.schedule import VisitPlan
+from alsdesk.i18n import tr
 from alsdesk.overview import QueryFlag
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import InstanceSummary
@@ -50,7 +51,7 @@ class VisitMatrix(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("visit_matrix")
-        self.setAccessibleName("Visit matrix: forms by visit")
+        self.setAccessibleName(tr("Visit matrix: forms by visit"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setTabKeyNavigation(False)
@@ -128,12 +129,13 @@ class VisitMatrix(QTableWidget):
             status = min((e.status for e in cell.entries), key=_ORDER.index,
                          default=FormStatus.NOT_STARTED)
             n = len(cell.entries)
-            text = f"{n} entr{'y' if n == 1 else 'ies'}" if n else "none yet"
+            text = (tr("{n} entry") if n == 1 else tr("{n} entries")).format(n=n) if n \
+                else tr("none yet")
         else:
             status = cell.entries[0].status if cell.entries else FormStatus.NOT_STARTED
             text = status.value
         if restricted:
-            text = "restricted"
+            text = tr("restricted")
         flag = cell.queries
         spoken = f"{text}, {flag.text}" if flag.text else text
         if flag.text:
@@ -141,7 +143,7 @@ class VisitMatrix(QTableWidget):
             text += f"  {FLAG} {flag.open or flag.answered}"
         item = QTableWidgetItem(status_icon(status), text)
         item.setData(Qt.ItemDataRole.UserRole, cell)
-        item.setToolTip(f"{spoken} — double-click or Enter to open")
+        item.setToolTip(tr("{spoken} — double-click or Enter to open").format(spoken=spoken))
         item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken)
         if flag.open:
             item.setForeground(QBrush(_OPEN_COLOUR))
@@ -194,10 +196,11 @@ class VisitMatrix(QTableWidget):
         """For a cell with several entries: open one of them, or add a new one."""
         menu = QMenu(self)
         for e in cell.entries:
-            menu.addAction(status_icon(e.status), f"Entry {e.repeat}: {e.status.value}",
+            menu.addAction(status_icon(e.status),
+                           tr("Entry {n}: {status}").format(n=e.repeat, status=e.status.value),
                            lambda r=e.repeat: self.open_form.emit(cell.event, cell.event_repeat,
                                                                   cell.form, r))
         menu.addSeparator()
-        menu.addAction("New entry", lambda: self.open_form.emit(cell.event, cell.event_repeat,
+        menu.addAction(tr("New entry"), lambda: self.open_form.emit(cell.event, cell.event_repeat,
                                                                 cell.form, None))
         return menu
