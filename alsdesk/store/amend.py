@@ -119,7 +119,7 @@ def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) 
         raise AmendmentRefused(amendment.report())
     store.users.authenticate(store.user_id, password, purpose="amendment")
     with store.transaction():
-        number = definitions.store_version(store, new, reason.strip(), by=store.user_id)
+        number = definitions.store_version(store, new, reason.strip())
         for column in schema.sync_form_tables(store.conn, new):
             store.audit(A.SCHEMA, field=column, new_value="column added",
                         reason=f"study definition version {number}")

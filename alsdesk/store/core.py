@@ -127,9 +127,11 @@ class Store:
                 schema.create_schema(conn, study, audit.utc_now())
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+                    if admin is not None:
+                        # Made before version 1 is stored, so that the version and its
+                        # audit row name the administrator who set the study up.
+                        building.users.create_first_admin(*admin)
                     definitions.store_version(building, study, definitions.made_with(study))
-                if admin is not None:
-                    building.users.create_first_admin(*admin)
             finally:
                 conn.close()  # the last connection: SQLite folds the WAL into the file
             move_into_place(tmp, path)

@@ -131,9 +131,11 @@ def describe(version: int, study: Study) -> str:
     return f"version {version}: {study.id} CRF {study.crf_version} sha256:{study.digest}"
 
 
-def store_version(store: "Store", study: Study, reason: str, *, by: str | None = None,
-                  ts: str | None = None) -> int:
-    """Store `study` as the next version, with its audit row, in the caller's transaction."""
+def store_version(store: "Store", study: Study, reason: str, *, ts: str | None = None) -> int:
+    """Store `study` as the next version, with its audit row, in the caller's transaction.
+
+    The user acting (None before the first account exists) is both loaded_by and the audit
+    row's user: verify holds one against the other."""
     conn = store.conn
     number = latest_number(conn) + 1
     previous = describe(number - 1, study_at(conn, number - 1)) if number > 1 else None
@@ -143,7 +145,7 @@ def store_version(store: "Store", study: Study, reason: str, *, by: str | None =
         "sha256, loaded_at, loaded_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (number, study.crf_version, study.id, study.text,
          json.dumps(dict(study.companions), ensure_ascii=False, sort_keys=True),
-         study.digest, ts, by, reason))
+         study.digest, ts, store.user_id, reason))
     store.audit(A.STUDY_DEFINE if number == 1 else A.STUDY_AMEND, ts=ts,
                 old_value=previous, new_value=describe(number, study), reason=reason)
     return number
