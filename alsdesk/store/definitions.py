@@ -3,8 +3,9 @@
 A file opens with the newest definition stored in it, never with the one the program brings
 (that is only the default for new files), so a database is self-describing: the text an
 inspector reads in it is the text the data were entered under. Rows are never changed or
-deleted (triggers of format 3); each has its audit row, whose value names the row's digest, so
-a row rewritten behind the program, with its triggers dropped, is found by `verify`.
+deleted (triggers of format 3); each has its audit row, which records every column of the
+row, so a row rewritten behind the program, with its triggers dropped, is found by `verify`;
+one whose text is not the one loaded is refused at opening (alsdesk/store/definition_checks.py).
 """
 from __future__ import annotations
 
@@ -180,44 +181,6 @@ def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
     return dataclasses.replace(study, forms=forms)
 
 
-def problems(conn: sqlite3.Connection) -> list[str]:
-    """What verify says of the stored definitions: each row's text still has its digest, is
-    the one its audit row names, and the versions run 1, 2, 3 ... of one study."""
-    if not has_table(conn):
-        return []
-    out = []
-    rows = conn.execute("SELECT version, crf_version, study_id, definition, companions, "
-                        "sha256 FROM study_versions ORDER BY version").fetchall()
-    named = [r[0] for r in conn.execute(
-        f"SELECT new_value FROM audit_trail WHERE action IN "
-        f"({', '.join('?' * len(DEFINE_ACTIONS))}) ORDER BY seq", DEFINE_ACTIONS)]
-    if not rows:
-        out.append("the database holds no study definition (table study_versions is empty)")
-    for i, (number, crf, study_id, text, companions, sha) in enumerate(rows):
-        where = f"study definition version {number} (CRF {crf})"
-        if number != i + 1:
-            out.append(f"{where}: versions are not numbered 1, 2, 3 ...: one was removed")
-        try:
-            actual = digest(text, json.loads(companions))
-        except (ValueError, TypeError):
-            out.append(f"{where}: its companion files cannot be read: they were changed "
-                       "outside ALS Desk")
-            continue
-        if actual != sha:
-            out.append(f"{where}: its text is not the one loaded (SHA-256 {actual[:12]}..., "
-                       f"recorded {sha[:12]}...): it was changed outside ALS Desk")
-        expected = f"version {number}: {study_id} CRF {crf} sha256:{actual}"
-        if i >= len(named) or named[i] != expected:
-            out.append(f"{where}: the audit trail does not record it as loaded (or records "
-                       "another text): it was changed or added outside ALS Desk")
-        if study_id != rows[0][2]:
-            out.append(f"{where}: it is for study {study_id}, not {rows[0][2]}")
-    if len(named) > len(rows):
-        out.append(f"the audit trail records {len(named)} study definitions loaded but the "
-                   f"file holds {len(rows)}: one was removed outside ALS Desk")
-    return out
-
-
 def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
     """Each form instance's crf_entered and crf_changed against the trail: the version in
     force when its form.create row, and its last value or code row, were written."""
@@ -282,7 +245,11 @@ def opening_study(conn: sqlite3.Connection, path, file_study_id: str | None,
     # recorded, for verify to say so; for writing such a file is refused.
     from alsdesk.study import load_study
 
+    from alsdesk.store.definition_checks import refuse_unrecorded
+
     stored = latest_study(conn, str(path), check=check)
+    if check:
+        refuse_unrecorded(conn, path)
     number = latest_number(conn) or 1
     study = given or stored or load_study()
     if stored is not None and stored.id != file_study_id:
