@@ -252,6 +252,10 @@ def opening_study(conn: sqlite3.Connection, path, file_study_id: str | None,
         refuse_unrecorded(conn, path)
     number = latest_number(conn) or 1
     study = given or stored or load_study()
+    if check and stored is None:  # format 2: `study` is about to be stored as version 1
+        from alsdesk.store.format2 import refuse
+
+        refuse(conn, path, study)
     if stored is not None and stored.id != file_study_id:
         raise StoreError(
             f"{path} says it holds data of study {file_study_id} but the definition stored "
