@@ -22,7 +22,9 @@ from alsdesk.cli import main
 from alsdesk.errors import StoreError
 from alsdesk.store import Store, definitions
 from tests.conftest import PASSWORD
-from tests.test_anchor import _attack, only_anchors_fail, trial, verify  # noqa: F401 (trial: a fixture)
+from tests.test_anchor import (  # noqa: F401  (trial is a fixture)
+    _attack, only_anchors_fail, trial, verify,
+)
 
 NAME = "Zahra Tamper-Karimi"
 _TRIGGER = ("CREATE TRIGGER study_versions_no_update BEFORE UPDATE ON study_versions\n"
