@@ -358,6 +358,12 @@ def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
         report = store.verify(against)
     click.echo(f"Database: {_db_path(ctx)}")
     click.echo(report.text())
+    if report.only_definition:
+        click.echo("VERIFY FAILED: the data agree with the audit trail, but the file was made "
+                   "before databases kept their study definition and the one it would now be "
+                   "given lacks fields it holds (above). Do not work on it until an "
+                   "administrator has amended it with the definition the site used.", err=True)
+        sys.exit(1)
     if not report.ok:
         click.echo("VERIFY FAILED: the file differs from its audit trail, or the trail from "
                    "heads kept outside the file. Keep this file aside unchanged and tell the "

@@ -189,9 +189,28 @@ def amend(ctx: click.Context, file: str, acting: str, reason: str | None, dry_ru
         return
     if not yes:
         click.confirm(f"Apply these changes as version {plan.version}?", abort=True)
+    if plan.migration:  # a file of format 2: the opening that migrates it stores `new`
+        _migrate(ctx, new, Path(file).name, acting, password, reason)
+        return
     with _open(ctx) as store:
         store.login(acting, password)
         _warn_clock(store)
         amending.apply(store, new, Path(file).name, reason=reason, password=password)
         click.echo(f"The database now works under {new.id} CRF {new.crf_version} (version "
                    f"{store.study_version}). Forms entered before keep their version.")
+
+
+def _migrate(ctx: click.Context, new, file: str, acting: str, password: str,
+             reason: str) -> None:
+    """Open a file of format 2 for writing with `new` as its version 1 (store/format2.py)."""
+    from alsdesk.cli import _db_path, _warn_clock
+    from alsdesk.store import Store
+    from alsdesk.store.format2 import Migration
+
+    with Store.open(_db_path(ctx), new, migration=Migration(file, acting, password,
+                                                            reason)) as store:
+        store.login(acting, password)
+        _warn_clock(store)
+        click.echo(f"The database now works under {new.id} CRF {new.crf_version} (version "
+                   f"{store.study_version}); the forms entered before count as entered "
+                   "under it.")

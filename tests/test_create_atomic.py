@@ -32,7 +32,7 @@ POINTS = [
     ("write_rows", "return", 1),
     ("create_first_admin", "call", 1),
     ("_insert", "return", 1),
-    ("write_rows", "return", 2),
+    ("store_version", "call", 1),  # the administrator is made first, in the same step
     ("move_into_place", "call", 1),
     ("os.replace", "call", 1),
     ("os.replace", "return", 1),

@@ -175,6 +175,8 @@ def test_first_run_keeps_the_bundled_trial_by_default(qtbot, tmp_path):
     assert window is not None
     qtbot.addWidget(window)
     assert window.store.study.id == load_study().id
+    # the administrator made in the dialog is the one who loaded version 1 (review F7 c)
+    assert [v.loaded_by for v in definitions.versions(window.store.conn)] == ["ada"]
     window._closing_checked = True
     window.close()
 

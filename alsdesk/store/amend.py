@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
-from alsdesk.store import amend_reads as reads, definitions, schema
+from alsdesk.store import amend_reads as reads, definitions, format2, schema
 from alsdesk.store.audit import A
 from alsdesk.study import values as fv
 from alsdesk.study.diff import Change, diff, window_text
@@ -58,16 +58,22 @@ class Plan:
     file: str
     findings: tuple[Finding, ...]
     version: int  # the number the new definition would get
+    head: str = ""  # the report's first line, when not that of an amendment
+    migration: bool = False  # a file of format 2 given its first version (store/format2.py)
 
     @property
     def refused(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.refusal)
 
     def report(self) -> str:
-        head = (f"Amendment of {self.old.id}: CRF {self.old.crf_version} -> "
-                f"{self.new.crf_version} (stored as version {self.version}), from {self.file}")
+        head = self.head or (
+            f"Amendment of {self.old.id}: CRF {self.old.crf_version} -> "
+            f"{self.new.crf_version} (stored as version {self.version}), from {self.file}")
         lines = [head, *(f"  {f.text}" for f in self.findings)]
-        if self.refused:
+        if self.refused and self.migration:
+            lines.append(f"{len(self.refused)} field(s) of the file not described: nothing was "
+                         "changed. Give the definition the site used, with every field.")
+        elif self.refused:
             lines.append(f"{len(self.refused)} change(s) refused: nothing was changed. Write "
                          "the definition again without them (each says what to do instead).")
         return "\n".join(lines)
@@ -76,6 +82,8 @@ class Plan:
 def plan(store: "Store", new: Study, file: str) -> Plan:
     """What amending the file's definition to `new` would do (AmendmentRefused when it is
     for another study, not newer, or no change at all)."""
+    if (first := format2.migration_plan(store, new, file)) is not None:
+        return first  # a file of format 2 the program's own definition does not describe
     old = store.study
     if new.id != old.id:
         raise AmendmentRefused(
@@ -123,7 +131,7 @@ def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) 
         raise AmendmentRefused(amendment.report())
     store.users.authenticate(store.user_id, password, purpose="amendment")
     with store.transaction():
-        number = definitions.store_version(store, new, reason.strip(), by=store.user_id)
+        number = definitions.store_version(store, new, reason.strip())
         for column in schema.sync_form_tables(store.conn, new):
             store.audit(A.SCHEMA, field=column, new_value="column added",
                         reason=f"study definition version {number}")

@@ -12,7 +12,7 @@ from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
     AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
-from alsdesk.store import audit, clock, definitions, logins, schema
+from alsdesk.store import audit, clock, definitions, format2, logins, schema
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
 from alsdesk.store.sink import (  # noqa: F401
@@ -127,9 +127,11 @@ class Store:
                 schema.create_schema(conn, study, audit.utc_now())
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+                    if admin is not None:
+                        # Made before version 1 is stored, so that the version and its
+                        # audit row name the administrator who set the study up.
+                        building.users.create_first_admin(*admin)
                     definitions.store_version(building, study, definitions.made_with(study))
-                if admin is not None:
-                    building.users.create_first_admin(*admin)
             finally:
                 conn.close()  # the last connection: SQLite folds the WAL into the file
             move_into_place(tmp, path)
@@ -146,6 +148,7 @@ class Store:
     def open(
         cls, path: str | Path, study: Study | None = None, *, readonly: bool = False,
         take_over: bool = False, quick_check: bool = True,
+        migration: "format2.Migration | None" = None,
     ) -> "Store":
         """Open an existing file after checking, read-only, that it is ours and usable.
 
@@ -156,6 +159,8 @@ class Store:
         ``take_over=True`` overrides a lock naming another computer (a person's decision).
         ``quick_check=False`` skips SQLite's quick check of the whole file, for a worker's
         second connection to a file the program opened (and checked) already.
+        ``migration``: a file of format 2 gets ``study`` as its version 1 from the
+        administrator it names (``alsdesk amend``, alsdesk/store/format2.py).
         """
         path = Path(path)
         refuse_read_only_disk(path)
@@ -183,6 +188,7 @@ class Store:
                 raise _store_error(path, exc) from None
             try:
                 study, number = definitions.opening_study(conn, path, info.study_id, study)
+                format2.refuse_migrated(conn, path, migration)
             except BaseException:
                 conn.close()
                 raise
@@ -198,10 +204,8 @@ class Store:
                     for version in applied:
                         store.audit(A.SCHEMA, new_value=f"migrated to format {version}")
                     if not definitions.latest_number(conn):
-                        store.study_version = definitions.store_version(store, study, (
-                            "stored when the file was migrated to format 3: it was made before "
-                            "databases kept their study definition, with the one this program "
-                            "brings"))
+                        store.study_version = format2.store_first_version(store, study,
+                                                                          migration)
                     for column in schema.sync_form_tables(conn, study):
                         store.audit(A.SCHEMA, field=column, new_value="column added")
                 if applied:  # the services looked at the file before its new columns
@@ -457,6 +461,8 @@ class Store:
             study = definitions.layout_study(self.conn, self.study)
         except StoreError:  # an older stored text changed behind the program: said below
             study = self.study
+        # A file of format 2 may hold fields of the site's own definition: said, and read.
+        undescribed, study = format2.verify_findings(self.conn, study)
         return VerifyReport(
             integrity=integrity,
             chain_rows=chain.rows,
@@ -471,6 +477,7 @@ class Store:
             record_problems=verify_tables.record_problems(self.conn, study),
             anchors=anchor_check.check(self.conn, self.path, against),
             time_notes=clock.time_notes(self.conn),
+            definition_problems=undescribed,
         )
 
 

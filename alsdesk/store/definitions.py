@@ -3,8 +3,9 @@
 A file opens with the newest definition stored in it, never with the one the program brings
 (that is only the default for new files), so a database is self-describing: the text an
 inspector reads in it is the text the data were entered under. Rows are never changed or
-deleted (triggers of format 3); each has its audit row, whose value names the row's digest, so
-a row rewritten behind the program, with its triggers dropped, is found by `verify`.
+deleted (triggers of format 3); each has its audit row, which records every column of the
+row, so a row rewritten behind the program, with its triggers dropped, is found by `verify`;
+one whose text is not the one loaded is refused at opening (alsdesk/store/definition_checks.py).
 """
 from __future__ import annotations
 
@@ -131,9 +132,11 @@ def describe(version: int, study: Study) -> str:
     return f"version {version}: {study.id} CRF {study.crf_version} sha256:{study.digest}"
 
 
-def store_version(store: "Store", study: Study, reason: str, *, by: str | None = None,
-                  ts: str | None = None) -> int:
-    """Store `study` as the next version, with its audit row, in the caller's transaction."""
+def store_version(store: "Store", study: Study, reason: str, *, ts: str | None = None) -> int:
+    """Store `study` as the next version, with its audit row, in the caller's transaction.
+
+    The user acting (None before the first account exists) is both loaded_by and the audit
+    row's user: verify holds one against the other."""
     conn = store.conn
     number = latest_number(conn) + 1
     previous = describe(number - 1, study_at(conn, number - 1)) if number > 1 else None
@@ -143,7 +146,7 @@ def store_version(store: "Store", study: Study, reason: str, *, by: str | None =
         "sha256, loaded_at, loaded_by, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (number, study.crf_version, study.id, study.text,
          json.dumps(dict(study.companions), ensure_ascii=False, sort_keys=True),
-         study.digest, ts, by, reason))
+         study.digest, ts, store.user_id, reason))
     store.audit(A.STUDY_DEFINE if number == 1 else A.STUDY_AMEND, ts=ts,
                 old_value=previous, new_value=describe(number, study), reason=reason)
     return number
@@ -176,44 +179,6 @@ def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
                 forms[form_id] = dataclasses.replace(forms[form_id],
                                                      fields=forms[form_id].fields + extra)
     return dataclasses.replace(study, forms=forms)
-
-
-def problems(conn: sqlite3.Connection) -> list[str]:
-    """What verify says of the stored definitions: each row's text still has its digest, is
-    the one its audit row names, and the versions run 1, 2, 3 ... of one study."""
-    if not has_table(conn):
-        return []
-    out = []
-    rows = conn.execute("SELECT version, crf_version, study_id, definition, companions, "
-                        "sha256 FROM study_versions ORDER BY version").fetchall()
-    named = [r[0] for r in conn.execute(
-        f"SELECT new_value FROM audit_trail WHERE action IN "
-        f"({', '.join('?' * len(DEFINE_ACTIONS))}) ORDER BY seq", DEFINE_ACTIONS)]
-    if not rows:
-        out.append("the database holds no study definition (table study_versions is empty)")
-    for i, (number, crf, study_id, text, companions, sha) in enumerate(rows):
-        where = f"study definition version {number} (CRF {crf})"
-        if number != i + 1:
-            out.append(f"{where}: versions are not numbered 1, 2, 3 ...: one was removed")
-        try:
-            actual = digest(text, json.loads(companions))
-        except (ValueError, TypeError):
-            out.append(f"{where}: its companion files cannot be read: they were changed "
-                       "outside ALS Desk")
-            continue
-        if actual != sha:
-            out.append(f"{where}: its text is not the one loaded (SHA-256 {actual[:12]}..., "
-                       f"recorded {sha[:12]}...): it was changed outside ALS Desk")
-        expected = f"version {number}: {study_id} CRF {crf} sha256:{actual}"
-        if i >= len(named) or named[i] != expected:
-            out.append(f"{where}: the audit trail does not record it as loaded (or records "
-                       "another text): it was changed or added outside ALS Desk")
-        if study_id != rows[0][2]:
-            out.append(f"{where}: it is for study {study_id}, not {rows[0][2]}")
-    if len(named) > len(rows):
-        out.append(f"the audit trail records {len(named)} study definitions loaded but the "
-                   f"file holds {len(rows)}: one was removed outside ALS Desk")
-    return out
 
 
 def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
@@ -280,9 +245,17 @@ def opening_study(conn: sqlite3.Connection, path, file_study_id: str | None,
     # recorded, for verify to say so; for writing such a file is refused.
     from alsdesk.study import load_study
 
+    from alsdesk.store.definition_checks import refuse_unrecorded
+
     stored = latest_study(conn, str(path), check=check)
+    if check:
+        refuse_unrecorded(conn, path)
     number = latest_number(conn) or 1
     study = given or stored or load_study()
+    if check and stored is None:  # format 2: `study` is about to be stored as version 1
+        from alsdesk.store.format2 import refuse
+
+        refuse(conn, path, study)
     if stored is not None and stored.id != file_study_id:
         raise StoreError(
             f"{path} says it holds data of study {file_study_id} but the definition stored "

@@ -1,6 +1,7 @@
 """What `alsdesk verify` found, and its text for a data manager (kept apart from the Store)."""
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,14 +31,23 @@ class VerifyReport:
     anchors: "AnchorReport | None" = None
     # Audit times that step back or lie in the future (alsdesk.store.clock): notes only.
     time_notes: list[str] = field(default_factory=list)
+    # Fields a file of format 2 holds that the definition it would be given lacks
+    # (alsdesk.store.format2): not damage, but the file cannot be opened for work.
+    definition_problems: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return (self.integrity == ["ok"] and not self.chain_problems
                 and not self.replay_problems and not self.signature_problems
                 and not self.schema_problems and not self.account_problems
-                and not self.record_problems
+                and not self.record_problems and not self.definition_problems
                 and not (self.anchors is not None and self.anchors.problems))
+
+    @property
+    def only_definition(self) -> bool:
+        """Failed only because the definition a file of format 2 would get lacks fields."""
+        return bool(self.definition_problems) and dataclasses.replace(
+            self, definition_problems=[]).ok
 
     def text(self) -> str:
         lines = [
@@ -64,6 +74,9 @@ class VerifyReport:
                 "match the audit trail" if not self.record_problems else
                 "DO NOT match the audit trail"),
             *(f"  {p}" for p in self.record_problems),
+            *(["Study definition to store at the migration: LACKS fields the file holds"]
+              if self.definition_problems else []),
+            *(f"  {p}" for p in self.definition_problems),
             *(self.anchors.lines() if self.anchors is not None else []),
             *(["Audit times: in order" if not self.time_notes else
                "Audit times: NOT always in order (notes; a clock put right explains them)"]),

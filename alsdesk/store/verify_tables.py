@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS
-from alsdesk.store import definitions
+from alsdesk.store import definition_checks, definitions
 from alsdesk.study.model import Study
 
 LIMIT = 50
@@ -27,7 +27,7 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
                          ("subjects", lambda c: subject_problems(c, study)),
                          ("queries", query_problems), ("form_instances", instance_problems),
                          ("ctcae_terms", lambda c: _terminology_problems(c, study)),
-                         ("study_versions", definitions.problems),
+                         ("study_versions", definition_checks.problems),
                          ("form_instances", definitions.instance_version_problems)):
         try:
             problems.extend(check(conn))
