@@ -20,6 +20,7 @@ from alsdesk.study import values as fv
 from alsdesk.study.model import EventKind
 from .derived_panel import EligibilityView
 from .fmt import gate
+from .i18n import shown as shown_study
 from .log_tables import LogTable
 from .schedule_table import ScheduleTable
 from .visit_matrix import VisitMatrix
@@ -99,7 +100,7 @@ class CasebookPage(QWidget):
         self._gate()
 
     def _build_tabs(self) -> None:
-        study = self.main.store.study
+        study = shown_study(self.main.store.study)
         self.matrix = VisitMatrix()
         self.matrix.open_form.connect(
             lambda ev, n, form, rep: self.open_form.emit(ev, form, n, rep))
@@ -146,7 +147,7 @@ class CasebookPage(QWidget):
         """The definition was amended: the log tables (whose columns are the forms' fields)
         and the outcomes tab are made again from it. The matrix and the schedule need not
         be: each refresh fills them from the study in force."""
-        study = self.main.store.study
+        study = shown_study(self.main.store.study)
         for table in self.logs.values():
             self.tabs.removeTab(self.tabs.indexOf(table))
             table.deleteLater()
@@ -180,7 +181,7 @@ class CasebookPage(QWidget):
             table.show_entries([], set(), None)
             self.tabs.setTabText(self.tabs.indexOf(table),
                                  tr("{label}s").format(
-                                     label=self.main.store.study.form(form_id).label))
+                                     label=shown_study(self.main.store.study).form(form_id).label))
         self.eligibility.show_result(None, tr("No subject open."))
         self.dose_box.hide()
         self.outcomes.show_outcomes(None, 0, 0)
@@ -192,7 +193,7 @@ class CasebookPage(QWidget):
         if self.subject is None:
             return
         store = self.main.store
-        study = store.study
+        study = shown_study(store.study)
         subj = store.subjects.get(self.subject)
         self.code.setText(subj.code)
         initials = f" · {subj.initials}" if subj.initials else ""
@@ -241,7 +242,7 @@ class CasebookPage(QWidget):
             refusal = permissions.role_refusal(store.role, Action.ENTER_DATA)
             table.show_entries(records, serious, refusal)
             live = sum(1 for r in records if r.status is not FormStatus.DELETED)
-            label = tr("{label}s").format(label=store.study.form(form_id).label)
+            label = tr("{label}s").format(label=shown_study(store.study).form(form_id).label)
             self.tabs.setTabText(self.tabs.indexOf(table), f"{label} ({live})")
 
     def _derived(self, function: str
@@ -277,7 +278,7 @@ class CasebookPage(QWidget):
             return
         (event, form_id, _), derived = found
         store = self.main.store
-        fdef = store.study.form(form_id)
+        fdef = shown_study(store.study).form(form_id)
         values = overview.form_values(store, self.subject, event, form_id)
         inputs: list[str] = []
         for d in fdef.derived:
@@ -352,7 +353,7 @@ class CasebookPage(QWidget):
             return False
         event, n = picked
         store = self.main.store
-        label = store.study.event(event).label
+        label = shown_study(store.study).event(event).label
         subject = self.subject
         scope = store.forms.visit_scope(subject, event, n)
         if scope.refusal:  # nothing to sign: say so before asking for a password

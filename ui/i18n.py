@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from alsdesk import i18n
 from alsdesk.paths import resource_path
 
-__all__ = ["use_language", "language", "saved_language", "save_language", "is_rtl",
+__all__ = ["use_language", "language", "shown", "saved_language", "save_language", "is_rtl",
            "catalogue_path", "tr"]
 
 SETTINGS = ("ALS Desk", "alsdesk")
@@ -64,6 +64,15 @@ def use_language(code: str) -> None:
     if isinstance(app, QApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in i18n.RIGHT_TO_LEFT
                                else Qt.LayoutDirection.LeftToRight)
+
+
+def shown(study):
+    """The study as the window shows it: its texts in the language in use where its
+    definition carries them (alsdesk/study/translation.py). For what is shown only: what is
+    saved, checked by the store or exported reads the store's own study."""
+    from alsdesk.study.translation import localized
+
+    return localized(study, i18n.language())
 
 
 def language() -> str:

@@ -19,6 +19,7 @@ from alsdesk.i18n import tr
 from alsdesk.store import Store
 from alsdesk.permissions import role_refusal
 from . import export_actions
+from .i18n import shown as shown_study
 from .casebook import CasebookPage
 from .dashboard import DashboardPage
 from .fmt import gate, use_site_format
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.pages.setTabText(self.pages.indexOf(self.casebook),
                               tr("Casebook {subject}").format(subject=subject) if subject else tr("Casebook"))
         form = self.form_page.form_id
-        label = self.store.study.form(form).label if form else ""
+        label = shown_study(self.store.study).form(form).label if form else ""
         self.pages.setTabText(self.pages.indexOf(self.form_page),
                               tr("Form: {label}").format(label=label) if form else tr("Form"))
 

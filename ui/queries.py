@@ -22,6 +22,7 @@ from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.states import QueryStatus
 from alsdesk.store.queries import Query
 from alsdesk.permissions import role_refusal
+from .i18n import shown as shown_study
 from .fmt import gate, local_time, row_list
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ class QueriesPage(QWidget):
         wanted = FILTERS[self.filter.currentIndex()][1]
         selected = self.current()
         self.queries = [q for q in store.queries.list() if q.status in wanted]
-        study = store.study
+        study = shown_study(store.study)
         rows = []
         for q in self.queries:
             form = study.form(q.form)
@@ -209,7 +210,7 @@ class QueriesPage(QWidget):
 
     def _detail(self, q: Query) -> str:
         """The whole query as the nurse reads it: where, question, answer, closing note."""
-        study = self.main.store.study
+        study = shown_study(self.main.store.study)
         form = study.form(q.form)
         field = form.field(q.field).label if q.field in form.field_ids else tr("the whole form")
         lines = [tr("<b>Query #{id}</b> ({status}) · subject {subject} · "
