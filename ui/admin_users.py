@@ -27,6 +27,7 @@ from alsdesk import accounts
 from alsdesk.accounts import Account, AccountStep
 from alsdesk.auth import Action, Role, password_rules
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.permissions import role_refusal
 from alsdesk.store.users import User
 from .fmt import gate, local_time, row_list
@@ -37,31 +38,68 @@ if TYPE_CHECKING:
 
 __all__ = ["UsersDialog", "AccountStepDialog", "NewAccountDialog", "open_users", "COLUMNS"]
 
-COLUMNS = ("User id", "Full name", "Role", "Active", "Locked until", "Last login")
+# made at import: shown with tr(...) where they are used, in the language chosen by then
+COLUMNS = (QT_TRANSLATE_NOOP("", "User id"), QT_TRANSLATE_NOOP("", "Full name"),
+           QT_TRANSLATE_NOOP("", "Role"), QT_TRANSLATE_NOOP("", "Active"),
+           QT_TRANSLATE_NOOP("", "Locked until"), QT_TRANSLATE_NOOP("", "Last login"))
 # button text (with its mnemonic) per step, in the order of the buttons and the row menu
 STEP_TEXT = {
-    AccountStep.RESET_PASSWORD: "Reset &password…",
-    AccountStep.UNLOCK: "&Unlock…",
-    AccountStep.CHANGE_ROLE: "Change &role…",
-    AccountStep.DEACTIVATE: "&Deactivate…",
-    AccountStep.REACTIVATE: "R&eactivate…",
+    AccountStep.RESET_PASSWORD: QT_TRANSLATE_NOOP("", "Reset &password…"),
+    AccountStep.UNLOCK: QT_TRANSLATE_NOOP("", "&Unlock…"),
+    AccountStep.CHANGE_ROLE: QT_TRANSLATE_NOOP("", "Change &role…"),
+    AccountStep.DEACTIVATE: QT_TRANSLATE_NOOP("", "&Deactivate…"),
+    AccountStep.REACTIVATE: QT_TRANSLATE_NOOP("", "R&eactivate…"),
+}
+# the question a step's dialog asks, naming the account ({who})
+QUESTION = {
+    AccountStep.RESET_PASSWORD: QT_TRANSLATE_NOOP("", "Reset the password of the account {who}?"),
+    AccountStep.UNLOCK: QT_TRANSLATE_NOOP("", "Unlock the account {who}?"),
+    AccountStep.CHANGE_ROLE: QT_TRANSLATE_NOOP("", "Change the role of the account {who}?"),
+    AccountStep.DEACTIVATE: QT_TRANSLATE_NOOP("", "Deactivate the account {who}?"),
+    AccountStep.REACTIVATE: QT_TRANSLATE_NOOP("", "Reactivate the account {who}?"),
+}
+# the OK button of a step's dialog, naming the account ({user})
+OK_TEXT = {
+    AccountStep.RESET_PASSWORD: QT_TRANSLATE_NOOP("", "Reset {user}"),
+    AccountStep.UNLOCK: QT_TRANSLATE_NOOP("", "Unlock {user}"),
+    AccountStep.CHANGE_ROLE: QT_TRANSLATE_NOOP("", "Change {user}"),
+    AccountStep.DEACTIVATE: QT_TRANSLATE_NOOP("", "Deactivate {user}"),
+    AccountStep.REACTIVATE: QT_TRANSLATE_NOOP("", "Reactivate {user}"),
 }
 # what each step does to the account, said before it is done
 CONSEQUENCE = {
-    AccountStep.RESET_PASSWORD: "The new password replaces the old one at once, and unlocks "
-                                "the account. Give it to the person privately.",
-    AccountStep.UNLOCK: "The account can log in again at once; the count of wrong passwords "
-                        "starts again from zero.",
-    AccountStep.CHANGE_ROLE: "The role decides what the account may do from its next login.",
-    AccountStep.DEACTIVATE: "The account can no longer log in. It is not deleted: what it "
-                            "recorded and signed stays, and it can be reactivated.",
-    AccountStep.REACTIVATE: "The account can log in again with its current password.",
+    AccountStep.RESET_PASSWORD: QT_TRANSLATE_NOOP(
+        "", "The new password replaces the old one at once, and unlocks "
+            "the account. Give it to the person privately."),
+    AccountStep.UNLOCK: QT_TRANSLATE_NOOP(
+        "", "The account can log in again at once; the count of wrong passwords "
+            "starts again from zero."),
+    AccountStep.CHANGE_ROLE: QT_TRANSLATE_NOOP(
+        "", "The role decides what the account may do from its next login."),
+    AccountStep.DEACTIVATE: QT_TRANSLATE_NOOP(
+        "", "The account can no longer log in. It is not deleted: what it "
+            "recorded and signed stays, and it can be reactivated."),
+    AccountStep.REACTIVATE: QT_TRANSLATE_NOOP(
+        "", "The account can log in again with its current password."),
 }
+# the status line after a step was done on account {user}
+DONE = {
+    AccountStep.RESET_PASSWORD: QT_TRANSLATE_NOOP("", "New password set for {user}."),
+    AccountStep.UNLOCK: QT_TRANSLATE_NOOP("", "Unlocked {user}."),
+    AccountStep.CHANGE_ROLE: QT_TRANSLATE_NOOP("", "Changed the role of {user}."),
+    AccountStep.DEACTIVATE: QT_TRANSLATE_NOOP("", "Deactivated {user}."),
+    AccountStep.REACTIVATE: QT_TRANSLATE_NOOP("", "Reactivated {user}."),
+}
+
+
+def _step_name(step: AccountStep) -> str:
+    """A step's button text without its mnemonic and dots ("Reset password")."""
+    return tr(STEP_TEXT[step]).replace("&", "").rstrip("…")
 
 
 def rules_text() -> str:
     """The core's password rules as the label shown above the password fields."""
-    return "A new password must be: " + "; ".join(password_rules()) + "."
+    return tr("A new password must be: {rules}.").format(rules="; ".join(password_rules()))
 
 
 def _edit(name: str, label: str, password: bool = False) -> QLineEdit:
@@ -134,32 +172,30 @@ class AccountStepDialog(_StepDialog):
 
     def __init__(self, store: "Store", user: User, step: AccountStep,
                  parent: QWidget | None = None) -> None:
-        verb = STEP_TEXT[step].replace("&", "").rstrip("…")
         who = f"<b>{user.user_id}</b> — {user.full_name}, {user.role.label}"
-        question = step.value[0].upper() + step.value[1:]
-        super().__init__(f"{verb}: {user.user_id}",
-                         f"{question} the account {who}?<br>{CONSEQUENCE[step]}",
-                         f"{verb.split()[0]} {user.user_id}", parent)
+        super().__init__(tr("{step}: {user}").format(step=_step_name(step), user=user.user_id),
+                         tr(QUESTION[step]).format(who=who) + "<br>" + tr(CONSEQUENCE[step]),
+                         tr(OK_TEXT[step]).format(user=user.user_id), parent)
         self.setObjectName(f"account_{step.name.lower()}_dialog")
         self.store, self.user, self.step = store, user, step
         if step is AccountStep.RESET_PASSWORD:
             self.form.addRow(_label(rules_text(), "password_rules"))
-            self.password = _edit("password", "New password", True)
-            self.repeat = _edit("repeat", "New password again", True)
-            self.form.addRow("New &password:", self.password)
-            self.form.addRow("Password a&gain:", self.repeat)
+            self.password = _edit("password", tr("New password"), True)
+            self.repeat = _edit("repeat", tr("New password again"), True)
+            self.form.addRow(tr("New &password:"), self.password)
+            self.form.addRow(tr("Password a&gain:"), self.repeat)
             self.passwords = [self.password, self.repeat]
         if step is AccountStep.CHANGE_ROLE:
             self.role = QComboBox()
             self.role.setObjectName("role")
-            self.role.setAccessibleName("New role")
+            self.role.setAccessibleName(tr("New role"))
             for role in Role:
                 if role is not user.role:
                     self.role.addItem(role.label, role)
-            self.form.addRow("New &role:", self.role)
-        self.reason = _edit("reason", "Reason")
-        self.reason.setPlaceholderText("kept in the audit trail")
-        self.form.addRow("Rea&son:", self.reason)
+            self.form.addRow(tr("New &role:"), self.role)
+        self.reason = _edit("reason", tr("Reason"))
+        self.reason.setPlaceholderText(tr("kept in the audit trail"))
+        self.form.addRow(tr("Rea&son:"), self.reason)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -185,27 +221,28 @@ class NewAccountDialog(_StepDialog):
     """A new account: user id, full name, role, and a password typed twice under its rules."""
 
     def __init__(self, store: "Store", parent: QWidget | None = None) -> None:
-        super().__init__("New account", "The new user logs in with this user id and password; "
-                         "the full name is printed with their signatures.", "Add the account",
-                         parent)
+        super().__init__(tr("New account"),
+                         tr("The new user logs in with this user id and password; "
+                            "the full name is printed with their signatures."),
+                         tr("Add the account"), parent)
         self.setObjectName("new_account_dialog")
         self.store = store
-        self.user_id = _edit("user_id", "User id")
-        self.full_name = _edit("full_name", "Full name")
+        self.user_id = _edit("user_id", tr("User id"))
+        self.full_name = _edit("full_name", tr("Full name"))
         self.role = QComboBox()
         self.role.setObjectName("role")
-        self.role.setAccessibleName("Role")
+        self.role.setAccessibleName(tr("Role"))
         for role in Role:
             self.role.addItem(role.label, role)
-        self.password = _edit("password", "Password", True)
-        self.repeat = _edit("repeat", "Password again", True)
+        self.password = _edit("password", tr("Password"), True)
+        self.repeat = _edit("repeat", tr("Password again"), True)
         self.passwords = [self.password, self.repeat]
-        self.form.addRow("&User id:", self.user_id)
-        self.form.addRow("Full &name:", self.full_name)
-        self.form.addRow("&Role:", self.role)
+        self.form.addRow(tr("&User id:"), self.user_id)
+        self.form.addRow(tr("Full &name:"), self.full_name)
+        self.form.addRow(tr("&Role:"), self.role)
         self.form.addRow(_label(rules_text(), "password_rules"))
-        self.form.addRow("&Password:", self.password)
-        self.form.addRow("Password a&gain:", self.repeat)
+        self.form.addRow(tr("&Password:"), self.password)
+        self.form.addRow(tr("Password a&gain:"), self.repeat)
         self.added: User | None = None
 
     def attempt(self) -> None:
@@ -238,14 +275,14 @@ class UsersDialog(QDialog):
         self.window_ = window
         self.store = window.store
         self.setObjectName("users_dialog")
-        self.setWindowTitle("Users")
+        self.setWindowTitle(tr("Users"))
         self.resize(900, 480)
         layout = QVBoxLayout(self)
-        layout.addWidget(_label("Accounts are never deleted: deactivate one that is no longer "
-                                "used. Every change is kept in the audit trail with its "
-                                "reason. Enter on a row shows what can be done to it."))
-        self.table = row_list(_AccountTable(self.row_menu), "accounts", "Accounts")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        layout.addWidget(_label(tr("Accounts are never deleted: deactivate one that is no "
+                                   "longer used. Every change is kept in the audit trail with "
+                                   "its reason. Enter on a row shows what can be done to it.")))
+        self.table = row_list(_AccountTable(self.row_menu), "accounts", tr("Accounts"))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -254,16 +291,16 @@ class UsersDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.row_menu())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.new_button = self._button("new_account", "&New account…", self.new_account)
+        self.new_button = self._button("new_account", tr("&New account…"), self.new_account)
         row.addWidget(self.new_button)
         self.step_buttons: dict[AccountStep, QPushButton] = {}
         for step, text in STEP_TEXT.items():
-            button = self._button(f"step_{step.name.lower()}", text,
+            button = self._button(f"step_{step.name.lower()}", tr(text),
                                   lambda _c=False, s=step: self.run_step(s))
             self.step_buttons[step] = button
             row.addWidget(button)
         row.addStretch(1)
-        close = self._button("close_users", "Close", self.reject)
+        close = self._button("close_users", tr("Close"), self.reject)
         row.addWidget(close)
         layout.addLayout(row)
         self.status = _label("", "users_status")
@@ -290,9 +327,9 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.accounts))
         for r, acc in enumerate(self.accounts):
             u = acc.user
-            cells = (u.user_id, u.full_name, u.role.label, "yes" if u.active else "no",
+            cells = (u.user_id, u.full_name, u.role.label, tr("yes") if u.active else tr("no"),
                      local_time(u.locked_until) if acc.locked else "",
-                     local_time(acc.last_login) if acc.last_login else "never")
+                     local_time(acc.last_login) if acc.last_login else tr("never"))
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         ids = [a.user_id for a in self.accounts]
@@ -311,10 +348,9 @@ class UsersDialog(QDialog):
         acc = self.current()
         steps = accounts.account_steps(self.store, acc.user) if acc else {}
         for step, button in self.step_buttons.items():
-            gate(button, steps.get(step, "Select an account first."),
-                 STEP_TEXT[step].replace("&", "").rstrip("…"))
+            gate(button, steps.get(step, tr("Select an account first.")), _step_name(step))
         gate(self.new_button, role_refusal(self.store.role, Action.MANAGE_USERS),
-             "Add an account")
+             tr("Add an account"))
 
     # -- steps ---------------------------------------------------------------------------
     def row_menu(self) -> QMenu | None:
@@ -327,7 +363,7 @@ class UsersDialog(QDialog):
         menu.setToolTipsVisible(True)
         steps = accounts.account_steps(self.store, acc.user)
         for step, text in STEP_TEXT.items():
-            action = menu.addAction(text)
+            action = menu.addAction(tr(text))
             action.setObjectName(f"menu_{step.name.lower()}")
             gate(action, steps[step])
             action.triggered.connect(lambda _c=False, s=step: self.run_step(s))
@@ -349,11 +385,7 @@ class UsersDialog(QDialog):
         self.activateWindow()  # back to this dialog, whose keys work again
         if not accepted:
             return False
-        done = {AccountStep.RESET_PASSWORD: "New password set for",
-                AccountStep.UNLOCK: "Unlocked", AccountStep.CHANGE_ROLE: "Changed the role of",
-                AccountStep.DEACTIVATE: "Deactivated",
-                AccountStep.REACTIVATE: "Reactivated"}[step]
-        self._done(f"{done} {acc.user_id}.", acc.user_id)
+        self._done(tr(DONE[step]).format(user=acc.user_id), acc.user_id)
         return True
 
     def new_account(self) -> bool:
@@ -363,7 +395,8 @@ class UsersDialog(QDialog):
         self.activateWindow()
         if not accepted or dialog.added is None:
             return False
-        self._done(f"Added {dialog.added.user_id} ({dialog.added.role.label}).",
+        self._done(tr("Added {user} ({role}).").format(user=dialog.added.user_id,
+                                                        role=dialog.added.role.label),
                    dialog.added.user_id)
         return True
 

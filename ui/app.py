@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
+from alsdesk.i18n import tr
 from alsdesk.store import Store
 from . import reliability
 from .display_check import NO_DISPLAY_EXIT, display_problem
@@ -53,11 +54,11 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
         if store is None:
             return None
     except AlsDeskError as exc:
-        prompts.error("Cannot open the database", str(exc))
+        prompts.error(tr("Cannot open the database"), str(exc))
         return None
     if store.users.count() == 0 and store.readonly:
-        prompts.error("Cannot open the database", "The database has no accounts yet and "
-                      "is open read-only: nobody can log in.")
+        prompts.error(tr("Cannot open the database"), tr("The database has no accounts yet "
+                      "and is open read-only: nobody can log in."))
         store.close()
         return None
     if store.users.count() == 0:
@@ -158,7 +159,7 @@ def run(db_path: Path) -> int:
         check_bindings()
     except BindingsBroken as exc:  # before any typing: the crash would lose it
         print(exc, file=sys.stderr)
-        Prompts(None).error("ALS Desk cannot start", str(exc))
+        Prompts(None).error(tr("ALS Desk cannot start"), str(exc))
         return 3
     window = start(db_path)
     if window is None:

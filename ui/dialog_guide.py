@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QLabel, QLineEdit, QPlainTextEdit, QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.textcheck import says_something
 
 __all__ = ["Guide", "GuidedDialog", "problem_label", "value_of"]
@@ -39,7 +40,7 @@ def problem_label(name: str = "problem") -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setStyleSheet(PROBLEM_STYLE)
-    label.setAccessibleName("Problem")
+    label.setAccessibleName(tr("Problem"))
     label.hide()
     return label
 

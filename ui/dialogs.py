@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.rules.engine import Finding
 from .dialog_guide import Guide, GuidedDialog, problem_label
 from alsdesk.states import SubjectStatus
@@ -29,10 +30,11 @@ COMMON_REASONS = (
 )
 
 
-def _buttons(dialog: QDialog, ok_text: str = "OK") -> QDialogButtonBox:
+def _buttons(dialog: QDialog, ok_text: str | None = None) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                            | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(
+        tr("OK") if ok_text is None else ok_text)
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -62,10 +64,10 @@ class ReasonDialog(GuidedDialog):
         self.reason.setEditable(True)
         self.reason.addItems(("",) + COMMON_REASONS)
         self.reason.setCurrentIndex(0)
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(tr("Reason"))
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter is OK, not "add"
-        self.reason.lineEdit().setPlaceholderText("Type or pick the reason")
-        prompt = QLabel("&Reason (kept in the audit trail):")
+        self.reason.lineEdit().setPlaceholderText(tr("Type or pick the reason"))
+        prompt = QLabel(tr("&Reason (kept in the audit trail):"))
         prompt.setBuddy(self.reason)
         layout.addWidget(prompt)
         layout.addWidget(self.reason)
@@ -73,7 +75,7 @@ class ReasonDialog(GuidedDialog):
         layout.addWidget(self.problem)
         self.buttons = _buttons(self)
         layout.addWidget(self.buttons)
-        self.guide = Guide(self, self.problem, [(self.reason, (
+        self.guide = Guide(self, self.problem, [(self.reason, tr(
             "give the reason for the change: type it, or pick one with the Down arrow."))]
             if required else [], inputs=[self.reason])
 
@@ -86,28 +88,28 @@ class NotesDialog(GuidedDialog):
 
     def __init__(self, findings: Sequence[Finding], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Confirm with a note")
+        self.setWindowTitle(tr("Confirm with a note"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(
+        layout.addWidget(_wrapped(tr(
             "These answers are unusual. If they are right, say why in a note: each note is "
-            "kept as an open query for the monitor. Otherwise press Cancel and correct the form."))
+            "kept as an open query for the monitor. Otherwise press Cancel and correct the form.")))
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         required = []
         for f in findings:
             edit = QLineEdit()
             edit.setObjectName(f"note_{f.check_id}")
-            edit.setAccessibleName(f"Note: {f.message}")
+            edit.setAccessibleName(tr("Note: {message}").format(message=f.message))
             self.edits[f.check_id] = edit
             shown = f.message.replace(" (confirm with a note to keep it)", "")
             form.addRow(_wrapped(shown))
             form.addRow(edit)
-            required.append((edit, f"write a note for: {shown}"))
+            required.append((edit, tr("write a note for: {finding}").format(finding=shown)))
         layout.addLayout(form)
         self.problem = problem_label()
         layout.addWidget(self.problem)
-        self.buttons = _buttons(self, "Keep the answers with these notes")
+        self.buttons = _buttons(self, tr("Keep the answers with these notes"))
         layout.addWidget(self.buttons)
         self.guide = Guide(self, self.problem, required)
 
@@ -131,14 +133,14 @@ class TextDialog(GuidedDialog):
         self.edit.setAccessibleName(title)
         self.edit.setTabChangesFocus(True)
         self.edit.setMinimumHeight(90)
-        self.edit.setPlaceholderText("Enter is OK; Shift+Enter starts a new line")
+        self.edit.setPlaceholderText(tr("Enter is OK; Shift+Enter starts a new line"))
         self.edit.installEventFilter(self)
         layout.addWidget(self.edit)
         self.problem = problem_label()
         layout.addWidget(self.problem)
         self.buttons = _buttons(self)
         layout.addWidget(self.buttons)
-        what = missing or "the text is missing: type it above, then press Enter."
+        what = missing or tr("the text is missing: type it above, then press Enter.")
         self.guide = Guide(self, self.problem, [(self.edit, what)] if required else [],
                            inputs=[self.edit])
 
@@ -162,20 +164,20 @@ class NewSubjectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New subject")
+        self.setWindowTitle(tr("New subject"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_wrapped(
-            "The new subject is registered in screening with the next screening number."))
+        layout.addWidget(_wrapped(tr(
+            "The new subject is registered in screening with the next screening number.")))
         form = QFormLayout()
         self.initials = QLineEdit()
         self.initials.setObjectName("initials")
-        self.initials.setAccessibleName("Initials")
+        self.initials.setAccessibleName(tr("Initials"))
         self.initials.setMaxLength(4)
-        self.initials.setPlaceholderText("optional, 2 to 4 letters")
-        form.addRow("&Initials:", self.initials)
+        self.initials.setPlaceholderText(tr("optional, 2 to 4 letters"))
+        form.addRow(tr("&Initials:"), self.initials)
         form.labelForField(self.initials).setBuddy(self.initials)
         layout.addLayout(form)
-        self.buttons = _buttons(self, "Register")
+        self.buttons = _buttons(self, tr("Register"))
         layout.addWidget(self.buttons)
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -195,27 +197,29 @@ class SubjectStatusDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.code, self.current = code, current
-        self.setWindowTitle(f"Change the status of {code}")
+        self.setWindowTitle(tr("Change the status of {subject}").format(subject=code))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         self.possible = any(c.refusal is None for c in choices)
-        intro = (f"{code} is <b>{current.value}</b>. Choose the new status and give the "
-                 "reason; the audit trail keeps both." if self.possible else
-                 f"{code} is <b>{current.value}</b>. Its status follows its data: no other "
-                 "status can be chosen by hand now (why, below).")
+        intro = (tr("{subject} is <b>{status}</b>. Choose the new status and give the "
+                    "reason; the audit trail keeps both.") if self.possible else
+                 tr("{subject} is <b>{status}</b>. Its status follows its data: no other "
+                    "status can be chosen by hand now (why, below).")).format(
+            subject=code, status=current.value)
         self.intro = _wrapped(intro)
         self.intro.setObjectName("status_intro")
         layout.addWidget(self.intro)
         form = QFormLayout()
         self.status = QComboBox()
         self.status.setObjectName("status")
-        self.status.setAccessibleName("New status")
-        self.status.addItem("— choose the new status —", None)
+        self.status.setAccessibleName(tr("New status"))
+        self.status.addItem(tr("— choose the new status —"), None)
         model = self.status.model()
         refused = []
         for c in choices:
-            self.status.addItem(c.status.value if c.refusal is None
-                                else f"{c.status.value} (not possible now)", c.status.value)
+            shown = c.status.value if c.refusal is None else \
+                tr("{status} (not possible now)").format(status=c.status.value)
+            self.status.addItem(shown, c.status.value)
             if c.refusal is not None:
                 item = model.item(self.status.count() - 1)
                 item.setEnabled(False)
@@ -224,27 +228,27 @@ class SubjectStatusDialog(QDialog):
         self.status.setCurrentIndex(0)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
-        self.reason.setAccessibleName("Reason for the change")
-        self.reason.setPlaceholderText("Why the status changes")
-        form.addRow("&New status:", self.status)
-        form.addRow("&Reason:", self.reason)
+        self.reason.setAccessibleName(tr("Reason for the change"))
+        self.reason.setPlaceholderText(tr("Why the status changes"))
+        form.addRow(tr("&New status:"), self.status)
+        form.addRow(tr("&Reason:"), self.reason)
         for label, buddy in ((form.labelForField(self.status), self.status),
                              (form.labelForField(self.reason), self.reason)):
             label.setBuddy(buddy)
         layout.addLayout(form)
         self.problem = problem_label("status_problem")
         layout.addWidget(self.problem)
-        self.not_now = _wrapped("Not possible now:<br>" + "<br>".join(refused))
+        self.not_now = _wrapped(tr("Not possible now:") + "<br>" + "<br>".join(refused))
         self.not_now.setObjectName("status_not_now")
         self.not_now.setVisible(bool(refused))
         layout.addWidget(self.not_now)
-        self.buttons = _buttons(self, "Change status…")
+        self.buttons = _buttons(self, tr("Change status…"))
         layout.addWidget(self.buttons)
         if not self.possible:  # nothing to choose: say so, and offer only Close
             for w in (self.status, self.reason):
                 w.setEnabled(False)
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).hide()
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Close"))
         self.status.currentIndexChanged.connect(lambda _: self.problem.hide())
         self.reason.textChanged.connect(lambda _: self.problem.hide())
         self.confirmation: QMessageBox | None = None
@@ -269,19 +273,22 @@ class SubjectStatusDialog(QDialog):
         """Explain what is missing, or confirm the change with the subject named."""
         status, reason = self.choice()
         if status is None:
-            self._missing("Choose the new status first (arrow keys or the first letter).",
+            self._missing(tr("Choose the new status first (arrow keys or the first letter)."),
                           self.status)
             return
         if not reason:
-            self._missing(f"Give the reason for changing {self.code} to {status.value}.",
+            self._missing(tr("Give the reason for changing {subject} to {status}.").format(
+                subject=self.code, status=status.value),
                           self.reason)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Confirm the status change",
-                          f"Change {self.code} from {self.current.value} to {status.value}?",
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Confirm the status change"),
+                          tr("Change {subject} from {old} to {new}?").format(
+                              subject=self.code, old=self.current.value, new=status.value),
                           parent=self)
-        box.setInformativeText(f"Reason: {reason}")
-        yes = box.addButton(f"Change to {status.value}", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(tr("Reason: {reason}").format(reason=reason))
+        yes = box.addButton(tr("Change to {status}").format(status=status.value),
+                            QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         self.confirmation = box
         box.exec()
@@ -297,26 +304,26 @@ class SettingsDialog(QDialog):
                  formats: Sequence[str] = ("DD/MMM/YYYY",),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.idle = QSpinBox()
         self.idle.setObjectName("idle_minutes")
-        self.idle.setAccessibleName("Lock the window after this many idle minutes")
+        self.idle.setAccessibleName(tr("Lock the window after this many idle minutes"))
         self.idle.setRange(1, 120)
         self.idle.setValue(idle_minutes)
-        self.idle.setSuffix(" min")
-        form.addRow("&Lock the window when idle for:", self.idle)
+        self.idle.setSuffix(tr(" min"))
+        form.addRow(tr("&Lock the window when idle for:"), self.idle)
         form.labelForField(self.idle).setBuddy(self.idle)
         self.date_format = QComboBox()
         self.date_format.setObjectName("date_format")
-        self.date_format.setAccessibleName("How dates are written on screen")
+        self.date_format.setAccessibleName(tr("How dates are written on screen"))
         self.date_format.addItems(list(formats))
         self.date_format.setCurrentText(date_format)
-        form.addRow("&Dates on screen:", self.date_format)
+        form.addRow(tr("&Dates on screen:"), self.date_format)
         form.labelForField(self.date_format).setBuddy(self.date_format)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Save"))
+        layout.addWidget(_buttons(self, tr("Save")))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.auth import Role, password_problem, password_rules
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 from alsdesk.store.workflow import DEFAULT_MEANING
 from .dialog_guide import Guide
 from .study_choice import StudyChoice
@@ -44,7 +45,7 @@ def _line(name: str, label: str) -> QLineEdit:
 
 def _rules() -> QLabel:
     """The core's password rules, shown before a password is chosen (not after a refusal)."""
-    label = QLabel("The password needs " + "; ".join(password_rules()) + ".")
+    label = QLabel(tr("The password needs {rules}.").format(rules="; ".join(password_rules())))
     label.setObjectName("password_rules")
     label.setWordWrap(True)
     return label
@@ -123,30 +124,32 @@ class FirstRunDialog(_Dialog):
     def __init__(self, db_path: Path, create: Callable[..., None], *,
                  new_file: bool, parent: QWidget | None = None,
                  choose_study: bool = False) -> None:
-        what = ("There is no database at" if new_file else "The database has no users yet:")
+        where = (tr("There is no database at <b>{path}</b>.") if new_file
+                 else tr("The database has no users yet: <b>{path}</b>.")).format(path=db_path)
         super().__init__(
-            "ALS Desk — first start",
-            f"{what} <b>{db_path}</b>.<br>Create the first administrator account. The "
-            "administrator adds the nurses, investigators and monitors; it does not enter "
-            "clinical data.", "Create" if new_file else "Create the account", parent)
+            tr("ALS Desk — first start"),
+            where + "<br>" + tr("Create the first administrator account. The administrator "
+                                "adds the nurses, investigators and monitors; it does not "
+                                "enter clinical data."),
+            tr("Create") if new_file else tr("Create the account"), parent)
         self._create = create
         self.study_choice: StudyChoice | None = None
         if choose_study:
             self.setMinimumWidth(560)  # the trial's id and CRF version on the choice's line
-        self.user_id = _line("user_id", "Administrator user id")
-        self.full_name = _line("full_name", "Full name")
-        self.password = _password("password", "Password")
-        self.repeat = _password("repeat", "Password again")
-        self.form.addRow("User id:", self.user_id)
-        self.form.addRow("Full name:", self.full_name)
+        self.user_id = _line("user_id", tr("Administrator user id"))
+        self.full_name = _line("full_name", tr("Full name"))
+        self.password = _password("password", tr("Password"))
+        self.repeat = _password("repeat", tr("Password again"))
+        self.form.addRow(tr("User id:"), self.user_id)
+        self.form.addRow(tr("Full name:"), self.full_name)
         self.form.addRow(_rules())
-        self.form.addRow("Password:", self.password)
-        self.form.addRow("Password again:", self.repeat)
+        self.form.addRow(tr("Password:"), self.password)
+        self.form.addRow(tr("Password again:"), self.repeat)
         self.guide.required = [
-            (self.user_id, "type the administrator's user id."),
-            (self.full_name, "type the administrator's full name."),
-            (self.password, "choose a password."),
-            (self.repeat, "type the password again, to be sure of it.")]
+            (self.user_id, tr("type the administrator's user id.")),
+            (self.full_name, tr("type the administrator's full name.")),
+            (self.password, tr("choose a password.")),
+            (self.repeat, tr("type the password again, to be sure of it."))]
         if choose_study:
             # below the account: Tab goes from the passwords to the choice, then to Create
             self.study_choice = StudyChoice(db_path.parent if db_path.parent.is_dir()
@@ -175,7 +178,7 @@ class FirstRunDialog(_Dialog):
     def attempt(self) -> None:
         user_id, password = self.user_id.text().strip(), self.password.text()
         if password != self.repeat.text():
-            raise _Refused("The two passwords differ: type the same password twice.")
+            raise _Refused(tr("The two passwords differ: type the same password twice."))
         problem = password_problem(password, user_id, self.full_name.text())
         if problem:
             raise _Refused(problem)
@@ -198,15 +201,16 @@ class LoginDialog(_Dialog):
     """User id and password; failures and lockout as the core decides."""
 
     def __init__(self, db_path: Path, login: Callable[[str, str], object], *,
-                 title: str = "ALS Desk — log in", parent: QWidget | None = None) -> None:
-        super().__init__(title, f"Database: <b>{db_path}</b>", "Log in", parent)
+                 title: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(tr("ALS Desk — log in") if title is None else title,
+                         tr("Database: <b>{path}</b>").format(path=db_path), tr("Log in"), parent)
         self._login = login
-        self.user_id = _line("user_id", "User id")
-        self.password = _password("password", "Password")
-        self.form.addRow("User id:", self.user_id)
-        self.form.addRow("Password:", self.password)
-        self.guide.required = [(self.user_id, "type your user id."),
-                               (self.password, "type your password.")]
+        self.user_id = _line("user_id", tr("User id"))
+        self.password = _password("password", tr("Password"))
+        self.form.addRow(tr("User id:"), self.user_id)
+        self.form.addRow(tr("Password:"), self.password)
+        self.guide.required = [(self.user_id, tr("type your user id.")),
+                               (self.password, tr("type your password."))]
 
     def attempt(self) -> None:
         self._login(self.user_id.text().strip(), self.password.text())
@@ -225,27 +229,28 @@ class SignatureDialog(_Dialog):
         """`meanings` come from the study definition (the core's default when it has none);
         `scope`, the core's list for a visit signature, is shown above the password."""
         super().__init__(
-            "Electronic signature",
-            f"You are signing <b>{what}</b>.<br>Your signature is the legally binding "
-            "equivalent of a handwritten one (21 CFR 11). It is shown and printed with your "
-            "name, the date and time, and its meaning.", "Sign", parent)
+            tr("Electronic signature"),
+            tr("You are signing <b>{what}</b>.<br>Your signature is the legally binding "
+               "equivalent of a handwritten one (21 CFR 11). It is shown and printed with your "
+               "name, the date and time, and its meaning.").format(what=what), tr("Sign"),
+            parent)
         self.setMinimumWidth(640)
         self._sign = sign
         name = QLabel(f"<b>{printed_name}</b> ({role.label})")
         name.setObjectName("printed_name")
         self.meaning = QComboBox()
         self.meaning.setObjectName("meaning")
-        self.meaning.setAccessibleName("Meaning of the signature")
+        self.meaning.setAccessibleName(tr("Meaning of the signature"))
         self.meaning.setEditable(True)
         self.meaning.addItems(list(meanings) or [DEFAULT_MEANING])
         self.meaning.lineEdit().setCursorPosition(0)  # the meaning's start, not its end
-        self.password = _password("password", "Password")
-        self.form.addRow("Signed by:", name)
-        self.form.addRow("Meaning:", self.meaning)
-        self.form.addRow("Password:", self.password)
+        self.password = _password("password", tr("Password"))
+        self.form.addRow(tr("Signed by:"), name)
+        self.form.addRow(tr("Meaning:"), self.meaning)
+        self.form.addRow(tr("Password:"), self.password)
         # The meaning is filled in already: the cursor starts in the password.
-        self.guide.required = [(self.password, "type your password to sign."),
-                               (self.meaning, "give the meaning of the signature.")]
+        self.guide.required = [(self.password, tr("type your password to sign.")),
+                               (self.meaning, tr("give the meaning of the signature."))]
         if scope is not None:
             self._show_scope(scope)
 
@@ -257,19 +262,19 @@ class SignatureDialog(_Dialog):
             f"<tr><td>{i.label}</td><td>{i.status.value}</td>"
             f"<td>{i.completed_by or ''}</td><td>{local_time(i.completed_at)}</td></tr>"
             for i in scope.covered)
+        heads = "".join(f"<th align='left'>{head}</th>" for head in (
+            tr("Form"), tr("Status"), tr("Completed by"), tr("On")))
         covered = QLabel(
-            f"<b>Forms this signature covers ({len(scope.covered)}):</b>"
-            "<table cellspacing='0' cellpadding='2'><tr><th align='left'>Form</th>"
-            "<th align='left'>Status</th><th align='left'>Completed by</th>"
-            f"<th align='left'>On</th></tr>{rows}</table>")
+            tr("<b>Forms this signature covers ({n}):</b>").format(n=len(scope.covered))
+            + f"<table cellspacing='0' cellpadding='2'><tr>{heads}</tr>{rows}</table>")
         covered.setObjectName("signature_covers")
         covered.setTextFormat(Qt.TextFormat.RichText)
         covered.setWordWrap(True)
         at = 1  # below the introduction, above the name, meaning and password
         self.layout_.insertWidget(at, covered)
         if scope.settled:
-            settled = QLabel("Already signed or locked, left as they are: "
-                             + ", ".join(f"{i.label} ({i.status.value})" for i in scope.settled))
+            settled = QLabel(tr("Already signed or locked, left as they are: {forms}").format(
+                forms=", ".join(f"{i.label} ({i.status.value})" for i in scope.settled)))
             settled.setObjectName("signature_settled")
             settled.setWordWrap(True)
             at += 1

@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from alsdesk.i18n import tr  # English here: no translator before Qt starts
+
 __all__ = ["display_problem", "library_problem", "apt_package", "NO_DISPLAY_EXIT"]
 
 NO_DISPLAY_EXIT = 4  # the exit status when no window can be opened
@@ -50,31 +52,33 @@ def display_problem(environ: dict[str, str] | None = None,
         return None  # offscreen, wayland, vnc...: the user chose; Qt reports its own way
     has_x, has_wayland = bool(env.get("DISPLAY")), bool(env.get("WAYLAND_DISPLAY"))
     if not has_x and (chosen == "xcb" or not has_wayland):
-        return ("ALS Desk cannot open its window: no display was found (DISPLAY and "
-                "WAYLAND_DISPLAY are not set). Start it from the desktop of a logged-in "
-                "session (or over SSH with X forwarding: ssh -X). The command-line tools work "
-                "without a display: alsdesk --help.")
+        return tr("ALS Desk cannot open its window: no display was found (DISPLAY and "
+                  "WAYLAND_DISPLAY are not set). Start it from the desktop of a logged-in "
+                  "session (or over SSH with X forwarding: ssh -X). The command-line tools "
+                  "work without a display: alsdesk --help.")
     if has_wayland and not chosen:
         if not has_x and not _wayland_answers(env):
             # Qt would try Wayland, fail, fall back to X11 without a display and abort with
             # text about xcb libraries that are not the cause.
-            return (f"ALS Desk cannot open its window: no Wayland desktop answers at "
-                    f"WAYLAND_DISPLAY={env['WAYLAND_DISPLAY']} and DISPLAY is not set. Start "
-                    "ALS Desk from the desktop of a logged-in session. The command-line tools "
-                    "work without a display: alsdesk --help.")
+            return tr("ALS Desk cannot open its window: no Wayland desktop answers at "
+                      "WAYLAND_DISPLAY={display} and DISPLAY is not set. Start "
+                      "ALS Desk from the desktop of a logged-in session. The command-line "
+                      "tools work without a display: alsdesk --help.").format(
+                          display=env["WAYLAND_DISPLAY"])
         return None  # Qt starts on Wayland, which needs none of the X11 libraries
     if not _x_server_answers(env["DISPLAY"]):
-        return (f"ALS Desk cannot open its window: no X server answers at DISPLAY="
-                f"{env['DISPLAY']}. Start ALS Desk from the desktop session (DISPLAY is set "
-                "there), or start the X server first.")
+        return tr("ALS Desk cannot open its window: no X server answers at DISPLAY="
+                  "{display}. Start ALS Desk from the desktop session (DISPLAY is set "
+                  "there), or start the X server first.").format(display=env["DISPLAY"])
     missing = _missing_xcb_libraries()
     if not missing:
         return None
     packages = sorted({apt_package(name) for name in missing})
-    return ("ALS Desk cannot open its window: Qt's X11 support needs system libraries that "
-            f"are not installed ({', '.join(missing)}). Install them with:\n"
-            f"    sudo apt-get install {' '.join(packages)}\n"
-            "then start ALS Desk again.")
+    return tr("ALS Desk cannot open its window: Qt's X11 support needs system libraries that "
+              "are not installed ({libraries}). Install them with:\n"
+              "    sudo apt-get install {packages}\n"
+              "then start ALS Desk again.").format(libraries=", ".join(missing),
+                                                   packages=" ".join(packages))
 
 
 def _wayland_answers(env) -> bool:
@@ -152,7 +156,9 @@ def library_problem(exc: ImportError) -> str | None:
     names = re.findall(r"(lib[\w.+-]+\.so[.\d]*): cannot open shared object file", str(exc))
     if not names:
         return None
-    return ("ALS Desk cannot start its window: a system library Qt needs is not installed "
-            f"({', '.join(names)}). Install it with:\n"
-            f"    sudo apt-get install {' '.join(sorted({apt_package(n) for n in names}))}\n"
-            "then start ALS Desk again.")
+    return tr("ALS Desk cannot start its window: a system library Qt needs is not installed "
+              "({libraries}). Install it with:\n"
+              "    sudo apt-get install {packages}\n"
+              "then start ALS Desk again.").format(
+                  libraries=", ".join(names),
+                  packages=" ".join(sorted({apt_package(n) for n in names})))

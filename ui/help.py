@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.paths import resource_path
 
 __all__ = ["ShortcutRow", "shortcut_rows", "ShortcutsDialog", "GuideDialog", "guide_text",
@@ -84,7 +85,7 @@ def shortcut_rows(window: QMainWindow) -> list[ShortcutRow]:
         add(action, "Window")
     from .form_renderer import FIELD_KEYS  # the keys inside questions: no action has them
 
-    rows.extend(ShortcutRow("In a form", what, keys) for keys, what in FIELD_KEYS)
+    rows.extend(ShortcutRow("In a form", tr(what), keys) for keys, what in FIELD_KEYS)
     for shortcut in window.findChildren(QShortcut):
         text = shortcut.whatsThis().strip()
         if text and not shortcut.key().isEmpty():
@@ -103,21 +104,24 @@ class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[ShortcutRow], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        intro = QLabel("Every shortcut of this window. Menus also open with Alt and the "
-                       "underlined letter; Tab and Shift+Tab move between questions.")
+        intro = QLabel(tr("Every shortcut of this window. Menus also open with Alt and the "
+                          "underlined letter; Tab and Shift+Tab move between questions."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(rows), 3)
         self.table.setObjectName("shortcuts")
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(("Keys", "Does", "Menu"))
+        self.table.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels((tr("Keys"), tr("Does"), tr("Menu")))
+        # the places that are no menu, named in the rows in English (compared there)
+        places = {"Window": tr("Window"), "In a form": tr("In a form"),
+                  "Form field": tr("Form field")}
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for i, row in enumerate(rows):
-            for j, text in enumerate((row.keys, row.what, row.where)):
+            for j, text in enumerate((row.keys, row.what, places.get(row.where, row.where))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -147,11 +151,11 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guide_dialog")
-        self.setWindowTitle("ALS Desk — user guide")
+        self.setWindowTitle(tr("ALS Desk — user guide"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setObjectName("guide")
-        self.browser.setAccessibleName("User guide")
+        self.browser.setAccessibleName(tr("User guide"))
         self.browser.setOpenExternalLinks(False)
         self.browser.setMarkdown(guide_text())
         layout.addWidget(self.browser)

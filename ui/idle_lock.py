@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 
 __all__ = ["IdleWatcher", "LockScreen", "DEFAULT_IDLE_MINUTES"]
 
@@ -85,7 +86,7 @@ class LockScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         box = QVBoxLayout()
-        title = QLabel("ALS Desk is locked")
+        title = QLabel(tr("ALS Desk is locked"))
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.who = QLabel()
@@ -94,16 +95,16 @@ class LockScreen(QWidget):
         self.set_user(who)
         self.password = QLineEdit()
         self.password.setObjectName("lock_password")
-        self.password.setAccessibleName("Password")
+        self.password.setAccessibleName(tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setMaximumWidth(320)
         self.password.returnPressed.connect(self.try_unlock)
-        self.button = QPushButton("&Unlock")
+        self.button = QPushButton(tr("&Unlock"))
         self.button.setObjectName("unlock")
         self.button.clicked.connect(self.try_unlock)
-        self.switch_button = QPushButton("&Switch user…")
+        self.switch_button = QPushButton(tr("&Switch user…"))
         self.switch_button.setObjectName("switch_user")
-        self.switch_button.setToolTip("Log out the locked user and let another user log in")
+        self.switch_button.setToolTip(tr("Log out the locked user and let another user log in"))
         self.switch_button.clicked.connect(self.switch_user)
         self.message = QLabel()
         self.message.setObjectName("lock_message")
@@ -124,8 +125,8 @@ class LockScreen(QWidget):
         outer.addStretch(2)
 
     def set_user(self, who: str) -> None:
-        self.who.setText(f"Logged in: <b>{who}</b>. Nothing on screen was lost. "
-                         "Enter your password to go on, or switch user.")
+        self.who.setText(tr("Logged in: <b>{who}</b>. Nothing on screen was lost. "
+                            "Enter your password to go on, or switch user.").format(who=who))
 
     def try_unlock(self) -> bool:
         try:

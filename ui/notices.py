@@ -16,6 +16,8 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPainter
 from PySide6.QtWidgets import QLabel, QStatusBar, QStyle, QStyleOption
 
+from alsdesk.i18n import tr
+
 __all__ = ["StatusNotice", "ElidedLabel", "NOTICE_SECONDS"]
 
 NOTICE_SECONDS = 8  # long enough to read a sentence after looking down from the form
@@ -60,7 +62,7 @@ class StatusNotice(ElidedLabel):
         super().__init__("", bar, least=bar.fontMetrics().averageCharWidth() * 30,
                          mode=Qt.TextElideMode.ElideRight)
         self.setObjectName("status_notice")
-        self.setAccessibleName("Last message")
+        self.setAccessibleName(tr("Last message"))
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(_STYLE)
         self.recent: list[tuple[str, str]] = []  # (local time HH:MM, text), newest last

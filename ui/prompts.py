@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alsdesk.auth import Role
+from alsdesk.i18n import tr
 from alsdesk.rules.engine import Finding
 from alsdesk.states import SubjectStatus
 from .dialogs import (
@@ -83,9 +84,10 @@ class Prompts:
 
     def unsaved(self, what: str) -> str:
         """Unsaved changes on `what`: SAVE, DISCARD or CANCEL."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          f"{what} has changes that are not saved.", parent=self.parent)
-        box.setInformativeText("Save them first?")
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Unsaved changes"),
+                          tr("{what} has changes that are not saved.").format(what=what),
+                          parent=self.parent)
+        box.setInformativeText(tr("Save them first?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)

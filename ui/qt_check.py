@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sys
 
+from alsdesk.i18n import tr
+
 __all__ = ["BindingsBroken", "check_bindings"]
 
 _CALLS = 200
@@ -34,8 +36,10 @@ def check_bindings() -> None:
     lost = before - sys.getrefcount(None)
     # A few references may come and go with the interpreter's own work; a loss per call may not.
     if lost >= _CALLS // 2:
-        raise BindingsBroken(
-            f"The installed Qt bindings (PySide6 {PySide6.__version__}) are broken on Python "
-            f"{sys.version_info.major}.{sys.version_info.minor}: they lose a reference on every "
+        raise BindingsBroken(tr(
+            "The installed Qt bindings (PySide6 {version}) are broken on Python "
+            "{python}: they lose a reference on every "
             "call, and the program would crash while you type. Install a working version with:\n"
-            '    pip install "PySide6-Essentials<6.12" "PySide6-Addons<6.12"')
+            '    pip install "PySide6-Essentials<6.12" "PySide6-Addons<6.12"').format(
+                version=PySide6.__version__,
+                python=f"{sys.version_info.major}.{sys.version_info.minor}"))

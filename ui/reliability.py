@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel
 
 from alsdesk import backup
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.store import Store, schema
 from .prompts import Prompts
 from .tasks import Session, run_task
@@ -25,7 +26,9 @@ if TYPE_CHECKING:
 __all__ = ["READ_ONLY", "TAKE_OVER", "CANCEL", "open_refused", "read_only_reason", "editing_targets",
            "apply_read_only", "after_login", "before_close"]
 
-READ_ONLY, TAKE_OVER, CANCEL = "Open read-only", "Take over", "Cancel"
+# the choices' button texts (shown as tr(...)); the answer is always one of these, in English
+READ_ONLY, TAKE_OVER, CANCEL = (QT_TRANSLATE_NOOP("", "Open read-only"),
+                                QT_TRANSLATE_NOOP("", "Take over"), QT_TRANSLATE_NOOP("", "Cancel"))
 REASON_PROPERTY = "alsdesk_readonly_reason"  # ui.fmt.gate keeps such targets disabled
 
 
@@ -42,49 +45,54 @@ def open_refused(db_path: Path, exc: StoreError, prompts: Prompts) -> Store | No
         choices = [READ_ONLY, CANCEL]
         if holder is not None and not holder.on_this_host:
             choices.insert(1, TAKE_OVER)
-        title = "Database in use"
+        title = tr("Database in use")
     elif isinstance(exc, ReadOnlyDatabase):
-        message = f"{exc}\n\nYou can open it read-only: you can look, but not save."
+        message = f"{exc}\n\n" + tr("You can open it read-only: you can look, but not save.")
         choices = [READ_ONLY, CANCEL]
-        title = "Database cannot be written"
+        title = tr("Database cannot be written")
     else:
-        prompts.error("Cannot open the database", str(exc))
+        prompts.error(tr("Cannot open the database"), str(exc))
         return None
-    answer = prompts.choose(title, message, choices)
+    shown = {tr(choice): choice for choice in choices}  # button text -> the choice
+    answer = prompts.choose(title, message, list(shown))
+    answer = shown.get(answer, answer)
     try:
         if answer == READ_ONLY:
             return Store.open(db_path, readonly=True)
         if answer == TAKE_OVER:
-            where = holder.host if holder is not None else "the other computer"
+            where = holder.host if holder is not None else tr("the other computer")
             if not prompts.confirm(
-                    "Take the database over",
-                    f"Only take over if ALS Desk on {where} has really been closed (or that "
-                    "computer switched off). If it is still running there, both computers "
-                    "would write to the same file and data can be lost.\n\n"
-                    "Has ALS Desk on the other computer been closed?", destructive=True):
+                    tr("Take the database over"),
+                    tr("Only take over if ALS Desk on {where} has really been closed (or that "
+                       "computer switched off). If it is still running there, both computers "
+                       "would write to the same file and data can be lost.\n\n"
+                       "Has ALS Desk on the other computer been closed?").format(where=where),
+                    destructive=True):
                 return None
             return Store.open(db_path, take_over=True)
     except AlsDeskError as again:
-        prompts.error("Cannot open the database", str(again))
+        prompts.error(tr("Cannot open the database"), str(again))
     return None
 
 
 def _in_use_text(exc: DatabaseInUse) -> str:
     holder = exc.holder
+    question = tr("Open it read-only to look at the data without changing it?")
     if holder is None:
-        return f"{exc}\n\nOpen it read-only to look at the data without changing it?"
-    return (f"The database is open for writing by {holder.who()} "
-            f"{'on this computer' if holder.on_this_host else 'on the computer ' + holder.host}"
-            f" since {holder.since_text()}.\n\n{exc}\n\n"
-            "Open it read-only to look at the data without changing it?")
+        return f"{exc}\n\n{question}"
+    held = (tr("The database is open for writing by {who} on this computer since {since}.")
+            if holder.on_this_host else
+            tr("The database is open for writing by {who} on the computer {host} since {since}."))
+    held = held.format(who=holder.who(), host=holder.host, since=holder.since_text())
+    return f"{held}\n\n{exc}\n\n{question}"
 
 
 # -- read-only mode --------------------------------------------------------------------------
 def read_only_reason(store: Store) -> str:
     holder = store.lock_holder()
-    who = holder.who() if holder is not None else "nobody else"
-    return f"Read-only: {who} is writing" if holder is not None else \
-        "Read-only: this account cannot write the database"
+    if holder is not None:
+        return tr("Read-only: {who} is writing").format(who=holder.who())
+    return tr("Read-only: this account cannot write the database")
 
 
 def editing_targets(w: "MainWindow") -> list[QObject]:
@@ -115,8 +123,8 @@ def apply_read_only(w: "MainWindow") -> None:
         w.statusBar().insertPermanentWidget(0, banner)
         w.read_only_label = banner
     banner.setText(f" {reason} ")
-    tip = (f"{reason}. Nothing can be saved in this window; close it and open the database "
-           "again when the other ALS Desk has closed it.")
+    tip = tr("{reason}. Nothing can be saved in this window; close it and open the database "
+             "again when the other ALS Desk has closed it.").format(reason=reason)
     for target in editing_targets(w):
         target.setProperty(REASON_PROPERTY, tip)
         target.setEnabled(False)
@@ -131,15 +139,15 @@ def after_login(w: "MainWindow") -> None:
     store = w.store
     w.auto_backups = True
     if store.clock_warning:  # the core noted it in the audit trail; the nurse goes on working
-        w.prompts.notify("The computer's clock is behind", store.clock_warning)
+        w.prompts.notify(tr("The computer's clock is behind"), store.clock_warning)
     stale = store.stale_lock
     if stale is not None:
-        w.prompts.notify("ALS Desk was not closed properly",
-                         f"ALS Desk did not close properly last time ({stale.describe()}). "
-                         "The data is being checked…")
+        w.prompts.notify(tr("ALS Desk was not closed properly"),
+                         tr("ALS Desk did not close properly last time ({what}). "
+                            "The data is being checked…").format(what=stale.describe()))
         run_task(_verify, db_path=w.db_path, study=store.study,
                  on_result=lambda report: _verified(w, report),
-                 on_error=lambda exc: w.prompts.error("Checking the data failed", str(exc)))
+                 on_error=lambda exc: w.prompts.error(tr("Checking the data failed"), str(exc)))
     elif not schema.checked_at_open(w.db_path):
         # a huge file got only the cheap checks at opening: the quick check runs now
         run_task(_quick_check, db_path=w.db_path, study=store.study,
@@ -150,7 +158,7 @@ def after_login(w: "MainWindow") -> None:
     run_task(_backup, "start", stale, db_path=w.db_path, study=store.study,
              session=Session.of(store), readonly=False,
              on_result=lambda info: _backed_up(w, info),
-             on_error=lambda exc: w.prompts.notify("Automatic backup failed", str(exc)))
+             on_error=lambda exc: w.prompts.notify(tr("Automatic backup failed"), str(exc)))
 
 
 def _verify(store: Store):
@@ -165,21 +173,23 @@ def _quick_check(store: Store) -> list[str]:
 def _quick_checked(w: "MainWindow", problems: list[str]) -> None:
     w.quick_check_problems = problems
     if not problems:
-        w.show_status("Database checked: SQLite's quick check found no damage")
+        w.show_status(tr("Database checked: SQLite's quick check found no damage"))
         return
-    w.prompts.error("The database is damaged",
-                    f"SQLite's check of {w.db_path} found damage ({'; '.join(problems)}). "
-                    "Do not keep working on this file: close ALS Desk, tell your data manager "
-                    "and restore the latest backup.")
+    w.prompts.error(tr("The database is damaged"),
+                    tr("SQLite's check of {path} found damage ({problems}). "
+                       "Do not keep working on this file: close ALS Desk, tell your data "
+                       "manager and restore the latest backup.").format(
+                        path=w.db_path, problems="; ".join(problems)))
 
 
 def _verified(w: "MainWindow", report) -> None:
     if report.ok:
-        w.show_status("Data checked after the last crash: everything is in order")
+        w.show_status(tr("Data checked after the last crash: everything is in order"))
         return
-    w.prompts.error("The data check found problems",
-                    "After ALS Desk was not closed properly, checking the database found "
-                    "problems. Tell your data manager before going on.\n\n" + report.text())
+    w.prompts.error(tr("The data check found problems"),
+                    tr("After ALS Desk was not closed properly, checking the database found "
+                       "problems. Tell your data manager before going on.")
+                    + "\n\n" + report.text())
 
 
 def _backup(store: Store, reason: str, stale):
@@ -191,7 +201,7 @@ def _backup(store: Store, reason: str, stale):
 
 def _backed_up(w: "MainWindow", info) -> None:
     if info is not None:
-        w.show_status(f"Backup made: {Path(info.path).name}")
+        w.show_status(tr("Backup made: {file}").format(file=Path(info.path).name))
 
 
 def before_close(w: "MainWindow") -> None:
@@ -201,6 +211,6 @@ def before_close(w: "MainWindow") -> None:
     try:
         info = backup.auto_backup(w.store, "close")
     except AlsDeskError as exc:
-        w.prompts.notify("Automatic backup failed", str(exc))
+        w.prompts.notify(tr("Automatic backup failed"), str(exc))
         return
     _backed_up(w, info)

@@ -15,24 +15,27 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study import load_study
 from alsdesk.study.model import Study
 from .dialog_guide import PROBLEM_STYLE
 
 __all__ = ["StudyChoice", "study_summary", "load_definition", "DEFINITION_FILTER"]
 
-DEFINITION_FILTER = "Study definition (*.toml)"
+DEFINITION_FILTER = QT_TRANSLATE_NOOP("", "Study definition (*.toml)")  # shown as tr(...)
 
 
 def study_summary(study: Study, *, named: bool = True) -> str:
     """One line saying what a definition is: id, title, CRF version, events and forms
     (`named=False`: title and counts only, for a line under the id and version)."""
     events, forms = len(study.events), len(study.forms)
-    counts = (f"{events} event{'s' if events != 1 else ''}, "
-              f"{forms} form{'s' if forms != 1 else ''}")
+    counts = tr("{events}, {forms}").format(
+        events=(tr("{n} event") if events == 1 else tr("{n} events")).format(n=events),
+        forms=(tr("{n} form") if forms == 1 else tr("{n} forms")).format(n=forms))
     if not named:
         return f"{study.title}: {counts}"
-    return f"{study.id} — {study.title}, CRF version {study.crf_version}: {counts}"
+    return tr("{id} — {title}, CRF version {version}: {counts}").format(
+        id=study.id, title=study.title, version=study.crf_version, counts=counts)
 
 
 def load_definition(path: str | Path | None) -> tuple[Study | None, str | None]:
@@ -49,7 +52,7 @@ class StudyChoice(QGroupBox):
     changed = Signal()  # the choice or its summary changed: the dialog may need to grow
 
     def __init__(self, start_dir: Path | None = None) -> None:
-        super().__init__("Study definition")
+        super().__init__(tr("Study definition"))
         self.setObjectName("study_choice")
         self._start_dir = start_dir or Path.home()
         self.bundled_study, bundled_problem = load_definition(None)
@@ -60,13 +63,13 @@ class StudyChoice(QGroupBox):
         grid.setColumnStretch(1, 1)
         self.bundled = QRadioButton()
         self.bundled.setObjectName("study_bundled")
-        self.other = QRadioButton("&Another definition file…")
+        self.other = QRadioButton(tr("&Another definition file…"))
         self.other.setObjectName("study_other")
         self.group = QButtonGroup(self)
         self.group.addButton(self.bundled)
         self.group.addButton(self.other)
         self.bundled_note = self._note("study_bundled_note")
-        self.choose = QPushButton("Choose &file…")
+        self.choose = QPushButton(tr("Choose &file…"))
         self.choose.setObjectName("study_choose_file")
         self.choose.setAutoDefault(False)  # Enter in the dialog creates, it never browses
         self.choose.clicked.connect(self.choose_file)
@@ -78,14 +81,15 @@ class StudyChoice(QGroupBox):
         grid.addWidget(self.file_note, 3, 0, 1, 3)
         s = self.bundled_study
         if s is not None:
-            self.bundled.setText(f"The &bundled trial: {s.id}, CRF version {s.crf_version}")
+            self.bundled.setText(tr("The &bundled trial: {id}, CRF version {version}").format(
+                id=s.id, version=s.crf_version))
             self.bundled_note.setText(escape(study_summary(s, named=False)))
             self.bundled.setChecked(True)
         else:  # a broken installation: said, and the file is the only way left
-            self.bundled.setText("The &bundled trial")
+            self.bundled.setText(tr("The &bundled trial"))
             self.bundled.setEnabled(False)
-            self._problem(self.bundled_note, f"The bundled definition does not load: "
-                                             f"{bundled_problem}")
+            self._problem(self.bundled_note, tr("The bundled definition does not load: "
+                                                "{problem}").format(problem=bundled_problem))
             self.other.setChecked(True)
         self.group.buttonToggled.connect(lambda *_: self._show_file())
         self._show_file()
@@ -115,16 +119,16 @@ class StudyChoice(QGroupBox):
         if self.study is not None:
             return None
         if self.file_problem is not None:
-            return ("The definition file does not load (the reason is shown above it): "
-                    "correct the file and choose it again, choose another, or take the "
-                    "bundled trial.")
-        return "Choose the study definition file (Choose file…), or take the bundled trial."
+            return tr("The definition file does not load (the reason is shown above it): "
+                      "correct the file and choose it again, choose another, or take the "
+                      "bundled trial.")
+        return tr("Choose the study definition file (Choose file…), or take the bundled trial.")
 
     # -- choosing ------------------------------------------------------------------------
     def choose_file(self) -> None:
         start = str(self.file_path.parent if self.file_path else self._start_dir)
-        path, _ = QFileDialog.getOpenFileName(self, "Study definition file", start,
-                                              DEFINITION_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, tr("Study definition file"), start,
+                                              tr(DEFINITION_FILTER))
         if path:
             self.load(Path(path))
         self.window().activateWindow()  # back to the dialog, whose keys work again
@@ -146,8 +150,8 @@ class StudyChoice(QGroupBox):
             note.setText(f"{escape(str(self.file_path))}<br>"
                          f"{escape(study_summary(self.file_study))}")
         elif self.other.isChecked():
-            note.setText("No file chosen yet: Choose file… (Alt+F).")
+            note.setText(tr("No file chosen yet: Choose file… (Alt+F)."))
         else:
-            note.setText("A .toml file written for another study; its companion files "
-                         "(lab grades, analysis, …) are read from beside it.")
+            note.setText(tr("A .toml file written for another study; its companion files "
+                            "(lab grades, analysis, …) are read from beside it."))
         self.changed.emit()
