@@ -235,3 +235,32 @@ def test_a_field_emptied_then_removed_keeps_its_history_and_its_id(tmp_path):
     st.close()
     with Store.open(db) as again:
         assert again.verify().ok and again.study_version == 2
+
+
+def _made(tmp_path: Path, text: str = TRIAL) -> Path:
+    """A database of the trial with an administrator and a nurse."""
+    definition = tmp_path / "hand2.toml"
+    definition.write_text(text, encoding="utf-8")
+    db = tmp_path / "hand2.db"
+    with Store.create(db, load_study(definition), admin=("admin", "Ada Admin", PASSWORD)) as st:
+        st.login("admin", PASSWORD)
+        st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+    return db
+
+
+def test_windows_are_counted_from_the_trials_own_anchor(tmp_path):
+    """The ODM events and the blank CRF's schedule name the anchor as the definition does
+    (anchor_name = "splint fitting"), never as the program's trial does."""
+    db = _made(tmp_path)
+    odm = tmp_path / "hand2.xml"
+    _cli(db, "export", "odm", "--out", str(odm), "--as", "admin", "--password-stdin")
+    ns = {"odm": "http://www.cdisc.org/ns/odm/v1.3"}
+    texts = [e.findtext("odm:Description/odm:TranslatedText", namespaces=ns)
+             for e in ET.parse(odm).getroot().iterfind(".//odm:StudyEventDef", ns)]
+    assert "target 42 days after splint fitting; window 35 to 49 days" in texts
+    assert not [t for t in texts if t and "infusion" in t]
+    blank = tmp_path / "blank.pdf"
+    _cli(db, "pdf", "blank", "--out", str(blank))
+    schedule_page = " ".join(PdfReader(blank).pages[0].extract_text().split())
+    assert "window 35 to 49 days from splint fitting" in schedule_page, schedule_page
+    assert "infusion" not in schedule_page
