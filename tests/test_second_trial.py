@@ -264,3 +264,58 @@ def test_windows_are_counted_from_the_trials_own_anchor(tmp_path):
     schedule_page = " ".join(PdfReader(blank).pages[0].extract_text().split())
     assert "window 35 to 49 days from splint fitting" in schedule_page, schedule_page
     assert "infusion" not in schedule_page
+
+
+RELABELLED = TRIAL.replace('crf_version = "1.0"', 'crf_version = "1.1"').replace(
+    '{ code = "R", label = "Right" }', '{ code = "R", label = "Dominant hand" }')
+
+
+def _amended(tmp_path: Path, text: str, reason: str) -> None:
+    """Apply the definition `text` to the database made by _made, as its administrator."""
+    path = tmp_path / "amended" / "hand2.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "hand2.db") as st:
+        st.login("admin", PASSWORD)
+        amend.apply(st, load_study(path), path.name, reason=reason, password=PASSWORD)
+
+
+def _entered_then_relabelled(tmp_path: Path) -> Path:
+    """H01's day-0 grip (hand R) entered under CRF 1.0, R relabelled by CRF 1.1, then its
+    week-6 grip (hand R) entered under 1.1."""
+    db = _made(tmp_path)
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.subjects.create(initials="AB")
+        st.forms.save("H01", "day0", "grip", {"gdate": "2026-09-02T09:30", "ghand": "R",
+                                                "gkg": 21.5})
+    _amended(tmp_path, RELABELLED, "R is the dominant hand")
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.forms.save("H01", "w6", "grip", {"gdate": "2026-10-14T10:00", "ghand": "R",
+                                              "gkg": 23.0})
+    return db
+
+
+def _lines(pdf: Path) -> list[str]:
+    """The text of each page, read back by poppler's pdftotext (another reader than pypdf),
+    its table rows kept on their lines."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [" ".join(ln.split()) for ln in text.splitlines()]
+
+
+def test_the_audit_appendix_reads_each_value_under_the_version_it_was_entered_under(
+        tmp_path):
+    db = _entered_then_relabelled(tmp_path)
+    casebook = tmp_path / "h01.pdf"
+    _cli(db, "pdf", "casebook", "H01", "--as", "admin", "--password-stdin", "--out",
+         str(casebook))
+    lines = _lines(casebook)
+    start = next(i for i, ln in enumerate(lines) if "Appendix B: audit trail" in ln)
+    pages, appendix = lines[:start], lines[start:]
+    assert "Hand measured Right" in pages and "Hand measured Dominant hand" in pages
+    hands = [ln for ln in appendix if "Hand measured" in ln]
+    assert len(hands) == 2, hands
+    assert "Splint fitted" in hands[0] and hands[0].endswith("Right"), hands
+    assert "Week 6" in hands[1] and hands[1].endswith("Dominant hand"), hands

@@ -21,7 +21,7 @@ from alsdesk.store import audit
 from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
 from alsdesk.study import units
 from alsdesk.study import values as fv
-from alsdesk.study.model import Event, EventKind, Form
+from alsdesk.study.model import Event, EventKind, Form, Study
 from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 
 if TYPE_CHECKING:
@@ -330,17 +330,19 @@ class Collector:
         return self._users[user_id]
 
     def _place(self, event: str | None, event_repeat: int | None, form: str | None,
-               repeat: int | None, field: str | None) -> str:
+               repeat: int | None, field: str | None, study: "Study | None" = None) -> str:
+        """Event, form and field by their labels in `study` (the file's own by default)."""
+        study = study or self.study
         parts = []
         if event:
             try:
-                ev = self.study.event(event)
+                ev = study.event(event)
                 parts.append(ev.label + (f" #{event_repeat}" if ev.repeating else ""))
             except KeyError:
                 parts.append(event)
         if form:
             try:
-                fdef = self.study.form(form)
+                fdef = study.form(form)
                 parts.append(fdef.label + (f" #{repeat}" if fdef.repeating else ""))
                 if field:
                     parts.append(fdef.field(field).label)
@@ -362,22 +364,35 @@ class Collector:
                         q.text, q.status.value, f"{self._user(q.raised_by)}, {utc_text(q.raised_at)}",
                         answer, closed)
 
+    def _row_study(self, versions, row) -> "Study":
+        """The definition a form's audit row was written under (its CRF version's labels,
+        as the form's page prints them), the file's own for any other row."""
+        from alsdesk.store.definitions import study_at
+
+        number = versions.at(row["seq"]) if row["form"] else self.store.study_version
+        if number == self.store.study_version:
+            return self.study
+        try:
+            return study_at(self.store.conn, number)
+        except AlsDeskError:  # verify says why; the row is printed with today's labels
+            return self.study
+
     def _audit_rows(self):
+        from alsdesk.store.definitions import RowVersions
+
+        versions = RowVersions(self.store.conn)
         for row in audit.rows(self.store.conn, subject=self.code):
             if row["action"] == audit.A.EXPORT:
                 continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
             self.times.append(row["ts"])
             old, new = row["old_value"], row["new_value"]
             form_id, field_id = row["form"], row["field"]
-            field = None
-            if form_id and field_id and form_id in self.study.forms:
-                try:
-                    field = self.study.form(form_id).field(field_id)
-                except KeyError:
-                    field = None
+            study = self._row_study(versions, row)
+            field = _field(study, form_id, field_id) or _field(self.study, form_id, field_id)
+            now = _field(self.study, form_id, field_id)  # identifiers: as the study says now
             initials = row["action"] == audit.A.SUBJECT_INITIALS
-            if (initials or (field is not None and field.identifier)) \
-                    and not self.include_identifiers:
+            if (initials or (field is not None and field.identifier)
+                    or (now is not None and now.identifier)) and not self.include_identifiers:
                 old = RESTRICTED if old is not None else None
                 new = RESTRICTED if new is not None else None
             elif field is not None and is_birth_date(field) and not self.include_identifiers:
@@ -387,7 +402,7 @@ class Collector:
             user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")
             yield AuditRow(row["seq"], utc_text(row["ts"]), user, row["action"],
                            self._place(row["event"], row["event_repeat"], form_id,
-                                       row["repeat"], field_id),
+                                       row["repeat"], field_id, study),
                            old or "", new or "", row["reason"] or "")
 
 
@@ -416,6 +431,14 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
 def _moment(moment: datetime, with_time: bool) -> str:
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
+
+
+def _field(study, form_id: str | None, field_id: str | None):
+    """The field `form_id`.`field_id` of `study`, or None."""
+    form = study.forms.get(form_id) if form_id and field_id else None
+    if form is None or field_id not in form.field_ids:
+        return None
+    return form.field(field_id)
 
 
 def _shown(field, text: str | None) -> str | None:

@@ -157,6 +157,22 @@ def version_marks(conn: sqlite3.Connection) -> list[int]:
         "ORDER BY seq", DEFINE_ACTIONS)]
 
 
+class RowVersions:
+    """The definition version each audit row of a form was written under: the one in force
+    at the row, which is the number of define/amend rows before it (at least 1: a format 2
+    file's data came first). Verify checks crf_entered and crf_changed by it, and the
+    casebook reads each row's value under it (a label amended later is not the label the
+    row was entered with)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.marks = version_marks(conn) if has_table(conn) else []
+
+    def at(self, seq: int) -> int:
+        from bisect import bisect_left
+
+        return max(1, bisect_left(self.marks, seq))
+
+
 def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
     """`study` with every form and field any stored version had: the tables keep a removed
     field's column (nothing is ever dropped), so verify expects it, and replay reads values
@@ -219,20 +235,18 @@ def problems(conn: sqlite3.Connection) -> list[str]:
 def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
     """Each form instance's crf_entered and crf_changed against the trail: the version in
     force when its form.create row, and its last value or code row, were written."""
-    from bisect import bisect_left
-
     from alsdesk.store.audit import CODE_ACTIONS, VALUE_ACTIONS
 
     if not has_table(conn):
         return []
-    marks = version_marks(conn)
+    versions_at = RowVersions(conn)
     entered: dict[int, int] = {}
     changed: dict[int, int] = {}
     acts = (A.FORM_CREATE, *VALUE_ACTIONS, *CODE_ACTIONS)
     for seq, action, iid in conn.execute(
             f"SELECT seq, action, instance_id FROM audit_trail WHERE instance_id IS NOT NULL "
             f"AND action IN ({', '.join('?' * len(acts))}) ORDER BY seq", acts):
-        version = max(1, bisect_left(marks, seq))
+        version = versions_at.at(seq)
         if action == A.FORM_CREATE:
             entered[iid] = version
         changed[iid] = version
