@@ -17,7 +17,6 @@ from alsdesk import overview
 from alsdesk.derive import eligibility_text
 from alsdesk.errors import AlsDeskError
 from alsdesk.rules import engine
-from alsdesk.store import audit
 from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
 from alsdesk.study import units
 from alsdesk.study import values as fv
@@ -364,46 +363,10 @@ class Collector:
                         q.text, q.status.value, f"{self._user(q.raised_by)}, {utc_text(q.raised_at)}",
                         answer, closed)
 
-    def _row_study(self, versions, row) -> "Study":
-        """The definition a form's audit row was written under (its CRF version's labels,
-        as the form's page prints them), the file's own for any other row."""
-        from alsdesk.store.definitions import study_at
-
-        number = versions.at(row["seq"]) if row["form"] else self.store.study_version
-        if number == self.store.study_version:
-            return self.study
-        try:
-            return study_at(self.store.conn, number)
-        except AlsDeskError:  # verify says why; the row is printed with today's labels
-            return self.study
-
     def _audit_rows(self):
-        from alsdesk.store.definitions import RowVersions
+        from alsdesk.pdf.appendix import audit_rows
 
-        versions = RowVersions(self.store.conn)
-        for row in audit.rows(self.store.conn, subject=self.code):
-            if row["action"] == audit.A.EXPORT:
-                continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
-            self.times.append(row["ts"])
-            old, new = row["old_value"], row["new_value"]
-            form_id, field_id = row["form"], row["field"]
-            study = self._row_study(versions, row)
-            field = _field(study, form_id, field_id) or _field(self.study, form_id, field_id)
-            now = _field(self.study, form_id, field_id)  # identifiers: as the study says now
-            initials = row["action"] == audit.A.SUBJECT_INITIALS
-            if (initials or (field is not None and field.identifier)
-                    or (now is not None and now.identifier)) and not self.include_identifiers:
-                old = RESTRICTED if old is not None else None
-                new = RESTRICTED if new is not None else None
-            elif field is not None and is_birth_date(field) and not self.include_identifiers:
-                old, new = birth_year(old), birth_year(new)
-            elif field is not None and row["action"] in audit.VALUE_ACTIONS:
-                old, new = _shown(field, old), _shown(field, new)
-            user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")
-            yield AuditRow(row["seq"], utc_text(row["ts"]), user, row["action"],
-                           self._place(row["event"], row["event_repeat"], form_id,
-                                       row["repeat"], field_id, study),
-                           old or "", new or "", row["reason"] or "")
+        return audit_rows(self)
 
 
 def _sign_meaning(study, event: Event, form: Form, rec) -> str | None:
@@ -431,23 +394,6 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
 def _moment(moment: datetime, with_time: bool) -> str:
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
-
-
-def _field(study, form_id: str | None, field_id: str | None):
-    """The field `form_id`.`field_id` of `study`, or None."""
-    form = study.forms.get(form_id) if form_id and field_id else None
-    if form is None or field_id not in form.field_ids:
-        return None
-    return form.field(field_id)
-
-
-def _shown(field, text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        return fv.display(field, fv.from_text(field, text))
-    except AlsDeskError:
-        return text
 
 
 def latest(stamps: list[str]) -> datetime | None:
