@@ -319,3 +319,23 @@ def test_the_audit_appendix_reads_each_value_under_the_version_it_was_entered_un
     assert len(hands) == 2, hands
     assert "Splint fitted" in hands[0] and hands[0].endswith("Right"), hands
     assert "Week 6" in hands[1] and hands[1].endswith("Dominant hand"), hands
+
+
+def test_codes_csv_gives_each_crf_versions_labels_to_join_on(tmp_path):
+    db = _entered_then_relabelled(tmp_path)
+    folder = tmp_path / "csv"
+    _cli(db, "export", "csv", "--out", str(folder), "--as", "admin", "--password-stdin")
+    codes = pd.read_csv(folder / "codes.csv", dtype=str, keep_default_na=False)
+    hand = codes[codes.codelist == "hand"]
+    assert sorted(zip(hand.crf_version, hand.code, hand.label)) == [
+        ("1.0", "L", "Left"), ("1.0", "R", "Right"),
+        ("1.1", "L", "Left"), ("1.1", "R", "Dominant hand")]
+    assert set(codes[codes.codelist == "missing"].crf_version) == {"1.0", "1.1"}
+    grip = pd.read_csv(folder / "grip.csv", dtype=str, keep_default_na=False)
+    read = grip.merge(hand, left_on=["crf_version", "ghand"],
+                      right_on=["crf_version", "code"], how="left", validate="many_to_one")
+    assert dict(zip(read.event, read.label)) == {"day0": "Right", "w6": "Dominant hand"}
+    dictionary = pd.read_csv(folder / "data_dictionary.csv", dtype=str, keep_default_na=False)
+    key = dictionary[(dictionary.form == "grip") & (dictionary.column == "crf_version")]
+    assert "codes.csv with the same crf_version" in key.label.iloc[0]
+    assert "join on crf_version and code" in (folder / "README.txt").read_text()

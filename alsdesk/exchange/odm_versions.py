@@ -56,7 +56,7 @@ def versions_of(snap: Snapshot) -> list[Version]:
     for row in stored:
         latest = row is stored[-1]
         study = snap.study if latest else definitions.study_at(snap.conn, row.version)
-        forms = snap.forms if latest else _forms(study, snap)
+        forms = snap.forms if latest else selected_forms(study, snap)
         events = snap.events if latest else exported_events(study, forms)
         oid = oc.mdv_oid(study.crf_version)
         if oid in seen:  # "1-1" and "1.1" make one OID; OIDs are unique in a Study
@@ -67,9 +67,10 @@ def versions_of(snap: Snapshot) -> list[Version]:
     return out
 
 
-def _forms(study: Study, snap: Snapshot) -> tuple[Form, ...]:
+def selected_forms(study: Study, snap: Snapshot) -> tuple[Form, ...]:
     """An older definition's forms as the export selects them (no error for a form asked
-    for that this version had not: its data are all of later versions)."""
+    for that this version had not: its data are all of later versions). The CSV export's
+    codes.csv lists each version's code lists by it too."""
     wanted = set(snap.options.forms)
     newest = snap.study.forms
     out = []
