@@ -55,7 +55,8 @@ def audit_rows(doc: "Collector") -> Iterator["AuditRow"]:
 
 def _row_study(doc: "Collector", versions: RowVersions, row: dict) -> Study:
     """The definition a form's row was written under; the file's own for any other row."""
-    number = versions.at(row["seq"]) if row["form"] else doc.store.study_version
+    number = (versions.at(row["seq"], row["instance_id"], row["ts"]) if row["form"]
+              else doc.store.study_version)
     if number == doc.store.study_version:
         return doc.study
     try:
