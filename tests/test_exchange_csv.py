@@ -79,7 +79,8 @@ def test_dictionary_and_codes(exported):
     assert dictionary[("alsfrs", "q1")]["codes"].startswith("4=Normal speech | 3=")
     assert dictionary[("alshx", "onsetdat")]["partial_dates"] == "yes"
     codes = read(exported / "codes.csv")
-    assert {"codelist": "missing", "code": "UNK", "label": "Unknown", "order": "3"} in codes
+    assert {"codelist": "missing", "code": "UNK", "label": "Unknown", "order": "3",
+            "crf_version": "1.0"} in codes
     assert any(c["codelist"] == "aerel" and c["code"] == "NOT RELATED" for c in codes)
 
 

@@ -69,7 +69,7 @@ def amended(demo_template, tmp_path_factory):
                                    "fi.crf_changed FROM form_instances fi JOIN subjects s ON "
                                    "s.id = fi.subject_id WHERE fi.status != 'deleted' AND "
                                    "fi.form != 'pii'")}
-    return {"db": db, "before": before, "after": after, "b": b, "changed": changed}
+    return {"db": db, "before": before, "after": after, "a": a, "b": b, "changed": changed}
 
 
 def _xsd_checked(path: Path) -> etree._Element:
@@ -194,13 +194,23 @@ def test_odmlib_reads_every_version(amended):
     assert ("SE.SCREENING", "MDV.CRF1.0") not in pulses
 
 
-def _target(tmp_path: Path, study_file: Path | None) -> Path:
-    """An empty database of the study (at CRF 1.2 when given b.toml) to import into."""
+def _target(tmp_path: Path, study_file: Path | None, *amendments: Path) -> Path:
+    """An empty database of the study to import into: made with `study_file` (the bundled
+    CRF 1.0 when None), then amended with each of `amendments`, as the source was."""
     path = tmp_path / "target.db"
     with Store.create(path, load_study(study_file) if study_file else None) as st:
         st.users.create_first_admin("admin", "Ada Admin", DEMO_PASSWORD)
         st.users.add("investigator", "Ivan Investigator", "investigator", DEMO_PASSWORD)
+        st.login("admin", DEMO_PASSWORD)
+        for reason, amendment in zip(REASONS, amendments):
+            amend.apply(st, load_study(amendment), amendment.name, reason=reason,
+                        password=DEMO_PASSWORD)
     return path
+
+
+def _amended_target(amended, tmp_path: Path) -> Path:
+    """A database amended as the source was: CRF 1.0, then 1.1, then 1.2."""
+    return _target(tmp_path, None, amended["a"], amended["b"])
 
 
 def _import(path: Path, odm: Path):
@@ -211,26 +221,64 @@ def _import(path: Path, odm: Path):
         return report
 
 
+def _placed(path: Path) -> dict:
+    """(subject, event, event repeat, form, repeat) -> the definition version each form
+    records it was last changed under, read with sqlite3 alone."""
+    conn = sqlite3.connect(path)
+    try:
+        return {row[:5]: row[5] for row in conn.execute(
+            "SELECT s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.crf_changed FROM "
+            "form_instances fi JOIN subjects s ON s.id = fi.subject_id WHERE fi.status != "
+            "'deleted' AND fi.form != 'pii'")}
+    finally:
+        conn.close()
+
+
 def test_round_trip_of_several_versions(amended, tmp_path):
-    target = _target(tmp_path, amended["b"])
+    target = _amended_target(amended, tmp_path)
     report = _import(target, amended["after"])
     assert report.subjects == 7 and report.forms == len(amended["changed"])
-    assert "metadata version MDV.CRF1.0 were checked against the file's definition" \
-        in report.text()
+    assert "metadata version MDV.CRF1.0 were checked against this database's CRF version " \
+        "1.0 (stored definition version 1) and recorded as entered under it" in report.text()
+    # each form is of the version it was of in the source, not of the newest
+    assert _placed(target) == amended["changed"]
     with Store.open(target) as st:
         st.login("admin", DEMO_PASSWORD)
         again = export_odm(st, tmp_path / "again.xml").target
     source, back = _values(_xsd_checked(amended["after"])), _values(_xsd_checked(again))
     assert back == source
+    blocks = {cd.get("MetaDataVersionOID"): len(cd.findall(".//odm:FormData", NS))
+              for cd in _xsd_checked(again).findall("odm:ClinicalData", NS)}
+    assert blocks == {cd.get("MetaDataVersionOID"): len(cd.findall(".//odm:FormData", NS))
+                      for cd in _xsd_checked(amended["after"]).findall("odm:ClinicalData", NS)}
 
 
-def test_data_of_a_newer_definition_are_refused_in_words(amended, tmp_path):
-    target = _target(tmp_path, None)  # CRF 1.0: no field inflot
+def test_data_of_a_version_the_database_does_not_hold_are_refused_in_words(amended, tmp_path):
+    target = _target(tmp_path, None)  # CRF 1.0 only: never amended
     with pytest.raises(ImportRefused) as info:
         _import(target, amended["after"])
-    assert "unknown item 'IT.INF.INFLOT'" in str(info.value)
-    assert "the file's metadata version MDV.CRF1.2 defines it; this database is at CRF " \
-           "version 1.0: amend its study definition first" in str(info.value)
+    text = str(info.value)
+    for crf in ("1.1", "1.2"):
+        assert f"the clinical data of metadata version MDV.CRF{crf} were entered under CRF " \
+               f"version {crf}, a study definition this database does not hold (it holds " \
+               "CRF version 1.0)" in text
+    assert "amend this database with that definition first" in text
+    assert "MDV.CRF1.0 were" not in text  # the data of 1.0 are of a version it holds
+    with Store.open(target) as st:
+        assert st.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
+
+
+def test_a_database_made_with_a_later_definition_does_not_take_older_data(amended, tmp_path):
+    """Made directly at CRF 1.2, it has never held 1.0 or 1.1: their data would be recorded
+    as entered under 1.2 (which they were not), so they are refused."""
+    target = _target(tmp_path, amended["b"])
+    with pytest.raises(ImportRefused) as info:
+        _import(target, amended["after"])
+    text = str(info.value)
+    assert "metadata version MDV.CRF1.0 were entered under CRF version 1.0, a study " \
+           "definition this database does not hold (it holds CRF version 1.2)" in text
+    assert "make a new database with the source's first definition and amend it as the " \
+           "source was" in text
 
 
 def _edited(amended, tmp_path: Path, edit) -> Path:
@@ -245,7 +293,7 @@ def test_clinical_data_of_a_version_the_file_does_not_define(amended, tmp_path):
     def edit(root):
         root.findall("odm:ClinicalData", NS)[1].set("MetaDataVersionOID", "MDV.CRF9.9")
 
-    report = _import(_target(tmp_path, amended["b"]), _edited(amended, tmp_path, edit))
+    report = _import(_amended_target(amended, tmp_path), _edited(amended, tmp_path, edit))
     assert "refer to metadata version 'MDV.CRF9.9', which the file does not define (it " \
            "defines MDV.CRF1.0, MDV.CRF1.1, MDV.CRF1.2): their items were matched to this " \
            "study's by their OIDs only" in report.text()
@@ -287,7 +335,7 @@ def _unused_differences(root):
 ])
 def test_older_metadata_must_mean_the_same_for_the_items_their_data_use(
         amended, tmp_path, edit, words):
-    target = _target(tmp_path, amended["b"])
+    target = _amended_target(amended, tmp_path)
     path = _edited(amended, tmp_path, edit)
     if words is None:
         assert _import(target, path).subjects == 7
@@ -300,12 +348,15 @@ def test_older_metadata_must_mean_the_same_for_the_items_their_data_use(
 
 
 def _twice(root):
-    """S005's infusion form, which is in the block of 1.2, copied into its block of 1.0."""
+    """S005's infusion form, which is in the block of 1.2, copied into its block of 1.0
+    (without the lot number, which 1.0 has not: the copy is read under 1.0)."""
     blocks = root.findall("odm:ClinicalData", NS)
     newest = blocks[2].find("odm:SubjectData[@SubjectKey='S005']", NS)
     old = blocks[0].find("odm:SubjectData[@SubjectKey='S005']", NS)
-    old.find("odm:StudyEventData[@StudyEventOID='SE.INFUSION']", NS).append(
-        etree.fromstring(etree.tostring(newest.find(".//odm:FormData", NS))))
+    copy = etree.fromstring(etree.tostring(newest.find(".//odm:FormData", NS)))
+    for lot in copy.xpath(".//odm:ItemData[@ItemOID='IT.INF.INFLOT']", namespaces=NS):
+        lot.getparent().remove(lot)
+    old.find("odm:StudyEventData[@StudyEventOID='SE.INFUSION']", NS).append(copy)
 
 
 def _other_status(root):
@@ -321,7 +372,7 @@ def _other_status(root):
                     "file gave it before"),
 ])
 def test_a_subject_in_several_versions_must_agree(amended, tmp_path, edit, words):
-    target = _target(tmp_path, amended["b"])
+    target = _amended_target(amended, tmp_path)
     with pytest.raises(ImportRefused) as info:
         _import(target, _edited(amended, tmp_path, edit))
     assert words in str(info.value)

@@ -3,17 +3,20 @@ one form), a database made for it with `alsdesk init --study`, data entered, pri
 exported; the file opens with its own definition ever after, wherever the program's is."""
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 from odmlib.odm_parser import ODMSchemaValidator
 from pypdf import PdfReader
 
 from alsdesk.cli import main
+from alsdesk.errors import WorkflowError
 from alsdesk.overview import schedule
 from alsdesk.store import Store, amend, definitions
 from alsdesk.study import load_study
@@ -235,3 +238,186 @@ def test_a_field_emptied_then_removed_keeps_its_history_and_its_id(tmp_path):
     st.close()
     with Store.open(db) as again:
         assert again.verify().ok and again.study_version == 2
+
+
+def _made(tmp_path: Path, text: str = TRIAL) -> Path:
+    """A database of the trial with an administrator and a nurse."""
+    definition = tmp_path / "hand2.toml"
+    definition.write_text(text, encoding="utf-8")
+    db = tmp_path / "hand2.db"
+    with Store.create(db, load_study(definition), admin=("admin", "Ada Admin", PASSWORD)) as st:
+        st.login("admin", PASSWORD)
+        st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+    return db
+
+
+def test_windows_are_counted_from_the_trials_own_anchor(tmp_path):
+    """The ODM events and the blank CRF's schedule name the anchor as the definition does
+    (anchor_name = "splint fitting"), never as the program's trial does."""
+    db = _made(tmp_path)
+    odm = tmp_path / "hand2.xml"
+    _cli(db, "export", "odm", "--out", str(odm), "--as", "admin", "--password-stdin")
+    ns = {"odm": "http://www.cdisc.org/ns/odm/v1.3"}
+    texts = [e.findtext("odm:Description/odm:TranslatedText", namespaces=ns)
+             for e in ET.parse(odm).getroot().iterfind(".//odm:StudyEventDef", ns)]
+    assert "target 42 days after splint fitting; window 35 to 49 days" in texts
+    assert not [t for t in texts if t and "infusion" in t]
+    blank = tmp_path / "blank.pdf"
+    _cli(db, "pdf", "blank", "--out", str(blank))
+    schedule_page = " ".join(PdfReader(blank).pages[0].extract_text().split())
+    assert "window 35 to 49 days from splint fitting" in schedule_page, schedule_page
+    assert "infusion" not in schedule_page
+
+
+RELABELLED = TRIAL.replace('crf_version = "1.0"', 'crf_version = "1.1"').replace(
+    '{ code = "R", label = "Right" }', '{ code = "R", label = "Dominant hand" }')
+
+
+def _amended(tmp_path: Path, text: str, reason: str) -> None:
+    """Apply the definition `text` to the database made by _made, as its administrator."""
+    path = tmp_path / "amended" / "hand2.toml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    with Store.open(tmp_path / "hand2.db") as st:
+        st.login("admin", PASSWORD)
+        amend.apply(st, load_study(path), path.name, reason=reason, password=PASSWORD)
+
+
+def _entered_then_relabelled(tmp_path: Path) -> Path:
+    """H01's day-0 grip (hand R) entered under CRF 1.0, R relabelled by CRF 1.1, then its
+    week-6 grip (hand R) entered under 1.1."""
+    db = _made(tmp_path)
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.subjects.create(initials="AB")
+        st.forms.save("H01", "day0", "grip", {"gdate": "2026-09-02T09:30", "ghand": "R",
+                                                "gkg": 21.5})
+    _amended(tmp_path, RELABELLED, "R is the dominant hand")
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.forms.save("H01", "w6", "grip", {"gdate": "2026-10-14T10:00", "ghand": "R",
+                                              "gkg": 23.0})
+    return db
+
+
+def _lines(pdf: Path) -> list[str]:
+    """The text of each page, read back by poppler's pdftotext (another reader than pypdf),
+    its table rows kept on their lines."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [" ".join(ln.split()) for ln in text.splitlines()]
+
+
+def test_the_audit_appendix_reads_each_value_under_the_version_it_was_entered_under(
+        tmp_path):
+    db = _entered_then_relabelled(tmp_path)
+    casebook = tmp_path / "h01.pdf"
+    _cli(db, "pdf", "casebook", "H01", "--as", "admin", "--password-stdin", "--out",
+         str(casebook))
+    lines = _lines(casebook)
+    start = next(i for i, ln in enumerate(lines) if "Appendix B: audit trail" in ln)
+    pages, appendix = lines[:start], lines[start:]
+    assert "Hand measured Right" in pages and "Hand measured Dominant hand" in pages
+    hands = [ln for ln in appendix if "Hand measured" in ln]
+    assert len(hands) == 2, hands
+    assert "Splint fitted" in hands[0] and hands[0].endswith("Right"), hands
+    assert "Week 6" in hands[1] and hands[1].endswith("Dominant hand"), hands
+
+
+def test_codes_csv_gives_each_crf_versions_labels_to_join_on(tmp_path):
+    db = _entered_then_relabelled(tmp_path)
+    folder = tmp_path / "csv"
+    _cli(db, "export", "csv", "--out", str(folder), "--as", "admin", "--password-stdin")
+    codes = pd.read_csv(folder / "codes.csv", dtype=str, keep_default_na=False)
+    hand = codes[codes.codelist == "hand"]
+    assert sorted(zip(hand.crf_version, hand.code, hand.label)) == [
+        ("1.0", "L", "Left"), ("1.0", "R", "Right"),
+        ("1.1", "L", "Left"), ("1.1", "R", "Dominant hand")]
+    assert set(codes[codes.codelist == "missing"].crf_version) == {"1.0", "1.1"}
+    grip = pd.read_csv(folder / "grip.csv", dtype=str, keep_default_na=False)
+    read = grip.merge(hand, left_on=["crf_version", "ghand"],
+                      right_on=["crf_version", "code"], how="left", validate="many_to_one")
+    assert dict(zip(read.event, read.label)) == {"day0": "Right", "w6": "Dominant hand"}
+    dictionary = pd.read_csv(folder / "data_dictionary.csv", dtype=str, keep_default_na=False)
+    key = dictionary[(dictionary.form == "grip") & (dictionary.column == "crf_version")]
+    assert "codes.csv with the same crf_version" in key.label.iloc[0]
+    assert "join on crf_version and code" in (folder / "README.txt").read_text()
+
+
+NARROWED = TRIAL.replace('crf_version = "1.0"', 'crf_version = "1.1"').replace(
+    "max = 90", "max = 40")
+
+
+def _narrowed_source(tmp_path: Path) -> Path:
+    """H01's day-0 grip of 41.5 kg entered under CRF 1.0; 1.1 narrows the range to 40; its
+    week-6 grip entered under 1.1. Exported as ODM (one MetaDataVersion each)."""
+    source = tmp_path / "source"
+    source.mkdir()
+    db = _made(source)
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.subjects.create(initials="AB")
+        st.forms.save("H01", "day0", "grip", {"gdate": "2026-09-02T09:30", "ghand": "R",
+                                                "gkg": 41.5}, complete=True)
+    _amended(source, NARROWED, "grip above 40 kg is not credible in this population")
+    with Store.open(db) as st:
+        st.login("nurse", PASSWORD)
+        st.forms.save("H01", "w6", "grip", {"gdate": "2026-10-14T10:00", "ghand": "R",
+                                              "gkg": 30.0}, complete=True)
+    odm = tmp_path / "hand2.xml"
+    _cli(db, "export", "odm", "--out", str(odm), "--as", "admin", "--password-stdin")
+    return odm
+
+
+def test_odm_data_of_each_version_are_imported_under_that_version(tmp_path):
+    odm = _narrowed_source(tmp_path)
+    target = tmp_path / "target"
+    target.mkdir()
+    db = _made(target)
+    _amended(target, NARROWED, "grip above 40 kg is not credible in this population")
+    out = _cli(db, "import", "odm", str(odm), "--as", "nurse", "--password-stdin")
+    assert "CRF version 1.0 (stored definition version 1) and recorded as entered under " \
+           "it" in " ".join(out.split())
+    conn = sqlite3.connect(db)  # read back with sqlite3 alone
+    rows = dict((event, (kg, entered, changed)) for event, kg, entered, changed in
+                conn.execute("SELECT fi.event, g.gkg, fi.crf_entered, fi.crf_changed FROM "
+                             "form_instances fi JOIN grip g ON g.instance_id = fi.id"))
+    created = conn.execute("SELECT new_value FROM audit_trail WHERE action = "
+                           "'form.crf_version'").fetchall()
+    conn.close()
+    assert rows == {"day0": (41.5, 1, 1), "w6": (30.0, 2, 2)}
+    # the trail says so: the day-0 form was created under version 1 (w6 under the one in force)
+    assert len(created) == 1 and created[0][0].startswith("version 1: NCT04000001 CRF 1.0 "
+                                                          "sha256:")
+    with Store.open(db) as st:
+        assert st.verify().ok, st.verify().text()
+        st.login("nurse", PASSWORD)  # only a new form is saved under an earlier version
+        with pytest.raises(WorkflowError, match="only when it is created by an import"):
+            st.forms.save("H01", "w6", "grip", {"gkg": 31.0}, reason="re-measured",
+                          crf_version=1)
+    back = tmp_path / "back.xml"
+    _cli(db, "export", "odm", "--out", str(back), "--as", "admin", "--password-stdin")
+    ns = {"odm": "http://www.cdisc.org/ns/odm/v1.3"}
+    blocks = {cd.get("MetaDataVersionOID"): [i.get("Value") for i in cd.iterfind(
+        ".//odm:ItemData[@ItemOID='IT.GRIP.GKG']", ns)]
+        for cd in ET.parse(back).getroot().iterfind("odm:ClinicalData", ns)}
+    assert blocks == {"MDV.CRF1.0": ["41.5"], "MDV.CRF1.1": ["30.0"]}
+
+
+def test_odm_data_of_a_version_the_database_does_not_hold_are_refused(tmp_path):
+    odm = _narrowed_source(tmp_path)
+    target = tmp_path / "target"
+    target.mkdir()
+    db = _made(target)  # CRF 1.0 only
+    result = CliRunner().invoke(main, ["--db", str(db), "import", "odm", str(odm), "--as",
+                                       "nurse", "--password-stdin"], input=PASSWORD + "\n")
+    assert result.exit_code != 0
+    text = " ".join(result.output.split())
+    assert "the clinical data of metadata version MDV.CRF1.1 were entered under CRF version " \
+           "1.1, a study definition this database does not hold (it holds CRF version 1.0)" \
+           in text
+    assert "amend this database with that definition first" in text
+    assert "imported under" not in text
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == 0
+    conn.close()

@@ -309,7 +309,7 @@ def _readme(snap: Snapshot, spec: AnalysisDef, t: tb.SafetyTables | None) -> str
 {heads.readme_line(snap)}subjects.csv            one row per subject ({len(snap.subjects)}); columns in subjects_dictionary.csv
 {_incidence_line(t)}Visits: {', '.join(spec.visits)}; changes are from the baseline: the first of
 {', '.join(spec.baseline)} with a value. Visit days count from the
-infusion start (day 0). Months are days / {spec.days_per_month:.4f} (365.25 / 12). Derived values (ALSFRS-R total,
+day of {snap.study.anchor_words} (day 0). Months are days / {spec.days_per_month:.4f} (365.25 / 12). Derived values (ALSFRS-R total,
 King's, MiToS, Delta-FS, age) are the program's own, as shown on screen and on paper.
 An empty cell: no value (not entered, not done, not applicable: the raw CSV export's
 <field>__missing columns say why). No missing code is written as NA (not applicable

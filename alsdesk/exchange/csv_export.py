@@ -33,6 +33,8 @@ DICTIONARY_COLUMNS = (
     "codes", "min", "max", "digits", "length", "partial_dates", "required", "missing_codes",
     "visible_when", "section", "cdash", "sdtm", "identifier",
 )
+# one row per code per CRF version: join a form row on (crf_version, code) for its label
+CODE_COLUMNS = ("codelist", "code", "label", "order", "crf_version")
 AUDIT_COLUMNS = (
     "seq", "ts", "user_id", "role", "action", "subject", "event", "event_repeat", "form",
     "repeat", "field", "old_value", "new_value", "reason", "hash",
@@ -45,7 +47,8 @@ _KEY_DOC = {
                "integer"),
     "status": ("Form status: in progress, complete, verified, signed, locked", "text"),
     "crf_version": ("CRF version (study definition) the form's data were last changed "
-                    "under; 'alsdesk study versions' lists them", "text"),
+                    "under; 'alsdesk study versions' lists them. The labels of this row's "
+                    "codes are those of codes.csv with the same crf_version", "text"),
 }
 
 
@@ -65,8 +68,7 @@ def _write(snap: Snapshot, out: Output, progress: Progress) -> None:
     progress(total - 3, total, "Writing the data dictionary")
     _write_rows(out.path("data_dictionary.csv"), encoding, DICTIONARY_COLUMNS,
                 dictionary_rows(snap))
-    _write_rows(out.path("codes.csv"), encoding, ("codelist", "code", "label", "order"),
-                code_rows(snap))
+    _write_rows(out.path("codes.csv"), encoding, CODE_COLUMNS, code_rows(snap))
     status_cols = ("subject", "status") + (("initials",) if snap.options.include_identifiers
                                            else ())
     _write_rows(out.path("subjects.csv"), encoding, status_cols,
@@ -217,16 +219,38 @@ def dictionary_rows(snap: Snapshot) -> Iterable[list[str]]:
 
 
 def code_rows(snap: Snapshot) -> Iterable[list[str]]:
-    seen: dict[str, CodeList] = {}
-    for form in snap.forms:
-        for f in form.fields:
-            if f.codelist is not None:
-                seen.setdefault(f.codelist.id, f.codelist)
-    for cl in seen.values():
-        for n, c in enumerate(cl.choices, start=1):
-            yield [cl.id, str(c.code), c.label, str(n)]
-    for n, m in enumerate(snap.study.missing_codes, start=1):
-        yield ["missing", m.exported, m.label, str(n)]
+    """Every code list of the exported forms with its labels, once per CRF version stored:
+    an amendment may relabel a code, and a form row is read with the labels of its own
+    crf_version (join on crf_version and the code). Every version is listed, not only the
+    ones whose labels differ, so that the join needs no fallback to another version."""
+    for crf, study, forms in _versions(snap):
+        seen: dict[str, CodeList] = {}
+        for form in forms:
+            for f in form.fields:
+                if f.codelist is not None:
+                    seen.setdefault(f.codelist.id, f.codelist)
+        for cl in seen.values():
+            for n, c in enumerate(cl.choices, start=1):
+                yield [cl.id, str(c.code), c.label, str(n), crf]
+        for n, m in enumerate(study.missing_codes, start=1):
+            yield ["missing", m.exported, m.label, str(n), crf]
+
+
+def _versions(snap: Snapshot):
+    """(CRF version label, definition, exported forms) of each stored version, oldest
+    first; the snapshot's own alone for a file of format 2, which stores none."""
+    from alsdesk.exchange.odm_versions import selected_forms
+    from alsdesk.store import definitions
+
+    stored = definitions.versions(snap.conn)
+    for row in stored:
+        if row.version == snap.study_version:
+            yield row.crf_version, snap.study, snap.forms
+        elif row.version < snap.study_version:
+            study = definitions.study_at(snap.conn, row.version)
+            yield row.crf_version, study, selected_forms(study, snap)
+    if not stored:
+        yield snap.study.crf_version, snap.study, snap.forms
 
 
 def signature_rows(snap: Snapshot) -> Iterable[list[str]]:
@@ -271,7 +295,10 @@ Exported {snap.taken_at} by {snap.taken_by}. Subjects: {len(snap.subjects)}.
 Files (UTF-8{' with byte order mark' if opts.bom else ''}, comma separated, one header row):
 {files}
   data_dictionary.csv  every column: form, label, type, unit, codes, range, CDASH/SDTM names
-  codes.csv            every code list: code, label, order; list "missing" = missing-data codes
+  codes.csv            every code list: code, label, order, crf_version; list "missing" =
+                       missing-data codes. Once per CRF version: an amendment may relabel a
+                       code, so read a form row's codes with the labels of its crf_version
+                       (join on crf_version and code)
   subjects.csv         subject and status{_AUDIT_FILES if opts.include_audit else ''}
 
 Keys of every form file: subject, event, event_repeat, repeat; status is the form's status.

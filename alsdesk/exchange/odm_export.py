@@ -151,7 +151,7 @@ def _metadata(x: Xml, v: Version, units: dict[str, str]) -> None:
     x.end()
     forms = {f.id: f for f in v.forms}
     for event in v.events:
-        _event_def(x, forms, event)
+        _event_def(x, forms, event, v.study.anchor_words)
     for form in v.forms:
         x.start("FormDef", {"OID": oc.form_oid(form.id), "Name": form.label,
                             "Repeating": _yes(form.repeating)})
@@ -185,7 +185,8 @@ def _mandatory(event: Event) -> bool:
     return event.kind is EventKind.VISIT and not event.repeating and event.target is not None
 
 
-def _event_def(x: Xml, forms: dict[str, Form], event: Event) -> None:
+def _event_def(x: Xml, forms: dict[str, Form], event: Event, anchor: str) -> None:
+    # the anchor in the study's own words (anchor_name): another trial's is no infusion
     kind = ("Common" if event.kind is EventKind.LOG
             else "Unscheduled" if event.repeating else "Scheduled")
     x.start("StudyEventDef", {"OID": oc.event_oid(event.id), "Name": event.label,
@@ -194,7 +195,7 @@ def _event_def(x: Xml, forms: dict[str, Form], event: Event) -> None:
         unit = event.unit.value if event.unit else ""
         parts = []
         if event.target is not None:
-            parts.append(f"target {event.target:g} {unit} after the infusion")
+            parts.append(f"target {event.target:g} {unit} after {anchor}")
         if event.window is not None:
             parts.append(f"window {event.window[0]:g} to {event.window[1]:g} {unit}")
         x.translated("Description", "; ".join(parts))

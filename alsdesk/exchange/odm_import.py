@@ -28,12 +28,14 @@ from alsdesk.exchange.odm_read import (
     MAX_PROBLEMS, FormIn, Problem, Reader, SubjectIn, schema_problems, subject_number,
 )
 from alsdesk.exchange.odm_stage import Staged
+from alsdesk.exchange.odm_held import held_by
 from alsdesk.exchange.odm_stream import MAX_DEPTH, DoctypeRefused, TooDeep, pieces
 from alsdesk.rules import engine
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.store import audit
 from alsdesk.store.audit import A
+from alsdesk.store.definitions import study_at
 from alsdesk.study.model import Severity
 from alsdesk.textcheck import shown, text_problem
 
@@ -170,7 +172,7 @@ class _Import:
     def __init__(self, store: "Store", path: Path, report: ImportReport,
                  progress: Callable[[int, int, str], None] | None) -> None:
         self.store, self.path, self.report, self.progress = store, path, report, progress
-        self.reader = Reader(store.study)
+        self.reader = Reader(store.study, held_by(store))
         self.reason = f"imported from ODM file {path.name}"
         self.skipped = 0
         self.carried: dict[str, int] = {}
@@ -241,7 +243,7 @@ class _Import:
             return
         if self.progress:  # reading is the first half of the work, writing the second
             self.progress(fh.done, 2 * fh.size, f"Reading subject {subject.code}")
-        if len(reader.problems) + reader.more > before:
+        if len(reader.problems) + reader.more > before or reader.unheld is not None:
             staged.refuse(subject)  # the file is refused; this subject is only checked
         elif before < MAX_PROBLEMS:
             for problem in staged.add(subject):
@@ -285,7 +287,7 @@ class _Import:
                 store.forms.save(subject.code, rec.event, rec.form, rec.values,
                                  rec.missing, event_repeat=rec.event_repeat,
                                  repeat=rec.repeat, complete=complete, notes=notes,
-                                 reason=reason)
+                                 reason=reason, crf_version=rec.crf_version)
             except AlsDeskError as exc:
                 problems.append(Problem(rec.where, str(exc)))
                 continue
@@ -307,9 +309,11 @@ def _soft_notes(store: "Store", subject: str, rec: FormIn, path: Path) -> dict[s
     """Notes that let soft findings through completion; each becomes an open query. Found
     as the save finds them, with the subject's other forms and the visit window (a visit
     done in the window of the definition it was entered under may be outside this one's)."""
-    context = check_context(store, subject, rec.event, rec.form, event_repeat=rec.event_repeat)
-    findings = engine.evaluate(store.study.form(rec.form), {**context, **rec.values},
-                               rec.missing)
+    number = rec.crf_version or store.study_version
+    study = store.study if number == store.study_version else study_at(store.conn, number)
+    context = check_context(store, subject, rec.event, rec.form, event_repeat=rec.event_repeat,
+                            crf_version=number)
+    findings = engine.evaluate(study.form(rec.form), {**context, **rec.values}, rec.missing)
     return {f.check_id: f"Accepted in the source system; imported from {path.name}."
             for f in findings if f.severity is Severity.SOFT}
 

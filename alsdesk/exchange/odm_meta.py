@@ -7,15 +7,15 @@ ItemDef of the file that names one of our items, its data type, unit and code li
 metadata is accepted on its OIDs, and the report says so.
 
 A file of several MetaDataVersions (one per stored definition version, as the export
-writes them) has each compared with the study's current definition, since the data of every
-version are stored under it; never with this database's own copy of an older version: that
-one was amended here without the file's data, so nothing says the change from it to the
-current one kept their meaning (a unit changed in an empty database is allowed). Only the
-items a version's own ClinicalData use count (the reader reports their differences as it
-meets them): an amendment may change a field nobody had filled, or drop a choice nobody had
-chosen, and the older version still describes it as it was. For the same reason a code the
-study no longer has is no difference there; a value that uses it is refused as any value
-that is not one of the study's choices.
+writes them) has each compared with this database's own copy of that version (the same
+MetaDataVersion OID, alsdesk.exchange.odm_versions.version_oids), under which its data are
+checked and stored; a version this database does not hold (another program's, whose data
+are stored under the newest) with the newest. Only the items a version's own ClinicalData
+use count (the reader reports their differences as it meets them): an amendment may change
+a field nobody had filled, or drop a choice nobody had chosen, and the older version still
+describes it as it was. For the same reason a code the study no longer has is no
+difference there; a value that uses it is refused as any value that is not one of the
+study's choices.
 """
 from __future__ import annotations
 
@@ -56,9 +56,22 @@ def _show(codes: dict[str, str]) -> str:
 Deferred = dict[tuple[str, str], list[tuple[ET.Element, str, str]]]
 
 
-def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str]) -> Deferred:
-    """Every difference between the file's item definitions and the study's: reported
-    through `fail` for a file of one MetaDataVersion, returned for one of several."""
+def _items(study: Study) -> dict[str, tuple[Form, Field | None]]:
+    ours: dict[str, tuple[Form, Field | None]] = {}
+    for form in study.forms.values():
+        for f in form.fields:
+            ours[oc.item_oid(form.id, f.id)] = (form, f)
+            if f.missing:
+                ours[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, None)
+    return ours
+
+
+def check_metadata(study_of: Callable[[str], Study], root: ET.Element, fail: Fail,
+                   notes: list[str]) -> Deferred:
+    """Every difference between the file's item definitions and the study's, each
+    MetaDataVersion against `study_of` its OID (this database's own copy of that version,
+    else its newest): reported through `fail` for a file of one MetaDataVersion, returned
+    for one of several."""
     mdvs = list(root.iter(oc.tag("MetaDataVersion")))
     deferred: Deferred = {}
     if not mdvs:
@@ -66,15 +79,11 @@ def check_metadata(study: Study, root: ET.Element, fail: Fail, notes: list[str])
                      "matched to the study's by their OIDs only.")
         return deferred
     several = len(mdvs) > 1
-    ours: dict[str, tuple[Form, Field | None]] = {}
-    for form in study.forms.values():
-        for f in form.fields:
-            ours[oc.item_oid(form.id, f.id)] = (form, f)
-            if f.missing:
-                ours[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, None)
     units = _units(root)
-    missing_ours = {m.code: m.label for m in study.missing_codes}
     for mdv in mdvs:
+        study = study_of(mdv.get("OID", ""))
+        ours = _items(study)
+        missing_ours = {m.code: m.label for m in study.missing_codes}
         place = f"MetaDataVersion {mdv.get('OID')}, " if len(mdvs) > 1 else ""
         lists = {cl.get("OID", ""): cl for cl in mdv.iterfind(oc.tag("CodeList"))}
         for item in mdv.iterfind(oc.tag("ItemDef")):

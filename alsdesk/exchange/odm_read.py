@@ -11,9 +11,10 @@ from typing import Any
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.exchange import odm_common as oc
+from alsdesk.exchange.odm_held import Held
 from alsdesk.exchange.odm_meta import Deferred, check_metadata
 from alsdesk.states import FormStatus, SubjectStatus
-from alsdesk.study.model import Event, Field, Form, Study
+from alsdesk.study.model import Event, Form, Study
 from alsdesk.textcheck import shown
 
 MAX_PROBLEMS = 50  # shown in a message
@@ -40,6 +41,8 @@ class FormIn:
     missing: dict[str, str]
     signed: str | None
     where: str
+    # the stored definition version its values were checked under and are saved under
+    crf_version: int | None = None
 
 
 @dataclass
@@ -107,23 +110,24 @@ _SCHEMA: dict[str, Any] = {}
 class Reader:
     """Turns the pieces of a file into subjects and forms, collecting problems: head() for
     what precedes the clinical data, clinical() for each ClinicalData, subject() for each
-    SubjectData, finish() at the end."""
+    SubjectData, finish() at the end.
 
-    def __init__(self, study: Study) -> None:
+    `held`: the stored definitions of this database (odm_held); a ClinicalData of a version
+    it holds is read and checked under that version, one of an ALS Desk version it does not
+    hold is refused (docs/exchange.md)."""
+
+    def __init__(self, study: Study, held: Held | None = None) -> None:
         self.study = study
+        self.held = held or Held(study)
+        self.defs = self.held.newest  # of the ClinicalData being read
+        self.unheld: str | None = None  # why the ClinicalData being read is refused
+        self.unheld_said = False
         self.lines: dict[int, int] = {}  # the skeleton's elements
         self.sub_lines: dict[int, int] = {}  # the current subject's
         self.problems: list[Problem] = []
         self.more = 0  # problems past MAX_KEPT
         self.notes: list[str] = []
-        self.events = {oc.event_oid(e.id): e for e in study.events}
-        self.forms = {oc.form_oid(f.id): f for f in study.forms.values()}
         self.users: dict[str, str] = {}
-        self.items: dict[str, tuple[Form, Field, bool]] = {}
-        for form in study.forms.values():
-            for f in form.fields:
-                self.items[oc.item_oid(form.id, f.id)] = (form, f, False)
-                self.items[oc.item_oid(form.id, f.id) + oc.MISSING_SUFFIX] = (form, f, True)
         self.headed = False
         self.clinical_seen = False
         self.stopped = False  # data of another study: its subjects are not read
@@ -169,8 +173,10 @@ class Reader:
                                   f"database holds study {self.study.id}")
         self.mdvs = {m.get("OID", ""): {i.get("OID", "") for i in m.iterfind(oc.tag("ItemDef"))}
                      for m in root.iter(oc.tag("MetaDataVersion"))}
-        # same meaning, not just OID; of several versions, those of the items data use
-        self.deferred = check_metadata(self.study, root, self.fail, self.notes)
+        # same meaning, not just OID, each version as this database holds it (else as the
+        # newest); of several versions, those of the items data use
+        self.deferred = check_metadata(lambda oid: self.held.of(oid).study, root, self.fail,
+                                       self.notes)
         self.users = {u.get("OID", ""): (u.findtext(oc.tag("FullName"))
                                           or u.findtext(oc.tag("LoginName")) or u.get("OID", ""))
                       for u in root.iterfind(f"{oc.tag('AdminData')}/{oc.tag('User')}")}
@@ -186,7 +192,18 @@ class Reader:
             return
         self.mdv = mdv = cd.get("MetaDataVersionOID", "")
         ours = self.study.crf_version
-        if mdv == oc.mdv_oid(ours):
+        self.defs, self.unheld_said = self.held.of(mdv), False
+        self.unheld = self.held.refusal(mdv) if mdv in self.mdvs else None
+        if self.unheld is not None:
+            return
+        if mdv in self.held.oids:
+            if self.defs is not self.held.newest:
+                note = (f"The clinical data of metadata version {mdv} were checked against "
+                        f"this database's CRF version {self.defs.study.crf_version} (stored "
+                        f"definition version {self.defs.number}) and recorded as entered "
+                        "under it.")
+                if note not in self.notes:
+                    self.notes.append(note)
             return
         if mdv in self.mdvs:
             note = (f"The clinical data of metadata version {mdv} were checked against the "
@@ -244,7 +261,12 @@ class Reader:
         subject = SubjectIn(code, number or 0, status, [])
         keys: set[tuple[str, int, str, int]] = set()
         for se in sd.findall(oc.tag("StudyEventData")):
-            event = self.events.get(se.get("StudyEventOID", ""))
+            if self.unheld is not None:  # its forms are not read; said once per ClinicalData
+                if not self.unheld_said:
+                    self.fail(se, context, self.unheld)
+                    self.unheld_said = True
+                continue
+            event = self.defs.events.get(se.get("StudyEventOID", ""))
             if event is None:
                 self.fail(se, context, f"unknown event {se.get('StudyEventOID')!r}")
                 continue
@@ -285,7 +307,7 @@ class Reader:
         return None
 
     def form(self, fd: ET.Element, event: Event, ev_rep: int, subject_ctx: str) -> FormIn | None:
-        form = self.forms.get(fd.get("FormOID", ""))
+        form = self.defs.forms.get(fd.get("FormOID", ""))
         ev_text = event.id if ev_rep == 1 else f"{event.id} #{ev_rep}"
         context = f"{subject_ctx}, event {ev_text}"
         if form is None or form.id not in event.forms:
@@ -297,7 +319,8 @@ class Reader:
         self._transaction(fd, context)
         status = self.flag(fd, oc.FLAG_FORM_STATUS, oc.FORM_STATUSES, context) \
             or FormStatus.IN_PROGRESS.value
-        rec = FormIn(event.id, ev_rep, form.id, rep, status, {}, {}, self.signature(fd), context)
+        rec = FormIn(event.id, ev_rep, form.id, rep, status, {}, {}, self.signature(fd), context,
+                     self.defs.number)
         groups = fd.findall(oc.tag("ItemGroupData"))
         if len(groups) > 1:  # ours hold one group per form; a second would overwrite values
             self.fail(groups[1], context, f"item group {groups[1].get('ItemGroupOID')!r} "
@@ -326,7 +349,7 @@ class Reader:
 
     def item(self, el: ET.Element, form: Form, rec: FormIn) -> None:
         oid = el.get("ItemOID", "")
-        found = self.items.get(oid)
+        found = self.defs.items.get(oid)
         if found is None or found[0].id != form.id:
             # Data of a definition newer than this database's: say what would take them.
             newer = (f" (the file's metadata version {self.mdv} defines it; this database "

@@ -65,8 +65,11 @@ class Staged:
             try:
                 self.conn.execute(
                     f"INSERT INTO {_TABLE} VALUES (?, ?, ?, ?, ?, ?)",
-                    (entry.index, self.event_order[rec.event], rec.event_repeat,
-                     self.form_order[rec.form], rec.repeat,
+                    # an earlier version's event or form the newest has not goes last
+                    (entry.index,
+                     self.event_order.setdefault(rec.event, len(self.event_order)),
+                     rec.event_repeat,
+                     self.form_order.setdefault(rec.form, len(self.form_order)), rec.repeat,
                      json.dumps(dataclasses.asdict(rec), ensure_ascii=False)))
             except sqlite3.IntegrityError:
                 problems.append(Problem(rec.where, "this form appears twice in the file"))

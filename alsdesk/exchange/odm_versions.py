@@ -52,24 +52,33 @@ def versions_of(snap: Snapshot) -> list[Version]:
             f"{stored[-1].version}, CRF {stored[-1].crf_version}) after it was opened here "
             f"(version {snap.study_version}): close it and open it again to export.")
     out: list[Version] = []
-    seen: set[str] = set()
+    oids = version_oids(stored)
     for row in stored:
         latest = row is stored[-1]
         study = snap.study if latest else definitions.study_at(snap.conn, row.version)
-        forms = snap.forms if latest else _forms(study, snap)
+        forms = snap.forms if latest else selected_forms(study, snap)
         events = snap.events if latest else exported_events(study, forms)
-        oid = oc.mdv_oid(study.crf_version)
-        if oid in seen:  # "1-1" and "1.1" make one OID; OIDs are unique in a Study
-            oid += f".V{row.version}"
-        seen.add(oid)
-        out.append(Version(row.version, study, forms, events, oid, row.loaded_at,
-                           row.reason if row.version > 1 else ""))
+        out.append(Version(row.version, study, forms, events, oids[row.version],
+                           row.loaded_at, row.reason if row.version > 1 else ""))
     return out
 
 
-def _forms(study: Study, snap: Snapshot) -> tuple[Form, ...]:
+def version_oids(stored: list[definitions.StoredVersion]) -> dict[int, str]:
+    """Stored version -> the OID of its MetaDataVersion: the export writes these, and the
+    import knows by them which of its own versions a file's ClinicalData is of."""
+    out: dict[int, str] = {}
+    for row in stored:
+        oid = oc.mdv_oid(row.crf_version)
+        if oid in out.values():  # "1-1" and "1.1" make one OID; OIDs are unique in a Study
+            oid += f".V{row.version}"
+        out[row.version] = oid
+    return out
+
+
+def selected_forms(study: Study, snap: Snapshot) -> tuple[Form, ...]:
     """An older definition's forms as the export selects them (no error for a form asked
-    for that this version had not: its data are all of later versions)."""
+    for that this version had not: its data are all of later versions). The CSV export's
+    codes.csv lists each version's code lists by it too."""
     wanted = set(snap.options.forms)
     newest = snap.study.forms
     out = []

@@ -160,14 +160,15 @@ def _cover(study: Study, width: float) -> list:
              st.t("Forms", st.CELL_BOLD)]]
     for event in study.events:
         forms = ", ".join(study.form(f).label for f in event.forms)
-        rows.append([st.t(event.label, st.CELL), st.t(_when(event), st.CELL),
+        rows.append([st.t(event.label, st.CELL), st.t(_when(event, study.anchor_words), st.CELL),
                      st.t(forms, st.CELL)])
     flow.append(Table(rows, colWidths=[0.24 * width, 0.28 * width, 0.48 * width],
                       style=st.grid(1), repeatRows=1))
     return flow
 
 
-def _when(event: Event) -> str:
+def _when(event: Event, anchor: str) -> str:
+    """When an event happens, its window counted from the study's anchor (anchor_name)."""
     if event.kind is EventKind.LOG:
         return "running log, any time"
     if event.repeating:
@@ -177,7 +178,7 @@ def _when(event: Event) -> str:
     low, high = event.window
     unit = "h" if event.unit.value == "hours" else "days"
     target = f"target {num(event.target)} {unit}; " if event.target is not None else ""
-    return f"{target}window {num(low)} to {num(high)} {unit} from the infusion"
+    return f"{target}window {num(low)} to {num(high)} {unit} from {anchor}"
 
 
 def blank_form(study: Study, event: Event, form: Form, width: float,

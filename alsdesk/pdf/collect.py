@@ -17,11 +17,10 @@ from alsdesk import overview
 from alsdesk.derive import eligibility_text
 from alsdesk.errors import AlsDeskError
 from alsdesk.rules import engine
-from alsdesk.store import audit
 from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
 from alsdesk.study import units
 from alsdesk.study import values as fv
-from alsdesk.study.model import Event, EventKind, Form
+from alsdesk.study.model import Event, EventKind, Form, Study
 from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 
 if TYPE_CHECKING:
@@ -330,17 +329,19 @@ class Collector:
         return self._users[user_id]
 
     def _place(self, event: str | None, event_repeat: int | None, form: str | None,
-               repeat: int | None, field: str | None) -> str:
+               repeat: int | None, field: str | None, study: "Study | None" = None) -> str:
+        """Event, form and field by their labels in `study` (the file's own by default)."""
+        study = study or self.study
         parts = []
         if event:
             try:
-                ev = self.study.event(event)
+                ev = study.event(event)
                 parts.append(ev.label + (f" #{event_repeat}" if ev.repeating else ""))
             except KeyError:
                 parts.append(event)
         if form:
             try:
-                fdef = self.study.form(form)
+                fdef = study.form(form)
                 parts.append(fdef.label + (f" #{repeat}" if fdef.repeating else ""))
                 if field:
                     parts.append(fdef.field(field).label)
@@ -363,32 +364,9 @@ class Collector:
                         answer, closed)
 
     def _audit_rows(self):
-        for row in audit.rows(self.store.conn, subject=self.code):
-            if row["action"] == audit.A.EXPORT:
-                continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
-            self.times.append(row["ts"])
-            old, new = row["old_value"], row["new_value"]
-            form_id, field_id = row["form"], row["field"]
-            field = None
-            if form_id and field_id and form_id in self.study.forms:
-                try:
-                    field = self.study.form(form_id).field(field_id)
-                except KeyError:
-                    field = None
-            initials = row["action"] == audit.A.SUBJECT_INITIALS
-            if (initials or (field is not None and field.identifier)) \
-                    and not self.include_identifiers:
-                old = RESTRICTED if old is not None else None
-                new = RESTRICTED if new is not None else None
-            elif field is not None and is_birth_date(field) and not self.include_identifiers:
-                old, new = birth_year(old), birth_year(new)
-            elif field is not None and row["action"] in audit.VALUE_ACTIONS:
-                old, new = _shown(field, old), _shown(field, new)
-            user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")
-            yield AuditRow(row["seq"], utc_text(row["ts"]), user, row["action"],
-                           self._place(row["event"], row["event_repeat"], form_id,
-                                       row["repeat"], field_id),
-                           old or "", new or "", row["reason"] or "")
+        from alsdesk.pdf.appendix import audit_rows
+
+        return audit_rows(self)
 
 
 def _sign_meaning(study, event: Event, form: Form, rec) -> str | None:
@@ -416,15 +394,6 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
 def _moment(moment: datetime, with_time: bool) -> str:
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
-
-
-def _shown(field, text: str | None) -> str | None:
-    if text is None:
-        return None
-    try:
-        return fv.display(field, fv.from_text(field, text))
-    except AlsDeskError:
-        return text
 
 
 def latest(stamps: list[str]) -> datetime | None:

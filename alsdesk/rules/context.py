@@ -68,9 +68,15 @@ def references(form: Form) -> tuple[frozenset[str], bool]:
 
 
 def check_context(store: "Store", subject: str, event: str, form: str, *,
-                  event_repeat: int = 1) -> dict[str, Any]:
-    """The context of one form's checks for one subject at one event (see the module text)."""
+                  event_repeat: int = 1, crf_version: int | None = None) -> dict[str, Any]:
+    """The context of one form's checks for one subject at one event (see the module text);
+    `crf_version`: of a form created under an earlier stored definition (an import), whose
+    checks and visit window are that definition's."""
     study = store.study
+    if crf_version is not None and crf_version != store.study_version:
+        from alsdesk.store.definitions import study_at
+
+        study = study_at(store.conn, crf_version)
     refs, window = references(study.form(form))
     out: dict[str, Any] = {}
     for ref in refs:
@@ -85,7 +91,8 @@ def check_context(store: "Store", subject: str, event: str, form: str, *,
         out[TERMS] = terms_of(store)
     if window:
         anchor = _anchor(store, study, subject)
-        ev = _event_as_entered(store, subject, event, event_repeat, form)
+        ev = (_event_as_entered(store, subject, event, event_repeat, form)
+              if study is store.study else study.event(event))
         if anchor is not None and ev.kind is EventKind.VISIT and ev.window is not None:
             out[WINDOW] = VisitWindow(ev, anchor, study.anchor_words)
     return out

@@ -43,6 +43,10 @@ class A:
     SUBJECT_INITIALS = "subject.initials"
     FORM_CREATE = "form.create"
     FORM_STATUS = "form.status"
+    # A form created under an earlier stored definition than the one in force (an ODM import
+    # of data entered under it): new_value names the version (definitions.describe), and the
+    # rows of that save are of it (definitions.RowVersions).
+    FORM_VERSION = "form.crf_version"
     VALUE_ENTERED = "value.entered"
     VALUE_CHANGED = "value.changed"
     VALUE_CLEARED = "value.cleared"

@@ -160,6 +160,39 @@ def version_marks(conn: sqlite3.Connection) -> list[int]:
         "ORDER BY seq", DEFINE_ACTIONS)]
 
 
+class RowVersions:
+    """The definition version each audit row of a form was written under: the one in force
+    at the row, which is the number of define/amend rows before it (at least 1: a format 2
+    file's data came first); but the rows of a save that created a form under an earlier
+    version (an ODM import: A.FORM_VERSION, same form, same time stamp) are of that one.
+    Verify checks crf_entered and crf_changed by it, and the casebook reads each row's value
+    under it (a label amended later is not the label the row was entered with)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.marks = version_marks(conn) if has_table(conn) else []
+        # (instance, time stamp) -> the version named by its form.crf_version row
+        self.pins: dict[tuple[int, str], int] = {}
+        if self.marks:
+            for iid, ts, named in conn.execute(
+                    "SELECT instance_id, ts, new_value FROM audit_trail WHERE action = ?",
+                    (A.FORM_VERSION,)):
+                self.pins[(iid, ts)] = pinned_number(named)
+
+    def at(self, seq: int, instance_id: int | None = None, ts: str | None = None) -> int:
+        from bisect import bisect_left
+
+        if self.pins and (instance_id, ts) in self.pins:
+            return self.pins[(instance_id, ts)]
+        return max(1, bisect_left(self.marks, seq))
+
+
+def pinned_number(named: str | None) -> int:
+    """The version number a form.crf_version row names ("version 1: ..."); 0 if none."""
+    head = (named or "").partition(":")[0]
+    number = head.removeprefix("version ")
+    return int(number) if head.startswith("version ") and number.isdigit() else 0
+
+
 def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
     """`study` with every form and field any stored version had: the tables keep a removed
     field's column (nothing is ever dropped), so verify expects it, and replay reads values
@@ -182,26 +215,33 @@ def layout_study(conn: sqlite3.Connection, study: Study) -> Study:
 
 
 def instance_version_problems(conn: sqlite3.Connection) -> list[str]:
-    """Each form instance's crf_entered and crf_changed against the trail: the version in
-    force when its form.create row, and its last value or code row, were written."""
-    from bisect import bisect_left
-
+    """Each form instance's crf_entered and crf_changed against the trail: the version its
+    form.create row, and its last value or code row, were written under (RowVersions)."""
     from alsdesk.store.audit import CODE_ACTIONS, VALUE_ACTIONS
+    from alsdesk.textcheck import shown as shown_text
 
     if not has_table(conn):
         return []
-    marks = version_marks(conn)
+    versions_at = RowVersions(conn)
+    out = []
+    # a form created under an earlier version names one the file holds, as stored
+    stored = {v.version: f"version {v.version}: {v.study_id} CRF {v.crf_version} "
+                         f"sha256:{v.sha256}" for v in versions(conn)}
+    for iid, named in conn.execute("SELECT instance_id, new_value FROM audit_trail WHERE "
+                                   "action = ? ORDER BY seq", (A.FORM_VERSION,)):
+        if stored.get(pinned_number(named)) != named:
+            out.append(f"form instance {iid}: its audit trail says it was created under "
+                       f"{shown_text(named)}, which is not a definition this file holds")
     entered: dict[int, int] = {}
     changed: dict[int, int] = {}
     acts = (A.FORM_CREATE, *VALUE_ACTIONS, *CODE_ACTIONS)
-    for seq, action, iid in conn.execute(
-            f"SELECT seq, action, instance_id FROM audit_trail WHERE instance_id IS NOT NULL "
-            f"AND action IN ({', '.join('?' * len(acts))}) ORDER BY seq", acts):
-        version = max(1, bisect_left(marks, seq))
+    for seq, ts, action, iid in conn.execute(
+            f"SELECT seq, ts, action, instance_id FROM audit_trail WHERE instance_id IS NOT "
+            f"NULL AND action IN ({', '.join('?' * len(acts))}) ORDER BY seq", acts):
+        version = versions_at.at(seq, iid, ts)
         if action == A.FORM_CREATE:
             entered[iid] = version
         changed[iid] = version
-    out = []
     for iid, crf_entered, crf_changed in conn.execute(
             "SELECT id, crf_entered, crf_changed FROM form_instances ORDER BY id"):
         want = (entered.get(iid), changed.get(iid))

@@ -212,6 +212,7 @@ class FormService(WorkflowSteps):
         reason: str | None = None,
         notes: Mapping[str, str] | None = None,
         eligibility_override: str | None = None,
+        crf_version: int | None = None,
     ) -> SaveResult:
         """Save values (storage values, see alsdesk.study.values) and missing codes.
 
@@ -224,8 +225,14 @@ class FormService(WorkflowSteps):
         eligible raises status_rules.EligibilityStop; an investigator may pass the reason in
         `eligibility_override`, which records a protocol-deviation entry in the same
         transaction.
+
+        `crf_version`: the stored definition version a new form is created under, when it is
+        an earlier one than in force (an ODM import of data entered under it): its fields,
+        ranges and checks apply, the form records it, and so does the audit trail.
         """
-        fdef = self.store.study.form(form)
+        number = crf_version or self.store.study_version
+        older = None if number == self.store.study_version else self._older(number)
+        fdef = (older or self.store.study).form(form)
         new_instance = repeat is None and fdef.repeating
         repeat = repeat or 1
         if not new_instance:
@@ -244,6 +251,10 @@ class FormService(WorkflowSteps):
             self.store.require(Action.ENTER_DATA if current.instance_id is None
                                else Action.CHANGE_DATA)
             self._require_editable(current, values, missing)
+            if older is not None and current.instance_id is not None:
+                raise WorkflowError(
+                    f"'{fdef.label}' is already stored: a form is saved under an earlier CRF "
+                    f"version ({older.crf_version}) only when it is created by an import.")
             merged_v = {**current.values, **values}
             merged_m = {**current.missing, **missing}
             merged_v = {k: v for k, v in merged_v.items() if v is not None}
@@ -283,7 +294,7 @@ class FormService(WorkflowSteps):
                 # The values given were validated above; only stored ones are checked again.
                 # Checks may read the subject's other forms and the visit window: context.
                 context = check_context(self.store, subject, event, form,
-                                        event_repeat=event_repeat)
+                                        event_repeat=event_repeat, crf_version=number)
                 findings = self._completion_findings(fdef, {**context, **merged_v}, merged_m,
                                                      notes or {}, checked=values.keys(),
                                                      queried=self._queried(current))
@@ -295,8 +306,12 @@ class FormService(WorkflowSteps):
             items: list[tuple[str, str | None, Any, Any, str | None]] = []
             if current.instance_id is None:
                 iid = self._insert_instance(current, fdef, merged_v, merged_m, new_status,
-                                            complete, now)
+                                            complete, now, number)
                 items.append((A.FORM_CREATE, None, None, FormStatus.IN_PROGRESS.value, None))
+                if older is not None:  # the version the rows of this save are of
+                    from alsdesk.store.definitions import describe
+
+                    items.append((A.FORM_VERSION, None, None, describe(number, older), None))
             else:
                 iid = current.instance_id
                 self._write_values(fdef, iid, merged_v, merged_m, changed)
@@ -332,8 +347,7 @@ class FormService(WorkflowSteps):
             record = FormRecord(
                 subject, event, event_repeat, form, repeat, iid, new_status, merged_v, merged_m,
                 version=1, completed_at=now if complete else None, updated_at=now,
-                updated_by=self.store.user_id, crf_entered=self.store.study_version,
-                crf_changed=self.store.study_version)
+                updated_by=self.store.user_id, crf_entered=number, crf_changed=number)
             return SaveResult(record, changed, tuple(findings), query_ids, notices)
         return SaveResult(self.get_instance(iid), changed, tuple(findings), query_ids, notices)
 
@@ -435,8 +449,17 @@ class FormService(WorkflowSteps):
             (sid, event, event_repeat, form),
         ).fetchone()[0]
 
+    def _older(self, number: int):
+        """Stored definition version `number`, earlier than the one in force."""
+        from alsdesk.store.definitions import study_at
+
+        if not 1 <= number < self.store.study_version:
+            raise WorkflowError(f"A form can be saved under an earlier definition version "
+                                f"(1 to {self.store.study_version - 1}), not {number}.")
+        return study_at(self.conn, number)
+
     def _insert_instance(self, rec: FormRecord, fdef: Form, values: dict, missing: dict,
-                         status: FormStatus, complete: bool, now: str) -> int:
+                         status: FormStatus, complete: bool, now: str, number: int) -> int:
         sid = self._subject_id(rec.subject)
         user = self.store.user_id
         cur = self.conn.execute(
@@ -444,8 +467,7 @@ class FormService(WorkflowSteps):
             "created_at, created_by, updated_at, updated_by, version, completed_at, "
             "crf_entered, crf_changed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
             (sid, rec.event, rec.event_repeat, rec.form, rec.repeat, status.value, now, user,
-             now, user, now if complete else None, self.store.study_version,
-             self.store.study_version),
+             now, user, now if complete else None, number, number),
         )
         names = (fdef.id, *values, *(missing_column(k) for k in missing))
         sql = self._insert_sql.get(names)
