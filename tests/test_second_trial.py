@@ -344,12 +344,16 @@ def test_codes_csv_gives_each_crf_versions_labels_to_join_on(tmp_path):
     assert "join on crf_version and code" in (folder / "README.txt").read_text()
 
 
+# 1.1 adds a hard check above 40 kg (a range that shut out the 41.5 already recorded would
+# be refused: every later save of that form would fail until the value was changed)
 NARROWED = TRIAL.replace('crf_version = "1.0"', 'crf_version = "1.1"').replace(
-    "max = 90", "max = 40")
+    '[[forms.grip.fields]]\nid = "gnote"', '[[forms.grip.checks]]\nid = "credible"\n'
+    'expr = "gkg <= 40"\nmessage = "Grip above 40 kg is not credible here: check it"\n'
+    'severity = "hard"\nfields = ["gkg"]\n\n[[forms.grip.fields]]\nid = "gnote"')
 
 
 def _narrowed_source(tmp_path: Path) -> Path:
-    """H01's day-0 grip of 41.5 kg entered under CRF 1.0; 1.1 narrows the range to 40; its
+    """H01's day-0 grip of 41.5 kg entered under CRF 1.0; 1.1 refuses above 40 kg; its
     week-6 grip entered under 1.1. Exported as ODM (one MetaDataVersion each)."""
     source = tmp_path / "source"
     source.mkdir()
