@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field
 from .field_editors import FieldEditor
@@ -55,8 +56,9 @@ class ChoiceEditor(FieldEditor):
         self.clear_button = QToolButton()
         self.clear_button.setObjectName(f"{field.id}__clear")
         self.clear_button.setText("×")
-        self.clear_button.setToolTip("Clear the answer (Delete key)")
-        self.clear_button.setAccessibleName(f"{field.label}: clear the answer")
+        self.clear_button.setToolTip(tr("Clear the answer (Delete key)"))
+        self.clear_button.setAccessibleName(tr("{label}: clear the answer").format(
+            label=field.label))
         self.clear_button.setAutoRaise(True)
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.clicked.connect(self.clear_choice)
@@ -70,7 +72,8 @@ class ChoiceEditor(FieldEditor):
         button = QRadioButton(text)
         button.setObjectName(f"{self.field.id}__{choice.code}")
         button.setAccessibleName(f"{self.field.label}: {choice.label}")
-        button.setToolTip(f"{self.field.label}: {choice.label} (code {choice.code})")
+        button.setToolTip(tr("{field}: {choice} (code {code})").format(
+            field=self.field.label, choice=choice.label, code=choice.code))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the question is the tab stop
         self.group.addButton(button, i)
         self.buttons.append(button)
@@ -88,7 +91,8 @@ class ChoiceEditor(FieldEditor):
         assert self.field.codelist is not None
         code = self.raw()
         answer = next((c.label for c in self.field.codelist.choices if c.code == code), None)
-        self.setAccessibleDescription(f"Answer: {code} {answer}" if answer else "No answer")
+        self.setAccessibleDescription(tr("Answer: {code} {answer}").format(
+            code=code, answer=answer) if answer else tr("No answer"))
 
     # -- keys ------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

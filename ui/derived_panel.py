@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
 
 from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.derive import DerivedValue, eligibility_text
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
 __all__ = ["DerivedPanel", "EligibilityView"]
 
-_MARK = {True: "✔ met", False: "✖ not met", None: "? not known"}
+_MARK = {True: QT_TRANSLATE_NOOP("", "✔ met"), False: QT_TRANSLATE_NOOP("", "✖ not met"),
+         None: QT_TRANSLATE_NOOP("", "? not known")}
 _VERDICT_STYLE = {True: "color: #1b5e20;", False: "color: #b00020;", None: "color: #5f6368;"}
 
 
@@ -34,8 +36,8 @@ class EligibilityView(QWidget):
         layout.addWidget(self.verdict)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("eligibility_criteria")
-        self.table.setAccessibleName("Eligibility criteria")
-        self.table.setHorizontalHeaderLabels(("Criterion", "Result", "Detail"))
+        self.table.setAccessibleName(tr("Eligibility criteria"))
+        self.table.setHorizontalHeaderLabels((tr("Criterion"), tr("Result"), tr("Detail")))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
@@ -51,7 +53,7 @@ class EligibilityView(QWidget):
 
     def show_result(self, result: EligibilityResult | None, error: str | None = None) -> None:
         if result is None:
-            self.verdict.setText(error or "Eligibility is not defined for this study.")
+            self.verdict.setText(error or tr("Eligibility is not defined for this study."))
             self.verdict.setStyleSheet(_VERDICT_STYLE[None])
             self.table.setRowCount(0)
             return
@@ -59,9 +61,10 @@ class EligibilityView(QWidget):
         self.verdict.setStyleSheet(_VERDICT_STYLE[result.eligible])
         self.table.setRowCount(len(result.criteria))
         for i, c in enumerate(result.criteria):
-            for j, text in enumerate((c.label, _MARK[c.met], c.detail)):
+            mark = tr(_MARK[c.met])
+            for j, text in enumerate((c.label, mark, c.detail)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{c.label}: {_MARK[c.met]} — {c.detail}")
+                item.setToolTip(f"{c.label}: {mark} — {c.detail}")
                 if j == 1 and c.met is False:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(i, j, item)
@@ -74,9 +77,9 @@ class EligibilityView(QWidget):
 class DerivedPanel(QGroupBox):
     """One line per derived value of a form, refreshed as the nurse types."""
 
-    def __init__(self, title: str = "Calculated by ALS Desk",
+    def __init__(self, title: str = QT_TRANSLATE_NOOP("", "Calculated by ALS Desk"),
                  parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(tr(title), parent)
         self.setObjectName("derived_panel")
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()

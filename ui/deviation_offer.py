@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk import deviations
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import SaveResult
@@ -28,12 +29,14 @@ def offer_deviations(page: "FormPage", result: "SaveResult", notes: dict[str, st
         return 0
     store, prompts = page.main.store, page.main.prompts
     queries = dict(zip((f.check_id for f in result.findings), result.queries))
-    listed = "\n".join(f"- {f.message}\n  Note: {notes[f.check_id]}" for f in offered)
+    listed = "\n".join(f"- {f.message}\n  " + tr("Note: {note}").format(note=notes[f.check_id])
+                       for f in offered)
     if not prompts.confirm(
-            "Record a protocol deviation?",
-            f"{listed}\n\nRecord this in the protocol-deviation log of {page.subject} now? "
-            "A draft entry is made with the date, category and description filled in; "
-            "its importance and the action taken are left for you to complete."):
+            tr("Record a protocol deviation?"),
+            tr("{listed}\n\nRecord this in the protocol-deviation log of {subject} now? "
+               "A draft entry is made with the date, category and description filled in; "
+               "its importance and the action taken are left for you to complete.").format(
+                listed=listed, subject=page.subject)):
         return 0
     made = 0
     rec = result.record
@@ -44,10 +47,11 @@ def offer_deviations(page: "FormPage", result: "SaveResult", notes: dict[str, st
                 event_repeat=rec.event_repeat, repeat=rec.repeat,
                 query_id=queries.get(f.check_id))
         except AlsDeskError as exc:
-            prompts.error("Deviation not recorded", str(exc))
+            prompts.error(tr("Deviation not recorded"), str(exc))
             continue
         made += 1
         form = store.study.form(entry.record.form).label
-        page.main.show_status(f"Deviation recorded as a draft: {form}, entry "
-                              f"{entry.record.repeat} of {page.subject} — complete it there.")
+        page.main.show_status(tr("Deviation recorded as a draft: {form}, entry {entry} of "
+                                 "{subject} — complete it there.").format(
+            form=form, entry=entry.record.repeat, subject=page.subject))
     return made

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk import datefmt, i18n, jalali
 from alsdesk.errors import ValidationError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType
 from .fmt import site_format
@@ -27,20 +28,21 @@ __all__ = ["FieldEditor", "LineEditor", "MemoEditor", "make_editor"]
 _PLACEHOLDER = {
     FieldType.DATE: "DD/MMM/YYYY",
     FieldType.DATETIME: "DD/MMM/YYYY HH:MM",
-    FieldType.TIME: "HH:MM (24 h)",
+    FieldType.TIME: QT_TRANSLATE_NOOP("", "HH:MM (24 h)"),
 }
 
 
 def _placeholder(kind: FieldType, partial: bool) -> str:
     """What the empty box says it takes, in the site's date format (ui.fmt)."""
     if kind is FieldType.TIME:
-        return _PLACEHOLDER[kind]
+        return tr(_PLACEHOLDER[kind])
     iso = site_format() == "YYYY-MM-DD"
     day = "YYYY-MM-DD" if iso else "DD/MMM/YYYY"
     if kind is FieldType.DATETIME:
         return f"{day} HH:MM"
     if partial:
-        return f"{day}, YYYY-MM or YYYY" if iso else f"{day}, MMM/YYYY or YYYY"
+        return (tr("{day}, YYYY-MM or YYYY") if iso
+                else tr("{day}, MMM/YYYY or YYYY")).format(day=day)
     return day
 
 
@@ -153,7 +155,8 @@ class LineEditor(FieldEditor):
             self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.edit.setMaximumWidth(130)
             if field.min is not None and field.max is not None:
-                self.edit.setPlaceholderText(f"{_num(field.min)} to {_num(field.max)}")
+                self.edit.setPlaceholderText(tr("{min} to {max}").format(
+                    min=_num(field.min), max=_num(field.max)))
         else:
             placeholder = _placeholder(kind, field.partial)
             self.edit.setPlaceholderText(placeholder)
@@ -176,9 +179,10 @@ class LineEditor(FieldEditor):
     def _calendar_button(self) -> QToolButton:
         button = QToolButton()
         button.setObjectName(f"{self.field.id}__calendar")
-        button.setText("Calendar")
-        button.setToolTip("Pick the date from a calendar")
-        button.setAccessibleName(f"{self.field.label}: pick from a calendar")
+        button.setText(tr("Calendar"))
+        button.setToolTip(tr("Pick the date from a calendar"))
+        button.setAccessibleName(tr("{label}: pick from a calendar").format(
+            label=self.field.label))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
@@ -199,9 +203,9 @@ class LineEditor(FieldEditor):
     def _now_button(self) -> QToolButton:
         button = QToolButton()
         button.setObjectName(f"{self.field.id}__now")
-        button.setText("Now")
-        button.setToolTip("Fill in the current date and time" if self.field.type is
-                          FieldType.DATETIME else "Fill in the current time")
+        button.setText(tr("Now"))
+        button.setToolTip(tr("Fill in the current date and time") if self.field.type is
+                          FieldType.DATETIME else tr("Fill in the current time"))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(self.fill_now)
         self.now_button = button

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QWidget
 from alsdesk import permissions
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError, CheckFailed, ReasonRequired, ValidationError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules import engine
 from alsdesk.rules.engine import Finding
 from alsdesk.states import QueryStatus
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FormActions"]
 
-KEPT = "Nothing was saved; what you typed is still on screen."
+KEPT = QT_TRANSLATE_NOOP("", "Nothing was saved; what you typed is still on screen.")
 
 
 class FormActions:
@@ -59,7 +60,8 @@ class FormActions:
             if self.main.open_form(self.record.subject, event.id, form_id,
                                    self.record.event_repeat):
                 return True
-        self.main.show_status(f"That was the last form of {event.label} for {self.subject}.")
+        self.main.show_status(tr("That was the last form of {event} for {subject}.").format(
+            event=event.label, subject=self.subject))
         return True
 
     def _save(self: "FormPage", complete: bool) -> bool:
@@ -75,19 +77,21 @@ class FormActions:
             for fid, message in c.errors.items():
                 self.view.set_messages(fid, [(Severity.HARD, message)])
             self._focus(next(iter(c.errors)))
-            prompts.error("Not saved", "These entries cannot be read:\n"
-                          + "\n".join(f"- {m}" for m in c.errors.values()) + f"\n\n{KEPT}")
+            prompts.error(tr("Not saved"), tr("These entries cannot be read:") + "\n"
+                          + "\n".join(f"- {m}" for m in c.errors.values())
+                          + f"\n\n{tr(KEPT)}")
             return False
         if complete and not self._hard_findings_first(c):
             return False
         values = {f: c.values[f] for f in c.changed if f not in self.restricted}
         missing = {f: c.missing[f] for f in c.changed if f in c.missing}
         if signed is not None and (values or missing) and not prompts.confirm(
-                "The signature will be voided",
-                f"'{self.view.form.label}' was signed by {signed.full_name} on "
-                f"{local_time(signed.signed_at)}. Saving this change voids that signature "
-                "(the audit trail keeps it); the investigator must sign again.\n\n"
-                "Save the change and void the signature?", destructive=True):
+                tr("The signature will be voided"),
+                tr("'{form}' was signed by {name} on {when}. Saving this change voids that "
+                   "signature (the audit trail keeps it); the investigator must sign again.\n\n"
+                   "Save the change and void the signature?").format(
+                    form=self.view.form.label, name=signed.full_name,
+                    when=local_time(signed.signed_at)), destructive=True):
             return False
         reason: str | None = None
         override: str | None = None
@@ -102,16 +106,17 @@ class FormActions:
             except EligibilityStop as exc:
                 # Only the investigator may override (the core says who); with a reason.
                 if status_rules.may_override(store) is not None:
-                    prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                    prompts.error(tr("Not saved"), f"{exc}\n\n{tr(KEPT)}")
                     return False
                 override = prompts.reason(
-                    "Give the infusion although not eligible?",
-                    f"{exc}\n\nAs the investigator you may override this: give the reason. "
-                    "It is recorded as a protocol-deviation entry.")
+                    tr("Give the infusion although not eligible?"),
+                    tr("{message}\n\nAs the investigator you may override this: give the "
+                       "reason. It is recorded as a protocol-deviation entry.").format(
+                        message=exc))
                 if not override:
                     return False
             except ReasonRequired as exc:
-                reason = prompts.reason("Reason for the change", str(exc))
+                reason = prompts.reason(tr("Reason for the change"), str(exc))
                 if not reason:
                     return False
             except CheckFailed as exc:
@@ -128,17 +133,19 @@ class FormActions:
                 if exc.field_id in self.view.rows:
                     self.view.set_messages(exc.field_id, [(Severity.HARD, exc.message)])
                     self._focus(exc.field_id)
-                prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                prompts.error(tr("Not saved"), f"{exc}\n\n{tr(KEPT)}")
                 return False
             except AlsDeskError as exc:
-                prompts.error("Not saved", f"{exc}\n\n{KEPT}")
+                prompts.error(tr("Not saved"), f"{exc}\n\n{tr(KEPT)}")
                 return False
         self.show_record(result.record)
-        what = "Marked complete" if complete else "Saved"
-        queries = f"; {len(result.queries)} note(s) kept as open queries" if result.queries else ""
-        self.main.show_status(f"{what}: {self.view.form.label} of {self.subject}{queries}")
+        what = tr("Marked complete") if complete else tr("Saved")
+        queries = ("; " + tr("{n} note(s) kept as open queries").format(n=len(result.queries))
+                   if result.queries else "")
+        self.main.show_status(tr("{what}: {form} of {subject}{queries}").format(
+            what=what, form=self.view.form.label, subject=self.subject, queries=queries))
         if result.notices:  # the subject's status or a deviation entry changed with it
-            prompts.info("Saved", "\n".join(result.notices))
+            prompts.info(tr("Saved"), "\n".join(result.notices))
             self.main.show_status(" ".join(result.notices))
         offer_deviations(self, result, notes)
         offer_lab_aes(self, result)  # a lab grade worse than baseline: an adverse event?
@@ -164,9 +171,10 @@ class FormActions:
 
     def _refuse(self: "FormPage", hard: list[Finding]) -> None:
         self.main.prompts.error(
-            "Cannot mark complete", "Correct these first:\n"
+            tr("Cannot mark complete"), tr("Correct these first:") + "\n"
             + "\n".join(f"- {self._where(f)}{f.message}" for f in hard)
-            + "\n\nThe form was not saved as complete; what you typed is still on screen.")
+            + "\n\n" + tr("The form was not saved as complete; what you typed is still on "
+                           "screen."))
         self._focus(hard[0].fields[0] if hard[0].fields else None)
 
     def _where(self: "FormPage", f: Finding) -> str:
@@ -201,7 +209,8 @@ class FormActions:
             return True
         assert self.record is not None
         form = self.main.store.study.form(self.record.form)
-        answer = self.main.prompts.unsaved(f"'{form.label}' of subject {self.subject}")
+        answer = self.main.prompts.unsaved(tr("'{form}' of subject {subject}").format(
+            form=form.label, subject=self.subject))
         if answer == SAVE:
             return self.save()
         if answer == DISCARD:
@@ -216,7 +225,7 @@ class FormActions:
         if self.record is None or self.record.instance_id is None or self.view is None:
             return None
         if self.view.is_dirty():
-            self.main.prompts.error(what, "Save or undo the changes on screen first.")
+            self.main.prompts.error(what, tr("Save or undo the changes on screen first."))
             return None
         return self.record.instance_id
 
@@ -231,7 +240,7 @@ class FormActions:
         return True
 
     def sign_form(self: "FormPage") -> bool:
-        iid = self._ready("Sign")
+        iid = self._ready(tr("Sign"))
         if iid is None:
             return False
         store = self.main.store
@@ -240,57 +249,63 @@ class FormActions:
         event = store.study.event(self.record.event).label
         open_queries = [q for q in store.queries.list(instance_id=iid)
                         if q.status is not QueryStatus.CLOSED]
+        n = len(open_queries)
         if open_queries and not self.main.prompts.confirm(
-                "Open queries", f"'{form}' has {len(open_queries)} open "
-                f"quer{'ies' if len(open_queries) > 1 else 'y'}:\n"
+                tr("Open queries"), (tr("'{form}' has {n} open queries:") if n > 1
+                                     else tr("'{form}' has {n} open query:")).format(
+                    form=form, n=n) + "\n"
                 + "\n".join(f"- {q.text if len(q.text) <= 160 else q.text[:159] + '…'}"
                             for q in open_queries[:5])
-                + "\n\nData under question is usually settled before it is signed. "
-                "Sign anyway?", destructive=True):
+                + "\n\n" + tr("Data under question is usually settled before it is signed. "
+                               "Sign anyway?"), destructive=True):
             return False
         signed = self.main.prompts.signature(
-            f"{form}, {event}, subject {self.subject}", store.full_name or store.user_id or "",
+            tr("{form}, {event}, subject {subject}").format(
+                form=form, event=event, subject=self.subject),
+            store.full_name or store.user_id or "",
             store.role, lambda password, meaning: store.forms.sign(iid, password, meaning),
             store.study.signature_meanings)
         if signed:
             self.reload()
-            self.main.show_status(f"Signed: {form} of {self.subject}")
+            self.main.show_status(tr("Signed: {form} of {subject}").format(
+                form=form, subject=self.subject))
             self.changed_in_store.emit()
         return signed
 
     def verify_form(self: "FormPage") -> bool:
-        iid = self._ready("Verify")
+        iid = self._ready(tr("Verify"))
         return iid is not None and self._step(
-            "Verify", lambda: self.main.store.forms.verify(iid))
+            tr("Verify"), lambda: self.main.store.forms.verify(iid))
 
     def lock_form(self: "FormPage") -> bool:
-        iid = self._ready("Lock")
+        iid = self._ready(tr("Lock"))
         if iid is None:
             return False
         reason = self.main.prompts.reason(
-            "Lock form", "Lock this form? Nobody can change it until an administrator unlocks "
-            "it. A reason is optional.", required=False)
+            tr("Lock form"), tr("Lock this form? Nobody can change it until an administrator "
+                                "unlocks it. A reason is optional."), required=False)
         if reason is None:
             return False
-        return self._step("Lock", lambda: self.main.store.forms.lock(iid, reason or None))
+        return self._step(tr("Lock"), lambda: self.main.store.forms.lock(iid, reason or None))
 
     def unlock_form(self: "FormPage") -> bool:
-        iid = self._ready("Unlock")
+        iid = self._ready(tr("Unlock"))
         if iid is None:
             return False
-        reason = self.main.prompts.reason("Unlock form", "Why must this form change again?")
+        reason = self.main.prompts.reason(tr("Unlock form"),
+                                          tr("Why must this form change again?"))
         return bool(reason) and self._step(
-            "Unlock", lambda: self.main.store.forms.unlock(iid, reason))
+            tr("Unlock"), lambda: self.main.store.forms.unlock(iid, reason))
 
     def delete_entry(self: "FormPage") -> bool:
-        iid = self._ready("Delete")
+        iid = self._ready(tr("Delete"))
         if iid is None:
             return False
         reason = self.main.prompts.reason(
-            "Delete entry", "Withdraw this entry? It stays in the file with its history, "
-            "marked deleted.")
+            tr("Delete entry"), tr("Withdraw this entry? It stays in the file with its "
+                                   "history, marked deleted."))
         return bool(reason) and self._step(
-            "Delete", lambda: self.main.store.forms.delete(iid, reason))
+            tr("Delete"), lambda: self.main.store.forms.delete(iid, reason))
 
     # -- queries and history ---------------------------------------------------------------
     def raise_query(self: "FormPage", field_id: str | None) -> bool:
@@ -298,25 +313,27 @@ class FormActions:
             return False
         iid = self.record.instance_id
         label = self.view.form.field(field_id).label if field_id else self.view.form.label
-        text = self.main.prompts.text("Raise a query",
-                                        f"Question for the site about '{label}':")
+        text = self.main.prompts.text(tr("Raise a query"),
+                                      tr("Question for the site about '{label}':").format(
+                                          label=label))
         return bool(text) and self._step(
-            "Raise a query", lambda: self.main.store.queries.raise_query(iid, field_id, text))
+            tr("Raise a query"), lambda: self.main.store.queries.raise_query(iid, field_id, text))
 
     def show_history(self: "FormPage", field_id: str | None) -> None:
         if self.record is None or self.record.instance_id is None or self.view is None:
-            self.main.prompts.info("History", "Nothing has been saved on this form yet.")
+            self.main.prompts.info(tr("History"), tr("Nothing has been saved on this form yet."))
             return
         store = self.main.store
         refusal = permissions.role_refusal(store.role, Action.VIEW_AUDIT)
         if refusal:
-            self.main.prompts.error("History", refusal)
+            self.main.prompts.error(tr("History"), refusal)
             return
         rows = history_rows(store.study, self.record.form,
                             store.forms.history(self.record.instance_id, field_id),
                             self.restricted)
         what = self.view.form.field(field_id).label if field_id else self.view.form.label
-        self.main.prompts.history(f"History of '{what}' — subject {self.subject}", rows)
+        self.main.prompts.history(tr("History of '{what}' — subject {subject}").format(
+            what=what, subject=self.subject), rows)
 
     def field_menu(self: "FormPage", field_id: str, widget: QWidget, pos: QPoint) -> None:
         """Right-click on a field: its history, a query on it (plus cut/copy/paste in text)."""
@@ -333,9 +350,10 @@ class FormActions:
         menu = widget.createStandardContextMenu() if isinstance(widget, QLineEdit) else QMenu()
         if not menu.isEmpty():
             menu.addSeparator()
-        history = menu.addAction(f"History of '{label}'…", lambda: self.show_history(field_id))
+        history = menu.addAction(tr("History of '{label}'…").format(label=label),
+                                 lambda: self.show_history(field_id))
         history.setObjectName("field_history")
-        query = menu.addAction(f"Raise a query on '{label}'…",
+        query = menu.addAction(tr("Raise a query on '{label}'…").format(label=label),
                                lambda: self.raise_query(field_id))
         query.setObjectName("field_query")
         saved = self.record is not None and self.record.instance_id is not None
@@ -353,9 +371,9 @@ class FormActions:
         row = self.view.rows[field_id]
         editor = row.editor
         editable = editor is not None and not self.view.read_only
-        pickers = [(name, text) for name, text in (("calendar_button", "Pick from the "
-                   "calendar…\tAlt+Down"), ("now_button", "Fill in now"))
-                   if hasattr(editor, name)]
+        pickers = [(name, text) for name, text in (
+                   ("calendar_button", tr("Pick from the calendar…") + "\tAlt+Down"),
+                   ("now_button", tr("Fill in now"))) if hasattr(editor, name)]
         if pickers or row.missing is not None:
             menu.addSeparator()
         for name, text in pickers:
@@ -369,8 +387,8 @@ class FormActions:
         current = self.view.code(field_id)
         labels = {m.code: m.label for m in self.main.store.study.missing_codes}
         for code in (None, *row.field.missing):
-            text = "No missing-data code (a value)" if code is None else \
-                f"Missing: {code} — {labels.get(code, code)}"
+            text = tr("No missing-data code (a value)") if code is None else \
+                tr("Missing: {code} — {label}").format(code=code, label=labels.get(code, code))
             act = menu.addAction(text, lambda c=code: self._set_code(field_id, c))
             act.setObjectName(f"field_code_{code or 'none'}")
             act.setCheckable(True)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from alsdesk import overview, permissions
+from alsdesk.i18n import tr
 from alsdesk.rules import engine
 from alsdesk.study.model import Severity
 from alsdesk.suggest import suggestions
@@ -119,6 +120,6 @@ class FormLive:
         dirty = self.view is not None and not self.view.read_only and self.view.is_dirty()
         signed = self.record is not None and self.record.valid_signature is not None
         # said while typing, not only at saving: the change will void the signature
-        self.modified.setText("● modified: saving voids the signature" if signed
-                              else "● modified, not saved")
+        self.modified.setText(tr("● modified: saving voids the signature") if signed
+                              else tr("● modified, not saved"))
         self.modified.setVisible(dirty)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk import permissions
 from alsdesk.auth import Action
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, QueryStatus
 from alsdesk.store.forms import FormRecord
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FormPage"]
 
-_NO_HELP = "Click into a field to see its help here."
+_NO_HELP = QT_TRANSLATE_NOOP("", "Click into a field to see its help here.")
 
 
 class FormPage(QWidget, FormActions, FormLive):
@@ -74,10 +75,10 @@ class FormPage(QWidget, FormActions, FormLive):
         # title and place on one line: the rows of a form need the height
         titles = QHBoxLayout()
         titles.setSpacing(14)
-        self.title = QLabel("No form open")
+        self.title = QLabel(tr("No form open"))
         self.title.setObjectName("form_title")
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.place = QLabel("Open a form from a subject's casebook.")
+        self.place = QLabel(tr("Open a form from a subject's casebook."))
         self.place.setObjectName("form_place")
         self.place.setStyleSheet("color: #3c4043;")
         titles.addWidget(self.title, 0, Qt.AlignmentFlag.AlignBaseline)
@@ -87,10 +88,10 @@ class FormPage(QWidget, FormActions, FormLive):
         self.status_text = QLabel()
         self.status_text.setObjectName("form_status")
         self.status_text.setStyleSheet("font-weight: bold;")
-        self.modified = QLabel("● modified, not saved")
+        self.modified = QLabel(tr("● modified, not saved"))
         self.modified.setObjectName("form_modified")
         self.modified.setStyleSheet("color: #b45309; font-weight: bold; padding-right: 12px;")
-        self.modified.setAccessibleName("The form has changes that are not saved")
+        self.modified.setAccessibleName(tr("The form has changes that are not saved"))
         self.modified.hide()
         head.addWidget(self.modified)
         head.addWidget(self.status_icon)
@@ -120,14 +121,14 @@ class FormPage(QWidget, FormActions, FormLive):
         self.side.addWidget(self.lab_grades)
         self.suggestion_panel = SuggestionPanel()
         self.side.addWidget(self.suggestion_panel)
-        self.queries_box = QGroupBox("Queries on this form")
-        self.queries_label = QLabel("None.")
+        self.queries_box = QGroupBox(tr("Queries on this form"))
+        self.queries_label = QLabel(tr("None."))
         self.queries_label.setObjectName("form_queries")
         self.queries_label.setWordWrap(True)
         QVBoxLayout(self.queries_box).addWidget(self.queries_label)
         self.side.addWidget(self.queries_box)
-        self.help_box = QGroupBox("About this field")
-        self.help_label = QLabel(_NO_HELP)
+        self.help_box = QGroupBox(tr("About this field"))
+        self.help_label = QLabel(tr(_NO_HELP))
         self.help_label.setObjectName("field_help")
         self.help_label.setWordWrap(True)
         QVBoxLayout(self.help_box).addWidget(self.help_label)
@@ -156,19 +157,20 @@ class FormPage(QWidget, FormActions, FormLive):
         return action
 
     def _buttons(self) -> QToolBar:
-        self.save_action = self._action("save", "&Save draft", self.save, "Ctrl+S")
-        self.complete_action = self._action("complete", "Mark &complete", self.mark_complete,
+        self.save_action = self._action("save", tr("&Save draft"), self.save, "Ctrl+S")
+        self.complete_action = self._action("complete", tr("Mark &complete"), self.mark_complete,
                                             "Ctrl+Return")
-        self.next_action = self._action("save_next", "Save and ne&xt form", self.save_and_next,
-                                        "Ctrl+Shift+Return")
-        self.sign_action = self._action("sign", "Si&gn form…", self.sign_form)
-        self.verify_action = self._action("verify", "&Verify", self.verify_form)
-        self.lock_action = self._action("lock", "&Lock", self.lock_form)
-        self.unlock_action = self._action("unlock", "&Unlock…", self.unlock_form)
-        self.delete_action = self._action("delete", "&Delete entry…", self.delete_entry)
-        self.query_action = self._action("raise_query", "Raise &query…",
+        self.next_action = self._action("save_next", tr("Save and ne&xt form"),
+                                        self.save_and_next, "Ctrl+Shift+Return")
+        self.sign_action = self._action("sign", tr("Si&gn form…"), self.sign_form)
+        self.verify_action = self._action("verify", tr("&Verify"), self.verify_form)
+        self.lock_action = self._action("lock", tr("&Lock"), self.lock_form)
+        self.unlock_action = self._action("unlock", tr("&Unlock…"), self.unlock_form)
+        self.delete_action = self._action("delete", tr("&Delete entry…"), self.delete_entry)
+        self.query_action = self._action("raise_query", tr("Raise &query…"),
                                          lambda: self.raise_query(None))
-        self.history_action = self._action("history", "&History…", lambda: self.show_history(None))
+        self.history_action = self._action("history", tr("&History…"),
+                                           lambda: self.show_history(None))
         self.form_actions = [self.save_action, self.complete_action, self.next_action,
                              self.sign_action,
                              self.verify_action, self.lock_action, self.unlock_action,
@@ -177,7 +179,7 @@ class FormPage(QWidget, FormActions, FormLive):
         # that do not fit go behind its » menu instead of widening the whole window.
         bar = QToolBar()
         bar.setObjectName("form_buttons")
-        bar.setAccessibleName("Form actions")
+        bar.setAccessibleName(tr("Form actions"))
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.setMovable(False)
         bar.setStyleSheet("QToolBar { border: none; spacing: 4px; } "
@@ -205,8 +207,10 @@ class FormPage(QWidget, FormActions, FormLive):
         restricted = permissions.restricted_fields(store.role, fdef)
         if restricted and set(restricted) >= set(fdef.field_ids):
             self.main.prompts.error(
-                "Restricted", f"'{fdef.label}' holds direct identifiers only, shown to site staff "
-                "only (" + (permissions.role_refusal(store.role, Action.VIEW_IDENTIFIERS) or "") + ")")
+                tr("Restricted"), tr("'{form}' holds direct identifiers only, shown to site "
+                                     "staff only ({reason})").format(
+                    form=fdef.label,
+                    reason=permissions.role_refusal(store.role, Action.VIEW_IDENTIFIERS) or ""))
             return False
         if repeat is None:
             record = FormRecord(subject, event, event_repeat, form_id, 0, None,
@@ -280,8 +284,8 @@ class FormPage(QWidget, FormActions, FormLive):
         self.view = None
         self.record = None
         self.subject = self.event_id = self.form_id = None
-        self.title.setText("No form open")
-        self.place.setText("Open a form from a subject's casebook.")
+        self.title.setText(tr("No form open"))
+        self.place.setText(tr("Open a form from a subject's casebook."))
         self.derived.reset()
         self.derived.hide()
         self.lab_grades.hide()
@@ -295,7 +299,7 @@ class FormPage(QWidget, FormActions, FormLive):
     def _rebuild_side(self, fdef) -> None:
         self.derived.reset()
         self.derived.setVisible(bool(fdef.derived))
-        self.help_label.setText(_NO_HELP)
+        self.help_label.setText(tr(_NO_HELP))
 
     def show_record(self, record: FormRecord) -> None:
         """Put a stored record on screen; it becomes the unchanged state."""
@@ -326,7 +330,7 @@ class FormPage(QWidget, FormActions, FormLive):
         """Header, signature, buttons and read-only state from the record and the role."""
         if self.view is None or self.record is None:
             for action in self.form_actions:
-                gate(action, "Open a form first.")
+                gate(action, tr("Open a form first."))
             return
         store, rec = self.main.store, self.record
         fdef = store.study.form(rec.form)
@@ -335,10 +339,12 @@ class FormPage(QWidget, FormActions, FormLive):
         where = event.label + (f" {rec.event_repeat}" if event.repeating else "")
         entry = ""
         if fdef.repeating:
-            entry = " · new entry" if self.repeat is None else f" · entry {self.repeat}"
-        saved = (f" · last saved {local_time(rec.updated_at)} by {rec.updated_by}"
-                 if rec.updated_at else "")
-        self.place.setText(f"Subject {rec.subject} · {where}{entry}{saved}")
+            entry = " · " + (tr("new entry") if self.repeat is None
+                             else tr("entry {n}").format(n=self.repeat))
+        saved = (" · " + tr("last saved {when} by {user}").format(
+            when=local_time(rec.updated_at), user=rec.updated_by) if rec.updated_at else "")
+        self.place.setText(tr("Subject {subject} · {where}{entry}{saved}").format(
+            subject=rec.subject, where=where, entry=entry, saved=saved))
         self.status_icon.setPixmap(status_icon(rec.status).pixmap(20, 20))
         self.status_text.setText(rec.status.value)
         self._show_signature(rec)
@@ -347,27 +353,29 @@ class FormPage(QWidget, FormActions, FormLive):
         S = permissions.Step
         steps = allowed
         if not self.active:  # Ctrl+S on another page must not save a form out of sight
-            away = "Go to the Form page first (Ctrl+4)."
+            away = tr("Go to the Form page first (Ctrl+4).")
             steps = {step: refusal or away for step, refusal in allowed.items()}
         if rec.status.is_complete:  # saving keeps it complete: the checks run again
-            self.save_action.setText("&Save")
-            gate(self.save_action, steps[S.EDIT], "Save the change; the form stays complete "
-                 "(the checks run again, a reason is asked) (Ctrl+S)")
+            self.save_action.setText(tr("&Save"))
+            gate(self.save_action, steps[S.EDIT], tr("Save the change; the form stays complete "
+                                                     "(the checks run again, a reason is asked) "
+                                                     "(Ctrl+S)"))
         else:
-            self.save_action.setText("&Save draft")
-            gate(self.save_action, steps[S.EDIT], "Save what is typed as a draft (Ctrl+S)")
+            self.save_action.setText(tr("&Save draft"))
+            gate(self.save_action, steps[S.EDIT], tr("Save what is typed as a draft (Ctrl+S)"))
         gate(self.next_action, steps[S.EDIT],
-             "Mark complete and open the visit's next form (Ctrl+Shift+Return)")
-        gate(self.complete_action, steps[S.EDIT], "Run every check and mark the form complete")
-        gate(self.sign_action, steps[S.SIGN], "Sign this form electronically")
-        gate(self.verify_action, steps[S.VERIFY], "Record source data verification")
-        gate(self.lock_action, steps[S.LOCK], "Lock the form against changes")
-        gate(self.unlock_action, steps[S.UNLOCK], "Unlock the form (with a reason)")
-        gate(self.delete_action, steps[S.DELETE], "Withdraw this entry (with a reason)")
-        gate(self.query_action, steps[S.RAISE_QUERY], "Ask the site a question about this form")
-        no_history = ("Nothing is recorded yet." if rec.instance_id is None
+             tr("Mark complete and open the visit's next form (Ctrl+Shift+Return)"))
+        gate(self.complete_action, steps[S.EDIT], tr("Run every check and mark the form complete"))
+        gate(self.sign_action, steps[S.SIGN], tr("Sign this form electronically"))
+        gate(self.verify_action, steps[S.VERIFY], tr("Record source data verification"))
+        gate(self.lock_action, steps[S.LOCK], tr("Lock the form against changes"))
+        gate(self.unlock_action, steps[S.UNLOCK], tr("Unlock the form (with a reason)"))
+        gate(self.delete_action, steps[S.DELETE], tr("Withdraw this entry (with a reason)"))
+        gate(self.query_action, steps[S.RAISE_QUERY],
+             tr("Ask the site a question about this form"))
+        no_history = (tr("Nothing is recorded yet.") if rec.instance_id is None
                       else permissions.role_refusal(store.role, Action.VIEW_AUDIT))
-        gate(self.history_action, no_history, "The audit trail of this form")
+        gate(self.history_action, no_history, tr("The audit trail of this form"))
         self.view.set_read_only(allowed[S.EDIT] is not None or store.readonly)
         self._show_queries()
 
@@ -386,9 +394,9 @@ class FormPage(QWidget, FormActions, FormLive):
                     continue
                 by_field.setdefault(q.field or "", []).append(q.text)
                 where = (self.view.form.field(q.field).label
-                         if self.view and q.field in self.view.form.field_ids else "form")
-                answer = f"<br>Answer: {q.answer}" if q.answer else ""
+                         if self.view and q.field in self.view.form.field_ids else tr("form"))
+                answer = "<br>" + tr("Answer: {answer}").format(answer=q.answer) if q.answer else ""
                 lines.append(f"<b>#{q.id} {q.status.value}</b> ({where}): {q.text}{answer}")
         if self.view is not None:
             self.view.set_queries(by_field)
-        self.queries_label.setText("<br><br>".join(lines) or "None.")
+        self.queries_label.setText("<br><br>".join(lines) or tr("None."))

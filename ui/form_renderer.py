@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import ValidationError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study import units
 from alsdesk.study import values as fv
 from alsdesk.study.model import Field, FieldType, Form, Severity
@@ -50,16 +51,23 @@ def _score_runs(form: Form) -> dict[str, list[int]]:
 
 
 # Keys inside a form's questions, for the shortcuts sheet (F1): handled by the editors and
-# this view, not by actions, so the sheet cannot read them from the window.
+# this view, not by actions, so the sheet cannot read them from the window. Marked for the
+# catalogue (key names stay as they are): show them with tr().
 FIELD_KEYS: tuple[tuple[str, str], ...] = (
-    ("Tab, Shift+Tab", "Next / previous question (one stop per question)"),
-    ("0-9", "Pick a score on a scored question; in a grid (ALSFRS-R, GCS), then go on"),
-    ("First letter", "Pick an answer by its first letter (Y, N ...) when no other shares it"),
-    ("Arrows", "Move between the answers of a question"),
-    ("Delete", "Clear the answer of a question"),
-    ("F2", "The question's menu: missing-data code, calendar, now, history, a query"),
-    ("Alt+Down", "Open the calendar of a date"),
-    ("F3", "Take the value suggested from another form"),
+    ("Tab, Shift+Tab",
+     QT_TRANSLATE_NOOP("", "Next / previous question (one stop per question)")),
+    ("0-9", QT_TRANSLATE_NOOP("", "Pick a score on a scored question; in a grid (ALSFRS-R, GCS), "
+                                  "then go on")),
+    (QT_TRANSLATE_NOOP("", "First letter"),
+     QT_TRANSLATE_NOOP("", "Pick an answer by its first letter (Y, N ...) when no other "
+                           "shares it")),
+    (QT_TRANSLATE_NOOP("", "Arrows"),
+     QT_TRANSLATE_NOOP("", "Move between the answers of a question")),
+    ("Delete", QT_TRANSLATE_NOOP("", "Clear the answer of a question")),
+    ("F2", QT_TRANSLATE_NOOP("", "The question's menu: missing-data code, calendar, now, history, "
+                                 "a query")),
+    ("Alt+Down", QT_TRANSLATE_NOOP("", "Open the calendar of a date")),
+    ("F3", QT_TRANSLATE_NOOP("", "Take the value suggested from another form")),
 )
 
 
@@ -152,8 +160,8 @@ class FormView(QWidget):
         # of these is an extra tab stop after every field.
         menu_key = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
         menu_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        menu_key.setWhatsThis("The field's menu: missing-data code, calendar, now, history, "
-                              "a query on it")
+        menu_key.setWhatsThis(tr("The field's menu: missing-data code, calendar, now, history, "
+                                 "a query on it"))
         menu_key.activated.connect(self._menu_for_focus)
 
     # -- building ------------------------------------------------------------------------
@@ -187,7 +195,8 @@ class FormView(QWidget):
         editor: FieldEditor | None = None
         missing: QComboBox | None = None
         if restricted:
-            shown: QWidget = QLabel("restricted: direct identifiers are shown to site staff only")
+            shown: QWidget = QLabel(tr("restricted: direct identifiers are shown to site staff "
+                                        "only"))
             shown.setStyleSheet("color: #5f6368; font-style: italic;")
         else:
             if columns is not None:
@@ -229,9 +238,9 @@ class FormView(QWidget):
             if columns is not None:  # the score columns need the width
                 missing.setMaximumWidth(58)
             missing.setObjectName(f"{field.id}__missing")
-            missing.setAccessibleName(f"{field.label}: missing-data code")
-            missing.setToolTip("A missing-data code instead of a value ("
-                               + ", ".join(field.missing) + "): F2 on the question")
+            missing.setAccessibleName(tr("{label}: missing-data code").format(label=field.label))
+            missing.setToolTip(tr("A missing-data code instead of a value ({codes}): F2 on the "
+                                  "question").format(codes=", ".join(field.missing)))
             missing.addItem("–", None)
             for code in field.missing:
                 missing.addItem(f"{code}: {missing_labels.get(code, code)}", code)
@@ -416,9 +425,10 @@ class FormView(QWidget):
         """Mark fields that have open queries; the question is the tool tip."""
         for fid, row in self.rows.items():
             texts = by_field.get(fid, [])
-            row.query.setText("Query" if texts else "")
+            row.query.setText(tr("Query") if texts else "")
             row.query.setToolTip("\n\n".join(texts))
-            row.query.setAccessibleName(f"{row.field.label}: open query" if texts else "")
+            row.query.setAccessibleName(tr("{label}: open query").format(label=row.field.label)
+                                        if texts else "")
 
     def field_of(self, widget: QWidget | None) -> str | None:
         """The field whose editor holds `widget` (e.g. the focus), or None."""

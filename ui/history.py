@@ -10,24 +10,38 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
 from .fmt import local_time, row_list
 
 __all__ = ["HistoryDialog", "history_rows"]
 
+# audit action -> what the table says (the English is the catalogue's source: shown with tr())
 ACTION_WORDS = {
-    "value.entered": "entered", "value.changed": "changed", "value.cleared": "cleared",
-    "code.entered": "missing code set", "code.changed": "missing code changed",
-    "code.cleared": "missing code removed", "form.create": "form started",
-    "form.status": "status", "signature.sign": "signed",
-    "signature.invalidated": "signature voided", "form.verify": "verified",
-    "form.verify_cleared": "verification voided", "form.lock": "locked",
-    "form.unlock": "unlocked", "query.open": "query raised", "query.answer": "query answered",
-    "query.close": "query closed",
+    "value.entered": QT_TRANSLATE_NOOP("", "entered"),
+    "value.changed": QT_TRANSLATE_NOOP("", "changed"),
+    "value.cleared": QT_TRANSLATE_NOOP("", "cleared"),
+    "code.entered": QT_TRANSLATE_NOOP("", "missing code set"),
+    "code.changed": QT_TRANSLATE_NOOP("", "missing code changed"),
+    "code.cleared": QT_TRANSLATE_NOOP("", "missing code removed"),
+    "form.create": QT_TRANSLATE_NOOP("", "form started"),
+    "form.status": QT_TRANSLATE_NOOP("", "status"),
+    "signature.sign": QT_TRANSLATE_NOOP("", "signed"),
+    "signature.invalidated": QT_TRANSLATE_NOOP("", "signature voided"),
+    "form.verify": QT_TRANSLATE_NOOP("", "verified"),
+    "form.verify_cleared": QT_TRANSLATE_NOOP("", "verification voided"),
+    "form.lock": QT_TRANSLATE_NOOP("", "locked"),
+    "form.unlock": QT_TRANSLATE_NOOP("", "unlocked"),
+    "query.open": QT_TRANSLATE_NOOP("", "query raised"),
+    "query.answer": QT_TRANSLATE_NOOP("", "query answered"),
+    "query.close": QT_TRANSLATE_NOOP("", "query closed"),
 }
-RESTRICTED = "(restricted)"
-COLUMNS = ("When", "Who", "Field", "What", "Old value", "New value", "Reason")
+RESTRICTED = QT_TRANSLATE_NOOP("", "(restricted)")
+COLUMNS = (QT_TRANSLATE_NOOP("", "When"), QT_TRANSLATE_NOOP("", "Who"),
+           QT_TRANSLATE_NOOP("", "Field"), QT_TRANSLATE_NOOP("", "What"),
+           QT_TRANSLATE_NOOP("", "Old value"), QT_TRANSLATE_NOOP("", "New value"),
+           QT_TRANSLATE_NOOP("", "Reason"))
 
 
 def _shown(form: Form, field_id: str | None, action: str, text: str | None) -> str:
@@ -49,6 +63,7 @@ def history_rows(study: Study, form_id: str, rows: Iterable[dict[str, Any]],
                  restricted: frozenset[str] = frozenset()) -> list[tuple[str, ...]]:
     """Audit rows as the table shows them, identifiers the viewer may not see blanked."""
     form = study.form(form_id)
+    restricted_text = tr(RESTRICTED)
     out = []
     for r in rows:
         field_id = r.get("field")
@@ -56,10 +71,11 @@ def history_rows(study: Study, form_id: str, rows: Iterable[dict[str, Any]],
         old = _shown(form, field_id, r["action"], r.get("old_value"))
         new = _shown(form, field_id, r["action"], r.get("new_value"))
         if field_id in restricted:
-            old, new = (RESTRICTED if old else ""), (RESTRICTED if new else "")
+            old, new = (restricted_text if old else ""), (restricted_text if new else "")
         who = f"{r.get('user_id') or ''} ({r.get('role') or ''})"
-        out.append((local_time(r["ts"]), who, label, ACTION_WORDS.get(r["action"], r["action"]),
-                    old, new, r.get("reason") or ""))
+        action = r["action"]
+        what = tr(ACTION_WORDS[action]) if action in ACTION_WORDS else action
+        out.append((local_time(r["ts"]), who, label, what, old, new, r.get("reason") or ""))
     return out
 
 
@@ -72,11 +88,12 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(980, 420)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>{title}</b> — from the audit trail, which cannot be changed.")
+        heading = QLabel(tr("<b>{title}</b> — from the audit trail, which cannot be "
+                            "changed.").format(title=title))
         heading.setWordWrap(True)
         layout.addWidget(heading)
         self.table = row_list(QTableWidget(len(rows), len(COLUMNS)), "history", title)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setWordWrap(True)
         for i, row in enumerate(rows):
             for j, text in enumerate(row):
@@ -89,7 +106,7 @@ class HistoryDialog(QDialog):
         header.setMaximumSectionSize(320)
         if not rows:
             self.table.setRowCount(1)
-            self.table.setItem(0, 0, QTableWidgetItem("Nothing recorded yet."))
+            self.table.setItem(0, 0, QTableWidgetItem(tr("Nothing recorded yet.")))
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

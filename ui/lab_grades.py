@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.safety import labae
 from alsdesk.safety.labgrade import grades, lab_grading
 from .wrap_label import WrapLabel
@@ -20,14 +21,17 @@ if TYPE_CHECKING:
 
     from .form_page import FormPage
 
-RECORD, DISMISS, LATER = "Record as an adverse event", "Not an adverse event…", "Decide later"
+# the buttons of the question (shown with tr(); prompts.choose gives back the text shown)
+RECORD = QT_TRANSLATE_NOOP("", "Record as an adverse event")
+DISMISS = QT_TRANSLATE_NOOP("", "Not an adverse event…")
+LATER = QT_TRANSLATE_NOOP("", "Decide later")
 
 
 class LabGradePanel(QGroupBox):
     """One line per graded result of the lab form on screen, refreshed as the nurse types."""
 
     def __init__(self) -> None:
-        super().__init__("CTCAE grades")
+        super().__init__(tr("CTCAE grades"))
         self.setObjectName("lab_grades")
         self.label = WrapLabel()
         self.label.setObjectName("lab_grades_text")
@@ -47,7 +51,8 @@ class LabGradePanel(QGroupBox):
             self.hide()
             return
         version = store.study.ctcae_version
-        self.setTitle(f"CTCAE grades (v{version})" if version else "CTCAE grades")
+        self.setTitle(tr("CTCAE grades (v{version})").format(version=version) if version
+                      else tr("CTCAE grades"))
         form = page.view.form
         lines, quiet = [], []
         for g in grades(store, page.subject, page.event_id, values):
@@ -58,8 +63,8 @@ class LabGradePanel(QGroupBox):
             text = html.escape(labae.shown(g, f.label))
             lines.append(f"<b>{text}</b>" if g.grade else text)
         if quiet:
-            lines.append("No grade: " + ", ".join(quiet) + ".")
-        self.label.setText("<br>".join(lines) or "No result entered yet.")
+            lines.append(tr("No grade: {fields}.").format(fields=", ".join(quiet)))
+        self.label.setText("<br>".join(lines) or tr("No result entered yet."))
         self.label.fit()
         self.show()
 
@@ -72,25 +77,28 @@ def offer_lab_aes(page: "FormPage", result: "SaveResult") -> int:
     except AlsDeskError:
         return 0
     made = 0
+    record, dismiss, later = tr(RECORD), tr(DISMISS), tr(LATER)
     for p in found:
         answer = prompts.choose(
-            "An adverse event?",
-            f"{p.text}.\n\nThis is worse than the subject's baseline. Record it as an adverse "
-            "event? A draft entry of the adverse event log is made with the term, grade and "
-            "date; seriousness, relationship and outcome are left for you to complete. If it "
-            "is not an adverse event, say why.", [RECORD, DISMISS, LATER])
+            tr("An adverse event?"),
+            tr("{proposal}.\n\nThis is worse than the subject's baseline. Record it as an "
+               "adverse event? A draft entry of the adverse event log is made with the term, "
+               "grade and date; seriousness, relationship and outcome are left for you to "
+               "complete. If it is not an adverse event, say why.").format(proposal=p.text),
+            [record, dismiss, later])
         try:
-            if answer == RECORD:
+            if answer == record:
                 entry = labae.confirm(store, p).record
                 made += 1
-                page.main.show_status(f"Adverse event recorded as a draft: entry "
-                                      f"{entry.repeat} of {p.subject} — complete it there.")
-            elif answer == DISMISS:
-                reason = prompts.reason("Not an adverse event", f"{p.text}.\n\nWhy is this "
-                                        "result not an adverse event? (Kept in the audit "
-                                        "trail.)")
+                page.main.show_status(tr("Adverse event recorded as a draft: entry {entry} of "
+                                         "{subject} — complete it there.").format(
+                    entry=entry.repeat, subject=p.subject))
+            elif answer == dismiss:
+                reason = prompts.reason(tr("Not an adverse event"), tr(
+                    "{proposal}.\n\nWhy is this result not an adverse event? (Kept in the "
+                    "audit trail.)").format(proposal=p.text))
                 if reason:
                     labae.dismiss(store, p, reason)
         except AlsDeskError as exc:
-            prompts.error("Not recorded", str(exc))
+            prompts.error(tr("Not recorded"), str(exc))
     return made

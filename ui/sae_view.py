@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from alsdesk.i18n import tr
 from alsdesk.safety.sae import ReportState, SaeClock
 
 if TYPE_CHECKING:
@@ -44,11 +45,11 @@ class SaePanel(QWidget):
         row = QHBoxLayout()
         self.entry = QComboBox()
         self.entry.setObjectName("sae_entry")
-        self.entry.setAccessibleName("Serious adverse event to print")
-        self.button = QPushButton("Print SAE &report (CIOMS I)…")
+        self.entry.setAccessibleName(tr("Serious adverse event to print"))
+        self.button = QPushButton(tr("Print SAE &report (CIOMS I)…"))
         self.button.setObjectName("print_sae_report")
-        self.button.setToolTip("The SAE report form of the chosen serious adverse event, "
-                               "filled from the data, to send to the sponsor")
+        self.button.setToolTip(tr("The SAE report form of the chosen serious adverse event, "
+                                  "filled from the data, to send to the sponsor"))
         self.button.clicked.connect(self._print)
         row.addWidget(self.entry, 1)
         row.addWidget(self.button)
@@ -62,8 +63,9 @@ class SaePanel(QWidget):
         texts = []
         for c in clocks:
             pending = c.pending
-            what = "; ".join(r.text for r in pending) if pending else "reports up to date"
-            texts.append(f"AE {c.entry} ({c.term}): {what}")
+            what = "; ".join(r.text for r in pending) if pending else tr("reports up to date")
+            texts.append(tr("AE {entry} ({term}): {what}").format(entry=c.entry, term=c.term,
+                                                                  what=what))
         self.lines.setText("\n".join(texts))
         late = any(c.overdue for c in clocks)
         due = any(c.pending for c in clocks)
@@ -72,7 +74,8 @@ class SaePanel(QWidget):
                                  + (" font-weight: bold;" if late else ""))
         self.entry.clear()
         for c in clocks:
-            self.entry.addItem(f"AE {c.entry}: {c.term[:60]}", c.entry)
+            self.entry.addItem(tr("AE {entry}: {term}").format(entry=c.entry, term=c.term[:60]),
+                               c.entry)
 
     def _print(self) -> None:
         entry = self.entry.currentData()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
 
+from alsdesk.i18n import tr
 from alsdesk.suggest import Suggestion
 from .keyboard import enter_presses
 
@@ -35,11 +36,11 @@ class SuggestionPanel(QGroupBox):
     accepted = Signal(str)  # field id whose suggestion was taken
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Values already recorded elsewhere", parent)
+        super().__init__(tr("Values already recorded elsewhere"), parent)
         self.setObjectName("suggestions")
         self.layout_ = QVBoxLayout(self)
-        hint = QLabel(f"Check each value, then take it ({ACCEPT_KEY} in the field) or type "
-                      "your own.")
+        hint = QLabel(tr("Check each value, then take it ({key} in the field) or type "
+                         "your own.").format(key=ACCEPT_KEY))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
         self.layout_.addWidget(hint)
@@ -98,8 +99,8 @@ class SuggestionPanel(QGroupBox):
             return
         self._key = QShortcut(QKeySequence(ACCEPT_KEY), view)
         self._key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._key.setWhatsThis("Take the suggested value for the field (Values already "
-                               "recorded elsewhere)")
+        self._key.setWhatsThis(tr("Take the suggested value for the field (Values already "
+                                  "recorded elsewhere)"))
         self._key.activated.connect(self._accept_focused)
 
     def _accept_focused(self) -> None:
