@@ -146,7 +146,7 @@ class StudyDialog(QDialog):
             return False
         folder = self.store.study.source.parent if self.store.study.source else Path.home()
         path, _ = QFileDialog.getOpenFileName(self, tr("Amended study definition"), str(folder),
-                                              DEFINITION_FILTER)
+                                              tr(DEFINITION_FILTER))
         self.activateWindow()
         if not path:
             return False

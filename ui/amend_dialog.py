@@ -139,7 +139,7 @@ class AmendDialog(QDialog):
     def choose_file(self) -> None:
         start = str(self.path.parent) if getattr(self, "path", None) else ""
         chosen, _ = QFileDialog.getOpenFileName(self, tr("Amended study definition"), start,
-                                                DEFINITION_FILTER)
+                                                tr(DEFINITION_FILTER))
         if chosen:
             self.load(Path(chosen))  # the reason typed stays; the password goes
         self.activateWindow()

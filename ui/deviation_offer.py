@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from alsdesk import deviations
 from alsdesk.errors import AlsDeskError
 from alsdesk.i18n import tr
+from .i18n import shown as shown_study
 
 if TYPE_CHECKING:
     from alsdesk.store.forms import SaveResult
@@ -50,7 +51,7 @@ def offer_deviations(page: "FormPage", result: "SaveResult", notes: dict[str, st
             prompts.error(tr("Deviation not recorded"), str(exc))
             continue
         made += 1
-        form = store.study.form(entry.record.form).label
+        form = shown_study(store.study).form(entry.record.form).label
         page.main.show_status(tr("Deviation recorded as a draft: {form}, entry {entry} of "
                                  "{subject} — complete it there.").format(
             form=form, entry=entry.record.repeat, subject=page.subject))

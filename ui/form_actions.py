@@ -20,6 +20,7 @@ from alsdesk.states import QueryStatus
 from alsdesk.store import status_rules
 from alsdesk.store.status_rules import EligibilityStop
 from alsdesk.study.model import Severity
+from .i18n import shown as shown_study
 from .deviation_offer import offer_deviations
 from .lab_grades import offer_lab_aes
 from .fmt import local_time
@@ -208,7 +209,7 @@ class FormActions:
         if self.view is None or self.view.read_only or not self.view.is_dirty():
             return True
         assert self.record is not None
-        form = self.main.store.study.form(self.record.form)
+        form = shown_study(self.main.store.study).form(self.record.form)
         answer = self.main.prompts.unsaved(tr("'{form}' of subject {subject}").format(
             form=form.label, subject=self.subject))
         if answer == SAVE:
@@ -245,8 +246,8 @@ class FormActions:
             return False
         store = self.main.store
         assert self.record is not None
-        form = store.study.form(self.record.form).label
-        event = store.study.event(self.record.event).label
+        form = shown_study(store.study).form(self.record.form).label
+        event = shown_study(store.study).event(self.record.event).label
         open_queries = [q for q in store.queries.list(instance_id=iid)
                         if q.status is not QueryStatus.CLOSED]
         n = len(open_queries)
@@ -328,7 +329,7 @@ class FormActions:
         if refusal:
             self.main.prompts.error(tr("History"), refusal)
             return
-        rows = history_rows(store.study, self.record.form,
+        rows = history_rows(shown_study(store.study), self.record.form,
                             store.forms.history(self.record.instance_id, field_id),
                             self.restricted)
         what = self.view.form.field(field_id).label if field_id else self.view.form.label
@@ -385,7 +386,7 @@ class FormActions:
         if row.missing is None:
             return
         current = self.view.code(field_id)
-        labels = {m.code: m.label for m in self.main.store.study.missing_codes}
+        labels = {m.code: m.label for m in shown_study(self.main.store.study).missing_codes}
         for code in (None, *row.field.missing):
             text = tr("No missing-data code (a value)") if code is None else \
                 tr("Missing: {code} — {label}").format(code=code, label=labels.get(code, code))

@@ -21,6 +21,7 @@ from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules.context import check_context
 from alsdesk.states import FormStatus, QueryStatus
 from alsdesk.store.forms import FormRecord
+from .i18n import shown as shown_study
 from .derived_panel import DerivedPanel
 from .fmt import approvals_html, gate, local_time
 from .form_actions import FormActions
@@ -203,7 +204,7 @@ class FormPage(QWidget, FormActions, FormLive):
         if not self.maybe_leave():
             return False
         store = self.main.store
-        fdef = store.study.form(form_id)
+        fdef = shown_study(store.study).form(form_id)  # its words in the language in use
         restricted = permissions.restricted_fields(store.role, fdef)
         if restricted and set(restricted) >= set(fdef.field_ids):
             self.main.prompts.error(
@@ -262,7 +263,7 @@ class FormPage(QWidget, FormActions, FormLive):
         key = (fdef.id, restricted, role)  # help and tool tips differ by role
         view = self._views.get(key)
         if view is None:
-            labels = {m.code: m.label for m in self.main.store.study.missing_codes}
+            labels = {m.code: m.label for m in shown_study(self.main.store.study).missing_codes}
             helps = {f.id: h for f in fdef.fields if (h := permissions.field_help(role, f))}
             view = FormView(fdef, labels, restricted, helps=helps)
             view.changed.connect(self._changed)
@@ -333,8 +334,8 @@ class FormPage(QWidget, FormActions, FormLive):
                 gate(action, tr("Open a form first."))
             return
         store, rec = self.main.store, self.record
-        fdef = store.study.form(rec.form)
-        event = store.study.event(rec.event)
+        fdef = shown_study(store.study).form(rec.form)
+        event = shown_study(store.study).event(rec.event)
         self.title.setText(fdef.label)
         where = event.label + (f" {rec.event_repeat}" if event.repeating else "")
         entry = ""
