@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Iterable
 
 from alsdesk.errors import AuthError, PermissionDenied
+from alsdesk.i18n import QT_TRANSLATE_NOOP
 
 
 class Role(str, Enum):
@@ -25,12 +26,19 @@ class Role(str, Enum):
     def label(self) -> str:
         return _ROLE_LABELS[self]
 
+    @property
+    def shown(self) -> str:
+        """The label in the window's language (the label itself is the English, on paper)."""
+        from alsdesk.i18n import tr
+
+        return tr(_ROLE_LABELS[self])
+
 
 _ROLE_LABELS = {
-    Role.NURSE: "Research nurse (data entry)",
-    Role.INVESTIGATOR: "Investigator",
-    Role.MONITOR: "Monitor",
-    Role.ADMIN: "Administrator",
+    Role.NURSE: QT_TRANSLATE_NOOP("", "Research nurse (data entry)"),
+    Role.INVESTIGATOR: QT_TRANSLATE_NOOP("", "Investigator"),
+    Role.MONITOR: QT_TRANSLATE_NOOP("", "Monitor"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("", "Administrator"),
 }
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 __all__ = ["FORMATS", "DEFAULT_FORMAT", "SETTING", "date_text", "datetime_text",
-           "site_format", "format_problem"]
+           "shown_date", "shown_datetime", "site_format", "format_problem"]
 
 SETTING = "date_format"
 DEFAULT_FORMAT = "DD/MMM/YYYY"
@@ -44,6 +44,26 @@ def date_text(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str
 def datetime_text(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
     """A date and clock time: 05/MAR/2015 14:30."""
     return f"{date_text(moment, fmt, year=year)} {moment:%H:%M}"
+
+
+def shown_date(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
+    """A date as a person reads it on screen: as the site writes it; in Persian (alsdesk.i18n)
+    the Solar Hijri date first, the site's Gregorian beside it: ۱۴۰۵/۰۹/۱۶ (07/DEC/2026).
+    Never on paper or in a file: workers writing those read English (i18n.english)."""
+    text = date_text(day, fmt, year=year)
+    from alsdesk.i18n import language
+
+    if language() != "fa":
+        return text
+    from alsdesk.jalali import jalali_text
+
+    jalali = jalali_text(day, persian_digits=True)
+    return f"{jalali if year else jalali[5:]} ({text})"
+
+
+def shown_datetime(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
+    """shown_date and the clock time: ۱۴۰۵/۰۹/۱۶ (07/DEC/2026) 14:30 in Persian."""
+    return f"{shown_date(moment, fmt, year=year)} {moment:%H:%M}"
 
 
 def site_format(store: "Store") -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Callable, Mapping, Sequence
 
+from alsdesk.i18n import tr
 from alsdesk.clinical import alsfrs, dose
 from alsdesk.clinical.dates import age_on, as_date
 from alsdesk.clinical.eligibility import EligibilityInputs, EligibilityResult, EligibilityRules, assess
@@ -204,10 +205,12 @@ FUNCTIONS: dict[str, Callable[..., tuple]] = {
 def eligibility_text(result: EligibilityResult) -> str:
     """One line: eligible, not eligible with the failed criteria, or what is missing."""
     if result.eligible:
-        return "Eligible: every criterion met"
+        return tr("Eligible: every criterion met")
     if result.eligible is False:
-        return "Not eligible: " + "; ".join(c.detail for c in result.failed)
-    return "Not yet decidable: " + ", ".join(c.label for c in result.unknown) + " not recorded"
+        return tr("Not eligible: {failed}").format(
+            failed="; ".join(c.detail for c in result.failed))
+    return tr("Not yet decidable: {missing} not recorded").format(
+        missing=", ".join(c.label for c in result.unknown))
 
 
 def format_value(d: Derived, value: Any) -> str:

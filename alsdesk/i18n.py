@@ -12,10 +12,12 @@ translation may move them: Persian puts the number where Persian grammar wants i
 """
 from __future__ import annotations
 
-from typing import Callable
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
 
 __all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "QT_TRANSLATE_NOOP", "set_translator",
-           "language", "ascii_digits", "local_digits"]
+           "language", "english", "ascii_digits", "local_digits"]
 
 # code -> the language's name in itself (as a language menu shows it)
 LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
@@ -23,6 +25,7 @@ RIGHT_TO_LEFT = frozenset({"fa"})
 
 _translate: Callable[[str, str | None], str] | None = None
 _language = "en"
+_here = threading.local()  # .english: this thread writes the study binder's English
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits, the Arabic decimal separator and
 # thousands separator: what a Persian keyboard types where a number is asked for.
@@ -34,7 +37,7 @@ _TO_PERSIAN = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
 
 def tr(text: str, disambiguation: str | None = None) -> str:
     """`text` in the language in use (as it is in English, or with no translator)."""
-    if _translate is None:
+    if _translate is None or getattr(_here, "english", False):
         return text
     return _translate(text, disambiguation)
 
@@ -57,8 +60,22 @@ def set_translator(translate: Callable[[str, str | None], str] | None,
 
 
 def language() -> str:
-    """The code of the language in use ("en" unless the window chose another)."""
-    return _language
+    """The code of the language in use ("en" unless the window chose another, or this thread
+    writes in English: :func:`english`)."""
+    return "en" if getattr(_here, "english", False) else _language
+
+
+@contextmanager
+def english() -> Iterator[None]:
+    """Within: this thread's texts in English, whatever the window's language. The papers of
+    the study binder and the exports are English (what monitors, sponsors and regulators
+    read); they are written in workers while the window may be in Persian."""
+    before = getattr(_here, "english", False)
+    _here.english = True
+    try:
+        yield
+    finally:
+        _here.english = before
 
 
 def ascii_digits(text: str) -> str:

@@ -149,7 +149,8 @@ def all_schedules(store: "Store", now: datetime | None = None, *, study=None,
 def next_visit_texts(store: "Store", now: datetime | None = None) -> dict[str, str]:
     """Every subject's next visit text (the subject list)."""
     fmt = datefmt.site_format(store)
-    return {code: plan_text(next_due(plans), fmt)
+    labels = _shown_labels(store)
+    return {code: plan_text(next_due(plans), fmt, labels)
             for code, plans in all_schedules(store, now).items()}
 
 
@@ -168,18 +169,30 @@ def _due_ahead(params: Mapping[str, float]) -> timedelta:
 
 def next_visit_text(store: "Store", subject: str, now: datetime | None = None) -> str:
     """"Month 2 01/MAR/2015 (in window)" or "" when nothing is scheduled."""
-    return plan_text(next_due(schedule(store, subject, now)), datefmt.site_format(store))
+    return plan_text(next_due(schedule(store, subject, now)), datefmt.site_format(store),
+                     _shown_labels(store))
 
 
-def plan_text(plan: VisitPlan | None, fmt: str = datefmt.DEFAULT_FORMAT) -> str:
-    """One visit as "Month 2 01/MAR/2015 (in window)" (dates in `fmt`, the site's format);
-    "" for None or an unscheduled one."""
+def _shown_labels(store: "Store") -> dict[str, str]:
+    """The events' labels in the language texts are shown in (alsdesk.i18n)."""
+    from alsdesk.i18n import language
+    from alsdesk.study.translation import localized
+
+    return {e.id: e.label for e in localized(store.study, language()).events}
+
+
+def plan_text(plan: VisitPlan | None, fmt: str = datefmt.DEFAULT_FORMAT,
+              labels: Mapping[str, str] | None = None) -> str:
+    """One visit as "Month 2 01/MAR/2015 (in window)" (dates in `fmt`, the site's format;
+    `labels`: the events' labels to show, the plan's own by default); "" for None or an
+    unscheduled one."""
     if plan is None or plan.window_start is None:
         return ""
     moment = plan.target or plan.window_end
-    when = datefmt.datetime_text(moment, fmt) if plan.unit and plan.unit.value == "hours" \
-        else datefmt.date_text(moment, fmt)
-    return f"{plan.label} {when} ({plan.status.value})"
+    when = datefmt.shown_datetime(moment, fmt) if plan.unit and plan.unit.value == "hours" \
+        else datefmt.shown_date(moment, fmt)
+    label = (labels or {}).get(plan.event_id, plan.label)
+    return f"{label} {when} ({plan.status.shown})"
 
 
 

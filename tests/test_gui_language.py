@@ -78,9 +78,17 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
         st.login("nurse", "Demo-password-1")
         values = st.forms.get("S007", "screening", "vs").values
     assert values["vsdtc"] == "2026-12-07T09:30" and values["pulse"] == 81
+    page.reload()  # read back: the stored date shown in the Solar Hijri calendar, both beside
+    editor = page.view.editor("vsdtc")
+    assert editor.edit.text() == "1405/09/16 09:30" and not page.view.is_dirty()
+    assert editor.both_calendars.text() == "= 07/DEC/2026"
+    from ui.fmt import date_text
+    import datetime as dt
+    assert date_text(dt.date(2026, 12, 7)) == "۱۴۰۵/۰۹/۱۶ (07/DEC/2026)"
 
     en = _switch(qtbot, fa, "en")
     qtbot.addWidget(en)  # the last one: closed (and its store with it) at the end
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert en.pages.tabText(0) == "Dashboard" and i18n.language() == "en"
     assert en.form_page.form_id == "vs" and not en.form_page.view.is_dirty()
+    assert en.form_page.view.editor("vsdtc").edit.text() == "07/DEC/2026 09:30"

@@ -91,3 +91,38 @@ def test_the_translation_hook_is_english_until_a_language_is_set():
     assert i18n.tr("Save") == "Save" and i18n.local_digits("12") == "12"
     with pytest.raises(ValueError, match="unknown language"):
         i18n.set_translator(None, "xx")
+
+
+def test_the_study_binder_is_written_in_english_while_the_window_is_in_persian():
+    import threading
+
+    from alsdesk.auth import Role
+    from alsdesk.states import FormStatus
+
+    seen: dict[str, str] = {}
+    words = {"complete": "کامل", "Investigator": "پژوهشگر"}
+    try:
+        i18n.set_translator(lambda text, _d: words.get(text, text), "fa")
+        assert FormStatus.COMPLETE.shown == "کامل" and Role.INVESTIGATOR.shown == "پژوهشگر"
+        assert FormStatus.COMPLETE.value == "complete" and Role.INVESTIGATOR.label == "Investigator"
+
+        def worker() -> None:  # a PDF or an export, in a worker thread
+            with i18n.english():
+                seen["pdf"] = FormStatus.COMPLETE.shown
+                seen["language"] = i18n.language()
+
+        thread = threading.Thread(target=worker)
+        thread.start()
+        thread.join()
+        assert seen == {"pdf": "complete", "language": "en"}
+        assert FormStatus.COMPLETE.shown == "کامل" and i18n.language() == "fa"  # this thread
+    finally:
+        i18n.set_translator(None)
+
+
+def test_every_state_word_reaches_the_catalogue():
+    from alsdesk.clinical.schedule import VisitStatus
+    from alsdesk.states import WORDS, FormStatus, QueryStatus, SubjectStatus
+
+    for kind in (SubjectStatus, FormStatus, QueryStatus, VisitStatus):
+        assert {s.value for s in kind} <= set(WORDS), kind

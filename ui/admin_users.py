@@ -172,7 +172,7 @@ class AccountStepDialog(_StepDialog):
 
     def __init__(self, store: "Store", user: User, step: AccountStep,
                  parent: QWidget | None = None) -> None:
-        who = f"<b>{user.user_id}</b> — {user.full_name}, {user.role.label}"
+        who = f"<b>{user.user_id}</b> — {user.full_name}, {user.role.shown}"
         super().__init__(tr("{step}: {user}").format(step=_step_name(step), user=user.user_id),
                          tr(QUESTION[step]).format(who=who) + "<br>" + tr(CONSEQUENCE[step]),
                          tr(OK_TEXT[step]).format(user=user.user_id), parent)
@@ -191,7 +191,7 @@ class AccountStepDialog(_StepDialog):
             self.role.setAccessibleName(tr("New role"))
             for role in Role:
                 if role is not user.role:
-                    self.role.addItem(role.label, role)
+                    self.role.addItem(role.shown, role)
             self.form.addRow(tr("New &role:"), self.role)
         self.reason = _edit("reason", tr("Reason"))
         self.reason.setPlaceholderText(tr("kept in the audit trail"))
@@ -233,7 +233,7 @@ class NewAccountDialog(_StepDialog):
         self.role.setObjectName("role")
         self.role.setAccessibleName(tr("Role"))
         for role in Role:
-            self.role.addItem(role.label, role)
+            self.role.addItem(role.shown, role)
         self.password = _edit("password", tr("Password"), True)
         self.repeat = _edit("repeat", tr("Password again"), True)
         self.passwords = [self.password, self.repeat]
@@ -327,7 +327,7 @@ class UsersDialog(QDialog):
         self.table.setRowCount(len(self.accounts))
         for r, acc in enumerate(self.accounts):
             u = acc.user
-            cells = (u.user_id, u.full_name, u.role.label, tr("yes") if u.active else tr("no"),
+            cells = (u.user_id, u.full_name, u.role.shown, tr("yes") if u.active else tr("no"),
                      local_time(u.locked_until) if acc.locked else "",
                      local_time(acc.last_login) if acc.last_login else tr("never"))
             for c, text in enumerate(cells):
@@ -396,7 +396,7 @@ class UsersDialog(QDialog):
         if not accepted or dialog.added is None:
             return False
         self._done(tr("Added {user} ({role}).").format(user=dialog.added.user_id,
-                                                        role=dialog.added.role.label),
+                                                        role=dialog.added.role.shown),
                    dialog.added.user_id)
         return True
 

@@ -204,7 +204,7 @@ class CasebookPage(QWidget):
                              else tr("{n} form awaits the investigator's signature")).format(n=left)
                     if left else "")
         self.summary.setText(tr("{status}{initials} · next: {next}{unsigned}").format(
-            status=subj.status.value, initials=initials, next=nxt, unsigned=unsigned))
+            status=subj.status.shown, initials=initials, next=nxt, unsigned=unsigned))
         instances = store.forms.instances(subj.code)
         restricted = {f for f in study.forms
                       if permissions.restricted_fields(store.role, study.form(f))}
@@ -335,7 +335,7 @@ class CasebookPage(QWidget):
             self.main.prompts.error(tr("Status not changed"), str(exc))
             return
         self.main.show_status(tr("{subject} is now {status} (was {was}).").format(
-            subject=self.subject, status=status.value, was=current.value))
+            subject=self.subject, status=status.shown, was=current.shown))
         self.main.subject_changed()
 
     def new_unscheduled(self) -> None:

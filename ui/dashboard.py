@@ -232,7 +232,7 @@ class DashboardPage(QWidget):
                 if v.target else "–"
             window = window_text(v.window_start, v.window_end, v.unit)
             for j, text in enumerate((v.subject, short_label(v.label), target, window,
-                                      v.status.value)):
+                                      v.status.shown)):
                 item = QTableWidgetItem(text)
                 if colour is not None:
                     item.setBackground(QBrush(colour))

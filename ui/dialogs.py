@@ -217,14 +217,14 @@ class SubjectStatusDialog(QDialog):
         model = self.status.model()
         refused = []
         for c in choices:
-            shown = c.status.value if c.refusal is None else \
-                tr("{status} (not possible now)").format(status=c.status.value)
+            shown = c.status.shown if c.refusal is None else \
+                tr("{status} (not possible now)").format(status=c.status.shown)
             self.status.addItem(shown, c.status.value)
             if c.refusal is not None:
                 item = model.item(self.status.count() - 1)
                 item.setEnabled(False)
                 item.setToolTip(c.refusal)
-                refused.append(f"<b>{c.status.value}</b>: {c.refusal}")
+                refused.append(f"<b>{c.status.shown}</b>: {c.refusal}")
         self.status.setCurrentIndex(0)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -278,15 +278,15 @@ class SubjectStatusDialog(QDialog):
             return
         if not reason:
             self._missing(tr("Give the reason for changing {subject} to {status}.").format(
-                subject=self.code, status=status.value),
+                subject=self.code, status=status.shown),
                           self.reason)
             return
         box = QMessageBox(QMessageBox.Icon.Question, tr("Confirm the status change"),
                           tr("Change {subject} from {old} to {new}?").format(
-                              subject=self.code, old=self.current.value, new=status.value),
+                              subject=self.code, old=self.current.shown, new=status.shown),
                           parent=self)
         box.setInformativeText(tr("Reason: {reason}").format(reason=reason))
-        yes = box.addButton(tr("Change to {status}").format(status=status.value),
+        yes = box.addButton(tr("Change to {status}").format(status=status.shown),
                             QMessageBox.ButtonRole.AcceptRole)
         box.addButton(tr("Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)

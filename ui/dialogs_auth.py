@@ -236,7 +236,7 @@ class SignatureDialog(_Dialog):
             parent)
         self.setMinimumWidth(640)
         self._sign = sign
-        name = QLabel(f"<b>{printed_name}</b> ({role.label})")
+        name = QLabel(f"<b>{printed_name}</b> ({role.shown})")
         name.setObjectName("printed_name")
         self.meaning = QComboBox()
         self.meaning.setObjectName("meaning")
@@ -259,7 +259,7 @@ class SignatureDialog(_Dialog):
         from .fmt import local_time
 
         rows = "".join(
-            f"<tr><td>{i.label}</td><td>{i.status.value}</td>"
+            f"<tr><td>{i.label}</td><td>{i.status.shown}</td>"
             f"<td>{i.completed_by or ''}</td><td>{local_time(i.completed_at)}</td></tr>"
             for i in scope.covered)
         heads = "".join(f"<th align='left'>{head}</th>" for head in (
@@ -274,7 +274,7 @@ class SignatureDialog(_Dialog):
         self.layout_.insertWidget(at, covered)
         if scope.settled:
             settled = QLabel(tr("Already signed or locked, left as they are: {forms}").format(
-                forms=", ".join(f"{i.label} ({i.status.value})" for i in scope.settled)))
+                forms=", ".join(f"{i.label} ({i.status.shown})" for i in scope.settled)))
             settled.setObjectName("signature_settled")
             settled.setWordWrap(True)
             at += 1

@@ -62,12 +62,17 @@ NO_BOM = {"stata", "spss", "xpt", "sdtm", "analysis", "proact", "safety"}
 
 def run_export(store, fmt: str, target: str, options, overwrite: bool = False,
                progress: Callable[[int, str], None] | None = None):
-    """Worker side: one export through the core (runs off the GUI thread)."""
+    """Worker side: one export through the core (runs off the GUI thread), in English (what
+    data managers and regulators read) whatever the window's language."""
+    from alsdesk import i18n
+
     def report(done: int, total: int, text: str) -> None:
         if progress is not None:
             progress(int(100 * done / max(total, 1)), text)
 
-    return formats.writer(fmt)(store, Path(target), options, progress=report, overwrite=overwrite)
+    with i18n.english():
+        return formats.writer(fmt)(store, Path(target), options, progress=report,
+                                   overwrite=overwrite)
 
 
 def _checklist(name: str, items: list[tuple[str, str]]) -> QListWidget:
@@ -117,7 +122,7 @@ class ExportDialog(QDialog):
         row.addWidget(self.target, 1)
         row.addWidget(browse)
         self.subjects = _checklist("export_subjects", [
-            (s.code, f"{s.code}  ({s.status.value})") for s in store.subjects.list()])
+            (s.code, f"{s.code}  ({s.status.shown})") for s in store.subjects.list()])
         self.forms = _checklist("export_forms", [
             (f.id, f"{f.label} ({f.id})") for f in store.study.forms.values()
             if not all(fl.identifier for fl in f.fields)])

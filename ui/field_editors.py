@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCalendar, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QPlainTextEdit, QToolButton, QWidget,
     QWidgetAction,
@@ -189,6 +189,8 @@ class LineEditor(FieldEditor):
         menu = QMenu(button)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
+        if i18n.language() == "fa":  # the wall calendar's months; picked days stay Gregorian
+            self.calendar.setCalendar(QCalendar(QCalendar.System.Jalali))
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
@@ -221,7 +223,9 @@ class LineEditor(FieldEditor):
 
     def pick_date(self, day: QDate) -> None:
         """Put a date picked in the calendar into the text, keeping a typed time."""
-        text = datefmt.date_text(date(day.year(), day.month(), day.day()), site_format())
+        picked = date(day.year(), day.month(), day.day())
+        text = (jalali.jalali_text(picked) if i18n.language() == "fa"
+                else datefmt.date_text(picked, site_format()))
         if self.field.type is FieldType.DATETIME:
             parts = self.edit.text().strip().split()
             time = parts[-1] if len(parts) >= 2 and ":" in parts[-1] else ""
@@ -253,7 +257,20 @@ class LineEditor(FieldEditor):
         return self.edit.text().strip()
 
     def _show(self, value: Any) -> None:
-        self.edit.setText(fv.display(self.field, value, site_format()))
+        self.edit.setText(self._jalali(value) or fv.display(self.field, value, site_format()))
+
+    def _jalali(self, value: Any) -> str | None:
+        """In Persian, a full date (and time) as the Solar Hijri text typed: 1405/09/16 14:30
+        (its Gregorian is shown beside the field); None otherwise (a partial date keeps the
+        Gregorian: a Solar Hijri month spans two Gregorian ones)."""
+        if i18n.language() != "fa" or not isinstance(value, str) or len(value) < 10 or \
+                self.field.type not in (FieldType.DATE, FieldType.DATETIME):
+            return None
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+        return f"{jalali.jalali_text(day)} {value[11:16]}".strip()
 
     def _parse(self) -> Any:
         return fv.parse_value(self.field, self.edit.text(), jalali=i18n.language() == "fa")

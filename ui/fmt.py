@@ -36,12 +36,12 @@ def site_format() -> str:
 
 def date_text(day: date, *, year: bool = True) -> str:
     """A date in the site's format: "05/MAR/2015" ("05/MAR" without the year)."""
-    return datefmt.date_text(day, _format, year=year)
+    return datefmt.shown_date(day, _format, year=year)
 
 
 def datetime_text(moment: datetime, *, year: bool = True) -> str:
     """A clinic date and clock time in the site's format: "05/MAR/2015 14:30"."""
-    return datefmt.datetime_text(moment, _format, year=year)
+    return datefmt.shown_datetime(moment, _format, year=year)
 
 
 def local_time(ts: str | None) -> str:

@@ -347,7 +347,7 @@ class FormPage(QWidget, FormActions, FormLive):
         self.place.setText(tr("Subject {subject} · {where}{entry}{saved}").format(
             subject=rec.subject, where=where, entry=entry, saved=saved))
         self.status_icon.setPixmap(status_icon(rec.status).pixmap(20, 20))
-        self.status_text.setText(rec.status.value)
+        self.status_text.setText(rec.status.shown)
         self._show_signature(rec)
         allowed = permissions.form_steps(store.role, rec.status, repeating=fdef.repeating,
                                            verified=bool(rec.verified_at))
@@ -397,7 +397,7 @@ class FormPage(QWidget, FormActions, FormLive):
                 where = (self.view.form.field(q.field).label
                          if self.view and q.field in self.view.form.field_ids else tr("form"))
                 answer = "<br>" + tr("Answer: {answer}").format(answer=q.answer) if q.answer else ""
-                lines.append(f"<b>#{q.id} {q.status.value}</b> ({where}): {q.text}{answer}")
+                lines.append(f"<b>#{q.id} {q.status.shown}</b> ({where}): {q.text}{answer}")
         if self.view is not None:
             self.view.set_queries(by_field)
         self.queries_label.setText("<br><br>".join(lines) or tr("None."))

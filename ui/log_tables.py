@@ -77,7 +77,7 @@ class LogTable(QWidget):
         bold.setBold(True)
         for i, rec in enumerate(records):
             deleted = rec.status is FormStatus.DELETED
-            texts = [str(rec.repeat), rec.status.value] + [
+            texts = [str(rec.repeat), rec.status.shown] + [
                 fv.display(self.form.field(c), rec.values.get(c))
                 or (rec.missing.get(c) or "") for c in self.columns]
             for j, text in enumerate(texts):

@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"ALS Desk — {self.store.study.id} ({self.store.study.protocol})")
 
     def _who(self) -> str:
-        role = self.store.role.label if self.store.role else tr("not logged in")
+        role = self.store.role.shown if self.store.role else tr("not logged in")
         return f"{self.store.full_name or self.store.user_id} — {role}"
 
     # -- what other modules ask ----------------------------------------------------------

@@ -37,7 +37,15 @@ KINDS = {
 def make_pdf(store, kind: str, subject: str | None = None, event: str | None = None,
              event_repeat: int = 1, identifiers: bool = False,
              progress: Callable[[int, str], None] | None = None):
-    """Worker side: one document as a PdfResult (runs off the GUI thread)."""
+    """Worker side: one document as a PdfResult (runs off the GUI thread), in English (the
+    study binder's language) whatever the window's."""
+    from alsdesk import i18n
+
+    with i18n.english():
+        return _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress)
+
+
+def _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress):
     from alsdesk import pdf
 
     # With identifiers, alsdesk.pdf checks the role and writes the audit row itself.

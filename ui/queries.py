@@ -159,7 +159,7 @@ class QueriesPage(QWidget):
             field = form.field(q.field).label if q.field in form.field_ids else tr("(whole form)")
             answer = f"{q.answer} ({q.answered_by})" if q.answer else ""
             rows.append((str(q.id), q.subject, study.event(q.event).label, form.label, field,
-                         q.text, q.status.value,
+                         q.text, q.status.shown,
                          f"{q.raised_by}, {local_time(q.raised_at).partition(' (')[0]}",
                          answer))
         self.model.set_rows(rows)
@@ -215,7 +215,7 @@ class QueriesPage(QWidget):
         field = form.field(q.field).label if q.field in form.field_ids else tr("the whole form")
         lines = [tr("<b>Query #{id}</b> ({status}) · subject {subject} · "
                     "{visit} · {form} · {field}").format(
-                     id=q.id, status=q.status.value, subject=escape(q.subject),
+                     id=q.id, status=q.status.shown, subject=escape(q.subject),
                      visit=escape(study.event(q.event).label), form=escape(form.label),
                      field=escape(field)),
                  tr("<b>Question</b> ({by}, {when}): {text}").format(

@@ -99,7 +99,7 @@ class ScheduleTable(QTableWidget):
         for i, p in enumerate(plans):
             texts = (short_label(p.label), _target_text(p),
                      window_text(p.window_start, p.window_end, p.unit) or "–",
-                     _done_text(p), p.status.value, p.describe_window())
+                     _done_text(p), p.status.shown, p.describe_window())
             tip = f"{p.label}: {p.describe_window()}"
             colour = visit_colour(p.status)
             for j, text in enumerate(texts):

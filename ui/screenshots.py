@@ -1,6 +1,7 @@
 """Screenshots of the main pages on a demo database, for reviewing the layout.
 
     python -m ui.screenshots OUT_DIR [--size 1366x768] [--scale 1.5] [--user nurse]
+                                     [--language fa]
 
 Runs offscreen (no display needed) and writes one PNG per page (dashboard, subjects, casebook
 and its tabs, ALSFRS-R, adverse event, eligibility, queries, the lock screen) and a few
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--scale", default="1", help="Qt scale factor, e.g. 1.5")
     parser.add_argument("--user", default="nurse", help="demo account to log in as")
+    parser.add_argument("--language", default="en", help="en, or fa (Persian, right to left)")
     args = parser.parse_args(argv)
     width, height = (int(x) for x in args.size.lower().split("x"))
     work = Path(tempfile.mkdtemp(prefix="alsdesk-shots-"))
@@ -55,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
+    from .i18n import use_language
+
+    use_language(args.language)
     db = build_demo(work / "demo.db")
     store = Store.open(db)
     store.login(args.user, DEMO_PASSWORD)

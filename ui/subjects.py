@@ -40,7 +40,7 @@ class SubjectRow:
 def subject_rows(store: "Store") -> list[SubjectRow]:
     """Each subject with status and next visit (run in a worker: it reads every schedule)."""
     next_visits = overview.next_visit_texts(store)
-    return [SubjectRow(s.code, s.number, s.initials or "", s.status.value,
+    return [SubjectRow(s.code, s.number, s.initials or "", s.status.shown,
                        next_visits.get(s.code, ""))
             for s in store.subjects.list()]
 

@@ -122,7 +122,7 @@ class VisitMatrix(QTableWidget):
                 continue
             window = window_text(plan.window_start, plan.window_end, plan.unit)
             item.setToolTip(f"{plan.label}: {window or plan.describe_window()} "
-                            f"({plan.status.value})")
+                            f"({plan.status.shown})")
 
     def _item(self, cell: Cell, restricted: bool) -> QTableWidgetItem:
         if cell.repeating:
@@ -133,7 +133,7 @@ class VisitMatrix(QTableWidget):
                 else tr("none yet")
         else:
             status = cell.entries[0].status if cell.entries else FormStatus.NOT_STARTED
-            text = status.value
+            text = status.shown
         if restricted:
             text = tr("restricted")
         flag = cell.queries
@@ -197,7 +197,7 @@ class VisitMatrix(QTableWidget):
         menu = QMenu(self)
         for e in cell.entries:
             menu.addAction(status_icon(e.status),
-                           tr("Entry {n}: {status}").format(n=e.repeat, status=e.status.value),
+                           tr("Entry {n}: {status}").format(n=e.repeat, status=e.status.shown),
                            lambda r=e.repeat: self.open_form.emit(cell.event, cell.event_repeat,
                                                                   cell.form, r))
         menu.addSeparator()

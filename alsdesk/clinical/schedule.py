@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import Enum
 
+from alsdesk.states import Shown
 from alsdesk.errors import ClinicalError
 from alsdesk.study.model import Event, EventKind, TimeUnit
 
@@ -34,7 +35,7 @@ __all__ = ["VisitStatus", "VisitPlan", "plan_visits", "next_due"]
 DATE_ONLY_TIME = time(12, 0)
 
 
-class VisitStatus(str, Enum):
+class VisitStatus(Shown, str, Enum):
     """Where a planned visit stands relative to its window and to now."""
 
     NOT_DUE = "not due"

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Mapping
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk import datefmt
 from alsdesk.rules import engine
 from alsdesk.states import FormStatus
@@ -40,7 +41,9 @@ if TYPE_CHECKING:
 __all__ = ["ReportKind", "ReportState", "Report", "SaeClock", "reports_for", "sae_clocks",
            "local_now", "span_text", "moment_text"]
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_DAYS = (QT_TRANSLATE_NOOP("", "Mon"), QT_TRANSLATE_NOOP("", "Tue"), QT_TRANSLATE_NOOP("", "Wed"),
+         QT_TRANSLATE_NOOP("", "Thu"), QT_TRANSLATE_NOOP("", "Fri"), QT_TRANSLATE_NOOP("", "Sat"),
+         QT_TRANSLATE_NOOP("", "Sun"))
 
 
 class ReportKind(Enum):
@@ -125,18 +128,20 @@ def span_text(delta: dt.timedelta) -> str:
     """A duration as a nurse reads it, rounded down: 40 min, 5 h, 3 days 4 h."""
     minutes = max(int(delta.total_seconds() // 60), 0)
     if minutes < 60:
-        return f"{minutes} min"
+        return tr("{n} min").format(n=minutes)
     hours = minutes // 60
     if hours < 48:
-        return f"{hours} h"
+        return tr("{n} h").format(n=hours)
     days, rest = divmod(hours, 24)
-    return f"{days} days" + (f" {rest} h" if rest else "")
+    if rest:
+        return tr("{days} days {hours} h").format(days=days, hours=rest)
+    return tr("{days} days").format(days=days)
 
 
 def moment_text(moment: dt.datetime, fmt: str = datefmt.DEFAULT_FORMAT,
                 with_time: bool = True) -> str:
     """Sat 02/MAY/2026 18:00 (the weekday first: the clock runs over weekends)."""
-    day = f"{_DAYS[moment.weekday()]} {datefmt.date_text(moment.date(), fmt)}"
+    day = f"{tr(_DAYS[moment.weekday()])} {datefmt.shown_date(moment.date(), fmt)}"
     return f"{day} {moment:%H:%M}" if with_time else day
 
 
@@ -156,51 +161,60 @@ def _moment(date_value: Any, time_value: Any) -> tuple[dt.datetime | None, bool]
 
 
 def _name(rules: "SaeRules", kind: ReportKind) -> str:
-    return {ReportKind.INITIAL: "Initial SAE report",
-            ReportKind.FOLLOWUP: "Follow-up SAE report",
-            ReportKind.FINAL: "Final SAE follow-up report (the outcome)"}[kind] + \
-        f" to {rules.recipient}"
+    return {ReportKind.INITIAL: tr("Initial SAE report to {recipient}"),
+            ReportKind.FOLLOWUP: tr("Follow-up SAE report to {recipient}"),
+            ReportKind.FINAL: tr("Final SAE follow-up report (the outcome) to {recipient}"),
+            }[kind].format(recipient=rules.recipient)
 
 
 def _open_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime, now: dt.datetime,
                  tz: dt.tzinfo | None, fmt: str) -> Report:
     left = _between(now, due, tz)
     when = moment_text(due, fmt)
-    word = kind.value.capitalize() + " report"
+    word = {ReportKind.INITIAL: tr("Initial report"), ReportKind.FOLLOWUP: tr("Follow-up report"),
+            ReportKind.FINAL: tr("Final report")}[kind]
     by_day = (rules.initial_time if kind is ReportKind.INITIAL else rules.followup_time) is None
     if by_day and left < dt.timedelta(0) and now.date() == due.date():
         # the form records this report's date only, and a report dated the due day is on
         # time (_sent_report): the clock says so until that day ends, not "OVERDUE"
         return Report(kind, ReportState.DUE, due,
-                      text=f"{_name(rules, kind)} due today (by {when}; a report dated "
-                           "today is on time)", short=f"{word} due today")
+                      text=tr("{report} due today (by {when}; a report dated today is on "
+                              "time)").format(report=_name(rules, kind), when=when),
+                      short=tr("{report} due today").format(report=word))
     if left >= dt.timedelta(0):
         return Report(kind, ReportState.DUE, due,
-                      text=f"{_name(rules, kind)} due in {span_text(left)} ({when})",
-                      short=f"{word} due in {span_text(left)}")
+                      text=tr("{report} due in {left} ({when})").format(
+                          report=_name(rules, kind), left=span_text(left), when=when),
+                      short=tr("{report} due in {left}").format(report=word,
+                                                                 left=span_text(left)))
     return Report(kind, ReportState.OVERDUE, due,
-                  text=f"{_name(rules, kind)} OVERDUE by {span_text(-left)} (was due {when})",
-                  short=f"{word} OVERDUE by {span_text(-left)}")
+                  text=tr("{report} OVERDUE by {late} (was due {when})").format(
+                      report=_name(rules, kind), late=span_text(-left), when=when),
+                  short=tr("{report} OVERDUE by {late}").format(report=word,
+                                                                 late=span_text(-left)))
 
 
 def _sent_report(rules: "SaeRules", kind: ReportKind, due: dt.datetime | None,
                  sent: dt.datetime, known: bool, tz: dt.tzinfo | None, fmt: str) -> Report:
-    shown = moment_text(sent, fmt, with_time=known) + ("" if known else " (time not recorded)")
-    text = f"{_name(rules, kind)} sent {shown}"
+    shown = moment_text(sent, fmt, with_time=known) + ("" if known else
+                                                        tr(" (time not recorded)"))
+    text = tr("{report} sent {when}").format(report=_name(rules, kind), when=shown)
     if due is None:
         return Report(kind, ReportState.DONE, None, sent, known, text)
     if known:
         late = _between(due, sent, tz)
-        words = f"{span_text(late)} late"
+        words = tr("{late} late").format(late=span_text(late))
     else:  # only the day is known: late only when sent on a later day than the due one
         days = (sent.date() - due.date()).days
         late = dt.timedelta(days=max(days, 0))
-        words = f"{days} day{'s' if days != 1 else ''} late"
+        words = (tr("{n} day late") if days == 1 else tr("{n} days late")).format(n=days)
     if late <= dt.timedelta(0):
         return Report(kind, ReportState.DONE, due, sent, known,
-                      f"{text}, on time (due {moment_text(due, fmt)})")
+                      tr("{sent}, on time (due {when})").format(sent=text,
+                                                               when=moment_text(due, fmt)))
     return Report(kind, ReportState.LATE, due, sent, known,
-                  f"{text}: {words} (due {moment_text(due, fmt)})")
+                  tr("{sent}: {late} (due {when})").format(sent=text, late=words,
+                                                            when=moment_text(due, fmt)))
 
 
 def reports_for(rules: "SaeRules", form: Form, values: Mapping[str, Any],
@@ -267,6 +281,11 @@ def sae_clocks(store: "Store", now: dt.datetime | None = None, subject: str | No
     rules = store.study.sae
     if rules is None:
         return []
+    from alsdesk.i18n import language
+    from alsdesk.study.translation import localized
+
+    # the recipient named in the language the texts are written in (English on paper)
+    rules = localized(store.study, language()).sae or rules
     form = store.study.form(rules.form)
     fmt = datefmt.site_format(store)
     at = local_now(now, tz)

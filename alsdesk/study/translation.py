@@ -3,7 +3,8 @@
 ``translation.fa.toml`` beside the definition holds the Persian of what a person reads on a
 form: the study's title, form, field and event labels, help texts, section titles, choices,
 missing-data codes, check messages and derived values' labels. Its keys are those of the
-definition, so the English and the Persian of a text sit at the same address:
+definition, so the English and the Persian of a text sit at the same address (the SAE
+report's recipient too: ``[sae] recipient``):
 
     [forms.vs]
     label = "علائم حیاتی"
@@ -46,6 +47,8 @@ def file_name(code: str) -> str:
 def texts(study: Study) -> dict[Key, str]:
     """Every translatable text of the definition, by its key, in English."""
     out: dict[Key, str] = {("study", "title"): study.title}
+    if study.sae is not None:
+        out[("sae", "recipient")] = study.sae.recipient
     for m in study.missing_codes:
         out[("missing", m.code, "label")] = m.label
     for cid, cl in study.codelists.items():
@@ -198,8 +201,10 @@ def _localize(study: Study, code: str) -> Study:
             derived=tuple(dataclasses.replace(d, label=t(("forms", fid, "derived", d.id,
                                                           "label"), d.label))
                           for d in form.derived))
+    sae = study.sae and dataclasses.replace(
+        study.sae, recipient=t(("sae", "recipient"), study.sae.recipient))
     return dataclasses.replace(
-        study, title=t(("study", "title"), study.title), codelists=lists, forms=forms,
+        study, title=t(("study", "title"), study.title), codelists=lists, forms=forms, sae=sae,
         events=tuple(dataclasses.replace(e, label=t(("events", e.id, "label"), e.label))
                      for e in study.events),
         missing_codes=tuple(dataclasses.replace(m, label=t(("missing", m.code, "label"),

@@ -309,135 +309,135 @@
         <translation>پوشهٔ جدول‌های ایمنی</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="110"/>
+        <location filename="../../ui/export_actions.py" line="115"/>
         <source>Export: {what}</source>
         <translation>خروجی: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="114"/>
+        <location filename="../../ui/export_actions.py" line="119"/>
         <source>Choose…</source>
         <translation>انتخاب…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="124"/>
+        <location filename="../../ui/export_actions.py" line="129"/>
         <source>UTF-8 with byte order mark (for Excel)</source>
         <translation>UTF-8 با نشانهٔ ترتیب بایت (BOM، برای Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="127"/>
+        <location filename="../../ui/export_actions.py" line="132"/>
         <source>Include the audit trail and signatures</source>
         <translation>همراه با ردپای ممیزی و امضاها</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="130"/>
+        <location filename="../../ui/export_actions.py" line="135"/>
         <source>Include direct identifiers (names, record and telephone numbers, initials)</source>
         <translation>همراه با شناسه‌های مستقیم (نام‌ها، شمارهٔ پرونده و تلفن، حروف اول نام)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="135"/>
+        <location filename="../../ui/export_actions.py" line="140"/>
         <source>Direct identifiers are left out; deleted log entries too. The export is recorded in the audit trail.</source>
         <translation>شناسه‌های مستقیم در خروجی نمی‌آیند؛ ورودی‌های حذف‌شدهٔ فهرست‌ها هم نمی‌آیند. این خروجی در ردپای ممیزی ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="144"/>
-        <location filename="../../ui/export_actions.py" line="191"/>
+        <location filename="../../ui/export_actions.py" line="149"/>
         <location filename="../../ui/export_actions.py" line="196"/>
         <location filename="../../ui/export_actions.py" line="201"/>
-        <location filename="../../ui/export_actions.py" line="227"/>
-        <location filename="../../ui/export_actions.py" line="237"/>
+        <location filename="../../ui/export_actions.py" line="206"/>
+        <location filename="../../ui/export_actions.py" line="232"/>
+        <location filename="../../ui/export_actions.py" line="242"/>
         <source>Export</source>
         <translation>خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="151"/>
+        <location filename="../../ui/export_actions.py" line="156"/>
         <location filename="../../ui/main_window.py" line="70"/>
         <location filename="../../ui/subjects.py" line="175"/>
         <source>Subjects</source>
         <translation>بیماران</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="153"/>
+        <location filename="../../ui/export_actions.py" line="158"/>
         <source>Forms</source>
         <translation>فرم‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="172"/>
+        <location filename="../../ui/export_actions.py" line="177"/>
         <source>Export into the folder</source>
         <translation>پوشهٔ مقصد خروجی</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="174"/>
+        <location filename="../../ui/export_actions.py" line="179"/>
         <source>Export to the ODM file</source>
         <translation>ذخیرهٔ خروجی در فایل ODM</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="175"/>
+        <location filename="../../ui/export_actions.py" line="180"/>
         <source>ODM XML (*.xml)</source>
         <translation>فایل ODM XML (*.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="191"/>
+        <location filename="../../ui/export_actions.py" line="196"/>
         <source>Choose where to write the export.</source>
         <translation>محل ذخیرهٔ خروجی را انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="193"/>
+        <location filename="../../ui/export_actions.py" line="198"/>
         <source>Tick at least one subject.</source>
         <translation>دست‌کم یک بیمار را علامت بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="194"/>
+        <location filename="../../ui/export_actions.py" line="199"/>
         <source>Tick at least one form.</source>
         <translation>دست‌کم یک فرم را علامت بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="201"/>
+        <location filename="../../ui/export_actions.py" line="206"/>
         <source>{target} exists. Replace it?</source>
         <translation>{target} از پیش وجود دارد. جایگزین شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="225"/>
+        <location filename="../../ui/export_actions.py" line="230"/>
         <source>… and {n} more</source>
         <translation>… و {n} فایل دیگر</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="264"/>
+        <location filename="../../ui/export_actions.py" line="269"/>
         <source>Export the data as {format} files</source>
         <translation>خروجی گرفتن از داده‌ها به‌صورت فایل‌های {format}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="267"/>
+        <location filename="../../ui/export_actions.py" line="272"/>
         <source>Codebook of the variables (HTML)…</source>
         <translation>کتابچهٔ کد متغیرها (HTML)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="269"/>
+        <location filename="../../ui/export_actions.py" line="274"/>
         <source>Every variable of the exports: label, type, unit, codes, missing codes, checks, CDISC names (from the study definition: no data)</source>
         <translation>همهٔ متغیرهای خروجی‌ها: برچسب، نوع، واحد، کدها، کدهای دادهٔ ناموجود، کنترل‌ها، نام‌های CDISC (برگرفته از تعریف مطالعه؛ بدون داده)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="296"/>
+        <location filename="../../ui/export_actions.py" line="301"/>
         <source>Save the codebook</source>
         <translation>ذخیرهٔ کتابچهٔ کد</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="297"/>
+        <location filename="../../ui/export_actions.py" line="302"/>
         <source>HTML (*.html)</source>
         <translation>صفحهٔ HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="303"/>
-        <location filename="../../ui/export_actions.py" line="306"/>
+        <location filename="../../ui/export_actions.py" line="308"/>
+        <location filename="../../ui/export_actions.py" line="311"/>
         <source>Codebook</source>
         <translation>کتابچهٔ کد</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="304"/>
+        <location filename="../../ui/export_actions.py" line="309"/>
         <source>The codebook was not saved: {error}</source>
         <translation>کتابچهٔ کد ذخیره نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/export_actions.py" line="306"/>
+        <location filename="../../ui/export_actions.py" line="311"/>
         <source>Saved the codebook to {path}.
 Open it in a web browser; it prints as it shows.</source>
         <translation>کتابچهٔ کد در {path} ذخیره شد.
@@ -606,7 +606,7 @@ Open it in a web browser; it prints as it shows.</source>
     </message>
     <message>
         <location filename="../../ui/audit_viewer.py" line="315"/>
-        <location filename="../../ui/export_actions.py" line="209"/>
+        <location filename="../../ui/export_actions.py" line="214"/>
         <source>Exporting…</source>
         <translation>در حال تهیهٔ خروجی…</translation>
     </message>
@@ -738,7 +738,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="48"/>
-        <location filename="../../ui/form_page.py" line="168"/>
+        <location filename="../../ui/form_page.py" line="169"/>
         <source>&amp;Unlock…</source>
         <translation>با&amp;ز کردن قفل…</translation>
     </message>
@@ -1137,7 +1137,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="231"/>
-        <location filename="../../ui/form_actions.py" line="119"/>
+        <location filename="../../ui/form_actions.py" line="120"/>
         <source>Reason for the change</source>
         <translation>دلیل تغییر</translation>
     </message>
@@ -1619,7 +1619,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/casebook.py" line="299"/>
-        <location filename="../../ui/print_actions.py" line="150"/>
+        <location filename="../../ui/print_actions.py" line="158"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
@@ -1761,9 +1761,115 @@ Database: {path}</source>
         <translation>بدون پاسخ</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="55"/>
+        <source>screening</source>
+        <translation>غربالگری</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="55"/>
+        <source>screen failure</source>
+        <translation>رد در غربالگری</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="56"/>
         <location filename="../../ui/dashboard.py" line="75"/>
         <source>enrolled</source>
         <translation>واردشده به مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="56"/>
+        <source>completed</source>
+        <translation>پایان‌یافته</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="57"/>
+        <source>withdrawn</source>
+        <translation>خارج‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="57"/>
+        <source>died</source>
+        <translation>فوت‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="58"/>
+        <source>not started</source>
+        <translation>شروع نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="58"/>
+        <source>in progress</source>
+        <translation>در حال تکمیل</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="59"/>
+        <source>complete</source>
+        <translation>کامل</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="61"/>
+        <source>deleted</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="61"/>
+        <source>open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="62"/>
+        <source>answered</source>
+        <translation>پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="62"/>
+        <source>closed</source>
+        <translation>بسته</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="64"/>
+        <source>not due</source>
+        <translation>هنوز موعد نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="64"/>
+        <source>due</source>
+        <translation>موعد رسیده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="65"/>
+        <source>in window</source>
+        <translation>در بازهٔ زمانی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="65"/>
+        <source>overdue</source>
+        <translation>از موعد گذشته</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="66"/>
+        <source>done in window</source>
+        <translation>انجام‌شده در بازهٔ زمانی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="66"/>
+        <source>done out of window</source>
+        <translation>انجام‌شده خارج از بازهٔ زمانی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="67"/>
+        <source>done</source>
+        <translation>انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="67"/>
+        <source>not scheduled</source>
+        <translation>برنامه‌ریزی نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/states.py" line="68"/>
+        <source>not expected</source>
+        <translation>مورد انتظار نیست</translation>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="80"/>
@@ -2007,17 +2113,17 @@ Database: {path}</source>
         <translation>محاسبه‌شده توسط ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/deviation_offer.py" line="32"/>
+        <location filename="../../ui/deviation_offer.py" line="33"/>
         <source>Note: {note}</source>
         <translation>یادداشت: {note}</translation>
     </message>
     <message>
-        <location filename="../../ui/deviation_offer.py" line="35"/>
+        <location filename="../../ui/deviation_offer.py" line="36"/>
         <source>Record a protocol deviation?</source>
         <translation>انحراف از پروتکل ثبت شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/deviation_offer.py" line="36"/>
+        <location filename="../../ui/deviation_offer.py" line="37"/>
         <source>{listed}
 
 Record this in the protocol-deviation log of {subject} now? A draft entry is made with the date, category and description filled in; its importance and the action taken are left for you to complete.</source>
@@ -2026,12 +2132,12 @@ Record this in the protocol-deviation log of {subject} now? A draft entry is mad
 اکنون در فهرست انحراف‌های از پروتکل بیمار {subject} ثبت شود؟ یک ورودی پیش‌نویس با تاریخ، دسته و شرحِ پرشده ساخته می‌شود؛ تکمیل اهمیت آن و اقدام انجام‌شده با شماست.</translation>
     </message>
     <message>
-        <location filename="../../ui/deviation_offer.py" line="50"/>
+        <location filename="../../ui/deviation_offer.py" line="51"/>
         <source>Deviation not recorded</source>
         <translation>انحراف از پروتکل ثبت نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/deviation_offer.py" line="54"/>
+        <location filename="../../ui/deviation_offer.py" line="55"/>
         <source>Deviation recorded as a draft: {form}, entry {entry} of {subject} — complete it there.</source>
         <translation>انحراف از پروتکل به‌صورت پیش‌نویس ثبت شد: {form}، ورودی {entry} بیمار {subject} — آن را همان‌جا تکمیل کنید.</translation>
     </message>
@@ -2165,7 +2271,7 @@ Record this in the protocol-deviation log of {subject} now? A draft entry is mad
     </message>
     <message>
         <location filename="../../ui/dialogs_auth.py" line="235"/>
-        <location filename="../../ui/form_actions.py" line="243"/>
+        <location filename="../../ui/form_actions.py" line="244"/>
         <source>Sign</source>
         <translation>امضا</translation>
     </message>
@@ -2283,17 +2389,17 @@ then start ALS Desk again.</source>
         <translation>{label}: انتخاب از تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="206"/>
+        <location filename="../../ui/field_editors.py" line="208"/>
         <source>Now</source>
         <translation>اکنون</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="207"/>
+        <location filename="../../ui/field_editors.py" line="209"/>
         <source>Fill in the current date and time</source>
         <translation>درج تاریخ و ساعت کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="208"/>
+        <location filename="../../ui/field_editors.py" line="210"/>
         <source>Fill in the current time</source>
         <translation>درج ساعت کنونی</translation>
     </message>
@@ -2318,35 +2424,35 @@ then start ALS Desk again.</source>
         <translation>راستی‌آزمایی دادهٔ منبع به دست {name} در {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="34"/>
+        <location filename="../../ui/form_actions.py" line="35"/>
         <source>Nothing was saved; what you typed is still on screen.</source>
         <translation>چیزی ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="63"/>
+        <location filename="../../ui/form_actions.py" line="64"/>
         <source>That was the last form of {event} for {subject}.</source>
         <translation>این آخرین فرم {event} برای بیمار {subject} بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="80"/>
-        <location filename="../../ui/form_actions.py" line="109"/>
-        <location filename="../../ui/form_actions.py" line="136"/>
-        <location filename="../../ui/form_actions.py" line="139"/>
+        <location filename="../../ui/form_actions.py" line="81"/>
+        <location filename="../../ui/form_actions.py" line="110"/>
+        <location filename="../../ui/form_actions.py" line="137"/>
+        <location filename="../../ui/form_actions.py" line="140"/>
         <source>Not saved</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="80"/>
+        <location filename="../../ui/form_actions.py" line="81"/>
         <source>These entries cannot be read:</source>
         <translation>این ورودی‌ها قابل خواندن نیستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="89"/>
+        <location filename="../../ui/form_actions.py" line="90"/>
         <source>The signature will be voided</source>
         <translation>امضا باطل خواهد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="90"/>
+        <location filename="../../ui/form_actions.py" line="91"/>
         <source>&apos;{form}&apos; was signed by {name} on {when}. Saving this change voids that signature (the audit trail keeps it); the investigator must sign again.
 
 Save the change and void the signature?</source>
@@ -2355,12 +2461,12 @@ Save the change and void the signature?</source>
 تغییر ذخیره و امضا باطل شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="112"/>
+        <location filename="../../ui/form_actions.py" line="113"/>
         <source>Give the infusion although not eligible?</source>
         <translation>تزریق با وجود واجد شرایط نبودن انجام شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="113"/>
+        <location filename="../../ui/form_actions.py" line="114"/>
         <source>{message}
 
 As the investigator you may override this: give the reason. It is recorded as a protocol-deviation entry.</source>
@@ -2369,190 +2475,190 @@ As the investigator you may override this: give the reason. It is recorded as a 
 شما به‌عنوان پژوهشگر می‌توانید از این مانع بگذرید: دلیل آن را بنویسید. این کار به‌عنوان یک ورودی انحراف از پروتکل ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="142"/>
+        <location filename="../../ui/form_actions.py" line="143"/>
         <source>Marked complete</source>
         <translation>به‌عنوان کامل ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="142"/>
-        <location filename="../../ui/form_actions.py" line="148"/>
+        <location filename="../../ui/form_actions.py" line="143"/>
+        <location filename="../../ui/form_actions.py" line="149"/>
         <source>Saved</source>
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="143"/>
+        <location filename="../../ui/form_actions.py" line="144"/>
         <source>{n} note(s) kept as open queries</source>
         <translation>{n} یادداشت به‌صورت پرسش باز نگه داشته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="145"/>
+        <location filename="../../ui/form_actions.py" line="146"/>
         <source>{what}: {form} of {subject}{queries}</source>
         <translation>{what}: {form} بیمار {subject}{queries}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="174"/>
+        <location filename="../../ui/form_actions.py" line="175"/>
         <source>Cannot mark complete</source>
         <translation>ثبت به‌عنوان کامل ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="174"/>
+        <location filename="../../ui/form_actions.py" line="175"/>
         <source>Correct these first:</source>
         <translation>ابتدا این موارد را اصلاح کنید:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="176"/>
+        <location filename="../../ui/form_actions.py" line="177"/>
         <source>The form was not saved as complete; what you typed is still on screen.</source>
         <translation>فرم به‌عنوان کامل ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="212"/>
+        <location filename="../../ui/form_actions.py" line="213"/>
         <location filename="../../ui/main_window.py" line="315"/>
         <source>&apos;{form}&apos; of subject {subject}</source>
         <translation>فرم «{form}» بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="228"/>
+        <location filename="../../ui/form_actions.py" line="229"/>
         <source>Save or undo the changes on screen first.</source>
         <translation>ابتدا تغییرات روی صفحه را ذخیره یا لغو کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="254"/>
+        <location filename="../../ui/form_actions.py" line="255"/>
         <source>Open queries</source>
         <translation>پرسش‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="254"/>
+        <location filename="../../ui/form_actions.py" line="255"/>
         <source>&apos;{form}&apos; has {n} open queries:</source>
         <translation>فرم «{form}» {n} پرسش باز دارد:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="255"/>
+        <location filename="../../ui/form_actions.py" line="256"/>
         <source>&apos;{form}&apos; has {n} open query:</source>
         <translation>فرم «{form}» {n} پرسش باز دارد:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="259"/>
+        <location filename="../../ui/form_actions.py" line="260"/>
         <source>Data under question is usually settled before it is signed. Sign anyway?</source>
         <translation>داده‌ای که درباره‌اش پرسش مطرح است معمولاً پیش از امضا روشن می‌شود. با این حال امضا شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="263"/>
+        <location filename="../../ui/form_actions.py" line="264"/>
         <source>{form}, {event}, subject {subject}</source>
         <translation>{form}، {event}، بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="270"/>
+        <location filename="../../ui/form_actions.py" line="271"/>
         <source>Signed: {form} of {subject}</source>
         <translation>امضا شد: {form} بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="276"/>
-        <location filename="../../ui/form_actions.py" line="278"/>
+        <location filename="../../ui/form_actions.py" line="277"/>
+        <location filename="../../ui/form_actions.py" line="279"/>
         <source>Verify</source>
         <translation>راستی‌آزمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="281"/>
-        <location filename="../../ui/form_actions.py" line="289"/>
+        <location filename="../../ui/form_actions.py" line="282"/>
+        <location filename="../../ui/form_actions.py" line="290"/>
         <source>Lock</source>
         <translation>قفل کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="285"/>
+        <location filename="../../ui/form_actions.py" line="286"/>
         <source>Lock form</source>
         <translation>قفل کردن فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="285"/>
+        <location filename="../../ui/form_actions.py" line="286"/>
         <source>Lock this form? Nobody can change it until an administrator unlocks it. A reason is optional.</source>
         <translation>این فرم قفل شود؟ تا وقتی مدیر سامانه قفل آن را باز نکند، هیچ‌کس نمی‌تواند آن را تغییر دهد. نوشتن دلیل اختیاری است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="292"/>
-        <location filename="../../ui/form_actions.py" line="298"/>
+        <location filename="../../ui/form_actions.py" line="293"/>
+        <location filename="../../ui/form_actions.py" line="299"/>
         <source>Unlock</source>
         <translation>باز کردن قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="295"/>
+        <location filename="../../ui/form_actions.py" line="296"/>
         <source>Unlock form</source>
         <translation>باز کردن قفل فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="296"/>
+        <location filename="../../ui/form_actions.py" line="297"/>
         <source>Why must this form change again?</source>
         <translation>چرا این فرم باید دوباره تغییر کند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="301"/>
-        <location filename="../../ui/form_actions.py" line="308"/>
+        <location filename="../../ui/form_actions.py" line="302"/>
+        <location filename="../../ui/form_actions.py" line="309"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="305"/>
+        <location filename="../../ui/form_actions.py" line="306"/>
         <source>Delete entry</source>
         <translation>حذف ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="305"/>
+        <location filename="../../ui/form_actions.py" line="306"/>
         <source>Withdraw this entry? It stays in the file with its history, marked deleted.</source>
         <translation>این ورودی کنار گذاشته شود؟ ورودی همراه با سابقه‌اش در فایل می‌ماند و با علامت «حذف‌شده» مشخص می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="316"/>
-        <location filename="../../ui/form_actions.py" line="320"/>
+        <location filename="../../ui/form_actions.py" line="317"/>
+        <location filename="../../ui/form_actions.py" line="321"/>
         <source>Raise a query</source>
         <translation>طرح پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="317"/>
+        <location filename="../../ui/form_actions.py" line="318"/>
         <source>Question for the site about &apos;{label}&apos;:</source>
         <translation>پرسش از مرکز دربارهٔ «{label}»:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="324"/>
-        <location filename="../../ui/form_actions.py" line="329"/>
+        <location filename="../../ui/form_actions.py" line="325"/>
+        <location filename="../../ui/form_actions.py" line="330"/>
         <source>History</source>
         <translation>سابقه</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="324"/>
+        <location filename="../../ui/form_actions.py" line="325"/>
         <source>Nothing has been saved on this form yet.</source>
         <translation>هنوز چیزی در این فرم ذخیره نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="335"/>
+        <location filename="../../ui/form_actions.py" line="336"/>
         <source>History of &apos;{what}&apos; — subject {subject}</source>
         <translation>سابقهٔ «{what}» — بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="353"/>
+        <location filename="../../ui/form_actions.py" line="354"/>
         <source>History of &apos;{label}&apos;…</source>
         <translation>سابقهٔ «{label}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="356"/>
+        <location filename="../../ui/form_actions.py" line="357"/>
         <source>Raise a query on &apos;{label}&apos;…</source>
         <translation>طرح پرسش دربارهٔ «{label}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="375"/>
+        <location filename="../../ui/form_actions.py" line="376"/>
         <source>Pick from the calendar…</source>
         <translation>انتخاب از تقویم…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="376"/>
+        <location filename="../../ui/form_actions.py" line="377"/>
         <source>Fill in now</source>
         <translation>درج زمان کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="390"/>
+        <location filename="../../ui/form_actions.py" line="391"/>
         <source>No missing-data code (a value)</source>
         <translation>بدون کد دادهٔ ناموجود (یک مقدار)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="391"/>
+        <location filename="../../ui/form_actions.py" line="392"/>
         <source>Missing: {code} — {label}</source>
         <translation>ناموجود: {code} — {label}</translation>
     </message>
@@ -2563,211 +2669,211 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_live.py" line="124"/>
-        <location filename="../../ui/form_page.py" line="91"/>
+        <location filename="../../ui/form_page.py" line="92"/>
         <source>● modified, not saved</source>
         <translation>● تغییر کرده، ذخیره نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="39"/>
+        <location filename="../../ui/form_page.py" line="40"/>
         <source>Click into a field to see its help here.</source>
         <translation>روی یک فیلد کلیک کنید تا راهنمای آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="78"/>
-        <location filename="../../ui/form_page.py" line="287"/>
+        <location filename="../../ui/form_page.py" line="79"/>
+        <location filename="../../ui/form_page.py" line="288"/>
         <source>No form open</source>
         <translation>هیچ فرمی باز نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="81"/>
-        <location filename="../../ui/form_page.py" line="288"/>
+        <location filename="../../ui/form_page.py" line="82"/>
+        <location filename="../../ui/form_page.py" line="289"/>
         <source>Open a form from a subject&apos;s casebook.</source>
         <translation>یک فرم را از پروندهٔ بیمار باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="94"/>
+        <location filename="../../ui/form_page.py" line="95"/>
         <source>The form has changes that are not saved</source>
         <translation>فرم تغییراتی دارد که ذخیره نشده‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="124"/>
+        <location filename="../../ui/form_page.py" line="125"/>
         <source>Queries on this form</source>
         <translation>پرسش‌های این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="125"/>
-        <location filename="../../ui/form_page.py" line="402"/>
+        <location filename="../../ui/form_page.py" line="126"/>
+        <location filename="../../ui/form_page.py" line="403"/>
         <source>None.</source>
         <translation>موردی نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="130"/>
+        <location filename="../../ui/form_page.py" line="131"/>
         <source>About this field</source>
         <translation>دربارهٔ این فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="160"/>
-        <location filename="../../ui/form_page.py" line="364"/>
+        <location filename="../../ui/form_page.py" line="161"/>
+        <location filename="../../ui/form_page.py" line="365"/>
         <source>&amp;Save draft</source>
         <translation>&amp;ذخیرهٔ پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="161"/>
+        <location filename="../../ui/form_page.py" line="162"/>
         <source>Mark &amp;complete</source>
         <translation>ثبت به‌عنوان &amp;کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="163"/>
+        <location filename="../../ui/form_page.py" line="164"/>
         <source>Save and ne&amp;xt form</source>
         <translation>ذخیره و فرم &amp;بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="165"/>
+        <location filename="../../ui/form_page.py" line="166"/>
         <source>Si&amp;gn form…</source>
         <translation>&amp;امضای فرم…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="166"/>
+        <location filename="../../ui/form_page.py" line="167"/>
         <source>&amp;Verify</source>
         <translation>&amp;راستی‌آزمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="167"/>
+        <location filename="../../ui/form_page.py" line="168"/>
         <source>&amp;Lock</source>
         <translation>&amp;قفل کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="169"/>
+        <location filename="../../ui/form_page.py" line="170"/>
         <source>&amp;Delete entry…</source>
         <translation>&amp;حذف ورودی…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="170"/>
+        <location filename="../../ui/form_page.py" line="171"/>
         <source>Raise &amp;query…</source>
         <translation>طرح &amp;پرسش…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="172"/>
+        <location filename="../../ui/form_page.py" line="173"/>
         <source>&amp;History…</source>
         <translation>&amp;سابقه…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="182"/>
+        <location filename="../../ui/form_page.py" line="183"/>
         <source>Form actions</source>
         <translation>کارهای فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="210"/>
+        <location filename="../../ui/form_page.py" line="211"/>
         <source>Restricted</source>
         <translation>دسترسی محدود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="210"/>
+        <location filename="../../ui/form_page.py" line="211"/>
         <source>&apos;{form}&apos; holds direct identifiers only, shown to site staff only ({reason})</source>
         <translation>فرم «{form}» فقط شناسه‌های مستقیم را در بر دارد که تنها به کارکنان مرکز نشان داده می‌شوند ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="333"/>
+        <location filename="../../ui/form_page.py" line="334"/>
         <source>Open a form first.</source>
         <translation>ابتدا یک فرم باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="342"/>
+        <location filename="../../ui/form_page.py" line="343"/>
         <source>new entry</source>
         <translation>ورودی جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="343"/>
+        <location filename="../../ui/form_page.py" line="344"/>
         <source>entry {n}</source>
         <translation>ورودی {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="344"/>
+        <location filename="../../ui/form_page.py" line="345"/>
         <source>last saved {when} by {user}</source>
         <translation>آخرین ذخیره: {when} توسط {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="346"/>
+        <location filename="../../ui/form_page.py" line="347"/>
         <source>Subject {subject} · {where}{entry}{saved}</source>
         <translation>بیمار {subject} · {where}{entry}{saved}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="356"/>
+        <location filename="../../ui/form_page.py" line="357"/>
         <source>Go to the Form page first (Ctrl+4).</source>
         <translation>ابتدا به صفحهٔ فرم بروید (Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="359"/>
+        <location filename="../../ui/form_page.py" line="360"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="360"/>
+        <location filename="../../ui/form_page.py" line="361"/>
         <source>Save the change; the form stays complete (the checks run again, a reason is asked) (Ctrl+S)</source>
         <translation>ذخیرهٔ تغییر؛ فرم کامل می‌ماند (بررسی‌ها دوباره اجرا می‌شوند و دلیل تغییر پرسیده می‌شود) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="365"/>
+        <location filename="../../ui/form_page.py" line="366"/>
         <source>Save what is typed as a draft (Ctrl+S)</source>
         <translation>ذخیرهٔ آنچه وارد شده به‌صورت پیش‌نویس (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="367"/>
+        <location filename="../../ui/form_page.py" line="368"/>
         <source>Mark complete and open the visit&apos;s next form (Ctrl+Shift+Return)</source>
         <translation>ثبت به‌عنوان کامل و باز کردن فرم بعدی ویزیت (Ctrl+Shift+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="368"/>
+        <location filename="../../ui/form_page.py" line="369"/>
         <source>Run every check and mark the form complete</source>
         <translation>اجرای همهٔ بررسی‌ها و ثبت فرم به‌عنوان کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="369"/>
+        <location filename="../../ui/form_page.py" line="370"/>
         <source>Sign this form electronically</source>
         <translation>امضای الکترونیکی این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="370"/>
+        <location filename="../../ui/form_page.py" line="371"/>
         <source>Record source data verification</source>
         <translation>ثبت راستی‌آزمایی دادهٔ منبع</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="371"/>
+        <location filename="../../ui/form_page.py" line="372"/>
         <source>Lock the form against changes</source>
         <translation>قفل کردن فرم در برابر تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="372"/>
+        <location filename="../../ui/form_page.py" line="373"/>
         <source>Unlock the form (with a reason)</source>
         <translation>باز کردن قفل فرم (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="373"/>
+        <location filename="../../ui/form_page.py" line="374"/>
         <source>Withdraw this entry (with a reason)</source>
         <translation>کنار گذاشتن این ورودی (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="375"/>
+        <location filename="../../ui/form_page.py" line="376"/>
         <source>Ask the site a question about this form</source>
         <translation>طرح پرسش از مرکز دربارهٔ این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="376"/>
+        <location filename="../../ui/form_page.py" line="377"/>
         <source>Nothing is recorded yet.</source>
         <translation>هنوز چیزی ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="378"/>
+        <location filename="../../ui/form_page.py" line="379"/>
         <source>The audit trail of this form</source>
         <translation>ردپای ممیزی این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="397"/>
+        <location filename="../../ui/form_page.py" line="398"/>
         <source>form</source>
         <translation>فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="398"/>
+        <location filename="../../ui/form_page.py" line="399"/>
         <source>Answer: {answer}</source>
         <translation>پاسخ: {answer}</translation>
     </message>
@@ -2938,6 +3044,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>وضعیت</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="60"/>
         <location filename="../../ui/history.py" line="30"/>
         <source>signed</source>
         <translation>امضا شد</translation>
@@ -2948,6 +3055,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>امضا باطل شد</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="59"/>
         <location filename="../../ui/history.py" line="32"/>
         <source>verified</source>
         <translation>راستی‌آزمایی شد</translation>
@@ -2958,6 +3066,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>راستی‌آزمایی باطل شد</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="60"/>
         <location filename="../../ui/history.py" line="34"/>
         <source>locked</source>
         <translation>قفل شد</translation>
@@ -3298,7 +3407,7 @@ GCS fall: {gcs}</source>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="65"/>
-        <location filename="../../ui/print_actions.py" line="118"/>
+        <location filename="../../ui/print_actions.py" line="126"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
@@ -3430,68 +3539,68 @@ GCS fall: {gcs}</source>
         <translation>گزارش عارضهٔ ناخواستهٔ جدی (CIOMS I)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="77"/>
+        <location filename="../../ui/print_actions.py" line="85"/>
         <source>AE {n}</source>
         <translation>عارضهٔ ناخواستهٔ شمارهٔ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="150"/>
-        <location filename="../../ui/print_actions.py" line="159"/>
+        <location filename="../../ui/print_actions.py" line="158"/>
+        <location filename="../../ui/print_actions.py" line="167"/>
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="160"/>
+        <location filename="../../ui/print_actions.py" line="168"/>
         <source>Choose a visit in the casebook first.</source>
         <translation>ابتدا یک ویزیت را در پروندهٔ بیمار انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="165"/>
+        <location filename="../../ui/print_actions.py" line="173"/>
         <source>Print direct identifiers</source>
         <translation>چاپ شناسه‌های مستقیم</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="166"/>
+        <location filename="../../ui/print_actions.py" line="174"/>
         <source>Print this casebook WITH the subject&apos;s direct identifiers (name, record number, telephone)? The printout must stay at the site; the audit trail records that you printed it.</source>
         <translation>این پروندهٔ بیمار «همراه با» شناسه‌های مستقیم بیمار (نام، شمارهٔ پرونده، تلفن) چاپ شود؟ نسخهٔ چاپی باید در مرکز بماند؛ ردپای ممیزی ثبت می‌کند که شما آن را چاپ کرده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="171"/>
+        <location filename="../../ui/print_actions.py" line="179"/>
         <source>Blank CRF book…</source>
         <translation>دفترچهٔ خالی CRF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="173"/>
+        <location filename="../../ui/print_actions.py" line="181"/>
         <source>Visit forms of the current visit…</source>
         <translation>فرم‌های ویزیت جاری…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="174"/>
+        <location filename="../../ui/print_actions.py" line="182"/>
         <source>Subject casebook…</source>
         <translation>پروندهٔ بیمار…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="176"/>
+        <location filename="../../ui/print_actions.py" line="184"/>
         <source>Visit schedule card…</source>
         <translation>کارت برنامهٔ ویزیت‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="179"/>
+        <location filename="../../ui/print_actions.py" line="187"/>
         <source>Adverse event listing…</source>
         <translation>فهرست عارضه‌های ناخواسته…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="180"/>
+        <location filename="../../ui/print_actions.py" line="188"/>
         <source>Safety tables…</source>
         <translation>جدول‌های ایمنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="181"/>
+        <location filename="../../ui/print_actions.py" line="189"/>
         <source>Primary outcomes (fever, GCS)…</source>
         <translation>پیامدهای اولیه (تب، GCS)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="183"/>
+        <location filename="../../ui/print_actions.py" line="191"/>
         <source>Casebook with direct identifiers (administrator)…</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
@@ -4154,6 +4263,191 @@ Has ALS Desk on the other computer been closed?</source>
         <location filename="../../ui/visit_matrix.py" line="204"/>
         <source>New entry</source>
         <translation>ورودی جدید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="38"/>
+        <source>Research nurse (data entry)</source>
+        <translation>پرستار پژوهش (ورود داده)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="39"/>
+        <source>Investigator</source>
+        <translation>پژوهشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="40"/>
+        <source>Monitor</source>
+        <translation>پایشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="41"/>
+        <source>Administrator</source>
+        <translation>مدیر سامانه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="208"/>
+        <source>Eligible: every criterion met</source>
+        <translation>واجد شرایط: همهٔ معیارها برقرار است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="210"/>
+        <source>Not eligible: {failed}</source>
+        <translation>واجد شرایط نیست: {failed}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="212"/>
+        <source>Not yet decidable: {missing} not recorded</source>
+        <translation>هنوز نمی‌توان تصمیم گرفت: {missing} ثبت نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="44"/>
+        <source>Mon</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="44"/>
+        <source>Tue</source>
+        <translation>سه‌شنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="44"/>
+        <source>Wed</source>
+        <translation>چهارشنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="45"/>
+        <source>Thu</source>
+        <translation>پنجشنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="45"/>
+        <source>Fri</source>
+        <translation>جمعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="45"/>
+        <source>Sat</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="46"/>
+        <source>Sun</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="131"/>
+        <source>{n} min</source>
+        <translation>{n} دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="134"/>
+        <source>{n} h</source>
+        <translation>{n} ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="137"/>
+        <source>{days} days {hours} h</source>
+        <translation>{days} روز و {hours} ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="138"/>
+        <source>{days} days</source>
+        <translation>{days} روز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="164"/>
+        <source>Initial SAE report to {recipient}</source>
+        <translation>گزارش اولیهٔ عارضهٔ ناخواستهٔ جدی به {recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="165"/>
+        <source>Follow-up SAE report to {recipient}</source>
+        <translation>گزارش پیگیری عارضهٔ ناخواستهٔ جدی به {recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="166"/>
+        <source>Final SAE follow-up report (the outcome) to {recipient}</source>
+        <translation>گزارش نهایی پیگیری عارضهٔ ناخواستهٔ جدی (پیامد) به {recipient}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="174"/>
+        <source>Initial report</source>
+        <translation>گزارش اولیه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="174"/>
+        <source>Follow-up report</source>
+        <translation>گزارش پیگیری</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="175"/>
+        <source>Final report</source>
+        <translation>گزارش نهایی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="181"/>
+        <source>{report} due today (by {when}; a report dated today is on time)</source>
+        <translation>{report} امروز موعد دارد (تا {when}؛ گزارشی با تاریخ امروز به‌موقع است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="183"/>
+        <source>{report} due today</source>
+        <translation>{report} امروز موعد دارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="186"/>
+        <source>{report} due in {left} ({when})</source>
+        <translation>{report} تا {left} دیگر ({when})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="188"/>
+        <source>{report} due in {left}</source>
+        <translation>{report} تا {left} دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="191"/>
+        <source>{report} OVERDUE by {late} (was due {when})</source>
+        <translation>{report} {late} از موعد گذشته است (موعد: {when})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="193"/>
+        <source>{report} OVERDUE by {late}</source>
+        <translation>{report} {late} از موعد گذشته است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="200"/>
+        <source> (time not recorded)</source>
+        <translation> (ساعت ثبت نشده)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="201"/>
+        <source>{report} sent {when}</source>
+        <translation>{report} ارسال شد {when}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="206"/>
+        <source>{late} late</source>
+        <translation>{late} دیرتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="210"/>
+        <source>{n} day late</source>
+        <translation>{n} روز دیرتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="210"/>
+        <source>{n} days late</source>
+        <translation>{n} روز دیرتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="213"/>
+        <source>{sent}, on time (due {when})</source>
+        <translation>{sent}، به‌موقع (موعد: {when})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/sae.py" line="216"/>
+        <source>{sent}: {late} (due {when})</source>
+        <translation>{sent}: {late} (موعد: {when})</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,90 @@
+"""Every main page in Persian, listed for English left on it (the issue's "a test lists
+them"): labels, buttons, tabs, menus, column headers, window and group titles.
+
+A word of three or more Latin letters is English unless it is a name the Persian window keeps
+in Latin (the program's, the trial's, scales', units and abbreviations), or data (subject
+numbers, a nurse's name, values entered).
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QGroupBox, QLabel, QMenu, QTabBar, QWidget,
+)
+
+from ui.i18n import use_language
+from tests.ui_helpers import open_window, settle
+
+KEPT = {
+    "ALS", "Desk", "ALSFRS", "CTCAE", "MedDRA", "SOC", "ODM", "CSV", "PDF", "SAS", "SPSS",
+    "Stata", "REDCap", "SDTM", "ISO", "UTC", "FVC", "EMG", "ECOG", "GCS", "BMI", "SpO2",
+    "NCT02492516", "Royan", "Nerve", "mmHg", "min", "beats", "breaths", "DEMO", "XPT", "PRO",
+    "ACT", "SAE", "ECG", "ALT", "AST", "HIV", "HBV", "HCV", "Riluzole", "Escorial", "Ctrl",
+    "Alt", "Shift", "Enter", "Esc", "Tab", "Del", "Return", "DEC", "JAN", "FEB", "MAR", "APR",
+    "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "Nora", "Nurse", "demo", "Ian",
+    "Investigator", "Mona", "Monitor", "Ada", "Admin", "cells", "Royan-Nerve-008", "English",
+    "ALSFRS-R", "CSV", "Excel", "PRO-ACT", "CRF", "XML", "CDISC", "define", "xml", "HTML",
+    "CIOMS", "sav", "dta", "xpt", "nurse", "admin", "investigator", "monitor",
+    "Pulmonary", "embolism",  # an adverse event's term as the demo's nurse typed it: data
+}
+PATH = re.compile(r"(/|[A-Z]:\\)\S+")  # a file's path is data
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]{2,}")
+
+
+def _texts(window: QWidget) -> set[str]:
+    out: set[str] = {window.windowTitle()}
+    for w in window.findChildren(QWidget):
+        if not w.isVisibleTo(window):
+            continue
+        if isinstance(w, (QLabel, QAbstractButton)):
+            out.add(w.text())
+        if isinstance(w, QGroupBox):
+            out.add(w.title())
+        if isinstance(w, QTabBar):
+            out.update(w.tabText(i) for i in range(w.count()))
+        if isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            out.update(str(model.headerData(c, __import__("PySide6.QtCore").QtCore.Qt
+                                            .Orientation.Horizontal) or "")
+                       for c in range(model.columnCount()))
+    for menu in window.menuBar().findChildren(QMenu):
+        out.add(menu.title())
+        out.update(a.text() for a in menu.actions())
+    return out
+
+
+def _english(texts: set[str]) -> list[str]:
+    import html
+
+    left = []
+    for text in texts:
+        plain = PATH.sub(" ", html.unescape(re.sub(r"<[^>]+>", " ", text or "")))
+        if any(w not in KEPT and not re.fullmatch(r"S\d{3}", w) for w in WORD.findall(plain)):
+            left.append(plain.strip()[:80])
+    return sorted(left)
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    use_language("en")
+
+
+def test_the_main_pages_in_persian_have_no_english_left(qtbot, demo_db):
+    use_language("fa")
+    w = open_window(qtbot, demo_db, "nurse")
+    w.open_subject("S005")
+    settle(qtbot, w)
+    found: dict[str, list[str]] = {}
+    for i in range(w.pages.count()):
+        w.pages.setCurrentIndex(i)
+        settle(qtbot, w)
+        if w.pages.widget(i) is w.form_page and not w.form_page.has_form():
+            w.open_form("S005", "screening", "vs")
+            settle(qtbot, w)
+        found[w.pages.tabText(i)] = _english(_texts(w))
+    left = {page: texts for page, texts in found.items() if texts}
+    assert not left, "English left on the Persian pages:\n" + "\n".join(
+        f"{page}: {texts}" for page, texts in left.items())
