@@ -58,7 +58,9 @@ def shown_date(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> st
     from alsdesk.jalali import jalali_text
 
     jalali = jalali_text(day, persian_digits=True)
-    return f"{jalali if year else jalali[5:]} ({text})"
+    # the Gregorian isolated left to right (U+2066..U+2069): in a right-to-left line its
+    # slashes would otherwise turn 09/DEC/2026 into DEC/2026/09
+    return f"{jalali if year else jalali[5:]} (\u2066{text}\u2069)"
 
 
 def shown_datetime(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:

@@ -66,4 +66,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("", "done in window"), QT_TRANSLATE_NOOP("", "done out of window"),
     QT_TRANSLATE_NOOP("", "done"), QT_TRANSLATE_NOOP("", "not scheduled"),
     QT_TRANSLATE_NOOP("", "not expected"),
+    # alsdesk.safety.outcomes.Verdict
+    QT_TRANSLATE_NOOP("", "yes"), QT_TRANSLATE_NOOP("", "no"),
+    QT_TRANSLATE_NOOP("", "not assessable"),
 )

@@ -84,7 +84,7 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
     assert editor.both_calendars.text() == "= 07/DEC/2026"
     from ui.fmt import date_text
     import datetime as dt
-    assert date_text(dt.date(2026, 12, 7)) == "۱۴۰۵/۰۹/۱۶ (07/DEC/2026)"
+    assert date_text(dt.date(2026, 12, 7)) == "۱۴۰۵/۰۹/۱۶ (\u206607/DEC/2026\u2069)"
 
     en = _switch(qtbot, fa, "en")
     qtbot.addWidget(en)  # the last one: closed (and its store with it) at the end

@@ -122,7 +122,8 @@ def test_the_study_binder_is_written_in_english_while_the_window_is_in_persian()
 
 def test_every_state_word_reaches_the_catalogue():
     from alsdesk.clinical.schedule import VisitStatus
+    from alsdesk.safety.outcomes import Verdict
     from alsdesk.states import WORDS, FormStatus, QueryStatus, SubjectStatus
 
-    for kind in (SubjectStatus, FormStatus, QueryStatus, VisitStatus):
+    for kind in (SubjectStatus, FormStatus, QueryStatus, VisitStatus, Verdict):
         assert {s.value for s in kind} <= set(WORDS), kind

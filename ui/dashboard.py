@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.i18n import tr
+from .i18n import shown as shown_study
 from .fmt import row_list
 from alsdesk.study.model import TimeUnit
 from .icons import visit_colour
@@ -226,12 +227,14 @@ class DashboardPage(QWidget):
 
     def _visits(self, visits: list[DueVisit]) -> None:
         self.visits.setRowCount(len(visits))
+        shown = {e.id: e.label for e in shown_study(self.main.store.study).events}
         for i, v in enumerate(visits):
             colour = visit_colour(v.status)
             target = moment_text(v.target, v.unit, year=v.unit is not TimeUnit.HOURS) \
                 if v.target else "–"
             window = window_text(v.window_start, v.window_end, v.unit)
-            for j, text in enumerate((v.subject, short_label(v.label), target, window,
+            for j, text in enumerate((v.subject, short_label(shown.get(v.event_id, v.label)),
+                                      target, window,
                                       v.status.shown)):
                 item = QTableWidgetItem(text)
                 if colour is not None:

@@ -2,6 +2,8 @@
 eligibility), shown live beside a form and in the casebook."""
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Mapping
 
 from PySide6.QtCore import Qt
@@ -99,9 +101,13 @@ class DerivedPanel(QGroupBox):
                 item.widget().deleteLater()
         self.eligibility = None
 
-    def show_values(self, derived: Mapping[str, DerivedValue]) -> None:
-        """Show each derived value's text, its note (mid-month onset ...) or its error."""
+    def show_values(self, derived: Mapping[str, DerivedValue],
+                    labels: Mapping[str, str] | None = None) -> None:
+        """Show each derived value's text, its note (mid-month onset ...) or its error;
+        `labels`: the values' labels as the form shows them (their own by default)."""
+        labels = labels or {}
         for d in derived.values():
+            d = dataclasses.replace(d, label=labels.get(d.id, d.label))
             if isinstance(d.value, EligibilityResult) or d.id == "eligibility":
                 self._eligibility(d)
                 continue

@@ -60,7 +60,8 @@ class FormLive:
         if form.derived:
             derived = overview.derived(store, self.subject, self.event_id, form.id, values,
                                        event_repeat=self.event_repeat, repeat=self.repeat or 1)
-            self.derived.show_values(derived)
+            # the labels as the form shows them (its study's Persian, in Persian)
+            self.derived.show_values(derived, {d.id: d.label for d in form.derived})
         self.lab_grades.show_for(self, values)  # the lab panel's CTCAE grades, live
         if any(f.suggest for f in form.fields):  # values recorded elsewhere, offered (F3)
             self.suggestion_panel.show_for(self.view, suggestions(

@@ -25,7 +25,7 @@ _YES = QColor("#f8d7da")
 
 def outcome_text(o: "Outcome", what: str) -> str:
     """One outcome in words: the verdict, the extreme value and when, the readings."""
-    verdict = o.verdict.value.upper() if o.verdict.value == "yes" else o.verdict.value
+    verdict = o.verdict.shown.upper() if o.verdict.value == "yes" else o.verdict.shown
     parts = [verdict]
     if o.value is not None:
         parts.append(tr("{what} {value:g} at {at}").format(what=what, value=o.value, at=o.at))
@@ -138,7 +138,7 @@ class OutcomesBox(QGroupBox):
 
 
 def _short(o: "Outcome", unit: str) -> str:
-    text = o.verdict.value
+    text = o.verdict.shown
     if o.value is not None and o.verdict.value == "yes":
         text += f" ({o.value:g} {unit}, {o.at})" if unit == "°C" else f" ({unit} {o.value:g}, {o.at})"
     return text

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Iterator
 
+from alsdesk.states import Shown
 from alsdesk.derive import Deriver
 from alsdesk.states import FormStatus
 from alsdesk.study.model import FieldType, Study
@@ -29,7 +30,7 @@ __all__ = ["Verdict", "Measure", "Outcome", "SubjectOutcomes", "OutcomesListing"
            "outcomes", "subject_outcomes", "hours_text"]
 
 
-class Verdict(str, Enum):
+class Verdict(Shown, str, Enum):
     YES = "yes"
     NO = "no"
     NOT_ASSESSABLE = "not assessable"
