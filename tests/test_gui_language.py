@@ -86,6 +86,10 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
     import datetime as dt
     assert date_text(dt.date(2026, 12, 7)) == "۱۴۰۵/۰۹/۱۶ (\u206607/DEC/2026\u2069)"
 
+    fa.subjects.filter.setText("۰۰۵")  # Persian digits find S005
+    assert fa.subjects.proxy.rowCount() == 1
+    fa.subjects.filter.clear()
+
     en = _switch(qtbot, fa, "en")
     qtbot.addWidget(en)  # the last one: closed (and its store with it) at the end
     assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight

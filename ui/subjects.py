@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from alsdesk import overview
 from alsdesk.auth import Action
 from alsdesk.errors import AlsDeskError
-from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
+from alsdesk.i18n import QT_TRANSLATE_NOOP, ascii_digits, tr
 from alsdesk.permissions import role_refusal
 from .fmt import gate, row_list
 
@@ -205,7 +205,8 @@ class SubjectsPage(QWidget):
         self.view.setCurrentIndex(QModelIndex())
 
     def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
+        # "۰۰۵" typed on a Persian keyboard finds S005
+        self.proxy.set_text(ascii_digits(text))
         self._count()
 
     def _count(self) -> None:
