@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 __all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "QT_TRANSLATE_NOOP", "set_translator",
-           "language", "english", "ascii_digits", "local_digits"]
+           "language", "english", "writing", "catalogue", "ascii_digits", "local_digits"]
 
 # code -> the language's name in itself (as a language menu shows it)
 LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
@@ -25,7 +25,7 @@ RIGHT_TO_LEFT = frozenset({"fa"})
 
 _translate: Callable[[str, str | None], str] | None = None
 _language = "en"
-_here = threading.local()  # .english: this thread writes the study binder's English
+_here = threading.local()  # .writing: the language this thread writes in, when told
 
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits, the Arabic decimal separator and
 # thousands separator: what a Persian keyboard types where a number is asked for.
@@ -37,7 +37,10 @@ _TO_PERSIAN = str.maketrans({str(i): chr(0x06F0 + i) for i in range(10)})
 
 def tr(text: str, disambiguation: str | None = None) -> str:
     """`text` in the language in use (as it is in English, or with no translator)."""
-    if _translate is None or getattr(_here, "english", False):
+    code = getattr(_here, "writing", None)
+    if code is not None:  # a paper or a file in a language of its own (see writing())
+        return text if code == "en" else catalogue(code).get(text, text)
+    if _translate is None:
         return text
     return _translate(text, disambiguation)
 
@@ -62,20 +65,53 @@ def set_translator(translate: Callable[[str, str | None], str] | None,
 def language() -> str:
     """The code of the language in use ("en" unless the window chose another, or this thread
     writes in English: :func:`english`)."""
-    return "en" if getattr(_here, "english", False) else _language
+    return getattr(_here, "writing", None) or _language
 
 
 @contextmanager
-def english() -> Iterator[None]:
-    """Within: this thread's texts in English, whatever the window's language. The papers of
-    the study binder and the exports are English (what monitors, sponsors and regulators
-    read); they are written in workers while the window may be in Persian."""
-    before = getattr(_here, "english", False)
-    _here.english = True
+def writing(code: str) -> Iterator[None]:
+    """Within: this thread's texts in language `code`, whatever the window's (a Persian
+    schedule card printed from an English window, or from the command line, which has no
+    Qt translator: the catalogue is read here, from its .ts)."""
+    if code not in LANGUAGES:
+        raise ValueError(f"unknown language {code!r}; choose one of {', '.join(LANGUAGES)}")
+    before = getattr(_here, "writing", None)
+    _here.writing = code
     try:
         yield
     finally:
-        _here.english = before
+        _here.writing = before
+
+
+def english():
+    """Within: this thread's texts in English, whatever the window's language. The papers of
+    the study binder and the exports are English (what monitors, sponsors and regulators
+    read); they are written in workers while the window may be in Persian."""
+    return writing("en")
+
+
+_CATALOGUES: dict[str, dict[str, str]] = {}
+
+
+def catalogue(code: str) -> dict[str, str]:
+    """English -> `code` from the shipped catalogue's source (resources/translations/
+    alsdesk_<code>.ts, Qt Linguist's XML), read without Qt; {} when there is none."""
+    found = _CATALOGUES.get(code)
+    if found is None:
+        import xml.etree.ElementTree as ET
+
+        from alsdesk.paths import resource_path
+
+        found = {}
+        path = resource_path("translations", f"alsdesk_{code}.ts")
+        if path.is_file():
+            for message in ET.parse(path).getroot().iter("message"):
+                text = message.find("translation")
+                if text is not None and text.text and text.get("type") not in (
+                        "unfinished", "vanished", "obsolete"):
+                    found[message.findtext("source") or ""] = text.text
+        _CATALOGUES[code] = found
+    return found
 
 
 def ascii_digits(text: str) -> str:

@@ -45,3 +45,21 @@ def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path):
         pytest.fail(f"{shipped} is missing: python -m ui.translations builds it")
     assert (tmp_path / "a.qm").read_bytes() == shipped.read_bytes(), \
         "the .qm is older than the .ts: python -m ui.translations"
+
+
+def test_the_core_reads_the_catalogue_as_qt_does(qapp):
+    # the core's own reader (no Qt: the command line, a paper in Persian) against Qt's
+    # QTranslator on the compiled .qm, for every string
+    from PySide6.QtCore import QTranslator
+
+    from alsdesk import i18n
+
+    qt = QTranslator()
+    assert qt.load(str(translations.ts_path("fa").with_suffix(".qm")))
+    ours = i18n.catalogue("fa")
+    assert len(ours) > 800
+    differ = [s for s, t in ours.items() if qt.translate("", s) != t]
+    assert not differ, differ[:5]
+    with i18n.writing("fa"):
+        assert i18n.tr("Dashboard") == ours["Dashboard"] and i18n.language() == "fa"
+    assert i18n.tr("Dashboard") == "Dashboard"

@@ -24,6 +24,7 @@ from alsdesk.errors import AlsDeskError, AuthError
 from alsdesk.i18n import tr
 from alsdesk.store import amend
 from alsdesk.study.model import Study
+from .i18n import ltr
 from .dialog_guide import PROBLEM_STYLE, Guide, problem_label
 from .study_choice import DEFINITION_FILTER, load_definition, study_summary
 
@@ -161,7 +162,7 @@ class AmendDialog(QDialog):
                     problem = str(exc)
         finally:
             QApplication.restoreOverrideCursor()
-        self.file_label.setText(tr("File: <b>{path}</b>").format(path=escape(str(self.path))) + (
+        self.file_label.setText(tr("File: <b>{path}</b>").format(path=ltr(escape(str(self.path)))) + (
             f"<br>{escape(study_summary(study))}" if study is not None else ""))
         if self.plan is None:
             self._cannot(problem or "")

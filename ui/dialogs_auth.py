@@ -18,6 +18,7 @@ from alsdesk.auth import Role, password_problem, password_rules
 from alsdesk.errors import AlsDeskError
 from alsdesk.i18n import tr
 from alsdesk.store.workflow import DEFAULT_MEANING
+from .i18n import ltr
 from .dialog_guide import Guide
 from .study_choice import StudyChoice
 
@@ -125,7 +126,7 @@ class FirstRunDialog(_Dialog):
                  new_file: bool, parent: QWidget | None = None,
                  choose_study: bool = False) -> None:
         where = (tr("There is no database at <b>{path}</b>.") if new_file
-                 else tr("The database has no users yet: <b>{path}</b>.")).format(path=db_path)
+                 else tr("The database has no users yet: <b>{path}</b>.")).format(path=ltr(db_path))
         super().__init__(
             tr("ALS Desk — first start"),
             where + "<br>" + tr("Create the first administrator account. The administrator "
@@ -203,7 +204,7 @@ class LoginDialog(_Dialog):
     def __init__(self, db_path: Path, login: Callable[[str, str], object], *,
                  title: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(tr("ALS Desk — log in") if title is None else title,
-                         tr("Database: <b>{path}</b>").format(path=db_path), tr("Log in"), parent)
+                         tr("Database: <b>{path}</b>").format(path=ltr(db_path)), tr("Log in"), parent)
         self._login = login
         self.user_id = _line("user_id", tr("User id"))
         self.password = _password("password", tr("Password"))

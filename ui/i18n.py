@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from alsdesk import i18n
 from alsdesk.paths import resource_path
 
-__all__ = ["use_language", "language", "shown", "saved_language", "save_language", "is_rtl",
+__all__ = ["use_language", "language", "shown", "ltr", "saved_language", "save_language", "is_rtl",
            "catalogue_path", "tr"]
 
 SETTINGS = ("ALS Desk", "alsdesk")
@@ -64,6 +64,12 @@ def use_language(code: str) -> None:
     if isinstance(app, QApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in i18n.RIGHT_TO_LEFT
                                else Qt.LayoutDirection.LeftToRight)
+
+
+def ltr(text) -> str:
+    """A path, a file name or a code kept left to right inside a right-to-left sentence
+    (a Unicode isolate: without it /tmp/a/new.db reads "tmp/a/new.db/" in Persian)."""
+    return f"\u2066{text}\u2069" if is_rtl() else str(text)
 
 
 def shown(study):

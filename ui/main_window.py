@@ -20,6 +20,7 @@ from alsdesk.store import Store
 from alsdesk.permissions import role_refusal
 from . import export_actions
 from .i18n import shown as shown_study
+from .i18n import ltr
 from .casebook import CasebookPage
 from .dashboard import DashboardPage
 from .fmt import gate, use_site_format
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         self.notice = StatusNotice(bar)  # left, stretching: where show_status writes
-        self.db_label = ElidedLabel(tr("Database: {path}").format(path=self.db_path))
+        self.db_label = ElidedLabel(tr("Database: {path}").format(path=ltr(self.db_path)))
         self.db_label.setObjectName("status_db")
         self.db_label.setToolTip(str(self.db_path))
         self.user_label = ElidedLabel(least=160, mode=Qt.TextElideMode.ElideRight)

@@ -17,6 +17,7 @@ from alsdesk import backup
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
 from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.store import Store, schema
+from .i18n import ltr
 from .prompts import Prompts
 from .tasks import Session, run_task
 
@@ -201,7 +202,7 @@ def _backup(store: Store, reason: str, stale):
 
 def _backed_up(w: "MainWindow", info) -> None:
     if info is not None:
-        w.show_status(tr("Backup made: {file}").format(file=Path(info.path).name))
+        w.show_status(tr("Backup made: {file}").format(file=ltr(Path(info.path).name)))
 
 
 def before_close(w: "MainWindow") -> None:
