@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import unicodedata
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
+
 __all__ = ["says_something", "NOTHING_VISIBLE", "control_problem", "text_problem", "shown"]
 
-NOTHING_VISIBLE = "holds no letter or digit (only spaces, punctuation or invisible characters)"
+# made at import: a message shows tr(NOTHING_VISIBLE)
+NOTHING_VISIBLE = QT_TRANSLATE_NOOP(
+    "", "holds no letter or digit (only spaces, punctuation or invisible characters)")
 
 
 def says_something(text: str | None) -> bool:
@@ -28,18 +32,20 @@ def control_problem(text: str | None, *, lines: bool = True) -> str | None:
     # (the audit row failed with UnicodeEncodeError), shown or printed.
     broken = [c for c in text or "" if unicodedata.category(c) == "Cs"]
     if broken:
-        return (f"holds a broken character (a lone surrogate, U+{ord(broken[0]):04X}) that "
-                "cannot be stored, shown or printed: type it again without it")
+        return tr("holds a broken character (a lone surrogate, U+{code:04X}) that cannot be "
+                  "stored, shown or printed: type it again without it").format(
+            code=ord(broken[0]))
     bad = [c for c in text or "" if unicodedata.category(c) == "Cc" and c not in allowed]
     if bad:
-        return (f"holds a control character (U+{ord(bad[0]):04X}) that cannot be shown or "
-                "printed: type it again without it")
+        return tr("holds a control character (U+{code:04X}) that cannot be shown or printed: "
+                  "type it again without it").format(code=ord(bad[0]))
     # Bidi overrides, embeddings and isolates turn the text after them around on screen and
     # on paper ("nurse" shown for "esrun"): Persian and English mix without them.
     turned = [c for c in text or "" if c in _BIDI_CONTROLS]
     if turned:
-        return (f"holds a direction control character (U+{ord(turned[0]):04X}) that reverses "
-                "how the text after it is shown: type it again without it")
+        return tr("holds a direction control character (U+{code:04X}) that reverses how the "
+                  "text after it is shown: type it again without it").format(
+            code=ord(turned[0]))
     return None
 
 
@@ -50,9 +56,10 @@ def text_problem(text: object, *, limit: int, lines: bool = True) -> str | None:
     """Why a free text may not be kept: not text, longer than `limit`, or holding a control
     character; worded to follow its name ("The note ...")."""
     if not isinstance(text, str):
-        return f"must be text, not {type(text).__name__}"
+        return tr("must be text, not {type}").format(type=type(text).__name__)
     if len(text) > limit:
-        return f"has {len(text):,} characters; at most {limit:,} are allowed: say it shorter"
+        return tr("has {n:,} characters; at most {limit:,} are allowed: say it shorter").format(
+            n=len(text), limit=limit)
     return control_problem(text, lines=lines)
 
 

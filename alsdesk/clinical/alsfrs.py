@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 from alsdesk.clinical.dates import PartialDate, as_date, months_between
 from alsdesk.errors import ClinicalError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
 __all__ = [
     "ITEMS", "DOMAINS", "MAX_TOTAL", "AlsfrsScore", "score", "kings_stage", "mitos_stage",
@@ -40,12 +41,17 @@ DOMAINS: Mapping[str, tuple[str, ...]] = MappingProxyType({
 
 MAX_TOTAL = 48
 
-_ITEM_NAMES = {
-    "q1": "1 (speech)", "q2": "2 (salivation)", "q3": "3 (swallowing)",
-    "q4": "4 (handwriting)", "q5a": "5a (cutting food, no gastrostomy)",
-    "q5b": "5b (cutting food, gastrostomy)", "q6": "6 (dressing and hygiene)",
-    "q7": "7 (turning in bed)", "q8": "8 (walking)", "q9": "9 (climbing stairs)",
-    "q10": "10 (dyspnea)", "q11": "11 (orthopnea)", "q12": "12 (respiratory insufficiency)",
+_ITEM_NAMES = {  # shown with tr()
+    "q1": QT_TRANSLATE_NOOP("", "1 (speech)"), "q2": QT_TRANSLATE_NOOP("", "2 (salivation)"),
+    "q3": QT_TRANSLATE_NOOP("", "3 (swallowing)"),
+    "q4": QT_TRANSLATE_NOOP("", "4 (handwriting)"),
+    "q5a": QT_TRANSLATE_NOOP("", "5a (cutting food, no gastrostomy)"),
+    "q5b": QT_TRANSLATE_NOOP("", "5b (cutting food, gastrostomy)"),
+    "q6": QT_TRANSLATE_NOOP("", "6 (dressing and hygiene)"),
+    "q7": QT_TRANSLATE_NOOP("", "7 (turning in bed)"), "q8": QT_TRANSLATE_NOOP("", "8 (walking)"),
+    "q9": QT_TRANSLATE_NOOP("", "9 (climbing stairs)"),
+    "q10": QT_TRANSLATE_NOOP("", "10 (dyspnea)"), "q11": QT_TRANSLATE_NOOP("", "11 (orthopnea)"),
+    "q12": QT_TRANSLATE_NOOP("", "12 (respiratory insufficiency)"),
 }
 
 
@@ -68,7 +74,7 @@ class AlsfrsScore:
 def _items(items: Mapping[str, int | None]) -> dict[str, int | None]:
     """Validated item scores, one entry per ALSFRS-R item (None = not scored)."""
     if not isinstance(items, Mapping):
-        raise ClinicalError("ALSFRS-R items must be given as item -> score")
+        raise ClinicalError(tr("ALSFRS-R items must be given as item -> score"))
     checked: dict[str, int | None] = {}
     for item in ITEMS:
         value = items.get(item)
@@ -76,20 +82,17 @@ def _items(items: Mapping[str, int | None]) -> dict[str, int | None]:
             # bool is an int in Python; a tick box landing here is a wiring mistake, not a score.
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ClinicalError(
-                    f"ALSFRS-R item {_ITEM_NAMES[item]}: {value!r} is not a score; "
-                    "enter a whole number from 0 to 4"
-                )
+                    tr("ALSFRS-R item {item}: {value} is not a score; enter a whole number "
+                       "from 0 to 4").format(item=tr(_ITEM_NAMES[item]), value=repr(value)))
             if not 0 <= value <= 4:
                 raise ClinicalError(
-                    f"ALSFRS-R item {_ITEM_NAMES[item]}: {value} is out of range; "
-                    "scores run from 0 to 4"
-                )
+                    tr("ALSFRS-R item {item}: {value} is out of range; scores run from 0 to 4")
+                    .format(item=tr(_ITEM_NAMES[item]), value=value))
         checked[item] = value
     if checked["q5a"] is not None and checked["q5b"] is not None:
         raise ClinicalError(
-            "ALSFRS-R items 5a and 5b are both scored; score 5a when the patient has no "
-            "gastrostomy, 5b when they have one, never both"
-        )
+            tr("ALSFRS-R items 5a and 5b are both scored; score 5a when the patient has no "
+               "gastrostomy, 5b when they have one, never both"))
     return checked
 
 
@@ -213,15 +216,18 @@ def delta_fs(
     if total is None or onset is None or assessed is None:
         return None
     if isinstance(total, bool) or not isinstance(total, int):
-        raise ClinicalError(f"ALSFRS-R total {total!r} is not a whole number")
+        raise ClinicalError(tr("ALSFRS-R total {total} is not a whole number").format(
+            total=repr(total)))
     if not 0 <= total <= MAX_TOTAL:
-        raise ClinicalError(f"ALSFRS-R total {total} is out of range; totals run from 0 to 48")
+        raise ClinicalError(tr("ALSFRS-R total {total} is out of range; totals run from 0 to "
+                               "48").format(total=total))
     onset_date, imputed = as_date(onset)
     assessed_date, _ = as_date(assessed)
     if assessed_date <= onset_date:
-        taken = f" (taken as {onset_date.isoformat()})" if imputed else ""
-        raise ClinicalError(
-            f"assessment date {assessed_date.isoformat()} is not after symptom onset "
-            f"{onset}{taken}; check both dates"
-        )
+        said = (tr("assessment date {assessed} is not after symptom onset {onset} (taken as "
+                   "{taken}); check both dates") if imputed else
+                tr("assessment date {assessed} is not after symptom onset {onset}; check both "
+                   "dates"))
+        raise ClinicalError(said.format(assessed=assessed_date.isoformat(), onset=onset,
+                                        taken=onset_date.isoformat()))
     return (MAX_TOTAL - total) / months_between(onset_date, assessed_date)

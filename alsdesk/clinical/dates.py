@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from alsdesk.errors import ClinicalError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
 __all__ = ["PartialDate", "parse_partial", "as_date", "age_on", "months_between"]
 
@@ -35,6 +36,9 @@ _IMPUTE_MODES = ("mid", "first", "last")
 
 # 365.25 / 12: the average month length Delta-FS papers use (Kimura 2006).
 DAYS_PER_MONTH = 365.25 / 12
+_NOT_WHOLE = {"year": QT_TRANSLATE_NOOP("", "the year {value} is not a whole number"),
+              "month": QT_TRANSLATE_NOOP("", "the month {value} is not a whole number"),
+              "day": QT_TRANSLATE_NOOP("", "the day {value} is not a whole number")}
 
 
 @dataclass(frozen=True)
@@ -50,25 +54,25 @@ class PartialDate:
         for part in ("year", "month", "day"):
             value = getattr(self, part)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-                raise ClinicalError(f"the {part} {value!r} is not a whole number")
+                raise ClinicalError(tr(_NOT_WHOLE[part]).format(value=repr(value)))
         if not MIN_YEAR <= self.year <= MAX_YEAR:
             raise ClinicalError(
-                f"year {self.year} is outside {MIN_YEAR} to {MAX_YEAR}; "
-                "dates are entered in the Gregorian calendar"
-            )
+                tr("year {year} is outside {low} to {high}; dates are entered in the Gregorian "
+                   "calendar").format(year=self.year, low=MIN_YEAR, high=MAX_YEAR))
         if self.month is None:
             if self.day is not None:
-                raise ClinicalError("a day was given without a month; give the month too")
+                raise ClinicalError(tr("a day was given without a month; give the month too"))
             return
         if not 1 <= self.month <= 12:
-            raise ClinicalError(f"month {self.month} does not exist (months run from 01 to 12)")
+            raise ClinicalError(tr("month {month} does not exist (months run from 01 to 12)")
+                                .format(month=self.month))
         if self.day is not None:
             last = calendar.monthrange(self.year, self.month)[1]
             if not 1 <= self.day <= last:
                 raise ClinicalError(
-                    f"{self.year:04d}-{self.month:02d}-{self.day:02d} is not a calendar date "
-                    f"({calendar.month_name[self.month]} {self.year} has {last} days)"
-                )
+                    tr("{date} is not a calendar date ({month} {year} has {days} days)").format(
+                        date=f"{self.year:04d}-{self.month:02d}-{self.day:02d}",
+                        month=calendar.month_name[self.month], year=self.year, days=last))
 
     @property
     def is_complete(self) -> bool:
@@ -88,8 +92,8 @@ class PartialDate:
         """
         if impute not in _IMPUTE_MODES:
             raise ClinicalError(
-                f"unknown imputation {impute!r}; use one of {', '.join(_IMPUTE_MODES)}"
-            )
+                tr("unknown imputation {name}; use one of {modes}").format(
+                    name=repr(impute), modes=", ".join(_IMPUTE_MODES)))
         if self.month is None:
             return {"mid": date(self.year, 7, 2), "first": date(self.year, 1, 1),
                     "last": date(self.year, 12, 31)}[impute]
@@ -114,13 +118,13 @@ def parse_partial(text: str) -> PartialDate:
     Raises ClinicalError when the text has another shape or is not a real calendar date.
     """
     if not isinstance(text, str):
-        raise ClinicalError(f"a date must be written as text like 2014-03-21, not {text!r}")
+        raise ClinicalError(tr("a date must be written as text like 2014-03-21, not {value}")
+                            .format(value=repr(text)))
     match = _PARTIAL.fullmatch(text.strip())
     if match is None:
         raise ClinicalError(
-            f"{text!r} is not a date; write YYYY-MM-DD, or YYYY-MM or YYYY when the day or "
-            "month is unknown"
-        )
+            tr("{value} is not a date; write YYYY-MM-DD, or YYYY-MM or YYYY when the day or "
+               "month is unknown").format(value=repr(text)))
     year, month, day = (int(g) if g is not None else None for g in match.groups())
     assert year is not None  # the pattern makes the year mandatory
     return PartialDate(year, month, day)
@@ -140,14 +144,15 @@ def as_date(value: date | str | PartialDate) -> tuple[date, bool]:
     if isinstance(value, str):
         partial = parse_partial(value)
         return partial.to_date("mid"), partial.imputed
-    raise ClinicalError(f"{value!r} is not a date")
+    raise ClinicalError(tr("{value} is not a date").format(value=repr(value)))
 
 
 def _plain(value: date, what: str) -> date:
     if isinstance(value, datetime):
         return value.date()
     if not isinstance(value, date):
-        raise ClinicalError(f"the {what} is not a date: {value!r}")
+        raise ClinicalError(tr("the {what} is not a date: {value}").format(what=tr(what),
+                                                                           value=repr(value)))
     return value
 
 
@@ -158,12 +163,12 @@ def age_on(birth: date, on: date) -> int:
     common legal convention, and what comparing (month, day) pairs gives).
     Raises ClinicalError when ``on`` is before the birth date.
     """
-    birth = _plain(birth, "date of birth")
-    on = _plain(on, "date")
+    birth = _plain(birth, QT_TRANSLATE_NOOP("", "date of birth"))
+    on = _plain(on, QT_TRANSLATE_NOOP("", "date"))
     if on < birth:
         raise ClinicalError(
-            f"the date {on.isoformat()} is before the date of birth {birth.isoformat()}"
-        )
+            tr("the date {date} is before the date of birth {birth}").format(
+                date=on.isoformat(), birth=birth.isoformat()))
     years = on.year - birth.year
     if (on.month, on.day) < (birth.month, birth.day):
         years -= 1
@@ -172,6 +177,6 @@ def age_on(birth: date, on: date) -> int:
 
 def months_between(start: date, end: date) -> float:
     """Months from ``start`` to ``end`` as days / (365.25 / 12); negative when end is earlier."""
-    start = _plain(start, "start date")
-    end = _plain(end, "end date")
+    start = _plain(start, QT_TRANSLATE_NOOP("", "start date"))
+    end = _plain(end, QT_TRANSLATE_NOOP("", "end date"))
     return (end - start).days / DAYS_PER_MONTH

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from alsdesk.errors import ClinicalError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
 __all__ = [
     "PROTOCOL_CELLS_PER_KG", "target_cells", "DoseDeviation", "dose_deviation", "format_cells",
@@ -30,21 +31,23 @@ _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def _real(value: float, what: str) -> float:
-    """``value`` as a finite float, or a ClinicalError naming ``what``."""
+    """``value`` as a finite float, or a ClinicalError naming ``what`` (marked English)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ClinicalError(f"{what} {value!r} is not a number")
+        raise ClinicalError(tr("{what} {value} is not a number").format(what=tr(what),
+                                                                        value=repr(value)))
     if not math.isfinite(value):
-        raise ClinicalError(f"{what} is not a finite number ({value})")
+        raise ClinicalError(tr("{what} is not a finite number ({value})").format(
+            what=tr(what), value=value))
     return float(value)
 
 
 def _weight(weight_kg: float) -> float:
-    weight = _real(weight_kg, "body weight")
+    weight = _real(weight_kg, QT_TRANSLATE_NOOP("", "body weight"))
     if not MIN_WEIGHT_KG <= weight <= MAX_WEIGHT_KG:
         raise ClinicalError(
-            f"body weight {weight:g} kg is outside {MIN_WEIGHT_KG:g} to {MAX_WEIGHT_KG:g} kg; "
-            "check the weight and its unit (kilograms)"
-        )
+            tr("body weight {weight:g} kg is outside {low:g} to {high:g} kg; check the weight "
+               "and its unit (kilograms)").format(weight=weight, low=MIN_WEIGHT_KG,
+                                                  high=MAX_WEIGHT_KG))
     return weight
 
 
@@ -55,9 +58,9 @@ def target_cells(weight_kg: float, cells_per_kg: float = PROTOCOL_CELLS_PER_KG) 
     per kg is not a positive finite number.
     """
     weight = _weight(weight_kg)
-    per_kg = _real(cells_per_kg, "cells per kg")
+    per_kg = _real(cells_per_kg, QT_TRANSLATE_NOOP("", "cells per kg"))
     if per_kg <= 0:
-        raise ClinicalError(f"cells per kg must be more than zero, not {per_kg:g}")
+        raise ClinicalError(tr("cells per kg must be more than zero, not {n:g}").format(n=per_kg))
     return weight * per_kg
 
 
@@ -80,15 +83,17 @@ def dose_deviation(target: float, infused: float, tolerance_pct: float = 10.0) -
     when the target is not positive, the infused count is negative, the tolerance is
     negative, or any is not a finite number.
     """
-    target_n = _real(target, "target dose")
-    infused_n = _real(infused, "cells infused")
-    tolerance = _real(tolerance_pct, "dose tolerance")
+    target_n = _real(target, QT_TRANSLATE_NOOP("", "target dose"))
+    infused_n = _real(infused, QT_TRANSLATE_NOOP("", "cells infused"))
+    tolerance = _real(tolerance_pct, QT_TRANSLATE_NOOP("", "dose tolerance"))
     if target_n <= 0:
-        raise ClinicalError(f"target dose must be more than zero cells, not {target_n:g}")
+        raise ClinicalError(tr("target dose must be more than zero cells, not {n:g}").format(
+            n=target_n))
     if infused_n < 0:
-        raise ClinicalError(f"cells infused cannot be negative ({infused_n:g})")
+        raise ClinicalError(tr("cells infused cannot be negative ({n:g})").format(n=infused_n))
     if tolerance < 0:
-        raise ClinicalError(f"dose tolerance cannot be negative ({tolerance:g} %)")
+        raise ClinicalError(tr("dose tolerance cannot be negative ({n:g} %)").format(
+            n=tolerance))
     difference = infused_n - target_n
     percent = difference / target_n * 100
     return DoseDeviation(
@@ -105,15 +110,15 @@ def format_cells(n: float) -> str:
 
     Zero gives "0 cells". Raises ClinicalError for a negative or non-finite count.
     """
-    count = _real(n, "cell count")
+    count = _real(n, QT_TRANSLATE_NOOP("", "cell count"))
     if count < 0:
-        raise ClinicalError(f"a cell count cannot be negative ({count:g})")
+        raise ClinicalError(tr("a cell count cannot be negative ({n:g})").format(n=count))
     if count == 0:
-        return "0 cells"
+        return tr("0 cells")
     # Let the float formatter round first, so 9.999e7 becomes 1.00e+08, never "10.00 × 10⁷".
     mantissa, exponent = f"{count:.2e}".split("e")
     power = str(int(exponent)).translate(_SUPERSCRIPT)
-    return f"{mantissa} × 10{power} cells"
+    return tr("{mantissa} × 10{power} cells").format(mantissa=mantissa, power=power)
 
 
 # Units a cell count may be shown in (a derived target dose's `unit`), as cells per unit: the
@@ -126,9 +131,9 @@ def format_cells_in(n: float, unit: str, digits: int | None = None) -> str:
 
     Raises ClinicalError for a negative or non-finite count, KeyError for another unit.
     """
-    count = _real(n, "cell count")
+    count = _real(n, QT_TRANSLATE_NOOP("", "cell count"))
     if count < 0:
-        raise ClinicalError(f"a cell count cannot be negative ({count:g})")
+        raise ClinicalError(tr("a cell count cannot be negative ({n:g})").format(n=count))
     places = 1 if digits is None else digits
     return f"{count / CELL_UNITS[unit]:.{places}f} {unit}"
 
@@ -140,11 +145,10 @@ def bmi(weight_kg: float, height_cm: float) -> float:
     (a height typed in metres is caught here).
     """
     weight = _weight(weight_kg)
-    height = _real(height_cm, "height")
+    height = _real(height_cm, QT_TRANSLATE_NOOP("", "height"))
     if not MIN_HEIGHT_CM <= height <= MAX_HEIGHT_CM:
         raise ClinicalError(
-            f"height {height:g} cm is outside {MIN_HEIGHT_CM:g} to {MAX_HEIGHT_CM:g} cm; "
-            "enter the height in centimetres"
-        )
+            tr("height {height:g} cm is outside {low:g} to {high:g} cm; enter the height in "
+               "centimetres").format(height=height, low=MIN_HEIGHT_CM, high=MAX_HEIGHT_CM))
     metres = height / 100
     return weight / (metres * metres)

@@ -8,20 +8,27 @@ definition; the checklist order and criterion ids are fixed because forms and re
 Each criterion is met (True), failed (False) or not yet known (None, something not recorded).
 A subject is ineligible as soon as one criterion fails, even with others still unknown, so
 the screening nurse can stop early; eligible only when every criterion is met.
+
+A criterion's ``label`` and ``detail`` are English: they are stored (a deviation's description,
+a value a form takes from the checklist) and printed. ``shown_label`` and ``shown_detail`` are
+the same words in the language in use, for the screen.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from alsdesk.clinical.alsfrs import MAX_TOTAL
 from alsdesk.clinical.dates import age_on
 from alsdesk.errors import ClinicalError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
-__all__ = ["EligibilityRules", "EligibilityInputs", "Criterion", "EligibilityResult", "assess"]
+__all__ = ["EligibilityRules", "EligibilityInputs", "Criterion", "EligibilityResult", "assess",
+           "Words"]
 
-NOT_RECORDED = "not recorded"
+NOT_RECORDED = QT_TRANSLATE_NOOP("", "not recorded")
 # FVC % predicted above this is not a measurement but a typing slip (e.g. litres x 100).
 _MAX_FVC_PCT = 300.0
 
@@ -38,8 +45,8 @@ class EligibilityRules:
     def __post_init__(self) -> None:
         if self.min_age > self.max_age:
             raise ClinicalError(
-                f"eligibility rules: lowest age {self.min_age} is above highest age {self.max_age}"
-            )
+                tr("eligibility rules: lowest age {low} is above highest age {high}").format(
+                    low=self.min_age, high=self.max_age))
 
 
 @dataclass(frozen=True)
@@ -62,13 +69,50 @@ class EligibilityInputs:
 
 
 @dataclass(frozen=True)
+class Words:
+    """A text made of a marked English template and its values: ``text`` in English (as it
+    is stored and printed), ``shown`` in the language in use."""
+
+    template: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.template.format(**dict(self.values))
+
+    @property
+    def shown(self) -> str:
+        return tr(self.template).format(**dict(self.values))
+
+
+def _w(template: str, **values: Any) -> Words:
+    return Words(template, tuple(values.items()))
+
+
+@dataclass(frozen=True)
 class Criterion:
     """One line of the checklist: met True / False, or None when not yet known."""
 
     id: str
-    label: str
+    label: str  # English: stored and printed (see the module text)
     met: bool | None
-    detail: str
+    detail: str  # English, as label
+    label_words: Words | None = field(default=None, repr=False, compare=False)
+    detail_words: Words | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the language in use, for the screen."""
+        return self.label_words.shown if self.label_words is not None else self.label
+
+    @property
+    def shown_detail(self) -> str:
+        """The detail in the language in use, for the screen."""
+        return self.detail_words.shown if self.detail_words is not None else self.detail
+
+
+def _criterion(criterion_id: str, label: Words, met: bool | None, detail: Words) -> Criterion:
+    return Criterion(criterion_id, label.text, met, detail.text, label, detail)
 
 
 @dataclass(frozen=True)
@@ -102,60 +146,68 @@ def _number(value: float) -> str:
 
 
 def _age(inputs: EligibilityInputs, rules: EligibilityRules) -> Criterion:
-    label = f"Age {rules.min_age} to {rules.max_age} at consent"
+    label = _w(QT_TRANSLATE_NOOP("", "Age {low} to {high} at consent"), low=rules.min_age,
+               high=rules.max_age)
     if inputs.birth_date is None:
-        return Criterion("age", label, None, f"date of birth {NOT_RECORDED}")
+        return _criterion("age", label, None,
+                          _w(QT_TRANSLATE_NOOP("", "date of birth not recorded")))
     if inputs.consent_date is None:
-        return Criterion("age", label, None, f"consent date {NOT_RECORDED}")
+        return _criterion("age", label, None,
+                          _w(QT_TRANSLATE_NOOP("", "consent date not recorded")))
     if inputs.consent_date < inputs.birth_date:
         raise ClinicalError(
-            f"consent date {inputs.consent_date.isoformat()} is before the date of birth "
-            f"{inputs.birth_date.isoformat()}; check both dates"
-        )
+            tr("consent date {consent} is before the date of birth {birth}; check both dates")
+            .format(consent=inputs.consent_date.isoformat(),
+                    birth=inputs.birth_date.isoformat()))
     age = age_on(inputs.birth_date, inputs.consent_date)
     met = rules.min_age <= age <= rules.max_age
-    return Criterion("age", label, met,
-                     f"age {age} at consent (allowed {rules.min_age} to {rules.max_age})")
+    return _criterion("age", label, met,
+                      _w(QT_TRANSLATE_NOOP("", "age {age} at consent (allowed {low} to {high})"),
+                         age=age, low=rules.min_age, high=rules.max_age))
 
 
 def _alsfrs(inputs: EligibilityInputs, rules: EligibilityRules) -> Criterion:
-    label = f"ALSFRS-R total >= {rules.min_alsfrs}"
+    label = _w(QT_TRANSLATE_NOOP("", "ALSFRS-R total >= {low}"), low=rules.min_alsfrs)
     total = inputs.alsfrs_total
     if total is None:
-        return Criterion("alsfrs", label, None, NOT_RECORDED)
+        return _criterion("alsfrs", label, None, _w(NOT_RECORDED))
     if isinstance(total, bool) or not isinstance(total, int):
-        raise ClinicalError(f"ALSFRS-R total {total!r} is not a whole number")
+        raise ClinicalError(tr("ALSFRS-R total {total} is not a whole number").format(
+            total=repr(total)))
     if not 0 <= total <= MAX_TOTAL:
-        raise ClinicalError(f"ALSFRS-R total {total} is out of range; totals run from 0 to 48")
-    return Criterion("alsfrs", label, total >= rules.min_alsfrs,
-                     f"ALSFRS-R {total} (needs >= {rules.min_alsfrs})")
+        raise ClinicalError(tr("ALSFRS-R total {total} is out of range; totals run from 0 to "
+                               "48").format(total=total))
+    return _criterion("alsfrs", label, total >= rules.min_alsfrs,
+                      _w(QT_TRANSLATE_NOOP("", "ALSFRS-R {total} (needs >= {low})"),
+                         total=total, low=rules.min_alsfrs))
 
 
 def _fvc(inputs: EligibilityInputs, rules: EligibilityRules) -> Criterion:
-    label = f"FVC >= {_number(rules.min_fvc_pct)} % predicted"
+    label = _w(QT_TRANSLATE_NOOP("", "FVC >= {low} % predicted"),
+               low=_number(rules.min_fvc_pct))
     fvc = inputs.fvc_pct
     if fvc is None:
-        return Criterion("fvc", label, None, NOT_RECORDED)
+        return _criterion("fvc", label, None, _w(NOT_RECORDED))
     if isinstance(fvc, bool) or not isinstance(fvc, (int, float)) or not math.isfinite(fvc):
-        raise ClinicalError(f"FVC {fvc!r} is not a number")
+        raise ClinicalError(tr("FVC {fvc} is not a number").format(fvc=repr(fvc)))
     if not 0 <= fvc <= _MAX_FVC_PCT:
         raise ClinicalError(
-            f"FVC {_number(fvc)} % predicted is not possible; enter the percent of "
-            "predicted, not litres"
-        )
-    return Criterion("fvc", label, fvc >= rules.min_fvc_pct,
-                     f"FVC {_number(fvc)} % predicted "
-                     f"(needs >= {_number(rules.min_fvc_pct)})")
+            tr("FVC {fvc} % predicted is not possible; enter the percent of predicted, not "
+               "litres").format(fvc=_number(fvc)))
+    return _criterion("fvc", label, fvc >= rules.min_fvc_pct,
+                      _w(QT_TRANSLATE_NOOP("", "FVC {fvc} % predicted (needs >= {low})"),
+                         fvc=_number(fvc), low=_number(rules.min_fvc_pct)))
 
 
 def _flag(criterion_id: str, label: str, value: bool | None, wanted: bool,
           yes: str, no: str) -> Criterion:
-    """A yes/no criterion: met when ``value`` equals ``wanted``."""
+    """A yes/no criterion: met when ``value`` equals ``wanted`` (texts marked, in English)."""
     if value is None:
-        return Criterion(criterion_id, label, None, NOT_RECORDED)
+        return _criterion(criterion_id, _w(label), None, _w(NOT_RECORDED))
     if not isinstance(value, bool):
-        raise ClinicalError(f"{label}: answer yes or no, not {value!r}")
-    return Criterion(criterion_id, label, value == wanted, yes if value else no)
+        raise ClinicalError(tr("{criterion}: answer yes or no, not {value}").format(
+            criterion=tr(label), value=repr(value)))
+    return _criterion(criterion_id, _w(label), value == wanted, _w(yes if value else no))
 
 
 def assess(
@@ -175,16 +227,20 @@ def assess(
         _fvc(inputs, rules),
         # "sporadic" and "familial" are asked separately on the form; both are checked so a
         # contradictory pair (both yes) fails rather than slipping through.
-        _flag("sporadic", "Sporadic ALS", inputs.sporadic, True,
-              "sporadic ALS", "not sporadic ALS"),
-        _flag("no_familial", "No familial ALS", inputs.familial, False,
-              "familial ALS", "no familial ALS"),
-        _flag("no_malignancy", "No malignancy", inputs.malignancy, False,
-              "malignancy present", "no malignancy"),
-        _flag("no_autoimmune", "No autoimmune disease", inputs.autoimmune, False,
-              "autoimmune disease present", "no autoimmune disease"),
-        _flag("no_other_mnd", "No other motor neuron disease", inputs.other_mnd, False,
-              "another motor neuron disease diagnosed", "no other motor neuron disease"),
+        _flag("sporadic", QT_TRANSLATE_NOOP("", "Sporadic ALS"), inputs.sporadic, True,
+              QT_TRANSLATE_NOOP("", "sporadic ALS"), QT_TRANSLATE_NOOP("", "not sporadic ALS")),
+        _flag("no_familial", QT_TRANSLATE_NOOP("", "No familial ALS"), inputs.familial, False,
+              QT_TRANSLATE_NOOP("", "familial ALS"), QT_TRANSLATE_NOOP("", "no familial ALS")),
+        _flag("no_malignancy", QT_TRANSLATE_NOOP("", "No malignancy"), inputs.malignancy, False,
+              QT_TRANSLATE_NOOP("", "malignancy present"),
+              QT_TRANSLATE_NOOP("", "no malignancy")),
+        _flag("no_autoimmune", QT_TRANSLATE_NOOP("", "No autoimmune disease"), inputs.autoimmune,
+              False, QT_TRANSLATE_NOOP("", "autoimmune disease present"),
+              QT_TRANSLATE_NOOP("", "no autoimmune disease")),
+        _flag("no_other_mnd", QT_TRANSLATE_NOOP("", "No other motor neuron disease"),
+              inputs.other_mnd, False,
+              QT_TRANSLATE_NOOP("", "another motor neuron disease diagnosed"),
+              QT_TRANSLATE_NOOP("", "no other motor neuron disease")),
     )
     if any(c.met is False for c in criteria):
         eligible: bool | None = False

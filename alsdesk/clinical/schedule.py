@@ -28,6 +28,7 @@ from enum import Enum
 
 from alsdesk.states import Shown
 from alsdesk.errors import ClinicalError
+from alsdesk.i18n import tr
 from alsdesk.study.model import Event, EventKind, TimeUnit
 
 __all__ = ["VisitStatus", "VisitPlan", "plan_visits", "next_due"]
@@ -84,26 +85,33 @@ class VisitPlan:
         """The window in words: "48 h to 96 h after infusion" or "day 53 to day 67".
 
         Day numbers count from the anchor's date (day 0). "no window" when there is none.
+        In the language in use (a check's message, kept as a query's text, takes it in
+        English: alsdesk.rules.context.VisitWindow.describe).
         """
         if self.window is None:
-            return "no window"
+            return tr("no window")
         anchor_label = anchor_label or self.anchor_name
         low, high = self.window
         if self.unit is TimeUnit.DAYS:
             if low == high:
-                return f"day {_fmt(low)}"
-            return f"day {_fmt(low)} to day {_fmt(high)}"
+                return tr("day {day}").format(day=_fmt(low))
+            return tr("day {first} to day {last}").format(first=_fmt(low), last=_fmt(high))
         if self.unit is TimeUnit.HOURS:
             if low >= 0:
                 if low == high:
-                    return f"{_fmt(low)} h after {anchor_label}"
-                return f"{_fmt(low)} h to {_fmt(high)} h after {anchor_label}"
+                    return tr("{hours} h after {anchor}").format(hours=_fmt(low),
+                                                                 anchor=anchor_label)
+                return tr("{first} h to {last} h after {anchor}").format(
+                    first=_fmt(low), last=_fmt(high), anchor=anchor_label)
             if high <= 0:
                 if low == high:
-                    return f"{_fmt(-low)} h before {anchor_label}"
-                return f"{_fmt(-low)} h to {_fmt(-high)} h before {anchor_label}"
-            return f"{_fmt(-low)} h before to {_fmt(high)} h after {anchor_label}"
-        return f"{_fmt(low)} to {_fmt(high)}"
+                    return tr("{hours} h before {anchor}").format(hours=_fmt(-low),
+                                                                  anchor=anchor_label)
+                return tr("{first} h to {last} h before {anchor}").format(
+                    first=_fmt(-low), last=_fmt(-high), anchor=anchor_label)
+            return tr("{first} h before to {last} h after {anchor}").format(
+                first=_fmt(-low), last=_fmt(high), anchor=anchor_label)
+        return tr("{first} to {last}").format(first=_fmt(low), last=_fmt(high))
 
 
 def _to_minute(moment: datetime) -> datetime:
@@ -125,8 +133,8 @@ def _window(event: Event, anchor: datetime) -> tuple[datetime, datetime]:
         return _offset(anchor, event.unit, low), _offset(anchor, event.unit, high)
     if not (float(low).is_integer() and float(high).is_integer()):
         raise ClinicalError(
-            f"visit {event.label!r}: a window in days must use whole days, not {low} to {high}"
-        )
+            tr("visit {visit}: a window in days must use whole days, not {low} to {high}")
+            .format(visit=repr(event.label), low=low, high=high))
     first = anchor.date() + timedelta(days=int(low))
     last = anchor.date() + timedelta(days=int(high))
     return (datetime.combine(first, time.min, tzinfo=anchor.tzinfo),
@@ -142,7 +150,8 @@ def _done_moment(value: datetime | date | None, event: Event,
         return value, False
     if isinstance(value, date):
         return datetime.combine(value, DATE_ONLY_TIME, tzinfo=tz), True
-    raise ClinicalError(f"visit {event.label!r}: done {value!r} is not a date or a date-time")
+    raise ClinicalError(tr("visit {visit}: done {value} is not a date or a date-time").format(
+        visit=repr(event.label), value=repr(value)))
 
 
 def _done_status(event: Event, done_at: datetime, date_only: bool,
@@ -173,12 +182,13 @@ def _pending_status(event: Event, now: datetime, start: datetime, end: datetime,
 def _plan(event: Event, anchor: datetime | None, done_value: datetime | date | None,
           now: datetime, due_ahead: timedelta, anchor_name: str) -> VisitPlan:
     if event.window is not None and event.unit is None:
-        raise ClinicalError(f"visit {event.label!r} has a window but no unit (hours or days)")
+        raise ClinicalError(tr("visit {visit} has a window but no unit (hours or days)").format(
+            visit=repr(event.label)))
     if event.window is not None and event.window[0] > event.window[1]:
         raise ClinicalError(
-            f"visit {event.label!r}: the window opens ({_fmt(event.window[0])}) after it "
-            f"closes ({_fmt(event.window[1])})"
-        )
+            tr("visit {visit}: the window opens ({opens}) after it closes ({closes})").format(
+                visit=repr(event.label), opens=_fmt(event.window[0]),
+                closes=_fmt(event.window[1])))
     tz = anchor.tzinfo if anchor is not None else now.tzinfo
     done_at, date_only = _done_moment(done_value, event, tz)
     target = None
@@ -202,13 +212,15 @@ def _plan(event: Event, anchor: datetime | None, done_value: datetime | date | N
 def _check_moments(anchor: datetime | None, now: datetime,
                    done: Mapping[str, datetime | date | None]) -> None:
     if not isinstance(now, datetime):
-        raise ClinicalError(f"the current time must be a date-time, not {now!r}")
+        raise ClinicalError(tr("the current time must be a date-time, not {value}").format(
+            value=repr(now)))
     if anchor is not None and not isinstance(anchor, datetime):
-        raise ClinicalError(f"the infusion start must be a date-time, not {anchor!r}")
+        raise ClinicalError(tr("the infusion start must be a date-time, not {value}").format(
+            value=repr(anchor)))
     moments = [now] + ([anchor] if anchor is not None else [])
     moments += [v for v in done.values() if isinstance(v, datetime)]
     if len({m.tzinfo is not None for m in moments}) > 1:
-        raise ClinicalError("date-times mix clinic local time with time-zone stamped times")
+        raise ClinicalError(tr("date-times mix clinic local time with time-zone stamped times"))
 
 
 def plan_visits(
@@ -231,7 +243,7 @@ def plan_visits(
     """
     _check_moments(anchor, now, done)
     if due_ahead < timedelta(0):
-        raise ClinicalError("the 'due' warning period cannot be negative")
+        raise ClinicalError(tr("the 'due' warning period cannot be negative"))
     return [
         _plan(event, anchor, done.get(event.id), now, due_ahead, anchor_name)
         for event in events

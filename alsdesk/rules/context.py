@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk.clinical.schedule import plan_visits
 from alsdesk.datefmt import date_text, datetime_text
+from alsdesk.i18n import english
 from alsdesk.rules.engine import visibility
 from alsdesk.rules.expr import TERMS, WINDOW, parse_expr
 from alsdesk.rules.temporal import Partial
@@ -172,7 +173,9 @@ class VisitWindow:
                 self.anchor.date() + dt.timedelta(days=high))
 
     def describe(self) -> str:
-        """The window in words and clock times, for the check's message."""
+        """The window in words and clock times, for the check's message: in English, what
+        ever the window's language, as the study's own text it is filled into is (a soft
+        check's message is kept as a query's text, and in a deviation's description)."""
         if self.event.anchor:
             first, last = self._days()
             if first == last:
@@ -180,7 +183,8 @@ class VisitWindow:
             return f"{date_text(first)} to {date_text(last)}"
         plan = plan_visits([self.event], self.anchor, {}, self.anchor,
                            anchor_name=self.anchor_name)[0]
-        words = plan.describe_window()
+        with english():
+            words = plan.describe_window()
         if plan.window_start is None or plan.window_end is None:
             return words
         # The forms' own date format (a site's other setting is for lists, not messages).

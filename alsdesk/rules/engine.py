@@ -17,6 +17,7 @@ from typing import Any, Collection, Mapping
 
 from alsdesk.datefmt import date_text, datetime_text
 from alsdesk.errors import ExpressionError, ValidationError
+from alsdesk.i18n import tr
 from alsdesk.rules import temporal
 from alsdesk.rules.expr import NOW, TODAY, WINDOW, Expr, parse_expr
 from alsdesk.rules.temporal import Partial
@@ -118,14 +119,15 @@ def evaluate(form: Form, values: Mapping[str, Any],
     for check, expr, parse_error, fields in plan.checks:
         if expr is None:
             findings.append(Finding(check.id, Severity.HARD,
-                                    f"Check {check.id} could not be evaluated: {parse_error}",
-                                    fields))
+                                    tr("Check {check} could not be evaluated: {problem}")
+                                    .format(check=check.id, problem=parse_error), fields))
             continue
         try:
             result = expr.evaluate(check_env)
         except ExpressionError as e:
             findings.append(Finding(check.id, Severity.HARD,
-                                    f"Check {check.id} could not be evaluated: {e}", fields))
+                                    tr("Check {check} could not be evaluated: {problem}")
+                                    .format(check=check.id, problem=e), fields))
             continue
         if result is False:
             message = (_fill(check.message, form, values, check_env) if "{" in check.message
@@ -134,8 +136,9 @@ def evaluate(form: Form, values: Mapping[str, Any],
         elif result is not True and result is not None:
             findings.append(Finding(
                 check.id, Severity.HARD,
-                f"Check {check.id} could not be evaluated: it gave {result!r},"
-                f" not true or false, in check '{check.expr}'", fields))
+                tr("Check {check} could not be evaluated: it gave {result}, not true or false, "
+                   "in check '{expr}'").format(check=check.id, result=repr(result),
+                                               expr=check.expr), fields))
     return findings
 
 
@@ -154,8 +157,8 @@ def _in_future(f: Field, value: Any, env: Mapping[str, Any]) -> Finding | None:
         now = env[NOW]
         if not isinstance(value, dt.datetime) or value <= now:
             return None
-        told = f"{now:%H:%M} today" if value.date() == now.date() else display(
-            f, now.strftime("%Y-%m-%dT%H:%M"))
+        told = (tr("{time} today").format(time=f"{now:%H:%M}") if value.date() == now.date()
+                else display(f, now.strftime("%Y-%m-%dT%H:%M")))
         stored = value.strftime("%Y-%m-%dT%H:%M")
     else:
         today = env[TODAY]
@@ -165,8 +168,9 @@ def _in_future(f: Field, value: Any, env: Mapping[str, Any]) -> Finding | None:
         told = display(f, today.isoformat())
         stored = str(value) if isinstance(value, Partial) else value.isoformat()
     return Finding(f"future:{f.id}", Severity.HARD,
-                   f"{f.label}: {display(f, stored)} is in the future (now: {told}) — enter"
-                   " the date it happened", (f.id,))
+                   tr("{label}: {value} is in the future (now: {now}) — enter the date it "
+                      "happened").format(label=f.label, value=display(f, stored), now=told),
+                   (f.id,))
 
 
 def _fill(message: str, form: Form, values: Mapping[str, Any],
@@ -202,29 +206,30 @@ def _field_problems(f: Field, value: Any, code: str | None, vis: _Visibility,
         out.append(Finding(f"value:{f.id}", Severity.HARD, problem, one))
     if code is not None:
         if code not in f.missing:
-            allowed = (f"allowed here: {', '.join(f.missing)}" if f.missing
-                       else "none is allowed here, so enter a value")
-            out.append(Finding(f"value:{f.id}", Severity.HARD,
-                               f"{f.label}: '{code}' is not an allowed missing-data code"
-                               f" ({allowed})", one))
+            said = (tr("{label}: '{code}' is not an allowed missing-data code (allowed here: "
+                       "{codes})") if f.missing else
+                    tr("{label}: '{code}' is not an allowed missing-data code (none is allowed "
+                       "here, so enter a value)"))
+            out.append(Finding(f"value:{f.id}", Severity.HARD, said.format(
+                label=f.label, code=code, codes=", ".join(f.missing)), one))
         if value is not None:
             out.append(Finding(f"value:{f.id}", Severity.HARD,
-                               f"{f.label} has both a value and a missing-data code ({code})"
-                               f" — keep one", one))
+                               tr("{label} has both a value and a missing-data code ({code}) — "
+                                  "keep one").format(label=f.label, code=code), one))
     if f.id in vis.errors:
         out.append(Finding(f"visible:{f.id}", Severity.HARD,
-                           f"Whether {f.label} applies could not be worked out:"
-                           f" {vis.errors[f.id]}", one))
+                           tr("Whether {label} applies could not be worked out: {problem}")
+                           .format(label=f.label, problem=vis.errors[f.id]), one))
     if vis.visible[f.id]:
         if f.required and value is None and code is None:
-            how = (f"enter a value or a missing-data code ({', '.join(f.missing)})" if f.missing
-                   else "enter a value")
+            said = (tr("{label} is required: enter a value or a missing-data code ({codes})")
+                    if f.missing else tr("{label} is required: enter a value"))
             out.append(Finding(f"required:{f.id}", Severity.HARD,
-                               f"{f.label} is required: {how}", one))
+                               said.format(label=f.label, codes=", ".join(f.missing)), one))
     elif value is not None or code is not None:
         out.append(Finding(f"hidden:{f.id}", Severity.HARD,
-                           f"{f.label} does not apply ({_why_hidden(f, vis, form)}) — clear "
-                           "it", one))
+                           tr("{label} does not apply ({why}) — clear it").format(
+                               label=f.label, why=_why_hidden(f, vis, form)), one))
     return out
 
 
@@ -234,11 +239,12 @@ def _why_hidden(f: Field, vis: _Visibility, form: Form | None = None) -> str:
         from alsdesk.pdf.wording import condition_text
 
         words = condition_text(form, f.visible) if form is not None else f.visible
-        return f"it applies only if {words}"
+        return tr("it applies only if {condition}").format(condition=words)
     hidden = [label for fid, label in vis.labels.items()
               if fid in vis.deps[f.id] and vis.visible[fid] is False]
-    verb = "does" if len(hidden) == 1 else "do"
-    return f"it depends on {', '.join(hidden)}, which {verb} not apply"
+    said = (tr("it depends on {fields}, which does not apply") if len(hidden) == 1 else
+            tr("it depends on {fields}, which do not apply"))
+    return said.format(fields=", ".join(hidden))
 
 
 @dataclass(frozen=True)
@@ -364,7 +370,8 @@ def _visibility(plan: _Plan, env: Mapping[str, Any]) -> _Visibility:
             errors[fid] = str(e)
             continue
         if result is not None and not isinstance(result, bool):
-            errors[fid] = f"it gave {result!r}, not true or false, in check '{expr.src}'"
+            errors[fid] = tr("it gave {result}, not true or false, in check '{expr}'").format(
+                result=repr(result), expr=expr.src)
             continue
         own[fid] = result is True
     visible = dict(own)

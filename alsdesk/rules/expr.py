@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from alsdesk.errors import ExpressionError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules import temporal
 from alsdesk.rules.ops import BINOPS, CMPOPS, Fail, arith, call, compare, number, truth
 
@@ -56,15 +57,23 @@ _OP_NAMES: dict[type, str] = {
     ast.Pow: "'**'", ast.Mod: "'%'", ast.FloorDiv: "'//'", ast.MatMult: "'@'",
     ast.LShift: "'<<'", ast.RShift: "'>>'", ast.BitOr: "'|'", ast.BitAnd: "'&'",
     ast.BitXor: "'^'", ast.Invert: "'~'",
-    ast.Is: "'is' (use blank(x) or present(x))", ast.IsNot: "'is not' (use present(x))",
+    ast.Is: QT_TRANSLATE_NOOP("", "'is' (use blank(x) or present(x))"),
+    ast.IsNot: QT_TRANSLATE_NOOP("", "'is not' (use present(x))"),
 }
+# shown with tr() (the names of Python's own keywords, lambda, await, yield, stay as they are)
 _NODE_NAMES: dict[type, str] = {
-    ast.Attribute: "attribute access (a.b)", ast.Subscript: "subscripts (a[i])",
-    ast.Slice: "slices (a[i:j])", ast.Lambda: "lambda", ast.ListComp: "comprehensions",
-    ast.SetComp: "comprehensions", ast.DictComp: "comprehensions",
-    ast.GeneratorExp: "comprehensions", ast.NamedExpr: "assignment (:=)",
-    ast.JoinedStr: "f-strings", ast.FormattedValue: "f-strings", ast.IfExp: "'x if c else y'",
-    ast.Dict: "dictionaries", ast.Set: "sets", ast.Starred: "star arguments (*x)",
+    ast.Attribute: QT_TRANSLATE_NOOP("", "attribute access (a.b)"),
+    ast.Subscript: QT_TRANSLATE_NOOP("", "subscripts (a[i])"),
+    ast.Slice: QT_TRANSLATE_NOOP("", "slices (a[i:j])"), ast.Lambda: "lambda",
+    ast.ListComp: QT_TRANSLATE_NOOP("", "comprehensions"),
+    ast.SetComp: QT_TRANSLATE_NOOP("", "comprehensions"),
+    ast.DictComp: QT_TRANSLATE_NOOP("", "comprehensions"),
+    ast.GeneratorExp: QT_TRANSLATE_NOOP("", "comprehensions"),
+    ast.NamedExpr: QT_TRANSLATE_NOOP("", "assignment (:=)"),
+    ast.JoinedStr: QT_TRANSLATE_NOOP("", "f-strings"),
+    ast.FormattedValue: QT_TRANSLATE_NOOP("", "f-strings"), ast.IfExp: "'x if c else y'",
+    ast.Dict: QT_TRANSLATE_NOOP("", "dictionaries"), ast.Set: QT_TRANSLATE_NOOP("", "sets"),
+    ast.Starred: QT_TRANSLATE_NOOP("", "star arguments (*x)"),
     ast.Await: "await", ast.Yield: "yield", ast.YieldFrom: "yield",
 }
 
@@ -116,34 +125,41 @@ class Expr:
         except Unchecked as e:
             raise ExpressionError(str(e)) from None
         except Fail as e:
-            raise ExpressionError(f"{e} in check '{self.src}'") from None
+            raise ExpressionError(tr("{problem} in check '{check}'").format(
+                problem=e, check=self.src)) from None
         except ZeroDivisionError:
-            raise ExpressionError(f"division by zero in check '{self.src}'") from None
+            raise ExpressionError(tr("division by zero in check '{check}'").format(
+                check=self.src)) from None
         except (TypeError, ValueError, OverflowError) as e:
             # Anything the guards below did not foresee still reaches the user as our error.
-            raise ExpressionError(f"{e} in check '{self.src}'") from None
+            raise ExpressionError(tr("{problem} in check '{check}'").format(
+                problem=e, check=self.src)) from None
 
 
 @functools.lru_cache(maxsize=2048)
 def parse_expr(src: str) -> Expr:
     """Parse and check ``src``; raise ExpressionError naming anything not allowed."""
     if not isinstance(src, str):
-        raise ExpressionError(f"an expression must be text, not {type(src).__name__}")
+        raise ExpressionError(tr("an expression must be text, not {type}").format(
+            type=type(src).__name__))
     text = src.strip()
     if not text:
-        raise ExpressionError("the expression is empty")
+        raise ExpressionError(tr("the expression is empty"))
     if len(text) > MAX_SOURCE:
         raise ExpressionError(
-            f"the expression is {len(text)} characters long; at most {MAX_SOURCE} are allowed")
+            tr("the expression is {n} characters long; at most {limit} are allowed").format(
+                n=len(text), limit=MAX_SOURCE))
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as e:
-        where = f"column {e.offset}" if e.offset else "the end"
+        where = tr("column {n}").format(n=e.offset) if e.offset else tr("the end")
         if e.lineno and e.lineno > 1:
-            where = f"line {e.lineno}, {where}"
-        raise ExpressionError(f"syntax error at {where} in check '{src}': {e.msg}") from None
+            where = tr("line {line}, {where}").format(line=e.lineno, where=where)
+        raise ExpressionError(tr("syntax error at {where} in check '{check}': {problem}").format(
+            where=where, check=src, problem=e.msg)) from None
     except (ValueError, RecursionError, MemoryError) as e:
-        raise ExpressionError(f"cannot read check '{src}': {e}") from None
+        raise ExpressionError(tr("cannot read check '{check}': {problem}").format(
+            check=src, problem=e)) from None
     names: set[str] = set()
     _Validator(src, names).visit(tree.body, 1)
     return Expr(src=src, names=frozenset(names), tree=tree)
@@ -162,19 +178,22 @@ class _Validator:
         self.names = names
 
     def reject(self, what: str) -> ExpressionError:
-        return ExpressionError(f"{what} cannot be used in check '{self.src}'")
+        return ExpressionError(tr("{what} cannot be used in check '{check}'").format(
+            what=what, check=self.src))
 
     def visit(self, node: ast.AST, depth: int) -> None:
         if depth > MAX_DEPTH:
-            raise ExpressionError(f"check '{self.src}' is nested too deeply")
+            raise ExpressionError(tr("check '{check}' is nested too deeply").format(
+                check=self.src))
         d = depth + 1
         if isinstance(node, ast.Constant):
             if node.value is not None and type(node.value) not in (bool, int, float, str):
-                raise self.reject(f"the literal {node.value!r}")
+                raise self.reject(tr("the literal {value}").format(value=repr(node.value)))
         elif isinstance(node, ast.Name):
             if node.id in FUNCTIONS:
                 raise ExpressionError(
-                    f"'{node.id}' is a function; call it as {node.id}(...) in check '{self.src}'")
+                    tr("'{name}' is a function; call it as {name}(...) in check '{check}'")
+                    .format(name=node.id, check=self.src))
             self.names.add(node.id)
         elif isinstance(node, ast.Attribute):
             self.names.add(self.reference(node))
@@ -186,29 +205,29 @@ class _Validator:
                 self.visit(value, d)
         elif isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, (ast.Not, ast.USub, ast.UAdd)):
-                raise self.reject(_OP_NAMES.get(type(node.op), type(node.op).__name__))
+                raise self.reject(tr(_OP_NAMES.get(type(node.op), type(node.op).__name__)))
             self.visit(node.operand, d)
         elif isinstance(node, ast.BinOp):
             if type(node.op) not in BINOPS:
-                raise self.reject(_OP_NAMES.get(type(node.op), type(node.op).__name__))
+                raise self.reject(tr(_OP_NAMES.get(type(node.op), type(node.op).__name__)))
             self.visit(node.left, d)
             self.visit(node.right, d)
         elif isinstance(node, ast.Compare):
             for op, right in zip(node.ops, node.comparators):
                 if type(op) not in CMPOPS:
-                    raise self.reject(_OP_NAMES.get(type(op), type(op).__name__))
+                    raise self.reject(tr(_OP_NAMES.get(type(op), type(op).__name__)))
                 if isinstance(right, ast.Constant) and right.value is None:
                     # Comparing with None is always unknown, so it can only be a mistake.
-                    raise self.reject("comparing with None (use blank(x) or present(x))")
+                    raise self.reject(tr("comparing with None (use blank(x) or present(x))"))
             if isinstance(node.left, ast.Constant) and node.left.value is None:
-                raise self.reject("comparing with None (use blank(x) or present(x))")
+                raise self.reject(tr("comparing with None (use blank(x) or present(x))"))
             self.visit(node.left, d)
             for right in node.comparators:
                 self.visit(right, d)
         elif isinstance(node, ast.Call):
             self.visit_call(node, d)
         else:
-            raise self.reject(_NODE_NAMES.get(type(node), type(node).__name__))
+            raise self.reject(tr(_NODE_NAMES.get(type(node), type(node).__name__)))
 
     def reference(self, node: ast.Attribute) -> str:
         """``form.field`` or ``event.form.field`` as one dotted name; anything else refused."""
@@ -223,31 +242,42 @@ class _Validator:
         if (not isinstance(sub, ast.Name) or len(parts) > 3
                 or not all(_REF_PART.match(p) and "__" not in p for p in parts)):
             raise ExpressionError(
-                f"attribute access ({ast.unparse(node)}) cannot be used in check '{self.src}';"
-                " a field of another form is written form.field or event.form.field")
+                tr("attribute access ({code}) cannot be used in check '{check}'; a field of "
+                   "another form is written form.field or event.form.field").format(
+                    code=ast.unparse(node), check=self.src))
         if sub.id in FUNCTIONS:
-            raise ExpressionError(f"'{dotted}' in check '{self.src}' starts with a function"
-                                  " name; a function name cannot start a reference")
+            raise ExpressionError(tr("'{name}' in check '{check}' starts with a function name; a "
+                                     "function name cannot start a reference").format(
+                name=dotted, check=self.src))
         return dotted
 
     def visit_call(self, node: ast.Call, depth: int) -> None:
         func = node.func
         if not isinstance(func, ast.Name):
-            what = _NODE_NAMES.get(type(func), "not a plain function")
-            raise self.reject(f"calling '{ast.unparse(func)}' ({what})")
+            what = _NODE_NAMES.get(type(func), QT_TRANSLATE_NOOP("", "not a plain function"))
+            raise self.reject(tr("calling '{code}' ({what})").format(code=ast.unparse(func),
+                                                                     what=tr(what)))
         if func.id not in FUNCTIONS:
             allowed = ", ".join(FUNCTIONS)
-            raise ExpressionError(f"'{func.id}' is not an allowed function in check '{self.src}'"
-                                  f" (allowed: {allowed})")
+            raise ExpressionError(tr("'{name}' is not an allowed function in check '{check}' "
+                                     "(allowed: {allowed})").format(name=func.id, check=self.src,
+                                                                    allowed=allowed))
         if node.keywords:
-            raise self.reject(f"keyword arguments in {func.id}()")
+            raise self.reject(tr("keyword arguments in {name}()").format(name=func.id))
         fewest, most = FUNCTIONS[func.id]
         count = len(node.args)
         if count < fewest or (most is not None and count > most):
-            wanted = str(fewest) if fewest == most else f"at least {fewest}"
-            plural = "" if fewest == 1 else "s"
-            raise ExpressionError(f"{func.id}() takes {wanted} argument{plural}, not {count},"
-                                  f" in check '{self.src}'")
+            if fewest == most:
+                said = (tr("{name}() takes {n} argument, not {count}, in check '{check}'")
+                        if fewest == 1 else
+                        tr("{name}() takes {n} arguments, not {count}, in check '{check}'"))
+            else:
+                said = (tr("{name}() takes at least {n} argument, not {count}, in check "
+                           "'{check}'") if fewest == 1 else
+                        tr("{name}() takes at least {n} arguments, not {count}, in check "
+                           "'{check}'"))
+            raise ExpressionError(said.format(name=func.id, n=fewest, count=count,
+                                              check=self.src))
         for arg in node.args:
             self.visit(arg, depth)
 
@@ -280,7 +310,8 @@ def _terminology(func: str, args: list[Callable[[Mapping[str, Any]], Any]]
         if term is None or grade is None:
             return None
         if isinstance(grade, bool) or not isinstance(grade, int):
-            raise Fail(f"ctcae_has_grade() needs a whole-number grade, not {grade!r}")
+            raise Fail(tr("ctcae_has_grade() needs a whole-number grade, not {grade}").format(
+                grade=repr(grade)))
         return term.has_grade(grade)
     return evaluate
 
@@ -301,7 +332,7 @@ def _walker(node: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
             try:
                 return env[name]
             except KeyError:
-                raise Fail(f"unknown name '{name}'") from None
+                raise Fail(tr("unknown name '{name}'").format(name=name)) from None
         return lookup
     if isinstance(node, ast.Attribute):
         dotted = ast.unparse(node)
@@ -380,5 +411,5 @@ def _walker(node: ast.AST) -> Callable[[Mapping[str, Any]], Any]:
     kind = type(node).__name__
 
     def unreachable(env: Mapping[str, Any]) -> Any:  # after validation
-        raise Fail(f"cannot evaluate {kind}")
+        raise Fail(tr("cannot evaluate {kind}").format(kind=kind))
     return unreachable

@@ -11,6 +11,7 @@ import datetime as dt
 import operator
 from typing import Any, Callable
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules import temporal
 from alsdesk.rules.temporal import Partial
 
@@ -35,22 +36,28 @@ class Fail(Exception):
 
 
 def kind_of(value: Any) -> str:
-    """How a value is named in messages; also decides which values may be compared."""
+    """How a value is named in messages (in English: a message shows tr() of it); also
+    decides which values may be compared."""
     if isinstance(value, bool):
-        return "true/false"
+        return QT_TRANSLATE_NOOP("", "true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return QT_TRANSLATE_NOOP("", "a number")
     if isinstance(value, str):
-        return "text"
+        return QT_TRANSLATE_NOOP("", "text")
     if isinstance(value, dt.datetime):  # before date: datetime is a subclass of date
-        return "a date-time"
+        return QT_TRANSLATE_NOOP("", "a date-time")
     if isinstance(value, (dt.date, Partial)):
-        return "a date"
+        return QT_TRANSLATE_NOOP("", "a date")
     if isinstance(value, dt.time):
-        return "a time"
+        return QT_TRANSLATE_NOOP("", "a time")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return QT_TRANSLATE_NOOP("", "a list")
     return type(value).__name__
+
+
+def _kind(value: Any) -> str:
+    """kind_of(value) in the language in use, for a message."""
+    return tr(kind_of(value))
 
 
 _ORDERABLE = {"a number", "text", "a date", "a date-time", "a time"}
@@ -61,7 +68,8 @@ def _same_kind(a: Any, b: Any, op: str) -> str:
     # finds that definition bug on the first test entry instead of never firing.
     ka, kb = kind_of(a), kind_of(b)
     if ka != kb:
-        raise Fail(f"cannot compare {ka} with {kb} using '{op}'")
+        raise Fail(tr("cannot compare {a} with {b} using '{op}'").format(a=tr(ka), b=tr(kb),
+                                                                          op=op))
     return ka
 
 
@@ -82,17 +90,18 @@ def compare(op: ast.cmpop, a: Any, b: Any) -> bool | None:
             return None if equal is None else equal is isinstance(op, ast.Eq)
         return temporal.order(symbol, a, b)
     if kind not in _ORDERABLE and not isinstance(op, (ast.Eq, ast.NotEq)):
-        raise Fail(f"cannot order {kind} using '{symbol}'")
+        raise Fail(tr("cannot order {kind} using '{op}'").format(kind=tr(kind), op=symbol))
     return _OPERATORS[type(op)](a, b)
 
 
 def _contains(container: Any, item: Any) -> bool | None:
     if isinstance(container, str):
         if not isinstance(item, str):
-            raise Fail(f"cannot look for {kind_of(item)} in text")
+            raise Fail(tr("cannot look for {kind} in text").format(kind=_kind(item)))
         return item in container
     if not isinstance(container, (list, tuple)):
-        raise Fail(f"'in' needs a list or text on its right, not {kind_of(container)}")
+        raise Fail(tr("'in' needs a list or text on its right, not {kind}").format(
+            kind=_kind(container)))
     unknown = False
     for element in container:
         if element is None:
@@ -116,15 +125,16 @@ def truth(value: Any, op: str) -> bool | None:
     """``value`` as true/false/unknown for ``and``/``or``/``not``; anything else fails."""
     if value is None or isinstance(value, bool):
         return value
-    raise Fail(f"'{op}' needs true or false, not {kind_of(value)}")
+    raise Fail(tr("'{op}' needs true or false, not {kind}").format(op=op, kind=_kind(value)))
 
 
 def number(value: Any, op: str) -> int | float:
     """``value`` as a number for arithmetic; dates are pointed to days()/hours()."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        hint = " (use days(a, b), hours(a, b) or years(a, b) for dates)" if isinstance(
-            value, (dt.date, dt.time)) else ""
-        raise Fail(f"'{op}' needs numbers, not {kind_of(value)}{hint}")
+        said = (tr("'{op}' needs numbers, not {kind} (use days(a, b), hours(a, b) or "
+                   "years(a, b) for dates)") if isinstance(value, (dt.date, dt.time)) else
+                tr("'{op}' needs numbers, not {kind}"))
+        raise Fail(said.format(op=op, kind=_kind(value)))
     return value
 
 
@@ -135,7 +145,7 @@ def arith(op: ast.operator, a: Any, b: Any) -> Any:
         return None
     a, b = number(a, symbol), number(b, symbol)
     if isinstance(op, ast.Div) and b == 0:
-        raise Fail("division by zero")
+        raise Fail(tr("division by zero"))
     return _OPERATORS[type(op)](a, b)
 
 
@@ -151,17 +161,18 @@ def call(name: str, args: list[Any]) -> Any:
         items = args
         if len(args) == 1:
             if not isinstance(args[0], (list, tuple)):
-                raise Fail(f"{name}() of one value needs a list, not {kind_of(args[0])}")
+                raise Fail(tr("{name}() of one value needs a list, not {kind}").format(
+                    name=name, kind=_kind(args[0])))
             items = list(args[0])
         if not items:
-            raise Fail(f"{name}() of an empty list")
+            raise Fail(tr("{name}() of an empty list").format(name=name))
         if any(i is None or isinstance(i, Partial) for i in items):
             return None  # the earliest of a partial and a date is not always known
         kind = kind_of(items[0])
         for other in items[1:]:
             _same_kind(items[0], other, name)
         if kind not in _ORDERABLE:
-            raise Fail(f"{name}() cannot order {kind}")
+            raise Fail(tr("{name}() cannot order {kind}").format(name=name, kind=tr(kind)))
         return min(items) if name == "min" else max(items)
     try:
         return _IMPLS[name](*args)
@@ -180,7 +191,7 @@ def _as_date(value: Any, name: str) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    raise Fail(f"{name}() needs dates, not {kind_of(value)}")
+    raise Fail(tr("{name}() needs dates, not {kind}").format(name=name, kind=_kind(value)))
 
 
 def _days(a: Any, b: Any) -> int:
@@ -190,7 +201,7 @@ def _days(a: Any, b: Any) -> int:
 def _hours(a: Any, b: Any) -> float:
     if not isinstance(a, dt.datetime) or not isinstance(b, dt.datetime):
         bad = b if isinstance(a, dt.datetime) else a
-        raise Fail(f"hours() needs date-times, not {kind_of(bad)}")
+        raise Fail(tr("hours() needs date-times, not {kind}").format(kind=_kind(bad)))
     return (b - a).total_seconds() / 3600.0
 
 
@@ -202,13 +213,15 @@ def _years(a: Any, b: Any) -> int:
 
 def _need(value: Any, types: tuple[type, ...], name: str, wanted: str) -> Any:
     if isinstance(value, bool) or not isinstance(value, types):
-        raise Fail(f"{name}() needs {wanted}, not {kind_of(value)}")
+        raise Fail(tr("{name}() needs {wanted}, not {kind}").format(name=name, wanted=tr(wanted),
+                                                                     kind=_kind(value)))
     return value
 
 
 _IMPLS: dict[str, Callable[..., Any]] = {
     "days": _days, "hours": _hours, "years": _years,
-    "abs": lambda x: abs(_need(x, (int, float), "abs", "a number")),
-    "len": lambda x: len(_need(x, (str, list, tuple), "len", "text or a list")),
-    "lower": lambda x: _need(x, (str,), "lower", "text").lower(),
+    "abs": lambda x: abs(_need(x, (int, float), "abs", QT_TRANSLATE_NOOP("", "a number"))),
+    "len": lambda x: len(_need(x, (str, list, tuple), "len",
+                               QT_TRANSLATE_NOOP("", "text or a list"))),
+    "lower": lambda x: _need(x, (str,), "lower", QT_TRANSLATE_NOOP("", "text")).lower(),
 }

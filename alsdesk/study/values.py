@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from alsdesk.errors import ValidationError
-from alsdesk.i18n import ascii_digits
+from alsdesk.i18n import QT_TRANSLATE_NOOP, ascii_digits, tr
 from alsdesk.jalali import read_jalali
 from alsdesk.study import units
 from alsdesk.study.model import CodeList, Field, FieldType
@@ -42,12 +42,14 @@ _S_DATE = re.compile(f"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}")
 _S_MONTH = re.compile(f"{_D}{{4}}-{_D}{{2}}")
 _S_DATETIME = re.compile(f"{_D}{{4}}-{_D}{{2}}-{_D}{{2}}T{_D}{{2}}:{_D}{{2}}")
 _S_TIME = re.compile(f"{_D}{{2}}:{_D}{{2}}")
-_CLOCK = "HH:MM on the 24-hour clock, e.g. 14:30"
+_CLOCK = QT_TRANSLATE_NOOP("", "HH:MM on the 24-hour clock, e.g. 14:30")
 _EXPECTED = {
-    FieldType.TEXT: "text", FieldType.MEMO: "text", FieldType.INTEGER: "a whole number (int)",
-    FieldType.DECIMAL: "a number (float)", FieldType.DATE: "a date as text YYYY-MM-DD",
-    FieldType.DATETIME: "a date-time as text YYYY-MM-DDTHH:MM",
-    FieldType.TIME: "a time as text HH:MM",
+    FieldType.TEXT: QT_TRANSLATE_NOOP("", "text"), FieldType.MEMO: QT_TRANSLATE_NOOP("", "text"),
+    FieldType.INTEGER: QT_TRANSLATE_NOOP("", "a whole number (int)"),
+    FieldType.DECIMAL: QT_TRANSLATE_NOOP("", "a number (float)"),
+    FieldType.DATE: QT_TRANSLATE_NOOP("", "a date as text YYYY-MM-DD"),
+    FieldType.DATETIME: QT_TRANSLATE_NOOP("", "a date-time as text YYYY-MM-DDTHH:MM"),
+    FieldType.TIME: QT_TRANSLATE_NOOP("", "a time as text HH:MM"),
 }
 
 
@@ -110,7 +112,9 @@ def check_value(field: Field, value: Any, unit: Any = ANY_UNIT) -> str | None:
     expected = _NUMERIC.get(kind, str)
     # bool is an int subclass, but True in a number field is always a caller's mistake.
     if isinstance(value, bool) or not isinstance(value, expected):
-        return f"{field.label}: expected {_EXPECTED[kind]}, not {type(value).__name__} {_r(value)}"
+        return tr("{label}: expected {expected}, not {type} {value}").format(
+            label=field.label, expected=tr(_EXPECTED[kind]), type=type(value).__name__,
+            value=_r(value))
     if kind in _TEXTUAL:
         return _check_text(field, value)
     if kind in (FieldType.INTEGER, FieldType.DECIMAL):
@@ -119,10 +123,12 @@ def check_value(field: Field, value: Any, unit: Any = ANY_UNIT) -> str | None:
         return _check_date(field, value)
     if kind is FieldType.DATETIME:
         if not _S_DATETIME.fullmatch(value):
-            return f"{field.label}: {_q(value)} is not stored as YYYY-MM-DDTHH:MM"
+            return tr("{label}: {value} is not stored as YYYY-MM-DDTHH:MM").format(
+                label=field.label, value=_q(value))
         return _check_date(field, value[:10]) or _check_time(field, value[11:])
     if not _S_TIME.fullmatch(value):
-        return f"{field.label}: {_q(value)} is not stored as HH:MM"
+        return tr("{label}: {value} is not stored as HH:MM").format(label=field.label,
+                                                                    value=_q(value))
     return _check_time(field, value)
 
 
@@ -152,7 +158,8 @@ def to_text(field: Field, value: Any) -> str | None:
     elif isinstance(value, str):
         return value
     bad = f"{type(value).__name__} {_r(value)}"
-    raise ValidationError(field.id, f"{field.label}: cannot record {bad}")
+    raise ValidationError(field.id, tr("{label}: cannot record {value}").format(
+        label=field.label, value=bad))
 
 
 def from_text(field: Field, text: str | None) -> Any:
@@ -168,8 +175,9 @@ def from_text(field: Field, text: str | None) -> Any:
                 raise ValueError(text)
             return int(text)
     except ValueError:
-        raise ValidationError(field.id, f"{field.label}: recorded text {text!r} is not a"
-                                        f" {kind.value} value") from None
+        raise ValidationError(field.id, tr("{label}: recorded text {text} is not a {kind} "
+                                           "value").format(label=field.label, text=repr(text),
+                                                           kind=kind.value)) from None
     return text
 
 
@@ -222,19 +230,21 @@ def _parse_integer(field: Field, text: str) -> int:
     if _INT.fullmatch(text):
         return int(text)
     if re.fullmatch(f"[+-]?{_D}+", text):
-        return _fail(field, f"{_q(text)} is far too large")
+        return _fail(field, tr("{text} is far too large").format(text=_q(text)))
     if _DEC.fullmatch(text):
-        return _fail(field, f"{_q(text)} is not a whole number (enter it without decimals)")
-    return _fail(field, f"{_q(text)} is not a number")
+        return _fail(field, tr("{text} is not a whole number (enter it without decimals)")
+                     .format(text=_q(text)))
+    return _fail(field, tr("{text} is not a number").format(text=_q(text)))
 
 
 def _parse_decimal(field: Field, text: str) -> float:
     if not _DEC.fullmatch(text) or len(text) > 40:
-        return _fail(field, f"{_q(text)} is not a number (e.g. 72.5)")
+        return _fail(field, tr("{text} is not a number (e.g. 72.5)").format(text=_q(text)))
     if _AMBIGUOUS_COMMA.fullmatch(text):
         # "1,500" is 1500 to some and 1.5 to others; guessing wrong is a 1000-fold error.
         plain = text.replace(",", "")
-        return _fail(field, f"{_q(text)} is ambiguous: write {plain} or {text.replace(',', '.')}")
+        return _fail(field, tr("{text} is ambiguous: write {plain} or {decimal}").format(
+            text=_q(text), plain=plain, decimal=text.replace(",", ".")))
     value = float(text.replace(",", "."))
     return value + 0.0  # turns -0.0 into 0.0
 
@@ -248,21 +258,25 @@ def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
         parts = (int(m[3]), MONTHS.index(m[2]) + 1, int(m[1]) if m[1] else None)
     elif _YEAR.fullmatch(upper):
         parts = (int(upper), None, None)
-    forms = f"{hint}, MMM/YYYY or YYYY" if partial else hint
+    forms = tr("{hint}, MMM/YYYY or YYYY").format(hint=hint) if partial else hint
     if parts is None:
-        return _fail(field, f"{_q(text)} is not a date (use {forms}, e.g. {_example(hint, 2014)})")
+        return _fail(field, tr("{text} is not a date (use {forms}, e.g. {example})").format(
+            text=_q(text), forms=forms, example=_example(hint, 2014)))
     year, month, day = parts
     if day is None and not partial:
         example = _example(hint, year)
-        return _fail(field, f"a full date is needed (day, month and year), e.g. {example}")
+        return _fail(field, tr("a full date is needed (day, month and year), e.g. {example}")
+                     .format(example=example))
     if not MIN_YEAR <= year <= MAX_YEAR:
-        return _fail(field, f"the year {year} in {_q(text)} is not plausible"
-                            f" (it must be between {MIN_YEAR} and {MAX_YEAR})")
+        return _fail(field, tr("the year {year} in {text} is not plausible (it must be between "
+                               "{low} and {high})").format(year=year, text=_q(text),
+                                                           low=MIN_YEAR, high=MAX_YEAR))
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:
         example = _example(hint, year)
-        return _fail(field, f"{_q(text)} is not a real date (use {forms}, e.g. {example})")
+        return _fail(field, tr("{text} is not a real date (use {forms}, e.g. {example})").format(
+            text=_q(text), forms=forms, example=example))
     if month is None:
         return f"{year:04d}"
     if day is None:
@@ -291,8 +305,10 @@ def _parse_datetime(field: Field, text: str) -> str:
             _parse_date(field, text, False, "DD/MMM/YYYY")
         except ValidationError:
             example = _example(hint, 2014)
-            return _fail(field, f"{_q(text)} is not a date and time (use {hint}, e.g. {example})")
-        return _fail(field, f"enter the time too, e.g. {_example(hint, 2014)}")
+            return _fail(field, tr("{text} is not a date and time (use {hint}, e.g. {example})")
+                         .format(text=_q(text), hint=hint, example=example))
+        return _fail(field, tr("enter the time too, e.g. {example}").format(
+            example=_example(hint, 2014)))
     date = _parse_date(field, m[1], False, hint)
     return f"{date}T{_parse_time(field, m[2])}"
 
@@ -300,10 +316,12 @@ def _parse_datetime(field: Field, text: str) -> str:
 def _parse_time(field: Field, text: str) -> str:
     m = _TIME.fullmatch(text)
     if m is None:
-        return _fail(field, f"{_q(text)} is not a time (use {_CLOCK})")
+        return _fail(field, tr("{text} is not a time (use {clock})").format(text=_q(text),
+                                                                           clock=tr(_CLOCK)))
     hour, minute = int(m[1]), int(m[2])
     if hour > 23 or minute > 59:
-        return _fail(field, f"{_q(text)} is not a real time (use {_CLOCK})")
+        return _fail(field, tr("{text} is not a real time (use {clock})").format(
+            text=_q(text), clock=tr(_CLOCK)))
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -328,51 +346,58 @@ def _parse_choice(field: Field, text: str) -> str | int:
 
 def _check_text(field: Field, value: str) -> str | None:
     if value == "":
-        return f"{field.label}: empty text is stored as no value (None)"
+        return tr("{label}: empty text is stored as no value (None)").format(label=field.label)
     allowed = "\n\t" if field.type is FieldType.MEMO else ""
     for ch in value:
         # Cc are control characters; Cs lone surrogates, which cannot be written as UTF-8.
         if unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed:
             if ch in "\r\n" and field.type is FieldType.TEXT:
-                return f"{field.label}: this field holds one line; remove the line break"
+                return tr("{label}: this field holds one line; remove the line break").format(
+                    label=field.label)
             if ch == "\t":
-                return f"{field.label}: remove the tab character"
-            return f"{field.label}: remove the invisible control character (U+{ord(ch):04X})"
+                return tr("{label}: remove the tab character").format(label=field.label)
+            return tr("{label}: remove the invisible control character (U+{code:04X})").format(
+                label=field.label, code=ord(ch))
     limit = field.length if field.length is not None else DEFAULT_LENGTH[field.type]
     if len(value) > limit:
-        return (f"{field.label}: the text is {len(value)} characters long; at most {limit}"
-                f" are allowed, so shorten it")
+        return tr("{label}: the text is {n} characters long; at most {limit} are allowed, so "
+                  "shorten it").format(label=field.label, n=len(value), limit=limit)
     return None
 
 
 def _check_number(field: Field, value: int | float, unit: Any = ANY_UNIT) -> str | None:
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{field.label}: {_r(value)} is not a number that can be stored"
+        return tr("{label}: {value} is not a number that can be stored").format(
+            label=field.label, value=_r(value))
     if isinstance(value, int) and abs(value) > INT_LIMIT:
-        return f"{field.label}: {value} is far too large"
+        return tr("{label}: {value} is far too large").format(label=field.label, value=value)
     places = field.digits
     if field.units is not None and places is not None:  # a unit of smaller numbers: more
         chosen = None if unit is ANY_UNIT else units.unit_of(field, unit)
         places = units.places(field, chosen) if chosen is not None else max(
             units.places(field, c) or 0 for c in units.every(field))
     if field.type is FieldType.DECIMAL and places is not None and decimal_places(value) > places:
-        allowed = ("whole numbers only" if places == 0 else
-                   f"at most {places} decimal place{'s' if places > 1 else ''}")
-        return (f"{field.label}: {plain(value)} has more decimals than this field records "
-                f"({allowed}). Round it as the CRF instructions say, or ask the data manager "
-                "if the study needs more decimals here.")
+        allowed = (tr("whole numbers only") if places == 0 else
+                   (tr("at most {n} decimal places") if places > 1 else
+                    tr("at most {n} decimal place")).format(n=places))
+        return tr("{label}: {value} has more decimals than this field records ({allowed}). "
+                  "Round it as the CRF instructions say, or ask the data manager if the study "
+                  "needs more decimals here.").format(label=field.label, value=plain(value),
+                                                      allowed=allowed)
     if field.units is not None:
         return _check_in_units(field, value, unit)
     low, high = field.min, field.max
     if (low is not None and value < low) or (high is not None and value > high):
         unit = f" {field.unit}" if field.unit else ""
         if low is not None and high is not None:
-            rule = f"is outside the allowed range {_num(low)} to {_num(high)}{unit}"
+            rule = tr("{label}: {value} is outside the allowed range {low} to {high}{unit}")
         elif low is not None:
-            rule = f"is below the lowest allowed value, {_num(low)}{unit}"
+            rule = tr("{label}: {value} is below the lowest allowed value, {low}{unit}")
         else:
-            rule = f"is above the highest allowed value, {_num(high)}{unit}"
-        return f"{field.label}: {_num(value)} {rule}"
+            rule = tr("{label}: {value} is above the highest allowed value, {high}{unit}")
+        return rule.format(label=field.label, value=_num(value), unit=unit,
+                           low=_num(low) if low is not None else "",
+                           high=_num(high) if high is not None else "")
     return None
 
 
@@ -388,8 +413,9 @@ def _check_in_units(field: Field, value: int | float, code: Any) -> str | None:
     choice = None if code is ANY_UNIT else units.unit_of(field, code)
     if choice is None:  # not known (or not a unit: its own field says so): any unit will do
         if not any(not outside(c) for c in units.every(field)):
-            return f"{field.label}: {_num(value)} is outside the allowed range in every unit"\
-                   f" ({_ranges(field)})"
+            return tr("{label}: {value} is outside the allowed range in every unit "
+                      "({ranges})").format(label=field.label, value=_num(value),
+                                           ranges=_ranges(field))
         return None
     if not outside(choice):
         return None
@@ -397,9 +423,12 @@ def _check_in_units(field: Field, value: int | float, code: Any) -> str | None:
     if choice.per is not None:
         shown += f" ({units.number(units.to_own(value, choice), 2)} {field.unit})"
     fits = [c.label for c in units.every(field) if c != choice and not outside(c)]
-    hint = f". If the report gives {' or '.join(fits)}, choose that unit for the result" \
-        if fits else ""
-    return f"{field.label}: {shown} is outside the allowed range {_ranges(field, choice)}{hint}"
+    if fits:
+        return tr("{label}: {value} is outside the allowed range {ranges}. If the report gives "
+                  "{units}, choose that unit for the result").format(
+            label=field.label, value=shown, ranges=_ranges(field, choice), units=_or(fits))
+    return tr("{label}: {value} is outside the allowed range {ranges}").format(
+        label=field.label, value=shown, ranges=_ranges(field, choice))
 
 
 def _ranges(field: Field, choice: Any = None) -> str:
@@ -408,10 +437,10 @@ def _ranges(field: Field, choice: Any = None) -> str:
         low = "" if field.min is None else units.number(units.from_own(field.min, c), 2)
         high = "" if field.max is None else units.number(units.from_own(field.max, c), 2)
         if field.min is None:
-            return f"at most {high} {c.label}"
+            return tr("at most {high} {unit}").format(high=high, unit=c.label)
         if field.max is None:
-            return f"at least {low} {c.label}"
-        return f"{low} to {high} {c.label}"
+            return tr("at least {low} {unit}").format(low=low, unit=c.label)
+        return tr("{low} to {high} {unit}").format(low=low, high=high, unit=c.label)
     others = [c for c in field.units.choices if choice is None or c == choice]
     return "; ".join(one(c) for c in [units.own(field), *others])
 
@@ -420,24 +449,27 @@ def _check_date(field: Field, value: str) -> str | None:
     is_full = _S_DATE.fullmatch(value)
     is_partial = bool(_S_MONTH.fullmatch(value) or _YEAR.fullmatch(value))
     if not is_full and not (field.partial and is_partial):
-        forms = "YYYY-MM-DD, YYYY-MM or YYYY" if field.partial else "YYYY-MM-DD"
-        return f"{field.label}: {_q(value)} is not stored as {forms}"
+        forms = tr("YYYY-MM-DD, YYYY-MM or YYYY") if field.partial else "YYYY-MM-DD"
+        return tr("{label}: {value} is not stored as {forms}").format(
+            label=field.label, value=_q(value), forms=forms)
     year = int(value[:4])
     month = int(value[5:7]) if len(value) >= 7 else 1
     day = int(value[8:10]) if is_full else 1
     if not MIN_YEAR <= year <= MAX_YEAR:
-        return (f"{field.label}: the year {year} is not plausible"
-                f" (it must be between {MIN_YEAR} and {MAX_YEAR})")
+        return tr("{label}: the year {year} is not plausible (it must be between {low} and "
+                  "{high})").format(label=field.label, year=year, low=MIN_YEAR, high=MAX_YEAR)
     try:
         dt.date(year, month, day)
     except ValueError:
-        return f"{field.label}: {_q(value)} is not a real date"
+        return tr("{label}: {value} is not a real date").format(label=field.label,
+                                                                value=_q(value))
     return None
 
 
 def _check_time(field: Field, value: str) -> str | None:
     if int(value[:2]) > 23 or int(value[3:5]) > 59:
-        return f"{field.label}: {_q(value)} is not a real time"
+        return tr("{label}: {value} is not a real time").format(label=field.label,
+                                                                value=_q(value))
     return None
 
 
@@ -445,8 +477,9 @@ def _check_choice(field: Field, value: Any) -> str | None:
     codelist = _codelist(field)
     expected = int if codelist.data_type == "integer" else str
     if isinstance(value, bool) or not isinstance(value, expected):
-        return (f"{field.label}: expected a code of type {expected.__name__}, not"
-                f" {type(value).__name__} {_r(value)}")
+        return tr("{label}: expected a code of type {expected}, not {type} {value}").format(
+            label=field.label, expected=expected.__name__, type=type(value).__name__,
+            value=_r(value))
     if value not in codelist.codes:
         shown = str(value) if expected is int else _q(value)
         return f"{field.label}: {_not_a_choice(field, shown)}"
@@ -455,9 +488,9 @@ def _check_choice(field: Field, value: Any) -> str | None:
 
 def _not_a_choice(field: Field, shown: str) -> str:
     if all(c.per for c in _codelist(field).choices):  # a list of units (study/units.py)
-        return (f"{shown} is not a unit the study can convert from; allowed: "
-                f"{_options(field)}, or blank for the form's own unit")
-    return f"{shown} is not one of {_options(field)}"
+        return tr("{value} is not a unit the study can convert from; allowed: {options}, or "
+                  "blank for the form's own unit").format(value=shown, options=_options(field))
+    return tr("{value} is not one of {options}").format(value=shown, options=_options(field))
 
 
 # --- small helpers ---------------------------------------------------------------------
@@ -471,13 +504,14 @@ def _q(text: object) -> str:
     shown = str(text)
     if len(shown) <= _SHOWN:
         return f"'{shown}'"
-    return f"'{shown[:40]}...' ({len(shown)} characters)"
+    return tr("'{start}...' ({n} characters)").format(start=shown[:40], n=len(shown))
 
 
 def _r(value: object) -> str:
     """repr() for a message, cut short the same way."""
     shown = repr(value)
-    return shown if len(shown) <= _SHOWN else f"{shown[:40]}... ({len(shown)} characters)"
+    return shown if len(shown) <= _SHOWN else tr("{start}... ({n} characters)").format(
+        start=shown[:40], n=len(shown))
 
 
 def _fail(field: Field, message: str) -> Any:
@@ -497,7 +531,16 @@ def _int_codes(field: Field) -> bool:
 def _options(field: Field) -> str:
     choices = _codelist(field).choices
     shown = ", ".join(f"{c.code} = {c.label}" for c in choices[:12])
-    return shown + (f" (and {len(choices) - 12} more)" if len(choices) > 12 else "")
+    return shown + (tr(" (and {n} more)").format(n=len(choices) - 12) if len(choices) > 12
+                    else "")
+
+
+def _or(items: list[str]) -> str:
+    """ "a or b or c" in the language in use."""
+    out = items[0]
+    for item in items[1:]:
+        out = tr("{first} or {last}").format(first=out, last=item)
+    return out
 
 
 def decimal_places(value: float) -> int:
