@@ -10,6 +10,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, Collection, Mapping
 
 from alsdesk.auth import Action, Role
+from alsdesk.i18n import tr
 from alsdesk.errors import CheckFailed, NotFound, ReasonRequired, ValidationError, WorkflowError
 from alsdesk.permissions import restricted_fields
 from alsdesk.argcheck import checked
@@ -123,7 +124,8 @@ class FormService(WorkflowSteps):
             f"SELECT {self._instance_cols} FROM form_instances WHERE id = ?", (instance_id,)
         ).fetchone()
         if row is None:
-            raise NotFound(f"There is no form instance {instance_id}.")
+            raise NotFound(tr("There is no form instance {instance_id}.").format(
+                instance_id=instance_id))
         (iid, event, ev_rep, form_id, rep, status, version, completed_at, verified_at,
          verified_by, updated_at, updated_by, sid, crf_entered, crf_changed) = row
         form = self.store.study.form(form_id)
@@ -252,9 +254,10 @@ class FormService(WorkflowSteps):
                                else Action.CHANGE_DATA)
             self._require_editable(current, values, missing)
             if older is not None and current.instance_id is not None:
-                raise WorkflowError(
-                    f"'{fdef.label}' is already stored: a form is saved under an earlier CRF "
-                    f"version ({older.crf_version}) only when it is created by an import.")
+                raise WorkflowError(tr(
+                    "'{form}' is already stored: a form is saved under an earlier CRF "
+                    "version ({version}) only when it is created by an import.").format(
+                        form=fdef.label, version=older.crf_version))
             merged_v = {**current.values, **values}
             merged_m = {**current.missing, **missing}
             merged_v = {k: v for k, v in merged_v.items() if v is not None}
@@ -269,10 +272,11 @@ class FormService(WorkflowSteps):
                 # a code given for a field whose stored value stays (or a value for one whose
                 # code stays): the field would hold both, printed and exported as both
                 f = fdef.field(key)
-                raise ValidationError(
-                    key, f"{f.label}: give either a value or a missing-data code, not both "
-                    f"(it would hold {merged_v[key]!r} and the code {merged_m[key]}); clear "
-                    f"the value to record the code, or remove the code to keep the value.")
+                raise ValidationError(key, tr(
+                    "{label}: give either a value or a missing-data code, not both "
+                    "(it would hold {value!r} and the code {code}); clear "
+                    "the value to record the code, or remove the code to keep the value.").format(
+                        label=f.label, value=merged_v[key], code=merged_m[key]))
             changed_v = [k for k in fdef.field_ids
                          if current.values.get(k) != merged_v.get(k)]
             changed_m = [k for k in fdef.field_ids
@@ -285,10 +289,11 @@ class FormService(WorkflowSteps):
             if hook is not None:
                 hook.before(current, merged_v, eligibility_override)
             if changed and current.completed_at and not (reason or "").strip():
-                raise ReasonRequired(
-                    f"'{fdef.label}' was already saved as complete: give a reason for changing "
-                    + ", ".join(fdef.field(k).label for k in changed) + "."
-                )
+                raise ReasonRequired(tr(
+                    "'{form}' was already saved as complete: give a reason for changing "
+                    "{fields}.").format(
+                        form=fdef.label,
+                        fields=", ".join(fdef.field(k).label for k in changed)))
             findings: list[engine.Finding] = []
             if complete:
                 # The values given were validated above; only stored ones are checked again.
@@ -357,7 +362,8 @@ class FormService(WorkflowSteps):
             by_id = self._fields[fdef.id] = _FieldMap(fdef)
         for key in (*values, *missing):
             if key not in by_id:
-                raise ValidationError(key, f"'{fdef.label}' has no field '{key}'.")
+                raise ValidationError(key, tr("'{form}' has no field '{field}'.").format(
+                    form=fdef.label, field=key))
         check_value = fv.check_value
         for key, value in values.items():
             f = by_id[key]
@@ -381,15 +387,18 @@ class FormService(WorkflowSteps):
         for key, code in missing.items():
             f = fdef.field(key)
             if code and code not in f.missing:
-                allowed = ", ".join(f.missing) or "none"
-                raise ValidationError(
-                    key, f"{f.label}: '{code}' is not an allowed missing-data code here "
-                    f"(allowed: {allowed})."
-                )
+                if f.missing:
+                    text = tr("{label}: '{code}' is not an allowed missing-data code here "
+                              "(allowed: {allowed}).")
+                else:
+                    text = tr("{label}: '{code}' is not an allowed missing-data code here "
+                              "(allowed: none).")
+                raise ValidationError(key, text.format(label=f.label, code=code,
+                                                       allowed=", ".join(f.missing)))
             if code and values.get(key) is not None:
-                raise ValidationError(
-                    key, f"{f.label}: give either a value or a missing-data code, not both."
-                )
+                raise ValidationError(key, tr(
+                    "{label}: give either a value or a missing-data code, not both.").format(
+                        label=f.label))
 
     def _queried(self, current: FormRecord) -> frozenset[str]:
         """Check ids whose note is already an open query on this instance."""
@@ -411,8 +420,9 @@ class FormService(WorkflowSteps):
         for f in soft:
             note = notes.get(f.check_id) or ""
             if len(note.strip()) > NOTE_MAX:
-                raise WorkflowError(f"The note on '{f.message}' has {len(note.strip()):,} "
-                                    f"characters; at most {NOTE_MAX:,} are allowed.")
+                raise WorkflowError(tr("The note on '{message}' has {n:,} characters; at "
+                                       "most {most:,} are allowed.").format(
+                    message=f.message, n=len(note.strip()), most=NOTE_MAX))
         unexplained = [f for f in soft if not says_something(notes.get(f.check_id))]
         if hard or unexplained:
             blocking = hard + [
@@ -426,11 +436,11 @@ class FormService(WorkflowSteps):
 
     def _require_editable(self, current: FormRecord, values: dict, missing: dict) -> None:
         if current.status is FormStatus.LOCKED:
-            raise WorkflowError(
+            raise WorkflowError(tr(
                 "This form is locked: an administrator must unlock it before it can change."
-            )
+            ))
         if current.status is FormStatus.DELETED:
-            raise WorkflowError("This entry was deleted; it cannot be changed.")
+            raise WorkflowError(tr("This entry was deleted; it cannot be changed."))
 
     def _status_after(self, current: FormRecord, changed: bool, complete: bool) -> FormStatus:
         if complete:
@@ -454,8 +464,9 @@ class FormService(WorkflowSteps):
         from alsdesk.store.definitions import study_at
 
         if not 1 <= number < self.store.study_version:
-            raise WorkflowError(f"A form can be saved under an earlier definition version "
-                                f"(1 to {self.store.study_version - 1}), not {number}.")
+            raise WorkflowError(tr("A form can be saved under an earlier definition version "
+                                   "(1 to {last}), not {number}.").format(
+                last=self.store.study_version - 1, number=number))
         return study_at(self.conn, number)
 
     def _insert_instance(self, rec: FormRecord, fdef: Form, values: dict, missing: dict,
@@ -551,9 +562,11 @@ class FormService(WorkflowSteps):
         except KeyError as exc:
             raise NotFound(str(exc.args[0])) from None
         if form not in ev.forms:
-            raise NotFound(f"The event '{ev.label}' has no form '{fdef.label}'.")
+            raise NotFound(tr("The event '{event}' has no form '{form}'.").format(
+                event=ev.label, form=fdef.label))
         if event_repeat < 1 or (event_repeat > 1 and not ev.repeating):
-            raise NotFound(f"The event '{ev.label}' happens only once.")
+            raise NotFound(tr("The event '{event}' happens only once.").format(event=ev.label))
         if repeat < 1 or (repeat > 1 and not fdef.repeating):
-            raise NotFound(f"The form '{fdef.label}' is filled only once per visit.")
+            raise NotFound(tr("The form '{form}' is filled only once per visit.").format(
+                form=fdef.label))
         self._places[(event, form)] = (ev.repeating, fdef.repeating)

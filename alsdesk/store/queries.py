@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.states import QueryStatus
 from alsdesk.store.audit import A, place_of, utc_now
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
@@ -65,7 +66,7 @@ class QueryService:
     def get(self, query_id: int) -> Query:
         row = self.conn.execute(_SELECT + " WHERE q.id = ?", (query_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no query {query_id}.")
+            raise NotFound(tr("There is no query {id}.").format(id=query_id))
         return _query(row)
 
     def list(self, *, status: QueryStatus | None = None, subject: str | None = None,
@@ -75,8 +76,10 @@ class QueryService:
             try:
                 status = QueryStatus(status)
             except ValueError:
-                raise WorkflowError(f"'{str(status)[:40]}' is not a query status: one of "
-                                    f"{', '.join(s.value for s in QueryStatus)}.") from None
+                raise WorkflowError(tr("'{given}' is not a query status: one of "
+                                       "{statuses}.").format(
+                    given=str(status)[:40],
+                    statuses=", ".join(s.value for s in QueryStatus))) from None
             clauses.append("q.status = ?")
             params.append(status.value)
         if subject is not None:
@@ -94,7 +97,8 @@ class QueryService:
     def raise_query(self, instance_id: int, field: str | None, text: str) -> Query:
         """A monitor raises a query on a form or one of its fields."""
         self.store.require(Action.RAISE_QUERY)
-        text = _words(text, "question", "Write the question the site should answer.")
+        text = _words(text, tr("The question"),
+                      tr("Write the question the site should answer."))
         rec = self.store.forms.get_instance(instance_id)
         if field is not None:
             self.store.study.form(rec.form).field(field)
@@ -134,8 +138,8 @@ class QueryService:
         self.store.require(Action.ANSWER_QUERY)
         q = self.get(query_id)
         if q.status is QueryStatus.CLOSED:
-            raise WorkflowError("This query is closed.")
-        answer = _words(answer, "answer", "Write an answer.")
+            raise WorkflowError(tr("This query is closed."))
+        answer = _words(answer, tr("The answer"), tr("Write an answer."))
         now = utc_now()
         with self.store.transaction():
             self.conn.execute(
@@ -152,8 +156,8 @@ class QueryService:
         self.store.require(Action.CLOSE_QUERY)
         q = self.get(query_id)
         if q.status is QueryStatus.CLOSED:
-            raise WorkflowError("This query is already closed.")
-        note = _words(note, "closing note", "") if note.strip() else ""
+            raise WorkflowError(tr("This query is already closed."))
+        note = _words(note, tr("The closing note"), "") if note.strip() else ""
         now = utc_now()
         with self.store.transaction():
             self.conn.execute(
@@ -175,15 +179,19 @@ TEXT_MAX = 4000  # characters of a question, an answer or a closing note (a prin
 
 
 def _words(text: str, what: str, empty: str) -> str:
-    """The text stripped; refused when empty, saying nothing, or longer than a page."""
+    """The text stripped; refused when empty, saying nothing, or longer than a page.
+
+    `what` names the text as a message begins ("The answer"), in the language shown."""
     text = (text or "").strip()
     if not text:
         raise WorkflowError(empty)
     if not says_something(text):
-        raise WorkflowError(f"The {what} {NOTHING_VISIBLE}: write it in words.")
+        raise WorkflowError(tr("{what} {problem}: write it in words.").format(
+            what=what, problem=NOTHING_VISIBLE))
     if problem := control_problem(text):
-        raise WorkflowError(f"The {what} {problem}.")
+        raise WorkflowError(f"{what} {problem}.")
     if len(text) > TEXT_MAX:
-        raise WorkflowError(f"The {what} has {len(text):,} characters; at most {TEXT_MAX:,} "
-                            "are allowed: shorten it (the details belong in the form's notes).")
+        raise WorkflowError(tr("{what} has {n:,} characters; at most {most:,} are allowed: "
+                               "shorten it (the details belong in the form's notes).").format(
+            what=what, n=len(text), most=TEXT_MAX))
     return text

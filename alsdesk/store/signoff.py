@@ -13,8 +13,9 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from alsdesk.errors import ExpressionError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.rules import engine
-from alsdesk.states import FormStatus
+from alsdesk.states import FormStatus, Shown
 from alsdesk.study.model import Event, Form, SignatureNeed, Study
 
 if TYPE_CHECKING:
@@ -26,11 +27,18 @@ __all__ = ["SignState", "SignOffItem", "SignOff", "need_of", "meaning_of", "sign
 DEFAULT_MEANING = "I have reviewed the data on this form and confirm it is accurate and complete."
 
 
-class SignState(str, Enum):
+class SignState(Shown, str, Enum):
+    """Values printed on the sign-off page as they are; ``shown`` is the screen's word."""
+
     SIGNED = "signed"
     NOT_SIGNED = "not signed"
     INVALIDATED = "signature invalidated"  # signed once, then changed: signed again or not
     NOT_ENTERED = "not entered"  # the visit has data, this form has none yet
+
+
+# the words, for the catalogue (pyside6-lupdate reads these; `shown` translates them)
+_WORDS = (QT_TRANSLATE_NOOP("", "signed"), QT_TRANSLATE_NOOP("", "not signed"),
+          QT_TRANSLATE_NOOP("", "signature invalidated"), QT_TRANSLATE_NOOP("", "not entered"))
 
 
 @dataclass(frozen=True)
@@ -74,10 +82,13 @@ class SignOff:
         groups: dict[str, list[str]] = {}
         for i in left:  # by visit: "Screening: Visit, Vital signs; Running logs: ..."
             groups.setdefault(i.event, []).append(
-                i.form if i.state is SignState.NOT_SIGNED else f"{i.form} ({i.state.value})")
+                i.form if i.state is SignState.NOT_SIGNED else f"{i.form} ({i.state.shown})")
         listed = "; ".join(f"{event}: {', '.join(forms)}" for event, forms in groups.items())
-        return (f"{n} form{'s' if n > 1 else ''} of {self.subject} that the protocol has the "
-                f"investigator sign {'are' if n > 1 else 'is'} not signed — {listed}.")
+        said = (tr("{n} forms of {subject} that the protocol has the investigator sign are not "
+                   "signed — {forms}.") if n > 1 else
+                tr("{n} form of {subject} that the protocol has the investigator sign is not "
+                   "signed — {forms}."))
+        return said.format(n=n, subject=self.subject, forms=listed)
 
 def meaning_of(study: Study, need: SignatureNeed) -> str:
     """The words printed with a signature block: the definition's, else the study default."""

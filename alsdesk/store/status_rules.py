@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.permissions import role_refusal
 from alsdesk.states import FormStatus, SubjectStatus
 from alsdesk.study import values as fv
@@ -69,14 +70,15 @@ class EligibilityStop(WorkflowError):
 
 def _stop_text(subject: str, criteria: tuple["Criterion", ...], decided: bool) -> str:
     if decided:
-        head = f"{subject} is not eligible, so the infusion cannot be saved as given. Not met: "
-        body = "; ".join(c.detail for c in criteria)
-    else:
-        head = (f"The eligibility of {subject} is not decided yet, so the infusion cannot be "
-                "saved as given. Not recorded: ")
-        body = "; ".join(c.label for c in criteria)
-    return (f"{head}{body}. Complete the screening forms first, or an investigator may "
-            "override this with a reason (it is recorded as a protocol deviation).")
+        return tr("{subject} is not eligible, so the infusion cannot be saved as given. Not "
+                  "met: {criteria}. Complete the screening forms first, or an investigator may "
+                  "override this with a reason (it is recorded as a protocol deviation).").format(
+            subject=subject, criteria="; ".join(c.detail for c in criteria))
+    return tr("The eligibility of {subject} is not decided yet, so the infusion cannot be "
+              "saved as given. Not recorded: {criteria}. Complete the screening forms first, "
+              "or an investigator may override this with a reason (it is recorded as a "
+              "protocol deviation).").format(
+        subject=subject, criteria="; ".join(c.label for c in criteria))
 
 
 def _bound(store: "Store", name: str) -> tuple[str, str, str] | None:
@@ -116,25 +118,30 @@ def manual_refusal(store: "Store", subject: str, current: SubjectStatus,
     """Why a person may not move `subject` from `current` to `target` by hand, or None."""
     f = known or facts(store, subject)
     if target is current:
-        return f"{subject} is already {current.value}."
+        return tr("{subject} is already {status}.").format(subject=subject,
+                                                            status=current.shown)
     if f.end_status is not None and target is not f.end_status:
-        return (f"The {_label(store, 'end_of_study')} form of {subject} records "
-                f"'{f.end_answer}', so the status is {f.end_status.value}. To change it, "
-                "correct that form (with a reason).")
+        return tr("The {form} form of {subject} records '{answer}', so the status is "
+                  "{status}. To change it, correct that form (with a reason).").format(
+            form=_label(store, 'end_of_study'), subject=subject, answer=f.end_answer,
+            status=f.end_status.shown)
     if f.infusion is not None and target in (S.SCREENING, S.SCREEN_FAILURE):
-        return (f"{subject} was given the infusion ({f.infusion}), so cannot be "
-                f"{target.value}. If the subject has left the study, record it on the "
-                f"{_label(store, 'end_of_study')} form.")
+        return tr("{subject} was given the infusion ({infusion}), so cannot be {status}. If "
+                  "the subject has left the study, record it on the {form} form.").format(
+            subject=subject, infusion=f.infusion, status=target.shown,
+            form=_label(store, 'end_of_study'))
     if (target is S.ENROLLED and f.infusion is None
             and _bound(store, "infusion_given") is not None):
-        return (f"A subject is enrolled when the infusion is given: save the "
-                f"{_label(store, 'infusion_given')} form of {subject} with its start instead.")
+        return tr("A subject is enrolled when the infusion is given: save the {form} form of "
+                  "{subject} with its start instead.").format(
+            form=_label(store, 'infusion_given'), subject=subject)
     # withdrawal too: the end-of-study form holds its date and reason, and the visits the
     # subject would still be expected at stop only with it
     if target in (S.COMPLETED, S.DIED, S.WITHDRAWN) and f.end_status is None and \
             _bound(store, "end_of_study") is not None:
-        return (f"Record this on the {_label(store, 'end_of_study')} form of {subject} (its "
-                "status and date): the subject's status follows that form.")
+        return tr("Record this on the {form} form of {subject} (its status and date): the "
+                  "subject's status follows that form.").format(
+            form=_label(store, 'end_of_study'), subject=subject)
     return None
 
 
@@ -154,8 +161,9 @@ def require_manual(store: "Store", subject: str, current: SubjectStatus,
     if refusal:
         raise WorkflowError(refusal)
     if not (reason or "").strip():
-        raise ReasonRequired(f"Give a reason for changing {subject} from {current.value} to "
-                             f"{target.value}.")
+        raise ReasonRequired(tr("Give a reason for changing {subject} from {current} to "
+                                "{target}.").format(subject=subject, current=current.shown,
+                                                    target=target.shown))
 
 
 def eligibility_stop(store: "Store", subject: str) -> EligibilityStop | None:
@@ -214,12 +222,13 @@ class SaveHook:
             raise self.stop
         self.store.require(Action.OVERRIDE_ELIGIBILITY)
         if len(override.strip()) > 4000:
-            raise ReasonRequired("The reason for the override has "
-                                 f"{len(override.strip()):,} characters; at most 4,000 are "
-                                 "allowed: say it shorter.")
+            raise ReasonRequired(tr("The reason for the override has {n:,} characters; at "
+                                    "most 4,000 are allowed: say it shorter.").format(
+                n=len(override.strip())))
         if not says_something(override):
-            raise ReasonRequired("Give the reason for giving the infusion to "
-                                 f"{self.subject} although not found eligible.")
+            raise ReasonRequired(tr("Give the reason for giving the infusion to {subject} "
+                                    "although not found eligible.").format(
+                subject=self.subject))
 
     def _judge_start(self, values: Mapping[str, Any]) -> None:
         """The start enrols the subject even in a draft: its hard checks (not in the future,
@@ -235,9 +244,10 @@ class SaveHook:
         if wrong:
             label = fdef.field(field_id).label
             said = "; ".join(f.message for f in wrong)
-            raise WorkflowError(
-                ("" if said.startswith(label) else f"{label}: ") + said
-                + f". Saving the start enrols {self.subject}, so it must be right first.")
+            raise WorkflowError(tr(
+                "{problems}. Saving the start enrols {subject}, so it must be right "
+                "first.").format(problems=("" if said.startswith(label) else f"{label}: ")
+                                 + said, subject=self.subject))
 
     def after(self, values: Mapping[str, Any], complete: bool,
               override: str | None) -> tuple[str, ...]:
@@ -254,8 +264,8 @@ class SaveHook:
             target = mapped if mapped is not subject.status else None
         if target is not None:
             self.store.subjects._write_status(subject, target, f"set by {self.label}")
-            notices.append(f"Subject {self.subject} is now {target.value} "
-                           f"(set by {self.label}).")
+            notices.append(tr("Subject {subject} is now {status} (set by {form}).").format(
+                subject=self.subject, status=target.shown, form=self.label))
         return tuple(notices)
 
     def _deviation(self, reason: str) -> str:
@@ -265,9 +275,9 @@ class SaveHook:
 
         category = self.store.study.eligibility_deviation
         if category is None:
-            raise WorkflowError("The study definition names no deviation category for an "
-                                "eligibility override ([study] eligibility_deviation), so it "
-                                "cannot be recorded; ask the data manager.")
+            raise WorkflowError(tr("The study definition names no deviation category for an "
+                                   "eligibility override ([study] eligibility_deviation), so "
+                                   "it cannot be recorded; ask the data manager."))
         stop = self.stop
         what = ("not eligible: " + "; ".join(c.detail for c in stop.criteria) if stop.decided
                 else "eligibility not decided: " + ", ".join(c.label for c in stop.criteria)
@@ -278,9 +288,13 @@ class SaveHook:
         saved = record_deviation(self.store, self.subject, category=category,
                                  description=text, on=on)
         label = self.store.study.form(saved.record.form).label
-        return (f"{label} entry #{saved.record.repeat} recorded for {self.subject} (infusion "
-                f"given although {'not eligible' if stop.decided else 'eligibility not decided'})"
-                ": complete it with its importance and the action taken.")
+        said = (tr("{form} entry #{n} recorded for {subject} (infusion given although not "
+                   "eligible): complete it with its importance and the action taken.")
+                if stop.decided else
+                tr("{form} entry #{n} recorded for {subject} (infusion given although "
+                   "eligibility not decided): complete it with its importance and the action "
+                   "taken."))
+        return said.format(form=label, n=saved.record.repeat, subject=self.subject)
 
 
 def watched_places(study) -> frozenset[tuple[str, str]]:

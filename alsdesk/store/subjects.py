@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import NotFound, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.states import SubjectStatus
 from alsdesk.store import status_rules
 from alsdesk.store.audit import A, utc_now
@@ -55,7 +56,8 @@ class SubjectService:
                     "SELECT coalesce(max(number), 0) + 1 FROM subjects").fetchone()[0]
             elif number < 1 or self.conn.execute(
                     "SELECT 1 FROM subjects WHERE number = ?", (number,)).fetchone():
-                raise WorkflowError(f"Screening number {number} is taken or not valid.")
+                raise WorkflowError(tr("Screening number {number} is taken or not "
+                                       "valid.").format(number=number))
             code = self.store.study.subject_pattern.format(n=number)
             now = utc_now()
             cur = self.conn.execute(
@@ -78,13 +80,14 @@ class SubjectService:
         if row is None:
             # shown(): a code holding an escape is echoed visibly ('S0\x1b[31m01'), not
             # as the 'S001' a terminal would show once the escape acted
-            raise NotFound(f"There is no subject {shown(str(code), 40)}.")
+            raise NotFound(tr("There is no subject {subject}.").format(
+                subject=shown(str(code), 40)))
         return _subject(row)
 
     def get_by_id(self, subject_id: int) -> Subject:
         row = self.conn.execute(f"SELECT {_COLS} FROM subjects WHERE id = ?", (subject_id,)).fetchone()
         if row is None:
-            raise NotFound(f"There is no subject with id {subject_id}.")
+            raise NotFound(tr("There is no subject with id {id}.").format(id=subject_id))
         return _subject(row)
 
     def list(self) -> list[Subject]:
@@ -110,8 +113,9 @@ class SubjectService:
             status = SubjectStatus(status)
         except ValueError:
             names = ", ".join(s.value for s in SubjectStatus)
-            raise WorkflowError(f"'{str(status)[:40]}' is not a subject status: choose one of "
-                                f"{names}.") from None
+            raise WorkflowError(tr("'{given}' is not a subject status: choose one of "
+                                   "{statuses}.").format(given=str(status)[:40],
+                                                         statuses=names)) from None
         subject = self.get(code)
         if subject.status is status:
             return subject
@@ -135,7 +139,7 @@ class SubjectService:
         subject = self.get(code)
         initials = _clean_initials(initials)
         if not reason.strip():
-            raise WorkflowError("Give a reason for changing the subject's initials.")
+            raise WorkflowError(tr("Give a reason for changing the subject's initials."))
         with self.store.transaction():
             self.conn.execute("UPDATE subjects SET initials = ? WHERE id = ?", (initials, subject.id))
             self.store.audit(A.SUBJECT_INITIALS, subject=code, field="initials",
@@ -148,5 +152,6 @@ def _clean_initials(initials: str | None) -> str | None:
         return None
     cleaned = initials.strip().upper()
     if not (2 <= len(cleaned) <= 4) or not all(c.isalpha() or c == "-" for c in cleaned):
-        raise WorkflowError("Initials are 2 to 4 letters (use '-' for a missing middle initial).")
+        raise WorkflowError(tr("Initials are 2 to 4 letters (use '-' for a missing middle "
+                               "initial)."))
     return cleaned

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import PermissionDenied, ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.permissions import delete_state, signed_delete_refusal, verify_refusal
 from alsdesk.states import FormStatus
 from alsdesk.store.audit import A, place_of, utc_now
@@ -64,16 +65,19 @@ class VisitScope:
         """A sentence naming the forms the signature will not cover, or None."""
         sentences = []
         if self.left_out:
-            parts = [f"{i.label} ({i.status.value})" for i in self.left_out]
-            sentences.append(f"{len(parts)} form{'s' if len(parts) > 1 else ''} of this visit "
-                             f"will not be signed: " + ", ".join(parts) + ".")
+            parts = [f"{i.label} ({i.status.shown})" for i in self.left_out]
+            said = (tr("{n} forms of this visit will not be signed: {forms}.") if len(parts) > 1
+                    else tr("{n} form of this visit will not be signed: {forms}."))
+            sentences.append(said.format(n=len(parts), forms=", ".join(parts)))
         queried = [i for i in self.covered if i.open_queries]
         if queried:
             n = sum(i.open_queries for i in queried)
-            sentences.append(
-                f"{n} quer{'ies are' if n > 1 else 'y is'} still open on forms you would sign: "
-                + ", ".join(f"{i.label} ({i.open_queries})" for i in queried)
-                + ". Data under question is usually settled before it is signed.")
+            said = (tr("{n} queries are still open on forms you would sign: {forms}. Data "
+                       "under question is usually settled before it is signed.") if n > 1
+                    else tr("{n} query is still open on forms you would sign: {forms}. Data "
+                            "under question is usually settled before it is signed."))
+            sentences.append(said.format(n=n, forms=", ".join(
+                f"{i.label} ({i.open_queries})" for i in queried)))
         return " ".join(sentences) or None
 
     @property
@@ -81,7 +85,7 @@ class VisitScope:
         """Why there is nothing to sign, or None."""
         if self.covered:
             return None
-        return "This visit has no complete form waiting for a signature."
+        return tr("This visit has no complete form waiting for a signature.")
 
 
 class WorkflowSteps:
@@ -179,9 +183,9 @@ class WorkflowSteps:
         self.store.users.confirm_password(password)
         rec = self.get_instance(instance_id)
         if rec.status not in (FormStatus.COMPLETE, FormStatus.VERIFIED):
-            raise WorkflowError(
-                f"Only a complete form can be signed (this one is {rec.status.value})."
-            )
+            raise WorkflowError(tr(
+                "Only a complete form can be signed (this one is {status}).").format(
+                    status=rec.status.shown))
         with self.store.transaction():
             return self._sign_confirmed(instance_id, meaning)
 
@@ -226,7 +230,8 @@ class WorkflowSteps:
         self.store.require(Action.LOCK)
         rec = self.get_instance(instance_id)
         if rec.status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
-            raise WorkflowError(f"A form that is {rec.status.value} cannot be locked.")
+            raise WorkflowError(tr("A form that is {status} cannot be locked.").format(
+                status=rec.status.shown))
         with self.store.transaction():
             self._lock_row(rec, reason)
         return self.get_instance(instance_id)
@@ -268,11 +273,12 @@ class WorkflowSteps:
                 (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED)]
         refusal = None
         if problem and self.store.study.lock_unsigned == "refuse":
-            refusal = (f"The casebook cannot be locked yet: {problem} The investigator signs "
-                       "them first (Sign on the form or Sign visit); then lock the casebook "
-                       "again.")
+            refusal = tr("The casebook cannot be locked yet: {problem} The investigator signs "
+                         "them first (Sign on the form or Sign visit); then lock the casebook "
+                         "again.").format(problem=problem)
         elif not todo:
-            refusal = f"The casebook of {sign.subject} has no form left to lock."
+            refusal = tr("The casebook of {subject} has no form left to lock.").format(
+                subject=sign.subject)
         return sign, todo, refusal, problem
 
     def _lock_row(self, rec: FormRecord, reason: str | None) -> None:
@@ -289,10 +295,10 @@ class WorkflowSteps:
         """Unlock (administrator, with a reason): the form returns to its status before."""
         self.store.require(Action.UNLOCK)
         if not reason.strip():
-            raise ReasonRequired("Give a reason for unlocking the form.")
+            raise ReasonRequired(tr("Give a reason for unlocking the form."))
         rec = self.get_instance(instance_id)
         if rec.status is not FormStatus.LOCKED:
-            raise WorkflowError("This form is not locked.")
+            raise WorkflowError(tr("This form is not locked."))
         before = self.conn.execute(
             "SELECT status_before_lock FROM form_instances WHERE id = ?", (instance_id,)
         ).fetchone()[0] or FormStatus.IN_PROGRESS.value
@@ -321,7 +327,7 @@ class WorkflowSteps:
         """
         self.store.require(Action.DELETE_DATA)
         if not reason.strip():
-            raise ReasonRequired("Give a reason for deleting this entry.")
+            raise ReasonRequired(tr("Give a reason for deleting this entry."))
         rec = self._record(instance_id)
         if refusal := delete_state(rec.status, self.store.study.form(rec.form).repeating):
             raise WorkflowError(refusal)
@@ -351,6 +357,6 @@ def _data_hash(rec: "FormRecord") -> str:
 def _meaningful(meaning: str) -> None:
     """The meaning is printed with the signature (21 CFR 11.50): words, a sentence at most."""
     if not says_something(meaning):
-        raise WorkflowError("State the meaning of the signature in words.")
+        raise WorkflowError(tr("State the meaning of the signature in words."))
     if len(meaning.strip()) > 4000:  # as every reason (alsdesk.store.core.REASON_MAX)
-        raise WorkflowError("The meaning of a signature is at most 4,000 characters.")
+        raise WorkflowError(tr("The meaning of a signature is at most 4,000 characters."))
