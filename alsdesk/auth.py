@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Iterable
 
 from alsdesk.errors import AuthError, PermissionDenied
-from alsdesk.i18n import QT_TRANSLATE_NOOP
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 
 
 class Role(str, Enum):
@@ -29,8 +29,6 @@ class Role(str, Enum):
     @property
     def shown(self) -> str:
         """The label in the window's language (the label itself is the English, on paper)."""
-        from alsdesk.i18n import tr
-
         return tr(_ROLE_LABELS[self])
 
 
@@ -70,6 +68,31 @@ class Action(str, Enum):
     MANAGE_TERMINOLOGY = "import terminologies (CTCAE)"
     # A protocol amendment: a new version of the study definition (alsdesk/store/amend.py).
     AMEND_STUDY = "amend the study definition"
+
+    @property
+    def shown(self) -> str:
+        """The action's words in the window's language (the value is the English)."""
+        return tr(self.value)
+
+
+# the actions' words, for the catalogue (pyside6-lupdate reads these; `shown` translates them)
+_ACTION_WORDS = (
+    QT_TRANSLATE_NOOP("", "enter data"), QT_TRANSLATE_NOOP("", "change data"),
+    QT_TRANSLATE_NOOP("", "delete data"),
+    QT_TRANSLATE_NOOP("", "create subjects and change their status"),
+    QT_TRANSLATE_NOOP("", "verify source data"), QT_TRANSLATE_NOOP("", "sign forms"),
+    QT_TRANSLATE_NOOP("", "lock forms"), QT_TRANSLATE_NOOP("", "unlock forms"),
+    QT_TRANSLATE_NOOP("", "manage users"), QT_TRANSLATE_NOOP("", "change study settings"),
+    QT_TRANSLATE_NOOP("", "raise queries"), QT_TRANSLATE_NOOP("", "answer queries"),
+    QT_TRANSLATE_NOOP("", "close queries"), QT_TRANSLATE_NOOP("", "export data"),
+    QT_TRANSLATE_NOOP("", "see direct identifiers"), QT_TRANSLATE_NOOP("", "view data"),
+    QT_TRANSLATE_NOOP("", "view the audit trail"),
+    QT_TRANSLATE_NOOP("", "give the infusion to a subject not found eligible"),
+    QT_TRANSLATE_NOOP("", "review the whole audit trail"),
+    QT_TRANSLATE_NOOP("", "see CDISC codes"),
+    QT_TRANSLATE_NOOP("", "import terminologies (CTCAE)"),
+    QT_TRANSLATE_NOOP("", "amend the study definition"),
+)
 
 
 _ALL_VIEW = {Action.VIEW_DATA, Action.VIEW_AUDIT}
@@ -170,11 +193,11 @@ def check_password(password: str, stored: str) -> bool:
 
 def password_rules() -> tuple[str, ...]:
     """The rules password_problem enforces, worded to be shown before a password is typed."""
-    return (f"at least {MIN_PASSWORD_LENGTH} characters",
-            "letters mixed with digits or other characters",
-            "not containing the user id or your name",
-            "not a common password (Password12, qwerty123), a keyboard run or a study word",
-            "no space at the start or the end")
+    return (tr("at least {n} characters").format(n=MIN_PASSWORD_LENGTH),
+            tr("letters mixed with digits or other characters"),
+            tr("not containing the user id or your name"),
+            tr("not a common password (Password12, qwerty123), a keyboard run or a study word"),
+            tr("no space at the start or the end"))
 
 
 def password_problem(password: str, user_id: str = "", full_name: str = "",
@@ -187,20 +210,22 @@ def password_problem(password: str, user_id: str = "", full_name: str = "",
     from alsdesk.passwords import common_problem
 
     if not isinstance(password, str):
-        return "The password must be text."
+        return tr("The password must be text.")
     if len(password) < MIN_PASSWORD_LENGTH:
-        return f"The password must have at least {MIN_PASSWORD_LENGTH} characters."
+        return tr("The password must have at least {n} characters.").format(
+            n=MIN_PASSWORD_LENGTH)
     if not any(c.isalpha() for c in password) or all(c.isalpha() for c in password):
-        return "The password must mix letters with digits or other characters."
+        return tr("The password must mix letters with digits or other characters.")
     if isinstance(user_id, str) and user_id and user_id.lower() in password.lower():
-        return "The password must not contain the user id."
+        return tr("The password must not contain the user id.")
     if password.strip() != password:
-        return "The password must not start or end with a space."
+        return tr("The password must not start or end with a space.")
     if len(password) > MAX_PASSWORD_LENGTH:
-        return f"The password must have at most {MAX_PASSWORD_LENGTH} characters."
+        return tr("The password must have at most {n} characters.").format(
+            n=MAX_PASSWORD_LENGTH)
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in password):
-        return ("The password holds a control or invisible character: type it again with "
-                "letters, digits and signs only.")
+        return tr("The password holds a control or invisible character: type it again with "
+                  "letters, digits and signs only.")
     return common_problem(password, user_id if isinstance(user_id, str) else "",
                           full_name if isinstance(full_name, str) else "", study_words)
 

@@ -33,6 +33,7 @@ from alsdesk import anchor_check, anchor_local, anchor_places
 from alsdesk.auth import Action
 from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
+from alsdesk.i18n import tr
 from alsdesk.store import schema
 from alsdesk.store.filekind import is_special
 from alsdesk.store.lock import pid_alive
@@ -67,8 +68,10 @@ class BackupInfo:
     size: int
 
     def summary(self) -> str:
-        return (f"{self.path.name}: study {self.study_id}, {self.subjects} subjects, "
-                f"{self.audit_rows} audit rows, {self.size / 1e6:.1f} MB, checked OK")
+        return tr("{name}: study {study}, {subjects} subjects, {rows} audit rows, {mb:.1f} "
+                  "MB, checked OK").format(name=self.path.name, study=self.study_id,
+                                           subjects=self.subjects, rows=self.audit_rows,
+                                           mb=self.size / 1e6)
 
 
 # --- settings -----------------------------------------------------------------------------
@@ -103,14 +106,16 @@ def configure(store: Store, *, folder: str | Path | None = None,
     if folder is not None and (problem := text_problem(str(folder), limit=SETTING_MAX,
                                                        lines=False)):
         # before any Path() of it: a NUL in a path is a ValueError of the operating system
-        raise StoreError(f"The backup folder {problem}.")
+        raise StoreError(tr("The backup folder {problem}.").format(problem=problem))
     if keep is not None:
         if isinstance(keep, bool) or not isinstance(keep, int) or not 1 <= keep <= MAX_KEEP:
-            raise StoreError(f"Keep between 1 and {MAX_KEEP} automatic backups.")
+            raise StoreError(tr("Keep between 1 and {most} automatic backups.").format(
+                most=MAX_KEEP))
     if folder is not None and str(folder).strip():
         target = Path(folder).expanduser()
         if not target.is_absolute():
-            raise StoreError(f"Give the backup folder as a full path, not '{folder}'.")
+            raise StoreError(tr("Give the backup folder as a full path, not "
+                                "'{folder}'.").format(folder=folder))
         _check_writable_folder(target)
     if folder is not None:
         store.set_setting(SETTING_FOLDER, str(Path(folder).expanduser()) if str(folder).strip()
@@ -135,11 +140,13 @@ def make_backup(db_path: Path, dest: Path, *,
     db_path, dest = Path(db_path), Path(dest)
     source_info = schema.inspect_file(db_path)
     if dest.exists():
-        raise StoreError(f"{dest} already exists: pick a new file name for the backup.")
+        raise StoreError(tr("{path} already exists: pick a new file name for the "
+                            "backup.").format(path=dest))
     if not dest.parent.is_dir():
         raise StoreError(
-            f"The backup folder {dest.parent} is not there. If it is on a USB stick or a "
-            "network drive, check that it is connected; otherwise choose another folder."
+            tr("The backup folder {folder} is not there. If it is on a USB stick or a "
+               "network drive, check that it is connected; otherwise choose another "
+               "folder.").format(folder=dest.parent)
         )
     # Compared before the copy: the heads found are what this backup must extend.
     anchors = anchor_check.check_file(db_path)
@@ -166,9 +173,10 @@ def make_backup(db_path: Path, dest: Path, *,
         # read by verify whatever the settings in the file say
         anchor_local.remember(db_path, folder=dest.parent)
     except (OSError, sqlite3.Error, StoreError) as exc:  # StoreError: the log is a FIFO...
-        raise StoreError(f"The backup was written to {dest}, but its audit head could not be "
-                         f"added to the heads log in {dest.parent} ({exc}). Check that the "
-                         "folder can be written to.") from None
+        raise StoreError(tr("The backup was written to {path}, but its audit head could not "
+                            "be added to the heads log in {folder} ({error}). Check that the "
+                            "folder can be written to.").format(
+            path=dest, folder=dest.parent, error=exc)) from None
     if anchors.problems:
         # The backup is written all the same: the newest work then survives a dead disk, and
         # the copy is evidence too. What protects the site is that nothing is rotated away
@@ -202,10 +210,10 @@ def _check_schema(copy: Path, study: "Study | None") -> None:
     finally:
         conn.close()
     if problems:
-        raise StoreError("The database's tables are not as ALS Desk made them ("
-                         + "; ".join(problems) + "), so no backup was made and no older one "
-                         "was deleted. Run 'alsdesk verify', and restore the latest good "
-                         "backup.")
+        raise StoreError(tr("The database's tables are not as ALS Desk made them "
+                            "({problems}), so no backup was made and no older one was "
+                            "deleted. Run 'alsdesk verify', and restore the latest good "
+                            "backup.").format(problems="; ".join(problems)))
 
 
 class BackupDoesNotExtend(StoreError):
@@ -215,11 +223,11 @@ class BackupDoesNotExtend(StoreError):
         self.info = info
         self.problems = problems
         super().__init__(
-            f"The backup was written to {info.path}, but the database's audit trail no longer "
-            "contains what earlier backups or seals recorded:\n"
-            + "\n".join(f"- {p}" for p in problems[:5])
-            + "\nNo older backup was deleted. Keep the database and the backup folder as they "
-            "are, run 'alsdesk verify' and tell the data manager.")
+            tr("The backup was written to {path}, but the database's audit trail no longer "
+               "contains what earlier backups or seals recorded:\n{problems}\nNo older "
+               "backup was deleted. Keep the database and the backup folder as they are, run "
+               "'alsdesk verify' and tell the data manager.").format(
+                path=info.path, problems="\n".join(f"- {p}" for p in problems[:5])))
 
 
 def backup_now(db_path: Path, out: Path | None = None) -> BackupInfo:
@@ -403,43 +411,47 @@ def _ensure_folder(folder: Path, db_path: Path) -> None:
         except OSError as exc:
             raise _os_error(folder / "x", exc) from None
     raise StoreError(
-        f"The backup folder {folder} is not there. If it is on a USB stick or a network "
-        "drive, check that it is connected; an administrator can choose another folder in "
-        "the settings."
+        tr("The backup folder {folder} is not there. If it is on a USB stick or a network "
+           "drive, check that it is connected; an administrator can choose another folder in "
+           "the settings.").format(folder=folder)
     )
 
 
 def _check_writable_folder(folder: Path) -> None:
     if not folder.is_dir():
-        raise StoreError(f"The folder {folder} is not there: create it or connect the drive "
-                         "first.")
+        raise StoreError(tr("The folder {folder} is not there: create it or connect the "
+                            "drive first.").format(folder=folder))
     probe = folder / f".alsdesk-write-test-{os.getpid()}"
     try:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise StoreError(f"ALS Desk cannot write to the folder {folder} ({exc.strerror}): "
-                         "choose another one.") from None
+        raise StoreError(tr("ALS Desk cannot write to the folder {folder} ({error}): choose "
+                            "another one.").format(folder=folder, error=exc.strerror)) from None
 
 
 def _backup_error(dest: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
     if "full" in text:
-        return DiskFull(f"The disk holding {dest.parent} is full: the backup was not written. "
-                        "Free some space or choose another backup folder.")
+        return DiskFull(tr("The disk holding {folder} is full: the backup was not written. "
+                           "Free some space or choose another backup folder.").format(
+            folder=dest.parent))
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StoreError(f"ALS Desk cannot write to {dest.parent}: the backup was not "
-                          "written. Check the folder (and that a USB stick is not locked).")
-    return StoreError(f"The backup to {dest} failed ({exc}); nothing was changed.")
+        return StoreError(tr("ALS Desk cannot write to {folder}: the backup was not written. "
+                             "Check the folder (and that a USB stick is not locked).").format(
+            folder=dest.parent))
+    return StoreError(tr("The backup to {path} failed ({error}); nothing was changed.").format(
+        path=dest, error=exc))
 
 
 def _os_error(dest: Path, exc: OSError) -> StoreError:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return DiskFull(f"The disk holding {dest.parent} is full: the backup was not written.")
-    return StoreError(f"The backup to {dest} failed ({exc.strerror or exc}); nothing was "
-                      "changed.")
+        return DiskFull(tr("The disk holding {folder} is full: the backup was not "
+                           "written.").format(folder=dest.parent))
+    return StoreError(tr("The backup to {path} failed ({error}); nothing was changed.").format(
+        path=dest, error=exc.strerror or exc))
 
 
 def _fsync(path: Path) -> None:

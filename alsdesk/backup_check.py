@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alsdesk.errors import StoreError
+from alsdesk.i18n import tr
 from alsdesk.store import audit, schema
 from alsdesk.store.placing import damage_reported
 
@@ -34,19 +35,21 @@ def check_backup(path: Path, study_id: str | None = None, *,
     want = study.id if study is not None else study_id
     if want is not None and info.study_id != want:
         raise StoreError(
-            f"{path.name} is a backup of study {info.study_id}, not of {want}: it cannot be "
-            "used here."
+            tr("{name} is a backup of study {study}, not of {want}: it cannot be used "
+               "here.").format(name=path.name, study=info.study_id, want=want)
         )
     conn = schema.open_readonly(path)
     try:
         integrity = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
         if integrity != ["ok"]:
-            raise StoreError(f"The backup {path} is damaged (SQLite integrity check: "
-                             f"{'; '.join(integrity)}). Use another backup.")
+            raise StoreError(tr("The backup {path} is damaged (SQLite integrity check: "
+                                "{problems}). Use another backup.").format(
+                path=path, problems="; ".join(integrity)))
         chain = audit.verify_chain(conn)
         if not chain.ok:
-            raise StoreError(f"The audit trail in the backup {path} is broken "
-                             f"({'; '.join(chain.problems[:3])}). Use another backup.")
+            raise StoreError(tr("The audit trail in the backup {path} is broken ({problems}). "
+                                "Use another backup.").format(
+                path=path, problems="; ".join(chain.problems[:3])))
         if study is not None:
             # A flipped bit in the schema text (a column's name or type, a trigger) is no
             # damage to SQLite and no break in the chain: compare with the program's schema.
@@ -56,16 +59,19 @@ def check_backup(path: Path, study_id: str | None = None, *,
             problems = (schema_problems(conn, study, limit=3)
                         or schema_text.problems(conn, study, limit=3))
             if problems:
-                raise StoreError(f"The tables of the backup {path} are not as ALS Desk made "
-                                 f"them ({'; '.join(problems)}). Use another backup.")
+                raise StoreError(tr("The tables of the backup {path} are not as ALS Desk made "
+                                    "them ({problems}). Use another backup.").format(
+                    path=path, problems="; ".join(problems)))
             problems = audit.replay_differences(conn, study, limit=3)
             if problems:
-                raise StoreError(f"The data in the backup {path} differs from its audit "
-                                 f"trail ({'; '.join(problems)}). Use another backup.")
+                raise StoreError(tr("The data in the backup {path} differs from its audit "
+                                    "trail ({problems}). Use another backup.").format(
+                    path=path, problems="; ".join(problems)))
             problems = _signature_problems(conn, path, study)
             if problems:
-                raise StoreError(f"The signatures in the backup {path} do not match its "
-                                 f"audit trail ({'; '.join(problems)}). Use another backup.")
+                raise StoreError(tr("The signatures in the backup {path} do not match its "
+                                    "audit trail ({problems}). Use another backup.").format(
+                    path=path, problems="; ".join(problems)))
             # Accounts, queries, settings, subjects' and forms' details: what verify
             # compares, so that a backup this check accepts also verifies after a restore.
             from alsdesk.store.verify_tables import record_problems
@@ -73,8 +79,9 @@ def check_backup(path: Path, study_id: str | None = None, *,
 
             problems = account_problems(conn, limit=3) or record_problems(conn, study, limit=3)
             if problems:
-                raise StoreError(f"The backup {path} differs from its audit trail "
-                                 f"({'; '.join(problems)}). Use another backup.")
+                raise StoreError(tr("The backup {path} differs from its audit trail "
+                                    "({problems}). Use another backup.").format(
+                    path=path, problems="; ".join(problems)))
         head = conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").fetchone()[0]
         subjects = conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
     finally:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk import overview
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus
+from alsdesk.i18n import tr
 from alsdesk.states import FormStatus, QueryStatus, SubjectStatus
 from alsdesk.study import values as fv
 from alsdesk.study.model import Derived, EventKind, Form, TimeUnit
@@ -109,7 +110,9 @@ def when_text(plan: VisitPlan) -> str:
     if plan.unit is TimeUnit.HOURS:
         text = plan.target.strftime("%Y-%m-%d %H:%M")
         offset = target_offset(plan)
-        return text + (f" ({offset:g} h)" if offset is not None else "")
+        if offset is None:
+            return text
+        return tr("{when} ({offset:g} h)").format(when=text, offset=offset)
     return plan.target.strftime("%Y-%m-%d")
 
 
@@ -198,7 +201,7 @@ def serious_events(store: "Store", subject: str | None = None) -> list[SeriousEv
             term, start, outcome = (fv.display(f, v) if f is not None else ""
                                     for f, v in zip(shown, values))
             found.append((number, iid,
-                          SeriousEvent(code, iid, term or "(no term)", start, outcome)))
+                          SeriousEvent(code, iid, term or tr("(no term)"), start, outcome)))
     return [event for *_, event in sorted(found, key=lambda row: row[:2])]
 
 

@@ -74,7 +74,7 @@ def _delta_fs(values, inputs, params):
     value = alsfrs.delta_fs(total, onset, _date(assessed))
     note = None
     if value is not None and alsfrs.onset_imputed(onset):
-        note = "onset day or month unknown: mid-month (or mid-year) used"
+        note = tr("onset day or month unknown: mid-month (or mid-year) used")
     return value, note
 
 
@@ -221,8 +221,9 @@ def format_value(d: Derived, value: Any) -> str:
         return eligibility_text(value)
     if isinstance(value, dose.DoseDeviation):
         sign = "+" if value.percent >= 0 else ""
-        flag = "within" if value.within_tolerance else "OUTSIDE"
-        return f"{sign}{value.percent:.1f} % ({flag} tolerance)"
+        text = (tr("{sign}{percent:.1f} % (within tolerance)") if value.within_tolerance
+                else tr("{sign}{percent:.1f} % (OUTSIDE tolerance)"))
+        return text.format(sign=sign, percent=value.percent)
     if d.function == "target_dose":
         if d.unit in dose.CELL_UNITS:  # the unit the infused cells are entered in
             return dose.format_cells_in(value, d.unit, d.digits)
@@ -293,7 +294,7 @@ class Deriver:
             return target_values.get(name)
         derived = next(d for d in target_form.derived if d.id == name)
         if len(stack) > 8:
-            raise ValueError(f"derived value {ref} refers back to itself")
+            raise ValueError(tr("derived value {ref} refers back to itself").format(ref=ref))
         result = self._one(target_form, target_event, target_values, derived, stack)
         return result.value
 

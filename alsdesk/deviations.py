@@ -17,6 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Sequence
 
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.study.model import FieldType, Study
 
 if TYPE_CHECKING:
@@ -35,8 +36,9 @@ def offered(findings: Sequence["Finding"]) -> list["Finding"]:
 def _log(study: Study) -> tuple[str, str, str, str, str]:
     """(event, form, date field, category field, text field) of the deviation log."""
     if "deviation_date" not in study.bindings:
-        raise WorkflowError("The study definition names no protocol-deviation log "
-                            "([bindings] deviation_date, deviation_category, deviation_text).")
+        raise WorkflowError(tr("The study definition names no protocol-deviation log "
+                               "([bindings] deviation_date, deviation_category, "
+                               "deviation_text)."))
     event, form, date_field = study.binding("deviation_date")
     return (event, form, date_field, study.binding("deviation_category")[-1],
             study.binding("deviation_text")[-1])
@@ -51,7 +53,7 @@ def record_deviation(store: "Store", subject: str, *, category: str, description
     event, form, date_field, category_field, text_field = _log(store.study)
     fdef = store.study.form(form)
     if not description.strip():
-        raise ReasonRequired("Describe the deviation.")
+        raise ReasonRequired(tr("Describe the deviation."))
     limit = fdef.field(text_field).length
     text = description.strip()
     if limit is not None and len(text) > limit:
@@ -73,10 +75,11 @@ def deviation_from_finding(store: "Store", subject: str, event: str, form: str,
     query the note became.
     """
     if finding.deviation is None:
-        raise WorkflowError(f"The check {finding.check_id} does not offer a deviation entry.")
+        raise WorkflowError(tr("The check {check} does not offer a deviation entry.").format(
+            check=finding.check_id))
     if not note.strip():
-        raise ReasonRequired("The note is empty: say what happened before recording it as a "
-                             "protocol deviation.")
+        raise ReasonRequired(tr("The note is empty: say what happened before recording it as "
+                                "a protocol deviation."))
     study = store.study
     fdef = study.form(form)
     rec = store.forms.get(subject, event, form, event_repeat=event_repeat, repeat=repeat)

@@ -5,6 +5,8 @@ non-zero. Programming errors stay ordinary Python exceptions.
 """
 from __future__ import annotations
 
+from alsdesk.i18n import tr
+
 
 class AlsDeskError(Exception):
     """Base of every error meant for the person at the keyboard."""
@@ -35,7 +37,8 @@ class CheckFailed(AlsDeskError):
     def __init__(self, findings: list) -> None:  # list[alsdesk.rules.engine.Finding]
         self.findings = findings
         lines = [f"- {f.message}" for f in findings]
-        super().__init__("The form cannot be marked complete:\n" + "\n".join(lines))
+        super().__init__(tr("The form cannot be marked complete:\n{findings}").format(
+            findings="\n".join(lines)))
 
 
 class ExpressionError(AlsDeskError):

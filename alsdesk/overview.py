@@ -14,6 +14,7 @@ from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus, next_due, plan_visits
 from alsdesk.states import QueryStatus, SubjectStatus
 from alsdesk.derive import Deriver, DerivedValue
+from alsdesk.i18n import tr
 from alsdesk.study.model import EventKind
 
 if TYPE_CHECKING:
@@ -208,12 +209,17 @@ class QueryFlag:
     @property
     def text(self) -> str:
         """"2 open queries, 1 answered", "1 answered query" or "" when nothing is pending."""
-        first = self.open or self.answered
-        word = "query" if first == 1 else "queries"
         if self.open:
-            rest = f", {self.answered} answered" if self.answered else ""
-            return f"{self.open} open {word}{rest}"
-        return f"{self.answered} answered {word}" if self.answered else ""
+            if self.answered:
+                text = (tr("{open} open query, {answered} answered") if self.open == 1
+                        else tr("{open} open queries, {answered} answered"))
+                return text.format(open=self.open, answered=self.answered)
+            return (tr("{n} open query") if self.open == 1
+                    else tr("{n} open queries")).format(n=self.open)
+        if not self.answered:
+            return ""
+        return (tr("{n} answered query") if self.answered == 1
+                else tr("{n} answered queries")).format(n=self.answered)
 
 
 def query_flags(store: "Store", subject: str) -> dict[tuple[str, int, str], QueryFlag]:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from typing import Iterable
 
+from alsdesk.i18n import tr
+
 __all__ = ["common_problem", "COMMON"]
 
 # The most common passwords of the published breach lists, as their letter core: the digits
@@ -87,32 +89,33 @@ def common_problem(password: str, user_id: str = "", full_name: str = "",
     """Why `password` is among the first a guesser tries, or None when it is not."""
     text = unicodedata.normalize("NFKC", password).lower()
     if user_id and user_id.lower() in text:
-        return "The password must not contain the user id."
+        return tr("The password must not contain the user id.")
     # A name's words of five letters or more are refused anywhere in the password; shorter
     # ones (Ali, Nora) only as the whole core, or "quality" would be refused for Ali.
     if any(word in text for word in _words([full_name], 5)):
-        return "The password must not contain your name."
+        return tr("The password must not contain your name.")
     core = _core(password)
     plain = core.translate(_LEET)
     candidates = {core, plain, _letters(core), _letters(plain)}
     if candidates & _words([full_name], 1):
-        return "The password must not be your name."
+        return tr("The password must not be your name.")
     bare = _letters(text)
     if not core or _is_walk(bare) or _is_walk(core):
-        return ("The password is a keyboard or alphabet run (like qwerty or 123456): "
-                "choose words nobody would guess.")
+        return tr("The password is a keyboard or alphabet run (like qwerty or 123456): "
+                  "choose words nobody would guess.")
     digits = re.sub(r"\D", "", text)
     if len(_letters(core)) < 3 and (_is_walk(digits) or _is_repeat(digits)):
-        return ("The password is a run of digits with a letter or two: choose words nobody "
-                "would guess.")
+        return tr("The password is a run of digits with a letter or two: choose words nobody "
+                  "would guess.")
     if _is_repeat(text) or _is_repeat(core):
-        return "The password repeats one piece: choose words nobody would guess."
+        return tr("The password repeats one piece: choose words nobody would guess.")
     if candidates & COMMON:
-        return ("The password is one of the most common passwords (with digits or signs "
-                "added): choose words nobody would guess.")
+        return tr("The password is one of the most common passwords (with digits or signs "
+                  "added): choose words nobody would guess.")
     texts = list(study_words)
     # The study's words (royan, tehran, nerve) and its names said whole (royannerve).
     study = _words(texts, 3) | {_letters(_core(t)) for t in texts}
     if candidates & study:
-        return "The password is a word of this study or site: choose words nobody would guess."
+        return tr("The password is a word of this study or site: choose words nobody "
+                  "would guess.")
     return None

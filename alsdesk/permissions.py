@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action, Role, allowed, who_may
 from alsdesk.errors import WorkflowError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.states import FormStatus
 from alsdesk.study.model import Field, Form
 
@@ -41,21 +42,24 @@ class Step(str, Enum):
 def _join(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
+    return tr(", ").join(names[:-1]) + tr(" or ") + names[-1]
 
 
 def role_refusal(role: Role | None, action: Action) -> str | None:
     """Why this role may not do the action ("Only an Investigator may sign forms."), or None."""
     if role is None:
-        return f"Log in first: you must be logged in to {action.value}."
+        return tr("Log in first: you must be logged in to {action}.").format(
+            action=action.shown)
     if allowed(role, action):
         return None
-    roles = _join([r.label for r in who_may(action)]) or "nobody"
-    return f"Only a user with the role {roles} may {action.value} (you are {role.label})."
+    roles = _join([r.shown for r in who_may(action)]) or tr("nobody")
+    return tr("Only a user with the role {roles} may {action} (you are {role}).").format(
+        roles=roles, action=action.shown, role=role.shown)
 
 
-_LOCKED = "This form is locked: an administrator must unlock it before it can change."
-_DELETED = "This entry was deleted; it cannot be changed."
+_LOCKED = QT_TRANSLATE_NOOP(
+    "", "This form is locked: an administrator must unlock it before it can change.")
+_DELETED = QT_TRANSLATE_NOOP("", "This entry was deleted; it cannot be changed.")
 
 
 def _edit(role: Role | None, status: FormStatus) -> str | None:
@@ -63,16 +67,10 @@ def _edit(role: Role | None, status: FormStatus) -> str | None:
     if refusal := role_refusal(role, action):
         return refusal
     if status is FormStatus.LOCKED:
-        return _LOCKED
+        return tr(_LOCKED)
     if status is FormStatus.DELETED:
-        return _DELETED
+        return tr(_DELETED)
     return None
-
-
-def _state(status: FormStatus, ok: tuple[FormStatus, ...], what: str) -> str | None:
-    if status in ok:
-        return None
-    return f"Only a {what} form can be {{verb}} (this one is {status.value})."
 
 
 def verify_refusal(status: FormStatus, verified: bool) -> str | None:
@@ -82,11 +80,12 @@ def verify_refusal(status: FormStatus, verified: bool) -> str | None:
     verifying changes no data, so the signature stays valid (alsdesk/store/workflow.py).
     """
     if status is FormStatus.SIGNED:
-        return "This form was already verified." if verified else None
+        return tr("This form was already verified.") if verified else None
     if status is FormStatus.VERIFIED:
-        return "This form was already verified."
+        return tr("This form was already verified.")
     if status is not FormStatus.COMPLETE:
-        return f"Only a complete or signed form can be verified (this one is {status.value})."
+        return tr("Only a complete or signed form can be verified (this one is "
+                  "{status}).").format(status=status.shown)
     return None
 
 
@@ -101,24 +100,29 @@ def form_steps(role: Role | None, status: FormStatus, *,
     S = FormStatus
     steps: dict[Step, str | None] = {Step.EDIT: _edit(role, status)}
 
-    def gate(step: Step, action: Action, state: str | None, verb: str) -> None:
-        steps[step] = role_refusal(role, action) or (state.format(verb=verb) if state else None)
+    def gate(step: Step, action: Action, state: str | None) -> None:
+        steps[step] = role_refusal(role, action) or state
 
     steps[Step.VERIFY] = (role_refusal(role, Action.VERIFY)
                           or verify_refusal(status, verified))
-    gate(Step.SIGN, Action.SIGN, _state(status, (S.COMPLETE, S.VERIFIED), "complete"), "signed")
+    sign_state = None
+    if status not in (S.COMPLETE, S.VERIFIED):
+        sign_state = tr("Only a complete form can be signed (this one is {status}).").format(
+            status=status.shown)
+    gate(Step.SIGN, Action.SIGN, sign_state)
     lock_state = None
     if status in (S.LOCKED, S.DELETED, S.NOT_STARTED):
-        lock_state = f"A form that is {status.value} cannot be locked."
-    gate(Step.LOCK, Action.LOCK, lock_state, "locked")
+        lock_state = tr("A form that is {status} cannot be locked.").format(
+            status=status.shown)
+    gate(Step.LOCK, Action.LOCK, lock_state)
     gate(Step.UNLOCK, Action.UNLOCK,
-         None if status is S.LOCKED else "This form is not locked.", "unlocked")
+         None if status is S.LOCKED else tr("This form is not locked."))
     steps[Step.DELETE] = (role_refusal(role, Action.DELETE_DATA)
                           or delete_state(status, repeating)
                           or signed_delete_refusal(role, status))
-    query_state = ("Save the form first: a query is raised on stored data."
+    query_state = (tr("Save the form first: a query is raised on stored data.")
                    if status is S.NOT_STARTED else None)
-    gate(Step.RAISE_QUERY, Action.RAISE_QUERY, query_state, "queried")
+    gate(Step.RAISE_QUERY, Action.RAISE_QUERY, query_state)
     return steps
 
 
@@ -128,10 +132,10 @@ def delete_state(status: FormStatus, repeating: bool) -> str | None:
     A once-per-visit form deleted could never be entered again: it is corrected instead.
     """
     if not repeating:
-        return ("Only entries of a log or list can be deleted; correct the values of this "
-                "form instead.")
+        return tr("Only entries of a log or list can be deleted; correct the values of this "
+                  "form instead.")
     if status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
-        return f"An entry that is {status.value} cannot be deleted."
+        return tr("An entry that is {status} cannot be deleted.").format(status=status.shown)
     return None
 
 
@@ -143,9 +147,12 @@ def signed_delete_refusal(role: Role | None, status: FormStatus) -> str | None:
     """
     if status is not FormStatus.SIGNED or allowed(role, Action.SIGN):
         return None
-    roles = _join([r.label for r in who_may(Action.SIGN)]) or "nobody"
-    who = f" (you are {role.label})" if role is not None else ""
-    return f"This entry is signed: only a user with the role {roles} may delete it{who}."
+    roles = _join([r.shown for r in who_may(Action.SIGN)]) or tr("nobody")
+    if role is None:
+        return tr("This entry is signed: only a user with the role {roles} may delete "
+                  "it.").format(roles=roles)
+    return tr("This entry is signed: only a user with the role {roles} may delete it (you "
+              "are {role}).").format(roles=roles, role=role.shown)
 
 
 # A CDISC code in help text: "VSTESTCD: TEMP", "(DSDECOD: INFORMED CONSENT OBTAINED)".
@@ -186,6 +193,7 @@ def next_event_repeat(store: "Store", subject: str, event: str) -> int:
     """The number of the next occurrence of a repeating event (unscheduled visits)."""
     ev = store.study.event(event)
     if not ev.repeating:
-        raise WorkflowError(f"The event '{ev.label}' happens only once.")
+        raise WorkflowError(tr("The event '{event}' happens only once.").format(
+            event=ev.label))
     used = [i.event_repeat for i in store.forms.instances(subject) if i.event == event]
     return max(used, default=0) + 1

@@ -34,6 +34,7 @@ from alsdesk.backup import (
     RESTORED, BackupInfo, _backup_error, _copy, _fsync, _fsync_dir, check_backup,
 )
 from alsdesk.errors import StoreError
+from alsdesk.i18n import tr
 from alsdesk.store import schema
 from alsdesk.store.audit import A
 from alsdesk.store.filekind import refuse_special
@@ -60,9 +61,10 @@ class Summary:
     head: anchor.Head
 
     def text(self) -> str:
-        noun = "subject" if self.subjects == 1 else "subjects"
-        return (f"{self.path}: {self.subjects} {noun}, last change "
-                f"{self.last_change or 'none'}, {self.head.label()}")
+        text = (tr("{path}: {n} subject, last change {when}, {head}") if self.subjects == 1
+                else tr("{path}: {n} subjects, last change {when}, {head}"))
+        return text.format(path=self.path, n=self.subjects,
+                           when=self.last_change or tr("none"), head=self.head.label())
 
 
 @dataclass(frozen=True)
@@ -81,22 +83,24 @@ class RestorePlan:
 
     def text(self) -> str:
         if self.current is not None and self.tampered is not None:
-            now = f"Replaces:  {self.current.text()}"
-            who = ("The current database was changed outside ALS Desk (nobody can log in to "
-                   "it), so an administrator of the backup authorises the restore, if the "
-                   "backup is a known earlier state of this database.")
+            now = tr("Replaces:  {file}").format(file=self.current.text())
+            who = tr("The current database was changed outside ALS Desk (nobody can log in to "
+                     "it), so an administrator of the backup authorises the restore, if the "
+                     "backup is a known earlier state of this database.")
         elif self.current is not None:
-            now = f"Replaces:  {self.current.text()}"
-            who = "An administrator of the current database authorises the restore."
+            now = tr("Replaces:  {file}").format(file=self.current.text())
+            who = tr("An administrator of the current database authorises the restore.")
         elif self.current_problem is None:
-            now = f"Replaces:  nothing (there is no database at {self.database})"
-            who = ("There is no current database, so an administrator of the backup "
-                   "authorises the restore.")
+            now = tr("Replaces:  nothing (there is no database at {path})").format(
+                path=self.database)
+            who = tr("There is no current database, so an administrator of the backup "
+                     "authorises the restore.")
         else:
-            now = f"Replaces:  {self.database}, which cannot be read ({self.current_problem})"
-            who = ("The current file cannot be read, so an administrator of the backup "
-                   "authorises the restore.")
-        return "\n".join([now, f"With:      {self.backup.text()}", who])
+            now = tr("Replaces:  {path}, which cannot be read ({problem})").format(
+                path=self.database, problem=self.current_problem)
+            who = tr("The current file cannot be read, so an administrator of the backup "
+                     "authorises the restore.")
+        return "\n".join([now, tr("With:      {file}").format(file=self.backup.text()), who])
 
 
 @dataclass(frozen=True)
@@ -197,8 +201,9 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     except sqlite3.Error as exc:
         raise _backup_error(db_path, exc) from None
     except OSError as exc:
-        raise StoreError(f"The restore of {db_path} failed ({exc.strerror or exc}); the "
-                         "database at that name was not replaced.") from None
+        raise StoreError(tr("The restore of {path} failed ({error}); the database at that "
+                            "name was not replaced.").format(
+            path=db_path, error=exc.strerror or exc)) from None
     finally:
         remove_db_files(temp)
         Path(str(temp) + ".lock").unlink(missing_ok=True)
@@ -213,24 +218,26 @@ def _require_admin(st) -> None:
     try:
         st.require(Action.CHANGE_SETTINGS)
     except PermissionDenied:
-        raise PermissionDenied(f"Only an administrator may restore a backup; {st.user_id} is "
-                               f"a {st.role.value}.") from None
+        raise PermissionDenied(tr("Only an administrator may restore a backup; {user} is a "
+                                  "{role}.").format(user=st.user_id,
+                                                    role=st.role.value)) from None
 
 
 def _refusals(db_path: Path, backup_file: Path) -> None:
     refuse_special(db_path)
     refuse_special(backup_file, "backup")
     if not backup_file.exists():
-        raise StoreError(f"There is no backup file {backup_file}.")
+        raise StoreError(tr("There is no backup file {path}.").format(path=backup_file))
     if db_path.exists() and db_path.resolve() == backup_file.resolve():
-        raise StoreError("That is the database itself, not a backup of it.")
+        raise StoreError(tr("That is the database itself, not a backup of it."))
     if not db_path.parent.is_dir():
-        raise StoreError(f"The folder {db_path.parent} is not there.")
+        raise StoreError(tr("The folder {folder} is not there.").format(folder=db_path.parent))
     if db_path.is_symlink():
         # The restored file would replace the link, and the database it leads to would go on
         # being used by whoever opens it by its real name.
-        raise StoreError(f"{db_path} is a link to {db_path.resolve()}: restore the database "
-                         "itself (give that path with --db).")
+        raise StoreError(tr("{path} is a link to {target}: restore the database itself (give "
+                            "that path with --db).").format(path=db_path,
+                                                            target=db_path.resolve()))
 
 
 # --- steps --------------------------------------------------------------------------------
@@ -253,8 +260,9 @@ def _current(db_path: Path, study: Study) -> tuple[Summary | None, str | None]:
     except StoreError as exc:
         return None, _unreadable(exc)
     if info.study_id != study.id:
-        raise StoreError(f"{db_path} holds data of study {info.study_id}, not {study.id}: a "
-                         f"backup of {study.id} is not restored over it.")
+        raise StoreError(tr("{path} holds data of study {found}, not {study}: a backup of "
+                            "{study} is not restored over it.").format(
+            path=db_path, found=info.study_id, study=study.id))
     try:
         return summary(db_path), None
     except (sqlite3.Error, UnicodeError, ValueError) as exc:
@@ -303,10 +311,11 @@ def _known_earlier_state(db_path: Path, backup_file: Path, head: anchor.Head) ->
            s.head.seq == head.seq and s.head.matches(head.hash) for s in seen):
         return
     raise StoreError(
-        f"{db_path} was changed outside ALS Desk, so its own administrators cannot authorise a "
-        f"restore, and {backup_file.name} is not a known earlier state of it (its "
-        f"{head.label()} is neither in the database's audit trail nor in the heads log or "
-        "seal kept with its backups). Restore a backup that ALS Desk made of this database.")
+        tr("{path} was changed outside ALS Desk, so its own administrators cannot authorise a "
+           "restore, and {backup} is not a known earlier state of it (its {head} is neither "
+           "in the database's audit trail nor in the heads log or seal kept with its "
+           "backups). Restore a backup that ALS Desk made of this database.").format(
+            path=db_path, backup=backup_file.name, head=head.label()))
 
 
 def _authorise(db_path: Path, study: Study, user_id: str, password: str) -> str:
@@ -353,7 +362,8 @@ def _finish_copy(temp: Path, replaced: str, user_id: str, password: str,
                      new_value=restored_from)
         report = st.verify()
         if not report.ok:
-            raise StoreError("The restored copy failed its check:\n" + report.text())
+            raise StoreError(tr("The restored copy failed its check:\n{report}").format(
+                report=report.text()))
         st.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         st.conn.execute("PRAGMA journal_mode = DELETE")
     _fsync(temp)
@@ -416,7 +426,8 @@ def _read(fn, path: Path):
     try:
         return fn(path)
     except (sqlite3.Error, UnicodeError, ValueError) as exc:
-        raise StoreError(f"{path} cannot be read ({exc}).") from None
+        raise StoreError(tr("{path} cannot be read ({error}).").format(path=path,
+                                                                        error=exc)) from None
 
 
 def _short(text: str) -> str:

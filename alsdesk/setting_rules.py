@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
+
 # backup.py holds these too; repeated here because alsdesk.backup imports the store.
 KEEP_MAX = 1000
 IDLE_MINUTES = (1, 120)  # as the Settings dialog's spin box
@@ -22,7 +24,8 @@ def _paper(value: str) -> str | None:
     try:
         normalise_paper(value)
     except ValueError:
-        return f"is not a paper size this program prints on: use {' or '.join(PAPERS)}"
+        return tr("is not a paper size this program prints on: use {papers}").format(
+            papers=tr(" or ").join(PAPERS))
     return None
 
 
@@ -30,7 +33,8 @@ def _whole(low: int, high: int, what: str) -> Callable[[str], str | None]:
     def check(value: str) -> str | None:
         text = value.strip()
         if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
-            return f"must be a whole number of {what} from {low} to {high}"
+            return tr("must be a whole number of {what} from {low} to {high}").format(
+                what=tr(what), low=low, high=high)
         return None
     return check
 
@@ -40,12 +44,14 @@ def _date_format(value: str) -> str | None:
 
     if datefmt.format_problem(value) is None:
         return None
-    return f"is not a date format this program knows: choose one of {', '.join(datefmt.FORMATS)}"
+    return tr("is not a date format this program knows: choose one of {formats}").format(
+        formats=", ".join(datefmt.FORMATS))
 
 
 def _full_path_or_empty(value: str) -> str | None:
     if value.strip() and not Path(value.strip()).expanduser().is_absolute():
-        return "must be a full path (starting at the drive or /), or empty for the default"
+        return tr("must be a full path (starting at the drive or /), or empty for the "
+                  "default")
     return None
 
 
@@ -59,22 +65,22 @@ def _phone(value: str) -> str | None:
     digits = sum(1 for c in text if unicodedata.category(c) == "Nd")
     if any(not (unicodedata.category(c) == "Nd" or c in " +-()/.") for c in text) \
             or not 5 <= digits <= 20 or len(text) > 40:
-        return ("must be a telephone number of 5 to 20 digits (spaces and + - ( ) / . "
-                "allowed), e.g. +98 21 2356 2000, or empty")
+        return tr("must be a telephone number of 5 to 20 digits (spaces and + - ( ) / . "
+                  "allowed), e.g. +98 21 2356 2000, or empty")
     return None
 
 
 def _demo(value: str) -> str | None:
-    return None if value in ("", "synthetic") else "may only be 'synthetic' (or empty)"
+    return None if value in ("", "synthetic") else tr("may only be 'synthetic' (or empty)")
 
 
 RULES: dict[str, Callable[[str], str | None]] = {
     "paper": _paper,
-    "backup.keep": _whole(1, KEEP_MAX, "backups to keep"),
+    "backup.keep": _whole(1, KEEP_MAX, QT_TRANSLATE_NOOP("", "backups to keep")),
     "backup.folder": _full_path_or_empty,
     "seal.path": _full_path_or_empty,
     "date_format": _date_format,
-    "idle_minutes": _whole(*IDLE_MINUTES, "minutes"),
+    "idle_minutes": _whole(*IDLE_MINUTES, QT_TRANSLATE_NOOP("", "minutes")),
     "demo": _demo,
     "site_phone": _phone,
 }

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from alsdesk import overview
 from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.derive import DerivedValue
+from alsdesk.i18n import tr
 from alsdesk.study import values as fv
 from alsdesk.study.model import Derived, Field, FieldType, Form
 
@@ -36,7 +37,7 @@ class Suggestion:
     @property
     def prompt(self) -> str:
         """The button's text: "Use 72.5 kg from vital signs, Baseline (...)"."""
-        return f"Use {self.text} from {self.source}"
+        return tr("Use {value} from {source}").format(value=self.text, source=self.source)
 
 
 def suggestions(store: "Store", subject: str, event: str, form: str,
@@ -90,9 +91,9 @@ def _text(f: Field, value: Any) -> str:
     shown = fv.display(f, value) or str(value)
     if f.type is FieldType.CHOICE and f.codelist is not None:
         shown = f.codelist.label_of(value) or shown
-        return f"“{shown}”"
+        return tr("“{value}”").format(value=shown)
     if f.type in (FieldType.TEXT, FieldType.MEMO):
-        return f"“{shown}”"
+        return tr("“{value}”").format(value=shown)
     return f"{shown} {f.unit}".strip() if f.unit else shown
 
 
@@ -118,7 +119,8 @@ class _Resolver:
         name = parts[-1]
         if name in target.field_ids:
             value = values.get(name)
-            where = f"{_lower(target.label)}, {study.event(event).label}"
+            where = tr("{form}, {visit}").format(form=_lower(target.label),
+                                                 visit=study.event(event).label)
             return None if value is None else (value, where)
         derived = next(d for d in target.derived if d.id == name)
         result = self._derive(target, event, values)[derived.id]
@@ -145,7 +147,7 @@ def _part(result: DerivedValue, part: str) -> Any:
 
 
 def _derived_source(d: Derived) -> str:
-    return f"the {_lower(d.label)}"
+    return tr("the {value}").format(value=_lower(d.label))
 
 
 def _lower(label: str) -> str:

@@ -12,6 +12,7 @@ from alsdesk.auth import Action, Role, require
 from alsdesk.errors import (
     AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
+from alsdesk.i18n import tr
 from alsdesk.store import audit, clock, definitions, format2, logins, schema
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
@@ -107,10 +108,12 @@ class Store:
         path = Path(path)
         study = study or load_study()
         if path.exists() or path.is_symlink():
-            raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
+            raise StoreError(tr("{path} already exists: pick a new file name or open it "
+                                "instead.").format(path=path))
         if not path.parent.exists():
             raise StoreError(
-                f"The folder {path.parent} does not exist: create it first or pick another."
+                tr("The folder {folder} does not exist: create it first or pick "
+                   "another.").format(folder=path.parent)
             )
         # The final name's lock is held throughout: a second ALS Desk creating the same file
         # is refused and so never removes or moves our temporary file.
@@ -259,8 +262,9 @@ class Store:
         """
         if self.readonly:
             raise ReadOnlyDatabase(
-                f"The database {self.path} is open read-only: nothing can be saved. To make "
-                "changes, close it and open it again when no other ALS Desk is using it."
+                tr("The database {path} is open read-only: nothing can be saved. To make "
+                   "changes, close it and open it again when no other ALS Desk is using "
+                   "it.").format(path=self.path)
             )
         if self.conn.in_transaction and self._audit_rows is not None:
             mark = (len(self._audit_rows), self._audit_head)
@@ -412,7 +416,8 @@ class Store:
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         if not isinstance(key, str):
-            raise WorkflowError(f"A setting is named by text, not {type(key).__name__}.")
+            raise WorkflowError(tr("A setting is named by text, not {kind}.").format(
+                kind=type(key).__name__))
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default
 
@@ -425,16 +430,18 @@ class Store:
 
         if not isinstance(key, str) or not _SETTING_KEY.fullmatch(key):
             # shown(): a terminal escape in the name is echoed visibly, never acted on
-            raise WorkflowError(f"{shown(str(key), 40)} is not a setting's name: lower-case "
-                                "letters, digits, '_' and '.', at most 64 (e.g. "
-                                "'date_format').")
+            raise WorkflowError(tr("{name} is not a setting's name: lower-case letters, "
+                                   "digits, '_' and '.', at most 64 (e.g. "
+                                   "'date_format').").format(name=shown(str(key), 40)))
         if problem := text_problem(value, limit=SETTING_MAX, lines=False):
-            raise WorkflowError(f"The value of the setting '{key}' {problem}.")
+            raise WorkflowError(tr("The value of the setting '{key}' {problem}.").format(
+                key=key, problem=problem))
         if key == datefmt.SETTING and (problem := datefmt.format_problem(value)):
             raise WorkflowError(problem)  # its own words, which the Settings dialog shows
         if problem := value_problem(key, value):  # what a known setting's value means
-            raise WorkflowError(f"The setting '{key}' {problem}; {shown(value, 60)} was "
-                                "not kept.")
+            raise WorkflowError(tr("The setting '{key}' {problem}; {value} was not "
+                                   "kept.").format(key=key, problem=problem,
+                                                   value=shown(value, 60)))
         old = self.setting(key)
         with self.transaction():
             self.conn.execute(
@@ -485,23 +492,26 @@ def _require_writable(path: Path) -> None:
     """Refuse up front, before anything is written, a file or folder this account cannot write."""
     if on_read_only_disk(path):
         raise ReadOnlyDatabase(
-            f"The database {path} is on a disk that is mounted read-only (a write-protected "
-            "USB stick or memory card, or a drive or share mounted read-only): nothing can be "
-            "saved there. You can open it read-only to look at it; to work on it, make the "
-            "disk writable or copy the database to a folder you can write to."
+            tr("The database {path} is on a disk that is mounted read-only (a write-protected "
+               "USB stick or memory card, or a drive or share mounted read-only): nothing can "
+               "be saved there. You can open it read-only to look at it; to work on it, make "
+               "the disk writable or copy the database to a folder you can write "
+               "to.").format(path=path)
         )
     if not os.access(path, os.W_OK):
         raise ReadOnlyDatabase(
-            f"The database {path} is read-only for this account (its file permissions or "
-            "read-only mark). You can open it read-only to look at it; to work on it, ask "
-            "the workstation's administrator for write access to the file."
+            tr("The database {path} is read-only for this account (its file permissions or "
+               "read-only mark). You can open it read-only to look at it; to work on it, ask "
+               "the workstation's administrator for write access to the file.").format(
+                path=path)
         )
     if not os.access(path.parent, os.W_OK):
         raise ReadOnlyDatabase(
-            f"The folder {path.parent} is read-only for this account, so ALS Desk cannot "
-            "save changes to the database there. You can open it read-only to look at it; to "
-            "work on it, ask the workstation's administrator for write access to the folder, "
-            "or copy the database to a folder you can write to."
+            tr("The folder {folder} is read-only for this account, so ALS Desk cannot save "
+               "changes to the database there. You can open it read-only to look at it; to "
+               "work on it, ask the workstation's administrator for write access to the "
+               "folder, or copy the database to a folder you can write to.").format(
+                folder=path.parent)
         )
 
 
@@ -510,25 +520,26 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return StoreError(
-            f"The database {path} is in use by another program (an SQLite browser, a backup "
-            "or sync tool) or another ALS Desk. Close it there, then try again; nothing was "
-            "saved."
+            tr("The database {path} is in use by another program (an SQLite browser, a backup "
+               "or sync tool) or another ALS Desk. Close it there, then try again; nothing was "
+               "saved.").format(path=path)
         )
     if "disk is full" in text or "database or disk is full" in text:
         return DiskFull(
-            f"The disk holding {path} is full: nothing was saved. Free some space (or ask "
-            "IT), then save again."
+            tr("The disk holding {path} is full: nothing was saved. Free some space (or ask "
+               "IT), then save again.").format(path=path)
         )
     if "readonly" in text or "read-only" in text:
         return ReadOnlyDatabase(
-            f"The database {path} is read-only for this account: nothing was saved. Ask the "
-            "workstation's administrator for write access to the file and its folder."
+            tr("The database {path} is read-only for this account: nothing was saved. Ask the "
+               "workstation's administrator for write access to the file and its "
+               "folder.").format(path=path)
         )
     if "disk i/o error" in text:
         return StoreError(
-            f"The disk holding {path} reported an error while writing: nothing was saved. If "
-            "the database is on a USB stick or network drive, check that it is still "
-            "connected, then save again."
+            tr("The disk holding {path} reported an error while writing: nothing was saved. "
+               "If the database is on a USB stick or network drive, check that it is still "
+               "connected, then save again.").format(path=path)
         )
     if "malformed" in text or "not a database" in text:
         return StoreError(
@@ -536,5 +547,7 @@ def _store_error(path: Path, exc: sqlite3.Error) -> StoreError:
             "and restore the latest backup ('alsdesk restore')."
         )
     if "unable to open" in text:
-        return StoreError(f"The database {path} cannot be opened: {exc}.")
-    return StoreError(f"The database {path} could not be written ({exc}); nothing was saved.")
+        return StoreError(tr("The database {path} cannot be opened: {error}.").format(
+            path=path, error=exc))
+    return StoreError(tr("The database {path} could not be written ({error}); nothing was "
+                         "saved.").format(path=path, error=exc))

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from alsdesk import __version__
 from alsdesk.errors import DatabaseInUse, ReadOnlyDatabase, StoreError
+from alsdesk.i18n import tr
 
 LOCK_SUFFIX = ".lock"
 # Windows locks byte ranges and a locked range cannot be read by others, so the lock sits
@@ -68,15 +69,19 @@ class LockInfo:
             return f"{self.full_name} ({self.user_id})"
         if self.user_id:
             return self.user_id
-        return f"the computer account '{self.os_user}' (nobody logged in to ALS Desk yet)"
+        return tr("the computer account '{account}' (nobody logged in to ALS Desk "
+                  "yet)").format(account=self.os_user)
 
     def since_text(self) -> str:
         return _local_time(self.since)
 
     def describe(self) -> str:
         """'Nora Nurse (nurse) on CLINIC-2 since 14:03 today (process 4711)'."""
-        where = "on this computer" if self.on_this_host else f"on the computer {self.host}"
-        return f"{self.who()} {where} since {self.since_text()} (process {self.pid})"
+        if self.on_this_host:
+            return tr("{who} on this computer since {since} (process {pid})").format(
+                who=self.who(), since=self.since_text(), pid=self.pid)
+        return tr("{who} on the computer {host} since {since} (process {pid})").format(
+            who=self.who(), host=self.host, since=self.since_text(), pid=self.pid)
 
 
 def lock_path(db_path: Path | str) -> Path:
@@ -158,8 +163,8 @@ class DbLock:
             if held is not None:
                 if exclusive or held.exclusive:
                     raise DatabaseInUse(
-                        f"The database {db_path} is open in this ALS Desk window: close it "
-                        "first, then try again.", held.info)
+                        tr("The database {path} is open in this ALS Desk window: close it "
+                           "first, then try again.").format(path=db_path), held.info)
                 held.count += 1
                 return cls(held)
             held = _take(db_path, take_over)
@@ -258,8 +263,8 @@ def _take(db_path: Path, take_over: bool) -> _Held:
         except BaseException:
             _close_quietly(fd)
             raise
-    raise StoreError(f"The lock file {path} keeps changing: another program is opening "
-                     "and closing the database. Try again in a moment.")
+    raise StoreError(tr("The lock file {path} keeps changing: another program is opening "
+                        "and closing the database. Try again in a moment.").format(path=path))
 
 
 def _remove_foreign(db_path: Path, path: Path, take_over: bool) -> LockInfo | None:
@@ -337,10 +342,11 @@ def _plain_file(fd: int) -> bool:
 
 def _not_plain(db_path: Path, path: Path) -> StoreError:
     return StoreError(
-        f"The lock file {path} of the database {db_path} is not an ordinary file (it is a "
-        "link to another file, or a device): ALS Desk will not write through it. Nobody "
-        "creates such a file by accident: ask the workstation's administrator to check who "
-        "put it there and to delete it, then open the database again."
+        tr("The lock file {lock} of the database {path} is not an ordinary file (it is a "
+           "link to another file, or a device): ALS Desk will not write through it. Nobody "
+           "creates such a file by accident: ask the workstation's administrator to check who "
+           "put it there and to delete it, then open the database again.").format(
+            lock=path, path=db_path)
     )
 
 
@@ -391,32 +397,35 @@ def _unknown_holder() -> LockInfo:
 def _cannot_create(db_path: Path, path: Path, exc: OSError) -> StoreError:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReadOnlyDatabase(
-            f"The folder {db_path.parent} is read-only for this account, so ALS Desk cannot "
-            "save changes to the database there. You can open it read-only to look at it; to "
-            "work on it, ask the workstation's administrator for write access to the folder, "
-            "or copy the database to a folder you can write to."
+            tr("The folder {folder} is read-only for this account, so ALS Desk cannot save "
+               "changes to the database there. You can open it read-only to look at it; to "
+               "work on it, ask the workstation's administrator for write access to the "
+               "folder, or copy the database to a folder you can write to.").format(
+                folder=db_path.parent)
         )
     if exc.errno == errno.ENOSPC:
         from alsdesk.errors import DiskFull
 
-        return DiskFull(f"The disk holding {db_path} is full: free some space, then open "
-                        "the database again.")
-    return StoreError(f"The database {db_path} cannot be opened for writing: the lock file "
-                      f"{path} cannot be created ({exc.strerror}).")
+        return DiskFull(tr("The disk holding {path} is full: free some space, then open the "
+                           "database again.").format(path=db_path))
+    return StoreError(tr("The database {path} cannot be opened for writing: the lock file "
+                         "{lock} cannot be created ({error}).").format(
+        path=db_path, lock=path, error=exc.strerror))
 
 
 def _in_use_message(db_path: Path, info: LockInfo | None, maybe_stale: bool = False) -> str:
     if info is None or info.pid == 0:
-        who = "another ALS Desk (it has not yet said who)"
+        who = tr("another ALS Desk (it has not yet said who)")
     else:
         who = info.describe()
-    text = (f"The database {db_path} is in use by {who}. Only one ALS Desk at a time can "
-            "change it. Close ALS Desk there first, or open the database read-only to look at "
-            "it without changing anything.")
+    text = tr("The database {path} is in use by {who}. Only one ALS Desk at a time can "
+              "change it. Close ALS Desk there first, or open the database read-only to look "
+              "at it without changing anything.").format(path=db_path, who=who)
     if maybe_stale and info is not None and not info.on_this_host:
-        there = info.host if info.pid else "the other computer"
-        text += (f" If ALS Desk is certainly no longer running on {there} (that computer "
-                 "crashed or was switched off), you may take the database over.")
+        there = info.host if info.pid else tr("the other computer")
+        text += tr(" If ALS Desk is certainly no longer running on {there} (that computer "
+                   "crashed or was switched off), you may take the database over.").format(
+            there=there)
     return text
 
 
@@ -518,7 +527,7 @@ def _local_time(iso: str) -> str:
     try:
         when = datetime.fromisoformat(iso).astimezone()
     except ValueError:
-        return "an unknown time"
+        return tr("an unknown time")
     if when.date() == datetime.now().astimezone().date():
-        return when.strftime("%H:%M today")
+        return tr("{time} today").format(time=when.strftime("%H:%M"))
     return when.strftime("%d %b %Y %H:%M")

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from alsdesk.errors import MovedDatabase, StoreError
+from alsdesk.i18n import tr
 from alsdesk.store import schema
 
 CREATING = ".creating"  # suffix of a database being built by Store.create
@@ -29,9 +30,11 @@ def move_into_place(tmp: Path, path: Path) -> None:
     just before is for a file some other program put there during the creation.
     """
     if Path(str(tmp) + "-wal").exists():
-        raise StoreError(f"The new database {tmp} was not closed cleanly; nothing was created.")
+        raise StoreError(tr("The new database {path} was not closed cleanly; nothing was "
+                            "created.").format(path=tmp))
     if path.exists() or path.is_symlink():
-        raise StoreError(f"{path} already exists: pick a new file name or open it instead.")
+        raise StoreError(tr("{path} already exists: pick a new file name or open it "
+                            "instead.").format(path=path))
     os.replace(tmp, path)
     if os.name == "posix":  # the new name itself must survive a power cut
         fd = os.open(path.parent, os.O_RDONLY)
@@ -63,14 +66,14 @@ def refuse_moved_file(path: Path, identity: tuple[int, int] | None) -> None:
     now = file_identity(path)
     if now == identity:
         return
-    what = ("is no longer there (deleted, or renamed or moved)" if now is None else
-            "was replaced by another file of the same name")
+    what = (tr("is no longer there (deleted, or renamed or moved)") if now is None else
+            tr("was replaced by another file of the same name"))
     raise MovedDatabase(
-        f"The database {path} {what} while ALS Desk had it open, perhaps by a sync tool, an "
-        "antivirus program or someone in the file manager: nothing was saved, and what you "
-        "typed is still on the screen. Do not close this window yet: ask whoever manages the "
-        "computer to find the file and put it back under its name (or tell the data "
-        "manager), then save again."
+        tr("The database {path} {what} while ALS Desk had it open, perhaps by a sync tool, an "
+           "antivirus program or someone in the file manager: nothing was saved, and what you "
+           "typed is still on the screen. Do not close this window yet: ask whoever manages "
+           "the computer to find the file and put it back under its name (or tell the data "
+           "manager), then save again.").format(path=path, what=what)
     )
 
 
@@ -83,11 +86,11 @@ def refuse_lost_wal(path: Path, identity: tuple[int, int] | None) -> None:
     if file_identity(Path(f"{path}-wal")) == identity:
         return
     raise MovedDatabase(
-        f"The journal file {path}-wal, which holds this database's latest saves, was deleted "
-        "or replaced while ALS Desk had it open, perhaps by a cleanup tool or an antivirus "
-        "program: nothing was saved, and what you typed is still on the screen. Do not close "
-        "this window yet: ask whoever manages the computer to stop that program and put the "
-        "file back, or tell the data manager."
+        tr("The journal file {path}-wal, which holds this database's latest saves, was deleted "
+           "or replaced while ALS Desk had it open, perhaps by a cleanup tool or an antivirus "
+           "program: nothing was saved, and what you typed is still on the screen. Do not "
+           "close this window yet: ask whoever manages the computer to stop that program and "
+           "put the file back, or tell the data manager.").format(path=path)
     )
 
 
@@ -133,12 +136,12 @@ def refuse_read_only_disk(path: Path) -> None:
     except sqlite3.Error:
         # Not ReadOnlyDatabase: that offers to open the file read-only, which fails too.
         raise StoreError(
-            f"The database {path} is on a disk that is mounted read-only (a write-protected "
-            "USB stick or memory card, or a drive or share mounted read-only), so ALS Desk "
-            "cannot open it there; this does not mean the file is damaged. Make the disk "
-            "writable (the stick's lock switch, or ask IT), or copy the database (with its "
-            f"'{path.name}-wal' file, if there is one) to a folder you can write to and open "
-            "the copy."
+            tr("The database {path} is on a disk that is mounted read-only (a write-protected "
+               "USB stick or memory card, or a drive or share mounted read-only), so ALS Desk "
+               "cannot open it there; this does not mean the file is damaged. Make the disk "
+               "writable (the stick's lock switch, or ask IT), or copy the database (with its "
+               "'{name}-wal' file, if there is one) to a folder you can write to and open "
+               "the copy.").format(path=path, name=path.name)
         ) from None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.textcheck import NOTHING_VISIBLE, control_problem, says_something
 
 REASON_MAX = 4000  # characters: a reason prints on the audit pages of a casebook
@@ -29,18 +30,20 @@ def _printable(*texts: object) -> None:
     its values be changed."""
     for text in texts:
         if isinstance(text, str) and (found := _UNPRINTABLE.search(text)):
-            raise WorkflowError(f"The text to record holds a control character "
-                                f"(U+{ord(found.group()):04X}) that cannot be shown or printed: "
-                                "type it again without it.")
+            raise WorkflowError(tr("The text to record holds a control character "
+                                   "(U+{code:04X}) that cannot be shown or printed: type it "
+                                   "again without it.").format(code=ord(found.group())))
 
 
 def _readable_reason(reason: object) -> None:
     """Every reason reaches the audit trail here: one that says nothing is refused (its
     transaction rolls back), whichever path it came by."""
     if isinstance(reason, str) and reason and not says_something(reason):
-        raise ReasonRequired(f"The reason {NOTHING_VISIBLE}: say in words why.")
+        raise ReasonRequired(tr("The reason {problem}: say in words why.").format(
+            problem=tr(NOTHING_VISIBLE)))
     if isinstance(reason, str) and (problem := control_problem(reason)):
-        raise ReasonRequired(f"The reason {problem}.")
+        raise ReasonRequired(tr("The reason {problem}.").format(problem=problem))
     if isinstance(reason, str) and len(reason) > REASON_MAX:
-        raise ReasonRequired(f"The reason has {len(reason):,} characters; at most "
-                             f"{REASON_MAX:,} are allowed: say it shorter.")
+        raise ReasonRequired(tr("The reason has {n:,} characters; at most {most:,} are "
+                                "allowed: say it shorter.").format(n=len(reason),
+                                                                   most=REASON_MAX))

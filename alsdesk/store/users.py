@@ -9,6 +9,7 @@ from alsdesk import userids
 from alsdesk.auth import (Action, Role, check_password, hash_password, validate_password,
                           words_of_study)
 from alsdesk.errors import AuthError, NotFound
+from alsdesk.i18n import tr
 from alsdesk.store import logins
 from alsdesk.store.audit import A, utc_now
 from alsdesk.store.verify_users import with_fingerprint
@@ -50,14 +51,15 @@ class UserService:
 
     def get(self, user_id: str) -> User:
         if not isinstance(user_id, str):
-            raise NotFound(f"There is no user {str(user_id)[:40]!r}: a user id is text.")
+            raise NotFound(tr("There is no user {user}: a user id is text.").format(
+                user=repr(str(user_id)[:40])))
         row = self.conn.execute(
             "SELECT user_id, full_name, role, active, failed_logins, locked_until, created_at "
             "FROM users WHERE user_id = ?",
             (user_id,),
         ).fetchone()
         if row is None:
-            raise NotFound(f"There is no user '{user_id[:40]}'.")
+            raise NotFound(tr("There is no user '{user}'.").format(user=user_id[:40]))
         return User(row[0], row[1], Role(row[2]), bool(row[3]), row[4], row[5], row[6])
 
     def list(self) -> list[User]:
@@ -67,7 +69,7 @@ class UserService:
     def create_first_admin(self, user_id: str, full_name: str, password: str) -> User:
         """The first account of a new database: an administrator, allowed only once."""
         if self.count():
-            raise AuthError("This database already has users: log in as an administrator.")
+            raise AuthError(tr("This database already has users: log in as an administrator."))
         return self._insert(user_id, full_name, Role.ADMIN, password, first=True)
 
     def add(self, user_id: str, full_name: str, role: Role | str, password: str) -> User:
@@ -77,26 +79,28 @@ class UserService:
 
     def _insert(self, user_id: str, full_name: str, role: Role, password: str, first: bool) -> User:
         if not isinstance(user_id, str) or not isinstance(full_name, str):
-            raise AuthError("The user id and the full name must be text.")
+            raise AuthError(tr("The user id and the full name must be text."))
         user_id = user_id.strip()
         full_name = full_name.strip()
         if problem := userids.id_problem(user_id):
             raise AuthError(problem)
         existing = [r[0] for r in self.conn.execute("SELECT user_id FROM users")]
         if twin := userids.twin_of(user_id, existing):
-            raise AuthError(f"The user id '{user_id}' looks like the existing '{twin}' (they "
-                            "differ only in case or look-alike characters): choose another.")
+            raise AuthError(tr("The user id '{user}' looks like the existing '{twin}' (they "
+                               "differ only in case or look-alike characters): choose "
+                               "another.").format(user=user_id, twin=twin))
         if not says_something(full_name):
-            raise AuthError("Enter the person's full name (in letters): it is printed with "
-                            "their signature.")
+            raise AuthError(tr("Enter the person's full name (in letters): it is printed with "
+                               "their signature."))
         if problem := control_problem(full_name, lines=False):
-            raise AuthError(f"The full name {problem}.")
+            raise AuthError(tr("The full name {problem}.").format(problem=problem))
         if len(full_name) > FULL_NAME_MAX:
-            raise AuthError(f"The full name has {len(full_name):,} characters; at most "
-                            f"{FULL_NAME_MAX} are allowed.")
+            raise AuthError(tr("The full name has {n:,} characters; at most {most} are "
+                               "allowed.").format(n=len(full_name), most=FULL_NAME_MAX))
         validate_password(password, user_id, full_name, words_of_study(self.store.study))
         if self.conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
-            raise AuthError(f"The user id '{user_id}' is taken: choose another.")
+            raise AuthError(tr("The user id '{user}' is taken: choose another.").format(
+                user=user_id))
         now = utc_now()
         pw_hash = hash_password(password)
         with self.store.transaction():
@@ -144,7 +148,7 @@ class UserService:
             raise AuthError(_locked_message(locked_until))
         if not active:
             logins.record_failure(self.store, user_id, "account deactivated")
-            raise AuthError("This account is deactivated. Ask an administrator.")
+            raise AuthError(tr("This account is deactivated. Ask an administrator."))
         if not right:
             failed += 1
             until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
@@ -198,7 +202,7 @@ class UserService:
         if locks:
             raise AuthError(_locked_message(max(locks, key=datetime.fromisoformat)))
         if not active:
-            raise AuthError("This account is deactivated. Ask an administrator.")
+            raise AuthError(tr("This account is deactivated. Ask an administrator."))
         if not right:
             failed = (file_failed or 0) + count + 1
             until = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
@@ -215,7 +219,7 @@ class UserService:
     def confirm_password(self, password: str, purpose: str = "signature") -> None:
         """Re-check the logged-in user's password (signatures, unlocking the idle screen)."""
         if self.store.user_id is None:
-            raise AuthError("Log in first.")
+            raise AuthError(tr("Log in first."))
         self.authenticate(self.store.user_id, password, purpose)
 
     def set_role(self, user_id: str, role: Role | str, reason: str) -> None:
@@ -223,7 +227,7 @@ class UserService:
         role = _role(role)
         old = self.get(user_id)
         if user_id == self.store.user_id and role is not Role.ADMIN:
-            raise AuthError("You cannot take the administrator role from your own account.")
+            raise AuthError(tr("You cannot take the administrator role from your own account."))
         with self.store.transaction():
             self.conn.execute("UPDATE users SET role = ? WHERE user_id = ?", (role.value, user_id))
             self.store.audit(A.USER_ROLE, field=user_id, old_value=old.role.value,
@@ -234,7 +238,7 @@ class UserService:
         self.store.require(Action.MANAGE_USERS)
         old = self.get(user_id)
         if user_id == self.store.user_id and not active:
-            raise AuthError("You cannot deactivate your own account.")
+            raise AuthError(tr("You cannot deactivate your own account."))
         with self.store.transaction():
             self.conn.execute("UPDATE users SET active = ? WHERE user_id = ?", (int(active), user_id))
             self.store.audit(A.USER_REACTIVATE if active else A.USER_DEACTIVATE, field=user_id,
@@ -269,7 +273,7 @@ class UserService:
 
     def change_own_password(self, old_password: str, new_password: str) -> None:
         if self.store.user_id is None:
-            raise AuthError("Log in first.")
+            raise AuthError(tr("Log in first."))
         user_id = self.store.user_id
         self.authenticate(user_id, old_password, "password change")
         validate_password(new_password, user_id, self.store.full_name or "",
@@ -288,7 +292,8 @@ def _role(value: object) -> Role:
         return Role(value)
     except ValueError:
         names = ", ".join(r.value for r in Role)
-        raise AuthError(f"'{str(value)[:40]}' is not a role: choose one of {names}.") from None
+        raise AuthError(tr("'{value}' is not a role: choose one of {names}.").format(
+            value=str(value)[:40], names=names)) from None
 
 
 def _still_locked(until: str | None, now: datetime) -> bool:
@@ -303,19 +308,22 @@ def _wrong(purpose: str, left: int | None = None) -> str:
     nor how many tries an existing account has left); elsewhere (a signature, the idle
     lock) the person is known, and the tries left are told."""
     if purpose != "login" and left is not None:
-        return (f"The password is wrong ({left} tries left before the account is locked).")
-    return (f"The user id or the password is wrong. After {MAX_FAILED_LOGINS} wrong passwords "
-            f"in a row an account is locked for {int(LOCKOUT.total_seconds() // 60)} minutes.")
+        return tr("The password is wrong ({left} tries left before the account is "
+                  "locked).").format(left=left)
+    return tr("The user id or the password is wrong. After {n} wrong passwords in a row an "
+              "account is locked for {minutes} minutes.").format(
+        n=MAX_FAILED_LOGINS, minutes=int(LOCKOUT.total_seconds() // 60))
 
 
 def _lockout_message() -> str:
-    return (f"Wrong password {MAX_FAILED_LOGINS} times: the account is locked for "
-            f"{int(LOCKOUT.total_seconds() // 60)} minutes.")
+    return tr("Wrong password {n} times: the account is locked for {minutes} "
+              "minutes.").format(n=MAX_FAILED_LOGINS,
+                                 minutes=int(LOCKOUT.total_seconds() // 60))
 
 
 def _locked_message(until: str) -> str:
-    return ("This account is locked after too many wrong passwords. Try again after "
-            f"{_local(until)} or ask an administrator to unlock it.")
+    return tr("This account is locked after too many wrong passwords. Try again after {time} "
+              "or ask an administrator to unlock it.").format(time=_local(until))
 
 
 def _local(iso: str) -> str:
