@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.safety.ctcae_sheet import Term, TerminologyError, digest
 from alsdesk.store.schema import has_table  # noqa: F401 - ctcae_import takes it from here
 
@@ -213,7 +214,21 @@ class Offer:
         """What the list shows: the name, or why a term of another name is offered."""
         if self.where == "term":
             return self.term.term
-        return f"{self.term.term} — {self.where}: {self.excerpt}"
+        return tr("{term} — {where}: {excerpt}").format(term=self.term.term,
+                                                      where=_where_shown(self.where),
+                                                      excerpt=self.excerpt)
+
+
+# Where a term's texts mention what was typed, as the list shows it (`where` itself stays
+# the English the screen's tool tip looks up).
+_WHERE = {"definition": QT_TRANSLATE_NOOP("", "definition"),
+          "navigational note": QT_TRANSLATE_NOOP("", "navigational note")}
+
+
+def _where_shown(where: str) -> str:
+    if where.startswith("grade ") and where[6:].isdigit():
+        return tr("grade {n}").format(n=where[6:])
+    return tr(_WHERE[where]) if where in _WHERE else where
 
 
 def grade_lines(terms: "Terminology", name: object) -> list[str]:
@@ -224,8 +239,8 @@ def grade_lines(terms: "Terminology", name: object) -> list[str]:
         return []
     lines = [f"CTCAE v{terms.version}: {t.term} ({t.soc})"]
     for g, text in enumerate(t.grades, start=1):
-        lines.append(f"Grade {g}: {text}" if text else
-                     f"Grade {g}: does not exist for this term")
+        lines.append(tr("Grade {n}: {text}").format(n=g, text=text) if text else
+                     tr("Grade {n}: does not exist for this term").format(n=g))
     return lines
 
 
@@ -267,14 +282,15 @@ def problems(conn: sqlite3.Connection, study: "Study | None" = None) -> list[str
     for v in listed:
         held = Terminology(conn, v.version)
         if v.version not in recorded:
-            out.append(f"CTCAE v{v.version} is in the file without an import in the audit "
-                       "trail: it was added behind the program")
+            out.append(tr("CTCAE v{version} is in the file without an import in the audit "
+                          "trail: it was added behind the program").format(version=v.version))
             continue
         if held.missing is not None:
-            out.append(f"the terms of CTCAE v{v.version} are missing or unreadable "
-                       f"({held.missing}): the term and grade checks of adverse events cannot "
-                       "run (restore the latest good backup, or import the NCI's "
-                       f"v{v.version} workbook again to put back the same terms)"
+            out.append(tr("the terms of CTCAE v{version} are missing or unreadable "
+                          "({missing}): the term and grade checks of adverse events cannot run "
+                          "(restore the latest good backup, or import the NCI's v{version} "
+                          "workbook again to put back the same terms)").format(
+                              version=v.version, missing=held.missing)
                        + _unchecked(conn, study, v.version))
             continue
         rows = [Term(r[0], r[1], r[2], tuple(r[3:8]), r[8], r[9]) for r in conn.execute(
@@ -282,19 +298,21 @@ def problems(conn: sqlite3.Connection, study: "Study | None" = None) -> list[str
         now = digest(rows)
         if now != recorded[v.version] or v.digest != recorded[v.version] \
                 or v.terms != len(rows):
-            out.append(f"the terms of CTCAE v{v.version} are not those imported ({len(rows)} "
-                       f"terms, SHA-256 {now[:12]}..., the import recorded "
-                       f"{recorded[v.version][:12]}...): a term or grade was changed behind "
-                       "the program")
+            out.append(tr("the terms of CTCAE v{version} are not those imported ({n} terms, "
+                          "SHA-256 {now}..., the import recorded {recorded}...): a term or "
+                          "grade was changed behind the program").format(
+                              version=v.version, n=len(rows), now=now[:12],
+                              recorded=recorded[v.version][:12]))
     have = {v.version for v in listed}
-    out += [f"CTCAE v{version} was imported (audit trail) but the file holds no record of it: "
-            "it was removed behind the program" + _unchecked(conn, study, version)
+    out += [tr("CTCAE v{version} was imported (audit trail) but the file holds no record of "
+               "it: it was removed behind the program").format(version=version)
+            + _unchecked(conn, study, version)
             for version in sorted(set(recorded) - have)]
     if has_tables(conn) and has_table(conn, "ctcae_versions"):
         orphans = conn.execute("SELECT DISTINCT version FROM ctcae_terms WHERE version NOT "
                                "IN (SELECT version FROM ctcae_versions)").fetchall()
-        out += [f"CTCAE terms of version {r[0]} have no version row: added behind the "
-                "program" for r in orphans]
+        out += [tr("CTCAE terms of version {version} have no version row: added behind the "
+                   "program").format(version=r[0]) for r in orphans]
     return out
 
 
@@ -315,9 +333,12 @@ def _unchecked(conn: sqlite3.Connection, study: "Study | None", version: str) ->
                     (form.id,)).fetchone()[0]
     if not count:
         return ""
-    return (f"; when they went missing is not recorded, so {count} adverse "
-            f"event{'s' if count != 1 else ''} marked complete with a CTCAE term cannot be "
-            "trusted: check each one's term and grade once the terms are back")
+    return (tr("; when they went missing is not recorded, so {n} adverse events marked "
+               "complete with a CTCAE term cannot be trusted: check each one's term and grade "
+               "once the terms are back") if count != 1 else
+            tr("; when they went missing is not recorded, so {n} adverse event marked complete "
+               "with a CTCAE term cannot be trusted: check each one's term and grade once the "
+               "terms are back")).format(n=count)
 
 
 __all__ = ["COLUMNS", "IMPORT_ACTION", "Offer", "Terminology", "TerminologyError", "Version",

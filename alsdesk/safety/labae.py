@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.safety.labgrade import Graded, baseline_grades, grades, lab_grading
 from alsdesk.study.companion import has_companion
 from alsdesk.textcheck import says_something
@@ -109,8 +110,8 @@ def dismiss(store: "Store", p: Proposal, reason: str) -> None:
     """No adverse event for the proposal, and why, in the audit trail."""
     store.require(Action.ENTER_DATA)
     if not says_something(reason):
-        raise ReasonRequired("Say why this result is not an adverse event (e.g. a haemolysed "
-                             "sample, repeated and normal).")
+        raise ReasonRequired(tr("Say why this result is not an adverse event (e.g. a haemolysed "
+                                "sample, repeated and normal)."))
     with store.transaction():
         _answer(store, p, f"grade {p.graded.grade}: not an adverse event", reason.strip())
 
@@ -118,8 +119,9 @@ def dismiss(store: "Store", p: Proposal, reason: str) -> None:
 def _answer(store: "Store", p: Proposal, what: str, reason: str | None) -> None:
     if _answered(store, p.instance_id).get(p.field, 0) >= (p.graded.grade or 0):
         # a second answer (another window, a script) would contradict the first
-        raise WorkflowError(f"This result was already answered at grade {p.graded.grade} or "
-                            "higher (see the audit trail): it is not asked again.")
+        raise WorkflowError(tr("This result was already answered at grade {grade} or "
+                               "higher (see the audit trail): it is not asked again.").format(
+                                   grade=p.graded.grade))
     lab = store.study.form(lab_grading(store).form)
     store.audit(ACTION, subject=p.subject, event=p.event, form=lab.id,
                 instance_id=p.instance_id, field=p.field,
@@ -127,10 +129,14 @@ def _answer(store: "Store", p: Proposal, what: str, reason: str | None) -> None:
 
 
 def shown(g: Graded, label: str) -> str:
-    """One line of the screen's list: 'ALT 152 U/L: grade 2 (> 3.0 × ULN)'."""
+    """One line of the screen's list: 'ALT 152 U/L: grade 2 (> 3.0 × ULN)'. (The reason,
+    `g.why`, stays as the audit trail keeps it: it is part of the answer's audit row.)"""
     if g.grade is None:
-        return f"{label} {g.reported}: not graded ({g.why})"
+        return tr("{label} {result}: not graded ({why})").format(label=label, result=g.reported,
+                                                                 why=g.why)
     if g.grade == 0:
-        return f"{label} {g.reported}: no grade ({g.why})"
-    source = " (the study's normal range)" if g.range_from == "study" else ""
-    return f"{label} {g.reported}: grade {g.grade}, {g.term} ({g.why}){source}"
+        return tr("{label} {result}: no grade ({why})").format(label=label, result=g.reported,
+                                                               why=g.why)
+    source = tr(" (the study's normal range)") if g.range_from == "study" else ""
+    return tr("{label} {result}: grade {grade}, {term} ({why}){source}").format(
+        label=label, result=g.reported, grade=g.grade, term=g.term, why=g.why, source=source)

@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Iterator
 
+from alsdesk.i18n import tr
 from alsdesk.states import Shown
 from alsdesk.derive import Deriver
 from alsdesk.states import FormStatus
@@ -287,8 +288,8 @@ def outcomes(store: "Store", subjects: set[str] | None = None,
     study = store.study
     d = study.primary_outcomes
     if d is None:
-        raise NotFound("The study definition has no [primary_outcomes]: nothing says where "
-                       "temperatures and GCS totals are recorded.")
+        raise NotFound(tr("The study definition has no [primary_outcomes]: nothing says where "
+                          "temperatures and GCS totals are recorded."))
     stored = _anchors(store, study, subjects)
     anchors: dict[str, datetime] = {}
     for code, value in stored.items():

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from alsdesk.derive import Deriver
 from alsdesk.errors import NotFound
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.states import FormStatus
 from alsdesk.study.model import Study
 
@@ -24,7 +25,13 @@ if TYPE_CHECKING:
 __all__ = ["Event", "TermRow", "RelationRow", "SubjectRow", "SafetyTables", "safety_tables",
            "NOT_CODED", "GRADES", "percent"]
 
-NOT_CODED = "SOC not coded"
+# The words of rows the tables make themselves: English on paper and in the CSV files (and
+# compared here), in the window's language on screen only (as_cells).
+NOT_CODED = QT_TRANSLATE_NOOP("", "SOC not coded")
+ANY_AE = QT_TRANSLATE_NOOP("", "Any adverse event")
+ANY_SAE = QT_TRANSLATE_NOOP("", "Any serious adverse event")
+ANY_RELATED = QT_TRANSLATE_NOOP("", "Any adverse event related to the infusion")
+_SHOWN = (NOT_CODED, ANY_AE, ANY_SAE, ANY_RELATED)
 GRADES = (1, 2, 3, 4, 5)
 
 
@@ -257,8 +264,8 @@ def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTab
     of the subjects infused among `subjects` when given (an export's choice)."""
     study = store.study
     if study.safety_tables is None:
-        raise NotFound("The study definition has no [safety_tables]: nothing says which "
-                       "fields of the adverse event log to count.")
+        raise NotFound(tr("The study definition has no [safety_tables]: nothing says which "
+                          "fields of the adverse event log to count."))
     starts, not_infused = _infused(store, study)
     if subjects is not None:
         starts = {code: v for code, v in starts.items() if code in subjects}
@@ -274,9 +281,9 @@ def safety_tables(store: "Store", subjects: set[str] | None = None) -> SafetyTab
             + cleared_text([c for c, v in starts.items() if v == ""]))
     return SafetyTables(
         n, text, tuple(events), len(excluded),
-        _by_term(events, lambda e: True, "Any adverse event"),
-        _by_term(events, lambda e: e.serious, "Any serious adverse event"),
-        _by_term(events, lambda e: e.related, "Any adverse event related to the infusion"),
+        _by_term(events, lambda e: True, ANY_AE),
+        _by_term(events, lambda e: e.serious, ANY_SAE),
+        _by_term(events, lambda e: e.related, ANY_RELATED),
         _relationship(study, events), _subjects(starts, events),
         study.safety_tables.related, latest, len(set(excluded)))
 
@@ -287,6 +294,8 @@ def grade_header() -> list[str]:
 
 
 def as_cells(row: TermRow, population: int) -> list[Any]:
-    """A term row as the screen, the PDF and the CSV show it (the same numbers)."""
-    return [row.soc if row.term is None else "", row.term or "",
+    """A term row as the screen shows it (the same numbers as the PDF and the CSV); the
+    tables' own row names in the window's language (a SOC from CTCAE as it is)."""
+    soc = tr(row.soc) if row.soc in _SHOWN else row.soc
+    return [soc if row.term is None else "", row.term or "",
             percent(row.subjects, population), row.events, *row.worst]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.errors import ReasonRequired, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.store import amend_reads as reads, definitions, format2, schema
 from alsdesk.store.audit import A
 from alsdesk.study import values as fv
@@ -47,7 +48,7 @@ class Finding:
         if self.impact:
             out += f": {self.impact}"
         if self.refusal:
-            out += f". REFUSED: {self.refusal}"
+            out = tr("{finding}. REFUSED: {refusal}").format(finding=out, refusal=self.refusal)
         return out
 
 
@@ -66,16 +67,19 @@ class Plan:
         return tuple(f for f in self.findings if f.refusal)
 
     def report(self) -> str:
-        head = self.head or (
-            f"Amendment of {self.old.id}: CRF {self.old.crf_version} -> "
-            f"{self.new.crf_version} (stored as version {self.version}), from {self.file}")
+        head = self.head or tr(
+            "Amendment of {study}: CRF {old} -> {new} (stored as version {version}), from "
+            "{file}").format(study=self.old.id, old=self.old.crf_version,
+                             new=self.new.crf_version, version=self.version, file=self.file)
         lines = [head, *(f"  {f.text}" for f in self.findings)]
         if self.refused and self.migration:
-            lines.append(f"{len(self.refused)} field(s) of the file not described: nothing was "
-                         "changed. Give the definition the site used, with every field.")
+            lines.append(tr("{n} field(s) of the file not described: nothing was changed. Give "
+                            "the definition the site used, with every field.").format(
+                                n=len(self.refused)))
         elif self.refused:
-            lines.append(f"{len(self.refused)} change(s) refused: nothing was changed. Write "
-                         "the definition again without them (each says what to do instead).")
+            lines.append(tr("{n} change(s) refused: nothing was changed. Write the definition "
+                            "again without them (each says what to do instead).").format(
+                                n=len(self.refused)))
         return "\n".join(lines)
 
 
@@ -86,12 +90,14 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
         return first  # a file of format 2 the program's own definition does not describe
     old = store.study
     if new.id != old.id:
-        raise AmendmentRefused(
-            f"{file} is the definition of study {new.id}; this database holds study "
-            f"{old.id}. Amend it with a new version of the {old.id} definition.")
+        raise AmendmentRefused(tr(
+            "{file} is the definition of study {new}; this database holds study {old}. Amend "
+            "it with a new version of the {old} definition.").format(file=file, new=new.id,
+                                                                      old=old.id))
     if new.digest == old.digest:
-        raise AmendmentRefused(f"{file} is the definition stored already (version "
-                               f"{store.study_version}): there is nothing to amend.")
+        raise AmendmentRefused(tr("{file} is the definition stored already (version "
+                                  "{version}): there is nothing to amend.").format(
+                                      file=file, version=store.study_version))
     src = Source(file, new.text)
     line = src.line_of("study.crf_version")
     require_newer(f"{file}:{line}" if line else file, new.crf_version, old.crf_version)
@@ -122,8 +128,8 @@ def apply(store: "Store", new: Study, file: str, *, reason: str, password: str) 
     """Store `new` as the next version (administrator, with a reason and the password)."""
     store.require(Action.AMEND_STUDY)
     if not isinstance(reason, str) or not reason.strip():
-        raise ReasonRequired("Give the reason for the amendment (for example the protocol "
-                             "amendment's number and date).")
+        raise ReasonRequired(tr("Give the reason for the amendment (for example the protocol "
+                                "amendment's number and date)."))
     # Planned again on this (writable) store: what was shown may have been planned on a
     # read-only look, before other saves.
     amendment = plan(store, new, file)
@@ -149,31 +155,32 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
     if c.what == "event" and c.kind == "removed":
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
         if n:
-            refusal = (f"{n} form(s) were entered at this visit; keep the event (change its "
-                       "label or window instead)")
+            refusal = tr("{n} form(s) were entered at this visit; keep the event (change its "
+                         "label or window instead)").format(n=n)
     elif c.what == "event" and c.attr == "forms":
         for form_id in set(c.before) - set(c.after):
             n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ? AND "
                        "form = ?", c.key, form_id)
             if n:
-                refusal = (f"form {form_id} was entered {n} time(s) at {c.key}; keep it in "
-                           "the event's forms")
+                refusal = tr("form {form} was entered {n} time(s) at {event}; keep it in "
+                             "the event's forms").format(form=form_id, n=n, event=c.key)
     elif c.what == "event" and c.attr in ("kind", "repeating", "anchor"):
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE event = ?", c.key)
         if n:
-            refusal = (f"{n} form(s) were entered at {c.key} as it was; changing its "
-                       f"{c.attr} would read them as another kind of visit: add a new event")
+            refusal = tr("{n} form(s) were entered at {event} as it was; changing its {attr} "
+                         "would read them as another kind of visit: add a new event").format(
+                             n=n, event=c.key, attr=c.attr)
     elif c.attr == "window":
         impact = _window_impact(new, c, schedules)
     elif c.what == "form" and c.kind == "removed":
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", c.key)
         if n:
-            refusal = f"it was entered {n} time(s); keep the form"
+            refusal = tr("it was entered {n} time(s); keep the form").format(n=n)
     elif c.what == "form" and c.attr == "repeating" and not c.after:
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND repeat > 1",
                    c.key)
         if n:
-            refusal = f"{n} entries are second or later ones; keep it repeating"
+            refusal = tr("{n} entries are second or later ones; keep it repeating").format(n=n)
     elif c.what == "field":
         refusal, impact = _field(store, old, new, c)
     elif c.what in ("choice", "field choice"):
@@ -181,41 +188,48 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
     elif c.what == "missing code" and c.kind == "removed":
         n = reads.code_uses(store, old, c.key)
         if n:
-            refusal = f"{n} value(s) are recorded as {c.key}; keep the code"
+            refusal = tr("{n} value(s) are recorded as {code}; keep the code").format(n=n,
+                                                                                      code=c.key)
     elif c.what == "missing code" and c.attr == "label":
         n = reads.code_uses(store, old, c.key)
         if n:
-            impact = f"{n} value(s) are recorded as {c.key}: {_reads(c)}"
+            impact = tr("{n} value(s) are recorded as {code}: {reads}").format(
+                n=n, code=c.key, reads=_reads(c))
     elif c.what == "derived value" and c.kind == "changed" and c.attr != "label":
         form_id = c.key.split(".", 1)[0]
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", form_id)
         if n and c.attr in ("function", "inputs", "unit"):
             # derived values are computed, not stored: a new way of computing one would
             # change what every form entered so far shows, printed pages included
-            refusal = (f"it is computed for {n} form(s) already entered, which would then show "
-                       "another value: add a derived value with a new id instead")
+            refusal = tr("it is computed for {n} form(s) already entered, which would then "
+                         "show another value: add a derived value with a new id instead").format(
+                             n=n)
     elif c.what == "end-of-study status" and c.kind in ("changed", "removed"):
         n = reads.eos_uses(store, old, c.key)
         if n:
-            refusal = (f"{n} subject(s) ended the study with {c.key!r}, which set their "
-                       f"status to {c.before!r}; keep what it sets")
+            refusal = tr("{n} subject(s) ended the study with {code}, which set their status to "
+                         "{status}; keep what it sets").format(n=n, code=repr(c.key),
+                                                               status=repr(c.before))
     elif c.what == "study" and c.attr == "subject_pattern":
         n = reads.count(conn, "SELECT count(*) FROM subjects")
         if n:
-            refusal = (f"{n} subject(s) have numbers made by the old pattern; keep it")
+            refusal = tr("{n} subject(s) have numbers made by the old pattern; keep it").format(
+                n=n)
     elif c.what == "binding" and c.kind in ("changed", "removed"):
         form_id, field_id = str(c.before).split(".")[-2:]
         n = reads.stored(store, form_id, field_id) if form_id in old.forms else 0
         if n:
             # the schedule's anchor, the consent date, the end-of-study answer ...: every
             # window, status or dose computed from it would be computed from another field
-            refusal = (f"{n} value(s) of {c.before} are read as {c.key}; reading another "
-                       "field instead would change what was computed from them: keep it")
+            refusal = tr("{n} value(s) of {field} are read as {binding}; reading another field "
+                         "instead would change what was computed from them: keep it").format(
+                             n=n, field=c.before, binding=c.key)
     elif c.what == "code list" and c.attr == "type of its codes":
         users = [f"{f}.{x.id}" for f, x in reads.fields_with_list(old, c.key)
                  if reads.stored(store, f, x.id)]
         if users:
-            refusal = f"codes are stored in {', '.join(users)}; keep the type"
+            refusal = tr("codes are stored in {fields}; keep the type").format(
+                fields=', '.join(users))
     return Finding(c, impact, refusal, reads.line(src, new, c))
 
 
@@ -223,8 +237,8 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
     form_id, field_id = c.key.split(".", 1)
     n = reads.stored(store, form_id, field_id)
     if c.kind == "removed":
-        return ((f"{n} value(s) are recorded in it; keep the field (make it not required, "
-                 "or hide it with 'visible')") if n else None), None
+        return ((tr("{n} value(s) are recorded in it; keep the field (make it not required, "
+                    "or hide it with 'visible')").format(n=n)) if n else None), None
     if c.kind == "added":
         return None, None
     before, after = old.form(form_id).field(field_id), new.form(form_id).field(field_id)
@@ -234,9 +248,9 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
                        f'\'verified\', \'signed\', \'locked\') AND t."{field_id}" IS NULL' +
                        (f' AND t."{schema.missing_column(field_id)}" IS NULL'
                         if before.missing else ''))
-        return None, (f"{open_} form(s) marked complete have no value in it: they stay as "
-                      "they are; their next save asks for it where the field applies"
-                      ) if open_ else None
+        return None, tr("{n} form(s) marked complete have no value in it: they stay as they "
+                        "are; their next save asks for it where the field applies").format(
+                            n=open_) if open_ else None
     if not n:
         return None, None
     if c.attr == "missing":
@@ -244,24 +258,26 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
         used = sum(reads.count(store.conn, f'SELECT count(*) FROM "{form_id}" WHERE '
                           f'"{schema.missing_column(field_id)}" = ?', code) for code in gone)
         if used:
-            return f"{used} value(s) are recorded with the code(s) removed; keep them", None
+            return tr("{n} value(s) are recorded with the code(s) removed; keep them").format(
+                n=used), None
         return None, None
     if c.attr == "identifier" and before.identifier and not after.identifier:
-        return (f"{n} value(s) were entered as direct identifiers, kept from monitors, "
-                "exports and the casebook; they would then be shown, printed and exported: "
-                "keep identifier = true"), None
+        return tr("{n} value(s) were entered as direct identifiers, kept from monitors, "
+                  "exports and the casebook; they would then be shown, printed and exported: "
+                  "keep identifier = true").format(n=n), None
     if c.attr == "visible":
-        return None, (f"{n} form(s) hold a value in it; where the new condition hides the "
-                      "field, the next save of that form asks for the value to be cleared")
+        return None, tr("{n} form(s) hold a value in it; where the new condition hides the "
+                        "field, the next save of that form asks for the value to be "
+                        "cleared").format(n=n)
     if c.attr not in _READS_VALUES and c.attr not in ("min", "max"):
         return None, None
     if schema.form_columns(new.form(form_id)).get(field_id) is not \
             schema.form_columns(old.form(form_id)).get(field_id):
-        return (f"{n} value(s) are stored as {before.type.value}; a field of another kind "
-                "cannot hold them: add a new field"), None
+        return tr("{n} value(s) are stored as {type}; a field of another kind cannot hold "
+                  "them: add a new field").format(n=n, type=before.type.value), None
     if c.attr == "unit":
-        return (f"{n} value(s) were recorded in {before.unit or 'no unit'}; they would be "
-                "read in the new unit: add a new field"), None
+        return tr("{n} value(s) were recorded in {unit}; they would be read in the new unit: "
+                  "add a new field").format(n=n, unit=before.unit or tr("no unit")), None
     bad = [v for (v,) in store.conn.execute(
         f'SELECT "{field_id}" FROM "{form_id}" WHERE "{field_id}" IS NOT NULL')
         if fv.check_value(after, v) is not None]
@@ -270,13 +286,16 @@ def _field(store: "Store", old: Study, new: Study, c: Change) -> tuple[str | Non
     if c.attr in ("min", "max"):
         # a range is a hard check at every save: values outside it would block any later
         # change of their forms (a typo elsewhere included) until someone altered them
-        return (f"{len(bad)} recorded value(s) lie outside the new range (for example "
-                f"{fv.plain(bad[0]) if isinstance(bad[0], (int, float)) else bad[0]}); every "
-                "later save of their forms would be refused until they were changed: keep a "
-                "range that includes them, or add a soft check that asks about values "
-                "outside the new one"), None
-    return (f"{len(bad)} recorded value(s) would no longer be valid (for example "
-            f"{str(bad[0])[:40]!r}); keep the {c.attr} or add a new field"), None
+        return tr("{n} recorded value(s) lie outside the new range (for example {example}); "
+                  "every later save of their forms would be refused until they were changed: "
+                  "keep a range that includes them, or add a soft check that asks about values "
+                  "outside the new one").format(
+                      n=len(bad),
+                      example=fv.plain(bad[0]) if isinstance(bad[0], (int, float)) else bad[0]
+                  ), None
+    return tr("{n} recorded value(s) would no longer be valid (for example {example}); keep "
+              "the {attr} or add a new field").format(n=len(bad), example=repr(str(bad[0])[:40]),
+                                                      attr=c.attr), None
 
 
 def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | None]:
@@ -296,16 +315,17 @@ def _choice(store: "Store", old: Study, c: Change) -> tuple[str | None, str | No
     if not uses:
         return None, None
     if c.kind == "removed":
-        return (f"{uses} recorded value(s) are this choice; keep it"), None
+        return tr("{n} recorded value(s) are this choice; keep it").format(n=uses), None
     if c.attr == "label":
-        return None, f"{uses} recorded value(s) are this choice: {_reads(c)}"
+        return None, tr("{n} recorded value(s) are this choice: {reads}").format(
+            n=uses, reads=_reads(c))
     return None, None
 
 
 def _reads(c: Change) -> str:
     """How a relabelled code reads: old pages keep their version's words until saved again."""
-    return (f"pages of forms last saved under an earlier version keep {c.before!r}; a form "
-            f"saved from now on reads {c.after!r}")
+    return tr("pages of forms last saved under an earlier version keep {before}; a form saved "
+              "from now on reads {after}").format(before=repr(c.before), after=repr(c.after))
 
 
 class _Schedules:
@@ -349,13 +369,15 @@ def _window_impact(new: Study, c: Change, schedules: _Schedules) -> str | None:
             moved_in += 1
     words = []
     if moved_out:
-        words.append(f"{moved_out} visit(s) already done would be judged out of window")
+        words.append(tr("{n} visit(s) already done would be judged out of window").format(
+            n=moved_out))
     if moved_in:
-        words.append(f"{moved_in} visit(s) done out of window would be judged in window")
+        words.append(tr("{n} visit(s) done out of window would be judged in window").format(
+            n=moved_in))
     if not words:
-        return "no visit already done is judged differently"
-    return "; ".join(words) + (f" by the new window; they stay judged by the window they "
-                               f"were entered under ({window_text(c.before)})")
+        return tr("no visit already done is judged differently")
+    return tr("{changes} by the new window; they stay judged by the window they were entered "
+              "under ({window})").format(changes="; ".join(words), window=window_text(c.before))
 
 
 def _reused_ids(old: Study, new: Study, ever: Study, src: Source) -> list[Finding]:
@@ -375,7 +397,7 @@ def _reused_ids(old: Study, new: Study, ever: Study, src: Source) -> list[Findin
             if now_cols.get(f.id) is not then_cols.get(f.id) or reads.list_of(f) != reads.list_of(
                     was.field(f.id)):
                 change = Change("added", "field", f"{form_id}.{f.id}", after=f)
-                out.append(Finding(change, None, (
+                out.append(Finding(change, None, tr(
                     "an earlier version had a field with this id of another kind, whose "
                     "values stay in the file; give the new field a new id"),
                     reads.line(src, new, change)))
@@ -395,9 +417,10 @@ def _too_wide(store: "Store", new: Study, src: Source) -> list[Finding]:
         if width > MAX_COLUMNS:
             change = Change("changed", "form", form.id, "number of its columns", len(have),
                             width)
-            out.append(Finding(change, None, (
-                f"its table would have {width} columns (a field with missing-data codes takes "
-                f"two); a form holds at most {MAX_COLUMNS}: split it into more forms"),
+            out.append(Finding(change, None, tr(
+                "its table would have {width} columns (a field with missing-data codes takes "
+                "two); a form holds at most {most}: split it into more forms").format(
+                    width=width, most=MAX_COLUMNS),
                 reads.line(src, new, change)))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from alsdesk.i18n import tr
 from alsdesk.store import schema
 from alsdesk.study.diff import Change
 from alsdesk.study.model import Study
@@ -56,11 +57,14 @@ def lines_differ(before: str, after: str) -> str | None:
         x.strip() for x in (*a[op[1]:op[2]], *b[op[3]:op[4]]))), changed[0])
     new_line = next((j for j in range(j1, j2) if b[j].strip()), None)
     old_line = next((i for i in range(i1, i2) if a[i].strip()), i1)
-    first = (f"line {new_line + 1} now reads {b[new_line][:80]!r}" if new_line is not None
-             else f"line {old_line + 1} ({a[old_line][:80]!r}) is removed")
+    first = (tr("line {n} now reads {text}").format(n=new_line + 1,
+                                                    text=repr(b[new_line][:80]))
+             if new_line is not None else
+             tr("line {n} ({text}) is removed").format(n=old_line + 1,
+                                                       text=repr(a[old_line][:80])))
     count = sum(max(i2 - i1, j2 - j1) for _t, i1, i2, j1, j2 in changed)
-    return (f"{count} line(s) differ; {first} (grades, cards and tables computed from it "
-            "change for every form, old ones included)")
+    return tr("{n} line(s) differ; {first} (grades, cards and tables computed from it change "
+              "for every form, old ones included)").format(n=count, first=first)
 
 
 def eos_uses(store: "Store", study: Study, code: str) -> int:

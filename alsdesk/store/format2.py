@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from alsdesk.errors import StoreError
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.store import schema
 from alsdesk.study.model import Field, FieldType, Form, Study
 
@@ -58,23 +59,28 @@ class Undescribed:
 
     @property
     def name(self) -> str:
-        return (f"the missing-data codes of {self.form}.{self.field}" if self.is_codes
-                else f"{self.form}.{self.column}")
+        return (tr("the missing-data codes of {form}.{field}").format(form=self.form,
+                                                                      field=self.field)
+                if self.is_codes else f"{self.form}.{self.column}")
 
     @property
     def held(self) -> str:
         """'6 values', and the kind they are stored as when the definition has another."""
-        count = f"{self.values} value{'s' if self.values != 1 else ''}" if self.values \
-            else "no value yet"
-        return count + (f", stored as {self.declared or 'text'}: the definition makes it a "
-                        f"{_KIND[self.described_as]} field" if self.described_as else "")
+        count = ((tr("{n} values") if self.values != 1 else tr("{n} value")).format(
+            n=self.values) if self.values else tr("no value yet"))
+        if not self.described_as:
+            return count
+        return tr("{count}, stored as {declared}: the definition makes it a {kind} "
+                  "field").format(count=count, declared=self.declared or 'text',
+                                  kind=tr(_KIND[self.described_as]))
 
     def words(self) -> str:
         """'dm.premorbid_wt (6 values)', as a list in a message names it."""
         return f"{self.name} ({self.held})"
 
 
-_KIND = {int: "whole-number", float: "decimal", str: "text"}
+_KIND = {int: QT_TRANSLATE_NOOP("", "whole-number"), float: QT_TRANSLATE_NOOP("", "decimal"),
+         str: QT_TRANSLATE_NOOP("", "text")}
 
 
 def _storage(declared: str) -> type:
@@ -114,7 +120,7 @@ def undescribed(conn: sqlite3.Connection, study: Study) -> list[Undescribed]:
 def _listed(found: list[Undescribed], limit: int = 8) -> str:
     names = [u.words() for u in found[:limit]]
     if len(found) > limit:
-        names.append(f"and {len(found) - limit} more")
+        names.append(tr("and {n} more").format(n=len(found) - limit))
     return "; ".join(names)
 
 
@@ -124,14 +130,15 @@ def refuse(conn: sqlite3.Connection, path, study: Study) -> None:
     found = undescribed(conn, study)
     if not found:
         return
-    raise UndescribedData(
-        f"{path} was made before databases kept their study definition, and its forms hold "
-        f"fields that the definition it would now be given ({study.id} CRF "
-        f"{study.crf_version}) does not have: {_listed(found)}. Stored with that definition, "
-        "these values would be missing from every export and casebook, so the file was not "
-        "changed. An administrator can put it right: run 'alsdesk amend FILE --as ID --reason "
-        "\"...\"' with a definition that has these fields (the one the site used); it is then "
-        "stored in the file as its version 1.")
+    raise UndescribedData(tr(
+        "{path} was made before databases kept their study definition, and its forms hold "
+        "fields that the definition it would now be given ({study} CRF {crf_version}) does "
+        "not have: {fields}. Stored with that definition, these values would be missing from "
+        "every export and casebook, so the file was not changed. An administrator can put it "
+        "right: run 'alsdesk amend FILE --as ID --reason \"...\"' with a definition that has "
+        "these fields (the one the site used); it is then stored in the file as its version "
+        "1.").format(path=path, study=study.id, crf_version=study.crf_version,
+                     fields=_listed(found)))
 
 
 def verify_findings(conn: sqlite3.Connection, study: Study) -> tuple[list[str], Study]:
@@ -144,16 +151,18 @@ def verify_findings(conn: sqlite3.Connection, study: Study) -> tuple[list[str], 
         return [], study
     found = undescribed(conn, study)
     lines = [
-        f"form {u.form}: " + (f"{u.words()}: the definition it would be stored with "
-                              f"({study.id} CRF {study.crf_version}) "
-                              + ("gives this field another kind of value" if u.described_as
-                                 else "has no such field" if u.form_known else
-                                 "has no such form"))
+        (tr("form {form}: {field}: the definition it would be stored with ({study} CRF "
+            "{crf_version}) gives this field another kind of value") if u.described_as else
+         tr("form {form}: {field}: the definition it would be stored with ({study} CRF "
+            "{crf_version}) has no such field") if u.form_known else
+         tr("form {form}: {field}: the definition it would be stored with ({study} CRF "
+            "{crf_version}) has no such form")).format(
+                form=u.form, field=u.words(), study=study.id, crf_version=study.crf_version)
         for u in found]
     if lines:
-        lines.append("the file (format 2) cannot be opened for work until an administrator "
-                     "amends it with a definition that has these fields (the one the site "
-                     "used): 'alsdesk amend FILE' stores it as version 1")
+        lines.append(tr("the file (format 2) cannot be opened for work until an administrator "
+                        "amends it with a definition that has these fields (the one the site "
+                        "used): 'alsdesk amend FILE' stores it as version 1"))
     return lines, _with_placeholders(conn, study, found)
 
 
@@ -206,9 +215,9 @@ def refuse_migrated(conn: sqlite3.Connection, path, migration: Migration | None)
     from alsdesk.store.definitions import latest_number
 
     if migration is not None and latest_number(conn):
-        raise StoreError(f"{path} has been given its study definition since it was read: "
-                         "nothing was changed. Run 'alsdesk amend' again to see what it "
-                         "would do now.")
+        raise StoreError(tr("{path} has been given its study definition since it was read: "
+                            "nothing was changed. Run 'alsdesk amend' again to see what it "
+                            "would do now.").format(path=path))
 
 
 _MIGRATED = ("stored when the file was migrated to format 3: it was made before databases "
@@ -261,23 +270,26 @@ def migration_plan(store: "Store", new: Study, file: str) -> "Plan | None":
     if definitions.has_table(store.conn) or not (lacking := undescribed(store.conn, old)):
         return None
     if new.id != old.id:
-        raise AmendmentRefused(
-            f"{file} is the definition of study {new.id}; this database holds study "
-            f"{old.id}. Give the {old.id} definition the site used.")
+        raise AmendmentRefused(tr(
+            "{file} is the definition of study {new}; this database holds study {old}. Give "
+            "the {old} definition the site used.").format(file=file, new=new.id, old=old.id))
     still = {(u.form, u.column): u for u in undescribed(store.conn, new)}
     findings = []
     for u in [*lacking, *(u for u in still.values() if u not in lacking)]:
         left = still.get((u.form, u.column))
-        line = _Column(f"{u.form}.{u.column}", f"{u.name}: {u.held} in the file")
+        line = _Column(f"{u.form}.{u.column}", tr("{name}: {held} in the file").format(
+            name=u.name, held=u.held))
         if left is None:
-            findings.append(Finding(line, f"{file} describes it"))
+            findings.append(Finding(line, tr("{file} describes it").format(file=file)))
         else:
             findings.append(Finding(line, None, (
-                f"{file} does not describe it either"
-                + (f" ({left.held})" if left.described_as else "")
-                + ": give a definition that has every field the file holds")))
-    head = (f"Migration of a file made before databases kept their study definition "
-            f"(format 2): {new.id} CRF {new.crf_version} from {file} is stored as version 1, "
-            f"in place of the program's own CRF {old.crf_version}, which lacks fields the "
-            "file holds")
+                tr("{file} does not describe it either ({held}): give a definition that has "
+                   "every field the file holds").format(file=file, held=left.held)
+                if left.described_as else
+                tr("{file} does not describe it either: give a definition that has every field "
+                   "the file holds").format(file=file))))
+    head = tr("Migration of a file made before databases kept their study definition (format "
+              "2): {study} CRF {crf_version} from {file} is stored as version 1, in place of "
+              "the program's own CRF {old}, which lacks fields the file holds").format(
+                  study=new.id, crf_version=new.crf_version, file=file, old=old.crf_version)
     return Plan(old, new, file, tuple(findings), 1, head=head, migration=True)

@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study.model import CodeList, Event, Field, Form, Study
 
 __all__ = ["Change", "diff", "window_text"]
@@ -26,26 +27,64 @@ class Change:
 
     @property
     def text(self) -> str:
+        """The change in words, in the language in use (shown and printed by the CLI only:
+        `what` and `attr` stay the English the code compares; only their words are shown)."""
+        what = _word(self.what)
         if self.kind == "added":
-            return f"{self.what} {self.key} added{_about(self.after)}"
+            return tr("{what} {key} added{about}").format(what=what, key=self.key,
+                                                          about=_about(self.after))
         if self.kind == "removed":
-            return f"{self.what} {self.key} removed{_about(self.before)}"
+            return tr("{what} {key} removed{about}").format(what=what, key=self.key,
+                                                            about=_about(self.before))
         if self.what == "companion file" and self.kind == "changed":
-            return f"companion file {self.key} changes"
+            return tr("companion file {key} changes").format(key=self.key)
         if self.attr == "window":
-            return (f"window of {self.key} changes from {window_text(self.before)} to "
-                    f"{window_text(self.after)}")
-        return (f"{self.what} {self.key}: {self.attr} changes from {_shown(self.before)} to "
-                f"{_shown(self.after)}")
+            return tr("window of {key} changes from {before} to {after}").format(
+                key=self.key, before=window_text(self.before), after=window_text(self.after))
+        return tr("{what} {key}: {attr} changes from {before} to {after}").format(
+            what=what, key=self.key, attr=_word(self.attr), before=_shown(self.before),
+            after=_shown(self.after))
+
+
+# The words of `what` and of the attributes named in a phrase rather than by the
+# definition's own key (a key, "label" or "window", is shown as it is written in the file).
+_WORDS = {
+    "study": QT_TRANSLATE_NOOP("", "study"),
+    "event": QT_TRANSLATE_NOOP("", "event"),
+    "form": QT_TRANSLATE_NOOP("", "form"),
+    "field": QT_TRANSLATE_NOOP("", "field"),
+    "code list": QT_TRANSLATE_NOOP("", "code list"),
+    "choice": QT_TRANSLATE_NOOP("", "choice"),
+    "field choice": QT_TRANSLATE_NOOP("", "field choice"),
+    "check": QT_TRANSLATE_NOOP("", "check"),
+    "derived value": QT_TRANSLATE_NOOP("", "derived value"),
+    "missing code": QT_TRANSLATE_NOOP("", "missing code"),
+    "parameter": QT_TRANSLATE_NOOP("", "parameter"),
+    "binding": QT_TRANSLATE_NOOP("", "binding"),
+    "end-of-study status": QT_TRANSLATE_NOOP("", "end-of-study status"),
+    "companion file": QT_TRANSLATE_NOOP("", "companion file"),
+    "order of its choices": QT_TRANSLATE_NOOP("", "order of its choices"),
+    "order of its fields": QT_TRANSLATE_NOOP("", "order of its fields"),
+    "order of its events": QT_TRANSLATE_NOOP("", "order of its events"),
+    "type of its codes": QT_TRANSLATE_NOOP("", "type of its codes"),
+    "number of its columns": QT_TRANSLATE_NOOP("", "number of its columns"),
+    "its text": QT_TRANSLATE_NOOP("", "its text"),
+}
+
+
+def _word(name: str | None) -> str | None:
+    """`what` or an attribute as shown: its word, or the definition's key as it is."""
+    return tr(_WORDS[name]) if name in _WORDS else name
 
 
 def window_text(event: Event) -> str:
     """"[48, 96] h" for an event's window, "no window" for one without."""
     if event.window is None:
-        return "no window"
-    unit = "h" if event.unit is not None and event.unit.value == "hours" else "days"
+        return tr("no window")
     low, high = (_number(v) for v in event.window)
-    return f"[{low}, {high}] {unit}"
+    if event.unit is not None and event.unit.value == "hours":
+        return tr("[{low}, {high}] h").format(low=low, high=high)
+    return tr("[{low}, {high}] days").format(low=low, high=high)
 
 
 def diff(old: Study, new: Study) -> list[Change]:
@@ -205,9 +244,10 @@ def _list_id(f: Field) -> str | None:
 
 def _target(e: Event) -> str:
     if e.target is None:
-        return "none"
-    unit = "h" if e.unit is not None and e.unit.value == "hours" else "days"
-    return f"{_number(e.target)} {unit}"
+        return tr("none")
+    if e.unit is not None and e.unit.value == "hours":
+        return tr("{n} h").format(n=_number(e.target))
+    return tr("{n} days").format(n=_number(e.target))
 
 
 def _number(v: float) -> str:
@@ -217,11 +257,14 @@ def _number(v: float) -> str:
 def _about(obj: Any) -> str:
     """A short description of an added or removed thing, after its id."""
     if isinstance(obj, Event):
-        return f" ({obj.label}; forms {', '.join(obj.forms)}; window {window_text(obj)})"
+        return tr(" ({label}; forms {forms}; window {window})").format(
+            label=obj.label, forms=', '.join(obj.forms), window=window_text(obj))
     if isinstance(obj, Form):
-        return f" ({obj.label}; {len(obj.fields)} fields)"
+        return tr(" ({label}; {n} fields)").format(label=obj.label, n=len(obj.fields))
     if isinstance(obj, Field):
-        kind = obj.type.value + (f" from {obj.codelist.id}" if obj.codelist else "")
+        kind = (tr("{type} from {codelist}").format(type=obj.type.value,
+                                                    codelist=obj.codelist.id)
+                if obj.codelist else obj.type.value)
         return f" ({kind}: {obj.label!r})"
     label = getattr(obj, "label", None) or getattr(obj, "message", None)
     if isinstance(label, str):
@@ -233,9 +276,9 @@ def _about(obj: Any) -> str:
 
 def _shown(value: Any) -> str:
     if value is None:
-        return "none"
+        return tr("none")
     if isinstance(value, (tuple, list)) and not value:
-        return "none"
+        return tr("none")
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
         if hasattr(value, "value"):  # an Enum
             return repr(value.value)
@@ -245,7 +288,7 @@ def _shown(value: Any) -> str:
     if dataclasses.is_dataclass(value):  # a signature need: its set parts, in words
         parts = [f"{f.name} {getattr(value, f.name)!r}" for f in dataclasses.fields(value)
                  if getattr(value, f.name) is not None]
-        text = ", ".join(parts) or "always"
+        text = ", ".join(parts) or tr("always")
         return text if len(text) <= 120 else text[:117] + "..."
     if isinstance(value, str) and len(value) > 117:  # cut the text, then quote it whole
         return repr(value[:114] + "...")
