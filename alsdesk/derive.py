@@ -208,9 +208,9 @@ def eligibility_text(result: EligibilityResult) -> str:
         return tr("Eligible: every criterion met")
     if result.eligible is False:
         return tr("Not eligible: {failed}").format(
-            failed="; ".join(c.detail for c in result.failed))
+            failed="; ".join(c.shown_detail for c in result.failed))
     return tr("Not yet decidable: {missing} not recorded").format(
-        missing=", ".join(c.label for c in result.unknown))
+        missing=", ".join(c.shown_label for c in result.unknown))
 
 
 def format_value(d: Derived, value: Any) -> str:

@@ -63,3 +63,30 @@ def test_the_core_reads_the_catalogue_as_qt_does(qapp):
     with i18n.writing("fa"):
         assert i18n.tr("Dashboard") == ours["Dashboard"] and i18n.language() == "fa"
     assert i18n.tr("Dashboard") == "Dashboard"
+
+
+def test_every_translation_keeps_its_placeholders_and_formats():
+    # a placeholder dropped or misspelt in Persian would be a KeyError in front of the nurse
+    import string
+
+    from alsdesk import i18n
+
+    def names(text: str) -> set[tuple[str, str]]:
+        return {(f, spec or "") for _, f, spec, _ in string.Formatter().parse(text)
+                if f is not None}
+
+    bad = []
+    for source, persian in i18n.catalogue("fa").items():
+        try:
+            wanted = names(source)
+        except ValueError:  # not a format string (a literal brace): nothing to fill
+            continue
+        try:
+            if names(persian) != wanted:
+                bad.append(source)
+                continue
+            if not any("%" in spec for _, spec in wanted):  # a clock format wants a time
+                persian.format(**{n: 1 for n, _ in wanted if n})
+        except (ValueError, KeyError, IndexError):
+            bad.append(source)
+    assert not bad, bad[:10]

@@ -64,9 +64,9 @@ class EligibilityView(QWidget):
         self.table.setRowCount(len(result.criteria))
         for i, c in enumerate(result.criteria):
             mark = tr(_MARK[c.met])
-            for j, text in enumerate((c.label, mark, c.detail)):
+            for j, text in enumerate((c.shown_label, mark, c.shown_detail)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(f"{c.label}: {mark} — {c.detail}")
+                item.setToolTip(f"{c.shown_label}: {mark} — {c.shown_detail}")
                 if j == 1 and c.met is False:
                     item.setForeground(Qt.GlobalColor.red)
                 self.table.setItem(i, j, item)

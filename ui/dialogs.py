@@ -102,7 +102,8 @@ class NotesDialog(GuidedDialog):
             edit.setObjectName(f"note_{f.check_id}")
             edit.setAccessibleName(tr("Note: {message}").format(message=f.message))
             self.edits[f.check_id] = edit
-            shown = f.message.replace(" (confirm with a note to keep it)", "")
+            shown = f.message.replace(" (confirm with a note to keep it)", "").replace(
+                tr(" (confirm with a note to keep it)"), "")  # the core's words, either language
             form.addRow(_wrapped(shown))
             form.addRow(edit)
             required.append((edit, tr("write a note for: {finding}").format(finding=shown)))

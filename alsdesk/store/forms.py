@@ -427,7 +427,7 @@ class FormService(WorkflowSteps):
         if hard or unexplained:
             blocking = hard + [
                 engine.Finding(f.check_id, f.severity,
-                               f"{f.message} (confirm with a note to keep it)", f.fields,
+                               f.message + tr(" (confirm with a note to keep it)"), f.fields,
                                f.deviation)
                 for f in unexplained
             ]

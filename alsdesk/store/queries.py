@@ -187,7 +187,7 @@ def _words(text: str, what: str, empty: str) -> str:
         raise WorkflowError(empty)
     if not says_something(text):
         raise WorkflowError(tr("{what} {problem}: write it in words.").format(
-            what=what, problem=NOTHING_VISIBLE))
+            what=what, problem=tr(NOTHING_VISIBLE)))
     if problem := control_problem(text):
         raise WorkflowError(f"{what} {problem}.")
     if len(text) > TEXT_MAX:

@@ -73,12 +73,12 @@ def _stop_text(subject: str, criteria: tuple["Criterion", ...], decided: bool) -
         return tr("{subject} is not eligible, so the infusion cannot be saved as given. Not "
                   "met: {criteria}. Complete the screening forms first, or an investigator may "
                   "override this with a reason (it is recorded as a protocol deviation).").format(
-            subject=subject, criteria="; ".join(c.detail for c in criteria))
+            subject=subject, criteria="; ".join(c.shown_detail for c in criteria))
     return tr("The eligibility of {subject} is not decided yet, so the infusion cannot be "
               "saved as given. Not recorded: {criteria}. Complete the screening forms first, "
               "or an investigator may override this with a reason (it is recorded as a "
               "protocol deviation).").format(
-        subject=subject, criteria="; ".join(c.label for c in criteria))
+        subject=subject, criteria="; ".join(c.shown_label for c in criteria))
 
 
 def _bound(store: "Store", name: str) -> tuple[str, str, str] | None:

@@ -16,7 +16,7 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="36"/>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Register a new subject</source>
         <translation>ثبت یک بیمار جدید</translation>
     </message>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="58"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Sign every complete form of the visit selected in the casebook</source>
         <translation>امضای همهٔ فرم‌های کامل ویزیتِ انتخاب‌شده در پروندهٔ بیمار</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>نسخه‌های تعریف مطالعه که پایگاه داده نگه می‌دارد؛ اصلاحیهٔ پروتکل (مدیر سامانه)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>Dashboard</source>
         <translation>داشبورد</translation>
     </message>
@@ -350,7 +350,7 @@
     </message>
     <message>
         <location filename="../../ui/export_actions.py" line="156"/>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <location filename="../../ui/subjects.py" line="175"/>
         <source>Subjects</source>
         <translation>بیماران</translation>
@@ -444,8 +444,8 @@ Open it in a web browser; it prints as it shows.</source>
 آن را در یک مرورگر وب باز کنید؛ همان‌گونه که نمایش داده می‌شود چاپ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Casebook</source>
         <translation>پروندهٔ بیمار</translation>
     </message>
@@ -469,8 +469,8 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="41"/>
         <location filename="../../ui/audit_viewer.py" line="171"/>
-        <location filename="../../ui/dashboard.py" line="111"/>
-        <location filename="../../ui/dashboard.py" line="114"/>
+        <location filename="../../ui/dashboard.py" line="112"/>
+        <location filename="../../ui/dashboard.py" line="115"/>
         <location filename="../../ui/outcomes_view.py" line="107"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/safety_page.py" line="86"/>
@@ -486,9 +486,9 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="42"/>
         <location filename="../../ui/audit_viewer.py" line="173"/>
-        <location filename="../../ui/dialogs_auth.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="71"/>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/dialogs_auth.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <location filename="../../ui/queries.py" line="42"/>
         <source>Form</source>
         <translation>فرم</translation>
@@ -616,47 +616,47 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>در حال تهیهٔ خروجی… {percent}٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Queries</source>
         <translation>پرسش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Database: {path}</source>
         <translation>پایگاه داده: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source> DEMO DATA (synthetic) </source>
         <translation> داده‌های نمایشی (ساختگی) </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>not logged in</source>
         <translation>وارد نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>Could not load the data</source>
         <translation>داده‌ها بارگذاری نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>Casebook {subject}</source>
         <translation>پروندهٔ بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Form: {label}</source>
         <translation>فرم: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Logged in: {who}</source>
         <translation>واردشده: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>{name} has changes to {what} that are not saved.
 
 Only {name} can save them: enter the password and Unlock, then save.
@@ -671,41 +671,41 @@ Switch user?</source>
 کاربر تعویض شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Welcome back: your changes to {what} are still on screen</source>
         <translation>خوش برگشتید: تغییرات شما در {what} همچنان روی صفحه است</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The unsaved changes of {name} to {what} were discarded</source>
         <translation>تغییرات ذخیره‌نشدهٔ {name} در {what} دور ریخته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Account added: {user} ({role})</source>
         <translation>حساب افزوده شد: {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>The window now locks after {minutes} idle minutes</source>
         <translation>پنجره از این پس پس از {minutes} دقیقه بیکاری قفل می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>dates are shown as {format}</source>
         <translation>تاریخ‌ها به شکل {format} نشان داده می‌شوند</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="42"/>
         <location filename="../../ui/admin_users.py" line="230"/>
-        <location filename="../../ui/dialogs_auth.py" line="208"/>
+        <location filename="../../ui/dialogs_auth.py" line="209"/>
         <source>User id</source>
         <translation>شناسهٔ کاربری</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="42"/>
         <location filename="../../ui/admin_users.py" line="231"/>
-        <location filename="../../ui/dialogs_auth.py" line="140"/>
+        <location filename="../../ui/dialogs_auth.py" line="141"/>
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
@@ -925,16 +925,16 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="237"/>
-        <location filename="../../ui/dialogs_auth.py" line="141"/>
-        <location filename="../../ui/dialogs_auth.py" line="209"/>
-        <location filename="../../ui/dialogs_auth.py" line="247"/>
+        <location filename="../../ui/dialogs_auth.py" line="142"/>
+        <location filename="../../ui/dialogs_auth.py" line="210"/>
+        <location filename="../../ui/dialogs_auth.py" line="248"/>
         <location filename="../../ui/idle_lock.py" line="98"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="238"/>
-        <location filename="../../ui/dialogs_auth.py" line="142"/>
+        <location filename="../../ui/dialogs_auth.py" line="143"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -979,11 +979,13 @@ Switch user?</source>
         <translation>&amp;حساب جدید…</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="70"/>
         <location filename="../../ui/admin_users.py" line="330"/>
         <source>yes</source>
         <translation>بله</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/states.py" line="70"/>
         <location filename="../../ui/admin_users.py" line="330"/>
         <source>no</source>
         <translation>خیر</translation>
@@ -1000,7 +1002,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Add an account</source>
         <translation>افزودن یک حساب</translation>
     </message>
@@ -1010,12 +1012,12 @@ Switch user?</source>
         <translation>{user} ({role}) افزوده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Site settings (idle lock)</source>
         <translation>تنظیمات مرکز (قفل در بیکاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Switch user</source>
         <translation>تعویض کاربر</translation>
     </message>
@@ -1055,185 +1057,185 @@ Switch user?</source>
         <translation>یادداشت: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="108"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
         <source>write a note for: {finding}</source>
         <translation>برای این مورد یادداشت بنویسید: {finding}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="112"/>
+        <location filename="../../ui/dialogs.py" line="113"/>
         <source>Keep the answers with these notes</source>
         <translation>نگه‌داشتن پاسخ‌ها با این یادداشت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="136"/>
+        <location filename="../../ui/dialogs.py" line="137"/>
         <source>Enter is OK; Shift+Enter starts a new line</source>
         <translation>Enter یعنی تأیید؛ Shift+Enter سطر تازه‌ای آغاز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="143"/>
+        <location filename="../../ui/dialogs.py" line="144"/>
         <source>the text is missing: type it above, then press Enter.</source>
         <translation>متن خالی است: آن را در بالا بنویسید، سپس Enter را بزنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="167"/>
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>New subject</source>
         <translation>بیمار جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="170"/>
+        <location filename="../../ui/dialogs.py" line="171"/>
         <source>The new subject is registered in screening with the next screening number.</source>
         <translation>بیمار جدید در مرحلهٔ غربالگری و با شمارهٔ غربالگری بعدی ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="174"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <location filename="../../ui/subjects.py" line="52"/>
         <source>Initials</source>
         <translation>حروف اول نام</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="176"/>
+        <location filename="../../ui/dialogs.py" line="177"/>
         <source>optional, 2 to 4 letters</source>
         <translation>اختیاری، ۲ تا ۴ حرف</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="177"/>
+        <location filename="../../ui/dialogs.py" line="178"/>
         <source>&amp;Initials:</source>
         <translation>&amp;حروف اول نام:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="180"/>
+        <location filename="../../ui/dialogs.py" line="181"/>
         <source>Register</source>
         <translation>ثبت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="200"/>
+        <location filename="../../ui/dialogs.py" line="201"/>
         <source>Change the status of {subject}</source>
         <translation>تغییر وضعیت {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="205"/>
         <source>{subject} is &lt;b&gt;{status}&lt;/b&gt;. Choose the new status and give the reason; the audit trail keeps both.</source>
         <translation>وضعیت {subject} &lt;b&gt;{status}&lt;/b&gt; است. وضعیت جدید را انتخاب کنید و دلیل آن را بنویسید؛ ردپای ممیزی هر دو را نگه می‌دارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="206"/>
+        <location filename="../../ui/dialogs.py" line="207"/>
         <source>{subject} is &lt;b&gt;{status}&lt;/b&gt;. Its status follows its data: no other status can be chosen by hand now (why, below).</source>
         <translation>وضعیت {subject} &lt;b&gt;{status}&lt;/b&gt; است. وضعیت این بیمار از داده‌هایش پیروی می‌کند: اکنون هیچ وضعیت دیگری را نمی‌توان دستی انتخاب کرد (دلیلش در پایین آمده است).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="215"/>
+        <location filename="../../ui/dialogs.py" line="216"/>
         <source>New status</source>
         <translation>وضعیت جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="216"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>— choose the new status —</source>
         <translation>— وضعیت جدید را انتخاب کنید —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="221"/>
+        <location filename="../../ui/dialogs.py" line="222"/>
         <source>{status} (not possible now)</source>
         <translation>{status} (اکنون ممکن نیست)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="231"/>
+        <location filename="../../ui/dialogs.py" line="232"/>
         <location filename="../../ui/form_actions.py" line="120"/>
         <source>Reason for the change</source>
         <translation>دلیل تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="232"/>
+        <location filename="../../ui/dialogs.py" line="233"/>
         <source>Why the status changes</source>
         <translation>چرا وضعیت تغییر می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="233"/>
+        <location filename="../../ui/dialogs.py" line="234"/>
         <source>&amp;New status:</source>
         <translation>وضعیت &amp;جدید:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="241"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Not possible now:</source>
         <translation>اکنون ممکن نیست:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="276"/>
+        <location filename="../../ui/dialogs.py" line="277"/>
         <source>Choose the new status first (arrow keys or the first letter).</source>
         <translation>نخست وضعیت جدید را انتخاب کنید (با کلیدهای جهت‌نما یا حرف اول).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="280"/>
+        <location filename="../../ui/dialogs.py" line="281"/>
         <source>Give the reason for changing {subject} to {status}.</source>
         <translation>دلیل تغییر وضعیت {subject} به {status} را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="284"/>
+        <location filename="../../ui/dialogs.py" line="285"/>
         <source>Confirm the status change</source>
         <translation>تأیید تغییر وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="285"/>
+        <location filename="../../ui/dialogs.py" line="286"/>
         <source>Change {subject} from {old} to {new}?</source>
         <translation>وضعیت {subject} از {old} به {new} تغییر کند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="288"/>
+        <location filename="../../ui/dialogs.py" line="289"/>
         <source>Reason: {reason}</source>
         <translation>دلیل: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="289"/>
+        <location filename="../../ui/dialogs.py" line="290"/>
         <source>Change to {status}</source>
         <translation>تغییر به {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="291"/>
+        <location filename="../../ui/dialogs.py" line="292"/>
         <source>Go back</source>
         <translation>بازگشت</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="307"/>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/dialogs.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="312"/>
+        <location filename="../../ui/dialogs.py" line="313"/>
         <source>Lock the window after this many idle minutes</source>
         <translation>قفل شدن پنجره پس از این تعداد دقیقه بی‌کاری</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="315"/>
+        <location filename="../../ui/dialogs.py" line="316"/>
         <source> min</source>
         <translation> دقیقه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="316"/>
+        <location filename="../../ui/dialogs.py" line="317"/>
         <source>&amp;Lock the window when idle for:</source>
         <translation>&amp;قفل کردن پنجره پس از بی‌کاری به مدت:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="320"/>
+        <location filename="../../ui/dialogs.py" line="321"/>
         <source>How dates are written on screen</source>
         <translation>شیوهٔ نوشتن تاریخ‌ها روی صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="323"/>
+        <location filename="../../ui/dialogs.py" line="324"/>
         <source>&amp;Dates on screen:</source>
         <translation>&amp;تاریخ‌ها روی صفحه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="326"/>
+        <location filename="../../ui/dialogs.py" line="327"/>
         <source>Save</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>About ALS Desk</source>
         <translation>دربارهٔ ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>ALS Desk — electronic data capture
 
 {title}
@@ -1250,12 +1252,12 @@ Database: {path}</source>
 پایگاه داده: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Close ALS Desk</source>
         <translation>بستن ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>The window is locked: changes not saved on screen will be lost. Close anyway?</source>
         <translation>پنجره قفل است: تغییراتی که روی صفحه ذخیره نشده‌اند از دست می‌روند. با این حال بسته شود؟</translation>
     </message>
@@ -1329,8 +1331,8 @@ Database: {path}</source>
         <location filename="../../ui/admin_study.py" line="89"/>
         <location filename="../../ui/admin_users.py" line="303"/>
         <location filename="../../ui/audit_viewer.py" line="228"/>
-        <location filename="../../ui/dialogs.py" line="251"/>
-        <location filename="../../ui/pdf_preview.py" line="69"/>
+        <location filename="../../ui/dialogs.py" line="252"/>
+        <location filename="../../ui/pdf_preview.py" line="70"/>
         <location filename="../../ui/queries.py" line="265"/>
         <source>Close</source>
         <translation>بستن</translation>
@@ -1357,7 +1359,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/admin_study.py" line="148"/>
-        <location filename="../../ui/amend_dialog.py" line="141"/>
+        <location filename="../../ui/amend_dialog.py" line="142"/>
         <source>Amended study definition</source>
         <translation>تعریف اصلاح‌شدهٔ مطالعه</translation>
     </message>
@@ -1372,136 +1374,136 @@ Database: {path}</source>
         <translation>تعریف مطالعه اصلاح شد</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="41"/>
+        <location filename="../../ui/amend_dialog.py" line="42"/>
         <source>REFUSED</source>
         <translation>رد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="59"/>
+        <location filename="../../ui/amend_dialog.py" line="60"/>
         <source>Amend the study definition</source>
         <translation>اصلاح تعریف مطالعه</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="64"/>
+        <location filename="../../ui/amend_dialog.py" line="65"/>
         <source>The database works under &lt;b&gt;{study}&lt;/b&gt; CRF version &lt;b&gt;{crf_version}&lt;/b&gt; (stored version {version}).</source>
         <translation>پایگاه داده با &lt;b&gt;{study}&lt;/b&gt;، نسخهٔ CRF &lt;b&gt;{crf_version}&lt;/b&gt; کار می‌کند (نسخهٔ ذخیره‌شدهٔ {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="77"/>
+        <location filename="../../ui/amend_dialog.py" line="78"/>
         <source>&amp;Choose another file…</source>
         <translation>&amp;انتخاب فایل دیگر…</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="89"/>
+        <location filename="../../ui/amend_dialog.py" line="90"/>
         <source>Changes and what they do to the data</source>
         <translation>تغییرها و اثر آن‌ها بر داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="99"/>
+        <location filename="../../ui/amend_dialog.py" line="100"/>
         <source>Reason for the amendment</source>
         <translation>دلیل اصلاحیه</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="100"/>
+        <location filename="../../ui/amend_dialog.py" line="101"/>
         <source>the protocol amendment&apos;s number and date (kept in the audit trail)</source>
         <translation>شماره و تاریخ اصلاحیهٔ پروتکل (در ردپای ممیزی نگه داشته می‌شود)</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="104"/>
+        <location filename="../../ui/amend_dialog.py" line="105"/>
         <source>Your password</source>
         <translation>گذرواژهٔ شما</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="106"/>
-        <location filename="../../ui/dialogs.py" line="234"/>
+        <location filename="../../ui/amend_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="235"/>
         <source>&amp;Reason:</source>
         <translation>&amp;دلیل:</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="107"/>
+        <location filename="../../ui/amend_dialog.py" line="108"/>
         <source>Your pass&amp;word:</source>
         <translation>&amp;گذرواژهٔ شما:</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="119"/>
+        <location filename="../../ui/amend_dialog.py" line="120"/>
         <source>give the reason for the amendment (for example the protocol amendment&apos;s number and date).</source>
         <translation>دلیل اصلاحیه را بنویسید (برای نمونه شماره و تاریخ اصلاحیهٔ پروتکل).</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="121"/>
+        <location filename="../../ui/amend_dialog.py" line="122"/>
         <source>type your password to apply the amendment.</source>
         <translation>برای اعمال اصلاحیه، گذرواژهٔ خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="164"/>
+        <location filename="../../ui/amend_dialog.py" line="165"/>
         <source>File: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>فایل: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="172"/>
+        <location filename="../../ui/amend_dialog.py" line="173"/>
         <source>This file cannot amend the database:</source>
         <translation>این فایل نمی‌تواند پایگاه داده را اصلاح کند:</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="174"/>
+        <location filename="../../ui/amend_dialog.py" line="175"/>
         <source>Nothing will change. Correct the file, or choose another.</source>
         <translation>هیچ چیز تغییر نمی‌کند. فایل را اصلاح کنید یا فایل دیگری انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="181"/>
+        <location filename="../../ui/amend_dialog.py" line="182"/>
         <source>{study}: CRF version {old} → {new}, stored as version {version}.</source>
         <translation>{study}: نسخهٔ CRF از {old} به {new}، ذخیره‌شده به‌عنوان نسخهٔ {version}.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="184"/>
+        <location filename="../../ui/amend_dialog.py" line="185"/>
         <source>{n} change</source>
         <translation>{n} تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="184"/>
+        <location filename="../../ui/amend_dialog.py" line="185"/>
         <source>{n} changes</source>
         <translation>{n} تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="185"/>
+        <location filename="../../ui/amend_dialog.py" line="186"/>
         <source>, {n} refused:</source>
         <translation>، {n} مورد رد شد:</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="189"/>
+        <location filename="../../ui/amend_dialog.py" line="190"/>
         <source>Nothing will change: {refused} of the {n} changes is refused. Write the definition again without them (each says what to do instead), then choose the file again.</source>
         <translation>هیچ چیز تغییر نمی‌کند: {refused} مورد از {n} تغییر رد شده است. تعریف را بدون آن دوباره بنویسید (هر مورد رد شده می‌گوید به‌جای آن چه باید کرد)، سپس فایل را دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="192"/>
+        <location filename="../../ui/amend_dialog.py" line="193"/>
         <source>Nothing will change: {refused} of the {n} changes are refused. Write the definition again without them (each says what to do instead), then choose the file again.</source>
         <translation>هیچ چیز تغییر نمی‌کند: {refused} مورد از {n} تغییر رد شده‌اند. تعریف را بدون آن‌ها دوباره بنویسید (هر مورد رد شده می‌گوید به‌جای آن چه باید کرد)، سپس فایل را دوباره انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="199"/>
+        <location filename="../../ui/amend_dialog.py" line="200"/>
         <source>Apply stores this definition as version {version}, with your reason, in the audit trail. Forms entered before keep the version they were entered under; new ones follow the new definition.</source>
         <translation>با «اعمال»، این تعریف به‌عنوان نسخهٔ {version} و همراه با دلیل شما در ردپای ممیزی ذخیره می‌شود. فرم‌هایی که پیش‌تر وارد شده‌اند نسخه‌ای را که با آن وارد شده‌اند نگه می‌دارند؛ فرم‌های جدید از تعریف جدید پیروی می‌کنند.</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="206"/>
+        <location filename="../../ui/amend_dialog.py" line="207"/>
         <source>A&amp;pply as version {version}</source>
         <translation>ا&amp;عمال به‌عنوان نسخهٔ {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="207"/>
+        <location filename="../../ui/amend_dialog.py" line="208"/>
         <source>A&amp;pply</source>
         <translation>ا&amp;عمال</translation>
     </message>
     <message>
-        <location filename="../../ui/amend_dialog.py" line="212"/>
+        <location filename="../../ui/amend_dialog.py" line="213"/>
         <source>Nothing can be applied: {why}</source>
         <translation>هیچ چیز اعمال نمی‌شود: {why}</translation>
     </message>
     <message>
         <location filename="../../ui/app.py" line="57"/>
         <location filename="../../ui/app.py" line="60"/>
-        <location filename="../../ui/reliability.py" line="54"/>
-        <location filename="../../ui/reliability.py" line="74"/>
+        <location filename="../../ui/reliability.py" line="55"/>
+        <location filename="../../ui/reliability.py" line="75"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
@@ -1529,7 +1531,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/casebook.py" line="67"/>
-        <location filename="../../ui/dialogs.py" line="245"/>
+        <location filename="../../ui/dialogs.py" line="246"/>
         <source>Change status…</source>
         <translation>تغییر وضعیت…</translation>
     </message>
@@ -1772,7 +1774,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../alsdesk/states.py" line="56"/>
-        <location filename="../../ui/dashboard.py" line="75"/>
+        <location filename="../../ui/dashboard.py" line="76"/>
         <source>enrolled</source>
         <translation>واردشده به مطالعه</translation>
     </message>
@@ -1872,67 +1874,72 @@ Database: {path}</source>
         <translation>مورد انتظار نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="80"/>
+        <location filename="../../alsdesk/states.py" line="71"/>
+        <source>not assessable</source>
+        <translation>قابل ارزیابی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard.py" line="81"/>
         <source>visits in window or due</source>
         <translation>ویزیت‌های در بازهٔ زمانی یا سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="85"/>
+        <location filename="../../ui/dashboard.py" line="86"/>
         <source>visits overdue</source>
         <translation>ویزیت‌های عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="86"/>
-        <location filename="../../ui/dashboard.py" line="204"/>
+        <location filename="../../ui/dashboard.py" line="87"/>
+        <location filename="../../ui/dashboard.py" line="205"/>
         <source>open queries</source>
         <translation>پرسش‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="91"/>
+        <location filename="../../ui/dashboard.py" line="92"/>
         <source>serious adverse events</source>
         <translation>عوارض ناخواستهٔ جدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="99"/>
-        <location filename="../../ui/dashboard.py" line="150"/>
+        <location filename="../../ui/dashboard.py" line="100"/>
+        <location filename="../../ui/dashboard.py" line="151"/>
         <source>Loading…</source>
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="105"/>
-        <location filename="../../ui/dashboard.py" line="225"/>
+        <location filename="../../ui/dashboard.py" line="106"/>
+        <location filename="../../ui/dashboard.py" line="226"/>
         <source>Updated {now:%H:%M}</source>
         <translation>به‌روزشده در ساعت {now:%H:%M}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="106"/>
-        <location filename="../../ui/dashboard.py" line="173"/>
+        <location filename="../../ui/dashboard.py" line="107"/>
+        <location filename="../../ui/dashboard.py" line="174"/>
         <source>Updating…</source>
         <translation>در حال به‌روزرسانی…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="111"/>
+        <location filename="../../ui/dashboard.py" line="112"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/schedule_table.py" line="84"/>
         <source>Visit</source>
         <translation>ویزیت</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="111"/>
+        <location filename="../../ui/dashboard.py" line="112"/>
         <location filename="../../ui/schedule_table.py" line="84"/>
         <source>Target</source>
         <translation>زمان هدف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="112"/>
+        <location filename="../../ui/dashboard.py" line="113"/>
         <location filename="../../ui/help.py" line="118"/>
         <location filename="../../ui/schedule_table.py" line="85"/>
         <source>Window</source>
         <translation>پنجره</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="112"/>
-        <location filename="../../ui/dialogs_auth.py" line="266"/>
+        <location filename="../../ui/dashboard.py" line="113"/>
+        <location filename="../../ui/dialogs_auth.py" line="267"/>
         <location filename="../../ui/log_tables.py" line="58"/>
         <location filename="../../ui/queries.py" line="43"/>
         <location filename="../../ui/schedule_table.py" line="86"/>
@@ -1941,174 +1948,174 @@ Database: {path}</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="114"/>
+        <location filename="../../ui/dashboard.py" line="115"/>
         <source>SAE report</source>
         <translation>گزارش عارضهٔ ناخواستهٔ جدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="115"/>
+        <location filename="../../ui/dashboard.py" line="116"/>
         <source>Adverse event</source>
         <translation>عارضهٔ ناخواسته</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="115"/>
+        <location filename="../../ui/dashboard.py" line="116"/>
         <source>Start</source>
         <translation>شروع</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="116"/>
+        <location filename="../../ui/dashboard.py" line="117"/>
         <source>Outcome</source>
         <translation>پیامد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="117"/>
+        <location filename="../../ui/dashboard.py" line="118"/>
         <source>Visits in window, due or overdue</source>
         <translation>ویزیت‌های در بازهٔ زمانی، سررسیده یا عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="118"/>
+        <location filename="../../ui/dashboard.py" line="119"/>
         <source>Serious adverse events</source>
         <translation>عوارض ناخواستهٔ جدی</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="135"/>
+        <location filename="../../ui/dashboard.py" line="136"/>
         <source>ALSFRS-R and FVC over time</source>
         <translation>ALSFRS-R و FVC در طول زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="137"/>
+        <location filename="../../ui/dashboard.py" line="138"/>
         <source>&amp;Subject:</source>
         <translation>&amp;بیمار:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="140"/>
+        <location filename="../../ui/dashboard.py" line="141"/>
         <source>Subject shown in the chart</source>
         <translation>بیمارِ نمایش‌داده‌شده در نمودار</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="191"/>
+        <location filename="../../ui/dashboard.py" line="192"/>
         <source>{percent} % of target</source>
         <translation>{percent}٪ از هدف</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="194"/>
+        <location filename="../../ui/dashboard.py" line="195"/>
         <source>due: opens in ≤ {days:g} days</source>
         <translation>سررسیده: بازهٔ زمانی ظرف ≤ {days:g} روز باز می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="196"/>
+        <location filename="../../ui/dashboard.py" line="197"/>
         <source>In window: the visit&apos;s window is open now. Due: its window opens within {days:g} days (the study&apos;s due_ahead_days).</source>
         <translation>در بازهٔ زمانی: بازهٔ زمانی ویزیت اکنون باز است. سررسیده: بازهٔ زمانی آن ظرف {days:g} روز باز می‌شود (due_ahead_days مطالعه).</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="203"/>
+        <location filename="../../ui/dashboard.py" line="204"/>
         <source>open query</source>
         <translation>پرسش باز</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="205"/>
+        <location filename="../../ui/dashboard.py" line="206"/>
         <source>{n} answered, to close</source>
         <translation>{n} پاسخ‌داده‌شده، در انتظار بستن</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="206"/>
+        <location filename="../../ui/dashboard.py" line="207"/>
         <source>none answered, to close</source>
         <translation>هیچ پرسش پاسخ‌داده‌شده‌ای در انتظار بستن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="207"/>
+        <location filename="../../ui/dashboard.py" line="208"/>
         <source>Open: waiting for the site&apos;s answer. Answered: waiting for the monitor to close them.</source>
         <translation>باز: در انتظار پاسخ مرکز. پاسخ‌داده‌شده: در انتظار بستن به دست پایشگر.</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="251"/>
+        <location filename="../../ui/dashboard.py" line="254"/>
         <location filename="../../ui/sae_view.py" line="66"/>
         <source>reports up to date</source>
         <translation>گزارش‌ها به‌روز است</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="261"/>
+        <location filename="../../ui/dashboard.py" line="264"/>
         <source>{n} report OVERDUE</source>
         <translation>{n} گزارش عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="261"/>
+        <location filename="../../ui/dashboard.py" line="264"/>
         <source>{n} reports OVERDUE</source>
         <translation>{n} گزارش عقب‌افتاده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="263"/>
+        <location filename="../../ui/dashboard.py" line="266"/>
         <source>{n} due</source>
         <translation>{n} سررسیده</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="264"/>
+        <location filename="../../ui/dashboard.py" line="267"/>
         <source>no SAE report due</source>
         <translation>هیچ گزارش عارضهٔ ناخواستهٔ جدی سررسید نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="279"/>
+        <location filename="../../ui/dashboard.py" line="282"/>
         <source>No subject has ALSFRS-R or FVC data yet</source>
         <translation>هنوز هیچ بیماری دادهٔ ALSFRS-R یا FVC ندارد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="280"/>
-        <location filename="../../ui/dashboard.py" line="291"/>
+        <location filename="../../ui/dashboard.py" line="283"/>
+        <location filename="../../ui/dashboard.py" line="294"/>
         <source>Subject {code}: no dated visit with ALSFRS-R or FVC yet</source>
         <translation>بیمار {code}: هنوز ویزیت تاریخ‌داری با ALSFRS-R یا FVC ندارد</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="290"/>
+        <location filename="../../ui/dashboard.py" line="293"/>
         <source>Subject {code}</source>
         <translation>بیمار {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard.py" line="292"/>
+        <location filename="../../ui/dashboard.py" line="295"/>
         <source>No subject with data yet</source>
         <translation>هنوز هیچ بیماری داده ندارد</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="19"/>
+        <location filename="../../ui/derived_panel.py" line="21"/>
         <source>✔ met</source>
         <translation>✔ برآورده شده</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="19"/>
+        <location filename="../../ui/derived_panel.py" line="21"/>
         <source>✖ not met</source>
         <translation>✖ برآورده نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="20"/>
+        <location filename="../../ui/derived_panel.py" line="22"/>
         <source>? not known</source>
         <translation>؟ نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="39"/>
+        <location filename="../../ui/derived_panel.py" line="41"/>
         <source>Eligibility criteria</source>
         <translation>معیارهای واجد شرایط بودن</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="40"/>
+        <location filename="../../ui/derived_panel.py" line="42"/>
         <source>Criterion</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="40"/>
+        <location filename="../../ui/derived_panel.py" line="42"/>
         <source>Result</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="40"/>
+        <location filename="../../ui/derived_panel.py" line="42"/>
         <source>Detail</source>
         <translation>جزئیات</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="56"/>
+        <location filename="../../ui/derived_panel.py" line="58"/>
         <source>Eligibility is not defined for this study.</source>
         <translation>واجد شرایط بودن برای این مطالعه تعریف نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="80"/>
+        <location filename="../../ui/derived_panel.py" line="82"/>
         <source>Calculated by ALS Desk</source>
         <translation>محاسبه‌شده توسط ALS Desk</translation>
     </message>
@@ -2147,176 +2154,176 @@ Record this in the protocol-deviation log of {subject} now? A draft entry is mad
         <translation>مشکل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="48"/>
+        <location filename="../../ui/dialogs_auth.py" line="49"/>
         <source>The password needs {rules}.</source>
         <translation>شرایط گذرواژه: {rules}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="127"/>
+        <location filename="../../ui/dialogs_auth.py" line="128"/>
         <source>There is no database at &lt;b&gt;{path}&lt;/b&gt;.</source>
         <translation>در &lt;b&gt;{path}&lt;/b&gt; هیچ پایگاه داده‌ای وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="128"/>
+        <location filename="../../ui/dialogs_auth.py" line="129"/>
         <source>The database has no users yet: &lt;b&gt;{path}&lt;/b&gt;.</source>
         <translation>این پایگاه داده هنوز هیچ کاربری ندارد: &lt;b&gt;{path}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="130"/>
+        <location filename="../../ui/dialogs_auth.py" line="131"/>
         <source>ALS Desk — first start</source>
         <translation>ALS Desk — نخستین اجرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="131"/>
+        <location filename="../../ui/dialogs_auth.py" line="132"/>
         <source>Create the first administrator account. The administrator adds the nurses, investigators and monitors; it does not enter clinical data.</source>
         <translation>نخستین حساب مدیر سامانه را بسازید. مدیر سامانه پرستاران، پژوهشگران و پایشگران را اضافه می‌کند؛ خودش دادهٔ بالینی وارد نمی‌کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="134"/>
+        <location filename="../../ui/dialogs_auth.py" line="135"/>
         <source>Create</source>
         <translation>ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="134"/>
+        <location filename="../../ui/dialogs_auth.py" line="135"/>
         <source>Create the account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="139"/>
+        <location filename="../../ui/dialogs_auth.py" line="140"/>
         <source>Administrator user id</source>
         <translation>شناسهٔ کاربری مدیر سامانه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="143"/>
-        <location filename="../../ui/dialogs_auth.py" line="210"/>
+        <location filename="../../ui/dialogs_auth.py" line="144"/>
+        <location filename="../../ui/dialogs_auth.py" line="211"/>
         <source>User id:</source>
         <translation>شناسهٔ کاربری:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="144"/>
+        <location filename="../../ui/dialogs_auth.py" line="145"/>
         <source>Full name:</source>
         <translation>نام کامل:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="146"/>
-        <location filename="../../ui/dialogs_auth.py" line="211"/>
-        <location filename="../../ui/dialogs_auth.py" line="250"/>
+        <location filename="../../ui/dialogs_auth.py" line="147"/>
+        <location filename="../../ui/dialogs_auth.py" line="212"/>
+        <location filename="../../ui/dialogs_auth.py" line="251"/>
         <source>Password:</source>
         <translation>گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="147"/>
+        <location filename="../../ui/dialogs_auth.py" line="148"/>
         <source>Password again:</source>
         <translation>تکرار گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="149"/>
+        <location filename="../../ui/dialogs_auth.py" line="150"/>
         <source>type the administrator&apos;s user id.</source>
         <translation>شناسهٔ کاربری مدیر سامانه را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="150"/>
+        <location filename="../../ui/dialogs_auth.py" line="151"/>
         <source>type the administrator&apos;s full name.</source>
         <translation>نام کامل مدیر سامانه را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="151"/>
+        <location filename="../../ui/dialogs_auth.py" line="152"/>
         <source>choose a password.</source>
         <translation>یک گذرواژه انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="152"/>
+        <location filename="../../ui/dialogs_auth.py" line="153"/>
         <source>type the password again, to be sure of it.</source>
         <translation>برای اطمینان، گذرواژه را دوباره بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="181"/>
+        <location filename="../../ui/dialogs_auth.py" line="182"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>دو گذرواژه یکسان نیستند: یک گذرواژه را دو بار بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="205"/>
+        <location filename="../../ui/dialogs_auth.py" line="206"/>
         <source>ALS Desk — log in</source>
         <translation>ALS Desk — ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="206"/>
+        <location filename="../../ui/dialogs_auth.py" line="207"/>
         <source>Database: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>پایگاه داده: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="206"/>
+        <location filename="../../ui/dialogs_auth.py" line="207"/>
         <source>Log in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="212"/>
+        <location filename="../../ui/dialogs_auth.py" line="213"/>
         <source>type your user id.</source>
         <translation>شناسهٔ کاربری خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="213"/>
+        <location filename="../../ui/dialogs_auth.py" line="214"/>
         <source>type your password.</source>
         <translation>گذرواژهٔ خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="232"/>
+        <location filename="../../ui/dialogs_auth.py" line="233"/>
         <source>Electronic signature</source>
         <translation>امضای الکترونیکی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="233"/>
+        <location filename="../../ui/dialogs_auth.py" line="234"/>
         <source>You are signing &lt;b&gt;{what}&lt;/b&gt;.&lt;br&gt;Your signature is the legally binding equivalent of a handwritten one (21 CFR 11). It is shown and printed with your name, the date and time, and its meaning.</source>
         <translation>شما &lt;b&gt;{what}&lt;/b&gt; را امضا می‌کنید.&lt;br&gt;امضای شما از نظر قانونی هم‌ارز امضای دست‌نویس است (21 CFR 11). این امضا همراه با نام شما، تاریخ و ساعت، و معنای آن نمایش داده و چاپ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="235"/>
+        <location filename="../../ui/dialogs_auth.py" line="236"/>
         <location filename="../../ui/form_actions.py" line="244"/>
         <source>Sign</source>
         <translation>امضا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="243"/>
+        <location filename="../../ui/dialogs_auth.py" line="244"/>
         <source>Meaning of the signature</source>
         <translation>معنای امضا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="248"/>
+        <location filename="../../ui/dialogs_auth.py" line="249"/>
         <source>Signed by:</source>
         <translation>امضاکننده:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="249"/>
+        <location filename="../../ui/dialogs_auth.py" line="250"/>
         <source>Meaning:</source>
         <translation>معنا:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="252"/>
+        <location filename="../../ui/dialogs_auth.py" line="253"/>
         <source>type your password to sign.</source>
         <translation>برای امضا، گذرواژهٔ خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="253"/>
+        <location filename="../../ui/dialogs_auth.py" line="254"/>
         <source>give the meaning of the signature.</source>
         <translation>معنای امضا را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="266"/>
+        <location filename="../../ui/dialogs_auth.py" line="267"/>
         <source>Completed by</source>
         <translation>تکمیل‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="266"/>
+        <location filename="../../ui/dialogs_auth.py" line="267"/>
         <source>On</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="268"/>
+        <location filename="../../ui/dialogs_auth.py" line="269"/>
         <source>&lt;b&gt;Forms this signature covers ({n}):&lt;/b&gt;</source>
         <translation>&lt;b&gt;فرم‌هایی که این امضا در بر می‌گیرد ({n}):&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="276"/>
+        <location filename="../../ui/dialogs_auth.py" line="277"/>
         <source>Already signed or locked, left as they are: {forms}</source>
         <translation>از پیش امضاشده یا قفل‌شده، بدون تغییر می‌مانند: {forms}</translation>
     </message>
@@ -2512,7 +2519,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_actions.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&apos;{form}&apos; of subject {subject}</source>
         <translation>فرم «{form}» بیمار {subject}</translation>
     </message>
@@ -2663,12 +2670,12 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>ناموجود: {code} — {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_live.py" line="123"/>
+        <location filename="../../ui/form_live.py" line="124"/>
         <source>● modified: saving voids the signature</source>
         <translation>● تغییر کرده: ذخیره کردن، امضا را باطل می‌کند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_live.py" line="124"/>
+        <location filename="../../ui/form_live.py" line="125"/>
         <location filename="../../ui/form_page.py" line="92"/>
         <source>● modified, not saved</source>
         <translation>● تغییر کرده، ذخیره نشده</translation>
@@ -2868,9 +2875,165 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>ردپای ممیزی این فرم</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/study/diff.py" line="34"/>
+        <source>{what} {key} added{about}</source>
+        <translation>{what} {key} اضافه شد{about}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="37"/>
+        <source>{what} {key} removed{about}</source>
+        <translation>{what} {key} حذف شد{about}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="40"/>
+        <source>companion file {key} changes</source>
+        <translation>فایل همراه {key} تغییر می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="42"/>
+        <source>window of {key} changes from {before} to {after}</source>
+        <translation>بازهٔ زمانی {key} از {before} به {after} تغییر می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="44"/>
+        <source>{what} {key}: {attr} changes from {before} to {after}</source>
+        <translation>{what} {key}: {attr} از {before} به {after} تغییر می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="52"/>
+        <source>study</source>
+        <translation>مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="53"/>
+        <source>event</source>
+        <translation>ویزیت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="54"/>
         <location filename="../../ui/form_page.py" line="398"/>
         <source>form</source>
         <translation>فرم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="55"/>
+        <source>field</source>
+        <translation>فیلد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="56"/>
+        <source>code list</source>
+        <translation>فهرست کدها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="57"/>
+        <source>choice</source>
+        <translation>گزینه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="58"/>
+        <source>field choice</source>
+        <translation>گزینهٔ فیلد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="59"/>
+        <source>check</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="60"/>
+        <source>derived value</source>
+        <translation>مقدار محاسبه‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="61"/>
+        <source>missing code</source>
+        <translation>کد دادهٔ ناموجود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="62"/>
+        <source>parameter</source>
+        <translation>پارامتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="63"/>
+        <source>binding</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="64"/>
+        <source>end-of-study status</source>
+        <translation>وضعیت پایان مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="65"/>
+        <source>companion file</source>
+        <translation>فایل همراه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="66"/>
+        <source>order of its choices</source>
+        <translation>ترتیب گزینه‌هایش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="67"/>
+        <source>order of its fields</source>
+        <translation>ترتیب فیلدهایش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="68"/>
+        <source>order of its events</source>
+        <translation>ترتیب ویزیت‌هایش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="69"/>
+        <source>type of its codes</source>
+        <translation>نوع کدهایش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="70"/>
+        <source>number of its columns</source>
+        <translation>تعداد ستون‌هایش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="71"/>
+        <source>its text</source>
+        <translation>متن آن</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="86"/>
+        <source>[{low}, {high}] h</source>
+        <translation>[{low}, {high}] ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="87"/>
+        <source>[{low}, {high}] days</source>
+        <translation>[{low}, {high}] روز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="250"/>
+        <source>{n} days</source>
+        <translation>{n} روز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="260"/>
+        <source> ({label}; forms {forms}; window {window})</source>
+        <translation> ({label}؛ فرم‌ها: {forms}؛ بازهٔ زمانی: {window})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="263"/>
+        <source> ({label}; {n} fields)</source>
+        <translation> ({label}؛ {n} فیلد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="265"/>
+        <source>{type} from {codelist}</source>
+        <translation>{type} از {codelist}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="291"/>
+        <source>always</source>
+        <translation>همیشه</translation>
     </message>
     <message>
         <location filename="../../ui/form_page.py" line="399"/>
@@ -3045,6 +3208,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../alsdesk/states.py" line="60"/>
+        <location filename="../../alsdesk/store/signoff.py" line="40"/>
         <location filename="../../ui/history.py" line="30"/>
         <source>signed</source>
         <translation>امضا شد</translation>
@@ -3396,63 +3560,63 @@ GCS fall: {gcs}</source>
         <translation>&amp;صفحه:</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="55"/>
+        <location filename="../../ui/pdf_preview.py" line="56"/>
         <source>Pages of the document</source>
         <translation>صفحه‌های سند</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="57"/>
+        <location filename="../../ui/pdf_preview.py" line="58"/>
         <source>Preparing the document…</source>
         <translation>در حال آماده‌سازی سند…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="65"/>
+        <location filename="../../ui/pdf_preview.py" line="66"/>
         <location filename="../../ui/print_actions.py" line="126"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="67"/>
+        <location filename="../../ui/pdf_preview.py" line="68"/>
         <source>Save as…</source>
         <translation>ذخیره با نام…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="71"/>
+        <location filename="../../ui/pdf_preview.py" line="72"/>
         <source>Close the preview (Esc)</source>
         <translation>بستن پیش‌نمایش (Esc)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="124"/>
+        <location filename="../../ui/pdf_preview.py" line="125"/>
         <source>Preparing the document: {step}…</source>
         <translation>در حال آماده‌سازی سند: {step}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="135"/>
+        <location filename="../../ui/pdf_preview.py" line="136"/>
         <source>data fingerprint {fingerprint}</source>
         <translation>اثر انگشت داده‌ها {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="138"/>
+        <location filename="../../ui/pdf_preview.py" line="139"/>
         <source>audit head {head}</source>
         <translation>سرِ زنجیرهٔ ردپای ممیزی {head}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="139"/>
+        <location filename="../../ui/pdf_preview.py" line="140"/>
         <source>{n} page</source>
         <translation>{n} صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="139"/>
+        <location filename="../../ui/pdf_preview.py" line="140"/>
         <source>{n} pages</source>
         <translation>{n} صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="149"/>
+        <location filename="../../ui/pdf_preview.py" line="150"/>
         <source>The document could not be made: {error}</source>
         <translation>سند ساخته نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="152"/>
+        <location filename="../../ui/pdf_preview.py" line="153"/>
         <source>The document could not be made.
 
 {error}</source>
@@ -3461,44 +3625,44 @@ GCS fall: {gcs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="161"/>
+        <location filename="../../ui/pdf_preview.py" line="162"/>
         <source>Save the PDF</source>
         <translation>ذخیرهٔ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="163"/>
+        <location filename="../../ui/pdf_preview.py" line="164"/>
         <source>PDF documents (*.pdf)</source>
         <translation>سندهای PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="168"/>
+        <location filename="../../ui/pdf_preview.py" line="169"/>
         <source>Save as</source>
         <translation>ذخیره با نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="169"/>
+        <location filename="../../ui/pdf_preview.py" line="170"/>
         <source>The file could not be written:
 {error}</source>
         <translation>فایل نوشته نشد:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="171"/>
+        <location filename="../../ui/pdf_preview.py" line="172"/>
         <source>Saved as {path}</source>
         <translation>با نام {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="188"/>
+        <location filename="../../ui/pdf_preview.py" line="189"/>
         <source>Sent {n} page to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="189"/>
+        <location filename="../../ui/pdf_preview.py" line="190"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="213"/>
+        <location filename="../../ui/pdf_preview.py" line="214"/>
         <source>The printer could not be started.</source>
         <translation>چاپگر راه‌اندازی نشد.</translation>
     </message>
@@ -3713,9 +3877,60 @@ GCS fall: {gcs}</source>
         <translation>ابتدا یک پرسش را انتخاب کنید.</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/store/queries.py" line="69"/>
+        <source>There is no query {id}.</source>
+        <translation>پرسشی با شمارهٔ {id} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="79"/>
+        <source>&apos;{given}&apos; is not a query status: one of {statuses}.</source>
+        <translation>«{given}» وضعیت پرسش نیست: یکی از {statuses}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="100"/>
+        <source>The question</source>
+        <translation>متن پرسش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="101"/>
+        <source>Write the question the site should answer.</source>
+        <translation>پرسشی را که مرکز باید به آن پاسخ دهد بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="141"/>
         <location filename="../../ui/queries.py" line="201"/>
         <source>This query is closed.</source>
         <translation>این پرسش بسته شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="142"/>
+        <source>The answer</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="142"/>
+        <source>Write an answer.</source>
+        <translation>یک پاسخ بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="159"/>
+        <source>This query is already closed.</source>
+        <translation>این پرسش از قبل بسته شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="160"/>
+        <source>The closing note</source>
+        <translation>یادداشت بستن پرسش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="189"/>
+        <source>{what} {problem}: write it in words.</source>
+        <translation>{what} {problem}؛ آن را با کلمات بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/queries.py" line="194"/>
+        <source>{what} has {n:,} characters; at most {most:,} are allowed: shorten it (the details belong in the form&apos;s notes).</source>
+        <translation>{what} {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است: آن را کوتاه کنید (جزئیات جایشان در یادداشت‌های فرم است).</translation>
     </message>
     <message>
         <location filename="../../ui/queries.py" line="204"/>
@@ -3792,47 +4007,108 @@ A closing note (optional):</source>
 یادداشت بستن (اختیاری):</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="30"/>
+        <location filename="../../ui/reliability.py" line="31"/>
         <source>Open read-only</source>
         <translation>باز کردن به‌صورت فقط‌خواندنی</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="31"/>
+        <location filename="../../ui/reliability.py" line="32"/>
         <source>Take over</source>
         <translation>در اختیار گرفتن</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="31"/>
+        <location filename="../../ui/reliability.py" line="32"/>
         <source>Cancel</source>
         <translation>انصراف</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="48"/>
+        <location filename="../../ui/reliability.py" line="49"/>
         <source>Database in use</source>
         <translation>پایگاه داده در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="50"/>
+        <location filename="../../ui/reliability.py" line="51"/>
         <source>You can open it read-only: you can look, but not save.</source>
         <translation>می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید: می‌توانید داده‌ها را ببینید، اما نمی‌توانید ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="52"/>
+        <location filename="../../ui/reliability.py" line="53"/>
         <source>Database cannot be written</source>
         <translation>نوشتن در پایگاه داده ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="63"/>
+        <location filename="../../alsdesk/store/lock.py" line="72"/>
+        <source>the computer account &apos;{account}&apos; (nobody logged in to ALS Desk yet)</source>
+        <translation>حساب رایانه‌ای «{account}» (هنوز کسی وارد ALS Desk نشده است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="81"/>
+        <source>{who} on this computer since {since} (process {pid})</source>
+        <translation>{who} روی همین رایانه از {since} (فرایند {pid})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="83"/>
+        <source>{who} on the computer {host} since {since} (process {pid})</source>
+        <translation>{who} روی رایانهٔ {host} از {since} (فرایند {pid})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="166"/>
+        <source>The database {path} is open in this ALS Desk window: close it first, then try again.</source>
+        <translation>پایگاه دادهٔ {path} در همین پنجرهٔ ALS Desk باز است: ابتدا آن را ببندید، سپس دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="266"/>
+        <source>The lock file {path} keeps changing: another program is opening and closing the database. Try again in a moment.</source>
+        <translation>فایل قفل {path} پیوسته تغییر می‌کند: برنامهٔ دیگری پیاپی پایگاه داده را باز و بسته می‌کند. چند لحظه بعد دوباره تلاش کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="345"/>
+        <source>The lock file {lock} of the database {path} is not an ordinary file (it is a link to another file, or a device): ALS Desk will not write through it. Nobody creates such a file by accident: ask the workstation&apos;s administrator to check who put it there and to delete it, then open the database again.</source>
+        <translation>فایل قفل {lock} مربوط به پایگاه دادهٔ {path} یک فایل معمولی نیست (پیوندی به فایل دیگر یا یک دستگاه است): ALS Desk از راه آن چیزی نمی‌نویسد. چنین فایلی تصادفی ساخته نمی‌شود: از مدیر این رایانه بخواهید بررسی کند چه کسی آن را آنجا گذاشته است و آن را حذف کند، سپس پایگاه داده را دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="409"/>
+        <source>The disk holding {path} is full: free some space, then open the database again.</source>
+        <translation>دیسکی که {path} روی آن است پر است: کمی فضا آزاد کنید، سپس پایگاه داده را دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="411"/>
+        <source>The database {path} cannot be opened for writing: the lock file {lock} cannot be created ({error}).</source>
+        <translation>پایگاه دادهٔ {path} برای نوشتن باز نمی‌شود: فایل قفل {lock} ساخته نمی‌شود ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="418"/>
+        <source>another ALS Desk (it has not yet said who)</source>
+        <translation>یک ALS Desk دیگر (هنوز نگفته است چه کسی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="421"/>
+        <source>The database {path} is in use by {who}. Only one ALS Desk at a time can change it. Close ALS Desk there first, or open the database read-only to look at it without changing anything.</source>
+        <translation>پایگاه دادهٔ {path} در دست {who} است. هر بار فقط یک ALS Desk می‌تواند آن را تغییر دهد. ابتدا ALS Desk را در آنجا ببندید، یا پایگاه داده را به‌صورت فقط‌خواندنی باز کنید تا بدون تغییر دادن چیزی آن را ببینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="425"/>
+        <location filename="../../ui/reliability.py" line="64"/>
         <source>the other computer</source>
         <translation>رایانهٔ دیگر</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="65"/>
+        <location filename="../../alsdesk/store/lock.py" line="426"/>
+        <source> If ALS Desk is certainly no longer running on {there} (that computer crashed or was switched off), you may take the database over.</source>
+        <translation> اگر مطمئن هستید که ALS Desk دیگر روی {there} اجرا نمی‌شود (آن رایانه از کار افتاده یا خاموش شده است)، می‌توانید پایگاه داده را در اختیار بگیرید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/lock.py" line="530"/>
+        <source>an unknown time</source>
+        <translation>زمانی نامعلوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reliability.py" line="66"/>
         <source>Take the database over</source>
         <translation>در اختیار گرفتن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="66"/>
+        <location filename="../../ui/reliability.py" line="67"/>
         <source>Only take over if ALS Desk on {where} has really been closed (or that computer switched off). If it is still running there, both computers would write to the same file and data can be lost.
 
 Has ALS Desk on the other computer been closed?</source>
@@ -3841,93 +4117,93 @@ Has ALS Desk on the other computer been closed?</source>
 آیا ALS Desk روی رایانهٔ دیگر بسته شده است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="80"/>
+        <location filename="../../ui/reliability.py" line="81"/>
         <source>Open it read-only to look at the data without changing it?</source>
         <translation>به‌صورت فقط‌خواندنی باز شود تا داده‌ها را بی‌آنکه تغییر کنند ببینید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="83"/>
+        <location filename="../../ui/reliability.py" line="84"/>
         <source>The database is open for writing by {who} on this computer since {since}.</source>
         <translation>پایگاه داده از {since} برای نوشتن در اختیار {who} روی همین رایانه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="85"/>
+        <location filename="../../ui/reliability.py" line="86"/>
         <source>The database is open for writing by {who} on the computer {host} since {since}.</source>
         <translation>پایگاه داده از {since} برای نوشتن در اختیار {who} روی رایانهٔ {host} است.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="94"/>
+        <location filename="../../ui/reliability.py" line="95"/>
         <source>Read-only: {who} is writing</source>
         <translation>فقط‌خواندنی: {who} در حال نوشتن است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="95"/>
+        <location filename="../../ui/reliability.py" line="96"/>
         <source>Read-only: this account cannot write the database</source>
         <translation>فقط‌خواندنی: این حساب نمی‌تواند در پایگاه داده بنویسد</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="126"/>
+        <location filename="../../ui/reliability.py" line="127"/>
         <source>{reason}. Nothing can be saved in this window; close it and open the database again when the other ALS Desk has closed it.</source>
         <translation>{reason}. در این پنجره هیچ چیزی ذخیره نمی‌شود؛ آن را ببندید و وقتی ALS Desk دیگر پایگاه داده را بست، دوباره بازش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="142"/>
+        <location filename="../../ui/reliability.py" line="143"/>
         <source>The computer&apos;s clock is behind</source>
         <translation>ساعت رایانه عقب است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="145"/>
+        <location filename="../../ui/reliability.py" line="146"/>
         <source>ALS Desk was not closed properly</source>
         <translation>ALS Desk درست بسته نشده بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="146"/>
+        <location filename="../../ui/reliability.py" line="147"/>
         <source>ALS Desk did not close properly last time ({what}). The data is being checked…</source>
         <translation>ALS Desk دفعهٔ پیش درست بسته نشد ({what}). داده‌ها در حال بررسی‌اند…</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="150"/>
+        <location filename="../../ui/reliability.py" line="151"/>
         <source>Checking the data failed</source>
         <translation>بررسی داده‌ها ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="161"/>
-        <location filename="../../ui/reliability.py" line="214"/>
+        <location filename="../../ui/reliability.py" line="162"/>
+        <location filename="../../ui/reliability.py" line="215"/>
         <source>Automatic backup failed</source>
         <translation>تهیهٔ خودکار نسخهٔ پشتیبان ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="176"/>
+        <location filename="../../ui/reliability.py" line="177"/>
         <source>Database checked: SQLite&apos;s quick check found no damage</source>
         <translation>پایگاه داده بررسی شد: بررسی سریع SQLite هیچ آسیبی نیافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="178"/>
+        <location filename="../../ui/reliability.py" line="179"/>
         <source>The database is damaged</source>
         <translation>پایگاه داده آسیب دیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="179"/>
+        <location filename="../../ui/reliability.py" line="180"/>
         <source>SQLite&apos;s check of {path} found damage ({problems}). Do not keep working on this file: close ALS Desk, tell your data manager and restore the latest backup.</source>
         <translation>بررسی SQLite روی {path} آسیب پیدا کرد ({problems}). روی این فایل به کار ادامه ندهید: ALS Desk را ببندید، به مدیر داده‌ها اطلاع دهید و آخرین نسخهٔ پشتیبان را بازگردانی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="187"/>
+        <location filename="../../ui/reliability.py" line="188"/>
         <source>Data checked after the last crash: everything is in order</source>
         <translation>داده‌ها پس از آخرین بسته‌شدن ناگهانی بررسی شدند: همه چیز درست است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="189"/>
+        <location filename="../../ui/reliability.py" line="190"/>
         <source>The data check found problems</source>
         <translation>بررسی داده‌ها مشکلاتی یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="190"/>
+        <location filename="../../ui/reliability.py" line="191"/>
         <source>After ALS Desk was not closed properly, checking the database found problems. Tell your data manager before going on.</source>
         <translation>پس از درست بسته نشدن ALS Desk، بررسی پایگاه داده مشکلاتی یافت. پیش از ادامهٔ کار به مدیر داده‌ها اطلاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="204"/>
+        <location filename="../../ui/reliability.py" line="205"/>
         <source>Backup made: {file}</source>
         <translation>نسخهٔ پشتیبان تهیه شد: {file}</translation>
     </message>
@@ -4190,22 +4466,22 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>ثبت یک بیمار جدید در مرحلهٔ غربالگری (شمارهٔ غربالگری بعدی به او داده می‌شود)</translation>
     </message>
     <message>
-        <location filename="../../ui/subjects.py" line="213"/>
+        <location filename="../../ui/subjects.py" line="214"/>
         <source>{shown} of {total}</source>
         <translation>{shown} از {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/subjects.py" line="214"/>
+        <location filename="../../ui/subjects.py" line="215"/>
         <source>{n} subjects</source>
         <translation>{n} بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/subjects.py" line="270"/>
+        <location filename="../../ui/subjects.py" line="271"/>
         <source>Subject not registered</source>
         <translation>بیمار ثبت نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/subjects.py" line="272"/>
+        <location filename="../../ui/subjects.py" line="273"/>
         <source>Registered subject {code} in screening</source>
         <translation>بیمار {code} در مرحلهٔ غربالگری ثبت شد</translation>
     </message>
@@ -4265,24 +4541,200 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>ورودی جدید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/auth.py" line="38"/>
+        <location filename="../../alsdesk/auth.py" line="36"/>
         <source>Research nurse (data entry)</source>
         <translation>پرستار پژوهش (ورود داده)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/auth.py" line="39"/>
+        <location filename="../../alsdesk/auth.py" line="37"/>
         <source>Investigator</source>
         <translation>پژوهشگر</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/auth.py" line="40"/>
+        <location filename="../../alsdesk/auth.py" line="38"/>
         <source>Monitor</source>
         <translation>پایشگر</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/auth.py" line="41"/>
+        <location filename="../../alsdesk/auth.py" line="39"/>
         <source>Administrator</source>
         <translation>مدیر سامانه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="80"/>
+        <source>enter data</source>
+        <translation>ورود داده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="80"/>
+        <source>change data</source>
+        <translation>تغییر داده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="81"/>
+        <source>delete data</source>
+        <translation>حذف داده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="82"/>
+        <source>create subjects and change their status</source>
+        <translation>ایجاد بیمار و تغییر وضعیت بیماران</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="83"/>
+        <source>verify source data</source>
+        <translation>راستی‌آزمایی دادهٔ منبع</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="83"/>
+        <source>sign forms</source>
+        <translation>امضای فرم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="84"/>
+        <source>lock forms</source>
+        <translation>قفل کردن فرم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="84"/>
+        <source>unlock forms</source>
+        <translation>باز کردن قفل فرم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="85"/>
+        <source>manage users</source>
+        <translation>مدیریت کاربران</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="85"/>
+        <source>change study settings</source>
+        <translation>تغییر تنظیمات مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="86"/>
+        <source>raise queries</source>
+        <translation>طرح پرسش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="86"/>
+        <source>answer queries</source>
+        <translation>پاسخ دادن به پرسش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="87"/>
+        <source>close queries</source>
+        <translation>بستن پرسش‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="87"/>
+        <source>export data</source>
+        <translation>خروجی گرفتن از داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="88"/>
+        <source>see direct identifiers</source>
+        <translation>دیدن شناسه‌های مستقیم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="88"/>
+        <source>view data</source>
+        <translation>دیدن داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="89"/>
+        <source>view the audit trail</source>
+        <translation>دیدن ردپای ممیزی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="90"/>
+        <source>give the infusion to a subject not found eligible</source>
+        <translation>انجام تزریق برای بیماری که واجد شرایط شناخته نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="91"/>
+        <source>review the whole audit trail</source>
+        <translation>بازبینی کل ردپای ممیزی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="92"/>
+        <source>see CDISC codes</source>
+        <translation>دیدن کدهای CDISC</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="93"/>
+        <source>import terminologies (CTCAE)</source>
+        <translation>وارد کردن اصطلاح‌نامه‌ها (CTCAE)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="94"/>
+        <source>amend the study definition</source>
+        <translation>اصلاح تعریف مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="196"/>
+        <source>at least {n} characters</source>
+        <translation>دست‌کم {n} نویسه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="197"/>
+        <source>letters mixed with digits or other characters</source>
+        <translation>ترکیب حروف با رقم یا نویسه‌های دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="198"/>
+        <source>not containing the user id or your name</source>
+        <translation>بدون شناسهٔ کاربری یا نام شما</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="199"/>
+        <source>not a common password (Password12, qwerty123), a keyboard run or a study word</source>
+        <translation>نه گذرواژه‌ای رایج (Password12، qwerty123)، نه ردیفی از کلیدهای صفحه‌کلید و نه واژه‌ای از مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="200"/>
+        <source>no space at the start or the end</source>
+        <translation>بدون فاصله در آغاز یا پایان</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="213"/>
+        <source>The password must be text.</source>
+        <translation>گذرواژه باید متن باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="215"/>
+        <source>The password must have at least {n} characters.</source>
+        <translation>گذرواژه باید دست‌کم {n} نویسه داشته باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="218"/>
+        <source>The password must mix letters with digits or other characters.</source>
+        <translation>گذرواژه باید ترکیبی از حروف با رقم یا نویسه‌های دیگر باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="220"/>
+        <location filename="../../alsdesk/passwords.py" line="92"/>
+        <source>The password must not contain the user id.</source>
+        <translation>گذرواژه نباید شامل شناسهٔ کاربری باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="222"/>
+        <source>The password must not start or end with a space.</source>
+        <translation>گذرواژه نباید با فاصله آغاز یا تمام شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="224"/>
+        <source>The password must have at most {n} characters.</source>
+        <translation>گذرواژه حداکثر می‌تواند {n} نویسه داشته باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/auth.py" line="227"/>
+        <source>The password holds a control or invisible character: type it again with letters, digits and signs only.</source>
+        <translation>گذرواژه یک نویسهٔ کنترلی یا نامرئی دارد: آن را دوباره فقط با حروف، رقم‌ها و نشانه‌ها تایپ کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="77"/>
+        <source>onset day or month unknown: mid-month (or mid-year) used</source>
+        <translation>روز یا ماه شروع بیماری نامعلوم است: میانهٔ ماه (یا میانهٔ سال) به کار رفت</translation>
     </message>
     <message>
         <location filename="../../alsdesk/derive.py" line="208"/>
@@ -4298,6 +4750,21 @@ Has ALS Desk on the other computer been closed?</source>
         <location filename="../../alsdesk/derive.py" line="212"/>
         <source>Not yet decidable: {missing} not recorded</source>
         <translation>هنوز نمی‌توان تصمیم گرفت: {missing} ثبت نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="224"/>
+        <source>{sign}{percent:.1f} % (within tolerance)</source>
+        <translation>{sign}{percent:.1f} % (در محدودهٔ مجاز)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="225"/>
+        <source>{sign}{percent:.1f} % (OUTSIDE tolerance)</source>
+        <translation>{sign}{percent:.1f} % (بیرون از محدودهٔ مجاز)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/derive.py" line="297"/>
+        <source>derived value {ref} refers back to itself</source>
+        <translation>مقدار محاسبه‌شدهٔ {ref} به خودش ارجاع می‌دهد</translation>
     </message>
     <message>
         <location filename="../../alsdesk/safety/sae.py" line="44"/>
@@ -4341,6 +4808,7 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../alsdesk/safety/sae.py" line="134"/>
+        <location filename="../../alsdesk/study/diff.py" line="249"/>
         <source>{n} h</source>
         <translation>{n} ساعت</translation>
     </message>
@@ -4448,6 +4916,2626 @@ Has ALS Desk on the other computer been closed?</source>
         <location filename="../../alsdesk/safety/sae.py" line="216"/>
         <source>{sent}: {late} (due {when})</source>
         <translation>{sent}: {late} (موعد: {when})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="71"/>
+        <source>{name}: study {study}, {subjects} subjects, {rows} audit rows, {mb:.1f} MB, checked OK</source>
+        <translation>{name}: مطالعهٔ {study}، {subjects} بیمار، {rows} ردیف ردپای ممیزی، {mb:.1f} MB، بررسی شد و سالم است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="109"/>
+        <source>The backup folder {problem}.</source>
+        <translation>پوشهٔ نسخهٔ پشتیبان {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="112"/>
+        <source>Keep between 1 and {most} automatic backups.</source>
+        <translation>بین 1 تا {most} نسخهٔ پشتیبان خودکار نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="117"/>
+        <source>Give the backup folder as a full path, not &apos;{folder}&apos;.</source>
+        <translation>پوشهٔ نسخهٔ پشتیبان را با مسیر کامل بدهید، نه &apos;{folder}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="143"/>
+        <source>{path} already exists: pick a new file name for the backup.</source>
+        <translation>{path} از پیش وجود دارد: برای نسخهٔ پشتیبان نام فایل تازه‌ای برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="147"/>
+        <source>The backup folder {folder} is not there. If it is on a USB stick or a network drive, check that it is connected; otherwise choose another folder.</source>
+        <translation>پوشهٔ نسخهٔ پشتیبان {folder} در دسترس نیست. اگر روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که متصل باشد؛ وگرنه پوشهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="176"/>
+        <source>The backup was written to {path}, but its audit head could not be added to the heads log in {folder} ({error}). Check that the folder can be written to.</source>
+        <translation>نسخهٔ پشتیبان در {path} نوشته شد، اما سرِ زنجیرهٔ ردپای ممیزی آن به فهرست سرهای زنجیره در {folder} افزوده نشد ({error}). بررسی کنید که بتوان در این پوشه نوشت.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="213"/>
+        <source>The database&apos;s tables are not as ALS Desk made them ({problems}), so no backup was made and no older one was deleted. Run &apos;alsdesk verify&apos;, and restore the latest good backup.</source>
+        <translation>جدول‌های پایگاه داده آن‌گونه که ALS Desk ساخته است نیستند ({problems})، بنابراین نسخهٔ پشتیبانی تهیه نشد و هیچ نسخهٔ قدیمی‌تری حذف نشد. &apos;alsdesk verify&apos; را اجرا کنید و آخرین نسخهٔ پشتیبان سالم را بازگردانی کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="226"/>
+        <source>The backup was written to {path}, but the database&apos;s audit trail no longer contains what earlier backups or seals recorded:
+{problems}
+No older backup was deleted. Keep the database and the backup folder as they are, run &apos;alsdesk verify&apos; and tell the data manager.</source>
+        <translation>نسخهٔ پشتیبان در {path} نوشته شد، اما ردپای ممیزی پایگاه داده دیگر آنچه را نسخه‌های پشتیبان یا مهرهای پیشین ثبت کرده‌اند در بر ندارد:
+{problems}
+هیچ نسخهٔ پشتیبان قدیمی‌تری حذف نشد. پایگاه داده و پوشهٔ نسخه‌های پشتیبان را همان‌گونه که هستند نگه دارید، &apos;alsdesk verify&apos; را اجرا کنید و به مدیر داده‌ها اطلاع دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="414"/>
+        <source>The backup folder {folder} is not there. If it is on a USB stick or a network drive, check that it is connected; an administrator can choose another folder in the settings.</source>
+        <translation>پوشهٔ نسخهٔ پشتیبان {folder} در دسترس نیست. اگر روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که متصل باشد؛ مدیر سامانه می‌تواند در تنظیمات پوشهٔ دیگری برگزیند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="422"/>
+        <source>The folder {folder} is not there: create it or connect the drive first.</source>
+        <translation>پوشهٔ {folder} در دسترس نیست: ابتدا آن را بسازید یا درایو را متصل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="429"/>
+        <source>ALS Desk cannot write to the folder {folder} ({error}): choose another one.</source>
+        <translation>ALS Desk نمی‌تواند در پوشهٔ {folder} بنویسد ({error}): پوشهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="436"/>
+        <source>The disk holding {folder} is full: the backup was not written. Free some space or choose another backup folder.</source>
+        <translation>دیسکی که {folder} روی آن است پر است: نسخهٔ پشتیبان نوشته نشد. کمی فضا آزاد کنید یا پوشهٔ دیگری برای نسخه‌های پشتیبان برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="440"/>
+        <source>ALS Desk cannot write to {folder}: the backup was not written. Check the folder (and that a USB stick is not locked).</source>
+        <translation>ALS Desk نمی‌تواند در {folder} بنویسد: نسخهٔ پشتیبان نوشته نشد. پوشه را بررسی کنید (و اینکه حافظهٔ USB قفل نباشد).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="443"/>
+        <location filename="../../alsdesk/backup.py" line="453"/>
+        <source>The backup to {path} failed ({error}); nothing was changed.</source>
+        <translation>تهیهٔ نسخهٔ پشتیبان در {path} ناموفق بود ({error})؛ چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup.py" line="451"/>
+        <source>The disk holding {folder} is full: the backup was not written.</source>
+        <translation>دیسکی که {folder} روی آن است پر است: نسخهٔ پشتیبان نوشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="38"/>
+        <source>{name} is a backup of study {study}, not of {want}: it cannot be used here.</source>
+        <translation>{name} نسخهٔ پشتیبان مطالعهٔ {study} است، نه {want}: اینجا نمی‌توان از آن استفاده کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="45"/>
+        <source>The backup {path} is damaged (SQLite integrity check: {problems}). Use another backup.</source>
+        <translation>نسخهٔ پشتیبان {path} آسیب دیده است (بررسی یکپارچگی SQLite: {problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="50"/>
+        <source>The audit trail in the backup {path} is broken ({problems}). Use another backup.</source>
+        <translation>ردپای ممیزی در نسخهٔ پشتیبان {path} گسسته است ({problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="62"/>
+        <source>The tables of the backup {path} are not as ALS Desk made them ({problems}). Use another backup.</source>
+        <translation>جدول‌های نسخهٔ پشتیبان {path} آن‌گونه که ALS Desk ساخته است نیستند ({problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="67"/>
+        <source>The data in the backup {path} differs from its audit trail ({problems}). Use another backup.</source>
+        <translation>داده‌های نسخهٔ پشتیبان {path} با ردپای ممیزی آن یکی نیست ({problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="72"/>
+        <source>The signatures in the backup {path} do not match its audit trail ({problems}). Use another backup.</source>
+        <translation>امضاهای نسخهٔ پشتیبان {path} با ردپای ممیزی آن جور نیست ({problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/backup_check.py" line="82"/>
+        <source>The backup {path} differs from its audit trail ({problems}). Use another backup.</source>
+        <translation>نسخهٔ پشتیبان {path} با ردپای ممیزی خود یکی نیست ({problems}). از نسخهٔ پشتیبان دیگری استفاده کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="45"/>
+        <source>1 (speech)</source>
+        <translation>1 (گفتار)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="45"/>
+        <source>2 (salivation)</source>
+        <translation>2 (ترشح بزاق)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="46"/>
+        <source>3 (swallowing)</source>
+        <translation>3 (بلع)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="47"/>
+        <source>4 (handwriting)</source>
+        <translation>4 (دست‌خط)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="48"/>
+        <source>5a (cutting food, no gastrostomy)</source>
+        <translation>5a (بریدن غذا، بدون گاستروستومی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="49"/>
+        <source>5b (cutting food, gastrostomy)</source>
+        <translation>5b (بریدن غذا، با گاستروستومی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="50"/>
+        <source>6 (dressing and hygiene)</source>
+        <translation>6 (لباس پوشیدن و بهداشت شخصی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="51"/>
+        <source>7 (turning in bed)</source>
+        <translation>7 (چرخیدن در تخت)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="51"/>
+        <source>8 (walking)</source>
+        <translation>8 (راه رفتن)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="52"/>
+        <source>9 (climbing stairs)</source>
+        <translation>9 (بالا رفتن از پله)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="53"/>
+        <source>10 (dyspnea)</source>
+        <translation>10 (تنگی نفس)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="53"/>
+        <source>11 (orthopnea)</source>
+        <translation>11 (ارتوپنه)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="54"/>
+        <source>12 (respiratory insufficiency)</source>
+        <translation>12 (نارسایی تنفسی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="77"/>
+        <source>ALSFRS-R items must be given as item -&gt; score</source>
+        <translation>آیتم‌های ALSFRS-R باید به‌صورت آیتم -&gt; نمره داده شوند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="85"/>
+        <source>ALSFRS-R item {item}: {value} is not a score; enter a whole number from 0 to 4</source>
+        <translation>آیتم {item} در ALSFRS-R: {value} نمره نیست؛ یک عدد صحیح از ۰ تا ۴ وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="89"/>
+        <source>ALSFRS-R item {item}: {value} is out of range; scores run from 0 to 4</source>
+        <translation>آیتم {item} در ALSFRS-R: {value} خارج از محدوده است؛ نمره‌ها از ۰ تا ۴ هستند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="94"/>
+        <source>ALSFRS-R items 5a and 5b are both scored; score 5a when the patient has no gastrostomy, 5b when they have one, never both</source>
+        <translation>به هر دو آیتم 5a و 5b در ALSFRS-R نمره داده شده است؛ وقتی بیمار گاستروستومی ندارد به 5a نمره دهید و وقتی دارد به 5b، هرگز به هر دو</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="219"/>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="175"/>
+        <source>ALSFRS-R total {total} is not a whole number</source>
+        <translation>نمرهٔ کل ALSFRS-R ({total}) عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="222"/>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="178"/>
+        <source>ALSFRS-R total {total} is out of range; totals run from 0 to 48</source>
+        <translation>نمرهٔ کل ALSFRS-R ({total}) خارج از محدوده است؛ نمرهٔ کل از ۰ تا ۴۸ است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="227"/>
+        <source>assessment date {assessed} is not after symptom onset {onset} (taken as {taken}); check both dates</source>
+        <translation>تاریخ ارزیابی {assessed} پس از شروع علائم {onset} (که {taken} در نظر گرفته شد) نیست؛ هر دو تاریخ را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/alsfrs.py" line="229"/>
+        <source>assessment date {assessed} is not after symptom onset {onset}; check both dates</source>
+        <translation>تاریخ ارزیابی {assessed} پس از شروع علائم {onset} نیست؛ هر دو تاریخ را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="39"/>
+        <source>the year {value} is not a whole number</source>
+        <translation>سال {value} عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="40"/>
+        <source>the month {value} is not a whole number</source>
+        <translation>ماه {value} عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="41"/>
+        <source>the day {value} is not a whole number</source>
+        <translation>روز {value} عدد صحیح نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="60"/>
+        <source>year {year} is outside {low} to {high}; dates are entered in the Gregorian calendar</source>
+        <translation>سال {year} خارج از بازهٔ {low} تا {high} است؛ تاریخ‌ها به تقویم میلادی وارد می‌شوند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="64"/>
+        <source>a day was given without a month; give the month too</source>
+        <translation>روز بدون ماه داده شده است؛ ماه را هم وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="67"/>
+        <source>month {month} does not exist (months run from 01 to 12)</source>
+        <translation>ماه {month} وجود ندارد (ماه‌ها از 01 تا 12 هستند)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="73"/>
+        <source>{date} is not a calendar date ({month} {year} has {days} days)</source>
+        <translation>{date} تاریخ تقویمی نیست ({month} {year} فقط {days} روز دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="95"/>
+        <source>unknown imputation {name}; use one of {modes}</source>
+        <translation>روش جایگزینی ناشناختهٔ {name}؛ یکی از این‌ها را به کار ببرید: {modes}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="121"/>
+        <source>a date must be written as text like 2014-03-21, not {value}</source>
+        <translation>تاریخ باید به‌صورت متنی مانند 2014-03-21 نوشته شود، نه {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="126"/>
+        <source>{value} is not a date; write YYYY-MM-DD, or YYYY-MM or YYYY when the day or month is unknown</source>
+        <translation>{value} تاریخ نیست؛ YYYY-MM-DD بنویسید، یا وقتی روز یا ماه معلوم نیست YYYY-MM یا YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="147"/>
+        <source>{value} is not a date</source>
+        <translation>{value} تاریخ نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="154"/>
+        <source>the {what} is not a date: {value}</source>
+        <translation>{what} تاریخ نیست: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="166"/>
+        <source>date of birth</source>
+        <translation>تاریخ تولد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="167"/>
+        <source>date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="170"/>
+        <source>the date {date} is before the date of birth {birth}</source>
+        <translation>تاریخ {date} پیش از تاریخ تولد {birth} است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="180"/>
+        <source>start date</source>
+        <translation>تاریخ شروع</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dates.py" line="181"/>
+        <source>end date</source>
+        <translation>تاریخ پایان</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="36"/>
+        <source>{what} {value} is not a number</source>
+        <translation>{what} {value} عدد نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="39"/>
+        <source>{what} is not a finite number ({value})</source>
+        <translation>{what} عدد متناهی نیست ({value})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="45"/>
+        <source>body weight</source>
+        <translation>وزن بدن</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="48"/>
+        <source>body weight {weight:g} kg is outside {low:g} to {high:g} kg; check the weight and its unit (kilograms)</source>
+        <translation>وزن بدن {weight:g} kg خارج از بازهٔ {low:g} تا {high:g} kg است؛ وزن و واحد آن (کیلوگرم) را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="61"/>
+        <source>cells per kg</source>
+        <translation>سلول به ازای هر کیلوگرم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="63"/>
+        <source>cells per kg must be more than zero, not {n:g}</source>
+        <translation>تعداد سلول به ازای هر کیلوگرم باید بیشتر از صفر باشد، نه {n:g}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="86"/>
+        <source>target dose</source>
+        <translation>دوز هدف</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="87"/>
+        <source>cells infused</source>
+        <translation>سلول‌های تزریق‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="88"/>
+        <source>dose tolerance</source>
+        <translation>حد مجاز انحراف دوز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="90"/>
+        <source>target dose must be more than zero cells, not {n:g}</source>
+        <translation>دوز هدف باید بیشتر از صفر سلول باشد، نه {n:g}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="93"/>
+        <source>cells infused cannot be negative ({n:g})</source>
+        <translation>تعداد سلول‌های تزریق‌شده نمی‌تواند منفی باشد ({n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="95"/>
+        <source>dose tolerance cannot be negative ({n:g} %)</source>
+        <translation>حد مجاز انحراف دوز نمی‌تواند منفی باشد ({n:g} %)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="113"/>
+        <location filename="../../alsdesk/clinical/dose.py" line="134"/>
+        <source>cell count</source>
+        <translation>تعداد سلول</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="115"/>
+        <location filename="../../alsdesk/clinical/dose.py" line="136"/>
+        <source>a cell count cannot be negative ({n:g})</source>
+        <translation>تعداد سلول نمی‌تواند منفی باشد ({n:g})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="117"/>
+        <source>0 cells</source>
+        <translation>0 سلول</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="121"/>
+        <source>{mantissa} × 10{power} cells</source>
+        <translation>{mantissa} × 10{power} سلول</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="148"/>
+        <source>height</source>
+        <translation>قد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/dose.py" line="151"/>
+        <source>height {height:g} cm is outside {low:g} to {high:g} cm; enter the height in centimetres</source>
+        <translation>قد {height:g} cm خارج از بازهٔ {low:g} تا {high:g} cm است؛ قد را به سانتی‌متر وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="31"/>
+        <source>not recorded</source>
+        <translation>ثبت نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="48"/>
+        <source>eligibility rules: lowest age {low} is above highest age {high}</source>
+        <translation>قواعد واجد شرایط بودن: کمترین سن ({low}) بیشتر از بیشترین سن ({high}) است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="149"/>
+        <source>Age {low} to {high} at consent</source>
+        <translation>سن {low} تا {high} سال در زمان رضایت آگاهانه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="153"/>
+        <source>date of birth not recorded</source>
+        <translation>تاریخ تولد ثبت نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="156"/>
+        <source>consent date not recorded</source>
+        <translation>تاریخ رضایت آگاهانه ثبت نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="159"/>
+        <source>consent date {consent} is before the date of birth {birth}; check both dates</source>
+        <translation>تاریخ رضایت آگاهانه {consent} پیش از تاریخ تولد {birth} است؛ هر دو تاریخ را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="165"/>
+        <source>age {age} at consent (allowed {low} to {high})</source>
+        <translation>سن {age} سال در زمان رضایت آگاهانه (مجاز: {low} تا {high})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="170"/>
+        <source>ALSFRS-R total &gt;= {low}</source>
+        <translation>نمرهٔ کل ALSFRS-R دست‌کم {low}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="181"/>
+        <source>ALSFRS-R {total} (needs &gt;= {low})</source>
+        <translation>ALSFRS-R برابر {total} (دست‌کم {low} لازم است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="186"/>
+        <source>FVC &gt;= {low} % predicted</source>
+        <translation>FVC دست‌کم {low} % مقدار پیش‌بینی‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="192"/>
+        <source>FVC {fvc} is not a number</source>
+        <translation>FVC ({fvc}) عدد نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="195"/>
+        <source>FVC {fvc} % predicted is not possible; enter the percent of predicted, not litres</source>
+        <translation>FVC برابر {fvc} % مقدار پیش‌بینی‌شده ممکن نیست؛ درصد مقدار پیش‌بینی‌شده را وارد کنید، نه لیتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="198"/>
+        <source>FVC {fvc} % predicted (needs &gt;= {low})</source>
+        <translation>FVC برابر {fvc} % مقدار پیش‌بینی‌شده (دست‌کم {low} لازم است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="208"/>
+        <source>{criterion}: answer yes or no, not {value}</source>
+        <translation>{criterion}: با بله یا خیر پاسخ دهید، نه {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="230"/>
+        <source>Sporadic ALS</source>
+        <translation>ALS تک‌گیر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="231"/>
+        <source>sporadic ALS</source>
+        <translation>ALS تک‌گیر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="231"/>
+        <source>not sporadic ALS</source>
+        <translation>ALS تک‌گیر نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="232"/>
+        <source>No familial ALS</source>
+        <translation>نبود ALS خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="233"/>
+        <source>familial ALS</source>
+        <translation>ALS خانوادگی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="233"/>
+        <source>no familial ALS</source>
+        <translation>ALS خانوادگی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="234"/>
+        <source>No malignancy</source>
+        <translation>نبود بدخیمی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="235"/>
+        <source>malignancy present</source>
+        <translation>بدخیمی دارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="236"/>
+        <source>no malignancy</source>
+        <translation>بدخیمی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="237"/>
+        <source>No autoimmune disease</source>
+        <translation>نبود بیماری خودایمنی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="238"/>
+        <source>autoimmune disease present</source>
+        <translation>بیماری خودایمنی دارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="239"/>
+        <source>no autoimmune disease</source>
+        <translation>بیماری خودایمنی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="240"/>
+        <source>No other motor neuron disease</source>
+        <translation>نبود بیماری دیگری از نورون حرکتی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="242"/>
+        <source>another motor neuron disease diagnosed</source>
+        <translation>بیماری دیگری از نورون حرکتی تشخیص داده شده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/eligibility.py" line="243"/>
+        <source>no other motor neuron disease</source>
+        <translation>بیماری دیگری از نورون حرکتی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="92"/>
+        <location filename="../../alsdesk/study/diff.py" line="83"/>
+        <source>no window</source>
+        <translation>بدون بازهٔ زمانی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="97"/>
+        <source>day {day}</source>
+        <translation>روز {day}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="98"/>
+        <source>day {first} to day {last}</source>
+        <translation>روز {first} تا روز {last}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="102"/>
+        <source>{hours} h after {anchor}</source>
+        <translation>{hours} h پس از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="104"/>
+        <source>{first} h to {last} h after {anchor}</source>
+        <translation>{first} h تا {last} h پس از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="108"/>
+        <source>{hours} h before {anchor}</source>
+        <translation>{hours} h پیش از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="110"/>
+        <source>{first} h to {last} h before {anchor}</source>
+        <translation>{first} h تا {last} h پیش از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="112"/>
+        <source>{first} h before to {last} h after {anchor}</source>
+        <translation>از {first} h پیش تا {last} h پس از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="114"/>
+        <source>{first} to {last}</source>
+        <translation>{first} تا {last}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="136"/>
+        <source>visit {visit}: a window in days must use whole days, not {low} to {high}</source>
+        <translation>ویزیت {visit}: بازهٔ زمانی برحسب روز باید روزهای کامل باشد، نه {low} تا {high}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="153"/>
+        <source>visit {visit}: done {value} is not a date or a date-time</source>
+        <translation>ویزیت {visit}: زمان انجام ({value}) تاریخ یا تاریخ و ساعت نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="185"/>
+        <source>visit {visit} has a window but no unit (hours or days)</source>
+        <translation>ویزیت {visit} بازهٔ زمانی دارد اما واحد ندارد (ساعت یا روز)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="189"/>
+        <source>visit {visit}: the window opens ({opens}) after it closes ({closes})</source>
+        <translation>ویزیت {visit}: بازهٔ زمانی ({opens}) پس از بسته شدنش ({closes}) باز می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="215"/>
+        <source>the current time must be a date-time, not {value}</source>
+        <translation>زمان کنونی باید تاریخ و ساعت باشد، نه {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="218"/>
+        <source>the infusion start must be a date-time, not {value}</source>
+        <translation>شروع تزریق باید تاریخ و ساعت باشد، نه {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="223"/>
+        <source>date-times mix clinic local time with time-zone stamped times</source>
+        <translation>در تاریخ و ساعت‌ها، ساعت محلی درمانگاه با زمان‌های دارای منطقهٔ زمانی درهم آمیخته است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/clinical/schedule.py" line="246"/>
+        <source>the &apos;due&apos; warning period cannot be negative</source>
+        <translation>دورهٔ هشدار «سررسید» نمی‌تواند منفی باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/dashboard.py" line="115"/>
+        <source>{when} ({offset:g} h)</source>
+        <translation>{when} ({offset:g} ساعت)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/dashboard.py" line="204"/>
+        <source>(no term)</source>
+        <translation>(بدون اصطلاح)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/deviations.py" line="39"/>
+        <source>The study definition names no protocol-deviation log ([bindings] deviation_date, deviation_category, deviation_text).</source>
+        <translation>تعریف مطالعه هیچ فرمی برای ثبت انحراف از پروتکل مشخص نکرده است ([bindings] deviation_date، deviation_category، deviation_text).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/deviations.py" line="56"/>
+        <source>Describe the deviation.</source>
+        <translation>انحراف از پروتکل را شرح دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/deviations.py" line="78"/>
+        <source>The check {check} does not offer a deviation entry.</source>
+        <translation>بررسی {check} ثبت انحراف از پروتکل را پیشنهاد نمی‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/deviations.py" line="81"/>
+        <source>The note is empty: say what happened before recording it as a protocol deviation.</source>
+        <translation>یادداشت خالی است: پیش از ثبت آن به‌عنوان انحراف از پروتکل، بنویسید چه روی داده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/errors.py" line="40"/>
+        <source>The form cannot be marked complete:
+{findings}</source>
+        <translation>فرم را نمی‌توان به‌عنوان کامل ثبت کرد:
+{findings}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="214"/>
+        <source>{open} open query, {answered} answered</source>
+        <translation>{open} پرسش باز، {answered} پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="215"/>
+        <source>{open} open queries, {answered} answered</source>
+        <translation>{open} پرسش باز، {answered} پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="217"/>
+        <source>{n} open query</source>
+        <translation>{n} پرسش باز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="218"/>
+        <source>{n} open queries</source>
+        <translation>{n} پرسش باز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="221"/>
+        <source>{n} answered query</source>
+        <translation>{n} پرسش پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/overview.py" line="222"/>
+        <source>{n} answered queries</source>
+        <translation>{n} پرسش پاسخ‌داده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="96"/>
+        <source>The password must not contain your name.</source>
+        <translation>گذرواژه نباید شامل نام شما باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="101"/>
+        <source>The password must not be your name.</source>
+        <translation>گذرواژه نباید نام شما باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="104"/>
+        <source>The password is a keyboard or alphabet run (like qwerty or 123456): choose words nobody would guess.</source>
+        <translation>گذرواژه ردیفی پشت‌سرهم از کلیدهای صفحه‌کلید یا حروف الفبا است (مانند qwerty یا 123456): واژه‌هایی برگزینید که کسی حدس نزند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="108"/>
+        <source>The password is a run of digits with a letter or two: choose words nobody would guess.</source>
+        <translation>گذرواژه رشته‌ای از رقم‌ها با یکی دو حرف است: واژه‌هایی برگزینید که کسی حدس نزند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="111"/>
+        <source>The password repeats one piece: choose words nobody would guess.</source>
+        <translation>گذرواژه تکرار یک تکه است: واژه‌هایی برگزینید که کسی حدس نزند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="113"/>
+        <source>The password is one of the most common passwords (with digits or signs added): choose words nobody would guess.</source>
+        <translation>گذرواژه یکی از رایج‌ترین گذرواژه‌هاست (با رقم یا نشانه‌ای افزوده): واژه‌هایی برگزینید که کسی حدس نزند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/passwords.py" line="119"/>
+        <source>The password is a word of this study or site: choose words nobody would guess.</source>
+        <translation>گذرواژه واژه‌ای از این مطالعه یا مرکز است: واژه‌هایی برگزینید که کسی حدس نزند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="45"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="45"/>
+        <location filename="../../alsdesk/setting_rules.py" line="28"/>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="51"/>
+        <source>Log in first: you must be logged in to {action}.</source>
+        <translation>ابتدا وارد شوید: برای {action} باید وارد سامانه شده باشید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="55"/>
+        <location filename="../../alsdesk/permissions.py" line="150"/>
+        <source>nobody</source>
+        <translation>هیچ‌کس</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="56"/>
+        <source>Only a user with the role {roles} may {action} (you are {role}).</source>
+        <translation>فقط کاربری با نقش {roles} اجازهٔ {action} را دارد (نقش شما: {role}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="60"/>
+        <location filename="../../alsdesk/store/forms.py" line="440"/>
+        <source>This form is locked: an administrator must unlock it before it can change.</source>
+        <translation>این فرم قفل است: پیش از هر تغییری، مدیر سامانه باید قفل آن را باز کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="62"/>
+        <location filename="../../alsdesk/store/forms.py" line="443"/>
+        <source>This entry was deleted; it cannot be changed.</source>
+        <translation>این مورد حذف شده است؛ نمی‌توان آن را تغییر داد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="83"/>
+        <location filename="../../alsdesk/permissions.py" line="85"/>
+        <source>This form was already verified.</source>
+        <translation>این فرم پیش‌تر راستی‌آزمایی شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="87"/>
+        <source>Only a complete or signed form can be verified (this one is {status}).</source>
+        <translation>فقط فرم کامل یا امضاشده را می‌توان راستی‌آزمایی کرد (وضعیت این فرم: {status}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="110"/>
+        <location filename="../../alsdesk/store/workflow.py" line="187"/>
+        <source>Only a complete form can be signed (this one is {status}).</source>
+        <translation>فقط فرم کامل را می‌توان امضا کرد (وضعیت این فرم «{status}» است).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="115"/>
+        <location filename="../../alsdesk/store/workflow.py" line="233"/>
+        <source>A form that is {status} cannot be locked.</source>
+        <translation>فرمی که در وضعیت «{status}» است قفل نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="119"/>
+        <location filename="../../alsdesk/store/workflow.py" line="301"/>
+        <source>This form is not locked.</source>
+        <translation>این فرم قفل نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="123"/>
+        <source>Save the form first: a query is raised on stored data.</source>
+        <translation>ابتدا فرم را ذخیره کنید: پرسش روی دادهٔ ذخیره‌شده طرح می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="135"/>
+        <source>Only entries of a log or list can be deleted; correct the values of this form instead.</source>
+        <translation>فقط ورودی‌های یک فرم ثبت یا فهرست را می‌توان حذف کرد؛ به‌جای حذف، مقدارهای این فرم را اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="138"/>
+        <source>An entry that is {status} cannot be deleted.</source>
+        <translation>ورودی با وضعیت «{status}» را نمی‌توان حذف کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="152"/>
+        <source>This entry is signed: only a user with the role {roles} may delete it.</source>
+        <translation>این ورودی امضا شده است: فقط کاربری با نقش {roles} می‌تواند آن را حذف کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="154"/>
+        <source>This entry is signed: only a user with the role {roles} may delete it (you are {role}).</source>
+        <translation>این ورودی امضا شده است: فقط کاربری با نقش {roles} می‌تواند آن را حذف کند (نقش شما: {role}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/permissions.py" line="196"/>
+        <location filename="../../alsdesk/store/forms.py" line="568"/>
+        <source>The event &apos;{event}&apos; happens only once.</source>
+        <translation>رویداد «{event}» فقط یک بار رخ می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="64"/>
+        <source>{path}: {n} subject, last change {when}, {head}</source>
+        <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="65"/>
+        <source>{path}: {n} subjects, last change {when}, {head}</source>
+        <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="67"/>
+        <location filename="../../alsdesk/study/diff.py" line="247"/>
+        <location filename="../../alsdesk/study/diff.py" line="279"/>
+        <location filename="../../alsdesk/study/diff.py" line="281"/>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="86"/>
+        <location filename="../../alsdesk/restore.py" line="91"/>
+        <source>Replaces:  {file}</source>
+        <translation>جایگزینِ:  {file}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="87"/>
+        <source>The current database was changed outside ALS Desk (nobody can log in to it), so an administrator of the backup authorises the restore, if the backup is a known earlier state of this database.</source>
+        <translation>پایگاه دادهٔ کنونی بیرون از ALS Desk تغییر کرده است (هیچ‌کس نمی‌تواند وارد آن شود)، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند، به شرط آنکه نسخهٔ پشتیبان حالت پیشینِ شناخته‌شده‌ای از همین پایگاه داده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="92"/>
+        <source>An administrator of the current database authorises the restore.</source>
+        <translation>مدیر سامانهٔ پایگاه دادهٔ کنونی بازگردانی را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="94"/>
+        <source>Replaces:  nothing (there is no database at {path})</source>
+        <translation>جایگزینِ:  هیچ (در {path} پایگاه داده‌ای نیست)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="96"/>
+        <source>There is no current database, so an administrator of the backup authorises the restore.</source>
+        <translation>پایگاه دادهٔ کنونی وجود ندارد، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="99"/>
+        <source>Replaces:  {path}, which cannot be read ({problem})</source>
+        <translation>جایگزینِ:  {path}، که خوانده نمی‌شود ({problem})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="101"/>
+        <source>The current file cannot be read, so an administrator of the backup authorises the restore.</source>
+        <translation>فایل کنونی خوانده نمی‌شود، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="103"/>
+        <source>With:      {file}</source>
+        <translation>با:        {file}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="204"/>
+        <source>The restore of {path} failed ({error}); the database at that name was not replaced.</source>
+        <translation>بازگردانی {path} ناموفق بود ({error})؛ پایگاه داده‌ای که این نام را دارد جایگزین نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="221"/>
+        <source>Only an administrator may restore a backup; {user} is a {role}.</source>
+        <translation>فقط مدیر سامانه می‌تواند نسخهٔ پشتیبان را بازگردانی کند؛ نقش {user}، {role} است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="230"/>
+        <source>There is no backup file {path}.</source>
+        <translation>فایل پشتیبان {path} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="232"/>
+        <source>That is the database itself, not a backup of it.</source>
+        <translation>این خودِ پایگاه داده است، نه نسخهٔ پشتیبان آن.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="234"/>
+        <source>The folder {folder} is not there.</source>
+        <translation>پوشهٔ {folder} در دسترس نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="238"/>
+        <source>{path} is a link to {target}: restore the database itself (give that path with --db).</source>
+        <translation>{path} پیوندی به {target} است: خودِ پایگاه داده را بازگردانی کنید (آن مسیر را با --db بدهید).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="263"/>
+        <source>{path} holds data of study {found}, not {study}: a backup of {study} is not restored over it.</source>
+        <translation>{path} دادهٔ مطالعهٔ {found} را دارد، نه {study}: نسخهٔ پشتیبان {study} روی آن بازگردانی نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="314"/>
+        <source>{path} was changed outside ALS Desk, so its own administrators cannot authorise a restore, and {backup} is not a known earlier state of it (its {head} is neither in the database&apos;s audit trail nor in the heads log or seal kept with its backups). Restore a backup that ALS Desk made of this database.</source>
+        <translation>{path} بیرون از ALS Desk تغییر کرده است، بنابراین مدیران سامانهٔ خودِ آن نمی‌توانند بازگردانی را تأیید کنند، و {backup} حالت پیشینِ شناخته‌شده‌ای از آن نیست ({head} آن نه در ردپای ممیزی پایگاه داده هست و نه در فهرست سرهای زنجیره یا مهری که کنار نسخه‌های پشتیبان آن نگه داشته می‌شود). نسخهٔ پشتیبانی را بازگردانی کنید که ALS Desk از همین پایگاه داده تهیه کرده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="365"/>
+        <source>The restored copy failed its check:
+{report}</source>
+        <translation>نسخهٔ بازگردانی‌شده در بررسی رد شد:
+{report}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="429"/>
+        <source>{path} cannot be read ({error}).</source>
+        <translation>{path} خوانده نمی‌شود ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="122"/>
+        <location filename="../../alsdesk/rules/engine.py" line="129"/>
+        <source>Check {check} could not be evaluated: {problem}</source>
+        <translation>کنترل {check} را نمی‌توان ارزیابی کرد: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="139"/>
+        <source>Check {check} could not be evaluated: it gave {result}, not true or false, in check &apos;{expr}&apos;</source>
+        <translation>کنترل {check} را نمی‌توان ارزیابی کرد: نتیجهٔ کنترل &apos;{expr}&apos; {result} بود، نه درست یا نادرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="160"/>
+        <location filename="../../alsdesk/store/lock.py" line="532"/>
+        <source>{time} today</source>
+        <translation>امروز ساعت {time}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="171"/>
+        <source>{label}: {value} is in the future (now: {now}) — enter the date it happened</source>
+        <translation>{label}: {value} در آینده است (اکنون: {now}) — تاریخی را که رخ داده است وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="209"/>
+        <source>{label}: &apos;{code}&apos; is not an allowed missing-data code (allowed here: {codes})</source>
+        <translation>{label}: &apos;{code}&apos; کد دادهٔ ناموجود مجاز نیست (مجاز در اینجا: {codes})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="211"/>
+        <source>{label}: &apos;{code}&apos; is not an allowed missing-data code (none is allowed here, so enter a value)</source>
+        <translation>{label}: &apos;{code}&apos; کد دادهٔ ناموجود مجاز نیست (در اینجا هیچ کدی مجاز نیست، پس یک مقدار وارد کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="217"/>
+        <source>{label} has both a value and a missing-data code ({code}) — keep one</source>
+        <translation>{label} هم مقدار دارد و هم کد دادهٔ ناموجود ({code}) — فقط یکی را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="221"/>
+        <source>Whether {label} applies could not be worked out: {problem}</source>
+        <translation>نمی‌توان تعیین کرد که {label} کاربرد دارد یا نه: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="225"/>
+        <source>{label} is required: enter a value or a missing-data code ({codes})</source>
+        <translation>{label} الزامی است: یک مقدار یا یک کد دادهٔ ناموجود ({codes}) وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="226"/>
+        <source>{label} is required: enter a value</source>
+        <translation>{label} الزامی است: یک مقدار وارد کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="231"/>
+        <source>{label} does not apply ({why}) — clear it</source>
+        <translation>{label} کاربرد ندارد ({why}) — آن را پاک کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="242"/>
+        <source>it applies only if {condition}</source>
+        <translation>فقط وقتی کاربرد دارد که {condition}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="245"/>
+        <source>it depends on {fields}, which does not apply</source>
+        <translation>به {fields} بستگی دارد که کاربرد ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="246"/>
+        <source>it depends on {fields}, which do not apply</source>
+        <translation>به {fields} بستگی دارد که کاربرد ندارند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/engine.py" line="373"/>
+        <source>it gave {result}, not true or false, in check &apos;{expr}&apos;</source>
+        <translation>نتیجهٔ کنترل &apos;{expr}&apos; {result} بود، نه درست یا نادرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="60"/>
+        <source>&apos;is&apos; (use blank(x) or present(x))</source>
+        <translation>&apos;is&apos; (از blank(x) یا present(x) استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="61"/>
+        <source>&apos;is not&apos; (use present(x))</source>
+        <translation>&apos;is not&apos; (از present(x) استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="65"/>
+        <source>attribute access (a.b)</source>
+        <translation>دسترسی به ویژگی (a.b)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="66"/>
+        <source>subscripts (a[i])</source>
+        <translation>اندیس‌گذاری (a[i])</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="67"/>
+        <source>slices (a[i:j])</source>
+        <translation>برش (a[i:j])</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="68"/>
+        <location filename="../../alsdesk/rules/expr.py" line="69"/>
+        <location filename="../../alsdesk/rules/expr.py" line="70"/>
+        <location filename="../../alsdesk/rules/expr.py" line="71"/>
+        <source>comprehensions</source>
+        <translation>ساختارهای comprehension</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="72"/>
+        <source>assignment (:=)</source>
+        <translation>انتساب (:=)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="73"/>
+        <location filename="../../alsdesk/rules/expr.py" line="74"/>
+        <source>f-strings</source>
+        <translation>f-stringها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="75"/>
+        <source>dictionaries</source>
+        <translation>دیکشنری‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="75"/>
+        <source>sets</source>
+        <translation>مجموعه‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="76"/>
+        <source>star arguments (*x)</source>
+        <translation>آرگومان‌های ستاره‌دار (*x)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="128"/>
+        <location filename="../../alsdesk/rules/expr.py" line="135"/>
+        <source>{problem} in check &apos;{check}&apos;</source>
+        <translation>{problem} در کنترل &apos;{check}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="131"/>
+        <source>division by zero in check &apos;{check}&apos;</source>
+        <translation>تقسیم بر صفر در کنترل &apos;{check}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="143"/>
+        <source>an expression must be text, not {type}</source>
+        <translation>عبارت باید متن باشد، نه {type}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="147"/>
+        <source>the expression is empty</source>
+        <translation>عبارت خالی است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="150"/>
+        <source>the expression is {n} characters long; at most {limit} are allowed</source>
+        <translation>عبارت {n} نویسه است؛ حداکثر {limit} نویسه مجاز است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="155"/>
+        <source>column {n}</source>
+        <translation>ستون {n}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="155"/>
+        <source>the end</source>
+        <translation>پایان</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="157"/>
+        <source>line {line}, {where}</source>
+        <translation>سطر {line}، {where}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="158"/>
+        <source>syntax error at {where} in check &apos;{check}&apos;: {problem}</source>
+        <translation>خطای نحوی در {where} در کنترل &apos;{check}&apos;: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="161"/>
+        <source>cannot read check &apos;{check}&apos;: {problem}</source>
+        <translation>کنترل &apos;{check}&apos; را نمی‌توان خواند: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="181"/>
+        <source>{what} cannot be used in check &apos;{check}&apos;</source>
+        <translation>{what} را نمی‌توان در کنترل &apos;{check}&apos; به کار برد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="186"/>
+        <source>check &apos;{check}&apos; is nested too deeply</source>
+        <translation>کنترل &apos;{check}&apos; بیش از حد تودرتو است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="191"/>
+        <source>the literal {value}</source>
+        <translation>مقدار ثابت {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="195"/>
+        <source>&apos;{name}&apos; is a function; call it as {name}(...) in check &apos;{check}&apos;</source>
+        <translation>&apos;{name}&apos; یک تابع است؛ در کنترل &apos;{check}&apos; آن را به‌صورت {name}(...) فراخوانی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="221"/>
+        <location filename="../../alsdesk/rules/expr.py" line="223"/>
+        <source>comparing with None (use blank(x) or present(x))</source>
+        <translation>مقایسه با None (از blank(x) یا present(x) استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="245"/>
+        <source>attribute access ({code}) cannot be used in check &apos;{check}&apos;; a field of another form is written form.field or event.form.field</source>
+        <translation>دسترسی به ویژگی ({code}) را نمی‌توان در کنترل &apos;{check}&apos; به کار برد؛ فیلدی از فرم دیگر به‌صورت form.field یا event.form.field نوشته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="249"/>
+        <source>&apos;{name}&apos; in check &apos;{check}&apos; starts with a function name; a function name cannot start a reference</source>
+        <translation>&apos;{name}&apos; در کنترل &apos;{check}&apos; با نام یک تابع شروع می‌شود؛ یک ارجاع نمی‌تواند با نام تابع شروع شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="257"/>
+        <source>not a plain function</source>
+        <translation>تابع ساده نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="258"/>
+        <source>calling &apos;{code}&apos; ({what})</source>
+        <translation>فراخوانی &apos;{code}&apos; ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="262"/>
+        <source>&apos;{name}&apos; is not an allowed function in check &apos;{check}&apos; (allowed: {allowed})</source>
+        <translation>&apos;{name}&apos; در کنترل &apos;{check}&apos; تابع مجاز نیست (مجاز: {allowed})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="266"/>
+        <source>keyword arguments in {name}()</source>
+        <translation>آرگومان‌های کلیدواژه‌ای در {name}()</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="271"/>
+        <source>{name}() takes {n} argument, not {count}, in check &apos;{check}&apos;</source>
+        <translation>{name}() در کنترل &apos;{check}&apos; {n} آرگومان می‌گیرد، نه {count}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="273"/>
+        <source>{name}() takes {n} arguments, not {count}, in check &apos;{check}&apos;</source>
+        <translation>{name}() در کنترل &apos;{check}&apos; {n} آرگومان می‌گیرد، نه {count}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="275"/>
+        <source>{name}() takes at least {n} argument, not {count}, in check &apos;{check}&apos;</source>
+        <translation>{name}() در کنترل &apos;{check}&apos; دست‌کم {n} آرگومان می‌گیرد، نه {count}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="277"/>
+        <source>{name}() takes at least {n} arguments, not {count}, in check &apos;{check}&apos;</source>
+        <translation>{name}() در کنترل &apos;{check}&apos; دست‌کم {n} آرگومان می‌گیرد، نه {count}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="313"/>
+        <source>ctcae_has_grade() needs a whole-number grade, not {grade}</source>
+        <translation>ctcae_has_grade() به درجه‌ای به‌صورت عدد صحیح نیاز دارد، نه {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="335"/>
+        <source>unknown name &apos;{name}&apos;</source>
+        <translation>نام ناشناختهٔ &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/expr.py" line="414"/>
+        <source>cannot evaluate {kind}</source>
+        <translation>{kind} را نمی‌توان ارزیابی کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="42"/>
+        <source>true/false</source>
+        <translation>درست/نادرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="44"/>
+        <location filename="../../alsdesk/rules/ops.py" line="223"/>
+        <source>a number</source>
+        <translation>یک عدد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="46"/>
+        <location filename="../../alsdesk/rules/ops.py" line="226"/>
+        <location filename="../../alsdesk/store/format2.py" line="83"/>
+        <location filename="../../alsdesk/study/values.py" line="47"/>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="48"/>
+        <source>a date-time</source>
+        <translation>یک تاریخ و ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="50"/>
+        <source>a date</source>
+        <translation>یک تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="52"/>
+        <source>a time</source>
+        <translation>یک ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="54"/>
+        <source>a list</source>
+        <translation>یک فهرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="71"/>
+        <source>cannot compare {a} with {b} using &apos;{op}&apos;</source>
+        <translation>نمی‌توان {a} را با {b} به کمک &apos;{op}&apos; مقایسه کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="93"/>
+        <source>cannot order {kind} using &apos;{op}&apos;</source>
+        <translation>نمی‌توان {kind} را به کمک &apos;{op}&apos; ترتیب‌بندی کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="100"/>
+        <source>cannot look for {kind} in text</source>
+        <translation>نمی‌توان {kind} را در متن جست‌وجو کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="103"/>
+        <source>&apos;in&apos; needs a list or text on its right, not {kind}</source>
+        <translation>&apos;in&apos; در سمت راست خود به یک فهرست یا متن نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="128"/>
+        <source>&apos;{op}&apos; needs true or false, not {kind}</source>
+        <translation>&apos;{op}&apos; به درست یا نادرست نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="134"/>
+        <source>&apos;{op}&apos; needs numbers, not {kind} (use days(a, b), hours(a, b) or years(a, b) for dates)</source>
+        <translation>&apos;{op}&apos; به عدد نیاز دارد، نه {kind} (برای تاریخ‌ها از days(a, b)، hours(a, b) یا years(a, b) استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="136"/>
+        <source>&apos;{op}&apos; needs numbers, not {kind}</source>
+        <translation>&apos;{op}&apos; به عدد نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="148"/>
+        <source>division by zero</source>
+        <translation>تقسیم بر صفر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="164"/>
+        <source>{name}() of one value needs a list, not {kind}</source>
+        <translation>{name}() با یک مقدار به یک فهرست نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="168"/>
+        <source>{name}() of an empty list</source>
+        <translation>{name}() روی فهرست خالی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="175"/>
+        <source>{name}() cannot order {kind}</source>
+        <translation>{name}() نمی‌تواند {kind} را ترتیب‌بندی کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="194"/>
+        <source>{name}() needs dates, not {kind}</source>
+        <translation>{name}() به تاریخ نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="204"/>
+        <source>hours() needs date-times, not {kind}</source>
+        <translation>hours() به تاریخ و ساعت نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="216"/>
+        <source>{name}() needs {wanted}, not {kind}</source>
+        <translation>{name}() به {wanted} نیاز دارد، نه {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/rules/ops.py" line="225"/>
+        <source>text or a list</source>
+        <translation>متن یا یک فهرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="217"/>
+        <source>{term} — {where}: {excerpt}</source>
+        <translation>{term} — {where}: {excerpt}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="224"/>
+        <source>definition</source>
+        <translation>تعریف</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="225"/>
+        <source>navigational note</source>
+        <translation>یادداشت راهنما</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="230"/>
+        <source>grade {n}</source>
+        <translation>درجهٔ {n}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="242"/>
+        <source>Grade {n}: {text}</source>
+        <translation>درجهٔ {n}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="243"/>
+        <source>Grade {n}: does not exist for this term</source>
+        <translation>درجهٔ {n}: برای این اصطلاح وجود ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="285"/>
+        <source>CTCAE v{version} is in the file without an import in the audit trail: it was added behind the program</source>
+        <translation>CTCAE v{version} در فایل هست بی‌آنکه واردکردن آن در ردپای ممیزی ثبت شده باشد: بیرون از برنامه افزوده شده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="289"/>
+        <source>the terms of CTCAE v{version} are missing or unreadable ({missing}): the term and grade checks of adverse events cannot run (restore the latest good backup, or import the NCI&apos;s v{version} workbook again to put back the same terms)</source>
+        <translation>اصطلاحات CTCAE v{version} موجود نیستند یا خوانده نمی‌شوند ({missing}): بررسی اصطلاح و درجهٔ عوارض ناخواسته انجام‌شدنی نیست (آخرین نسخهٔ پشتیبان سالم را بازگردانی کنید، یا کاربرگ v{version} مؤسسهٔ NCI را دوباره وارد کنید تا همان اصطلاحات برگردند)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="301"/>
+        <source>the terms of CTCAE v{version} are not those imported ({n} terms, SHA-256 {now}..., the import recorded {recorded}...): a term or grade was changed behind the program</source>
+        <translation>اصطلاحات CTCAE v{version} همان‌هایی نیستند که وارد شدند ({n} اصطلاح، SHA-256 {now}...، در حالی که واردکردن، {recorded}... را ثبت کرده است): اصطلاح یا درجه‌ای بیرون از برنامه تغییر کرده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="307"/>
+        <source>CTCAE v{version} was imported (audit trail) but the file holds no record of it: it was removed behind the program</source>
+        <translation>CTCAE v{version} وارد شده است (طبق ردپای ممیزی) اما فایل هیچ رکوردی از آن ندارد: بیرون از برنامه حذف شده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="314"/>
+        <source>CTCAE terms of version {version} have no version row: added behind the program</source>
+        <translation>اصطلاحات CTCAE نسخهٔ {version} سطر نسخه ندارند: بیرون از برنامه افزوده شده‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="336"/>
+        <source>; when they went missing is not recorded, so {n} adverse events marked complete with a CTCAE term cannot be trusted: check each one&apos;s term and grade once the terms are back</source>
+        <translation>؛ زمان از دست رفتن آن‌ها ثبت نشده است، پس به {n} عارضهٔ ناخواسته‌ای که با اصطلاح CTCAE به‌عنوان کامل ثبت شده‌اند نمی‌توان اعتماد کرد: پس از برگشتن اصطلاحات، اصطلاح و درجهٔ هر یک را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/ctcae.py" line="339"/>
+        <source>; when they went missing is not recorded, so {n} adverse event marked complete with a CTCAE term cannot be trusted: check each one&apos;s term and grade once the terms are back</source>
+        <translation>؛ زمان از دست رفتن آن‌ها ثبت نشده است، پس به {n} عارضهٔ ناخواسته‌ای که با اصطلاح CTCAE به‌عنوان کامل ثبت شده است نمی‌توان اعتماد کرد: پس از برگشتن اصطلاحات، اصطلاح و درجهٔ آن را بررسی کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="113"/>
+        <source>Say why this result is not an adverse event (e.g. a haemolysed sample, repeated and normal).</source>
+        <translation>بنویسید چرا این نتیجه عارضهٔ ناخواسته نیست (برای نمونه نمونهٔ همولیزشده‌ای که تکرار شد و طبیعی بود).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="122"/>
+        <source>This result was already answered at grade {grade} or higher (see the audit trail): it is not asked again.</source>
+        <translation>به این نتیجه پیش‌تر در درجهٔ {grade} یا بالاتر پاسخ داده شده است (ردپای ممیزی را ببینید): دوباره پرسیده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="135"/>
+        <source>{label} {result}: not graded ({why})</source>
+        <translation>{label} {result}: درجه‌بندی نشد ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="138"/>
+        <source>{label} {result}: no grade ({why})</source>
+        <translation>{label} {result}: بدون درجه ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="140"/>
+        <source> (the study&apos;s normal range)</source>
+        <translation> (محدودهٔ طبیعی مطالعه)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/labae.py" line="141"/>
+        <source>{label} {result}: grade {grade}, {term} ({why}){source}</source>
+        <translation>{label} {result}: درجهٔ {grade}، {term} ({why}){source}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/outcomes.py" line="291"/>
+        <source>The study definition has no [primary_outcomes]: nothing says where temperatures and GCS totals are recorded.</source>
+        <translation>تعریف مطالعه بخش [primary_outcomes] ندارد: مشخص نشده است که دما و جمع نمرهٔ GCS کجا ثبت می‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/tables.py" line="30"/>
+        <source>SOC not coded</source>
+        <translation>SOC کدگذاری نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/tables.py" line="31"/>
+        <source>Any adverse event</source>
+        <translation>هر عارضهٔ ناخواسته</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/tables.py" line="32"/>
+        <source>Any serious adverse event</source>
+        <translation>هر عارضهٔ ناخواستهٔ جدی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/tables.py" line="33"/>
+        <source>Any adverse event related to the infusion</source>
+        <translation>هر عارضهٔ ناخواستهٔ مرتبط با تزریق</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/safety/tables.py" line="267"/>
+        <source>The study definition has no [safety_tables]: nothing says which fields of the adverse event log to count.</source>
+        <translation>تعریف مطالعه بخش [safety_tables] ندارد: مشخص نشده است کدام فیلدهای فهرست عوارض ناخواسته شمرده شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="27"/>
+        <source>is not a paper size this program prints on: use {papers}</source>
+        <translation>اندازهٔ کاغذی نیست که این برنامه روی آن چاپ کند: {papers} را به کار ببرید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="36"/>
+        <source>must be a whole number of {what} from {low} to {high}</source>
+        <translation>باید عدد صحیحی از {low} تا {high} {what} باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="47"/>
+        <source>is not a date format this program knows: choose one of {formats}</source>
+        <translation>قالب تاریخی نیست که این برنامه بشناسد: یکی از این‌ها را برگزینید: {formats}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="53"/>
+        <source>must be a full path (starting at the drive or /), or empty for the default</source>
+        <translation>باید مسیری کامل باشد (که از درایو یا / آغاز شود)، یا برای پیش‌فرض خالی بماند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="68"/>
+        <source>must be a telephone number of 5 to 20 digits (spaces and + - ( ) / . allowed), e.g. +98 21 2356 2000, or empty</source>
+        <translation>باید شماره تلفنی با 5 تا 20 رقم باشد (فاصله و + - ( ) / . مجاز است)، مثلاً +98 21 2356 2000، یا خالی بماند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="74"/>
+        <source>may only be &apos;synthetic&apos; (or empty)</source>
+        <translation>فقط می‌تواند &apos;synthetic&apos; باشد (یا خالی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="79"/>
+        <source>backups to keep</source>
+        <translation>نسخهٔ پشتیبان برای نگه‌داشتن</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/setting_rules.py" line="83"/>
+        <source>minutes</source>
+        <translation>دقیقه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="51"/>
+        <source>{finding}. REFUSED: {refusal}</source>
+        <translation>{finding}. رد شد: {refusal}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="71"/>
+        <source>Amendment of {study}: CRF {old} -&gt; {new} (stored as version {version}), from {file}</source>
+        <translation>اصلاحیهٔ {study}: CRF {old} -&gt; {new} (ذخیره به‌عنوان نسخهٔ {version})، از {file}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="76"/>
+        <source>{n} field(s) of the file not described: nothing was changed. Give the definition the site used, with every field.</source>
+        <translation>{n} فیلدِ فایل توصیف نشده است: چیزی تغییر نکرد. تعریفی را بدهید که مرکز به کار برده است، با همهٔ فیلدها.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="80"/>
+        <source>{n} change(s) refused: nothing was changed. Write the definition again without them (each says what to do instead).</source>
+        <translation>{n} تغییر رد شد: چیزی تغییر نکرد. تعریف را بدون آن‌ها دوباره بنویسید (هر کدام می‌گوید به جای آن چه باید کرد).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="94"/>
+        <source>{file} is the definition of study {new}; this database holds study {old}. Amend it with a new version of the {old} definition.</source>
+        <translation>{file} تعریف مطالعهٔ {new} است؛ این پایگاه داده مطالعهٔ {old} را دارد. آن را با نسخهٔ تازه‌ای از تعریف {old} اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="98"/>
+        <source>{file} is the definition stored already (version {version}): there is nothing to amend.</source>
+        <translation>{file} همان تعریفی است که پیش‌تر ذخیره شده است (نسخهٔ {version}): چیزی برای اصلاح نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="131"/>
+        <source>Give the reason for the amendment (for example the protocol amendment&apos;s number and date).</source>
+        <translation>دلیل اصلاحیه را بنویسید (برای نمونه شماره و تاریخ اصلاحیهٔ پروتکل).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="158"/>
+        <source>{n} form(s) were entered at this visit; keep the event (change its label or window instead)</source>
+        <translation>{n} فرم در این ویزیت وارد شده است؛ ویزیت را نگه دارید (به جای آن، برچسب یا بازهٔ زمانی آن را تغییر دهید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="165"/>
+        <source>form {form} was entered {n} time(s) at {event}; keep it in the event&apos;s forms</source>
+        <translation>فرم {form} {n} بار در {event} وارد شده است؛ آن را در فرم‌های این ویزیت نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="170"/>
+        <source>{n} form(s) were entered at {event} as it was; changing its {attr} would read them as another kind of visit: add a new event</source>
+        <translation>{n} فرم در {event} به شکل پیشین آن وارد شده است؛ تغییر {attr} آن، این فرم‌ها را ویزیتی از نوع دیگر می‌خواند: ویزیت تازه‌ای اضافه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="178"/>
+        <source>it was entered {n} time(s); keep the form</source>
+        <translation>{n} بار وارد شده است؛ فرم را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="183"/>
+        <source>{n} entries are second or later ones; keep it repeating</source>
+        <translation>{n} مورد، مورد دوم یا بعدی هستند؛ آن را تکرارشونده نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="191"/>
+        <source>{n} value(s) are recorded as {code}; keep the code</source>
+        <translation>{n} مقدار با {code} ثبت شده است؛ کد را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="196"/>
+        <source>{n} value(s) are recorded as {code}: {reads}</source>
+        <translation>{n} مقدار با {code} ثبت شده است: {reads}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="204"/>
+        <source>it is computed for {n} form(s) already entered, which would then show another value: add a derived value with a new id instead</source>
+        <translation>برای {n} فرمِ واردشده محاسبه می‌شود که در آن صورت مقدار دیگری نشان می‌دهند: به جای آن، مقدار محاسبه‌شدهٔ تازه‌ای با شناسهٔ تازه اضافه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="210"/>
+        <source>{n} subject(s) ended the study with {code}, which set their status to {status}; keep what it sets</source>
+        <translation>{n} بیمار مطالعه را با {code} به پایان رسانده‌اند که وضعیت آن‌ها را {status} کرد؛ وضعیتی را که تعیین می‌کند نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="216"/>
+        <source>{n} subject(s) have numbers made by the old pattern; keep it</source>
+        <translation>{n} بیمار شماره‌هایی دارند که با الگوی قدیمی ساخته شده‌اند؛ الگو را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="224"/>
+        <source>{n} value(s) of {field} are read as {binding}; reading another field instead would change what was computed from them: keep it</source>
+        <translation>{n} مقدار از {field} به‌عنوان {binding} خوانده می‌شود؛ خواندن فیلدی دیگر به جای آن، آنچه را از آن‌ها محاسبه شده است تغییر می‌دهد: آن را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="231"/>
+        <source>codes are stored in {fields}; keep the type</source>
+        <translation>کدها در {fields} ذخیره شده‌اند؛ نوع را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="240"/>
+        <source>{n} value(s) are recorded in it; keep the field (make it not required, or hide it with &apos;visible&apos;)</source>
+        <translation>{n} مقدار در آن ثبت شده است؛ فیلد را نگه دارید (آن را غیرالزامی کنید، یا با &apos;visible&apos; پنهانش کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="251"/>
+        <source>{n} form(s) marked complete have no value in it: they stay as they are; their next save asks for it where the field applies</source>
+        <translation>{n} فرمِ ثبت‌شده به‌عنوان کامل در آن مقداری ندارند: همان‌گونه که هستند می‌مانند؛ ذخیرهٔ بعدی آن‌ها، هر جا فیلد کاربرد دارد، مقدار را می‌خواهد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="261"/>
+        <source>{n} value(s) are recorded with the code(s) removed; keep them</source>
+        <translation>{n} مقدار با کدهای حذف‌شده ثبت شده است؛ آن کدها را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="265"/>
+        <source>{n} value(s) were entered as direct identifiers, kept from monitors, exports and the casebook; they would then be shown, printed and exported: keep identifier = true</source>
+        <translation>{n} مقدار به‌عنوان شناسهٔ مستقیم وارد شده است که از پایشگران، خروجی‌ها و پروندهٔ بیمار پنهان می‌ماند؛ در آن صورت نشان داده، چاپ و در خروجی آورده می‌شود: identifier = true را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="269"/>
+        <source>{n} form(s) hold a value in it; where the new condition hides the field, the next save of that form asks for the value to be cleared</source>
+        <translation>{n} فرم در آن مقدار دارد؛ هر جا شرط تازه فیلد را پنهان کند، ذخیرهٔ بعدی آن فرم می‌خواهد که مقدار پاک شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="276"/>
+        <source>{n} value(s) are stored as {type}; a field of another kind cannot hold them: add a new field</source>
+        <translation>{n} مقدار به‌صورت {type} ذخیره شده است؛ فیلدی از نوع دیگر نمی‌تواند آن‌ها را نگه دارد: فیلد تازه‌ای اضافه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="279"/>
+        <source>{n} value(s) were recorded in {unit}; they would be read in the new unit: add a new field</source>
+        <translation>{n} مقدار با واحد {unit} ثبت شده است؛ با واحد تازه خوانده می‌شوند: فیلد تازه‌ای اضافه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="280"/>
+        <source>no unit</source>
+        <translation>بدون واحد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="289"/>
+        <source>{n} recorded value(s) lie outside the new range (for example {example}); every later save of their forms would be refused until they were changed: keep a range that includes them, or add a soft check that asks about values outside the new one</source>
+        <translation>{n} مقدار ثبت‌شده بیرون از محدودهٔ تازه است (برای نمونه {example})؛ هر ذخیرهٔ بعدی فرم‌های آن‌ها رد می‌شود تا زمانی که تغییر کنند: محدوده‌ای نگه دارید که آن‌ها را در بر بگیرد، یا بررسی نرمی اضافه کنید که دربارهٔ مقدارهای بیرون از محدودهٔ تازه بپرسد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="296"/>
+        <source>{n} recorded value(s) would no longer be valid (for example {example}); keep the {attr} or add a new field</source>
+        <translation>{n} مقدار ثبت‌شده دیگر معتبر نخواهد بود (برای نمونه {example})؛ {attr} را نگه دارید یا فیلد تازه‌ای اضافه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="318"/>
+        <source>{n} recorded value(s) are this choice; keep it</source>
+        <translation>{n} مقدار ثبت‌شده همین گزینه است؛ آن را نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="320"/>
+        <source>{n} recorded value(s) are this choice: {reads}</source>
+        <translation>{n} مقدار ثبت‌شده همین گزینه است: {reads}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="327"/>
+        <source>pages of forms last saved under an earlier version keep {before}; a form saved from now on reads {after}</source>
+        <translation>صفحه‌های فرم‌هایی که آخرین بار با نسخه‌ای پیشین ذخیره شده‌اند {before} را نگه می‌دارند؛ فرمی که از این پس ذخیره شود {after} را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="372"/>
+        <source>{n} visit(s) already done would be judged out of window</source>
+        <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی شمرده می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="375"/>
+        <source>{n} visit(s) done out of window would be judged in window</source>
+        <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی، درون بازه شمرده می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="378"/>
+        <source>no visit already done is judged differently</source>
+        <translation>هیچ ویزیتِ انجام‌شده‌ای به شکل دیگری سنجیده نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="379"/>
+        <source>{changes} by the new window; they stay judged by the window they were entered under ({window})</source>
+        <translation>{changes} (با بازهٔ زمانی تازه)؛ این ویزیت‌ها همچنان با بازه‌ای سنجیده می‌شوند که با آن وارد شده‌اند ({window})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="401"/>
+        <source>an earlier version had a field with this id of another kind, whose values stay in the file; give the new field a new id</source>
+        <translation>نسخه‌ای پیشین فیلدی با همین شناسه ولی از نوع دیگر داشت که مقدارهایش در فایل می‌مانند؛ به فیلد تازه شناسهٔ تازه‌ای بدهید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="421"/>
+        <source>its table would have {width} columns (a field with missing-data codes takes two); a form holds at most {most}: split it into more forms</source>
+        <translation>جدول آن {width} ستون خواهد داشت (فیلدی با کد دادهٔ ناموجود دو ستون می‌گیرد)؛ هر فرم حداکثر {most} ستون دارد: آن را به چند فرم تقسیم کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend_reads.py" line="60"/>
+        <source>line {n} now reads {text}</source>
+        <translation>سطر {n} اکنون چنین است: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend_reads.py" line="63"/>
+        <source>line {n} ({text}) is removed</source>
+        <translation>سطر {n} ({text}) حذف شده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend_reads.py" line="66"/>
+        <source>{n} line(s) differ; {first} (grades, cards and tables computed from it change for every form, old ones included)</source>
+        <translation>{n} سطر تفاوت دارد؛ {first} (درجه‌ها، کارت‌ها و جدول‌هایی که از آن محاسبه می‌شوند برای همهٔ فرم‌ها، از جمله فرم‌های قدیمی، تغییر می‌کنند)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="111"/>
+        <location filename="../../alsdesk/store/placing.py" line="36"/>
+        <source>{path} already exists: pick a new file name or open it instead.</source>
+        <translation>{path} از پیش وجود دارد: نام فایل تازه‌ای برگزینید یا به‌جای آن همین فایل را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="115"/>
+        <source>The folder {folder} does not exist: create it first or pick another.</source>
+        <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="265"/>
+        <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
+        <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="419"/>
+        <source>A setting is named by text, not {kind}.</source>
+        <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="433"/>
+        <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
+        <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="437"/>
+        <source>The value of the setting &apos;{key}&apos; {problem}.</source>
+        <translation>مقدار تنظیم «{key}» {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="442"/>
+        <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
+        <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="495"/>
+        <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
+        <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="503"/>
+        <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
+        <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="510"/>
+        <location filename="../../alsdesk/store/lock.py" line="400"/>
+        <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
+        <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="523"/>
+        <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
+        <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="529"/>
+        <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
+        <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="534"/>
+        <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
+        <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="540"/>
+        <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
+        <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="550"/>
+        <source>The database {path} cannot be opened: {error}.</source>
+        <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/core.py" line="552"/>
+        <source>The database {path} could not be written ({error}); nothing was saved.</source>
+        <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="62"/>
+        <source>the missing-data codes of {form}.{field}</source>
+        <translation>کدهای دادهٔ ناموجودِ {form}.{field}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="69"/>
+        <source>{n} values</source>
+        <translation>{n} مقدار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="69"/>
+        <source>{n} value</source>
+        <translation>{n} مقدار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="70"/>
+        <source>no value yet</source>
+        <translation>هنوز بدون مقدار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="73"/>
+        <source>{count}, stored as {declared}: the definition makes it a {kind} field</source>
+        <translation>{count}، ذخیره‌شده به‌صورت {declared}: تعریف آن را فیلدی از نوع {kind} می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="82"/>
+        <source>whole-number</source>
+        <translation>عدد صحیح</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="82"/>
+        <source>decimal</source>
+        <translation>عدد اعشاری</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="123"/>
+        <source>and {n} more</source>
+        <translation>و {n} مورد دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="134"/>
+        <source>{path} was made before databases kept their study definition, and its forms hold fields that the definition it would now be given ({study} CRF {crf_version}) does not have: {fields}. Stored with that definition, these values would be missing from every export and casebook, so the file was not changed. An administrator can put it right: run &apos;alsdesk amend FILE --as ID --reason &quot;...&quot;&apos; with a definition that has these fields (the one the site used); it is then stored in the file as its version 1.</source>
+        <translation>{path} پیش از آن ساخته شده است که پایگاه‌های داده تعریف مطالعهٔ خود را نگه دارند، و فرم‌هایش فیلدهایی دارند که تعریفی که اکنون به آن داده می‌شود ({study} CRF {crf_version}) ندارد: {fields}. اگر با آن تعریف ذخیره شود، این مقدارها از همهٔ خروجی‌ها و پرونده‌های بیماران جا می‌افتند؛ از این رو فایل تغییر نکرد. مدیر سامانه می‌تواند آن را درست کند: &apos;alsdesk amend FILE --as ID --reason &quot;...&quot;&apos; را با تعریفی اجرا کند که این فیلدها را دارد (همانی که مرکز به کار برده است)؛ آنگاه آن تعریف به‌عنوان نسخهٔ ۱ در فایل ذخیره می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="154"/>
+        <source>form {form}: {field}: the definition it would be stored with ({study} CRF {crf_version}) gives this field another kind of value</source>
+        <translation>فرم {form}: {field}: تعریفی که فایل با آن ذخیره می‌شود ({study} CRF {crf_version}) به این فیلد نوع دیگری از مقدار می‌دهد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="156"/>
+        <source>form {form}: {field}: the definition it would be stored with ({study} CRF {crf_version}) has no such field</source>
+        <translation>فرم {form}: {field}: تعریفی که فایل با آن ذخیره می‌شود ({study} CRF {crf_version}) چنین فیلدی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="158"/>
+        <source>form {form}: {field}: the definition it would be stored with ({study} CRF {crf_version}) has no such form</source>
+        <translation>فرم {form}: {field}: تعریفی که فایل با آن ذخیره می‌شود ({study} CRF {crf_version}) چنین فرمی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="163"/>
+        <source>the file (format 2) cannot be opened for work until an administrator amends it with a definition that has these fields (the one the site used): &apos;alsdesk amend FILE&apos; stores it as version 1</source>
+        <translation>فایل (قالب ۲) تا زمانی که مدیر سامانه آن را با تعریفی که این فیلدها را دارد (همانی که مرکز به کار برده است) اصلاح نکند، برای کار باز نمی‌شود: &apos;alsdesk amend FILE&apos; آن تعریف را به‌عنوان نسخهٔ ۱ ذخیره می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="218"/>
+        <source>{path} has been given its study definition since it was read: nothing was changed. Run &apos;alsdesk amend&apos; again to see what it would do now.</source>
+        <translation>از زمانی که {path} خوانده شد، تعریف مطالعه‌اش به آن داده شده است: چیزی تغییر نکرد. &apos;alsdesk amend&apos; را دوباره اجرا کنید تا ببینید اکنون چه می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="274"/>
+        <source>{file} is the definition of study {new}; this database holds study {old}. Give the {old} definition the site used.</source>
+        <translation>{file} تعریف مطالعهٔ {new} است؛ این پایگاه داده مطالعهٔ {old} را دارد. تعریف {old} را که مرکز به کار برده است بدهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="280"/>
+        <source>{name}: {held} in the file</source>
+        <translation>{name}: {held} در فایل</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="283"/>
+        <source>{file} describes it</source>
+        <translation>{file} آن را توصیف می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="286"/>
+        <source>{file} does not describe it either ({held}): give a definition that has every field the file holds</source>
+        <translation>{file} هم آن را توصیف نمی‌کند ({held}): تعریفی بدهید که همهٔ فیلدهای موجود در فایل را داشته باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="289"/>
+        <source>{file} does not describe it either: give a definition that has every field the file holds</source>
+        <translation>{file} هم آن را توصیف نمی‌کند: تعریفی بدهید که همهٔ فیلدهای موجود در فایل را داشته باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/format2.py" line="291"/>
+        <source>Migration of a file made before databases kept their study definition (format 2): {study} CRF {crf_version} from {file} is stored as version 1, in place of the program&apos;s own CRF {old}, which lacks fields the file holds</source>
+        <translation>مهاجرت فایلی که پیش از نگه‌داشتن تعریف مطالعه در پایگاه‌های داده ساخته شده است (قالب ۲): {study} CRF {crf_version} از {file} به‌عنوان نسخهٔ ۱ ذخیره می‌شود، به جای CRF {old} خودِ برنامه که فیلدهایی را که در فایل هست ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="127"/>
+        <source>There is no form instance {instance_id}.</source>
+        <translation>فرمی با شناسهٔ {instance_id} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="258"/>
+        <source>&apos;{form}&apos; is already stored: a form is saved under an earlier CRF version ({version}) only when it is created by an import.</source>
+        <translation>«{form}» از قبل ذخیره شده است: فرم فقط وقتی زیر نسخهٔ قدیمی‌تری از CRF ({version}) ذخیره می‌شود که با وارد کردن داده از فایل ساخته شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="276"/>
+        <source>{label}: give either a value or a missing-data code, not both (it would hold {value!r} and the code {code}); clear the value to record the code, or remove the code to keep the value.</source>
+        <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو (فیلد هم مقدار {value!r} و هم کد {code} را می‌داشت)؛ برای ثبت کد، مقدار را پاک کنید، یا برای نگه داشتن مقدار، کد را بردارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="293"/>
+        <source>&apos;{form}&apos; was already saved as complete: give a reason for changing {fields}.</source>
+        <translation>«{form}» پیش‌تر به‌عنوان کامل ذخیره شده است: دلیل تغییر {fields} را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="365"/>
+        <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="391"/>
+        <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
+        <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="394"/>
+        <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: none).</source>
+        <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="400"/>
+        <source>{label}: give either a value or a missing-data code, not both.</source>
+        <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="423"/>
+        <source>The note on &apos;{message}&apos; has {n:,} characters; at most {most:,} are allowed.</source>
+        <translation>یادداشتِ «{message}» {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="430"/>
+        <location filename="../../ui/dialogs.py" line="106"/>
+        <source> (confirm with a note to keep it)</source>
+        <translation> (برای نگه داشتن آن، با یک یادداشت تأیید کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="467"/>
+        <source>A form can be saved under an earlier definition version (1 to {last}), not {number}.</source>
+        <translation>فرم را می‌توان زیر یکی از نسخه‌های قدیمی‌تر تعریف مطالعه (۱ تا {last}) ذخیره کرد، نه {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="565"/>
+        <source>The event &apos;{event}&apos; has no form &apos;{form}&apos;.</source>
+        <translation>رویداد «{event}» فرمی با نام «{form}» ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="570"/>
+        <source>The form &apos;{form}&apos; is filled only once per visit.</source>
+        <translation>فرم «{form}» در هر ویزیت فقط یک بار پر می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="33"/>
+        <source>The new database {path} was not closed cleanly; nothing was created.</source>
+        <translation>پایگاه دادهٔ تازهٔ {path} درست بسته نشد؛ چیزی ساخته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="69"/>
+        <source>is no longer there (deleted, or renamed or moved)</source>
+        <translation>دیگر آنجا نیست (حذف شده، یا نامش تغییر کرده یا جابه‌جا شده است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="70"/>
+        <source>was replaced by another file of the same name</source>
+        <translation>با فایل دیگری به همین نام جایگزین شده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="72"/>
+        <source>The database {path} {what} while ALS Desk had it open, perhaps by a sync tool, an antivirus program or someone in the file manager: nothing was saved, and what you typed is still on the screen. Do not close this window yet: ask whoever manages the computer to find the file and put it back under its name (or tell the data manager), then save again.</source>
+        <translation>پایگاه دادهٔ {path}، در زمانی که ALS Desk آن را باز داشت، {what}؛ شاید به دست یک ابزار همگام‌سازی، یک برنامهٔ ضدویروس یا کسی در مدیر فایل: چیزی ذخیره نشد و آنچه تایپ کرده‌اید هنوز روی صفحه است. هنوز این پنجره را نبندید: از کسی که این رایانه را مدیریت می‌کند بخواهید فایل را پیدا کند و با همان نام سر جایش برگرداند (یا به مدیر داده‌ها اطلاع دهید)، سپس دوباره ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="89"/>
+        <source>The journal file {path}-wal, which holds this database&apos;s latest saves, was deleted or replaced while ALS Desk had it open, perhaps by a cleanup tool or an antivirus program: nothing was saved, and what you typed is still on the screen. Do not close this window yet: ask whoever manages the computer to stop that program and put the file back, or tell the data manager.</source>
+        <translation>فایل ژورنال {path}-wal، که آخرین ذخیره‌های این پایگاه داده را نگه می‌دارد، در زمانی که ALS Desk آن را باز داشت حذف یا جایگزین شد؛ شاید به دست یک ابزار پاک‌سازی یا یک برنامهٔ ضدویروس: چیزی ذخیره نشد و آنچه تایپ کرده‌اید هنوز روی صفحه است. هنوز این پنجره را نبندید: از کسی که این رایانه را مدیریت می‌کند بخواهید آن برنامه را متوقف کند و فایل را برگرداند، یا به مدیر داده‌ها اطلاع دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/placing.py" line="139"/>
+        <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only), so ALS Desk cannot open it there; this does not mean the file is damaged. Make the disk writable (the stick&apos;s lock switch, or ask IT), or copy the database (with its &apos;{name}-wal&apos; file, if there is one) to a folder you can write to and open the copy.</source>
+        <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی)، بنابراین ALS Desk نمی‌تواند آن را آنجا باز کند؛ این به معنای آسیب‌دیدن فایل نیست. دیسک را قابل نوشتن کنید (با کلید قفل حافظهٔ USB، یا با کمک واحد فناوری اطلاعات)، یا پایگاه داده را (همراه با فایل &apos;{name}-wal&apos; آن، اگر هست) به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید و نسخهٔ کپی را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/signoff.py" line="40"/>
+        <source>not signed</source>
+        <translation>امضا نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/signoff.py" line="41"/>
+        <source>signature invalidated</source>
+        <translation>امضا باطل شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/signoff.py" line="41"/>
+        <source>not entered</source>
+        <translation>وارد نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/signoff.py" line="87"/>
+        <source>{n} forms of {subject} that the protocol has the investigator sign are not signed — {forms}.</source>
+        <translation>{n} فرم از بیمار {subject} که طبق پروتکل پژوهشگر باید امضا کند امضا نشده‌اند — {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/signoff.py" line="89"/>
+        <source>{n} form of {subject} that the protocol has the investigator sign is not signed — {forms}.</source>
+        <translation>{n} فرم از بیمار {subject} که طبق پروتکل پژوهشگر باید امضا کند امضا نشده است — {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/sink.py" line="33"/>
+        <source>The text to record holds a control character (U+{code:04X}) that cannot be shown or printed: type it again without it.</source>
+        <translation>متنی که باید ثبت شود یک نویسهٔ کنترلی (U+{code:04X}) دارد که نمایش داده یا چاپ نمی‌شود: متن را بدون آن دوباره تایپ کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/sink.py" line="42"/>
+        <source>The reason {problem}: say in words why.</source>
+        <translation>دلیل {problem}: با واژه‌ها بگویید چرا.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/sink.py" line="45"/>
+        <source>The reason {problem}.</source>
+        <translation>دلیل {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/sink.py" line="47"/>
+        <source>The reason has {n:,} characters; at most {most:,} are allowed: say it shorter.</source>
+        <translation>دلیل {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است: کوتاه‌تر بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="73"/>
+        <source>{subject} is not eligible, so the infusion cannot be saved as given. Not met: {criteria}. Complete the screening forms first, or an investigator may override this with a reason (it is recorded as a protocol deviation).</source>
+        <translation>بیمار {subject} واجد شرایط نیست، پس تزریق را نمی‌توان به‌عنوان انجام‌شده ذخیره کرد. معیارهای برآورده‌نشده: {criteria}. ابتدا فرم‌های غربالگری را کامل کنید، یا پژوهشگر می‌تواند با ذکر دلیل از این مانع بگذرد (این کار به‌عنوان انحراف از پروتکل ثبت می‌شود).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="77"/>
+        <source>The eligibility of {subject} is not decided yet, so the infusion cannot be saved as given. Not recorded: {criteria}. Complete the screening forms first, or an investigator may override this with a reason (it is recorded as a protocol deviation).</source>
+        <translation>واجد شرایط بودن بیمار {subject} هنوز مشخص نشده است، پس تزریق را نمی‌توان به‌عنوان انجام‌شده ذخیره کرد. ثبت‌نشده: {criteria}. ابتدا فرم‌های غربالگری را کامل کنید، یا پژوهشگر می‌تواند با ذکر دلیل از این مانع بگذرد (این کار به‌عنوان انحراف از پروتکل ثبت می‌شود).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="121"/>
+        <source>{subject} is already {status}.</source>
+        <translation>وضعیت بیمار {subject} از قبل «{status}» است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="124"/>
+        <source>The {form} form of {subject} records &apos;{answer}&apos;, so the status is {status}. To change it, correct that form (with a reason).</source>
+        <translation>فرم {form} بیمار {subject} «{answer}» را ثبت کرده است، پس وضعیت «{status}» است. برای تغییر آن، همان فرم را (با ذکر دلیل) اصلاح کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="129"/>
+        <source>{subject} was given the infusion ({infusion}), so cannot be {status}. If the subject has left the study, record it on the {form} form.</source>
+        <translation>بیمار {subject} تزریق را دریافت کرده است ({infusion})، پس وضعیتش نمی‌تواند «{status}» باشد. اگر بیمار از مطالعه خارج شده است، آن را در فرم {form} ثبت کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="135"/>
+        <source>A subject is enrolled when the infusion is given: save the {form} form of {subject} with its start instead.</source>
+        <translation>بیمار با انجام تزریق وارد مطالعه می‌شود: به‌جای این کار، فرم {form} بیمار {subject} را با زمان شروع آن ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="142"/>
+        <source>Record this on the {form} form of {subject} (its status and date): the subject&apos;s status follows that form.</source>
+        <translation>این را در فرم {form} بیمار {subject} ثبت کنید (وضعیت و تاریخ آن): وضعیت بیمار از همان فرم پیروی می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="164"/>
+        <source>Give a reason for changing {subject} from {current} to {target}.</source>
+        <translation>دلیل تغییر وضعیت بیمار {subject} از «{current}» به «{target}» را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="225"/>
+        <source>The reason for the override has {n:,} characters; at most 4,000 are allowed: say it shorter.</source>
+        <translation>دلیل گذشتن از مانع {n:,} نویسه دارد؛ حداکثر ۴٬۰۰۰ نویسه مجاز است: آن را کوتاه‌تر بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="229"/>
+        <source>Give the reason for giving the infusion to {subject} although not found eligible.</source>
+        <translation>دلیل انجام تزریق برای بیمار {subject} را، با وجود واجد شرایط نبودن، بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="248"/>
+        <source>{problems}. Saving the start enrols {subject}, so it must be right first.</source>
+        <translation>{problems}. ذخیرهٔ زمان شروع، بیمار {subject} را وارد مطالعه می‌کند، پس ابتدا باید درست باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="267"/>
+        <source>Subject {subject} is now {status} (set by {form}).</source>
+        <translation>وضعیت بیمار {subject} اکنون «{status}» است (تعیین‌شده با فرم {form}).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="278"/>
+        <source>The study definition names no deviation category for an eligibility override ([study] eligibility_deviation), so it cannot be recorded; ask the data manager.</source>
+        <translation>تعریف مطالعه هیچ دسته‌ای از انحراف از پروتکل را برای گذشتن از مانع واجد شرایط بودن تعیین نکرده است ([study] eligibility_deviation)، پس نمی‌توان آن را ثبت کرد؛ از مدیر داده بپرسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="291"/>
+        <source>{form} entry #{n} recorded for {subject} (infusion given although not eligible): complete it with its importance and the action taken.</source>
+        <translation>مورد #{n} از {form} برای بیمار {subject} ثبت شد (تزریق با وجود واجد شرایط نبودن انجام شد): آن را با میزان اهمیت و اقدام انجام‌شده کامل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/status_rules.py" line="294"/>
+        <source>{form} entry #{n} recorded for {subject} (infusion given although eligibility not decided): complete it with its importance and the action taken.</source>
+        <translation>مورد #{n} از {form} برای بیمار {subject} ثبت شد (تزریق انجام شد، با اینکه واجد شرایط بودن هنوز مشخص نشده بود): آن را با میزان اهمیت و اقدام انجام‌شده کامل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="59"/>
+        <source>Screening number {number} is taken or not valid.</source>
+        <translation>شمارهٔ غربالگری {number} قبلاً استفاده شده یا معتبر نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="83"/>
+        <source>There is no subject {subject}.</source>
+        <translation>بیماری با کد {subject} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="90"/>
+        <source>There is no subject with id {id}.</source>
+        <translation>بیماری با شناسهٔ {id} وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="116"/>
+        <source>&apos;{given}&apos; is not a subject status: choose one of {statuses}.</source>
+        <translation>«{given}» وضعیت بیمار نیست: یکی از این‌ها را انتخاب کنید: {statuses}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="142"/>
+        <source>Give a reason for changing the subject&apos;s initials.</source>
+        <translation>دلیل تغییر حروف اول نام بیمار را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/subjects.py" line="155"/>
+        <source>Initials are 2 to 4 letters (use &apos;-&apos; for a missing middle initial).</source>
+        <translation>حروف اول نام ۲ تا ۴ حرف است (برای حرف اول نام میانیِ ناموجود از «-» استفاده کنید).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="54"/>
+        <source>There is no user {user}: a user id is text.</source>
+        <translation>کاربری با شناسهٔ {user} وجود ندارد: شناسهٔ کاربری باید متن باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="62"/>
+        <source>There is no user &apos;{user}&apos;.</source>
+        <translation>کاربری با شناسهٔ «{user}» وجود ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="72"/>
+        <source>This database already has users: log in as an administrator.</source>
+        <translation>این پایگاه داده از پیش کاربر دارد: با حساب مدیر سامانه وارد شوید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="82"/>
+        <source>The user id and the full name must be text.</source>
+        <translation>شناسهٔ کاربری و نام کامل باید متن باشند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="89"/>
+        <source>The user id &apos;{user}&apos; looks like the existing &apos;{twin}&apos; (they differ only in case or look-alike characters): choose another.</source>
+        <translation>شناسهٔ کاربری «{user}» شبیه شناسهٔ موجود «{twin}» است (فقط در بزرگی و کوچکی حروف یا نویسه‌های هم‌شکل تفاوت دارند): شناسهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="93"/>
+        <source>Enter the person&apos;s full name (in letters): it is printed with their signature.</source>
+        <translation>نام کامل فرد را (با حروف) وارد کنید: این نام همراه با امضای او چاپ می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="96"/>
+        <source>The full name {problem}.</source>
+        <translation>نام کامل {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="98"/>
+        <source>The full name has {n:,} characters; at most {most} are allowed.</source>
+        <translation>نام کامل {n:,} نویسه دارد؛ حداکثر {most} نویسه مجاز است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="102"/>
+        <source>The user id &apos;{user}&apos; is taken: choose another.</source>
+        <translation>شناسهٔ کاربری «{user}» پیش‌تر گرفته شده است: شناسهٔ دیگری برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="151"/>
+        <location filename="../../alsdesk/store/users.py" line="205"/>
+        <source>This account is deactivated. Ask an administrator.</source>
+        <translation>این حساب غیرفعال است. از مدیر سامانه کمک بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="222"/>
+        <location filename="../../alsdesk/store/users.py" line="276"/>
+        <source>Log in first.</source>
+        <translation>ابتدا وارد شوید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="230"/>
+        <source>You cannot take the administrator role from your own account.</source>
+        <translation>نمی‌توانید نقش مدیر سامانه را از حساب خودتان بگیرید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="241"/>
+        <source>You cannot deactivate your own account.</source>
+        <translation>نمی‌توانید حساب خودتان را غیرفعال کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="295"/>
+        <source>&apos;{value}&apos; is not a role: choose one of {names}.</source>
+        <translation>«{value}» یک نقش نیست: یکی از این‌ها را برگزینید: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="311"/>
+        <source>The password is wrong ({left} tries left before the account is locked).</source>
+        <translation>گذرواژه نادرست است (تا قفل شدن حساب {left} بار دیگر فرصت دارید).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="313"/>
+        <source>The user id or the password is wrong. After {n} wrong passwords in a row an account is locked for {minutes} minutes.</source>
+        <translation>شناسهٔ کاربری یا گذرواژه نادرست است. پس از {n} گذرواژهٔ نادرست پیاپی، حساب به مدت {minutes} دقیقه قفل می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="319"/>
+        <source>Wrong password {n} times: the account is locked for {minutes} minutes.</source>
+        <translation>{n} بار گذرواژهٔ نادرست: حساب به مدت {minutes} دقیقه قفل شد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/users.py" line="325"/>
+        <source>This account is locked after too many wrong passwords. Try again after {time} or ask an administrator to unlock it.</source>
+        <translation>این حساب پس از گذرواژه‌های نادرست پرشمار قفل شده است. پس از ساعت {time} دوباره تلاش کنید یا از مدیر سامانه بخواهید قفل آن را باز کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="69"/>
+        <source>{n} forms of this visit will not be signed: {forms}.</source>
+        <translation>{n} فرم از این ویزیت امضا نمی‌شوند: {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="70"/>
+        <source>{n} form of this visit will not be signed: {forms}.</source>
+        <translation>{n} فرم از این ویزیت امضا نمی‌شود: {forms}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="75"/>
+        <source>{n} queries are still open on forms you would sign: {forms}. Data under question is usually settled before it is signed.</source>
+        <translation>{n} پرسش هنوز روی فرم‌هایی که امضا می‌کنید باز است: {forms}. داده‌ای که درباره‌اش پرسش مطرح است معمولاً پیش از امضا روشن می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="77"/>
+        <source>{n} query is still open on forms you would sign: {forms}. Data under question is usually settled before it is signed.</source>
+        <translation>{n} پرسش هنوز روی فرمی که امضا می‌کنید باز است: {forms}. داده‌ای که درباره‌اش پرسش مطرح است معمولاً پیش از امضا روشن می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="88"/>
+        <source>This visit has no complete form waiting for a signature.</source>
+        <translation>این ویزیت هیچ فرم کاملی ندارد که منتظر امضا باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="276"/>
+        <source>The casebook cannot be locked yet: {problem} The investigator signs them first (Sign on the form or Sign visit); then lock the casebook again.</source>
+        <translation>پروندهٔ بیمار هنوز قفل نمی‌شود: {problem} ابتدا پژوهشگر آن‌ها را امضا می‌کند («امضا» در فرم یا «امضای ویزیت»)؛ سپس دوباره پروندهٔ بیمار را قفل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="280"/>
+        <source>The casebook of {subject} has no form left to lock.</source>
+        <translation>در پروندهٔ بیمار {subject} فرمی برای قفل کردن باقی نمانده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="298"/>
+        <source>Give a reason for unlocking the form.</source>
+        <translation>دلیل باز کردن قفل فرم را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="330"/>
+        <source>Give a reason for deleting this entry.</source>
+        <translation>دلیل حذف این مورد را بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="360"/>
+        <source>State the meaning of the signature in words.</source>
+        <translation>معنای امضا را با کلمات بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/workflow.py" line="362"/>
+        <source>The meaning of a signature is at most 4,000 characters.</source>
+        <translation>معنای امضا حداکثر ۴٬۰۰۰ نویسه است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="45"/>
+        <source>HH:MM on the 24-hour clock, e.g. 14:30</source>
+        <translation>HH:MM در قالب ۲۴ ساعته، مثلاً 14:30</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="48"/>
+        <source>a whole number (int)</source>
+        <translation>یک عدد صحیح (int)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="49"/>
+        <source>a number (float)</source>
+        <translation>یک عدد (float)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="50"/>
+        <source>a date as text YYYY-MM-DD</source>
+        <translation>یک تاریخ به‌صورت متن YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="51"/>
+        <source>a date-time as text YYYY-MM-DDTHH:MM</source>
+        <translation>یک تاریخ و ساعت به‌صورت متن YYYY-MM-DDTHH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="52"/>
+        <source>a time as text HH:MM</source>
+        <translation>یک ساعت به‌صورت متن HH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="115"/>
+        <source>{label}: expected {expected}, not {type} {value}</source>
+        <translation>{label}: {expected} انتظار می‌رفت، نه {type} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="126"/>
+        <source>{label}: {value} is not stored as YYYY-MM-DDTHH:MM</source>
+        <translation>{label}: {value} به‌صورت YYYY-MM-DDTHH:MM ذخیره نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="130"/>
+        <source>{label}: {value} is not stored as HH:MM</source>
+        <translation>{label}: {value} به‌صورت HH:MM ذخیره نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="161"/>
+        <source>{label}: cannot record {value}</source>
+        <translation>{label}: {value} را نمی‌توان ثبت کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="178"/>
+        <source>{label}: recorded text {text} is not a {kind} value</source>
+        <translation>{label}: متن ثبت‌شدهٔ {text} یک مقدار {kind} نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="233"/>
+        <source>{text} is far too large</source>
+        <translation>{text} بسیار بزرگ است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="235"/>
+        <source>{text} is not a whole number (enter it without decimals)</source>
+        <translation>{text} عدد صحیح نیست (آن را بدون اعشار وارد کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="237"/>
+        <source>{text} is not a number</source>
+        <translation>{text} عدد نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="242"/>
+        <source>{text} is not a number (e.g. 72.5)</source>
+        <translation>{text} عدد نیست (مثلاً 72.5)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="246"/>
+        <source>{text} is ambiguous: write {plain} or {decimal}</source>
+        <translation>{text} مبهم است: {plain} یا {decimal} بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="261"/>
+        <source>{hint}, MMM/YYYY or YYYY</source>
+        <translation>{hint}، MMM/YYYY یا YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="263"/>
+        <source>{text} is not a date (use {forms}, e.g. {example})</source>
+        <translation>{text} تاریخ نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="268"/>
+        <source>a full date is needed (day, month and year), e.g. {example}</source>
+        <translation>تاریخ کامل لازم است (روز، ماه و سال)، مثلاً {example}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="271"/>
+        <source>the year {year} in {text} is not plausible (it must be between {low} and {high})</source>
+        <translation>سال {year} در {text} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="278"/>
+        <source>{text} is not a real date (use {forms}, e.g. {example})</source>
+        <translation>{text} تاریخ واقعی نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="308"/>
+        <source>{text} is not a date and time (use {hint}, e.g. {example})</source>
+        <translation>{text} تاریخ و ساعت نیست (از {hint} استفاده کنید، مثلاً {example})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="310"/>
+        <source>enter the time too, e.g. {example}</source>
+        <translation>ساعت را هم وارد کنید، مثلاً {example}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="319"/>
+        <source>{text} is not a time (use {clock})</source>
+        <translation>{text} ساعت نیست (از {clock} استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="323"/>
+        <source>{text} is not a real time (use {clock})</source>
+        <translation>{text} ساعت واقعی نیست (از {clock} استفاده کنید)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="349"/>
+        <source>{label}: empty text is stored as no value (None)</source>
+        <translation>{label}: متن خالی به‌صورت «بدون مقدار» (None) ذخیره می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="355"/>
+        <source>{label}: this field holds one line; remove the line break</source>
+        <translation>{label}: این فیلد فقط یک سطر دارد؛ شکست سطر را حذف کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="358"/>
+        <source>{label}: remove the tab character</source>
+        <translation>{label}: نویسهٔ Tab را حذف کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="359"/>
+        <source>{label}: remove the invisible control character (U+{code:04X})</source>
+        <translation>{label}: نویسهٔ کنترلی نامرئی (U+{code:04X}) را حذف کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="363"/>
+        <source>{label}: the text is {n} characters long; at most {limit} are allowed, so shorten it</source>
+        <translation>{label}: متن {n} نویسه است؛ حداکثر {limit} نویسه مجاز است، پس آن را کوتاه کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="370"/>
+        <source>{label}: {value} is not a number that can be stored</source>
+        <translation>{label}: {value} عددی نیست که بتوان آن را ذخیره کرد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="373"/>
+        <source>{label}: {value} is far too large</source>
+        <translation>{label}: {value} بسیار بزرگ است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="380"/>
+        <source>whole numbers only</source>
+        <translation>فقط عدد صحیح</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="381"/>
+        <source>at most {n} decimal places</source>
+        <translation>حداکثر {n} رقم اعشار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="382"/>
+        <source>at most {n} decimal place</source>
+        <translation>حداکثر {n} رقم اعشار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="383"/>
+        <source>{label}: {value} has more decimals than this field records ({allowed}). Round it as the CRF instructions say, or ask the data manager if the study needs more decimals here.</source>
+        <translation>{label}: {value} رقم‌های اعشار بیشتری از آنچه این فیلد ثبت می‌کند دارد ({allowed}). آن را طبق دستورالعمل CRF گرد کنید، یا اگر مطالعه در اینجا به اعشار بیشتری نیاز دارد، از مدیر داده‌ها بپرسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="393"/>
+        <source>{label}: {value} is outside the allowed range {low} to {high}{unit}</source>
+        <translation>{label}: {value} خارج از محدودهٔ مجاز {low} تا {high}{unit} است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="395"/>
+        <source>{label}: {value} is below the lowest allowed value, {low}{unit}</source>
+        <translation>{label}: {value} کمتر از کمترین مقدار مجاز ({low}{unit}) است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="397"/>
+        <source>{label}: {value} is above the highest allowed value, {high}{unit}</source>
+        <translation>{label}: {value} بیشتر از بیشترین مقدار مجاز ({high}{unit}) است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="416"/>
+        <source>{label}: {value} is outside the allowed range in every unit ({ranges})</source>
+        <translation>{label}: {value} در همهٔ واحدها خارج از محدودهٔ مجاز است ({ranges})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="427"/>
+        <source>{label}: {value} is outside the allowed range {ranges}. If the report gives {units}, choose that unit for the result</source>
+        <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است. اگر گزارش آزمایشگاه {units} است، همان واحد را برای نتیجه انتخاب کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="430"/>
+        <source>{label}: {value} is outside the allowed range {ranges}</source>
+        <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="440"/>
+        <source>at most {high} {unit}</source>
+        <translation>حداکثر {high} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="442"/>
+        <source>at least {low} {unit}</source>
+        <translation>حداقل {low} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="443"/>
+        <source>{low} to {high} {unit}</source>
+        <translation>{low} تا {high} {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="452"/>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>YYYY-MM-DD، YYYY-MM یا YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="453"/>
+        <source>{label}: {value} is not stored as {forms}</source>
+        <translation>{label}: {value} به‌صورت {forms} ذخیره نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="459"/>
+        <source>{label}: the year {year} is not plausible (it must be between {low} and {high})</source>
+        <translation>{label}: سال {year} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="464"/>
+        <source>{label}: {value} is not a real date</source>
+        <translation>{label}: {value} تاریخ واقعی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="471"/>
+        <source>{label}: {value} is not a real time</source>
+        <translation>{label}: {value} ساعت واقعی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="480"/>
+        <source>{label}: expected a code of type {expected}, not {type} {value}</source>
+        <translation>{label}: کدی از نوع {expected} انتظار می‌رفت، نه {type} {value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="491"/>
+        <source>{value} is not a unit the study can convert from; allowed: {options}, or blank for the form&apos;s own unit</source>
+        <translation>{value} واحدی نیست که مطالعه بتواند از آن تبدیل کند؛ مجاز: {options}، یا خالی برای واحد خود فرم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="493"/>
+        <source>{value} is not one of {options}</source>
+        <translation>{value} هیچ‌یک از این گزینه‌ها نیست: {options}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="507"/>
+        <source>&apos;{start}...&apos; ({n} characters)</source>
+        <translation>&apos;{start}...&apos; ({n} نویسه)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="513"/>
+        <source>{start}... ({n} characters)</source>
+        <translation>{start}... ({n} نویسه)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="534"/>
+        <source> (and {n} more)</source>
+        <translation> (و {n} مورد دیگر)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="542"/>
+        <source>{first} or {last}</source>
+        <translation>{first} یا {last}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/suggest.py" line="40"/>
+        <source>Use {value} from {source}</source>
+        <translation>درج {value} از {source}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/suggest.py" line="94"/>
+        <location filename="../../alsdesk/suggest.py" line="96"/>
+        <source>“{value}”</source>
+        <translation>«{value}»</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/suggest.py" line="122"/>
+        <source>{form}, {visit}</source>
+        <translation>{form}، {visit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/suggest.py" line="150"/>
+        <source>the {value}</source>
+        <translation>{value}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="17"/>
+        <source>holds no letter or digit (only spaces, punctuation or invisible characters)</source>
+        <translation>هیچ حرف یا رقمی ندارد (فقط فاصله، نشانه‌گذاری یا نویسه‌های نامرئی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="35"/>
+        <source>holds a broken character (a lone surrogate, U+{code:04X}) that cannot be stored, shown or printed: type it again without it</source>
+        <translation>نویسه‌ای شکسته دارد (یک نیمه‌نویسهٔ جانشین تنها، U+{code:04X}) که نمی‌توان آن را ذخیره، نمایش یا چاپ کرد: آن را بدون این نویسه دوباره بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="40"/>
+        <source>holds a control character (U+{code:04X}) that cannot be shown or printed: type it again without it</source>
+        <translation>نویسه‌ای کنترلی (U+{code:04X}) دارد که نمی‌توان آن را نمایش داد یا چاپ کرد: آن را بدون این نویسه دوباره بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="46"/>
+        <source>holds a direction control character (U+{code:04X}) that reverses how the text after it is shown: type it again without it</source>
+        <translation>نویسهٔ کنترل جهت (U+{code:04X}) دارد که نمایش متنِ پس از خود را وارونه می‌کند: آن را بدون این نویسه دوباره بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="59"/>
+        <source>must be text, not {type}</source>
+        <translation>باید متن باشد، نه {type}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/textcheck.py" line="61"/>
+        <source>has {n:,} characters; at most {limit:,} are allowed: say it shorter</source>
+        <translation>{n:,} نویسه دارد؛ حداکثر {limit:,} نویسه مجاز است: کوتاه‌تر بنویسید</translation>
     </message>
 </context>
 </TS>
