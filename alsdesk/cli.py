@@ -16,13 +16,19 @@ def _db_path(ctx: click.Context) -> Path:
     return Path(ctx.obj["db"]) if ctx.obj.get("db") else default_database()
 
 
-def _open(ctx: click.Context, readonly: bool = False):
+def _open(ctx: click.Context, readonly: bool = False, *, untrusted_ok: bool = False):
+    """The store; a read-only look at a file whose stored definition the audit trail does
+    not vouch for is refused (only verify, `untrusted_ok`, reads it, to report it)."""
     from alsdesk.store import Store
 
     path = _db_path(ctx)
     if not path.exists() and not path.is_symlink():  # (the core judges what is there)
         raise click.ClickException(_no_database(path, given=bool(ctx.obj.get("db"))))
-    return Store.open(path, readonly=readonly)
+    store = Store.open(path, readonly=readonly)
+    if store.untrusted and not untrusted_ok:
+        store.close()
+        raise click.ClickException(store.untrusted)
+    return store
 
 
 def _no_database(path: Path, given: bool) -> str:
@@ -354,7 +360,7 @@ def demo(ctx: click.Context, force: bool) -> None:
 def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
     """Prove the data is intact: SQLite integrity, audit hash chain, audit replay, and that
     the audit trail contains every head kept outside the file (backups, heads log, seals)."""
-    with _open(ctx, readonly=True) as store:
+    with _open(ctx, readonly=True, untrusted_ok=True) as store:
         report = store.verify(against)
     click.echo(f"Database: {_db_path(ctx)}")
     click.echo(report.text())

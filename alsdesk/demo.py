@@ -246,7 +246,9 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
         # Built for now (not for a given day): S006's 72 h window is open whatever the hour
         now = datetime.now() if today is None else None
         today = today or date.today()
-        store = Store.create(path)
+        admin_id, admin_name, _ = DEMO_USERS[0]
+        # the administrator made with the file: the one who loaded its definition
+        store = Store.create(path, admin=(admin_id, admin_name, DEMO_PASSWORD))
     finally:
         if lock is not None:
             lock.release()
@@ -262,8 +264,7 @@ def build_demo(path: str | Path, *, force: bool = False, today: date | None = No
 
 
 def _populate(store: Store, today: date, now: datetime | None = None) -> None:
-    admin_id, admin_name, _ = DEMO_USERS[0]
-    store.users.create_first_admin(admin_id, admin_name, DEMO_PASSWORD)
+    store.login(DEMO_USERS[0][0], DEMO_PASSWORD)
     for user_id, name, role in DEMO_USERS[1:]:
         store.users.add(user_id, name, role, DEMO_PASSWORD)
     store.set_setting("demo", "synthetic")

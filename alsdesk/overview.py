@@ -18,6 +18,7 @@ from alsdesk.i18n import tr
 from alsdesk.study.model import EventKind
 
 if TYPE_CHECKING:
+    from alsdesk.study.model import Study
     from alsdesk.store.core import Store
 
 
@@ -27,8 +28,9 @@ def form_values(store: "Store", subject: str, event: str, form: str) -> Mapping[
     return {} if rec.status.value == "deleted" else rec.values
 
 
-def deriver(store: "Store", subject: str) -> Deriver:
-    """A Deriver that looks up the subject's other forms in the store."""
+def deriver(store: "Store", subject: str, study: "Study | None" = None) -> Deriver:
+    """A Deriver that looks up the subject's other forms in the store; `study`: the version
+    of the definition to compute under (the store's own by default)."""
     cache: dict[tuple[str, str], Mapping[str, Any]] = {}
 
     def lookup(event: str, form: str) -> Mapping[str, Any]:
@@ -39,18 +41,32 @@ def deriver(store: "Store", subject: str) -> Deriver:
 
     from alsdesk.safety.ctcae import terms_of  # read once per store, at the first use
 
-    return Deriver(store.study, lookup, terms_of(store))
+    return Deriver(study or store.study, lookup, terms_of(store))
+
+
+def _version_study(store: "Store", version: int | None) -> "Study | None":
+    """The definition a stored form was last changed under, when it is not the one in force:
+    its derived values read that version's parameters (an amendment's new age limit must not
+    make a subject infused under the old one read "not eligible" on its old pages)."""
+    if version is None or version == store.study_version:
+        return None
+    from alsdesk.store.definitions import study_at
+
+    return study_at(store.conn, version)
 
 
 def derived(store: "Store", subject: str, event: str, form: str,
             values: Mapping[str, Any] | None = None, *, event_repeat: int = 1,
-            repeat: int = 1) -> dict[str, DerivedValue]:
-    """Derived values of one form; `values` are what is on screen (default: stored)."""
-    fdef = store.study.form(form)
+            repeat: int = 1, version: int | None = None) -> dict[str, DerivedValue]:
+    """Derived values of one form; `values` are what is on screen (default: stored);
+    `version`: the definition version the values were saved under (a printed old form),
+    else the one in force (what is being typed is saved under it)."""
+    study = _version_study(store, version)
+    fdef = (study or store.study).form(form)
     if values is None:
         values = store.forms.get(subject, event, form, event_repeat=event_repeat,
                                  repeat=repeat).values
-    return deriver(store, subject).compute(fdef, event, values)
+    return deriver(store, subject, study).compute(fdef, event, values)
 
 
 def eligibility(store: "Store", subject: str) -> EligibilityResult | None:
@@ -60,8 +76,13 @@ def eligibility(store: "Store", subject: str) -> EligibilityResult | None:
             fdef = store.study.form(form_id)
             for d in fdef.derived:
                 if d.function == "eligibility":
+                    rec = store.forms.get(subject, event.id, form_id)
+                    study = _version_study(store, rec.crf_changed if rec.instance_id else None)
+                    if study is not None and form_id in study.forms:
+                        fdef = study.form(form_id)  # judged by the version it was saved under
                     values = form_values(store, subject, event.id, form_id)
-                    return deriver(store, subject).compute(fdef, event.id, values)[d.id].value
+                    return deriver(store, subject, study).compute(fdef, event.id, values)[
+                        d.id].value
     return None
 
 

@@ -483,3 +483,55 @@ def test_moving_a_binding_that_holds_data_is_refused_and_a_companion_change_says
                                 input=DEMO_PASSWORD + "\n")
     line = next(ln for ln in result.output.splitlines() if "labgrades.toml" in ln)
     assert "line(s) differ" in line and "'# a note'" in line, line
+
+
+# -- a second outside review ------------------------------------------------------------------
+
+
+def test_a_new_protocol_parameter_leaves_old_forms_judged_by_their_own(demo_db, tmp_path):
+    # the age limit lowered below S004's 44 years: S004, infused under 1.0, stays eligible
+    # on its pages; the plan says so
+    from alsdesk import overview
+
+    text = files.edit(files.amendment_24h_text(), "max_age = 55", "max_age = 40")
+    path = files.write(tmp_path / "p", text)
+    with Store.open(demo_db) as st:
+        before = overview.eligibility(st, "S004")
+    assert before is not None and before.eligible
+    result = _cli_amend(demo_db, path)
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.output.splitlines() if "parameter max_age" in ln)
+    assert "keep the value of the version they were last saved under" in line, line
+    with Store.open(demo_db) as st:
+        assert st.study.parameters["max_age"] == 40
+        assert overview.eligibility(st, "S004").eligible  # judged by 1.0's limit
+    out = tmp_path / "cb.pdf"
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "pdf", "casebook", "S004", "--as",
+                                       "monitor", "--password-stdin", "--out", str(out)],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    assert "Eligible: every criterion met" in text and "allowed 18 to 40" not in text
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ('unit = "kg/m²"\ndigits = 1', 'unit = "kg/m²"\ndigits = 0', "add a derived value"),
+])
+def test_a_derived_value_shown_with_other_digits_is_refused(demo_db, tmp_path, old, new,
+                                                            words):
+    path = files.write(tmp_path / "d", files.edit(files.amendment_24h_text(), old, new))
+    result = _cli_amend(demo_db, path)
+    assert result.exit_code == 1 and words in result.output, result.output
+
+
+def test_a_new_hard_check_says_what_it_does_to_complete_forms(demo_db, tmp_path):
+    check = ('[[forms.vs.checks]]\nid = "pulse_low"\nexpr = "pulse > 50"\nmessage = "Pulse '
+             'below 50: check it"\nseverity = "hard"\nfields = ["pulse"]\n\n')
+    text = files.edit(files.amendment_24h_text(), '[[forms.vs.fields]]\nid = "vsdtc"',
+                      check + '[[forms.vs.fields]]\nid = "vsdtc"')
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "amend", str(files.write(
+        tmp_path / "h", text)), "--dry-run", "--as", "admin", "--password-stdin"],
+        input=DEMO_PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    line = next(ln for ln in result.output.splitlines() if "vs.pulse_low" in ln)
+    assert "a hard check: of the" in line and "refused at its next save" in line, line

@@ -163,6 +163,30 @@ def test_a_definition_rewritten_with_its_digest_made_to_match_is_refused(with_na
     assert not report.ok
 
 
+def test_nothing_is_made_from_a_tampered_definition_even_on_a_read_only_look(with_name,
+                                                                             tmp_path):
+    # second review: blank CRFs, the codebook, a saved copy of the definition and a dry run
+    # were still made from the rewritten text
+    conn = sqlite3.connect(with_name)
+    conn.execute("DROP TRIGGER study_versions_no_update")
+    _without_identifier(conn)
+    conn.execute(_TRIGGER)
+    conn.commit()
+    conn.close()
+    before = with_name.read_bytes()
+    for args in (("pdf", "blank", "--out", str(tmp_path / "b.pdf")),
+                 ("export", "codebook", "--out", str(tmp_path / "c.html")),
+                 ("study", "save", "1", str(tmp_path / "saved"), "--as", "mon",
+                  "--password-stdin"),
+                 ("study", "versions", "--as", "mon", "--password-stdin")):
+        result = cli("--db", with_name, *args, stdin=f"{PASSWORD}\n")
+        assert result.exit_code != 0, (args, result.output)
+        assert "altered outside ALS Desk" in result.output, (args, result.output)
+    assert not any(tmp_path.glob("b.pdf")) and not (tmp_path / "saved").exists()
+    assert with_name.read_bytes() == before
+    assert not verify(with_name, None).ok  # verify still reads it, to report it
+
+
 def test_the_audit_row_rewritten_too_breaks_the_hash_chain(with_name):
     def change(conn):
         sha = _without_identifier(conn)

@@ -59,7 +59,12 @@ def open_refused(db_path: Path, exc: StoreError, prompts: Prompts) -> Store | No
     answer = shown.get(answer, answer)
     try:
         if answer == READ_ONLY:
-            return Store.open(db_path, readonly=True)
+            store = Store.open(db_path, readonly=True)
+            if store.untrusted:  # a definition the audit trail does not vouch for
+                store.close()
+                prompts.error(tr("Cannot open the database"), store.untrusted)
+                return None
+            return store
         if answer == TAKE_OVER:
             where = holder.host if holder is not None else tr("the other computer")
             if not prompts.confirm(

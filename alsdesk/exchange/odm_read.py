@@ -197,13 +197,14 @@ class Reader:
         if self.unheld is not None:
             return
         if mdv in self.held.oids:
-            if self.defs is not self.held.newest:
-                note = (f"The clinical data of metadata version {mdv} were checked against "
-                        f"this database's CRF version {self.defs.study.crf_version} (stored "
-                        f"definition version {self.defs.number}) and recorded as entered "
-                        "under it.")
-                if note not in self.notes:
-                    self.notes.append(note)
+            # said of every version, the one in force too: the report names where each
+            # block of data went (a reader would otherwise wonder about the newest)
+            note = (f"The clinical data of metadata version {mdv} were checked against "
+                    f"this database's CRF version {self.defs.study.crf_version} (stored "
+                    f"definition version {self.defs.number}) and recorded as entered "
+                    "under it.")
+            if note not in self.notes:
+                self.notes.append(note)
             return
         if mdv in self.mdvs:
             note = (f"The clinical data of metadata version {mdv} were checked against the "

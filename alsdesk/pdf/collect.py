@@ -285,7 +285,8 @@ class Collector:
         derived = ()
         if form.derived and not restricted:
             values = overview.derived(self.store, self.code, event.id, form.id, rec.values,
-                                      event_repeat=rec.event_repeat, repeat=rec.repeat)
+                                      event_repeat=rec.event_repeat, repeat=rec.repeat,
+                                      version=rec.crf_changed if rec.instance_id else None)
             derived = tuple(DerivedRow(d.label, d.text, d.note or d.error or "")
                             for d in values.values())
         signatures = []

@@ -198,12 +198,28 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
     elif c.what == "derived value" and c.kind == "changed" and c.attr != "label":
         form_id = c.key.split(".", 1)[0]
         n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ?", form_id)
-        if n and c.attr in ("function", "inputs", "unit"):
+        if n and c.attr in ("function", "inputs", "unit", "digits"):
             # derived values are computed, not stored: a new way of computing one would
             # change what every form entered so far shows, printed pages included
             refusal = tr("it is computed for {n} form(s) already entered, which would then "
                          "show another value: add a derived value with a new id instead").format(
                              n=n)
+    elif c.what == "parameter" and c.kind == "changed":
+        n = reads.count(conn, "SELECT count(*) FROM form_instances")
+        if n:
+            impact = tr("{n} form(s) already entered keep the value of the version they were "
+                        "last saved under (their pages, verdicts and derived values); a form "
+                        "saved from now on is judged by the new value").format(n=n)
+    elif c.what == "check" and (c.kind == "added" or c.attr in ("expr", "severity")):
+        form_id, check_id = c.key.split(".", 1)
+        check = next((x for x in new.form(form_id).checks if x.id == check_id), None)
+        n = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND status "
+                        "IN ('complete', 'verified', 'signed', 'locked')", form_id)
+        if check is not None and check.severity.value == "hard" and n:
+            # not evaluated here: a check reads other forms; what it does is said instead
+            impact = tr("a hard check: of the {n} complete form(s) of {form}, any that fails "
+                        "it is refused at its next save until the values are corrected").format(
+                            n=n, form=form_id)
     elif c.what == "end-of-study status" and c.kind in ("changed", "removed"):
         n = reads.eos_uses(store, old, c.key)
         if n:

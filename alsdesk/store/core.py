@@ -51,6 +51,9 @@ class Store:
         self.full_name: str | None = None
         # Opened read-only: nothing can be saved (another instance writes, or no access).
         self.readonly = False
+        # why the stored definition is not vouched for by the audit trail (a read-only
+        # look only; opening for work refuses such a file outright), else None
+        self.untrusted: str | None = None
         # Who held the file when an earlier instance crashed without closing it (the stale
         # lock this open cleared), for the GUI to mention and to check the data.
         self.stale_lock: LockInfo | None = None
@@ -180,6 +183,15 @@ class Store:
                 raise
             store = cls(conn, path, study)
             store.readonly, store.study_version = True, number
+            # A look is allowed at a file whose stored definition is not the one its audit
+            # trail recorded (verify must say so), but nothing is made from it: the reason is
+            # kept here, and every command but verify refuses (cli._open, the window's look).
+            from alsdesk.store.definition_checks import refuse_unrecorded
+
+            try:
+                refuse_unrecorded(conn, path)
+            except StoreError as exc:
+                store.untrusted = str(exc)
             store.clock_warning = clock.clock_problem(store)
             return store
         _require_writable(path)

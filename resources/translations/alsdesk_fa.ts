@@ -1503,7 +1503,8 @@ Database: {path}</source>
         <location filename="../../ui/app.py" line="57"/>
         <location filename="../../ui/app.py" line="60"/>
         <location filename="../../ui/reliability.py" line="55"/>
-        <location filename="../../ui/reliability.py" line="75"/>
+        <location filename="../../ui/reliability.py" line="65"/>
+        <location filename="../../ui/reliability.py" line="80"/>
         <source>Cannot open the database</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
@@ -4088,7 +4089,7 @@ A closing note (optional):</source>
     </message>
     <message>
         <location filename="../../alsdesk/store/lock.py" line="425"/>
-        <location filename="../../ui/reliability.py" line="64"/>
+        <location filename="../../ui/reliability.py" line="69"/>
         <source>the other computer</source>
         <translation>رایانهٔ دیگر</translation>
     </message>
@@ -4103,12 +4104,12 @@ A closing note (optional):</source>
         <translation>زمانی نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="66"/>
+        <location filename="../../ui/reliability.py" line="71"/>
         <source>Take the database over</source>
         <translation>در اختیار گرفتن پایگاه داده</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="67"/>
+        <location filename="../../ui/reliability.py" line="72"/>
         <source>Only take over if ALS Desk on {where} has really been closed (or that computer switched off). If it is still running there, both computers would write to the same file and data can be lost.
 
 Has ALS Desk on the other computer been closed?</source>
@@ -4117,93 +4118,93 @@ Has ALS Desk on the other computer been closed?</source>
 آیا ALS Desk روی رایانهٔ دیگر بسته شده است؟</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="81"/>
+        <location filename="../../ui/reliability.py" line="86"/>
         <source>Open it read-only to look at the data without changing it?</source>
         <translation>به‌صورت فقط‌خواندنی باز شود تا داده‌ها را بی‌آنکه تغییر کنند ببینید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="84"/>
+        <location filename="../../ui/reliability.py" line="89"/>
         <source>The database is open for writing by {who} on this computer since {since}.</source>
         <translation>پایگاه داده از {since} برای نوشتن در اختیار {who} روی همین رایانه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="86"/>
+        <location filename="../../ui/reliability.py" line="91"/>
         <source>The database is open for writing by {who} on the computer {host} since {since}.</source>
         <translation>پایگاه داده از {since} برای نوشتن در اختیار {who} روی رایانهٔ {host} است.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="95"/>
+        <location filename="../../ui/reliability.py" line="100"/>
         <source>Read-only: {who} is writing</source>
         <translation>فقط‌خواندنی: {who} در حال نوشتن است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="96"/>
+        <location filename="../../ui/reliability.py" line="101"/>
         <source>Read-only: this account cannot write the database</source>
         <translation>فقط‌خواندنی: این حساب نمی‌تواند در پایگاه داده بنویسد</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="127"/>
+        <location filename="../../ui/reliability.py" line="132"/>
         <source>{reason}. Nothing can be saved in this window; close it and open the database again when the other ALS Desk has closed it.</source>
         <translation>{reason}. در این پنجره هیچ چیزی ذخیره نمی‌شود؛ آن را ببندید و وقتی ALS Desk دیگر پایگاه داده را بست، دوباره بازش کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="143"/>
+        <location filename="../../ui/reliability.py" line="148"/>
         <source>The computer&apos;s clock is behind</source>
         <translation>ساعت رایانه عقب است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="146"/>
+        <location filename="../../ui/reliability.py" line="151"/>
         <source>ALS Desk was not closed properly</source>
         <translation>ALS Desk درست بسته نشده بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="147"/>
+        <location filename="../../ui/reliability.py" line="152"/>
         <source>ALS Desk did not close properly last time ({what}). The data is being checked…</source>
         <translation>ALS Desk دفعهٔ پیش درست بسته نشد ({what}). داده‌ها در حال بررسی‌اند…</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="151"/>
+        <location filename="../../ui/reliability.py" line="156"/>
         <source>Checking the data failed</source>
         <translation>بررسی داده‌ها ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="162"/>
-        <location filename="../../ui/reliability.py" line="215"/>
+        <location filename="../../ui/reliability.py" line="167"/>
+        <location filename="../../ui/reliability.py" line="220"/>
         <source>Automatic backup failed</source>
         <translation>تهیهٔ خودکار نسخهٔ پشتیبان ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="177"/>
+        <location filename="../../ui/reliability.py" line="182"/>
         <source>Database checked: SQLite&apos;s quick check found no damage</source>
         <translation>پایگاه داده بررسی شد: بررسی سریع SQLite هیچ آسیبی نیافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="179"/>
+        <location filename="../../ui/reliability.py" line="184"/>
         <source>The database is damaged</source>
         <translation>پایگاه داده آسیب دیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="180"/>
+        <location filename="../../ui/reliability.py" line="185"/>
         <source>SQLite&apos;s check of {path} found damage ({problems}). Do not keep working on this file: close ALS Desk, tell your data manager and restore the latest backup.</source>
         <translation>بررسی SQLite روی {path} آسیب پیدا کرد ({problems}). روی این فایل به کار ادامه ندهید: ALS Desk را ببندید، به مدیر داده‌ها اطلاع دهید و آخرین نسخهٔ پشتیبان را بازگردانی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="188"/>
+        <location filename="../../ui/reliability.py" line="193"/>
         <source>Data checked after the last crash: everything is in order</source>
         <translation>داده‌ها پس از آخرین بسته‌شدن ناگهانی بررسی شدند: همه چیز درست است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="190"/>
+        <location filename="../../ui/reliability.py" line="195"/>
         <source>The data check found problems</source>
         <translation>بررسی داده‌ها مشکلاتی یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="191"/>
+        <location filename="../../ui/reliability.py" line="196"/>
         <source>After ALS Desk was not closed properly, checking the database found problems. Tell your data manager before going on.</source>
         <translation>پس از درست بسته نشدن ALS Desk، بررسی پایگاه داده مشکلاتی یافت. پیش از ادامهٔ کار به مدیر داده‌ها اطلاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="205"/>
+        <location filename="../../ui/reliability.py" line="210"/>
         <source>Backup made: {file}</source>
         <translation>نسخهٔ پشتیبان تهیه شد: {file}</translation>
     </message>
@@ -5590,32 +5591,32 @@ No older backup was deleted. Keep the database and the backup folder as they are
 {findings}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="214"/>
+        <location filename="../../alsdesk/overview.py" line="235"/>
         <source>{open} open query, {answered} answered</source>
         <translation>{open} پرسش باز، {answered} پاسخ‌داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="215"/>
+        <location filename="../../alsdesk/overview.py" line="236"/>
         <source>{open} open queries, {answered} answered</source>
         <translation>{open} پرسش باز، {answered} پاسخ‌داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="217"/>
+        <location filename="../../alsdesk/overview.py" line="238"/>
         <source>{n} open query</source>
         <translation>{n} پرسش باز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="218"/>
+        <location filename="../../alsdesk/overview.py" line="239"/>
         <source>{n} open queries</source>
         <translation>{n} پرسش باز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="221"/>
+        <location filename="../../alsdesk/overview.py" line="242"/>
         <source>{n} answered query</source>
         <translation>{n} پرسش پاسخ‌داده‌شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/overview.py" line="222"/>
+        <location filename="../../alsdesk/overview.py" line="243"/>
         <source>{n} answered queries</source>
         <translation>{n} پرسش پاسخ‌داده‌شده</translation>
     </message>
@@ -6498,116 +6499,126 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/store/amend.py" line="210"/>
+        <source>{n} form(s) already entered keep the value of the version they were last saved under (their pages, verdicts and derived values); a form saved from now on is judged by the new value</source>
+        <translation>{n} فرمِ واردشده مقدارِ نسخه‌ای را نگه می‌دارند که آخرین بار با آن ذخیره شده‌اند (صفحه‌ها، نتیجه‌ها و مقادیر محاسبه‌شده‌شان)؛ فرمی که از این پس ذخیره شود با مقدار جدید سنجیده می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="220"/>
+        <source>a hard check: of the {n} complete form(s) of {form}, any that fails it is refused at its next save until the values are corrected</source>
+        <translation>یک بررسی قطعی: از {n} فرم کامل {form}، هر کدام که آن را برآورده نکند در ذخیرهٔ بعدی رد می‌شود تا مقادیر اصلاح شوند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="226"/>
         <source>{n} subject(s) ended the study with {code}, which set their status to {status}; keep what it sets</source>
         <translation>{n} بیمار مطالعه را با {code} به پایان رسانده‌اند که وضعیت آن‌ها را {status} کرد؛ وضعیتی را که تعیین می‌کند نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="216"/>
+        <location filename="../../alsdesk/store/amend.py" line="232"/>
         <source>{n} subject(s) have numbers made by the old pattern; keep it</source>
         <translation>{n} بیمار شماره‌هایی دارند که با الگوی قدیمی ساخته شده‌اند؛ الگو را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="224"/>
+        <location filename="../../alsdesk/store/amend.py" line="240"/>
         <source>{n} value(s) of {field} are read as {binding}; reading another field instead would change what was computed from them: keep it</source>
         <translation>{n} مقدار از {field} به‌عنوان {binding} خوانده می‌شود؛ خواندن فیلدی دیگر به جای آن، آنچه را از آن‌ها محاسبه شده است تغییر می‌دهد: آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="231"/>
+        <location filename="../../alsdesk/store/amend.py" line="247"/>
         <source>codes are stored in {fields}; keep the type</source>
         <translation>کدها در {fields} ذخیره شده‌اند؛ نوع را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="240"/>
+        <location filename="../../alsdesk/store/amend.py" line="256"/>
         <source>{n} value(s) are recorded in it; keep the field (make it not required, or hide it with &apos;visible&apos;)</source>
         <translation>{n} مقدار در آن ثبت شده است؛ فیلد را نگه دارید (آن را غیرالزامی کنید، یا با &apos;visible&apos; پنهانش کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="251"/>
+        <location filename="../../alsdesk/store/amend.py" line="267"/>
         <source>{n} form(s) marked complete have no value in it: they stay as they are; their next save asks for it where the field applies</source>
         <translation>{n} فرمِ ثبت‌شده به‌عنوان کامل در آن مقداری ندارند: همان‌گونه که هستند می‌مانند؛ ذخیرهٔ بعدی آن‌ها، هر جا فیلد کاربرد دارد، مقدار را می‌خواهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="261"/>
+        <location filename="../../alsdesk/store/amend.py" line="277"/>
         <source>{n} value(s) are recorded with the code(s) removed; keep them</source>
         <translation>{n} مقدار با کدهای حذف‌شده ثبت شده است؛ آن کدها را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="265"/>
+        <location filename="../../alsdesk/store/amend.py" line="281"/>
         <source>{n} value(s) were entered as direct identifiers, kept from monitors, exports and the casebook; they would then be shown, printed and exported: keep identifier = true</source>
         <translation>{n} مقدار به‌عنوان شناسهٔ مستقیم وارد شده است که از پایشگران، خروجی‌ها و پروندهٔ بیمار پنهان می‌ماند؛ در آن صورت نشان داده، چاپ و در خروجی آورده می‌شود: identifier = true را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="269"/>
+        <location filename="../../alsdesk/store/amend.py" line="285"/>
         <source>{n} form(s) hold a value in it; where the new condition hides the field, the next save of that form asks for the value to be cleared</source>
         <translation>{n} فرم در آن مقدار دارد؛ هر جا شرط تازه فیلد را پنهان کند، ذخیرهٔ بعدی آن فرم می‌خواهد که مقدار پاک شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="276"/>
+        <location filename="../../alsdesk/store/amend.py" line="292"/>
         <source>{n} value(s) are stored as {type}; a field of another kind cannot hold them: add a new field</source>
         <translation>{n} مقدار به‌صورت {type} ذخیره شده است؛ فیلدی از نوع دیگر نمی‌تواند آن‌ها را نگه دارد: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="279"/>
+        <location filename="../../alsdesk/store/amend.py" line="295"/>
         <source>{n} value(s) were recorded in {unit}; they would be read in the new unit: add a new field</source>
         <translation>{n} مقدار با واحد {unit} ثبت شده است؛ با واحد تازه خوانده می‌شوند: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="280"/>
+        <location filename="../../alsdesk/store/amend.py" line="296"/>
         <source>no unit</source>
         <translation>بدون واحد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="289"/>
+        <location filename="../../alsdesk/store/amend.py" line="305"/>
         <source>{n} recorded value(s) lie outside the new range (for example {example}); every later save of their forms would be refused until they were changed: keep a range that includes them, or add a soft check that asks about values outside the new one</source>
         <translation>{n} مقدار ثبت‌شده بیرون از محدودهٔ تازه است (برای نمونه {example})؛ هر ذخیرهٔ بعدی فرم‌های آن‌ها رد می‌شود تا زمانی که تغییر کنند: محدوده‌ای نگه دارید که آن‌ها را در بر بگیرد، یا بررسی نرمی اضافه کنید که دربارهٔ مقدارهای بیرون از محدودهٔ تازه بپرسد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="296"/>
+        <location filename="../../alsdesk/store/amend.py" line="312"/>
         <source>{n} recorded value(s) would no longer be valid (for example {example}); keep the {attr} or add a new field</source>
         <translation>{n} مقدار ثبت‌شده دیگر معتبر نخواهد بود (برای نمونه {example})؛ {attr} را نگه دارید یا فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="318"/>
+        <location filename="../../alsdesk/store/amend.py" line="334"/>
         <source>{n} recorded value(s) are this choice; keep it</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است؛ آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="320"/>
+        <location filename="../../alsdesk/store/amend.py" line="336"/>
         <source>{n} recorded value(s) are this choice: {reads}</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است: {reads}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="327"/>
+        <location filename="../../alsdesk/store/amend.py" line="343"/>
         <source>pages of forms last saved under an earlier version keep {before}; a form saved from now on reads {after}</source>
         <translation>صفحه‌های فرم‌هایی که آخرین بار با نسخه‌ای پیشین ذخیره شده‌اند {before} را نگه می‌دارند؛ فرمی که از این پس ذخیره شود {after} را نشان می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="372"/>
+        <location filename="../../alsdesk/store/amend.py" line="388"/>
         <source>{n} visit(s) already done would be judged out of window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="375"/>
+        <location filename="../../alsdesk/store/amend.py" line="391"/>
         <source>{n} visit(s) done out of window would be judged in window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی، درون بازه شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="378"/>
+        <location filename="../../alsdesk/store/amend.py" line="394"/>
         <source>no visit already done is judged differently</source>
         <translation>هیچ ویزیتِ انجام‌شده‌ای به شکل دیگری سنجیده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="379"/>
+        <location filename="../../alsdesk/store/amend.py" line="395"/>
         <source>{changes} by the new window; they stay judged by the window they were entered under ({window})</source>
         <translation>{changes} (با بازهٔ زمانی تازه)؛ این ویزیت‌ها همچنان با بازه‌ای سنجیده می‌شوند که با آن وارد شده‌اند ({window})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="401"/>
+        <location filename="../../alsdesk/store/amend.py" line="417"/>
         <source>an earlier version had a field with this id of another kind, whose values stay in the file; give the new field a new id</source>
         <translation>نسخه‌ای پیشین فیلدی با همین شناسه ولی از نوع دیگر داشت که مقدارهایش در فایل می‌مانند؛ به فیلد تازه شناسهٔ تازه‌ای بدهید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="421"/>
+        <location filename="../../alsdesk/store/amend.py" line="437"/>
         <source>its table would have {width} columns (a field with missing-data codes takes two); a form holds at most {most}: split it into more forms</source>
         <translation>جدول آن {width} ستون خواهد داشت (فیلدی با کد دادهٔ ناموجود دو ستون می‌گیرد)؛ هر فرم حداکثر {most} ستون دارد: آن را به چند فرم تقسیم کنید</translation>
     </message>
@@ -6627,84 +6638,84 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{n} سطر تفاوت دارد؛ {first} (درجه‌ها، کارت‌ها و جدول‌هایی که از آن محاسبه می‌شوند برای همهٔ فرم‌ها، از جمله فرم‌های قدیمی، تغییر می‌کنند)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="111"/>
+        <location filename="../../alsdesk/store/core.py" line="114"/>
         <location filename="../../alsdesk/store/placing.py" line="36"/>
         <source>{path} already exists: pick a new file name or open it instead.</source>
         <translation>{path} از پیش وجود دارد: نام فایل تازه‌ای برگزینید یا به‌جای آن همین فایل را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="115"/>
+        <location filename="../../alsdesk/store/core.py" line="118"/>
         <source>The folder {folder} does not exist: create it first or pick another.</source>
         <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="265"/>
+        <location filename="../../alsdesk/store/core.py" line="277"/>
         <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
         <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="419"/>
+        <location filename="../../alsdesk/store/core.py" line="431"/>
         <source>A setting is named by text, not {kind}.</source>
         <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="433"/>
+        <location filename="../../alsdesk/store/core.py" line="445"/>
         <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
         <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="437"/>
+        <location filename="../../alsdesk/store/core.py" line="449"/>
         <source>The value of the setting &apos;{key}&apos; {problem}.</source>
         <translation>مقدار تنظیم «{key}» {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="442"/>
+        <location filename="../../alsdesk/store/core.py" line="454"/>
         <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
         <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="495"/>
+        <location filename="../../alsdesk/store/core.py" line="507"/>
         <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
         <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="503"/>
+        <location filename="../../alsdesk/store/core.py" line="515"/>
         <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="510"/>
+        <location filename="../../alsdesk/store/core.py" line="522"/>
         <location filename="../../alsdesk/store/lock.py" line="400"/>
         <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
         <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="523"/>
+        <location filename="../../alsdesk/store/core.py" line="535"/>
         <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="529"/>
+        <location filename="../../alsdesk/store/core.py" line="541"/>
         <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
         <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="534"/>
+        <location filename="../../alsdesk/store/core.py" line="546"/>
         <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="540"/>
+        <location filename="../../alsdesk/store/core.py" line="552"/>
         <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
         <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="550"/>
+        <location filename="../../alsdesk/store/core.py" line="562"/>
         <source>The database {path} cannot be opened: {error}.</source>
         <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="552"/>
+        <location filename="../../alsdesk/store/core.py" line="564"/>
         <source>The database {path} could not be written ({error}); nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
     </message>
