@@ -192,6 +192,10 @@ class Store:
                 refuse_unrecorded(conn, path)
             except StoreError as exc:
                 store.untrusted = str(exc)
+            except sqlite3.DatabaseError as exc:  # a damaged index: the look still opens
+                store.untrusted = (f"The study definition stored in {path} could not be "
+                                   f"checked against the audit trail ({exc}): the file may be "
+                                   "damaged. Run 'alsdesk verify'.")
             store.clock_warning = clock.clock_problem(store)
             return store
         _require_writable(path)
