@@ -8,13 +8,15 @@ date and the number.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from alsdesk import i18n
+from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.store import Store
 from ui import language_switch
 from ui.i18n import saved_language, use_language
+from tests.ui_helpers import ui_settings  # noqa: F401 - fixture: settings in tmp
 from tests.ui_helpers import RecordingPrompts, fill, settle
 from ui.main_window import MainWindow
 
@@ -96,3 +98,33 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
     assert en.pages.tabText(0) == "Dashboard" and i18n.language() == "en"
     assert en.form_page.form_id == "vs" and not en.form_page.view.is_dirty()
     assert en.form_page.view.editor("vsdtc").edit.text() == "07/DEC/2026 09:30"
+
+
+def test_the_language_is_chosen_at_the_login_and_kept_for_that_person(qtbot, demo_db):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.ui_helpers import when_modal
+    from ui.app import sign_in
+    from ui.dialogs_auth import LoginDialog
+
+    seen: dict[str, str] = {}
+
+    def second(dialog) -> None:  # shown again, in Persian, the user id kept
+        seen["title"], seen["user"] = dialog.windowTitle(), dialog.user_id.text()
+        seen["rtl"] = str(dialog.isRightToLeft())
+        dialog.password.setText(DEMO_PASSWORD)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    def first(dialog) -> None:
+        assert isinstance(dialog, LoginDialog)
+        dialog.user_id.setText("nurse")
+        QTimer.singleShot(0, lambda: when_modal(second))
+        dialog.language.setCurrentIndex(dialog.language.findData("fa"))
+
+    with Store.open(demo_db) as st:
+        when_modal(first)
+        assert sign_in(st, demo_db)
+        assert st.user_id == "nurse"
+    assert seen["user"] == "nurse" and seen["rtl"] == "True"
+    assert seen["title"] != "ALS Desk — log in" and "ALS Desk" in seen["title"]
+    assert saved_language("nurse") == "fa" and saved_language() == "fa"

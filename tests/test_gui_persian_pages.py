@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import use_language
+from tests.ui_helpers import ui_settings  # noqa: F401 - fixture: settings in tmp
 from tests.ui_helpers import open_window, settle
 
 KEPT = {

@@ -108,6 +108,12 @@ def ui_settings(tmp_path, qapp):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "qsettings"))
+    # QSettings("ALS Desk", "alsdesk") is always the native format (setDefaultFormat does
+    # not reach it): on Linux an INI file under ~/.config, which the window's size and each
+    # person's language would otherwise outlive the test in (a Persian "last language" made
+    # the next test's login Persian)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings-native"))
     stuck: list[str] = []
     seen: dict[int, int] = {}
 

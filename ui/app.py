@@ -19,7 +19,7 @@ from alsdesk.store import Store
 from . import reliability
 from .display_check import NO_DISPLAY_EXIT, display_problem
 from .dialogs_auth import FirstRunDialog, LoginDialog
-from .i18n import language, saved_language, use_language
+from .i18n import language, save_language, saved_language, use_language
 from .prompts import Prompts
 from .qt_check import BindingsBroken, check_bindings
 
@@ -104,11 +104,21 @@ def sign_in(store: Store, db_path: Path, parent=None) -> bool:
     """The login dialog (unless someone is logged in already); True once a user is in."""
     if store.user_id is not None:
         return True
-    dialog = LoginDialog(db_path, store.login, parent=parent)
     # The login window comes first; the main window's code loads while the user types, so
     # the window appears sooner after Enter (keys typed meanwhile wait, none is lost).
     QTimer.singleShot(0, _load_main_window)
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    typed, chosen = "", False
+    while True:
+        dialog = LoginDialog(db_path, store.login, parent=parent, user_id=typed)
+        result = dialog.exec()
+        if result != LoginDialog.RELANGUAGE:
+            break
+        typed, chosen = dialog.user_id.text(), True  # shown again in the language chosen
+    if result != QDialog.DialogCode.Accepted:
+        return False
+    if chosen:  # chosen at the login: this person's language from now on
+        save_language(store.user_id, language())
+    return True
 
 
 def _load_main_window() -> type["MainWindow"]:
@@ -116,7 +126,14 @@ def _load_main_window() -> type["MainWindow"]:
 
 
 def _relogin(window: "MainWindow") -> bool:
-    return sign_in(window.store, window.db_path)
+    """The login after "Log out" or "Switch user": the window then follows the language of
+    whoever logged in (chosen at this login, or saved for them), rebuilt once it is shown."""
+    if not sign_in(window.store, window.db_path):
+        return False
+    code = saved_language(window.store.user_id)
+    if code != window.language:
+        QTimer.singleShot(0, lambda: window.set_language(code))
+    return True
 
 
 def start(db_path: Path, prompts: Prompts | None = None) -> "MainWindow | None":

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.auth import Role, password_problem, password_rules
+from alsdesk import i18n
 from alsdesk.errors import AlsDeskError
 from alsdesk.i18n import tr
 from alsdesk.store.workflow import DEFAULT_MEANING
@@ -199,19 +200,43 @@ class _Refused(AlsDeskError):
 
 
 class LoginDialog(_Dialog):
-    """User id and password; failures and lockout as the core decides."""
+    """User id and password; failures and lockout as the core decides. The language can be
+    chosen here, before anyone is known: the dialog closes with RELANGUAGE and is shown
+    again in it (ui.app.sign_in), the user id kept."""
+
+    RELANGUAGE = 2  # done() code: another language was chosen
 
     def __init__(self, db_path: Path, login: Callable[[str, str], object], *,
-                 title: str | None = None, parent: QWidget | None = None) -> None:
+                 title: str | None = None, parent: QWidget | None = None,
+                 user_id: str = "") -> None:
         super().__init__(tr("ALS Desk — log in") if title is None else title,
                          tr("Database: <b>{path}</b>").format(path=ltr(db_path)), tr("Log in"), parent)
         self._login = login
         self.user_id = _line("user_id", tr("User id"))
+        self.user_id.setText(user_id)
         self.password = _password("password", tr("Password"))
         self.form.addRow(tr("User id:"), self.user_id)
         self.form.addRow(tr("Password:"), self.password)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(i18n.language()))
+        self.language.currentIndexChanged.connect(self._relanguage)
+        # in both languages: whoever cannot read the one shown finds the other
+        self.form.addRow("Language / زبان:", self.language)
         self.guide.required = [(self.user_id, tr("type your user id.")),
                                (self.password, tr("type your password."))]
+        if user_id:
+            self.password.setFocus()
+
+    def _relanguage(self, _index: int) -> None:
+        from .i18n import save_language, use_language
+
+        code = self.language.currentData()
+        use_language(code)
+        save_language(None, code)
+        self.done(self.RELANGUAGE)
 
     def attempt(self) -> None:
         self._login(self.user_id.text().strip(), self.password.text())

@@ -82,7 +82,7 @@ class Snapshot:
 
 def switch_language(w: "MainWindow", code: str) -> "MainWindow":
     """Show the program in `code` (saved for the logged-in user); the window now in use."""
-    if code not in i18n.LANGUAGES or code == i18n.language():
+    if code not in i18n.LANGUAGES or code == w.language:
         return w
     snapshot = Snapshot.of(w)
     save_language(w.store.user_id, code)

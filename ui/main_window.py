@@ -19,7 +19,7 @@ from alsdesk.i18n import tr
 from alsdesk.store import Store
 from alsdesk.permissions import role_refusal
 from . import export_actions
-from .i18n import shown as shown_study
+from .i18n import language, shown as shown_study
 from .i18n import ltr
 from .casebook import CasebookPage
 from .dashboard import DashboardPage
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self.db_path, store.study, self)
         self.locked = False
         self.relogin = None  # set by ui.app: asks for a login after "Log out"
+        self.language = language()  # the language its widgets were built in
         self.setObjectName("main_window")
         self._window_title()
         self.pages = QTabWidget()
