@@ -93,23 +93,31 @@ def english():
 _CATALOGUES: dict[str, dict[str, str]] = {}
 
 
+def read_ts(path) -> dict[str, str | None]:
+    """A Qt Linguist catalogue (.ts, XML) read without Qt: source -> its translation, None for
+    one not translated yet (unfinished or empty); strings the code dropped are left out."""
+    import xml.etree.ElementTree as ET
+
+    out: dict[str, str | None] = {}
+    for message in ET.parse(path).getroot().iter("message"):
+        text = message.find("translation")
+        kind = text.get("type") if text is not None else "unfinished"
+        if kind in ("vanished", "obsolete"):
+            continue
+        done = text is not None and kind != "unfinished" and (text.text or "").strip()
+        out[message.findtext("source") or ""] = text.text if done else None
+    return out
+
+
 def catalogue(code: str) -> dict[str, str]:
     """English -> `code` from the shipped catalogue's source (resources/translations/
-    alsdesk_<code>.ts, Qt Linguist's XML), read without Qt; {} when there is none."""
+    alsdesk_<code>.ts), read without Qt; {} when there is none."""
     found = _CATALOGUES.get(code)
     if found is None:
-        import xml.etree.ElementTree as ET
-
         from alsdesk.paths import resource_path
 
-        found = {}
         path = resource_path("translations", f"alsdesk_{code}.ts")
-        if path.is_file():
-            for message in ET.parse(path).getroot().iter("message"):
-                text = message.find("translation")
-                if text is not None and text.text and text.get("type") not in (
-                        "unfinished", "vanished", "obsolete"):
-                    found[message.findtext("source") or ""] = text.text
+        found = {k: v for k, v in read_ts(path).items() if v} if path.is_file() else {}
         _CATALOGUES[code] = found
     return found
 

@@ -136,14 +136,20 @@ def test_who_and_why_rewritten_together_are_each_named(initialised):
 # --- F7 (b): the text rewritten with a digest to match -----------------------------------
 
 
-def test_a_definition_rewritten_with_its_digest_made_to_match_is_refused(with_name,
-                                                                         tmp_path):
-    conn = sqlite3.connect(with_name)
+def _rewritten_to_match(path) -> None:
+    """The insider's edit: the triggers dropped, the identifier flag taken off the name, the
+    digest made again to match, the triggers put back."""
+    conn = sqlite3.connect(path)
     conn.execute("DROP TRIGGER study_versions_no_update")
     _without_identifier(conn)
     conn.execute(_TRIGGER)
     conn.commit()
     conn.close()
+
+
+def test_a_definition_rewritten_with_its_digest_made_to_match_is_refused(with_name,
+                                                                         tmp_path):
+    _rewritten_to_match(with_name)
     before = with_name.read_bytes()
     with pytest.raises(StoreError) as refused:
         Store.open(with_name)
@@ -167,12 +173,7 @@ def test_nothing_is_made_from_a_tampered_definition_even_on_a_read_only_look(wit
                                                                              tmp_path):
     # second review: blank CRFs, the codebook, a saved copy of the definition and a dry run
     # were still made from the rewritten text
-    conn = sqlite3.connect(with_name)
-    conn.execute("DROP TRIGGER study_versions_no_update")
-    _without_identifier(conn)
-    conn.execute(_TRIGGER)
-    conn.commit()
-    conn.close()
+    _rewritten_to_match(with_name)
     before = with_name.read_bytes()
     for args in (("pdf", "blank", "--out", str(tmp_path / "b.pdf")),
                  ("export", "codebook", "--out", str(tmp_path / "c.html")),

@@ -15,7 +15,6 @@ import argparse
 import shutil
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,19 +53,9 @@ def release(code: str) -> Path:
 
 def untranslated(code: str) -> list[str]:
     """The source texts of `code`'s catalogue that have no translation yet."""
-    root = ET.parse(ts_path(code)).getroot()
-    missing = []
-    for message in root.iter("message"):
-        translation = message.find("translation")
-        if translation is None or translation.get("type") in ("unfinished", "vanished",
-                                                              "obsolete"):
-            if translation is None or translation.get("type") == "unfinished":
-                missing.append(message.findtext("source") or "")
-            continue
-        forms = translation.findall("numerusform")
-        if not (translation.text or "").strip() and not any((f.text or "").strip() for f in forms):
-            missing.append(message.findtext("source") or "")
-    return missing
+    from alsdesk.i18n import read_ts
+
+    return [source for source, text in read_ts(ts_path(code)).items() if text is None]
 
 
 def main(argv: list[str] | None = None) -> int:

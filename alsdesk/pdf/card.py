@@ -20,6 +20,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from alsdesk import overview
 from alsdesk.errors import DefinitionError, WorkflowError
+from alsdesk.jalali import to_jalali
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
@@ -85,26 +86,9 @@ def _bundled_card() -> str:
 
 
 def jalali(day: date) -> tuple[int, int, int]:
-    """The Solar Hijri (Iranian) date of a Gregorian date: (year, month, day).
-
-    The arithmetic of the 33-year cycle (as in jalaali-js), right for 1800 to 2200; the
-    card needs the years of a trial.
-    """
-    gy, gm, gd = day.year, day.month, day.day
-    before = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
-    gy2 = gy + 1 if gm > 2 else gy
-    days = (355666 + 365 * gy + (gy2 + 3) // 4 - (gy2 + 99) // 100 + (gy2 + 399) // 400
-            + gd + before[gm - 1])
-    jy = -1595 + 33 * (days // 12053)
-    days %= 12053
-    jy += 4 * (days // 1461)
-    days %= 1461
-    if days > 365:
-        jy += (days - 1) // 365
-        days = (days - 1) % 365
-    if days < 186:
-        return jy, 1 + days // 31, 1 + days % 31
-    return jy, 7 + (days - 186) // 30, 1 + (days - 186) % 30
+    """The Solar Hijri (Iranian) date of a Gregorian date: (year, month, day); the one
+    conversion of the program (alsdesk.jalali), so the card and the window agree."""
+    return to_jalali(day)
 
 
 class _Dates:

@@ -109,17 +109,19 @@ def _parse(study: Study, code: str) -> dict[Key, str]:
     known = texts(study)
     out: dict[Key, str] = {}
     stray: list[str] = []
+    def at(key: Key) -> str:  # file:line, looked up only for a message (it reads the text)
+        line = src.line_of(".".join(key))
+        return f"{name}:{line}" if line else name
+
     for key, value in _leaves(data):
         where = _dotted(key)
-        line = src.line_of(".".join(key))
-        file = f"{name}:{line}" if line else name
         if not isinstance(value, str) or not value.strip():
-            raise DefinitionError(file, where, "a translation is a text in quotes, not empty")
+            raise DefinitionError(at(key), where, "a translation is a text in quotes, not empty")
         if key not in known:
             # a warning, not a refusal: removing a choice from the definition must not make
             # the study unreadable because its translation still names it
             near = difflib.get_close_matches(where, [_dotted(k) for k in known], n=1)
-            stray.append(f"{file}: {where} names no text of the study definition, so it is "
+            stray.append(f"{at(key)}: {where} names no text of the study definition, so it is "
                          "not used" + (f" (did you mean {near[0]}?)" if near else ""))
             continue
         out[key] = value
