@@ -23,7 +23,9 @@ __all__ = ["install", "make_pdf", "open_preview"]
 
 KINDS = {
     "blank": QT_TRANSLATE_NOOP("", "Blank CRF book"),
+    "blank-fa": QT_TRANSLATE_NOOP("", "Blank CRF book in Persian"),
     "visit": QT_TRANSLATE_NOOP("", "Visit forms"),
+    "visit-fa": QT_TRANSLATE_NOOP("", "Visit forms in Persian"),
     "casebook": QT_TRANSLATE_NOOP("", "Subject casebook"),
     "ae-listing": QT_TRANSLATE_NOOP("", "Adverse event listing"),
     "schedule": QT_TRANSLATE_NOOP("", "Visit schedule card"),
@@ -32,24 +34,30 @@ KINDS = {
     # event_repeat carries the adverse event's entry number
     "sae": QT_TRANSLATE_NOOP("", "SAE report (CIOMS I)"),
 }
+# The site's papers also print in Persian (right to left, Solar Hijri dates beside the
+# Gregorian); the binder's documents are English whatever the window's language.
+IN_LANGUAGE = {"blank-fa": ("blank", "fa"), "visit-fa": ("visit", "fa")}
 
 
 def make_pdf(store, kind: str, subject: str | None = None, event: str | None = None,
              event_repeat: int = 1, identifiers: bool = False,
              progress: Callable[[int, str], None] | None = None):
     """Worker side: one document as a PdfResult (runs off the GUI thread), in English (the
-    study binder's language) whatever the window's."""
+    study binder's language) whatever the window's, or in the language its kind names."""
     from alsdesk import i18n
 
+    kind, language = IN_LANGUAGE.get(kind, (kind, "en"))
     with i18n.english():
-        return _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress)
+        return _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress,
+                         language)
 
 
-def _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress):
+def _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress, language):
     from alsdesk import pdf
 
     # With identifiers, alsdesk.pdf checks the role and writes the audit row itself.
-    options = pdf.PrintOptions(paper=pdf.paper_setting(store), include_identifiers=identifiers)
+    options = pdf.PrintOptions(paper=pdf.paper_setting(store), include_identifiers=identifiers,
+                               language=language)
 
     def report(done: int, total: int, text: str) -> None:
         if progress is not None:
@@ -93,7 +101,8 @@ def open_preview(window: "MainWindow", kind: str, subject: str | None = None,
     preview.generate(make_pdf, kind, subject, event, event_repeat, identifiers,
                      db_path=window.db_path, study=window.store.study,
                      session=Session.of(window.store),
-                     readonly=kind == "blank" or bool(getattr(window.store, "readonly", False)))
+                     readonly=kind in ("blank", "blank-fa")
+                     or bool(getattr(window.store, "readonly", False)))
     preview.show()
     return preview
 
@@ -120,7 +129,7 @@ def _casebook_button(window: "MainWindow", actions: dict[str, QAction]) -> None:
     if layout is None:
         return
     menu = QMenu(page)
-    for key in ("visit", "casebook", "schedule", "casebook_identifiers"):
+    for key in ("visit", "visit-fa", "casebook", "schedule", "casebook_identifiers"):
         menu.addAction(actions[key])
     menu.aboutToShow.connect(window.print_menu.aboutToShow.emit)
     button = QPushButton(tr("Print…"))
@@ -158,11 +167,11 @@ def install(window: "MainWindow") -> None:
             QMessageBox.information(window, tr("Print"), tr("Open a subject first."))
         return subject or None
 
-    def visit() -> None:
+    def visit(kind: str = "visit") -> None:
         subject = need_subject()
         event, repeat = _event_of(window)
         if subject and event:
-            open_preview(window, "visit", subject, event, repeat)
+            open_preview(window, kind, subject, event, repeat)
         elif subject:
             QMessageBox.information(window, tr("Print"),
                                     tr("Choose a visit in the casebook first."))
@@ -177,8 +186,11 @@ def install(window: "MainWindow") -> None:
             open_preview(window, "casebook", subject, identifiers=True)
 
     add("blank", tr("Blank CRF book…"), lambda: open_preview(window, "blank"))
+    add("blank-fa", tr("Blank CRF book in Persian…"), lambda: open_preview(window, "blank-fa"))
     menu.addSeparator()
     add("visit", tr("Visit forms of the current visit…"), visit)
+    add("visit-fa", tr("Visit forms of the current visit, in Persian…"),
+        lambda: visit("visit-fa"))
     add("casebook", tr("Subject casebook…"),
         lambda: (s := need_subject()) and open_preview(window, "casebook", s))
     add("schedule", tr("Visit schedule card…"),
@@ -195,6 +207,7 @@ def install(window: "MainWindow") -> None:
         has_subject = bool(window.current_subject())
         event, _ = _event_of(window) if has_subject else (None, 1)
         actions["visit"].setEnabled(has_subject and bool(event))
+        actions["visit-fa"].setEnabled(has_subject and bool(event))
         actions["casebook"].setEnabled(has_subject)
         actions["schedule"].setEnabled(has_subject)
         admin = getattr(window.store, "role", None) is Role.ADMIN

@@ -31,10 +31,12 @@ def paper_setting(store: "Store") -> str:
 
 def blank_book(study: "Study", options: PrintOptions | None = None,
                progress: Progress | None = None) -> PdfResult:
-    """Every form of every event, empty, for writing by hand."""
+    """Every form of every event, empty, for writing by hand (in options.language)."""
     from alsdesk.pdf.blank import build_blank_book
 
-    return build_blank_book(study, options or PrintOptions(), progress)
+    options = options or PrintOptions()
+    with _language(options):
+        return build_blank_book(_localized(study, options), options, progress)
 
 
 def annotated_crf(study: "Study", options: PrintOptions | None = None,
@@ -54,7 +56,8 @@ def visit_forms(store: "Store", subject: str, event: str, *, event_repeat: int =
 
     options = _options(store, options)
     _may_disclose(store, options)
-    result = build_visit(store, subject, event, event_repeat, options, progress)
+    with _language(options):
+        result = build_visit(store, subject, event, event_repeat, options, progress)
     return _record(store, options, result, f"visit forms {subject} {event}"
                    + (f" #{event_repeat}" if event_repeat != 1 else ""),
                    subject=subject, event=event, event_repeat=event_repeat)
@@ -66,6 +69,7 @@ def casebook(store: "Store", subject: str, options: PrintOptions | None = None,
     from alsdesk.pdf.filled import build_casebook
 
     options = _options(store, options)
+    _english_only(options, "casebook")
     _may_disclose(store, options)
     result = build_casebook(store, subject, options, progress)
     return _record(store, options, result, f"casebook {subject}", subject=subject)
@@ -77,6 +81,7 @@ def ae_listing(store: "Store", options: PrintOptions | None = None,
     from alsdesk.pdf.listings import build_ae_listing
 
     options = _options(store, options)
+    _english_only(options, "adverse event listing")
     _may_disclose(store, options)
     return _record(store, options, build_ae_listing(store, options, progress), "AE listing")
 
@@ -88,6 +93,7 @@ def sae_report(store: "Store", subject: str, entry: int,
     from alsdesk.pdf.cioms import build_sae_report
 
     options = _options(store, options)
+    _english_only(options, "SAE report")
     _may_disclose(store, options)
     result = build_sae_report(store, subject, entry, options, progress)
     return _record(store, options, result, f"SAE report {subject} AE {entry}",
@@ -106,6 +112,31 @@ def schedule_card(store: "Store", subject: str, options: PrintOptions | None = N
 
 def _options(store: "Store", options: PrintOptions | None) -> PrintOptions:
     return options or PrintOptions(paper=paper_setting(store))
+
+
+def _language(options: PrintOptions):
+    """Within: the printout's words in its language (this thread's, alsdesk.i18n.writing)."""
+    from alsdesk import i18n
+
+    return i18n.writing(options.language)
+
+
+def _localized(study: "Study", options: PrintOptions) -> "Study":
+    """The study's texts in the printout's language, where its translation has them."""
+    from alsdesk.study.translation import localized
+
+    return localized(study, options.language)
+
+
+def _english_only(options: PrintOptions, what: str) -> None:
+    """The study binder's documents (casebook, listings, reports to the sponsor) are in
+    English, what monitors, sponsors and inspectors read; refused in words otherwise."""
+    if options.language != "en":
+        from alsdesk.errors import AlsDeskError
+
+        raise AlsDeskError(
+            f"The {what} is printed in English only, the study binder's language; the blank "
+            "CRF book and a visit's filled forms print in Persian too.")
 
 
 def _may_disclose(store: "Store", options: PrintOptions) -> None:

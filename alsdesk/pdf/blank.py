@@ -6,8 +6,9 @@ boxes for its type, its unit, its range, its choices and the missing-data codes 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import NextPageTemplate, PageBreak, Spacer, Table
+from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
 
+from alsdesk.i18n import tr
 from alsdesk.pdf import logpage, page, signoff, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
@@ -19,7 +20,7 @@ from alsdesk.study.model import Event, EventKind, Field, FieldType, Form, Study
 LABEL_SHARE = 0.42
 
 
-class _FieldTable(Table):
+class _FieldTable(st.Table):
     """The field rows of a form section. A form used at several events prints the same
     table each time: drawn once per document, copied the next times (a part of a table
     split over pages is a plain table and is drawn as usual)."""
@@ -31,7 +32,7 @@ class _FieldTable(Table):
             super().draw()
             return
         replay(self.canv, self.same_key + (self._width, self._height, tuple(self._rowHeights)),
-               lambda: Table.draw(self))
+               lambda: st.Table.draw(self))
 
 
 def restricted(form: Form, include_identifiers: bool) -> bool:
@@ -46,8 +47,9 @@ def printable_fields(form: Form, include_identifiers: bool) -> list[Field]:
 def build_blank_book(study: Study, options: PrintOptions,
                      progress: Progress | None = None) -> PdfResult:
     """The blank CRF book of the whole study."""
-    spec = page.PageSpec(study=study, title="Blank CRF book", options=options, blank=True,
-                         filename=f"crf-book-{study.id}-v{study.crf_version}.pdf")
+    suffix = "" if options.language == "en" else f"-{options.language}"
+    spec = page.PageSpec(study=study, title=tr("Blank CRF book"), options=options, blank=True,
+                         filename=f"crf-book-{study.id}-v{study.crf_version}{suffix}.pdf")
     width = page.frame_width(spec)
     flow: list = _cover(study, width)
     cells: dict = {}  # a form used at several events: its cells are made once
@@ -125,44 +127,52 @@ def _height(flowable, width: float) -> float:
 
 
 def _cover(study: Study, width: float) -> list:
-    flow: list = [page.Mark("All events", "Instructions"),
-                  st.t("Case report form book", st.TITLE),
-                  st.t(f"{study.id} · {study.protocol} · CRF version {study.crf_version}", st.H2),
+    flow: list = [page.Mark(tr("All events"), tr("Instructions")),
+                  st.t(tr("Case report form book"), st.TITLE),
+                  st.t(tr("{study} · {protocol} · CRF version {version}").format(
+                      study=study.id, protocol=study.protocol, version=study.crf_version),
+                      st.H2),
                   st.t(study.title), st.t(study.site), Spacer(1, 5 * mm),
-                  st.t("How to fill in these forms", st.H2)]
+                  st.t(tr("How to fill in these forms"), st.H2)]
+    dates = (tr("Dates are YYYY/MM/DD, in the Solar Hijri calendar (e.g. 1405/09/16) or the "
+                "Gregorian (e.g. 2026/12/07): both are read when the form is entered. Where a "
+                "field allows a partial date, leave the day (or the day and the month) blank "
+                "when they are not known.") if year_first() else
+             tr("Dates are DD/MMM/YYYY, e.g. 05/MAR/2014. Where a field allows a partial "
+                "date, leave the day (or the day and the month) blank when they are not "
+                "known."))
     rules = [
-        "Write clearly in black or blue ink, one character per box. Tick one box where "
-        "choices are listed.",
-        "Dates are DD/MMM/YYYY, e.g. 05/MAR/2014. Where a field allows a partial date, "
-        "leave the day (or the day and the month) blank when they are not known.",
-        "Times are on the 24-hour clock, HH:MM, e.g. 14:30.",
-        "When a value cannot be given, tick one of the missing-data codes the field allows "
-        "instead of leaving it blank.",
-        "A field marked “Only if …” is filled in only when that condition holds.",
-        "Fields marked * are required. Numbers must lie in the allowed range printed "
-        "beside them.",
-        "To correct an entry, strike it through with a single line so it stays readable, "
-        "write the new value beside it, and add your initials and the date.",
-        "Write the subject's code and initials in the boxes at the top of every page; "
-        "never write the patient's name on these pages.",
+        tr("Write clearly in black or blue ink, one character per box. Tick one box where "
+           "choices are listed."),
+        dates,
+        tr("Times are on the 24-hour clock, HH:MM, e.g. 14:30."),
+        tr("When a value cannot be given, tick one of the missing-data codes the field "
+           "allows instead of leaving it blank."),
+        tr("A field marked “Only if …” is filled in only when that condition holds."),
+        tr("Fields marked * are required. Numbers must lie in the allowed range printed "
+           "beside them."),
+        tr("To correct an entry, strike it through with a single line so it stays readable, "
+           "write the new value beside it, and add your initials and the date."),
+        tr("Write the subject's code and initials in the boxes at the top of every page; "
+           "never write the patient's name on these pages."),
     ]
     if any(f.repeating for f in study.forms.values()):
-        rules.append("Logs (forms with numbered rows) hold one entry per row. When a log "
-                     "page is full, continue on a copy of it and write the log page's "
-                     "number in the box at its top right.")
+        rules.append(tr("Logs (forms with numbered rows) hold one entry per row. When a log "
+                        "page is full, continue on a copy of it and write the log page's "
+                        "number in the box at its top right."))
     flow += [st.p(f"• {esc(r)}", st.BODY) for r in rules]
-    flow += [Spacer(1, 3 * mm), st.t("Missing-data codes", st.H2)]
-    codes = [[st.t("Code", st.CELL_BOLD), st.t("Meaning", st.CELL_BOLD)]]
+    flow += [Spacer(1, 3 * mm), st.t(tr("Missing-data codes"), st.H2)]
+    codes = [[st.t(tr("Code"), st.CELL_BOLD), st.t(tr("Meaning"), st.CELL_BOLD)]]
     codes += [[st.t(m.code, st.CELL_BOLD), st.t(m.label, st.CELL)] for m in study.missing_codes]
-    flow.append(Table(codes, colWidths=[25 * mm, 70 * mm], style=st.grid(1), hAlign="LEFT"))
-    flow += [Spacer(1, 3 * mm), st.t("Events and their forms", st.H2)]
-    rows = [[st.t("Event", st.CELL_BOLD), st.t("When", st.CELL_BOLD),
-             st.t("Forms", st.CELL_BOLD)]]
+    flow.append(st.Table(codes, colWidths=[25 * mm, 70 * mm], style=st.grid(1), hAlign="LEFT"))
+    flow += [Spacer(1, 3 * mm), st.t(tr("Events and their forms"), st.H2)]
+    rows = [[st.t(tr("Event"), st.CELL_BOLD), st.t(tr("When"), st.CELL_BOLD),
+             st.t(tr("Forms"), st.CELL_BOLD)]]
     for event in study.events:
         forms = ", ".join(study.form(f).label for f in event.forms)
         rows.append([st.t(event.label, st.CELL), st.t(_when(event, study.anchor_words), st.CELL),
                      st.t(forms, st.CELL)])
-    flow.append(Table(rows, colWidths=[0.24 * width, 0.28 * width, 0.48 * width],
+    flow.append(st.Table(rows, colWidths=[0.24 * width, 0.28 * width, 0.48 * width],
                       style=st.grid(1), repeatRows=1))
     return flow
 
@@ -170,15 +180,17 @@ def _cover(study: Study, width: float) -> list:
 def _when(event: Event, anchor: str) -> str:
     """When an event happens, its window counted from the study's anchor (anchor_name)."""
     if event.kind is EventKind.LOG:
-        return "running log, any time"
+        return tr("running log, any time")
     if event.repeating:
-        return "any time, as often as needed"
+        return tr("any time, as often as needed")
     if event.window is None or event.unit is None:
-        return "when it happens"
+        return tr("when it happens")
     low, high = event.window
-    unit = "h" if event.unit.value == "hours" else "days"
-    target = f"target {num(event.target)} {unit}; " if event.target is not None else ""
-    return f"{target}window {num(low)} to {num(high)} {unit} from {anchor}"
+    unit = tr("h") if event.unit.value == "hours" else tr("days")
+    target = (tr("target {target} {unit}; ").format(target=num(event.target), unit=unit)
+              if event.target is not None else "")
+    return target + tr("window {low} to {high} {unit} from {anchor}").format(
+        low=num(low), high=num(high), unit=unit, anchor=anchor)
 
 
 def blank_form(study: Study, event: Event, form: Form, width: float,
@@ -195,24 +207,24 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
     flow: list = [st.t(form.label, st.H1)]
     if log is not None:
         return flow + logpage.log_page(study, form, event.label, log)
-    intro = f"Event: {event.label}."
+    intro = tr("Event: {event}.").format(event=event.label)
     if form.repeating and not restricted(form, include_identifiers):
         # only a form too long for a log page (alsdesk/pdf/logpage.py) prints this way
-        intro += (" One entry on each copy of this page: number the entries 1, 2, 3 … in "
-                  "order.")
+        intro += " " + tr("One entry on each copy of this page: number the entries 1, 2, "
+                          "3 … in order.")
     flow.append(st.t(intro, st.SMALL))
     if form.repeating and not restricted(form, include_identifiers):
         flow.append(Spacer(1, 1.5 * mm))
-        flow.append(Table([[st.t("Entry number", st.LABEL), EntryLine([boxes(2)])]],
+        flow.append(st.Table([[st.t(tr("Entry number"), st.LABEL), EntryLine([boxes(2)])]],
                           colWidths=[30 * mm, 20 * mm], hAlign="LEFT",
                           style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     flow.append(Spacer(1, 2 * mm))
     if restricted(form, include_identifiers):
-        flow.append(st.t("This form holds direct identifiers (such as the name, the record "
-                         "number and the telephone number). They are kept at the site on the "
-                         "subject identification log and are not printed in this book.",
-                         st.NOTE))
+        flow.append(st.t(tr("This form holds direct identifiers (such as the name, the "
+                            "record number and the telephone number). They are kept at the "
+                            "site on the subject identification log and are not printed in "
+                            "this book."), st.NOTE))
         return flow
     sections: list[tuple[str | None, list[Field]]] = []
     for f in printable_fields(form, include_identifiers):
@@ -238,8 +250,8 @@ def blank_form(study: Study, event: Event, form: Form, width: float,
     if form.derived:
         names = ", ".join(d.label for d in form.derived)
         flow.append(Spacer(1, 2 * mm))
-        flow.append(st.t(f"Calculated by ALS Desk when the form is entered (nothing to write "
-                         f"here): {names}.", st.SMALL))
+        flow.append(st.t(tr("Calculated by ALS Desk when the form is entered (nothing to "
+                            "write here): {names}.").format(names=names), st.SMALL))
     return flow
 
 
@@ -247,7 +259,8 @@ def _label_cell(form: Form, f: Field) -> list:
     cell = [st.p(esc(f.label) + (" *" if f.required else ""), st.LABEL)]
     condition = condition_text(form, f.visible)
     if condition:
-        cell.append(st.p(f"<b>Only if</b> {esc(condition)}", st.SMALL))
+        only = tr("Only if")
+        cell.append(st.p(f"<b>{esc(only)}</b> {esc(condition)}", st.SMALL))
     help_text = field_help(None, f)  # the site's words: CDISC codes are left out
     if help_text:
         cell.append(st.t(help_text, st.SMALL))
@@ -263,19 +276,19 @@ def _entry_cell(study: Study, f: Field, width: float) -> list:
         cell.append(EntryLine(_date_parts()))
         if f.partial:
             cell.append(Spacer(1, 0.8 * mm))
-            cell.append(st.t("Partial date allowed: leave DD, or DD and MMM, blank if unknown",
-                             st.SMALL))
+            cell.append(st.t(tr("Partial date allowed: leave the day, or the day and the "
+                                "month, blank if unknown"), st.SMALL))
     elif kind is FieldType.DATETIME:
         cell.append(EntryLine(_date_parts() + [text("", gap=2.5 * mm)] + _time_parts()
-                              + [text("24 h", small=True)]))
+                              + [text(tr("24 h"), small=True)]))
     elif kind is FieldType.TIME:
-        cell.append(EntryLine(_time_parts() + [text("24 h", small=True)]))
+        cell.append(EntryLine(_time_parts() + [text(tr("24 h"), small=True)]))
     elif kind is FieldType.CHOICE:
         cell.extend(_choices(f, width))
     else:
         cell.append(WriteLines(4 if kind is FieldType.MEMO else 1))
         if f.length and f.length <= 500:
-            cell.append(st.t(f"At most {f.length} characters", st.SMALL))
+            cell.append(st.t(tr("At most {n} characters").format(n=f.length), st.SMALL))
     rng = range_text(f)
     if rng:
         cell.append(Spacer(1, 0.8 * mm))
@@ -283,7 +296,7 @@ def _entry_cell(study: Study, f: Field, width: float) -> list:
     if f.missing:
         labels = [f"{code} {study.missing_label(code) or ''}".strip() for code in f.missing]
         cell.append(Spacer(1, 1 * mm))
-        cell.append(TickRow(labels, size=7, prefix="or:"))
+        cell.append(TickRow(labels, size=7, prefix=tr("or:")))
     return cell
 
 
@@ -299,17 +312,27 @@ def _number_parts(f: Field) -> list:
         if decimals:
             parts += [text(".", gap=0.8 * mm), boxes(decimals, gap=0.8 * mm)]
     if f.unit:  # a result reported in a choice of units: the unit ticked on the next line
-        parts.append(text(f"{f.unit} (or the report's unit, next)" if f.unit_field else f.unit,
-                          gap=2 * mm))
+        parts.append(text(tr("{unit} (or the report's unit, next)").format(unit=f.unit)
+                          if f.unit_field else f.unit, gap=2 * mm))
     return parts
 
 
+def year_first() -> bool:
+    """Whether dates are written year first, in digits (YYYY/MM/DD): in Persian, as a Solar
+    Hijri date is written (1405/09/16), or a Gregorian one the same way; a year 1278-1479
+    can only be Solar Hijri, so the entry reads either (alsdesk.study.values)."""
+    return st.rtl()
+
+
 def _date_parts() -> list:
+    if year_first():
+        return [boxes(4, tr("year"), gap=0), text("/"), boxes(2, tr("month")),
+                text("/"), boxes(2, tr("day"))]
     return [boxes(2, "DD", gap=0), text("/"), boxes(3, "MMM"), text("/"), boxes(4, "YYYY")]
 
 
 def _time_parts() -> list:
-    return [boxes(2, "HH"), text(":"), boxes(2, "MM")]
+    return [boxes(2, tr("HH")), text(":"), boxes(2, tr("MM"))]
 
 
 def _choices(f: Field, width: float) -> list:
@@ -323,7 +346,7 @@ def _choices(f: Field, width: float) -> list:
     for c in f.codelist.choices:
         markup = (f"<b>{esc(c.code)}</b>  " if scored else "") + esc(c.label)
         rows.append([TickBox(), st.p(markup, st.NOTE)])
-    table = Table(rows, colWidths=[6 * mm, width - 6 * mm], hAlign="LEFT",
+    table = st.Table(rows, colWidths=[6 * mm, width - 6 * mm], hAlign="LEFT",
                   style=[("VALIGN", (0, 0), (-1, -1), "TOP"),
                          ("LEFTPADDING", (0, 0), (-1, -1), 0),
                          ("RIGHTPADDING", (0, 0), (-1, -1), 0),

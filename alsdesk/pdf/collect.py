@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from alsdesk import overview
+from alsdesk import i18n, overview
 from alsdesk.derive import eligibility_text
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.errors import AlsDeskError
 from alsdesk.rules import engine
 from alsdesk.store.signoff import SignOffItem, meaning_of, need_of, signoff
@@ -26,7 +27,7 @@ from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
-RESTRICTED = "not printed (direct identifier)"
+RESTRICTED = QT_TRANSLATE_NOOP("", "not printed (direct identifier)")
 
 
 @dataclass(frozen=True)
@@ -167,8 +168,11 @@ def short(digest: str) -> str:
 class Collector:
     """Reads one subject's data; `include_identifiers` lets direct identifiers through."""
 
-    def __init__(self, store: "Store", subject: str, include_identifiers: bool = False) -> None:
-        self.store, self.study = store, store.study
+    def __init__(self, store: "Store", subject: str, include_identifiers: bool = False,
+                 study: "Study | None" = None) -> None:
+        # `study`: the file's definition with its texts in the printout's language
+        # (alsdesk.study.translation.localized); the file's own by default
+        self.store, self.study = store, study or store.study
         self.subject = store.subjects.get(subject)
         self.code = self.subject.code
         self.include_identifiers = include_identifiers
@@ -216,8 +220,9 @@ class Collector:
             for plan in overview.schedule(self.store, self.code):
                 row = _plan_row(plan)
                 if plan.window is not None:
-                    self._visits[plan.event_id] = (f"target {row[1]} · window {row[2]} · "
-                                                   f"done: {row[3]}")
+                    self._visits[plan.event_id] = tr(
+                        "target {target} · window {window} · done: {done}").format(
+                            target=row[1], window=row[2], done=row[3])
                 plans.append(row)
             # Initials count as a direct identifier, as in the exports.
             initials = (self.subject.initials or "") if self.include_identifiers else ""
@@ -256,7 +261,12 @@ class Collector:
             # and visibility of that CRF version (an amendment's new field is not a blank)
             from alsdesk.store.definitions import study_at
 
-            form = study_at(self.store.conn, rec.crf_changed).forms.get(form.id, form)
+            old = study_at(self.store.conn, rec.crf_changed)
+            if self.study is not self.store.study:  # printed in another language
+                from alsdesk.study.translation import localized
+
+                old = localized(old, i18n.language())
+            form = old.forms.get(form.id, form)
         self.times += [rec.updated_at or "", rec.verified_at or ""]
         visible = engine.visibility(form, rec.values, rec.missing)
         queries = [q for q in self.all_queries if q.instance_id == instance_id]
@@ -266,12 +276,12 @@ class Collector:
             for f in form.fields:
                 refs = ", ".join(f"Q{q.id}" for q in queries if q.field == f.id)
                 if f.identifier and not self.include_identifiers:
-                    rows.append(FieldRow(f.label, RESTRICTED, restricted=True,
+                    rows.append(FieldRow(f.label, tr(RESTRICTED), restricted=True,
                                          section=f.section or ""))
                     continue
                 value = rec.values.get(f.id)
                 text = fv.plain(value) if value is not None and f.unit_field and \
-                    units.in_other_unit(f, rec.values) else fv.display(f, value)
+                    units.in_other_unit(f, rec.values) else _display(f, value)
                 if text and not self.include_identifiers and is_birth_date(f):
                     text = birth_year(str(value))
                 if text and f.codelist is not None and f.codelist.data_type == "integer":
@@ -287,20 +297,24 @@ class Collector:
             values = overview.derived(self.store, self.code, event.id, form.id, rec.values,
                                       event_repeat=rec.event_repeat, repeat=rec.repeat,
                                       version=rec.crf_changed if rec.instance_id else None)
-            derived = tuple(DerivedRow(d.label, d.text, d.note or d.error or "")
-                            for d in values.values())
+            labels = {d.id: d.label for d in form.derived}  # in the printout's language
+            derived = tuple(DerivedRow(labels.get(key, d.label), d.text,
+                                       d.note or d.error or "")
+                            for key, d in values.items())
         signatures = []
         for s in rec.signatures:
             self.times += [s.signed_at, s.invalidated_at or ""]
             signatures.append(SignatureRow(s.full_name, s.role, s.meaning, utc_text(s.signed_at),
                                            s.valid, utc_text(s.invalidated_at),
                                            s.invalidated_reason or ""))
-        verified = (f"{utc_text(rec.verified_at)} by {self._user(rec.verified_by)}"
+        verified = (tr("{when} by {user}").format(when=utc_text(rec.verified_at),
+                                                  user=self._user(rec.verified_by))
                     if rec.verified_at else "")
         return FormBlock(
             event=event_label, form=form.label, entry=rec.repeat if form.repeating else None,
             status=rec.status.value,
-            updated=(f"{utc_text(rec.updated_at)} by {self._user(rec.updated_by)}"
+            updated=(tr("{when} by {user}").format(when=utc_text(rec.updated_at),
+                                                   user=self._user(rec.updated_by))
                      if rec.updated_at else ""),
             verified=verified, rows=tuple(rows), derived=derived, signatures=tuple(signatures),
             queries=tuple(self._query(q) for q in queries), restricted=restricted,
@@ -382,19 +396,37 @@ def _plan_row(plan) -> tuple[str, str, str, str]:
     hours = plan.unit is not None and plan.unit.value == "hours"
     target = _moment(plan.target, hours) if plan.target else "–"
     if plan.done_at is not None:
-        done = f"{_moment(plan.done_at, not plan.done_date_only)} ({plan.status.value})"
+        done = f"{_moment(plan.done_at, not plan.done_date_only)} ({plan.status.shown})"
     elif plan.window is None:
         done = "–"
     elif plan.status.value == "not expected":
-        done = "not expected (left the study)"
+        done = tr("not expected (left the study)")
     else:
-        done = "not done"
+        done = tr("not done")
     return plan.label, target, plan.describe_window(), done
 
 
 def _moment(moment: datetime, with_time: bool) -> str:
+    if i18n.language() != "en":  # the Solar Hijri date first, the Gregorian beside it
+        from alsdesk import datefmt
+
+        return (datefmt.shown_datetime if with_time else datefmt.shown_date)(moment)
     text = f"{moment.day:02d}/{fv.MONTHS[moment.month - 1]}/{moment.year}"
     return text + (f" {moment.hour:02d}:{moment.minute:02d}" if with_time else "")
+
+
+def _display(field, value) -> str:
+    """A stored value as printed: in Persian a whole date (or date and time) in the Solar
+    Hijri calendar with the Gregorian beside; a partial date stays as written (its
+    Solar Hijri month or year is not one)."""
+    if (value is not None and i18n.language() != "en"
+            and field.type.value in ("date", "datetime") and len(str(value)) >= 10):
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            return fv.display(field, value)
+        return _moment(moment, field.type.value == "datetime")
+    return fv.display(field, value)
 
 
 def latest(stamps: list[str]) -> datetime | None:
@@ -417,6 +449,7 @@ def _registered(created_at: str) -> str:
     from alsdesk import datefmt
 
     try:
-        return datefmt.date_text(datetime.fromisoformat(created_at).astimezone().date())
+        day = datetime.fromisoformat(created_at).astimezone().date()
+        return datefmt.date_text(day) if i18n.language() == "en" else datefmt.shown_date(day)
     except ValueError:
         return created_at[:10]

@@ -45,6 +45,11 @@ _printed_at = click.option("--printed-at", "printed_at", metavar="ISO-TIME",
                            help="The time printed in the footer, e.g. 2025-03-01T10:00+03:30 "
                                 "(default: now), not before the data printed nor ahead of the "
                                 "clock; each print is recorded in the audit trail.")
+_language = click.option("--language", type=click.Choice(["en", "fa"]), default="en",
+                         show_default=True,
+                         help="The language of the printout: en (the study binder's) or fa "
+                              "(Persian, right to left, Solar Hijri dates beside the "
+                              "Gregorian). The data print as stored.")
 _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")
@@ -60,7 +65,8 @@ def pdf() -> None:
     """Print case report forms and lists to PDF files."""
 
 
-def _options(store, paper: str | None, printed_at: str | None, identifiers: bool):
+def _options(store, paper: str | None, printed_at: str | None, identifiers: bool,
+             language: str = "en"):
     from alsdesk.pdf import PrintOptions, paper_setting
 
     moment = None
@@ -74,7 +80,8 @@ def _options(store, paper: str | None, printed_at: str | None, identifiers: bool
 
         check_not_ahead(moment)  # the time before the data is refused once the data is read
     chosen = paper or (paper_setting(store) if store is not None else "A4")
-    return PrintOptions(paper=chosen, printed_at=moment, include_identifiers=identifiers)
+    return PrintOptions(paper=chosen, printed_at=moment, include_identifiers=identifiers,
+                        language=language)
 
 
 @contextmanager
@@ -140,11 +147,12 @@ def _write(result, out: str | None) -> None:
 @pdf.command("blank")
 @_out
 @_paper
+@_language
 @_identifiers
 @_as
 @_stdin
 @click.pass_context
-def blank(ctx, out, paper, include_identifiers, acting, password_stdin) -> None:
+def blank(ctx, out, paper, language, include_identifiers, acting, password_stdin) -> None:
     """The blank CRF book: every form of every event, to fill in by hand."""
     from alsdesk.cli import _db_path, _open
     from alsdesk.pdf import blank_book
@@ -152,15 +160,15 @@ def blank(ctx, out, paper, include_identifiers, acting, password_stdin) -> None:
 
     if not include_identifiers and not _db_path(ctx).exists():
         # The book needs only the study definition; without a database, A4 unless asked.
-        _write(blank_book(load_study(), _options(None, paper, None, False)), out)
+        _write(blank_book(load_study(), _options(None, paper, None, False, language)), out)
         return
     if not include_identifiers:
         # Blank pages hold no trial data: no login, the database gives only its paper size.
         with _open(ctx, readonly=True) as store:
-            _write(blank_book(store.study, _options(store, paper, None, False)), out)
+            _write(blank_book(store.study, _options(store, paper, None, False, language)), out)
         return
     with _store(ctx, include_identifiers, acting, password_stdin) as store:
-        options = _options(store, paper, None, include_identifiers)
+        options = _options(store, paper, None, include_identifiers, language)
         _write(blank_book(store.study, options), out)
 
 
@@ -192,13 +200,14 @@ def annotated(ctx, out, paper, printed_at) -> None:
               help="Which occurrence of a repeating event (unscheduled visits).")
 @_out
 @_paper
+@_language
 @_printed_at
 @_identifiers
 @_as
 @_stdin
 @click.pass_context
-def visit(ctx, subject, event, event_repeat, out, paper, printed_at, include_identifiers,
-          acting, password_stdin) -> None:
+def visit(ctx, subject, event, event_repeat, out, paper, language, printed_at,
+          include_identifiers, acting, password_stdin) -> None:
     """The filled forms of SUBJECT at EVENT, an event id such as m2.
 
     The event ids are the first column of `alsdesk study` (screening, baseline, m2...); an
@@ -211,7 +220,7 @@ def visit(ctx, subject, event, event_repeat, out, paper, printed_at, include_ide
         if event not in {e.id for e in store.study.events}:
             raise click.BadParameter(f"the study has no event {event[:40]!r}. Its events: "
                                      f"{event_ids(store.study)}.", param_hint="EVENT")
-        options = _options(store, paper, printed_at, include_identifiers)
+        options = _options(store, paper, printed_at, include_identifiers, language)
         _write(visit_forms(store, subject, event, event_repeat=event_repeat, options=options),
                out)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (CondPageBreak, NextPageTemplate, PageBreak,
-                                Spacer, Table)
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer
 
 from alsdesk.anchor import Head
 from alsdesk.errors import NotFound
+from alsdesk import i18n
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.pdf import page, signoff, styles as st
 from alsdesk.pdf.rows import compact_rows, field_rows
 from alsdesk.pdf.collect import (AuditRow, Collector, EventBlock, FormBlock, QueryRow,
@@ -23,12 +24,12 @@ if TYPE_CHECKING:
 _SPLIT_ROW = 100.0  # points: rows up to this height are placed with the height measured once
 
 STATUS_NOTE = {
-    "in progress": "not yet complete",
-    "complete": "complete, not yet signed",
-    "verified": "source data verified, not yet signed",
-    "signed": "signed by the investigator",
-    "locked": "locked",
-    "deleted": "DELETED entry, kept with its history",
+    "in progress": QT_TRANSLATE_NOOP("", "not yet complete"),
+    "complete": QT_TRANSLATE_NOOP("", "complete, not yet signed"),
+    "verified": QT_TRANSLATE_NOOP("", "source data verified, not yet signed"),
+    "signed": QT_TRANSLATE_NOOP("", "signed by the investigator"),
+    "locked": QT_TRANSLATE_NOOP("", "locked"),
+    "deleted": QT_TRANSLATE_NOOP("", "DELETED entry, kept with its history"),
 }
 
 
@@ -39,17 +40,31 @@ def build_visit(store: "Store", subject: str, event_id: str, event_repeat: int,
         event = store.study.event(event_id)
     except KeyError:
         raise NotFound(f"The study has no event '{event_id}'.") from None
+    study = _localized(store, options)
+
+    def read() -> tuple:
+        # The fingerprint is of the data as the English document shows it, so the same data
+        # printed in Persian carries the same fingerprint (a page matched to the file later).
+        with i18n.english():
+            english = Collector(store, subject, options.include_identifiers).subject_doc(
+                [(event, event_repeat)], with_audit=False)
+        if study is store.study and options.language == "en":
+            return english, english
+        shown = Collector(store, subject, options.include_identifiers, study).subject_doc(
+            [(study.event(event.id), event_repeat)], with_audit=False)
+        return english, shown
+
     # The collector reads as it is made: made inside the read transaction too.
-    doc, audit_head = with_head(store, lambda: Collector(
-        store, subject, options.include_identifiers).subject_doc([(event, event_repeat)],
-                                                                 with_audit=False))
-    digest = fingerprint(doc)
+    (english, doc), audit_head = with_head(store, read)
+    digest = fingerprint(english)
     label = doc.events[0].label
     suffix = f"-{event_repeat}" if event.repeating else ""
-    spec = _spec(store, doc, options, f"Visit forms: {label}", digest,
-                 f"visit-{doc.head.code}-{event.id}{suffix}.pdf", audit_head)
+    suffix += "" if options.language == "en" else f"-{options.language}"
+    spec = _spec(store, doc, options, tr("Visit forms: {visit}").format(visit=label), digest,
+                 f"visit-{doc.head.code}-{event.id}{suffix}.pdf", audit_head, study)
     width = page.frame_width(spec)
-    flow: list = [page.Mark(label, "Summary"), st.t(f"{label}: filled forms", st.TITLE),
+    flow: list = [page.Mark(label, tr("Summary")),
+                  st.t(tr("{visit}: filled forms").format(visit=label), st.TITLE),
                   _head_table(doc, width, digest)]
     flow += _event(doc.events[0], width, new_page=False)
     if doc.queries:
@@ -91,22 +106,31 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
     return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
 
 
+def _localized(store: "Store", options: PrintOptions):
+    """The file's definition with its texts in the printout's language."""
+    from alsdesk.study.translation import localized
+
+    return localized(store.study, options.language)
+
+
 def _spec(store: "Store", doc: SubjectDoc, options: PrintOptions, title: str, digest: str,
-          filename: str, audit_head: Head) -> page.PageSpec:
-    return page.PageSpec(study=store.study, title=title, options=options,
+          filename: str, audit_head: Head, study=None) -> page.PageSpec:
+    return page.PageSpec(study=study or store.study, title=title, options=options,
                          subject=doc.head.code, initials=doc.head.initials or None,
                          fingerprint=short(digest), data_time=latest([doc.data_time]),
                          filename=filename, audit_head=audit_head)
 
 
-def _head_table(doc: SubjectDoc, width: float, digest: str) -> Table:
+def _head_table(doc: SubjectDoc, width: float, digest: str) -> st.Table:
     head = doc.head
-    subject = f"{head.code} (initials {head.initials})" if head.initials else head.code
-    rows = [("Subject", subject),
-            ("Status", head.status), ("Registered", head.registered),
-            ("Eligibility (computed)", head.eligibility or "–"),
-            ("Forms", _form_counts(doc)),
-            ("Data fingerprint", f"{short(digest)}  (SHA-256 {digest})")]
+    subject = (tr("{code} (initials {initials})").format(code=head.code,
+                                                         initials=head.initials)
+               if head.initials else head.code)
+    rows = [(tr("Subject"), subject),
+            (tr("Status"), tr(head.status)), (tr("Registered"), head.registered),
+            (tr("Eligibility (computed)"), head.eligibility or "–"),
+            (tr("Forms"), _form_counts(doc)),
+            (tr("Data fingerprint"), f"{short(digest)}  (SHA-256 {digest})")]
     data = [[st.t(k, st.CELL_BOLD), st.t(v, st.CELL)] for k, v in rows]
     return st.table(data, [40 * mm, width - 40 * mm], st.grid())
 
@@ -117,12 +141,13 @@ def _form_counts(doc: SubjectDoc) -> str:
         for form in block.forms:
             counts[form.status] = counts.get(form.status, 0) + 1
     total = sum(counts.values())
-    parts = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+    parts = ", ".join(f"{n} {tr(status)}" for status, n in sorted(counts.items()))
     open_ = sum(1 for q in doc.queries if q.status != "closed")
-    return f"{total} entered ({parts}); {open_} open or answered queries" if total else "none"
+    return (tr("{total} entered ({parts}); {open} open or answered queries").format(
+        total=total, parts=parts, open=open_) if total else tr("none"))
 
 
-def _schedule(doc: SubjectDoc, width: float) -> Table:
+def _schedule(doc: SubjectDoc, width: float) -> st.Table:
     rows = [[st.t(h, st.CELL_BOLD) for h in ("Visit", "Target", "Window", "Done")]]
     rows += [[st.t(c, st.CELL) for c in r] for r in doc.head.schedule]
     return st.table(rows, [0.27 * width, 0.18 * width, 0.25 * width, 0.30 * width],
@@ -141,9 +166,10 @@ def _event(block: EventBlock, width: float, new_page: bool) -> list:
     if block.visit:
         flow.append(st.t(block.visit, st.SMALL))
     if not block.forms:
-        flow.append(st.t("No data entered for this event.", st.NOTE))
+        flow.append(st.t(tr("No data entered for this event."), st.NOTE))
     if block.not_started:
-        flow.append(st.t("Not started: " + ", ".join(block.not_started), st.SMALL))
+        flow.append(st.t(tr("Not started: {forms}").format(forms=", ".join(block.not_started)),
+                         st.SMALL))
     flow.append(Spacer(1, 2 * mm))
     for form in block.forms:
         flow += _form(form, width)
@@ -151,10 +177,11 @@ def _event(block: EventBlock, width: float, new_page: bool) -> list:
 
 
 def _form(form: FormBlock, width: float) -> list:
-    title = form.form + (f" — entry {form.entry}" if form.entry is not None else "")
-    status = form.status.upper()
-    note = STATUS_NOTE.get(form.status, "")
-    band = Table([[st.p(f"<b>{esc(title)}</b>", st.BODY),
+    title = form.form + (" — " + tr("entry {n}").format(n=form.entry)
+                         if form.entry is not None else "")
+    status = tr(form.status).upper()
+    note = tr(STATUS_NOTE[form.status]) if form.status in STATUS_NOTE else ""
+    band = st.Table([[st.p(f"<b>{esc(title)}</b>", st.BODY),
                    st.p(f"<b>{esc(status)}</b>" + (f" · {esc(note)}" if note else ""),
                         st.RIGHT)]],
                  colWidths=[0.55 * width, 0.45 * width],
@@ -165,10 +192,13 @@ def _form(form: FormBlock, width: float) -> list:
     outline = title if form.entry is None else f"{form.form} {form.entry}"
     head = [page.Mark(form.event, title, outline=outline, level=1,
                       crf=form.crf_changed or form.crf or None), band]
-    crf = (f"CRF version {form.crf}" + (f", changed under {form.crf_changed}"
-                                         if form.crf_changed else "")) if form.crf else ""
-    info = " · ".join(x for x in (crf, f"Last change {form.updated}" if form.updated else "",
-                                  f"Verified {form.verified}" if form.verified else "") if x)
+    crf = (tr("CRF version {version}").format(version=form.crf) + (
+        tr(", changed under {version}").format(version=form.crf_changed)
+        if form.crf_changed else "")) if form.crf else ""
+    info = " · ".join(x for x in (
+        crf, tr("Last change {change}").format(change=form.updated) if form.updated else "",
+        tr("Verified {verification}").format(verification=form.verified)
+        if form.verified else "") if x)
     if info:
         head.append(st.t(info, st.SMALL))
     # A log entry prints compactly, kept on one page with its heading (an entry taller
@@ -177,17 +207,18 @@ def _form(form: FormBlock, width: float) -> list:
     # with the calculated values and signatures under it (never alone atop a page).
     log = form.entry is not None
     if form.restricted:
-        body = [st.t("This form holds direct identifiers; they are not printed.", st.NOTE)]
+        body = [st.t(tr("This form holds direct identifiers; they are not printed."),
+                     st.NOTE)]
     else:
         body = compact_rows(form, width) if log else field_rows(form, width)
     tail: list = []
     if form.derived and log:  # compact as the entry: one line (an adverse event's SOC, code)
         parts = [f"{esc(d.label)}: <b>{esc(d.text)}</b>" + (f" ({esc(d.note)})" if d.note
                                                            else "") for d in form.derived]
-        tail += [Spacer(1, 1 * mm), st.p("Calculated by ALS Desk: " + "; ".join(parts),
-                                         st.CELL)]
+        tail += [Spacer(1, 1 * mm), st.p(esc(tr("Calculated by ALS Desk:")) + " "
+                                         + "; ".join(parts), st.CELL)]
     elif form.derived:
-        rows = [[st.t("Calculated", st.CELL_BOLD), st.t("Value", st.CELL_BOLD)]]
+        rows = [[st.t(tr("Calculated"), st.CELL_BOLD), st.t(tr("Value"), st.CELL_BOLD)]]
         for d in form.derived:
             text = esc(d.text) + (f"<br/><font color='#444444'>{esc(d.note)}</font>"
                                   if d.note else "")
@@ -223,18 +254,26 @@ def _signatures(form: FormBlock, width: float) -> list:
     return flow
 
 
+_QUERY_HEADS = (QT_TRANSLATE_NOOP("", "No."), QT_TRANSLATE_NOOP("", "Where"),
+                QT_TRANSLATE_NOOP("", "Query"), QT_TRANSLATE_NOOP("", "Status"),
+                QT_TRANSLATE_NOOP("", "Answer / closed"))
+
+
 def _queries(queries: tuple[QueryRow, ...], width: float, label: str | None,
              heading: bool = True, compact: bool = False) -> list:
     flow: list = []
     if heading:
-        flow += [CondPageBreak(30 * mm), page.Mark(label or "", "Queries", outline="Queries"),
-                 st.t("Data queries", st.H2)]
-    rows = [[st.t(h, st.TINY_BOLD) for h in ("No.", "Where", "Query", "Status", "Answer / closed")]]
+        flow += [CondPageBreak(30 * mm),
+                 page.Mark(label or "", tr("Queries"), outline=tr("Queries")),
+                 st.t(tr("Data queries"), st.H2)]
+    rows = [[st.t(tr(h), st.TINY_BOLD) for h in _QUERY_HEADS]]
     for q in queries:
-        answer = q.answer + (f"\nClosed: {q.closed}" if q.closed else "")
+        answer = q.answer + ("\n" + tr("Closed: {closed}").format(closed=q.closed)
+                             if q.closed else "")
         rows.append([st.t(f"Q{q.id}", st.TINY_BOLD), st.t(q.place, st.TINY),
-                     st.t(f"{q.text}\nRaised: {q.raised}", st.TINY),
-                     st.t(q.status.upper(), st.TINY_BOLD), st.t(answer or "–", st.TINY)])
+                     st.t(q.text + "\n" + tr("Raised: {raised}").format(raised=q.raised),
+                          st.TINY),
+                     st.t(tr(q.status).upper(), st.TINY_BOLD), st.t(answer or "–", st.TINY)])
     widths = [0.07, 0.2, 0.37, 0.1, 0.26]
     flow += [Spacer(1, 1.5 * mm) if compact else Spacer(1, 0),
              st.table(rows, [w * width for w in widths], st.grid(1), header_rows=1)]
@@ -260,7 +299,7 @@ def _audit(rows: tuple[AuditRow, ...], width: float) -> list:
     style = st.grid(1, tight)
     # A long table is split page by page, and each remaining part measures its rows again:
     # measure them once here and give the heights, so the parts only place the rows.
-    sized = Table(data, colWidths=columns, style=style, repeatRows=1)
+    sized = st.Table(data, colWidths=columns, style=style, repeatRows=1)
     sized.wrap(width, 1e9)
     # A row taller than a fifth of a page (a long reason) keeps no fixed height, so that it
     # can be split across pages: only such rows are measured again.

@@ -19,9 +19,10 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
-from alsdesk.pdf import fonts, styles as st
+from alsdesk.i18n import tr
+from alsdesk.pdf import fonts, shaping, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.widgets import HINT, EntryLine, TickRow, boxes, text
 from alsdesk.pdf.wording import condition_text, num
@@ -157,15 +158,17 @@ def log_page(study: Study, form: Form, event_label: str, p: Plan) -> list:
 
 def _around(study: Study, form: Form, p: Plan, rows: int, event_label: str = "") -> list:
     n = rows
-    intro = (f"Event: {event_label}. A log: one entry per row, {n} rows a page. When the "
-             f"page is full, continue on a copy of this page and number the log pages 1, 2, "
-             f"3 … in order; row 1 of log page 2 is entry {n + 1}.")
+    intro = tr("Event: {event}. A log: one entry per row, {n} rows a page. When the page is "
+               "full, continue on a copy of this page and number the log pages 1, 2, 3 … in "
+               "order; row 1 of log page 2 is entry {next}.").format(event=event_label, n=n,
+                                                                     next=n + 1)
     if form.derived:  # as on a form's page: computed from the entries, nothing to write
-        intro += (" Calculated by ALS Desk when an entry is entered (nothing to write here): "
-                  + ", ".join(d.label for d in form.derived) + ".")
-    page_no = EntryLine([text("Log page"), boxes(2, gap=1.5 * mm), text("of", gap=1.5 * mm),
-                         boxes(2, gap=1.5 * mm)])
-    top = Table([[st.t(intro, st.SMALL), page_no]],
+        intro += " " + tr("Calculated by ALS Desk when an entry is entered (nothing to write "
+                          "here): {names}.").format(
+                              names=", ".join(d.label for d in form.derived))
+    page_no = EntryLine([text(tr("Log page")), boxes(2, gap=1.5 * mm),
+                         text(tr("of"), gap=1.5 * mm), boxes(2, gap=1.5 * mm)])
+    top = st.Table([[st.t(intro, st.SMALL), page_no]],
                 colWidths=[p.width - 48 * mm, 48 * mm], hAlign="LEFT",
                 style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -193,20 +196,21 @@ def _head_cell(form: Form, c: Column, notes: dict[str, str]) -> list:
     if f.unit and c.kind == "number":
         hints.append(esc(f.unit))
     if f.min is not None and f.max is not None:
-        hints.append(f"{esc(num(f.min))} to {esc(num(f.max))}")
+        hints.append(esc(tr("{low} to {high}").format(low=num(f.min), high=num(f.max))))
     if f.type is FieldType.DECIMAL and f.digits:
-        hints.append(f"{f.digits} decimal" + ("s" if f.digits > 1 else ""))
+        hints.append(esc((tr("{n} decimals") if f.digits > 1 else tr("{n} decimal")).format(
+            n=f.digits)))
     if c.kind in ("time", "datetime"):
-        hints.append("24 h")
+        hints.append(esc(tr("24 h")))
     if c.kind == "code":
-        hints.append("write the code")
+        hints.append(esc(tr("write the code")))
     if c.kind in ("date", "datetime") and f.partial:
-        hints.append("partial date allowed")
+        hints.append(esc(tr("partial date allowed")))
     if f.missing:
-        hints.append("or " + "/".join(esc(m) for m in f.missing))
+        hints.append(esc(tr("or {codes}").format(codes="/".join(f.missing))))
     words = condition_text(form, f.visible)
     if words:
-        hints.append(f"<b>only if ({notes[words]})</b>")
+        hints.append("<b>" + esc(tr("only if ({note})").format(note=notes[words])) + "</b>")
     if hints:
         cell.append(st.p(" · ".join(hints), st.TINY))
     return cell
@@ -234,7 +238,7 @@ class _Guide(Flowable):
                 canv.drawCentredString(x + w / 2, self.h * 0.42, mark)
             else:
                 canv.setFont(fonts.REGULAR, 5.5)
-                canv.drawCentredString(x + w / 2, 1.0, mark)
+                shaping.draw_string(canv, x + w / 2, 1.0, tr(mark), "centre")
             x += w
         canv.setFillColor(colors.black)
         canv.restoreState()
@@ -242,6 +246,8 @@ class _Guide(Flowable):
 
 _UNIT = ParagraphStyle("logunit", parent=st.TINY, alignment=TA_RIGHT, textColor=HINT)
 _DATE = (("DD", 0.2), ("/", 0.08), ("MMM", 0.26), ("/", 0.08), ("YYYY", 0.38))
+# year first, in digits, in a right-to-left document (alsdesk.pdf.blank.year_first)
+_DATE_YEAR_FIRST = (("year", 0.38), ("/", 0.08), ("month", 0.23), ("/", 0.08), ("day", 0.23))
 _TIME = (("HH", 0.42), (":", 0.16), ("MM", 0.42))
 
 
@@ -250,25 +256,26 @@ def _entry_cell(c: Column, height: float):
     if c.kind == "ticks":
         assert c.field.codelist is not None
         return TickRow([ch.label for ch in c.field.codelist.choices], size=TICK_SIZE)
+    dates = _DATE_YEAR_FIRST if st.rtl() else _DATE
     if c.kind == "date":
-        return _Guide(_DATE, inner)
+        return _Guide(dates, inner)
     if c.kind == "time":
         return _Guide(_TIME, inner)
     if c.kind == "datetime":
-        return _Guide(tuple((t, s * 0.66) for t, s in _DATE) + (("", 0.04),)
+        return _Guide(tuple((t, s * 0.66) for t, s in dates) + (("", 0.04),)
                       + tuple((t, s * 0.30) for t, s in _TIME), inner)
     if c.kind == "number" and c.field.unit:
         return st.t(c.field.unit, _UNIT)
     return ""
 
 
-def _table(form: Form, p: Plan, rows: int) -> Table:
+def _table(form: Form, p: Plan, rows: int) -> st.Table:
     notes = _conditions(form, p)
     tight = [("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
              ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
              ("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("GRID", (0, 0), (-1, -1), st.GRID_WIDTH, st.GRID)]
-    heads = [Table([[_head_cell(form, c, notes) for c in line]], colWidths=list(w),
+    heads = [st.Table([[_head_cell(form, c, notes) for c in line]], colWidths=list(w),
                    style=tight + [("BACKGROUND", (0, 0), (-1, -1), st.BAND)])
              for line, w in zip(p.lines, p.widths)]
     bottom = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
@@ -276,9 +283,10 @@ def _table(form: Form, p: Plan, rows: int) -> Table:
     for line, w in zip(p.lines, p.widths):
         h = MEMO_H if line[0].kind == "memo" else LINE_H
         entry.append(([_entry_cell(c, h) for c in line], list(w), h))
-    data = [[st.t("No", st.TINY_BOLD), _stack(heads)]]
+    number = tr("No.") if st.rtl() else "No"  # "No" alone would be the answer's word
+    data = [[st.t(number, st.TINY_BOLD), _stack(heads)]]
     for number in range(1, rows + 1):
-        lines = [Table([cells], colWidths=w, rowHeights=[h], style=tight + bottom)
+        lines = [st.Table([cells], colWidths=w, rowHeights=[h], style=tight + bottom)
                  for cells, w, h in entry]
         data.append([st.t(str(number), st.CELL_BOLD), _stack(lines)])
     outer = [("GRID", (0, 0), (-1, -1), st.GRID_WIDTH * 1.5, st.GRID),
@@ -286,15 +294,15 @@ def _table(form: Form, p: Plan, rows: int) -> Table:
              ("BACKGROUND", (0, 0), (0, 0), st.BAND),
              ("LEFTPADDING", (1, 0), (1, -1), 0), ("RIGHTPADDING", (1, 0), (1, -1), 0),
              ("TOPPADDING", (1, 0), (1, -1), 0), ("BOTTOMPADDING", (1, 0), (1, -1), 0)]
-    return Table(data, colWidths=[NO_W, p.width - NO_W], style=outer, repeatRows=1)
+    return st.Table(data, colWidths=[NO_W, p.width - NO_W], style=outer, repeatRows=1)
 
 
-def _stack(tables: list[Table]) -> Table:
+def _stack(tables: list[st.Table]) -> st.Table:
     if len(tables) == 1:
         return tables[0]
     zero = [(k, (0, 0), (-1, -1), 0) for k in ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING",
                                                "BOTTOMPADDING")]
-    return Table([[t] for t in tables], style=zero)
+    return st.Table([[t] for t in tables], style=zero)
 
 
 def _legend(study: Study, form: Form, p: Plan) -> list:
@@ -306,17 +314,21 @@ def _legend(study: Study, form: Form, p: Plan) -> list:
             codes = " · ".join(f"<b>{esc(code)}</b> {esc(label)}" for code, label in c.codes)
             parts.append(f"<b>{esc(c.field.label)}</b>: {codes}")
     for words, letter in _conditions(form, p).items():
-        parts.append(f"<b>({letter})</b> Only if {esc(words)}")
+        parts.append(f"<b>({letter})</b> " + esc(tr("Only if {condition}").format(
+            condition=words)))
     used = sorted({m for c in columns for m in c.field.missing})
     if used:
         meanings = ", ".join(f"<b>{esc(m)}</b> {esc(study.missing_label(m) or '')}".strip()
                              for m in used)
-        parts.append(f"Missing-data codes (write the code in the cell): {meanings}")
+        parts.append(esc(tr("Missing-data codes (write the code in the cell):")) + " "
+                     + meanings)
     # the site's words: CDISC codes in the help are for the annotated CRF
     helps = [f"<b>{esc(c.field.label)}</b>: {esc(field_help(None, c.field))}" for c in columns
              if field_help(None, c.field)]
-    flow = [st.p("<b>Codes.</b> " + " &nbsp; ".join(parts), st.TINY)] if parts else []
+    codes, notes = tr("Codes."), tr("Notes.")
+    flow = ([st.p(f"<b>{esc(codes)}</b> " + " &nbsp; ".join(parts), st.TINY)]
+            if parts else [])
     if helps:
         flow.append(Spacer(1, 1 * mm))
-        flow.append(st.p("<b>Notes.</b> " + " &nbsp; ".join(helps), st.TINY))
+        flow.append(st.p(f"<b>{esc(notes)}</b> " + " &nbsp; ".join(helps), st.TINY))
     return flow

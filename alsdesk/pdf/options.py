@@ -9,6 +9,7 @@ from alsdesk.anchor import Head
 from alsdesk.errors import AlsDeskError
 
 PAPERS = ("A4", "letter")
+LANGUAGES = ("en", "fa")  # what a printout may be written in (alsdesk.i18n.LANGUAGES)
 
 # progress(done, total, message): called from the thread that builds the document.
 Progress = Callable[[int, int, str], None]
@@ -36,9 +37,16 @@ class PrintOptions:
     paper: str = "A4"
     printed_at: datetime | None = None
     include_identifiers: bool = False
+    # The language of the printout's own words and of the study's texts (alsdesk.i18n); the
+    # data print as stored. English, the study binder's, unless asked: only the site's papers
+    # (the blank book, a visit's filled forms) are printed in other languages (LANGUAGES).
+    language: str = "en"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "paper", normalise_paper(self.paper))
+        if self.language not in LANGUAGES:
+            raise ValueError(f"The language '{self.language}' is not one ALS Desk prints in: "
+                             f"use {' or '.join(LANGUAGES)}.")
 
     @property
     def moment(self) -> datetime:

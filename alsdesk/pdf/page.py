@@ -26,10 +26,10 @@ from reportlab.platypus.tables import CellStyle
 from alsdesk import __version__
 from alsdesk.anchor import Head
 from alsdesk.pdf import fonts, footer, shaping
-from alsdesk.pdf.footer import GREY, RULE
+from alsdesk.i18n import tr
+from alsdesk.pdf.footer import GREY, RULE, Sides
 from alsdesk.pdf.options import PrintOptions, Progress, check_moment
-from alsdesk.pdf.widgets import draw_boxes
-from alsdesk.pdf.wording import MONTHS, utc_text  # noqa: F401 - re-exported
+from alsdesk.pdf.wording import MONTHS, ltr, utc_text  # noqa: F401 - re-exported
 from alsdesk.study.model import Study
 
 MARGIN_X = 14 * mm
@@ -105,8 +105,8 @@ def stamp(moment: datetime) -> str:
     minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     sign = "+" if minutes >= 0 else "-"
     zone = "UTC" if minutes == 0 else f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-    return (f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} "
-            f"{moment.hour:02d}:{moment.minute:02d} {zone}")
+    return ltr(f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} "
+               f"{moment.hour:02d}:{moment.minute:02d} {zone}")
 
 
 class _Canvas(Canvas):
@@ -312,14 +312,15 @@ def _draw_frame(canv, doc: _Doc) -> None:
                                     else [])
         form = " · ".join(([form] if form else []) + more)
     room = right - x - 4 * mm
+    side = Sides(canv, spec)
     canv.setFillColor(colors.black)
     if not spec.patient:
         text, size = _fit(canv, event or "–", fonts.BOLD, 9.5, room * 0.42 - 3 * mm)
         canv.setFont(fonts.BOLD, size)
-        shaping.draw_string(canv, x + 4 * mm, y, text)
+        side.text(x + 4 * mm, y, text)
         text, size = _fit(canv, form or "–", fonts.BOLD, 9.5, room * 0.58)
         canv.setFont(fonts.BOLD, size)
-        shaping.draw_string(canv, x + 4 * mm + room * 0.42, y, text)
+        side.text(x + 4 * mm + room * 0.42, y, text)
     if not spec.blank:
         # Which CRF version the page's forms were entered under (a casebook spans
         # amendments), beside "Page X of Y"; the blank book is all of the current one.
@@ -327,11 +328,13 @@ def _draw_frame(canv, doc: _Doc) -> None:
         # Room left of "Page X of Y" and right of the print stamp (labels may be long).
         room = right - 27 * mm - (left + footer.stamp_width(spec, stamp(spec.options.moment))
                                   + 4 * mm)
-        text, size = _fit(canv, f"CRF version{'s' if len(crfs) > 1 else ''} "
-                          f"{', '.join(crfs)}", fonts.REGULAR, 7.5, room)
+        words = (tr("CRF versions {versions}") if len(crfs) > 1
+                 else tr("CRF version {version}"))
+        text, size = _fit(canv, words.format(versions=", ".join(crfs), version=crfs[0]),
+                          fonts.REGULAR, 7.5, room)
         canv.setFont(fonts.REGULAR, size)
         canv.setFillColor(GREY)
-        canv.drawRightString(right - 27 * mm, footer.BASE, text)
+        side.text(right - 27 * mm, footer.BASE, text, "right")
     canv.restoreState()
     header = canv._code[start:]
     del canv._code[start:]
@@ -342,17 +345,18 @@ def _draw_frame(canv, doc: _Doc) -> None:
 def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) -> float:
     """The parts of header and footer every page shares; the x after the subject boxes."""
     study = spec.study
+    side = Sides(canv, spec)
     # line 1: the study, and the site on the right
     if not spec.blank:  # blank pages: drawn page by page, with the form (_draw_frame)
         _draw_head(canv, spec, left, right, top, spec.title)
     canv.setFillColor(colors.black)
     site, size = _fit(canv, study.site, fonts.REGULAR, 9, (right - left) * 0.4)
     canv.setFont(fonts.REGULAR, size)
-    shaping.draw_string(canv, right, top, site, "right")
+    side.text(right, top, site, "right")
     title, size = _fit(canv, study.title, fonts.REGULAR, 7.5, right - left)
     canv.setFont(fonts.REGULAR, size)
     canv.setFillColor(GREY)
-    shaping.draw_string(canv, left, top - 4.2 * mm, title)
+    side.text(left, top - 4.2 * mm, title)
     # line 2: subject and initials boxes, then captions for the event and the form
     y = top - 13.5 * mm
     canv.setFillColor(colors.black)
@@ -361,8 +365,8 @@ def _draw_static(canv, spec: PageSpec, left: float, right: float, top: float) ->
     canv.setFont(fonts.REGULAR, 7)
     canv.setFillColor(GREY)
     if not spec.patient:  # a patient has visits, not events and forms
-        canv.drawString(x + 4 * mm, y + 5.0 * mm, "Event")
-        canv.drawString(x + 4 * mm + room * 0.42, y + 5.0 * mm, "Form")
+        side.text(x + 4 * mm, y + 5.0 * mm, tr("Event"))
+        side.text(x + 4 * mm + room * 0.42, y + 5.0 * mm, tr("Form"))
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.8)
     canv.line(left, top - 17.5 * mm, right, top - 17.5 * mm)
@@ -380,52 +384,54 @@ def _draw_head(canv, spec: PageSpec, left: float, right: float, top: float,
     head, size = _fit(canv, f"{spec.study.id} · {spec.study.protocol} · {what}", fonts.BOLD,
                       10.5, right - left - site - 6 * mm)
     canv.setFont(fonts.BOLD, size)
-    shaping.draw_string(canv, left, top, head)
+    Sides(canv, spec).text(left, top, head)
 
 
 def _draw_subject(canv, spec: PageSpec, x: float, y: float) -> float:
     """Subject code and initials boxes (filled in when known); returns the x after them."""
+    side = Sides(canv, spec)
     canv.setFont(fonts.REGULAR, 7)
     canv.setFillColor(GREY)
-    canv.drawString(x, y + 5.0 * mm, "Subject")
+    side.text(x, y + 5.0 * mm, tr("Subject"))
     if spec.all_subjects:
         canv.setFillColor(colors.black)
         canv.setFont(fonts.BOLD, 9.5)
-        canv.drawString(x, y, "All subjects")
+        side.text(x, y, tr("All subjects"))
         return x + 40 * mm
     boxes_y = y - 1.6 * mm
     if spec.subject:
         # Known values print as one word, so a reader can search the file for them.
-        end = _word_box(canv, x, boxes_y, spec.subject)
+        end = _word_box(side, x, boxes_y, spec.subject)
         if not spec.initials:
             return end  # initials are printed only with the identifiers
         x2 = end + 5 * mm
-        _caption(canv, x2, y, "Initials")
-        return _word_box(canv, x2, boxes_y, spec.initials)
+        _caption(side, x2, y, tr("Initials"))
+        return _word_box(side, x2, boxes_y, spec.initials)
     code = _pattern_prefix(spec.study.subject_pattern)
     length = len(spec.study.subject_pattern.format(n=1))
-    end = draw_boxes(canv, x, boxes_y, max(length, len(code)), code, box_w=4.6 * mm,
+    end = side.boxes(x, boxes_y, max(length, len(code)), code, box_w=4.6 * mm,
                      box_h=5.6 * mm, size=9)
     x2 = end + 5 * mm
-    _caption(canv, x2, y, "Initials")
-    return draw_boxes(canv, x2, boxes_y, 3, "", box_w=4.6 * mm, box_h=5.6 * mm, size=9)
+    _caption(side, x2, y, tr("Initials"))
+    return side.boxes(x2, boxes_y, 3, "", box_w=4.6 * mm, box_h=5.6 * mm, size=9)
 
 
-def _caption(canv, x: float, y: float, text: str) -> None:
-    canv.setFont(fonts.REGULAR, 7)
-    canv.setFillColor(GREY)
-    canv.drawString(x, y + 5.0 * mm, text)
-    canv.setFillColor(colors.black)
+def _caption(side: Sides, x: float, y: float, text: str) -> None:
+    side.canv.setFont(fonts.REGULAR, 7)
+    side.canv.setFillColor(GREY)
+    side.text(x, y + 5.0 * mm, text)
+    side.canv.setFillColor(colors.black)
 
 
-def _word_box(canv, x: float, y: float, text: str) -> float:
+def _word_box(side: Sides, x: float, y: float, text: str) -> float:
+    canv = side.canv
     width = max(shaping.width(text, fonts.BOLD, 9.5) + 3 * mm, 12 * mm)
     canv.setStrokeColor(colors.black)
     canv.setLineWidth(0.6)
-    canv.rect(x, y, width, 5.6 * mm, stroke=1, fill=0)
+    canv.rect(side.x(x, width), y, width, 5.6 * mm, stroke=1, fill=0)
     canv.setFont(fonts.BOLD, 9.5)
     canv.setFillColor(colors.black)
-    shaping.draw_string(canv, x + 1.5 * mm, y + 1.7 * mm, text)
+    shaping.draw_string(canv, side.x(x, width) + 1.5 * mm, y + 1.7 * mm, text)
     return x + width
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from alsdesk.i18n import tr
 from alsdesk.pdf import styles as st
 from alsdesk.pdf.collect import FieldRow, FormBlock
 from alsdesk.pdf.fonts import esc
@@ -22,7 +23,8 @@ def value_and_note(row: FieldRow) -> tuple[Flowable, str]:
     if row.restricted:
         value, note = st.t(row.value, st.CELL), ""
     elif not row.applies and not row.value and not row.missing:
-        value, note = st.p("<font color='#555555'>– (does not apply)</font>", st.CELL), ""
+        value, note = st.p("<font color='#555555'>– " + esc(tr("(does not apply)"))
+                           + "</font>", st.CELL), ""
     elif row.missing and not row.value:
         # The code stands where the value would, spelt out: an "ND" alone in the note
         # column beside an empty value cell was easy to miss.
@@ -30,11 +32,12 @@ def value_and_note(row: FieldRow) -> tuple[Flowable, str]:
     else:
         # A question left blank prints blank: a dash would read as an answer.
         value = st.t(row.value, st.CELL_BOLD)
-        note = f"code {row.missing}" if row.missing else ""
+        note = tr("code {code}").format(code=row.missing) if row.missing else ""
     if not row.applies and (row.value or row.missing):
-        note = (note + " " if note else "") + "(does not apply: should be blank)"
+        note = (note + " " if note else "") + tr("(does not apply: should be blank)")
     if row.queries:
-        note = (note + " · " if note else "") + f"query {row.queries}"
+        note = (note + " · " if note else "") + tr("query {queries}").format(
+            queries=row.queries)
     return value, note
 
 
@@ -77,16 +80,17 @@ def _value_markup(row: FieldRow) -> str:
     elif row.missing and not row.value:
         value = f"<b>{esc(row.missing)}</b>"
     else:
-        value = f"<b>{esc(row.value)}</b>" if row.value else "<font color='#555555'>(blank)</font>"
+        value = (f"<b>{esc(row.value)}</b>" if row.value
+                 else "<font color='#555555'>" + esc(tr("(blank)")) + "</font>")
     notes = []
     if row.value and row.missing:
-        notes.append(f"code {esc(row.missing)}")
+        notes.append(esc(tr("code {code}").format(code=row.missing)))
     if not row.applies and (row.value or row.missing):
-        notes.append("does not apply: should be blank")
+        notes.append(esc(tr("does not apply: should be blank")))
     if row.queries:
-        notes.append(f"query {esc(row.queries)}")
+        notes.append(esc(tr("query {queries}").format(queries=row.queries)))
     note = f" <font color='#444444'>({'; '.join(notes)})</font>" if notes else ""
-    colon = "" if row.label.rstrip().endswith(("?", ":")) else ":"
+    colon = "" if row.label.rstrip().endswith(("?", ":", "؟")) else ":"
     return f"{esc(row.label)}{colon} {value}{note}"
 
 
@@ -124,9 +128,10 @@ def compact_rows(form: FormBlock, width: float) -> list:
             # (a 4,000-character text became a row taller than a page: LayoutError).
             data.append(["", line])
     if skipped:
-        data.append([st.t("Does not apply", st.CELL_BOLD),
-                     st.p("<font color='#444444'>left blank, as their condition is not met: "
-                          + esc(", ".join(skipped)) + "</font>", st.CELL)])
+        data.append([st.t(tr("Does not apply"), st.CELL_BOLD),
+                     st.p("<font color='#444444'>" + esc(tr(
+                         "left blank, as their condition is not met: {fields}").format(
+                             fields=", ".join(skipped))) + "</font>", st.CELL)])
     if not data:
         return []
     return [st.table(data, [0.16 * width, 0.84 * width], st.grid())]

@@ -67,6 +67,12 @@ def clean(text: str, font: str = fonts.REGULAR) -> str:
     nothing stored vanishes from paper. Characters the font lacks stay (they take part in
     the bidi ordering as themselves) and become the mark only when drawn (ink())."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    # python-bidi 0.6 implements the bidi algorithm of before isolates (Unicode 6.3): an
+    # isolate (U+2066..U+2069, as alsdesk.datefmt and pdf.wording.ltr write a Gregorian date
+    # in a Persian line) is ordered as the embedding of its direction, which the algorithm
+    # knows and removes (rule X9); ink() never draws one (a run of markup may hold the
+    # embedding without the Persian words it is ordered among).
+    text = text.translate(_ISOLATES)
     cmap = _cmap(font)
     odd = {ch for ch in set(text) if ch != "\n" and (ord(ch) not in cmap
                                                       or unicodedata.category(ch) == "Cc")}
@@ -76,6 +82,8 @@ def clean(text: str, font: str = fonts.REGULAR) -> str:
     for ch in odd:
         if unicodedata.category(ch) == "Cc":
             table[ord(ch)] = MARK
+        elif ch in _EMBEDDINGS:
+            continue  # ordered by the bidi algorithm, not drawn (ink)
         elif _SILENT.match(ch) or unicodedata.category(ch) == "Cf":
             table[ord(ch)] = None  # invisible format characters the font lacks are dropped
     return text.translate(table) if table else text
@@ -85,7 +93,12 @@ def ink(text: str, font: str) -> str:
     """What is drawn: every character the font has no glyph for as the replacement mark."""
     cmap = _cmap(font)
     odd = [ch for ch in set(text) if ord(ch) not in cmap]
-    return text.translate({ord(ch): MARK for ch in odd}) if odd else text
+    return text.translate({ord(ch): None if ch in _EMBEDDINGS else MARK
+                           for ch in odd}) if odd else text
+
+
+_ISOLATES = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: 0x202A, 0x2069: 0x202C}
+_EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
 
 _WIDTHS: dict[tuple[str, str], float] = {}  # per process: widths at 1 pt never change

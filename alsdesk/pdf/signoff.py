@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.widgets import EntryLine, boxes, text
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["blank_blocks", "filled_block", "signature_text", "signoff_page"]
 
-_TITLE = "Investigator's signature"
+_TITLE = QT_TRANSLATE_NOOP("", "Investigator's signature")
 _STATE_TEXT = {
     SignState.SIGNED: "SIGNED",
     SignState.NOT_SIGNED: "NOT SIGNED",
@@ -43,13 +44,13 @@ def blank_blocks(study: Study, event: Event, form: Form, width: float,
     flow: list = []
     if form.signature is not None:
         when = condition_text(form, form.signature.when) if form.signature.when else ""
-        scope = ("the entries of this page in rows: ______" if log
-                 else "this entry" if form.repeating else "this form")
-        flow += _ink_block(f"{_TITLE}: {scope}", meaning_of(study, form.signature), width,
-                           f"Only if {when}" if when else "")
+        scope = (tr("the entries of this page in rows: ______") if log
+                 else tr("this entry") if form.repeating else tr("this form"))
+        flow += _ink_block(f"{tr(_TITLE)}: {scope}", meaning_of(study, form.signature), width,
+                           tr("Only if {condition}").format(condition=when) if when else "")
     if event.signature is not None and event.forms[-1] == form.id:
-        flow += _ink_block(f"{_TITLE}: every form of this visit ({event.label})",
-                           meaning_of(study, event.signature), width)
+        flow += _ink_block(tr("{title}: every form of this visit ({event})").format(
+            title=tr(_TITLE), event=event.label), meaning_of(study, event.signature), width)
     return flow
 
 
@@ -57,28 +58,32 @@ def filled_block(form: "FormBlock", width: float) -> list:
     """The signature block of a filled form that needs the investigator's signature."""
     valid = [s for s in form.signatures if s.valid]
     voided = [s for s in form.signatures if not s.valid]
-    rows: list = [[st.p(f"<b>{esc(_TITLE)}</b>", st.CELL)]]
+    rows: list = [[st.p(f"<b>{esc(tr(_TITLE))}</b>", st.CELL)]]
     for s in voided:
         rows.append([st.p(signature_text(s), st.CELL)])
     if valid:
         rows += [[st.p(signature_text(s), st.CELL)] for s in valid]
         return [Spacer(1, 1.5 * mm), st.Keep(st.table(rows, [width], _box()))]
-    state = "signature invalidated by a later change; " if voided else ""
-    rows.append([st.p(f"<b>Not signed</b>: {esc(state)}no valid electronic signature of "
-                      f"the investigator. Meaning of the signature required: "
-                      f"{esc(form.sign_meaning or '')}", st.CELL)])
+    state = tr("signature invalidated by a later change; ") if voided else ""
+    rows.append([st.p("<b>" + esc(tr("Not signed")) + "</b>: " + esc(tr(
+        "{state}no valid electronic signature of the investigator. Meaning of the signature "
+        "required: {meaning}").format(state=state, meaning=form.sign_meaning or "")),
+        st.CELL)])
     return [Spacer(1, 1.5 * mm), st.Keep(
-        [st.table(rows, [width], _box()), _ink_lines(width, "If signed on paper:")])]
+        [st.table(rows, [width], _box()), _ink_lines(width, tr("If signed on paper:"))])]
 
 
 def signature_text(s: "SignatureRow") -> str:
     """One electronic signature as printed (21 CFR 11.50: name, time, meaning), as markup."""
     if s.valid:
-        return (f"<b>Electronically signed</b> by <b>{esc(s.name)}</b> ({esc(s.role)}) on "
-                f"<b>{esc(s.signed_at)}</b>. Meaning: {esc(s.meaning)}")
-    return (f"<b>Signature voided</b>: signed by {esc(s.name)} ({esc(s.role)}) on "
-            f"{esc(s.signed_at)}, meaning: {esc(s.meaning)}; voided on "
-            f"{esc(s.voided_at)}: {esc(s.voided_reason)}")
+        return tr("<b>Electronically signed</b> by <b>{name}</b> ({role}) on <b>{when}</b>. "
+                  "Meaning: {meaning}").format(name=esc(s.name), role=esc(tr(s.role)),
+                                               when=esc(s.signed_at), meaning=esc(s.meaning))
+    return tr("<b>Signature voided</b>: signed by {name} ({role}) on {when}, meaning: "
+              "{meaning}; voided on {voided}: {reason}").format(
+                  name=esc(s.name), role=esc(tr(s.role)), when=esc(s.signed_at),
+                  meaning=esc(s.meaning), voided=esc(s.voided_at),
+                  reason=esc(s.voided_reason))
 
 
 def signoff_page(items: tuple[SignOffItem, ...], statement: str | None, width: float) -> list:
@@ -132,17 +137,22 @@ def _who(item: SignOffItem) -> str:
 def _ink_block(title: str, meaning: str, width: float, note: str = "") -> list:
     """A block to sign by hand: the meaning written out, then name, signature and date."""
     rows = [[st.p(f"<b>{esc(title)}</b>" + (f" — {esc(note)}" if note else ""), st.CELL)],
-            [st.p(f"By signing I declare: {esc(meaning)}", st.CELL)]]
+            [st.p(esc(tr("By signing I declare: {meaning}").format(meaning=meaning)),
+                  st.CELL)]]
     return [Spacer(1, 3 * mm), st.Keep([st.table(rows, [width], _box()),
                                              _ink_lines(width)])]
 
 
 def _ink_lines(width: float, lead: str = "") -> object:
     """Printed name, signature and date (DD/MMM/YYYY) to write by hand."""
-    date = EntryLine([boxes(2, "DD", gap=0), text("/"), boxes(3, "MMM"), text("/"),
-                      boxes(4, "YYYY")])
-    labels = [st.t(f"{lead} Printed name".strip(), st.SMALL), st.t("Signature", st.SMALL),
-              st.t("Date", st.SMALL)]
+    if st.rtl():  # year first, in digits, as the document writes dates (alsdesk.pdf.blank)
+        date = EntryLine([boxes(4, tr("year"), gap=0), text("/"), boxes(2, tr("month")),
+                          text("/"), boxes(2, tr("day"))])
+    else:
+        date = EntryLine([boxes(2, "DD", gap=0), text("/"), boxes(3, "MMM"), text("/"),
+                          boxes(4, "YYYY")])
+    labels = [st.t((lead + " " + tr("Printed name")).strip(), st.SMALL),
+              st.t(tr("Signature"), st.SMALL), st.t(tr("Date"), st.SMALL)]
     cells = [Spacer(1, 9 * mm), Spacer(1, 9 * mm), date]
     return st.table([labels, cells], [0.36 * width, 0.34 * width, 0.30 * width],
                     st.grid(extra=[("VALIGN", (0, 1), (-1, 1), "BOTTOM")]))

@@ -7,8 +7,10 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Table as _Table
 
+from alsdesk import i18n
 from alsdesk.pdf import fonts, shaping
 
 # Greys and weights that survive a photocopier (which turns everything lighter than about half
@@ -216,8 +218,75 @@ class Line(Flowable):
         drawn[key] = canv._code[start:]
 
 
+# -- direction ----------------------------------------------------------------------------
+# A document written in a right-to-left language (alsdesk.i18n.writing("fa")) is mirrored as
+# it is made: paragraphs set from the right, table columns in reverse order (a form's label
+# on the right, the boxes to write in on its left), cells aligned right. Boxes for digits
+# keep their order: numbers and dates are written left to right in Persian too.
+
+
+def rtl() -> bool:
+    """Whether the document being made reads right to left (its language, this thread's)."""
+    return i18n.language() in i18n.RIGHT_TO_LEFT
+
+
+_MIRRORED: dict[int, ParagraphStyle] = {}
+
+
+def directed(style: ParagraphStyle) -> ParagraphStyle:
+    """`style`, set from the right in a right-to-left document (a copy, made once)."""
+    if style.alignment != TA_LEFT or not rtl():
+        return style
+    copy = _MIRRORED.get(id(style))
+    if copy is None:
+        copy = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        _MIRRORED[id(style)] = copy
+        if id(style) in _KNOWN:
+            _KNOWN.add(id(copy))
+    return copy
+
+
+_SWAP = {"LEFTPADDING": "RIGHTPADDING", "RIGHTPADDING": "LEFTPADDING",
+         "LINEBEFORE": "LINEAFTER", "LINEAFTER": "LINEBEFORE"}
+_SIDE = {"LEFT": "RIGHT", "RIGHT": "LEFT"}
+
+
+def _mirror_command(cmd: tuple, columns: int) -> tuple:
+    name, (c0, r0), (c1, r1), *rest = cmd
+    c0, c1 = (c + columns if c < 0 else c for c in (c0, c1))
+    name = _SWAP.get(name, name)
+    if name == "ALIGN" and rest:
+        rest = [_SIDE.get(str(rest[0]).upper(), rest[0]), *rest[1:]]
+    return (name, (columns - 1 - c1, r0), (columns - 1 - c0, r1), *rest)
+
+
+class Table(_Table):
+    """reportlab's Table, mirrored when the document reads right to left (see rtl())."""
+
+    def __init__(self, data, colWidths=None, rowHeights=None, style=None,  # noqa: N803
+                 *args, **kw) -> None:
+        if rtl() and data:
+            columns = max(len(row) for row in data)
+            data = [list(reversed(row)) for row in data]
+            if colWidths is not None:
+                colWidths = list(reversed(colWidths))
+            cmds = (style.getCommands() if isinstance(style, TableStyle) else list(style or []))
+            cmds = [_mirror_command(c, columns) for c in cmds]
+            for name, (lo, r0), (hi, _r1), *_ in cmds:
+                # a spanned cell shows its first (left) cell's content: the text that was
+                # there is now at the span's right end
+                if name == "SPAN" and lo != hi:
+                    row = data[r0 + len(data) if r0 < 0 else r0]
+                    row[lo], row[hi] = row[hi], row[lo]
+            style = TableStyle([("ALIGN", (0, 0), (-1, -1), "RIGHT")] + cmds)
+            kw["hAlign"] = _SIDE.get(str(kw.get("hAlign") or "CENTER").upper(),
+                                     kw.get("hAlign"))
+        super().__init__(data, colWidths, rowHeights, style, *args, **kw)
+
+
 def p(markup: str, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph from markup that is already escaped (see fonts.esc)."""
+    style = directed(style)
     if not _MARKUP.search(markup) and not _SPECIAL.search(markup):
         return Line(markup, style)
     return Line(markup, style, markup=markup)
@@ -225,6 +294,7 @@ def p(markup: str, style: ParagraphStyle = BODY) -> Flowable:
 
 def t(value: object, style: ParagraphStyle = BODY) -> Flowable:
     """A paragraph of plain text (escaped here)."""
+    style = directed(style)
     # Control characters stay: shaping prints them as a visible replacement mark.
     return Line("" if value is None else str(value), style)
 

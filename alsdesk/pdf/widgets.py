@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from alsdesk import i18n
 from alsdesk.pdf import fonts, shaping
 
 BOX_W = 5.0 * mm
@@ -104,7 +104,8 @@ class EntryLine(Flowable):
                 if part.caption:
                     canv.setFont(fonts.REGULAR, 5.5)
                     canv.setFillColor(HINT)
-                    canv.drawCentredString(x + part.n * BOX_W / 2, y - 2.3 * mm, part.caption)
+                    shaping.draw_string(canv, x + part.n * BOX_W / 2, y - 2.3 * mm,
+                                        part.caption, "centre")
                     canv.setFillColor(colors.black)
             else:
                 font, size = (fonts.REGULAR, 7.5) if part.small else (fonts.BOLD, 10)
@@ -131,6 +132,9 @@ class TickRow(Flowable):
         super().__init__()
         self.labels, self.size, self.prefix = labels, size, prefix
         self.tick = TICK if size >= 8 else 2.8 * mm
+        # In a right-to-left document the row runs from the right: the first choice right
+        # of the others, each box right of its label (as a Persian reader reads them).
+        self.rtl = i18n.language() in i18n.RIGHT_TO_LEFT
 
     def _widths(self) -> list[float]:
         # Labels come from the study definition, in any script: shaped (shaping.py).
@@ -138,7 +142,7 @@ class TickRow(Flowable):
                 for label in self.labels]
 
     def natural_width(self) -> float:
-        lead = stringWidth(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm if self.prefix else 0
+        lead = shaping.width(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm if self.prefix else 0
         return lead + sum(self._widths()) + 5 * mm * (len(self.labels) - 1)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
@@ -147,7 +151,23 @@ class TickRow(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        replay(self.canv, ("ticks", tuple(self.labels), self.size, self.prefix), self._draw)
+        replay(self.canv, ("ticks", tuple(self.labels), self.size, self.prefix, self.rtl),
+               self._draw_rtl if self.rtl else self._draw)
+
+    def _draw_rtl(self) -> None:
+        canv = self.canv
+        x = self.width
+        canv.setFont(fonts.REGULAR, self.size)
+        base = (self.tick - self.size * 0.72) / 2 + 0.3 * mm
+        if self.prefix:
+            canv.setFillColor(HINT)
+            shaping.draw_string(canv, x, base, self.prefix, "right")
+            canv.setFillColor(colors.black)
+            x -= shaping.width(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm
+        for label, width in zip(self.labels, self._widths()):
+            tick(canv, x - self.tick, 0.3 * mm, self.tick)
+            shaping.draw_string(canv, x - self.tick - 1.5 * mm, base, label, "right")
+            x -= width + 5 * mm
 
     def _draw(self) -> None:
         canv = self.canv
@@ -156,9 +176,9 @@ class TickRow(Flowable):
         base = (self.tick - self.size * 0.72) / 2 + 0.3 * mm
         if self.prefix:
             canv.setFillColor(HINT)
-            canv.drawString(0, base, self.prefix)
+            shaping.draw_string(canv, 0, base, self.prefix)
             canv.setFillColor(colors.black)
-            x = stringWidth(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm
+            x = shaping.width(self.prefix, fonts.REGULAR, self.size) + 1.5 * mm
         for label, width in zip(self.labels, self._widths()):
             tick(canv, x, 0.3 * mm, self.tick)
             shaping.draw_string(canv, x + self.tick + 1.5 * mm, base, label)

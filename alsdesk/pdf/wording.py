@@ -4,8 +4,17 @@ from __future__ import annotations
 import ast
 from datetime import datetime, timezone
 
+from alsdesk import i18n
+from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study.model import Field, FieldType, Form
 from alsdesk.study.values import MONTHS
+
+
+def ltr(text: str) -> str:
+    """`text` kept left to right inside a right-to-left line (a Unicode isolate, U+2066 ..
+    U+2069): the bidi algorithm would otherwise move 01/MAR/2025 14:30 UTC's parts around
+    its slashes. As it is in a left-to-right document."""
+    return f"\u2066{text}\u2069" if text and i18n.language() in i18n.RIGHT_TO_LEFT else text
 
 
 def utc_text(ts: str | None) -> str:
@@ -16,8 +25,8 @@ def utc_text(ts: str | None) -> str:
         moment = datetime.fromisoformat(ts).astimezone(timezone.utc)
     except ValueError:
         return ts
-    return (f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} "
-            f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d} UTC")
+    return ltr(f"{moment.day:02d}/{MONTHS[moment.month - 1]}/{moment.year} "
+               f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d} UTC")
 
 
 def num(value: float | int | None) -> str:
@@ -35,11 +44,12 @@ def range_text(field: Field) -> str:
         return ""
     unit = f" {field.unit}" if field.unit else ""
     if field.min is not None and field.max is not None:
-        return f"Allowed {num(field.min)} to {num(field.max)}{unit}"
+        return tr("Allowed {low} to {high}{unit}").format(low=num(field.min),
+                                                          high=num(field.max), unit=unit)
     if field.min is not None:
-        return f"Allowed {num(field.min)}{unit} or more"
+        return tr("Allowed {low}{unit} or more").format(low=num(field.min), unit=unit)
     if field.max is not None:
-        return f"Allowed up to {num(field.max)}{unit}"
+        return tr("Allowed up to {high}{unit}").format(high=num(field.max), unit=unit)
     return ""
 
 
@@ -76,27 +86,29 @@ def _value(field: Field | None, node: ast.AST) -> str:
                 return label
         return str(node.value)
     if isinstance(node, (ast.List, ast.Tuple)):
-        return " or ".join(_value(field, e) for e in node.elts)
+        return tr(" or ").join(_value(field, e) for e in node.elts)
     raise _Unreadable
 
 
 _OPS = {ast.Eq: "is", ast.NotEq: "is not", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">",
         ast.GtE: "≥", ast.In: "is", ast.NotIn: "is not"}
+_OP_WORDS = {"is": QT_TRANSLATE_NOOP("", "is"), "is not": QT_TRANSLATE_NOOP("", "is not")}
 
 
 def _words(form: Form, node: ast.AST) -> str:
     if isinstance(node, ast.BoolOp):
-        joiner = " and " if isinstance(node.op, ast.And) else " or "
+        joiner = tr(" and ") if isinstance(node.op, ast.And) else tr(" or ")
         return joiner.join(_words(form, v) for v in node.values)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return f"not ({_words(form, node.operand)})"
+        return tr("not ({condition})").format(condition=_words(form, node.operand))
     if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in _OPS:
         label, field = _label(form, node.left)
-        return f"{label} {_OPS[type(node.ops[0])]} {_value(field, node.comparators[0])}"
+        return f"{label} {tr(_OPS[type(node.ops[0])])} {_value(field, node.comparators[0])}"
     if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
             and node.func.id in ("present", "blank") and len(node.args) == 1):
         label, _ = _label(form, node.args[0])
-        return f"{label} is {'recorded' if node.func.id == 'present' else 'blank'}"
+        return (tr("{field} is recorded") if node.func.id == "present"
+                else tr("{field} is blank")).format(field=label)
     raise _Unreadable
 
 

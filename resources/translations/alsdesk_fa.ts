@@ -16,7 +16,7 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="36"/>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Register a new subject</source>
         <translation>ثبت یک بیمار جدید</translation>
     </message>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <location filename="../../ui/main_menus.py" line="58"/>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Sign every complete form of the visit selected in the casebook</source>
         <translation>امضای همهٔ فرم‌های کامل ویزیتِ انتخاب‌شده در پروندهٔ بیمار</translation>
     </message>
@@ -204,7 +204,7 @@
         <translation>نسخه‌های تعریف مطالعه که پایگاه داده نگه می‌دارد؛ اصلاحیهٔ پروتکل (مدیر سامانه)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>Dashboard</source>
         <translation>داشبورد</translation>
     </message>
@@ -350,15 +350,232 @@
     </message>
     <message>
         <location filename="../../ui/export_actions.py" line="156"/>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <location filename="../../ui/subjects.py" line="175"/>
         <source>Subjects</source>
         <translation>بیماران</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="130"/>
+        <source>All events</source>
+        <translation>همهٔ ویزیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="130"/>
+        <source>Instructions</source>
+        <translation>راهنما</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="131"/>
+        <source>Case report form book</source>
+        <translation>دفترچهٔ فرم گزارش مورد (CRF)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="132"/>
+        <source>{study} · {protocol} · CRF version {version}</source>
+        <translation>{study} · {protocol} · نسخهٔ CRF {version}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="136"/>
+        <source>How to fill in these forms</source>
+        <translation>راهنمای پر کردن این فرم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="137"/>
+        <source>Dates are YYYY/MM/DD, in the Solar Hijri calendar (e.g. 1405/09/16) or the Gregorian (e.g. 2026/12/07): both are read when the form is entered. Where a field allows a partial date, leave the day (or the day and the month) blank when they are not known.</source>
+        <translation>تاریخ‌ها به صورت سال/ماه/روز نوشته می‌شوند، به تقویم هجری شمسی (مثلاً 1405/09/16) یا میلادی (مثلاً 2026/12/07): هنگام ورود فرم هر دو خوانده می‌شوند. جایی که فیلد تاریخ ناقص را می‌پذیرد، اگر روز (یا روز و ماه) معلوم نیست، آن را خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="141"/>
+        <source>Dates are DD/MMM/YYYY, e.g. 05/MAR/2014. Where a field allows a partial date, leave the day (or the day and the month) blank when they are not known.</source>
+        <translation>تاریخ‌ها به صورت DD/MMM/YYYY نوشته می‌شوند، مثلاً 05/MAR/2014. جایی که فیلد تاریخ ناقص را می‌پذیرد، اگر روز (یا روز و ماه) معلوم نیست، آن را خالی بگذارید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="145"/>
+        <source>Write clearly in black or blue ink, one character per box. Tick one box where choices are listed.</source>
+        <translation>با خودکار مشکی یا آبی و خوانا بنویسید، در هر خانه یک نویسه. جایی که گزینه‌ها آمده‌اند، یک خانه را علامت بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="148"/>
+        <source>Times are on the 24-hour clock, HH:MM, e.g. 14:30.</source>
+        <translation>ساعت‌ها ۲۴ساعته و به صورت HH:MM نوشته می‌شوند، مثلاً 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="149"/>
+        <source>When a value cannot be given, tick one of the missing-data codes the field allows instead of leaving it blank.</source>
+        <translation>اگر مقداری را نمی‌توان داد، به جای خالی گذاشتن، یکی از کدهای دادهٔ گمشده‌ای را که فیلد می‌پذیرد علامت بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="151"/>
+        <source>A field marked “Only if …” is filled in only when that condition holds.</source>
+        <translation>فیلدی که با «فقط اگر …» مشخص شده، تنها وقتی پر می‌شود که آن شرط برقرار باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="152"/>
+        <source>Fields marked * are required. Numbers must lie in the allowed range printed beside them.</source>
+        <translation>فیلدهای دارای * الزامی‌اند. اعداد باید در بازهٔ مجازی باشند که کنارشان چاپ شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="154"/>
+        <source>To correct an entry, strike it through with a single line so it stays readable, write the new value beside it, and add your initials and the date.</source>
+        <translation>برای اصلاح، روی نوشته یک خط بکشید تا خوانا بماند، مقدار تازه را کنارش بنویسید و حروف اول نام خود و تاریخ را بیفزایید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="156"/>
+        <source>Write the subject&apos;s code and initials in the boxes at the top of every page; never write the patient&apos;s name on these pages.</source>
+        <translation>کد و حروف اول نام آزمودنی را در خانه‌های بالای هر صفحه بنویسید؛ هرگز نام بیمار را روی این صفحه‌ها ننویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="160"/>
+        <source>Logs (forms with numbered rows) hold one entry per row. When a log page is full, continue on a copy of it and write the log page&apos;s number in the box at its top right.</source>
+        <translation>در فهرست‌ها (فرم‌های دارای ردیف‌های شماره‌دار) هر ردیف یک مورد است. وقتی صفحهٔ فهرست پر شد، روی رونوشتی از آن ادامه دهید و شمارهٔ صفحهٔ فهرست را در خانهٔ بالای آن بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="164"/>
+        <source>Missing-data codes</source>
+        <translation>کدهای دادهٔ گمشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="165"/>
+        <source>Code</source>
+        <translation>کد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="165"/>
+        <source>Meaning</source>
+        <translation>معنا</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="168"/>
+        <source>Events and their forms</source>
+        <translation>ویزیت‌ها و فرم‌هایشان</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="170"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="132"/>
         <location filename="../../ui/export_actions.py" line="158"/>
         <source>Forms</source>
         <translation>فرم‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="183"/>
+        <source>running log, any time</source>
+        <translation>فهرست جاری، هر زمان</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="185"/>
+        <source>any time, as often as needed</source>
+        <translation>هر زمان، هر چند بار که لازم باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="187"/>
+        <source>when it happens</source>
+        <translation>هر گاه رخ دهد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="189"/>
+        <source>h</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="189"/>
+        <source>days</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="190"/>
+        <source>target {target} {unit}; </source>
+        <translation>هدف {target} {unit}؛ </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="192"/>
+        <source>window {low} to {high} {unit} from {anchor}</source>
+        <translation>بازهٔ {low} تا {high} {unit} از {anchor}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="210"/>
+        <source>Event: {event}.</source>
+        <translation>ویزیت: {event}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="213"/>
+        <source>One entry on each copy of this page: number the entries 1, 2, 3 … in order.</source>
+        <translation>روی هر رونوشت این صفحه یک مورد: موارد را به ترتیب 1، 2، 3 … شماره بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="218"/>
+        <source>Entry number</source>
+        <translation>شمارهٔ مورد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="224"/>
+        <source>This form holds direct identifiers (such as the name, the record number and the telephone number). They are kept at the site on the subject identification log and are not printed in this book.</source>
+        <translation>این فرم شناسه‌های مستقیم دارد (مانند نام، شمارهٔ پرونده و شمارهٔ تلفن). این‌ها در مرکز، در دفتر شناسایی آزمودنی‌ها نگه داشته می‌شوند و در این دفترچه چاپ نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="253"/>
+        <source>Calculated by ALS Desk when the form is entered (nothing to write here): {names}.</source>
+        <translation>هنگام ورود فرم، ALS Desk این‌ها را محاسبه می‌کند (اینجا چیزی ننویسید): {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="262"/>
+        <source>Only if</source>
+        <translation>فقط اگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="279"/>
+        <source>Partial date allowed: leave the day, or the day and the month, blank if unknown</source>
+        <translation>تاریخ ناقص پذیرفته است: اگر روز، یا روز و ماه، معلوم نیست خالی بگذارید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="283"/>
+        <location filename="../../alsdesk/pdf/blank.py" line="285"/>
+        <location filename="../../alsdesk/pdf/logpage.py" line="204"/>
+        <source>24 h</source>
+        <translation>۲۴ساعته</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="291"/>
+        <source>At most {n} characters</source>
+        <translation>حداکثر {n} نویسه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="299"/>
+        <source>or:</source>
+        <translation>یا:</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="315"/>
+        <source>{unit} (or the report&apos;s unit, next)</source>
+        <translation>{unit} (یا واحد گزارش، در سطر بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="329"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="149"/>
+        <source>year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="329"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="149"/>
+        <source>month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="330"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="150"/>
+        <source>day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="335"/>
+        <source>HH</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="335"/>
+        <source>MM</source>
+        <translation>دقیقه</translation>
     </message>
     <message>
         <location filename="../../ui/export_actions.py" line="177"/>
@@ -444,8 +661,8 @@ Open it in a web browser; it prints as it shows.</source>
 آن را در یک مرورگر وب باز کنید؛ همان‌گونه که نمایش داده می‌شود چاپ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Casebook</source>
         <translation>پروندهٔ بیمار</translation>
     </message>
@@ -467,6 +684,53 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>اقدام</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="27"/>
+        <source>not yet complete</source>
+        <translation>هنوز کامل نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="28"/>
+        <source>complete, not yet signed</source>
+        <translation>کامل، هنوز امضا نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="29"/>
+        <source>source data verified, not yet signed</source>
+        <translation>دادهٔ منبع تأیید شده، هنوز امضا نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="30"/>
+        <source>signed by the investigator</source>
+        <translation>امضاشده به دست پژوهشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="32"/>
+        <source>DELETED entry, kept with its history</source>
+        <translation>مورد حذف‌شده، با تاریخچه‌اش نگه داشته شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="63"/>
+        <source>Visit forms: {visit}</source>
+        <translation>فرم‌های ویزیت: {visit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="66"/>
+        <source>Summary</source>
+        <translation>خلاصه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="67"/>
+        <source>{visit}: filled forms</source>
+        <translation>{visit}: فرم‌های پرشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="126"/>
+        <source>{code} (initials {initials})</source>
+        <translation>{code} (حروف اول نام {initials})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="129"/>
+        <location filename="../../alsdesk/pdf/page.py" line="395"/>
         <location filename="../../ui/audit_viewer.py" line="41"/>
         <location filename="../../ui/audit_viewer.py" line="171"/>
         <location filename="../../ui/dashboard.py" line="112"/>
@@ -479,19 +743,130 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>بیمار</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="130"/>
+        <source>Registered</source>
+        <translation>ثبت‌شده در</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="131"/>
+        <source>Eligibility (computed)</source>
+        <translation>واجد شرایط بودن (محاسبه‌شده)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="133"/>
+        <source>Data fingerprint</source>
+        <translation>اثر انگشت داده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="146"/>
+        <source>{total} entered ({parts}); {open} open or answered queries</source>
+        <translation>{total} واردشده ({parts})؛ {open} پرسش باز یا پاسخ‌داده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="169"/>
+        <source>No data entered for this event.</source>
+        <translation>برای این ویزیت داده‌ای وارد نشده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="171"/>
+        <source>Not started: {forms}</source>
+        <translation>آغازنشده: {forms}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="195"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="80"/>
+        <location filename="../../alsdesk/pdf/page.py" line="332"/>
+        <source>CRF version {version}</source>
+        <translation>نسخهٔ CRF {version}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="196"/>
+        <source>, changed under {version}</source>
+        <translation>، تغییریافته زیر نسخهٔ {version}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="199"/>
+        <source>Last change {change}</source>
+        <translation>آخرین تغییر {change}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="200"/>
+        <source>Verified {verification}</source>
+        <translation>تأییدشده {verification}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="210"/>
+        <source>This form holds direct identifiers; they are not printed.</source>
+        <translation>این فرم شناسه‌های مستقیم دارد؛ چاپ نمی‌شوند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="218"/>
+        <source>Calculated by ALS Desk:</source>
+        <translation>محاسبه‌شده به دست ALS Desk:</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="221"/>
+        <source>Calculated</source>
+        <translation>محاسبه‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="221"/>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="257"/>
+        <location filename="../../alsdesk/pdf/logpage.py" line="286"/>
+        <source>No.</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="257"/>
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="259"/>
+        <source>Answer / closed</source>
+        <translation>پاسخ / بسته شد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="271"/>
+        <source>Closed: {closed}</source>
+        <translation>بسته شد: {closed}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="274"/>
+        <source>Raised: {raised}</source>
+        <translation>مطرح شد: {raised}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="169"/>
+        <location filename="../../alsdesk/pdf/page.py" line="368"/>
         <location filename="../../ui/audit_viewer.py" line="41"/>
         <source>Event</source>
         <translation>ویزیت</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/page.py" line="331"/>
+        <source>CRF versions {versions}</source>
+        <translation>نسخه‌های CRF {versions}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/page.py" line="369"/>
         <location filename="../../ui/audit_viewer.py" line="42"/>
         <location filename="../../ui/audit_viewer.py" line="173"/>
-        <location filename="../../ui/dialogs_auth.py" line="267"/>
-        <location filename="../../ui/main_window.py" line="72"/>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/dialogs_auth.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <location filename="../../ui/queries.py" line="42"/>
         <source>Form</source>
         <translation>فرم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/page.py" line="399"/>
+        <source>All subjects</source>
+        <translation>همهٔ آزمودنی‌ها</translation>
     </message>
     <message>
         <location filename="../../ui/audit_viewer.py" line="42"/>
@@ -616,47 +991,48 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>در حال تهیهٔ خروجی… {percent}٪</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>Queries</source>
         <translation>پرسش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Database: {path}</source>
         <translation>پایگاه داده: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source> DEMO DATA (synthetic) </source>
         <translation> داده‌های نمایشی (ساختگی) </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>not logged in</source>
         <translation>وارد نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Could not load the data</source>
         <translation>داده‌ها بارگذاری نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Casebook {subject}</source>
         <translation>پروندهٔ بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Form: {label}</source>
         <translation>فرم: {label}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Logged in: {who}</source>
         <translation>واردشده: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>{name} has changes to {what} that are not saved.
 
 Only {name} can save them: enter the password and Unlock, then save.
@@ -671,41 +1047,41 @@ Switch user?</source>
 کاربر تعویض شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>Welcome back: your changes to {what} are still on screen</source>
         <translation>خوش برگشتید: تغییرات شما در {what} همچنان روی صفحه است</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>The unsaved changes of {name} to {what} were discarded</source>
         <translation>تغییرات ذخیره‌نشدهٔ {name} در {what} دور ریخته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Account added: {user} ({role})</source>
         <translation>حساب افزوده شد: {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="395"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>The window now locks after {minutes} idle minutes</source>
         <translation>پنجره از این پس پس از {minutes} دقیقه بیکاری قفل می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>dates are shown as {format}</source>
         <translation>تاریخ‌ها به شکل {format} نشان داده می‌شوند</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="42"/>
         <location filename="../../ui/admin_users.py" line="230"/>
-        <location filename="../../ui/dialogs_auth.py" line="209"/>
+        <location filename="../../ui/dialogs_auth.py" line="215"/>
         <source>User id</source>
         <translation>شناسهٔ کاربری</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="42"/>
         <location filename="../../ui/admin_users.py" line="231"/>
-        <location filename="../../ui/dialogs_auth.py" line="141"/>
+        <location filename="../../ui/dialogs_auth.py" line="142"/>
         <source>Full name</source>
         <translation>نام کامل</translation>
     </message>
@@ -925,16 +1301,16 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="237"/>
-        <location filename="../../ui/dialogs_auth.py" line="142"/>
-        <location filename="../../ui/dialogs_auth.py" line="210"/>
-        <location filename="../../ui/dialogs_auth.py" line="248"/>
+        <location filename="../../ui/dialogs_auth.py" line="143"/>
+        <location filename="../../ui/dialogs_auth.py" line="217"/>
+        <location filename="../../ui/dialogs_auth.py" line="273"/>
         <location filename="../../ui/idle_lock.py" line="98"/>
         <source>Password</source>
         <translation>گذرواژه</translation>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="238"/>
-        <location filename="../../ui/dialogs_auth.py" line="143"/>
+        <location filename="../../ui/dialogs_auth.py" line="144"/>
         <source>Password again</source>
         <translation>تکرار گذرواژه</translation>
     </message>
@@ -1002,7 +1378,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Add an account</source>
         <translation>افزودن یک حساب</translation>
     </message>
@@ -1012,12 +1388,12 @@ Switch user?</source>
         <translation>{user} ({role}) افزوده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Site settings (idle lock)</source>
         <translation>تنظیمات مرکز (قفل در بیکاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Switch user</source>
         <translation>تعویض کاربر</translation>
     </message>
@@ -1087,6 +1463,8 @@ Switch user?</source>
         <translation>بیمار جدید در مرحلهٔ غربالگری و با شمارهٔ غربالگری بعدی ثبت می‌شود.</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/page.py" line="408"/>
+        <location filename="../../alsdesk/pdf/page.py" line="415"/>
         <location filename="../../ui/dialogs.py" line="175"/>
         <location filename="../../ui/subjects.py" line="52"/>
         <source>Initials</source>
@@ -1195,7 +1573,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="308"/>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
@@ -1230,12 +1608,12 @@ Switch user?</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>About ALS Desk</source>
         <translation>دربارهٔ ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>ALS Desk — electronic data capture
 
 {title}
@@ -1252,12 +1630,12 @@ Database: {path}</source>
 پایگاه داده: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Close ALS Desk</source>
         <translation>بستن ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>The window is locked: changes not saved on screen will be lost. Close anyway?</source>
         <translation>پنجره قفل است: تغییراتی که روی صفحه ذخیره نشده‌اند از دست می‌روند. با این حال بسته شود؟</translation>
     </message>
@@ -1514,7 +1892,7 @@ Database: {path}</source>
         <translation>این پایگاه داده هنوز هیچ حسابی ندارد و فقط‌خواندنی باز شده است: هیچ‌کس نمی‌تواند وارد شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="162"/>
+        <location filename="../../ui/app.py" line="179"/>
         <source>ALS Desk cannot start</source>
         <translation>ALS Desk نمی‌تواند اجرا شود</translation>
     </message>
@@ -1622,7 +2000,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/casebook.py" line="299"/>
-        <location filename="../../ui/print_actions.py" line="158"/>
+        <location filename="../../ui/print_actions.py" line="167"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
@@ -1939,8 +2317,10 @@ Database: {path}</source>
         <translation>پنجره</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="130"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="258"/>
         <location filename="../../ui/dashboard.py" line="113"/>
-        <location filename="../../ui/dialogs_auth.py" line="267"/>
+        <location filename="../../ui/dialogs_auth.py" line="292"/>
         <location filename="../../ui/log_tables.py" line="58"/>
         <location filename="../../ui/queries.py" line="43"/>
         <location filename="../../ui/schedule_table.py" line="86"/>
@@ -2155,176 +2535,176 @@ Record this in the protocol-deviation log of {subject} now? A draft entry is mad
         <translation>مشکل</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="49"/>
+        <location filename="../../ui/dialogs_auth.py" line="50"/>
         <source>The password needs {rules}.</source>
         <translation>شرایط گذرواژه: {rules}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="128"/>
+        <location filename="../../ui/dialogs_auth.py" line="129"/>
         <source>There is no database at &lt;b&gt;{path}&lt;/b&gt;.</source>
         <translation>در &lt;b&gt;{path}&lt;/b&gt; هیچ پایگاه داده‌ای وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="129"/>
+        <location filename="../../ui/dialogs_auth.py" line="130"/>
         <source>The database has no users yet: &lt;b&gt;{path}&lt;/b&gt;.</source>
         <translation>این پایگاه داده هنوز هیچ کاربری ندارد: &lt;b&gt;{path}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="131"/>
+        <location filename="../../ui/dialogs_auth.py" line="132"/>
         <source>ALS Desk — first start</source>
         <translation>ALS Desk — نخستین اجرا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="132"/>
+        <location filename="../../ui/dialogs_auth.py" line="133"/>
         <source>Create the first administrator account. The administrator adds the nurses, investigators and monitors; it does not enter clinical data.</source>
         <translation>نخستین حساب مدیر سامانه را بسازید. مدیر سامانه پرستاران، پژوهشگران و پایشگران را اضافه می‌کند؛ خودش دادهٔ بالینی وارد نمی‌کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="135"/>
+        <location filename="../../ui/dialogs_auth.py" line="136"/>
         <source>Create</source>
         <translation>ایجاد</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="135"/>
+        <location filename="../../ui/dialogs_auth.py" line="136"/>
         <source>Create the account</source>
         <translation>ایجاد حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="140"/>
+        <location filename="../../ui/dialogs_auth.py" line="141"/>
         <source>Administrator user id</source>
         <translation>شناسهٔ کاربری مدیر سامانه</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="144"/>
-        <location filename="../../ui/dialogs_auth.py" line="211"/>
+        <location filename="../../ui/dialogs_auth.py" line="145"/>
+        <location filename="../../ui/dialogs_auth.py" line="218"/>
         <source>User id:</source>
         <translation>شناسهٔ کاربری:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="145"/>
+        <location filename="../../ui/dialogs_auth.py" line="146"/>
         <source>Full name:</source>
         <translation>نام کامل:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="147"/>
-        <location filename="../../ui/dialogs_auth.py" line="212"/>
-        <location filename="../../ui/dialogs_auth.py" line="251"/>
+        <location filename="../../ui/dialogs_auth.py" line="148"/>
+        <location filename="../../ui/dialogs_auth.py" line="219"/>
+        <location filename="../../ui/dialogs_auth.py" line="276"/>
         <source>Password:</source>
         <translation>گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="148"/>
+        <location filename="../../ui/dialogs_auth.py" line="149"/>
         <source>Password again:</source>
         <translation>تکرار گذرواژه:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="150"/>
+        <location filename="../../ui/dialogs_auth.py" line="151"/>
         <source>type the administrator&apos;s user id.</source>
         <translation>شناسهٔ کاربری مدیر سامانه را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="151"/>
+        <location filename="../../ui/dialogs_auth.py" line="152"/>
         <source>type the administrator&apos;s full name.</source>
         <translation>نام کامل مدیر سامانه را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="152"/>
+        <location filename="../../ui/dialogs_auth.py" line="153"/>
         <source>choose a password.</source>
         <translation>یک گذرواژه انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="153"/>
+        <location filename="../../ui/dialogs_auth.py" line="154"/>
         <source>type the password again, to be sure of it.</source>
         <translation>برای اطمینان، گذرواژه را دوباره بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="182"/>
+        <location filename="../../ui/dialogs_auth.py" line="183"/>
         <source>The two passwords differ: type the same password twice.</source>
         <translation>دو گذرواژه یکسان نیستند: یک گذرواژه را دو بار بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="206"/>
+        <location filename="../../ui/dialogs_auth.py" line="212"/>
         <source>ALS Desk — log in</source>
         <translation>ALS Desk — ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="207"/>
+        <location filename="../../ui/dialogs_auth.py" line="213"/>
         <source>Database: &lt;b&gt;{path}&lt;/b&gt;</source>
         <translation>پایگاه داده: &lt;b&gt;{path}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="207"/>
+        <location filename="../../ui/dialogs_auth.py" line="213"/>
         <source>Log in</source>
         <translation>ورود</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="213"/>
+        <location filename="../../ui/dialogs_auth.py" line="228"/>
         <source>type your user id.</source>
         <translation>شناسهٔ کاربری خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="214"/>
+        <location filename="../../ui/dialogs_auth.py" line="229"/>
         <source>type your password.</source>
         <translation>گذرواژهٔ خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="233"/>
+        <location filename="../../ui/dialogs_auth.py" line="258"/>
         <source>Electronic signature</source>
         <translation>امضای الکترونیکی</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="234"/>
+        <location filename="../../ui/dialogs_auth.py" line="259"/>
         <source>You are signing &lt;b&gt;{what}&lt;/b&gt;.&lt;br&gt;Your signature is the legally binding equivalent of a handwritten one (21 CFR 11). It is shown and printed with your name, the date and time, and its meaning.</source>
         <translation>شما &lt;b&gt;{what}&lt;/b&gt; را امضا می‌کنید.&lt;br&gt;امضای شما از نظر قانونی هم‌ارز امضای دست‌نویس است (21 CFR 11). این امضا همراه با نام شما، تاریخ و ساعت، و معنای آن نمایش داده و چاپ می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="236"/>
+        <location filename="../../ui/dialogs_auth.py" line="261"/>
         <location filename="../../ui/form_actions.py" line="244"/>
         <source>Sign</source>
         <translation>امضا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="244"/>
+        <location filename="../../ui/dialogs_auth.py" line="269"/>
         <source>Meaning of the signature</source>
         <translation>معنای امضا</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="249"/>
+        <location filename="../../ui/dialogs_auth.py" line="274"/>
         <source>Signed by:</source>
         <translation>امضاکننده:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="250"/>
+        <location filename="../../ui/dialogs_auth.py" line="275"/>
         <source>Meaning:</source>
         <translation>معنا:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="253"/>
+        <location filename="../../ui/dialogs_auth.py" line="278"/>
         <source>type your password to sign.</source>
         <translation>برای امضا، گذرواژهٔ خود را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="254"/>
+        <location filename="../../ui/dialogs_auth.py" line="279"/>
         <source>give the meaning of the signature.</source>
         <translation>معنای امضا را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="267"/>
+        <location filename="../../ui/dialogs_auth.py" line="292"/>
         <source>Completed by</source>
         <translation>تکمیل‌کننده</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="267"/>
+        <location filename="../../ui/dialogs_auth.py" line="292"/>
         <source>On</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="269"/>
+        <location filename="../../ui/dialogs_auth.py" line="294"/>
         <source>&lt;b&gt;Forms this signature covers ({n}):&lt;/b&gt;</source>
         <translation>&lt;b&gt;فرم‌هایی که این امضا در بر می‌گیرد ({n}):&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs_auth.py" line="277"/>
+        <location filename="../../ui/dialogs_auth.py" line="302"/>
         <source>Already signed or locked, left as they are: {forms}</source>
         <translation>از پیش امضاشده یا قفل‌شده، بدون تغییر می‌مانند: {forms}</translation>
     </message>
@@ -2520,7 +2900,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_actions.py" line="213"/>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&apos;{form}&apos; of subject {subject}</source>
         <translation>فرم «{form}» بیمار {subject}</translation>
     </message>
@@ -2791,6 +3171,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>ورودی جدید</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="180"/>
         <location filename="../../ui/form_page.py" line="344"/>
         <source>entry {n}</source>
         <translation>ورودی {n}</translation>
@@ -3112,6 +3493,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="258"/>
         <location filename="../../ui/form_renderer.py" line="428"/>
         <source>Query</source>
         <translation>پرسش</translation>
@@ -3231,6 +3613,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>راستی‌آزمایی باطل شد</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="31"/>
         <location filename="../../alsdesk/states.py" line="60"/>
         <location filename="../../ui/history.py" line="34"/>
         <source>locked</source>
@@ -3262,6 +3645,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>(محدود)</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="169"/>
         <location filename="../../ui/history.py" line="41"/>
         <source>When</source>
         <translation>زمان</translation>
@@ -3477,7 +3861,7 @@ Why is this result not an adverse event? (Kept in the audit trail.)</source>
     </message>
     <message>
         <location filename="../../ui/outcomes_view.py" line="105"/>
-        <location filename="../../ui/print_actions.py" line="30"/>
+        <location filename="../../ui/print_actions.py" line="32"/>
         <source>Primary outcomes</source>
         <translation>پیامدهای اولیه</translation>
     </message>
@@ -3572,7 +3956,7 @@ GCS fall: {gcs}</source>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="66"/>
-        <location filename="../../ui/print_actions.py" line="126"/>
+        <location filename="../../ui/print_actions.py" line="135"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
@@ -3668,104 +4052,125 @@ GCS fall: {gcs}</source>
         <translation>چاپگر راه‌اندازی نشد.</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/blank.py" line="51"/>
         <location filename="../../ui/print_actions.py" line="25"/>
         <source>Blank CRF book</source>
         <translation>دفترچهٔ خالی CRF</translation>
     </message>
     <message>
         <location filename="../../ui/print_actions.py" line="26"/>
+        <source>Blank CRF book in Persian</source>
+        <translation>دفترچهٔ خالی CRF به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="27"/>
         <source>Visit forms</source>
         <translation>فرم‌های ویزیت</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="27"/>
+        <location filename="../../ui/print_actions.py" line="28"/>
+        <source>Visit forms in Persian</source>
+        <translation>فرم‌های ویزیت به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="29"/>
         <source>Subject casebook</source>
         <translation>پروندهٔ بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="28"/>
+        <location filename="../../ui/print_actions.py" line="30"/>
         <source>Adverse event listing</source>
         <translation>فهرست عارضه‌های ناخواسته</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="29"/>
+        <location filename="../../ui/print_actions.py" line="31"/>
         <source>Visit schedule card</source>
         <translation>کارت برنامهٔ ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="31"/>
+        <location filename="../../ui/print_actions.py" line="33"/>
         <location filename="../../ui/safety_page.py" line="63"/>
         <source>Safety tables</source>
         <translation>جدول‌های ایمنی</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="33"/>
+        <location filename="../../ui/print_actions.py" line="35"/>
         <source>SAE report (CIOMS I)</source>
         <translation>گزارش عارضهٔ ناخواستهٔ جدی (CIOMS I)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="85"/>
+        <location filename="../../ui/print_actions.py" line="93"/>
         <source>AE {n}</source>
         <translation>عارضهٔ ناخواستهٔ شمارهٔ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="158"/>
         <location filename="../../ui/print_actions.py" line="167"/>
+        <location filename="../../ui/print_actions.py" line="176"/>
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="168"/>
+        <location filename="../../ui/print_actions.py" line="177"/>
         <source>Choose a visit in the casebook first.</source>
         <translation>ابتدا یک ویزیت را در پروندهٔ بیمار انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="173"/>
+        <location filename="../../ui/print_actions.py" line="182"/>
         <source>Print direct identifiers</source>
         <translation>چاپ شناسه‌های مستقیم</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="174"/>
+        <location filename="../../ui/print_actions.py" line="183"/>
         <source>Print this casebook WITH the subject&apos;s direct identifiers (name, record number, telephone)? The printout must stay at the site; the audit trail records that you printed it.</source>
         <translation>این پروندهٔ بیمار «همراه با» شناسه‌های مستقیم بیمار (نام، شمارهٔ پرونده، تلفن) چاپ شود؟ نسخهٔ چاپی باید در مرکز بماند؛ ردپای ممیزی ثبت می‌کند که شما آن را چاپ کرده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="179"/>
+        <location filename="../../ui/print_actions.py" line="188"/>
         <source>Blank CRF book…</source>
         <translation>دفترچهٔ خالی CRF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="181"/>
+        <location filename="../../ui/print_actions.py" line="189"/>
+        <source>Blank CRF book in Persian…</source>
+        <translation>دفترچهٔ خالی CRF به فارسی…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="191"/>
         <source>Visit forms of the current visit…</source>
         <translation>فرم‌های ویزیت جاری…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="182"/>
+        <location filename="../../ui/print_actions.py" line="192"/>
+        <source>Visit forms of the current visit, in Persian…</source>
+        <translation>فرم‌های ویزیت جاری، به فارسی…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="194"/>
         <source>Subject casebook…</source>
         <translation>پروندهٔ بیمار…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="184"/>
+        <location filename="../../ui/print_actions.py" line="196"/>
         <source>Visit schedule card…</source>
         <translation>کارت برنامهٔ ویزیت‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="187"/>
+        <location filename="../../ui/print_actions.py" line="199"/>
         <source>Adverse event listing…</source>
         <translation>فهرست عارضه‌های ناخواسته…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="188"/>
+        <location filename="../../ui/print_actions.py" line="200"/>
         <source>Safety tables…</source>
         <translation>جدول‌های ایمنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="189"/>
+        <location filename="../../ui/print_actions.py" line="201"/>
         <source>Primary outcomes (fever, GCS)…</source>
         <translation>پیامدهای اولیه (تب، GCS)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="191"/>
+        <location filename="../../ui/print_actions.py" line="203"/>
         <source>Casebook with direct identifiers (administrator)…</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
@@ -3858,6 +4263,7 @@ GCS fall: {gcs}</source>
         <translation>باز کردن &amp;فرم</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="268"/>
         <location filename="../../ui/queries.py" line="116"/>
         <source>Data queries</source>
         <translation>پرسش‌های داده</translation>
@@ -5661,10 +6067,57 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>، </translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="47"/>
+        <source>Allowed {low} to {high}{unit}</source>
+        <translation>مجاز {low} تا {high}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="50"/>
+        <source>Allowed {low}{unit} or more</source>
+        <translation>مجاز {low}{unit} یا بیشتر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="52"/>
+        <source>Allowed up to {high}{unit}</source>
+        <translation>مجاز تا {high}{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="89"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="100"/>
         <location filename="../../alsdesk/permissions.py" line="45"/>
         <location filename="../../alsdesk/setting_rules.py" line="28"/>
         <source> or </source>
         <translation> یا </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="95"/>
+        <source>is</source>
+        <translation>برابر است با</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="95"/>
+        <source>is not</source>
+        <translation>برابر نیست با</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="100"/>
+        <source> and </source>
+        <translation> و </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="103"/>
+        <source>not ({condition})</source>
+        <translation>نه ({condition})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="110"/>
+        <source>{field} is recorded</source>
+        <translation>{field} ثبت شده باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="111"/>
+        <source>{field} is blank</source>
+        <translation>{field} خالی باشد</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="51"/>
@@ -5765,6 +6218,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/filled.py" line="147"/>
         <location filename="../../alsdesk/restore.py" line="67"/>
         <location filename="../../alsdesk/study/diff.py" line="247"/>
         <location filename="../../alsdesk/study/diff.py" line="279"/>
@@ -6649,73 +7103,73 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="277"/>
+        <location filename="../../alsdesk/store/core.py" line="281"/>
         <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
         <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="431"/>
+        <location filename="../../alsdesk/store/core.py" line="435"/>
         <source>A setting is named by text, not {kind}.</source>
         <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="445"/>
+        <location filename="../../alsdesk/store/core.py" line="449"/>
         <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
         <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="449"/>
+        <location filename="../../alsdesk/store/core.py" line="453"/>
         <source>The value of the setting &apos;{key}&apos; {problem}.</source>
         <translation>مقدار تنظیم «{key}» {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="454"/>
+        <location filename="../../alsdesk/store/core.py" line="458"/>
         <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
         <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="507"/>
+        <location filename="../../alsdesk/store/core.py" line="511"/>
         <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
         <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="515"/>
+        <location filename="../../alsdesk/store/core.py" line="519"/>
         <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="522"/>
+        <location filename="../../alsdesk/store/core.py" line="526"/>
         <location filename="../../alsdesk/store/lock.py" line="400"/>
         <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
         <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="535"/>
+        <location filename="../../alsdesk/store/core.py" line="539"/>
         <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="541"/>
+        <location filename="../../alsdesk/store/core.py" line="545"/>
         <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
         <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="546"/>
+        <location filename="../../alsdesk/store/core.py" line="550"/>
         <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="552"/>
+        <location filename="../../alsdesk/store/core.py" line="556"/>
         <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
         <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="562"/>
+        <location filename="../../alsdesk/store/core.py" line="566"/>
         <source>The database {path} cannot be opened: {error}.</source>
         <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="564"/>
+        <location filename="../../alsdesk/store/core.py" line="568"/>
         <source>The database {path} could not be written ({error}); nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
     </message>
@@ -7547,6 +8001,255 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <location filename="../../alsdesk/textcheck.py" line="61"/>
         <source>has {n:,} characters; at most {limit:,} are allowed: say it shorter</source>
         <translation>{n:,} نویسه دارد؛ حداکثر {limit:,} نویسه مجاز است: کوتاه‌تر بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/collect.py" line="30"/>
+        <source>not printed (direct identifier)</source>
+        <translation>چاپ نمی‌شود (شناسهٔ مستقیم)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/collect.py" line="224"/>
+        <source>target {target} · window {window} · done: {done}</source>
+        <translation>هدف {target} · بازه {window} · انجام: {done}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/collect.py" line="310"/>
+        <location filename="../../alsdesk/pdf/collect.py" line="316"/>
+        <source>{when} by {user}</source>
+        <translation>{when} به دست {user}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/collect.py" line="403"/>
+        <source>not expected (left the study)</source>
+        <translation>انتظار نمی‌رود (از مطالعه خارج شده)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/collect.py" line="405"/>
+        <source>not done</source>
+        <translation>انجام نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="68"/>
+        <source>Completed by (name, signature):</source>
+        <translation>تکمیل‌کننده (نام، امضا):</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="71"/>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="91"/>
+        <source>Printed {when}</source>
+        <translation>چاپ‌شده {when}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="93"/>
+        <source>Data fingerprint {fingerprint}</source>
+        <translation>اثر انگشت داده {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="109"/>
+        <source>Audit head</source>
+        <translation>سر زنجیرهٔ ممیزی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/footer.py" line="138"/>
+        <source>Page {number} of {total}</source>
+        <translation>صفحهٔ {number} از {total}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="161"/>
+        <source>Event: {event}. A log: one entry per row, {n} rows a page. When the page is full, continue on a copy of this page and number the log pages 1, 2, 3 … in order; row 1 of log page 2 is entry {next}.</source>
+        <translation>ویزیت: {event}. یک فهرست: هر ردیف یک مورد، {n} ردیف در هر صفحه. وقتی صفحه پر شد، روی رونوشتی از این صفحه ادامه دهید و صفحه‌های فهرست را به ترتیب 1، 2، 3 … شماره بزنید؛ ردیف 1 صفحهٔ 2 مورد {next} است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="166"/>
+        <source>Calculated by ALS Desk when an entry is entered (nothing to write here): {names}.</source>
+        <translation>هنگام ورود هر مورد، ALS Desk این‌ها را محاسبه می‌کند (اینجا چیزی ننویسید): {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="169"/>
+        <source>Log page</source>
+        <translation>صفحهٔ فهرست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="170"/>
+        <source>of</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="199"/>
+        <source>{low} to {high}</source>
+        <translation>{low} تا {high}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="201"/>
+        <source>{n} decimals</source>
+        <translation>{n} رقم اعشار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="201"/>
+        <source>{n} decimal</source>
+        <translation>{n} رقم اعشار</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="206"/>
+        <source>write the code</source>
+        <translation>کد را بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="208"/>
+        <source>partial date allowed</source>
+        <translation>تاریخ ناقص پذیرفته است</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="210"/>
+        <source>or {codes}</source>
+        <translation>یا {codes}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="213"/>
+        <source>only if ({note})</source>
+        <translation>فقط اگر ({note})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="317"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="50"/>
+        <source>Only if {condition}</source>
+        <translation>فقط اگر {condition}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="323"/>
+        <source>Missing-data codes (write the code in the cell):</source>
+        <translation>کدهای دادهٔ گمشده (کد را در خانه بنویسید):</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="328"/>
+        <source>Codes.</source>
+        <translation>کدها.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/logpage.py" line="328"/>
+        <source>Notes.</source>
+        <translation>یادداشت‌ها.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="26"/>
+        <source>(does not apply)</source>
+        <translation>(کاربرد ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="35"/>
+        <location filename="../../alsdesk/pdf/rows.py" line="87"/>
+        <source>code {code}</source>
+        <translation>کد {code}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="37"/>
+        <source>(does not apply: should be blank)</source>
+        <translation>(کاربرد ندارد: باید خالی باشد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="39"/>
+        <location filename="../../alsdesk/pdf/rows.py" line="91"/>
+        <source>query {queries}</source>
+        <translation>پرسش {queries}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="84"/>
+        <source>(blank)</source>
+        <translation>(خالی)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="89"/>
+        <source>does not apply: should be blank</source>
+        <translation>کاربرد ندارد: باید خالی باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="131"/>
+        <source>Does not apply</source>
+        <translation>کاربرد ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/rows.py" line="133"/>
+        <source>left blank, as their condition is not met: {fields}</source>
+        <translation>خالی مانده، چون شرطشان برقرار نیست: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="30"/>
+        <source>Investigator&apos;s signature</source>
+        <translation>امضای پژوهشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="47"/>
+        <source>the entries of this page in rows: ______</source>
+        <translation>موارد این صفحه در ردیف‌های: ______</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="48"/>
+        <source>this entry</source>
+        <translation>این مورد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="48"/>
+        <source>this form</source>
+        <translation>این فرم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="52"/>
+        <source>{title}: every form of this visit ({event})</source>
+        <translation>{title}: همهٔ فرم‌های این ویزیت ({event})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="67"/>
+        <source>signature invalidated by a later change; </source>
+        <translation>امضا با تغییری پس از آن باطل شد؛ </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="68"/>
+        <source>Not signed</source>
+        <translation>امضا نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="69"/>
+        <source>{state}no valid electronic signature of the investigator. Meaning of the signature required: {meaning}</source>
+        <translation>{state}امضای الکترونیکی معتبری از پژوهشگر نیست. معنای امضای لازم: {meaning}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="73"/>
+        <source>If signed on paper:</source>
+        <translation>اگر روی کاغذ امضا می‌شود:</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="79"/>
+        <source>&lt;b&gt;Electronically signed&lt;/b&gt; by &lt;b&gt;{name}&lt;/b&gt; ({role}) on &lt;b&gt;{when}&lt;/b&gt;. Meaning: {meaning}</source>
+        <translation>&lt;b&gt;امضای الکترونیکی&lt;/b&gt; به دست &lt;b&gt;{name}&lt;/b&gt; ({role}) در &lt;b&gt;{when}&lt;/b&gt;. معنا: {meaning}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="82"/>
+        <source>&lt;b&gt;Signature voided&lt;/b&gt;: signed by {name} ({role}) on {when}, meaning: {meaning}; voided on {voided}: {reason}</source>
+        <translation>&lt;b&gt;امضا باطل شد&lt;/b&gt;: امضاشده به دست {name} ({role}) در {when}، معنا: {meaning}؛ باطل‌شده در {voided}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="140"/>
+        <source>By signing I declare: {meaning}</source>
+        <translation>با امضا اعلام می‌کنم: {meaning}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="154"/>
+        <source>Printed name</source>
+        <translation>نام (با حروف خوانا)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="155"/>
+        <source>Signature</source>
+        <translation>امضا</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="155"/>
+        <source>Date</source>
+        <translation>تاریخ</translation>
     </message>
 </context>
 </TS>
