@@ -128,3 +128,24 @@ def test_the_language_is_chosen_at_the_login_and_kept_for_that_person(qtbot, dem
     assert seen["user"] == "nurse" and seen["rtl"] == "True"
     assert seen["title"] != "ALS Desk — log in" and "ALS Desk" in seen["title"]
     assert saved_language("nurse") == "fa" and saved_language() == "fa"
+
+
+def test_a_catalogue_rewritten_while_the_window_runs_changes_nothing(tmp_path, monkeypatch):
+    """The catalogue is read into memory: a .qm replaced while the program runs (an update,
+    a rebuild) crashed the next translation when Qt read the mapped file (an outside
+    review's SIGSEGV). The words stay those loaded, and nothing crashes."""
+    import shutil
+
+    from ui import i18n as ui_i18n
+
+    copy = tmp_path / "alsdesk_fa.qm"
+    shutil.copy(ui_i18n.catalogue_path("fa"), copy)
+    monkeypatch.setattr(ui_i18n, "catalogue_path", lambda code: copy)
+    use_language("fa")
+    before = i18n.tr("Subjects")
+    assert before != "Subjects"
+    copy.write_bytes(b"\0" * 10)  # truncated and rewritten, as a rebuild does
+    copy.unlink()
+    for _ in range(3):
+        assert i18n.tr("Subjects") == before
+    assert i18n.tr("Queries") != "Queries"

@@ -11,6 +11,8 @@ anyone is known. It changes nothing in the database.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +33,30 @@ def catalogue_path(code: str):
     return resource_path("translations", f"alsdesk_{code}.qm")
 
 
+_kept: dict[int, bytes] = {}  # each installed translator's catalogue, alive while it is
+
+
+def _translator(app, path) -> QTranslator | None:
+    """A translator of the catalogue at `path`, read into memory (None: no such file).
+
+    QTranslator.load(filename) maps the file into memory and reads it there for as long as
+    the program runs: a catalogue rewritten meanwhile (an update installed while the window
+    is open, a rebuild by ``python -m ui.translations``) made the next translation read
+    changed pages and crash the process (SIGSEGV in QCoreApplication.translate, seen by an
+    outside review). Loaded from bytes the program holds, it cannot change under it.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    translator = QTranslator(app)
+    # the folder: where a catalogue's dependencies (other .qm files it names) are found
+    if not translator.load(data, str(Path(path).parent)):
+        return None
+    _kept[id(translator)] = data  # Qt reads these bytes, not a copy: keep them
+    return translator
+
+
 def _translate(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate("", text, disambiguation)
 
@@ -46,14 +72,15 @@ def use_language(code: str) -> None:
     app = QCoreApplication.instance()
     for old in _installed:
         app.removeTranslator(old)
-    _installed.clear()
+    _installed.clear()  # the removed translators (owned by the app) keep their bytes in _kept
     if code != "en":
-        qt_own = QTranslator(app)
-        if qt_own.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        qt_own = _translator(app, qt_dir / f"qtbase_{code}.qm")
+        if qt_own is not None:
             app.installTranslator(qt_own)
             _installed.append(qt_own)
-        ours = QTranslator(app)
-        if not ours.load(str(catalogue_path(code))):
+        ours = _translator(app, catalogue_path(code))
+        if ours is None:
             raise FileNotFoundError(f"the {i18n.LANGUAGES[code]} catalogue is missing: "
                                     f"{catalogue_path(code)} (python -m ui.translations builds it)")
         app.installTranslator(ours)
