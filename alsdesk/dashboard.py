@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from alsdesk import overview
+from alsdesk import datefmt, overview
 from alsdesk.clinical.schedule import VisitPlan, VisitStatus
 from alsdesk.i18n import tr
 from alsdesk.states import FormStatus, QueryStatus, SubjectStatus
-from alsdesk.study import values as fv
 from alsdesk.study.model import Derived, EventKind, Form, TimeUnit
 
 if TYPE_CHECKING:
@@ -198,7 +197,7 @@ def serious_events(store: "Store", subject: str | None = None) -> list[SeriousEv
             sql += " AND s.code = ?"
             params.append(subject)
         for number, iid, code, *values in store.conn.execute(sql, params):
-            term, start, outcome = (fv.display(f, v) if f is not None else ""
+            term, start, outcome = (datefmt.shown_value(f, v) if f is not None else ""
                                     for f, v in zip(shown, values))
             found.append((number, iid,
                           SeriousEvent(code, iid, term or tr("(no term)"), start, outcome)))

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 __all__ = ["FORMATS", "DEFAULT_FORMAT", "SETTING", "date_text", "datetime_text",
-           "shown_date", "shown_datetime", "site_format", "format_problem"]
+           "shown_date", "shown_datetime", "shown_value", "site_format", "format_problem"]
 
 SETTING = "date_format"
 DEFAULT_FORMAT = "DD/MMM/YYYY"
@@ -66,6 +66,25 @@ def shown_date(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> st
 def shown_datetime(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:
     """shown_date and the clock time: ۱۴۰۵/۰۹/۱۶ (07/DEC/2026) 14:30 in Persian."""
     return f"{shown_date(moment, fmt, year=year)} {moment:%H:%M}"
+
+
+def shown_value(field, value, fmt: str = DEFAULT_FORMAT) -> str:
+    """A stored value as a person reads it on screen (alsdesk.study.values.display), a whole
+    date (or date and time) as shown_date writes it: in Persian the Solar Hijri date with the
+    Gregorian beside, kept in order in a right-to-left table. A partial date stays as written
+    (a Gregorian month is no Solar Hijri one)."""
+    from alsdesk.study import values as fv
+
+    kind = getattr(field.type, "value", None)
+    if isinstance(value, str) and kind in ("date", "datetime") and len(value) >= 10:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return fv.display(field, value, fmt)
+        if kind == "date":
+            return shown_date(moment.date(), fmt)
+        return shown_datetime(moment, fmt) if len(value) > 10 else shown_date(moment.date(), fmt)
+    return fv.display(field, value, fmt)
 
 
 def site_format(store: "Store") -> str:

@@ -15,7 +15,7 @@ from datetime import date
 
 import jdatetime
 
-from alsdesk.i18n import ascii_digits, local_digits
+from alsdesk.i18n import ascii_digits, local_digits, tr
 
 __all__ = ["MONTHS", "YEARS", "to_jalali", "from_jalali", "jalali_text", "jalali_long",
            "read_jalali", "is_jalali_year"]
@@ -24,6 +24,8 @@ MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرد�
           "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 YEARS = (1278, 1479)  # the Gregorian 1900..2100 the forms accept, in Jalali years
 _TYPED = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{1,2}))?")
+# "16 آذر 1405", as the wall calendar and a letter write it (day, month's name, year)
+_NAMED = re.compile(r"([0-9]{1,2})\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})")
 
 
 def to_jalali(day: date) -> tuple[int, int, int]:
@@ -62,14 +64,27 @@ def read_jalali(text: str) -> tuple[date | None, str | None]:
     (None, why) when it is one that cannot be stored: no such day, or only a month, which
     spans two Gregorian months and so has no one partial date to store.
     """
-    m = _TYPED.fullmatch(ascii_digits(text.strip()))
+    typed = ascii_digits(text.strip())
+    named = _NAMED.fullmatch(typed.replace("\u200c", ""))
+    if named is not None:
+        year, month, day = int(named[3]), MONTHS.index(named[2]) + 1, int(named[1])
+        if not is_jalali_year(year):
+            return None, tr("{year} is not a Solar Hijri year the forms accept ({low} to "
+                            "{high})").format(year=year, low=YEARS[0], high=YEARS[1])
+        return _day(year, month, day)
+    m = _TYPED.fullmatch(typed)
     if m is None or not is_jalali_year(int(m[1])):
         return None, None
     year, month = int(m[1]), int(m[2])
     if m[3] is None:
-        return None, ("a Solar Hijri month spans two Gregorian months: give the day too, "
-                      "or the month in the Gregorian calendar")
+        return None, tr("a Solar Hijri month spans two Gregorian months: give the day too, "
+                        "or the month in the Gregorian calendar")
+    return _day(year, month, int(m[3]))
+
+
+def _day(year: int, month: int, day: int) -> tuple[date | None, str | None]:
     try:
-        return from_jalali(year, month, int(m[3])), None
+        return from_jalali(year, month, day), None
     except ValueError:
-        return None, f"{year:04d}/{month:02d}/{int(m[3]):02d} is not a day of the Solar Hijri calendar"
+        return None, tr("{date} is not a day of the Solar Hijri calendar").format(
+            date=f"{year:04d}/{month:02d}/{day:02d}")

@@ -127,3 +127,41 @@ def test_every_state_word_reaches_the_catalogue():
 
     for kind in (SubjectStatus, FormStatus, QueryStatus, VisitStatus, Verdict):
         assert {s.value for s in kind} <= set(WORDS), kind
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("16 آذر 1405", "2026-12-07"), ("۱۶ آذر ۱۴۰۵", "2026-12-07"),
+    ("۱ فروردین ۱۴۰۵", "2026-03-21"), ("30 اسفند 1403", "2025-03-20"),
+])
+def test_a_solar_hijri_date_with_the_months_name(typed, stored):
+    """As the wall calendar writes it: day, the month's Persian name, year."""
+    assert parse_value(DAY, typed, jalali=True) == stored
+    assert parse_value(WHEN, typed + " 14:30", jalali=True) == stored + "T14:30"
+    with pytest.raises(ValidationError, match="not a day of the Solar Hijri calendar"):
+        parse_value(DAY, "30 اسفند 1404", jalali=True)
+
+
+def test_a_date_in_persian_digits_is_read_as_typed_in_an_english_window_too():
+    """An answer typed in Persian, then the window switched to English (an outside review:
+    "not a date" until switched back): its Persian digits say how it was typed."""
+    assert parse_value(DAY, "۱۴۰۵/۰۹/۱۶") == "2026-12-07"
+    assert parse_value(DAY, "۱۶ آذر ۱۴۰۵") == "2026-12-07"
+    with pytest.raises(ValidationError):
+        parse_value(DAY, "1405/09/16")  # Latin digits in English: a typo of 2026, refused
+
+
+def test_the_arabic_thousands_separator_is_refused_not_read_as_a_decimal_point():
+    with pytest.raises(ValidationError, match="separates thousands"):
+        parse_value(WEIGHT, "۷۲٬۵")  # once stored as 72.5
+    assert parse_value(WEIGHT, "۷۲٫۵") == 72.5
+
+
+def test_a_date_on_screen_in_persian_is_solar_hijri_with_the_gregorian_beside():
+    from alsdesk import datefmt
+
+    assert datefmt.shown_value(DAY, "2026-12-07") == "07/DEC/2026"
+    with i18n.writing("fa"):
+        shown = datefmt.shown_value(DAY, "2026-12-07")
+        assert shown.startswith("۱۴۰۵/۰۹/۱۶") and "07/DEC/2026" in shown
+        assert datefmt.shown_value(PARTIAL, "2026-12") == "DEC/2026"  # no Solar Hijri month
+        assert "14:30" in datefmt.shown_value(WHEN, "2026-12-07T14:30")

@@ -264,3 +264,33 @@ def test_latin_text_is_drawn_as_before(tmp_path):
 
     assert not shaping.needs("Plain Latin text, 12.5 mg; café")
     assert shaping.needs("سلام") and shaping.needs("a🦠") and shaping.needs("a\x07")
+
+
+def test_a_persian_answer_after_an_english_label_reads_right_to_left(tmp_path):
+    """"Term: سردرد بعد از infusion ۲ ساعت" in an English line (a log entry, the AE listing):
+    the answer keeps its own direction, so a Persian reader meets "سردرد" first and
+    "infusion" after "از" (an outside review found "infusion" read first), on every line
+    it wraps onto."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table
+
+    from alsdesk.pdf import shaping
+    from alsdesk.pdf import styles as st
+    from alsdesk.pdf.fonts import esc
+
+    value = "سردرد بعد از infusion ۲ ساعت"
+    one = st.p("<b>Term:</b> " + esc(shaping.embedded(value)), st.CELL)
+    parts, _ = _drawn([one], tmp_path)
+    line = "".join(parts)
+    # Drawn left to right (each word's letters from its last, as a right-to-left word is):
+    # the label, then the answer laid out from the right: "ساعت" leftmost, "infusion", and
+    # "سردرد", its first word, rightmost. Without the embedding "سردرد" came first.
+    first, last = "سردرد"[::-1], "ساعت"[::-1]
+    assert (line.index("Term") < line.index(last) < line.index("infusion")
+            < line.index(first)), line
+    wrapped = st.p("<b>Term:</b> " + esc(shaping.embedded(" ".join([value] * 3))), st.CELL)
+    parts, _ = _drawn([Table([[wrapped]], colWidths=[45 * mm])], tmp_path)
+    later = [p for p in parts[1:] if "infusion" in p and first in p]  # continuation lines
+    assert later, parts
+    for text in later:
+        assert text.index("infusion") < text.rindex(first), text

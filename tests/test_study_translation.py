@@ -97,3 +97,35 @@ def test_the_bundled_trial_has_every_text_in_persian():
     assert translation.missing(study, "fa") == []
     fa = translation.localized(study, "fa")
     assert fa.form("vs").label == "علائم حیاتی"
+
+
+def test_an_amendment_lists_every_translated_text_it_changes(tmp_path):
+    """A translation that swaps "Yes" and "No" behind a harmless first edit: the plan names
+    each changed text with its English, old and new (an outside review's attack: the plan
+    showed the first changed line only)."""
+    from alsdesk.store import amend
+
+    old = load_study(_definition(tmp_path / "a", FA))
+    swapped = FA.replace('Y = "بله"\nN = "خیر"', 'Y = "خیر"\nN = "بله"').replace(
+        'label = "انجام نشد"', 'label = "انجام نشد "')
+    new_text = files.edit(files.bundled_text(), 'crf_version = "1.0"', 'crf_version = "1.1"')
+    path = files.write(tmp_path / "b", new_text)
+    path.with_name("translation.fa.toml").write_text(swapped, encoding="utf-8")
+    new = load_study(path)
+    changes = translation.changed_texts(old, new, "fa")
+    assert [(k, en, b, a) for k, en, b, a in changes] == [
+        ("codelists.ny.choices.N", "No", "خیر", "بله"),
+        ("codelists.ny.choices.Y", "Yes", "بله", "خیر"),
+        ("missing.ND.label", "Not done", "انجام نشد", "انجام نشد "),
+    ]
+    from alsdesk.store import Store
+
+    store = Store.create(tmp_path / "t.db", old)
+    store.users.create_first_admin("admin", "Ada Admin", "Correct-horse-9")
+    store.login("admin", "Correct-horse-9")
+    plan = amend.plan(store, new, str(path))
+    lines = [f.text for f in plan.findings]
+    assert any("codelists.ny.choices.Y ('Yes')" in line and "'بله'" in line and "'خیر'" in line
+               for line in lines), lines
+    assert any("3 translated text(s) change" in line for line in lines), lines
+    store.close()

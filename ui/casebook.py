@@ -9,17 +9,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from alsdesk import dashboard, overview, permissions
+from alsdesk import dashboard, datefmt, overview, permissions
 from alsdesk.auth import Action
 from alsdesk.derive import DerivedValue, eligibility_text
 from alsdesk.errors import AlsDeskError
 from alsdesk.i18n import tr
 from alsdesk.states import FormStatus
 from alsdesk.store.signoff import signoff
-from alsdesk.study import values as fv
 from alsdesk.study.model import EventKind
 from .derived_panel import EligibilityView
-from .fmt import gate
+from .fmt import gate, site_format
 from .i18n import shown as shown_study
 from .log_tables import LogTable
 from .schedule_table import ScheduleTable
@@ -285,7 +284,7 @@ class CasebookPage(QWidget):
             inputs.extend(i for i in d.inputs if i in fdef.field_ids and i not in inputs)
         for fid in inputs:
             f = fdef.field(fid)
-            shown = fv.display(f, values.get(fid)) or "–"
+            shown = datefmt.shown_value(f, values.get(fid), site_format()) or "–"
             self.dose.addRow(f.label + ":", QLabel(f"{shown} {f.unit or ''}".strip()))
         for d in derived.values():
             value = QLabel(f"<b>{d.text}</b>")

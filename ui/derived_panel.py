@@ -3,7 +3,7 @@ eligibility), shown live beside a form and in the casebook."""
 from __future__ import annotations
 
 import dataclasses
-
+from html import escape
 from typing import Mapping
 
 from PySide6.QtCore import Qt
@@ -119,17 +119,21 @@ class DerivedPanel(QGroupBox):
                 label.setWordWrap(True)
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 name = QLabel(d.label + ":")
+                name.setTextFormat(Qt.TextFormat.PlainText)  # the definition's words
                 name.setWordWrap(True)
                 self.form.addRow(name, label)
                 self.labels[d.id] = label
             extra = d.error or d.note
-            label.setText(f"<b>{d.text}</b>" + (f"<br><small>{extra}</small>" if extra else ""))
+            label.setText(f"<b>{escape(d.text)}</b>"
+                          + (f"<br><small>{escape(extra)}</small>" if extra else ""))
 
     def _eligibility(self, d: DerivedValue) -> None:
         if self.eligibility is None:
             self.eligibility = EligibilityView(compact=True)
             self.eligibility.setObjectName(f"derived_{d.id}")
-            self.layout_.addWidget(QLabel(d.label + ":"))
+            name = QLabel(d.label + ":")
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            self.layout_.addWidget(name)
             self.layout_.addWidget(self.eligibility)
         result = d.value if isinstance(d.value, EligibilityResult) else None
         self.eligibility.show_result(result, d.error)

@@ -38,6 +38,8 @@ def _placeholder(kind: FieldType, partial: bool) -> str:
         return tr(_PLACEHOLDER[kind])
     iso = site_format() == "YYYY-MM-DD"
     day = "YYYY-MM-DD" if iso else "DD/MMM/YYYY"
+    if i18n.language() == "fa":  # the Solar Hijri date is read too, and said so
+        day = tr("YYYY/MM/DD (Solar Hijri) or {day}").format(day=day)
     if kind is FieldType.DATETIME:
         return f"{day} HH:MM"
     if partial:

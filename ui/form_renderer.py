@@ -167,6 +167,7 @@ class FormView(QWidget):
     # -- building ------------------------------------------------------------------------
     def _add_section(self, title: str, line: int) -> int:
         header = QLabel(title)
+        header.setTextFormat(Qt.TextFormat.PlainText)  # the definition's words, never markup
         header.setObjectName("section")
         header.setStyleSheet("font-weight: bold; font-size: 11pt; padding-top: 10px;")
         rule = QFrame()
@@ -187,6 +188,7 @@ class FormView(QWidget):
                  line: int, columns: list[int] | None = None) -> int:
         text = field.label + ("\u00a0*" if field.required else "")  # the star never alone
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a label "<b>…" shows as typed
         label.setWordWrap(True)
         label.setFixedWidth(self.label_width)
         label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
@@ -222,6 +224,7 @@ class FormView(QWidget):
         widgets.append(cell)
         if field.unit:
             unit = QLabel(field.unit)
+            unit.setTextFormat(Qt.TextFormat.PlainText)
             unit.setObjectName(f"{field.id}__unit")
             box.addWidget(unit, 0, Qt.AlignmentFlag.AlignTop)
             if field.unit_field:

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from alsdesk import datefmt
 from alsdesk.errors import AlsDeskError
 from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
 from alsdesk.study import values as fv
 from alsdesk.study.model import FieldType, Form, Study
-from .fmt import local_time, row_list
+from .fmt import local_time, row_list, site_format
 
 __all__ = ["HistoryDialog", "history_rows"]
 
@@ -52,7 +53,7 @@ def _shown(form: Form, field_id: str | None, action: str, text: str | None) -> s
         if field.type in (FieldType.INTEGER, FieldType.DECIMAL):
             return text  # exact, as recorded: a display rounded to `digits` could hide a change
         try:
-            shown = fv.display(field, fv.from_text(field, text))
+            shown = datefmt.shown_value(field, fv.from_text(field, text), site_format())
         except AlsDeskError:
             return text
         return f"{shown} ({text})" if field.type is FieldType.CHOICE and shown != text else shown

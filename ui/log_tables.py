@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from alsdesk import datefmt
 from alsdesk.i18n import tr
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import FormRecord
-from alsdesk.study import values as fv
 from alsdesk.study.model import Form
-from .fmt import gate, row_list
+from .fmt import gate, row_list, site_format
 from .icons import status_icon
 
 __all__ = ["LogTable"]
@@ -78,7 +78,7 @@ class LogTable(QWidget):
         for i, rec in enumerate(records):
             deleted = rec.status is FormStatus.DELETED
             texts = [str(rec.repeat), rec.status.shown] + [
-                fv.display(self.form.field(c), rec.values.get(c))
+                datefmt.shown_value(self.form.field(c), rec.values.get(c), site_format())
                 or (rec.missing.get(c) or "") for c in self.columns]
             for j, text in enumerate(texts):
                 item = QTableWidgetItem(text)

@@ -133,10 +133,11 @@ class PdfPreview(QDialog):
         self.document.load(self._buffer)
         self.controls.document_loaded()
         self.progress.hide()
+        # codes kept left to right in a Persian line: copied for `verify --against` as printed
         stamp = (" · " + tr("data fingerprint {fingerprint}").format(
-            fingerprint=result.fingerprint) if result.fingerprint else "")
+            fingerprint=ltr(result.fingerprint)) if result.fingerprint else "")
         if result.audit_head is not None:
-            stamp += " · " + tr("audit head {head}").format(head=result.audit_head.text())
+            stamp += " · " + tr("audit head {head}").format(head=ltr(result.audit_head.text()))
         pages = (tr("{n} page") if result.pages == 1 else tr("{n} pages")).format(n=result.pages)
         self.status.setText(f"{result.title}: {pages}{stamp}")
         if getattr(result, "not_recorded", None):  # a read-only window: say so, in words

@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from alsdesk.errors import NotFound
-from alsdesk.pdf import page, styles as st
+from alsdesk.pdf import page, shaping, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
 from alsdesk.pdf.fonts import esc
 from alsdesk.pdf.options import PdfResult, PrintOptions, Progress
@@ -120,7 +120,7 @@ def build_ae_listing(store: "Store", options: PrintOptions,
             extra.append(("BACKGROUND", (0, len(data)), (-1, len(data)), SERIOUS_BG))
         cells = [st.p(first, st.CELL)]
         for lines in row.cells:
-            markup = "<br/>".join(f"<font color='#444444'>{esc(label)}:</font> <b>{esc(v)}</b>"
+            markup = "<br/>".join(f"<font color='#444444'>{esc(label)}:</font> <b>{esc(shaping.embedded(v))}</b>"
                                   for label, v in lines)
             cells.append(st.p(markup, st.TINY))
         data.append(cells)

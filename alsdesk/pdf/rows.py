@@ -12,7 +12,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from alsdesk.i18n import tr
-from alsdesk.pdf import styles as st
+from alsdesk.pdf import shaping, styles as st
 from alsdesk.pdf.collect import FieldRow, FormBlock
 from alsdesk.pdf.fonts import esc
 
@@ -80,7 +80,7 @@ def _value_markup(row: FieldRow) -> str:
     elif row.missing and not row.value:
         value = f"<b>{esc(row.missing)}</b>"
     else:
-        value = (f"<b>{esc(row.value)}</b>" if row.value
+        value = (f"<b>{esc(shaping.embedded(row.value))}</b>" if row.value
                  else "<font color='#555555'>" + esc(tr("(blank)")) + "</font>")
     notes = []
     if row.value and row.missing:

@@ -101,6 +101,27 @@ _ISOLATES = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: 0x202A, 0x2069: 0x202C}
 _EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
 
+def _still_open(text: str) -> str:
+    """The embeddings (LRE, RLE, LRO, RLO) `text` opens and does not close (PDF), in order."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in "\u202a\u202b\u202d\u202e":
+            stack.append(ch)
+        elif ch == "\u202c" and stack:
+            stack.pop()
+    return "".join(stack)
+
+
+def embedded(text: str) -> str:
+    """`text` as a unit of its own direction inside a line of the other (a Persian answer
+    after an English label: "Term: سردرد بعد از infusion" must not read "infusion" first):
+    the embedding of its first strong letter's direction. Text without right-to-left
+    letters is returned as it is."""
+    if not _RTL.search(text):
+        return text
+    return ("\u202b" if is_rtl(text) else "\u202a") + text + "\u202c"
+
+
 _WIDTHS: dict[tuple[str, str], float] = {}  # per process: widths at 1 pt never change
 
 
@@ -396,6 +417,10 @@ class Shaped(Flowable):
         y = self.height - size
         paras = self._words()
         canv.saveState()
+        # An embedding (a Persian value in an English line, st.embedded) that a line break
+        # falls inside goes on over the next line: its openers are given again there, as
+        # the line is ordered on its own.
+        carried: dict[int, str] = {}
         for index, words in self._lines[1]:
             rtl = paras[index][0]
             logical: list = []
@@ -403,6 +428,10 @@ class Shaped(Flowable):
                 if logical:
                     logical.append((" ", logical[-1][1]))
                 logical.extend(word)
+            carry = carried.get(index, "")
+            carried[index] = _still_open(carry + "".join(s for s, _ in logical))
+            if carry and logical:
+                logical.insert(0, (carry, logical[0][1]))
             parts = _visual_line(tuple(logical), rtl)
             total = sum(_width(s, r.font, size) for s, r in parts)
             x = 0.0

@@ -17,7 +17,7 @@ from alsdesk.errors import ReasonRequired, WorkflowError
 from alsdesk.i18n import tr
 from alsdesk.store import amend_reads as reads, definitions, format2, schema
 from alsdesk.store.audit import A
-from alsdesk.study import values as fv
+from alsdesk.study import translation, values as fv
 from alsdesk.study.diff import Change, diff, window_text
 from alsdesk.study.model import Study
 from alsdesk.study.source import Source
@@ -118,9 +118,19 @@ def plan(store: "Store", new: Study, file: str) -> Plan:
                     "removed" if name not in new.companions else "changed")
             what = Change(kind, "companion file", name, "its text" if kind == "changed"
                           else None, "", "")
-            findings.append(Finding(what, reads.lines_differ(old.companions.get(name, ""),
-                                                        new.companions.get(name, "")), None,
-                                    name))
+            code = translation.language_of(name)
+            if code is None:
+                findings.append(Finding(what, reads.lines_differ(
+                    old.companions.get(name, ""), new.companions.get(name, "")), None, name))
+                continue
+            texts = translation.changed_texts(old, new, code)
+            findings.append(Finding(what, tr("{n} translated text(s) change, each below: "
+                                             "what the forms show in that language").format(
+                                                 n=len(texts)), None, name))
+            findings += [Finding(Change("changed", "translation",
+                                        f"{key} ({english[:60]!r})", "its text",
+                                        before, after), None, None, name)
+                         for key, english, before, after in texts]
     return Plan(old, new, file, tuple(findings), store.study_version + 1)
 
 

@@ -63,6 +63,7 @@ _WORDS = {
     "binding": QT_TRANSLATE_NOOP("", "binding"),
     "end-of-study status": QT_TRANSLATE_NOOP("", "end-of-study status"),
     "companion file": QT_TRANSLATE_NOOP("", "companion file"),
+    "translation": QT_TRANSLATE_NOOP("", "translation"),
     "order of its choices": QT_TRANSLATE_NOOP("", "order of its choices"),
     "order of its fields": QT_TRANSLATE_NOOP("", "order of its fields"),
     "order of its events": QT_TRANSLATE_NOOP("", "order of its events"),

@@ -34,7 +34,8 @@ from alsdesk.errors import DefinitionError
 from alsdesk.study.companion import parse
 from alsdesk.study.model import Study
 
-__all__ = ["LANGUAGES", "file_name", "texts", "read", "missing", "localized", "warnings"]
+__all__ = ["LANGUAGES", "file_name", "texts", "read", "missing", "localized", "warnings",
+           "changed_texts", "language_of"]
 
 Key = tuple[str, ...]
 LANGUAGES = ("fa",)  # the definition's own texts are the English
@@ -135,6 +136,27 @@ def read(study: Study, code: str) -> dict[Key, str]:
     Raises DefinitionError for a value that is not text (a key the definition lacks is only
     a warning)."""
     return dict(_read(study, code))
+
+
+def language_of(name: str) -> str | None:
+    """The language code of a translation companion's file name (None for other files)."""
+    for code in LANGUAGES:
+        if name == file_name(code):
+            return code
+    return None
+
+
+def changed_texts(old: Study, new: Study, code: str) -> list[tuple[str, str, str | None,
+                                                                     str | None]]:
+    """Each text whose translation differs between two versions, for an amendment's plan:
+    (key, its English, the translation before, after; None where there is none). Every one
+    is listed: a swapped pair of choices ("Yes" shown as "No") reads as a harmless edit in a
+    count of changed lines."""
+    before, after = _read(old, code), _read(new, code)
+    english = {**texts(old), **texts(new)}
+    return [(_dotted(k), english.get(k, ""), before.get(k), after.get(k))
+            for k in sorted(set(before) | set(after), key=_dotted)
+            if before.get(k) != after.get(k)]
 
 
 def missing(study: Study, code: str) -> list[Key]:

@@ -53,6 +53,9 @@ _EXPECTED = {
 }
 
 
+_PERSIAN_LETTERS = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+
+
 def parse_value(field: Field, raw: str | None, *, jalali: bool = False) -> Any:
     """Turn what the user typed into the storage value; blank gives None.
 
@@ -69,9 +72,16 @@ def parse_value(field: Field, raw: str | None, *, jalali: bool = False) -> Any:
     if not text:
         return None
     kind = field.type
+    if kind in (FieldType.INTEGER, FieldType.DECIMAL) and "\u066c" in text:
+        # U+066C separates thousands (۸٬۵۰۰): read as a comma it made 3٬45 the number 3.45
+        return _fail(field, tr("{text}: ٬ separates thousands; type the number without it "
+                               "(٫ is the decimal point)").format(text=_q(text)))
+    # Persian digits say the date was typed in Persian: read as such whatever the window's
+    # language (an answer typed before switching to English stays readable)
+    local = text != ascii_digits(text) or bool(_PERSIAN_LETTERS.search(text))
     if kind not in _TEXTUAL:
         text = ascii_digits(text)  # a Persian keyboard's digits are digits (text keeps them)
-    if jalali and kind in (FieldType.DATE, FieldType.DATETIME):
+    if (jalali or local) and kind in (FieldType.DATE, FieldType.DATETIME):
         text = _from_jalali(field, text)
     if kind in _TEXTUAL:
         value: Any = text
@@ -284,8 +294,18 @@ def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_NAMED_TIME = re.compile(r"([0-9]{1,2}\s+[\u0600-\u06ff\u200c]+\s+[0-9]{4})(?:\s+([0-9:]+))?")
+
+
 def _from_jalali(field: Field, text: str) -> str:
     """A Jalali date (alone, or before a time) as the ISO date it is; other text unchanged."""
+    named = _NAMED_TIME.fullmatch(text.strip())  # "16 آذر 1405", or with a time after it
+    if named is not None:
+        day, why = read_jalali(named[1])
+        if why is not None:
+            return _fail(field, f"{_q(named[1])}: {why}")
+        if day is not None:
+            return f"{day.isoformat()} {named[2] or ''}".strip()
     head, _, rest = text.partition(" ")
     if "T" in head and len(head) > 11:
         head, rest = head.split("T", 1)

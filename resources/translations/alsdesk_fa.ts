@@ -871,7 +871,7 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="42"/>
         <location filename="../../ui/audit_viewer.py" line="175"/>
-        <location filename="../../ui/history.py" line="42"/>
+        <location filename="../../ui/history.py" line="43"/>
         <location filename="../../ui/queries.py" line="42"/>
         <source>Field</source>
         <translation>فیلد</translation>
@@ -1679,7 +1679,7 @@ Database: {path}</source>
         <location filename="../../ui/admin_users.py" line="196"/>
         <location filename="../../ui/audit_viewer.py" line="43"/>
         <location filename="../../ui/dialogs.py" line="67"/>
-        <location filename="../../ui/history.py" line="44"/>
+        <location filename="../../ui/history.py" line="45"/>
         <source>Reason</source>
         <translation>دلیل</translation>
     </message>
@@ -1897,202 +1897,202 @@ Database: {path}</source>
         <translation>ALS Desk نمی‌تواند اجرا شود</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="59"/>
-        <location filename="../../ui/casebook.py" line="171"/>
+        <location filename="../../ui/casebook.py" line="58"/>
+        <location filename="../../ui/casebook.py" line="170"/>
         <source>No subject open</source>
         <translation>هیچ بیماری باز نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="63"/>
-        <location filename="../../ui/casebook.py" line="172"/>
+        <location filename="../../ui/casebook.py" line="62"/>
+        <location filename="../../ui/casebook.py" line="171"/>
         <source>Open a subject from the Subjects list.</source>
         <translation>یک بیمار را از فهرست بیماران باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="67"/>
+        <location filename="../../ui/casebook.py" line="66"/>
         <location filename="../../ui/dialogs.py" line="246"/>
         <source>Change status…</source>
         <translation>تغییر وضعیت…</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="70"/>
+        <location filename="../../ui/casebook.py" line="69"/>
         <source>New unscheduled visit</source>
         <translation>ویزیت خارج از برنامهٔ جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="73"/>
+        <location filename="../../ui/casebook.py" line="72"/>
         <source>Sign visit…</source>
         <translation>امضای ویزیت…</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="76"/>
+        <location filename="../../ui/casebook.py" line="75"/>
         <source>Lock casebook…</source>
         <translation>قفل کردن پروندهٔ بیمار…</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="110"/>
+        <location filename="../../ui/casebook.py" line="109"/>
         <source>V&amp;isits</source>
         <translation>&amp;ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="112"/>
+        <location filename="../../ui/casebook.py" line="111"/>
         <source>&amp;Schedule</source>
         <translation>&amp;برنامهٔ ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="117"/>
+        <location filename="../../ui/casebook.py" line="116"/>
         <source>Eligibility (computed from the screening forms)</source>
         <translation>واجد شرایط بودن (محاسبه‌شده از فرم‌های غربالگری)</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="123"/>
+        <location filename="../../ui/casebook.py" line="122"/>
         <source>Infusion dose</source>
         <translation>دوز تزریق</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="126"/>
+        <location filename="../../ui/casebook.py" line="125"/>
         <source>&amp;Eligibility and dose</source>
         <translation>&amp;واجد شرایط بودن و دوز</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="131"/>
-        <location filename="../../ui/casebook.py" line="160"/>
+        <location filename="../../ui/casebook.py" line="130"/>
+        <location filename="../../ui/casebook.py" line="159"/>
         <location filename="../../ui/outcomes_view.py" line="94"/>
         <source>Primary outcomes (72 h)</source>
-        <translation>پیامدهای اولیه (72 h)</translation>
+        <translation>پیامدهای اولیه (۷۲ ساعت)</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="144"/>
-        <location filename="../../ui/casebook.py" line="183"/>
-        <location filename="../../ui/casebook.py" line="245"/>
+        <location filename="../../ui/casebook.py" line="143"/>
+        <location filename="../../ui/casebook.py" line="182"/>
+        <location filename="../../ui/casebook.py" line="244"/>
         <source>{label}s</source>
         <translation>{label}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="185"/>
+        <location filename="../../ui/casebook.py" line="184"/>
         <source>No subject open.</source>
         <translation>هیچ بیماری باز نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="200"/>
+        <location filename="../../ui/casebook.py" line="199"/>
         <source>no visit scheduled</source>
         <translation>ویزیتی برنامه‌ریزی نشده است</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="203"/>
+        <location filename="../../ui/casebook.py" line="202"/>
         <source>{n} forms await the investigator&apos;s signature</source>
         <translation>{n} فرم در انتظار امضای پژوهشگر</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="204"/>
+        <location filename="../../ui/casebook.py" line="203"/>
         <source>{n} form awaits the investigator&apos;s signature</source>
         <translation>{n} فرم در انتظار امضای پژوهشگر</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="206"/>
+        <location filename="../../ui/casebook.py" line="205"/>
         <source>{status}{initials} · next: {next}{unsigned}</source>
         <translation>{status}{initials} · ویزیت بعدی: {next}{unsigned}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="269"/>
+        <location filename="../../ui/casebook.py" line="268"/>
         <source>&lt;b&gt;Eligibility:&lt;/b&gt; {text}</source>
         <translation>&lt;b&gt;واجد شرایط بودن:&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="299"/>
+        <location filename="../../ui/casebook.py" line="298"/>
         <location filename="../../ui/print_actions.py" line="167"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="301"/>
+        <location filename="../../ui/casebook.py" line="300"/>
         <source>Screen failure, withdrawal ... with a reason; enrolment follows the infusion, completion and death the end-of-study form</source>
         <translation>شکست غربالگری، خروج از مطالعه و ... همراه با دلیل؛ ورود به مطالعه پس از تزریق ثبت می‌شود، و پایان مطالعه و فوت بر پایهٔ فرم پایان مطالعه</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="304"/>
+        <location filename="../../ui/casebook.py" line="303"/>
         <source>Record a visit outside the schedule</source>
         <translation>ثبت ویزیتی خارج از برنامهٔ ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="307"/>
+        <location filename="../../ui/casebook.py" line="306"/>
         <source>Select a visit in the matrix first.</source>
         <translation>ابتدا یک ویزیت را در جدول ویزیت‌ها انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="308"/>
+        <location filename="../../ui/casebook.py" line="307"/>
         <source>Sign every complete form of the selected visit</source>
         <translation>امضای همهٔ فرم‌های کامل ویزیتِ انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="310"/>
+        <location filename="../../ui/casebook.py" line="309"/>
         <source>Lock every form of this subject, once the investigator has signed what the protocol has signed</source>
         <translation>قفل کردن همهٔ فرم‌های این بیمار، پس از آنکه پژوهشگر هر آنچه را پروتکل امضایش را خواسته امضا کرده باشد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="335"/>
+        <location filename="../../ui/casebook.py" line="334"/>
         <source>Status not changed</source>
         <translation>وضعیت تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="337"/>
+        <location filename="../../ui/casebook.py" line="336"/>
         <source>{subject} is now {status} (was {was}).</source>
         <translation>وضعیت {subject} اکنون {status} است (پیش‌تر: {was}).</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="360"/>
+        <location filename="../../ui/casebook.py" line="359"/>
         <source>Nothing to sign</source>
         <translation>چیزی برای امضا کردن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="361"/>
+        <location filename="../../ui/casebook.py" line="360"/>
         <source>{label}, subject {subject}: {refusal} {warning}</source>
         <translation>{label}، بیمار {subject}: {refusal} {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="366"/>
+        <location filename="../../ui/casebook.py" line="365"/>
         <source>{label}, subject {subject}</source>
         <translation>{label}، بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="371"/>
+        <location filename="../../ui/casebook.py" line="370"/>
         <source>Signed the {label} visit of {subject}</source>
         <translation>ویزیت {label} بیمار {subject} امضا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="384"/>
-        <location filename="../../ui/casebook.py" line="387"/>
-        <location filename="../../ui/casebook.py" line="402"/>
+        <location filename="../../ui/casebook.py" line="383"/>
+        <location filename="../../ui/casebook.py" line="386"/>
+        <location filename="../../ui/casebook.py" line="401"/>
         <source>Casebook not locked</source>
         <translation>پروندهٔ بیمار قفل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="389"/>
+        <location filename="../../ui/casebook.py" line="388"/>
         <source>Lock every form of {subject}? Nobody can change them until unlocked.</source>
         <translation>همهٔ فرم‌های {subject} قفل شود؟ تا باز کردن قفل، هیچ‌کس نمی‌تواند آن‌ها را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="392"/>
+        <location filename="../../ui/casebook.py" line="391"/>
         <source>{warning} The study allows locking all the same. {ask}</source>
         <translation>{warning} با این حال، مطالعه اجازهٔ قفل کردن را می‌دهد. {ask}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="394"/>
+        <location filename="../../ui/casebook.py" line="393"/>
         <source>Lock casebook</source>
         <translation>قفل کردن پروندهٔ بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="395"/>
+        <location filename="../../ui/casebook.py" line="394"/>
         <source>{ask} A reason is optional.</source>
         <translation>{ask} نوشتن دلیل اختیاری است.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="404"/>
+        <location filename="../../ui/casebook.py" line="403"/>
         <source>Locked the casebook of {subject} ({n} forms).</source>
         <translation>پروندهٔ بیمار {subject} قفل شد ({n} فرم).</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="407"/>
+        <location filename="../../ui/casebook.py" line="406"/>
         <source>Casebook locked with unsigned forms</source>
         <translation>پروندهٔ بیمار با فرم‌های امضانشده قفل شد</translation>
     </message>
@@ -2747,47 +2747,52 @@ then start ALS Desk again.</source>
         <translation>HH:MM (۲۴ ساعته)</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="44"/>
+        <location filename="../../ui/field_editors.py" line="42"/>
+        <source>YYYY/MM/DD (Solar Hijri) or {day}</source>
+        <translation>سال/ماه/روز (شمسی) یا {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/field_editors.py" line="46"/>
         <source>{day}, YYYY-MM or YYYY</source>
         <translation>{day}، YYYY-MM یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="45"/>
+        <location filename="../../ui/field_editors.py" line="47"/>
         <source>{day}, MMM/YYYY or YYYY</source>
         <translation>{day}، MMM/YYYY یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="158"/>
+        <location filename="../../ui/field_editors.py" line="160"/>
         <source>{min} to {max}</source>
         <translation>{min} تا {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="182"/>
+        <location filename="../../ui/field_editors.py" line="184"/>
         <source>Calendar</source>
         <translation>تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="183"/>
+        <location filename="../../ui/field_editors.py" line="185"/>
         <source>Pick the date from a calendar</source>
         <translation>انتخاب تاریخ از تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="184"/>
+        <location filename="../../ui/field_editors.py" line="186"/>
         <source>{label}: pick from a calendar</source>
         <translation>{label}: انتخاب از تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="208"/>
+        <location filename="../../ui/field_editors.py" line="210"/>
         <source>Now</source>
         <translation>اکنون</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="209"/>
+        <location filename="../../ui/field_editors.py" line="211"/>
         <source>Fill in the current date and time</source>
         <translation>درج تاریخ و ساعت کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="210"/>
+        <location filename="../../ui/field_editors.py" line="212"/>
         <source>Fill in the current time</source>
         <translation>درج ساعت کنونی</translation>
     </message>
@@ -3354,66 +3359,71 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../alsdesk/study/diff.py" line="66"/>
+        <source>translation</source>
+        <translation>ترجمه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/diff.py" line="67"/>
         <source>order of its choices</source>
         <translation>ترتیب گزینه‌هایش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="67"/>
+        <location filename="../../alsdesk/study/diff.py" line="68"/>
         <source>order of its fields</source>
         <translation>ترتیب فیلدهایش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="68"/>
+        <location filename="../../alsdesk/study/diff.py" line="69"/>
         <source>order of its events</source>
         <translation>ترتیب ویزیت‌هایش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="69"/>
+        <location filename="../../alsdesk/study/diff.py" line="70"/>
         <source>type of its codes</source>
         <translation>نوع کدهایش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="70"/>
+        <location filename="../../alsdesk/study/diff.py" line="71"/>
         <source>number of its columns</source>
         <translation>تعداد ستون‌هایش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="71"/>
+        <location filename="../../alsdesk/study/diff.py" line="72"/>
         <source>its text</source>
         <translation>متن آن</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="86"/>
+        <location filename="../../alsdesk/study/diff.py" line="87"/>
         <source>[{low}, {high}] h</source>
         <translation>[{low}, {high}] ساعت</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="87"/>
+        <location filename="../../alsdesk/study/diff.py" line="88"/>
         <source>[{low}, {high}] days</source>
         <translation>[{low}, {high}] روز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="250"/>
+        <location filename="../../alsdesk/study/diff.py" line="251"/>
         <source>{n} days</source>
         <translation>{n} روز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="260"/>
+        <location filename="../../alsdesk/study/diff.py" line="261"/>
         <source> ({label}; forms {forms}; window {window})</source>
         <translation> ({label}؛ فرم‌ها: {forms}؛ بازهٔ زمانی: {window})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="263"/>
+        <location filename="../../alsdesk/study/diff.py" line="264"/>
         <source> ({label}; {n} fields)</source>
         <translation> ({label}؛ {n} فیلد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="265"/>
+        <location filename="../../alsdesk/study/diff.py" line="266"/>
         <source>{type} from {codelist}</source>
         <translation>{type} از {codelist}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="291"/>
+        <location filename="../../alsdesk/study/diff.py" line="292"/>
         <source>always</source>
         <translation>همیشه</translation>
     </message>
@@ -3478,28 +3488,28 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>منوی فیلد: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش دربارهٔ آن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="198"/>
+        <location filename="../../ui/form_renderer.py" line="200"/>
         <source>restricted: direct identifiers are shown to site staff only</source>
         <translation>محدود: شناسه‌های مستقیم فقط به کارکنان مرکز نشان داده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="241"/>
+        <location filename="../../ui/form_renderer.py" line="244"/>
         <source>{label}: missing-data code</source>
         <translation>{label}: کد دادهٔ ناموجود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="242"/>
+        <location filename="../../ui/form_renderer.py" line="245"/>
         <source>A missing-data code instead of a value ({codes}): F2 on the question</source>
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="258"/>
-        <location filename="../../ui/form_renderer.py" line="428"/>
+        <location filename="../../ui/form_renderer.py" line="431"/>
         <source>Query</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="430"/>
+        <location filename="../../ui/form_renderer.py" line="433"/>
         <source>{label}: open query</source>
         <translation>{label}: پرسش باز</translation>
     </message>
@@ -3550,133 +3560,133 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>راهنمای کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="22"/>
+        <location filename="../../ui/history.py" line="23"/>
         <source>entered</source>
         <translation>وارد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="23"/>
+        <location filename="../../ui/history.py" line="24"/>
         <source>changed</source>
         <translation>تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="24"/>
+        <location filename="../../ui/history.py" line="25"/>
         <source>cleared</source>
         <translation>پاک شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="25"/>
+        <location filename="../../ui/history.py" line="26"/>
         <source>missing code set</source>
         <translation>کد دادهٔ ناموجود گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="26"/>
+        <location filename="../../ui/history.py" line="27"/>
         <source>missing code changed</source>
         <translation>کد دادهٔ ناموجود تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="27"/>
+        <location filename="../../ui/history.py" line="28"/>
         <source>missing code removed</source>
         <translation>کد دادهٔ ناموجود برداشته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="28"/>
+        <location filename="../../ui/history.py" line="29"/>
         <source>form started</source>
         <translation>فرم آغاز شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="29"/>
+        <location filename="../../ui/history.py" line="30"/>
         <source>status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
         <location filename="../../alsdesk/states.py" line="60"/>
         <location filename="../../alsdesk/store/signoff.py" line="40"/>
-        <location filename="../../ui/history.py" line="30"/>
+        <location filename="../../ui/history.py" line="31"/>
         <source>signed</source>
         <translation>امضا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="31"/>
+        <location filename="../../ui/history.py" line="32"/>
         <source>signature voided</source>
         <translation>امضا باطل شد</translation>
     </message>
     <message>
         <location filename="../../alsdesk/states.py" line="59"/>
-        <location filename="../../ui/history.py" line="32"/>
+        <location filename="../../ui/history.py" line="33"/>
         <source>verified</source>
         <translation>راستی‌آزمایی شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="33"/>
+        <location filename="../../ui/history.py" line="34"/>
         <source>verification voided</source>
         <translation>راستی‌آزمایی باطل شد</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="31"/>
         <location filename="../../alsdesk/states.py" line="60"/>
-        <location filename="../../ui/history.py" line="34"/>
+        <location filename="../../ui/history.py" line="35"/>
         <source>locked</source>
         <translation>قفل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="35"/>
+        <location filename="../../ui/history.py" line="36"/>
         <source>unlocked</source>
         <translation>قفل باز شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="36"/>
+        <location filename="../../ui/history.py" line="37"/>
         <source>query raised</source>
         <translation>پرسش طرح شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="37"/>
+        <location filename="../../ui/history.py" line="38"/>
         <source>query answered</source>
         <translation>به پرسش پاسخ داده شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="38"/>
+        <location filename="../../ui/history.py" line="39"/>
         <source>query closed</source>
         <translation>پرسش بسته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="40"/>
+        <location filename="../../ui/history.py" line="41"/>
         <source>(restricted)</source>
         <translation>(محدود)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="169"/>
-        <location filename="../../ui/history.py" line="41"/>
+        <location filename="../../ui/history.py" line="42"/>
         <source>When</source>
         <translation>زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="41"/>
+        <location filename="../../ui/history.py" line="42"/>
         <source>Who</source>
         <translation>کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="42"/>
+        <location filename="../../ui/history.py" line="43"/>
         <source>What</source>
         <translation>اقدام</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="43"/>
+        <location filename="../../ui/history.py" line="44"/>
         <source>Old value</source>
         <translation>مقدار قبلی</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="43"/>
+        <location filename="../../ui/history.py" line="44"/>
         <source>New value</source>
         <translation>مقدار جدید</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="91"/>
+        <location filename="../../ui/history.py" line="92"/>
         <source>&lt;b&gt;{title}&lt;/b&gt; — from the audit trail, which cannot be changed.</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; — از ردپای ممیزی، که تغییرپذیر نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/history.py" line="109"/>
+        <location filename="../../ui/history.py" line="110"/>
         <source>Nothing recorded yet.</source>
         <translation>هنوز چیزی ثبت نشده است.</translation>
     </message>
@@ -3976,32 +3986,32 @@ GCS fall: {gcs}</source>
         <translation>در حال آماده‌سازی سند: {step}…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="136"/>
+        <location filename="../../ui/pdf_preview.py" line="137"/>
         <source>data fingerprint {fingerprint}</source>
         <translation>اثر انگشت داده‌ها {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="139"/>
+        <location filename="../../ui/pdf_preview.py" line="140"/>
         <source>audit head {head}</source>
         <translation>سرِ زنجیرهٔ ردپای ممیزی {head}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="140"/>
+        <location filename="../../ui/pdf_preview.py" line="141"/>
         <source>{n} page</source>
         <translation>{n} صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="140"/>
+        <location filename="../../ui/pdf_preview.py" line="141"/>
         <source>{n} pages</source>
         <translation>{n} صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="150"/>
+        <location filename="../../ui/pdf_preview.py" line="151"/>
         <source>The document could not be made: {error}</source>
         <translation>سند ساخته نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="153"/>
+        <location filename="../../ui/pdf_preview.py" line="154"/>
         <source>The document could not be made.
 
 {error}</source>
@@ -4010,44 +4020,44 @@ GCS fall: {gcs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="162"/>
+        <location filename="../../ui/pdf_preview.py" line="163"/>
         <source>Save the PDF</source>
         <translation>ذخیرهٔ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="164"/>
+        <location filename="../../ui/pdf_preview.py" line="165"/>
         <source>PDF documents (*.pdf)</source>
         <translation>سندهای PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="169"/>
+        <location filename="../../ui/pdf_preview.py" line="170"/>
         <source>Save as</source>
         <translation>ذخیره با نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="170"/>
+        <location filename="../../ui/pdf_preview.py" line="171"/>
         <source>The file could not be written:
 {error}</source>
         <translation>فایل نوشته نشد:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="172"/>
+        <location filename="../../ui/pdf_preview.py" line="173"/>
         <source>Saved as {path}</source>
         <translation>با نام {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="189"/>
+        <location filename="../../ui/pdf_preview.py" line="190"/>
         <source>Sent {n} page to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="190"/>
+        <location filename="../../ui/pdf_preview.py" line="191"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="214"/>
+        <location filename="../../ui/pdf_preview.py" line="215"/>
         <source>The printer could not be started.</source>
         <translation>چاپگر راه‌اندازی نشد.</translation>
     </message>
@@ -5215,7 +5225,7 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../alsdesk/safety/sae.py" line="134"/>
-        <location filename="../../alsdesk/study/diff.py" line="249"/>
+        <location filename="../../alsdesk/study/diff.py" line="250"/>
         <source>{n} h</source>
         <translation>{n} ساعت</translation>
     </message>
@@ -5875,7 +5885,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/clinical/schedule.py" line="92"/>
-        <location filename="../../alsdesk/study/diff.py" line="83"/>
+        <location filename="../../alsdesk/study/diff.py" line="84"/>
         <source>no window</source>
         <translation>بدون بازهٔ زمانی</translation>
     </message>
@@ -5960,12 +5970,12 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>دورهٔ هشدار «سررسید» نمی‌تواند منفی باشد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/dashboard.py" line="115"/>
+        <location filename="../../alsdesk/dashboard.py" line="114"/>
         <source>{when} ({offset:g} h)</source>
         <translation>{when} ({offset:g} ساعت)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/dashboard.py" line="204"/>
+        <location filename="../../alsdesk/dashboard.py" line="203"/>
         <source>(no term)</source>
         <translation>(بدون اصطلاح)</translation>
     </message>
@@ -6220,9 +6230,9 @@ No older backup was deleted. Keep the database and the backup folder as they are
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="147"/>
         <location filename="../../alsdesk/restore.py" line="67"/>
-        <location filename="../../alsdesk/study/diff.py" line="247"/>
-        <location filename="../../alsdesk/study/diff.py" line="279"/>
-        <location filename="../../alsdesk/study/diff.py" line="281"/>
+        <location filename="../../alsdesk/study/diff.py" line="248"/>
+        <location filename="../../alsdesk/study/diff.py" line="280"/>
+        <location filename="../../alsdesk/study/diff.py" line="282"/>
         <source>none</source>
         <translation>هیچ</translation>
     </message>
@@ -6907,172 +6917,177 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{file} همان تعریفی است که پیش‌تر ذخیره شده است (نسخهٔ {version}): چیزی برای اصلاح نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="131"/>
+        <location filename="../../alsdesk/store/amend.py" line="127"/>
+        <source>{n} translated text(s) change, each below: what the forms show in that language</source>
+        <translation>{n} متن ترجمه‌شده تغییر می‌کند، هر یک در زیر: آنچه فرم‌ها به آن زبان نشان می‌دهند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="141"/>
         <source>Give the reason for the amendment (for example the protocol amendment&apos;s number and date).</source>
         <translation>دلیل اصلاحیه را بنویسید (برای نمونه شماره و تاریخ اصلاحیهٔ پروتکل).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="158"/>
+        <location filename="../../alsdesk/store/amend.py" line="168"/>
         <source>{n} form(s) were entered at this visit; keep the event (change its label or window instead)</source>
         <translation>{n} فرم در این ویزیت وارد شده است؛ ویزیت را نگه دارید (به جای آن، برچسب یا بازهٔ زمانی آن را تغییر دهید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="165"/>
+        <location filename="../../alsdesk/store/amend.py" line="175"/>
         <source>form {form} was entered {n} time(s) at {event}; keep it in the event&apos;s forms</source>
         <translation>فرم {form} {n} بار در {event} وارد شده است؛ آن را در فرم‌های این ویزیت نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="170"/>
+        <location filename="../../alsdesk/store/amend.py" line="180"/>
         <source>{n} form(s) were entered at {event} as it was; changing its {attr} would read them as another kind of visit: add a new event</source>
         <translation>{n} فرم در {event} به شکل پیشین آن وارد شده است؛ تغییر {attr} آن، این فرم‌ها را ویزیتی از نوع دیگر می‌خواند: ویزیت تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="178"/>
+        <location filename="../../alsdesk/store/amend.py" line="188"/>
         <source>it was entered {n} time(s); keep the form</source>
         <translation>{n} بار وارد شده است؛ فرم را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="183"/>
+        <location filename="../../alsdesk/store/amend.py" line="193"/>
         <source>{n} entries are second or later ones; keep it repeating</source>
         <translation>{n} مورد، مورد دوم یا بعدی هستند؛ آن را تکرارشونده نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="191"/>
+        <location filename="../../alsdesk/store/amend.py" line="201"/>
         <source>{n} value(s) are recorded as {code}; keep the code</source>
         <translation>{n} مقدار با {code} ثبت شده است؛ کد را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="196"/>
+        <location filename="../../alsdesk/store/amend.py" line="206"/>
         <source>{n} value(s) are recorded as {code}: {reads}</source>
         <translation>{n} مقدار با {code} ثبت شده است: {reads}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="204"/>
+        <location filename="../../alsdesk/store/amend.py" line="214"/>
         <source>it is computed for {n} form(s) already entered, which would then show another value: add a derived value with a new id instead</source>
         <translation>برای {n} فرمِ واردشده محاسبه می‌شود که در آن صورت مقدار دیگری نشان می‌دهند: به جای آن، مقدار محاسبه‌شدهٔ تازه‌ای با شناسهٔ تازه اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="210"/>
+        <location filename="../../alsdesk/store/amend.py" line="220"/>
         <source>{n} form(s) already entered keep the value of the version they were last saved under (their pages, verdicts and derived values); a form saved from now on is judged by the new value</source>
         <translation>{n} فرمِ واردشده مقدارِ نسخه‌ای را نگه می‌دارند که آخرین بار با آن ذخیره شده‌اند (صفحه‌ها، نتیجه‌ها و مقادیر محاسبه‌شده‌شان)؛ فرمی که از این پس ذخیره شود با مقدار جدید سنجیده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="220"/>
+        <location filename="../../alsdesk/store/amend.py" line="230"/>
         <source>a hard check: of the {n} complete form(s) of {form}, any that fails it is refused at its next save until the values are corrected</source>
         <translation>یک بررسی قطعی: از {n} فرم کامل {form}، هر کدام که آن را برآورده نکند در ذخیرهٔ بعدی رد می‌شود تا مقادیر اصلاح شوند</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="226"/>
+        <location filename="../../alsdesk/store/amend.py" line="236"/>
         <source>{n} subject(s) ended the study with {code}, which set their status to {status}; keep what it sets</source>
         <translation>{n} بیمار مطالعه را با {code} به پایان رسانده‌اند که وضعیت آن‌ها را {status} کرد؛ وضعیتی را که تعیین می‌کند نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="232"/>
+        <location filename="../../alsdesk/store/amend.py" line="242"/>
         <source>{n} subject(s) have numbers made by the old pattern; keep it</source>
         <translation>{n} بیمار شماره‌هایی دارند که با الگوی قدیمی ساخته شده‌اند؛ الگو را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="240"/>
+        <location filename="../../alsdesk/store/amend.py" line="250"/>
         <source>{n} value(s) of {field} are read as {binding}; reading another field instead would change what was computed from them: keep it</source>
         <translation>{n} مقدار از {field} به‌عنوان {binding} خوانده می‌شود؛ خواندن فیلدی دیگر به جای آن، آنچه را از آن‌ها محاسبه شده است تغییر می‌دهد: آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="247"/>
+        <location filename="../../alsdesk/store/amend.py" line="257"/>
         <source>codes are stored in {fields}; keep the type</source>
         <translation>کدها در {fields} ذخیره شده‌اند؛ نوع را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="256"/>
+        <location filename="../../alsdesk/store/amend.py" line="266"/>
         <source>{n} value(s) are recorded in it; keep the field (make it not required, or hide it with &apos;visible&apos;)</source>
         <translation>{n} مقدار در آن ثبت شده است؛ فیلد را نگه دارید (آن را غیرالزامی کنید، یا با &apos;visible&apos; پنهانش کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="267"/>
+        <location filename="../../alsdesk/store/amend.py" line="277"/>
         <source>{n} form(s) marked complete have no value in it: they stay as they are; their next save asks for it where the field applies</source>
         <translation>{n} فرمِ ثبت‌شده به‌عنوان کامل در آن مقداری ندارند: همان‌گونه که هستند می‌مانند؛ ذخیرهٔ بعدی آن‌ها، هر جا فیلد کاربرد دارد، مقدار را می‌خواهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="277"/>
+        <location filename="../../alsdesk/store/amend.py" line="287"/>
         <source>{n} value(s) are recorded with the code(s) removed; keep them</source>
         <translation>{n} مقدار با کدهای حذف‌شده ثبت شده است؛ آن کدها را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="281"/>
+        <location filename="../../alsdesk/store/amend.py" line="291"/>
         <source>{n} value(s) were entered as direct identifiers, kept from monitors, exports and the casebook; they would then be shown, printed and exported: keep identifier = true</source>
         <translation>{n} مقدار به‌عنوان شناسهٔ مستقیم وارد شده است که از پایشگران، خروجی‌ها و پروندهٔ بیمار پنهان می‌ماند؛ در آن صورت نشان داده، چاپ و در خروجی آورده می‌شود: identifier = true را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="285"/>
+        <location filename="../../alsdesk/store/amend.py" line="295"/>
         <source>{n} form(s) hold a value in it; where the new condition hides the field, the next save of that form asks for the value to be cleared</source>
         <translation>{n} فرم در آن مقدار دارد؛ هر جا شرط تازه فیلد را پنهان کند، ذخیرهٔ بعدی آن فرم می‌خواهد که مقدار پاک شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="292"/>
+        <location filename="../../alsdesk/store/amend.py" line="302"/>
         <source>{n} value(s) are stored as {type}; a field of another kind cannot hold them: add a new field</source>
         <translation>{n} مقدار به‌صورت {type} ذخیره شده است؛ فیلدی از نوع دیگر نمی‌تواند آن‌ها را نگه دارد: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="295"/>
+        <location filename="../../alsdesk/store/amend.py" line="305"/>
         <source>{n} value(s) were recorded in {unit}; they would be read in the new unit: add a new field</source>
         <translation>{n} مقدار با واحد {unit} ثبت شده است؛ با واحد تازه خوانده می‌شوند: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="296"/>
+        <location filename="../../alsdesk/store/amend.py" line="306"/>
         <source>no unit</source>
         <translation>بدون واحد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="305"/>
+        <location filename="../../alsdesk/store/amend.py" line="315"/>
         <source>{n} recorded value(s) lie outside the new range (for example {example}); every later save of their forms would be refused until they were changed: keep a range that includes them, or add a soft check that asks about values outside the new one</source>
         <translation>{n} مقدار ثبت‌شده بیرون از محدودهٔ تازه است (برای نمونه {example})؛ هر ذخیرهٔ بعدی فرم‌های آن‌ها رد می‌شود تا زمانی که تغییر کنند: محدوده‌ای نگه دارید که آن‌ها را در بر بگیرد، یا بررسی نرمی اضافه کنید که دربارهٔ مقدارهای بیرون از محدودهٔ تازه بپرسد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="312"/>
+        <location filename="../../alsdesk/store/amend.py" line="322"/>
         <source>{n} recorded value(s) would no longer be valid (for example {example}); keep the {attr} or add a new field</source>
         <translation>{n} مقدار ثبت‌شده دیگر معتبر نخواهد بود (برای نمونه {example})؛ {attr} را نگه دارید یا فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="334"/>
+        <location filename="../../alsdesk/store/amend.py" line="344"/>
         <source>{n} recorded value(s) are this choice; keep it</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است؛ آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="336"/>
+        <location filename="../../alsdesk/store/amend.py" line="346"/>
         <source>{n} recorded value(s) are this choice: {reads}</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است: {reads}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="343"/>
+        <location filename="../../alsdesk/store/amend.py" line="353"/>
         <source>pages of forms last saved under an earlier version keep {before}; a form saved from now on reads {after}</source>
         <translation>صفحه‌های فرم‌هایی که آخرین بار با نسخه‌ای پیشین ذخیره شده‌اند {before} را نگه می‌دارند؛ فرمی که از این پس ذخیره شود {after} را نشان می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="388"/>
+        <location filename="../../alsdesk/store/amend.py" line="398"/>
         <source>{n} visit(s) already done would be judged out of window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="391"/>
+        <location filename="../../alsdesk/store/amend.py" line="401"/>
         <source>{n} visit(s) done out of window would be judged in window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی، درون بازه شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="394"/>
+        <location filename="../../alsdesk/store/amend.py" line="404"/>
         <source>no visit already done is judged differently</source>
         <translation>هیچ ویزیتِ انجام‌شده‌ای به شکل دیگری سنجیده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="395"/>
+        <location filename="../../alsdesk/store/amend.py" line="405"/>
         <source>{changes} by the new window; they stay judged by the window they were entered under ({window})</source>
         <translation>{changes} (با بازهٔ زمانی تازه)؛ این ویزیت‌ها همچنان با بازه‌ای سنجیده می‌شوند که با آن وارد شده‌اند ({window})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="417"/>
+        <location filename="../../alsdesk/store/amend.py" line="427"/>
         <source>an earlier version had a field with this id of another kind, whose values stay in the file; give the new field a new id</source>
         <translation>نسخه‌ای پیشین فیلدی با همین شناسه ولی از نوع دیگر داشت که مقدارهایش در فایل می‌مانند؛ به فیلد تازه شناسهٔ تازه‌ای بدهید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="437"/>
+        <location filename="../../alsdesk/store/amend.py" line="447"/>
         <source>its table would have {width} columns (a field with missing-data codes takes two); a form holds at most {most}: split it into more forms</source>
         <translation>جدول آن {width} ستون خواهد داشت (فیلدی با کد دادهٔ ناموجود دو ستون می‌گیرد)؛ هر فرم حداکثر {most} ستون دارد: آن را به چند فرم تقسیم کنید</translation>
     </message>
@@ -7697,257 +7712,262 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>یک ساعت به‌صورت متن HH:MM</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="115"/>
+        <location filename="../../alsdesk/study/values.py" line="77"/>
+        <source>{text}: ٬ separates thousands; type the number without it (٫ is the decimal point)</source>
+        <translation>{text}: «٬» جداکنندهٔ هزارگان است؛ عدد را بدون آن بنویسید (ممیز اعشار «٫» است)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/study/values.py" line="125"/>
         <source>{label}: expected {expected}, not {type} {value}</source>
         <translation>{label}: {expected} انتظار می‌رفت، نه {type} {value}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="126"/>
+        <location filename="../../alsdesk/study/values.py" line="136"/>
         <source>{label}: {value} is not stored as YYYY-MM-DDTHH:MM</source>
         <translation>{label}: {value} به‌صورت YYYY-MM-DDTHH:MM ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="130"/>
+        <location filename="../../alsdesk/study/values.py" line="140"/>
         <source>{label}: {value} is not stored as HH:MM</source>
         <translation>{label}: {value} به‌صورت HH:MM ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="161"/>
+        <location filename="../../alsdesk/study/values.py" line="171"/>
         <source>{label}: cannot record {value}</source>
         <translation>{label}: {value} را نمی‌توان ثبت کرد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="178"/>
+        <location filename="../../alsdesk/study/values.py" line="188"/>
         <source>{label}: recorded text {text} is not a {kind} value</source>
         <translation>{label}: متن ثبت‌شدهٔ {text} یک مقدار {kind} نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="233"/>
+        <location filename="../../alsdesk/study/values.py" line="243"/>
         <source>{text} is far too large</source>
         <translation>{text} بسیار بزرگ است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="235"/>
+        <location filename="../../alsdesk/study/values.py" line="245"/>
         <source>{text} is not a whole number (enter it without decimals)</source>
         <translation>{text} عدد صحیح نیست (آن را بدون اعشار وارد کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="237"/>
+        <location filename="../../alsdesk/study/values.py" line="247"/>
         <source>{text} is not a number</source>
         <translation>{text} عدد نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="242"/>
+        <location filename="../../alsdesk/study/values.py" line="252"/>
         <source>{text} is not a number (e.g. 72.5)</source>
         <translation>{text} عدد نیست (مثلاً 72.5)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="246"/>
+        <location filename="../../alsdesk/study/values.py" line="256"/>
         <source>{text} is ambiguous: write {plain} or {decimal}</source>
         <translation>{text} مبهم است: {plain} یا {decimal} بنویسید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="261"/>
+        <location filename="../../alsdesk/study/values.py" line="271"/>
         <source>{hint}, MMM/YYYY or YYYY</source>
         <translation>{hint}، MMM/YYYY یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="263"/>
+        <location filename="../../alsdesk/study/values.py" line="273"/>
         <source>{text} is not a date (use {forms}, e.g. {example})</source>
         <translation>{text} تاریخ نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="268"/>
+        <location filename="../../alsdesk/study/values.py" line="278"/>
         <source>a full date is needed (day, month and year), e.g. {example}</source>
         <translation>تاریخ کامل لازم است (روز، ماه و سال)، مثلاً {example}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="271"/>
+        <location filename="../../alsdesk/study/values.py" line="281"/>
         <source>the year {year} in {text} is not plausible (it must be between {low} and {high})</source>
         <translation>سال {year} در {text} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="278"/>
+        <location filename="../../alsdesk/study/values.py" line="288"/>
         <source>{text} is not a real date (use {forms}, e.g. {example})</source>
         <translation>{text} تاریخ واقعی نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="308"/>
+        <location filename="../../alsdesk/study/values.py" line="328"/>
         <source>{text} is not a date and time (use {hint}, e.g. {example})</source>
         <translation>{text} تاریخ و ساعت نیست (از {hint} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="310"/>
+        <location filename="../../alsdesk/study/values.py" line="330"/>
         <source>enter the time too, e.g. {example}</source>
         <translation>ساعت را هم وارد کنید، مثلاً {example}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="319"/>
+        <location filename="../../alsdesk/study/values.py" line="339"/>
         <source>{text} is not a time (use {clock})</source>
         <translation>{text} ساعت نیست (از {clock} استفاده کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="323"/>
+        <location filename="../../alsdesk/study/values.py" line="343"/>
         <source>{text} is not a real time (use {clock})</source>
         <translation>{text} ساعت واقعی نیست (از {clock} استفاده کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="349"/>
+        <location filename="../../alsdesk/study/values.py" line="369"/>
         <source>{label}: empty text is stored as no value (None)</source>
         <translation>{label}: متن خالی به‌صورت «بدون مقدار» (None) ذخیره می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="355"/>
+        <location filename="../../alsdesk/study/values.py" line="375"/>
         <source>{label}: this field holds one line; remove the line break</source>
         <translation>{label}: این فیلد فقط یک سطر دارد؛ شکست سطر را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="358"/>
+        <location filename="../../alsdesk/study/values.py" line="378"/>
         <source>{label}: remove the tab character</source>
         <translation>{label}: نویسهٔ Tab را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="359"/>
+        <location filename="../../alsdesk/study/values.py" line="379"/>
         <source>{label}: remove the invisible control character (U+{code:04X})</source>
         <translation>{label}: نویسهٔ کنترلی نامرئی (U+{code:04X}) را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="363"/>
+        <location filename="../../alsdesk/study/values.py" line="383"/>
         <source>{label}: the text is {n} characters long; at most {limit} are allowed, so shorten it</source>
         <translation>{label}: متن {n} نویسه است؛ حداکثر {limit} نویسه مجاز است، پس آن را کوتاه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="370"/>
+        <location filename="../../alsdesk/study/values.py" line="390"/>
         <source>{label}: {value} is not a number that can be stored</source>
         <translation>{label}: {value} عددی نیست که بتوان آن را ذخیره کرد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="373"/>
+        <location filename="../../alsdesk/study/values.py" line="393"/>
         <source>{label}: {value} is far too large</source>
         <translation>{label}: {value} بسیار بزرگ است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="380"/>
+        <location filename="../../alsdesk/study/values.py" line="400"/>
         <source>whole numbers only</source>
         <translation>فقط عدد صحیح</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="381"/>
+        <location filename="../../alsdesk/study/values.py" line="401"/>
         <source>at most {n} decimal places</source>
         <translation>حداکثر {n} رقم اعشار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="382"/>
+        <location filename="../../alsdesk/study/values.py" line="402"/>
         <source>at most {n} decimal place</source>
         <translation>حداکثر {n} رقم اعشار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="383"/>
+        <location filename="../../alsdesk/study/values.py" line="403"/>
         <source>{label}: {value} has more decimals than this field records ({allowed}). Round it as the CRF instructions say, or ask the data manager if the study needs more decimals here.</source>
         <translation>{label}: {value} رقم‌های اعشار بیشتری از آنچه این فیلد ثبت می‌کند دارد ({allowed}). آن را طبق دستورالعمل CRF گرد کنید، یا اگر مطالعه در اینجا به اعشار بیشتری نیاز دارد، از مدیر داده‌ها بپرسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="393"/>
+        <location filename="../../alsdesk/study/values.py" line="413"/>
         <source>{label}: {value} is outside the allowed range {low} to {high}{unit}</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {low} تا {high}{unit} است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="395"/>
+        <location filename="../../alsdesk/study/values.py" line="415"/>
         <source>{label}: {value} is below the lowest allowed value, {low}{unit}</source>
         <translation>{label}: {value} کمتر از کمترین مقدار مجاز ({low}{unit}) است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="397"/>
+        <location filename="../../alsdesk/study/values.py" line="417"/>
         <source>{label}: {value} is above the highest allowed value, {high}{unit}</source>
         <translation>{label}: {value} بیشتر از بیشترین مقدار مجاز ({high}{unit}) است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="416"/>
+        <location filename="../../alsdesk/study/values.py" line="436"/>
         <source>{label}: {value} is outside the allowed range in every unit ({ranges})</source>
         <translation>{label}: {value} در همهٔ واحدها خارج از محدودهٔ مجاز است ({ranges})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="427"/>
+        <location filename="../../alsdesk/study/values.py" line="447"/>
         <source>{label}: {value} is outside the allowed range {ranges}. If the report gives {units}, choose that unit for the result</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است. اگر گزارش آزمایشگاه {units} است، همان واحد را برای نتیجه انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="430"/>
+        <location filename="../../alsdesk/study/values.py" line="450"/>
         <source>{label}: {value} is outside the allowed range {ranges}</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="440"/>
+        <location filename="../../alsdesk/study/values.py" line="460"/>
         <source>at most {high} {unit}</source>
         <translation>حداکثر {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="442"/>
+        <location filename="../../alsdesk/study/values.py" line="462"/>
         <source>at least {low} {unit}</source>
         <translation>حداقل {low} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="443"/>
+        <location filename="../../alsdesk/study/values.py" line="463"/>
         <source>{low} to {high} {unit}</source>
         <translation>{low} تا {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="452"/>
+        <location filename="../../alsdesk/study/values.py" line="472"/>
         <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
         <translation>YYYY-MM-DD، YYYY-MM یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="453"/>
+        <location filename="../../alsdesk/study/values.py" line="473"/>
         <source>{label}: {value} is not stored as {forms}</source>
         <translation>{label}: {value} به‌صورت {forms} ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="459"/>
+        <location filename="../../alsdesk/study/values.py" line="479"/>
         <source>{label}: the year {year} is not plausible (it must be between {low} and {high})</source>
         <translation>{label}: سال {year} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="464"/>
+        <location filename="../../alsdesk/study/values.py" line="484"/>
         <source>{label}: {value} is not a real date</source>
         <translation>{label}: {value} تاریخ واقعی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="471"/>
+        <location filename="../../alsdesk/study/values.py" line="491"/>
         <source>{label}: {value} is not a real time</source>
         <translation>{label}: {value} ساعت واقعی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="480"/>
+        <location filename="../../alsdesk/study/values.py" line="500"/>
         <source>{label}: expected a code of type {expected}, not {type} {value}</source>
         <translation>{label}: کدی از نوع {expected} انتظار می‌رفت، نه {type} {value}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="491"/>
+        <location filename="../../alsdesk/study/values.py" line="511"/>
         <source>{value} is not a unit the study can convert from; allowed: {options}, or blank for the form&apos;s own unit</source>
         <translation>{value} واحدی نیست که مطالعه بتواند از آن تبدیل کند؛ مجاز: {options}، یا خالی برای واحد خود فرم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="493"/>
+        <location filename="../../alsdesk/study/values.py" line="513"/>
         <source>{value} is not one of {options}</source>
         <translation>{value} هیچ‌یک از این گزینه‌ها نیست: {options}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="507"/>
+        <location filename="../../alsdesk/study/values.py" line="527"/>
         <source>&apos;{start}...&apos; ({n} characters)</source>
         <translation>&apos;{start}...&apos; ({n} نویسه)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="513"/>
+        <location filename="../../alsdesk/study/values.py" line="533"/>
         <source>{start}... ({n} characters)</source>
         <translation>{start}... ({n} نویسه)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="534"/>
+        <location filename="../../alsdesk/study/values.py" line="554"/>
         <source> (and {n} more)</source>
         <translation> (و {n} مورد دیگر)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="542"/>
+        <location filename="../../alsdesk/study/values.py" line="562"/>
         <source>{first} or {last}</source>
         <translation>{first} یا {last}</translation>
     </message>
@@ -8250,6 +8270,21 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <location filename="../../alsdesk/pdf/signoff.py" line="155"/>
         <source>Date</source>
         <translation>تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/jalali.py" line="72"/>
+        <source>{year} is not a Solar Hijri year the forms accept ({low} to {high})</source>
+        <translation>{year} سال شمسی پذیرفتنی در فرم‌ها نیست ({low} تا {high})</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/jalali.py" line="80"/>
+        <source>a Solar Hijri month spans two Gregorian months: give the day too, or the month in the Gregorian calendar</source>
+        <translation>هر ماه شمسی در دو ماه میلادی می‌افتد: روز را هم بنویسید، یا ماه را به تقویم میلادی</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/jalali.py" line="89"/>
+        <source>{date} is not a day of the Solar Hijri calendar</source>
+        <translation>{date} روزی از تقویم شمسی نیست</translation>
     </message>
 </context>
 </TS>
