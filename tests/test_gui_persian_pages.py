@@ -89,3 +89,34 @@ def test_the_main_pages_in_persian_have_no_english_left(qtbot, demo_db):
     left = {page: texts for page, texts in found.items() if texts}
     assert not left, "English left on the Persian pages:\n" + "\n".join(
         f"{page}: {texts}" for page, texts in left.items())
+
+
+def test_the_persian_alsfrs_form_shows_its_words_whole_and_as_written(qtbot, demo_db):
+    """The grid's section name heads its first row as bold text, never as raw markup; the
+    calculated values' names are plain text, each on a line of its own above its value (in
+    a narrow side column a wrapped name of two scripts was cut: an outside review)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocument
+
+    from alsdesk.study.translation import localized
+    from ui.derived_panel import DerivedPanel
+
+    use_language("fa")
+    w = open_window(qtbot, demo_db, "nurse")
+    w.open_form("S005", "screening", "alsfrs")
+    settle(qtbot, w)
+    fa = localized(w.store.study, "fa").form("alsfrs")
+    first = next(f for f in fa.fields if f.section)
+    label = w.form_page.view.rows[first.id].label
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    shown = doc.toPlainText()
+    assert first.section in shown and first.label in shown and "<b>" not in shown
+    panel = w.form_page.findChild(DerivedPanel)
+    names = [panel.form.itemAt(r, panel.form.ItemRole.LabelRole).widget()
+             for r in range(panel.form.rowCount())
+             if panel.form.itemAt(r, panel.form.ItemRole.LabelRole) is not None]
+    assert names and all(n.textFormat() == Qt.TextFormat.PlainText for n in names)
+    for n in names:  # each name on one line, as wide as its words
+        assert not n.wordWrap()
+        assert n.width() >= n.fontMetrics().horizontalAdvance(n.text()), n.text()

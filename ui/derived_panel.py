@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from alsdesk import i18n
 from alsdesk.clinical.eligibility import EligibilityResult
 from alsdesk.derive import DerivedValue, eligibility_text
 from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
@@ -85,7 +86,11 @@ class DerivedPanel(QGroupBox):
         self.setObjectName("derived_panel")
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Persian names are longer and wrap: beside their values, in a narrow side column,
+        # their ends were cut (an outside review); above them each has the whole width
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows
+                                   if i18n.language() in i18n.RIGHT_TO_LEFT
+                                   else QFormLayout.RowWrapPolicy.WrapLongRows)
         self.layout_.addLayout(self.form)
         self.labels: dict[str, QLabel] = {}
         self.eligibility: EligibilityView | None = None
@@ -120,7 +125,10 @@ class DerivedPanel(QGroupBox):
                 label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 name = QLabel(d.label + ":")
                 name.setTextFormat(Qt.TextFormat.PlainText)  # the definition's words
-                name.setWordWrap(True)
+                # a wrapped name of mixed scripts ("نمرهٔ کل ALSFRS-R") was measured
+                # narrower than drawn and cut; above its value (right to left) it has the
+                # whole width and keeps one line
+                name.setWordWrap(not i18n.language() in i18n.RIGHT_TO_LEFT)
                 self.form.addRow(name, label)
                 self.labels[d.id] = label
             extra = d.error or d.note

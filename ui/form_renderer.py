@@ -7,6 +7,7 @@ means, whether it applies and what is wrong with it come from the core (FormPage
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
@@ -148,7 +149,8 @@ class FormView(QWidget):
             if columns is not None and new_section:
                 # in a grid the section's name heads its first row's label: no row of its own
                 label = self.rows[field.id].label
-                label.setText(f"<b>{section}</b><br>{label.text()}")
+                label.setTextFormat(Qt.TextFormat.RichText)  # the definition's words escaped
+                label.setText(f"<b>{escape(section)}</b><br>{escape(label.text())}")
         self._set_tab_order()
         runs: dict[tuple[int, ...], list[ScoreRow]] = {}
         for row in self.rows.values():
