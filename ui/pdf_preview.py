@@ -139,7 +139,9 @@ class PdfPreview(QDialog):
         if result.audit_head is not None:
             stamp += " · " + tr("audit head {head}").format(head=ltr(result.audit_head.text()))
         pages = (tr("{n} page") if result.pages == 1 else tr("{n} pages")).format(n=result.pages)
-        self.status.setText(f"{result.title}: {pages}{stamp}")
+        # the title isolated (U+2068..U+2069): a Persian printout's title in an English
+        # window turned the whole line right to left ("pages · … فرم‌های ویزیت: ماه 2: 5")
+        self.status.setText(f"\u2068{result.title}\u2069: {pages}{stamp}")
         if getattr(result, "not_recorded", None):  # a read-only window: say so, in words
             self.status.setText(f"{self.status.text()}. {result.not_recorded}")
         self.print_button.setEnabled(True)

@@ -130,5 +130,6 @@ def birth_year(text: str | None) -> str | None:
         return None
     year = str(text)[:4]
     if not (year.isdigit() and len(year) == 4):
-        return "not printed (date of birth)"
-    return year if len(str(text)) == 4 else f"{year} (day and month not printed)"
+        return tr("not printed (date of birth)")
+    return year if len(str(text)) == 4 else tr("{year} (day and month not printed)").format(
+        year=year)
