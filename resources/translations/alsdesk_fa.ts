@@ -2456,47 +2456,47 @@ Database: {path}</source>
         <translation>هنوز هیچ بیماری داده ندارد</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="21"/>
+        <location filename="../../ui/derived_panel.py" line="22"/>
         <source>✔ met</source>
         <translation>✔ برآورده شده</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="21"/>
+        <location filename="../../ui/derived_panel.py" line="22"/>
         <source>✖ not met</source>
         <translation>✖ برآورده نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="22"/>
+        <location filename="../../ui/derived_panel.py" line="23"/>
         <source>? not known</source>
         <translation>؟ نامعلوم</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="41"/>
+        <location filename="../../ui/derived_panel.py" line="42"/>
         <source>Eligibility criteria</source>
         <translation>معیارهای واجد شرایط بودن</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="42"/>
+        <location filename="../../ui/derived_panel.py" line="43"/>
         <source>Criterion</source>
         <translation>معیار</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="42"/>
+        <location filename="../../ui/derived_panel.py" line="43"/>
         <source>Result</source>
         <translation>نتیجه</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="42"/>
+        <location filename="../../ui/derived_panel.py" line="43"/>
         <source>Detail</source>
         <translation>جزئیات</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="58"/>
+        <location filename="../../ui/derived_panel.py" line="59"/>
         <source>Eligibility is not defined for this study.</source>
         <translation>واجد شرایط بودن برای این مطالعه تعریف نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/derived_panel.py" line="82"/>
+        <location filename="../../ui/derived_panel.py" line="83"/>
         <source>Calculated by ALS Desk</source>
         <translation>محاسبه‌شده توسط ALS Desk</translation>
     </message>
@@ -3433,83 +3433,83 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>پاسخ: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="58"/>
+        <location filename="../../ui/form_renderer.py" line="59"/>
         <source>Next / previous question (one stop per question)</source>
         <translation>سؤال بعدی / قبلی (برای هر سؤال یک توقف)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="59"/>
+        <location filename="../../ui/form_renderer.py" line="60"/>
         <source>Pick a score on a scored question; in a grid (ALSFRS-R, GCS), then go on</source>
         <translation>انتخاب امتیاز در سؤال امتیازدار؛ در جدول (ALSFRS-R، GCS) سپس رفتن به سؤال بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="61"/>
+        <location filename="../../ui/form_renderer.py" line="62"/>
         <source>First letter</source>
         <translation>حرف اول</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="62"/>
+        <location filename="../../ui/form_renderer.py" line="63"/>
         <source>Pick an answer by its first letter (Y, N ...) when no other shares it</source>
         <translation>انتخاب پاسخ با حرف اول آن (Y، N و ...) وقتی پاسخ دیگری با همان حرف شروع نشود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="64"/>
+        <location filename="../../ui/form_renderer.py" line="65"/>
         <source>Arrows</source>
         <translation>کلیدهای جهت‌نما</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="65"/>
+        <location filename="../../ui/form_renderer.py" line="66"/>
         <source>Move between the answers of a question</source>
         <translation>جابه‌جایی میان پاسخ‌های یک سؤال</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="66"/>
+        <location filename="../../ui/form_renderer.py" line="67"/>
         <source>Clear the answer of a question</source>
         <translation>پاک کردن پاسخ یک سؤال</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="67"/>
+        <location filename="../../ui/form_renderer.py" line="68"/>
         <source>The question&apos;s menu: missing-data code, calendar, now, history, a query</source>
         <translation>منوی سؤال: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="69"/>
+        <location filename="../../ui/form_renderer.py" line="70"/>
         <source>Open the calendar of a date</source>
         <translation>باز کردن تقویم یک تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="70"/>
+        <location filename="../../ui/form_renderer.py" line="71"/>
         <source>Take the value suggested from another form</source>
         <translation>پذیرفتن مقدار پیشنهادشده از فرمی دیگر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="163"/>
+        <location filename="../../ui/form_renderer.py" line="165"/>
         <source>The field&apos;s menu: missing-data code, calendar, now, history, a query on it</source>
         <translation>منوی فیلد: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش دربارهٔ آن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="200"/>
+        <location filename="../../ui/form_renderer.py" line="202"/>
         <source>restricted: direct identifiers are shown to site staff only</source>
         <translation>محدود: شناسه‌های مستقیم فقط به کارکنان مرکز نشان داده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="244"/>
+        <location filename="../../ui/form_renderer.py" line="246"/>
         <source>{label}: missing-data code</source>
         <translation>{label}: کد دادهٔ ناموجود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="245"/>
+        <location filename="../../ui/form_renderer.py" line="247"/>
         <source>A missing-data code instead of a value ({codes}): F2 on the question</source>
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="258"/>
-        <location filename="../../ui/form_renderer.py" line="431"/>
+        <location filename="../../ui/form_renderer.py" line="433"/>
         <source>Query</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="433"/>
+        <location filename="../../ui/form_renderer.py" line="435"/>
         <source>{label}: open query</source>
         <translation>{label}: پرسش باز</translation>
     </message>
@@ -4006,12 +4006,12 @@ GCS fall: {gcs}</source>
         <translation>{n} صفحه</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="151"/>
+        <location filename="../../ui/pdf_preview.py" line="153"/>
         <source>The document could not be made: {error}</source>
         <translation>سند ساخته نشد: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="154"/>
+        <location filename="../../ui/pdf_preview.py" line="156"/>
         <source>The document could not be made.
 
 {error}</source>
@@ -4020,44 +4020,44 @@ GCS fall: {gcs}</source>
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="163"/>
+        <location filename="../../ui/pdf_preview.py" line="165"/>
         <source>Save the PDF</source>
         <translation>ذخیرهٔ PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="165"/>
+        <location filename="../../ui/pdf_preview.py" line="167"/>
         <source>PDF documents (*.pdf)</source>
         <translation>سندهای PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="170"/>
+        <location filename="../../ui/pdf_preview.py" line="172"/>
         <source>Save as</source>
         <translation>ذخیره با نام</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="171"/>
+        <location filename="../../ui/pdf_preview.py" line="173"/>
         <source>The file could not be written:
 {error}</source>
         <translation>فایل نوشته نشد:
 {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="173"/>
+        <location filename="../../ui/pdf_preview.py" line="175"/>
         <source>Saved as {path}</source>
         <translation>با نام {path} ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="190"/>
+        <location filename="../../ui/pdf_preview.py" line="192"/>
         <source>Sent {n} page to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="191"/>
+        <location filename="../../ui/pdf_preview.py" line="193"/>
         <source>Sent {n} pages to the printer.</source>
         <translation>{n} صفحه به چاپگر فرستاده شد.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_preview.py" line="215"/>
+        <location filename="../../ui/pdf_preview.py" line="217"/>
         <source>The printer could not be started.</source>
         <translation>چاپگر راه‌اندازی نشد.</translation>
     </message>
@@ -6128,6 +6128,16 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <location filename="../../alsdesk/pdf/wording.py" line="111"/>
         <source>{field} is blank</source>
         <translation>{field} خالی باشد</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="133"/>
+        <source>not printed (date of birth)</source>
+        <translation>چاپ نمی‌شود (تاریخ تولد)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/wording.py" line="134"/>
+        <source>{year} (day and month not printed)</source>
+        <translation>{year} (روز و ماه چاپ نمی‌شوند)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="51"/>
