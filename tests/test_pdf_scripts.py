@@ -294,3 +294,25 @@ def test_a_persian_answer_after_an_english_label_reads_right_to_left(tmp_path):
     assert later, parts
     for text in later:
         assert text.index("infusion") < text.rindex(first), text
+
+
+@pytest.mark.parametrize("text, left", [
+    # drawn left to right: the Latin part whole, its brackets paired (rule N0)
+    ("پروتئین واکنشی C (CRP)", "C (CRP) "),
+    ("به دست Nora Nurse (demo) (nurse)", "Nora Nurse (demo) (nurse) "),
+    # a range of numbers in a Persian line as the screen shows it, not "(12-0)"
+    ("زیرنمرهٔ بولبار (0-12):", ":(0-12) "),
+])
+def test_brackets_and_ranges_keep_their_order_in_a_persian_line(text, left):
+    """An outside review found "(C (CRP" and "(12-0)" on the Persian papers: the pure-Python
+    bidi of before Unicode 6.3 had no bracket pairs."""
+    from alsdesk.pdf import shaping
+
+    assert shaping.visual(text).startswith(left), shaping.visual(text)
+
+
+def test_a_gregorian_date_in_brackets_keeps_its_place_in_a_persian_line():
+    from alsdesk.pdf import shaping
+
+    line = shaping.visual("انجام: ۱۴۰۴/۰۹/۲۱ (\u206612/DEC/2025\u2069) 10:00 (انجام‌شده)")
+    assert "10:00 (12/DEC/2025) ۱۴۰۴/۰۹/۲۱" in line, line

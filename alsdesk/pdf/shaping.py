@@ -6,7 +6,7 @@ A PDF shows glyphs at positions; it has no idea of joining or direction. reportl
 shape with uharfbuzz, but its bidi ordering needs rlbidi, which is not on the package
 registry. So the text is shaped here with arabic-reshaper (the joining forms, lam-alef
 ligatures: all in DejaVu Sans's Arabic Presentation Forms) and ordered with python-bidi's
-implementation of the bidi algorithm, one printed line at a time: a paragraph is broken into
+levels of the bidi algorithm (brackets paired, isolates), one printed line at a time: a paragraph is broken into
 lines in logical order first, then each line is reordered, so a long Persian note reads from
 its first line down.
 
@@ -67,12 +67,11 @@ def clean(text: str, font: str = fonts.REGULAR) -> str:
     nothing stored vanishes from paper. Characters the font lacks stay (they take part in
     the bidi ordering as themselves) and become the mark only when drawn (ink())."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    # python-bidi 0.6 implements the bidi algorithm of before isolates (Unicode 6.3): an
-    # isolate (U+2066..U+2069, as alsdesk.datefmt and pdf.wording.ltr write a Gregorian date
-    # in a Persian line) is ordered as the embedding of its direction, which the algorithm
-    # knows and removes (rule X9); ink() never draws one (a run of markup may hold the
-    # embedding without the Persian words it is ordered among).
-    text = text.translate(_ISOLATES)
+    if _RTL.search(text):
+        # A range of numbers ("(0-12)") in a Persian line: the bidi algorithm reads Latin
+        # digits after Arabic letters as Arabic numbers and turns it into "(12-0)"; kept
+        # left to right as the screen shows it (an isolate, U+2066..U+2069)
+        text = _RANGE.sub("\u2066\\g<0>\u2069", text)
     cmap = _cmap(font)
     odd = {ch for ch in set(text) if ch != "\n" and (ord(ch) not in cmap
                                                       or unicodedata.category(ch) == "Cc")}
@@ -82,7 +81,7 @@ def clean(text: str, font: str = fonts.REGULAR) -> str:
     for ch in odd:
         if unicodedata.category(ch) == "Cc":
             table[ord(ch)] = MARK
-        elif ch in _EMBEDDINGS:
+        elif ch in _FORMATTING:
             continue  # ordered by the bidi algorithm, not drawn (ink)
         elif _SILENT.match(ch) or unicodedata.category(ch) == "Cf":
             table[ord(ch)] = None  # invisible format characters the font lacks are dropped
@@ -93,21 +92,24 @@ def ink(text: str, font: str) -> str:
     """What is drawn: every character the font has no glyph for as the replacement mark."""
     cmap = _cmap(font)
     odd = [ch for ch in set(text) if ord(ch) not in cmap]
-    return text.translate({ord(ch): None if ch in _EMBEDDINGS else MARK
+    return text.translate({ord(ch): None if ch in _FORMATTING else MARK
                            for ch in odd}) if odd else text
 
 
-_ISOLATES = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: 0x202A, 0x2069: 0x202C}
-_EMBEDDINGS = frozenset("\u202a\u202b\u202c\u202d\u202e")
+# embeddings and isolates: ordered by the bidi algorithm, which gives them no place (X9)
+_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c",
+            "\u202e": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_RANGE = re.compile(r"(?<![0-9A-Za-z])[0-9]+(?:[.,][0-9]+)?[-–][0-9]+(?:[.,][0-9]+)?")
 
 
 def _still_open(text: str) -> str:
-    """The embeddings (LRE, RLE, LRO, RLO) `text` opens and does not close (PDF), in order."""
+    """The embeddings and isolates `text` opens and does not close, in order."""
     stack: list[str] = []
     for ch in text:
-        if ch in "\u202a\u202b\u202d\u202e":
+        if ch in _OPENERS:
             stack.append(ch)
-        elif ch == "\u202c" and stack:
+        elif stack and ch == _OPENERS[stack[-1]]:
             stack.pop()
     return "".join(stack)
 
@@ -115,11 +117,11 @@ def _still_open(text: str) -> str:
 def embedded(text: str) -> str:
     """`text` as a unit of its own direction inside a line of the other (a Persian answer
     after an English label: "Term: سردرد بعد از infusion" must not read "infusion" first):
-    the embedding of its first strong letter's direction. Text without right-to-left
-    letters is returned as it is."""
+    an isolate of its first strong letter's direction. Text without right-to-left letters
+    is returned as it is."""
     if not _RTL.search(text):
         return text
-    return ("\u202b" if is_rtl(text) else "\u202a") + text + "\u202c"
+    return ("\u2067" if is_rtl(text) else "\u2066") + text + "\u2069"
 
 
 _WIDTHS: dict[tuple[str, str], float] = {}  # per process: widths at 1 pt never change
@@ -182,34 +184,82 @@ def is_rtl(text: str) -> bool:
 def reorder(segments: list[tuple[str, object]], rtl: bool) -> list[tuple[str, object]]:
     """Segments of one line (text, style) in logical order -> in visual order, left to right.
 
-    python-bidi's algorithm module works on a list of characters, so each character can carry
-    its segment's style through the reordering (bold words stay bold wherever they move).
+    The levels are python-bidi's (the unicode-bidi crate's whole algorithm: brackets paired
+    (N0), isolates; its pure-Python module of before Unicode 6.3 put the closing bracket of
+    "C (CRP)" in a Persian line at the far left); the reordering of the levels (L1, L2) and
+    the mirroring (L4) are done here, per character, so each character keeps its segment's
+    style (bold words stay bold wherever they move).
     """
-    from bidi import algorithm as ba
-
     text = "".join(s for s, _ in segments)
     if not _RTL.search(text):
         return [seg for seg in segments if seg[0]]
-    storage = ba.get_empty_storage()
-    storage["base_level"], storage["base_dir"] = (1, "R") if rtl else (0, "L")
-    ba.get_embedding_levels(text, storage)
-    chars = iter(storage["chars"])
-    for s, style in segments:
-        for _ in s:
-            next(chars)["seg"] = style
-    ba.explicit_embed_and_overrides(storage)
-    ba.resolve_weak_types(storage)
-    ba.resolve_neutral_types(storage, False)
-    ba.resolve_implicit_levels(storage, False)
-    ba.reorder_resolved_levels(storage, False)
-    ba.apply_mirroring(storage, False)
+    levels = _levels(text, rtl)
+    chars = [(ch, style) for s, style in segments for ch in s]
+    base = 1 if rtl else 0
+    end = len(chars)
+    while end and chars[end - 1][0] == " ":  # L1: trailing spaces at the paragraph's level
+        end -= 1
+        levels[end] = base
+    # X9: embeddings, isolates and boundary neutrals (a ZWNJ, its work done by the shaping)
+    # take no place
+    kept = [(ch, style, level) for (ch, style), level in zip(chars, levels)
+            if ch not in _FORMATTING and unicodedata.bidirectional(ch) != "BN"]
+    order = list(range(len(kept)))
+    odd = [level for *_, level in kept if level % 2]
+    if odd:
+        for level in range(max(k[2] for k in kept), min(odd) - 1, -1):  # L2
+            i = 0
+            while i < len(order):
+                if kept[order[i]][2] < level:
+                    i += 1
+                    continue
+                j = i
+                while j < len(order) and kept[order[j]][2] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
     out: list[tuple[str, object]] = []
-    for ch in storage["chars"]:
-        if out and out[-1][1] is ch["seg"]:
-            out[-1] = (out[-1][0] + ch["ch"], ch["seg"])
+    for n in order:
+        ch, style, level = kept[n]
+        if level % 2:
+            ch = _MIRRORED.get(ch, ch)  # L4: "(" of a right-to-left run is drawn ")"
+        if out and out[-1][1] is style:
+            out[-1] = (out[-1][0] + ch, style)
         else:
-            out.append((ch["ch"], ch["seg"]))
+            out.append((ch, style))
     return out
+
+
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
+
+
+def _levels(text: str, rtl: bool) -> list[int]:
+    """The resolved bidi level of each character of one line (python-bidi's crate gives
+    them only in its debug description, per UTF-8 byte: the version is pinned below 0.7,
+    and a description not read whole is refused, never guessed)."""
+    from bidi import get_display
+
+    info = get_display(text, base_dir="R" if rtl else "L", debug=True)
+    # the last "levels:" is the crate's own (the text, shown first, may hold the word)
+    part = info.rsplit("paragraphs:", 1)[0].rsplit("levels:", 1)[1]
+    per_byte = [int(n) for n in _LEVEL.findall(part)]
+    if len(per_byte) != len(text.encode("utf-8")):
+        raise RuntimeError("python-bidi's description of the levels was not understood: "
+                           "check the version pinned in pyproject.toml")
+    out, at = [], 0
+    for ch in text:
+        out.append(per_byte[at])
+        at += len(ch.encode("utf-8"))
+    return out
+
+
+def _mirrors() -> dict[str, str]:
+    from bidi.algorithm import MIRRORED
+
+    return dict(MIRRORED)
+
+
+_MIRRORED = _mirrors()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -417,7 +467,7 @@ class Shaped(Flowable):
         y = self.height - size
         paras = self._words()
         canv.saveState()
-        # An embedding (a Persian value in an English line, st.embedded) that a line break
+        # An isolate (a Persian value in an English line, embedded()) that a line break
         # falls inside goes on over the next line: its openers are given again there, as
         # the line is ordered on its own.
         carried: dict[int, str] = {}
