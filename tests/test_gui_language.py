@@ -72,9 +72,11 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
 
     # a Solar Hijri date and Persian digits, typed; shown back in both calendars
     fill(page, vsdtc="07/DEC/2026 09:30")
-    assert page.view.editor("vsdtc").both_calendars.text() == "= ۱۶ آذر ۱۴۰۵"
+    assert page.view.editor("vsdtc").both_calendars.text() == "= ۱۶ آذر ۱۴۰۵ 09:30"
+    fill(page, vsdtc="16 آذر 1405 09:30")  # the month's name: the Gregorian beside
+    assert page.view.editor("vsdtc").both_calendars.text() == "= 07/DEC/2026 09:30"
     fill(page, vsdtc="۱۴۰۵/۰۹/۱۶ ۰۹:۳۰", pulse="۸۱")
-    assert page.view.editor("vsdtc").both_calendars.text() == "= 07/DEC/2026"
+    assert page.view.editor("vsdtc").both_calendars.text() == "= 07/DEC/2026 09:30"
     assert page.save()
     with Store.open(demo_db) as st:
         st.login("nurse", "Demo-password-1")
@@ -83,7 +85,7 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
     page.reload()  # read back: the stored date shown in the Solar Hijri calendar, both beside
     editor = page.view.editor("vsdtc")
     assert editor.edit.text() == "1405/09/16 09:30" and not page.view.is_dirty()
-    assert editor.both_calendars.text() == "= 07/DEC/2026"
+    assert editor.both_calendars.text() == "= 07/DEC/2026 09:30"
     from ui.fmt import date_text
     import datetime as dt
     assert date_text(dt.date(2026, 12, 7)) == "۱۴۰۵/۰۹/۱۶ (\u206607/DEC/2026\u2069)"
@@ -98,6 +100,12 @@ def test_switching_to_persian_and_back_keeps_the_typed_answers(qtbot, demo_db):
     assert en.pages.tabText(0) == "Dashboard" and i18n.language() == "en"
     assert en.form_page.form_id == "vs" and not en.form_page.view.is_dirty()
     assert en.form_page.view.editor("vsdtc").edit.text() == "07/DEC/2026 09:30"
+    # in English a Gregorian date is shown as typed; a Solar Hijri one (Persian digits) is
+    # read and its Gregorian shown beside it
+    echo = en.form_page.view.editor("vsdtc").both_calendars
+    assert echo.text() == ""
+    fill(en.form_page, vsdtc="۱۴۰۵/۰۹/۱۷ ۰۸:۰۰")
+    assert echo.text() == "= 08/DEC/2026 08:00"
 
 
 def test_the_language_is_chosen_at_the_login_and_kept_for_that_person(qtbot, demo_db):

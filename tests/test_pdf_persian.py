@@ -81,9 +81,10 @@ def test_the_blank_book_in_persian_reads_right_to_left(nurse, tmp_path):
     qpdf_check(result.data, tmp_path)
     assert result.filename.endswith("-fa.pdf")
     pages = _pages(result.data)
-    english = _pages(blank_book(study, PrintOptions(printed_at=PRINTED_AT)).data)
-    assert len(pages) == len(english)  # the same forms, page for page
     whole = " ".join(pages)
+    for form in fa.forms.values():  # every form, under its Persian name
+        assert _persian(form.label) in whole if re.search("[\u0600-\u06ff]", form.label) \
+            else _norm(form.label) in whole, form.id
     # the program's words in Persian, none of the English ones left
     # (words of one script: a reader's order of mixed Persian and digits is its own)
     for words in ("راهنمای پر کردن این فرم‌ها", "کدهای دادهٔ گمشده", "فقط اگر", "صفحهٔ",
@@ -105,8 +106,11 @@ def test_the_blank_book_in_persian_reads_right_to_left(nurse, tmp_path):
     label = [x for x, text in placed if question in text and "*" in text]  # required: *
     assert label and label[0] > _x_of(placed, answer) > 150
     assert _x_of(placed, "بیمار") > 300  # "Subject", on an A4 page 595 pt wide
-    placed_en = _placed(blank_book(study, PrintOptions(printed_at=PRINTED_AT)).data, n)
     en_answer = en_speech.codelist.choices[0].label
+    english = blank_book(study, PrintOptions(printed_at=PRINTED_AT)).data
+    n_en = next(i for i, text in enumerate(_pages(english))
+                if _words(en_speech.label) in text and en_answer in text)
+    placed_en = _placed(english, n_en)
     assert _x_of(placed_en, _words(en_speech.label), unlike=en_answer) < _x_of(placed_en,
                                                                                en_answer)
     assert _x_of(placed_en, "Subject") < 100
@@ -149,6 +153,7 @@ def test_visit_forms_in_persian_carry_the_data_as_stored_and_its_fingerprint(nur
     rows = nurse.conn.execute("SELECT new_value FROM audit_trail WHERE field = 'pdf' "
                               "ORDER BY seq DESC LIMIT 2").fetchall()
     assert all(r[0].startswith("PDF visit forms S003 m2") for r in rows)
+    assert [" in Persian," in r[0] for r in rows] == [False, True]  # newest first
     assert not any(re.search("[\u0600-\u06ff]", r[0]) for r in rows)
 
 
@@ -198,3 +203,32 @@ def test_the_windows_print_menu_makes_the_persian_papers(nurse):
     assert "filled forms" in english and "filled forms" not in persian
     assert _norm("فرم‌های پرشده") in persian
     assert blank.filename.endswith("-fa.pdf")
+
+
+def test_the_schedule_card_prints_in_persian_alone(nurse, tmp_path):
+    """For a patient who reads no English: the card's Persian column only, right to left,
+    the same dates and fingerprint as the card in both languages."""
+    from alsdesk.pdf import schedule_card
+
+    both = schedule_card(nurse, "S005", PrintOptions(printed_at=PRINTED_AT))
+    alone = schedule_card(nurse, "S005", PrintOptions(printed_at=PRINTED_AT, language="fa"))
+    qpdf_check(alone.data, tmp_path)
+    assert alone.fingerprint == both.fingerprint and alone.filename.endswith("-fa.pdf")
+    text, text_both = " ".join(_pages(alone.data)), " ".join(_pages(both.data))
+    assert "Your visit schedule" in text_both and "Your visit schedule" not in text
+    assert _norm("برنامهٔ ویزیت‌های شما") in text
+    # the subject's box on the right of the header, as on the Persian forms
+    assert _x_of(_placed(alone.data, 0), "S005") > 300 > _x_of(_placed(both.data, 0), "S005")
+
+
+def test_the_binders_documents_refuse_persian_in_words_on_the_command_line(demo_db, tmp_path):
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(demo_db), "pdf", "casebook", "S003",
+                                       "--language", "fa", "--as", "nurse",
+                                       "--password-stdin", "--out", str(tmp_path / "c.pdf")],
+                                input=DEMO_PASSWORD + "\n")
+    assert result.exit_code != 0 and "English only" in result.output
+    assert not (tmp_path / "c.pdf").exists()

@@ -7,6 +7,7 @@ so a number shown rounded (digits = 1) is never saved back rounded.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -166,10 +167,11 @@ class LineEditor(FieldEditor):
             self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(placeholder) + 18)
             if kind in (FieldType.DATE, FieldType.DATETIME):
                 layout.addWidget(self._calendar_button())
-                if i18n.language() == "fa":  # the date typed, read back in both calendars
-                    self.both_calendars = QLabel()
-                    self.both_calendars.setObjectName(f"{field.id}__both_calendars")
-                    self.edit.textChanged.connect(self._show_both_calendars)
+                # the date typed, read back in the other calendar (in English only after a
+                # Solar Hijri date, typed in Persian digits or with a Persian month's name)
+                self.both_calendars = QLabel()
+                self.both_calendars.setObjectName(f"{field.id}__both_calendars")
+                self.edit.textChanged.connect(self._show_both_calendars)
             if kind in (FieldType.DATETIME, FieldType.TIME):
                 layout.addWidget(self._now_button())
         if hasattr(self, "both_calendars"):
@@ -287,11 +289,18 @@ class LineEditor(FieldEditor):
             self.both_calendars.clear()
             return
         day = date.fromisoformat(value[:10])
-        typed_jalali = jalali.read_jalali(self.edit.text().split()[0])[0] is not None
+        # Solar Hijri when its year is one (1278..1479): "1405/09/16", "16 آذر 1405"
+        years = [int(y) for y in re.findall(r"[0-9]{4}", i18n.ascii_digits(self.edit.text()))]
+        typed_jalali = any(jalali.is_jalali_year(y) for y in years)
+        if not typed_jalali and i18n.language() != "fa":
+            self.both_calendars.clear()  # a Gregorian date in the English window: as typed
+            return
+        clock = f" {value[11:16]}" if len(value) > 10 else ""
         # the other calendar than the one typed: with the text, the date in both (short,
-        # so the row keeps its width)
+        # so the row keeps its width); the time as it will be stored
         self.both_calendars.setText("= " + (datefmt.date_text(day, site_format())
-                                            if typed_jalali else jalali.jalali_long(day)))
+                                            if typed_jalali else jalali.jalali_long(day))
+                                    + clock)
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.edit]

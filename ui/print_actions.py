@@ -29,6 +29,7 @@ KINDS = {
     "casebook": QT_TRANSLATE_NOOP("", "Subject casebook"),
     "ae-listing": QT_TRANSLATE_NOOP("", "Adverse event listing"),
     "schedule": QT_TRANSLATE_NOOP("", "Visit schedule card"),
+    "schedule-fa": QT_TRANSLATE_NOOP("", "Visit schedule card in Persian"),
     "outcomes": QT_TRANSLATE_NOOP("", "Primary outcomes"),
     "safety": QT_TRANSLATE_NOOP("", "Safety tables"),
     # event_repeat carries the adverse event's entry number
@@ -36,7 +37,8 @@ KINDS = {
 }
 # The site's papers also print in Persian (right to left, Solar Hijri dates beside the
 # Gregorian); the binder's documents are English whatever the window's language.
-IN_LANGUAGE = {"blank-fa": ("blank", "fa"), "visit-fa": ("visit", "fa")}
+IN_LANGUAGE = {"blank-fa": ("blank", "fa"), "visit-fa": ("visit", "fa"),
+               "schedule-fa": ("schedule", "fa")}
 
 
 def make_pdf(store, kind: str, subject: str | None = None, event: str | None = None,
@@ -129,7 +131,8 @@ def _casebook_button(window: "MainWindow", actions: dict[str, QAction]) -> None:
     if layout is None:
         return
     menu = QMenu(page)
-    for key in ("visit", "visit-fa", "casebook", "schedule", "casebook_identifiers"):
+    for key in ("visit", "visit-fa", "casebook", "schedule", "schedule-fa",
+                "casebook_identifiers"):
         menu.addAction(actions[key])
     menu.aboutToShow.connect(window.print_menu.aboutToShow.emit)
     button = QPushButton(tr("Print…"))
@@ -195,6 +198,8 @@ def install(window: "MainWindow") -> None:
         lambda: (s := need_subject()) and open_preview(window, "casebook", s))
     add("schedule", tr("Visit schedule card…"),
         lambda: (s := need_subject()) and open_preview(window, "schedule", s))
+    add("schedule-fa", tr("Visit schedule card in Persian…"),
+        lambda: (s := need_subject()) and open_preview(window, "schedule-fa", s))
     menu.addSeparator()
     add("ae-listing", tr("Adverse event listing…"), lambda: open_preview(window, "ae-listing"))
     add("safety", tr("Safety tables…"), lambda: open_preview(window, "safety"))
@@ -210,6 +215,7 @@ def install(window: "MainWindow") -> None:
         actions["visit-fa"].setEnabled(has_subject and bool(event))
         actions["casebook"].setEnabled(has_subject)
         actions["schedule"].setEnabled(has_subject)
+        actions["schedule-fa"].setEnabled(has_subject)
         admin = getattr(window.store, "role", None) is Role.ADMIN
         actions["casebook_identifiers"].setVisible(admin)
         actions["casebook_identifiers"].setEnabled(admin and has_subject)

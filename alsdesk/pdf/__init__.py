@@ -102,11 +102,13 @@ def sae_report(store: "Store", subject: str, entry: int,
 
 def schedule_card(store: "Store", subject: str, options: PrintOptions | None = None,
                   progress: Progress | None = None) -> PdfResult:
-    """The subject's visit dates, to hand to the patient (in the patient's language)."""
+    """The subject's visit dates, to hand to the patient: English beside Persian, or in
+    Persian alone (options.language "fa")."""
     from alsdesk.pdf.card import build_schedule_card
 
     options = _options(store, options)
-    result = build_schedule_card(store, subject, options, progress)
+    with _language(options):  # "en": English beside Persian; "fa": Persian alone
+        result = build_schedule_card(store, subject, options, progress)
     return _record(store, options, result, f"schedule card {subject}", subject=subject)
 
 
@@ -128,6 +130,9 @@ def _localized(study: "Study", options: PrintOptions) -> "Study":
     return localized(study, options.language)
 
 
+_LANGUAGE_NAMES = {"fa": "Persian"}  # in the audit row, which is English
+
+
 def _english_only(options: PrintOptions, what: str) -> None:
     """The study binder's documents (casebook, listings, reports to the sponsor) are in
     English, what monitors, sponsors and inspectors read; refused in words otherwise."""
@@ -136,7 +141,8 @@ def _english_only(options: PrintOptions, what: str) -> None:
 
         raise AlsDeskError(
             f"The {what} is printed in English only, the study binder's language; the blank "
-            "CRF book and a visit's filled forms print in Persian too.")
+            "CRF book, a visit's filled forms and the schedule card print in Persian too "
+            "(--language fa).")
 
 
 def _may_disclose(store: "Store", options: PrintOptions) -> None:
@@ -177,6 +183,8 @@ def _record(store: "Store", options: PrintOptions, result: PdfResult, what: str,
             "read-only (another ALS Desk has it open). Print from that ALS Desk, or close "
             "it and print again, for a printout the trail knows of."))
     moment = options.moment.isoformat(timespec="seconds")
+    if options.language != "en":  # which paper a filed page is: the trail says (in English)
+        what += f" in {_LANGUAGE_NAMES.get(options.language, options.language)}"
     stamp = f"PDF {what}, printed {moment}"
     if result.fingerprint:
         stamp += f", data fingerprint {result.fingerprint}"

@@ -20,6 +20,7 @@ from reportlab.platypus import Spacer, Table, TableStyle
 
 from alsdesk import overview
 from alsdesk.errors import DefinitionError, WorkflowError
+from alsdesk.i18n import tr
 from alsdesk.jalali import to_jalali
 from alsdesk.pdf import page, styles as st
 from alsdesk.pdf.collect import fingerprint, latest, short
@@ -204,11 +205,18 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
     """The visit schedule card to hand to the patient."""
     card, audit_head = with_head(store, lambda: collect_card(store, subject))
     digest = fingerprint(card)
-    spec = page.PageSpec(study=store.study, title="Visit schedule", options=options,
+    # English beside Persian by default; in Persian alone when asked (options.language),
+    # for a patient who reads no English: the same dates, the page right to left
+    langs = ("fa",) if options.language == "fa" else LANGUAGES
+    suffix = "-fa" if langs == ("fa",) else ""
+    from alsdesk.study.translation import localized
+
+    shown = localized(store.study, options.language)  # the header's study title
+    spec = page.PageSpec(study=shown, title=tr("Visit schedule"), options=options,
                          subject=card.subject, fingerprint=short(digest),
                          data_time=latest([card.data_time]),
-                         filename=f"schedule-{card.subject}.pdf", audit_head=audit_head,
-                         patient=True)
+                         filename=f"schedule-{card.subject}{suffix}.pdf",
+                         audit_head=audit_head, patient=True)
     width = page.frame_width(spec)
     texts = wording(store.study)
     en, fa = texts["en"], texts["fa"]
@@ -218,9 +226,10 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
 
     def pair(en_text: str, fa_text: str, kind: str = "body") -> list:
         left, right = styles[kind]
-        return [st.t(en_text, left), st.t(fa_text, right)]
+        cells = {"en": st.t(en_text, left), "fa": st.t(fa_text, right)}
+        return [cells[lang] for lang in langs]
 
-    half = [width / 2, width / 2]
+    half = [width / len(langs)] * len(langs)
     plain = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                         ("LEFTPADDING", (0, 0), (-1, -1), 0),
                         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -231,17 +240,16 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
                  fa["study"].format(study=store.study.id, site=fa.get("site") or site)),
             pair(en["number"].format(subject=card.subject),
                  fa["number"].format(subject=card.subject))]
-    flow: list = [page.Mark("All visits", "Visit schedule card"),
+    flow: list = [page.Mark(tr("All visits"), tr("Visit schedule card")),
                   Table(head, colWidths=half, style=plain), Spacer(1, 3 * mm)]
     if not card.dated:
         flow += [Table([pair(en["not_yet"], fa["not_yet"])], colWidths=half, style=plain),
                  Spacer(1, 2 * mm)]
     data = [pair(en["column"], fa["column"], "label")]
     for row in card.rows:
-        cells = [[st.t(row.visit[0], styles["label"][0])]
-                 + [st.t(line, styles["body"][0]) for line in row.when[0]],
-                 [st.t(row.visit[1], styles["label"][1])]
-                 + [st.t(line, styles["body"][1]) for line in row.when[1]]]
+        cells = [[st.t(row.visit[n], styles["label"][n])]
+                 + [st.t(line, styles["body"][n]) for line in row.when[n]]
+                 for n, lang in enumerate(LANGUAGES) if lang in langs]
         data.append(cells)
     data.append(pair(en["calendar"], fa["calendar"]))
     flow.append(st.table(data, half, st.grid(1, [("TOPPADDING", (0, 0), (-1, -1), 5),
@@ -259,8 +267,9 @@ def build_schedule_card(store: "Store", subject: str, options: PrintOptions,
              Table([pair(en["bring"], fa["bring"]), phone], colWidths=half,
                    style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                     ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm),
-                                     ("RIGHTPADDING", (1, 0), (1, -1), 0),
+                                     ("RIGHTPADDING", (0, 0), (0, -1),
+                                      6 * mm if len(langs) > 1 else 0),
+                                     ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
                                      ("TOPPADDING", (0, 1), (-1, 1), 4 * mm)]))]
     data_bytes, pages = page.build(flow, spec, progress)
     return PdfResult(data_bytes, spec.title, spec.filename, pages, short(digest),

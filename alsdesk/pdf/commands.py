@@ -50,6 +50,10 @@ _language = click.option("--language", type=click.Choice(["en", "fa"]), default=
                          help="The language of the printout: en (the study binder's) or fa "
                               "(Persian, right to left, Solar Hijri dates beside the "
                               "Gregorian). The data print as stored.")
+_binder_language = click.option("--language", type=click.Choice(["en", "fa"]), default="en",
+                                show_default=True,
+                                help="English only: the study binder's document (fa is "
+                                     "refused, saying which papers print in Persian).")
 _identifiers = click.option("--include-identifiers", is_flag=True,
                             help="Also print direct identifiers (name, record number, phone). "
                                  "Administrators only: needs --as and the password.")
@@ -229,50 +233,56 @@ def visit(ctx, subject, event, event_repeat, out, paper, language, printed_at,
 @click.argument("subject")
 @_out
 @_paper
+@_binder_language
 @_printed_at
 @_identifiers
 @_as
 @_stdin
 @click.pass_context
-def casebook(ctx, subject, out, paper, printed_at, include_identifiers, acting,
+def casebook(ctx, subject, out, paper, language, printed_at, include_identifiers, acting,
              password_stdin) -> None:
     """SUBJECT's casebook: every event and log, signatures, queries and the audit trail."""
     from alsdesk.pdf import casebook as make
 
     with _store(ctx, include_identifiers, acting, password_stdin) as store:
-        options = _options(store, paper, printed_at, include_identifiers)
+        options = _options(store, paper, printed_at, include_identifiers, language)
         _write(make(store, subject, options), out)
 
 
 @pdf.command("ae-listing")
 @_out
 @_paper
+@_binder_language
 @_printed_at
 @_as
 @_stdin
 @click.pass_context
-def ae_listing(ctx, out, paper, printed_at, acting, password_stdin) -> None:
+def ae_listing(ctx, out, paper, language, printed_at, acting, password_stdin) -> None:
     """Every adverse event of every subject; serious ones marked."""
     from alsdesk.pdf import ae_listing as make
 
     with _store(ctx, False, acting, password_stdin) as store:
-        _write(make(store, _options(store, paper, printed_at, False)), out)
+        _write(make(store, _options(store, paper, printed_at, False, language)), out)
 
 
 @pdf.command("schedule")
 @click.argument("subject")
 @_out
 @_paper
+@click.option("--language", type=click.Choice(["en", "fa"]), default="en", show_default=True,
+              help="en: English beside Persian (the default); fa: Persian alone, right to "
+                   "left, for a patient who reads no English.")
 @_printed_at
 @_as
 @_stdin
 @click.pass_context
-def schedule(ctx, subject, out, paper, printed_at, acting, password_stdin) -> None:
+def schedule(ctx, subject, out, paper, language, printed_at, acting, password_stdin) -> None:
     """SUBJECT's visit schedule card (target dates and windows) to hand to the patient."""
     from alsdesk.pdf import schedule_card
 
     with _store(ctx, False, acting, password_stdin) as store:
-        _write(schedule_card(store, subject, _options(store, paper, printed_at, False)), out)
+        _write(schedule_card(store, subject,
+                             _options(store, paper, printed_at, False, language)), out)
 
 
 @pdf.command("outcomes")
@@ -313,17 +323,18 @@ def safety(ctx, out, paper, printed_at, acting, password_stdin) -> None:
 @click.argument("entry", type=click.IntRange(min=1))
 @_out
 @_paper
+@_binder_language
 @_printed_at
 @_identifiers
 @_as
 @_stdin
 @click.pass_context
-def sae(ctx, subject, entry, out, paper, printed_at, include_identifiers, acting,
+def sae(ctx, subject, entry, out, paper, language, printed_at, include_identifiers, acting,
         password_stdin) -> None:
     """The SAE report form (CIOMS I layout) of SUBJECT's serious adverse event number ENTRY
     (the number in the casebook's adverse event list), with its reporting timeline."""
     from alsdesk.pdf import sae_report
 
     with _store(ctx, include_identifiers, acting, password_stdin) as store:
-        options = _options(store, paper, printed_at, include_identifiers)
+        options = _options(store, paper, printed_at, include_identifiers, language)
         _write(sae_report(store, subject, entry, options), out)

@@ -69,8 +69,10 @@ def draw_footer(canv, spec: "PageSpec", left: float, right: float, printed: str)
         canv.setStrokeColor(colors.black)
         side.line(left + 46 * mm, y + 0.8 * mm, left + 118 * mm, y + 0.8 * mm)
         side.text(left + 122 * mm, y + 1.2 * mm, tr("Date:"))
-        # the date in the order the document writes dates (year first in Persian)
-        parts = (((131, 4), (146.2, "/"), (148.9, 2), (156.9, "/"), (159.6, 2)) if side.rtl
+        # the date in the order the document writes dates: in Persian year / month / day
+        # from the left, as the form's own date boxes (mirrored here: the day nearest the
+        # label, on the right)
+        parts = (((131, 2), (138.8, "/"), (141.5, 2), (149.5, "/"), (152.2, 4)) if side.rtl
                  else ((131, 2), (138.8, "/"), (141.5, 3), (153, "/"), (155.7, 4)))
         for at, what in parts:
             if what == "/":

@@ -2000,7 +2000,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/casebook.py" line="298"/>
-        <location filename="../../ui/print_actions.py" line="167"/>
+        <location filename="../../ui/print_actions.py" line="170"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
@@ -2742,57 +2742,57 @@ then start ALS Desk again.</source>
 سپس ALS Desk را دوباره اجرا کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="31"/>
+        <location filename="../../ui/field_editors.py" line="32"/>
         <source>HH:MM (24 h)</source>
         <translation>HH:MM (۲۴ ساعته)</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="42"/>
+        <location filename="../../ui/field_editors.py" line="43"/>
         <source>YYYY/MM/DD (Solar Hijri) or {day}</source>
         <translation>سال/ماه/روز (شمسی) یا {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="46"/>
+        <location filename="../../ui/field_editors.py" line="47"/>
         <source>{day}, YYYY-MM or YYYY</source>
         <translation>{day}، YYYY-MM یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="47"/>
+        <location filename="../../ui/field_editors.py" line="48"/>
         <source>{day}, MMM/YYYY or YYYY</source>
         <translation>{day}، MMM/YYYY یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="160"/>
+        <location filename="../../ui/field_editors.py" line="161"/>
         <source>{min} to {max}</source>
         <translation>{min} تا {max}</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="184"/>
+        <location filename="../../ui/field_editors.py" line="186"/>
         <source>Calendar</source>
         <translation>تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="185"/>
+        <location filename="../../ui/field_editors.py" line="187"/>
         <source>Pick the date from a calendar</source>
         <translation>انتخاب تاریخ از تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="186"/>
+        <location filename="../../ui/field_editors.py" line="188"/>
         <source>{label}: pick from a calendar</source>
         <translation>{label}: انتخاب از تقویم</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="210"/>
+        <location filename="../../ui/field_editors.py" line="212"/>
         <source>Now</source>
         <translation>اکنون</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="211"/>
+        <location filename="../../ui/field_editors.py" line="213"/>
         <source>Fill in the current date and time</source>
         <translation>درج تاریخ و ساعت کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/field_editors.py" line="212"/>
+        <location filename="../../ui/field_editors.py" line="214"/>
         <source>Fill in the current time</source>
         <translation>درج ساعت کنونی</translation>
     </message>
@@ -3871,7 +3871,7 @@ Why is this result not an adverse event? (Kept in the audit trail.)</source>
     </message>
     <message>
         <location filename="../../ui/outcomes_view.py" line="105"/>
-        <location filename="../../ui/print_actions.py" line="32"/>
+        <location filename="../../ui/print_actions.py" line="33"/>
         <source>Primary outcomes</source>
         <translation>پیامدهای اولیه</translation>
     </message>
@@ -3966,7 +3966,7 @@ GCS fall: {gcs}</source>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="66"/>
-        <location filename="../../ui/print_actions.py" line="135"/>
+        <location filename="../../ui/print_actions.py" line="138"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
@@ -4093,94 +4093,110 @@ GCS fall: {gcs}</source>
         <translation>فهرست عارضه‌های ناخواسته</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/card.py" line="243"/>
         <location filename="../../ui/print_actions.py" line="31"/>
         <source>Visit schedule card</source>
         <translation>کارت برنامهٔ ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="33"/>
+        <location filename="../../alsdesk/pdf/card.py" line="243"/>
+        <source>All visits</source>
+        <translation>همهٔ ویزیت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="32"/>
+        <source>Visit schedule card in Persian</source>
+        <translation>کارت برنامهٔ ویزیت به فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="34"/>
         <location filename="../../ui/safety_page.py" line="63"/>
         <source>Safety tables</source>
         <translation>جدول‌های ایمنی</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="35"/>
+        <location filename="../../ui/print_actions.py" line="36"/>
         <source>SAE report (CIOMS I)</source>
         <translation>گزارش عارضهٔ ناخواستهٔ جدی (CIOMS I)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="93"/>
+        <location filename="../../ui/print_actions.py" line="95"/>
         <source>AE {n}</source>
         <translation>عارضهٔ ناخواستهٔ شمارهٔ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="167"/>
-        <location filename="../../ui/print_actions.py" line="176"/>
+        <location filename="../../ui/print_actions.py" line="170"/>
+        <location filename="../../ui/print_actions.py" line="179"/>
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="177"/>
+        <location filename="../../ui/print_actions.py" line="180"/>
         <source>Choose a visit in the casebook first.</source>
         <translation>ابتدا یک ویزیت را در پروندهٔ بیمار انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="182"/>
+        <location filename="../../ui/print_actions.py" line="185"/>
         <source>Print direct identifiers</source>
         <translation>چاپ شناسه‌های مستقیم</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="183"/>
+        <location filename="../../ui/print_actions.py" line="186"/>
         <source>Print this casebook WITH the subject&apos;s direct identifiers (name, record number, telephone)? The printout must stay at the site; the audit trail records that you printed it.</source>
         <translation>این پروندهٔ بیمار «همراه با» شناسه‌های مستقیم بیمار (نام، شمارهٔ پرونده، تلفن) چاپ شود؟ نسخهٔ چاپی باید در مرکز بماند؛ ردپای ممیزی ثبت می‌کند که شما آن را چاپ کرده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="188"/>
+        <location filename="../../ui/print_actions.py" line="191"/>
         <source>Blank CRF book…</source>
         <translation>دفترچهٔ خالی CRF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="189"/>
+        <location filename="../../ui/print_actions.py" line="192"/>
         <source>Blank CRF book in Persian…</source>
         <translation>دفترچهٔ خالی CRF به فارسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="191"/>
+        <location filename="../../ui/print_actions.py" line="194"/>
         <source>Visit forms of the current visit…</source>
         <translation>فرم‌های ویزیت جاری…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="192"/>
+        <location filename="../../ui/print_actions.py" line="195"/>
         <source>Visit forms of the current visit, in Persian…</source>
         <translation>فرم‌های ویزیت جاری، به فارسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="194"/>
+        <location filename="../../ui/print_actions.py" line="197"/>
         <source>Subject casebook…</source>
         <translation>پروندهٔ بیمار…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="196"/>
+        <location filename="../../ui/print_actions.py" line="199"/>
         <source>Visit schedule card…</source>
         <translation>کارت برنامهٔ ویزیت‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="199"/>
+        <location filename="../../ui/print_actions.py" line="201"/>
+        <source>Visit schedule card in Persian…</source>
+        <translation>کارت برنامهٔ ویزیت به فارسی…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="204"/>
         <source>Adverse event listing…</source>
         <translation>فهرست عارضه‌های ناخواسته…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="200"/>
+        <location filename="../../ui/print_actions.py" line="205"/>
         <source>Safety tables…</source>
         <translation>جدول‌های ایمنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="201"/>
+        <location filename="../../ui/print_actions.py" line="206"/>
         <source>Primary outcomes (fever, GCS)…</source>
         <translation>پیامدهای اولیه (تب، GCS)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="203"/>
+        <location filename="../../ui/print_actions.py" line="208"/>
         <source>Casebook with direct identifiers (administrator)…</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
@@ -4768,6 +4784,7 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>بازهٔ زمانی پروتکل</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/pdf/card.py" line="215"/>
         <location filename="../../ui/schedule_table.py" line="90"/>
         <source>Visit schedule</source>
         <translation>برنامهٔ ویزیت‌ها</translation>
