@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 __all__ = ["blank_blocks", "filled_block", "signature_text", "signoff_page"]
 
 _TITLE = QT_TRANSLATE_NOOP("", "Investigator's signature")
+# a signer's role as a Persian paper names it (the stored value is the English word)
+_ROLES = (QT_TRANSLATE_NOOP("", "investigator"), QT_TRANSLATE_NOOP("", "nurse"),
+          QT_TRANSLATE_NOOP("", "monitor"), QT_TRANSLATE_NOOP("", "admin"))
 _STATE_TEXT = {
     SignState.SIGNED: "SIGNED",
     SignState.NOT_SIGNED: "NOT SIGNED",

@@ -551,19 +551,19 @@
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="329"/>
-        <location filename="../../alsdesk/pdf/signoff.py" line="149"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="152"/>
         <source>year</source>
         <translation>سال</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="329"/>
-        <location filename="../../alsdesk/pdf/signoff.py" line="149"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="152"/>
         <source>month</source>
         <translation>ماه</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="330"/>
-        <location filename="../../alsdesk/pdf/signoff.py" line="150"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="153"/>
         <source>day</source>
         <translation>روز</translation>
     </message>
@@ -774,7 +774,7 @@ Open it in a web browser; it prints as it shows.</source>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="195"/>
-        <location filename="../../alsdesk/pdf/footer.py" line="80"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="82"/>
         <location filename="../../alsdesk/pdf/page.py" line="332"/>
         <source>CRF version {version}</source>
         <translation>نسخهٔ CRF {version}</translation>
@@ -8086,22 +8086,22 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>تاریخ:</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/footer.py" line="91"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="93"/>
         <source>Printed {when}</source>
         <translation>چاپ‌شده {when}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/footer.py" line="93"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="95"/>
         <source>Data fingerprint {fingerprint}</source>
         <translation>اثر انگشت داده {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/footer.py" line="109"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="111"/>
         <source>Audit head</source>
         <translation>سر زنجیرهٔ ممیزی</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/footer.py" line="138"/>
+        <location filename="../../alsdesk/pdf/footer.py" line="140"/>
         <source>Page {number} of {total}</source>
         <translation>صفحهٔ {number} از {total}</translation>
     </message>
@@ -8162,7 +8162,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/pdf/logpage.py" line="317"/>
-        <location filename="../../alsdesk/pdf/signoff.py" line="50"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="53"/>
         <source>Only if {condition}</source>
         <translation>فقط اگر {condition}</translation>
     </message>
@@ -8229,72 +8229,92 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>امضای پژوهشگر</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="47"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="32"/>
+        <source>investigator</source>
+        <translation>پژوهشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="32"/>
+        <source>nurse</source>
+        <translation>پرستار پژوهش</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="33"/>
+        <source>monitor</source>
+        <translation>پایشگر</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="33"/>
+        <source>admin</source>
+        <translation>مدیر سامانه</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/pdf/signoff.py" line="50"/>
         <source>the entries of this page in rows: ______</source>
         <translation>موارد این صفحه در ردیف‌های: ______</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="48"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="51"/>
         <source>this entry</source>
         <translation>این مورد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="48"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="51"/>
         <source>this form</source>
         <translation>این فرم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="52"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="55"/>
         <source>{title}: every form of this visit ({event})</source>
         <translation>{title}: همهٔ فرم‌های این ویزیت ({event})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="67"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="70"/>
         <source>signature invalidated by a later change; </source>
         <translation>امضا با تغییری پس از آن باطل شد؛ </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="68"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="71"/>
         <source>Not signed</source>
         <translation>امضا نشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="69"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="72"/>
         <source>{state}no valid electronic signature of the investigator. Meaning of the signature required: {meaning}</source>
         <translation>{state}امضای الکترونیکی معتبری از پژوهشگر نیست. معنای امضای لازم: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="73"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="76"/>
         <source>If signed on paper:</source>
         <translation>اگر روی کاغذ امضا می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="79"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="82"/>
         <source>&lt;b&gt;Electronically signed&lt;/b&gt; by &lt;b&gt;{name}&lt;/b&gt; ({role}) on &lt;b&gt;{when}&lt;/b&gt;. Meaning: {meaning}</source>
         <translation>&lt;b&gt;امضای الکترونیکی&lt;/b&gt; به دست &lt;b&gt;{name}&lt;/b&gt; ({role}) در &lt;b&gt;{when}&lt;/b&gt;. معنا: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="82"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="85"/>
         <source>&lt;b&gt;Signature voided&lt;/b&gt;: signed by {name} ({role}) on {when}, meaning: {meaning}; voided on {voided}: {reason}</source>
         <translation>&lt;b&gt;امضا باطل شد&lt;/b&gt;: امضاشده به دست {name} ({role}) در {when}، معنا: {meaning}؛ باطل‌شده در {voided}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="140"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="143"/>
         <source>By signing I declare: {meaning}</source>
         <translation>با امضا اعلام می‌کنم: {meaning}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="154"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="157"/>
         <source>Printed name</source>
         <translation>نام (با حروف خوانا)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="155"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="158"/>
         <source>Signature</source>
         <translation>امضا</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/signoff.py" line="155"/>
+        <location filename="../../alsdesk/pdf/signoff.py" line="158"/>
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
