@@ -28,7 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from alsdesk.pdf import fonts
+from alsdesk.pdf import bidi_order, fonts
+from alsdesk.pdf.bidi_order import FORMATTING as _FORMATTING, still_open as _still_open
 
 MARK = "\ufffd"  # REPLACEMENT CHARACTER: DejaVu Sans draws it (a diamond with "?")
 # Hebrew, Arabic, Syriac, Thaana, NKo..., the Arabic presentation forms, RTL astral scripts.
@@ -96,22 +97,7 @@ def ink(text: str, font: str) -> str:
                            for ch in odd}) if odd else text
 
 
-# embeddings and isolates: ordered by the bidi algorithm, which gives them no place (X9)
-_FORMATTING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c",
-            "\u202e": "\u202c", "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
 _RANGE = re.compile(r"(?<![0-9A-Za-z])[0-9]+(?:[.,][0-9]+)?[-–][0-9]+(?:[.,][0-9]+)?")
-
-
-def _still_open(text: str) -> str:
-    """The embeddings and isolates `text` opens and does not close, in order."""
-    stack: list[str] = []
-    for ch in text:
-        if ch in _OPENERS:
-            stack.append(ch)
-        elif stack and ch == _OPENERS[stack[-1]]:
-            stack.pop()
-    return "".join(stack)
 
 
 def embedded(text: str) -> str:
@@ -182,84 +168,11 @@ def is_rtl(text: str) -> bool:
 
 
 def reorder(segments: list[tuple[str, object]], rtl: bool) -> list[tuple[str, object]]:
-    """Segments of one line (text, style) in logical order -> in visual order, left to right.
-
-    The levels are python-bidi's (the unicode-bidi crate's whole algorithm: brackets paired
-    (N0), isolates; its pure-Python module of before Unicode 6.3 put the closing bracket of
-    "C (CRP)" in a Persian line at the far left); the reordering of the levels (L1, L2) and
-    the mirroring (L4) are done here, per character, so each character keeps its segment's
-    style (bold words stay bold wherever they move).
-    """
-    text = "".join(s for s, _ in segments)
-    if not _RTL.search(text):
+    """Segments of one line (text, style) in logical order -> in visual order, left to right
+    (alsdesk.pdf.bidi_order); a line without right-to-left letters as it is."""
+    if not _RTL.search("".join(s for s, _ in segments)):
         return [seg for seg in segments if seg[0]]
-    levels = _levels(text, rtl)
-    chars = [(ch, style) for s, style in segments for ch in s]
-    base = 1 if rtl else 0
-    end = len(chars)
-    while end and chars[end - 1][0] == " ":  # L1: trailing spaces at the paragraph's level
-        end -= 1
-        levels[end] = base
-    # X9: embeddings, isolates and boundary neutrals (a ZWNJ, its work done by the shaping)
-    # take no place
-    kept = [(ch, style, level) for (ch, style), level in zip(chars, levels)
-            if ch not in _FORMATTING and unicodedata.bidirectional(ch) != "BN"]
-    order = list(range(len(kept)))
-    odd = [level for *_, level in kept if level % 2]
-    if odd:
-        for level in range(max(k[2] for k in kept), min(odd) - 1, -1):  # L2
-            i = 0
-            while i < len(order):
-                if kept[order[i]][2] < level:
-                    i += 1
-                    continue
-                j = i
-                while j < len(order) and kept[order[j]][2] >= level:
-                    j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
-    out: list[tuple[str, object]] = []
-    for n in order:
-        ch, style, level = kept[n]
-        if level % 2:
-            ch = _MIRRORED.get(ch, ch)  # L4: "(" of a right-to-left run is drawn ")"
-        if out and out[-1][1] is style:
-            out[-1] = (out[-1][0] + ch, style)
-        else:
-            out.append((ch, style))
-    return out
-
-
-_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
-
-
-def _levels(text: str, rtl: bool) -> list[int]:
-    """The resolved bidi level of each character of one line (python-bidi's crate gives
-    them only in its debug description, per UTF-8 byte: the version is pinned below 0.7,
-    and a description not read whole is refused, never guessed)."""
-    from bidi import get_display
-
-    info = get_display(text, base_dir="R" if rtl else "L", debug=True)
-    # the last "levels:" is the crate's own (the text, shown first, may hold the word)
-    part = info.rsplit("paragraphs:", 1)[0].rsplit("levels:", 1)[1]
-    per_byte = [int(n) for n in _LEVEL.findall(part)]
-    if len(per_byte) != len(text.encode("utf-8")):
-        raise RuntimeError("python-bidi's description of the levels was not understood: "
-                           "check the version pinned in pyproject.toml")
-    out, at = [], 0
-    for ch in text:
-        out.append(per_byte[at])
-        at += len(ch.encode("utf-8"))
-    return out
-
-
-def _mirrors() -> dict[str, str]:
-    from bidi.algorithm import MIRRORED
-
-    return dict(MIRRORED)
-
-
-_MIRRORED = _mirrors()
+    return bidi_order.reorder(segments, rtl)
 
 
 @functools.lru_cache(maxsize=4096)
