@@ -120,3 +120,23 @@ def test_the_persian_alsfrs_form_shows_its_words_whole_and_as_written(qtbot, dem
     for n in names:  # each name on one line, as wide as its words
         assert not n.wordWrap()
         assert n.width() >= n.fontMetrics().horizontalAdvance(n.text()), n.text()
+
+
+def test_the_persian_chart_runs_right_to_left_in_the_solar_hijri_calendar(qtbot, demo_db):
+    """The dashboard's chart mirrored with the window: time from right to left, months
+    named as the Solar Hijri calendar names them, the ALSFRS-R scale on the right."""
+    from PySide6.QtCharts import QCategoryAxis
+    from PySide6.QtCore import Qt
+
+    from alsdesk.jalali import MONTHS
+
+    use_language("fa")
+    w = open_window(qtbot, demo_db, "nurse")
+    settle(qtbot, w)
+    chart = w.dashboard.chart
+    qtbot.waitUntil(lambda: bool(chart.points))
+    x = chart.x
+    assert isinstance(x, QCategoryAxis) and x.isReverse()
+    labels = x.categoriesLabels()
+    assert len(labels) == 5 and all(any(m in label for m in MONTHS) for label in labels)
+    assert chart.left.alignment() == Qt.AlignmentFlag.AlignRight  # ALSFRS-R

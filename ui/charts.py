@@ -4,11 +4,13 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Sequence
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import (QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLineSeries,
+                              QValueAxis)
 from PySide6.QtCore import QDateTime, QMargins, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from alsdesk import i18n, jalali
 from alsdesk.clinical.alsfrs import MAX_TOTAL
 from alsdesk.i18n import tr
 
@@ -47,8 +49,16 @@ class ProgressChart(QChartView):
             series.setPen(QPen(colour, 2))
             series.setColor(colour)
             chart.addSeries(series)
-        self.x = QDateTimeAxis()
-        self.x.setFormat("MMM yyyy")
+        # In Persian the time axis is labelled in the Solar Hijri calendar (Qt's date axis
+        # knows the Gregorian only: the labels are placed by hand) and runs right to left,
+        # the ALSFRS-R scale on the right, as the window is mirrored.
+        self.rtl = i18n.language() in i18n.RIGHT_TO_LEFT
+        self.x = QCategoryAxis() if self.rtl else QDateTimeAxis()
+        if self.rtl:
+            self.x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+            self.x.setReverse(True)
+        else:
+            self.x.setFormat("MMM yyyy")
         self.x.setTitleText(tr("Visit date"))
         self.left = QValueAxis()
         self.left.setRange(0, MAX_TOTAL)
@@ -63,8 +73,10 @@ class ProgressChart(QChartView):
         self.right.setTitleText("FVC %")
         self.right.setLabelsColor(FVC_COLOUR)
         chart.addAxis(self.x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.left, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(self.right, Qt.AlignmentFlag.AlignRight)
+        near, far = ((Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignLeft) if self.rtl
+                     else (Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight))
+        chart.addAxis(self.left, near)  # ALSFRS-R, where reading starts
+        chart.addAxis(self.right, far)
         for series, axis in ((self.alsfrs, self.left), (self.fvc, self.right)):
             series.attachAxis(self.x)
             series.attachAxis(axis)
@@ -91,9 +103,29 @@ class ProgressChart(QChartView):
         else:
             first = last = date.today()
         pad = max(timedelta(days=15), (last - first) / 20)
-        self.x.setFormat("MMM yyyy" if (last - first).days > 150 else "dd MMM yyyy")
-        self.x.setTickCount(5)
-        self.x.setRange(QDateTime(datetime.combine(first - pad, time())),
-                        QDateTime(datetime.combine(last + pad, time())))
+        if self.rtl:
+            self._solar_hijri_ticks(first - pad, last + pad, (last - first).days > 150)
+        else:
+            self.x.setFormat("MMM yyyy" if (last - first).days > 150 else "dd MMM yyyy")
+            self.x.setTickCount(5)
+            self.x.setRange(QDateTime(datetime.combine(first - pad, time())),
+                            QDateTime(datetime.combine(last + pad, time())))
         top = max([120.0] + [p.fvc_pct for p in points if p.fvc_pct is not None])
         self.right.setRange(0, top)
+
+    def _solar_hijri_ticks(self, start: date, end: date, months: bool) -> None:
+        """Five labels from `start` to `end`, as the Solar Hijri calendar writes them: the
+        month and year (آذر ۱۴۰۵) over a long span, with the day over a short one."""
+        for label in self.x.categoriesLabels():
+            self.x.remove(label)
+        low, high = _msecs(start), _msecs(end)
+        self.x.setRange(low, high)
+        self.x.setStartValue(low)
+        for k in range(5):
+            day = start + (end - start) * k / 4
+            text = jalali.jalali_long(day)  # ۱۶ آذر ۱۴۰۵
+            if months:
+                text = text.split(" ", 1)[1]
+            while text in self.x.categoriesLabels():  # each label once (Qt's rule)
+                text += "\u200c"
+            self.x.append(text, low + (high - low) * k / 4)
