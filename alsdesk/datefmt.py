@@ -51,16 +51,16 @@ def shown_date(day: date, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> st
     the Solar Hijri date first, the site's Gregorian beside it: ۱۴۰۵/۰۹/۱۶ (07/DEC/2026).
     Never on paper or in a file: workers writing those read English (i18n.english)."""
     text = date_text(day, fmt, year=year)
-    from alsdesk.i18n import language
+    from alsdesk.i18n import language, ltr
 
     if language() != "fa":
         return text
     from alsdesk.jalali import jalali_text
 
     jalali = jalali_text(day, persian_digits=True)
-    # the Gregorian isolated left to right (U+2066..U+2069): in a right-to-left line its
-    # slashes would otherwise turn 09/DEC/2026 into DEC/2026/09
-    return f"{jalali if year else jalali[5:]} (\u2066{text}\u2069)"
+    # the Gregorian isolated left to right: in a right-to-left line its slashes would
+    # otherwise turn 09/DEC/2026 into DEC/2026/09
+    return f"{jalali if year else jalali[5:]} ({ltr(text)})"
 
 
 def shown_datetime(moment: datetime, fmt: str = DEFAULT_FORMAT, *, year: bool = True) -> str:

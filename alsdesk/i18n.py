@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterator
 
 __all__ = ["LANGUAGES", "RIGHT_TO_LEFT", "tr", "QT_TRANSLATE_NOOP", "set_translator",
-           "language", "english", "writing", "catalogue", "ascii_digits", "local_digits"]
+           "language", "english", "writing", "catalogue", "ascii_digits", "local_digits", "ltr"]
 
 # code -> the language's name in itself (as a language menu shows it)
 LANGUAGES: dict[str, str] = {"en": "English", "fa": "فارسی"}
@@ -120,6 +120,14 @@ def catalogue(code: str) -> dict[str, str]:
         found = {k: v for k, v in read_ts(path).items() if v} if path.is_file() else {}
         _CATALOGUES[code] = found
     return found
+
+
+def ltr(text: object) -> str:
+    """`text` kept left to right inside a right-to-left line (a Unicode isolate, U+2066 ..
+    U+2069), as it is in a left-to-right language: a path, a code, a Gregorian date, whose
+    slashes the bidi algorithm would otherwise move (/tmp/a.db read "tmp/a.db/")."""
+    text = str(text)
+    return f"\u2066{text}\u2069" if text and language() in RIGHT_TO_LEFT else text
 
 
 def ascii_digits(text: str) -> str:

@@ -17,14 +17,15 @@ import jdatetime
 
 from alsdesk.i18n import ascii_digits, local_digits, tr
 
-__all__ = ["MONTHS", "YEARS", "to_jalali", "from_jalali", "jalali_text", "jalali_long",
-           "read_jalali", "is_jalali_year"]
+__all__ = ["MONTHS", "YEARS", "NAMED_DATE", "to_jalali", "from_jalali", "jalali_text",
+           "jalali_long", "read_jalali", "is_jalali_year", "names_month"]
 
 MONTHS = ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
           "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند")
 YEARS = (1278, 1479)  # the Gregorian 1900..2100 the forms accept, in Jalali years
 _TYPED = re.compile(r"([0-9]{4})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{1,2}))?")
 # "16 آذر 1405", as the wall calendar and a letter write it (day, month's name, year)
+NAMED_DATE = r"[0-9]{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+[0-9]{4}"
 _NAMED = re.compile(r"([0-9]{1,2})\s+(" + "|".join(MONTHS) + r")\s+([0-9]{4})")
 
 
@@ -50,6 +51,11 @@ def jalali_long(day: date) -> str:
     """۱۶ آذر ۱۴۰۵: the day, the month's name and the year, in Persian digits."""
     y, m, d = to_jalali(day)
     return local_digits(f"{d} {MONTHS[m - 1]} {y}", "fa")
+
+
+def names_month(text: str) -> bool:
+    """Whether `text` names a Solar Hijri month (so was typed as a Solar Hijri date)."""
+    return any(month in text for month in MONTHS)
 
 
 def is_jalali_year(year: int) -> bool:

@@ -25,7 +25,8 @@ __all__ = ["use_language", "language", "shown", "ltr", "saved_language", "save_l
 SETTINGS = ("ALS Desk", "alsdesk")
 tr = i18n.tr  # one function for the window's words and the core's messages
 
-_installed: list[QTranslator] = []
+# the installed translators, each with the catalogue bytes Qt reads (it keeps no copy)
+_installed: list[tuple[QTranslator, bytes]] = []
 
 
 def catalogue_path(code: str):
@@ -33,10 +34,7 @@ def catalogue_path(code: str):
     return resource_path("translations", f"alsdesk_{code}.qm")
 
 
-_kept: dict[int, bytes] = {}  # each installed translator's catalogue, alive while it is
-
-
-def _translator(app, path) -> QTranslator | None:
+def _translator(app, path) -> tuple[QTranslator, bytes] | None:
     """A translator of the catalogue at `path`, read into memory (None: no such file).
 
     QTranslator.load(filename) maps the file into memory and reads it there for as long as
@@ -53,8 +51,7 @@ def _translator(app, path) -> QTranslator | None:
     # the folder: where a catalogue's dependencies (other .qm files it names) are found
     if not translator.load(data, str(Path(path).parent)):
         return None
-    _kept[id(translator)] = data  # Qt reads these bytes, not a copy: keep them
-    return translator
+    return translator, data  # Qt reads these bytes, not a copy: kept while installed
 
 
 def _translate(text: str, disambiguation: str | None = None) -> str:
@@ -70,21 +67,21 @@ def use_language(code: str) -> None:
     if code not in i18n.LANGUAGES:
         code = "en"
     app = QCoreApplication.instance()
-    for old in _installed:
+    for old, _data in _installed:
         app.removeTranslator(old)
-    _installed.clear()  # the removed translators (owned by the app) keep their bytes in _kept
+        old.deleteLater()  # removed, never asked again: gone with its bytes
+    _installed.clear()
     if code != "en":
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         qt_own = _translator(app, qt_dir / f"qtbase_{code}.qm")
-        if qt_own is not None:
-            app.installTranslator(qt_own)
-            _installed.append(qt_own)
         ours = _translator(app, catalogue_path(code))
         if ours is None:
             raise FileNotFoundError(f"the {i18n.LANGUAGES[code]} catalogue is missing: "
                                     f"{catalogue_path(code)} (python -m ui.translations builds it)")
-        app.installTranslator(ours)
-        _installed.append(ours)
+        for loaded in (qt_own, ours):  # Qt's own words first, ours asked first (last in)
+            if loaded is not None:
+                app.installTranslator(loaded[0])
+                _installed.append(loaded)
     i18n.set_translator(_translate if code != "en" else None, code)
     QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran) if code == "fa"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
@@ -93,10 +90,7 @@ def use_language(code: str) -> None:
                                else Qt.LayoutDirection.LeftToRight)
 
 
-def ltr(text) -> str:
-    """A path, a file name or a code kept left to right inside a right-to-left sentence
-    (a Unicode isolate: without it /tmp/a/new.db reads "tmp/a/new.db/" in Persian)."""
-    return f"\u2066{text}\u2069" if is_rtl() else str(text)
+ltr = i18n.ltr  # a path, a file name or a code kept left to right in a Persian sentence
 
 
 def shown(study):

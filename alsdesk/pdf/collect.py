@@ -416,17 +416,14 @@ def _moment(moment: datetime, with_time: bool) -> str:
 
 
 def _display(field, value) -> str:
-    """A stored value as printed: in Persian a whole date (or date and time) in the Solar
-    Hijri calendar with the Gregorian beside; a partial date stays as written (its
-    Solar Hijri month or year is not one)."""
-    if (value is not None and i18n.language() != "en"
-            and field.type.value in ("date", "datetime") and len(str(value)) >= 10):
-        try:
-            moment = datetime.fromisoformat(str(value))
-        except ValueError:
-            return fv.display(field, value)
-        return _moment(moment, field.type.value == "datetime")
-    return fv.display(field, value)
+    """A stored value as printed: as the forms write it in English (the binder's pages stay
+    byte for byte), as the screen shows it in another language (datefmt.shown_value: a whole
+    date in the Solar Hijri calendar with the Gregorian beside)."""
+    if i18n.language() == "en":
+        return fv.display(field, value)
+    from alsdesk import datefmt
+
+    return datefmt.shown_value(field, value)
 
 
 def latest(stamps: list[str]) -> datetime | None:

@@ -40,7 +40,9 @@ def build_visit(store: "Store", subject: str, event_id: str, event_repeat: int,
         event = store.study.event(event_id)
     except KeyError:
         raise NotFound(f"The study has no event '{event_id}'.") from None
-    study = _localized(store, options)
+    from alsdesk.study.translation import localized
+
+    study = localized(store.study, options.language)  # the texts in the printout's language
 
     def read() -> tuple:
         # The fingerprint is of the data as the English document shows it, so the same data
@@ -104,13 +106,6 @@ def build_casebook(store: "Store", subject: str, options: PrintOptions,
     flow += _audit(doc.audit, page.frame_width(spec, wide=True))
     data, pages = page.build(flow, spec, progress)
     return PdfResult(data, spec.title, spec.filename, pages, short(digest), audit_head)
-
-
-def _localized(store: "Store", options: PrintOptions):
-    """The file's definition with its texts in the printout's language."""
-    from alsdesk.study.translation import localized
-
-    return localized(store.study, options.language)
 
 
 def _spec(store: "Store", doc: SubjectDoc, options: PrintOptions, title: str, digest: str,

@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
+from alsdesk import i18n
 from alsdesk.anchor import Head
 from alsdesk.errors import AlsDeskError
 
 PAPERS = ("A4", "letter")
-LANGUAGES = ("en", "fa")  # what a printout may be written in (alsdesk.i18n.LANGUAGES)
+LANGUAGES = tuple(i18n.LANGUAGES)  # what a printout may be written in: the program's own
 
 # progress(done, total, message): called from the thread that builds the document.
 Progress = Callable[[int, int, str], None]
@@ -39,7 +40,7 @@ class PrintOptions:
     include_identifiers: bool = False
     # The language of the printout's own words and of the study's texts (alsdesk.i18n); the
     # data print as stored. English, the study binder's, unless asked: only the site's papers
-    # (the blank book, a visit's filled forms) are printed in other languages (LANGUAGES).
+    # (the blank book, a visit's filled forms, the schedule card) print in other languages.
     language: str = "en"
 
     def __post_init__(self) -> None:

@@ -29,7 +29,8 @@ from alsdesk.pdf import fonts, footer, shaping
 from alsdesk.i18n import tr
 from alsdesk.pdf.footer import GREY, RULE, Sides
 from alsdesk.pdf.options import PrintOptions, Progress, check_moment
-from alsdesk.pdf.wording import MONTHS, ltr, utc_text  # noqa: F401 - re-exported
+from alsdesk.i18n import ltr
+from alsdesk.pdf.wording import MONTHS, utc_text  # noqa: F401 - re-exported
 from alsdesk.study.model import Study
 
 MARGIN_X = 14 * mm

@@ -4,17 +4,9 @@ from __future__ import annotations
 import ast
 from datetime import datetime, timezone
 
-from alsdesk import i18n
-from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
+from alsdesk.i18n import QT_TRANSLATE_NOOP, ltr, tr
 from alsdesk.study.model import Field, FieldType, Form
 from alsdesk.study.values import MONTHS
-
-
-def ltr(text: str) -> str:
-    """`text` kept left to right inside a right-to-left line (a Unicode isolate, U+2066 ..
-    U+2069): the bidi algorithm would otherwise move 01/MAR/2025 14:30 UTC's parts around
-    its slashes. As it is in a left-to-right document."""
-    return f"\u2066{text}\u2069" if text and i18n.language() in i18n.RIGHT_TO_LEFT else text
 
 
 def utc_text(ts: str | None) -> str:
@@ -92,7 +84,8 @@ def _value(field: Field | None, node: ast.AST) -> str:
 
 _OPS = {ast.Eq: "is", ast.NotEq: "is not", ast.Lt: "<", ast.LtE: "≤", ast.Gt: ">",
         ast.GtE: "≥", ast.In: "is", ast.NotIn: "is not"}
-_OP_WORDS = {"is": QT_TRANSLATE_NOOP("", "is"), "is not": QT_TRANSLATE_NOOP("", "is not")}
+# the words of _OPS for the catalogue (pyside6-lupdate reads these; _words translates them)
+_OP_WORDS = (QT_TRANSLATE_NOOP("", "is"), QT_TRANSLATE_NOOP("", "is not"))
 
 
 def _words(form: Form, node: ast.AST) -> str:

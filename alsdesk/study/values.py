@@ -16,7 +16,7 @@ from typing import Any
 
 from alsdesk.errors import ValidationError
 from alsdesk.i18n import QT_TRANSLATE_NOOP, ascii_digits, tr
-from alsdesk.jalali import read_jalali
+from alsdesk.jalali import NAMED_DATE, names_month, read_jalali
 from alsdesk.study import units
 from alsdesk.study.model import CodeList, Field, FieldType
 
@@ -53,9 +53,6 @@ _EXPECTED = {
 }
 
 
-_PERSIAN_LETTERS = re.compile("[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
-
-
 def parse_value(field: Field, raw: str | None, *, jalali: bool = False) -> Any:
     """Turn what the user typed into the storage value; blank gives None.
 
@@ -78,7 +75,7 @@ def parse_value(field: Field, raw: str | None, *, jalali: bool = False) -> Any:
                                "(٫ is the decimal point)").format(text=_q(text)))
     # Persian digits say the date was typed in Persian: read as such whatever the window's
     # language (an answer typed before switching to English stays readable)
-    local = text != ascii_digits(text) or bool(_PERSIAN_LETTERS.search(text))
+    local = text != ascii_digits(text) or names_month(text)
     if kind not in _TEXTUAL:
         text = ascii_digits(text)  # a Persian keyboard's digits are digits (text keeps them)
     if (jalali or local) and kind in (FieldType.DATE, FieldType.DATETIME):
@@ -294,7 +291,7 @@ def _parse_date(field: Field, text: str, partial: bool, hint: str) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
-_NAMED_TIME = re.compile(r"([0-9]{1,2}\s+[\u0600-\u06ff\u200c]+\s+[0-9]{4})(?:\s+([0-9:]+))?")
+_NAMED_TIME = re.compile(rf"({NAMED_DATE})(?:\s+([0-9:]+))?")
 
 
 def _from_jalali(field: Field, text: str) -> str:
