@@ -284,10 +284,11 @@ class _Import:
                 + (f"; {rec.signed}" if rec.signed else "")
             notes = _soft_notes(store, subject.code, rec, self.path) if complete else {}
             try:
-                store.forms.save(subject.code, rec.event, rec.form, rec.values,
-                                 rec.missing, event_repeat=rec.event_repeat,
-                                 repeat=rec.repeat, complete=complete, notes=notes,
-                                 reason=reason, crf_version=rec.crf_version)
+                with store.double.importing():  # complete as the source keyed it
+                    store.forms.save(subject.code, rec.event, rec.form, rec.values,
+                                     rec.missing, event_repeat=rec.event_repeat,
+                                     repeat=rec.repeat, complete=complete, notes=notes,
+                                     reason=reason, crf_version=rec.crf_version)
             except AlsDeskError as exc:
                 problems.append(Problem(rec.where, str(exc)))
                 continue

@@ -62,6 +62,16 @@ class A:
     QUERY_OPEN = "query.open"
     QUERY_ANSWER = "query.answer"
     QUERY_CLOSE = "query.close"
+    # Double data entry (alsdesk/store/double.py): the second, blind keying of a form (its
+    # summary row, then a row per value and code keyed), each difference found (old value:
+    # the first entry's, new: the second's), each resolution (old value: first, second or
+    # other; new: the value put into the form) and the row saying all are resolved.
+    DOUBLE_ENTRY = "double.second_entry"
+    DOUBLE_VALUE = "double.value"
+    DOUBLE_CODE = "double.code"
+    DOUBLE_DIFFERENCE = "double.difference"
+    DOUBLE_RESOLVE = "double.resolve"
+    DOUBLE_RESOLVED = "double.resolved"
     SETTING = "settings.change"
     SCHEMA = "schema.change"
     # The study definition stored with the file, then each amendment of it

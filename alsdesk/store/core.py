@@ -36,6 +36,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, study: Study) -> None:
         from alsdesk.store.forms import FormService
+        from alsdesk.store.double import DoubleEntryService
         from alsdesk.store.queries import QueryService
         from alsdesk.store.subjects import SubjectService
         from alsdesk.store.users import UserService
@@ -80,11 +81,13 @@ class Store:
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
         self.queries = QueryService(self)
+        self.double = DoubleEntryService(self)
 
     def use_study(self, study: Study, number: int) -> None:
         """Work under another stored definition from now on (an amendment just stored):
         the services keep what they read of the old one, so they are made again."""
         from alsdesk.store.forms import FormService
+        from alsdesk.store.double import DoubleEntryService
         from alsdesk.store.queries import QueryService
         from alsdesk.store.subjects import SubjectService
         from alsdesk.store.users import UserService
@@ -95,6 +98,7 @@ class Store:
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
         self.queries = QueryService(self)
+        self.double = DoubleEntryService(self)
 
     # -- opening ---------------------------------------------------------------------------
 

@@ -282,6 +282,8 @@ class FormService(WorkflowSteps):
             changed_m = [k for k in fdef.field_ids
                          if current.missing.get(k) != merged_m.get(k)]
             changed = tuple(dict.fromkeys(changed_v + changed_m))
+            if fdef.double_entry:  # keyed twice: its second entry and differences first
+                self.store.double.gate(fdef, current, changed, complete, reason)
             if not changed and not complete:
                 return SaveResult(current, ())
             hook = (status_rules.SaveHook(self.store, subject, event, form)

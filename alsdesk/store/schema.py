@@ -19,7 +19,7 @@ from alsdesk.study.model import Field, Form, Study
 
 # 'ALSD' in the header's application_id slot: lets us tell our files from other SQLite files.
 APPLICATION_ID = 0x414C5344
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GENESIS_HASH = "0" * 64
 
@@ -37,6 +37,8 @@ SYSTEM_TABLES = (
     "ctcae_versions",
     "ctcae_terms",
     "study_versions",
+    "second_entries",
+    "entry_differences",
 )
 
 _BASE_SCHEMA = """
@@ -205,6 +207,40 @@ ALTER TABLE form_instances ADD COLUMN crf_changed INTEGER NOT NULL DEFAULT 1
 """
 
 
+# Format 4: double data entry (alsdesk/store/double.py). A form's second, blind keying is
+# kept apart from the form's table, with what the comparison found; each difference with
+# its resolution. Every row and change of these tables has its audit rows (verify_double).
+_DOUBLE_SCHEMA = """
+CREATE TABLE second_entries (
+    id INTEGER PRIMARY KEY,
+    instance_id INTEGER NOT NULL UNIQUE REFERENCES form_instances(id),
+    entered_by TEXT NOT NULL,
+    entered_at TEXT NOT NULL,
+    entry TEXT NOT NULL,
+    first_by TEXT NOT NULL,
+    fields INTEGER NOT NULL,
+    differences INTEGER NOT NULL,
+    resolved_at TEXT,
+    resolved_by TEXT
+);
+CREATE TABLE entry_differences (
+    entry_id INTEGER NOT NULL REFERENCES second_entries(id),
+    field TEXT NOT NULL,
+    first_value TEXT,
+    first_missing TEXT,
+    second_value TEXT,
+    second_missing TEXT,
+    chosen TEXT CHECK (chosen IN ('first', 'second', 'other')),
+    resolved_value TEXT,
+    resolved_missing TEXT,
+    reason TEXT,
+    resolved_by TEXT,
+    resolved_at TEXT,
+    PRIMARY KEY (entry_id, field)
+)
+"""
+
+
 def _migrate_to_1(conn: sqlite3.Connection) -> None:
     conn.executescript(_BASE_SCHEMA)
 
@@ -236,10 +272,16 @@ def restore_ctcae_terms(conn: sqlite3.Connection) -> list[str]:
     return made
 
 
+def _migrate_to_4(conn: sqlite3.Connection) -> None:
+    for statement in _DOUBLE_SCHEMA.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 # version -> step that brings a file from version-1 to version. Steps run inside the opening
 # transaction; a file is never left half-migrated.
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3}
+    1: _migrate_to_1, 2: _migrate_to_2, 3: _migrate_to_3, 4: _migrate_to_4}
 
 
 def has_table(conn: sqlite3.Connection, name: str) -> bool:

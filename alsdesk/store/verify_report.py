@@ -70,7 +70,7 @@ class VerifyReport:
                 "match the audit trail" if not self.account_problems else
                 "DO NOT match the audit trail"),
             *(f"  {p}" for p in self.account_problems),
-            "Queries, settings, subject and form details: " + (
+            "Queries, settings, subject and form details, second entries: " + (
                 "match the audit trail" if not self.record_problems else
                 "DO NOT match the audit trail"),
             *(f"  {p}" for p in self.record_problems),

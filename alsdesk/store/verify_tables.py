@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS
-from alsdesk.store import definition_checks, definitions
+from alsdesk.store import definition_checks, definitions, verify_double
 from alsdesk.study.model import Study
 
 LIMIT = 50
@@ -28,7 +28,8 @@ def record_problems(conn: sqlite3.Connection, study: Study, limit: int = LIMIT) 
                          ("queries", query_problems), ("form_instances", instance_problems),
                          ("ctcae_terms", lambda c: _terminology_problems(c, study)),
                          ("study_versions", definition_checks.problems),
-                         ("form_instances", definitions.instance_version_problems)):
+                         ("form_instances", definitions.instance_version_problems),
+                         ("second_entries", lambda c: verify_double.problems(c, study))):
         try:
             problems.extend(check(conn))
         except sqlite3.Error as exc:  # a column dropped behind the program (schema says so)

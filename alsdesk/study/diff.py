@@ -187,7 +187,8 @@ def _events(out, old: Study, new: Study) -> None:
                           [e.id for e in old.events], [e.id for e in new.events]))
 
 
-_FORM_ATTRS = ("label", "repeating", "domain", "layout", "log_rows", "signature")
+_FORM_ATTRS = ("label", "repeating", "domain", "layout", "log_rows", "signature",
+               "double_entry")
 # A field's attributes compared one by one; its code list is compared by id and content.
 _FIELD_ATTRS = tuple(f.name for f in dataclasses.fields(Field)
                      if f.name not in ("id", "codelist", "units"))

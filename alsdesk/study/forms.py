@@ -40,8 +40,10 @@ class FormReader:
     """Builds Form objects; fails through ``src`` with the key and line of the mistake."""
 
     def __init__(self, src: Source, codelists: dict[str, CodeList],
-                 missing: dict[str, MissingCode]) -> None:
+                 missing: dict[str, MissingCode], double_entry: bool = False) -> None:
         self.src, self.codelists, self.missing = src, codelists, missing
+        # [study] double_entry: every form's default, a form's own setting wins
+        self.double_entry = double_entry
 
     def choices(self, raw: Any, key: str, dtype: str | None) -> tuple[Choice, ...]:
         """Choices of a codelist; dtype None infers it (inline choices) from the first code."""
@@ -124,7 +126,8 @@ class FormReader:
                           "from 1 to 30, and only for a form with repeating = true")
         return Form(fid, self.src.val(t, key, "label", "str"), tuple(fields), tuple(checks),
                     tuple(derived), repeating, self.src.val(t, key, "domain", "str"), layout,
-                    log_rows, read_need(self.src, t, key, ids))
+                    log_rows, read_need(self.src, t, key, ids),
+                    self.src.val(t, key, "double_entry", "bool", self.double_entry))
 
     def _units(self, fields: list[Field], key: str) -> list[Field]:
         """Each number field reported in a choice of units gets that field's code list: the

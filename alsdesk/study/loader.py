@@ -140,7 +140,8 @@ class _Builder:
             export = self.src.val(m, f"missing[{i}]", "export", "str", "")
             self.missing[code] = MissingCode(code, label, export)
             self._check_export_code(i, self.missing[code])
-        reader = FormReader(self.src, self.codelists, self.missing)
+        reader = FormReader(self.src, self.codelists, self.missing,
+                            self.src.val(info, "study", "double_entry", "bool", False))
         codelists = self.src.table(top.get("codelists", {}), "codelists", None)
         for cid, raw in codelists.items():
             self.src.ident(cid, f"codelists.{cid}", "codelist")

@@ -189,6 +189,9 @@ class Form:
     # many as fit legibly on the page (alsdesk/pdf/logpage.py)
     log_rows: int | None = None
     signature: SignatureNeed | None = None  # the investigator signs each entry
+    # keyed twice from paper by two people, the differences resolved before it can be
+    # completed (alsdesk/store/double.py)
+    double_entry: bool = False
 
     def field(self, field_id: str) -> Field:
         try:

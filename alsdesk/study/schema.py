@@ -47,6 +47,7 @@ ALSFRS_ITEMS: tuple[str, ...] = (
 STORE_TABLES: frozenset[str] = frozenset({
     "subjects", "users", "form_instances", "audit_trail", "signatures", "queries", "meta",
     "settings", "locks", "ctcae_versions", "ctcae_terms", "study_versions",
+    "second_entries", "entry_differences",
 })
 # Columns every form table has or SQLite implies; field ids with "__" are refused as well,
 # because the store derives its own column names that way (temp__missing).
@@ -104,12 +105,13 @@ KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType({
     "study": (("id", "protocol", "title", "site", "crf_version", "subject_pattern",
                "target_enrolment"), ("signature_meanings", "end_of_study_status",
                                      "eligibility_deviation", "casebook_statement",
-                                     "lock_unsigned", "ctcae_version", "anchor_name")),
+                                     "lock_unsigned", "ctcae_version", "anchor_name",
+                                     "double_entry")),
     "missing": (("code", "label"), ("export",)),
     "codelist": (("type", "choices"), ()),
     "choice": (("code", "label"), ("per",)),
     "form": (("label", "fields"), ("domain", "repeating", "checks", "derived", "layout",
-                                   "log_rows", "investigator_signature")),
+                                   "log_rows", "investigator_signature", "double_entry")),
     "field": (("id", "label", "type"), (
         "section", "unit", "choices", "min", "max", "digits", "length", "required", "missing",
         "visible", "partial", "cdash", "sdtm", "help", "identifier", "suggest", "suggest_codes",
