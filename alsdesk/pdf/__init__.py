@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from alsdesk.study.model import Study
 
 __all__ = ["PAPERS", "PdfResult", "PrintOptions", "Progress", "ae_listing", "annotated_crf",
+           "double_entry_report",
            "blank_book",
            "casebook", "paper_setting", "sae_report", "schedule_card", "visit_forms"]
 
@@ -84,6 +85,17 @@ def ae_listing(store: "Store", options: PrintOptions | None = None,
     _english_only(options, "adverse event listing")
     _may_disclose(store, options)
     return _record(store, options, build_ae_listing(store, options, progress), "AE listing")
+
+
+def double_entry_report(store: "Store", options: PrintOptions | None = None,
+                        progress: Progress | None = None) -> PdfResult:
+    """Double data entry per form, subject and user: awaiting, differences, error rates."""
+    from alsdesk.pdf.double_report import build_double_report
+
+    options = _options(store, options)
+    _english_only(options, "double data entry report")
+    return _record(store, options, build_double_report(store, options, progress),
+                   "double data entry report")
 
 
 def sae_report(store: "Store", subject: str, entry: int,

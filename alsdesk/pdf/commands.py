@@ -265,6 +265,35 @@ def ae_listing(ctx, out, paper, language, printed_at, acting, password_stdin) ->
         _write(make(store, _options(store, paper, printed_at, False, language)), out)
 
 
+@pdf.command("double-entry")
+@_out
+@_paper
+@_binder_language
+@_printed_at
+@click.option("--csv", "csv_out", type=click.Path(dir_okay=False),
+              help="Also write the figures as CSV (one row per form, subject and user).")
+@_as
+@_stdin
+@click.pass_context
+def double_entry(ctx, out, paper, language, printed_at, csv_out, acting,
+                 password_stdin) -> None:
+    """Double data entry: forms awaiting their second entry, differences found and
+    resolved, the error rate per 10,000 fields, per form, subject and user."""
+    from alsdesk import double_report
+    from alsdesk.pdf import double_entry_report as make
+
+    from alsdesk.outfile import check_target
+
+    force = ctx.meta.get("pdf_force", False)
+    if csv_out:  # refused before anything is made, as --out is
+        check_target(Path(csv_out), force=force)
+    with _store(ctx, False, acting, password_stdin) as store:
+        _write(make(store, _options(store, paper, printed_at, False, language)), out)
+        if csv_out:
+            double_report.write_csv(store, csv_out, force=force)
+            click.echo(f"Wrote {csv_out}.")
+
+
 @pdf.command("schedule")
 @click.argument("subject")
 @_out

@@ -191,6 +191,8 @@ def _judge(store: "Store", old: Study, new: Study, ever: Study, c: Change,
                    c.key)
         if n:
             refusal = tr("{n} entries are second or later ones; keep it repeating").format(n=n)
+    elif c.what == "form" and c.attr == "double_entry":
+        refusal, impact = _double_entry(conn, c)
     elif c.what == "field":
         refusal, impact = _field(store, old, new, c)
     elif c.what in ("choice", "field choice"):
@@ -372,6 +374,28 @@ class _Schedules:
         from alsdesk.overview import all_schedules
 
         return all_schedules(self.store, study=self.new, as_entered=False)
+
+
+def _double_entry(conn, c: Change) -> tuple[str | None, str | None]:
+    """Switching a form's double entry on leaves the forms already complete as they are;
+    switching it off while two entries of one still differ would leave those unresolved."""
+    if c.after:
+        done = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND "
+                           "completed_at IS NOT NULL", c.key)
+        open_ = reads.count(conn, "SELECT count(*) FROM form_instances WHERE form = ? AND "
+                            "completed_at IS NULL AND status != 'deleted'", c.key)
+        if not done + open_:
+            return None, None
+        return None, tr("{done} form(s) already complete keep their status (not keyed "
+                        "again); {open} not yet complete need a second entry by another "
+                        "person before they can be completed").format(done=done, open=open_)
+    n = reads.count(conn, "SELECT count(*) FROM second_entries se JOIN form_instances fi ON "
+                    "fi.id = se.instance_id WHERE fi.form = ? AND se.resolved_at IS NULL",
+                    c.key)
+    if n:
+        return tr("{n} form(s) have differences between their two entries still to "
+                  "resolve: resolve them first").format(n=n), None
+    return None, None
 
 
 def _window_impact(new: Study, c: Change, schedules: _Schedules) -> str | None:
