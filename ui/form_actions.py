@@ -49,8 +49,18 @@ class FormActions:
 
     def save_and_next(self: "FormPage") -> bool:
         """Mark complete, then open the visit's next form (Ctrl+Shift+Return)."""
-        if self.record is None or not self.mark_complete():
+        if self.record is None:
             return False
+        from alsdesk.store.double import State
+
+        # a form keyed twice cannot be complete before its second entry: saved as a draft,
+        # it waits for it, and the nurse keys the next paper page
+        waits = self.main.store.double.state(self.record) is State.AWAITING
+        if not (self.save() if waits else self.mark_complete()):
+            return False
+        if waits:
+            self.main.show_status(tr("'{form}' saved as a draft: it awaits its second "
+                                     "entry.").format(form=self.view.form.label))
         store = self.main.store
         event = store.study.event(self.record.event)
         forms = list(event.forms)

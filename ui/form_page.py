@@ -24,6 +24,7 @@ from alsdesk.store.forms import FormRecord
 from .i18n import shown as shown_study
 from .derived_panel import DerivedPanel
 from .fmt import approvals_html, gate, local_time
+from . import double_entry
 from .form_actions import FormActions
 from .form_live import FormLive
 from .form_renderer import FormView
@@ -37,10 +38,11 @@ if TYPE_CHECKING:
 
 __all__ = ["FormPage"]
 
+
 _NO_HELP = QT_TRANSLATE_NOOP("", "Click into a field to see its help here.")
 
 
-class FormPage(QWidget, FormActions, FormLive):
+class FormPage(QWidget, FormActions, FormLive, double_entry.DoubleEntrySteps):
     """One form instance on screen; at most one at a time (switching asks about changes)."""
 
     changed_in_store = Signal()  # data, status, signature or queries changed: refresh views
@@ -106,6 +108,7 @@ class FormPage(QWidget, FormActions, FormLive):
                                      "padding: 4px;")
         self.signature.hide()
         outer.addWidget(self.signature)
+        outer.addWidget(self.double_line_widget())
         outer.addWidget(self._buttons())
         split = QSplitter(Qt.Orientation.Horizontal)
         self.scroll_area = QScrollArea()
@@ -172,10 +175,12 @@ class FormPage(QWidget, FormActions, FormLive):
                                          lambda: self.raise_query(None))
         self.history_action = self._action("history", tr("&History…"),
                                            lambda: self.show_history(None))
+        self.double_entry_actions()
         self.form_actions = [self.save_action, self.complete_action, self.next_action,
                              self.sign_action,
                              self.verify_action, self.lock_action, self.unlock_action,
-                             self.delete_action, self.query_action, self.history_action]
+                             self.delete_action, self.query_action, self.history_action,
+                             self.second_entry_action, self.resolve_action]
         # A tool bar, not a row of buttons: on a narrow window (1024 px, 150 %) the buttons
         # that do not fit go behind its » menu instead of widening the whole window.
         bar = QToolBar()
@@ -188,7 +193,7 @@ class FormPage(QWidget, FormActions, FormLive):
                           "padding: 2px 6px; } QToolButton:disabled { color: #9aa0a6; "
                           "border-color: #dadce0; }")
         for i, action in enumerate(self.form_actions):
-            if i in (3, 5, 7):
+            if i in (3, 5, 7, 10):
                 bar.addSeparator()
             bar.addAction(action)
             bar.widgetForAction(action).setObjectName(f"{action.objectName()}_button")
@@ -219,6 +224,12 @@ class FormPage(QWidget, FormActions, FormLive):
         else:
             record = store.forms.get(subject, event, form_id, event_repeat=event_repeat,
                                      repeat=repeat)
+            shown = double_entry.blind(self.main, record)  # the first entry kept from view
+            if shown is False:
+                return False
+            if shown:
+                record = store.forms.get(subject, event, form_id, event_repeat=event_repeat,
+                                         repeat=repeat)
         self.subject, self.event_id, self.event_repeat = subject, event, event_repeat
         self.form_id, self.repeat, self.restricted = form_id, repeat, restricted
         view = self._view_for(fdef, restricted)
@@ -378,6 +389,7 @@ class FormPage(QWidget, FormActions, FormLive):
                       else permissions.role_refusal(store.role, Action.VIEW_AUDIT))
         gate(self.history_action, no_history, tr("The audit trail of this form"))
         self.view.set_read_only(allowed[S.EDIT] is not None or store.readonly)
+        self.refresh_double(rec, fdef)  # while its two entries differ, it does not change
         self._show_queries()
 
     def _show_signature(self, rec: FormRecord) -> None:

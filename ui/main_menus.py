@@ -91,6 +91,17 @@ def build_menus(w: "MainWindow") -> None:
                               tr("Adverse events by SOC and term, serious, by relationship, "
                               "per subject"))
     view_menu.addAction(w.safety_action)
+
+    def double() -> None:
+        from .double_report import open_double_report
+
+        open_double_report(w)
+
+    w.double_report_action = _action(w, "double_report", tr("Dou&ble data entry…"), double,
+                                     None, tr("Forms awaiting their second entry, differences "
+                                              "to resolve, error rates per form, subject and "
+                                              "user"))
+    view_menu.addAction(w.double_report_action)
     view_menu.addSeparator()
     _language_menu(w, view_menu)
 

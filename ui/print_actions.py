@@ -32,6 +32,7 @@ KINDS = {
     "schedule-fa": QT_TRANSLATE_NOOP("", "Visit schedule card in Persian"),
     "outcomes": QT_TRANSLATE_NOOP("", "Primary outcomes"),
     "safety": QT_TRANSLATE_NOOP("", "Safety tables"),
+    "double-entry": QT_TRANSLATE_NOOP("", "Double data entry report"),
     # event_repeat carries the adverse event's entry number
     "sae": QT_TRANSLATE_NOOP("", "SAE report (CIOMS I)"),
 }
@@ -83,6 +84,8 @@ def _make_pdf(store, kind, subject, event, event_repeat, identifiers, progress, 
         return make(store, options, report)
     if kind == "sae":
         return pdf.sae_report(store, subject, event_repeat, options, report)
+    if kind == "double-entry":
+        return pdf.double_entry_report(store, options, report)
     raise ValueError(f"unknown document kind {kind!r}")
 
 
@@ -204,6 +207,8 @@ def install(window: "MainWindow") -> None:
     add("ae-listing", tr("Adverse event listing…"), lambda: open_preview(window, "ae-listing"))
     add("safety", tr("Safety tables…"), lambda: open_preview(window, "safety"))
     add("outcomes", tr("Primary outcomes (fever, GCS)…"), lambda: open_preview(window, "outcomes"))
+    add("double-entry", tr("Double data entry report…"),
+        lambda: open_preview(window, "double-entry"))
     menu.addSeparator()
     add("casebook_identifiers", tr("Casebook with direct identifiers (administrator)…"),
         casebook_with_identifiers)

@@ -301,19 +301,10 @@ class DoubleEntryService:
         self.store.require(Action.CHANGE_DATA)
         record = forms._record(instance_id)
         fdef = self.store.study.form(record.form)
+        if (why := self.resolution_refusal(record)):
+            raise WorkflowError(why)
         entry = self.entry(instance_id)
-        if entry is None:
-            raise WorkflowError(tr("'{form}' has no second entry yet: there is nothing to "
-                                   "resolve.").format(form=fdef.label))
-        if record.status in (FormStatus.DELETED, FormStatus.LOCKED):
-            raise WorkflowError(tr("This entry was deleted; it cannot be changed.")
-                                if record.status is FormStatus.DELETED else tr(
-                "This form is locked: an administrator must unlock it before it can change."))
-        if self.store.user_id == entry.entered_by:
-            raise WorkflowError(tr("You made the second entry of '{form}': its differences "
-                                   "are resolved by the person who keyed the first entry or "
-                                   "by a third person, with the paper page.").format(
-                                       form=fdef.label))
+        assert entry is not None
         open_ = {d.field: d for d in entry.open}
         if not decisions:
             raise WorkflowError(tr("Choose how to resolve at least one difference."))
@@ -352,6 +343,32 @@ class DoubleEntryService:
             finally:
                 self._resolving = None
         return self.entry(instance_id)  # type: ignore[return-value]
+
+    def resolution_refusal(self, record: "FormRecord") -> str | None:
+        """Why the user logged in may not resolve this form's differences now; None if
+        they may (the first keyer or a third person, with a data-entry role)."""
+        from alsdesk import permissions
+
+        label = self.store.study.form(record.form).label
+        if (why := permissions.role_refusal(self.store.role, Action.CHANGE_DATA)):
+            return why
+        entry = self.entry(record.instance_id) if record.instance_id is not None else None
+        if entry is None:
+            return tr("'{form}' has no second entry yet: there is nothing to resolve.").format(
+                form=label)
+        if not entry.open:
+            return tr("Both entries of '{form}' agree: there is nothing to resolve.").format(
+                form=label)
+        if record.status is FormStatus.DELETED:
+            return tr("This entry was deleted; it cannot be changed.")
+        if record.status is FormStatus.LOCKED:
+            return tr("This form is locked: an administrator must unlock it before it can "
+                      "change.")
+        if self.store.user_id == entry.entered_by:
+            return tr("You made the second entry of '{form}': its differences are resolved "
+                      "by the person who keyed the first entry or by a third person, with "
+                      "the paper page.").format(form=label)
+        return None
 
     def _planned(self, fdef: Form, open_: dict[str, Disagreement], dec: Decision,
                  planned: list) -> tuple[Decision, Any, str | None]:
