@@ -77,15 +77,19 @@ def _blank(value: Any) -> bool:
 
 def compare(form: Form, first: Entry, second: Entry) -> Comparison:
     """Field by field, in the form's order: which of its keyed fields differ."""
+    from alsdesk.rules.engine import visibility
+
     differences: list[Difference] = []
     counted = 0
+    # a question the paper's own skip rules hide in both keyings was not there to key
+    shown = [visibility(form, e.values, e.missing) for e in (first, second)]
     for field in form.fields:
         a, b = first.values.get(field.id), second.values.get(field.id)
         a = None if _blank(a) else a
         b = None if _blank(b) else b
         code_a, code_b = first.missing.get(field.id), second.missing.get(field.id)
-        if a is None and b is None and code_a is None and code_b is None \
-                and not field.required:
+        if a is None and b is None and code_a is None and code_b is None and not (
+                field.required and any(v.get(field.id, True) for v in shown)):
             continue  # left blank by both, as the paper was (a skipped question)
         counted += 1
         if code_a != code_b or not _same(field, a, b):

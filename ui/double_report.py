@@ -119,9 +119,9 @@ class DoubleReportDialog(QDialog):
         study = shown_study(self.main.store.study)
         t = rep.total
         self.summary.setText(tr(
-            "{keyed} forms keyed twice, {fields} fields compared, {diff} differences "
-            "({rate} per 10,000 fields), {resolved} resolved, {open} to resolve; {waiting} "
-            "forms awaiting their second entry.").format(
+            "Keyed twice: {keyed} form(s), {fields} fields compared, {diff} difference(s) "
+            "({rate} per 10,000 fields), {resolved} resolved, {open} to resolve. Awaiting "
+            "their second entry: {waiting} form(s).").format(
                 keyed=t.keyed, fields=t.fields, diff=t.differences, rate=_rate(t),
                 resolved=t.resolved, open=t.open, waiting=t.awaiting)
             + ("" if any(f.double_entry for f in study.forms.values()) else " " + tr(

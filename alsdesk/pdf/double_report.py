@@ -84,11 +84,11 @@ def build_double_report(store: "Store", options: PrintOptions,
     t = rep.total
     flow: list = [page.Mark("All subjects", "Double data entry"),
                   st.t("Double data entry report", st.TITLE),
-                  st.t(f"{t.keyed:,} forms keyed twice, {t.fields:,} fields compared, "
-                       f"{t.differences:,} differences ({_rate(t)} per 10,000 fields), "
-                       f"{t.resolved:,} resolved, {t.open:,} to resolve; {t.awaiting:,} forms "
-                       "awaiting their second entry. A user's rate counts the differences "
-                       "resolved against what that user keyed.", st.NOTE),
+                  st.t(f"Keyed twice: {t.keyed:,} form(s), {t.fields:,} fields compared, "
+                       f"{t.differences:,} difference(s) ({_rate(t)} per 10,000 fields), "
+                       f"{t.resolved:,} resolved, {t.open:,} to resolve. Awaiting their "
+                       f"second entry: {t.awaiting:,} form(s). A user's rate counts the "
+                       "differences resolved against what that user keyed.", st.NOTE),
                   Spacer(1, 3 * mm)]
     double = [f.label for f in store.study.forms.values() if f.double_entry]
     if not double:

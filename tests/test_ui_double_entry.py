@@ -1,0 +1,147 @@
+"""Double data entry in the real window, by key presses alone (issue 19): the second keyer
+is offered the blind second entry instead of the first entry's values, keys the paper page
+with Enter and Tab, saves with Ctrl+S; a third person resolves the differences by arrows,
+typing and Ctrl+Return. Every key goes to the widget that has the focus."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+
+from alsdesk.store import Store
+from alsdesk.store.double import State
+from alsdesk.study.loader import load_study
+from tests.amendment_files import write
+from tests.conftest import PASSWORD
+from tests.test_double_entry import VS, double_text
+from tests.ui_helpers import open_window, ui_settings, when_shown  # noqa: F401 - fixture
+from ui.double_entry import ResolveDialog, SecondEntryDialog
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def trial(tmp_path):
+    study = load_study(write(tmp_path / "def", double_text("vs", "alsfrs")))
+    path = tmp_path / "trial.db"
+    with Store.create(path, study) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+        st.users.add("nurse", "Nora Nurse", "nurse", PASSWORD)
+        st.users.add("nurse2", "Nils Second", "nurse", PASSWORD)
+        st.users.add("inv", "Ivan Investigator", "investigator", PASSWORD)
+        st.login("nurse", PASSWORD)
+        st.subjects.create("AB")
+        st.forms.save("S001", "baseline", "vs", VS)
+    return path
+
+
+def focus():
+    return QApplication.focusWidget()
+
+
+def key(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    target = focus()
+    assert target is not None, "nothing has the keyboard focus"
+    QTest.keyClick(target, k, modifier)
+
+
+def typed(text: str) -> None:
+    QTest.keyClicks(focus(), text)
+
+
+def test_second_entry_blind_by_keyboard_then_resolved_by_a_third_person(qtbot, trial):
+    window = open_window(qtbot, trial, "nurse2", PASSWORD)
+    seen: dict[str, object] = {}
+
+    def key_the_page(dialog: SecondEntryDialog) -> None:
+        # blind: nothing of the first entry is on any widget of the dialog
+        texts = [w.text() for w in dialog.findChildren(QLineEdit)] + [
+            w.text() for w in dialog.findChildren(QLabel)]
+        seen["blind"] = not any(t in ("120", "72", "72.5", "05/MAR/2015 09:30") for t in texts)
+        seen["start"] = dialog.view.field_of(focus())
+        typed("05/MAR/2015 09:30")
+        key(Qt.Key.Key_Return)  # Enter: the next question, never a save
+        seen["after_enter"] = (dialog.view.field_of(focus()), dialog.isVisible())
+        for value in ("210", "80", "27", "16", "36.8", "98", "72.5"):  # two planted errors
+            if dialog.view.field_of(focus()) != "sysbp" or value != "210":
+                key(Qt.Key.Key_Tab)
+            typed(value)
+        seen["last"] = dialog.view.field_of(focus())
+        key(Qt.Key.Key_S, CTRL)
+
+    when_shown(SecondEntryDialog, key_the_page)
+    assert window.open_form("S001", "baseline", "vs")
+    assert seen["blind"] and seen["start"] == "vsdtc"
+    assert seen["after_enter"] == ("sysbp", True) and seen["last"] == "weight"
+    title, message = window.prompts.infos[-1]
+    assert title == "Second entry saved" and "2 differ from the first entry" in message
+    page = window.form_page
+    assert "2 difference(s) between the two entries to resolve" in page.double_line.text()
+    assert not page.save_action.isEnabled() and page.view.read_only  # held until resolved
+    assert not page.resolve_action.isEnabled()  # not by the second keyer
+    window.close()
+
+    window = open_window(qtbot, trial, "inv", PASSWORD)
+    assert window.open_form("S001", "baseline", "vs")
+    page = window.form_page
+    assert page.resolve_action.isEnabled() and not page.second_entry_action.isEnabled()
+    order: list[str | None] = []
+
+    def resolve(dialog: ResolveDialog) -> None:
+        order.append(focus().objectName())
+        key(Qt.Key.Key_Space)  # systolic: the first entry's 120
+        key(Qt.Key.Key_Tab)
+        order.append(focus().objectName())
+        typed("as on the paper page")
+        key(Qt.Key.Key_Return)  # on to the next difference
+        order.append(focus().objectName())
+        key(Qt.Key.Key_Down)  # heart rate: the arrows choose as they move
+        key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Tab)
+        order.append(focus().objectName())
+        typed("77")
+        key(Qt.Key.Key_Tab)
+        typed("the page reads 77")
+        key(Qt.Key.Key_Return, CTRL)
+
+    when_shown(ResolveDialog, resolve)
+    page.resolve_action.trigger()
+    assert order == ["resolve_sysbp_first", "resolve_sysbp_reason", "resolve_pulse_first",
+                     "resolve_pulse_other"]
+    assert window.prompts.errors == []
+    with Store.open(trial, readonly=True) as look:
+        rec = look.forms.get("S001", "baseline", "vs")
+        assert (rec.values["sysbp"], rec.values["pulse"]) == (120, 77)
+        look.login("inv", PASSWORD)
+        assert look.double.state(rec) is State.RESOLVED
+        reasons = {r[0]: r[1] for r in look.conn.execute(
+            "SELECT field, reason FROM audit_trail WHERE action = 'double.resolve'")}
+    assert reasons == {"sysbp": "as on the paper page", "pulse": "the page reads 77"}
+    assert "both entries agree" in page.double_line.text()
+    assert page.complete_action.isEnabled()
+    window.close()
+
+
+def test_the_first_keyer_sees_the_form_and_save_and_next_keeps_it_a_draft(qtbot, trial):
+    window = open_window(qtbot, trial, "nurse", PASSWORD)
+    assert window.open_form("S001", "baseline", "vs")  # no blind offer: they keyed it
+    page = window.form_page
+    assert page.view.editor("sysbp").edit.text() == "120"
+    assert "awaiting its second entry" in page.double_line.text()
+    assert not page.second_entry_action.isEnabled()
+    page.view.editor("resp").edit.setFocus()
+    key(Qt.Key.Key_Return, CTRL | Qt.KeyboardModifier.ShiftModifier)  # save and next
+    assert window.prompts.errors == []
+    with Store.open(trial, readonly=True) as look:
+        assert look.forms.get("S001", "baseline", "vs").status.value == "in progress"
+    assert window.form_page.record.form != "vs"  # on to the next paper page
+    window.close()
+
+
+def test_a_declined_blind_offer_shows_nothing_of_the_first_entry(qtbot, trial):
+    window = open_window(qtbot, trial, "nurse2", PASSWORD)
+    window.prompts.answer("confirm", False)
+    assert not window.open_form("S001", "baseline", "vs")
+    assert window.form_page.record is None or window.form_page.record.form != "vs"
+    window.close()
