@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from alsdesk.auth import Action
 from alsdesk.double_entry import error_rate
-from alsdesk.i18n import QT_TRANSLATE_NOOP
 from alsdesk.store.audit import A, CODE_ACTIONS, VALUE_ACTIONS
 
 if TYPE_CHECKING:
@@ -160,8 +159,7 @@ def _field_keyers(conn, entry) -> dict[str, str]:
 # The CSV's columns (English: what R and pandas read), and the first column's tables.
 CSV_COLUMNS = ("table", "name", "awaiting_second_entry", "keyed_twice", "fields_compared",
                "differences", "resolved", "unresolved", "errors", "error_rate_per_10000")
-TABLES = (QT_TRANSLATE_NOOP("", "form"), QT_TRANSLATE_NOOP("", "subject"),
-          QT_TRANSLATE_NOOP("", "user"), QT_TRANSLATE_NOOP("", "total"))
+TABLES = ("form", "subject", "user", "total")
 
 
 def rows(rep: Report) -> list[tuple]:

@@ -122,84 +122,94 @@
         <translation>عوارض ناخواسته بر پایهٔ SOC و اصطلاح، جدی، بر پایهٔ ارتباط، برای هر بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="97"/>
+        <location filename="../../ui/main_menus.py" line="100"/>
+        <source>Dou&amp;ble data entry…</source>
+        <translation>&amp;ورود دوبارهٔ داده‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="101"/>
+        <source>Forms awaiting their second entry, differences to resolve, error rates per form, subject and user</source>
+        <translation>فرم‌های در انتظار ورود دوم، اختلاف‌های حل‌نشده، نرخ خطا به تفکیک فرم، آزمودنی و کاربر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_menus.py" line="108"/>
         <source>&amp;Administration</source>
         <translation>&amp;مدیریت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="98"/>
+        <location filename="../../ui/main_menus.py" line="109"/>
         <source>&amp;Add a user…</source>
         <translation>&amp;افزودن کاربر…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="99"/>
+        <location filename="../../ui/main_menus.py" line="110"/>
         <source>&amp;Settings…</source>
         <translation>&amp;تنظیمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="104"/>
+        <location filename="../../ui/main_menus.py" line="115"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="107"/>
+        <location filename="../../ui/main_menus.py" line="118"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="108"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>Every shortcut of this window</source>
         <translation>همهٔ میان‌برهای این پنجره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109"/>
+        <location filename="../../ui/main_menus.py" line="120"/>
         <source>User &amp;guide</source>
         <translation>&amp;راهنمای کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="121"/>
         <source>How to record a visit, an AE, a query, a signature</source>
         <translation>چگونه یک ویزیت، یک عارضهٔ ناخواسته، یک پرسش و یک امضا ثبت شود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="114"/>
+        <location filename="../../ui/main_menus.py" line="125"/>
         <source>&amp;About ALS Desk</source>
         <translation>&amp;دربارهٔ ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="130"/>
+        <location filename="../../ui/main_menus.py" line="141"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="163"/>
+        <location filename="../../ui/main_menus.py" line="174"/>
         <source>&amp;Users…</source>
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="164"/>
-        <location filename="../../ui/main_menus.py" line="179"/>
+        <location filename="../../ui/main_menus.py" line="175"/>
+        <location filename="../../ui/main_menus.py" line="190"/>
         <source>Accounts: add, reset a password, unlock, change a role, deactivate</source>
         <translation>حساب‌ها: افزودن، بازنشانی گذرواژه، باز کردن قفل، تغییر نقش، غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="166"/>
+        <location filename="../../ui/main_menus.py" line="177"/>
         <source>Audit &amp;trail…</source>
         <translation>&amp;ردپای ممیزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="167"/>
-        <location filename="../../ui/main_menus.py" line="181"/>
+        <location filename="../../ui/main_menus.py" line="178"/>
+        <location filename="../../ui/main_menus.py" line="192"/>
         <source>Review and export the audit trail</source>
         <translation>بازبینی و خروجی گرفتن از ردپای ممیزی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="169"/>
+        <location filename="../../ui/main_menus.py" line="180"/>
         <source>Study &amp;definition…</source>
         <translation>&amp;تعریف مطالعه…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="170"/>
+        <location filename="../../ui/main_menus.py" line="181"/>
         <source>The versions of the study definition the database holds; a protocol amendment (administrator)</source>
         <translation>نسخه‌های تعریف مطالعه که پایگاه داده نگه می‌دارد؛ اصلاحیهٔ پروتکل (مدیر سامانه)</translation>
     </message>
@@ -452,7 +462,7 @@
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="170"/>
-        <location filename="../../alsdesk/pdf/filled.py" line="132"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="127"/>
         <location filename="../../ui/export_actions.py" line="158"/>
         <source>Forms</source>
         <translation>فرم‌ها</translation>
@@ -674,6 +684,7 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="39"/>
         <location filename="../../ui/audit_viewer.py" line="176"/>
+        <location filename="../../ui/double_report.py" line="76"/>
         <source>User</source>
         <translation>کاربر</translation>
     </message>
@@ -709,32 +720,34 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>مورد حذف‌شده، با تاریخچه‌اش نگه داشته شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="63"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="65"/>
         <source>Visit forms: {visit}</source>
         <translation>فرم‌های ویزیت: {visit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="66"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="68"/>
         <source>Summary</source>
         <translation>خلاصه</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="67"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="69"/>
         <source>{visit}: filled forms</source>
         <translation>{visit}: فرم‌های پرشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="126"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="121"/>
         <source>{code} (initials {initials})</source>
         <translation>{code} (حروف اول نام {initials})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="129"/>
-        <location filename="../../alsdesk/pdf/page.py" line="395"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="124"/>
+        <location filename="../../alsdesk/pdf/page.py" line="396"/>
         <location filename="../../ui/audit_viewer.py" line="41"/>
         <location filename="../../ui/audit_viewer.py" line="171"/>
         <location filename="../../ui/dashboard.py" line="112"/>
         <location filename="../../ui/dashboard.py" line="115"/>
+        <location filename="../../ui/double_report.py" line="68"/>
+        <location filename="../../ui/double_report.py" line="75"/>
         <location filename="../../ui/outcomes_view.py" line="107"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/safety_page.py" line="86"/>
@@ -743,120 +756,122 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>بیمار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="130"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="125"/>
         <source>Registered</source>
         <translation>ثبت‌شده در</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="131"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="126"/>
         <source>Eligibility (computed)</source>
         <translation>واجد شرایط بودن (محاسبه‌شده)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="133"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="128"/>
         <source>Data fingerprint</source>
         <translation>اثر انگشت داده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="146"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="141"/>
         <source>{total} entered ({parts}); {open} open or answered queries</source>
         <translation>{total} واردشده ({parts})؛ {open} پرسش باز یا پاسخ‌داده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="169"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="164"/>
         <source>No data entered for this event.</source>
         <translation>برای این ویزیت داده‌ای وارد نشده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="171"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="166"/>
         <source>Not started: {forms}</source>
         <translation>آغازنشده: {forms}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="195"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="190"/>
         <location filename="../../alsdesk/pdf/footer.py" line="82"/>
-        <location filename="../../alsdesk/pdf/page.py" line="332"/>
+        <location filename="../../alsdesk/pdf/page.py" line="333"/>
         <source>CRF version {version}</source>
         <translation>نسخهٔ CRF {version}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="196"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="191"/>
         <source>, changed under {version}</source>
         <translation>، تغییریافته زیر نسخهٔ {version}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="199"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="194"/>
         <source>Last change {change}</source>
         <translation>آخرین تغییر {change}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="200"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="195"/>
         <source>Verified {verification}</source>
         <translation>تأییدشده {verification}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="210"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="205"/>
         <source>This form holds direct identifiers; they are not printed.</source>
         <translation>این فرم شناسه‌های مستقیم دارد؛ چاپ نمی‌شوند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="218"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="213"/>
         <source>Calculated by ALS Desk:</source>
         <translation>محاسبه‌شده به دست ALS Desk:</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="221"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="216"/>
         <source>Calculated</source>
         <translation>محاسبه‌شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="221"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="216"/>
         <source>Value</source>
         <translation>مقدار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="257"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="252"/>
         <location filename="../../alsdesk/pdf/logpage.py" line="286"/>
         <source>No.</source>
         <translation>شماره</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="257"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="252"/>
         <source>Where</source>
         <translation>کجا</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="259"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="254"/>
         <source>Answer / closed</source>
         <translation>پاسخ / بسته شد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="271"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="266"/>
         <source>Closed: {closed}</source>
         <translation>بسته شد: {closed}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="274"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="269"/>
         <source>Raised: {raised}</source>
         <translation>مطرح شد: {raised}</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/blank.py" line="169"/>
-        <location filename="../../alsdesk/pdf/page.py" line="368"/>
+        <location filename="../../alsdesk/pdf/page.py" line="369"/>
         <location filename="../../ui/audit_viewer.py" line="41"/>
         <source>Event</source>
         <translation>ویزیت</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/page.py" line="331"/>
+        <location filename="../../alsdesk/pdf/page.py" line="332"/>
         <source>CRF versions {versions}</source>
         <translation>نسخه‌های CRF {versions}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/page.py" line="369"/>
+        <location filename="../../alsdesk/pdf/page.py" line="370"/>
         <location filename="../../ui/audit_viewer.py" line="42"/>
         <location filename="../../ui/audit_viewer.py" line="173"/>
         <location filename="../../ui/dialogs_auth.py" line="292"/>
+        <location filename="../../ui/double_report.py" line="68"/>
+        <location filename="../../ui/double_report.py" line="74"/>
         <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/main_window.py" line="184"/>
         <location filename="../../ui/queries.py" line="42"/>
@@ -864,7 +879,7 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>فرم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/page.py" line="399"/>
+        <location filename="../../alsdesk/pdf/page.py" line="400"/>
         <source>All subjects</source>
         <translation>همهٔ آزمودنی‌ها</translation>
     </message>
@@ -991,7 +1006,7 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>در حال تهیهٔ خروجی… {percent}٪</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="267"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="262"/>
         <location filename="../../ui/main_window.py" line="74"/>
         <source>Queries</source>
         <translation>پرسش‌ها</translation>
@@ -1114,7 +1129,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="48"/>
-        <location filename="../../ui/form_page.py" line="169"/>
+        <location filename="../../ui/form_page.py" line="172"/>
         <source>&amp;Unlock…</source>
         <translation>با&amp;ز کردن قفل…</translation>
     </message>
@@ -1463,8 +1478,8 @@ Switch user?</source>
         <translation>بیمار جدید در مرحلهٔ غربالگری و با شمارهٔ غربالگری بعدی ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/page.py" line="408"/>
-        <location filename="../../alsdesk/pdf/page.py" line="415"/>
+        <location filename="../../alsdesk/pdf/page.py" line="409"/>
+        <location filename="../../alsdesk/pdf/page.py" line="416"/>
         <location filename="../../ui/dialogs.py" line="175"/>
         <location filename="../../ui/subjects.py" line="52"/>
         <source>Initials</source>
@@ -1517,7 +1532,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="232"/>
-        <location filename="../../ui/form_actions.py" line="120"/>
+        <location filename="../../ui/form_actions.py" line="130"/>
         <source>Reason for the change</source>
         <translation>دلیل تغییر</translation>
     </message>
@@ -2000,7 +2015,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/casebook.py" line="298"/>
-        <location filename="../../ui/print_actions.py" line="170"/>
+        <location filename="../../ui/print_actions.py" line="173"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
@@ -2097,22 +2112,22 @@ Database: {path}</source>
         <translation>پروندهٔ بیمار با فرم‌های امضانشده قفل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="34"/>
+        <location filename="../../ui/charts.py" line="36"/>
         <source>ALSFRS-R total and FVC % predicted over time</source>
         <translation>نمرهٔ کل ALSFRS-R و درصد پیش‌بینی‌شدهٔ FVC در طول زمان</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="42"/>
+        <location filename="../../ui/charts.py" line="44"/>
         <source>ALSFRS-R total (0-48)</source>
         <translation>نمرهٔ کل ALSFRS-R (0-48)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="44"/>
+        <location filename="../../ui/charts.py" line="46"/>
         <source>FVC % predicted</source>
         <translation>FVC (% پیش‌بینی‌شده)</translation>
     </message>
     <message>
-        <location filename="../../ui/charts.py" line="52"/>
+        <location filename="../../ui/charts.py" line="62"/>
         <source>Visit date</source>
         <translation>تاریخ ویزیت</translation>
     </message>
@@ -2298,6 +2313,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="112"/>
+        <location filename="../../ui/double_report.py" line="68"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/schedule_table.py" line="84"/>
         <source>Visit</source>
@@ -2317,8 +2333,8 @@ Database: {path}</source>
         <translation>پنجره</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="130"/>
-        <location filename="../../alsdesk/pdf/filled.py" line="258"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="125"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="253"/>
         <location filename="../../ui/dashboard.py" line="113"/>
         <location filename="../../ui/dialogs_auth.py" line="292"/>
         <location filename="../../ui/log_tables.py" line="58"/>
@@ -2659,7 +2675,7 @@ Record this in the protocol-deviation log of {subject} now? A draft entry is mad
     </message>
     <message>
         <location filename="../../ui/dialogs_auth.py" line="261"/>
-        <location filename="../../ui/form_actions.py" line="244"/>
+        <location filename="../../ui/form_actions.py" line="254"/>
         <source>Sign</source>
         <translation>امضا</translation>
     </message>
@@ -2817,35 +2833,296 @@ then start ALS Desk again.</source>
         <translation>راستی‌آزمایی دادهٔ منبع به دست {name} در {when}</translation>
     </message>
     <message>
+        <location filename="../../ui/double_entry.py" line="159"/>
+        <location filename="../../ui/double_entry.py" line="177"/>
+        <location filename="../../ui/double_entry.py" line="181"/>
         <location filename="../../ui/form_actions.py" line="35"/>
         <source>Nothing was saved; what you typed is still on screen.</source>
         <translation>چیزی ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="64"/>
+        <location filename="../../ui/form_actions.py" line="74"/>
         <source>That was the last form of {event} for {subject}.</source>
         <translation>این آخرین فرم {event} برای بیمار {subject} بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="81"/>
-        <location filename="../../ui/form_actions.py" line="110"/>
-        <location filename="../../ui/form_actions.py" line="137"/>
-        <location filename="../../ui/form_actions.py" line="140"/>
+        <location filename="../../ui/double_entry.py" line="72"/>
+        <source>Subject {subject} · {where}{entry}</source>
+        <translation>آزمودنی {subject} · {where}{entry}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="85"/>
+        <source>Second entry: {form}</source>
+        <translation>ورود دوم: {form}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="91"/>
+        <source>Key the paper page again, as it is written. The first entry is not shown; the two are compared when you save, and any difference is resolved afterwards by the first keyer or a third person. F2 on a question: its missing-data codes.</source>
+        <translation>برگهٔ کاغذی را همان‌طور که نوشته شده دوباره وارد کنید. ورود اول نشان داده نمی‌شود؛ هنگام ذخیره، این دو مقایسه می‌شوند و هر اختلاف را بعداً واردکنندهٔ اول یا شخص سومی حل می‌کند. F2 روی یک پرسش: کدهای دادهٔ گم‌شدهٔ آن.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="110"/>
+        <source>&amp;Save second entry</source>
+        <translation>&amp;ذخیرهٔ ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="112"/>
+        <source>Compare with the first entry and keep this one (Ctrl+S)</source>
+        <translation>مقایسه با ورود اول و نگه‌داشتن این ورود (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="144"/>
+        <source>No missing-data code</source>
+        <translation>بدون کد دادهٔ گم‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="157"/>
+        <location filename="../../ui/double_entry.py" line="165"/>
+        <location filename="../../ui/double_entry.py" line="176"/>
+        <location filename="../../ui/double_entry.py" line="180"/>
+        <location filename="../../ui/form_actions.py" line="91"/>
+        <location filename="../../ui/form_actions.py" line="120"/>
+        <location filename="../../ui/form_actions.py" line="147"/>
+        <location filename="../../ui/form_actions.py" line="150"/>
         <source>Not saved</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="81"/>
+        <location filename="../../ui/double_entry.py" line="157"/>
+        <location filename="../../ui/form_actions.py" line="91"/>
         <source>These entries cannot be read:</source>
         <translation>این ورودی‌ها قابل خواندن نیستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="90"/>
+        <location filename="../../ui/double_entry.py" line="165"/>
+        <source>Nothing is typed: key the paper page first.</source>
+        <translation>چیزی وارد نشده است: نخست برگهٔ کاغذی را وارد کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="187"/>
+        <location filename="../../ui/double_entry.py" line="193"/>
+        <source>Second entry saved</source>
+        <translation>ورود دوم ذخیره شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="188"/>
+        <source>{fields} fields compared; {n} differ from the first entry:
+{names}
+
+The first keyer or a third person resolves them with the paper page (Form &gt; Resolve differences…); until then the form cannot be completed.</source>
+        <translation>{fields} فیلد مقایسه شد؛ {n} فیلد با ورود اول فرق دارد:
+{names}
+
+واردکنندهٔ اول یا شخص سومی آن‌ها را با برگهٔ کاغذی حل می‌کند (فرم &gt; حل اختلاف‌ها…)؛ تا آن زمان فرم کامل نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="194"/>
+        <source>{fields} fields compared: both entries agree. The form can now be marked complete.</source>
+        <translation>{fields} فیلد مقایسه شد: هر دو ورود یکسان‌اند. اکنون می‌توان فرم را کامل اعلام کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="207"/>
+        <source>Discard the second entry?</source>
+        <translation>ورود دوم کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="208"/>
+        <source>What you typed of the second entry is not saved. Close and discard it?</source>
+        <translation>آنچه از ورود دوم وارد کرده‌اید ذخیره نشده است. بسته و کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="229"/>
+        <source>Resolve differences: {form}</source>
+        <translation>حل اختلاف‌ها: {form}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="234"/>
+        <source>Look at the paper page. For each difference choose the value it holds (the first entry&apos;s, the second&apos;s, or type another) and say why. The first entry was keyed by {first}, the second by {second}.</source>
+        <translation>به برگهٔ کاغذی نگاه کنید. برای هر اختلاف، مقداری را که برگه دارد برگزینید (مقدار ورود اول، ورود دوم، یا مقدار دیگری را وارد کنید) و دلیل را بنویسید. ورود اول را {first} و ورود دوم را {second} وارد کرده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="253"/>
+        <source>&amp;Resolve</source>
+        <translation>&amp;حل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="255"/>
+        <source>Put the chosen values into the form, with the reasons (Ctrl+Return)</source>
+        <translation>گذاشتن مقادیر برگزیده در فرم، همراه با دلیل‌ها (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="285"/>
+        <source>&amp;First entry: {value}</source>
+        <translation>&amp;ورود اول: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="287"/>
+        <source>&amp;Second entry: {value}</source>
+        <translation>و&amp;رود دوم: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="289"/>
+        <source>&amp;Another value:</source>
+        <translation>&amp;مقدار دیگر:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="292"/>
+        <source>as the paper page holds it; or a missing-data code ({codes})</source>
+        <translation>همان‌طور که در برگهٔ کاغذی است؛ یا یک کد دادهٔ گم‌شده ({codes})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="294"/>
+        <source>as the paper page holds it</source>
+        <translation>همان‌طور که در برگهٔ کاغذی است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="301"/>
+        <source>why (for example: as on the paper page)</source>
+        <translation>چرا (برای نمونه: مطابق برگهٔ کاغذی)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="310"/>
+        <source>Reason:</source>
+        <translation>دلیل:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="320"/>
+        <source>Discard your choices?</source>
+        <translation>انتخاب‌های شما کنار گذاشته شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="321"/>
+        <source>Nothing is resolved yet. Close and discard the choices and reasons typed?</source>
+        <translation>هنوز چیزی حل نشده است. بسته شود و انتخاب‌ها و دلیل‌های واردشده کنار گذاشته شوند؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="351"/>
+        <source>Nothing resolved</source>
+        <translation>چیزی حل نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="352"/>
+        <source>Choose, for at least one difference, the value the paper page holds.</source>
+        <translation>دست‌کم برای یک اختلاف، مقداری را که برگهٔ کاغذی دارد برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="356"/>
+        <source>Not resolved</source>
+        <translation>حل نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="357"/>
+        <source>Nothing was changed; your choices are still on screen.</source>
+        <translation>چیزی تغییر نکرد؛ انتخاب‌های شما هنوز روی صفحه است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="360"/>
+        <source>Differences resolved</source>
+        <translation>اختلاف‌ها حل شد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="361"/>
+        <source>{n} difference(s) resolved; {left} left.</source>
+        <translation>{n} اختلاف حل شد؛ {left} اختلاف مانده است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="362"/>
+        <source>Every difference is resolved: both entries now agree, and the form can be marked complete.</source>
+        <translation>همهٔ اختلاف‌ها حل شد: اکنون هر دو ورود یکسان‌اند و می‌توان فرم را کامل اعلام کرد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="371"/>
+        <location filename="../../ui/double_entry.py" line="427"/>
+        <source>Second entry</source>
+        <translation>ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="381"/>
+        <source>Resolve differences</source>
+        <translation>حل اختلاف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="397"/>
+        <source>Keyed twice from paper: this form was completed before double entry applied to it.</source>
+        <translation>دو بار از روی کاغذ وارد می‌شود: این فرم پیش از آنکه ورود دوباره برایش لازم شود کامل شده بود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="402"/>
+        <source>Keyed twice from paper: awaiting its second entry by another person (first keyed by {first}).</source>
+        <translation>دو بار از روی کاغذ وارد می‌شود: در انتظار ورود دوم به دست شخص دیگری (ورود اول: {first}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="404"/>
+        <source>Keyed twice from paper: key it here first; another person then makes its second entry.</source>
+        <translation>دو بار از روی کاغذ وارد می‌شود: نخست آن را اینجا وارد کنید؛ سپس شخص دیگری ورود دوم را انجام می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="408"/>
+        <source>Keyed twice from paper: {n} difference(s) between the two entries to resolve (second entry by {user}): Form &gt; Resolve differences…</source>
+        <translation>دو بار از روی کاغذ وارد می‌شود: {n} اختلاف میان دو ورود باید حل شود (ورود دوم: {user}): فرم &gt; حل اختلاف‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="411"/>
+        <source>Keyed twice from paper: both entries agree (second entry by {user}; {n} difference(s) resolved).</source>
+        <translation>دو بار از روی کاغذ وارد می‌شود: هر دو ورود یکسان‌اند (ورود دوم: {user}؛ {n} اختلاف حل شد).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="428"/>
+        <source>&apos;{form}&apos; ({where}) awaits its second entry, and you did not key the first: its values are not shown to you. Key the paper page again now?</source>
+        <translation>«{form}» ({where}) در انتظار ورود دوم است و ورود اول را شما انجام نداده‌اید: مقادیر آن به شما نشان داده نمی‌شود. اکنون برگهٔ کاغذی را دوباره وارد می‌کنید؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="450"/>
+        <source>Second entr&amp;y…</source>
+        <translation>&amp;ورود دوم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="452"/>
+        <source>R&amp;esolve differences…</source>
+        <translation>&amp;حل اختلاف‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="462"/>
+        <source>This form is keyed once: the study definition asks no second entry.</source>
+        <translation>این فرم یک بار وارد می‌شود: تعریف مطالعه ورود دوم نمی‌خواهد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="470"/>
+        <source>Resolve the differences between the two entries first (Form &gt; Resolve differences…).</source>
+        <translation>نخست اختلاف‌های میان دو ورود را حل کنید (فرم &gt; حل اختلاف‌ها…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="476"/>
+        <source>Key this form again from its paper page, without seeing the first entry</source>
+        <translation>ورود دوبارهٔ این فرم از روی برگهٔ کاغذی، بدون دیدن ورود اول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="478"/>
+        <source>Choose, for each difference between the two entries, the value the paper holds</source>
+        <translation>برای هر اختلاف میان دو ورود، مقداری را که کاغذ دارد برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="486"/>
+        <source>Save first</source>
+        <translation>نخست ذخیره کنید</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="487"/>
+        <source>The form has changes that are not saved: save them (Ctrl+S) or undo them first.</source>
+        <translation>فرم تغییرهای ذخیره‌نشده دارد: نخست آن‌ها را ذخیره کنید (Ctrl+S) یا برگردانید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_actions.py" line="62"/>
+        <source>&apos;{form}&apos; saved as a draft: it awaits its second entry.</source>
+        <translation>«{form}» به‌صورت پیش‌نویس ذخیره شد: در انتظار ورود دوم است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_actions.py" line="100"/>
         <source>The signature will be voided</source>
         <translation>امضا باطل خواهد شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="91"/>
+        <location filename="../../ui/form_actions.py" line="101"/>
         <source>&apos;{form}&apos; was signed by {name} on {when}. Saving this change voids that signature (the audit trail keeps it); the investigator must sign again.
 
 Save the change and void the signature?</source>
@@ -2854,12 +3131,12 @@ Save the change and void the signature?</source>
 تغییر ذخیره و امضا باطل شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="113"/>
+        <location filename="../../ui/form_actions.py" line="123"/>
         <source>Give the infusion although not eligible?</source>
         <translation>تزریق با وجود واجد شرایط نبودن انجام شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="114"/>
+        <location filename="../../ui/form_actions.py" line="124"/>
         <source>{message}
 
 As the investigator you may override this: give the reason. It is recorded as a protocol-deviation entry.</source>
@@ -2868,190 +3145,190 @@ As the investigator you may override this: give the reason. It is recorded as a 
 شما به‌عنوان پژوهشگر می‌توانید از این مانع بگذرید: دلیل آن را بنویسید. این کار به‌عنوان یک ورودی انحراف از پروتکل ثبت می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="143"/>
+        <location filename="../../ui/form_actions.py" line="153"/>
         <source>Marked complete</source>
         <translation>به‌عنوان کامل ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="143"/>
-        <location filename="../../ui/form_actions.py" line="149"/>
+        <location filename="../../ui/form_actions.py" line="153"/>
+        <location filename="../../ui/form_actions.py" line="159"/>
         <source>Saved</source>
         <translation>ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="144"/>
+        <location filename="../../ui/form_actions.py" line="154"/>
         <source>{n} note(s) kept as open queries</source>
         <translation>{n} یادداشت به‌صورت پرسش باز نگه داشته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="146"/>
+        <location filename="../../ui/form_actions.py" line="156"/>
         <source>{what}: {form} of {subject}{queries}</source>
         <translation>{what}: {form} بیمار {subject}{queries}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="175"/>
+        <location filename="../../ui/form_actions.py" line="185"/>
         <source>Cannot mark complete</source>
         <translation>ثبت به‌عنوان کامل ممکن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="175"/>
+        <location filename="../../ui/form_actions.py" line="185"/>
         <source>Correct these first:</source>
         <translation>ابتدا این موارد را اصلاح کنید:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="177"/>
+        <location filename="../../ui/form_actions.py" line="187"/>
         <source>The form was not saved as complete; what you typed is still on screen.</source>
         <translation>فرم به‌عنوان کامل ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="213"/>
+        <location filename="../../ui/form_actions.py" line="223"/>
         <location filename="../../ui/main_window.py" line="317"/>
         <source>&apos;{form}&apos; of subject {subject}</source>
         <translation>فرم «{form}» بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="229"/>
+        <location filename="../../ui/form_actions.py" line="239"/>
         <source>Save or undo the changes on screen first.</source>
         <translation>ابتدا تغییرات روی صفحه را ذخیره یا لغو کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="255"/>
+        <location filename="../../ui/form_actions.py" line="265"/>
         <source>Open queries</source>
         <translation>پرسش‌های باز</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="255"/>
+        <location filename="../../ui/form_actions.py" line="265"/>
         <source>&apos;{form}&apos; has {n} open queries:</source>
         <translation>فرم «{form}» {n} پرسش باز دارد:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="256"/>
+        <location filename="../../ui/form_actions.py" line="266"/>
         <source>&apos;{form}&apos; has {n} open query:</source>
         <translation>فرم «{form}» {n} پرسش باز دارد:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="260"/>
+        <location filename="../../ui/form_actions.py" line="270"/>
         <source>Data under question is usually settled before it is signed. Sign anyway?</source>
         <translation>داده‌ای که درباره‌اش پرسش مطرح است معمولاً پیش از امضا روشن می‌شود. با این حال امضا شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="264"/>
+        <location filename="../../ui/form_actions.py" line="274"/>
         <source>{form}, {event}, subject {subject}</source>
         <translation>{form}، {event}، بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="271"/>
+        <location filename="../../ui/form_actions.py" line="281"/>
         <source>Signed: {form} of {subject}</source>
         <translation>امضا شد: {form} بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="277"/>
-        <location filename="../../ui/form_actions.py" line="279"/>
+        <location filename="../../ui/form_actions.py" line="287"/>
+        <location filename="../../ui/form_actions.py" line="289"/>
         <source>Verify</source>
         <translation>راستی‌آزمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="282"/>
-        <location filename="../../ui/form_actions.py" line="290"/>
+        <location filename="../../ui/form_actions.py" line="292"/>
+        <location filename="../../ui/form_actions.py" line="300"/>
         <source>Lock</source>
         <translation>قفل کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="286"/>
+        <location filename="../../ui/form_actions.py" line="296"/>
         <source>Lock form</source>
         <translation>قفل کردن فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="286"/>
+        <location filename="../../ui/form_actions.py" line="296"/>
         <source>Lock this form? Nobody can change it until an administrator unlocks it. A reason is optional.</source>
         <translation>این فرم قفل شود؟ تا وقتی مدیر سامانه قفل آن را باز نکند، هیچ‌کس نمی‌تواند آن را تغییر دهد. نوشتن دلیل اختیاری است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="293"/>
-        <location filename="../../ui/form_actions.py" line="299"/>
+        <location filename="../../ui/form_actions.py" line="303"/>
+        <location filename="../../ui/form_actions.py" line="309"/>
         <source>Unlock</source>
         <translation>باز کردن قفل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="296"/>
+        <location filename="../../ui/form_actions.py" line="306"/>
         <source>Unlock form</source>
         <translation>باز کردن قفل فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="297"/>
+        <location filename="../../ui/form_actions.py" line="307"/>
         <source>Why must this form change again?</source>
         <translation>چرا این فرم باید دوباره تغییر کند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="302"/>
-        <location filename="../../ui/form_actions.py" line="309"/>
+        <location filename="../../ui/form_actions.py" line="312"/>
+        <location filename="../../ui/form_actions.py" line="319"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="306"/>
+        <location filename="../../ui/form_actions.py" line="316"/>
         <source>Delete entry</source>
         <translation>حذف ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="306"/>
+        <location filename="../../ui/form_actions.py" line="316"/>
         <source>Withdraw this entry? It stays in the file with its history, marked deleted.</source>
         <translation>این ورودی کنار گذاشته شود؟ ورودی همراه با سابقه‌اش در فایل می‌ماند و با علامت «حذف‌شده» مشخص می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="317"/>
-        <location filename="../../ui/form_actions.py" line="321"/>
+        <location filename="../../ui/form_actions.py" line="327"/>
+        <location filename="../../ui/form_actions.py" line="331"/>
         <source>Raise a query</source>
         <translation>طرح پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="318"/>
+        <location filename="../../ui/form_actions.py" line="328"/>
         <source>Question for the site about &apos;{label}&apos;:</source>
         <translation>پرسش از مرکز دربارهٔ «{label}»:</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="325"/>
-        <location filename="../../ui/form_actions.py" line="330"/>
+        <location filename="../../ui/form_actions.py" line="335"/>
+        <location filename="../../ui/form_actions.py" line="340"/>
         <source>History</source>
         <translation>سابقه</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="325"/>
+        <location filename="../../ui/form_actions.py" line="335"/>
         <source>Nothing has been saved on this form yet.</source>
         <translation>هنوز چیزی در این فرم ذخیره نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="336"/>
+        <location filename="../../ui/form_actions.py" line="346"/>
         <source>History of &apos;{what}&apos; — subject {subject}</source>
         <translation>سابقهٔ «{what}» — بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="354"/>
+        <location filename="../../ui/form_actions.py" line="364"/>
         <source>History of &apos;{label}&apos;…</source>
         <translation>سابقهٔ «{label}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="357"/>
+        <location filename="../../ui/form_actions.py" line="367"/>
         <source>Raise a query on &apos;{label}&apos;…</source>
         <translation>طرح پرسش دربارهٔ «{label}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="376"/>
+        <location filename="../../ui/form_actions.py" line="386"/>
         <source>Pick from the calendar…</source>
         <translation>انتخاب از تقویم…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="377"/>
+        <location filename="../../ui/form_actions.py" line="387"/>
         <source>Fill in now</source>
         <translation>درج زمان کنونی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="391"/>
+        <location filename="../../ui/form_actions.py" line="401"/>
         <source>No missing-data code (a value)</source>
         <translation>بدون کد دادهٔ ناموجود (یک مقدار)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_actions.py" line="392"/>
+        <location filename="../../ui/form_actions.py" line="402"/>
         <source>Missing: {code} — {label}</source>
         <translation>ناموجود: {code} — {label}</translation>
     </message>
@@ -3062,202 +3339,204 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_live.py" line="125"/>
-        <location filename="../../ui/form_page.py" line="92"/>
+        <location filename="../../ui/form_page.py" line="94"/>
         <source>● modified, not saved</source>
         <translation>● تغییر کرده، ذخیره نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="40"/>
+        <location filename="../../ui/form_page.py" line="42"/>
         <source>Click into a field to see its help here.</source>
         <translation>روی یک فیلد کلیک کنید تا راهنمای آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="79"/>
-        <location filename="../../ui/form_page.py" line="288"/>
+        <location filename="../../ui/form_page.py" line="81"/>
+        <location filename="../../ui/form_page.py" line="299"/>
         <source>No form open</source>
         <translation>هیچ فرمی باز نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="82"/>
-        <location filename="../../ui/form_page.py" line="289"/>
+        <location filename="../../ui/form_page.py" line="84"/>
+        <location filename="../../ui/form_page.py" line="300"/>
         <source>Open a form from a subject&apos;s casebook.</source>
         <translation>یک فرم را از پروندهٔ بیمار باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="95"/>
+        <location filename="../../ui/form_page.py" line="97"/>
         <source>The form has changes that are not saved</source>
         <translation>فرم تغییراتی دارد که ذخیره نشده‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="125"/>
+        <location filename="../../ui/form_page.py" line="128"/>
         <source>Queries on this form</source>
         <translation>پرسش‌های این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="126"/>
-        <location filename="../../ui/form_page.py" line="403"/>
+        <location filename="../../ui/form_page.py" line="129"/>
+        <location filename="../../ui/form_page.py" line="415"/>
         <source>None.</source>
         <translation>موردی نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="131"/>
+        <location filename="../../ui/form_page.py" line="134"/>
         <source>About this field</source>
         <translation>دربارهٔ این فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="161"/>
-        <location filename="../../ui/form_page.py" line="365"/>
+        <location filename="../../ui/form_page.py" line="164"/>
+        <location filename="../../ui/form_page.py" line="376"/>
         <source>&amp;Save draft</source>
         <translation>&amp;ذخیرهٔ پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="162"/>
+        <location filename="../../ui/form_page.py" line="165"/>
         <source>Mark &amp;complete</source>
         <translation>ثبت به‌عنوان &amp;کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="164"/>
+        <location filename="../../ui/form_page.py" line="167"/>
         <source>Save and ne&amp;xt form</source>
         <translation>ذخیره و فرم &amp;بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="166"/>
+        <location filename="../../ui/form_page.py" line="169"/>
         <source>Si&amp;gn form…</source>
         <translation>&amp;امضای فرم…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="167"/>
+        <location filename="../../ui/form_page.py" line="170"/>
         <source>&amp;Verify</source>
         <translation>&amp;راستی‌آزمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="168"/>
+        <location filename="../../ui/form_page.py" line="171"/>
         <source>&amp;Lock</source>
         <translation>&amp;قفل کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="170"/>
+        <location filename="../../ui/form_page.py" line="173"/>
         <source>&amp;Delete entry…</source>
         <translation>&amp;حذف ورودی…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="171"/>
+        <location filename="../../ui/form_page.py" line="174"/>
         <source>Raise &amp;query…</source>
         <translation>طرح &amp;پرسش…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="173"/>
+        <location filename="../../ui/form_page.py" line="176"/>
         <source>&amp;History…</source>
         <translation>&amp;سابقه…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="183"/>
+        <location filename="../../ui/form_page.py" line="188"/>
         <source>Form actions</source>
         <translation>کارهای فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="211"/>
+        <location filename="../../ui/form_page.py" line="216"/>
         <source>Restricted</source>
         <translation>دسترسی محدود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="211"/>
+        <location filename="../../ui/form_page.py" line="216"/>
         <source>&apos;{form}&apos; holds direct identifiers only, shown to site staff only ({reason})</source>
         <translation>فرم «{form}» فقط شناسه‌های مستقیم را در بر دارد که تنها به کارکنان مرکز نشان داده می‌شوند ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="334"/>
+        <location filename="../../ui/form_page.py" line="345"/>
         <source>Open a form first.</source>
         <translation>ابتدا یک فرم باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="343"/>
+        <location filename="../../ui/form_page.py" line="354"/>
         <source>new entry</source>
         <translation>ورودی جدید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="180"/>
-        <location filename="../../ui/form_page.py" line="344"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="175"/>
+        <location filename="../../ui/double_entry.py" line="71"/>
+        <location filename="../../ui/form_page.py" line="355"/>
         <source>entry {n}</source>
         <translation>ورودی {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="345"/>
+        <location filename="../../ui/form_page.py" line="356"/>
         <source>last saved {when} by {user}</source>
         <translation>آخرین ذخیره: {when} توسط {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="347"/>
+        <location filename="../../ui/form_page.py" line="358"/>
         <source>Subject {subject} · {where}{entry}{saved}</source>
         <translation>بیمار {subject} · {where}{entry}{saved}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="357"/>
+        <location filename="../../ui/double_entry.py" line="466"/>
+        <location filename="../../ui/form_page.py" line="368"/>
         <source>Go to the Form page first (Ctrl+4).</source>
         <translation>ابتدا به صفحهٔ فرم بروید (Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="360"/>
+        <location filename="../../ui/form_page.py" line="371"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="361"/>
+        <location filename="../../ui/form_page.py" line="372"/>
         <source>Save the change; the form stays complete (the checks run again, a reason is asked) (Ctrl+S)</source>
         <translation>ذخیرهٔ تغییر؛ فرم کامل می‌ماند (بررسی‌ها دوباره اجرا می‌شوند و دلیل تغییر پرسیده می‌شود) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="366"/>
+        <location filename="../../ui/form_page.py" line="377"/>
         <source>Save what is typed as a draft (Ctrl+S)</source>
         <translation>ذخیرهٔ آنچه وارد شده به‌صورت پیش‌نویس (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="368"/>
+        <location filename="../../ui/form_page.py" line="379"/>
         <source>Mark complete and open the visit&apos;s next form (Ctrl+Shift+Return)</source>
         <translation>ثبت به‌عنوان کامل و باز کردن فرم بعدی ویزیت (Ctrl+Shift+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="369"/>
+        <location filename="../../ui/form_page.py" line="380"/>
         <source>Run every check and mark the form complete</source>
         <translation>اجرای همهٔ بررسی‌ها و ثبت فرم به‌عنوان کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="370"/>
+        <location filename="../../ui/form_page.py" line="381"/>
         <source>Sign this form electronically</source>
         <translation>امضای الکترونیکی این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="371"/>
+        <location filename="../../ui/form_page.py" line="382"/>
         <source>Record source data verification</source>
         <translation>ثبت راستی‌آزمایی دادهٔ منبع</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="372"/>
+        <location filename="../../ui/form_page.py" line="383"/>
         <source>Lock the form against changes</source>
         <translation>قفل کردن فرم در برابر تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="373"/>
+        <location filename="../../ui/form_page.py" line="384"/>
         <source>Unlock the form (with a reason)</source>
         <translation>باز کردن قفل فرم (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="374"/>
+        <location filename="../../ui/form_page.py" line="385"/>
         <source>Withdraw this entry (with a reason)</source>
         <translation>کنار گذاشتن این ورودی (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="376"/>
+        <location filename="../../ui/form_page.py" line="387"/>
         <source>Ask the site a question about this form</source>
         <translation>طرح پرسش از مرکز دربارهٔ این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="377"/>
+        <location filename="../../ui/form_page.py" line="388"/>
         <source>Nothing is recorded yet.</source>
         <translation>هنوز چیزی ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="379"/>
+        <location filename="../../ui/form_page.py" line="390"/>
         <source>The audit trail of this form</source>
         <translation>ردپای ممیزی این فرم</translation>
     </message>
@@ -3298,7 +3577,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../alsdesk/study/diff.py" line="54"/>
-        <location filename="../../ui/form_page.py" line="398"/>
+        <location filename="../../ui/form_page.py" line="410"/>
         <source>form</source>
         <translation>فرم</translation>
     </message>
@@ -3403,32 +3682,32 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>[{low}, {high}] روز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="251"/>
+        <location filename="../../alsdesk/study/diff.py" line="252"/>
         <source>{n} days</source>
         <translation>{n} روز</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="261"/>
+        <location filename="../../alsdesk/study/diff.py" line="262"/>
         <source> ({label}; forms {forms}; window {window})</source>
         <translation> ({label}؛ فرم‌ها: {forms}؛ بازهٔ زمانی: {window})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="264"/>
+        <location filename="../../alsdesk/study/diff.py" line="265"/>
         <source> ({label}; {n} fields)</source>
         <translation> ({label}؛ {n} فیلد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="266"/>
+        <location filename="../../alsdesk/study/diff.py" line="267"/>
         <source>{type} from {codelist}</source>
         <translation>{type} از {codelist}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/diff.py" line="292"/>
+        <location filename="../../alsdesk/study/diff.py" line="293"/>
         <source>always</source>
         <translation>همیشه</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="399"/>
+        <location filename="../../ui/form_page.py" line="411"/>
         <source>Answer: {answer}</source>
         <translation>پاسخ: {answer}</translation>
     </message>
@@ -3503,7 +3782,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="258"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="253"/>
         <location filename="../../ui/form_renderer.py" line="433"/>
         <source>Query</source>
         <translation>پرسش</translation>
@@ -3966,7 +4245,7 @@ GCS fall: {gcs}</source>
     </message>
     <message>
         <location filename="../../ui/pdf_preview.py" line="66"/>
-        <location filename="../../ui/print_actions.py" line="138"/>
+        <location filename="../../ui/print_actions.py" line="141"/>
         <source>Print…</source>
         <translation>چاپ…</translation>
     </message>
@@ -4115,88 +4394,98 @@ GCS fall: {gcs}</source>
         <translation>جدول‌های ایمنی</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="36"/>
+        <location filename="../../ui/print_actions.py" line="35"/>
+        <source>Double data entry report</source>
+        <translation>گزارش ورود دوبارهٔ داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="37"/>
         <source>SAE report (CIOMS I)</source>
         <translation>گزارش عارضهٔ ناخواستهٔ جدی (CIOMS I)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="95"/>
+        <location filename="../../ui/print_actions.py" line="98"/>
         <source>AE {n}</source>
         <translation>عارضهٔ ناخواستهٔ شمارهٔ {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="170"/>
-        <location filename="../../ui/print_actions.py" line="179"/>
+        <location filename="../../ui/print_actions.py" line="173"/>
+        <location filename="../../ui/print_actions.py" line="182"/>
         <source>Print</source>
         <translation>چاپ</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="180"/>
+        <location filename="../../ui/print_actions.py" line="183"/>
         <source>Choose a visit in the casebook first.</source>
         <translation>ابتدا یک ویزیت را در پروندهٔ بیمار انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="185"/>
+        <location filename="../../ui/print_actions.py" line="188"/>
         <source>Print direct identifiers</source>
         <translation>چاپ شناسه‌های مستقیم</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="186"/>
+        <location filename="../../ui/print_actions.py" line="189"/>
         <source>Print this casebook WITH the subject&apos;s direct identifiers (name, record number, telephone)? The printout must stay at the site; the audit trail records that you printed it.</source>
         <translation>این پروندهٔ بیمار «همراه با» شناسه‌های مستقیم بیمار (نام، شمارهٔ پرونده، تلفن) چاپ شود؟ نسخهٔ چاپی باید در مرکز بماند؛ ردپای ممیزی ثبت می‌کند که شما آن را چاپ کرده‌اید.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="191"/>
+        <location filename="../../ui/print_actions.py" line="194"/>
         <source>Blank CRF book…</source>
         <translation>دفترچهٔ خالی CRF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="192"/>
+        <location filename="../../ui/print_actions.py" line="195"/>
         <source>Blank CRF book in Persian…</source>
         <translation>دفترچهٔ خالی CRF به فارسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="194"/>
+        <location filename="../../ui/print_actions.py" line="197"/>
         <source>Visit forms of the current visit…</source>
         <translation>فرم‌های ویزیت جاری…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="195"/>
+        <location filename="../../ui/print_actions.py" line="198"/>
         <source>Visit forms of the current visit, in Persian…</source>
         <translation>فرم‌های ویزیت جاری، به فارسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="197"/>
+        <location filename="../../ui/print_actions.py" line="200"/>
         <source>Subject casebook…</source>
         <translation>پروندهٔ بیمار…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="199"/>
+        <location filename="../../ui/print_actions.py" line="202"/>
         <source>Visit schedule card…</source>
         <translation>کارت برنامهٔ ویزیت‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="201"/>
+        <location filename="../../ui/print_actions.py" line="204"/>
         <source>Visit schedule card in Persian…</source>
         <translation>کارت برنامهٔ ویزیت به فارسی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="204"/>
+        <location filename="../../ui/print_actions.py" line="207"/>
         <source>Adverse event listing…</source>
         <translation>فهرست عارضه‌های ناخواسته…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="205"/>
+        <location filename="../../ui/print_actions.py" line="208"/>
         <source>Safety tables…</source>
         <translation>جدول‌های ایمنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="206"/>
+        <location filename="../../ui/print_actions.py" line="209"/>
         <source>Primary outcomes (fever, GCS)…</source>
         <translation>پیامدهای اولیه (تب، GCS)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="208"/>
+        <location filename="../../ui/print_actions.py" line="210"/>
+        <source>Double data entry report…</source>
+        <translation>گزارش ورود دوبارهٔ داده‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_actions.py" line="213"/>
         <source>Casebook with direct identifiers (administrator)…</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
@@ -4289,7 +4578,7 @@ GCS fall: {gcs}</source>
         <translation>باز کردن &amp;فرم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="268"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="263"/>
         <location filename="../../ui/queries.py" line="116"/>
         <source>Data queries</source>
         <translation>پرسش‌های داده</translation>
@@ -4744,14 +5033,149 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>&amp;5 برای هر بیمار</translation>
     </message>
     <message>
+        <location filename="../../ui/double_report.py" line="59"/>
+        <location filename="../../ui/double_report.py" line="114"/>
+        <source>Double data entry</source>
+        <translation>ورود دوبارهٔ داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="68"/>
+        <source>First keyed by</source>
+        <translation>ورود اول به دست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="69"/>
+        <source>Last saved</source>
+        <translation>آخرین ذخیره</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="71"/>
+        <source>Second keyed by</source>
+        <translation>ورود دوم به دست</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="71"/>
+        <location filename="../../ui/double_report.py" line="73"/>
+        <source>To resolve</source>
+        <translation>برای حل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="72"/>
+        <source>Awaiting second entry</source>
+        <translation>در انتظار ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="72"/>
+        <source>Keyed twice</source>
+        <translation>دو بار واردشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="72"/>
+        <source>Fields compared</source>
+        <translation>فیلدهای مقایسه‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="73"/>
+        <source>Differences</source>
+        <translation>اختلاف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="73"/>
+        <source>Resolved</source>
+        <translation>حل‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="73"/>
+        <location filename="../../ui/double_report.py" line="78"/>
+        <source>Per 10,000</source>
+        <translation>در ۱۰٬۰۰۰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="76"/>
+        <source>Forms keyed</source>
+        <translation>فرم‌های واردشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="77"/>
+        <source>Fields keyed</source>
+        <translation>فیلدهای واردشده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="77"/>
+        <source>Their errors</source>
+        <translation>خطاهای او</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="79"/>
+        <source>&amp;1 Awaiting second entry</source>
+        <translation>&amp;1 در انتظار ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="80"/>
+        <source>&amp;2 To resolve</source>
+        <translation>&amp;2 برای حل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="81"/>
+        <source>&amp;3 By form</source>
+        <translation>&amp;3 به تفکیک فرم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="82"/>
+        <source>&amp;4 By subject</source>
+        <translation>&amp;4 به تفکیک آزمودنی</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="83"/>
+        <source>&amp;5 By user</source>
+        <translation>&amp;5 به تفکیک کاربر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="90"/>
+        <source>Enter on a form of the first two tabs opens it: its second entry, or its differences to resolve.</source>
+        <translation>Enter روی یک فرم در دو زبانهٔ نخست آن را باز می‌کند: ورود دوم آن، یا اختلاف‌هایش برای حل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="95"/>
         <location filename="../../ui/safety_page.py" line="98"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
     <message>
+        <location filename="../../ui/double_report.py" line="98"/>
         <location filename="../../ui/safety_page.py" line="101"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;خروجی CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="122"/>
+        <source>Keyed twice: {keyed} form(s), {fields} fields compared, {diff} difference(s) ({rate} per 10,000 fields), {resolved} resolved, {open} to resolve. Awaiting their second entry: {waiting} form(s).</source>
+        <translation>دو بار واردشده: {keyed} فرم، {fields} فیلد مقایسه‌شده، {diff} اختلاف ({rate} در هر ۱۰٬۰۰۰ فیلد)، {resolved} حل‌شده، {open} برای حل. در انتظار ورود دوم: {waiting} فرم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="128"/>
+        <source>No form of the study definition in force is keyed twice.</source>
+        <translation>در تعریف مطالعهٔ کنونی هیچ فرمی دو بار وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="174"/>
+        <source>Export the double data entry report</source>
+        <translation>خروجی گزارش ورود دوبارهٔ داده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="175"/>
+        <source>CSV files (*.csv)</source>
+        <translation>پرونده‌های CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="181"/>
+        <source>Not exported</source>
+        <translation>خروجی گرفته نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="183"/>
+        <source>Wrote {path}.</source>
+        <translation>{path} نوشته شد.</translation>
     </message>
     <message>
         <location filename="../../ui/safety_page.py" line="122"/>
@@ -5242,7 +5666,7 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../alsdesk/safety/sae.py" line="134"/>
-        <location filename="../../alsdesk/study/diff.py" line="250"/>
+        <location filename="../../alsdesk/study/diff.py" line="251"/>
         <source>{n} h</source>
         <translation>{n} ساعت</translation>
     </message>
@@ -6094,65 +6518,65 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="47"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="39"/>
         <source>Allowed {low} to {high}{unit}</source>
         <translation>مجاز {low} تا {high}{unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="50"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="42"/>
         <source>Allowed {low}{unit} or more</source>
         <translation>مجاز {low}{unit} یا بیشتر</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="52"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="44"/>
         <source>Allowed up to {high}{unit}</source>
         <translation>مجاز تا {high}{unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="89"/>
-        <location filename="../../alsdesk/pdf/wording.py" line="100"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="81"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="93"/>
         <location filename="../../alsdesk/permissions.py" line="45"/>
         <location filename="../../alsdesk/setting_rules.py" line="28"/>
         <source> or </source>
         <translation> یا </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="95"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="88"/>
         <source>is</source>
         <translation>برابر است با</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="95"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="88"/>
         <source>is not</source>
         <translation>برابر نیست با</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="100"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="93"/>
         <source> and </source>
         <translation> و </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="103"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="96"/>
         <source>not ({condition})</source>
         <translation>نه ({condition})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="110"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="103"/>
         <source>{field} is recorded</source>
         <translation>{field} ثبت شده باشد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="111"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="104"/>
         <source>{field} is blank</source>
         <translation>{field} خالی باشد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="133"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="126"/>
         <source>not printed (date of birth)</source>
         <translation>چاپ نمی‌شود (تاریخ تولد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/wording.py" line="134"/>
+        <location filename="../../alsdesk/pdf/wording.py" line="127"/>
         <source>{year} (day and month not printed)</source>
         <translation>{year} (روز و ماه چاپ نمی‌شوند)</translation>
     </message>
@@ -6174,13 +6598,15 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="60"/>
-        <location filename="../../alsdesk/store/forms.py" line="440"/>
+        <location filename="../../alsdesk/store/double.py" line="365"/>
+        <location filename="../../alsdesk/store/forms.py" line="442"/>
         <source>This form is locked: an administrator must unlock it before it can change.</source>
         <translation>این فرم قفل است: پیش از هر تغییری، مدیر سامانه باید قفل آن را باز کند.</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="62"/>
-        <location filename="../../alsdesk/store/forms.py" line="443"/>
+        <location filename="../../alsdesk/store/double.py" line="363"/>
+        <location filename="../../alsdesk/store/forms.py" line="445"/>
         <source>This entry was deleted; it cannot be changed.</source>
         <translation>این مورد حذف شده است؛ نمی‌توان آن را تغییر داد.</translation>
     </message>
@@ -6240,7 +6666,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="196"/>
-        <location filename="../../alsdesk/store/forms.py" line="568"/>
+        <location filename="../../alsdesk/store/forms.py" line="570"/>
         <source>The event &apos;{event}&apos; happens only once.</source>
         <translation>رویداد «{event}» فقط یک بار رخ می‌دهد.</translation>
     </message>
@@ -6255,11 +6681,11 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/filled.py" line="147"/>
+        <location filename="../../alsdesk/pdf/filled.py" line="142"/>
         <location filename="../../alsdesk/restore.py" line="67"/>
-        <location filename="../../alsdesk/study/diff.py" line="248"/>
-        <location filename="../../alsdesk/study/diff.py" line="280"/>
-        <location filename="../../alsdesk/study/diff.py" line="282"/>
+        <location filename="../../alsdesk/study/diff.py" line="249"/>
+        <location filename="../../alsdesk/study/diff.py" line="281"/>
+        <location filename="../../alsdesk/study/diff.py" line="283"/>
         <source>none</source>
         <translation>هیچ</translation>
     </message>
@@ -6979,142 +7405,152 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{n} مورد، مورد دوم یا بعدی هستند؛ آن را تکرارشونده نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="201"/>
+        <location filename="../../alsdesk/store/amend.py" line="203"/>
         <source>{n} value(s) are recorded as {code}; keep the code</source>
         <translation>{n} مقدار با {code} ثبت شده است؛ کد را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="206"/>
+        <location filename="../../alsdesk/store/amend.py" line="208"/>
         <source>{n} value(s) are recorded as {code}: {reads}</source>
         <translation>{n} مقدار با {code} ثبت شده است: {reads}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="214"/>
+        <location filename="../../alsdesk/store/amend.py" line="216"/>
         <source>it is computed for {n} form(s) already entered, which would then show another value: add a derived value with a new id instead</source>
         <translation>برای {n} فرمِ واردشده محاسبه می‌شود که در آن صورت مقدار دیگری نشان می‌دهند: به جای آن، مقدار محاسبه‌شدهٔ تازه‌ای با شناسهٔ تازه اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="220"/>
+        <location filename="../../alsdesk/store/amend.py" line="222"/>
         <source>{n} form(s) already entered keep the value of the version they were last saved under (their pages, verdicts and derived values); a form saved from now on is judged by the new value</source>
         <translation>{n} فرمِ واردشده مقدارِ نسخه‌ای را نگه می‌دارند که آخرین بار با آن ذخیره شده‌اند (صفحه‌ها، نتیجه‌ها و مقادیر محاسبه‌شده‌شان)؛ فرمی که از این پس ذخیره شود با مقدار جدید سنجیده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="230"/>
+        <location filename="../../alsdesk/store/amend.py" line="232"/>
         <source>a hard check: of the {n} complete form(s) of {form}, any that fails it is refused at its next save until the values are corrected</source>
         <translation>یک بررسی قطعی: از {n} فرم کامل {form}، هر کدام که آن را برآورده نکند در ذخیرهٔ بعدی رد می‌شود تا مقادیر اصلاح شوند</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="236"/>
+        <location filename="../../alsdesk/store/amend.py" line="238"/>
         <source>{n} subject(s) ended the study with {code}, which set their status to {status}; keep what it sets</source>
         <translation>{n} بیمار مطالعه را با {code} به پایان رسانده‌اند که وضعیت آن‌ها را {status} کرد؛ وضعیتی را که تعیین می‌کند نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="242"/>
+        <location filename="../../alsdesk/store/amend.py" line="244"/>
         <source>{n} subject(s) have numbers made by the old pattern; keep it</source>
         <translation>{n} بیمار شماره‌هایی دارند که با الگوی قدیمی ساخته شده‌اند؛ الگو را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="250"/>
+        <location filename="../../alsdesk/store/amend.py" line="252"/>
         <source>{n} value(s) of {field} are read as {binding}; reading another field instead would change what was computed from them: keep it</source>
         <translation>{n} مقدار از {field} به‌عنوان {binding} خوانده می‌شود؛ خواندن فیلدی دیگر به جای آن، آنچه را از آن‌ها محاسبه شده است تغییر می‌دهد: آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="257"/>
+        <location filename="../../alsdesk/store/amend.py" line="259"/>
         <source>codes are stored in {fields}; keep the type</source>
         <translation>کدها در {fields} ذخیره شده‌اند؛ نوع را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="266"/>
+        <location filename="../../alsdesk/store/amend.py" line="268"/>
         <source>{n} value(s) are recorded in it; keep the field (make it not required, or hide it with &apos;visible&apos;)</source>
         <translation>{n} مقدار در آن ثبت شده است؛ فیلد را نگه دارید (آن را غیرالزامی کنید، یا با &apos;visible&apos; پنهانش کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="277"/>
+        <location filename="../../alsdesk/store/amend.py" line="279"/>
         <source>{n} form(s) marked complete have no value in it: they stay as they are; their next save asks for it where the field applies</source>
         <translation>{n} فرمِ ثبت‌شده به‌عنوان کامل در آن مقداری ندارند: همان‌گونه که هستند می‌مانند؛ ذخیرهٔ بعدی آن‌ها، هر جا فیلد کاربرد دارد، مقدار را می‌خواهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="287"/>
+        <location filename="../../alsdesk/store/amend.py" line="289"/>
         <source>{n} value(s) are recorded with the code(s) removed; keep them</source>
         <translation>{n} مقدار با کدهای حذف‌شده ثبت شده است؛ آن کدها را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="291"/>
+        <location filename="../../alsdesk/store/amend.py" line="293"/>
         <source>{n} value(s) were entered as direct identifiers, kept from monitors, exports and the casebook; they would then be shown, printed and exported: keep identifier = true</source>
         <translation>{n} مقدار به‌عنوان شناسهٔ مستقیم وارد شده است که از پایشگران، خروجی‌ها و پروندهٔ بیمار پنهان می‌ماند؛ در آن صورت نشان داده، چاپ و در خروجی آورده می‌شود: identifier = true را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="295"/>
+        <location filename="../../alsdesk/store/amend.py" line="297"/>
         <source>{n} form(s) hold a value in it; where the new condition hides the field, the next save of that form asks for the value to be cleared</source>
         <translation>{n} فرم در آن مقدار دارد؛ هر جا شرط تازه فیلد را پنهان کند، ذخیرهٔ بعدی آن فرم می‌خواهد که مقدار پاک شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="302"/>
+        <location filename="../../alsdesk/store/amend.py" line="304"/>
         <source>{n} value(s) are stored as {type}; a field of another kind cannot hold them: add a new field</source>
         <translation>{n} مقدار به‌صورت {type} ذخیره شده است؛ فیلدی از نوع دیگر نمی‌تواند آن‌ها را نگه دارد: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="305"/>
+        <location filename="../../alsdesk/store/amend.py" line="307"/>
         <source>{n} value(s) were recorded in {unit}; they would be read in the new unit: add a new field</source>
         <translation>{n} مقدار با واحد {unit} ثبت شده است؛ با واحد تازه خوانده می‌شوند: فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="306"/>
+        <location filename="../../alsdesk/store/amend.py" line="308"/>
         <source>no unit</source>
         <translation>بدون واحد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="315"/>
+        <location filename="../../alsdesk/store/amend.py" line="317"/>
         <source>{n} recorded value(s) lie outside the new range (for example {example}); every later save of their forms would be refused until they were changed: keep a range that includes them, or add a soft check that asks about values outside the new one</source>
         <translation>{n} مقدار ثبت‌شده بیرون از محدودهٔ تازه است (برای نمونه {example})؛ هر ذخیرهٔ بعدی فرم‌های آن‌ها رد می‌شود تا زمانی که تغییر کنند: محدوده‌ای نگه دارید که آن‌ها را در بر بگیرد، یا بررسی نرمی اضافه کنید که دربارهٔ مقدارهای بیرون از محدودهٔ تازه بپرسد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="322"/>
+        <location filename="../../alsdesk/store/amend.py" line="324"/>
         <source>{n} recorded value(s) would no longer be valid (for example {example}); keep the {attr} or add a new field</source>
         <translation>{n} مقدار ثبت‌شده دیگر معتبر نخواهد بود (برای نمونه {example})؛ {attr} را نگه دارید یا فیلد تازه‌ای اضافه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="344"/>
+        <location filename="../../alsdesk/store/amend.py" line="346"/>
         <source>{n} recorded value(s) are this choice; keep it</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است؛ آن را نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="346"/>
+        <location filename="../../alsdesk/store/amend.py" line="348"/>
         <source>{n} recorded value(s) are this choice: {reads}</source>
         <translation>{n} مقدار ثبت‌شده همین گزینه است: {reads}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="353"/>
+        <location filename="../../alsdesk/store/amend.py" line="355"/>
         <source>pages of forms last saved under an earlier version keep {before}; a form saved from now on reads {after}</source>
         <translation>صفحه‌های فرم‌هایی که آخرین بار با نسخه‌ای پیشین ذخیره شده‌اند {before} را نگه می‌دارند؛ فرمی که از این پس ذخیره شود {after} را نشان می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="398"/>
+        <location filename="../../alsdesk/store/amend.py" line="389"/>
+        <source>{done} form(s) already complete keep their status (not keyed again); {open} not yet complete need a second entry by another person before they can be completed</source>
+        <translation>{done} فرمِ ازپیش‌کامل وضعیت خود را نگه می‌دارند (دوباره وارد نمی‌شوند)؛ {open} فرمِ هنوز ناکامل پیش از کامل‌شدن به ورود دوم به دست شخص دیگری نیاز دارند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="396"/>
+        <source>{n} form(s) have differences between their two entries still to resolve: resolve them first</source>
+        <translation>{n} فرم هنوز اختلاف حل‌نشده میان دو ورود خود دارند: نخست آن‌ها را حل کنید</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/amend.py" line="422"/>
         <source>{n} visit(s) already done would be judged out of window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="401"/>
+        <location filename="../../alsdesk/store/amend.py" line="425"/>
         <source>{n} visit(s) done out of window would be judged in window</source>
         <translation>{n} ویزیتِ انجام‌شده بیرون از بازهٔ زمانی، درون بازه شمرده می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="404"/>
+        <location filename="../../alsdesk/store/amend.py" line="428"/>
         <source>no visit already done is judged differently</source>
         <translation>هیچ ویزیتِ انجام‌شده‌ای به شکل دیگری سنجیده نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="405"/>
+        <location filename="../../alsdesk/store/amend.py" line="429"/>
         <source>{changes} by the new window; they stay judged by the window they were entered under ({window})</source>
         <translation>{changes} (با بازهٔ زمانی تازه)؛ این ویزیت‌ها همچنان با بازه‌ای سنجیده می‌شوند که با آن وارد شده‌اند ({window})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="427"/>
+        <location filename="../../alsdesk/store/amend.py" line="451"/>
         <source>an earlier version had a field with this id of another kind, whose values stay in the file; give the new field a new id</source>
         <translation>نسخه‌ای پیشین فیلدی با همین شناسه ولی از نوع دیگر داشت که مقدارهایش در فایل می‌مانند؛ به فیلد تازه شناسهٔ تازه‌ای بدهید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/amend.py" line="447"/>
+        <location filename="../../alsdesk/store/amend.py" line="471"/>
         <source>its table would have {width} columns (a field with missing-data codes takes two); a form holds at most {most}: split it into more forms</source>
         <translation>جدول آن {width} ستون خواهد داشت (فیلدی با کد دادهٔ ناموجود دو ستون می‌گیرد)؛ هر فرم حداکثر {most} ستون دارد: آن را به چند فرم تقسیم کنید</translation>
     </message>
@@ -7134,84 +7570,84 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{n} سطر تفاوت دارد؛ {first} (درجه‌ها، کارت‌ها و جدول‌هایی که از آن محاسبه می‌شوند برای همهٔ فرم‌ها، از جمله فرم‌های قدیمی، تغییر می‌کنند)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="114"/>
+        <location filename="../../alsdesk/store/core.py" line="118"/>
         <location filename="../../alsdesk/store/placing.py" line="36"/>
         <source>{path} already exists: pick a new file name or open it instead.</source>
         <translation>{path} از پیش وجود دارد: نام فایل تازه‌ای برگزینید یا به‌جای آن همین فایل را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="118"/>
+        <location filename="../../alsdesk/store/core.py" line="122"/>
         <source>The folder {folder} does not exist: create it first or pick another.</source>
         <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="281"/>
+        <location filename="../../alsdesk/store/core.py" line="285"/>
         <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
         <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="435"/>
+        <location filename="../../alsdesk/store/core.py" line="439"/>
         <source>A setting is named by text, not {kind}.</source>
         <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="449"/>
+        <location filename="../../alsdesk/store/core.py" line="453"/>
         <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
         <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="453"/>
+        <location filename="../../alsdesk/store/core.py" line="457"/>
         <source>The value of the setting &apos;{key}&apos; {problem}.</source>
         <translation>مقدار تنظیم «{key}» {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="458"/>
+        <location filename="../../alsdesk/store/core.py" line="462"/>
         <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
         <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="511"/>
+        <location filename="../../alsdesk/store/core.py" line="515"/>
         <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
         <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="519"/>
+        <location filename="../../alsdesk/store/core.py" line="523"/>
         <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="526"/>
+        <location filename="../../alsdesk/store/core.py" line="530"/>
         <location filename="../../alsdesk/store/lock.py" line="400"/>
         <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
         <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="539"/>
+        <location filename="../../alsdesk/store/core.py" line="543"/>
         <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="545"/>
+        <location filename="../../alsdesk/store/core.py" line="549"/>
         <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
         <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="550"/>
+        <location filename="../../alsdesk/store/core.py" line="554"/>
         <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="556"/>
+        <location filename="../../alsdesk/store/core.py" line="560"/>
         <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
         <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="566"/>
+        <location filename="../../alsdesk/store/core.py" line="570"/>
         <source>The database {path} cannot be opened: {error}.</source>
         <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="568"/>
+        <location filename="../../alsdesk/store/core.py" line="572"/>
         <source>The database {path} could not be written ({error}); nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
     </message>
@@ -7331,53 +7767,202 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو (فیلد هم مقدار {value!r} و هم کد {code} را می‌داشت)؛ برای ثبت کد، مقدار را پاک کنید، یا برای نگه داشتن مقدار، کد را بردارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="293"/>
+        <location filename="../../alsdesk/store/forms.py" line="295"/>
         <source>&apos;{form}&apos; was already saved as complete: give a reason for changing {fields}.</source>
         <translation>«{form}» پیش‌تر به‌عنوان کامل ذخیره شده است: دلیل تغییر {fields} را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="365"/>
+        <location filename="../../alsdesk/store/double.py" line="46"/>
+        <source>not keyed twice</source>
+        <translation>یک بار وارد می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="48"/>
+        <source>completed before double entry applied</source>
+        <translation>پیش از لازم‌شدن ورود دوباره کامل شده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="49"/>
+        <source>awaiting second entry</source>
+        <translation>در انتظار ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="50"/>
+        <source>differences to resolve</source>
+        <translation>اختلاف برای حل</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="51"/>
+        <source>both entries agree</source>
+        <translation>هر دو ورود یکسان‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="208"/>
+        <source>&apos;{form}&apos; is not keyed twice: the study definition does not ask for a second entry of it.</source>
+        <translation>«{form}» دو بار وارد نمی‌شود: تعریف مطالعه ورود دومی برای آن نمی‌خواهد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="211"/>
+        <source>&apos;{form}&apos; has no first entry yet: key the form itself first; its second entry is made from the same paper page afterwards.</source>
+        <translation>«{form}» هنوز ورود اول ندارد: نخست خود فرم را وارد کنید؛ ورود دوم پس از آن از روی همان برگهٔ کاغذی انجام می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="215"/>
+        <source>This entry of &apos;{form}&apos; was deleted ({reason}): a deleted form is not keyed again.</source>
+        <translation>این مورد از «{form}» حذف شده است ({reason}): فرم حذف‌شده دوباره وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="218"/>
+        <source>&apos;{form}&apos; is locked: it is not keyed again.</source>
+        <translation>«{form}» قفل است: دوباره وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="221"/>
+        <source>&apos;{form}&apos; was already keyed a second time, by {user} at {when}.</source>
+        <translation>«{form}» پیش‌تر یک بار دیگر وارد شده است، به دست {user} در {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="224"/>
+        <source>&apos;{form}&apos; was completed before its study definition asked for a second entry: it is not keyed again.</source>
+        <translation>«{form}» پیش از آنکه تعریف مطالعه ورود دوم بخواهد کامل شده بود: دوباره وارد نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="227"/>
+        <source>You keyed the first entry of &apos;{form}&apos; (or part of it): the second entry is made by another person, without seeing the first.</source>
+        <translation>ورود اول «{form}» (یا بخشی از آن) را شما انجام داده‌اید: ورود دوم را شخص دیگری، بدون دیدن ورود اول، انجام می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="237"/>
+        <source>no reason recorded</source>
+        <translation>دلیلی ثبت نشده</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="310"/>
+        <source>Choose how to resolve at least one difference.</source>
+        <translation>دست‌کم برای یک اختلاف، راه حل آن را برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="314"/>
+        <source>A resolution is a Decision (field, choice, reason).</source>
+        <translation>هر حل یک Decision است (فیلد، انتخاب، دلیل).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="357"/>
+        <source>&apos;{form}&apos; has no second entry yet: there is nothing to resolve.</source>
+        <translation>«{form}» هنوز ورود دوم ندارد: چیزی برای حل نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="360"/>
+        <source>Both entries of &apos;{form}&apos; agree: there is nothing to resolve.</source>
+        <translation>هر دو ورود «{form}» یکسان‌اند: چیزی برای حل نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="368"/>
+        <source>You made the second entry of &apos;{form}&apos;: its differences are resolved by the person who keyed the first entry or by a third person, with the paper page.</source>
+        <translation>ورود دوم «{form}» را شما انجام داده‌اید: اختلاف‌های آن را واردکنندهٔ اول یا شخص سومی، با برگهٔ کاغذی، حل می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="377"/>
+        <location filename="../../alsdesk/store/forms.py" line="367"/>
         <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
         <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="391"/>
+        <location filename="../../alsdesk/store/double.py" line="381"/>
+        <source>{label}: the two entries agree, or the difference is already resolved.</source>
+        <translation>{label}: دو ورود یکسان‌اند، یا اختلاف پیش‌تر حل شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="384"/>
+        <source>{label} is resolved twice in one step.</source>
+        <translation>{label} در یک گام دو بار حل شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="395"/>
+        <source>{label}: type the value the paper page holds, or give a missing-data code.</source>
+        <translation>{label}: مقداری را که برگهٔ کاغذی دارد وارد کنید، یا یک کد دادهٔ گم‌شده بدهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="404"/>
+        <location filename="../../alsdesk/store/forms.py" line="393"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="394"/>
+        <location filename="../../alsdesk/store/double.py" line="410"/>
+        <source>&apos;{choice}&apos; is not a way to resolve a difference: first, second or other.</source>
+        <translation>«{choice}» راهی برای حل اختلاف نیست: first، second یا other.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="427"/>
+        <source>&apos;{form}&apos; has {n} difference(s) between its first and second entry to resolve first (Resolve differences…, with the paper page); until then the form does not change otherwise. Nothing was saved.</source>
+        <translation>«{form}» {n} اختلاف میان ورود اول و دوم دارد که نخست باید حل شود (حل اختلاف‌ها…، با برگهٔ کاغذی)؛ تا آن زمان فرم به راه دیگری تغییر نمی‌کند. چیزی ذخیره نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="433"/>
+        <source>&apos;{form}&apos; is keyed twice from its paper page: it can be marked complete once another person has made its second entry and any differences are resolved. Save it as a draft now.</source>
+        <translation>«{form}» دو بار از روی برگهٔ کاغذی وارد می‌شود: هنگامی می‌توان آن را کامل اعلام کرد که شخص دیگری ورود دوم را انجام داده و اختلاف‌ها حل شده باشند. اکنون آن را به‌صورت پیش‌نویس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="437"/>
+        <source>&apos;{form}&apos; has {n} difference(s) between its two entries: resolve them first, then mark it complete.</source>
+        <translation>«{form}» {n} اختلاف میان دو ورود خود دارد: نخست آن‌ها را حل کنید، سپس فرم را کامل اعلام کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="443"/>
+        <source>&apos;{form}&apos; was keyed twice and its entries were made to agree: give a reason for changing {fields}.</source>
+        <translation>«{form}» دو بار وارد شد و ورودهایش یکسان شدند: برای تغییر {fields} دلیل بدهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="470"/>
+        <source>{label}: give the reason for the value chosen (for example &quot;as on the paper page&quot;).</source>
+        <translation>{label}: دلیل مقدار برگزیده را بدهید (برای نمونه «مطابق برگهٔ کاغذی»).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="473"/>
+        <source>{label}: the reason {problem}: write it in words.</source>
+        <translation>{label}: دلیل {problem}: آن را با واژه‌ها بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="478"/>
+        <source>{label}: the reason has {n:,} characters; at most {most:,} are allowed.</source>
+        <translation>{label}: دلیل {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="396"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: none).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="400"/>
+        <location filename="../../alsdesk/store/double.py" line="255"/>
+        <location filename="../../alsdesk/store/double.py" line="399"/>
+        <location filename="../../alsdesk/store/forms.py" line="402"/>
         <source>{label}: give either a value or a missing-data code, not both.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="423"/>
+        <location filename="../../alsdesk/store/forms.py" line="425"/>
         <source>The note on &apos;{message}&apos; has {n:,} characters; at most {most:,} are allowed.</source>
         <translation>یادداشتِ «{message}» {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="430"/>
+        <location filename="../../alsdesk/store/forms.py" line="432"/>
         <location filename="../../ui/dialogs.py" line="106"/>
         <source> (confirm with a note to keep it)</source>
         <translation> (برای نگه داشتن آن، با یک یادداشت تأیید کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="467"/>
+        <location filename="../../alsdesk/store/forms.py" line="469"/>
         <source>A form can be saved under an earlier definition version (1 to {last}), not {number}.</source>
         <translation>فرم را می‌توان زیر یکی از نسخه‌های قدیمی‌تر تعریف مطالعه (۱ تا {last}) ذخیره کرد، نه {number}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="565"/>
+        <location filename="../../alsdesk/store/forms.py" line="567"/>
         <source>The event &apos;{event}&apos; has no form &apos;{form}&apos;.</source>
         <translation>رویداد «{event}» فرمی با نام «{form}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="570"/>
+        <location filename="../../alsdesk/store/forms.py" line="572"/>
         <source>The form &apos;{form}&apos; is filled only once per visit.</source>
         <translation>فرم «{form}» در هر ویزیت فقط یک بار پر می‌شود.</translation>
     </message>
@@ -7739,262 +8324,262 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>یک ساعت به‌صورت متن HH:MM</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="77"/>
+        <location filename="../../alsdesk/study/values.py" line="74"/>
         <source>{text}: ٬ separates thousands; type the number without it (٫ is the decimal point)</source>
         <translation>{text}: «٬» جداکنندهٔ هزارگان است؛ عدد را بدون آن بنویسید (ممیز اعشار «٫» است)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="125"/>
+        <location filename="../../alsdesk/study/values.py" line="122"/>
         <source>{label}: expected {expected}, not {type} {value}</source>
         <translation>{label}: {expected} انتظار می‌رفت، نه {type} {value}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="136"/>
+        <location filename="../../alsdesk/study/values.py" line="133"/>
         <source>{label}: {value} is not stored as YYYY-MM-DDTHH:MM</source>
         <translation>{label}: {value} به‌صورت YYYY-MM-DDTHH:MM ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="140"/>
+        <location filename="../../alsdesk/study/values.py" line="137"/>
         <source>{label}: {value} is not stored as HH:MM</source>
         <translation>{label}: {value} به‌صورت HH:MM ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="171"/>
+        <location filename="../../alsdesk/study/values.py" line="168"/>
         <source>{label}: cannot record {value}</source>
         <translation>{label}: {value} را نمی‌توان ثبت کرد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="188"/>
+        <location filename="../../alsdesk/study/values.py" line="185"/>
         <source>{label}: recorded text {text} is not a {kind} value</source>
         <translation>{label}: متن ثبت‌شدهٔ {text} یک مقدار {kind} نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="243"/>
+        <location filename="../../alsdesk/study/values.py" line="240"/>
         <source>{text} is far too large</source>
         <translation>{text} بسیار بزرگ است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="245"/>
+        <location filename="../../alsdesk/study/values.py" line="242"/>
         <source>{text} is not a whole number (enter it without decimals)</source>
         <translation>{text} عدد صحیح نیست (آن را بدون اعشار وارد کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="247"/>
+        <location filename="../../alsdesk/study/values.py" line="244"/>
         <source>{text} is not a number</source>
         <translation>{text} عدد نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="252"/>
+        <location filename="../../alsdesk/study/values.py" line="249"/>
         <source>{text} is not a number (e.g. 72.5)</source>
         <translation>{text} عدد نیست (مثلاً 72.5)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="256"/>
+        <location filename="../../alsdesk/study/values.py" line="253"/>
         <source>{text} is ambiguous: write {plain} or {decimal}</source>
         <translation>{text} مبهم است: {plain} یا {decimal} بنویسید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="271"/>
+        <location filename="../../alsdesk/study/values.py" line="268"/>
         <source>{hint}, MMM/YYYY or YYYY</source>
         <translation>{hint}، MMM/YYYY یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="273"/>
+        <location filename="../../alsdesk/study/values.py" line="270"/>
         <source>{text} is not a date (use {forms}, e.g. {example})</source>
         <translation>{text} تاریخ نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="278"/>
+        <location filename="../../alsdesk/study/values.py" line="275"/>
         <source>a full date is needed (day, month and year), e.g. {example}</source>
         <translation>تاریخ کامل لازم است (روز، ماه و سال)، مثلاً {example}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="281"/>
+        <location filename="../../alsdesk/study/values.py" line="278"/>
         <source>the year {year} in {text} is not plausible (it must be between {low} and {high})</source>
         <translation>سال {year} در {text} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="288"/>
+        <location filename="../../alsdesk/study/values.py" line="285"/>
         <source>{text} is not a real date (use {forms}, e.g. {example})</source>
         <translation>{text} تاریخ واقعی نیست (از {forms} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="328"/>
+        <location filename="../../alsdesk/study/values.py" line="325"/>
         <source>{text} is not a date and time (use {hint}, e.g. {example})</source>
         <translation>{text} تاریخ و ساعت نیست (از {hint} استفاده کنید، مثلاً {example})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="330"/>
+        <location filename="../../alsdesk/study/values.py" line="327"/>
         <source>enter the time too, e.g. {example}</source>
         <translation>ساعت را هم وارد کنید، مثلاً {example}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="339"/>
+        <location filename="../../alsdesk/study/values.py" line="336"/>
         <source>{text} is not a time (use {clock})</source>
         <translation>{text} ساعت نیست (از {clock} استفاده کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="343"/>
+        <location filename="../../alsdesk/study/values.py" line="340"/>
         <source>{text} is not a real time (use {clock})</source>
         <translation>{text} ساعت واقعی نیست (از {clock} استفاده کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="369"/>
+        <location filename="../../alsdesk/study/values.py" line="366"/>
         <source>{label}: empty text is stored as no value (None)</source>
         <translation>{label}: متن خالی به‌صورت «بدون مقدار» (None) ذخیره می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="375"/>
+        <location filename="../../alsdesk/study/values.py" line="372"/>
         <source>{label}: this field holds one line; remove the line break</source>
         <translation>{label}: این فیلد فقط یک سطر دارد؛ شکست سطر را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="378"/>
+        <location filename="../../alsdesk/study/values.py" line="375"/>
         <source>{label}: remove the tab character</source>
         <translation>{label}: نویسهٔ Tab را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="379"/>
+        <location filename="../../alsdesk/study/values.py" line="376"/>
         <source>{label}: remove the invisible control character (U+{code:04X})</source>
         <translation>{label}: نویسهٔ کنترلی نامرئی (U+{code:04X}) را حذف کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="383"/>
+        <location filename="../../alsdesk/study/values.py" line="380"/>
         <source>{label}: the text is {n} characters long; at most {limit} are allowed, so shorten it</source>
         <translation>{label}: متن {n} نویسه است؛ حداکثر {limit} نویسه مجاز است، پس آن را کوتاه کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="390"/>
+        <location filename="../../alsdesk/study/values.py" line="387"/>
         <source>{label}: {value} is not a number that can be stored</source>
         <translation>{label}: {value} عددی نیست که بتوان آن را ذخیره کرد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="393"/>
+        <location filename="../../alsdesk/study/values.py" line="390"/>
         <source>{label}: {value} is far too large</source>
         <translation>{label}: {value} بسیار بزرگ است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="400"/>
+        <location filename="../../alsdesk/study/values.py" line="397"/>
         <source>whole numbers only</source>
         <translation>فقط عدد صحیح</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="401"/>
+        <location filename="../../alsdesk/study/values.py" line="398"/>
         <source>at most {n} decimal places</source>
         <translation>حداکثر {n} رقم اعشار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="402"/>
+        <location filename="../../alsdesk/study/values.py" line="399"/>
         <source>at most {n} decimal place</source>
         <translation>حداکثر {n} رقم اعشار</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="403"/>
+        <location filename="../../alsdesk/study/values.py" line="400"/>
         <source>{label}: {value} has more decimals than this field records ({allowed}). Round it as the CRF instructions say, or ask the data manager if the study needs more decimals here.</source>
         <translation>{label}: {value} رقم‌های اعشار بیشتری از آنچه این فیلد ثبت می‌کند دارد ({allowed}). آن را طبق دستورالعمل CRF گرد کنید، یا اگر مطالعه در اینجا به اعشار بیشتری نیاز دارد، از مدیر داده‌ها بپرسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="413"/>
+        <location filename="../../alsdesk/study/values.py" line="410"/>
         <source>{label}: {value} is outside the allowed range {low} to {high}{unit}</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {low} تا {high}{unit} است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="415"/>
+        <location filename="../../alsdesk/study/values.py" line="412"/>
         <source>{label}: {value} is below the lowest allowed value, {low}{unit}</source>
         <translation>{label}: {value} کمتر از کمترین مقدار مجاز ({low}{unit}) است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="417"/>
+        <location filename="../../alsdesk/study/values.py" line="414"/>
         <source>{label}: {value} is above the highest allowed value, {high}{unit}</source>
         <translation>{label}: {value} بیشتر از بیشترین مقدار مجاز ({high}{unit}) است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="436"/>
+        <location filename="../../alsdesk/study/values.py" line="433"/>
         <source>{label}: {value} is outside the allowed range in every unit ({ranges})</source>
         <translation>{label}: {value} در همهٔ واحدها خارج از محدودهٔ مجاز است ({ranges})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="447"/>
+        <location filename="../../alsdesk/study/values.py" line="444"/>
         <source>{label}: {value} is outside the allowed range {ranges}. If the report gives {units}, choose that unit for the result</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است. اگر گزارش آزمایشگاه {units} است، همان واحد را برای نتیجه انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="450"/>
+        <location filename="../../alsdesk/study/values.py" line="447"/>
         <source>{label}: {value} is outside the allowed range {ranges}</source>
         <translation>{label}: {value} خارج از محدودهٔ مجاز {ranges} است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="460"/>
+        <location filename="../../alsdesk/study/values.py" line="457"/>
         <source>at most {high} {unit}</source>
         <translation>حداکثر {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="462"/>
+        <location filename="../../alsdesk/study/values.py" line="459"/>
         <source>at least {low} {unit}</source>
         <translation>حداقل {low} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="463"/>
+        <location filename="../../alsdesk/study/values.py" line="460"/>
         <source>{low} to {high} {unit}</source>
         <translation>{low} تا {high} {unit}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="472"/>
+        <location filename="../../alsdesk/study/values.py" line="469"/>
         <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
         <translation>YYYY-MM-DD، YYYY-MM یا YYYY</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="473"/>
+        <location filename="../../alsdesk/study/values.py" line="470"/>
         <source>{label}: {value} is not stored as {forms}</source>
         <translation>{label}: {value} به‌صورت {forms} ذخیره نشده است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="479"/>
+        <location filename="../../alsdesk/study/values.py" line="476"/>
         <source>{label}: the year {year} is not plausible (it must be between {low} and {high})</source>
         <translation>{label}: سال {year} پذیرفتنی نیست (باید بین {low} و {high} باشد)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="484"/>
+        <location filename="../../alsdesk/study/values.py" line="481"/>
         <source>{label}: {value} is not a real date</source>
         <translation>{label}: {value} تاریخ واقعی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="491"/>
+        <location filename="../../alsdesk/study/values.py" line="488"/>
         <source>{label}: {value} is not a real time</source>
         <translation>{label}: {value} ساعت واقعی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="500"/>
+        <location filename="../../alsdesk/study/values.py" line="497"/>
         <source>{label}: expected a code of type {expected}, not {type} {value}</source>
         <translation>{label}: کدی از نوع {expected} انتظار می‌رفت، نه {type} {value}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="511"/>
+        <location filename="../../alsdesk/study/values.py" line="508"/>
         <source>{value} is not a unit the study can convert from; allowed: {options}, or blank for the form&apos;s own unit</source>
         <translation>{value} واحدی نیست که مطالعه بتواند از آن تبدیل کند؛ مجاز: {options}، یا خالی برای واحد خود فرم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="513"/>
+        <location filename="../../alsdesk/study/values.py" line="510"/>
         <source>{value} is not one of {options}</source>
         <translation>{value} هیچ‌یک از این گزینه‌ها نیست: {options}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="527"/>
+        <location filename="../../alsdesk/study/values.py" line="524"/>
         <source>&apos;{start}...&apos; ({n} characters)</source>
         <translation>&apos;{start}...&apos; ({n} نویسه)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="533"/>
+        <location filename="../../alsdesk/study/values.py" line="530"/>
         <source>{start}... ({n} characters)</source>
         <translation>{start}... ({n} نویسه)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="554"/>
+        <location filename="../../alsdesk/study/values.py" line="551"/>
         <source> (and {n} more)</source>
         <translation> (و {n} مورد دیگر)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/study/values.py" line="562"/>
+        <location filename="../../alsdesk/study/values.py" line="559"/>
         <source>{first} or {last}</source>
         <translation>{first} یا {last}</translation>
     </message>
@@ -8205,6 +8790,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/pdf/rows.py" line="84"/>
+        <location filename="../../ui/double_entry.py" line="272"/>
         <source>(blank)</source>
         <translation>(خالی)</translation>
     </message>
@@ -8319,17 +8905,17 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>تاریخ</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/jalali.py" line="72"/>
+        <location filename="../../alsdesk/jalali.py" line="78"/>
         <source>{year} is not a Solar Hijri year the forms accept ({low} to {high})</source>
         <translation>{year} سال شمسی پذیرفتنی در فرم‌ها نیست ({low} تا {high})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/jalali.py" line="80"/>
+        <location filename="../../alsdesk/jalali.py" line="86"/>
         <source>a Solar Hijri month spans two Gregorian months: give the day too, or the month in the Gregorian calendar</source>
         <translation>هر ماه شمسی در دو ماه میلادی می‌افتد: روز را هم بنویسید، یا ماه را به تقویم میلادی</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/jalali.py" line="89"/>
+        <location filename="../../alsdesk/jalali.py" line="95"/>
         <source>{date} is not a day of the Solar Hijri calendar</source>
         <translation>{date} روزی از تقویم شمسی نیست</translation>
     </message>
