@@ -125,6 +125,13 @@ def test_second_entry_blind_by_keyboard_then_resolved_by_a_third_person(qtbot, t
 
 def test_the_first_keyer_sees_the_form_and_save_and_next_keeps_it_a_draft(qtbot, trial):
     window = open_window(qtbot, trial, "nurse", PASSWORD)
+    window.casebook.load("S001")
+    matrix = window.casebook.matrix
+    column = matrix.columns.index(("baseline", 1))
+    row = next(r for r in range(matrix.rowCount())
+               if (matrix.item(r, column).data(Qt.ItemDataRole.UserRole) or None) is not None
+               and matrix.item(r, column).data(Qt.ItemDataRole.UserRole).form == "vs")
+    assert matrix.item(row, column).text() == "in progress · 2nd entry due"
     assert window.open_form("S001", "baseline", "vs")  # no blind offer: they keyed it
     page = window.form_page
     assert page.view.editor("sysbp").edit.text() == "120"

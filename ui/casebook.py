@@ -209,7 +209,8 @@ class CasebookPage(QWidget):
                       if permissions.restricted_fields(store.role, study.form(f))}
         current = self.matrix.current_event()
         self.matrix.show_subject(study, instances, restricted,
-                                 overview.query_flags(store, subj.code))
+                                 overview.query_flags(store, subj.code),
+                                 store.double.pending(subj.code))
         if current:
             self.matrix.select_event(*current)
         plans = overview.schedule(store, subj.code)

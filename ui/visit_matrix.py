@@ -20,6 +20,7 @@ from alsdesk.overview import QueryFlag
 from alsdesk.states import FormStatus
 from alsdesk.store.forms import InstanceSummary
 from alsdesk.study.model import EventKind, Study
+from alsdesk.store.double import State
 from .icons import status_icon
 from .schedule_table import short_label, window_text
 
@@ -63,10 +64,13 @@ class VisitMatrix(QTableWidget):
 
     def show_subject(self, study: Study, instances: list[InstanceSummary],
                      restricted_forms: set[str],
-                     queries: Mapping[tuple[str, int, str], QueryFlag] | None = None) -> None:
-        """Fill the matrix from the study's visits, the subject's stored instances and the
-        queries not closed (overview.query_flags)."""
+                     queries: Mapping[tuple[str, int, str], QueryFlag] | None = None,
+                     double: Mapping[int, State] | None = None) -> None:
+        """Fill the matrix from the study's visits, the subject's stored instances, the
+        queries not closed (overview.query_flags) and the forms keyed twice that wait for
+        their second entry or a resolution (store.double.pending)."""
         queries = queries or {}
+        self._double = double or {}
         by_place: dict[tuple[str, int, str], list[InstanceSummary]] = {}
         repeats: dict[str, set[int]] = {}
         for inst in instances:
@@ -134,6 +138,11 @@ class VisitMatrix(QTableWidget):
         else:
             status = cell.entries[0].status if cell.entries else FormStatus.NOT_STARTED
             text = status.shown
+            waits = getattr(self, "_double", {}).get(
+                cell.entries[0].instance_id if cell.entries else None)
+            if waits is not None:  # keyed twice from paper: what it waits for
+                text += " · " + (tr("2nd entry due") if waits is State.AWAITING
+                                 else tr("to resolve"))
         if restricted:
             text = tr("restricted")
         flag = cell.queries

@@ -179,6 +179,21 @@ class DoubleEntryService:
             return State.EXEMPT if record.completed_at else State.AWAITING
         return State.DIFFERENCES if entry.open else State.RESOLVED
 
+    def pending(self, subject: str) -> dict[int, State]:
+        """A subject's forms keyed twice that wait on it: instance id -> AWAITING (no second
+        entry yet) or DIFFERENCES (to resolve); for the visit matrix, in two reads."""
+        double = [f.id for f in self.store.study.forms.values() if f.double_entry]
+        if not double or not self._tables():
+            return {}
+        rows = self.conn.execute(
+            "SELECT fi.id, se.id IS NOT NULL, se.resolved_at IS NULL FROM form_instances fi "
+            "JOIN subjects s ON s.id = fi.subject_id LEFT JOIN second_entries se ON "
+            "se.instance_id = fi.id WHERE s.code = ? AND fi.completed_at IS NULL AND "
+            f"fi.status NOT IN ('deleted', 'locked') AND fi.form IN "
+            f"({', '.join('?' * len(double))})", (subject, *double))
+        return {iid: State.DIFFERENCES if keyed else State.AWAITING
+                for iid, keyed, open_ in rows if not keyed or open_}
+
     def first_keyers(self, instance_id: int) -> tuple[str, ...]:
         """Who keyed any of the first entry (made the form, entered or changed a value or a
         code) before its second entry, in the order they first did."""
