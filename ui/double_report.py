@@ -25,18 +25,20 @@ if TYPE_CHECKING:
 __all__ = ["DoubleReportDialog", "open_double_report"]
 
 
-def _table(name: str, headers: Sequence[str]) -> QTableWidget:
+def _table(name: str, headers: Sequence[str], stretch: int = 0) -> QTableWidget:
     table = row_list(QTableWidget(0, len(headers)), name)
     table.setHorizontalHeaderLabels(list(headers))
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
 
 
 def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
     table.setRowCount(len(rows))
+    if rows:  # Enter opens the row under the keyboard: there is one from the start
+        table.setCurrentCell(0, 0)
     for i, cells in enumerate(rows):
         for j, value in enumerate(cells):
             item = QTableWidgetItem(str(value))
@@ -66,9 +68,9 @@ class DoubleReportDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("double_tabs")
         place = [tr("Subject"), tr("Visit"), tr("Form"), tr("First keyed by")]
-        self.awaiting = _table("double_awaiting", place + [tr("Last saved")])
+        self.awaiting = _table("double_awaiting", place + [tr("Last saved")], 4)
         self.unresolved = _table("double_unresolved",
-                                 place + [tr("Second keyed by"), tr("To resolve")])
+                                 place + [tr("Second keyed by"), tr("To resolve")], 5)
         counts = [tr("Awaiting second entry"), tr("Keyed twice"), tr("Fields compared"),
                   tr("Differences"), tr("Resolved"), tr("To resolve"), tr("Per 10,000")]
         self.by_form = _table("double_by_form", [tr("Form")] + counts)
@@ -191,5 +193,6 @@ def open_double_report(window: "MainWindow") -> DoubleReportDialog:
     dialog.refresh()
     dialog.show()
     dialog.raise_()
+    dialog.activateWindow()
     dialog.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
     return dialog
