@@ -133,9 +133,21 @@ def _by_user(conn, users: dict[str, Tally], entry) -> None:
         t.resolved += sum(d.resolved for d in entry.differences)
     for d in entry.differences:
         blamed = {"second": {who_keyed.get(d.field)}, "first": {entry.entered_by},
-                  "other": {who_keyed.get(d.field), entry.entered_by}}.get(d.chosen or "", set())
+                  "other": {who_keyed.get(d.field), entry.entered_by}}.get(_chosen(d), set())
         for user in blamed - {None}:
             users.setdefault(user, Tally(user, errors=0)).errors += 1
+
+
+def _chosen(d) -> str:
+    """Which entry a resolution kept: "other" typed equal to one entry's is that entry's
+    (the other keyer erred, not both)."""
+    if d.chosen == "other":
+        kept = (d.resolved_value, d.resolved_missing)
+        if kept == (d.first_value, d.first_missing):
+            return "first"
+        if kept == (d.second_value, d.second_missing):
+            return "second"
+    return d.chosen or ""
 
 
 def _field_keyers(conn, entry) -> dict[str, str]:
@@ -145,7 +157,7 @@ def _field_keyers(conn, entry) -> dict[str, str]:
     out: dict[str, str] = {}
     for fid, user in conn.execute(
             f"SELECT field, user_id FROM audit_trail WHERE instance_id = ? AND action IN "
-            f"({', '.join('?' * len(acts))}) AND seq < (SELECT min(seq) FROM audit_trail "
+            f"({', '.join('?' * len(acts))}) AND seq < (SELECT max(seq) FROM audit_trail "
             "WHERE instance_id = ? AND action = ?) ORDER BY seq",
             (entry.instance_id, *acts, entry.instance_id, A.DOUBLE_ENTRY)):
         out[fid] = user

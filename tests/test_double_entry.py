@@ -349,3 +349,96 @@ def test_the_report_csv_is_plain_for_r_and_pandas(st):
     table = pd.read_csv(io.StringIO(double_report.csv_text(rep)))
     assert list(table.columns) == list(double_report.CSV_COLUMNS)
     assert table[table.table == "total"].iloc[0].awaiting_second_entry == 1
+
+
+def test_the_first_entry_is_not_shown_to_who_may_still_key_the_second(st):
+    """Blind: the record, the history and every printout hide the first entry's values from
+    a user who may make the second entry; the first keyer and a monitor see them."""
+    from alsdesk.pdf import PrintOptions, casebook, visit_forms
+
+    st.forms.save("S001", "baseline", "vs", {**VS, "sysbp": 133})
+    iid = st.forms.get("S001", "baseline", "vs").instance_id
+    as_user(st, "nurse2")
+    rec = st.forms.get("S001", "baseline", "vs")
+    assert rec.values == {} and rec.missing == {} and st.double.blinded(rec)
+    assert all(r["new_value"] in (None, "(not shown: awaits its second entry)")
+               for r in st.forms.history(iid) if r["field"])
+    for make in (lambda: casebook(st, "S001", PrintOptions()),
+                 lambda: visit_forms(st, "S001", "baseline", options=PrintOptions())):
+        text = " ".join(" ".join(pages_text(make().data)).split())
+        assert "133 mmHg" not in text and "not shown: awaits its second entry" in text
+    as_user(st, "mon")
+    assert st.forms.get("S001", "baseline", "vs").values["sysbp"] == 133
+    as_user(st, "nurse2")
+    st.double.enter("S001", "baseline", "vs", VS)  # keyed: no longer blind
+    assert st.forms.get("S001", "baseline", "vs").values["sysbp"] == 133
+
+
+def test_an_unfinished_first_entry_is_not_keyed_again_yet(st):
+    st.forms.save("S001", "baseline", "vs", {"vsdtc": VS["vsdtc"], "sysbp": 120})
+    as_user(st, "nurse2")
+    with pytest.raises(WorkflowError, match="not finished: 6 required question"):
+        st.double.enter("S001", "baseline", "vs", VS)
+    as_user(st, "nurse")
+    st.forms.save("S001", "baseline", "vs", {k: v for k, v in VS.items() if k != "spo2"},
+                  {"spo2": "ND"})  # the page leaves SpO2 blank: its code says so
+    as_user(st, "nurse2")
+    no_spo2 = {k: v for k, v in VS.items() if k != "spo2"}
+    assert st.double.enter("S001", "baseline", "vs", no_spo2, {"spo2": "ND"}).differences == ()
+
+
+def test_a_form_whose_entries_differ_is_not_locked(st):
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "nurse2")
+    st.double.enter("S001", "baseline", "vs", {**VS, "resp": 18})
+    as_user(st, "admin")
+    iid = st.forms.get("S001", "baseline", "vs").instance_id
+    with pytest.raises(WorkflowError, match="still differ"):
+        st.forms.lock(iid, "interim freeze")
+    with pytest.raises(WorkflowError, match="still differ"):
+        st.forms.lock_casebook("S001", "end of study")
+
+
+def test_a_second_entry_withdrawn_before_resolution_is_keyed_again(st):
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "nurse2")
+    slip = st.double.enter("S001", "baseline", "vs", {**VS, "sysbp": 102, "pulse": 27})
+    iid = slip.instance_id
+    with pytest.raises(ReasonRequired):
+        st.double.withdraw(iid, "  ")
+    st.double.withdraw(iid, "keyed from the screening page by mistake")
+    assert st.double.entry(iid) is None
+    again = st.double.enter("S001", "baseline", "vs", VS)
+    assert again.differences == () and again.first_by == ("nurse",)
+    assert st.verify().ok, st.verify().text()
+    rows = st.conn.execute("SELECT old_value, reason FROM audit_trail WHERE action = "
+                           "'double.withdrawn'").fetchall()
+    assert rows == [(f"second entry {slip.id}", "keyed from the screening page by mistake")]
+    # the report counts the entry that stands
+    total = dict(zip(double_report.CSV_COLUMNS, double_report.rows(double_report.report(st))[-1]))
+    assert (total["keyed_twice"], total["differences"]) == (1, 0)
+    # once a difference is resolved into the form, the entry stays
+    as_user(st, "nurse")
+    st.forms.save("S001", "m2", "vs", VS)
+    as_user(st, "nurse2")
+    m2 = st.double.enter("S001", "m2", "vs", {**VS, "resp": 18, "pulse": 70})
+    as_user(st, "inv")
+    st.double.resolve(m2.instance_id, [Decision("resp", "first", "the page says 16")])
+    as_user(st, "nurse2")
+    with pytest.raises(WorkflowError, match="already resolved into the form"):
+        st.double.withdraw(m2.instance_id, "slip")
+    as_user(st, "nurse")  # nor by the first keyer, a nurse
+    with pytest.raises(WorkflowError):
+        st.double.withdraw(m2.instance_id, "slip")
+
+
+def test_another_value_equal_to_one_entry_counts_as_that_entry(st):
+    """'other' typed as the first entry's value: the second keyer erred, not both."""
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "nurse2")
+    entry = st.double.enter("S001", "baseline", "vs", {**VS, "resp": 18})
+    as_user(st, "inv")
+    st.double.resolve(entry.instance_id, [Decision("resp", "other", "page: 16", value=16)])
+    users = {r[1]: r for r in double_report.rows(double_report.report(st)) if r[0] == "user"}
+    errors = double_report.CSV_COLUMNS.index("errors")
+    assert (users["nurse"][errors], users["nurse2"][errors]) == (0, 1)

@@ -84,3 +84,17 @@ def test_the_error_rate_is_per_ten_thousand_fields():
     assert error_rate(0, 0) == 0.0
     with pytest.raises(ValueError):
         error_rate(5, 4)
+
+
+def test_text_typed_on_another_keyboard_or_unicode_form_is_the_same(study):
+    mh = study.form("mh")
+    term = next(f for f in mh.fields if f.type.value == "text")
+    same = [("Caf\u00e9", "Cafe\u0301"),  # é precomposed, and e + combining accent
+            ("دیابت نوع ۲", "دیابت نوع 2"),  # Persian and ASCII digits
+            ("کلیه", "كليه"),  # Persian keheh and yeh, Arabic kaf and yeh
+            ("می\u200cشود", "میشود"),  # with and without the zero-width non-joiner
+            ("a\u00a0b", "a b")]  # a no-break space
+    for a, b in same:
+        assert compare(mh, Entry({term.id: a}, {}), Entry({term.id: b}, {})).differences == (), (a, b)
+    assert compare(mh, Entry({term.id: "دیابت نوع ۱"}, {}),
+                   Entry({term.id: "دیابت نوع 2"}, {})).differences != ()

@@ -152,3 +152,62 @@ def test_a_declined_blind_offer_shows_nothing_of_the_first_entry(qtbot, trial):
     assert not window.open_form("S001", "baseline", "vs")
     assert window.form_page.record is None or window.form_page.record.form != "vs"
     window.close()
+
+
+def test_a_grid_keyed_digit_and_enter_lands_every_answer(qtbot, trial):
+    """ALSFRS-R in the second entry: a digit picks the score and moves on; the Enter typed
+    after it out of habit does not skip the next question; Enter never saves."""
+    from tests.test_double_entry import ALSFRS
+
+    with Store.open(trial) as st:
+        st.login("nurse", PASSWORD)
+        st.forms.save("S001", "baseline", "alsfrs", ALSFRS)
+    window = open_window(qtbot, trial, "nurse2", PASSWORD)
+    scores = [ALSFRS[q] for q in ("q1", "q2", "q3", "q4", "q5a", "q6", "q7", "q8", "q9",
+                                  "q10", "q11", "q12")]
+    seen: dict[str, object] = {}
+
+    def key_the_page(dialog: SecondEntryDialog) -> None:
+        typed("05/MAR/2015")
+        key(Qt.Key.Key_Return)
+        typed("n")  # gastrostomy: No
+        key(Qt.Key.Key_Return)
+        for score in scores:
+            typed(str(score))
+            key(Qt.Key.Key_Return)
+        seen["open"] = dialog.isVisible()
+        key(Qt.Key.Key_S, CTRL)
+
+    when_shown(SecondEntryDialog, key_the_page)
+    assert window.open_form("S001", "baseline", "alsfrs")
+    assert seen["open"] and window.prompts.errors == []
+    with Store.open(trial, readonly=True) as look:
+        look.login("nurse", PASSWORD)
+        entry = look.double.entry(look.forms.get("S001", "baseline", "alsfrs").instance_id)
+    assert entry.differences == ()
+    assert {k: entry.values[k] for k in ALSFRS} == ALSFRS
+    window.close()
+
+
+def test_saving_a_second_entry_with_required_questions_blank_asks_first(qtbot, trial):
+    window = open_window(qtbot, trial, "nurse2", PASSWORD)
+    window.prompts.answer("confirm", True, False)  # yes, key it; no, do not save blanks
+    seen: dict[str, object] = {}
+
+    def key_part(dialog: SecondEntryDialog) -> None:
+        typed("05/MAR/2015 09:30")
+        key(Qt.Key.Key_Tab)
+        typed("120")
+        key(Qt.Key.Key_S, CTRL)
+        seen["kept"] = (dialog.isVisible(), dialog.view.editor("sysbp").edit.text())
+        dialog.done(0)
+
+    when_shown(SecondEntryDialog, key_part)
+    window.open_form("S001", "baseline", "vs")
+    title, message = window.prompts.asked[-1][1]
+    assert title == "Required questions blank" and "6 required question(s)" in message
+    assert seen["kept"] == (True, "120")
+    with Store.open(trial, readonly=True) as look:
+        look.login("nurse", PASSWORD)
+        assert look.double.entries() == []
+    window.close()

@@ -37,14 +37,18 @@ __all__ = ["DoubleEntrySteps", "SecondEntryDialog", "ResolveDialog", "open_secon
 
 
 class _Keys:
-    """Enter goes on to the next question, as Tab does (a typed value is never saved half
-    way by one Enter: saving is Ctrl+S, Ctrl+Return or the button); a memo keeps its Enter
-    for new lines, a focused button is pressed by it."""
+    """Enter never saves (one Enter had saved a second entry of one field: saving is
+    Ctrl+S, Ctrl+Return or the button itself). In the form's questions Enter goes on to the
+    next (ui.form_renderer); in a resolution's reasons, to the next difference; a focused
+    button is pressed by it."""
+
+    enter_moves = False
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
                 event.modifiers() & Qt.KeyboardModifier.ControlModifier):
-            self.focusNextChild()
+            if self.enter_moves:
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
@@ -164,6 +168,17 @@ class SecondEntryDialog(_Keys, QDialog):
         if not values and not missing:
             prompts.error(tr("Not saved"), tr("Nothing is typed: key the paper page first."))
             return
+        from alsdesk.store.double import unanswered
+
+        blank = unanswered(self.view.form, values, missing)
+        if blank and not prompts.confirm(tr("Required questions blank"), tr(
+                "{n} required question(s) are blank: {fields}.\n\nIf the paper page leaves "
+                "them blank, give each its missing-data code (F2). Save the second entry "
+                "with them blank?").format(
+                    n=len(blank), fields=", ".join(blank[:8]) + (", …" if len(blank) > 8
+                                                                 else "")),
+                destructive=True):
+            return
         rec = self.record
         try:
             entry = self.main.store.double.enter(rec.subject, rec.event, rec.form, values,
@@ -219,6 +234,8 @@ def _esc(text: str) -> str:
 
 class ResolveDialog(_Keys, QDialog):
     """Each open difference: both values, which one is right (or another), and why."""
+
+    enter_moves = True
 
     def __init__(self, window: "MainWindow", record: "FormRecord", entry: SecondEntry) -> None:
         super().__init__(window)
@@ -323,6 +340,19 @@ class ResolveDialog(_Keys, QDialog):
             return
         super().reject()
 
+    def _hard_findings(self) -> list[str]:
+        """The hard checks the form fails as it now is (with the subject's other forms)."""
+        from alsdesk.rules.context import check_context
+        from alsdesk.study.model import Severity as S
+
+        store, rec = self.main.store, self.record
+        now = store.forms.get_instance(rec.instance_id)
+        context = check_context(store, rec.subject, rec.event, rec.form,
+                                event_repeat=rec.event_repeat)
+        found = engine.evaluate(self.form, {**context, **now.values}, now.missing)
+        return [f.message for f in found if f.severity is S.HARD
+                and not f.check_id.startswith("required:")]
+
     def decisions(self) -> list[Decision]:
         """The differences given a choice, as the core takes them (the typed value read as
         the form reads it; a missing-data code typed as itself)."""
@@ -357,10 +387,16 @@ class ResolveDialog(_Keys, QDialog):
                 "Nothing was changed; your choices are still on screen."))
             return
         left = len(self.entry.open) - len(decisions)
-        prompts.info(tr("Differences resolved"), tr(
-            "{n} difference(s) resolved; {left} left.").format(n=len(decisions), left=left)
-            if left else tr("Every difference is resolved: both entries now agree, and the "
-                            "form can be marked complete."))
+        text = (tr("{n} difference(s) resolved; {left} left.").format(n=len(decisions),
+                                                                     left=left)
+                if left else tr("Every difference is resolved: both entries now agree, and "
+                                "the form can be marked complete."))
+        failing = self._hard_findings()
+        if failing:  # what marking complete will say: better now, with the page in hand
+            text += "\n\n" + tr("The form's checks find these with the values chosen; "
+                                   "correct them (with a reason) before marking it "
+                                   "complete:") + "\n" + "\n".join(f"- {m}" for m in failing)
+        prompts.info(tr("Differences resolved"), text)
         self.accept()
 
 
@@ -383,6 +419,27 @@ def open_resolution(window: "MainWindow", record: "FormRecord") -> bool:
     entry = window.store.double.entry(record.instance_id)
     dialog = ResolveDialog(window, record, entry)
     return window.prompts._run(dialog) == QDialog.DialogCode.Accepted
+
+
+def withdraw_second_entry(window: "MainWindow", record: "FormRecord") -> bool:
+    """Take back the form's second entry, with a reason; True if taken back."""
+    store = window.store
+    why = store.double.withdrawal_refusal(record)
+    if why:
+        window.prompts.error(tr("Withdraw the second entry"), why)
+        return False
+    reason = window.prompts.reason(tr("Withdraw the second entry"), tr(
+        "The second entry and its differences are taken back (the audit trail keeps them); "
+        "the form then awaits its second entry again. Why?"))
+    if not reason:
+        return False
+    try:
+        store.double.withdraw(record.instance_id, reason)
+    except AlsDeskError as exc:
+        window.prompts.error(tr("Withdraw the second entry"), str(exc))
+        return False
+    window.show_status(tr("The second entry was withdrawn: the form awaits it again."))
+    return True
 
 
 def state_text(window: "MainWindow", record: "FormRecord") -> str:
@@ -414,16 +471,19 @@ def state_text(window: "MainWindow", record: "FormRecord") -> str:
 
 
 def blind(window: "MainWindow", record: "FormRecord") -> bool | None:
-    """Before a form is shown: when the user could make its second entry now, the first
-    entry's values are not shown; they are offered the second entry instead. None: show
-    the form as usual; True: the second entry was saved (show it now); False: do not."""
-    from alsdesk.store.double import State
-
+    """Before a form is shown: to a user who may still make its second entry the first
+    entry's values are not shown (the core gives them an empty record); they are offered
+    the second entry, or told why it cannot be made yet. None: show the form as usual;
+    True: the second entry was saved (show it now); False: do not show it."""
     store = window.store
-    if store.double.state(record) is not State.AWAITING or record.instance_id is None \
-            or store.double.refusal(record) is not None:
+    if not store.double.blinded(record):
         return None
     label = shown_study(store.study).form(record.form).label
+    why = store.double.refusal(record)
+    if why:
+        window.prompts.error(tr("Second entry"), why + "\n\n" + tr(
+            "Its values are not shown to you: you may make its second entry."))
+        return False
     if not window.prompts.confirm(tr("Second entry"), tr(
             "'{form}' ({where}) awaits its second entry, and you did not key the first: "
             "its values are not shown to you. Key the paper page again now?").format(
@@ -451,6 +511,10 @@ class DoubleEntrySteps:
                                                 lambda: self._double("second"))
         self.resolve_action = self._action("resolve_differences", tr("R&esolve differences…"),
                                            lambda: self._double("resolve"))
+        # on the Form menu only (ui.main_menus): a rare step, kept off the tool bar
+        self.withdraw_action = self._action("withdraw_second_entry",
+                                            tr("&Withdraw the second entry…"),
+                                            lambda: self._double("withdraw"))
 
     def refresh_double(self, rec: "FormRecord", fdef) -> None:
         from .fmt import gate
@@ -460,8 +524,9 @@ class DoubleEntrySteps:
         self.double_line.setVisible(bool(line))
         if not fdef.double_entry:
             no = tr("This form is keyed once: the study definition asks no second entry.")
-            gate(self.second_entry_action, no)
-            gate(self.resolve_action, no)
+            for action in (self.second_entry_action, self.resolve_action,
+                           self.withdraw_action):
+                gate(action, no)
             return
         away = None if self.active else tr("Go to the Form page first (Ctrl+4).")
         store = self.main.store
@@ -477,6 +542,9 @@ class DoubleEntrySteps:
         gate(self.resolve_action, store.double.resolution_refusal(rec) or away,
              tr("Choose, for each difference between the two entries, the value the paper "
                 "holds"))
+        gate(self.withdraw_action, store.double.withdrawal_refusal(rec) or away,
+             tr("Take back a second entry keyed from the wrong page or with slips, before "
+                "any of its differences is resolved"))
 
     def _double(self, step: str) -> None:
         """Second entry… or Resolve differences…, then the form as it is now."""
@@ -487,7 +555,8 @@ class DoubleEntrySteps:
                 "The form has changes that are not saved: save them (Ctrl+S) or undo them "
                 "first."))
             return
-        opener = open_second_entry if step == "second" else open_resolution
+        opener = {"second": open_second_entry, "resolve": open_resolution,
+                  "withdraw": withdraw_second_entry}[step]
         if opener(self.main, self.record):
             self.reload()
             self.changed_in_store.emit()

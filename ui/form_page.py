@@ -341,7 +341,7 @@ class FormPage(QWidget, FormActions, FormLive, double_entry.DoubleEntrySteps):
     def refresh_state(self) -> None:
         """Header, signature, buttons and read-only state from the record and the role."""
         if self.view is None or self.record is None:
-            for action in self.form_actions:
+            for action in self.form_actions + [self.withdraw_action]:
                 gate(action, tr("Open a form first."))
             return
         store, rec = self.main.store, self.record

@@ -152,6 +152,10 @@ class FormView(QWidget):
                 label.setTextFormat(Qt.TextFormat.RichText)  # the definition's words escaped
                 label.setText(f"<b>{escape(section)}</b><br>{escape(label.text())}")
         self._set_tab_order()
+        # a grid's digit picks the answer and moves on by itself: the Enter typed after it
+        # out of habit must not move on a second time (it skipped every other question)
+        self._picked = False
+        self.changed.connect(self._typed)
         runs: dict[tuple[int, ...], list[ScoreRow]] = {}
         for row in self.rows.values():
             if isinstance(row.editor, ScoreRow):
@@ -289,8 +293,29 @@ class FormView(QWidget):
         """The first question on screen that takes typing (where opening a form puts you)."""
         return next((w for w in self.tab_chain if w.isVisibleTo(self) and w.isEnabled()), None)
 
-    def _next_question(self, field_id: str) -> None:
-        """After a digit answered a grid question: on to the next question on screen."""
+    def _typed(self, _field_id: str) -> None:
+        self._picked = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Enter: on to the next question, as Tab (what a question's editor leaves unused;
+        a memo keeps it for new lines). Never a save: that is Ctrl+S or Ctrl+Return."""
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                         | Qt.KeyboardModifier.AltModifier
+                                         | Qt.KeyboardModifier.ShiftModifier)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            fid = self.field_of(QApplication.focusWidget())
+            if self._picked:
+                self._picked = False  # the digit already moved on
+            elif fid is not None:
+                self._next_question(fid, picked=False)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _next_question(self, field_id: str, picked: bool = True) -> None:
+        """After a digit answered a grid question (or Enter): on to the next question on
+        screen; the last one keeps the keyboard."""
+        self._picked = picked
         ids = list(self.rows)
         for fid in ids[ids.index(field_id) + 1:]:
             editor = self.rows[fid].editor

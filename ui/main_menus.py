@@ -60,9 +60,10 @@ def build_menus(w: "MainWindow") -> None:
         form_menu.addAction(action)
         if action is fp.sign_action:
             form_menu.addAction(w.sign_visit_action)
-        if i in (2, 6):
+        if i in (2, 6, 9):
             form_menu.addSeparator()
-    w.addActions(fp.form_actions)
+    form_menu.addAction(fp.withdraw_action)
+    w.addActions(fp.form_actions + [fp.withdraw_action])
 
     view_menu = bar.addMenu(tr("&View"))
     w.page_actions = []

@@ -279,7 +279,11 @@ class MainWindow(QMainWindow):
         """End this user's session; the next user logs in on the same window."""
         if not self.form_page.maybe_leave():
             return False
-        self.store.logout()
+        try:
+            self.store.logout()  # writes its audit row: the file may refuse it (said why)
+        except AlsDeskError as exc:
+            self.prompts.error(tr("Not logged out"), str(exc))
+            return False
         self.hide()
         if self.relogin is None or not self.relogin(self):
             self._closing_checked = True

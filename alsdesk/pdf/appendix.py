@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from alsdesk.errors import AlsDeskError
+from alsdesk.i18n import tr
 from alsdesk.pdf.wording import birth_year, is_birth_date, utc_text
 from alsdesk.store import audit
 from alsdesk.store.definitions import RowVersions, study_at
@@ -28,6 +29,8 @@ def audit_rows(doc: "Collector") -> Iterator["AuditRow"]:
 
     store, today = doc.store, doc.study
     versions = RowVersions(store.conn)
+    # forms awaiting their second entry, which this user may make: their values not shown
+    blind = store.double.blinded_ids(doc.code)
     for row in audit.rows(store.conn, subject=doc.code):
         if row["action"] == audit.A.EXPORT:
             continue  # printouts (alsdesk.pdf._record) are not data: same data, same bytes
@@ -44,6 +47,11 @@ def audit_rows(doc: "Collector") -> Iterator["AuditRow"]:
             new = RESTRICTED if new is not None else None
         elif field is not None and is_birth_date(field) and not doc.include_identifiers:
             old, new = birth_year(old), birth_year(new)
+        elif row["instance_id"] in blind and field_id is not None:
+            from alsdesk.store.double import BLIND
+
+            old = tr(BLIND) if old is not None else None
+            new = tr(BLIND) if new is not None else None
         elif field is not None and row["action"] in audit.VALUE_ACTIONS:
             old, new = _shown(field, old), _shown(field, new)
         user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")

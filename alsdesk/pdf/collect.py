@@ -272,7 +272,13 @@ class Collector:
         queries = [q for q in self.all_queries if q.instance_id == instance_id]
         restricted = not self.include_identifiers and all(f.identifier for f in form.fields)
         rows = []
-        if not restricted:
+        # awaits its second entry, which this user may make: each field says it is not shown
+        blind = self.store.double.blinded(rec)
+        if blind:
+            from alsdesk.store.double import BLIND
+
+            rows = [FieldRow(f.label, tr(BLIND), section=f.section or "") for f in form.fields]
+        if not restricted and not blind:
             for f in form.fields:
                 refs = ", ".join(f"Q{q.id}" for q in queries if q.field == f.id)
                 if f.identifier and not self.include_identifiers:
@@ -293,7 +299,7 @@ class Collector:
                 rows.append(FieldRow(f.label, text, missing, visible.get(f.id, True), False,
                                      f.section or "", refs))
         derived = ()
-        if form.derived and not restricted:
+        if form.derived and not restricted and not blind:
             values = overview.derived(self.store, self.code, event.id, form.id, rec.values,
                                       event_repeat=rec.event_repeat, repeat=rec.repeat,
                                       version=rec.crf_changed if rec.instance_id else None)

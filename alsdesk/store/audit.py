@@ -72,6 +72,9 @@ class A:
     DOUBLE_DIFFERENCE = "double.difference"
     DOUBLE_RESOLVE = "double.resolve"
     DOUBLE_RESOLVED = "double.resolved"
+    # a second entry taken back before any of its differences was resolved (old value:
+    # "second entry N"; the form awaits its second entry again)
+    DOUBLE_WITHDRAWN = "double.withdrawn"
     SETTING = "settings.change"
     SCHEMA = "schema.change"
     # The study definition stored with the file, then each amendment of it

@@ -36,6 +36,9 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
     from alsdesk.store.records import FormRecord
 
+# what a user who may still make a form's second entry is shown of its first (alsdesk.pdf
+# prints it in each field; forms.get gives them an empty record)
+BLIND = QT_TRANSLATE_NOOP("", "(not shown: awaits its second entry)")
 REASON_MAX = 2000  # characters of a resolution's reason (a difference's, printed beside it)
 CHOICES = ("first", "second", "other")
 
@@ -194,6 +197,30 @@ class DoubleEntryService:
         return {iid: State.DIFFERENCES if keyed else State.AWAITING
                 for iid, keyed, open_ in rows if not keyed or open_}
 
+    def blinded(self, record: "FormRecord") -> bool:
+        """Whether the user logged in must not see this form's first entry: it awaits its
+        second entry and they could make it (a data-entry role, none of the first keyed by
+        them). Monitors and administrators key nothing, so see it."""
+        from alsdesk.auth import allowed
+
+        fdef = self.store.study.forms.get(record.form)
+        if (fdef is None or not fdef.double_entry or record.instance_id is None
+                or record.completed_at or self.store.role is None
+                or record.status in (FormStatus.DELETED, FormStatus.LOCKED)
+                or not allowed(self.store.role, Action.ENTER_DATA) or not self._tables()):
+            return False
+        if self.conn.execute("SELECT 1 FROM second_entries WHERE instance_id = ?",
+                             (record.instance_id,)).fetchone():
+            return False
+        return self.store.user_id not in self.first_keyers(record.instance_id)
+
+    def blinded_ids(self, subject: str) -> set[int]:
+        """The subject's form instances whose first entry the user must not see (blinded)."""
+        forms = self.store.forms
+        return {i.instance_id for i in forms.instances(subject)
+                if i.form in self.store.study.forms and self.store.study.form(i.form)
+                .double_entry and self.blinded(forms._record(i.instance_id))}
+
     def first_keyers(self, instance_id: int) -> tuple[str, ...]:
         """Who keyed any of the first entry (made the form, entered or changed a value or a
         code) before its second entry, in the order they first did."""
@@ -203,7 +230,7 @@ class DoubleEntryService:
                f"({', '.join('?' * len(acts))})")
         args: list[Any] = [instance_id, *acts]
         if entry is not None:
-            sql += " AND seq < (SELECT min(seq) FROM audit_trail WHERE instance_id = ? AND " \
+            sql += " AND seq < (SELECT max(seq) FROM audit_trail WHERE instance_id = ? AND " \
                    "action = ?)"
             args += [instance_id, A.DOUBLE_ENTRY]
         users = [r[0] for r in self.conn.execute(sql + " ORDER BY seq", args)]
@@ -242,6 +269,13 @@ class DoubleEntryService:
             return tr("You keyed the first entry of '{form}' (or part of it): the second "
                       "entry is made by another person, without seeing the first.").format(
                           form=label)
+        first = self.store.forms._record(record.instance_id)  # as stored, not as shown
+        if blank := unanswered(fdef, first.values, first.missing):
+            return tr("The first entry of '{form}' is not finished: {n} required question(s) "
+                      "are blank ({fields}). The first keyer keys the whole page first (a "
+                      "question the page leaves blank gets its missing-data code, F2).").format(
+                          form=label, n=len(blank), fields=", ".join(blank[:5])
+                          + (", …" if len(blank) > 5 else ""))
         return None
 
     def _deleted_why(self, record: "FormRecord") -> str:
@@ -426,6 +460,66 @@ class DoubleEntryService:
                                    "second or other.").format(choice=str(dec.choice)[:20]))
         return Decision(dec.field, dec.choice, reason, dec.value, dec.missing), value, code
 
+    def lock_refusal(self, instance_ids: Sequence[int]) -> str | None:
+        """Why these forms cannot be locked now: two entries of one still differ (the lock
+        would keep them so, and stop their resolution)."""
+        if not self._tables() or not instance_ids:
+            return None
+        rows = self.conn.execute(
+            "SELECT s.code, fi.event, fi.form FROM second_entries se JOIN form_instances fi ON "
+            "fi.id = se.instance_id JOIN subjects s ON s.id = fi.subject_id WHERE "
+            f"se.resolved_at IS NULL AND se.instance_id IN ({', '.join('?' * len(instance_ids))})",
+            list(instance_ids)).fetchall()
+        if not rows:
+            return None
+        study = self.store.study
+        names = ", ".join(f"{code} {study.event(ev).label} {study.form(form).label}"
+                          for code, ev, form in rows[:5])
+        return tr("The two entries of {names} still differ: resolve the differences first "
+                  "(Form > Resolve differences…), then lock.").format(names=names)
+
+    def withdrawal_refusal(self, record: "FormRecord") -> str | None:
+        """Why the user logged in may not take back this form's second entry; None if they
+        may (the second keyer or an investigator, while none of its differences is resolved
+        into the form)."""
+        from alsdesk import permissions
+        from alsdesk.auth import Role
+
+        if (why := permissions.role_refusal(self.store.role, Action.ENTER_DATA)):
+            return why
+        label = self.store.study.form(record.form).label
+        entry = self.entry(record.instance_id) if record.instance_id is not None else None
+        if entry is None:
+            return tr("'{form}' has no second entry to withdraw.").format(form=label)
+        if not entry.differences:
+            return tr("The second entry of '{form}' agreed with the first: there is nothing "
+                      "to take back.").format(form=label)
+        if any(d.resolved for d in entry.differences):
+            return tr("Differences of the second entry of '{form}' were already resolved "
+                      "into the form: it is kept (a value it changed is corrected with a "
+                      "reason instead).").format(form=label)
+        if self.store.user_id != entry.entered_by and self.store.role is not Role.INVESTIGATOR:
+            return tr("Only the person who made the second entry, or an investigator, "
+                      "withdraws it.")
+        return None
+
+    def withdraw(self, instance_id: int, reason: str) -> None:
+        """Take back a second entry none of whose differences is resolved yet (keyed from
+        the wrong page, or with a slip of the keyboard), with a reason: the form awaits its
+        second entry again, from anyone who keyed none of the first. The trail keeps it."""
+        self.store.require(Action.ENTER_DATA)
+        record = self.store.forms._record(instance_id)
+        if (why := self.withdrawal_refusal(record)):
+            raise WorkflowError(why)
+        entry = self.entry(instance_id)
+        assert entry is not None
+        why = _reason(reason, self.store.study.form(record.form).label)
+        with self.store.transaction():
+            self.conn.execute("DELETE FROM entry_differences WHERE entry_id = ?", (entry.id,))
+            self.conn.execute("DELETE FROM second_entries WHERE id = ?", (entry.id,))
+            self.store.audit(A.DOUBLE_WITHDRAWN, **place_of(record),
+                             old_value=f"second entry {entry.id}", reason=why)
+
     # -- what the form's own save asks of it --------------------------------------------
 
     def gate(self, fdef: Form, current: "FormRecord", changed: tuple[str, ...],
@@ -467,6 +561,16 @@ class DoubleEntryService:
             yield
         finally:
             self._importing = False
+
+
+def unanswered(fdef: Form, values: Mapping[str, Any], missing: Mapping[str, str]) -> list[str]:
+    """The labels of the required questions shown by the form's own rules that hold neither
+    a value nor a missing-data code."""
+    from alsdesk.rules.engine import visibility
+
+    shown = visibility(fdef, values, missing)
+    return [f.label for f in fdef.fields if f.required and shown.get(f.id, True)
+            and values.get(f.id) in (None, "") and not missing.get(f.id)]
 
 
 def entry_summary(fields: int, differences: int) -> str:

@@ -93,6 +93,8 @@ class FormService(WorkflowSteps):
         return restricted_fields(role, self.store.study.form(form_id))
 
     def _mask(self, rec: FormRecord) -> FormRecord:
+        if self.store.double.blinded(rec):  # its second entry is still to be made, blind
+            return dataclasses.replace(rec, values={}, missing={})
         hidden = self._hidden(rec.form)
         if not hidden or not any(k in hidden for k in rec.values):
             return rec
@@ -192,6 +194,13 @@ class FormService(WorkflowSteps):
         if not found:
             return found
         hidden = self._hidden(found[0]["form"]) if found[0].get("form") else frozenset()
+        if self.store.double.blinded(self._record(instance_id)):
+            from alsdesk.store.double import BLIND
+
+            for row in found:
+                if row.get("field") is not None:
+                    row["old_value"] = tr(BLIND) if row["old_value"] is not None else None
+                    row["new_value"] = tr(BLIND) if row["new_value"] is not None else None
         for row in found:
             if row.get("field") in hidden:
                 row["old_value"] = RESTRICTED if row["old_value"] is not None else None

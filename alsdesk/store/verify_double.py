@@ -24,7 +24,7 @@ from alsdesk.study import values as fv
 from alsdesk.study.model import Study
 
 _ACTIONS = (A.DOUBLE_ENTRY, A.DOUBLE_VALUE, A.DOUBLE_CODE, A.DOUBLE_DIFFERENCE,
-            A.DOUBLE_RESOLVE, A.DOUBLE_RESOLVED)
+            A.DOUBLE_RESOLVE, A.DOUBLE_RESOLVED, A.DOUBLE_WITHDRAWN)
 _NUMBERED = re.compile(r"^second entry (\d+)$")
 
 
@@ -60,6 +60,12 @@ def _rebuilt(conn: sqlite3.Connection) -> dict[int, _Entry]:
         e = out.get(iid)
         if e is None:
             continue  # reported below: a row of a second entry that was never made
+        if action == A.DOUBLE_WITHDRAWN:  # taken back: the form awaits its second entry
+            if e.resolves:
+                e.resolved = ("withdrawn after a resolution", None)  # reported as a mismatch
+            else:
+                del out[iid]
+            continue
         if action == A.DOUBLE_VALUE:
             e.values[fid] = new
         elif action == A.DOUBLE_CODE:
@@ -80,7 +86,7 @@ def problems(conn: sqlite3.Connection, study: Study) -> list[str]:
     want = _rebuilt(conn)
     out: list[str] = []
     orphans = conn.execute(
-        f"SELECT count(*) FROM audit_trail WHERE action IN ({', '.join('?' * 5)}) AND "
+        f"SELECT count(*) FROM audit_trail WHERE action IN ({', '.join('?' * 6)}) AND "
         "instance_id NOT IN (SELECT instance_id FROM audit_trail WHERE action = ?)",
         (*_ACTIONS[1:], A.DOUBLE_ENTRY)).fetchone()[0]
     if orphans:

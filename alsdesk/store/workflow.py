@@ -232,6 +232,8 @@ class WorkflowSteps:
         if rec.status in (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED):
             raise WorkflowError(tr("A form that is {status} cannot be locked.").format(
                 status=rec.status.shown))
+        if why := self.store.double.lock_refusal([instance_id]):
+            raise WorkflowError(why)
         with self.store.transaction():
             self._lock_row(rec, reason)
         return self.get_instance(instance_id)
@@ -271,12 +273,13 @@ class WorkflowSteps:
         problem = sign.problem()
         todo = [i for i in self.instances(sign.subject) if i.status not in
                 (FormStatus.LOCKED, FormStatus.DELETED, FormStatus.NOT_STARTED)]
-        refusal = None
-        if problem and self.store.study.lock_unsigned == "refuse":
+        # two entries of a form keyed twice that still differ stop the lock first
+        refusal = self.store.double.lock_refusal([i.instance_id for i in todo])
+        if refusal is None and problem and self.store.study.lock_unsigned == "refuse":
             refusal = tr("The casebook cannot be locked yet: {problem} The investigator signs "
                          "them first (Sign on the form or Sign visit); then lock the casebook "
                          "again.").format(problem=problem)
-        elif not todo:
+        elif refusal is None and not todo:
             refusal = tr("The casebook of {subject} has no form left to lock.").format(
                 subject=sign.subject)
         return sign, todo, refusal, problem

@@ -72,144 +72,144 @@
         <translation>امضای همهٔ فرم‌های کامل ویزیتِ انتخاب‌شده در پروندهٔ بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="67"/>
+        <location filename="../../ui/main_menus.py" line="68"/>
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="70"/>
+        <location filename="../../ui/main_menus.py" line="71"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;داشبورد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="71"/>
+        <location filename="../../ui/main_menus.py" line="72"/>
         <source>&amp;Subjects</source>
         <translation>&amp;بیماران</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="72"/>
+        <location filename="../../ui/main_menus.py" line="73"/>
         <source>&amp;Casebook</source>
         <translation>&amp;پروندهٔ بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="72"/>
+        <location filename="../../ui/main_menus.py" line="73"/>
         <source>&amp;Form</source>
         <translation>&amp;فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="73"/>
+        <location filename="../../ui/main_menus.py" line="74"/>
         <source>&amp;Queries</source>
         <translation>&amp;پرسش‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="78"/>
+        <location filename="../../ui/main_menus.py" line="79"/>
         <source>&amp;Find a subject</source>
         <translation>&amp;یافتن بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="80"/>
+        <location filename="../../ui/main_menus.py" line="81"/>
         <source>&amp;Refresh</source>
         <translation>&amp;تازه‌سازی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="90"/>
+        <location filename="../../ui/main_menus.py" line="91"/>
         <source>Safety &amp;tables…</source>
         <translation>&amp;جدول‌های ایمنی…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="91"/>
+        <location filename="../../ui/main_menus.py" line="92"/>
         <source>Adverse events by SOC and term, serious, by relationship, per subject</source>
         <translation>عوارض ناخواسته بر پایهٔ SOC و اصطلاح، جدی، بر پایهٔ ارتباط، برای هر بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="100"/>
+        <location filename="../../ui/main_menus.py" line="101"/>
         <source>Dou&amp;ble data entry…</source>
         <translation>&amp;ورود دوبارهٔ داده‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="101"/>
+        <location filename="../../ui/main_menus.py" line="102"/>
         <source>Forms awaiting their second entry, differences to resolve, error rates per form, subject and user</source>
         <translation>فرم‌های در انتظار ورود دوم، اختلاف‌های حل‌نشده، نرخ خطا به تفکیک فرم، آزمودنی و کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="108"/>
+        <location filename="../../ui/main_menus.py" line="109"/>
         <source>&amp;Administration</source>
         <translation>&amp;مدیریت</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="109"/>
+        <location filename="../../ui/main_menus.py" line="110"/>
         <source>&amp;Add a user…</source>
         <translation>&amp;افزودن کاربر…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="110"/>
+        <location filename="../../ui/main_menus.py" line="111"/>
         <source>&amp;Settings…</source>
         <translation>&amp;تنظیمات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="115"/>
+        <location filename="../../ui/main_menus.py" line="116"/>
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="118"/>
+        <location filename="../../ui/main_menus.py" line="119"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="119"/>
+        <location filename="../../ui/main_menus.py" line="120"/>
         <source>Every shortcut of this window</source>
         <translation>همهٔ میان‌برهای این پنجره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="120"/>
+        <location filename="../../ui/main_menus.py" line="121"/>
         <source>User &amp;guide</source>
         <translation>&amp;راهنمای کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="121"/>
+        <location filename="../../ui/main_menus.py" line="122"/>
         <source>How to record a visit, an AE, a query, a signature</source>
         <translation>چگونه یک ویزیت، یک عارضهٔ ناخواسته، یک پرسش و یک امضا ثبت شود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="125"/>
+        <location filename="../../ui/main_menus.py" line="126"/>
         <source>&amp;About ALS Desk</source>
         <translation>&amp;دربارهٔ ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="141"/>
+        <location filename="../../ui/main_menus.py" line="142"/>
         <source>&amp;Language</source>
         <translation>&amp;زبان</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="174"/>
+        <location filename="../../ui/main_menus.py" line="175"/>
         <source>&amp;Users…</source>
         <translation>&amp;کاربران…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="175"/>
-        <location filename="../../ui/main_menus.py" line="190"/>
+        <location filename="../../ui/main_menus.py" line="176"/>
+        <location filename="../../ui/main_menus.py" line="191"/>
         <source>Accounts: add, reset a password, unlock, change a role, deactivate</source>
         <translation>حساب‌ها: افزودن، بازنشانی گذرواژه، باز کردن قفل، تغییر نقش، غیرفعال کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="177"/>
+        <location filename="../../ui/main_menus.py" line="178"/>
         <source>Audit &amp;trail…</source>
         <translation>&amp;ردپای ممیزی…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="178"/>
-        <location filename="../../ui/main_menus.py" line="192"/>
+        <location filename="../../ui/main_menus.py" line="179"/>
+        <location filename="../../ui/main_menus.py" line="193"/>
         <source>Review and export the audit trail</source>
         <translation>بازبینی و خروجی گرفتن از ردپای ممیزی</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="180"/>
+        <location filename="../../ui/main_menus.py" line="181"/>
         <source>Study &amp;definition…</source>
         <translation>&amp;تعریف مطالعه…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_menus.py" line="181"/>
+        <location filename="../../ui/main_menus.py" line="182"/>
         <source>The versions of the study definition the database holds; a protocol amendment (administrator)</source>
         <translation>نسخه‌های تعریف مطالعه که پایگاه داده نگه می‌دارد؛ اصلاحیهٔ پروتکل (مدیر سامانه)</translation>
     </message>
@@ -684,7 +684,7 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="39"/>
         <location filename="../../ui/audit_viewer.py" line="176"/>
-        <location filename="../../ui/double_report.py" line="76"/>
+        <location filename="../../ui/double_report.py" line="78"/>
         <source>User</source>
         <translation>کاربر</translation>
     </message>
@@ -746,8 +746,8 @@ Open it in a web browser; it prints as it shows.</source>
         <location filename="../../ui/audit_viewer.py" line="171"/>
         <location filename="../../ui/dashboard.py" line="112"/>
         <location filename="../../ui/dashboard.py" line="115"/>
-        <location filename="../../ui/double_report.py" line="68"/>
-        <location filename="../../ui/double_report.py" line="75"/>
+        <location filename="../../ui/double_report.py" line="70"/>
+        <location filename="../../ui/double_report.py" line="77"/>
         <location filename="../../ui/outcomes_view.py" line="107"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/safety_page.py" line="86"/>
@@ -870,8 +870,8 @@ Open it in a web browser; it prints as it shows.</source>
         <location filename="../../ui/audit_viewer.py" line="42"/>
         <location filename="../../ui/audit_viewer.py" line="173"/>
         <location filename="../../ui/dialogs_auth.py" line="292"/>
-        <location filename="../../ui/double_report.py" line="68"/>
-        <location filename="../../ui/double_report.py" line="74"/>
+        <location filename="../../ui/double_report.py" line="70"/>
+        <location filename="../../ui/double_report.py" line="76"/>
         <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/main_window.py" line="184"/>
         <location filename="../../ui/queries.py" line="42"/>
@@ -1047,7 +1047,12 @@ Open it in a web browser; it prints as it shows.</source>
         <translation>واردشده: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Not logged out</source>
+        <translation>خروج انجام نشد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>{name} has changes to {what} that are not saved.
 
 Only {name} can save them: enter the password and Unlock, then save.
@@ -1062,27 +1067,27 @@ Switch user?</source>
 کاربر تعویض شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>Welcome back: your changes to {what} are still on screen</source>
         <translation>خوش برگشتید: تغییرات شما در {what} همچنان روی صفحه است</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>The unsaved changes of {name} to {what} were discarded</source>
         <translation>تغییرات ذخیره‌نشدهٔ {name} در {what} دور ریخته شد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Account added: {user} ({role})</source>
         <translation>حساب افزوده شد: {user} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>The window now locks after {minutes} idle minutes</source>
         <translation>پنجره از این پس پس از {minutes} دقیقه بیکاری قفل می‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>dates are shown as {format}</source>
         <translation>تاریخ‌ها به شکل {format} نشان داده می‌شوند</translation>
     </message>
@@ -1408,7 +1413,7 @@ Switch user?</source>
         <translation>تنظیمات مرکز (قفل در بیکاری)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Switch user</source>
         <translation>تعویض کاربر</translation>
     </message>
@@ -1588,7 +1593,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/dialogs.py" line="308"/>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Settings</source>
         <translation>تنظیمات</translation>
     </message>
@@ -1623,12 +1628,12 @@ Switch user?</source>
         <translation>ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>About ALS Desk</source>
         <translation>دربارهٔ ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>ALS Desk — electronic data capture
 
 {title}
@@ -1645,12 +1650,12 @@ Database: {path}</source>
 پایگاه داده: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Close ALS Desk</source>
         <translation>بستن ALS Desk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>The window is locked: changes not saved on screen will be lost. Close anyway?</source>
         <translation>پنجره قفل است: تغییراتی که روی صفحه ذخیره نشده‌اند از دست می‌روند. با این حال بسته شود؟</translation>
     </message>
@@ -1979,7 +1984,7 @@ Database: {path}</source>
     <message>
         <location filename="../../ui/casebook.py" line="143"/>
         <location filename="../../ui/casebook.py" line="182"/>
-        <location filename="../../ui/casebook.py" line="244"/>
+        <location filename="../../ui/casebook.py" line="245"/>
         <source>{label}s</source>
         <translation>{label}</translation>
     </message>
@@ -2009,105 +2014,105 @@ Database: {path}</source>
         <translation>{status}{initials} · ویزیت بعدی: {next}{unsigned}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="268"/>
+        <location filename="../../ui/casebook.py" line="269"/>
         <source>&lt;b&gt;Eligibility:&lt;/b&gt; {text}</source>
         <translation>&lt;b&gt;واجد شرایط بودن:&lt;/b&gt; {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="298"/>
+        <location filename="../../ui/casebook.py" line="299"/>
         <location filename="../../ui/print_actions.py" line="173"/>
         <source>Open a subject first.</source>
         <translation>ابتدا پروندهٔ یک بیمار را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="300"/>
+        <location filename="../../ui/casebook.py" line="301"/>
         <source>Screen failure, withdrawal ... with a reason; enrolment follows the infusion, completion and death the end-of-study form</source>
         <translation>شکست غربالگری، خروج از مطالعه و ... همراه با دلیل؛ ورود به مطالعه پس از تزریق ثبت می‌شود، و پایان مطالعه و فوت بر پایهٔ فرم پایان مطالعه</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="303"/>
+        <location filename="../../ui/casebook.py" line="304"/>
         <source>Record a visit outside the schedule</source>
         <translation>ثبت ویزیتی خارج از برنامهٔ ویزیت‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="306"/>
+        <location filename="../../ui/casebook.py" line="307"/>
         <source>Select a visit in the matrix first.</source>
         <translation>ابتدا یک ویزیت را در جدول ویزیت‌ها انتخاب کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="307"/>
+        <location filename="../../ui/casebook.py" line="308"/>
         <source>Sign every complete form of the selected visit</source>
         <translation>امضای همهٔ فرم‌های کامل ویزیتِ انتخاب‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="309"/>
+        <location filename="../../ui/casebook.py" line="310"/>
         <source>Lock every form of this subject, once the investigator has signed what the protocol has signed</source>
         <translation>قفل کردن همهٔ فرم‌های این بیمار، پس از آنکه پژوهشگر هر آنچه را پروتکل امضایش را خواسته امضا کرده باشد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="334"/>
+        <location filename="../../ui/casebook.py" line="335"/>
         <source>Status not changed</source>
         <translation>وضعیت تغییر نکرد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="336"/>
+        <location filename="../../ui/casebook.py" line="337"/>
         <source>{subject} is now {status} (was {was}).</source>
         <translation>وضعیت {subject} اکنون {status} است (پیش‌تر: {was}).</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="359"/>
+        <location filename="../../ui/casebook.py" line="360"/>
         <source>Nothing to sign</source>
         <translation>چیزی برای امضا کردن نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="360"/>
+        <location filename="../../ui/casebook.py" line="361"/>
         <source>{label}, subject {subject}: {refusal} {warning}</source>
         <translation>{label}، بیمار {subject}: {refusal} {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="365"/>
+        <location filename="../../ui/casebook.py" line="366"/>
         <source>{label}, subject {subject}</source>
         <translation>{label}، بیمار {subject}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="370"/>
+        <location filename="../../ui/casebook.py" line="371"/>
         <source>Signed the {label} visit of {subject}</source>
         <translation>ویزیت {label} بیمار {subject} امضا شد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="383"/>
-        <location filename="../../ui/casebook.py" line="386"/>
-        <location filename="../../ui/casebook.py" line="401"/>
+        <location filename="../../ui/casebook.py" line="384"/>
+        <location filename="../../ui/casebook.py" line="387"/>
+        <location filename="../../ui/casebook.py" line="402"/>
         <source>Casebook not locked</source>
         <translation>پروندهٔ بیمار قفل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="388"/>
+        <location filename="../../ui/casebook.py" line="389"/>
         <source>Lock every form of {subject}? Nobody can change them until unlocked.</source>
         <translation>همهٔ فرم‌های {subject} قفل شود؟ تا باز کردن قفل، هیچ‌کس نمی‌تواند آن‌ها را تغییر دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="391"/>
+        <location filename="../../ui/casebook.py" line="392"/>
         <source>{warning} The study allows locking all the same. {ask}</source>
         <translation>{warning} با این حال، مطالعه اجازهٔ قفل کردن را می‌دهد. {ask}</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="393"/>
+        <location filename="../../ui/casebook.py" line="394"/>
         <source>Lock casebook</source>
         <translation>قفل کردن پروندهٔ بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="394"/>
+        <location filename="../../ui/casebook.py" line="395"/>
         <source>{ask} A reason is optional.</source>
         <translation>{ask} نوشتن دلیل اختیاری است.</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="403"/>
+        <location filename="../../ui/casebook.py" line="404"/>
         <source>Locked the casebook of {subject} ({n} forms).</source>
         <translation>پروندهٔ بیمار {subject} قفل شد ({n} فرم).</translation>
     </message>
     <message>
-        <location filename="../../ui/casebook.py" line="406"/>
+        <location filename="../../ui/casebook.py" line="407"/>
         <source>Casebook locked with unsigned forms</source>
         <translation>پروندهٔ بیمار با فرم‌های امضانشده قفل شد</translation>
     </message>
@@ -2313,7 +2318,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/dashboard.py" line="112"/>
-        <location filename="../../ui/double_report.py" line="68"/>
+        <location filename="../../ui/double_report.py" line="70"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/schedule_table.py" line="84"/>
         <source>Visit</source>
@@ -2833,9 +2838,9 @@ then start ALS Desk again.</source>
         <translation>راستی‌آزمایی دادهٔ منبع به دست {name} در {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="159"/>
-        <location filename="../../ui/double_entry.py" line="177"/>
-        <location filename="../../ui/double_entry.py" line="181"/>
+        <location filename="../../ui/double_entry.py" line="163"/>
+        <location filename="../../ui/double_entry.py" line="192"/>
+        <location filename="../../ui/double_entry.py" line="196"/>
         <location filename="../../ui/form_actions.py" line="35"/>
         <source>Nothing was saved; what you typed is still on screen.</source>
         <translation>چیزی ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
@@ -2846,40 +2851,40 @@ then start ALS Desk again.</source>
         <translation>این آخرین فرم {event} برای بیمار {subject} بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="72"/>
+        <location filename="../../ui/double_entry.py" line="76"/>
         <source>Subject {subject} · {where}{entry}</source>
         <translation>آزمودنی {subject} · {where}{entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="85"/>
+        <location filename="../../ui/double_entry.py" line="89"/>
         <source>Second entry: {form}</source>
         <translation>ورود دوم: {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="91"/>
+        <location filename="../../ui/double_entry.py" line="95"/>
         <source>Key the paper page again, as it is written. The first entry is not shown; the two are compared when you save, and any difference is resolved afterwards by the first keyer or a third person. F2 on a question: its missing-data codes.</source>
         <translation>برگهٔ کاغذی را همان‌طور که نوشته شده دوباره وارد کنید. ورود اول نشان داده نمی‌شود؛ هنگام ذخیره، این دو مقایسه می‌شوند و هر اختلاف را بعداً واردکنندهٔ اول یا شخص سومی حل می‌کند. F2 روی یک پرسش: کدهای دادهٔ گم‌شدهٔ آن.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="110"/>
+        <location filename="../../ui/double_entry.py" line="114"/>
         <source>&amp;Save second entry</source>
         <translation>&amp;ذخیرهٔ ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="112"/>
+        <location filename="../../ui/double_entry.py" line="116"/>
         <source>Compare with the first entry and keep this one (Ctrl+S)</source>
         <translation>مقایسه با ورود اول و نگه‌داشتن این ورود (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="144"/>
+        <location filename="../../ui/double_entry.py" line="148"/>
         <source>No missing-data code</source>
         <translation>بدون کد دادهٔ گم‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="157"/>
-        <location filename="../../ui/double_entry.py" line="165"/>
-        <location filename="../../ui/double_entry.py" line="176"/>
-        <location filename="../../ui/double_entry.py" line="180"/>
+        <location filename="../../ui/double_entry.py" line="161"/>
+        <location filename="../../ui/double_entry.py" line="169"/>
+        <location filename="../../ui/double_entry.py" line="191"/>
+        <location filename="../../ui/double_entry.py" line="195"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <location filename="../../ui/form_actions.py" line="120"/>
         <location filename="../../ui/form_actions.py" line="147"/>
@@ -2888,24 +2893,29 @@ then start ALS Desk again.</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="157"/>
+        <location filename="../../ui/double_entry.py" line="161"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <source>These entries cannot be read:</source>
         <translation>این ورودی‌ها قابل خواندن نیستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="165"/>
+        <location filename="../../ui/double_entry.py" line="169"/>
         <source>Nothing is typed: key the paper page first.</source>
         <translation>چیزی وارد نشده است: نخست برگهٔ کاغذی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="187"/>
-        <location filename="../../ui/double_entry.py" line="193"/>
+        <location filename="../../ui/double_entry.py" line="174"/>
+        <source>Required questions blank</source>
+        <translation>پرسش‌های لازم خالی‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="202"/>
+        <location filename="../../ui/double_entry.py" line="208"/>
         <source>Second entry saved</source>
         <translation>ورود دوم ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="188"/>
+        <location filename="../../ui/double_entry.py" line="203"/>
         <source>{fields} fields compared; {n} differ from the first entry:
 {names}
 
@@ -2916,198 +2926,245 @@ The first keyer or a third person resolves them with the paper page (Form &gt; R
 واردکنندهٔ اول یا شخص سومی آن‌ها را با برگهٔ کاغذی حل می‌کند (فرم &gt; حل اختلاف‌ها…)؛ تا آن زمان فرم کامل نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="194"/>
+        <location filename="../../ui/double_entry.py" line="209"/>
         <source>{fields} fields compared: both entries agree. The form can now be marked complete.</source>
         <translation>{fields} فیلد مقایسه شد: هر دو ورود یکسان‌اند. اکنون می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="207"/>
+        <location filename="../../ui/double_entry.py" line="222"/>
         <source>Discard the second entry?</source>
         <translation>ورود دوم کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="208"/>
+        <location filename="../../ui/double_entry.py" line="223"/>
         <source>What you typed of the second entry is not saved. Close and discard it?</source>
         <translation>آنچه از ورود دوم وارد کرده‌اید ذخیره نشده است. بسته و کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="229"/>
+        <location filename="../../ui/double_entry.py" line="246"/>
         <source>Resolve differences: {form}</source>
         <translation>حل اختلاف‌ها: {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="234"/>
+        <location filename="../../ui/double_entry.py" line="251"/>
         <source>Look at the paper page. For each difference choose the value it holds (the first entry&apos;s, the second&apos;s, or type another) and say why. The first entry was keyed by {first}, the second by {second}.</source>
         <translation>به برگهٔ کاغذی نگاه کنید. برای هر اختلاف، مقداری را که برگه دارد برگزینید (مقدار ورود اول، ورود دوم، یا مقدار دیگری را وارد کنید) و دلیل را بنویسید. ورود اول را {first} و ورود دوم را {second} وارد کرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="253"/>
+        <location filename="../../ui/double_entry.py" line="270"/>
         <source>&amp;Resolve</source>
         <translation>&amp;حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="255"/>
+        <location filename="../../ui/double_entry.py" line="272"/>
         <source>Put the chosen values into the form, with the reasons (Ctrl+Return)</source>
         <translation>گذاشتن مقادیر برگزیده در فرم، همراه با دلیل‌ها (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="285"/>
+        <location filename="../../ui/double_entry.py" line="302"/>
         <source>&amp;First entry: {value}</source>
         <translation>&amp;ورود اول: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="287"/>
+        <location filename="../../ui/double_entry.py" line="304"/>
         <source>&amp;Second entry: {value}</source>
         <translation>و&amp;رود دوم: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="289"/>
+        <location filename="../../ui/double_entry.py" line="306"/>
         <source>&amp;Another value:</source>
         <translation>&amp;مقدار دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="292"/>
+        <location filename="../../ui/double_entry.py" line="309"/>
         <source>as the paper page holds it; or a missing-data code ({codes})</source>
         <translation>همان‌طور که در برگهٔ کاغذی است؛ یا یک کد دادهٔ گم‌شده ({codes})</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="294"/>
+        <location filename="../../ui/double_entry.py" line="311"/>
         <source>as the paper page holds it</source>
         <translation>همان‌طور که در برگهٔ کاغذی است</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="301"/>
+        <location filename="../../ui/double_entry.py" line="318"/>
         <source>why (for example: as on the paper page)</source>
         <translation>چرا (برای نمونه: مطابق برگهٔ کاغذی)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="310"/>
+        <location filename="../../ui/double_entry.py" line="327"/>
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="320"/>
+        <location filename="../../ui/double_entry.py" line="337"/>
         <source>Discard your choices?</source>
         <translation>انتخاب‌های شما کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="321"/>
+        <location filename="../../ui/double_entry.py" line="338"/>
         <source>Nothing is resolved yet. Close and discard the choices and reasons typed?</source>
         <translation>هنوز چیزی حل نشده است. بسته شود و انتخاب‌ها و دلیل‌های واردشده کنار گذاشته شوند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="351"/>
+        <location filename="../../ui/double_entry.py" line="381"/>
         <source>Nothing resolved</source>
         <translation>چیزی حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="352"/>
+        <location filename="../../ui/double_entry.py" line="382"/>
         <source>Choose, for at least one difference, the value the paper page holds.</source>
         <translation>دست‌کم برای یک اختلاف، مقداری را که برگهٔ کاغذی دارد برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="356"/>
+        <location filename="../../ui/double_entry.py" line="386"/>
         <source>Not resolved</source>
         <translation>حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="357"/>
+        <location filename="../../ui/double_entry.py" line="387"/>
         <source>Nothing was changed; your choices are still on screen.</source>
         <translation>چیزی تغییر نکرد؛ انتخاب‌های شما هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="360"/>
+        <location filename="../../ui/double_entry.py" line="396"/>
+        <source>The form&apos;s checks find these with the values chosen; correct them (with a reason) before marking it complete:</source>
+        <translation>بررسی‌های فرم با مقادیر برگزیده این موارد را می‌یابند؛ پیش از کامل اعلام‌کردن فرم، آن‌ها را (با دلیل) اصلاح کنید:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="399"/>
         <source>Differences resolved</source>
         <translation>اختلاف‌ها حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="361"/>
+        <location filename="../../ui/double_entry.py" line="390"/>
         <source>{n} difference(s) resolved; {left} left.</source>
         <translation>{n} اختلاف حل شد؛ {left} اختلاف مانده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="362"/>
+        <location filename="../../ui/double_entry.py" line="175"/>
+        <source>{n} required question(s) are blank: {fields}.
+
+If the paper page leaves them blank, give each its missing-data code (F2). Save the second entry with them blank?</source>
+        <translation>{n} پرسش لازم خالی است: {fields}.
+
+اگر برگهٔ کاغذی آن‌ها را خالی گذاشته است، به هر یک کد دادهٔ گم‌شدهٔ آن را بدهید (F2). ورود دوم با این پرسش‌های خالی ذخیره شود؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="392"/>
         <source>Every difference is resolved: both entries now agree, and the form can be marked complete.</source>
         <translation>همهٔ اختلاف‌ها حل شد: اکنون هر دو ورود یکسان‌اند و می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="371"/>
-        <location filename="../../ui/double_entry.py" line="427"/>
+        <location filename="../../ui/double_entry.py" line="407"/>
+        <location filename="../../ui/double_entry.py" line="484"/>
+        <location filename="../../ui/double_entry.py" line="487"/>
         <source>Second entry</source>
         <translation>ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="381"/>
+        <location filename="../../ui/double_entry.py" line="417"/>
         <source>Resolve differences</source>
         <translation>حل اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="397"/>
+        <location filename="../../ui/double_entry.py" line="429"/>
+        <location filename="../../ui/double_entry.py" line="431"/>
+        <location filename="../../ui/double_entry.py" line="439"/>
+        <source>Withdraw the second entry</source>
+        <translation>پس‌گرفتن ورود دوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="432"/>
+        <source>The second entry and its differences are taken back (the audit trail keeps them); the form then awaits its second entry again. Why?</source>
+        <translation>ورود دوم و اختلاف‌هایش پس گرفته می‌شوند (ردگیری ممیزی آن‌ها را نگه می‌دارد)؛ سپس فرم دوباره در انتظار ورود دوم می‌ماند. چرا؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="441"/>
+        <source>The second entry was withdrawn: the form awaits it again.</source>
+        <translation>ورود دوم پس گرفته شد: فرم دوباره در انتظار آن است.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="454"/>
         <source>Keyed twice from paper: this form was completed before double entry applied to it.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: این فرم پیش از آنکه ورود دوباره برایش لازم شود کامل شده بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="402"/>
+        <location filename="../../ui/double_entry.py" line="459"/>
         <source>Keyed twice from paper: awaiting its second entry by another person (first keyed by {first}).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: در انتظار ورود دوم به دست شخص دیگری (ورود اول: {first}).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="404"/>
+        <location filename="../../ui/double_entry.py" line="461"/>
         <source>Keyed twice from paper: key it here first; another person then makes its second entry.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: نخست آن را اینجا وارد کنید؛ سپس شخص دیگری ورود دوم را انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="408"/>
+        <location filename="../../ui/double_entry.py" line="465"/>
         <source>Keyed twice from paper: {n} difference(s) between the two entries to resolve (second entry by {user}): Form &gt; Resolve differences…</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: {n} اختلاف میان دو ورود باید حل شود (ورود دوم: {user}): فرم &gt; حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="411"/>
+        <location filename="../../ui/double_entry.py" line="468"/>
         <source>Keyed twice from paper: both entries agree (second entry by {user}; {n} difference(s) resolved).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: هر دو ورود یکسان‌اند (ورود دوم: {user}؛ {n} اختلاف حل شد).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="428"/>
+        <location filename="../../ui/double_entry.py" line="485"/>
+        <source>Its values are not shown to you: you may make its second entry.</source>
+        <translation>مقادیر آن به شما نشان داده نمی‌شود: شما می‌توانید ورود دوم آن را انجام دهید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="488"/>
         <source>&apos;{form}&apos; ({where}) awaits its second entry, and you did not key the first: its values are not shown to you. Key the paper page again now?</source>
         <translation>«{form}» ({where}) در انتظار ورود دوم است و ورود اول را شما انجام نداده‌اید: مقادیر آن به شما نشان داده نمی‌شود. اکنون برگهٔ کاغذی را دوباره وارد می‌کنید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="450"/>
+        <location filename="../../ui/double_entry.py" line="510"/>
         <source>Second entr&amp;y…</source>
         <translation>&amp;ورود دوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="452"/>
+        <location filename="../../ui/double_entry.py" line="512"/>
         <source>R&amp;esolve differences…</source>
         <translation>&amp;حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="462"/>
+        <location filename="../../ui/double_entry.py" line="516"/>
+        <source>&amp;Withdraw the second entry…</source>
+        <translation>&amp;پس‌گرفتن ورود دوم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="526"/>
         <source>This form is keyed once: the study definition asks no second entry.</source>
         <translation>این فرم یک بار وارد می‌شود: تعریف مطالعه ورود دوم نمی‌خواهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="470"/>
+        <location filename="../../ui/double_entry.py" line="535"/>
         <source>Resolve the differences between the two entries first (Form &gt; Resolve differences…).</source>
         <translation>نخست اختلاف‌های میان دو ورود را حل کنید (فرم &gt; حل اختلاف‌ها…).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="476"/>
+        <location filename="../../ui/double_entry.py" line="541"/>
         <source>Key this form again from its paper page, without seeing the first entry</source>
         <translation>ورود دوبارهٔ این فرم از روی برگهٔ کاغذی، بدون دیدن ورود اول</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="478"/>
+        <location filename="../../ui/double_entry.py" line="543"/>
         <source>Choose, for each difference between the two entries, the value the paper holds</source>
         <translation>برای هر اختلاف میان دو ورود، مقداری را که کاغذ دارد برگزینید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="486"/>
+        <location filename="../../ui/double_entry.py" line="546"/>
+        <source>Take back a second entry keyed from the wrong page or with slips, before any of its differences is resolved</source>
+        <translation>پس‌گرفتن ورود دومی که از برگهٔ نادرست یا با لغزش وارد شده، پیش از آنکه اختلافی از آن حل شود</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="554"/>
         <source>Save first</source>
         <translation>نخست ذخیره کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="487"/>
+        <location filename="../../ui/double_entry.py" line="555"/>
         <source>The form has changes that are not saved: save them (Ctrl+S) or undo them first.</source>
         <translation>فرم تغییرهای ذخیره‌نشده دارد: نخست آن‌ها را ذخیره کنید (Ctrl+S) یا برگردانید.</translation>
     </message>
@@ -3182,7 +3239,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_actions.py" line="223"/>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>&apos;{form}&apos; of subject {subject}</source>
         <translation>فرم «{form}» بیمار {subject}</translation>
     </message>
@@ -3454,7 +3511,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="175"/>
-        <location filename="../../ui/double_entry.py" line="71"/>
+        <location filename="../../ui/double_entry.py" line="75"/>
         <location filename="../../ui/form_page.py" line="355"/>
         <source>entry {n}</source>
         <translation>ورودی {n}</translation>
@@ -3470,7 +3527,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>بیمار {subject} · {where}{entry}{saved}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="466"/>
+        <location filename="../../ui/double_entry.py" line="531"/>
         <location filename="../../ui/form_page.py" line="368"/>
         <source>Go to the Form page first (Ctrl+4).</source>
         <translation>ابتدا به صفحهٔ فرم بروید (Ctrl+4).</translation>
@@ -3762,33 +3819,33 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>پذیرفتن مقدار پیشنهادشده از فرمی دیگر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="165"/>
+        <location filename="../../ui/form_renderer.py" line="169"/>
         <source>The field&apos;s menu: missing-data code, calendar, now, history, a query on it</source>
         <translation>منوی فیلد: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش دربارهٔ آن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="202"/>
+        <location filename="../../ui/form_renderer.py" line="206"/>
         <source>restricted: direct identifiers are shown to site staff only</source>
         <translation>محدود: شناسه‌های مستقیم فقط به کارکنان مرکز نشان داده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="246"/>
+        <location filename="../../ui/form_renderer.py" line="250"/>
         <source>{label}: missing-data code</source>
         <translation>{label}: کد دادهٔ ناموجود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="247"/>
+        <location filename="../../ui/form_renderer.py" line="251"/>
         <source>A missing-data code instead of a value ({codes}): F2 on the question</source>
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="253"/>
-        <location filename="../../ui/form_renderer.py" line="433"/>
+        <location filename="../../ui/form_renderer.py" line="458"/>
         <source>Query</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="435"/>
+        <location filename="../../ui/form_renderer.py" line="460"/>
         <source>{label}: open query</source>
         <translation>{label}: پرسش باز</translation>
     </message>
@@ -5033,147 +5090,147 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>&amp;5 برای هر بیمار</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="59"/>
-        <location filename="../../ui/double_report.py" line="114"/>
+        <location filename="../../ui/double_report.py" line="61"/>
+        <location filename="../../ui/double_report.py" line="116"/>
         <source>Double data entry</source>
         <translation>ورود دوبارهٔ داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="68"/>
+        <location filename="../../ui/double_report.py" line="70"/>
         <source>First keyed by</source>
         <translation>ورود اول به دست</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="69"/>
+        <location filename="../../ui/double_report.py" line="71"/>
         <source>Last saved</source>
         <translation>آخرین ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="71"/>
+        <location filename="../../ui/double_report.py" line="73"/>
         <source>Second keyed by</source>
         <translation>ورود دوم به دست</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="71"/>
         <location filename="../../ui/double_report.py" line="73"/>
+        <location filename="../../ui/double_report.py" line="75"/>
         <source>To resolve</source>
         <translation>برای حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="72"/>
+        <location filename="../../ui/double_report.py" line="74"/>
         <source>Awaiting second entry</source>
         <translation>در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="72"/>
+        <location filename="../../ui/double_report.py" line="74"/>
         <source>Keyed twice</source>
         <translation>دو بار واردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="72"/>
+        <location filename="../../ui/double_report.py" line="74"/>
         <source>Fields compared</source>
         <translation>فیلدهای مقایسه‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="73"/>
+        <location filename="../../ui/double_report.py" line="75"/>
         <source>Differences</source>
         <translation>اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="73"/>
+        <location filename="../../ui/double_report.py" line="75"/>
         <source>Resolved</source>
         <translation>حل‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="73"/>
-        <location filename="../../ui/double_report.py" line="78"/>
+        <location filename="../../ui/double_report.py" line="75"/>
+        <location filename="../../ui/double_report.py" line="80"/>
         <source>Per 10,000</source>
         <translation>در ۱۰٬۰۰۰</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="76"/>
+        <location filename="../../ui/double_report.py" line="78"/>
         <source>Forms keyed</source>
         <translation>فرم‌های واردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="77"/>
+        <location filename="../../ui/double_report.py" line="79"/>
         <source>Fields keyed</source>
         <translation>فیلدهای واردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="77"/>
+        <location filename="../../ui/double_report.py" line="79"/>
         <source>Their errors</source>
         <translation>خطاهای او</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="79"/>
+        <location filename="../../ui/double_report.py" line="81"/>
         <source>&amp;1 Awaiting second entry</source>
         <translation>&amp;1 در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="80"/>
+        <location filename="../../ui/double_report.py" line="82"/>
         <source>&amp;2 To resolve</source>
         <translation>&amp;2 برای حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="81"/>
+        <location filename="../../ui/double_report.py" line="83"/>
         <source>&amp;3 By form</source>
         <translation>&amp;3 به تفکیک فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="82"/>
+        <location filename="../../ui/double_report.py" line="84"/>
         <source>&amp;4 By subject</source>
         <translation>&amp;4 به تفکیک آزمودنی</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="83"/>
+        <location filename="../../ui/double_report.py" line="85"/>
         <source>&amp;5 By user</source>
         <translation>&amp;5 به تفکیک کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="90"/>
+        <location filename="../../ui/double_report.py" line="92"/>
         <source>Enter on a form of the first two tabs opens it: its second entry, or its differences to resolve.</source>
         <translation>Enter روی یک فرم در دو زبانهٔ نخست آن را باز می‌کند: ورود دوم آن، یا اختلاف‌هایش برای حل.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="95"/>
+        <location filename="../../ui/double_report.py" line="97"/>
         <location filename="../../ui/safety_page.py" line="98"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="98"/>
+        <location filename="../../ui/double_report.py" line="100"/>
         <location filename="../../ui/safety_page.py" line="101"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;خروجی CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="122"/>
+        <location filename="../../ui/double_report.py" line="124"/>
         <source>Keyed twice: {keyed} form(s), {fields} fields compared, {diff} difference(s) ({rate} per 10,000 fields), {resolved} resolved, {open} to resolve. Awaiting their second entry: {waiting} form(s).</source>
         <translation>دو بار واردشده: {keyed} فرم، {fields} فیلد مقایسه‌شده، {diff} اختلاف ({rate} در هر ۱۰٬۰۰۰ فیلد)، {resolved} حل‌شده، {open} برای حل. در انتظار ورود دوم: {waiting} فرم.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="128"/>
+        <location filename="../../ui/double_report.py" line="130"/>
         <source>No form of the study definition in force is keyed twice.</source>
         <translation>در تعریف مطالعهٔ کنونی هیچ فرمی دو بار وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="174"/>
+        <location filename="../../ui/double_report.py" line="176"/>
         <source>Export the double data entry report</source>
         <translation>خروجی گزارش ورود دوبارهٔ داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="175"/>
+        <location filename="../../ui/double_report.py" line="177"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="181"/>
+        <location filename="../../ui/double_report.py" line="183"/>
         <source>Not exported</source>
         <translation>خروجی گرفته نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="183"/>
+        <location filename="../../ui/double_report.py" line="185"/>
         <source>Wrote {path}.</source>
         <translation>{path} نوشته شد.</translation>
     </message>
@@ -5359,42 +5416,52 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>پذیرفتن مقدار پیشنهادی برای فیلد (مقادیری که پیش‌تر در جای دیگری ثبت شده‌اند)</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="54"/>
+        <location filename="../../ui/visit_matrix.py" line="55"/>
         <source>Visit matrix: forms by visit</source>
         <translation>جدول ویزیت‌ها: فرم‌ها بر پایهٔ ویزیت</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="132"/>
+        <location filename="../../ui/visit_matrix.py" line="136"/>
         <source>{n} entry</source>
         <translation>{n} ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="132"/>
+        <location filename="../../ui/visit_matrix.py" line="136"/>
         <source>{n} entries</source>
         <translation>{n} ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="133"/>
+        <location filename="../../ui/visit_matrix.py" line="137"/>
         <source>none yet</source>
         <translation>هنوز هیچ</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="138"/>
+        <location filename="../../ui/visit_matrix.py" line="144"/>
+        <source>2nd entry due</source>
+        <translation>ورود دوم مانده</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_matrix.py" line="145"/>
+        <source>to resolve</source>
+        <translation>برای حل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_matrix.py" line="147"/>
         <source>restricted</source>
         <translation>دسترسی محدود</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="146"/>
+        <location filename="../../ui/visit_matrix.py" line="155"/>
         <source>{spoken} — double-click or Enter to open</source>
         <translation>{spoken} — برای باز کردن دوبار کلیک کنید یا Enter را بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="200"/>
+        <location filename="../../ui/visit_matrix.py" line="209"/>
         <source>Entry {n}: {status}</source>
         <translation>ورودی {n}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="204"/>
+        <location filename="../../ui/visit_matrix.py" line="213"/>
         <source>New entry</source>
         <translation>ورودی جدید</translation>
     </message>
@@ -6598,15 +6665,15 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="60"/>
-        <location filename="../../alsdesk/store/double.py" line="365"/>
-        <location filename="../../alsdesk/store/forms.py" line="442"/>
+        <location filename="../../alsdesk/store/double.py" line="414"/>
+        <location filename="../../alsdesk/store/forms.py" line="451"/>
         <source>This form is locked: an administrator must unlock it before it can change.</source>
         <translation>این فرم قفل است: پیش از هر تغییری، مدیر سامانه باید قفل آن را باز کند.</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="62"/>
-        <location filename="../../alsdesk/store/double.py" line="363"/>
-        <location filename="../../alsdesk/store/forms.py" line="445"/>
+        <location filename="../../alsdesk/store/double.py" line="412"/>
+        <location filename="../../alsdesk/store/forms.py" line="454"/>
         <source>This entry was deleted; it cannot be changed.</source>
         <translation>این مورد حذف شده است؛ نمی‌توان آن را تغییر داد.</translation>
     </message>
@@ -6635,7 +6702,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="119"/>
-        <location filename="../../alsdesk/store/workflow.py" line="301"/>
+        <location filename="../../alsdesk/store/workflow.py" line="304"/>
         <source>This form is not locked.</source>
         <translation>این فرم قفل نیست.</translation>
     </message>
@@ -6666,7 +6733,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="196"/>
-        <location filename="../../alsdesk/store/forms.py" line="570"/>
+        <location filename="../../alsdesk/store/forms.py" line="579"/>
         <source>The event &apos;{event}&apos; happens only once.</source>
         <translation>رویداد «{event}» فقط یک بار رخ می‌دهد.</translation>
     </message>
@@ -7752,217 +7819,252 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>مهاجرت فایلی که پیش از نگه‌داشتن تعریف مطالعه در پایگاه‌های داده ساخته شده است (قالب ۲): {study} CRF {crf_version} از {file} به‌عنوان نسخهٔ ۱ ذخیره می‌شود، به جای CRF {old} خودِ برنامه که فیلدهایی را که در فایل هست ندارد</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="127"/>
+        <location filename="../../alsdesk/store/forms.py" line="129"/>
         <source>There is no form instance {instance_id}.</source>
         <translation>فرمی با شناسهٔ {instance_id} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="258"/>
+        <location filename="../../alsdesk/store/forms.py" line="267"/>
         <source>&apos;{form}&apos; is already stored: a form is saved under an earlier CRF version ({version}) only when it is created by an import.</source>
         <translation>«{form}» از قبل ذخیره شده است: فرم فقط وقتی زیر نسخهٔ قدیمی‌تری از CRF ({version}) ذخیره می‌شود که با وارد کردن داده از فایل ساخته شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="276"/>
+        <location filename="../../alsdesk/store/forms.py" line="285"/>
         <source>{label}: give either a value or a missing-data code, not both (it would hold {value!r} and the code {code}); clear the value to record the code, or remove the code to keep the value.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو (فیلد هم مقدار {value!r} و هم کد {code} را می‌داشت)؛ برای ثبت کد، مقدار را پاک کنید، یا برای نگه داشتن مقدار، کد را بردارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="295"/>
+        <location filename="../../alsdesk/store/forms.py" line="304"/>
         <source>&apos;{form}&apos; was already saved as complete: give a reason for changing {fields}.</source>
         <translation>«{form}» پیش‌تر به‌عنوان کامل ذخیره شده است: دلیل تغییر {fields} را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="46"/>
+        <location filename="../../alsdesk/store/double.py" line="41"/>
+        <source>(not shown: awaits its second entry)</source>
+        <translation>(نشان داده نمی‌شود: در انتظار ورود دوم)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="49"/>
         <source>not keyed twice</source>
         <translation>یک بار وارد می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="48"/>
+        <location filename="../../alsdesk/store/double.py" line="51"/>
         <source>completed before double entry applied</source>
         <translation>پیش از لازم‌شدن ورود دوباره کامل شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="49"/>
+        <location filename="../../alsdesk/store/double.py" line="52"/>
         <source>awaiting second entry</source>
         <translation>در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="50"/>
+        <location filename="../../alsdesk/store/double.py" line="53"/>
         <source>differences to resolve</source>
         <translation>اختلاف برای حل</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="51"/>
+        <location filename="../../alsdesk/store/double.py" line="54"/>
         <source>both entries agree</source>
         <translation>هر دو ورود یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="208"/>
+        <location filename="../../alsdesk/store/double.py" line="250"/>
         <source>&apos;{form}&apos; is not keyed twice: the study definition does not ask for a second entry of it.</source>
         <translation>«{form}» دو بار وارد نمی‌شود: تعریف مطالعه ورود دومی برای آن نمی‌خواهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="211"/>
+        <location filename="../../alsdesk/store/double.py" line="253"/>
         <source>&apos;{form}&apos; has no first entry yet: key the form itself first; its second entry is made from the same paper page afterwards.</source>
         <translation>«{form}» هنوز ورود اول ندارد: نخست خود فرم را وارد کنید؛ ورود دوم پس از آن از روی همان برگهٔ کاغذی انجام می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="215"/>
+        <location filename="../../alsdesk/store/double.py" line="257"/>
         <source>This entry of &apos;{form}&apos; was deleted ({reason}): a deleted form is not keyed again.</source>
         <translation>این مورد از «{form}» حذف شده است ({reason}): فرم حذف‌شده دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="218"/>
+        <location filename="../../alsdesk/store/double.py" line="260"/>
         <source>&apos;{form}&apos; is locked: it is not keyed again.</source>
         <translation>«{form}» قفل است: دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="221"/>
+        <location filename="../../alsdesk/store/double.py" line="263"/>
         <source>&apos;{form}&apos; was already keyed a second time, by {user} at {when}.</source>
         <translation>«{form}» پیش‌تر یک بار دیگر وارد شده است، به دست {user} در {when}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="224"/>
+        <location filename="../../alsdesk/store/double.py" line="266"/>
         <source>&apos;{form}&apos; was completed before its study definition asked for a second entry: it is not keyed again.</source>
         <translation>«{form}» پیش از آنکه تعریف مطالعه ورود دوم بخواهد کامل شده بود: دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="227"/>
+        <location filename="../../alsdesk/store/double.py" line="269"/>
         <source>You keyed the first entry of &apos;{form}&apos; (or part of it): the second entry is made by another person, without seeing the first.</source>
         <translation>ورود اول «{form}» (یا بخشی از آن) را شما انجام داده‌اید: ورود دوم را شخص دیگری، بدون دیدن ورود اول، انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="237"/>
+        <location filename="../../alsdesk/store/double.py" line="274"/>
+        <source>The first entry of &apos;{form}&apos; is not finished: {n} required question(s) are blank ({fields}). The first keyer keys the whole page first (a question the page leaves blank gets its missing-data code, F2).</source>
+        <translation>ورود اول «{form}» تمام نشده است: {n} پرسش لازم خالی است ({fields}). نخست واردکنندهٔ اول کل برگه را وارد می‌کند (پرسشی که برگه خالی گذاشته کد دادهٔ گم‌شدهٔ خود را می‌گیرد، F2).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="286"/>
         <source>no reason recorded</source>
         <translation>دلیلی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="310"/>
+        <location filename="../../alsdesk/store/double.py" line="359"/>
         <source>Choose how to resolve at least one difference.</source>
         <translation>دست‌کم برای یک اختلاف، راه حل آن را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="314"/>
+        <location filename="../../alsdesk/store/double.py" line="363"/>
         <source>A resolution is a Decision (field, choice, reason).</source>
         <translation>هر حل یک Decision است (فیلد، انتخاب، دلیل).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="357"/>
+        <location filename="../../alsdesk/store/double.py" line="406"/>
         <source>&apos;{form}&apos; has no second entry yet: there is nothing to resolve.</source>
         <translation>«{form}» هنوز ورود دوم ندارد: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="360"/>
+        <location filename="../../alsdesk/store/double.py" line="409"/>
         <source>Both entries of &apos;{form}&apos; agree: there is nothing to resolve.</source>
         <translation>هر دو ورود «{form}» یکسان‌اند: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="368"/>
+        <location filename="../../alsdesk/store/double.py" line="417"/>
         <source>You made the second entry of &apos;{form}&apos;: its differences are resolved by the person who keyed the first entry or by a third person, with the paper page.</source>
         <translation>ورود دوم «{form}» را شما انجام داده‌اید: اختلاف‌های آن را واردکنندهٔ اول یا شخص سومی، با برگهٔ کاغذی، حل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="377"/>
-        <location filename="../../alsdesk/store/forms.py" line="367"/>
+        <location filename="../../alsdesk/store/double.py" line="426"/>
+        <location filename="../../alsdesk/store/forms.py" line="376"/>
         <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
         <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="381"/>
+        <location filename="../../alsdesk/store/double.py" line="430"/>
         <source>{label}: the two entries agree, or the difference is already resolved.</source>
         <translation>{label}: دو ورود یکسان‌اند، یا اختلاف پیش‌تر حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="384"/>
+        <location filename="../../alsdesk/store/double.py" line="433"/>
         <source>{label} is resolved twice in one step.</source>
         <translation>{label} در یک گام دو بار حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="395"/>
+        <location filename="../../alsdesk/store/double.py" line="444"/>
         <source>{label}: type the value the paper page holds, or give a missing-data code.</source>
         <translation>{label}: مقداری را که برگهٔ کاغذی دارد وارد کنید، یا یک کد دادهٔ گم‌شده بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="404"/>
-        <location filename="../../alsdesk/store/forms.py" line="393"/>
+        <location filename="../../alsdesk/store/double.py" line="453"/>
+        <location filename="../../alsdesk/store/forms.py" line="402"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="410"/>
+        <location filename="../../alsdesk/store/double.py" line="459"/>
         <source>&apos;{choice}&apos; is not a way to resolve a difference: first, second or other.</source>
         <translation>«{choice}» راهی برای حل اختلاف نیست: first، second یا other.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="427"/>
+        <location filename="../../alsdesk/store/double.py" line="478"/>
+        <source>The two entries of {names} still differ: resolve the differences first (Form &gt; Resolve differences…), then lock.</source>
+        <translation>دو ورود {names} هنوز با هم فرق دارند: نخست اختلاف‌ها را حل کنید (فرم &gt; حل اختلاف‌ها…)، سپس قفل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="493"/>
+        <source>&apos;{form}&apos; has no second entry to withdraw.</source>
+        <translation>«{form}» ورود دومی برای پس‌گرفتن ندارد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="495"/>
+        <source>The second entry of &apos;{form}&apos; agreed with the first: there is nothing to take back.</source>
+        <translation>ورود دوم «{form}» با ورود اول یکسان بود: چیزی برای پس‌گرفتن نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="498"/>
+        <source>Differences of the second entry of &apos;{form}&apos; were already resolved into the form: it is kept (a value it changed is corrected with a reason instead).</source>
+        <translation>اختلاف‌های ورود دوم «{form}» پیش‌تر در فرم حل شده‌اند: این ورود نگه داشته می‌شود (مقداری را که تغییر داده است به‌جای آن با دلیل اصلاح کنید).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="502"/>
+        <source>Only the person who made the second entry, or an investigator, withdraws it.</source>
+        <translation>تنها کسی که ورود دوم را انجام داده، یا یک پژوهشگر، آن را پس می‌گیرد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="536"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its first and second entry to resolve first (Resolve differences…, with the paper page); until then the form does not change otherwise. Nothing was saved.</source>
         <translation>«{form}» {n} اختلاف میان ورود اول و دوم دارد که نخست باید حل شود (حل اختلاف‌ها…، با برگهٔ کاغذی)؛ تا آن زمان فرم به راه دیگری تغییر نمی‌کند. چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="433"/>
+        <location filename="../../alsdesk/store/double.py" line="542"/>
         <source>&apos;{form}&apos; is keyed twice from its paper page: it can be marked complete once another person has made its second entry and any differences are resolved. Save it as a draft now.</source>
         <translation>«{form}» دو بار از روی برگهٔ کاغذی وارد می‌شود: هنگامی می‌توان آن را کامل اعلام کرد که شخص دیگری ورود دوم را انجام داده و اختلاف‌ها حل شده باشند. اکنون آن را به‌صورت پیش‌نویس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="437"/>
+        <location filename="../../alsdesk/store/double.py" line="546"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its two entries: resolve them first, then mark it complete.</source>
         <translation>«{form}» {n} اختلاف میان دو ورود خود دارد: نخست آن‌ها را حل کنید، سپس فرم را کامل اعلام کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="443"/>
+        <location filename="../../alsdesk/store/double.py" line="552"/>
         <source>&apos;{form}&apos; was keyed twice and its entries were made to agree: give a reason for changing {fields}.</source>
         <translation>«{form}» دو بار وارد شد و ورودهایش یکسان شدند: برای تغییر {fields} دلیل بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="470"/>
+        <location filename="../../alsdesk/store/double.py" line="589"/>
         <source>{label}: give the reason for the value chosen (for example &quot;as on the paper page&quot;).</source>
         <translation>{label}: دلیل مقدار برگزیده را بدهید (برای نمونه «مطابق برگهٔ کاغذی»).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="473"/>
+        <location filename="../../alsdesk/store/double.py" line="592"/>
         <source>{label}: the reason {problem}: write it in words.</source>
         <translation>{label}: دلیل {problem}: آن را با واژه‌ها بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="478"/>
+        <location filename="../../alsdesk/store/double.py" line="597"/>
         <source>{label}: the reason has {n:,} characters; at most {most:,} are allowed.</source>
         <translation>{label}: دلیل {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="396"/>
+        <location filename="../../alsdesk/store/forms.py" line="405"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: none).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="255"/>
-        <location filename="../../alsdesk/store/double.py" line="399"/>
-        <location filename="../../alsdesk/store/forms.py" line="402"/>
+        <location filename="../../alsdesk/store/double.py" line="304"/>
+        <location filename="../../alsdesk/store/double.py" line="448"/>
+        <location filename="../../alsdesk/store/forms.py" line="411"/>
         <source>{label}: give either a value or a missing-data code, not both.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="425"/>
+        <location filename="../../alsdesk/store/forms.py" line="434"/>
         <source>The note on &apos;{message}&apos; has {n:,} characters; at most {most:,} are allowed.</source>
         <translation>یادداشتِ «{message}» {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="432"/>
+        <location filename="../../alsdesk/store/forms.py" line="441"/>
         <location filename="../../ui/dialogs.py" line="106"/>
         <source> (confirm with a note to keep it)</source>
         <translation> (برای نگه داشتن آن، با یک یادداشت تأیید کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="469"/>
+        <location filename="../../alsdesk/store/forms.py" line="478"/>
         <source>A form can be saved under an earlier definition version (1 to {last}), not {number}.</source>
         <translation>فرم را می‌توان زیر یکی از نسخه‌های قدیمی‌تر تعریف مطالعه (۱ تا {last}) ذخیره کرد، نه {number}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="567"/>
+        <location filename="../../alsdesk/store/forms.py" line="576"/>
         <source>The event &apos;{event}&apos; has no form &apos;{form}&apos;.</source>
         <translation>رویداد «{event}» فرمی با نام «{form}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="572"/>
+        <location filename="../../alsdesk/store/forms.py" line="581"/>
         <source>The form &apos;{form}&apos; is filled only once per visit.</source>
         <translation>فرم «{form}» در هر ویزیت فقط یک بار پر می‌شود.</translation>
     </message>
@@ -8264,32 +8366,32 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>این ویزیت هیچ فرم کاملی ندارد که منتظر امضا باشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="276"/>
+        <location filename="../../alsdesk/store/workflow.py" line="279"/>
         <source>The casebook cannot be locked yet: {problem} The investigator signs them first (Sign on the form or Sign visit); then lock the casebook again.</source>
         <translation>پروندهٔ بیمار هنوز قفل نمی‌شود: {problem} ابتدا پژوهشگر آن‌ها را امضا می‌کند («امضا» در فرم یا «امضای ویزیت»)؛ سپس دوباره پروندهٔ بیمار را قفل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="280"/>
+        <location filename="../../alsdesk/store/workflow.py" line="283"/>
         <source>The casebook of {subject} has no form left to lock.</source>
         <translation>در پروندهٔ بیمار {subject} فرمی برای قفل کردن باقی نمانده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="298"/>
+        <location filename="../../alsdesk/store/workflow.py" line="301"/>
         <source>Give a reason for unlocking the form.</source>
         <translation>دلیل باز کردن قفل فرم را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="330"/>
+        <location filename="../../alsdesk/store/workflow.py" line="333"/>
         <source>Give a reason for deleting this entry.</source>
         <translation>دلیل حذف این مورد را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="360"/>
+        <location filename="../../alsdesk/store/workflow.py" line="363"/>
         <source>State the meaning of the signature in words.</source>
         <translation>معنای امضا را با کلمات بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/workflow.py" line="362"/>
+        <location filename="../../alsdesk/store/workflow.py" line="365"/>
         <source>The meaning of a signature is at most 4,000 characters.</source>
         <translation>معنای امضا حداکثر ۴٬۰۰۰ نویسه است.</translation>
     </message>
@@ -8645,18 +8747,18 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>هدف {target} · بازه {window} · انجام: {done}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/collect.py" line="310"/>
         <location filename="../../alsdesk/pdf/collect.py" line="316"/>
+        <location filename="../../alsdesk/pdf/collect.py" line="322"/>
         <source>{when} by {user}</source>
         <translation>{when} به دست {user}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/collect.py" line="403"/>
+        <location filename="../../alsdesk/pdf/collect.py" line="409"/>
         <source>not expected (left the study)</source>
         <translation>انتظار نمی‌رود (از مطالعه خارج شده)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/pdf/collect.py" line="405"/>
+        <location filename="../../alsdesk/pdf/collect.py" line="411"/>
         <source>not done</source>
         <translation>انجام نشده</translation>
     </message>
@@ -8790,7 +8892,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/pdf/rows.py" line="84"/>
-        <location filename="../../ui/double_entry.py" line="272"/>
+        <location filename="../../ui/double_entry.py" line="289"/>
         <source>(blank)</source>
         <translation>(خالی)</translation>
     </message>
