@@ -57,6 +57,7 @@ def _score_runs(form: Form) -> dict[str, list[int]]:
 FIELD_KEYS: tuple[tuple[str, str], ...] = (
     ("Tab, Shift+Tab",
      QT_TRANSLATE_NOOP("", "Next / previous question (one stop per question)")),
+    ("Enter", QT_TRANSLATE_NOOP("", "Next question (never saves; a new line in a memo)")),
     ("0-9", QT_TRANSLATE_NOOP("", "Pick a score on a scored question; in a grid (ALSFRS-R, GCS), "
                                   "then go on")),
     (QT_TRANSLATE_NOOP("", "First letter"),

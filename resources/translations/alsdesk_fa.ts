@@ -3775,77 +3775,82 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_renderer.py" line="60"/>
+        <source>Next question (never saves; a new line in a memo)</source>
+        <translation>پرسش بعدی (هرگز ذخیره نمی‌کند؛ در یادداشت، خط تازه)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/form_renderer.py" line="61"/>
         <source>Pick a score on a scored question; in a grid (ALSFRS-R, GCS), then go on</source>
         <translation>انتخاب امتیاز در سؤال امتیازدار؛ در جدول (ALSFRS-R، GCS) سپس رفتن به سؤال بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="62"/>
+        <location filename="../../ui/form_renderer.py" line="63"/>
         <source>First letter</source>
         <translation>حرف اول</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="63"/>
+        <location filename="../../ui/form_renderer.py" line="64"/>
         <source>Pick an answer by its first letter (Y, N ...) when no other shares it</source>
         <translation>انتخاب پاسخ با حرف اول آن (Y، N و ...) وقتی پاسخ دیگری با همان حرف شروع نشود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="65"/>
+        <location filename="../../ui/form_renderer.py" line="66"/>
         <source>Arrows</source>
         <translation>کلیدهای جهت‌نما</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="66"/>
+        <location filename="../../ui/form_renderer.py" line="67"/>
         <source>Move between the answers of a question</source>
         <translation>جابه‌جایی میان پاسخ‌های یک سؤال</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="67"/>
+        <location filename="../../ui/form_renderer.py" line="68"/>
         <source>Clear the answer of a question</source>
         <translation>پاک کردن پاسخ یک سؤال</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="68"/>
+        <location filename="../../ui/form_renderer.py" line="69"/>
         <source>The question&apos;s menu: missing-data code, calendar, now, history, a query</source>
         <translation>منوی سؤال: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="70"/>
+        <location filename="../../ui/form_renderer.py" line="71"/>
         <source>Open the calendar of a date</source>
         <translation>باز کردن تقویم یک تاریخ</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="71"/>
+        <location filename="../../ui/form_renderer.py" line="72"/>
         <source>Take the value suggested from another form</source>
         <translation>پذیرفتن مقدار پیشنهادشده از فرمی دیگر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="169"/>
+        <location filename="../../ui/form_renderer.py" line="170"/>
         <source>The field&apos;s menu: missing-data code, calendar, now, history, a query on it</source>
         <translation>منوی فیلد: کد دادهٔ ناموجود، تقویم، زمان کنونی، سابقه، طرح پرسش دربارهٔ آن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="206"/>
+        <location filename="../../ui/form_renderer.py" line="207"/>
         <source>restricted: direct identifiers are shown to site staff only</source>
         <translation>محدود: شناسه‌های مستقیم فقط به کارکنان مرکز نشان داده می‌شوند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="250"/>
+        <location filename="../../ui/form_renderer.py" line="251"/>
         <source>{label}: missing-data code</source>
         <translation>{label}: کد دادهٔ ناموجود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="251"/>
+        <location filename="../../ui/form_renderer.py" line="252"/>
         <source>A missing-data code instead of a value ({codes}): F2 on the question</source>
         <translation>کد دادهٔ ناموجود به‌جای مقدار ({codes}): کلید F2 روی سؤال</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="253"/>
-        <location filename="../../ui/form_renderer.py" line="458"/>
+        <location filename="../../ui/form_renderer.py" line="459"/>
         <source>Query</source>
         <translation>پرسش</translation>
     </message>
     <message>
-        <location filename="../../ui/form_renderer.py" line="460"/>
+        <location filename="../../ui/form_renderer.py" line="461"/>
         <source>{label}: open query</source>
         <translation>{label}: پرسش باز</translation>
     </message>
