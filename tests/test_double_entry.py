@@ -442,3 +442,30 @@ def test_another_value_equal_to_one_entry_counts_as_that_entry(st):
     users = {r[1]: r for r in double_report.rows(double_report.report(st)) if r[0] == "user"}
     errors = double_report.CSV_COLUMNS.index("errors")
     assert (users["nurse"][errors], users["nurse2"][errors]) == (0, 1)
+
+
+def test_the_command_line_writes_the_pdf_and_the_csv(st, tmp_path):
+    from click.testing import CliRunner
+
+    from alsdesk.cli import main
+
+    st.forms.save("S001", "baseline", "vs", VS)
+    path = st.path
+    st.close()
+    pdf, csv = tmp_path / "de.pdf", tmp_path / "de.csv"
+    result = CliRunner().invoke(main, ["--db", str(path), "pdf", "double-entry", "--as", "mon",
+                                       "--password-stdin", "--out", str(pdf), "--csv",
+                                       str(csv)], input=PASSWORD + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Double data entry report" in " ".join(pages_text(pdf.read_bytes()))
+    assert pd.read_csv(csv).set_index("table").loc["total", "awaiting_second_entry"] == 1
+    # a CSV over an existing file needs --force, and nothing is made before it says so
+    again = CliRunner().invoke(main, ["--db", str(path), "pdf", "double-entry", "--as", "mon",
+                                      "--password-stdin", "--out", str(tmp_path / "x.pdf"),
+                                      "--csv", str(csv)], input=PASSWORD + "\n")
+    assert again.exit_code == 1 and "already exists" in again.output
+    assert not (tmp_path / "x.pdf").exists()
+    refused = CliRunner().invoke(main, ["--db", str(path), "pdf", "double-entry", "--as", "mon",
+                                        "--password-stdin", "--language", "fa"],
+                                 input=PASSWORD + "\n")
+    assert refused.exit_code != 0 and "Traceback" not in refused.output
