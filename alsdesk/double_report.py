@@ -35,6 +35,7 @@ class Tally:
     differences: int = 0
     resolved: int = 0
     errors: int | None = None  # users only: the differences that were theirs
+    withdrawn: int = 0  # second entries taken back (a user's: those they had keyed)
 
     @property
     def open(self) -> int:
@@ -113,11 +114,27 @@ def report(store: "Store") -> Report:
             out.unresolved.append(Waiting(*place, entry.first_by, entry.entered_at,
                                           entry.entered_by, len(entry.open)))
         _by_user(conn, users, entry)
+    _withdrawn(conn, forms, subjects, users, out.total)
     out.forms = [t for t in forms.values() if t.keyed or t.awaiting or t.name in
                  {f.id for f in double}]
     out.subjects = list(subjects.values())
     out.users = sorted(users.values(), key=lambda t: t.name)
     return out
+
+
+def _withdrawn(conn, forms: dict, subjects: dict, users: dict, total: Tally) -> None:
+    """Second entries taken back: counted where they were made and for who keyed them (the
+    audit trail keeps them; the tables no longer do)."""
+    for form, code, user in conn.execute(
+            "SELECT w.form, w.subject, (SELECT e.user_id FROM audit_trail e WHERE "
+            "e.instance_id = w.instance_id AND e.action = ? AND e.seq < w.seq ORDER BY e.seq "
+            "DESC LIMIT 1) FROM audit_trail w WHERE w.action = ?",
+            (A.DOUBLE_ENTRY, A.DOUBLE_WITHDRAWN)):
+        for t in (forms.setdefault(form, Tally(form)), subjects.setdefault(code, Tally(code)),
+                  total):
+            t.withdrawn += 1
+        if user:
+            users.setdefault(user, Tally(user, errors=0)).withdrawn += 1
 
 
 def _by_user(conn, users: dict[str, Tally], entry) -> None:
@@ -170,7 +187,8 @@ def _field_keyers(conn, entry) -> dict[str, str]:
 
 # The CSV's columns (English: what R and pandas read), and the first column's tables.
 CSV_COLUMNS = ("table", "name", "awaiting_second_entry", "keyed_twice", "fields_compared",
-               "differences", "resolved", "unresolved", "errors", "error_rate_per_10000")
+               "differences", "resolved", "unresolved", "errors", "error_rate_per_10000",
+               "second_entries_withdrawn")
 TABLES = ("form", "subject", "user", "total")
 
 
@@ -181,7 +199,7 @@ def rows(rep: Report) -> list[tuple]:
         for t in tallies:
             out.append((table, t.name, t.awaiting, t.keyed, t.fields, t.differences,
                         t.resolved, t.open, t.differences if t.errors is None else t.errors,
-                        round(t.rate, 1)))
+                        round(t.rate, 1), t.withdrawn))
     return out
 
 

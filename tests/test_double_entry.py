@@ -151,15 +151,16 @@ def test_the_same_user_cannot_make_both_entries(st):
     st.forms.save("S001", "baseline", "vs", VS)
     with pytest.raises(WorkflowError, match="You keyed the first entry"):
         st.double.enter("S001", "baseline", "vs", VS)
-    # nor someone who changed a value of it later
-    as_user(st, "nurse2")
-    st.forms.save("S001", "baseline", "vs", {"resp": 18})
-    with pytest.raises(WorkflowError, match="You keyed the first entry"):
-        st.double.enter("S001", "baseline", "vs", VS)
     as_user(st, "inv")
     st.double.enter("S001", "baseline", "vs", VS)  # a third person may
     assert st.double.entry(st.forms.get("S001", "baseline", "vs").instance_id).first_by == (
-        "nurse", "nurse2")
+        "nurse",)
+    # nor who finished a first entry begun earlier
+    as_user(st, "nurse")
+    st.forms.save("S001", "m2", "vs", {"vsdtc": VS["vsdtc"]})
+    st.forms.save("S001", "m2", "vs", VS)
+    with pytest.raises(WorkflowError, match="You keyed the first entry"):
+        st.double.enter("S001", "m2", "vs", VS)
 
 
 def test_refusals_say_why(st, double_study):
@@ -408,15 +409,24 @@ def test_a_second_entry_withdrawn_before_resolution_is_keyed_again(st):
         st.double.withdraw(iid, "  ")
     st.double.withdraw(iid, "keyed from the screening page by mistake")
     assert st.double.entry(iid) is None
+    # who keyed it has seen the first entry since: someone else keys it again
+    with pytest.raises(WorkflowError, match="earlier second entry"):
+        st.double.enter("S001", "baseline", "vs", VS)
+    as_user(st, "inv")
     again = st.double.enter("S001", "baseline", "vs", VS)
     assert again.differences == () and again.first_by == ("nurse",)
     assert st.verify().ok, st.verify().text()
     rows = st.conn.execute("SELECT old_value, reason FROM audit_trail WHERE action = "
                            "'double.withdrawn'").fetchall()
     assert rows == [(f"second entry {slip.id}", "keyed from the screening page by mistake")]
-    # the report counts the entry that stands
-    total = dict(zip(double_report.CSV_COLUMNS, double_report.rows(double_report.report(st))[-1]))
-    assert (total["keyed_twice"], total["differences"]) == (1, 0)
+    # the report counts the entry that stands, and the one taken back
+    rows = double_report.rows(double_report.report(st))
+    total = dict(zip(double_report.CSV_COLUMNS, rows[-1]))
+    assert (total["keyed_twice"], total["differences"],
+            total["second_entries_withdrawn"]) == (1, 0, 1)
+    nurse2 = next(dict(zip(double_report.CSV_COLUMNS, r)) for r in rows if r[:2] == ("user",
+                                                                                  "nurse2"))
+    assert nurse2["second_entries_withdrawn"] == 1
     # once a difference is resolved into the form, the entry stays
     as_user(st, "nurse")
     st.forms.save("S001", "m2", "vs", VS)
@@ -469,3 +479,32 @@ def test_the_command_line_writes_the_pdf_and_the_csv(st, tmp_path):
                                         "--password-stdin", "--language", "fa"],
                                  input=PASSWORD + "\n")
     assert refused.exit_code != 0 and "Traceback" not in refused.output
+
+
+def test_who_may_still_key_the_second_entry_does_not_change_the_first(st):
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "nurse2")
+    with pytest.raises(WorkflowError, match="not changed by you"):
+        st.forms.save("S001", "baseline", "vs", {"sysbp": 140})
+    as_user(st, "nurse")
+    assert st.forms.get("S001", "baseline", "vs").values["sysbp"] == 120
+
+
+def test_who_exported_the_data_since_does_not_key_the_second_entry(st, tmp_path):
+    from alsdesk.exchange import export_csv
+
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "inv")
+    export_csv(st, tmp_path / "out")
+    with pytest.raises(WorkflowError, match="exported the trial's data"):
+        st.double.enter("S001", "baseline", "vs", VS)
+    as_user(st, "nurse2")
+    st.double.enter("S001", "baseline", "vs", VS)
+
+
+def test_a_form_awaiting_its_second_entry_is_not_locked(st):
+    st.forms.save("S001", "baseline", "vs", VS)
+    as_user(st, "admin")
+    iid = st.forms.get("S001", "baseline", "vs").instance_id
+    with pytest.raises(WorkflowError, match="await\\(s\\) the second entry"):
+        st.forms.lock(iid, "interim freeze")

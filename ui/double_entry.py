@@ -144,11 +144,15 @@ class SecondEntryDialog(_Keys, QDialog):
         menu = QMenu(self)
         labels = {m.code: m.label for m in shown_study(self.main.store.study).missing_codes}
         current = self.view.code(field_id)
-        for code in [None, *row.field.missing]:
+        first = None
+        for code in [*row.field.missing, None]:  # the codes first: Down, Enter picks one
             text = tr("No missing-data code") if code is None else f"{code} – {labels.get(code, code)}"
             act = menu.addAction(text, lambda c=code: self.view.set_code(field_id, c))
             act.setCheckable(True)
             act.setChecked(code == current)
+            if first is None or code == current:
+                first = act
+        menu.setActiveAction(first)
         menu.exec(pos)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -482,7 +486,7 @@ def blind(window: "MainWindow", record: "FormRecord") -> bool | None:
     why = store.double.refusal(record)
     if why:
         window.prompts.error(tr("Second entry"), why + "\n\n" + tr(
-            "Its values are not shown to you: you may make its second entry."))
+            "Its first entry is not shown to you until its second entry is made."))
         return False
     if not window.prompts.confirm(tr("Second entry"), tr(
             "'{form}' ({where}) awaits its second entry, and you did not key the first: "
@@ -531,7 +535,13 @@ class DoubleEntrySteps:
         away = None if self.active else tr("Go to the Form page first (Ctrl+4).")
         store = self.main.store
         entry = store.double.entry(rec.instance_id) if rec.instance_id is not None else None
-        if entry is not None and entry.open:  # the core refuses every other change now
+        if store.double.blinded(rec):  # an empty record: nothing of it is theirs to change
+            held = tr("Its first entry is not shown to you until its second entry is made.")
+            for action in (self.save_action, self.complete_action, self.next_action):
+                gate(action, held)
+            self.view.set_read_only(True)
+            self.double_line.setText(line + " " + held)
+        elif entry is not None and entry.open:  # the core refuses every other change now
             held = tr("Resolve the differences between the two entries first (Form > "
                       "Resolve differences…).")
             for action in (self.save_action, self.complete_action, self.next_action):

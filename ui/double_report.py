@@ -72,12 +72,13 @@ class DoubleReportDialog(QDialog):
         self.unresolved = _table("double_unresolved",
                                  place + [tr("Second keyed by"), tr("To resolve")], 5)
         counts = [tr("Awaiting second entry"), tr("Keyed twice"), tr("Fields compared"),
-                  tr("Differences"), tr("Resolved"), tr("To resolve"), tr("Per 10,000")]
+                  tr("Differences"), tr("Resolved"), tr("To resolve"), tr("Per 10,000"),
+                  tr("Withdrawn")]
         self.by_form = _table("double_by_form", [tr("Form")] + counts)
         self.by_subject = _table("double_by_subject", [tr("Subject")] + counts)
         self.by_user = _table("double_by_user", [tr("User"), tr("Forms keyed"),
                                                  tr("Fields keyed"), tr("Their errors"),
-                                                 tr("Per 10,000")])
+                                                 tr("Per 10,000"), tr("Withdrawn")])
         for table, title in ((self.awaiting, tr("&1 Awaiting second entry")),
                              (self.unresolved, tr("&2 To resolve")),
                              (self.by_form, tr("&3 By form")),
@@ -142,12 +143,13 @@ class DoubleReportDialog(QDialog):
         labels = {f.id: f.label for f in study.forms.values()}
 
         def counts(t: "Tally") -> list[object]:
-            return [t.awaiting, t.keyed, t.fields, t.differences, t.resolved, t.open, _rate(t)]
+            return [t.awaiting, t.keyed, t.fields, t.differences, t.resolved, t.open, _rate(t),
+                    t.withdrawn]
 
         _fill(self.by_form, [[labels.get(t.name, t.name)] + counts(t) for t in rep.forms])
         _fill(self.by_subject, [[t.name] + counts(t) for t in rep.subjects])
-        _fill(self.by_user, [[t.name, t.keyed, t.fields, t.errors or 0, _rate(t)]
-                             for t in rep.users])
+        _fill(self.by_user, [[t.name, t.keyed, t.fields, t.errors or 0, _rate(t),
+                              t.withdrawn] for t in rep.users])
 
     def _open(self, rows: list["Waiting"], index) -> None:
         """Enter on a waiting form: the form, which offers its second entry (blind) or, on

@@ -107,6 +107,7 @@ def sae_report(store: "Store", subject: str, entry: int,
     options = _options(store, options)
     _english_only(options, "SAE report")
     _may_disclose(store, options)
+    _not_blinded(store, subject, entry)
     result = build_sae_report(store, subject, entry, options, progress)
     return _record(store, options, result, f"SAE report {subject} AE {entry}",
                    subject=subject)
@@ -122,6 +123,23 @@ def schedule_card(store: "Store", subject: str, options: PrintOptions | None = N
     with _language(options):  # "en": English beside Persian; "fa": Persian alone
         result = build_schedule_card(store, subject, options, progress)
     return _record(store, options, result, f"schedule card {subject}", subject=subject)
+
+
+def _not_blinded(store: "Store", subject: str, entry: int) -> None:
+    """An adverse event keyed twice, awaiting its second entry, which this user may make:
+    its values are not shown to them, so its SAE report is not theirs to print (it would
+    print blanks as "not serious")."""
+    from alsdesk.errors import AlsDeskError
+    from alsdesk.pdf.listings import ae_form
+
+    form = ae_form(store.study)
+    for inst in store.forms.instances(subject):
+        if inst.form == form.id and inst.repeat == entry and store.double.blinded(
+                store.forms._record(inst.instance_id)):
+            raise AlsDeskError(
+                f"Adverse event {entry} of {subject} awaits its second entry, which you may "
+                "make: its values are not shown to you, so its SAE report is printed by its "
+                "first keyer, another investigator or a monitor.")
 
 
 def _options(store: "Store", options: PrintOptions | None) -> PrintOptions:

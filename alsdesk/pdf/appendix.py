@@ -41,17 +41,17 @@ def audit_rows(doc: "Collector") -> Iterator["AuditRow"]:
         field = _field(study, form_id, field_id) or _field(today, form_id, field_id)
         now = _field(today, form_id, field_id)
         initials = row["action"] == audit.A.SUBJECT_INITIALS
-        if (initials or (field is not None and field.identifier)
+        if row["instance_id"] in blind and field_id is not None:
+            from alsdesk.store.double import BLIND
+
+            old = tr(BLIND) if old is not None else None
+            new = tr(BLIND) if new is not None else None
+        elif (initials or (field is not None and field.identifier)
                 or (now is not None and now.identifier)) and not doc.include_identifiers:
             old = RESTRICTED if old is not None else None
             new = RESTRICTED if new is not None else None
         elif field is not None and is_birth_date(field) and not doc.include_identifiers:
             old, new = birth_year(old), birth_year(new)
-        elif row["instance_id"] in blind and field_id is not None:
-            from alsdesk.store.double import BLIND
-
-            old = tr(BLIND) if old is not None else None
-            new = tr(BLIND) if new is not None else None
         elif field is not None and row["action"] in audit.VALUE_ACTIONS:
             old, new = _shown(field, old), _shown(field, new)
         user = f"{row['user_id'] or ''}" + (f" ({row['role']})" if row["role"] else "")

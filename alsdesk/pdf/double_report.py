@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from alsdesk.store.core import Store
 
 _COUNTS = ("Awaiting second entry", "Keyed twice", "Fields compared", "Differences",
-           "Resolved", "To resolve", "Per 10,000")
-_USER = ("Forms keyed", "Fields keyed", "Differences in them", "Their errors", "Per 10,000")
+           "Resolved", "To resolve", "Per 10,000", "Withdrawn")
+_USER = ("Forms keyed", "Fields keyed", "Differences in them", "Their errors", "Per 10,000",
+         "Second entries withdrawn")
 
 
 def _rate(t: dr.Tally) -> str:
@@ -31,7 +32,8 @@ def _tally_table(width: float, first: str, tallies: list[dr.Tally], names: dict[
     data = [head] + [[st.t(names.get(t.name, t.name), st.CELL),
                       *(st.t(f"{n:,}", st.CELL) for n in (t.awaiting, t.keyed, t.fields,
                                                           t.differences, t.resolved, t.open)),
-                      st.t(_rate(t), st.CELL)] for t in tallies]
+                      st.t(_rate(t), st.CELL), st.t(f"{t.withdrawn:,}", st.CELL)]
+                     for t in tallies]
     rest = (width - 52 * mm) / len(_COUNTS)
     return st.table(data, [52 * mm] + [rest] * len(_COUNTS), st.grid(1), header_rows=1)
 
@@ -41,7 +43,8 @@ def _user_table(width: float, tallies: list[dr.Tally], names: dict[str, str]):
     data = [head] + [[st.t(names.get(t.name, t.name), st.CELL),
                       *(st.t(f"{n:,}", st.CELL) for n in (t.keyed, t.fields, t.differences,
                                                           t.errors or 0)),
-                      st.t(_rate(t), st.CELL)] for t in tallies]
+                      st.t(_rate(t), st.CELL), st.t(f"{t.withdrawn:,}", st.CELL)]
+                     for t in tallies]
     rest = (width - 60 * mm) / len(_USER)
     return st.table(data, [60 * mm] + [rest] * len(_USER), st.grid(1), header_rows=1)
 

@@ -269,6 +269,8 @@ class DoubleEntryService:
             return tr("You keyed the first entry of '{form}' (or part of it): the second "
                       "entry is made by another person, without seeing the first.").format(
                           form=label)
+        if (seen := self._has_seen(record.instance_id)):
+            return seen.format(form=label)
         first = self.store.forms._record(record.instance_id)  # as stored, not as shown
         if blank := unanswered(fdef, first.values, first.missing):
             return tr("The first entry of '{form}' is not finished: {n} required question(s) "
@@ -276,6 +278,27 @@ class DoubleEntryService:
                       "question the page leaves blank gets its missing-data code, F2).").format(
                           form=label, n=len(blank), fields=", ".join(blank[:5])
                           + (", …" if len(blank) > 5 else ""))
+        return None
+
+    def _has_seen(self, instance_id: int) -> str | None:
+        """Why the user logged in may have seen this form's first entry although they keyed
+        none of it: they made a second entry of it that was withdrawn (its first entry was
+        shown to them then), or exported the trial's data since the form was made."""
+        user = self.store.user_id
+        made = self.conn.execute(
+            "SELECT min(seq) FROM audit_trail WHERE instance_id = ? AND action = ?",
+            (instance_id, A.FORM_CREATE)).fetchone()[0] or 0
+        if self.conn.execute("SELECT 1 FROM audit_trail WHERE instance_id = ? AND action = ? "
+                             "AND user_id = ?", (instance_id, A.DOUBLE_ENTRY, user)).fetchone():
+            return tr("You made an earlier second entry of '{form}', since withdrawn, and "
+                      "were shown its first entry then: the second entry is made by "
+                      "another person.")
+        if self.conn.execute(
+                "SELECT 1 FROM audit_trail WHERE action = ? AND user_id = ? AND seq > ? AND "
+                "field IS NOT NULL AND field != 'pdf'", (A.EXPORT, user, made)).fetchone():
+            return tr("You exported the trial's data after the first entry of '{form}' was "
+                      "made, so may have seen it: the second entry is made by another "
+                      "person.")
         return None
 
     def _deleted_why(self, record: "FormRecord") -> str:
@@ -461,10 +484,25 @@ class DoubleEntryService:
         return Decision(dec.field, dec.choice, reason, dec.value, dec.missing), value, code
 
     def lock_refusal(self, instance_ids: Sequence[int]) -> str | None:
-        """Why these forms cannot be locked now: two entries of one still differ (the lock
-        would keep them so, and stop their resolution)."""
+        """Why these forms cannot be locked now: two entries of one still differ, or one
+        awaits its second entry (the lock would keep them so, and stop the second entry or
+        the resolution)."""
         if not self._tables() or not instance_ids:
             return None
+        double = [f.id for f in self.store.study.forms.values() if f.double_entry]
+        waiting = self.conn.execute(
+            "SELECT s.code, fi.event, fi.form FROM form_instances fi JOIN subjects s ON s.id "
+            "= fi.subject_id WHERE fi.completed_at IS NULL AND fi.status != 'deleted' AND "
+            f"fi.form IN ({', '.join('?' * len(double))}) AND fi.id IN "
+            f"({', '.join('?' * len(instance_ids))}) AND fi.id NOT IN "
+            "(SELECT instance_id FROM second_entries)", (*double, *instance_ids)).fetchall() \
+            if double else []
+        if waiting:
+            study = self.store.study
+            names = ", ".join(f"{code} {study.event(ev).label} {study.form(form).label}"
+                              for code, ev, form in waiting[:5])
+            return tr("{names} await(s) the second entry: lock once it is made and the two "
+                      "entries agree.").format(names=names)
         rows = self.conn.execute(
             "SELECT s.code, fi.event, fi.form FROM second_entries se JOIN form_instances fi ON "
             "fi.id = se.instance_id JOIN subjects s ON s.id = fi.subject_id WHERE "

@@ -293,6 +293,12 @@ class FormService(WorkflowSteps):
             changed = tuple(dict.fromkeys(changed_v + changed_m))
             if fdef.double_entry:  # keyed twice: its second entry and differences first
                 self.store.double.gate(fdef, current, changed, complete, reason)
+                if (changed or complete) and self.store.double.blinded(current):
+                    raise WorkflowError(tr(
+                        "'{form}' awaits its second entry, which you may make: its first "
+                        "entry is not shown to you, and not changed by you. Make the second "
+                        "entry (Form > Second entry…), or ask its first keyer.").format(
+                            form=fdef.label))
             if not changed and not complete:
                 return SaveResult(current, ())
             hook = (status_rules.SaveHook(self.store, subject, event, form)

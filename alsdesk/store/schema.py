@@ -209,10 +209,11 @@ ALTER TABLE form_instances ADD COLUMN crf_changed INTEGER NOT NULL DEFAULT 1
 
 # Format 4: double data entry (alsdesk/store/double.py). A form's second, blind keying is
 # kept apart from the form's table, with what the comparison found; each difference with
-# its resolution. Every row and change of these tables has its audit rows (verify_double).
+# its resolution. Numbers are never reused (AUTOINCREMENT): a withdrawn second entry's
+# audit rows name it, and the next one must not take its number. Every row and change of these tables has its audit rows (verify_double).
 _DOUBLE_SCHEMA = """
 CREATE TABLE second_entries (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     instance_id INTEGER NOT NULL UNIQUE REFERENCES form_instances(id),
     entered_by TEXT NOT NULL,
     entered_at TEXT NOT NULL,

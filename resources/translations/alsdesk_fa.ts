@@ -684,7 +684,7 @@ Open it in a web browser; it prints as it shows.</source>
     <message>
         <location filename="../../ui/audit_viewer.py" line="39"/>
         <location filename="../../ui/audit_viewer.py" line="176"/>
-        <location filename="../../ui/double_report.py" line="78"/>
+        <location filename="../../ui/double_report.py" line="79"/>
         <source>User</source>
         <translation>کاربر</translation>
     </message>
@@ -747,7 +747,7 @@ Open it in a web browser; it prints as it shows.</source>
         <location filename="../../ui/dashboard.py" line="112"/>
         <location filename="../../ui/dashboard.py" line="115"/>
         <location filename="../../ui/double_report.py" line="70"/>
-        <location filename="../../ui/double_report.py" line="77"/>
+        <location filename="../../ui/double_report.py" line="78"/>
         <location filename="../../ui/outcomes_view.py" line="107"/>
         <location filename="../../ui/queries.py" line="41"/>
         <location filename="../../ui/safety_page.py" line="86"/>
@@ -871,7 +871,7 @@ Open it in a web browser; it prints as it shows.</source>
         <location filename="../../ui/audit_viewer.py" line="173"/>
         <location filename="../../ui/dialogs_auth.py" line="292"/>
         <location filename="../../ui/double_report.py" line="70"/>
-        <location filename="../../ui/double_report.py" line="76"/>
+        <location filename="../../ui/double_report.py" line="77"/>
         <location filename="../../ui/main_window.py" line="73"/>
         <location filename="../../ui/main_window.py" line="184"/>
         <location filename="../../ui/queries.py" line="42"/>
@@ -2838,9 +2838,9 @@ then start ALS Desk again.</source>
         <translation>راستی‌آزمایی دادهٔ منبع به دست {name} در {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="163"/>
-        <location filename="../../ui/double_entry.py" line="192"/>
+        <location filename="../../ui/double_entry.py" line="167"/>
         <location filename="../../ui/double_entry.py" line="196"/>
+        <location filename="../../ui/double_entry.py" line="200"/>
         <location filename="../../ui/form_actions.py" line="35"/>
         <source>Nothing was saved; what you typed is still on screen.</source>
         <translation>چیزی ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
@@ -2876,15 +2876,15 @@ then start ALS Desk again.</source>
         <translation>مقایسه با ورود اول و نگه‌داشتن این ورود (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="148"/>
+        <location filename="../../ui/double_entry.py" line="149"/>
         <source>No missing-data code</source>
         <translation>بدون کد دادهٔ گم‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="161"/>
-        <location filename="../../ui/double_entry.py" line="169"/>
-        <location filename="../../ui/double_entry.py" line="191"/>
+        <location filename="../../ui/double_entry.py" line="165"/>
+        <location filename="../../ui/double_entry.py" line="173"/>
         <location filename="../../ui/double_entry.py" line="195"/>
+        <location filename="../../ui/double_entry.py" line="199"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <location filename="../../ui/form_actions.py" line="120"/>
         <location filename="../../ui/form_actions.py" line="147"/>
@@ -2893,29 +2893,29 @@ then start ALS Desk again.</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="161"/>
+        <location filename="../../ui/double_entry.py" line="165"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <source>These entries cannot be read:</source>
         <translation>این ورودی‌ها قابل خواندن نیستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="169"/>
+        <location filename="../../ui/double_entry.py" line="173"/>
         <source>Nothing is typed: key the paper page first.</source>
         <translation>چیزی وارد نشده است: نخست برگهٔ کاغذی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="174"/>
+        <location filename="../../ui/double_entry.py" line="178"/>
         <source>Required questions blank</source>
         <translation>پرسش‌های لازم خالی‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="202"/>
-        <location filename="../../ui/double_entry.py" line="208"/>
+        <location filename="../../ui/double_entry.py" line="206"/>
+        <location filename="../../ui/double_entry.py" line="212"/>
         <source>Second entry saved</source>
         <translation>ورود دوم ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="203"/>
+        <location filename="../../ui/double_entry.py" line="207"/>
         <source>{fields} fields compared; {n} differ from the first entry:
 {names}
 
@@ -2926,122 +2926,128 @@ The first keyer or a third person resolves them with the paper page (Form &gt; R
 واردکنندهٔ اول یا شخص سومی آن‌ها را با برگهٔ کاغذی حل می‌کند (فرم &gt; حل اختلاف‌ها…)؛ تا آن زمان فرم کامل نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="209"/>
+        <location filename="../../ui/double_entry.py" line="213"/>
         <source>{fields} fields compared: both entries agree. The form can now be marked complete.</source>
         <translation>{fields} فیلد مقایسه شد: هر دو ورود یکسان‌اند. اکنون می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="222"/>
+        <location filename="../../ui/double_entry.py" line="226"/>
         <source>Discard the second entry?</source>
         <translation>ورود دوم کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="223"/>
+        <location filename="../../ui/double_entry.py" line="227"/>
         <source>What you typed of the second entry is not saved. Close and discard it?</source>
         <translation>آنچه از ورود دوم وارد کرده‌اید ذخیره نشده است. بسته و کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="246"/>
+        <location filename="../../ui/double_entry.py" line="250"/>
         <source>Resolve differences: {form}</source>
         <translation>حل اختلاف‌ها: {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="251"/>
+        <location filename="../../ui/double_entry.py" line="255"/>
         <source>Look at the paper page. For each difference choose the value it holds (the first entry&apos;s, the second&apos;s, or type another) and say why. The first entry was keyed by {first}, the second by {second}.</source>
         <translation>به برگهٔ کاغذی نگاه کنید. برای هر اختلاف، مقداری را که برگه دارد برگزینید (مقدار ورود اول، ورود دوم، یا مقدار دیگری را وارد کنید) و دلیل را بنویسید. ورود اول را {first} و ورود دوم را {second} وارد کرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="270"/>
+        <location filename="../../ui/double_entry.py" line="274"/>
         <source>&amp;Resolve</source>
         <translation>&amp;حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="272"/>
+        <location filename="../../ui/double_entry.py" line="276"/>
         <source>Put the chosen values into the form, with the reasons (Ctrl+Return)</source>
         <translation>گذاشتن مقادیر برگزیده در فرم، همراه با دلیل‌ها (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="302"/>
+        <location filename="../../ui/double_entry.py" line="306"/>
         <source>&amp;First entry: {value}</source>
         <translation>&amp;ورود اول: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="304"/>
+        <location filename="../../ui/double_entry.py" line="308"/>
         <source>&amp;Second entry: {value}</source>
         <translation>و&amp;رود دوم: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="306"/>
+        <location filename="../../ui/double_entry.py" line="310"/>
         <source>&amp;Another value:</source>
         <translation>&amp;مقدار دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="309"/>
+        <location filename="../../ui/double_entry.py" line="313"/>
         <source>as the paper page holds it; or a missing-data code ({codes})</source>
         <translation>همان‌طور که در برگهٔ کاغذی است؛ یا یک کد دادهٔ گم‌شده ({codes})</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="311"/>
+        <location filename="../../ui/double_entry.py" line="315"/>
         <source>as the paper page holds it</source>
         <translation>همان‌طور که در برگهٔ کاغذی است</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="318"/>
+        <location filename="../../ui/double_entry.py" line="322"/>
         <source>why (for example: as on the paper page)</source>
         <translation>چرا (برای نمونه: مطابق برگهٔ کاغذی)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="327"/>
+        <location filename="../../ui/double_entry.py" line="331"/>
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="337"/>
+        <location filename="../../ui/double_entry.py" line="341"/>
         <source>Discard your choices?</source>
         <translation>انتخاب‌های شما کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="338"/>
+        <location filename="../../ui/double_entry.py" line="342"/>
         <source>Nothing is resolved yet. Close and discard the choices and reasons typed?</source>
         <translation>هنوز چیزی حل نشده است. بسته شود و انتخاب‌ها و دلیل‌های واردشده کنار گذاشته شوند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="381"/>
+        <location filename="../../ui/double_entry.py" line="385"/>
         <source>Nothing resolved</source>
         <translation>چیزی حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="382"/>
+        <location filename="../../ui/double_entry.py" line="386"/>
         <source>Choose, for at least one difference, the value the paper page holds.</source>
         <translation>دست‌کم برای یک اختلاف، مقداری را که برگهٔ کاغذی دارد برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="386"/>
+        <location filename="../../ui/double_entry.py" line="390"/>
         <source>Not resolved</source>
         <translation>حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="387"/>
+        <location filename="../../ui/double_entry.py" line="391"/>
         <source>Nothing was changed; your choices are still on screen.</source>
         <translation>چیزی تغییر نکرد؛ انتخاب‌های شما هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="396"/>
+        <location filename="../../ui/double_entry.py" line="400"/>
         <source>The form&apos;s checks find these with the values chosen; correct them (with a reason) before marking it complete:</source>
         <translation>بررسی‌های فرم با مقادیر برگزیده این موارد را می‌یابند؛ پیش از کامل اعلام‌کردن فرم، آن‌ها را (با دلیل) اصلاح کنید:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="399"/>
+        <location filename="../../ui/double_entry.py" line="403"/>
         <source>Differences resolved</source>
         <translation>اختلاف‌ها حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="390"/>
+        <location filename="../../ui/double_entry.py" line="489"/>
+        <location filename="../../ui/double_entry.py" line="539"/>
+        <source>Its first entry is not shown to you until its second entry is made.</source>
+        <translation>ورود اول آن تا انجام‌شدن ورود دوم به شما نشان داده نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="394"/>
         <source>{n} difference(s) resolved; {left} left.</source>
         <translation>{n} اختلاف حل شد؛ {left} اختلاف مانده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="175"/>
+        <location filename="../../ui/double_entry.py" line="179"/>
         <source>{n} required question(s) are blank: {fields}.
 
 If the paper page leaves them blank, give each its missing-data code (F2). Save the second entry with them blank?</source>
@@ -3050,121 +3056,116 @@ If the paper page leaves them blank, give each its missing-data code (F2). Save 
 اگر برگهٔ کاغذی آن‌ها را خالی گذاشته است، به هر یک کد دادهٔ گم‌شدهٔ آن را بدهید (F2). ورود دوم با این پرسش‌های خالی ذخیره شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="392"/>
+        <location filename="../../ui/double_entry.py" line="396"/>
         <source>Every difference is resolved: both entries now agree, and the form can be marked complete.</source>
         <translation>همهٔ اختلاف‌ها حل شد: اکنون هر دو ورود یکسان‌اند و می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="407"/>
-        <location filename="../../ui/double_entry.py" line="484"/>
-        <location filename="../../ui/double_entry.py" line="487"/>
+        <location filename="../../ui/double_entry.py" line="411"/>
+        <location filename="../../ui/double_entry.py" line="488"/>
+        <location filename="../../ui/double_entry.py" line="491"/>
         <source>Second entry</source>
         <translation>ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="417"/>
+        <location filename="../../ui/double_entry.py" line="421"/>
         <source>Resolve differences</source>
         <translation>حل اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="429"/>
-        <location filename="../../ui/double_entry.py" line="431"/>
-        <location filename="../../ui/double_entry.py" line="439"/>
+        <location filename="../../ui/double_entry.py" line="433"/>
+        <location filename="../../ui/double_entry.py" line="435"/>
+        <location filename="../../ui/double_entry.py" line="443"/>
         <source>Withdraw the second entry</source>
         <translation>پس‌گرفتن ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="432"/>
+        <location filename="../../ui/double_entry.py" line="436"/>
         <source>The second entry and its differences are taken back (the audit trail keeps them); the form then awaits its second entry again. Why?</source>
         <translation>ورود دوم و اختلاف‌هایش پس گرفته می‌شوند (ردگیری ممیزی آن‌ها را نگه می‌دارد)؛ سپس فرم دوباره در انتظار ورود دوم می‌ماند. چرا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="441"/>
+        <location filename="../../ui/double_entry.py" line="445"/>
         <source>The second entry was withdrawn: the form awaits it again.</source>
         <translation>ورود دوم پس گرفته شد: فرم دوباره در انتظار آن است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="454"/>
+        <location filename="../../ui/double_entry.py" line="458"/>
         <source>Keyed twice from paper: this form was completed before double entry applied to it.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: این فرم پیش از آنکه ورود دوباره برایش لازم شود کامل شده بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="459"/>
+        <location filename="../../ui/double_entry.py" line="463"/>
         <source>Keyed twice from paper: awaiting its second entry by another person (first keyed by {first}).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: در انتظار ورود دوم به دست شخص دیگری (ورود اول: {first}).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="461"/>
+        <location filename="../../ui/double_entry.py" line="465"/>
         <source>Keyed twice from paper: key it here first; another person then makes its second entry.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: نخست آن را اینجا وارد کنید؛ سپس شخص دیگری ورود دوم را انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="465"/>
+        <location filename="../../ui/double_entry.py" line="469"/>
         <source>Keyed twice from paper: {n} difference(s) between the two entries to resolve (second entry by {user}): Form &gt; Resolve differences…</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: {n} اختلاف میان دو ورود باید حل شود (ورود دوم: {user}): فرم &gt; حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="468"/>
+        <location filename="../../ui/double_entry.py" line="472"/>
         <source>Keyed twice from paper: both entries agree (second entry by {user}; {n} difference(s) resolved).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: هر دو ورود یکسان‌اند (ورود دوم: {user}؛ {n} اختلاف حل شد).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="485"/>
-        <source>Its values are not shown to you: you may make its second entry.</source>
-        <translation>مقادیر آن به شما نشان داده نمی‌شود: شما می‌توانید ورود دوم آن را انجام دهید.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/double_entry.py" line="488"/>
+        <location filename="../../ui/double_entry.py" line="492"/>
         <source>&apos;{form}&apos; ({where}) awaits its second entry, and you did not key the first: its values are not shown to you. Key the paper page again now?</source>
         <translation>«{form}» ({where}) در انتظار ورود دوم است و ورود اول را شما انجام نداده‌اید: مقادیر آن به شما نشان داده نمی‌شود. اکنون برگهٔ کاغذی را دوباره وارد می‌کنید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="510"/>
+        <location filename="../../ui/double_entry.py" line="514"/>
         <source>Second entr&amp;y…</source>
         <translation>&amp;ورود دوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="512"/>
+        <location filename="../../ui/double_entry.py" line="516"/>
         <source>R&amp;esolve differences…</source>
         <translation>&amp;حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="516"/>
+        <location filename="../../ui/double_entry.py" line="520"/>
         <source>&amp;Withdraw the second entry…</source>
         <translation>&amp;پس‌گرفتن ورود دوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="526"/>
+        <location filename="../../ui/double_entry.py" line="530"/>
         <source>This form is keyed once: the study definition asks no second entry.</source>
         <translation>این فرم یک بار وارد می‌شود: تعریف مطالعه ورود دوم نمی‌خواهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="535"/>
+        <location filename="../../ui/double_entry.py" line="545"/>
         <source>Resolve the differences between the two entries first (Form &gt; Resolve differences…).</source>
         <translation>نخست اختلاف‌های میان دو ورود را حل کنید (فرم &gt; حل اختلاف‌ها…).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="541"/>
+        <location filename="../../ui/double_entry.py" line="551"/>
         <source>Key this form again from its paper page, without seeing the first entry</source>
         <translation>ورود دوبارهٔ این فرم از روی برگهٔ کاغذی، بدون دیدن ورود اول</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="543"/>
+        <location filename="../../ui/double_entry.py" line="553"/>
         <source>Choose, for each difference between the two entries, the value the paper holds</source>
         <translation>برای هر اختلاف میان دو ورود، مقداری را که کاغذ دارد برگزینید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="546"/>
+        <location filename="../../ui/double_entry.py" line="556"/>
         <source>Take back a second entry keyed from the wrong page or with slips, before any of its differences is resolved</source>
         <translation>پس‌گرفتن ورود دومی که از برگهٔ نادرست یا با لغزش وارد شده، پیش از آنکه اختلافی از آن حل شود</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="554"/>
+        <location filename="../../ui/double_entry.py" line="564"/>
         <source>Save first</source>
         <translation>نخست ذخیره کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="555"/>
+        <location filename="../../ui/double_entry.py" line="565"/>
         <source>The form has changes that are not saved: save them (Ctrl+S) or undo them first.</source>
         <translation>فرم تغییرهای ذخیره‌نشده دارد: نخست آن‌ها را ذخیره کنید (Ctrl+S) یا برگردانید.</translation>
     </message>
@@ -3527,7 +3528,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>بیمار {subject} · {where}{entry}{saved}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="531"/>
+        <location filename="../../ui/double_entry.py" line="535"/>
         <location filename="../../ui/form_page.py" line="368"/>
         <source>Go to the Form page first (Ctrl+4).</source>
         <translation>ابتدا به صفحهٔ فرم بروید (Ctrl+4).</translation>
@@ -5096,7 +5097,7 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../ui/double_report.py" line="61"/>
-        <location filename="../../ui/double_report.py" line="116"/>
+        <location filename="../../ui/double_report.py" line="117"/>
         <source>Double data entry</source>
         <translation>ورود دوبارهٔ داده‌ها</translation>
     </message>
@@ -5148,94 +5149,100 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../ui/double_report.py" line="75"/>
-        <location filename="../../ui/double_report.py" line="80"/>
+        <location filename="../../ui/double_report.py" line="81"/>
         <source>Per 10,000</source>
         <translation>در ۱۰٬۰۰۰</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="78"/>
+        <location filename="../../ui/double_report.py" line="76"/>
+        <location filename="../../ui/double_report.py" line="81"/>
+        <source>Withdrawn</source>
+        <translation>پس‌گرفته</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_report.py" line="79"/>
         <source>Forms keyed</source>
         <translation>فرم‌های واردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="79"/>
+        <location filename="../../ui/double_report.py" line="80"/>
         <source>Fields keyed</source>
         <translation>فیلدهای واردشده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="79"/>
+        <location filename="../../ui/double_report.py" line="80"/>
         <source>Their errors</source>
         <translation>خطاهای او</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="81"/>
+        <location filename="../../ui/double_report.py" line="82"/>
         <source>&amp;1 Awaiting second entry</source>
         <translation>&amp;1 در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="82"/>
+        <location filename="../../ui/double_report.py" line="83"/>
         <source>&amp;2 To resolve</source>
         <translation>&amp;2 برای حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="83"/>
+        <location filename="../../ui/double_report.py" line="84"/>
         <source>&amp;3 By form</source>
         <translation>&amp;3 به تفکیک فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="84"/>
+        <location filename="../../ui/double_report.py" line="85"/>
         <source>&amp;4 By subject</source>
         <translation>&amp;4 به تفکیک آزمودنی</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="85"/>
+        <location filename="../../ui/double_report.py" line="86"/>
         <source>&amp;5 By user</source>
         <translation>&amp;5 به تفکیک کاربر</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="92"/>
+        <location filename="../../ui/double_report.py" line="93"/>
         <source>Enter on a form of the first two tabs opens it: its second entry, or its differences to resolve.</source>
         <translation>Enter روی یک فرم در دو زبانهٔ نخست آن را باز می‌کند: ورود دوم آن، یا اختلاف‌هایش برای حل.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="97"/>
+        <location filename="../../ui/double_report.py" line="98"/>
         <location filename="../../ui/safety_page.py" line="98"/>
         <source>&amp;Print…</source>
         <translation>&amp;چاپ…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="100"/>
+        <location filename="../../ui/double_report.py" line="101"/>
         <location filename="../../ui/safety_page.py" line="101"/>
         <source>Export &amp;CSV…</source>
         <translation>&amp;خروجی CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="124"/>
+        <location filename="../../ui/double_report.py" line="125"/>
         <source>Keyed twice: {keyed} form(s), {fields} fields compared, {diff} difference(s) ({rate} per 10,000 fields), {resolved} resolved, {open} to resolve. Awaiting their second entry: {waiting} form(s).</source>
         <translation>دو بار واردشده: {keyed} فرم، {fields} فیلد مقایسه‌شده، {diff} اختلاف ({rate} در هر ۱۰٬۰۰۰ فیلد)، {resolved} حل‌شده، {open} برای حل. در انتظار ورود دوم: {waiting} فرم.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="130"/>
+        <location filename="../../ui/double_report.py" line="131"/>
         <source>No form of the study definition in force is keyed twice.</source>
         <translation>در تعریف مطالعهٔ کنونی هیچ فرمی دو بار وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="176"/>
+        <location filename="../../ui/double_report.py" line="178"/>
         <source>Export the double data entry report</source>
         <translation>خروجی گزارش ورود دوبارهٔ داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="177"/>
+        <location filename="../../ui/double_report.py" line="179"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="183"/>
+        <location filename="../../ui/double_report.py" line="185"/>
         <source>Not exported</source>
         <translation>خروجی گرفته نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="185"/>
+        <location filename="../../ui/double_report.py" line="187"/>
         <source>Wrote {path}.</source>
         <translation>{path} نوشته شد.</translation>
     </message>
@@ -6670,15 +6677,15 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="60"/>
-        <location filename="../../alsdesk/store/double.py" line="414"/>
-        <location filename="../../alsdesk/store/forms.py" line="451"/>
+        <location filename="../../alsdesk/store/double.py" line="437"/>
+        <location filename="../../alsdesk/store/forms.py" line="457"/>
         <source>This form is locked: an administrator must unlock it before it can change.</source>
         <translation>این فرم قفل است: پیش از هر تغییری، مدیر سامانه باید قفل آن را باز کند.</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="62"/>
-        <location filename="../../alsdesk/store/double.py" line="412"/>
-        <location filename="../../alsdesk/store/forms.py" line="454"/>
+        <location filename="../../alsdesk/store/double.py" line="435"/>
+        <location filename="../../alsdesk/store/forms.py" line="460"/>
         <source>This entry was deleted; it cannot be changed.</source>
         <translation>این مورد حذف شده است؛ نمی‌توان آن را تغییر داد.</translation>
     </message>
@@ -6738,7 +6745,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="196"/>
-        <location filename="../../alsdesk/store/forms.py" line="579"/>
+        <location filename="../../alsdesk/store/forms.py" line="585"/>
         <source>The event &apos;{event}&apos; happens only once.</source>
         <translation>رویداد «{event}» فقط یک بار رخ می‌دهد.</translation>
     </message>
@@ -7839,7 +7846,12 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو (فیلد هم مقدار {value!r} و هم کد {code} را می‌داشت)؛ برای ثبت کد، مقدار را پاک کنید، یا برای نگه داشتن مقدار، کد را بردارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="304"/>
+        <location filename="../../alsdesk/store/forms.py" line="298"/>
+        <source>&apos;{form}&apos; awaits its second entry, which you may make: its first entry is not shown to you, and not changed by you. Make the second entry (Form &gt; Second entry…), or ask its first keyer.</source>
+        <translation>«{form}» در انتظار ورود دوم است که شما می‌توانید انجامش دهید: ورود اول آن به شما نشان داده نمی‌شود و به دست شما تغییر نمی‌کند. ورود دوم را انجام دهید (فرم &gt; ورود دوم…)، یا از واردکنندهٔ اول بخواهید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/forms.py" line="310"/>
         <source>&apos;{form}&apos; was already saved as complete: give a reason for changing {fields}.</source>
         <translation>«{form}» پیش‌تر به‌عنوان کامل ذخیره شده است: دلیل تغییر {fields} را بنویسید.</translation>
     </message>
@@ -7909,167 +7921,182 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>ورود اول «{form}» (یا بخشی از آن) را شما انجام داده‌اید: ورود دوم را شخص دیگری، بدون دیدن ورود اول، انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="274"/>
+        <location filename="../../alsdesk/store/double.py" line="276"/>
         <source>The first entry of &apos;{form}&apos; is not finished: {n} required question(s) are blank ({fields}). The first keyer keys the whole page first (a question the page leaves blank gets its missing-data code, F2).</source>
         <translation>ورود اول «{form}» تمام نشده است: {n} پرسش لازم خالی است ({fields}). نخست واردکنندهٔ اول کل برگه را وارد می‌کند (پرسشی که برگه خالی گذاشته کد دادهٔ گم‌شدهٔ خود را می‌گیرد، F2).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="286"/>
+        <location filename="../../alsdesk/store/double.py" line="293"/>
+        <source>You made an earlier second entry of &apos;{form}&apos;, since withdrawn, and were shown its first entry then: the second entry is made by another person.</source>
+        <translation>شما پیش‌تر ورود دومی از «{form}» انجام داده‌اید که پس گرفته شد، و ورود اول آن آن‌گاه به شما نشان داده شد: ورود دوم را شخص دیگری انجام می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="299"/>
+        <source>You exported the trial&apos;s data after the first entry of &apos;{form}&apos; was made, so may have seen it: the second entry is made by another person.</source>
+        <translation>شما پس از انجام‌شدن ورود اول «{form}» از داده‌های کارآزمایی خروجی گرفته‌اید، پس ممکن است آن را دیده باشید: ورود دوم را شخص دیگری انجام می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="309"/>
         <source>no reason recorded</source>
         <translation>دلیلی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="359"/>
+        <location filename="../../alsdesk/store/double.py" line="382"/>
         <source>Choose how to resolve at least one difference.</source>
         <translation>دست‌کم برای یک اختلاف، راه حل آن را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="363"/>
+        <location filename="../../alsdesk/store/double.py" line="386"/>
         <source>A resolution is a Decision (field, choice, reason).</source>
         <translation>هر حل یک Decision است (فیلد، انتخاب، دلیل).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="406"/>
+        <location filename="../../alsdesk/store/double.py" line="429"/>
         <source>&apos;{form}&apos; has no second entry yet: there is nothing to resolve.</source>
         <translation>«{form}» هنوز ورود دوم ندارد: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="409"/>
+        <location filename="../../alsdesk/store/double.py" line="432"/>
         <source>Both entries of &apos;{form}&apos; agree: there is nothing to resolve.</source>
         <translation>هر دو ورود «{form}» یکسان‌اند: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="417"/>
+        <location filename="../../alsdesk/store/double.py" line="440"/>
         <source>You made the second entry of &apos;{form}&apos;: its differences are resolved by the person who keyed the first entry or by a third person, with the paper page.</source>
         <translation>ورود دوم «{form}» را شما انجام داده‌اید: اختلاف‌های آن را واردکنندهٔ اول یا شخص سومی، با برگهٔ کاغذی، حل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="426"/>
-        <location filename="../../alsdesk/store/forms.py" line="376"/>
+        <location filename="../../alsdesk/store/double.py" line="449"/>
+        <location filename="../../alsdesk/store/forms.py" line="382"/>
         <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
         <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="430"/>
+        <location filename="../../alsdesk/store/double.py" line="453"/>
         <source>{label}: the two entries agree, or the difference is already resolved.</source>
         <translation>{label}: دو ورود یکسان‌اند، یا اختلاف پیش‌تر حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="433"/>
+        <location filename="../../alsdesk/store/double.py" line="456"/>
         <source>{label} is resolved twice in one step.</source>
         <translation>{label} در یک گام دو بار حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="444"/>
+        <location filename="../../alsdesk/store/double.py" line="467"/>
         <source>{label}: type the value the paper page holds, or give a missing-data code.</source>
         <translation>{label}: مقداری را که برگهٔ کاغذی دارد وارد کنید، یا یک کد دادهٔ گم‌شده بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="453"/>
-        <location filename="../../alsdesk/store/forms.py" line="402"/>
+        <location filename="../../alsdesk/store/double.py" line="476"/>
+        <location filename="../../alsdesk/store/forms.py" line="408"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="459"/>
+        <location filename="../../alsdesk/store/double.py" line="482"/>
         <source>&apos;{choice}&apos; is not a way to resolve a difference: first, second or other.</source>
         <translation>«{choice}» راهی برای حل اختلاف نیست: first، second یا other.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="478"/>
+        <location filename="../../alsdesk/store/double.py" line="504"/>
+        <source>{names} await(s) the second entry: lock once it is made and the two entries agree.</source>
+        <translation>{names} در انتظار ورود دوم است: پس از انجام آن و یکسان‌شدن دو ورود قفل کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double.py" line="516"/>
         <source>The two entries of {names} still differ: resolve the differences first (Form &gt; Resolve differences…), then lock.</source>
         <translation>دو ورود {names} هنوز با هم فرق دارند: نخست اختلاف‌ها را حل کنید (فرم &gt; حل اختلاف‌ها…)، سپس قفل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="493"/>
+        <location filename="../../alsdesk/store/double.py" line="531"/>
         <source>&apos;{form}&apos; has no second entry to withdraw.</source>
         <translation>«{form}» ورود دومی برای پس‌گرفتن ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="495"/>
+        <location filename="../../alsdesk/store/double.py" line="533"/>
         <source>The second entry of &apos;{form}&apos; agreed with the first: there is nothing to take back.</source>
         <translation>ورود دوم «{form}» با ورود اول یکسان بود: چیزی برای پس‌گرفتن نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="498"/>
+        <location filename="../../alsdesk/store/double.py" line="536"/>
         <source>Differences of the second entry of &apos;{form}&apos; were already resolved into the form: it is kept (a value it changed is corrected with a reason instead).</source>
         <translation>اختلاف‌های ورود دوم «{form}» پیش‌تر در فرم حل شده‌اند: این ورود نگه داشته می‌شود (مقداری را که تغییر داده است به‌جای آن با دلیل اصلاح کنید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="502"/>
+        <location filename="../../alsdesk/store/double.py" line="540"/>
         <source>Only the person who made the second entry, or an investigator, withdraws it.</source>
         <translation>تنها کسی که ورود دوم را انجام داده، یا یک پژوهشگر، آن را پس می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="536"/>
+        <location filename="../../alsdesk/store/double.py" line="574"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its first and second entry to resolve first (Resolve differences…, with the paper page); until then the form does not change otherwise. Nothing was saved.</source>
         <translation>«{form}» {n} اختلاف میان ورود اول و دوم دارد که نخست باید حل شود (حل اختلاف‌ها…، با برگهٔ کاغذی)؛ تا آن زمان فرم به راه دیگری تغییر نمی‌کند. چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="542"/>
+        <location filename="../../alsdesk/store/double.py" line="580"/>
         <source>&apos;{form}&apos; is keyed twice from its paper page: it can be marked complete once another person has made its second entry and any differences are resolved. Save it as a draft now.</source>
         <translation>«{form}» دو بار از روی برگهٔ کاغذی وارد می‌شود: هنگامی می‌توان آن را کامل اعلام کرد که شخص دیگری ورود دوم را انجام داده و اختلاف‌ها حل شده باشند. اکنون آن را به‌صورت پیش‌نویس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="546"/>
+        <location filename="../../alsdesk/store/double.py" line="584"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its two entries: resolve them first, then mark it complete.</source>
         <translation>«{form}» {n} اختلاف میان دو ورود خود دارد: نخست آن‌ها را حل کنید، سپس فرم را کامل اعلام کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="552"/>
+        <location filename="../../alsdesk/store/double.py" line="590"/>
         <source>&apos;{form}&apos; was keyed twice and its entries were made to agree: give a reason for changing {fields}.</source>
         <translation>«{form}» دو بار وارد شد و ورودهایش یکسان شدند: برای تغییر {fields} دلیل بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="589"/>
+        <location filename="../../alsdesk/store/double.py" line="627"/>
         <source>{label}: give the reason for the value chosen (for example &quot;as on the paper page&quot;).</source>
         <translation>{label}: دلیل مقدار برگزیده را بدهید (برای نمونه «مطابق برگهٔ کاغذی»).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="592"/>
+        <location filename="../../alsdesk/store/double.py" line="630"/>
         <source>{label}: the reason {problem}: write it in words.</source>
         <translation>{label}: دلیل {problem}: آن را با واژه‌ها بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="597"/>
+        <location filename="../../alsdesk/store/double.py" line="635"/>
         <source>{label}: the reason has {n:,} characters; at most {most:,} are allowed.</source>
         <translation>{label}: دلیل {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="405"/>
+        <location filename="../../alsdesk/store/forms.py" line="411"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: none).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="304"/>
-        <location filename="../../alsdesk/store/double.py" line="448"/>
-        <location filename="../../alsdesk/store/forms.py" line="411"/>
+        <location filename="../../alsdesk/store/double.py" line="327"/>
+        <location filename="../../alsdesk/store/double.py" line="471"/>
+        <location filename="../../alsdesk/store/forms.py" line="417"/>
         <source>{label}: give either a value or a missing-data code, not both.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="434"/>
+        <location filename="../../alsdesk/store/forms.py" line="440"/>
         <source>The note on &apos;{message}&apos; has {n:,} characters; at most {most:,} are allowed.</source>
         <translation>یادداشتِ «{message}» {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="441"/>
+        <location filename="../../alsdesk/store/forms.py" line="447"/>
         <location filename="../../ui/dialogs.py" line="106"/>
         <source> (confirm with a note to keep it)</source>
         <translation> (برای نگه داشتن آن، با یک یادداشت تأیید کنید)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="478"/>
+        <location filename="../../alsdesk/store/forms.py" line="484"/>
         <source>A form can be saved under an earlier definition version (1 to {last}), not {number}.</source>
         <translation>فرم را می‌توان زیر یکی از نسخه‌های قدیمی‌تر تعریف مطالعه (۱ تا {last}) ذخیره کرد، نه {number}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="576"/>
+        <location filename="../../alsdesk/store/forms.py" line="582"/>
         <source>The event &apos;{event}&apos; has no form &apos;{form}&apos;.</source>
         <translation>رویداد «{event}» فرمی با نام «{form}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/forms.py" line="581"/>
+        <location filename="../../alsdesk/store/forms.py" line="587"/>
         <source>The form &apos;{form}&apos; is filled only once per visit.</source>
         <translation>فرم «{form}» در هر ویزیت فقط یک بار پر می‌شود.</translation>
     </message>
@@ -8897,7 +8924,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/pdf/rows.py" line="84"/>
-        <location filename="../../ui/double_entry.py" line="289"/>
+        <location filename="../../ui/double_entry.py" line="293"/>
         <source>(blank)</source>
         <translation>(خالی)</translation>
     </message>
