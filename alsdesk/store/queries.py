@@ -178,20 +178,22 @@ def _qplace(q: Query) -> dict[str, Any]:
 TEXT_MAX = 4000  # characters of a question, an answer or a closing note (a printed page)
 
 
-def _words(text: str, what: str, empty: str) -> str:
-    """The text stripped; refused when empty, saying nothing, or longer than a page.
+def _words(text: str, what: str, empty: str, *, error: type = WorkflowError,
+           most: int = TEXT_MAX) -> str:
+    """The text stripped; refused (with `error`) when empty, saying nothing, or longer
+    than `most` (a page).
 
     `what` names the text as a message begins ("The answer"), in the language shown."""
     text = (text or "").strip()
     if not text:
-        raise WorkflowError(empty)
+        raise error(empty)
     if not says_something(text):
-        raise WorkflowError(tr("{what} {problem}: write it in words.").format(
+        raise error(tr("{what} {problem}: write it in words.").format(
             what=what, problem=tr(NOTHING_VISIBLE)))
     if problem := control_problem(text):
-        raise WorkflowError(f"{what} {problem}.")
-    if len(text) > TEXT_MAX:
-        raise WorkflowError(tr("{what} has {n:,} characters; at most {most:,} are allowed: "
-                               "shorten it (the details belong in the form's notes).").format(
-            what=what, n=len(text), most=TEXT_MAX))
+        raise error(f"{what} {problem}.")
+    if len(text) > most:
+        raise error(tr("{what} has {n:,} characters; at most {most:,} are allowed: "
+                       "shorten it (the details belong in the form's notes).").format(
+            what=what, n=len(text), most=most))
     return text

@@ -4708,12 +4708,12 @@ GCS fall: {gcs}</source>
         <translation>یادداشت بستن پرسش</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/queries.py" line="189"/>
+        <location filename="../../alsdesk/store/queries.py" line="191"/>
         <source>{what} {problem}: write it in words.</source>
         <translation>{what} {problem}؛ آن را با کلمات بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/queries.py" line="194"/>
+        <location filename="../../alsdesk/store/queries.py" line="196"/>
         <source>{what} has {n:,} characters; at most {most:,} are allowed: shorten it (the details belong in the form&apos;s notes).</source>
         <translation>{what} {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است: آن را کوتاه کنید (جزئیات جایشان در یادداشت‌های فرم است).</translation>
     </message>
@@ -6677,14 +6677,14 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="60"/>
-        <location filename="../../alsdesk/store/double.py" line="437"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="135"/>
         <location filename="../../alsdesk/store/forms.py" line="457"/>
         <source>This form is locked: an administrator must unlock it before it can change.</source>
         <translation>این فرم قفل است: پیش از هر تغییری، مدیر سامانه باید قفل آن را باز کند.</translation>
     </message>
     <message>
         <location filename="../../alsdesk/permissions.py" line="62"/>
-        <location filename="../../alsdesk/store/double.py" line="435"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="133"/>
         <location filename="../../alsdesk/store/forms.py" line="460"/>
         <source>This entry was deleted; it cannot be changed.</source>
         <translation>این مورد حذف شده است؛ نمی‌توان آن را تغییر داد.</translation>
@@ -7856,211 +7856,206 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>«{form}» پیش‌تر به‌عنوان کامل ذخیره شده است: دلیل تغییر {fields} را بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="41"/>
+        <location filename="../../alsdesk/store/double.py" line="39"/>
         <source>(not shown: awaits its second entry)</source>
         <translation>(نشان داده نمی‌شود: در انتظار ورود دوم)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="49"/>
+        <location filename="../../alsdesk/store/double.py" line="47"/>
         <source>not keyed twice</source>
         <translation>یک بار وارد می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="51"/>
+        <location filename="../../alsdesk/store/double.py" line="49"/>
         <source>completed before double entry applied</source>
         <translation>پیش از لازم‌شدن ورود دوباره کامل شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="52"/>
+        <location filename="../../alsdesk/store/double.py" line="50"/>
         <source>awaiting second entry</source>
         <translation>در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="53"/>
+        <location filename="../../alsdesk/store/double.py" line="51"/>
         <source>differences to resolve</source>
         <translation>اختلاف برای حل</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="54"/>
+        <location filename="../../alsdesk/store/double.py" line="52"/>
         <source>both entries agree</source>
         <translation>هر دو ورود یکسان‌اند</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="250"/>
+        <location filename="../../alsdesk/store/double.py" line="396"/>
+        <source>{label}: the reason</source>
+        <translation>{label}: دلیل</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/double_rules.py" line="56"/>
         <source>&apos;{form}&apos; is not keyed twice: the study definition does not ask for a second entry of it.</source>
         <translation>«{form}» دو بار وارد نمی‌شود: تعریف مطالعه ورود دومی برای آن نمی‌خواهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="253"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="59"/>
         <source>&apos;{form}&apos; has no first entry yet: key the form itself first; its second entry is made from the same paper page afterwards.</source>
         <translation>«{form}» هنوز ورود اول ندارد: نخست خود فرم را وارد کنید؛ ورود دوم پس از آن از روی همان برگهٔ کاغذی انجام می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="257"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="63"/>
         <source>This entry of &apos;{form}&apos; was deleted ({reason}): a deleted form is not keyed again.</source>
         <translation>این مورد از «{form}» حذف شده است ({reason}): فرم حذف‌شده دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="260"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="66"/>
         <source>&apos;{form}&apos; is locked: it is not keyed again.</source>
         <translation>«{form}» قفل است: دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="263"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="69"/>
         <source>&apos;{form}&apos; was already keyed a second time, by {user} at {when}.</source>
         <translation>«{form}» پیش‌تر یک بار دیگر وارد شده است، به دست {user} در {when}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="266"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="72"/>
         <source>&apos;{form}&apos; was completed before its study definition asked for a second entry: it is not keyed again.</source>
         <translation>«{form}» پیش از آنکه تعریف مطالعه ورود دوم بخواهد کامل شده بود: دوباره وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="269"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="75"/>
         <source>You keyed the first entry of &apos;{form}&apos; (or part of it): the second entry is made by another person, without seeing the first.</source>
         <translation>ورود اول «{form}» (یا بخشی از آن) را شما انجام داده‌اید: ورود دوم را شخص دیگری، بدون دیدن ورود اول، انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="276"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="82"/>
         <source>The first entry of &apos;{form}&apos; is not finished: {n} required question(s) are blank ({fields}). The first keyer keys the whole page first (a question the page leaves blank gets its missing-data code, F2).</source>
         <translation>ورود اول «{form}» تمام نشده است: {n} پرسش لازم خالی است ({fields}). نخست واردکنندهٔ اول کل برگه را وارد می‌کند (پرسشی که برگه خالی گذاشته کد دادهٔ گم‌شدهٔ خود را می‌گیرد، F2).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="293"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="99"/>
         <source>You made an earlier second entry of &apos;{form}&apos;, since withdrawn, and were shown its first entry then: the second entry is made by another person.</source>
         <translation>شما پیش‌تر ورود دومی از «{form}» انجام داده‌اید که پس گرفته شد، و ورود اول آن آن‌گاه به شما نشان داده شد: ورود دوم را شخص دیگری انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="299"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="105"/>
         <source>You exported the trial&apos;s data after the first entry of &apos;{form}&apos; was made, so may have seen it: the second entry is made by another person.</source>
         <translation>شما پس از انجام‌شدن ورود اول «{form}» از داده‌های کارآزمایی خروجی گرفته‌اید، پس ممکن است آن را دیده باشید: ورود دوم را شخص دیگری انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="309"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="115"/>
         <source>no reason recorded</source>
         <translation>دلیلی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="382"/>
+        <location filename="../../alsdesk/store/double.py" line="286"/>
         <source>Choose how to resolve at least one difference.</source>
         <translation>دست‌کم برای یک اختلاف، راه حل آن را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="386"/>
+        <location filename="../../alsdesk/store/double.py" line="290"/>
         <source>A resolution is a Decision (field, choice, reason).</source>
         <translation>هر حل یک Decision است (فیلد، انتخاب، دلیل).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="429"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="127"/>
         <source>&apos;{form}&apos; has no second entry yet: there is nothing to resolve.</source>
         <translation>«{form}» هنوز ورود دوم ندارد: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="432"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="130"/>
         <source>Both entries of &apos;{form}&apos; agree: there is nothing to resolve.</source>
         <translation>هر دو ورود «{form}» یکسان‌اند: چیزی برای حل نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="440"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="138"/>
         <source>You made the second entry of &apos;{form}&apos;: its differences are resolved by the person who keyed the first entry or by a third person, with the paper page.</source>
         <translation>ورود دوم «{form}» را شما انجام داده‌اید: اختلاف‌های آن را واردکنندهٔ اول یا شخص سومی، با برگهٔ کاغذی، حل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="449"/>
+        <location filename="../../alsdesk/store/double.py" line="327"/>
         <location filename="../../alsdesk/store/forms.py" line="382"/>
         <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
         <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="453"/>
+        <location filename="../../alsdesk/store/double.py" line="331"/>
         <source>{label}: the two entries agree, or the difference is already resolved.</source>
         <translation>{label}: دو ورود یکسان‌اند، یا اختلاف پیش‌تر حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="456"/>
+        <location filename="../../alsdesk/store/double.py" line="334"/>
         <source>{label} is resolved twice in one step.</source>
         <translation>{label} در یک گام دو بار حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="467"/>
+        <location filename="../../alsdesk/store/double.py" line="345"/>
         <source>{label}: type the value the paper page holds, or give a missing-data code.</source>
         <translation>{label}: مقداری را که برگهٔ کاغذی دارد وارد کنید، یا یک کد دادهٔ گم‌شده بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="476"/>
+        <location filename="../../alsdesk/store/double.py" line="354"/>
         <location filename="../../alsdesk/store/forms.py" line="408"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="482"/>
+        <location filename="../../alsdesk/store/double.py" line="360"/>
         <source>&apos;{choice}&apos; is not a way to resolve a difference: first, second or other.</source>
         <translation>«{choice}» راهی برای حل اختلاف نیست: first، second یا other.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="504"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="161"/>
         <source>{names} await(s) the second entry: lock once it is made and the two entries agree.</source>
         <translation>{names} در انتظار ورود دوم است: پس از انجام آن و یکسان‌شدن دو ورود قفل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="516"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="173"/>
         <source>The two entries of {names} still differ: resolve the differences first (Form &gt; Resolve differences…), then lock.</source>
         <translation>دو ورود {names} هنوز با هم فرق دارند: نخست اختلاف‌ها را حل کنید (فرم &gt; حل اختلاف‌ها…)، سپس قفل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="531"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="188"/>
         <source>&apos;{form}&apos; has no second entry to withdraw.</source>
         <translation>«{form}» ورود دومی برای پس‌گرفتن ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="533"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="190"/>
         <source>The second entry of &apos;{form}&apos; agreed with the first: there is nothing to take back.</source>
         <translation>ورود دوم «{form}» با ورود اول یکسان بود: چیزی برای پس‌گرفتن نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="536"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="193"/>
         <source>Differences of the second entry of &apos;{form}&apos; were already resolved into the form: it is kept (a value it changed is corrected with a reason instead).</source>
         <translation>اختلاف‌های ورود دوم «{form}» پیش‌تر در فرم حل شده‌اند: این ورود نگه داشته می‌شود (مقداری را که تغییر داده است به‌جای آن با دلیل اصلاح کنید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="540"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="197"/>
         <source>Only the person who made the second entry, or an investigator, withdraws it.</source>
         <translation>تنها کسی که ورود دوم را انجام داده، یا یک پژوهشگر، آن را پس می‌گیرد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="574"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="214"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its first and second entry to resolve first (Resolve differences…, with the paper page); until then the form does not change otherwise. Nothing was saved.</source>
         <translation>«{form}» {n} اختلاف میان ورود اول و دوم دارد که نخست باید حل شود (حل اختلاف‌ها…، با برگهٔ کاغذی)؛ تا آن زمان فرم به راه دیگری تغییر نمی‌کند. چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="580"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="220"/>
         <source>&apos;{form}&apos; is keyed twice from its paper page: it can be marked complete once another person has made its second entry and any differences are resolved. Save it as a draft now.</source>
         <translation>«{form}» دو بار از روی برگهٔ کاغذی وارد می‌شود: هنگامی می‌توان آن را کامل اعلام کرد که شخص دیگری ورود دوم را انجام داده و اختلاف‌ها حل شده باشند. اکنون آن را به‌صورت پیش‌نویس ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="584"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="224"/>
         <source>&apos;{form}&apos; has {n} difference(s) between its two entries: resolve them first, then mark it complete.</source>
         <translation>«{form}» {n} اختلاف میان دو ورود خود دارد: نخست آن‌ها را حل کنید، سپس فرم را کامل اعلام کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="590"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="230"/>
         <source>&apos;{form}&apos; was keyed twice and its entries were made to agree: give a reason for changing {fields}.</source>
         <translation>«{form}» دو بار وارد شد و ورودهایش یکسان شدند: برای تغییر {fields} دلیل بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="627"/>
+        <location filename="../../alsdesk/store/double.py" line="397"/>
         <source>{label}: give the reason for the value chosen (for example &quot;as on the paper page&quot;).</source>
         <translation>{label}: دلیل مقدار برگزیده را بدهید (برای نمونه «مطابق برگهٔ کاغذی»).</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/store/double.py" line="630"/>
-        <source>{label}: the reason {problem}: write it in words.</source>
-        <translation>{label}: دلیل {problem}: آن را با واژه‌ها بنویسید.</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/store/double.py" line="635"/>
-        <source>{label}: the reason has {n:,} characters; at most {most:,} are allowed.</source>
-        <translation>{label}: دلیل {n:,} نویسه دارد؛ حداکثر {most:,} نویسه مجاز است.</translation>
     </message>
     <message>
         <location filename="../../alsdesk/store/forms.py" line="411"/>
@@ -8068,8 +8063,8 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="327"/>
-        <location filename="../../alsdesk/store/double.py" line="471"/>
+        <location filename="../../alsdesk/store/double.py" line="231"/>
+        <location filename="../../alsdesk/store/double.py" line="349"/>
         <location filename="../../alsdesk/store/forms.py" line="417"/>
         <source>{label}: give either a value or a missing-data code, not both.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
