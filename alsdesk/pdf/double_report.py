@@ -34,8 +34,8 @@ def _tally_table(width: float, first: str, tallies: list[dr.Tally], names: dict[
                                                           t.differences, t.resolved, t.open)),
                       st.t(_rate(t), st.CELL), st.t(f"{t.withdrawn:,}", st.CELL)]
                      for t in tallies]
-    rest = (width - 52 * mm) / len(_COUNTS)
-    return st.table(data, [52 * mm] + [rest] * len(_COUNTS), st.grid(1), header_rows=1)
+    rest = (width - 38 * mm) / len(_COUNTS)  # "Differences", "Withdrawn" unbroken
+    return st.table(data, [38 * mm] + [rest] * len(_COUNTS), st.grid(1), header_rows=1)
 
 
 def _user_table(width: float, tallies: list[dr.Tally], names: dict[str, str]):
@@ -45,8 +45,8 @@ def _user_table(width: float, tallies: list[dr.Tally], names: dict[str, str]):
                                                           t.errors or 0)),
                       st.t(_rate(t), st.CELL), st.t(f"{t.withdrawn:,}", st.CELL)]
                      for t in tallies]
-    rest = (width - 60 * mm) / len(_USER)
-    return st.table(data, [60 * mm] + [rest] * len(_USER), st.grid(1), header_rows=1)
+    rest = (width - 50 * mm) / len(_USER)
+    return st.table(data, [50 * mm] + [rest] * len(_USER), st.grid(1), header_rows=1)
 
 
 def _waiting_table(store: "Store", width: float, items: list[dr.Waiting], second: bool,
