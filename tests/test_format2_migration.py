@@ -132,7 +132,7 @@ def test_a_format_2_file_is_read_then_migrated_with_its_definition_stored(old_de
         assert (again.study_version, again.study.crf_version) == (2, "1.1")
 
 
-def test_a_format_1_file_is_migrated_through_2_and_3(old_demo, tmp_path):
+def test_a_format_1_file_is_migrated_through_2_3_and_4(old_demo, tmp_path):
     from alsdesk.safety import ctcae
 
     db = tmp_path / "demo.db"
@@ -149,7 +149,8 @@ def test_a_format_1_file_is_migrated_through_2_and_3(old_demo, tmp_path):
         assert ctcae.has_tables(new.conn) and len(definitions.versions(new.conn)) == 1
         assert [r[0] for r in new.conn.execute(
             "SELECT new_value FROM audit_trail WHERE action = 'schema.change' AND new_value "
-            "LIKE 'migrated%' ORDER BY seq")] == ["migrated to format 2", "migrated to format 3"]
+            "LIKE 'migrated%' ORDER BY seq")] == ["migrated to format 2", "migrated to format 3",
+                                                 "migrated to format 4"]
         assert new.verify().ok
 
 
