@@ -1,7 +1,8 @@
 """The `alsdesk` command, run as a user would: real files, real sub-processes where it matters."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+
 import subprocess
 import sys
 
