@@ -82,23 +82,22 @@ def report(store: "Store") -> Report:
     forms = {f.id: Tally(f.id) for f in double}
     subjects: dict[str, Tally] = {}
     users: dict[str, Tally] = {}
+    double_ids = set(forms)
     entries = {e.instance_id: e for e in store.double.entries()}
-    kinds = {f.id for f in double} | {conn.execute(
-        "SELECT form FROM form_instances WHERE id = ?", (iid,)).fetchone()[0]
-        for iid in entries}
     rows = conn.execute(
         "SELECT fi.id, s.code, fi.event, fi.event_repeat, fi.form, fi.repeat, fi.status, "
         "fi.completed_at, fi.updated_at FROM form_instances fi JOIN subjects s ON s.id = "
         "fi.subject_id ORDER BY s.number, fi.id").fetchall()
     for iid, code, event, ev_rep, form, rep, status, completed_at, updated_at in rows:
-        if form not in kinds or status == "deleted":
+        # forms keyed twice now, and any keyed twice under an earlier definition
+        if (form not in double_ids and iid not in entries) or status == "deleted":
             continue
         entry = entries.get(iid)
         by_form = forms.setdefault(form, Tally(form))
         by_subject = subjects.setdefault(code, Tally(code))
         place = (code, event, ev_rep, form, rep, iid)
         if entry is None:
-            if form in {f.id for f in double} and not completed_at:
+            if form in double_ids and not completed_at:
                 keyers = store.double.first_keyers(iid)
                 out.awaiting.append(Waiting(*place, keyers, updated_at))
                 for t in (by_form, by_subject, out.total):
@@ -115,8 +114,7 @@ def report(store: "Store") -> Report:
                                           entry.entered_by, len(entry.open)))
         _by_user(conn, users, entry)
     _withdrawn(conn, forms, subjects, users, out.total)
-    out.forms = [t for t in forms.values() if t.keyed or t.awaiting or t.name in
-                 {f.id for f in double}]
+    out.forms = list(forms.values())
     out.subjects = list(subjects.values())
     out.users = sorted(users.values(), key=lambda t: t.name)
     return out

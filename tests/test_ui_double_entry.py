@@ -211,3 +211,61 @@ def test_saving_a_second_entry_with_required_questions_blank_asks_first(qtbot, t
         look.login("nurse", PASSWORD)
         assert look.double.entries() == []
     window.close()
+
+
+def test_a_long_memo_difference_is_shown_wrapped_with_what_differs_marked(qtbot, tmp_path):
+    from tests.amendment_files import bundled_text, edit
+
+    text = edit(bundled_text(), '[forms.emg]\nlabel = "Electromyography"\n',
+                '[forms.emg]\nlabel = "Electromyography"\ndouble_entry = true\n')
+    path = tmp_path / "emg.db"
+    base = {"emgperf": "Y", "emgdat": "2015-03-05", "emgals": "Y", "emg_bulb": "Y",
+            "emg_cerv": "Y", "emg_thor": "N", "emg_lumb": "Y"}
+    memo = ("Fibrillation potentials in tibialis anterior; فیبریلاسیون در ساق ") * 62
+    with Store.create(path, load_study(write(tmp_path / "def", text))) as st:
+        st.users.create_first_admin("admin", "Ada Admin", PASSWORD)
+        for user, role in (("nurse", "nurse"), ("nurse2", "nurse"), ("inv", "investigator")):
+            st.users.add(user, user.title(), role, PASSWORD)
+        st.login("nurse", PASSWORD)
+        st.subjects.create("AB")
+        st.forms.save("S001", "screening", "emg", {**base, "emgsum": memo[:4000]})
+        st.logout()
+        st.login("nurse2", PASSWORD)
+        st.double.enter("S001", "screening", "emg",
+                        {**base, "emgsum": memo[:3950] + " ends otherwise"})
+    window = open_window(qtbot, path, "inv", PASSWORD)
+    seen: dict[str, object] = {}
+
+    def look(dialog: ResolveDialog) -> None:
+        labels = [w for w in dialog.findChildren(QLabel) if "#ffe08a" in w.text()]
+        seen["labels"] = [w.text() for w in labels]
+        seen["wraps"] = all(w.wordWrap() for w in labels)
+        seen["fits"] = dialog.sizeHint().width() <= window.width()
+        dialog.done(0)
+
+    when_shown(ResolveDialog, look)
+    assert window.open_form("S001", "screening", "emg")
+    window.form_page.resolve_action.trigger()
+    first, second = seen["labels"]
+    assert "ends otherwise" in second and "ends otherwise" not in first
+    assert "of 4,000 differ" in first and seen["wraps"] and seen["fits"]
+    assert len(first) < 1000  # the same 3,900 characters are not shown twice over
+    window.close()
+
+
+def test_the_report_page_counts_in_a_worker_and_enter_opens_the_form(qtbot, trial):
+    from tests.ui_helpers import settle
+    from ui.double_report import open_double_report
+
+    window = open_window(qtbot, trial, "nurse2", PASSWORD)
+    dialog = open_double_report(window)
+    settle(qtbot, window)
+    assert window.prompts.errors == []
+    assert dialog.awaiting.rowCount() == 1 and dialog.awaiting.item(0, 0).text() == "S001"
+    assert "Awaiting their second entry: 1 form(s)" in dialog.summary.text()
+    window.prompts.answer("confirm", False)  # the blind offer: not now
+    dialog.awaiting.setFocus()
+    key(Qt.Key.Key_Return)
+    assert window.prompts.asked[-1][0] == "confirm"
+    assert "awaits its second entry" in window.prompts.asked[-1][1][1]
+    window.close()

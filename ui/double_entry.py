@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     from alsdesk.store.records import FormRecord
     from .main_window import MainWindow
 
-__all__ = ["DoubleEntrySteps", "SecondEntryDialog", "ResolveDialog", "open_second_entry",
-           "open_resolution"]
+__all__ = ["SecondEntryDialog", "ResolveDialog"]
 
 
 class _Keys:
@@ -67,7 +66,33 @@ class _Choice(QRadioButton):
                 now.setChecked(True)
 
 
-def _where(window: "MainWindow", rec: "FormRecord") -> str:
+def _scrolled(layout: QVBoxLayout, widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    layout.addWidget(scroll, 1)
+    return scroll
+
+
+def _closing_buttons(dialog: QDialog, layout: QVBoxLayout, text: str, name: str, tip: str,
+                     slot, keys: tuple[str, ...]) -> QPushButton:
+    """The dialog's step button and Cancel; the step also on `keys`. The step is no default
+    button: Enter never takes it (_Keys)."""
+    buttons = QDialogButtonBox()
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.clicked.connect(slot)
+    buttons.addButton(button, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setDefault(False)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(dialog.reject)
+    layout.addWidget(buttons)
+    for key in keys:
+        QShortcut(QKeySequence(key), dialog, activated=slot)
+    return button
+
+
+def where(window: "MainWindow", rec: "FormRecord") -> str:
     study = shown_study(window.store.study)
     event = study.event(rec.event)
     form = study.form(rec.form)
@@ -89,7 +114,7 @@ class SecondEntryDialog(_Keys, QDialog):
         self.setWindowTitle(tr("Second entry: {form}").format(form=fdef.label))
         self.resize(900, 680)
         layout = QVBoxLayout(self)
-        head = QLabel(f"<b>{_esc(fdef.label)}</b> · {_esc(_where(window, record))}")
+        head = QLabel(f"<b>{_esc(fdef.label)}</b> · {_esc(where(window, record))}")
         head.setObjectName("second_entry_place")
         layout.addWidget(head)
         note = QLabel(tr("Key the paper page again, as it is written. The first entry is not "
@@ -104,25 +129,11 @@ class SecondEntryDialog(_Keys, QDialog):
         self.view.load({}, {})
         self.view.changed.connect(self._changed)
         self.view.context_requested.connect(self._menu)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.view)
-        scroll.setObjectName("second_entry_scroll")
-        self.scroll = scroll
-        layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        self.save_button = QPushButton(tr("&Save second entry"))
-        self.save_button.setObjectName("second_entry_save")
-        self.save_button.setToolTip(tr("Compare with the first entry and keep this one "
-                                       "(Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(False)  # Enter goes to the next question (_Keys)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        for keys in ("Ctrl+S", "Ctrl+Return"):
-            QShortcut(QKeySequence(keys), self, activated=self.save)
+        self.scroll = _scrolled(layout, self.view)
+        self.save_button = _closing_buttons(self, layout, tr("&Save second entry"),
+                                            "second_entry_save", tr(
+            "Compare with the first entry and keep this one (Ctrl+S)"), self.save,
+                                            ("Ctrl+S", "Ctrl+Return"))
         self._changed("")
         first = self.view.first_input()
         if first is not None:
@@ -236,6 +247,55 @@ def _esc(text: str) -> str:
     return escape(text)
 
 
+_CONTEXT = 60  # characters kept on each side of what differs in a long text
+
+
+def _direction(text: str) -> str:
+    """"rtl" or "ltr": the text's first strong character's (Unicode's paragraph rule)."""
+    import unicodedata
+
+    for c in text:
+        kind = unicodedata.bidirectional(c)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def _side(text: str, other: str) -> QLabel:
+    """One side of a difference, wrapped (a memo's 4,000 characters ran off the dialog),
+    the part that differs from the other side marked: the rest is the same on both."""
+    start = next((i for i, (x, y) in enumerate(zip(text, other)) if x != y),
+                 min(len(text), len(other)))
+    end = len(text)
+    while end > start and len(other) - (len(text) - end) > start and \
+            text[end - 1] == other[len(other) - (len(text) - end) - 1]:
+        end -= 1
+    # a long text keeps some words on each side of what differs, the rest said in a count
+    cut = text.find(" ", start - _CONTEXT, start) + 1  # at a word's start
+    head = _esc(text[:start]) if start <= 2 * _CONTEXT else (
+        "… " + _esc(text[cut or start - _CONTEXT:start]))
+    stop = text.rfind(" ", end, end + _CONTEXT)
+    tail = _esc(text[end:]) if len(text) - end <= 2 * _CONTEXT else (
+        _esc(text[end:stop if stop > end else end + _CONTEXT]) + " …")
+    shown = head + '<span style="background: #ffe08a;">' + _esc(text[start:end]) + \
+        "</span>" + tail
+    if start == end and len(other) > len(text):  # this one lacks what the other has
+        shown += "<br><i>" + _esc(tr("(as the other entry up to character {a:,}; the other "
+                                     "has more there)").format(a=start)) + "</i>"
+    elif start > 2 * _CONTEXT or len(text) - end > 2 * _CONTEXT:
+        shown += "<br><i>" + _esc(tr("(characters {a:,} to {b:,} of {n:,} differ; the rest "
+                                     "is as in the other entry)").format(
+            a=start + 1, b=max(end, start + 1), n=len(text))) + "</i>"
+    # the whole text's direction, not the excerpt's (a cut may begin in a Persian word)
+    label = QLabel(f'<div dir="{_direction(text)}">{shown}</div>')
+    label.setTextFormat(Qt.TextFormat.RichText)  # the texts themselves escaped
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class ResolveDialog(_Keys, QDialog):
     """Each open difference: both values, which one is right (or another), and why."""
 
@@ -250,7 +310,7 @@ class ResolveDialog(_Keys, QDialog):
         self.setWindowTitle(tr("Resolve differences: {form}").format(form=self.form.label))
         self.resize(820, 600)
         layout = QVBoxLayout(self)
-        head = QLabel(f"<b>{_esc(self.form.label)}</b> · {_esc(_where(window, record))}")
+        head = QLabel(f"<b>{_esc(self.form.label)}</b> · {_esc(where(window, record))}")
         layout.addWidget(head)
         note = QLabel(tr("Look at the paper page. For each difference choose the value it "
                          "holds (the first entry's, the second's, or type another) and say "
@@ -266,21 +326,11 @@ class ResolveDialog(_Keys, QDialog):
         for d in entry.open:
             rows.addWidget(self._item(d, codes))
         rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        self.resolve_button = QPushButton(tr("&Resolve"))
-        self.resolve_button.setObjectName("resolve_save")
-        self.resolve_button.setToolTip(tr("Put the chosen values into the form, with the "
-                                          "reasons (Ctrl+Return)"))
-        self.resolve_button.clicked.connect(self.resolve)
-        buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.resolve_button.setDefault(False)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.resolve)
+        _scrolled(layout, body)
+        self.resolve_button = _closing_buttons(self, layout, tr("&Resolve"), "resolve_save",
+                                               tr("Put the chosen values into the form, with "
+                                                  "the reasons (Ctrl+Return)"), self.resolve,
+                                               ("Ctrl+Return",))
         first = next(iter(self.items.values()), None)
         if first is not None:
             first[0].buttons()[0].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -303,10 +353,11 @@ class ResolveDialog(_Keys, QDialog):
         box.setObjectName(f"resolve_{d.field}")
         grid = QGridLayout(box)
         group = QButtonGroup(box)
-        first = _Choice(tr("&First entry: {value}").format(
-            value=self._shown(d.field, d.first_value, d.first_missing, codes)))
-        second = _Choice(tr("&Second entry: {value}").format(
-            value=self._shown(d.field, d.second_value, d.second_missing, codes)))
+        first = _Choice(tr("&First entry:"))
+        second = _Choice(tr("&Second entry:"))
+        a = self._shown(d.field, d.first_value, d.first_missing, codes)
+        b = self._shown(d.field, d.second_value, d.second_missing, codes)
+        first_value, second_value = _side(a, b), _side(b, a)
         other = _Choice(tr("&Another value:"))
         other_text = QLineEdit()
         other_text.setObjectName(f"resolve_{d.field}_other")
@@ -324,8 +375,11 @@ class ResolveDialog(_Keys, QDialog):
                                             ("other", other))):
             button.setObjectName(f"resolve_{d.field}_{name}")
             group.addButton(button, i)
-        grid.addWidget(first, 0, 0, 1, 2)
-        grid.addWidget(second, 1, 0, 1, 2)
+        grid.addWidget(first, 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(first_value, 0, 1)
+        grid.addWidget(second, 1, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(second_value, 1, 1)
+        grid.setColumnStretch(1, 1)
         grid.addWidget(other, 2, 0)
         grid.addWidget(other_text, 2, 1)
         grid.addWidget(QLabel(tr("Reason:")), 3, 0)
@@ -402,171 +456,3 @@ class ResolveDialog(_Keys, QDialog):
                                    "complete:") + "\n" + "\n".join(f"- {m}" for m in failing)
         prompts.info(tr("Differences resolved"), text)
         self.accept()
-
-
-def open_second_entry(window: "MainWindow", record: "FormRecord") -> bool:
-    """The second entry of a form, or the reason it cannot be made now; True if saved."""
-    why = window.store.double.refusal(record)
-    if why:
-        window.prompts.error(tr("Second entry"), why)
-        return False
-    dialog = SecondEntryDialog(window, record)
-    return window.prompts._run(dialog) == QDialog.DialogCode.Accepted
-
-
-def open_resolution(window: "MainWindow", record: "FormRecord") -> bool:
-    """The resolution of a form's open differences; True if any was resolved."""
-    why = window.store.double.resolution_refusal(record)
-    if why:
-        window.prompts.error(tr("Resolve differences"), why)
-        return False
-    entry = window.store.double.entry(record.instance_id)
-    dialog = ResolveDialog(window, record, entry)
-    return window.prompts._run(dialog) == QDialog.DialogCode.Accepted
-
-
-def withdraw_second_entry(window: "MainWindow", record: "FormRecord") -> bool:
-    """Take back the form's second entry, with a reason; True if taken back."""
-    store = window.store
-    why = store.double.withdrawal_refusal(record)
-    if why:
-        window.prompts.error(tr("Withdraw the second entry"), why)
-        return False
-    reason = window.prompts.reason(tr("Withdraw the second entry"), tr(
-        "The second entry and its differences are taken back (the audit trail keeps them); "
-        "the form then awaits its second entry again. Why?"))
-    if not reason:
-        return False
-    try:
-        store.double.withdraw(record.instance_id, reason)
-    except AlsDeskError as exc:
-        window.prompts.error(tr("Withdraw the second entry"), str(exc))
-        return False
-    window.show_status(tr("The second entry was withdrawn: the form awaits it again."))
-    return True
-
-
-def state_text(window: "MainWindow", record: "FormRecord") -> str:
-    """The form page's line on its double entry ("" for a form keyed once)."""
-    from alsdesk.store.double import State
-
-    store = window.store
-    state = store.double.state(record)
-    if state is State.NOT_NEEDED:
-        return ""
-    if state is State.EXEMPT:
-        return tr("Keyed twice from paper: this form was completed before double entry "
-                  "applied to it.")
-    if state is State.AWAITING:
-        first = ", ".join(store.double.first_keyers(record.instance_id)) \
-            if record.instance_id is not None else ""
-        return (tr("Keyed twice from paper: awaiting its second entry by another person "
-                   "(first keyed by {first}).").format(first=first) if first else
-                tr("Keyed twice from paper: key it here first; another person then makes "
-                   "its second entry."))
-    entry = store.double.entry(record.instance_id)
-    if state is State.DIFFERENCES:
-        return tr("Keyed twice from paper: {n} difference(s) between the two entries to "
-                  "resolve (second entry by {user}): Form > Resolve differences…").format(
-                      n=len(entry.open), user=entry.entered_by)
-    return tr("Keyed twice from paper: both entries agree (second entry by {user}; "
-              "{n} difference(s) resolved).").format(user=entry.entered_by,
-                                                      n=len(entry.differences))
-
-
-def blind(window: "MainWindow", record: "FormRecord") -> bool | None:
-    """Before a form is shown: to a user who may still make its second entry the first
-    entry's values are not shown (the core gives them an empty record); they are offered
-    the second entry, or told why it cannot be made yet. None: show the form as usual;
-    True: the second entry was saved (show it now); False: do not show it."""
-    store = window.store
-    if not store.double.blinded(record):
-        return None
-    label = shown_study(store.study).form(record.form).label
-    why = store.double.refusal(record)
-    if why:
-        window.prompts.error(tr("Second entry"), why + "\n\n" + tr(
-            "Its first entry is not shown to you until its second entry is made."))
-        return False
-    if not window.prompts.confirm(tr("Second entry"), tr(
-            "'{form}' ({where}) awaits its second entry, and you did not key the first: "
-            "its values are not shown to you. Key the paper page again now?").format(
-                form=label, where=_where(window, record))):
-        return False
-    return open_second_entry(window, record)
-
-
-class DoubleEntrySteps:
-    """Mixed into FormPage (ui.form_page): the line saying where the form stands in its
-    double entry, and its two steps, Second entry… and Resolve differences…."""
-
-    def double_line_widget(self) -> QLabel:
-        self.double_line = QLabel()
-        self.double_line.setObjectName("form_double_entry")
-        self.double_line.setWordWrap(True)
-        self.double_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.double_line.setStyleSheet("background: #fff7e0; border: 1px solid #e8d49a; "
-                                       "padding: 3px;")
-        self.double_line.hide()
-        return self.double_line
-
-    def double_entry_actions(self) -> None:
-        self.second_entry_action = self._action("second_entry", tr("Second entr&y…"),
-                                                lambda: self._double("second"))
-        self.resolve_action = self._action("resolve_differences", tr("R&esolve differences…"),
-                                           lambda: self._double("resolve"))
-        # on the Form menu only (ui.main_menus): a rare step, kept off the tool bar
-        self.withdraw_action = self._action("withdraw_second_entry",
-                                            tr("&Withdraw the second entry…"),
-                                            lambda: self._double("withdraw"))
-
-    def refresh_double(self, rec: "FormRecord", fdef) -> None:
-        from .fmt import gate
-
-        line = state_text(self.main, rec) if fdef.double_entry or rec.instance_id else ""
-        self.double_line.setText(line)
-        self.double_line.setVisible(bool(line))
-        if not fdef.double_entry:
-            no = tr("This form is keyed once: the study definition asks no second entry.")
-            for action in (self.second_entry_action, self.resolve_action,
-                           self.withdraw_action):
-                gate(action, no)
-            return
-        away = None if self.active else tr("Go to the Form page first (Ctrl+4).")
-        store = self.main.store
-        entry = store.double.entry(rec.instance_id) if rec.instance_id is not None else None
-        if store.double.blinded(rec):  # an empty record: nothing of it is theirs to change
-            held = tr("Its first entry is not shown to you until its second entry is made.")
-            for action in (self.save_action, self.complete_action, self.next_action):
-                gate(action, held)
-            self.view.set_read_only(True)
-            self.double_line.setText(line + " " + held)
-        elif entry is not None and entry.open:  # the core refuses every other change now
-            held = tr("Resolve the differences between the two entries first (Form > "
-                      "Resolve differences…).")
-            for action in (self.save_action, self.complete_action, self.next_action):
-                gate(action, held)
-            self.view.set_read_only(True)
-        gate(self.second_entry_action, store.double.refusal(rec) or away,
-             tr("Key this form again from its paper page, without seeing the first entry"))
-        gate(self.resolve_action, store.double.resolution_refusal(rec) or away,
-             tr("Choose, for each difference between the two entries, the value the paper "
-                "holds"))
-        gate(self.withdraw_action, store.double.withdrawal_refusal(rec) or away,
-             tr("Take back a second entry keyed from the wrong page or with slips, before "
-                "any of its differences is resolved"))
-
-    def _double(self, step: str) -> None:
-        """Second entry… or Resolve differences…, then the form as it is now."""
-        if self.record is None:
-            return
-        if self.view is not None and self.view.is_dirty():
-            self.main.prompts.error(tr("Save first"), tr(
-                "The form has changes that are not saved: save them (Ctrl+S) or undo them "
-                "first."))
-            return
-        opener = {"second": open_second_entry, "resolve": open_resolution,
-                  "withdraw": withdraw_second_entry}[step]
-        if opener(self.main, self.record):
-            self.reload()
-            self.changed_in_store.emit()

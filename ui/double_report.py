@@ -109,14 +109,13 @@ class DoubleReportDialog(QDialog):
         self.unresolved_rows: list["Waiting"] = []
 
     def refresh(self) -> None:
+        """Count again in a worker (every form of the study is read: not on the GUI thread)."""
         from alsdesk.double_report import report
+        from .tasks import Session
 
-        try:
-            rep = report(self.main.store)
-        except AlsDeskError as exc:
-            self.main.prompts.error(tr("Double data entry"), str(exc))
-            return
-        self.show_report(rep)
+        # as the window's user (the report needs a role that views data)
+        self.main.tasks.run("double_report", report, on_result=self.show_report,
+                            on_error=self.main.task_failed, session=Session.of(self.main.store))
 
     def show_report(self, rep: "Report") -> None:
         study = shown_study(self.main.store.study)

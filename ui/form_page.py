@@ -24,7 +24,7 @@ from alsdesk.store.forms import FormRecord
 from .i18n import shown as shown_study
 from .derived_panel import DerivedPanel
 from .fmt import approvals_html, gate, local_time
-from . import double_entry
+from . import double_steps
 from .form_actions import FormActions
 from .form_live import FormLive
 from .form_renderer import FormView
@@ -38,11 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["FormPage"]
 
-
 _NO_HELP = QT_TRANSLATE_NOOP("", "Click into a field to see its help here.")
 
 
-class FormPage(QWidget, FormActions, FormLive, double_entry.DoubleEntrySteps):
+class FormPage(QWidget, FormActions, FormLive, double_steps.DoubleEntrySteps):
     """One form instance on screen; at most one at a time (switching asks about changes)."""
 
     changed_in_store = Signal()  # data, status, signature or queries changed: refresh views
@@ -224,7 +223,7 @@ class FormPage(QWidget, FormActions, FormLive, double_entry.DoubleEntrySteps):
         else:
             record = store.forms.get(subject, event, form_id, event_repeat=event_repeat,
                                      repeat=repeat)
-            shown = double_entry.blind(self.main, record)  # the first entry kept from view
+            shown = double_steps.blind(self.main, record)  # the first entry kept from view
             if shown is False:
                 return False
             if shown:

@@ -59,6 +59,7 @@ class VisitMatrix(QTableWidget):
         self.setWordWrap(False)
         self.setShowGrid(True)
         self.columns: list[tuple[str, int]] = []
+        self._double: Mapping[int, State] = {}  # forms keyed twice waiting (show_subject)
         self.cellActivated.connect(self._activate)
         self.cellDoubleClicked.connect(self._activate)
 
@@ -138,7 +139,7 @@ class VisitMatrix(QTableWidget):
         else:
             status = cell.entries[0].status if cell.entries else FormStatus.NOT_STARTED
             text = status.shown
-            waits = getattr(self, "_double", {}).get(
+            waits = self._double.get(
                 cell.entries[0].instance_id if cell.entries else None)
             if waits is not None:  # keyed twice from paper: what it waits for
                 text += " · " + (tr("2nd entry due") if waits is State.AWAITING

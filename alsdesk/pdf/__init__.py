@@ -134,8 +134,8 @@ def _not_blinded(store: "Store", subject: str, entry: int) -> None:
 
     form = ae_form(store.study)
     for inst in store.forms.instances(subject):
-        if inst.form == form.id and inst.repeat == entry and store.double.blinded(
-                store.forms._record(inst.instance_id)):
+        if inst.form == form.id and inst.repeat == entry and store.forms.get_instance(
+                inst.instance_id).blinded:
             raise AlsDeskError(
                 f"Adverse event {entry} of {subject} awaits its second entry, which you may "
                 "make: its values are not shown to you, so its SAE report is printed by its "

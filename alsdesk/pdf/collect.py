@@ -273,7 +273,7 @@ class Collector:
         restricted = not self.include_identifiers and all(f.identifier for f in form.fields)
         rows = []
         # awaits its second entry, which this user may make: each field says it is not shown
-        blind = self.store.double.blinded(rec)
+        blind = rec.blinded
         if blind:
             from alsdesk.store.double import BLIND
 

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 # prints it in each field; forms.get gives them an empty record)
 BLIND = QT_TRANSLATE_NOOP("", "(not shown: awaits its second entry)")
 REASON_MAX = 2000  # characters of a resolution's reason (a difference's, printed beside it)
-CHOICES = ("first", "second", "other")
 
 
 class State(str, Enum):
@@ -130,6 +129,7 @@ class DoubleEntryService(DoubleEntryRules):
         # as the source had them (they were keyed, and checked, where they came from).
         self._resolving: int | None = None
         self._importing = False
+        self._has_tables: bool | None = None
 
     @property
     def conn(self):
@@ -167,9 +167,13 @@ class DoubleEntryService(DoubleEntryRules):
                            resolved_at, resolved_by)
 
     def _tables(self) -> bool:
-        """Whether the file has the tables (a read-only look at a file of format 3 has not)."""
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                                 "name = 'second_entries'").fetchone() is not None
+        """Whether the file has the tables (a read-only look at a file of format 3 has not;
+        a file opened for work was migrated before its services were made)."""
+        if self._has_tables is None:
+            self._has_tables = self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                "'second_entries'").fetchone() is not None
+        return self._has_tables
 
     def state(self, record: "FormRecord") -> State:
         """Where this form stands (the form page, the visit matrix and the reports)."""
@@ -195,15 +199,20 @@ class DoubleEntryService(DoubleEntryRules):
         return {iid: State.DIFFERENCES if keyed else State.AWAITING
                 for iid, keyed, open_ in rows if not keyed or open_}
 
-    def first_keyers(self, instance_id: int) -> tuple[str, ...]:
+    def first_keyers(self, instance_id: int, keyed_twice: bool | None = None
+                     ) -> tuple[str, ...]:
         """Who keyed any of the first entry (made the form, entered or changed a value or a
-        code) before its second entry, in the order they first did."""
-        entry = self.entry(instance_id)
+        code) before its second entry, in the order they first did. `keyed_twice`: whether
+        it has a second entry, when the caller knows (else it is read)."""
+        if keyed_twice is None:
+            keyed_twice = self._tables() and self.conn.execute(
+                "SELECT 1 FROM second_entries WHERE instance_id = ?",
+                (instance_id,)).fetchone() is not None
         acts = sorted(VALUE_ACTIONS | CODE_ACTIONS | {A.FORM_CREATE})
         sql = (f"SELECT user_id FROM audit_trail WHERE instance_id = ? AND action IN "
                f"({', '.join('?' * len(acts))})")
         args: list[Any] = [instance_id, *acts]
-        if entry is not None:
+        if keyed_twice:
             sql += " AND seq < (SELECT max(seq) FROM audit_trail WHERE instance_id = ? AND " \
                    "action = ?)"
             args += [instance_id, A.DOUBLE_ENTRY]
@@ -226,11 +235,7 @@ class DoubleEntryService(DoubleEntryRules):
             if (why := self.refusal(record)):
                 raise WorkflowError(why)
             fdef = self.store.study.form(form)
-            forms._validate_input(fdef, values, missing)
-            for key in missing.keys() & values.keys():
-                raise ValidationError(key, tr("{label}: give either a value or a missing-data "
-                                              "code, not both.").format(
-                                                  label=fdef.field(key).label))
+            forms._validate_input(fdef, values, missing)  # a value or a code, as any save
             # the fields in the form's order: the entry reads as the paper page does
             values = {f: values[f] for f in fdef.field_ids if f in values}
             missing = {f: missing[f] for f in fdef.field_ids if f in missing}
@@ -345,17 +350,11 @@ class DoubleEntryService(DoubleEntryRules):
                 raise ValidationError(dec.field, tr("{label}: type the value the paper page "
                                                     "holds, or give a missing-data code.").format(
                                                         label=f.label))
-            if value is not None and code is not None:
-                raise ValidationError(dec.field, tr("{label}: give either a value or a "
-                                                    "missing-data code, not both.").format(
-                                                        label=f.label))
-            if code is not None and code not in f.missing:
-                raise ValidationError(dec.field, tr(
-                    "{label}: '{code}' is not an allowed missing-data code here (allowed: "
-                    "{allowed}).").format(label=f.label, code=code,
-                                          allowed=", ".join(f.missing) or "-"))
-            if value is not None and (problem := fv.check_value(f, value)):
-                raise ValidationError(dec.field, problem)
+            # checked as the form's own save checks it (range, code allowed, not both),
+            # before anything is written
+            self.store.forms._validate_input(
+                fdef, {} if value is None else {dec.field: value},
+                {} if code is None else {dec.field: code})
         else:
             raise WorkflowError(tr("'{choice}' is not a way to resolve a difference: first, "
                                    "second or other.").format(choice=str(dec.choice)[:20]))
@@ -377,6 +376,7 @@ class DoubleEntryService(DoubleEntryRules):
             self.conn.execute("DELETE FROM second_entries WHERE id = ?", (entry.id,))
             self.store.audit(A.DOUBLE_WITHDRAWN, **place_of(record),
                              old_value=f"second entry {entry.id}", reason=why)
+
 
 def entry_summary(fields: int, differences: int) -> str:
     """The new_value of a double.second_entry row (English, as the trail is)."""

@@ -35,7 +35,7 @@ class DoubleEntryRules:
         if self.conn.execute("SELECT 1 FROM second_entries WHERE instance_id = ?",
                              (record.instance_id,)).fetchone():
             return False
-        return self.store.user_id not in self.first_keyers(record.instance_id)
+        return self.store.user_id not in self.first_keyers(record.instance_id, False)
 
     def blinded_ids(self, subject: str) -> set[int]:
         """The subject's form instances whose first entry the user must not see (blinded)."""
@@ -155,11 +155,8 @@ class DoubleEntryRules:
             "(SELECT instance_id FROM second_entries)", (*double, *instance_ids)).fetchall() \
             if double else []
         if waiting:
-            study = self.store.study
-            names = ", ".join(f"{code} {study.event(ev).label} {study.form(form).label}"
-                              for code, ev, form in waiting[:5])
             return tr("{names} await(s) the second entry: lock once it is made and the two "
-                      "entries agree.").format(names=names)
+                      "entries agree.").format(names=self._names(waiting))
         rows = self.conn.execute(
             "SELECT s.code, fi.event, fi.form FROM second_entries se JOIN form_instances fi ON "
             "fi.id = se.instance_id JOIN subjects s ON s.id = fi.subject_id WHERE "
@@ -167,11 +164,14 @@ class DoubleEntryRules:
             list(instance_ids)).fetchall()
         if not rows:
             return None
-        study = self.store.study
-        names = ", ".join(f"{code} {study.event(ev).label} {study.form(form).label}"
-                          for code, ev, form in rows[:5])
         return tr("The two entries of {names} still differ: resolve the differences first "
-                  "(Form > Resolve differences…), then lock.").format(names=names)
+                  "(Form > Resolve differences…), then lock.").format(names=self._names(rows))
+
+    def _names(self, rows: Sequence[tuple[str, str, str]]) -> str:
+        """'S001 Baseline Vital signs, …' of (subject, event, form) rows, five at most."""
+        study = self.store.study
+        return ", ".join(f"{code} {study.event(ev).label} {study.form(form).label}"
+                         for code, ev, form in rows[:5]) + (", …" if len(rows) > 5 else "")
 
     def withdrawal_refusal(self, record: "FormRecord") -> str | None:
         """Why the user logged in may not take back this form's second entry; None if they

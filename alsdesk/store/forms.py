@@ -94,7 +94,7 @@ class FormService(WorkflowSteps):
 
     def _mask(self, rec: FormRecord) -> FormRecord:
         if self.store.double.blinded(rec):  # its second entry is still to be made, blind
-            return dataclasses.replace(rec, values={}, missing={})
+            return dataclasses.replace(rec, values={}, missing={}, blinded=True)
         hidden = self._hidden(rec.form)
         if not hidden or not any(k in hidden for k in rec.values):
             return rec

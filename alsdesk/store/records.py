@@ -55,6 +55,9 @@ class FormRecord:
     # its data last changed under: the CRF version its printed page shows.
     crf_entered: int = 1
     crf_changed: int = 1
+    # Shown empty to a user who may still make its second entry (alsdesk/store/double.py):
+    # what each reader prints or shows instead of its values.
+    blinded: bool = False
 
     @property
     def valid_signature(self) -> Signature | None:

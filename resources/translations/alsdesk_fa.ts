@@ -1134,7 +1134,7 @@ Switch user?</source>
     </message>
     <message>
         <location filename="../../ui/admin_users.py" line="48"/>
-        <location filename="../../ui/form_page.py" line="172"/>
+        <location filename="../../ui/form_page.py" line="171"/>
         <source>&amp;Unlock…</source>
         <translation>با&amp;ز کردن قفل…</translation>
     </message>
@@ -2838,9 +2838,9 @@ then start ALS Desk again.</source>
         <translation>راستی‌آزمایی دادهٔ منبع به دست {name} در {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="167"/>
-        <location filename="../../ui/double_entry.py" line="196"/>
-        <location filename="../../ui/double_entry.py" line="200"/>
+        <location filename="../../ui/double_entry.py" line="178"/>
+        <location filename="../../ui/double_entry.py" line="207"/>
+        <location filename="../../ui/double_entry.py" line="211"/>
         <location filename="../../ui/form_actions.py" line="35"/>
         <source>Nothing was saved; what you typed is still on screen.</source>
         <translation>چیزی ذخیره نشد؛ آنچه وارد کرده‌اید هنوز روی صفحه است.</translation>
@@ -2851,40 +2851,40 @@ then start ALS Desk again.</source>
         <translation>این آخرین فرم {event} برای بیمار {subject} بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="76"/>
+        <location filename="../../ui/double_entry.py" line="101"/>
         <source>Subject {subject} · {where}{entry}</source>
         <translation>آزمودنی {subject} · {where}{entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="89"/>
+        <location filename="../../ui/double_entry.py" line="114"/>
         <source>Second entry: {form}</source>
         <translation>ورود دوم: {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="95"/>
+        <location filename="../../ui/double_entry.py" line="120"/>
         <source>Key the paper page again, as it is written. The first entry is not shown; the two are compared when you save, and any difference is resolved afterwards by the first keyer or a third person. F2 on a question: its missing-data codes.</source>
         <translation>برگهٔ کاغذی را همان‌طور که نوشته شده دوباره وارد کنید. ورود اول نشان داده نمی‌شود؛ هنگام ذخیره، این دو مقایسه می‌شوند و هر اختلاف را بعداً واردکنندهٔ اول یا شخص سومی حل می‌کند. F2 روی یک پرسش: کدهای دادهٔ گم‌شدهٔ آن.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="114"/>
+        <location filename="../../ui/double_entry.py" line="133"/>
         <source>&amp;Save second entry</source>
         <translation>&amp;ذخیرهٔ ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="116"/>
+        <location filename="../../ui/double_entry.py" line="135"/>
         <source>Compare with the first entry and keep this one (Ctrl+S)</source>
         <translation>مقایسه با ورود اول و نگه‌داشتن این ورود (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="149"/>
+        <location filename="../../ui/double_entry.py" line="160"/>
         <source>No missing-data code</source>
         <translation>بدون کد دادهٔ گم‌شده</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="165"/>
-        <location filename="../../ui/double_entry.py" line="173"/>
-        <location filename="../../ui/double_entry.py" line="195"/>
-        <location filename="../../ui/double_entry.py" line="199"/>
+        <location filename="../../ui/double_entry.py" line="176"/>
+        <location filename="../../ui/double_entry.py" line="184"/>
+        <location filename="../../ui/double_entry.py" line="206"/>
+        <location filename="../../ui/double_entry.py" line="210"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <location filename="../../ui/form_actions.py" line="120"/>
         <location filename="../../ui/form_actions.py" line="147"/>
@@ -2893,29 +2893,29 @@ then start ALS Desk again.</source>
         <translation>ذخیره نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="165"/>
+        <location filename="../../ui/double_entry.py" line="176"/>
         <location filename="../../ui/form_actions.py" line="91"/>
         <source>These entries cannot be read:</source>
         <translation>این ورودی‌ها قابل خواندن نیستند:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="173"/>
+        <location filename="../../ui/double_entry.py" line="184"/>
         <source>Nothing is typed: key the paper page first.</source>
         <translation>چیزی وارد نشده است: نخست برگهٔ کاغذی را وارد کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="178"/>
+        <location filename="../../ui/double_entry.py" line="189"/>
         <source>Required questions blank</source>
         <translation>پرسش‌های لازم خالی‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="206"/>
-        <location filename="../../ui/double_entry.py" line="212"/>
+        <location filename="../../ui/double_entry.py" line="217"/>
+        <location filename="../../ui/double_entry.py" line="223"/>
         <source>Second entry saved</source>
         <translation>ورود دوم ذخیره شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="207"/>
+        <location filename="../../ui/double_entry.py" line="218"/>
         <source>{fields} fields compared; {n} differ from the first entry:
 {names}
 
@@ -2926,128 +2926,128 @@ The first keyer or a third person resolves them with the paper page (Form &gt; R
 واردکنندهٔ اول یا شخص سومی آن‌ها را با برگهٔ کاغذی حل می‌کند (فرم &gt; حل اختلاف‌ها…)؛ تا آن زمان فرم کامل نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="213"/>
+        <location filename="../../ui/double_entry.py" line="224"/>
         <source>{fields} fields compared: both entries agree. The form can now be marked complete.</source>
         <translation>{fields} فیلد مقایسه شد: هر دو ورود یکسان‌اند. اکنون می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="226"/>
+        <location filename="../../ui/double_entry.py" line="237"/>
         <source>Discard the second entry?</source>
         <translation>ورود دوم کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="227"/>
+        <location filename="../../ui/double_entry.py" line="238"/>
         <source>What you typed of the second entry is not saved. Close and discard it?</source>
         <translation>آنچه از ورود دوم وارد کرده‌اید ذخیره نشده است. بسته و کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="250"/>
+        <location filename="../../ui/double_entry.py" line="285"/>
+        <source>(as the other entry up to character {a:,}; the other has more there)</source>
+        <translation>(همانند ورود دیگر تا نویسهٔ {a:,}؛ ورود دیگر در آنجا بیشتر دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="288"/>
+        <source>(characters {a:,} to {b:,} of {n:,} differ; the rest is as in the other entry)</source>
+        <translation>(نویسه‌های {a:,} تا {b:,} از {n:,} فرق دارند؛ بقیه همانند ورود دیگر است)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="310"/>
         <source>Resolve differences: {form}</source>
         <translation>حل اختلاف‌ها: {form}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="255"/>
+        <location filename="../../ui/double_entry.py" line="315"/>
         <source>Look at the paper page. For each difference choose the value it holds (the first entry&apos;s, the second&apos;s, or type another) and say why. The first entry was keyed by {first}, the second by {second}.</source>
         <translation>به برگهٔ کاغذی نگاه کنید. برای هر اختلاف، مقداری را که برگه دارد برگزینید (مقدار ورود اول، ورود دوم، یا مقدار دیگری را وارد کنید) و دلیل را بنویسید. ورود اول را {first} و ورود دوم را {second} وارد کرده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="274"/>
+        <location filename="../../ui/double_entry.py" line="330"/>
         <source>&amp;Resolve</source>
         <translation>&amp;حل</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="276"/>
+        <location filename="../../ui/double_entry.py" line="331"/>
         <source>Put the chosen values into the form, with the reasons (Ctrl+Return)</source>
         <translation>گذاشتن مقادیر برگزیده در فرم، همراه با دلیل‌ها (Ctrl+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="306"/>
-        <source>&amp;First entry: {value}</source>
-        <translation>&amp;ورود اول: {value}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/double_entry.py" line="308"/>
-        <source>&amp;Second entry: {value}</source>
-        <translation>و&amp;رود دوم: {value}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/double_entry.py" line="310"/>
+        <location filename="../../ui/double_entry.py" line="361"/>
         <source>&amp;Another value:</source>
         <translation>&amp;مقدار دیگر:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="313"/>
+        <location filename="../../ui/double_entry.py" line="364"/>
         <source>as the paper page holds it; or a missing-data code ({codes})</source>
         <translation>همان‌طور که در برگهٔ کاغذی است؛ یا یک کد دادهٔ گم‌شده ({codes})</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="315"/>
+        <location filename="../../ui/double_entry.py" line="366"/>
         <source>as the paper page holds it</source>
         <translation>همان‌طور که در برگهٔ کاغذی است</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="322"/>
+        <location filename="../../ui/double_entry.py" line="373"/>
         <source>why (for example: as on the paper page)</source>
         <translation>چرا (برای نمونه: مطابق برگهٔ کاغذی)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="331"/>
+        <location filename="../../ui/double_entry.py" line="385"/>
         <source>Reason:</source>
         <translation>دلیل:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="341"/>
+        <location filename="../../ui/double_entry.py" line="395"/>
         <source>Discard your choices?</source>
         <translation>انتخاب‌های شما کنار گذاشته شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="342"/>
+        <location filename="../../ui/double_entry.py" line="396"/>
         <source>Nothing is resolved yet. Close and discard the choices and reasons typed?</source>
         <translation>هنوز چیزی حل نشده است. بسته شود و انتخاب‌ها و دلیل‌های واردشده کنار گذاشته شوند؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="385"/>
+        <location filename="../../ui/double_entry.py" line="439"/>
         <source>Nothing resolved</source>
         <translation>چیزی حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="386"/>
+        <location filename="../../ui/double_entry.py" line="440"/>
         <source>Choose, for at least one difference, the value the paper page holds.</source>
         <translation>دست‌کم برای یک اختلاف، مقداری را که برگهٔ کاغذی دارد برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="390"/>
+        <location filename="../../ui/double_entry.py" line="444"/>
         <source>Not resolved</source>
         <translation>حل نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="391"/>
+        <location filename="../../ui/double_entry.py" line="445"/>
         <source>Nothing was changed; your choices are still on screen.</source>
         <translation>چیزی تغییر نکرد؛ انتخاب‌های شما هنوز روی صفحه است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="400"/>
+        <location filename="../../ui/double_entry.py" line="454"/>
         <source>The form&apos;s checks find these with the values chosen; correct them (with a reason) before marking it complete:</source>
         <translation>بررسی‌های فرم با مقادیر برگزیده این موارد را می‌یابند؛ پیش از کامل اعلام‌کردن فرم، آن‌ها را (با دلیل) اصلاح کنید:</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="403"/>
+        <location filename="../../ui/double_entry.py" line="457"/>
         <source>Differences resolved</source>
         <translation>اختلاف‌ها حل شد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="489"/>
-        <location filename="../../ui/double_entry.py" line="539"/>
+        <location filename="../../ui/double_steps.py" line="106"/>
+        <location filename="../../ui/double_steps.py" line="156"/>
         <source>Its first entry is not shown to you until its second entry is made.</source>
         <translation>ورود اول آن تا انجام‌شدن ورود دوم به شما نشان داده نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="394"/>
+        <location filename="../../ui/double_entry.py" line="448"/>
         <source>{n} difference(s) resolved; {left} left.</source>
         <translation>{n} اختلاف حل شد؛ {left} اختلاف مانده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="179"/>
+        <location filename="../../ui/double_entry.py" line="190"/>
         <source>{n} required question(s) are blank: {fields}.
 
 If the paper page leaves them blank, give each its missing-data code (F2). Save the second entry with them blank?</source>
@@ -3056,116 +3056,126 @@ If the paper page leaves them blank, give each its missing-data code (F2). Save 
 اگر برگهٔ کاغذی آن‌ها را خالی گذاشته است، به هر یک کد دادهٔ گم‌شدهٔ آن را بدهید (F2). ورود دوم با این پرسش‌های خالی ذخیره شود؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="396"/>
+        <location filename="../../ui/double_entry.py" line="356"/>
+        <source>&amp;First entry:</source>
+        <translation>&amp;ورود اول:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="357"/>
+        <source>&amp;Second entry:</source>
+        <translation>و&amp;رود دوم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/double_entry.py" line="450"/>
         <source>Every difference is resolved: both entries now agree, and the form can be marked complete.</source>
         <translation>همهٔ اختلاف‌ها حل شد: اکنون هر دو ورود یکسان‌اند و می‌توان فرم را کامل اعلام کرد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="411"/>
-        <location filename="../../ui/double_entry.py" line="488"/>
-        <location filename="../../ui/double_entry.py" line="491"/>
+        <location filename="../../ui/double_steps.py" line="28"/>
+        <location filename="../../ui/double_steps.py" line="105"/>
+        <location filename="../../ui/double_steps.py" line="108"/>
         <source>Second entry</source>
         <translation>ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="421"/>
+        <location filename="../../ui/double_steps.py" line="38"/>
         <source>Resolve differences</source>
         <translation>حل اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="433"/>
-        <location filename="../../ui/double_entry.py" line="435"/>
-        <location filename="../../ui/double_entry.py" line="443"/>
+        <location filename="../../ui/double_steps.py" line="50"/>
+        <location filename="../../ui/double_steps.py" line="52"/>
+        <location filename="../../ui/double_steps.py" line="60"/>
         <source>Withdraw the second entry</source>
         <translation>پس‌گرفتن ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="436"/>
+        <location filename="../../ui/double_steps.py" line="53"/>
         <source>The second entry and its differences are taken back (the audit trail keeps them); the form then awaits its second entry again. Why?</source>
         <translation>ورود دوم و اختلاف‌هایش پس گرفته می‌شوند (ردگیری ممیزی آن‌ها را نگه می‌دارد)؛ سپس فرم دوباره در انتظار ورود دوم می‌ماند. چرا؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="445"/>
+        <location filename="../../ui/double_steps.py" line="62"/>
         <source>The second entry was withdrawn: the form awaits it again.</source>
         <translation>ورود دوم پس گرفته شد: فرم دوباره در انتظار آن است.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="458"/>
+        <location filename="../../ui/double_steps.py" line="75"/>
         <source>Keyed twice from paper: this form was completed before double entry applied to it.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: این فرم پیش از آنکه ورود دوباره برایش لازم شود کامل شده بود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="463"/>
+        <location filename="../../ui/double_steps.py" line="80"/>
         <source>Keyed twice from paper: awaiting its second entry by another person (first keyed by {first}).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: در انتظار ورود دوم به دست شخص دیگری (ورود اول: {first}).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="465"/>
+        <location filename="../../ui/double_steps.py" line="82"/>
         <source>Keyed twice from paper: key it here first; another person then makes its second entry.</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: نخست آن را اینجا وارد کنید؛ سپس شخص دیگری ورود دوم را انجام می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="469"/>
+        <location filename="../../ui/double_steps.py" line="86"/>
         <source>Keyed twice from paper: {n} difference(s) between the two entries to resolve (second entry by {user}): Form &gt; Resolve differences…</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: {n} اختلاف میان دو ورود باید حل شود (ورود دوم: {user}): فرم &gt; حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="472"/>
+        <location filename="../../ui/double_steps.py" line="89"/>
         <source>Keyed twice from paper: both entries agree (second entry by {user}; {n} difference(s) resolved).</source>
         <translation>دو بار از روی کاغذ وارد می‌شود: هر دو ورود یکسان‌اند (ورود دوم: {user}؛ {n} اختلاف حل شد).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="492"/>
+        <location filename="../../ui/double_steps.py" line="109"/>
         <source>&apos;{form}&apos; ({where}) awaits its second entry, and you did not key the first: its values are not shown to you. Key the paper page again now?</source>
         <translation>«{form}» ({where}) در انتظار ورود دوم است و ورود اول را شما انجام نداده‌اید: مقادیر آن به شما نشان داده نمی‌شود. اکنون برگهٔ کاغذی را دوباره وارد می‌کنید؟</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="514"/>
+        <location filename="../../ui/double_steps.py" line="131"/>
         <source>Second entr&amp;y…</source>
         <translation>&amp;ورود دوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="516"/>
+        <location filename="../../ui/double_steps.py" line="133"/>
         <source>R&amp;esolve differences…</source>
         <translation>&amp;حل اختلاف‌ها…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="520"/>
+        <location filename="../../ui/double_steps.py" line="137"/>
         <source>&amp;Withdraw the second entry…</source>
         <translation>&amp;پس‌گرفتن ورود دوم…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="530"/>
+        <location filename="../../ui/double_steps.py" line="147"/>
         <source>This form is keyed once: the study definition asks no second entry.</source>
         <translation>این فرم یک بار وارد می‌شود: تعریف مطالعه ورود دوم نمی‌خواهد.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="545"/>
+        <location filename="../../ui/double_steps.py" line="162"/>
         <source>Resolve the differences between the two entries first (Form &gt; Resolve differences…).</source>
         <translation>نخست اختلاف‌های میان دو ورود را حل کنید (فرم &gt; حل اختلاف‌ها…).</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="551"/>
+        <location filename="../../ui/double_steps.py" line="168"/>
         <source>Key this form again from its paper page, without seeing the first entry</source>
         <translation>ورود دوبارهٔ این فرم از روی برگهٔ کاغذی، بدون دیدن ورود اول</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="553"/>
+        <location filename="../../ui/double_steps.py" line="170"/>
         <source>Choose, for each difference between the two entries, the value the paper holds</source>
         <translation>برای هر اختلاف میان دو ورود، مقداری را که کاغذ دارد برگزینید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="556"/>
+        <location filename="../../ui/double_steps.py" line="173"/>
         <source>Take back a second entry keyed from the wrong page or with slips, before any of its differences is resolved</source>
         <translation>پس‌گرفتن ورود دومی که از برگهٔ نادرست یا با لغزش وارد شده، پیش از آنکه اختلافی از آن حل شود</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="564"/>
+        <location filename="../../ui/double_steps.py" line="181"/>
         <source>Save first</source>
         <translation>نخست ذخیره کنید</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="565"/>
+        <location filename="../../ui/double_steps.py" line="182"/>
         <source>The form has changes that are not saved: save them (Ctrl+S) or undo them first.</source>
         <translation>فرم تغییرهای ذخیره‌نشده دارد: نخست آن‌ها را ذخیره کنید (Ctrl+S) یا برگردانید.</translation>
     </message>
@@ -3397,204 +3407,204 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../ui/form_live.py" line="125"/>
-        <location filename="../../ui/form_page.py" line="94"/>
+        <location filename="../../ui/form_page.py" line="93"/>
         <source>● modified, not saved</source>
         <translation>● تغییر کرده، ذخیره نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="42"/>
+        <location filename="../../ui/form_page.py" line="41"/>
         <source>Click into a field to see its help here.</source>
         <translation>روی یک فیلد کلیک کنید تا راهنمای آن اینجا نمایش داده شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="81"/>
-        <location filename="../../ui/form_page.py" line="299"/>
+        <location filename="../../ui/form_page.py" line="80"/>
+        <location filename="../../ui/form_page.py" line="298"/>
         <source>No form open</source>
         <translation>هیچ فرمی باز نیست</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="84"/>
-        <location filename="../../ui/form_page.py" line="300"/>
+        <location filename="../../ui/form_page.py" line="83"/>
+        <location filename="../../ui/form_page.py" line="299"/>
         <source>Open a form from a subject&apos;s casebook.</source>
         <translation>یک فرم را از پروندهٔ بیمار باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="97"/>
+        <location filename="../../ui/form_page.py" line="96"/>
         <source>The form has changes that are not saved</source>
         <translation>فرم تغییراتی دارد که ذخیره نشده‌اند</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="128"/>
+        <location filename="../../ui/form_page.py" line="127"/>
         <source>Queries on this form</source>
         <translation>پرسش‌های این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="129"/>
-        <location filename="../../ui/form_page.py" line="415"/>
+        <location filename="../../ui/form_page.py" line="128"/>
+        <location filename="../../ui/form_page.py" line="414"/>
         <source>None.</source>
         <translation>موردی نیست.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="134"/>
+        <location filename="../../ui/form_page.py" line="133"/>
         <source>About this field</source>
         <translation>دربارهٔ این فیلد</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="164"/>
-        <location filename="../../ui/form_page.py" line="376"/>
+        <location filename="../../ui/form_page.py" line="163"/>
+        <location filename="../../ui/form_page.py" line="375"/>
         <source>&amp;Save draft</source>
         <translation>&amp;ذخیرهٔ پیش‌نویس</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="165"/>
+        <location filename="../../ui/form_page.py" line="164"/>
         <source>Mark &amp;complete</source>
         <translation>ثبت به‌عنوان &amp;کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="167"/>
+        <location filename="../../ui/form_page.py" line="166"/>
         <source>Save and ne&amp;xt form</source>
         <translation>ذخیره و فرم &amp;بعدی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="169"/>
+        <location filename="../../ui/form_page.py" line="168"/>
         <source>Si&amp;gn form…</source>
         <translation>&amp;امضای فرم…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="170"/>
+        <location filename="../../ui/form_page.py" line="169"/>
         <source>&amp;Verify</source>
         <translation>&amp;راستی‌آزمایی</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="171"/>
+        <location filename="../../ui/form_page.py" line="170"/>
         <source>&amp;Lock</source>
         <translation>&amp;قفل کردن</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="173"/>
+        <location filename="../../ui/form_page.py" line="172"/>
         <source>&amp;Delete entry…</source>
         <translation>&amp;حذف ورودی…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="174"/>
+        <location filename="../../ui/form_page.py" line="173"/>
         <source>Raise &amp;query…</source>
         <translation>طرح &amp;پرسش…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="176"/>
+        <location filename="../../ui/form_page.py" line="175"/>
         <source>&amp;History…</source>
         <translation>&amp;سابقه…</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="188"/>
+        <location filename="../../ui/form_page.py" line="187"/>
         <source>Form actions</source>
         <translation>کارهای فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="216"/>
+        <location filename="../../ui/form_page.py" line="215"/>
         <source>Restricted</source>
         <translation>دسترسی محدود</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="216"/>
+        <location filename="../../ui/form_page.py" line="215"/>
         <source>&apos;{form}&apos; holds direct identifiers only, shown to site staff only ({reason})</source>
         <translation>فرم «{form}» فقط شناسه‌های مستقیم را در بر دارد که تنها به کارکنان مرکز نشان داده می‌شوند ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="345"/>
+        <location filename="../../ui/form_page.py" line="344"/>
         <source>Open a form first.</source>
         <translation>ابتدا یک فرم باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="354"/>
+        <location filename="../../ui/form_page.py" line="353"/>
         <source>new entry</source>
         <translation>ورودی جدید</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="175"/>
-        <location filename="../../ui/double_entry.py" line="75"/>
-        <location filename="../../ui/form_page.py" line="355"/>
+        <location filename="../../ui/double_entry.py" line="100"/>
+        <location filename="../../ui/form_page.py" line="354"/>
         <source>entry {n}</source>
         <translation>ورودی {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="356"/>
+        <location filename="../../ui/form_page.py" line="355"/>
         <source>last saved {when} by {user}</source>
         <translation>آخرین ذخیره: {when} توسط {user}</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="358"/>
+        <location filename="../../ui/form_page.py" line="357"/>
         <source>Subject {subject} · {where}{entry}{saved}</source>
         <translation>بیمار {subject} · {where}{entry}{saved}</translation>
     </message>
     <message>
-        <location filename="../../ui/double_entry.py" line="535"/>
-        <location filename="../../ui/form_page.py" line="368"/>
+        <location filename="../../ui/double_steps.py" line="152"/>
+        <location filename="../../ui/form_page.py" line="367"/>
         <source>Go to the Form page first (Ctrl+4).</source>
         <translation>ابتدا به صفحهٔ فرم بروید (Ctrl+4).</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="371"/>
+        <location filename="../../ui/form_page.py" line="370"/>
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="372"/>
+        <location filename="../../ui/form_page.py" line="371"/>
         <source>Save the change; the form stays complete (the checks run again, a reason is asked) (Ctrl+S)</source>
         <translation>ذخیرهٔ تغییر؛ فرم کامل می‌ماند (بررسی‌ها دوباره اجرا می‌شوند و دلیل تغییر پرسیده می‌شود) (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="377"/>
+        <location filename="../../ui/form_page.py" line="376"/>
         <source>Save what is typed as a draft (Ctrl+S)</source>
         <translation>ذخیرهٔ آنچه وارد شده به‌صورت پیش‌نویس (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="379"/>
+        <location filename="../../ui/form_page.py" line="378"/>
         <source>Mark complete and open the visit&apos;s next form (Ctrl+Shift+Return)</source>
         <translation>ثبت به‌عنوان کامل و باز کردن فرم بعدی ویزیت (Ctrl+Shift+Return)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="380"/>
+        <location filename="../../ui/form_page.py" line="379"/>
         <source>Run every check and mark the form complete</source>
         <translation>اجرای همهٔ بررسی‌ها و ثبت فرم به‌عنوان کامل</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="381"/>
+        <location filename="../../ui/form_page.py" line="380"/>
         <source>Sign this form electronically</source>
         <translation>امضای الکترونیکی این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="382"/>
+        <location filename="../../ui/form_page.py" line="381"/>
         <source>Record source data verification</source>
         <translation>ثبت راستی‌آزمایی دادهٔ منبع</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="383"/>
+        <location filename="../../ui/form_page.py" line="382"/>
         <source>Lock the form against changes</source>
         <translation>قفل کردن فرم در برابر تغییر</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="384"/>
+        <location filename="../../ui/form_page.py" line="383"/>
         <source>Unlock the form (with a reason)</source>
         <translation>باز کردن قفل فرم (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="385"/>
+        <location filename="../../ui/form_page.py" line="384"/>
         <source>Withdraw this entry (with a reason)</source>
         <translation>کنار گذاشتن این ورودی (با ذکر دلیل)</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="387"/>
+        <location filename="../../ui/form_page.py" line="386"/>
         <source>Ask the site a question about this form</source>
         <translation>طرح پرسش از مرکز دربارهٔ این فرم</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="388"/>
+        <location filename="../../ui/form_page.py" line="387"/>
         <source>Nothing is recorded yet.</source>
         <translation>هنوز چیزی ثبت نشده است.</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="390"/>
+        <location filename="../../ui/form_page.py" line="389"/>
         <source>The audit trail of this form</source>
         <translation>ردپای ممیزی این فرم</translation>
     </message>
@@ -3635,7 +3645,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
     </message>
     <message>
         <location filename="../../alsdesk/study/diff.py" line="54"/>
-        <location filename="../../ui/form_page.py" line="410"/>
+        <location filename="../../ui/form_page.py" line="409"/>
         <source>form</source>
         <translation>فرم</translation>
     </message>
@@ -3765,7 +3775,7 @@ As the investigator you may override this: give the reason. It is recorded as a 
         <translation>همیشه</translation>
     </message>
     <message>
-        <location filename="../../ui/form_page.py" line="411"/>
+        <location filename="../../ui/form_page.py" line="410"/>
         <source>Answer: {answer}</source>
         <translation>پاسخ: {answer}</translation>
     </message>
@@ -5097,7 +5107,6 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../ui/double_report.py" line="61"/>
-        <location filename="../../ui/double_report.py" line="117"/>
         <source>Double data entry</source>
         <translation>ورود دوبارهٔ داده‌ها</translation>
     </message>
@@ -5217,32 +5226,32 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>&amp;خروجی CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="125"/>
+        <location filename="../../ui/double_report.py" line="124"/>
         <source>Keyed twice: {keyed} form(s), {fields} fields compared, {diff} difference(s) ({rate} per 10,000 fields), {resolved} resolved, {open} to resolve. Awaiting their second entry: {waiting} form(s).</source>
         <translation>دو بار واردشده: {keyed} فرم، {fields} فیلد مقایسه‌شده، {diff} اختلاف ({rate} در هر ۱۰٬۰۰۰ فیلد)، {resolved} حل‌شده، {open} برای حل. در انتظار ورود دوم: {waiting} فرم.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="131"/>
+        <location filename="../../ui/double_report.py" line="130"/>
         <source>No form of the study definition in force is keyed twice.</source>
         <translation>در تعریف مطالعهٔ کنونی هیچ فرمی دو بار وارد نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="178"/>
+        <location filename="../../ui/double_report.py" line="177"/>
         <source>Export the double data entry report</source>
         <translation>خروجی گزارش ورود دوبارهٔ داده‌ها</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="179"/>
+        <location filename="../../ui/double_report.py" line="178"/>
         <source>CSV files (*.csv)</source>
         <translation>پرونده‌های CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="185"/>
+        <location filename="../../ui/double_report.py" line="184"/>
         <source>Not exported</source>
         <translation>خروجی گرفته نشد</translation>
     </message>
     <message>
-        <location filename="../../ui/double_report.py" line="187"/>
+        <location filename="../../ui/double_report.py" line="186"/>
         <source>Wrote {path}.</source>
         <translation>{path} نوشته شد.</translation>
     </message>
@@ -5433,47 +5442,47 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>جدول ویزیت‌ها: فرم‌ها بر پایهٔ ویزیت</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="136"/>
+        <location filename="../../ui/visit_matrix.py" line="137"/>
         <source>{n} entry</source>
         <translation>{n} ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="136"/>
+        <location filename="../../ui/visit_matrix.py" line="137"/>
         <source>{n} entries</source>
         <translation>{n} ورودی</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="137"/>
+        <location filename="../../ui/visit_matrix.py" line="138"/>
         <source>none yet</source>
         <translation>هنوز هیچ</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="144"/>
+        <location filename="../../ui/visit_matrix.py" line="145"/>
         <source>2nd entry due</source>
         <translation>ورود دوم مانده</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="145"/>
+        <location filename="../../ui/visit_matrix.py" line="146"/>
         <source>to resolve</source>
         <translation>برای حل</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="147"/>
+        <location filename="../../ui/visit_matrix.py" line="148"/>
         <source>restricted</source>
         <translation>دسترسی محدود</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="155"/>
+        <location filename="../../ui/visit_matrix.py" line="156"/>
         <source>{spoken} — double-click or Enter to open</source>
         <translation>{spoken} — برای باز کردن دوبار کلیک کنید یا Enter را بزنید</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="209"/>
+        <location filename="../../ui/visit_matrix.py" line="210"/>
         <source>Entry {n}: {status}</source>
         <translation>ورودی {n}: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/visit_matrix.py" line="213"/>
+        <location filename="../../ui/visit_matrix.py" line="214"/>
         <source>New entry</source>
         <translation>ورودی جدید</translation>
     </message>
@@ -7861,27 +7870,27 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>(نشان داده نمی‌شود: در انتظار ورود دوم)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="47"/>
+        <location filename="../../alsdesk/store/double.py" line="46"/>
         <source>not keyed twice</source>
         <translation>یک بار وارد می‌شود</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="49"/>
+        <location filename="../../alsdesk/store/double.py" line="48"/>
         <source>completed before double entry applied</source>
         <translation>پیش از لازم‌شدن ورود دوباره کامل شده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="50"/>
+        <location filename="../../alsdesk/store/double.py" line="49"/>
         <source>awaiting second entry</source>
         <translation>در انتظار ورود دوم</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="51"/>
+        <location filename="../../alsdesk/store/double.py" line="50"/>
         <source>differences to resolve</source>
         <translation>اختلاف برای حل</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="52"/>
+        <location filename="../../alsdesk/store/double.py" line="51"/>
         <source>both entries agree</source>
         <translation>هر دو ورود یکسان‌اند</translation>
     </message>
@@ -7946,12 +7955,12 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>دلیلی ثبت نشده</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="286"/>
+        <location filename="../../alsdesk/store/double.py" line="291"/>
         <source>Choose how to resolve at least one difference.</source>
         <translation>دست‌کم برای یک اختلاف، راه حل آن را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="290"/>
+        <location filename="../../alsdesk/store/double.py" line="295"/>
         <source>A resolution is a Decision (field, choice, reason).</source>
         <translation>هر حل یک Decision است (فیلد، انتخاب، دلیل).</translation>
     </message>
@@ -7971,44 +7980,43 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>ورود دوم «{form}» را شما انجام داده‌اید: اختلاف‌های آن را واردکنندهٔ اول یا شخص سومی، با برگهٔ کاغذی، حل می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="327"/>
+        <location filename="../../alsdesk/store/double.py" line="332"/>
         <location filename="../../alsdesk/store/forms.py" line="382"/>
         <source>&apos;{form}&apos; has no field &apos;{field}&apos;.</source>
         <translation>«{form}» فیلدی با نام «{field}» ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="331"/>
+        <location filename="../../alsdesk/store/double.py" line="336"/>
         <source>{label}: the two entries agree, or the difference is already resolved.</source>
         <translation>{label}: دو ورود یکسان‌اند، یا اختلاف پیش‌تر حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="334"/>
+        <location filename="../../alsdesk/store/double.py" line="339"/>
         <source>{label} is resolved twice in one step.</source>
         <translation>{label} در یک گام دو بار حل شده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="345"/>
+        <location filename="../../alsdesk/store/double.py" line="350"/>
         <source>{label}: type the value the paper page holds, or give a missing-data code.</source>
         <translation>{label}: مقداری را که برگهٔ کاغذی دارد وارد کنید، یا یک کد دادهٔ گم‌شده بدهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="354"/>
         <location filename="../../alsdesk/store/forms.py" line="408"/>
         <source>{label}: &apos;{code}&apos; is not an allowed missing-data code here (allowed: {allowed}).</source>
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (کدهای مجاز: {allowed}).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="360"/>
+        <location filename="../../alsdesk/store/double.py" line="359"/>
         <source>&apos;{choice}&apos; is not a way to resolve a difference: first, second or other.</source>
         <translation>«{choice}» راهی برای حل اختلاف نیست: first، second یا other.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double_rules.py" line="161"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="158"/>
         <source>{names} await(s) the second entry: lock once it is made and the two entries agree.</source>
         <translation>{names} در انتظار ورود دوم است: پس از انجام آن و یکسان‌شدن دو ورود قفل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double_rules.py" line="173"/>
+        <location filename="../../alsdesk/store/double_rules.py" line="167"/>
         <source>The two entries of {names} still differ: resolve the differences first (Form &gt; Resolve differences…), then lock.</source>
         <translation>دو ورود {names} هنوز با هم فرق دارند: نخست اختلاف‌ها را حل کنید (فرم &gt; حل اختلاف‌ها…)، سپس قفل کنید.</translation>
     </message>
@@ -8063,8 +8071,6 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{label}: «{code}» در اینجا کد دادهٔ ناموجودِ مجاز نیست (هیچ کدی مجاز نیست).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/double.py" line="231"/>
-        <location filename="../../alsdesk/store/double.py" line="349"/>
         <location filename="../../alsdesk/store/forms.py" line="417"/>
         <source>{label}: give either a value or a missing-data code, not both.</source>
         <translation>{label}: یا مقدار بدهید یا کد دادهٔ ناموجود، نه هر دو.</translation>
@@ -8919,7 +8925,7 @@ No older backup was deleted. Keep the database and the backup folder as they are
     </message>
     <message>
         <location filename="../../alsdesk/pdf/rows.py" line="84"/>
-        <location filename="../../ui/double_entry.py" line="293"/>
+        <location filename="../../ui/double_entry.py" line="343"/>
         <source>(blank)</source>
         <translation>(خالی)</translation>
     </message>
