@@ -30,6 +30,7 @@ _NUMBERED = re.compile(r"^second entry (\d+)$")
 
 @dataclass
 class _Entry:
+    instance_id: int
     seq: int
     ts: str
     actor: str | None
@@ -54,7 +55,7 @@ def _rebuilt(conn: sqlite3.Connection) -> dict[int, _Entry]:
             f"({', '.join('?' * len(_ACTIONS))}) ORDER BY seq", _ACTIONS):
         if action == A.DOUBLE_ENTRY:
             number = _NUMBERED.match(reason or "")
-            out[iid] = _Entry(seq, ts, actor, form, f"subject {code}, {event}, {form} (form "
+            out[iid] = _Entry(iid, seq, ts, actor, form, f"subject {code}, {event}, {form} (form "
                               f"instance {iid})", int(number[1]) if number else None, new)
             continue
         e = out.get(iid)
@@ -159,7 +160,7 @@ def _first_entry(conn, fdef, e: _Entry) -> tuple[dict[str, Any], dict[str, str]]
     """The first entry as the form's value rows had made it before the second entry."""
     values: dict[str, Any] = {}
     codes: dict[str, str] = {}
-    iid = _iid(conn, e)
+    iid = e.instance_id
     for action, fid, new in conn.execute(
             "SELECT action, field, new_value FROM audit_trail WHERE instance_id = ? AND "
             "seq < ? ORDER BY seq", (iid, e.seq)):
@@ -173,16 +174,11 @@ def _first_entry(conn, fdef, e: _Entry) -> tuple[dict[str, Any], dict[str, str]]
             {k: c for k, c in codes.items() if c})
 
 
-def _iid(conn, e: _Entry) -> int:
-    return conn.execute("SELECT instance_id FROM audit_trail WHERE seq = ?",
-                        (e.seq,)).fetchone()[0]
-
-
 def _first(conn, e: _Entry, where: str, first_by: str) -> list[str]:
     acts = sorted(VALUE_ACTIONS | CODE_ACTIONS | {A.FORM_CREATE})
     users = [r[0] for r in conn.execute(
         f"SELECT user_id FROM audit_trail WHERE instance_id = ? AND seq < ? AND action IN "
-        f"({', '.join('?' * len(acts))}) ORDER BY seq", (_iid(conn, e), e.seq, *acts))]
+        f"({', '.join('?' * len(acts))}) ORDER BY seq", (e.instance_id, e.seq, *acts))]
     keyers = ",".join(dict.fromkeys(u for u in users if u))
     if keyers != first_by:
         return [f"{where}: first keyed by {first_by!r} in the table but by {keyers!r} by the "
