@@ -98,7 +98,7 @@ def report(store: "Store") -> Report:
         place = (code, event, ev_rep, form, rep, iid)
         if entry is None:
             if form in double_ids and not completed_at:
-                keyers = store.double.first_keyers(iid)
+                keyers = store.double.first_keyers(iid, False)  # awaiting: not keyed twice
                 out.awaiting.append(Waiting(*place, keyers, updated_at))
                 for t in (by_form, by_subject, out.total):
                     t.awaiting += 1

@@ -75,7 +75,7 @@ def state_text(window: "MainWindow", record: "FormRecord") -> str:
         return tr("Keyed twice from paper: this form was completed before double entry "
                   "applied to it.")
     if state is State.AWAITING:
-        first = ", ".join(store.double.first_keyers(record.instance_id)) \
+        first = ", ".join(store.double.first_keyers(record.instance_id, False)) \
             if record.instance_id is not None else ""
         return (tr("Keyed twice from paper: awaiting its second entry by another person "
                    "(first keyed by {first}).").format(first=first) if first else

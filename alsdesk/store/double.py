@@ -241,7 +241,7 @@ class DoubleEntryService(DoubleEntryRules):
             missing = {f: missing[f] for f in fdef.field_ids if f in missing}
             found = compare(fdef, Entry(record.values, record.missing), Entry(values, missing))
             now = utc_now()
-            first_by = self.first_keyers(record.instance_id)
+            first_by = self.first_keyers(record.instance_id, False)  # none yet: refused above
             entry_text = json.dumps({"values": values, "missing": missing}, ensure_ascii=False)
             resolved = None if found.differences else now
             cur = self.conn.execute(

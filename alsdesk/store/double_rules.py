@@ -71,7 +71,7 @@ class DoubleEntryRules:
         if record.completed_at:
             return tr("'{form}' was completed before its study definition asked for a second "
                       "entry: it is not keyed again.").format(form=label)
-        if self.store.user_id in self.first_keyers(record.instance_id):
+        if self.store.user_id in self.first_keyers(record.instance_id, False):
             return tr("You keyed the first entry of '{form}' (or part of it): the second "
                       "entry is made by another person, without seeing the first.").format(
                           form=label)
