@@ -62,7 +62,7 @@ def damage_index(path, index: str = "audit_instance") -> None:
     The header, the schema and the page count stay intact, so only a check that walks the
     b-trees (SQLite's quick check) sees the damage.
     """
-    from alsdesk.store.sqldb import driver as sqlite3
+    import sqlite3
     from pathlib import Path
 
     conn = sqlite3.connect(path)
@@ -78,7 +78,7 @@ def damage_index(path, index: str = "audit_instance") -> None:
 
 def attack(path, *statements, params=()):
     """Plain sqlite3 on the file, as someone with the file and no program would do it."""
-    from alsdesk.store.sqldb import driver as sqlite3
+    import sqlite3
 
     conn = sqlite3.connect(path)
     try:
