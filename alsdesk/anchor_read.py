@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from alsdesk.store.sqldb import driver as sqlite3
+import sqlite3
 import zipfile
 import zlib
 from pathlib import Path

@@ -31,7 +31,7 @@ def peak_mb() -> float:
 
 def baseline(db: str, out: Path) -> None:
     import csv
-    from alsdesk.store.sqldb import driver as sqlite3
+    import sqlite3
 
     out.mkdir()
     conn = sqlite3.connect(db)

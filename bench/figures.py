@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from alsdesk.store.sqldb import driver as sqlite3
+import sqlite3
 import statistics
 import tempfile
 import time

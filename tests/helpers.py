@@ -98,15 +98,3 @@ def verify_readonly(path, study):
         report = st.verify()
     assert file_bytes(path) == before
     return report
-
-
-def sql_dump(conn) -> list[str]:
-    """Everything in a database as lines: each schema entry's SQL, then each table's rows in
-    rowid order (Python's iterdump, which the program's driver, sqlcipher3, lacks)."""
-    lines = []
-    for kind, name, sql in conn.execute(
-            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"):
-        lines.append(f"{kind} {name}: {sql}")
-        if kind == "table":
-            lines += [repr(row) for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')]
-    return lines

@@ -9,7 +9,7 @@ lines beside them, and this workstation's record of the places used (alsdesk.anc
 from __future__ import annotations
 
 import os
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 from pathlib import Path
 
 import pytest

@@ -15,7 +15,7 @@ import os
 import pickle
 import shutil
 import socket
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 import subprocess
 import sys
 import tempfile

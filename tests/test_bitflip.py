@@ -16,7 +16,7 @@ import os
 import random
 import shutil
 import signal
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 import sys
 from pathlib import Path
 

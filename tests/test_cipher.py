@@ -8,7 +8,7 @@ import hashlib
 import random
 import shutil
 import signal
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 import subprocess
 import sys
 import time

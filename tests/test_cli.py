@@ -1,8 +1,7 @@
 """The `alsdesk` command, run as a user would: real files, real sub-processes where it matters."""
 from __future__ import annotations
 
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
-
+import sqlite3
 import subprocess
 import sys
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 import subprocess
 import sys
 import tarfile

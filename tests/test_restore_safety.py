@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 import signal
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+import sqlite3
 import subprocess
 import sys
 import time

@@ -5,8 +5,7 @@ of the same workbook puts back exactly the terms imported (their SHA-256 is the 
 audited; other terms are refused, pointing to the backup."""
 from __future__ import annotations
 
-from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
-
+import sqlite3
 import subprocess
 import sys
 
