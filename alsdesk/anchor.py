@@ -10,7 +10,7 @@ first HEX_CHARS characters of its hash: short enough to copy by hand from a page
 from __future__ import annotations
 
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 
 from alsdesk.errors import AlsDeskError

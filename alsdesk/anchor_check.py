@@ -16,7 +16,7 @@ there, or a head a restore rewound past, is a note that does not fail the check.
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 import zipfile
 import zlib
 from pathlib import Path

@@ -10,7 +10,7 @@ wrote no such line: their heads are problems now, said with the restore row they
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime

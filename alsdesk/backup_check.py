@@ -6,7 +6,7 @@ trail, signatures, accounts and the other audited tables. Read-only throughout.
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 

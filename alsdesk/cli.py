@@ -112,7 +112,7 @@ class _Group(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context):
-        import sqlite3
+        from alsdesk.store.sqldb import driver as sqlite3
 
         try:
             return super().invoke(ctx)

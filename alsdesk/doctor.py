@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import platform
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 import subprocess
 import sys
 import time

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime

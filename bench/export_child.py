@@ -31,7 +31,7 @@ def peak_mb() -> float:
 
 def baseline(db: str, out: Path) -> None:
     import csv
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     out.mkdir()
     conn = sqlite3.connect(db)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 import statistics
 import tempfile
 import time

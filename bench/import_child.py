@@ -21,7 +21,7 @@ NS = "{http://www.cdisc.org/ns/odm/v1.3}"
 
 
 def baseline(odm: Path, db: Path) -> None:
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
     import xml.etree.ElementTree as ET
 
     conn = sqlite3.connect(db)

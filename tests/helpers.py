@@ -62,7 +62,7 @@ def damage_index(path, index: str = "audit_instance") -> None:
     The header, the schema and the page count stay intact, so only a check that walks the
     b-trees (SQLite's quick check) sees the damage.
     """
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
     from pathlib import Path
 
     conn = sqlite3.connect(path)
@@ -78,7 +78,7 @@ def damage_index(path, index: str = "audit_instance") -> None:
 
 def attack(path, *statements, params=()):
     """Plain sqlite3 on the file, as someone with the file and no program would do it."""
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     conn = sqlite3.connect(path)
     try:
@@ -98,3 +98,15 @@ def verify_readonly(path, study):
         report = st.verify()
     assert file_bytes(path) == before
     return report
+
+
+def sql_dump(conn) -> list[str]:
+    """Everything in a database as lines: each schema entry's SQL, then each table's rows in
+    rowid order (Python's iterdump, which the program's driver, sqlcipher3, lacks)."""
+    lines = []
+    for kind, name, sql in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"):
+        lines.append(f"{kind} {name}: {sql}")
+        if kind == "table":
+            lines += [repr(row) for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY rowid')]
+    return lines

@@ -4,7 +4,7 @@ that a refusal or a kill leaves the file as it was."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from datetime import datetime
 from pathlib import Path
 

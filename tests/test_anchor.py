@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from pathlib import Path
 
 import pytest

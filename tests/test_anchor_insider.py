@@ -9,7 +9,7 @@ lines beside them, and this workstation's record of the places used (alsdesk.anc
 from __future__ import annotations
 
 import os
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from pathlib import Path
 
 import pytest

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import zipfile
 from pathlib import Path
 

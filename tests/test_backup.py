@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import threading
 import time
 from pathlib import Path
@@ -128,7 +128,7 @@ def test_a_backup_that_fails_its_check_never_gets_a_backup_name(db, tmp_path, mo
 def test_backup_to_a_full_disk_says_so_and_leaves_nothing(db, tmp_path, monkeypatch):
     def full(source, target, progress):
         Path(target).write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-        raise sqlite3.OperationalError("database or disk is full")
+        raise sqlite3.OperationalError("database or disk is full")  # as the driver says it
 
     monkeypatch.setattr(backup, "_copy", full)
     with pytest.raises(DiskFull, match="is full: the backup was not written"):

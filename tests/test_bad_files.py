@@ -15,7 +15,7 @@ import os
 import pickle
 import shutil
 import socket
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import subprocess
 import sys
 import tempfile

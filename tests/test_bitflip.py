@@ -16,7 +16,7 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import sys
 from pathlib import Path
 

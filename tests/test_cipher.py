@@ -8,7 +8,7 @@ import hashlib
 import random
 import shutil
 import signal
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import subprocess
 import sys
 import time

@@ -1,7 +1,8 @@
 """The `alsdesk` command, run as a user would: real files, real sub-processes where it matters."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+
 import subprocess
 import sys
 
@@ -217,7 +218,7 @@ def test_a_required_reason_is_asked_for_by_click(demo_db):
 def test_a_database_error_read_late_is_a_message_not_a_traceback(demo_db):
     """A byte of a form's time stamp flipped into bad UTF-8 passes the quick checks and is met
     only when a casebook reads it: the command says so in words."""
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     from click.testing import CliRunner
 

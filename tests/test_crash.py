@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import random
 import signal
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import sys
 import time
 

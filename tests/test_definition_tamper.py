@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from pathlib import Path
 
 import pytest

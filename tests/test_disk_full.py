@@ -20,7 +20,7 @@ from alsdesk import backup
 from alsdesk.errors import DiskFull
 from alsdesk.store import Store
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values, audit_count, disk_full, file_bytes
+from tests.helpers import alsfrs_values, audit_count, disk_full, file_bytes, sql_dump
 
 BIG = "Denervation in bulbar, cervical and lumbar regions. " * 75  # ~3.9 kB, several pages
 _NEW_IDS = itertools.count(1000)
@@ -33,7 +33,7 @@ def _as(store, user):
 
 def _state(store):
     """Everything in the file, as SQL, plus the main file's bytes."""
-    return list(store.conn.iterdump()), file_bytes(store.path)
+    return sql_dump(store.conn), file_bytes(store.path)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ are right; the refusals the issue names; tampering behind the program found by v
 from __future__ import annotations
 
 import io
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pandas as pd
 import pytest

@@ -4,7 +4,7 @@ and the CSV audit_trail.csv still holds every row of the selection."""
 from __future__ import annotations
 
 import csv
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 from lxml import etree
 

@@ -5,7 +5,7 @@ import (the round trip)."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from pathlib import Path
 
 import pytest

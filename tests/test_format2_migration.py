@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import subprocess
 import sys
 import tarfile

@@ -6,7 +6,7 @@ the file keeps).
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import statistics
 import time
 from datetime import datetime, timedelta, timezone
@@ -18,6 +18,7 @@ from alsdesk.errors import AlsDeskError, AuthError, NotFound, StoreError, Workfl
 from alsdesk.store import Store
 from alsdesk.store import logins
 from alsdesk.store.audit import A
+from tests.helpers import sql_dump
 from tests.conftest import PASSWORD
 
 TYPED_PASSWORD = "Karimi-secret-2024"  # a nurse's password typed into the user-id box
@@ -39,7 +40,7 @@ def _trail(db_path) -> list[tuple]:
 def _all_text(db_path) -> str:
     conn = sqlite3.connect(db_path)
     try:
-        return "\n".join(conn.iterdump())
+        return "\n".join(sql_dump(conn))
     finally:
         conn.close()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

@@ -52,7 +52,7 @@ def test_last_decimal_correction_prints_old_and_new(demo_template, tmp_path, for
 def test_a_value_stored_with_more_decimals_prints_in_full(demo_template, tmp_path):
     """An older file (or plain SQL) holding 76.55 in a one-decimal field prints 76.55, never
     a rounded 76.6 that is not what is stored."""
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     from alsdesk.pdf import PrintOptions, visit_forms
     from alsdesk.store import Store

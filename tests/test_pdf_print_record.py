@@ -2,7 +2,7 @@
 clock on the command line), and every printout has its row in the audit trail."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 from datetime import datetime, timedelta, timezone
 
 import pytest

@@ -5,7 +5,7 @@ queries the program writes, deviations and signatures hold only English words th
 from __future__ import annotations
 
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

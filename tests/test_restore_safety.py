@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import subprocess
 import sys
 import time

@@ -4,7 +4,8 @@ values. Tests that need the NCI's own file skip without ../shared; the refusals 
 workbooks made here with openpyxl, in the NCI's layout."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+
 import subprocess
 import sys
 

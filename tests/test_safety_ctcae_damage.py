@@ -5,7 +5,8 @@ of the same workbook puts back exactly the terms imported (their SHA-256 is the 
 audited; other terms are refused, pointing to the backup."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
+
 import subprocess
 import sys
 

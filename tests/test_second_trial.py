@@ -3,7 +3,7 @@ one form), a database made for it with `alsdesk init --study`, data entered, pri
 exported; the file opens with its own definition ever after, wherever the program's is."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import subprocess
 import sys
 import xml.etree.ElementTree as ET

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -28,7 +28,7 @@ from alsdesk.errors import AuthError, PermissionDenied, ValidationError
 from alsdesk.store import Store
 from alsdesk.store.users import MAX_FAILED_LOGINS
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values, audit_count
+from tests.helpers import alsfrs_values, audit_count, sql_dump
 
 # --- passwords ------------------------------------------------------------------------------
 
@@ -45,7 +45,7 @@ def test_passwords_are_scrypt_hashes_with_a_salt_per_user(store):
         assert len(bytes.fromhex(salt)) >= 16 and len(bytes.fromhex(digest)) >= 32
         salts.add(salt)
     assert len(salts) == len(hashes) == len(set(hashes)) == 5
-    everything = "\n".join(store.conn.iterdump())
+    everything = "\n".join(sql_dump(store.conn))
     assert PASSWORD not in everything
     assert PASSWORD.encode() not in Path(store.path).read_bytes()
 
@@ -258,7 +258,7 @@ def test_every_action_for_every_role_is_enforced_in_the_core(staged, tmp_path, n
     _as(store, user)
     expected = MATRIX[name][ROLES.index(user)] if user is not None else False
     before_rows = audit_count(store)
-    before_data = list(store.conn.iterdump())
+    before_data = sql_dump(store.conn)
     if expected:
         CALLS[name](store, stage, tmp_path)
         new = store.conn.execute("SELECT DISTINCT user_id, role FROM audit_trail WHERE seq > ?",
@@ -268,7 +268,7 @@ def test_every_action_for_every_role_is_enforced_in_the_core(staged, tmp_path, n
         with pytest.raises(PermissionDenied) as err:
             CALLS[name](store, stage, tmp_path)
         assert "Log in first" in str(err.value) if user is None else "may not" in str(err.value)
-        assert list(store.conn.iterdump()) == before_data, "a refused action wrote something"
+        assert sql_dump(store.conn) == before_data, "a refused action wrote something"
         assert not list(tmp_path.glob("export-*"))
     assert store.verify().ok
 

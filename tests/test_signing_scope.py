@@ -127,7 +127,7 @@ def test_changing_verified_signed_data_voids_both_and_replay_agrees(store, visit
 def test_replay_catches_a_verification_written_around_the_program(store, visit, db_path):
     iid = store.forms.get(visit, "baseline", "vs").instance_id
     store.close()
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     conn = sqlite3.connect(db_path)
     conn.execute("UPDATE form_instances SET verified_at = '2015-05-11T00:00:00+00:00', "

@@ -6,7 +6,7 @@ shows the core's refusal to the administrator who tries."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

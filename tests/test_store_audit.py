@@ -1,7 +1,7 @@
 """The audit trail: append-only, hash chain tamper detection, replay equality."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

@@ -1,7 +1,7 @@
 """Opening files: ours, not ours, newer, damaged, missing; pragmas; the file left untouched."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

@@ -150,7 +150,7 @@ def test_an_optional_reason_may_stay_empty(qtbot, required):
 def test_a_long_refusal_at_login_is_shown_whole(qtbot, db_path, store):
     """An account changed outside the program is refused with a message of several lines
     (what changed, whom to ask): the dialog grows to show all of it."""
-    import sqlite3
+    from alsdesk.store.sqldb import driver as sqlite3
 
     store.logout()
     conn = sqlite3.connect(db_path)

@@ -1,7 +1,7 @@
 """Forms drawn from the study definition: editors, keys, live values, checks, saving."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 from PySide6.QtCore import Qt

@@ -6,7 +6,7 @@ import pytest
 from alsdesk.auth import Action, Role, allowed, check_password, hash_password, password_problem
 from alsdesk.errors import AuthError, PermissionDenied
 from tests.conftest import PASSWORD
-from tests.helpers import alsfrs_values
+from tests.helpers import alsfrs_values, sql_dump
 
 
 def test_password_hash_is_salted_scrypt_and_never_clear(store):
@@ -15,7 +15,7 @@ def test_password_hash_is_salted_scrypt_and_never_clear(store):
     assert check_password(PASSWORD, h1) and not check_password("other-pass-1", h1)
     raw = store.conn.execute("SELECT group_concat(password_hash) FROM users").fetchone()[0]
     assert PASSWORD not in raw
-    dumped = "\n".join(store.conn.iterdump())
+    dumped = "\n".join(sql_dump(store.conn))
     assert PASSWORD not in dumped
 
 

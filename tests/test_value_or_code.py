@@ -1,6 +1,6 @@
 """A field holds a value or a missing-data code, never both: also when a save gives the
 code alone and the stored value would stay (found by a reviewer: 'Weight 74.0 kg … code ND')."""
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

@@ -3,7 +3,7 @@ account, a lockout, a query, a setting, a subject or a form's details is reporte
 and an account changed so cannot log in; a normal day of work verifies clean."""
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3  # the one SQLite of the process
 
 import pytest
 

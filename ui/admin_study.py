@@ -8,7 +8,7 @@ made to work under the new definition (MainWindow.study_changed) before it is co
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from typing import Iterator
 
 from alsdesk.exchange.odm_read import FormIn, Problem, SubjectIn

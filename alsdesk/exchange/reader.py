@@ -7,7 +7,7 @@ the export's one read transaction (dataset.take_snapshot), sorted in the export 
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from typing import Any, Iterable, Iterator, Sequence
 
 from alsdesk.states import FormStatus

@@ -11,7 +11,7 @@ The study definition names the version its adverse events are graded by
 """
 from __future__ import annotations
 
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING

@@ -11,7 +11,7 @@ import functools
 import hashlib
 import itertools
 import json
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path

@@ -14,7 +14,7 @@ a kill at any moment leaves it as it was, and a half-made copy is recognised and
 from __future__ import annotations
 
 import os
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from pathlib import Path
 
 from alsdesk.errors import AlsDeskError

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from pathlib import Path
 from typing import Iterator, Sequence
 

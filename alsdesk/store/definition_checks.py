@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

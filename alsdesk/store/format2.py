@@ -17,7 +17,7 @@ of format 2 has no stored definition yet:
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from pathlib import Path
 
 from alsdesk.errors import MovedDatabase, StoreError

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable

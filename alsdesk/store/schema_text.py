@@ -18,7 +18,7 @@ SQLite reads; in a form table it is not seen, in the program's own tables it is.
 from __future__ import annotations
 
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from typing import Any
 
 from alsdesk.store import schema

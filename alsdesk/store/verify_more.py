@@ -8,7 +8,7 @@ the file and report; they never change it.
 from __future__ import annotations
 
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from typing import TYPE_CHECKING, Any
 
 from alsdesk.errors import AlsDeskError

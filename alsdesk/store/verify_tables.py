@@ -9,7 +9,7 @@ checked. Everything here only reads the file.
 from __future__ import annotations
 
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from datetime import datetime
 from dataclasses import dataclass
 from typing import Any

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
+from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
