@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from alsdesk.store import sqldb
 from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -315,7 +316,7 @@ def given(arg: str, conn: sqlite3.Connection, db_path: Path) -> list[Seen]:
     try:
         with open(path, "rb") as f:
             start = f.read(len(_SQLITE_MAGIC))
-        if start == _SQLITE_MAGIC:
+        if start == _SQLITE_MAGIC or (sqldb.is_encrypted(path) and sqldb.unlocked(path)):
             return [_given_backup(path, arg, identity(conn))]
         found, others, mismatched = heads_in_text(path, identity(conn), "file")
         others += mismatched

@@ -55,9 +55,16 @@ def head_in_file(path: Path) -> Head:
         return _pdf(path)
     if start.startswith(b"PK\x03\x04"):
         return _zip(path)
-    if start.startswith(b"SQLite format 3\x00"):
+    if start.startswith(b"SQLite format 3\x00") or _encrypted_database(path):
         return _database(path)
     return _text_file(path)
+
+
+def _encrypted_database(path: Path) -> bool:
+    """A backup encrypted with the key this process unlocked (issue 20)."""
+    from alsdesk.store import sqldb
+
+    return sqldb.is_encrypted(path) and sqldb.unlocked(path)
 
 
 # -- PDF ----------------------------------------------------------------------------------

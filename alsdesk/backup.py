@@ -34,7 +34,8 @@ from alsdesk.auth import Action
 from alsdesk.backup_check import check_backup  # the check of every backup written (re-exported)
 from alsdesk.errors import DiskFull, StoreError
 from alsdesk.i18n import tr
-from alsdesk.store import schema
+from alsdesk.keyslots import key_file
+from alsdesk.store import encryption, schema, sqldb
 from alsdesk.store.filekind import is_special
 from alsdesk.store.lock import pid_alive
 from alsdesk.store.sink import SETTING_MAX
@@ -156,6 +157,9 @@ def make_backup(db_path: Path, dest: Path, *,
         _fsync(partial)
         info = check_backup(partial, source_info.study_id)
         _check_schema(partial, study)
+        # An encrypted database's backup carries its key file: written first, so the backup
+        # never lies there without the key file that opens it (alsdesk/store/encryption.py).
+        encryption.copy_key_file(db_path, dest)
         os.replace(partial, dest)
         _fsync_dir(dest.parent)
     except sqlite3.Error as exc:
@@ -297,6 +301,7 @@ def rotate(folder: Path, db_path: Path, keep: int) -> list[Path]:
     for old in backups[:max(len(backups) - keep, 0)]:
         try:
             old.unlink(missing_ok=True)
+            key_file(old).unlink(missing_ok=True)
         except PermissionError:
             # A write-once share (files can be added, not deleted) keeps every backup: the
             # site chose it so that no one at the workstation can remove the evidence.
@@ -334,6 +339,8 @@ def restore(db_path: Path, backup_file: Path, **kwargs):
 def _copy(source: Path, target: Path, progress: Callable[[int, int], None] | None) -> None:
     """SQLite's online backup of `source` into the new file `target`, as one plain file."""
     src = schema.open_readonly(source)
+    # The copy of an encrypted file is encrypted with its key and salt, from the first page.
+    sqldb.encrypt_new(target, like=source)
     try:
         dst = sqlite3.connect(target)
         try:
@@ -347,6 +354,7 @@ def _copy(source: Path, target: Path, progress: Callable[[int, int], None] | Non
         finally:
             dst.close()
     finally:
+        sqldb.plain_new(target)
         src.close()
 
 

@@ -12,8 +12,13 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.paths import default_database
 
 
-def _db_path(ctx: click.Context) -> Path:
-    return Path(ctx.obj["db"]) if ctx.obj.get("db") else default_database()
+def _db_path(ctx: click.Context, *, unlock: bool = True) -> Path:
+    """The database's path; an encrypted file's key unlocked with a login first (the
+    window, `unlock=False`, asks for its own)."""
+    path = Path(ctx.obj["db"]) if ctx.obj.get("db") else default_database()
+    if unlock:
+        _unlock(ctx, path)
+    return path
 
 
 def _open(ctx: click.Context, readonly: bool = False, *, untrusted_ok: bool = False):
@@ -55,8 +60,47 @@ def _read_secret(prompt: str, from_stdin: bool, confirm: bool = False) -> str:
     return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
 
 
+def _unlock(ctx: click.Context, path: Path) -> None:
+    """An encrypted file's key, unwrapped with the login of the command (its --as and
+    password, asked here once and kept for the login that follows) or, for a command that
+    logs nobody in, with the user id and password asked for. A wrong password is told as
+    the login's own message: nothing says the file is encrypted or which accounts exist."""
+    from alsdesk.store import encryption, sqldb
+
+    if not path.is_file() or not sqldb.is_encrypted(path) or sqldb.unlocked(path):
+        return
+    from alsdesk.store.logins import note_door_failure
+    from alsdesk.store.users import wrong_login
+
+    params = click.get_current_context().params
+    from_stdin = bool(params.get("password_stdin"))
+    user_id = params.get("acting")
+    if not user_id:
+        if from_stdin or not sys.stdin.isatty():
+            user_id = _read_line("User id (the database is opened with a login)")
+        else:
+            user_id = click.prompt("User id (the database is opened with a login)")
+    password = _read_secret(f"Password of {user_id}",
+                            from_stdin or (not params.get("acting") and not sys.stdin.isatty()))
+    if not encryption.unlock(path, user_id, password):
+        note_door_failure(path)
+        raise click.ClickException(wrong_login())
+    ctx.obj["typed"] = (user_id, password)
+
+
+def _read_line(prompt: str) -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise click.UsageError(f"Expected a line on standard input for: {prompt}")
+    return line.rstrip("\r\n")
+
+
 def _login_admin(store, user_id: str, from_stdin: bool) -> None:
-    password = _read_secret(f"Password of {user_id}", from_stdin)
+    typed = click.get_current_context().find_root().obj.get("typed")
+    if typed and typed[0] == user_id:  # asked already, to unlock the file
+        password = typed[1]
+    else:
+        password = _read_secret(f"Password of {user_id}", from_stdin)
     store.login(user_id, password)
     _warn_clock(store)
 
@@ -172,7 +216,7 @@ def gui(ctx: click.Context) -> None:
             raise
         click.echo(problem, err=True)
         sys.exit(check.NO_DISPLAY_EXIT)
-    sys.exit(run(_db_path(ctx)))
+    sys.exit(run(_db_path(ctx, unlock=False)))
 
 
 @main.command()
@@ -182,10 +226,16 @@ def gui(ctx: click.Context) -> None:
 @click.option("--study", "study_file", type=click.Path(dir_okay=False),
               help="The trial's definition file (default: the bundled NCT02492516 one); it "
                    "is stored in the database, with its companion files beside it.")
+@click.option("--no-encryption", is_flag=True,
+              help="A plain file, for training only: anyone who copies it reads it (the "
+                   "window warns of it).")
 @click.pass_context
 def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool,
-         study_file: str | None) -> None:
-    """Create a new database for a trial's definition, with its first administrator."""
+         study_file: str | None, no_encryption: bool) -> None:
+    """Create a new database for a trial's definition, with its first administrator.
+
+    The file is encrypted under a new random key that each account's password unwraps;
+    its recovery key is printed once, for the study binder."""
     from alsdesk.store import Store
     from alsdesk.study import load_study
 
@@ -198,10 +248,23 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     validate_password(password, admin_id, full_name)
     # The administrator is added before the file gets its name: a kill halfway leaves
     # nothing at the path, never a database nobody can log in to.
-    with Store.create(path, study, admin=(admin_id, full_name, password)):
-        pass
+    with Store.create(path, study, admin=(admin_id, full_name, password),
+                      encrypt=not no_encryption) as store:
+        key = store.recovery_key
     click.echo(f"Created {path} for {study.id} CRF {study.crf_version} with administrator "
-               f"'{admin_id}'.")
+               f"'{admin_id}'" + (", encrypted." if key else ", not encrypted."))
+    if key:
+        click.echo(_recovery_text(path, key))
+
+
+def _recovery_text(path: Path, key: str) -> str:
+    from alsdesk.keyslots import key_file
+
+    return (f"\nRECOVERY KEY of {path.name} (shown this once: write it on the study "
+            f"binder's page, or print this, and keep it locked away):\n\n    {key}\n\n"
+            "It opens the database when every password is lost ('alsdesk recover'), and in "
+            "DB Browser for SQLite (SQLCipher 4 defaults). The file opens only with its key "
+            f"file {key_file(path).name} beside it: the backups carry both.")
 
 
 @main.group()
@@ -481,3 +544,7 @@ cli_lists.whole_short_help(main)  # last: after every command is added
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+from alsdesk import cli_encrypt  # noqa: E402
+main.add_command(cli_encrypt.encrypt)
+main.add_command(cli_encrypt.recover)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from alsdesk.errors import AlsDeskError
 
-_SIDE = re.compile(r".+\.(db|sqlite3?)(-wal|-shm|-journal|\.lock)$|.+-(heads|seal)\.txt$")
+_SIDE = re.compile(r".+\.(db|sqlite3?)(-wal|-shm|-journal|\.lock|\.keys)$|.+-(heads|seal)\.txt$")
 _SQLITE = b"SQLite format 3\x00"
 
 
@@ -42,7 +42,8 @@ def refuse_program_file(target: Path) -> None:
             head = fh.read(len(_SQLITE))
     except OSError:
         return  # not readable: the writer says so when it tries
-    if head == _SQLITE:
+    # (An encrypted database has no header: its key file beside it tells it.)
+    if head == _SQLITE or (head and resolved.with_name(resolved.name + ".keys").exists()):
         raise ProgramFile(f"{target} is a database (the study's, or a backup of it): a PDF "
                           "or an export is never written over one, even with --force. Give "
                           "another file name.")

@@ -1,7 +1,6 @@
-"""SQLCipher files (issue 20, its second part; the store does not open them yet): telling an
-encrypted file from a plain one, opening one with the key a login unwrapped
-(alsdesk.keyslots), and making the encrypted copy of a plain file that `alsdesk encrypt` is
-to swap in.
+"""SQLCipher files (issue 20): telling an encrypted file from a plain one, opening one with
+the key a login unwrapped (alsdesk.keyslots), and making the encrypted copy of a plain file
+that `alsdesk encrypt` swaps in.
 
 An encrypted file has no SQLite header: its first 16 bytes are SQLCipher's salt, the rest
 pages that read as noise without the key. The page key is derived from the passphrase and
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from alsdesk.errors import AlsDeskError
 from alsdesk.keyslots import raw_key
+from alsdesk.store import sqldb
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL = ".encrypting"  # the copy while it is made: never opened as a database
@@ -29,18 +29,10 @@ class CipherError(AlsDeskError):
     to do, and nothing was changed."""
 
 
-def _driver():
-    from sqlcipher3 import dbapi2  # loaded only for encrypted files
-
-    return dbapi2
-
-
 def is_encrypted(path: Path) -> bool:
     """Whether the file is not a plain SQLite file (its header is SQLCipher's salt). Says
     nothing of whose file it is: a key opens it, or it is not ours."""
-    with open(path, "rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
-    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+    return sqldb.is_encrypted(path)
 
 
 def salt_of(path: Path) -> bytes:
@@ -51,22 +43,18 @@ def salt_of(path: Path) -> bytes:
     return salt
 
 
-def _keyed(conn, raw: bytes, salt: bytes) -> None:
-    conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
-
-
 def connect(path: Path, passphrase: str, *, readonly: bool = False):
-    """A connection to an encrypted file, checked to open (CipherError otherwise)."""
-    sq = _driver()
+    """A connection to an encrypted file, checked to open (CipherError otherwise); the key
+    is kept for the process (alsdesk/store/sqldb.py)."""
     path = Path(path)
     salt = salt_of(path)
-    raw = raw_key(passphrase, salt)
+    sqldb.learn(salt, raw_key(passphrase, salt), passphrase)
+    sqldb.remember(passphrase)
     uri = f"file:{path}?mode=ro" if readonly else str(path)
-    conn = sq.connect(uri, uri=readonly, check_same_thread=False)
-    _keyed(conn, raw, salt)
+    conn = sqlite3.connect(uri, uri=readonly, check_same_thread=False)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sq.DatabaseError:
+    except sqlite3.DatabaseError:
         conn.close()
         raise CipherError(f"The key does not open {path}: the file is another database's, "
                           "or damaged. Nothing was changed.") from None
@@ -82,7 +70,6 @@ def encrypt_copy(plain: Path, passphrase: str) -> Path:
 
     The plain file is opened read-only and never written; a copy left by an earlier,
     interrupted run is removed first."""
-    sq = _driver()
     plain = Path(plain)
     target = partial_copy(plain)
     for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
@@ -94,14 +81,21 @@ def encrypt_copy(plain: Path, passphrase: str) -> Path:
         version = source.execute("PRAGMA user_version").fetchone()[0]
     finally:
         source.close()
-    conn = sq.connect(f"file:{plain}?mode=ro", uri=True)
+    salt = os.urandom(16)
+    raw = raw_key(passphrase, salt)
+    sqldb.learn(salt, raw, passphrase)
+    sqldb.remember(passphrase)
+    conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
     try:
-        conn.execute("ATTACH DATABASE ? AS enc KEY ?", (str(target), passphrase))
+        # The raw key with its salt: derived once here, and the copy's salt is the one the
+        # program keeps the key of (DB Browser derives the same key from the passphrase).
+        conn.execute("ATTACH DATABASE ? AS enc KEY ?",
+                     (str(target), "x'%s%s'" % (raw.hex(), salt.hex())))
         conn.execute("SELECT sqlcipher_export('enc')")
         conn.execute(f"PRAGMA enc.application_id = {int(app_id)}")
         conn.execute(f"PRAGMA enc.user_version = {int(version)}")
         conn.execute("DETACH DATABASE enc")
-    except sq.DatabaseError as exc:
+    except sqlite3.DatabaseError as exc:
         conn.close()
         target.unlink(missing_ok=True)
         raise CipherError(f"The encrypted copy of {plain} could not be made ({exc}): the "

@@ -13,7 +13,7 @@ from alsdesk.errors import (
     AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
 from alsdesk.i18n import tr
-from alsdesk.store import audit, clock, definitions, format2, logins, schema
+from alsdesk.store import audit, clock, definitions, encryption, format2, logins, schema
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
 from alsdesk.store.sink import (  # noqa: F401
@@ -77,6 +77,10 @@ class Store:
         # The study's CTCAE terms, read at their first use by a check or a screen (they never
         # change once imported; an import here empties it): alsdesk.safety.ctcae.terms_of
         self.terminology: object | None = None
+        # The recovery key of a database this call created encrypted, for its one showing;
+        # else None (alsdesk/store/encryption.py).
+        self.recovery_key: str | None = None
+        self.slots = encryption.Slots(self)
         self.users = UserService(self)
         self.subjects = SubjectService(self)
         self.forms = FormService(self)
@@ -104,13 +108,17 @@ class Store:
 
     @classmethod
     def create(cls, path: str | Path, study: Study | None = None, *,
-               admin: tuple[str, str, str] | None = None) -> "Store":
+               admin: tuple[str, str, str] | None = None, encrypt: bool = False) -> "Store":
         """Create a new database file (refuses to overwrite an existing file), open it.
 
         ``admin`` = (user id, full name, password) adds the first administrator in the same
         step. The file is built under a temporary name beside ``path`` and moved into place
         only when complete, so a program killed halfway leaves no file at ``path`` (a file
         without its schema, study or administrator would be refused, or useless, ever after).
+
+        ``encrypt=True`` (with ``admin``) makes it a SQLCipher file under a new random key,
+        its key file beside it with the administrator's slot (alsdesk/store/encryption.py);
+        the returned store's ``recovery_key`` is that key, for its one printing.
         """
         path = Path(path)
         study = study or load_study()
@@ -124,10 +132,15 @@ class Store:
             )
         # The final name's lock is held throughout: a second ALS Desk creating the same file
         # is refused and so never removes or moves our temporary file.
+        if encrypt and admin is None:
+            raise StoreError("An encrypted database is made with its first administrator.")
         lock = DbLock.acquire(path)
         tmp = path.with_name(path.name + CREATING)
+        key = encryption.NewKey.make() if encrypt else None
         try:
             remove_db_files(tmp)  # left by a creation that was killed: never visible, no data
+            if key is not None:
+                encryption.prepare_new(tmp, key)
             try:
                 conn = schema.connect(tmp)
             except sqlite3.Error as exc:
@@ -144,8 +157,11 @@ class Store:
                     definitions.store_version(building, study, definitions.made_with(study))
             finally:
                 conn.close()  # the last connection: SQLite folds the WAL into the file
+            if key is not None:  # the key file first: the database never lies there without
+                encryption.write_new_key_file(path, key, admin[0], admin[2])
             move_into_place(tmp, path)
             store = cls.open(path, study)  # shares the lock held here (same process)
+            store.recovery_key = key.recovery_key if key is not None else None
         except BaseException:
             remove_db_files(tmp)
             lock.release()
@@ -236,6 +252,7 @@ class Store:
                 # Wrong passwords met in read-only windows on this workstation go to the
                 # trail now that it can be written (alsdesk/store/logins.py).
                 logins.flush_readonly(store)
+                store.slots.tidy()  # a deactivation killed before its key slot went
                 store.clock_warning = clock.clock_problem(store)
             except BaseException:
                 conn.close()

@@ -135,6 +135,16 @@ def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: in
     _write_log(data)
 
 
+DOOR = "door"  # the purpose of a failure to unwrap an encrypted file's key
+
+
+def note_door_failure(db: Path) -> None:
+    """A login that unwrapped no key of an encrypted file: a wrong password or an unknown
+    id, which of the two nobody can tell without the key (nor whose account it was). Kept
+    here like a read-only window's unknown id, for the trail at the next writable open."""
+    note_readonly_failure(db, None, DOOR, 0, None)
+
+
 def clear_readonly_count(db: Path, user_id: str) -> None:
     """A right password in a read-only window: the count starts again (the events stay)."""
     data = _read_log()
@@ -164,6 +174,9 @@ def flush_readonly(store: "Store") -> int:
             reason = (f"wrong password in a read-only window at "
                       f"{str(event.get('purpose'))[:40]} ({event.get('count')}), {when}"
                       if user else f"{UNKNOWN} in a read-only window, {when}")
+            if event.get("purpose") == DOOR:
+                reason = (f"{UNKNOWN} or wrong password: it unwrapped no key of the "
+                          f"encrypted file, {when}")
             store.audit(A.LOGIN_FAILED, field=field, reason=reason)
         if dropped:
             store.audit(A.LOGIN_FAILED, reason=f"{dropped} more failed logins in read-only "

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+from alsdesk.store import sqldb
 from alsdesk.store.sqldb import driver as sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -329,6 +330,22 @@ class FileInfo:
     schema_version: int
 
 
+def _refuse_locked(path: Path) -> None:
+    """An encrypted file is looked at only with its key unlocked; without, an encrypted
+    database (its key file beside it) is told from a file that is no database."""
+    from alsdesk.keyslots import key_file
+
+    if sqldb.unlocked(path):
+        return
+    if key_file(path).exists():
+        raise sqldb.Encrypted(f"{path} is encrypted: it opens after a login (or with its "
+                              "recovery key).")
+    raise StoreError(
+        f"{path} is not an ALS Desk database (it is not an SQLite file, or it is truncated "
+        f"or damaged, or encrypted without its key file {path.name}.keys beside it). Check "
+        "that you opened the right file; restore a backup if this was your database.")
+
+
 def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
     """Look at a file read-only and raise StoreError if it is not a usable ALS Desk file.
 
@@ -360,7 +377,9 @@ def inspect_file(path: Path, *, quick_check: bool = True) -> FileInfo:
         ) from None
     except OSError as exc:
         raise StoreError(f"The database {path} cannot be read: {exc.strerror}.") from None
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+    if len(header) >= 100 and not header.startswith(SQLITE_MAGIC) and sqldb.is_encrypted(path):
+        _refuse_locked(path)  # SQLCipher's: the key this process unlocked opens it, or not
+    elif len(header) < 100 or not header.startswith(SQLITE_MAGIC):
         raise StoreError(
             f"{path} is not an ALS Desk database (it is not an SQLite file, or it is "
             "truncated or damaged). Check that you opened the right file; restore a backup "

@@ -1,14 +1,206 @@
 """The SQLite driver of every connection the program makes: SQLCipher's (sqlcipher3, the
-DB-API of Python's sqlite3 over SQLite with SQLCipher's codec). A plain file opens with it
-as with sqlite3; an encrypted one with its key (alsdesk/store/cipher.py, issue 20). One
-driver, so the exceptions caught are the ones raised: sqlcipher3's classes are not
+DB-API of Python's sqlite3 over SQLite with SQLCipher's codec), and the database keys this
+process has unlocked.
+
+One driver, so the exceptions caught are the ones raised: sqlcipher3's classes are not
 sqlite3's. And one SQLite library in the process: two copies of SQLite do not share their
 POSIX locks on a file, so the other's connection closing drops this one's locks and may
 delete the WAL under it (seen: a test's sqlite3 look at an open store's file made the store
 refuse its next save as "journal deleted"). Import it as
-`from alsdesk.store.sqldb import driver as sqlite3`, in the tests too."""
+`from alsdesk.store.sqldb import driver as sqlite3`, in the tests too.
+
+Keys (issue 20): a login unwraps the database's passphrase (alsdesk/keyslots.py) and hands
+it to `remember`. From then on every connection this process opens to a file encrypted with
+it -- the database, its backups, a restore's copies, verify's look -- is keyed as it opens,
+so none of the code that reads the file needs to know. The page key is derived once per
+salt (PBKDF2, a fifth of a second) and given raw after that. The database and all its
+copies share one salt and so one raw key; a new file is encrypted only when asked
+(`encrypt_new`), with the salt and key of the file it is a copy of. A plain file opens as
+with sqlite3. An encrypted file with no key known raises Encrypted before any read.
+"""
 from __future__ import annotations
 
-from sqlcipher3 import dbapi2 as driver
+import os
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-__all__ = ["driver"]
+from sqlcipher3 import dbapi2 as _dbapi2
+
+from alsdesk.errors import AlsDeskError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class Encrypted(AlsDeskError):
+    """The file is encrypted and this process has not unlocked its key (no login yet, or
+    the key of another database)."""
+
+
+_lock = threading.Lock()
+_raw_by_salt: dict[bytes, bytes] = {}
+_phrase_by_salt: dict[bytes, str] = {}
+_passphrases: list[str] = []
+_new: dict[str, bytes] = {}  # a file to be made encrypted -> its salt
+
+
+def _canonical(path: str | os.PathLike) -> str:
+    return os.path.normcase(os.path.abspath(os.fspath(path)))
+
+
+def head(path: str | os.PathLike) -> bytes | None:
+    """The first 16 bytes of the file, or None when there is none (or nothing in it)."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(16)
+    except OSError:
+        return None
+    return data or None
+
+
+def is_encrypted(path: str | os.PathLike) -> bool:
+    """Whether the file has content and no SQLite header (SQLCipher's salt instead)."""
+    data = head(path)
+    return data is not None and data != SQLITE_HEADER
+
+
+def remember(passphrase: str, salt: bytes | None = None) -> bytes | None:
+    """Keep a database passphrase for this process; with the salt of a file, its raw key
+    (derived once)."""
+    with _lock:
+        if passphrase not in _passphrases:
+            _passphrases.append(passphrase)
+    return raw_for(salt) if salt is not None else None
+
+
+def raw_for(salt: bytes) -> bytes | None:
+    """The raw page key of files with this salt, if a remembered passphrase gives it."""
+    from alsdesk.keyslots import raw_key
+
+    with _lock:
+        raw = _raw_by_salt.get(salt)
+        phrases = list(_passphrases)
+    if raw is None and len(phrases) == 1:
+        raw = raw_key(phrases[0], salt)
+        learn(salt, raw, phrases[0])
+    return raw
+
+
+def learn(salt: bytes, raw: bytes, passphrase: str | None = None) -> None:
+    """A raw key known already (derived by the caller) for files with this salt."""
+    with _lock:
+        _raw_by_salt[salt] = raw
+        if passphrase is not None:
+            _phrase_by_salt[salt] = passphrase
+
+
+def passphrase_for(salt: bytes) -> str | None:
+    """The passphrase of files with this salt, when this process unlocked it."""
+    with _lock:
+        return _phrase_by_salt.get(salt)
+
+
+def forget() -> None:
+    """Drop every key of this process (tests; a program that closed its database)."""
+    with _lock:
+        _raw_by_salt.clear()
+        _phrase_by_salt.clear()
+        _passphrases.clear()
+        _new.clear()
+
+
+def unlocked(path: str | os.PathLike) -> bool:
+    """Whether a connection to this file would be keyed (a plain file needs no key)."""
+    data = head(path)
+    if data is None or data == SQLITE_HEADER:
+        return True
+    with _lock:
+        if data in _raw_by_salt:
+            return True
+    return False
+
+
+def encrypt_new(path: str | os.PathLike, like: str | os.PathLike) -> bool:
+    """Make the new file at `path` (a backup, a copy) encrypted with the key and salt of
+    `like`, when `like` is encrypted; whether it will be."""
+    salt = head(like)
+    if salt is None or salt == SQLITE_HEADER:
+        return False
+    with _lock:
+        _new[_canonical(path)] = salt
+    return True
+
+
+def encrypt_new_with(path: str | os.PathLike, salt: bytes, raw: bytes, passphrase: str) -> None:
+    """Make the new file at `path` encrypted with this salt and raw key (a new database)."""
+    learn(salt, raw, passphrase)
+    with _lock:
+        _new[_canonical(path)] = salt
+
+
+def plain_new(path: str | os.PathLike) -> None:
+    """Forget that the file at `path` was to be encrypted (it was made, or given up)."""
+    with _lock:
+        _new.pop(_canonical(path), None)
+
+
+def _file_of(database, uri: bool) -> str | None:
+    text = os.fspath(database) if not isinstance(database, str) else database
+    if isinstance(text, bytes):
+        text = text.decode()
+    if text in ("", ":memory:"):
+        return None
+    if uri and text.startswith("file:"):
+        parts = urlsplit(text)
+        if "mode=memory" in parts.query:
+            return None
+        path = unquote(parts.path)
+        if os.name == "nt" and len(path) > 2 and path[0] == "/" and path[2] == ":":
+            path = path[1:]
+        return path or None
+    return text
+
+
+def _key_of(path: str) -> tuple[bytes, bytes] | None:
+    salt = head(path)
+    if salt is None:  # a new file: encrypted only when asked
+        with _lock:
+            salt = _new.get(_canonical(path))
+        if salt is None:
+            return None
+    elif salt == SQLITE_HEADER:
+        return None
+    raw = raw_for(salt)
+    if raw is None:
+        raise Encrypted(f"{path} is encrypted: it opens after a login (or with its recovery "
+                        "key), and none that opens it was given.")
+    return raw, salt
+
+
+def connect(database, *args, **kwargs):
+    """The driver's connect, keyed when the file is encrypted (see above)."""
+    path = _file_of(database, bool(kwargs.get("uri")))
+    key = _key_of(path) if path is not None else None
+    conn = _dbapi2.connect(database, *args, **kwargs)
+    if key is not None:
+        raw, salt = key
+        conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
+        # Sorting and temporary tables stay in memory: SQLite's temporary files would hold
+        # patient data in the clear.
+        conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+class _Driver:
+    """sqlcipher3's dbapi2, but for connect (keyed as above)."""
+
+    connect = staticmethod(connect)
+
+    def __getattr__(self, name: str):
+        return getattr(_dbapi2, name)
+
+
+driver = _Driver()
+
+__all__ = ["driver", "Encrypted", "remember", "forget", "unlocked", "encrypt_new",
+           "is_encrypted"]

@@ -103,7 +103,9 @@ class UserService:
                 user=user_id))
         now = utc_now()
         pw_hash = hash_password(password)
-        with self.store.transaction():
+        # (The first administrator's slot is made with the key file, by Store.create.)
+        with self.store.slots.changing(None if first else user_id, password), \
+                self.store.transaction():
             self.conn.execute(
                 "INSERT INTO users (user_id, full_name, role, password_hash, created_at, "
                 "created_by) VALUES (?, ?, ?, ?, ?, ?)",
@@ -244,6 +246,8 @@ class UserService:
             self.store.audit(A.USER_REACTIVATE if active else A.USER_DEACTIVATE, field=user_id,
                              old_value=str(int(old.active)), new_value=str(int(active)),
                              reason=reason)
+        if not active:
+            self.store.slots.remove(user_id)
 
     def reset_password(self, user_id: str, new_password: str, reason: str) -> None:
         """An administrator sets a new password (and unlocks the account)."""
@@ -252,7 +256,7 @@ class UserService:
         validate_password(new_password, user_id, user.full_name,
                           words_of_study(self.store.study))
         pw_hash = hash_password(new_password)
-        with self.store.transaction():
+        with self.store.slots.changing(user_id, new_password), self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ?, failed_logins = 0, locked_until = NULL "
                 "WHERE user_id = ?",
@@ -279,7 +283,7 @@ class UserService:
         validate_password(new_password, user_id, self.store.full_name or "",
                           words_of_study(self.store.study))
         pw_hash = hash_password(new_password)
-        with self.store.transaction():
+        with self.store.slots.changing(user_id, new_password), self.store.transaction():
             self.conn.execute(
                 "UPDATE users SET password_hash = ? WHERE user_id = ?", (pw_hash, user_id))
             self.store.audit(A.PASSWORD_CHANGE, field=user_id,
@@ -301,6 +305,11 @@ def _still_locked(until: str | None, now: datetime) -> bool:
         return bool(until) and datetime.fromisoformat(until) > now
     except (TypeError, ValueError):
         return False  # a lockout time nobody wrote (the file edited by hand)
+
+
+def wrong_login() -> str:
+    """The login's message for a wrong id or password (an encrypted file's too)."""
+    return _wrong("login")
 
 
 def _wrong(purpose: str, left: int | None = None) -> str:

@@ -1,0 +1,65 @@
+"""`alsdesk encrypt` and `alsdesk recover` (issue 20; the work is alsdesk/store/convert.py)."""
+from __future__ import annotations
+
+import click
+
+from alsdesk.cli import _db_path, _read_line, _read_secret, _recovery_text
+
+
+@click.command(short_help="Encrypt a plain database in place (checked copy, verify before and "
+                          "after, the plain file kept aside until --confirm).")
+@click.option("--as", "acting", help="Your administrator user id.")
+@click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
+@click.option("--confirm", is_flag=True,
+              help="After checking the encrypted file: delete the plain file kept aside.")
+@click.pass_context
+def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confirm: bool) -> None:
+    """Encrypt a plain database: the administrator's password opens it from now on, the
+    recovery key is printed once, the other accounts need new passwords."""
+    from alsdesk.store import convert
+
+    path = _db_path(ctx, unlock=False)
+    if confirm:
+        gone = convert.confirm(path)
+        click.echo(f"Deleted {len(gone)} plain file(s) kept aside: "
+                   + (", ".join(p.name for p in gone) or "none was there") + ".")
+        return
+    if not acting:
+        raise click.UsageError("Give your administrator user id with --as.")
+    if not path.is_file():
+        raise click.ClickException(f"There is no database at {path}.")
+    password = _read_secret(f"Password of {acting}", password_stdin)
+    done = convert.encrypt(path, acting, password)
+    click.echo("Before:\n" + done.verify_before)
+    click.echo(f"\nEncrypted {path}. After:\n" + done.verify_after)
+    click.echo(_recovery_text(path, done.recovery_key))
+    click.echo(f"\nThe plain file is kept aside as {done.aside.name}: once you have checked "
+               "the encrypted file (log in, look at a subject), delete it with 'alsdesk "
+               "encrypt --confirm'. Backups made before today are plain: delete them too.")
+    if done.without_slot:
+        click.echo("\nThese accounts cannot open the file until you give each a new password "
+                   "('alsdesk users reset-password'; their old ones were readable in the plain "
+                   "file): " + ", ".join(done.without_slot) + ".")
+
+
+@click.command(short_help="Every password lost: open the file with the recovery key and give "
+                          "an administrator a new password.")
+@click.option("--admin", "admin_id", required=True, help="The administrator's user id.")
+@click.option("--reason", required=True, help="Why (recorded in the audit trail).")
+@click.option("--stdin", "from_stdin", is_flag=True,
+              help="Read the recovery key, then the new password, from standard input.")
+@click.pass_context
+def recover(ctx: click.Context, admin_id: str, reason: str, from_stdin: bool) -> None:
+    """Open an encrypted database with the recovery key from the study binder and set a new
+    password for an administrator (audited as done with the recovery key)."""
+    from alsdesk.store import convert
+
+    path = _db_path(ctx, unlock=False)
+    if not path.is_file():
+        raise click.ClickException(f"There is no database at {path}.")
+    key = _read_line("Recovery key") if from_stdin else click.prompt(
+        "Recovery key (13 groups of 4, from the binder)", hide_input=True)
+    password = _read_secret(f"New password of {admin_id}", from_stdin, confirm=True)
+    convert.recover(path, key, admin_id, password, reason)
+    click.echo(f"'{admin_id}' has a new password and opens {path} with it again. Give the "
+               "other accounts new passwords if theirs are lost too.")
