@@ -32,6 +32,8 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
     done = convert.encrypt(path, acting, password)
     click.echo("Before:\n" + done.verify_before)
     click.echo(f"\nEncrypted {path}. After:\n" + done.verify_after)
+    click.echo("VERIFY OK" if done.ok_after else "VERIFY FAILED: keep the plain file kept "
+               "aside, and do not confirm.")
     click.echo(_recovery_text(path, done.recovery_key))
     click.echo(f"\nThe plain file is kept aside as {done.aside.name}: once you have checked "
                "the encrypted file (log in, look at a subject), delete it with 'alsdesk "

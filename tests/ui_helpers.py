@@ -34,6 +34,7 @@ class RecordingPrompts(Prompts):
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
         self.notices: list[tuple[str, str]] = []
+        self.keys: list[tuple[str, str]] = []
         self.asked: list[tuple[str, tuple]] = []
         self.answers: dict[str, list[Any]] = {}
 
@@ -57,6 +58,9 @@ class RecordingPrompts(Prompts):
 
     def notify(self, title: str, message: str) -> None:
         self.notices.append((title, message))
+
+    def recovery_key(self, db_name: str, key: str) -> None:
+        self.keys.append((db_name, key))
 
     def choose(self, title: str, message: str, choices):
         return self._answer("choose", (title, message, list(choices)),

@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
+from alsdesk.errors import AlsDeskError, AuthError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.i18n import tr
-from alsdesk.store import Store
+from alsdesk.store import Store, encryption, sqldb
+from alsdesk.store.logins import note_door_failure
+from alsdesk.store.users import wrong_login
 from . import reliability
 from .display_check import NO_DISPLAY_EXIT, display_problem
 from .dialogs_auth import FirstRunDialog, LoginDialog
@@ -47,14 +49,14 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
     db_path = Path(db_path)
     if not db_path.exists():
         return _first_run(db_path, prompts)
+    if db_path.is_file() and encryption.is_encrypted(db_path) and not sqldb.unlocked(db_path):
+        return _open_encrypted(db_path, prompts)
     try:
-        store = Store.open(db_path)
-    except (DatabaseInUse, ReadOnlyDatabase) as exc:
-        store = reliability.open_refused(db_path, exc, prompts)
-        if store is None:
-            return None
+        store = _open(db_path, prompts)
     except AlsDeskError as exc:
         prompts.error(tr("Cannot open the database"), str(exc))
+        return None
+    if store is None:
         return None
     if store.users.count() == 0 and store.readonly:
         prompts.error(tr("Cannot open the database"), tr("The database has no accounts yet "
@@ -68,6 +70,55 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
     return store
 
 
+def _open(db_path: Path, prompts: Prompts) -> Store | None:
+    """Store.open, a file in use or read-only answered by the person (None: cancelled)."""
+    try:
+        return Store.open(db_path)
+    except (DatabaseInUse, ReadOnlyDatabase) as exc:
+        return reliability.open_refused(db_path, exc, prompts)
+
+
+class _Cancelled(AlsDeskError):
+    """The person cancelled opening a file in use: the login dialog stays."""
+
+
+def _open_encrypted(db_path: Path, prompts: Prompts) -> Store | None:
+    """An encrypted file: the login comes first, its password unwraps the key, then the
+    file opens and the same login goes in (one password typed). A wrong password says what
+    a plain file's login says, nothing of the encryption or the accounts."""
+    holder: dict[str, Store] = {}
+
+    def login(user_id: str, password: str) -> None:
+        if not encryption.unlock(db_path, user_id, password):
+            note_door_failure(db_path)
+            raise AuthError(wrong_login())
+        store = _open(db_path, prompts)
+        if store is None:
+            raise _Cancelled(tr("The database was not opened."))
+        try:
+            store.login(user_id, password)
+        except BaseException:
+            store.close()
+            raise
+        holder["store"] = store
+
+    typed, chosen = "", False
+    while True:
+        dialog = LoginDialog(db_path, login, parent=prompts.parent, user_id=typed)
+        result = dialog.exec()
+        if result != LoginDialog.RELANGUAGE:
+            break
+        typed, chosen = dialog.user_id.text(), True
+    store = holder.get("store")
+    if result != QDialog.DialogCode.Accepted or store is None:
+        if store is not None:
+            store.close()
+        return None
+    if chosen:
+        save_language(store.user_id, language())
+    return store
+
+
 def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
     holder: dict[str, Store] = {}
 
@@ -76,7 +127,8 @@ def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
         # The administrator is part of the creation: the file appears at db_path only with
         # its administrator in it (a kill before that leaves no file, so first run again).
         # The definition chosen in the dialog is stored in the file as its version 1.
-        store = Store.create(db_path, study, admin=(user_id, full_name, password))
+        store = Store.create(db_path, study, admin=(user_id, full_name, password),
+                             encrypt=True)
         try:
             store.login(user_id, password)
         except BaseException:
@@ -88,7 +140,9 @@ def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
                             choose_study=True)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return holder["store"]
+    store = holder["store"]
+    prompts.recovery_key(db_path.name, store.recovery_key)
+    return store
 
 
 def _create_admin(store: Store, db_path: Path, prompts: Prompts, *, new_file: bool) -> bool:

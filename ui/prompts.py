@@ -55,6 +55,23 @@ class Prompts:
     def info(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)
 
+    def recovery_key(self, db_name: str, key: str) -> None:
+        """A new encrypted database's recovery key, shown this once (selectable, to copy)."""
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          tr("Recovery key — for the study binder"), "", parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(tr("The database {name} is encrypted. Its <b>recovery key</b> is shown "
+                       "this once: write it on the study binder's page (or copy it to a "
+                       "printed sheet) and keep it locked away.").format(name=db_name)
+                    + f"<p style='font-family: monospace; font-size: 13pt'>{key}</p>"
+                    + tr("It opens the database when every password is lost ('alsdesk "
+                         "recover'), and in DB Browser for SQLite. Nobody needs it day to day: "
+                         "each person's password opens the file."))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        box.addButton(tr("I have written it down"), QMessageBox.ButtonRole.AcceptRole)
+        self._run(box)
+
     def notify(self, title: str, message: str) -> None:
         """A warning that does not wait for an answer (a window-less box, closes itself)."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel
 from alsdesk import backup
 from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase, StoreError
 from alsdesk.i18n import QT_TRANSLATE_NOOP, tr
-from alsdesk.store import Store, schema
+from alsdesk.store import Store, encryption, schema
 from .i18n import ltr
 from .prompts import Prompts
 from .tasks import Session, run_task
@@ -146,6 +146,9 @@ def after_login(w: "MainWindow") -> None:
     w.auto_backups = True
     if store.clock_warning:  # the core noted it in the audit trail; the nurse goes on working
         w.prompts.notify(tr("The computer's clock is behind"), store.clock_warning)
+    plain = encryption.plain_warning(w.db_path)
+    if plain and store.setting("demo") != "synthetic":  # (a demo holds nobody's identity)
+        w.prompts.notify(tr("The database is not encrypted"), plain)
     stale = store.stale_lock
     if stale is not None:
         w.prompts.notify(tr("ALS Desk was not closed properly"),

@@ -39,6 +39,7 @@ class Encrypted:
     recovery_key: str
     verify_before: str
     verify_after: str
+    ok_after: bool
     without_slot: list[str]  # the other active accounts (a new password each)
 
 
@@ -68,7 +69,8 @@ def encrypt(db: Path, user_id: str, password: str) -> Encrypted:
             others = [u.user_id for u in store.users.list()
                       if u.active and u.user_id != user_id]
             with store.transaction():
-                store.audit(A.ENCRYPTED, new_value="SQLCipher 4 (alsdesk encrypt)",
+                store.audit(A.ENCRYPTED, new_value="SQLCipher 4 (alsdesk encrypt): begun, the "
+                            "checked encrypted copy replaces the file",
                             reason=f"the plain file is kept aside until confirmed; "
                                    f"{len(others)} other active accounts get new passwords")
             # The last connection closes: SQLite folds the WAL into the file, so the copy
@@ -89,7 +91,7 @@ def encrypt(db: Path, user_id: str, password: str) -> Encrypted:
     with Store.open(db) as store:
         store.login(user_id, password)
         after = store.verify()
-    return Encrypted(db, aside, key, before.text(), after.text(), others)
+    return Encrypted(db, aside, key, before.text(), after.text(), after.ok, others)
 
 
 def _no_wal_left(db: Path) -> None:

@@ -117,42 +117,26 @@ class Slots:
         """Around the transaction that stores an account's new password (None: no slot):
         the new slot is added before, the old ones removed after; if the transaction fails,
         the key file is put back as it was."""
-        if user_id is None:
+        phrase = self._phrase() if user_id is not None else None
+        if phrase is None:
             yield
             return
-        old = self.before_password(user_id, password)
+        path = key_file(self.store.path)
+        keys = KeyFile.read(path)
+        previous = list(keys.slots)
+        label = KeyFile.label(phrase, user_id)
+        old = [s for s in previous if s.label == label]
+        keys.put(phrase, user_id, password)  # (it replaces by label: the old ones kept too)
+        keys.slots = [s for s in previous if s.label != label] + old + \
+            [s for s in keys.slots if s.label == label]
+        keys.write(path)
         try:
             yield
         except BaseException:
-            if old is not None:
-                self._put_back(user_id, old)
+            keys.slots = previous
+            keys.write(path)
             raise
         self.after_password(old)
-
-    def _put_back(self, user_id: str, old: list) -> None:
-        phrase = self._phrase()
-        path = key_file(self.store.path)
-        keys = KeyFile.read(path)
-        label = KeyFile.label(phrase, user_id)
-        keys.slots = [s for s in keys.slots if s.label != label] + old
-        keys.write(path)
-
-    def before_password(self, user_id: str, password: str) -> list | None:
-        """Add a slot for the new password, keeping the old ones until `after_password`;
-        what to remove then (None on a plain file)."""
-        phrase = self._phrase()
-        if phrase is None:
-            return None
-        path = key_file(self.store.path)
-        keys = KeyFile.read(path)
-        label = KeyFile.label(phrase, user_id)
-        old = [s for s in keys.slots if s.label == label]
-        kept = list(keys.slots)
-        keys.put(phrase, user_id, password)  # (replaces by label: the old ones put back)
-        keys.slots = [s for s in kept if s.label != label] + old + \
-            [s for s in keys.slots if s.label == label]
-        keys.write(path)
-        return old
 
     def after_password(self, old: list | None) -> None:
         if not old:

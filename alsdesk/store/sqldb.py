@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import os
 import threading
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sqlcipher3 import dbapi2 as _dbapi2

@@ -1,0 +1,342 @@
+"""Encryption at rest as its people meet it (issue 20): a new database, its WAL, its backups
+and its key file hold none of a planted name, record number or phone number; each role
+opens the file with its own password; a password reset, a deactivation and the recovery key
+do what they say; a wrong password reads as on a plain file; a damaged key file or a wrong
+recovery key is told and changes nothing; a plain file converts, verifies, and survives a
+kill at any moment of its conversion. Each opening starts from a process that knows no key
+(sqldb.forget), as a program started afresh would."""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from alsdesk import backup
+from alsdesk.auth import Role
+from alsdesk.errors import AlsDeskError, AuthError, PermissionDenied, StoreError
+from alsdesk.keyslots import KeyFileError, key_file
+from alsdesk.store import Store, convert, encryption, sqldb
+from alsdesk.store.sqldb import driver as sqlite3
+from tests.conftest import demo_template  # noqa: F401 - fixture
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "Correct-horse-9"
+PLANTED = {"fullname": "Maryam Planted-Ahmadi", "mrn": "MRN-4471902",
+           "phone": "+98 912 555 0199"}
+ROLES = {Role.NURSE: "nora", Role.INVESTIGATOR: "ivan", Role.MONITOR: "mona"}
+
+
+def _pw(user: str) -> str:
+    """Each account's own password (not containing its id)."""
+    return {"admin": PASSWORD, "nora": "Bedside-lamp-71", "ivan": "Quiet-river-62",
+            "mona": "Paper-trail-53"}[user]
+
+
+def _sha(*paths: Path) -> list[str]:
+    return [hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else "-" for p in paths]
+
+
+def _holds_none(path: Path) -> None:
+    data = path.read_bytes()
+    for value in PLANTED.values():
+        assert value.encode() not in data, (path.name, value)
+        assert value.encode("utf-16-le") not in data, (path.name, value)
+
+
+def _fresh() -> None:
+    """As a program started afresh: no key known."""
+    sqldb.forget()
+
+
+def _open(path: Path, user_id: str, password: str) -> Store:
+    _fresh()
+    if not encryption.unlock(path, user_id, password):
+        raise AuthError("wrong")
+    store = Store.open(path)
+    store.login(user_id, password)
+    return store
+
+
+@pytest.fixture
+def made(tmp_path):
+    """An encrypted database with an account of each role and a subject whose
+    identifiers are planted, the store still open (its WAL holds the latest pages)."""
+    path = tmp_path / "trial.db"
+    store = Store.create(path, admin=("admin", "Ada Admin", PASSWORD), encrypt=True)
+    store.login("admin", PASSWORD)
+    for role, user in ROLES.items():
+        store.users.add(user, f"{user.title()} Person", role, _pw(user))
+    store.login("nora", _pw("nora"))
+    code = store.subjects.create("MP").code
+    store.forms.save(code, "screening", "pii", PLANTED)
+    yield path, store
+    store.close()
+
+
+def test_the_file_its_wal_its_backup_and_key_file_hold_no_identifier(made, tmp_path):
+    path, store = made
+    assert store.recovery_key and encryption.is_encrypted(path)
+    wal = Path(f"{path}-wal")
+    assert wal.stat().st_size > 0  # the planted page is there, encrypted
+    info = backup.make_backup(path, tmp_path / "copy.db")
+    for each in (path, wal, info.path, key_file(path), key_file(info.path)):
+        _holds_none(each)
+    assert key_file(info.path).read_bytes() == key_file(path).read_bytes()
+    # No account is named in the key file either.
+    text = key_file(path).read_text()
+    for user in ("admin", *ROLES.values()):
+        assert f'"{user}"' not in text and user.encode().hex() not in text
+    store.close()
+    # Nor in any backup the program made by itself, nor a plain SQLite look without a key.
+    for copy in path.parent.rglob("*.db"):
+        _holds_none(copy)
+    _fresh()
+    with pytest.raises(sqldb.Encrypted):
+        sqlite3.connect(info.path)
+    import sqlite3 as stdlib  # what any SQLite browser is: it sees no database
+
+    look = stdlib.connect(f"file:{info.path}?mode=ro", uri=True)
+    with pytest.raises(stdlib.DatabaseError, match="not a database"):
+        look.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    look.close()
+
+
+def test_the_backup_opens_with_a_login_and_restores(made, tmp_path):
+    path, store = made
+    info = backup.make_backup(path, tmp_path / "copy.db")
+    store.close()
+    copy = _open(info.path, "mona", _pw("mona"))  # its own key file opens it
+    assert copy.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
+    assert copy.verify().ok
+    copy.close()
+
+
+def test_each_role_opens_the_file_with_its_own_password(made):
+    path, store = made
+    store.close()
+    for user, role in [("admin", Role.ADMIN)] + [(u, r) for r, u in ROLES.items()]:
+        opened = _open(path, user, _pw(user))
+        assert opened.role is role
+        if role.value != "monitor":
+            assert opened.conn.execute("SELECT fullname FROM pii").fetchone() == \
+                (PLANTED["fullname"],)
+        opened.close()
+
+
+def test_a_wrong_password_reads_as_on_a_plain_file(made, tmp_path, demo_template):
+    path, store = made
+    store.close()
+    plain = tmp_path / "plain.db"
+    shutil.copy(demo_template, plain)
+
+    def said(db: Path, user: str) -> str:
+        _fresh()
+        run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "users",
+                              "list", "--as", user, "--password-stdin"], input="Wrong-pass-1\n",
+                             capture_output=True, text=True, cwd=ROOT)
+        assert run.returncode == 1
+        return run.stderr.strip()
+
+    wrong = said(plain, "admin")
+    assert "wrong" in wrong
+    assert said(path, "admin") == wrong  # an existing account
+    assert said(path, "nobody") == wrong  # an unknown one: the same words
+    assert "encrypt" not in wrong.lower()
+    # The attempts reach the trail when the file is next opened for writing.
+    opened = _open(path, "admin", PASSWORD)
+    rows = opened.conn.execute("SELECT field, reason FROM audit_trail WHERE action = "
+                               "'user.login_failed'").fetchall()
+    opened.close()
+    assert len(rows) == 2 and all(f is None and "unwrapped no key" in r for f, r in rows)
+
+
+def test_reset_deactivate_and_the_recovery_key(made):
+    path, store = made
+    store.login("admin", PASSWORD)
+    store.users.reset_password("nora", "Fresh-garden-41", "forgot it")
+    store.users.set_active("ivan", False, "left the study")
+    key = store.recovery_key
+    store.close()
+    _fresh()
+    assert not encryption.unlock(path, "nora", _pw("nora"))  # the old one is gone
+    assert encryption.unlock(path, "nora", "Fresh-garden-41")
+    _fresh()
+    assert not encryption.unlock(path, "ivan", _pw("ivan"))  # slot removed
+    slots = json.loads(key_file(path).read_text())["slots"]
+    assert len(slots) == 1 + 3  # the recovery check, admin, nora, mona (not ivan)
+    # Every password lost: the recovery key gives the administrator a new one.
+    _fresh()
+    convert.recover(path, key.lower().replace("-", " "), "admin", "Binder-page-73",
+                    "all passwords lost")
+    opened = _open(path, "admin", "Binder-page-73")
+    row = opened.conn.execute("SELECT user_id, reason FROM audit_trail WHERE action = "
+                              "'user.password_reset' ORDER BY seq DESC LIMIT 1").fetchone()
+    assert row == ("admin", "with the recovery key: all passwords lost")
+    assert opened.verify().ok
+    opened.close()
+    _fresh()
+    assert not encryption.unlock(path, "admin", PASSWORD)
+
+
+def test_a_password_change_keeps_the_file_openable_if_the_save_fails(made, monkeypatch):
+    """The new slot is added before the password is stored: a failing transaction puts
+    the key file back, so the old password still opens the file."""
+    path, store = made
+    before = key_file(path).read_bytes()
+
+    def fail(*_a, **_k):
+        raise StoreError("disk gone")
+
+    monkeypatch.setattr(store, "audit", fail)
+    with pytest.raises(StoreError):
+        store.users.change_own_password(_pw("nora"), "Another-lamp-52")
+    assert key_file(path).read_bytes() == before
+    monkeypatch.undo()
+    store.close()
+    _open(path, "nora", _pw("nora")).close()
+
+
+def test_a_damaged_key_file_or_a_wrong_recovery_key_changes_nothing(made):
+    path, store = made
+    key = store.recovery_key
+    store.close()
+    keys = key_file(path)
+    good = keys.read_text()
+    damaged = json.loads(good)
+    damaged["slots"][1]["wrapped"] = "%%%"
+    keys.write_text(json.dumps(damaged))
+    before = _sha(path, keys)
+    _fresh()
+    with pytest.raises(KeyFileError, match="damaged.*nothing was changed"):
+        encryption.unlock(path, "admin", PASSWORD)
+    assert _sha(path, keys) == before
+    keys.write_text(good)
+    before = _sha(path, keys)
+    other = key[:-4] + ("AAAA" if not key.endswith("AAAA") else "BBBB")
+    for wrong in (other, "ABCD-" + key[5:].replace("-", "")[::-1]):
+        _fresh()
+        with pytest.raises(KeyFileError, match="typing slip|not a recovery key|not this"):
+            convert.recover(path, wrong, "admin", "Binder-page-73", "lost")
+    assert _sha(path, keys) == before
+    newer = json.loads(good)
+    newer["format"] = 99
+    keys.write_text(json.dumps(newer))
+    before = _sha(path, keys)
+    _fresh()
+    with pytest.raises(KeyFileError, match="newer ALS Desk"):
+        encryption.unlock(path, "admin", PASSWORD)
+    assert _sha(path, keys) == before
+
+
+def test_an_encrypted_file_without_a_login_is_refused_in_words(made):
+    path, store = made
+    store.close()
+    _fresh()
+    with pytest.raises(sqldb.Encrypted, match="opens after a login"):
+        Store.open(path)
+    with pytest.raises(AlsDeskError):
+        Store.open(path, readonly=True)
+
+
+@pytest.fixture
+def plain(tmp_path, demo_template):
+    from alsdesk.demo import DEMO_PASSWORD
+
+    path = tmp_path / "trial.db"
+    shutil.copy(demo_template, path)
+    with Store.open(path) as st:
+        st.login("nurse", DEMO_PASSWORD)
+        code = st.subjects.create("MP").code
+        st.forms.save(code, "screening", "pii", PLANTED)
+    return path
+
+
+def test_a_plain_file_converts_verifies_and_keeps_its_data(plain):
+    from alsdesk.demo import DEMO_PASSWORD
+
+    with Store.open(plain, readonly=True) as st:
+        rows = st.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
+        subjects = st.conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
+    assert encryption.plain_warning(plain)
+    done = convert.encrypt(plain, "admin", DEMO_PASSWORD)
+    assert done.ok_after and "hash chain intact" in done.verify_before
+    assert done.without_slot == ["investigator", "monitor", "nurse"]
+    assert encryption.is_encrypted(plain) and encryption.plain_warning(plain) is None
+    _holds_none(plain)
+    assert done.aside.exists() and not encryption.is_encrypted(done.aside)
+    opened = _open(plain, "admin", DEMO_PASSWORD)
+    assert opened.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == subjects
+    trail = opened.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
+    assert trail >= rows + 2  # the admin's login and the encryption itself
+    assert opened.conn.execute("SELECT user_id FROM audit_trail WHERE action = "
+                               "'file.encrypted'").fetchone() == ("admin",)
+    opened.close()
+    _fresh()
+    assert not encryption.unlock(plain, "nurse", DEMO_PASSWORD)  # needs a new password
+    assert convert.confirm(plain) == [done.aside] and not done.aside.exists()
+    with pytest.raises(StoreError, match="encrypted already"):
+        convert.encrypt(plain, "admin", DEMO_PASSWORD)
+
+
+def test_only_an_administrator_encrypts(plain):
+    from alsdesk.demo import DEMO_PASSWORD
+
+    with pytest.raises(PermissionDenied, match="may not manage users"):
+        convert.encrypt(plain, "nurse", DEMO_PASSWORD)
+    with pytest.raises(AuthError, match="wrong"):
+        convert.encrypt(plain, "admin", "Not-the-password-1")
+    assert not encryption.is_encrypted(plain) and not key_file(plain).exists()
+    assert not convert.asides(plain)
+    with Store.open(plain, readonly=True) as st:
+        assert st.verify().ok
+
+
+_CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from alsdesk.store import convert
+convert.encrypt({path!r}, "admin", {password!r})
+print("done", flush=True)
+"""
+
+
+def test_a_kill_during_conversion_leaves_a_usable_file(plain):
+    """The child killed at random moments of `alsdesk encrypt`: after each, the file opens
+    (plain with the old login, or encrypted with the administrator's) and verifies."""
+    from alsdesk.demo import DEMO_PASSWORD
+
+    child = _CHILD.format(root=str(ROOT), path=str(plain), password=DEMO_PASSWORD)
+    rng = random.Random(20)
+    outcomes = []
+    for _ in range(12):
+        if encryption.is_encrypted(plain):
+            break
+        proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE)
+        time.sleep(rng.uniform(0.2, 1.6))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        _fresh()
+        if encryption.is_encrypted(plain):
+            assert encryption.unlock(plain, "admin", DEMO_PASSWORD)
+            outcomes.append("encrypted")
+        else:
+            outcomes.append("plain")
+        with Store.open(plain) as st:
+            st.login("admin", DEMO_PASSWORD)
+            assert st.verify().ok, outcomes
+            assert st.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
+    assert "plain" in outcomes, "never killed before the swap: kill sooner"
+    if not encryption.is_encrypted(plain):  # the run after the kills completes
+        _fresh()
+        assert convert.encrypt(plain, "admin", DEMO_PASSWORD).ok_after
+    assert not Path(f"{plain}.encrypting").exists()
+    assert convert.confirm(plain) and not convert.asides(plain)
