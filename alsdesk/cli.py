@@ -80,12 +80,30 @@ def _unlock(ctx: click.Context, path: Path) -> None:
             user_id = _read_line("User id (the database is opened with a login)")
         else:
             user_id = click.prompt("User id (the database is opened with a login)")
-    password = _read_secret(f"Password of {user_id}",
-                            from_stdin or (not params.get("acting") and not sys.stdin.isatty()))
+    password = _password_of(user_id, from_stdin or (not params.get("acting")
+                                                    and not sys.stdin.isatty()))
     if not encryption.unlock(path, user_id, password):
         note_door_failure(path)
         raise click.ClickException(wrong_login())
-    ctx.obj["typed"] = (user_id, password)
+
+
+def _password_of(user_id: str, from_stdin: bool) -> str:
+    """The password of `user_id`, asked once per command: the unlocking of an encrypted
+    file and the login after it share it (standard input holds it once)."""
+    root = click.get_current_context().find_root()
+    root.ensure_object(dict)
+    typed = root.obj.get("typed")
+    if typed and typed[0] == user_id:
+        return typed[1]
+    password = _read_secret(f"Password of {user_id}", from_stdin)
+    root.obj["typed"] = (user_id, password)
+    return password
+
+
+def _needs_key(path: Path) -> bool:
+    from alsdesk.store import sqldb
+
+    return path.is_file() and sqldb.is_encrypted(path) and not sqldb.unlocked(path)
 
 
 def _read_line(prompt: str) -> str:
@@ -96,12 +114,7 @@ def _read_line(prompt: str) -> str:
 
 
 def _login_admin(store, user_id: str, from_stdin: bool) -> None:
-    typed = click.get_current_context().find_root().obj.get("typed")
-    if typed and typed[0] == user_id:  # asked already, to unlock the file
-        password = typed[1]
-    else:
-        password = _read_secret(f"Password of {user_id}", from_stdin)
-    store.login(user_id, password)
+    store.login(user_id, _password_of(user_id, from_stdin))
     _warn_clock(store)
 
 
@@ -504,12 +517,14 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
         raise click.UsageError("--password-stdin reads standard input, where the question "
                                "'Replace ...?' would be answered: add --yes (having read the "
                                "plan that restore prints), or type the password at the prompt.")
+    if _needs_key(Path(file)):  # a backup of another key: its key file, with the login
+        restoring.unlock_backup(Path(file), acting, _password_of(acting, password_stdin))
     plan = restoring.plan(path, Path(file))
     click.echo(plan.text())
     if not yes:
         click.confirm(f"Replace {path} with this backup? The current file is kept aside, "
                       "renamed, in the same folder", abort=True)
-    password = _read_secret(f"Password of {acting}", password_stdin)
+    password = _password_of(acting, password_stdin)
     result = restoring.restore(path, Path(file), user_id=acting, password=password,
                                reason=reason)
     click.echo(f"Restored {path} from {file}.")
@@ -540,11 +555,11 @@ from alsdesk import study_commands  # noqa: E402
 main.add_command(study_commands.study)
 main.add_command(study_commands.amend)
 
+from alsdesk import cli_encrypt  # noqa: E402
+main.add_command(cli_encrypt.encrypt)
+main.add_command(cli_encrypt.recover)
+
 cli_lists.whole_short_help(main)  # last: after every command is added
 
 if __name__ == "__main__":  # pragma: no cover
     main()
-
-from alsdesk import cli_encrypt  # noqa: E402
-main.add_command(cli_encrypt.encrypt)
-main.add_command(cli_encrypt.recover)

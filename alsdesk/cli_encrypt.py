@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from alsdesk.cli import _db_path, _read_line, _read_secret, _recovery_text
+from alsdesk.cli import _db_path, _password_of, _read_line, _read_secret, _recovery_text
 
 
 @click.command(short_help="Encrypt a plain database in place (checked copy, verify before and "
@@ -28,7 +28,7 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
         raise click.UsageError("Give your administrator user id with --as.")
     if not path.is_file():
         raise click.ClickException(f"There is no database at {path}.")
-    password = _read_secret(f"Password of {acting}", password_stdin)
+    password = _password_of(acting, password_stdin)
     done = convert.encrypt(path, acting, password)
     click.echo("Before:\n" + done.verify_before)
     click.echo(f"\nEncrypted {path}. After:\n" + done.verify_after)

@@ -35,7 +35,8 @@ from alsdesk.backup import (
 )
 from alsdesk.errors import StoreError
 from alsdesk.i18n import tr
-from alsdesk.store import schema
+from alsdesk.keyslots import key_file
+from alsdesk.store import schema, sqldb
 from alsdesk.store.audit import A
 from alsdesk.store.filekind import refuse_special
 from alsdesk.store.lock import DbLock
@@ -131,8 +132,8 @@ def plan(db_path: Path, backup_file: Path, study: Study | None = None) -> Restor
     from alsdesk.study import load_study
 
     db_path, backup_file = Path(db_path), Path(backup_file)
-    study = study or _study_of(db_path, backup_file) or load_study()
     _refusals(db_path, backup_file)
+    study = study or _study_of(db_path, backup_file) or load_study()
     check_backup(backup_file, study=study)
     current, problem = _current(db_path, study)
     tampered = _tampered(db_path, "") if current is not None else None
@@ -151,8 +152,9 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     from alsdesk.study import load_study
 
     db_path, backup_file = Path(db_path), Path(backup_file)
-    study = study or _study_of(db_path, backup_file) or load_study()
     _refusals(db_path, backup_file)
+    unlock_backup(backup_file, user_id, password)
+    study = study or _study_of(db_path, backup_file) or load_study()
     source = check_backup(backup_file, study=study)
     backup_head = _read(summary, backup_file).head
     lock = DbLock.acquire(db_path, exclusive=True)
@@ -181,6 +183,7 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
         if current is not None and problem is None:  # its head now, after the login rows
             replaced_head = _read(summary, db_path).head
         _copy(backup_file, temp, None)
+        _keys_of_copy(backup_file, db_path, temp)
         _step("copied")
         _finish_copy(temp, replaced, user_id, password, role, reason,
                      f"restored from {backup_file.name} ({source.audit_rows} audit rows, "
@@ -191,8 +194,14 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
             _fold_into_one_file(db_path, aside)
             _step("folded")
             _second_name(db_path, aside)
+            if key_file(db_path).exists():  # the key file that opens the file kept aside
+                shutil.copyfile(key_file(db_path), key_file(aside))
             _step("aside")
         os.replace(temp, db_path)
+        # The restored file's own key file: its accounts' slots as they were at its backup
+        # (a kill just before leaves the current one, which opens it too: the same key).
+        if key_file(temp).exists():
+            os.replace(key_file(temp), key_file(db_path))
         _step("replaced")
         _fsync_dir(db_path.parent)
         # Outside the file, the only record of a restore that verify accepts as an excuse.
@@ -207,8 +216,35 @@ def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,
     finally:
         remove_db_files(temp)
         Path(str(temp) + ".lock").unlink(missing_ok=True)
+        key_file(temp).unlink(missing_ok=True)
         lock.release()
     return RestoreResult(db_path, source, aside, tuple(unrecorded))
+
+
+def unlock_backup(backup_file: Path, user_id: str, password: str) -> None:
+    """An encrypted backup whose key this process does not hold yet (one of another copy of
+    the database, or with no current one): its own key file opens it with the login."""
+    from alsdesk.store import encryption
+
+    backup_file = Path(backup_file)
+    if not sqldb.is_encrypted(backup_file) or sqldb.unlocked(backup_file):
+        return
+    if not key_file(backup_file).exists() or not encryption.unlock(backup_file, user_id,
+                                                                    password):
+        raise StoreError(tr("The backup {path} is encrypted with another key, and your login "
+                            "does not open it with its key file {keys}: check the user id "
+                            "and password, and that the key file was copied with the "
+                            "backup.").format(path=backup_file,
+                                              keys=key_file(backup_file).name))
+
+
+def _keys_of_copy(backup_file: Path, db_path: Path, temp: Path) -> None:
+    """The copy of an encrypted backup gets the backup's key file (or, if it was not copied
+    with it, the database's: the same key opened it)."""
+    if not sqldb.is_encrypted(temp):
+        return
+    source = key_file(backup_file) if key_file(backup_file).exists() else key_file(db_path)
+    shutil.copyfile(source, key_file(temp))
 
 
 def _require_admin(st) -> None:
@@ -232,6 +268,12 @@ def _refusals(db_path: Path, backup_file: Path) -> None:
         raise StoreError(tr("That is the database itself, not a backup of it."))
     if not db_path.parent.is_dir():
         raise StoreError(tr("The folder {folder} is not there.").format(folder=db_path.parent))
+    if (db_path.is_file() and sqldb.is_encrypted(db_path)
+            and not sqldb.is_encrypted(backup_file)):
+        raise StoreError(tr("{backup} is not encrypted (it was made before the database was): "
+                            "restoring it would put the patients' data back in the clear. "
+                            "Copy it to a new name, run 'alsdesk encrypt' on that copy "
+                            "(--db), then restore the copy.").format(backup=backup_file.name))
     if db_path.is_symlink():
         # The restored file would replace the link, and the database it leads to would go on
         # being used by whoever opens it by its real name.

@@ -162,7 +162,7 @@ def amend(ctx: click.Context, file: str, acting: str, reason: str | None, dry_ru
     change and what it does to data already entered, refuses changes that would lose or
     reinterpret data, and applies the rest in one step, with your reason and password."""
     from alsdesk.auth import Action
-    from alsdesk.cli import _open, _read_secret, _warn_clock
+    from alsdesk.cli import _open, _password_of, _warn_clock
     from alsdesk.store import amend as amending
     from alsdesk.study import load_study
 
@@ -174,7 +174,7 @@ def amend(ctx: click.Context, file: str, acting: str, reason: str | None, dry_ru
         raise click.UsageError("Give the reason for the amendment with --reason (for example "
                                "\"Protocol amendment 2, 2016-03-01: 24 h visit\").")
     new = load_study(file)  # a file that does not load is refused here, the file untouched
-    password = _read_secret(f"Password of {acting}", password_stdin)
+    password = _password_of(acting, password_stdin)
     # The plan is made on a read-only look: a refused amendment (or a dry run) leaves the
     # file byte for byte as it was, not even a login row added.
     with _open(ctx, readonly=True) as store:
