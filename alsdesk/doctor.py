@@ -128,7 +128,6 @@ def _study() -> Check:
 
 def _database(db: Path) -> list[Check]:
     from alsdesk.store import schema
-    from alsdesk.store.lock import current_holder
 
     if not db.exists():
         return [Check(FAIL, "database", f"{db} does not exist: create one with `alsdesk init` "
@@ -138,6 +137,20 @@ def _database(db: Path) -> list[Check]:
         return [Check(FAIL, "database", f"{db} is not a regular file")]
     size = db.stat().st_size + _size(Path(str(db) + "-wal"))
     checks = []
+    from alsdesk.keyslots import key_file
+    from alsdesk.store import sqldb
+
+    if sqldb.is_encrypted(db) and not sqldb.unlocked(db):  # doctor logs nobody in
+        keys = key_file(db)
+        checks.append(Check(OK, "database", f"{db}, {size / 1e6:.1f} MB, encrypted "
+                                            f"(SQLCipher 4) with its key file {keys.name}; "
+                                            "its contents are checked by `alsdesk verify`, "
+                                            "with a login") if keys.exists() else
+                      Check(FAIL, "database", f"{db} is encrypted and its key file "
+                                              f"{keys.name} is missing: copy it back from "
+                                              "beside the latest backup, or open the file "
+                                              "with the recovery key (`alsdesk recover`)"))
+        return checks + _rest(db)
     try:
         info = schema.inspect_file(db)
         conn = schema.open_readonly(db)
@@ -159,6 +172,14 @@ def _database(db: Path) -> list[Check]:
                if stored else ", the program's definition (file format 2)")
         checks.append(Check(OK, "database", f"{db}, {size / 1e6:.1f} MB, study "
                                             f"{info.study_id}{crf}, {subjects} subjects"))
+    return checks + _rest(db)
+
+
+def _rest(db: Path) -> list[Check]:
+    """Write access, the lock, the backups and the disk (a file doctor cannot open too)."""
+    from alsdesk.store.lock import current_holder
+
+    checks = []
     writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
     if not writable:
         checks.append(Check(WARN, "write access", f"this account cannot write {db} or its "
@@ -171,10 +192,14 @@ def _database(db: Path) -> list[Check]:
 
 
 def _backups(db: Path) -> list[Check]:
-    from alsdesk import backup
+    from alsdesk import anchor_local, backup
+    from alsdesk.store import sqldb
 
     try:
         folder, keep = backup.settings_of(db)
+    except sqldb.Encrypted:  # the setting is inside: the folder this workstation last used
+        used = anchor_local.places(db)[0]
+        folder, keep = (used[-1] if used else backup.default_folder(db)), backup.DEFAULT_KEEP
     except Exception as exc:
         return [Check(WARN, "backups", f"the backup setting cannot be read ({exc})")]
     if not folder.is_dir() and folder == backup.default_folder(db):

@@ -26,12 +26,12 @@ from urllib.parse import unquote, urlsplit
 
 from sqlcipher3 import dbapi2 as _dbapi2
 
-from alsdesk.errors import AlsDeskError
+from alsdesk.errors import StoreError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Encrypted(AlsDeskError):
+class Encrypted(StoreError):
     """The file is encrypted and this process has not unlocked its key (no login yet, or
     the key of another database)."""
 
