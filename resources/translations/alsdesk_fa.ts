@@ -1899,7 +1899,7 @@ Database: {path}</source>
     </message>
     <message>
         <location filename="../../ui/app.py" line="57"/>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="62"/>
         <location filename="../../ui/reliability.py" line="55"/>
         <location filename="../../ui/reliability.py" line="65"/>
         <location filename="../../ui/reliability.py" line="80"/>
@@ -1907,12 +1907,17 @@ Database: {path}</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="60"/>
+        <location filename="../../ui/app.py" line="62"/>
         <source>The database has no accounts yet and is open read-only: nobody can log in.</source>
         <translation>این پایگاه داده هنوز هیچ حسابی ندارد و فقط‌خواندنی باز شده است: هیچ‌کس نمی‌تواند وارد شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="179"/>
+        <location filename="../../ui/app.py" line="97"/>
+        <source>The database was not opened.</source>
+        <translation>پایگاه داده باز نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="233"/>
         <source>ALS Desk cannot start</source>
         <translation>ALS Desk نمی‌تواند اجرا شود</translation>
     </message>
@@ -4563,17 +4568,37 @@ GCS fall: {gcs}</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="87"/>
+        <location filename="../../ui/prompts.py" line="61"/>
+        <source>Recovery key — for the study binder</source>
+        <translation>کلید بازیابی — برای پوشهٔ مطالعه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="63"/>
+        <source>The database {name} is encrypted. Its &lt;b&gt;recovery key&lt;/b&gt; is shown this once: write it on the study binder&apos;s page (or copy it to a printed sheet) and keep it locked away.</source>
+        <translation>پایگاه داده {name} رمزگذاری شده است. &lt;b&gt;کلید بازیابی&lt;/b&gt; آن فقط همین یک بار نشان داده می‌شود: آن را در صفحهٔ پوشهٔ مطالعه بنویسید (یا روی برگه‌ای چاپی رونویسی کنید) و در جای قفل‌دار نگه دارید.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="67"/>
+        <source>It opens the database when every password is lost (&apos;alsdesk recover&apos;), and in DB Browser for SQLite. Nobody needs it day to day: each person&apos;s password opens the file.</source>
+        <translation>وقتی همهٔ گذرواژه‌ها گم شده باشند پایگاه داده را باز می‌کند (&apos;alsdesk recover&apos;)، و نیز در DB Browser for SQLite. در کار روزانه کسی به آن نیاز ندارد: گذرواژهٔ هر کس پرونده را باز می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="72"/>
+        <source>I have written it down</source>
+        <translation>آن را یادداشت کردم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prompts.py" line="104"/>
         <source>Unsaved changes</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="88"/>
+        <location filename="../../ui/prompts.py" line="105"/>
         <source>{what} has changes that are not saved.</source>
         <translation>{what} تغییراتی دارد که ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="90"/>
+        <location filename="../../ui/prompts.py" line="107"/>
         <source>Save them first?</source>
         <translation>نخست ذخیره شوند؟</translation>
     </message>
@@ -4948,57 +4973,62 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../ui/reliability.py" line="151"/>
+        <source>The database is not encrypted</source>
+        <translation>پایگاه داده رمزگذاری نشده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reliability.py" line="154"/>
         <source>ALS Desk was not closed properly</source>
         <translation>ALS Desk درست بسته نشده بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="152"/>
+        <location filename="../../ui/reliability.py" line="155"/>
         <source>ALS Desk did not close properly last time ({what}). The data is being checked…</source>
         <translation>ALS Desk دفعهٔ پیش درست بسته نشد ({what}). داده‌ها در حال بررسی‌اند…</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="156"/>
+        <location filename="../../ui/reliability.py" line="159"/>
         <source>Checking the data failed</source>
         <translation>بررسی داده‌ها ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="167"/>
-        <location filename="../../ui/reliability.py" line="220"/>
+        <location filename="../../ui/reliability.py" line="170"/>
+        <location filename="../../ui/reliability.py" line="223"/>
         <source>Automatic backup failed</source>
         <translation>تهیهٔ خودکار نسخهٔ پشتیبان ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="182"/>
+        <location filename="../../ui/reliability.py" line="185"/>
         <source>Database checked: SQLite&apos;s quick check found no damage</source>
         <translation>پایگاه داده بررسی شد: بررسی سریع SQLite هیچ آسیبی نیافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="184"/>
+        <location filename="../../ui/reliability.py" line="187"/>
         <source>The database is damaged</source>
         <translation>پایگاه داده آسیب دیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="185"/>
+        <location filename="../../ui/reliability.py" line="188"/>
         <source>SQLite&apos;s check of {path} found damage ({problems}). Do not keep working on this file: close ALS Desk, tell your data manager and restore the latest backup.</source>
         <translation>بررسی SQLite روی {path} آسیب پیدا کرد ({problems}). روی این فایل به کار ادامه ندهید: ALS Desk را ببندید، به مدیر داده‌ها اطلاع دهید و آخرین نسخهٔ پشتیبان را بازگردانی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="193"/>
+        <location filename="../../ui/reliability.py" line="196"/>
         <source>Data checked after the last crash: everything is in order</source>
         <translation>داده‌ها پس از آخرین بسته‌شدن ناگهانی بررسی شدند: همه چیز درست است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="195"/>
+        <location filename="../../ui/reliability.py" line="198"/>
         <source>The data check found problems</source>
         <translation>بررسی داده‌ها مشکلاتی یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="196"/>
+        <location filename="../../ui/reliability.py" line="199"/>
         <source>After ALS Desk was not closed properly, checking the database found problems. Tell your data manager before going on.</source>
         <translation>پس از درست بسته نشدن ALS Desk، بررسی پایگاه داده مشکلاتی یافت. پیش از ادامهٔ کار به مدیر داده‌ها اطلاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="210"/>
+        <location filename="../../ui/reliability.py" line="213"/>
         <source>Backup made: {file}</source>
         <translation>نسخهٔ پشتیبان تهیه شد: {file}</translation>
     </message>
@@ -5864,47 +5894,47 @@ Has ALS Desk on the other computer been closed?</source>
         <translation>{sent}: {late} (موعد: {when})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="71"/>
+        <location filename="../../alsdesk/backup.py" line="72"/>
         <source>{name}: study {study}, {subjects} subjects, {rows} audit rows, {mb:.1f} MB, checked OK</source>
         <translation>{name}: مطالعهٔ {study}، {subjects} بیمار، {rows} ردیف ردپای ممیزی، {mb:.1f} MB، بررسی شد و سالم است</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="109"/>
+        <location filename="../../alsdesk/backup.py" line="110"/>
         <source>The backup folder {problem}.</source>
         <translation>پوشهٔ نسخهٔ پشتیبان {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="112"/>
+        <location filename="../../alsdesk/backup.py" line="113"/>
         <source>Keep between 1 and {most} automatic backups.</source>
         <translation>بین 1 تا {most} نسخهٔ پشتیبان خودکار نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="117"/>
+        <location filename="../../alsdesk/backup.py" line="118"/>
         <source>Give the backup folder as a full path, not &apos;{folder}&apos;.</source>
         <translation>پوشهٔ نسخهٔ پشتیبان را با مسیر کامل بدهید، نه &apos;{folder}&apos;.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="143"/>
+        <location filename="../../alsdesk/backup.py" line="144"/>
         <source>{path} already exists: pick a new file name for the backup.</source>
         <translation>{path} از پیش وجود دارد: برای نسخهٔ پشتیبان نام فایل تازه‌ای برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="147"/>
+        <location filename="../../alsdesk/backup.py" line="148"/>
         <source>The backup folder {folder} is not there. If it is on a USB stick or a network drive, check that it is connected; otherwise choose another folder.</source>
         <translation>پوشهٔ نسخهٔ پشتیبان {folder} در دسترس نیست. اگر روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که متصل باشد؛ وگرنه پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="176"/>
+        <location filename="../../alsdesk/backup.py" line="180"/>
         <source>The backup was written to {path}, but its audit head could not be added to the heads log in {folder} ({error}). Check that the folder can be written to.</source>
         <translation>نسخهٔ پشتیبان در {path} نوشته شد، اما سرِ زنجیرهٔ ردپای ممیزی آن به فهرست سرهای زنجیره در {folder} افزوده نشد ({error}). بررسی کنید که بتوان در این پوشه نوشت.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="213"/>
+        <location filename="../../alsdesk/backup.py" line="217"/>
         <source>The database&apos;s tables are not as ALS Desk made them ({problems}), so no backup was made and no older one was deleted. Run &apos;alsdesk verify&apos;, and restore the latest good backup.</source>
         <translation>جدول‌های پایگاه داده آن‌گونه که ALS Desk ساخته است نیستند ({problems})، بنابراین نسخهٔ پشتیبانی تهیه نشد و هیچ نسخهٔ قدیمی‌تری حذف نشد. &apos;alsdesk verify&apos; را اجرا کنید و آخرین نسخهٔ پشتیبان سالم را بازگردانی کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="226"/>
+        <location filename="../../alsdesk/backup.py" line="230"/>
         <source>The backup was written to {path}, but the database&apos;s audit trail no longer contains what earlier backups or seals recorded:
 {problems}
 No older backup was deleted. Keep the database and the backup folder as they are, run &apos;alsdesk verify&apos; and tell the data manager.</source>
@@ -5913,38 +5943,38 @@ No older backup was deleted. Keep the database and the backup folder as they are
 هیچ نسخهٔ پشتیبان قدیمی‌تری حذف نشد. پایگاه داده و پوشهٔ نسخه‌های پشتیبان را همان‌گونه که هستند نگه دارید، &apos;alsdesk verify&apos; را اجرا کنید و به مدیر داده‌ها اطلاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="414"/>
+        <location filename="../../alsdesk/backup.py" line="422"/>
         <source>The backup folder {folder} is not there. If it is on a USB stick or a network drive, check that it is connected; an administrator can choose another folder in the settings.</source>
         <translation>پوشهٔ نسخهٔ پشتیبان {folder} در دسترس نیست. اگر روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که متصل باشد؛ مدیر سامانه می‌تواند در تنظیمات پوشهٔ دیگری برگزیند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="422"/>
+        <location filename="../../alsdesk/backup.py" line="430"/>
         <source>The folder {folder} is not there: create it or connect the drive first.</source>
         <translation>پوشهٔ {folder} در دسترس نیست: ابتدا آن را بسازید یا درایو را متصل کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="429"/>
+        <location filename="../../alsdesk/backup.py" line="437"/>
         <source>ALS Desk cannot write to the folder {folder} ({error}): choose another one.</source>
         <translation>ALS Desk نمی‌تواند در پوشهٔ {folder} بنویسد ({error}): پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="436"/>
+        <location filename="../../alsdesk/backup.py" line="444"/>
         <source>The disk holding {folder} is full: the backup was not written. Free some space or choose another backup folder.</source>
         <translation>دیسکی که {folder} روی آن است پر است: نسخهٔ پشتیبان نوشته نشد. کمی فضا آزاد کنید یا پوشهٔ دیگری برای نسخه‌های پشتیبان برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="440"/>
+        <location filename="../../alsdesk/backup.py" line="448"/>
         <source>ALS Desk cannot write to {folder}: the backup was not written. Check the folder (and that a USB stick is not locked).</source>
         <translation>ALS Desk نمی‌تواند در {folder} بنویسد: نسخهٔ پشتیبان نوشته نشد. پوشه را بررسی کنید (و اینکه حافظهٔ USB قفل نباشد).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="443"/>
-        <location filename="../../alsdesk/backup.py" line="453"/>
+        <location filename="../../alsdesk/backup.py" line="451"/>
+        <location filename="../../alsdesk/backup.py" line="461"/>
         <source>The backup to {path} failed ({error}); nothing was changed.</source>
         <translation>تهیهٔ نسخهٔ پشتیبان در {path} ناموفق بود ({error})؛ چیزی تغییر نکرد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/backup.py" line="451"/>
+        <location filename="../../alsdesk/backup.py" line="459"/>
         <source>The disk holding {folder} is full: the backup was not written.</source>
         <translation>دیسکی که {folder} روی آن است پر است: نسخهٔ پشتیبان نوشته نشد.</translation>
     </message>
@@ -6759,18 +6789,18 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>رویداد «{event}» فقط یک بار رخ می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="64"/>
+        <location filename="../../alsdesk/restore.py" line="65"/>
         <source>{path}: {n} subject, last change {when}, {head}</source>
         <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="65"/>
+        <location filename="../../alsdesk/restore.py" line="66"/>
         <source>{path}: {n} subjects, last change {when}, {head}</source>
         <translation>{path}: {n} بیمار، آخرین تغییر: {when}، {head}</translation>
     </message>
     <message>
         <location filename="../../alsdesk/pdf/filled.py" line="142"/>
-        <location filename="../../alsdesk/restore.py" line="67"/>
+        <location filename="../../alsdesk/restore.py" line="68"/>
         <location filename="../../alsdesk/study/diff.py" line="249"/>
         <location filename="../../alsdesk/study/diff.py" line="281"/>
         <location filename="../../alsdesk/study/diff.py" line="283"/>
@@ -6778,95 +6808,105 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>هیچ</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="86"/>
-        <location filename="../../alsdesk/restore.py" line="91"/>
+        <location filename="../../alsdesk/restore.py" line="87"/>
+        <location filename="../../alsdesk/restore.py" line="92"/>
         <source>Replaces:  {file}</source>
         <translation>جایگزینِ:  {file}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="87"/>
+        <location filename="../../alsdesk/restore.py" line="88"/>
         <source>The current database was changed outside ALS Desk (nobody can log in to it), so an administrator of the backup authorises the restore, if the backup is a known earlier state of this database.</source>
         <translation>پایگاه دادهٔ کنونی بیرون از ALS Desk تغییر کرده است (هیچ‌کس نمی‌تواند وارد آن شود)، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند، به شرط آنکه نسخهٔ پشتیبان حالت پیشینِ شناخته‌شده‌ای از همین پایگاه داده باشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="92"/>
+        <location filename="../../alsdesk/restore.py" line="93"/>
         <source>An administrator of the current database authorises the restore.</source>
         <translation>مدیر سامانهٔ پایگاه دادهٔ کنونی بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="94"/>
+        <location filename="../../alsdesk/restore.py" line="95"/>
         <source>Replaces:  nothing (there is no database at {path})</source>
         <translation>جایگزینِ:  هیچ (در {path} پایگاه داده‌ای نیست)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="96"/>
+        <location filename="../../alsdesk/restore.py" line="97"/>
         <source>There is no current database, so an administrator of the backup authorises the restore.</source>
         <translation>پایگاه دادهٔ کنونی وجود ندارد، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="99"/>
+        <location filename="../../alsdesk/restore.py" line="100"/>
         <source>Replaces:  {path}, which cannot be read ({problem})</source>
         <translation>جایگزینِ:  {path}، که خوانده نمی‌شود ({problem})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="101"/>
+        <location filename="../../alsdesk/restore.py" line="102"/>
         <source>The current file cannot be read, so an administrator of the backup authorises the restore.</source>
         <translation>فایل کنونی خوانده نمی‌شود، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="103"/>
+        <location filename="../../alsdesk/restore.py" line="104"/>
         <source>With:      {file}</source>
         <translation>با:        {file}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="204"/>
+        <location filename="../../alsdesk/restore.py" line="213"/>
         <source>The restore of {path} failed ({error}); the database at that name was not replaced.</source>
         <translation>بازگردانی {path} ناموفق بود ({error})؛ پایگاه داده‌ای که این نام را دارد جایگزین نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="221"/>
+        <location filename="../../alsdesk/restore.py" line="234"/>
+        <source>The backup {path} is encrypted with another key, and your login does not open it with its key file {keys}: check the user id and password, and that the key file was copied with the backup.</source>
+        <translation>نسخهٔ پشتیبان {path} با کلید دیگری رمزگذاری شده است و ورود شما آن را با پروندهٔ کلیدش {keys} باز نمی‌کند: شناسهٔ کاربری و گذرواژه را بررسی کنید، و اینکه پروندهٔ کلید همراه نسخهٔ پشتیبان رونوشت شده باشد.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="257"/>
         <source>Only an administrator may restore a backup; {user} is a {role}.</source>
         <translation>فقط مدیر سامانه می‌تواند نسخهٔ پشتیبان را بازگردانی کند؛ نقش {user}، {role} است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="230"/>
+        <location filename="../../alsdesk/restore.py" line="266"/>
         <source>There is no backup file {path}.</source>
         <translation>فایل پشتیبان {path} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="232"/>
+        <location filename="../../alsdesk/restore.py" line="268"/>
         <source>That is the database itself, not a backup of it.</source>
         <translation>این خودِ پایگاه داده است، نه نسخهٔ پشتیبان آن.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="234"/>
+        <location filename="../../alsdesk/restore.py" line="270"/>
         <source>The folder {folder} is not there.</source>
         <translation>پوشهٔ {folder} در دسترس نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="238"/>
+        <location filename="../../alsdesk/restore.py" line="273"/>
+        <source>{backup} is not encrypted (it was made before the database was): restoring it would put the patients&apos; data back in the clear. Copy it to a new name, run &apos;alsdesk encrypt&apos; on that copy (--db), then restore the copy.</source>
+        <translation>{backup} رمزگذاری نشده است (پیش از رمزگذاری پایگاه داده ساخته شده): بازگرداندن آن داده‌های بیماران را دوباره بی‌رمز می‌کند. آن را با نامی تازه رونوشت کنید، &apos;alsdesk encrypt&apos; را روی آن رونوشت اجرا کنید (--db)، سپس رونوشت را بازگردانید.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="280"/>
         <source>{path} is a link to {target}: restore the database itself (give that path with --db).</source>
         <translation>{path} پیوندی به {target} است: خودِ پایگاه داده را بازگردانی کنید (آن مسیر را با --db بدهید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="263"/>
+        <location filename="../../alsdesk/restore.py" line="305"/>
         <source>{path} holds data of study {found}, not {study}: a backup of {study} is not restored over it.</source>
         <translation>{path} دادهٔ مطالعهٔ {found} را دارد، نه {study}: نسخهٔ پشتیبان {study} روی آن بازگردانی نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="314"/>
+        <location filename="../../alsdesk/restore.py" line="356"/>
         <source>{path} was changed outside ALS Desk, so its own administrators cannot authorise a restore, and {backup} is not a known earlier state of it (its {head} is neither in the database&apos;s audit trail nor in the heads log or seal kept with its backups). Restore a backup that ALS Desk made of this database.</source>
         <translation>{path} بیرون از ALS Desk تغییر کرده است، بنابراین مدیران سامانهٔ خودِ آن نمی‌توانند بازگردانی را تأیید کنند، و {backup} حالت پیشینِ شناخته‌شده‌ای از آن نیست ({head} آن نه در ردپای ممیزی پایگاه داده هست و نه در فهرست سرهای زنجیره یا مهری که کنار نسخه‌های پشتیبان آن نگه داشته می‌شود). نسخهٔ پشتیبانی را بازگردانی کنید که ALS Desk از همین پایگاه داده تهیه کرده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="365"/>
+        <location filename="../../alsdesk/restore.py" line="407"/>
         <source>The restored copy failed its check:
 {report}</source>
         <translation>نسخهٔ بازگردانی‌شده در بررسی رد شد:
 {report}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="429"/>
+        <location filename="../../alsdesk/restore.py" line="471"/>
         <source>{path} cannot be read ({error}).</source>
         <translation>{path} خوانده نمی‌شود ({error}).</translation>
     </message>
@@ -7658,84 +7698,84 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{n} سطر تفاوت دارد؛ {first} (درجه‌ها، کارت‌ها و جدول‌هایی که از آن محاسبه می‌شوند برای همهٔ فرم‌ها، از جمله فرم‌های قدیمی، تغییر می‌کنند)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="118"/>
+        <location filename="../../alsdesk/store/core.py" line="126"/>
         <location filename="../../alsdesk/store/placing.py" line="36"/>
         <source>{path} already exists: pick a new file name or open it instead.</source>
         <translation>{path} از پیش وجود دارد: نام فایل تازه‌ای برگزینید یا به‌جای آن همین فایل را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="122"/>
+        <location filename="../../alsdesk/store/core.py" line="130"/>
         <source>The folder {folder} does not exist: create it first or pick another.</source>
         <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="285"/>
+        <location filename="../../alsdesk/store/core.py" line="302"/>
         <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
         <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="439"/>
+        <location filename="../../alsdesk/store/core.py" line="456"/>
         <source>A setting is named by text, not {kind}.</source>
         <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="453"/>
+        <location filename="../../alsdesk/store/core.py" line="470"/>
         <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
         <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="457"/>
+        <location filename="../../alsdesk/store/core.py" line="474"/>
         <source>The value of the setting &apos;{key}&apos; {problem}.</source>
         <translation>مقدار تنظیم «{key}» {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="462"/>
+        <location filename="../../alsdesk/store/core.py" line="479"/>
         <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
         <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="515"/>
+        <location filename="../../alsdesk/store/core.py" line="532"/>
         <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
         <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="523"/>
+        <location filename="../../alsdesk/store/core.py" line="540"/>
         <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="530"/>
+        <location filename="../../alsdesk/store/core.py" line="547"/>
         <location filename="../../alsdesk/store/lock.py" line="400"/>
         <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
         <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="543"/>
+        <location filename="../../alsdesk/store/core.py" line="560"/>
         <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="549"/>
+        <location filename="../../alsdesk/store/core.py" line="566"/>
         <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
         <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="554"/>
+        <location filename="../../alsdesk/store/core.py" line="571"/>
         <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="560"/>
+        <location filename="../../alsdesk/store/core.py" line="577"/>
         <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
         <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="570"/>
+        <location filename="../../alsdesk/store/core.py" line="587"/>
         <source>The database {path} cannot be opened: {error}.</source>
         <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="572"/>
+        <location filename="../../alsdesk/store/core.py" line="589"/>
         <source>The database {path} could not be written ({error}); nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
     </message>
@@ -8327,49 +8367,49 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>شناسهٔ کاربری «{user}» پیش‌تر گرفته شده است: شناسهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="151"/>
-        <location filename="../../alsdesk/store/users.py" line="205"/>
+        <location filename="../../alsdesk/store/users.py" line="153"/>
+        <location filename="../../alsdesk/store/users.py" line="207"/>
         <source>This account is deactivated. Ask an administrator.</source>
         <translation>این حساب غیرفعال است. از مدیر سامانه کمک بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="222"/>
-        <location filename="../../alsdesk/store/users.py" line="276"/>
+        <location filename="../../alsdesk/store/users.py" line="224"/>
+        <location filename="../../alsdesk/store/users.py" line="280"/>
         <source>Log in first.</source>
         <translation>ابتدا وارد شوید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="230"/>
+        <location filename="../../alsdesk/store/users.py" line="232"/>
         <source>You cannot take the administrator role from your own account.</source>
         <translation>نمی‌توانید نقش مدیر سامانه را از حساب خودتان بگیرید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="241"/>
+        <location filename="../../alsdesk/store/users.py" line="243"/>
         <source>You cannot deactivate your own account.</source>
         <translation>نمی‌توانید حساب خودتان را غیرفعال کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="295"/>
+        <location filename="../../alsdesk/store/users.py" line="299"/>
         <source>&apos;{value}&apos; is not a role: choose one of {names}.</source>
         <translation>«{value}» یک نقش نیست: یکی از این‌ها را برگزینید: {names}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="311"/>
+        <location filename="../../alsdesk/store/users.py" line="320"/>
         <source>The password is wrong ({left} tries left before the account is locked).</source>
         <translation>گذرواژه نادرست است (تا قفل شدن حساب {left} بار دیگر فرصت دارید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="313"/>
+        <location filename="../../alsdesk/store/users.py" line="322"/>
         <source>The user id or the password is wrong. After {n} wrong passwords in a row an account is locked for {minutes} minutes.</source>
         <translation>شناسهٔ کاربری یا گذرواژه نادرست است. پس از {n} گذرواژهٔ نادرست پیاپی، حساب به مدت {minutes} دقیقه قفل می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="319"/>
+        <location filename="../../alsdesk/store/users.py" line="328"/>
         <source>Wrong password {n} times: the account is locked for {minutes} minutes.</source>
         <translation>{n} بار گذرواژهٔ نادرست: حساب به مدت {minutes} دقیقه قفل شد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="325"/>
+        <location filename="../../alsdesk/store/users.py" line="334"/>
         <source>This account is locked after too many wrong passwords. Try again after {time} or ask an administrator to unlock it.</source>
         <translation>این حساب پس از گذرواژه‌های نادرست پرشمار قفل شده است. پس از ساعت {time} دوباره تلاش کنید یا از مدیر سامانه بخواهید قفل آن را باز کند.</translation>
     </message>
@@ -9053,6 +9093,11 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <location filename="../../alsdesk/jalali.py" line="95"/>
         <source>{date} is not a day of the Solar Hijri calendar</source>
         <translation>{date} روزی از تقویم شمسی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/encryption.py" line="195"/>
+        <source>This database is not encrypted: anyone who copies {path} reads its patients&apos; names and numbers. An administrator converts it with &apos;alsdesk encrypt&apos; (see the README).</source>
+        <translation>این پایگاه داده رمزگذاری نشده است: هر کس {path} را رونوشت کند نام‌ها و شماره‌های بیماران آن را می‌خواند. مدیر سامانه آن را با &apos;alsdesk encrypt&apos; تبدیل می‌کند (README را ببینید).</translation>
     </message>
 </context>
 </TS>
