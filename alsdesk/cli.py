@@ -65,9 +65,9 @@ def _unlock(ctx: click.Context, path: Path) -> None:
     password, asked here once and kept for the login that follows) or, for a command that
     logs nobody in, with the user id and password asked for. A wrong password is told as
     the login's own message: nothing says the file is encrypted or which accounts exist."""
-    from alsdesk.store import encryption, sqldb
+    from alsdesk.store import encryption
 
-    if not path.is_file() or not sqldb.is_encrypted(path) or sqldb.unlocked(path):
+    if not encryption.locked(path):
         return
     from alsdesk.store.logins import note_door_failure
     from alsdesk.store.users import wrong_login
@@ -101,9 +101,9 @@ def _password_of(user_id: str, from_stdin: bool) -> str:
 
 
 def _needs_key(path: Path) -> bool:
-    from alsdesk.store import sqldb
+    from alsdesk.store import encryption
 
-    return path.is_file() and sqldb.is_encrypted(path) and not sqldb.unlocked(path)
+    return encryption.locked(path)
 
 
 def _read_line(prompt: str) -> str:

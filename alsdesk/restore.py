@@ -227,10 +227,9 @@ def unlock_backup(backup_file: Path, user_id: str, password: str) -> None:
     from alsdesk.store import encryption
 
     backup_file = Path(backup_file)
-    if not sqldb.is_encrypted(backup_file) or sqldb.unlocked(backup_file):
-        return
-    if not key_file(backup_file).exists() or not encryption.unlock(backup_file, user_id,
-                                                                    password):
+    if not encryption.locked(backup_file):
+        return  # (a file of no key: the backup's checks say what it is)
+    if not encryption.unlock(backup_file, user_id, password):
         raise StoreError(tr("The backup {path} is encrypted with another key, and your login "
                             "does not open it with its key file {keys}: check the user id "
                             "and password, and that the key file was copied with the "

@@ -11,7 +11,7 @@ from typing import Callable
 
 from alsdesk.demo import DEMO_PASSWORD
 from alsdesk.store import Store
-from bench import amendments, double, exports, imports
+from bench import amendments, double, encrypted, exports, imports
 
 ALSFRS = {"qsdat": "2025-03-01", "gastro": "N", "q1": 4, "q2": 3, "q3": 4, "q4": 3, "q5a": 3,
           "q6": 3, "q7": 3, "q8": 2, "q9": 2, "q10": 4, "q11": 4, "q12": 4}
@@ -191,4 +191,5 @@ GROUPS: dict[str, Callable] = {
     "import": imports.import_group,  # bench/imports.py: the ODM import, in its own process
     "amend": amendments.amend_group,  # bench/amendments.py: a protocol amendment
     "double": double.double_group,  # bench/double.py: double data entry
+    "encrypted": encrypted.encrypted_group,  # bench/encrypted.py: the cost of encryption
 }

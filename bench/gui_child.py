@@ -91,7 +91,10 @@ def _window(db: str):
     from alsdesk.store import Store
     from ui.main_window import MainWindow
 
+    from alsdesk.store import encryption
+
     app = QApplication(sys.argv[:1])
+    encryption.unlock(db, "nurse", "Demo-password-1")  # (an encrypted copy: bench/encrypted.py)
     store = Store.open(db)
     store.login("nurse", "Demo-password-1")
     win = MainWindow(store, store.path)

@@ -340,3 +340,54 @@ def test_a_kill_during_conversion_leaves_a_usable_file(plain):
         assert convert.encrypt(plain, "admin", DEMO_PASSWORD).ok_after
     assert not Path(f"{plain}.encrypting").exists()
     assert convert.confirm(plain) and not convert.asides(plain)
+
+
+def _cli(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args],
+                          input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def test_the_commands_on_an_encrypted_file(tmp_path, demo_template):
+    """init prints the recovery key once; every command opens the file with its own login
+    (asked once), verify and backup with a user id and password asked first; a backup
+    restores with its key file; an export reads the data; a plain backup is not restored
+    over the encrypted file."""
+    db = tmp_path / "site" / "trial.db"
+    db.parent.mkdir()
+    made = _cli(db, "init", "--admin", "admin", "--name", "Ada Admin", "--password-stdin",
+                stdin=f"{PASSWORD}\n{PASSWORD}\n")
+    assert made.returncode == 0, made.stderr
+    [key] = [line.strip() for line in made.stdout.splitlines() if line.count("-") == 12]
+    assert encryption.is_encrypted(db) and key_file(db).exists()
+    added = _cli(db, "users", "add", "nora", "--name", "Nora Nurse", "--role", "nurse", "--as",
+                 "admin", "--password-stdin", stdin=f"{PASSWORD}\nBedside-lamp-71\n"
+                                                    "Bedside-lamp-71\n")
+    assert added.returncode == 0, added.stderr
+    listed = _cli(db, "subjects", "--as", "nora", "--password-stdin", stdin="Bedside-lamp-71\n")
+    assert listed.returncode == 0, listed.stderr
+    verified = _cli(db, "verify", stdin=f"admin\n{PASSWORD}\n")
+    assert verified.returncode == 0 and "VERIFY OK" in verified.stdout, verified.stderr
+    backed = _cli(db, "backup", "--out", str(tmp_path / "b.db"), stdin=f"nora\nBedside-lamp-71\n")
+    assert backed.returncode == 0, backed.stderr
+    assert encryption.is_encrypted(tmp_path / "b.db") and key_file(tmp_path / "b.db").exists()
+    exported = _cli(db, "export", "csv", "--out", str(tmp_path / "csv"), "--as", "admin",
+                    "--password-stdin", stdin=f"{PASSWORD}\n")
+    assert exported.returncode == 0, exported.stderr
+    restored = _cli(db, "restore", str(tmp_path / "b.db"), "--as", "admin", "--reason", "test",
+                    "--password-stdin", "--yes", stdin=f"{PASSWORD}\n")
+    assert restored.returncode == 0, restored.stderr
+    assert encryption.is_encrypted(db) and key_file(db).exists()
+    assert [p for p in db.parent.glob("trial-replaced-*.db.keys")]
+    plain = tmp_path / "plain.db"
+    shutil.copy(demo_template, plain)
+    before = _sha(db, key_file(db))
+    refused = _cli(db, "restore", str(plain), "--as", "admin", "--reason", "test",
+                   "--password-stdin", "--yes", stdin=f"{PASSWORD}\n")
+    assert refused.returncode == 1 and "not encrypted" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr and _sha(db, key_file(db)) == before
+    # Without its key file, the file is not taken for another program's: the words say so.
+    key_file(db).rename(tmp_path / "keys.aside")
+    lost = _cli(db, "verify", stdin=f"admin\n{PASSWORD}\n")
+    assert lost.returncode == 1 and "key file" in lost.stderr, lost.stderr
+    (tmp_path / "keys.aside").rename(key_file(db))
+    assert key.startswith(tuple("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from alsdesk.errors import AlsDeskError, AuthError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.i18n import tr
-from alsdesk.store import Store, encryption, sqldb
+from alsdesk.store import Store, encryption
 from alsdesk.store.logins import note_door_failure
 from alsdesk.store.users import wrong_login
 from . import reliability
@@ -49,7 +49,7 @@ def open_store(db_path: Path, prompts: Prompts) -> Store | None:
     db_path = Path(db_path)
     if not db_path.exists():
         return _first_run(db_path, prompts)
-    if db_path.is_file() and encryption.is_encrypted(db_path) and not sqldb.unlocked(db_path):
+    if encryption.locked(db_path):
         return _open_encrypted(db_path, prompts)
     try:
         store = _open(db_path, prompts)

@@ -46,6 +46,15 @@ def is_encrypted(path: Path) -> bool:
     return sqldb.is_encrypted(path)
 
 
+def locked(path: Path) -> bool:
+    """An encrypted database (its key file beside it) whose key this process has not
+    unlocked: a login must come first. (A file that is neither SQLite nor has a key file is
+    no database of ours: opening it says so.)"""
+    path = Path(path)
+    return (path.is_file() and sqldb.is_encrypted(path) and key_file(path).exists()
+            and not sqldb.unlocked(path))
+
+
 def unlock(db: Path, user_id: str, password: str) -> bool:
     """Unwrap the database key with a login, for this process; False for a wrong password
     or an unknown user id alike (and True for a plain file, which needs no key). A damaged,

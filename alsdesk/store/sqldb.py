@@ -171,6 +171,8 @@ def _key_of(path: str) -> tuple[bytes, bytes] | None:
         return None
     raw = raw_for(salt)
     if raw is None:
+        if not os.path.exists(path + ".keys"):
+            return None  # no SQLite file, nor one of ours encrypted: SQLite says what it is
         raise Encrypted(f"{path} is encrypted: it opens after a login (or with its recovery "
                         "key), and none that opens it was given.")
     return raw, salt
