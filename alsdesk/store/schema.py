@@ -450,8 +450,9 @@ def _opening_check(conn: sqlite3.Connection, path: Path) -> list[str]:
     """SQLite's quick check for files of normal size; page count and schema for huge ones."""
     if checked_at_open(path):
         return [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    # int(): on an encrypted file SQLCipher answers PRAGMA page_size itself, as text
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
     wal = Path(str(path) + "-wal")
     if (not wal.exists() or wal.stat().st_size == 0) and path.stat().st_size < pages * page_size:
         return [f"the file is shorter ({path.stat().st_size} bytes) than its {pages} pages: "
