@@ -391,3 +391,16 @@ def test_the_commands_on_an_encrypted_file(tmp_path, demo_template):
     assert lost.returncode == 1 and "key file" in lost.stderr, lost.stderr
     (tmp_path / "keys.aside").rename(key_file(db))
     assert key.startswith(tuple("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
+
+
+def test_a_large_encrypted_file_opens_with_the_cheap_checks(made, monkeypatch):
+    """Above the quick-check limit the opening reads the page count and size: SQLCipher
+    answers PRAGMA page_size itself, as text (a 216 MB file was once called damaged)."""
+    from alsdesk.store import schema
+
+    path, store = made
+    store.close()
+    monkeypatch.setattr(schema, "QUICK_CHECK_LIMIT", 0)
+    opened = _open(path, "admin", PASSWORD)
+    assert opened.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
+    opened.close()
