@@ -27,6 +27,15 @@ __all__ = ["Prompts", "SAVE", "DISCARD", "CANCEL"]
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+def _key_lines(key: str) -> str:
+    """The key in lines of whole groups, left to right in either language: never broken
+    inside a group or at a dash the reader could take for part of it."""
+    groups = key.split("-")
+    lines = ["-".join(groups[i:i + 5]) for i in range(0, len(groups), 5)]
+    return ("<p dir='ltr' style='font-family: monospace; font-size: 13pt; "
+            "white-space: pre'>" + "-<br>".join(lines) + "</p>")
+
+
 class Prompts:
     """Message boxes and small dialogs, parented to the main window."""
 
@@ -63,7 +72,7 @@ class Prompts:
         box.setText(tr("The database {name} is encrypted. Its <b>recovery key</b> is shown "
                        "this once: write it on the study binder's page (or copy it to a "
                        "printed sheet) and keep it locked away.").format(name=db_name)
-                    + f"<p style='font-family: monospace; font-size: 13pt'>{key}</p>"
+                    + _key_lines(key)
                     + tr("It opens the database when every password is lost ('alsdesk "
                          "recover'), and in DB Browser for SQLite. Nobody needs it day to day: "
                          "each person's password opens the file."))
