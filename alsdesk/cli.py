@@ -365,7 +365,8 @@ def users_deactivate(store, user_id, reason, password_stdin) -> str:
 def users_reactivate(store, user_id, reason, password_stdin) -> str:
     """Reactivate a deactivated account."""
     store.users.set_active(user_id, True, reason)
-    return f"Reactivated {user_id}."
+    note = store.slots.without_slot_note(user_id)
+    return f"Reactivated {user_id}." + (f" {note}" if note else "")
 
 
 @_account_command("reset-password", "password reset by administrator")

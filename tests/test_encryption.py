@@ -404,3 +404,16 @@ def test_a_large_encrypted_file_opens_with_the_cheap_checks(made, monkeypatch):
     opened = _open(path, "admin", PASSWORD)
     assert opened.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
     opened.close()
+
+
+def test_a_reactivated_account_opens_the_file_after_a_reset(made):
+    path, store = made
+    store.login("admin", PASSWORD)
+    store.users.set_active("ivan", False, "left")
+    store.users.set_active("ivan", True, "back")
+    assert "password reset" in store.slots.without_slot_note("ivan")
+    assert store.slots.without_slot_note("mona") is None
+    store.users.reset_password("ivan", "New-river-64", "back in the study")
+    assert store.slots.without_slot_note("ivan") is None
+    store.close()
+    _open(path, "ivan", "New-river-64").close()

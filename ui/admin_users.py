@@ -385,7 +385,11 @@ class UsersDialog(QDialog):
         self.activateWindow()  # back to this dialog, whose keys work again
         if not accepted:
             return False
-        self._done(tr(DONE[step]).format(user=acc.user_id), acc.user_id)
+        message = tr(DONE[step]).format(user=acc.user_id)
+        if step is AccountStep.REACTIVATE and (note := self.store.slots.without_slot_note(
+                acc.user_id)):
+            message += " " + note
+        self._done(message, acc.user_id)
         return True
 
     def new_account(self) -> bool:

@@ -181,6 +181,14 @@ class Slots:
             keys.write(path)
         return before - len(keys.slots)
 
+    def without_slot_note(self, user_id: str) -> str | None:
+        """What to say of an active account that cannot open the encrypted file (a
+        reactivated one, or one from before the conversion): None when it can."""
+        if self.has_slot(user_id):
+            return None
+        return tr("The database is encrypted and {user} has no key slot: they open it again "
+                  "after a password reset, which makes one.").format(user=user_id)
+
     def has_slot(self, user_id: str) -> bool:
         phrase = self._phrase()
         if phrase is None:

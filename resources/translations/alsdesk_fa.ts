@@ -1403,7 +1403,7 @@ Switch user?</source>
         <translation>افزودن یک حساب</translation>
     </message>
     <message>
-        <location filename="../../ui/admin_users.py" line="398"/>
+        <location filename="../../ui/admin_users.py" line="402"/>
         <source>Added {user} ({role}).</source>
         <translation>{user} ({role}) افزوده شد.</translation>
     </message>
@@ -4568,37 +4568,37 @@ GCS fall: {gcs}</source>
         <translation>پروندهٔ بیمار همراه با شناسه‌های مستقیم (مدیر سامانه)…</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="61"/>
+        <location filename="../../ui/prompts.py" line="70"/>
         <source>Recovery key — for the study binder</source>
         <translation>کلید بازیابی — برای پوشهٔ مطالعه</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="63"/>
+        <location filename="../../ui/prompts.py" line="72"/>
         <source>The database {name} is encrypted. Its &lt;b&gt;recovery key&lt;/b&gt; is shown this once: write it on the study binder&apos;s page (or copy it to a printed sheet) and keep it locked away.</source>
         <translation>پایگاه داده {name} رمزگذاری شده است. &lt;b&gt;کلید بازیابی&lt;/b&gt; آن فقط همین یک بار نشان داده می‌شود: آن را در صفحهٔ پوشهٔ مطالعه بنویسید (یا روی برگه‌ای چاپی رونویسی کنید) و در جای قفل‌دار نگه دارید.</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="67"/>
+        <location filename="../../ui/prompts.py" line="76"/>
         <source>It opens the database when every password is lost (&apos;alsdesk recover&apos;), and in DB Browser for SQLite. Nobody needs it day to day: each person&apos;s password opens the file.</source>
         <translation>وقتی همهٔ گذرواژه‌ها گم شده باشند پایگاه داده را باز می‌کند (&apos;alsdesk recover&apos;)، و نیز در DB Browser for SQLite. در کار روزانه کسی به آن نیاز ندارد: گذرواژهٔ هر کس پرونده را باز می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="72"/>
+        <location filename="../../ui/prompts.py" line="81"/>
         <source>I have written it down</source>
         <translation>آن را یادداشت کردم</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="104"/>
+        <location filename="../../ui/prompts.py" line="113"/>
         <source>Unsaved changes</source>
         <translation>تغییرات ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="105"/>
+        <location filename="../../ui/prompts.py" line="114"/>
         <source>{what} has changes that are not saved.</source>
         <translation>{what} تغییراتی دارد که ذخیره نشده‌اند.</translation>
     </message>
     <message>
-        <location filename="../../ui/prompts.py" line="107"/>
+        <location filename="../../ui/prompts.py" line="116"/>
         <source>Save them first?</source>
         <translation>نخست ذخیره شوند؟</translation>
     </message>
@@ -6854,59 +6854,59 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>بازگردانی {path} ناموفق بود ({error})؛ پایگاه داده‌ای که این نام را دارد جایگزین نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="234"/>
+        <location filename="../../alsdesk/restore.py" line="233"/>
         <source>The backup {path} is encrypted with another key, and your login does not open it with its key file {keys}: check the user id and password, and that the key file was copied with the backup.</source>
         <translation>نسخهٔ پشتیبان {path} با کلید دیگری رمزگذاری شده است و ورود شما آن را با پروندهٔ کلیدش {keys} باز نمی‌کند: شناسهٔ کاربری و گذرواژه را بررسی کنید، و اینکه پروندهٔ کلید همراه نسخهٔ پشتیبان رونوشت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="257"/>
+        <location filename="../../alsdesk/restore.py" line="256"/>
         <source>Only an administrator may restore a backup; {user} is a {role}.</source>
         <translation>فقط مدیر سامانه می‌تواند نسخهٔ پشتیبان را بازگردانی کند؛ نقش {user}، {role} است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="266"/>
+        <location filename="../../alsdesk/restore.py" line="265"/>
         <source>There is no backup file {path}.</source>
         <translation>فایل پشتیبان {path} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="268"/>
+        <location filename="../../alsdesk/restore.py" line="267"/>
         <source>That is the database itself, not a backup of it.</source>
         <translation>این خودِ پایگاه داده است، نه نسخهٔ پشتیبان آن.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="270"/>
+        <location filename="../../alsdesk/restore.py" line="269"/>
         <source>The folder {folder} is not there.</source>
         <translation>پوشهٔ {folder} در دسترس نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="273"/>
+        <location filename="../../alsdesk/restore.py" line="272"/>
         <source>{backup} is not encrypted (it was made before the database was): restoring it would put the patients&apos; data back in the clear. Copy it to a new name, run &apos;alsdesk encrypt&apos; on that copy (--db), then restore the copy.</source>
         <translation>{backup} رمزگذاری نشده است (پیش از رمزگذاری پایگاه داده ساخته شده): بازگرداندن آن داده‌های بیماران را دوباره بی‌رمز می‌کند. آن را با نامی تازه رونوشت کنید، &apos;alsdesk encrypt&apos; را روی آن رونوشت اجرا کنید (--db)، سپس رونوشت را بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="280"/>
+        <location filename="../../alsdesk/restore.py" line="279"/>
         <source>{path} is a link to {target}: restore the database itself (give that path with --db).</source>
         <translation>{path} پیوندی به {target} است: خودِ پایگاه داده را بازگردانی کنید (آن مسیر را با --db بدهید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="305"/>
+        <location filename="../../alsdesk/restore.py" line="304"/>
         <source>{path} holds data of study {found}, not {study}: a backup of {study} is not restored over it.</source>
         <translation>{path} دادهٔ مطالعهٔ {found} را دارد، نه {study}: نسخهٔ پشتیبان {study} روی آن بازگردانی نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="356"/>
+        <location filename="../../alsdesk/restore.py" line="355"/>
         <source>{path} was changed outside ALS Desk, so its own administrators cannot authorise a restore, and {backup} is not a known earlier state of it (its {head} is neither in the database&apos;s audit trail nor in the heads log or seal kept with its backups). Restore a backup that ALS Desk made of this database.</source>
         <translation>{path} بیرون از ALS Desk تغییر کرده است، بنابراین مدیران سامانهٔ خودِ آن نمی‌توانند بازگردانی را تأیید کنند، و {backup} حالت پیشینِ شناخته‌شده‌ای از آن نیست ({head} آن نه در ردپای ممیزی پایگاه داده هست و نه در فهرست سرهای زنجیره یا مهری که کنار نسخه‌های پشتیبان آن نگه داشته می‌شود). نسخهٔ پشتیبانی را بازگردانی کنید که ALS Desk از همین پایگاه داده تهیه کرده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="407"/>
+        <location filename="../../alsdesk/restore.py" line="406"/>
         <source>The restored copy failed its check:
 {report}</source>
         <translation>نسخهٔ بازگردانی‌شده در بررسی رد شد:
 {report}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="471"/>
+        <location filename="../../alsdesk/restore.py" line="470"/>
         <source>{path} cannot be read ({error}).</source>
         <translation>{path} خوانده نمی‌شود ({error}).</translation>
     </message>
@@ -9095,7 +9095,12 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{date} روزی از تقویم شمسی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/encryption.py" line="195"/>
+        <location filename="../../alsdesk/store/encryption.py" line="189"/>
+        <source>The database is encrypted and {user} has no key slot: they open it again after a password reset, which makes one.</source>
+        <translation>پایگاه داده رمزگذاری شده است و {user} جای کلیدی ندارد: پس از بازنشانی گذرواژه، که یکی برایش می‌سازد، دوباره آن را باز می‌کند.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/encryption.py" line="212"/>
         <source>This database is not encrypted: anyone who copies {path} reads its patients&apos; names and numbers. An administrator converts it with &apos;alsdesk encrypt&apos; (see the README).</source>
         <translation>این پایگاه داده رمزگذاری نشده است: هر کس {path} را رونوشت کند نام‌ها و شماره‌های بیماران آن را می‌خواند. مدیر سامانه آن را با &apos;alsdesk encrypt&apos; تبدیل می‌کند (README را ببینید).</translation>
     </message>
