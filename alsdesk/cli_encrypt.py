@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from alsdesk.cli import _db_path, _password_of, _read_line, _read_secret, _recovery_text
+# (alsdesk.cli's helpers are imported in each command: `python -m alsdesk.cli` runs that
+# module as __main__, and importing it here at the top would import it a second time.)
 
 
 @click.command(short_help="Encrypt a plain database in place (checked copy, verify before and "
@@ -16,6 +17,7 @@ from alsdesk.cli import _db_path, _password_of, _read_line, _read_secret, _recov
 def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confirm: bool) -> None:
     """Encrypt a plain database: the administrator's password opens it from now on, the
     recovery key is printed once, the other accounts need new passwords."""
+    from alsdesk.cli import _db_path, _password_of, _recovery_text
     from alsdesk.store import convert
 
     path = _db_path(ctx, unlock=False)
@@ -54,6 +56,7 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
 def recover(ctx: click.Context, admin_id: str, reason: str, from_stdin: bool) -> None:
     """Open an encrypted database with the recovery key from the study binder and set a new
     password for an administrator (audited as done with the recovery key)."""
+    from alsdesk.cli import _db_path, _read_line, _read_secret
     from alsdesk.store import convert
 
     path = _db_path(ctx, unlock=False)
