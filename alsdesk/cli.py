@@ -55,7 +55,9 @@ def _read_secret(prompt: str, from_stdin: bool, confirm: bool = False) -> str:
     if from_stdin:
         line = sys.stdin.readline()
         if not line:
-            raise click.UsageError(f"Expected a line on standard input for: {prompt}")
+            # (not the prompt: it names the user id read before, which may be a password
+            # typed on the wrong line)
+            raise click.UsageError("Expected a line on standard input for a password.")
         return line.rstrip("\r\n")
     return click.prompt(prompt, hide_input=True, confirmation_prompt=confirm)
 
@@ -69,22 +71,17 @@ def _unlock(ctx: click.Context, path: Path) -> None:
 
     if not encryption.locked(path):
         return
-    from alsdesk.store.logins import note_door_failure
-    from alsdesk.store.users import wrong_login
-
     params = click.get_current_context().params
     from_stdin = bool(params.get("password_stdin"))
     user_id = params.get("acting")
     if not user_id:
-        if from_stdin or not sys.stdin.isatty():
-            user_id = _read_line("User id (the database is opened with a login)")
-        else:
-            user_id = click.prompt("User id (the database is opened with a login)")
-    password = _password_of(user_id, from_stdin or (not params.get("acting")
-                                                    and not sys.stdin.isatty()))
-    if not encryption.unlock(path, user_id, password):
-        note_door_failure(path)
-        raise click.ClickException(wrong_login())
+        if not sys.stdin.isatty():
+            raise click.UsageError(f"{path.name} is opened with a login: give your user id "
+                                   "with --as (and --password-stdin to read the password "
+                                   "from standard input).")
+        user_id = click.prompt("User id (the database is opened with a login)")
+    password = _password_of(user_id, from_stdin)
+    encryption.open_door(path, user_id, password)  # (AuthError: the login's own words)
 
 
 def _password_of(user_id: str, from_stdin: bool) -> str:
@@ -104,6 +101,16 @@ def _needs_key(path: Path) -> bool:
     from alsdesk.store import encryption
 
     return encryption.locked(path)
+
+
+def _login_to_open(fn):
+    """--as and --password-stdin for a command that logs nobody in: an encrypted file is
+    opened with a login (without them, asked for at a terminal)."""
+    fn = click.option("--password-stdin", is_flag=True,
+                      help="Read the password from standard input.")(fn)
+    return click.option("--as", "acting", metavar="USER",
+                        help="A user id to open an encrypted database with (asked for when "
+                             "needed, at a terminal).")(fn)
 
 
 def _read_line(prompt: str) -> str:
@@ -253,7 +260,10 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     from alsdesk.study import load_study
 
     study = load_study(study_file)  # before the password: a bad file is said at once
-    path = _db_path(ctx)
+    path = _db_path(ctx, unlock=False)
+    if path.exists() or path.is_symlink():  # (before the password is asked for)
+        raise click.ClickException(f"{path} already exists: pick a new file name or open it "
+                                   "instead.")
     path.parent.mkdir(parents=True, exist_ok=True)
     password = _read_secret("Password", password_stdin, confirm=True)
     from alsdesk.auth import validate_password
@@ -261,13 +271,13 @@ def init(ctx: click.Context, admin_id: str, full_name: str, password_stdin: bool
     validate_password(password, admin_id, full_name)
     # The administrator is added before the file gets its name: a kill halfway leaves
     # nothing at the path, never a database nobody can log in to.
+    # The recovery key is printed as soon as it exists, before the file gets its name.
     with Store.create(path, study, admin=(admin_id, full_name, password),
-                      encrypt=not no_encryption) as store:
-        key = store.recovery_key
+                      encrypt=not no_encryption,
+                      show_key=lambda key: click.echo(_recovery_text(path, key) + "\n")):
+        pass
     click.echo(f"Created {path} for {study.id} CRF {study.crf_version} with administrator "
-               f"'{admin_id}'" + (", encrypted." if key else ", not encrypted."))
-    if key:
-        click.echo(_recovery_text(path, key))
+               f"'{admin_id}'" + (", not encrypted." if no_encryption else ", encrypted."))
 
 
 def _recovery_text(path: Path, key: str) -> str:
@@ -406,10 +416,13 @@ def demo(ctx: click.Context, force: bool) -> None:
     """Create a database of synthetic demo subjects (clearly marked as demo data)."""
     from alsdesk.demo import DEMO_PASSWORD, DEMO_USERS, build_demo
 
-    from alsdesk.store import Store
+    from alsdesk.store import Store, encryption
 
-    path = _db_path(ctx)
+    path = _db_path(ctx, unlock=False)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and encryption.is_encrypted(path):  # a study's own: demos are plain
+        raise click.ClickException(f"{path} exists and is not a demo database: nothing was "
+                                   "changed. Choose another file (--db).")
     if path.exists() and not force:
         # Run again (the README's first command is), the demo file is kept, not an error;
         # any other file is never touched.
@@ -434,7 +447,9 @@ def demo(ctx: click.Context, force: bool) -> None:
                    "as printed on every PDF) or the heads in this file or folder (a seal file, "
                    "heads log, backup, PDF or export). Repeatable.")
 @click.pass_context
-def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
+@_login_to_open
+def verify(ctx: click.Context, against: tuple[str, ...], acting: str | None,
+           password_stdin: bool) -> None:
     """Prove the data is intact: SQLite integrity, audit hash chain, audit replay, and that
     the audit trail contains every head kept outside the file (backups, heads log, seals)."""
     with _open(ctx, readonly=True, untrusted_ok=True) as store:
@@ -460,7 +475,9 @@ def verify(ctx: click.Context, against: tuple[str, ...]) -> None:
               help="Write the backup to this new file (default: a dated file in the backup "
                    "folder).")
 @click.pass_context
-def backup(ctx: click.Context, out: str | None) -> None:
+@_login_to_open
+def backup(ctx: click.Context, out: str | None, acting: str | None,
+           password_stdin: bool) -> None:
     """Back up the database (safe while ALS Desk is open) and check the copy."""
     from alsdesk import anchor, anchor_places
     from alsdesk import backup as backups

@@ -12,17 +12,20 @@ import click
 @click.option("--as", "acting", help="Your administrator user id.")
 @click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
 @click.option("--confirm", is_flag=True,
-              help="After checking the encrypted file: delete the plain file kept aside.")
+              help="After checking the encrypted file: type the recovery key back from the "
+                   "binder, and the plain file kept aside is deleted.")
 @click.pass_context
 def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confirm: bool) -> None:
     """Encrypt a plain database: the administrator's password opens it from now on, the
     recovery key is printed once, the other accounts need new passwords."""
-    from alsdesk.cli import _db_path, _password_of, _recovery_text
+    from alsdesk.cli import _db_path, _password_of, _read_line, _recovery_text
     from alsdesk.store import convert
 
     path = _db_path(ctx, unlock=False)
     if confirm:
-        gone = convert.confirm(path)
+        key = (_read_line("Recovery key") if password_stdin else click.prompt(
+            "Recovery key, from the binder's page", hide_input=True))
+        gone = convert.confirm(path, key)
         click.echo(f"Deleted {len(gone)} plain file(s) kept aside: "
                    + (", ".join(p.name for p in gone) or "none was there") + ".")
         return
@@ -31,15 +34,18 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
     if not path.is_file():
         raise click.ClickException(f"There is no database at {path}.")
     password = _password_of(acting, password_stdin)
-    done = convert.encrypt(path, acting, password)
+    # The key is printed before the encrypted copy replaces the file: a kill after that
+    # moment finds it on the screen already.
+    done = convert.encrypt(path, acting, password,
+                           show_key=lambda key: click.echo(_recovery_text(path, key) + "\n"))
     click.echo("Before:\n" + done.verify_before)
     click.echo(f"\nEncrypted {path}. After:\n" + done.verify_after)
     click.echo("VERIFY OK" if done.ok_after else "VERIFY FAILED: keep the plain file kept "
                "aside, and do not confirm.")
-    click.echo(_recovery_text(path, done.recovery_key))
     click.echo(f"\nThe plain file is kept aside as {done.aside.name}: once you have checked "
                "the encrypted file (log in, look at a subject), delete it with 'alsdesk "
-               "encrypt --confirm'. Backups made before today are plain: delete them too.")
+               "encrypt --confirm' (it asks for the recovery key above). Every backup made "
+               "before this conversion is plain: delete those too.")
     if done.without_slot:
         click.echo("\nThese accounts cannot open the file until you give each a new password "
                    "('alsdesk users reset-password'; their old ones were readable in the plain "
@@ -65,6 +71,9 @@ def recover(ctx: click.Context, admin_id: str, reason: str, from_stdin: bool) ->
     key = _read_line("Recovery key") if from_stdin else click.prompt(
         "Recovery key (13 groups of 4, from the binder)", hide_input=True)
     password = _read_secret(f"New password of {admin_id}", from_stdin, confirm=True)
-    convert.recover(path, key, admin_id, password, reason)
-    click.echo(f"'{admin_id}' has a new password and opens {path} with it again. Give the "
-               "other accounts new passwords if theirs are lost too.")
+    rebuilt = convert.recover(path, key, admin_id, password, reason)
+    click.echo(f"'{admin_id}' has a new password and opens {path} with it again. "
+               + ("The key file was missing or damaged and was made anew: every other "
+                  "account needs a new password ('alsdesk users reset-password')."
+                  if rebuilt else "Give the other accounts new passwords if theirs are lost "
+                  "too."))

@@ -1,22 +1,28 @@
-"""The database key and who can unlock it (issue 20, its first part: not yet used by the
-store, which does not encrypt yet).
+"""The database key and who can unlock it (issue 20).
 
-The file is to be encrypted with SQLCipher 4 (through the sqlcipher3 binding): its key is
-a random passphrase, the **recovery key**, printed once for the study binder. SQLCipher
-derives the page key from that passphrase (PBKDF2-HMAC-SHA512, 256,000 rounds, with the
-salt in the file's first 16 bytes), so DB Browser for SQLite opens the file with the
-recovery key typed as its password, SQLCipher 4's defaults; the program derives it once per
-login (raw_key) instead of once per connection.
+The file is encrypted with SQLCipher 4 (through sqlcipher3). Its passphrase is a random
+**recovery key**, printed once for the study binder: SQLCipher derives the page key from it
+(PBKDF2-HMAC-SHA512, 256,000 rounds, with the salt in the file's first 16 bytes), so DB
+Browser for SQLite opens the file with the recovery key typed as its password, SQLCipher 4's
+defaults.
 
-Nobody types the recovery key day to day: it is wrapped once per account, with a key derived
-from that account's user id and password by scrypt (memory-hard; 32 MiB, about 0.1 s), in
-AES-256-GCM, in a key file beside the database (`trial.db.keys`, JSON). Any valid login
-unwraps its slot; a password change or reset re-wraps that account's slot only;
-deactivating an account removes it. The slots are not labelled with user ids: a slot's label
-is an HMAC of the user id under the database key, so the key file tells nobody without a
-key which accounts exist, and a login tries every slot with the one key its password gives
-(one scrypt per login, whatever the number of accounts). A wrong password and an unknown
-user id therefore fail the same way (None), as they do on a plain file.
+Nobody types the recovery key day to day. The key file beside the database (`trial.db.keys`,
+JSON) holds the **page key** itself (the derived key, not the recovery key) wrapped once per
+account, in AES-256-GCM under a key that scrypt (memory-hard; 32 MiB, about 0.1 s) derives
+from that account's user id and password. Any valid login unwraps its slot and opens the
+file; a password change or reset re-wraps that account's slot only; deactivating an account
+removes it. Because a slot gives the page key and never the recovery key (PBKDF2 is one
+way), whoever can log in can read the file, as their login lets them, but cannot produce the
+recovery key, which alone gives an administrator a new password (`alsdesk recover`).
+
+A slot's label is an HMAC of the user id under the key file's salt: the program finds the
+slot of the id typed (and counts wrong passwords against it) without the key. Whoever holds
+the key file can test whether a given user id has a slot (user ids are printed in the audit
+trail anyway); the file names no account and holds no key in the clear. A wrong password and
+an unknown user id cost the same one scrypt and fail the same way (None).
+
+The file records the database's salt (a key file beside another database is told as such)
+and a checksum of its content (a damaged byte is told as damage, not as a wrong password).
 """
 from __future__ import annotations
 
@@ -31,7 +37,7 @@ from pathlib import Path
 
 from alsdesk.errors import AlsDeskError
 
-FORMAT = 1
+FORMAT = 2  # 2: slots wrap the page key (1, never in use, wrapped the recovery key)
 SUFFIX = ".keys"
 # scrypt: n = 2**15, r = 8 (32 MiB of memory per guess), p = 1
 SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}
@@ -40,7 +46,8 @@ _MAXMEM = 64 * 1024 * 1024
 SQLCIPHER_ROUNDS = 256_000
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper and typed back
 _GROUPS = 12  # 12 groups of 4: 48 characters, 240 bits of randomness, then a check group
-_AD = b"alsdesk key slot 1"
+_AD = b"alsdesk key slot 2"
+_RECOVERY = b"alsdesk recovery check"
 
 
 class KeyFileError(AlsDeskError):
@@ -97,87 +104,118 @@ def raw_key(passphrase: str, salt: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class Slot:
-    label: str  # HMAC of the user id under the database key, hex ("recovery" for none)
+    label: str  # HMAC of the user id under the key file's salt, hex
     nonce: str
     wrapped: str
 
 
+def _checksum(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode("utf-8")).hexdigest()
+
+
 @dataclass
 class KeyFile:
-    salt: str  # of every slot's scrypt (a user id in each input keeps their keys apart)
+    salt: str  # of the labels and of every slot's scrypt, base64
+    database_salt: str  # the database's own salt (its first 16 bytes), hex
+    recovery: str  # HMAC of a fixed text under the page key: the recovery key's check, hex
     slots: list[Slot] = field(default_factory=list)
     format: int = FORMAT
 
-    # -- who is who, with the key --------------------------------------------------------
-    @staticmethod
-    def label(passphrase: str, user_id: str) -> str:
-        return hmac.new(passphrase.encode("utf-8"), b"slot:" + user_id.encode("utf-8"),
+    # -- who is who ---------------------------------------------------------------------
+    def label(self, user_id: str) -> str:
+        return hmac.new(_unb64(self.salt), b"slot:" + user_id.encode("utf-8"),
                         hashlib.sha256).hexdigest()
+
+    def has(self, user_id: str) -> bool:
+        label = self.label(user_id)
+        return any(s.label == label for s in self.slots)
 
     def _kek(self, user_id: str, secret: str) -> bytes:
         return hashlib.scrypt(user_id.encode("utf-8") + b"\0" + secret.encode("utf-8"),
                               salt=_unb64(self.salt), dklen=32, maxmem=_MAXMEM, **SCRYPT)
 
-    # -- slots -----------------------------------------------------------------------------
-    def unlock(self, user_id: str, password: str) -> str | None:
-        """The database passphrase this login unwraps, or None (wrong password, unknown user
-        id: the same answer, and the same time, one scrypt)."""
+    # -- slots ----------------------------------------------------------------------------
+    def unlock(self, user_id: str, password: str) -> bytes | None:
+        """The page key this login unwraps, or None (wrong password, unknown user id: the
+        same answer, and the same time, one scrypt)."""
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        aead = AESGCM(self._kek(user_id, password))
+        aead = AESGCM(self._kek(str(user_id), str(password)))
+        label = self.label(str(user_id))
         for slot in self.slots:
+            if slot.label != label:
+                continue
             try:
-                key = aead.decrypt(_unb64(slot.nonce), _unb64(slot.wrapped), _AD)
+                raw = aead.decrypt(_unb64(slot.nonce), _unb64(slot.wrapped),
+                                   _AD + bytes.fromhex(label))
             except (InvalidTag, ValueError):
                 continue
-            passphrase = key.decode("utf-8")
-            if hmac.compare_digest(slot.label, self.label(passphrase, user_id)):
-                return passphrase
+            if self._checks(raw):
+                return raw
         return None
 
-    def recover(self, recovery_key: str) -> str:
-        """The passphrase itself, checked against the slots (a recovery key of another
-        file is refused, the key file unchanged)."""
-        key = parse_recovery_key(recovery_key)
-        check = self.label(key, "")
-        if not any(hmac.compare_digest(s.label, check) for s in self.slots):
+    def _checks(self, raw: bytes) -> bool:
+        mac = hmac.new(raw, _RECOVERY, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(mac, self.recovery)
+
+    def recover(self, recovery_key: str) -> bytes:
+        """The page key from the recovery key typed back (checked against this file: a
+        recovery key of another database is refused, the key file unchanged)."""
+        raw = raw_key(parse_recovery_key(recovery_key), bytes.fromhex(self.database_salt))
+        if not self._checks(raw):
             raise KeyFileError("That recovery key is not this database's: check that the "
                                "binder's page is of this study's file.")
-        return key
+        return raw
 
-    def put(self, passphrase: str, user_id: str, password: str) -> None:
-        """Wrap the passphrase for this account, replacing its slot if it had one (a
+    def put(self, raw: bytes, user_id: str, password: str) -> None:
+        """Wrap the page key for this account, replacing its slot if it had one (a
         password change or reset): only that slot changes."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        label = self.label(passphrase, user_id)
+        if not self._checks(raw):
+            raise KeyFileError("That is not this database's key: no slot was made.")
+        label = self.label(user_id)
         nonce = os.urandom(12)
-        wrapped = AESGCM(self._kek(user_id, password)).encrypt(
-            nonce, passphrase.encode("utf-8"), _AD)
+        wrapped = AESGCM(self._kek(user_id, password)).encrypt(nonce, raw,
+                                                               _AD + bytes.fromhex(label))
         slot = Slot(label, _b64(nonce), _b64(wrapped))
         self.slots = [s for s in self.slots if s.label != label] + [slot]
 
-    def remove(self, passphrase: str, user_id: str) -> bool:
+    def remove(self, user_id: str) -> bool:
         """Take an account's slot out (deactivated); whether it had one."""
-        label = self.label(passphrase, user_id)
+        label = self.label(user_id)
         before = len(self.slots)
         self.slots = [s for s in self.slots if s.label != label]
         return len(self.slots) != before
 
-    # -- the file --------------------------------------------------------------------------
+    def of_database(self, db_salt: bytes | None, path: Path) -> "KeyFile":
+        """This key file, or KeyFileError when it is another database's (its salt differs
+        from the file's own)."""
+        if db_salt is None or db_salt.hex() != self.database_salt:
+            raise KeyFileError(f"The key file beside {path} is another database's (or the "
+                               "database is not the one it was made for): nothing was "
+                               "changed. Put back the key file that came with this database "
+                               "(each backup has its own beside it), or open the file with "
+                               "its recovery key ('alsdesk recover').")
+        return self
+
+    # -- the file -------------------------------------------------------------------------
     @classmethod
-    def new(cls, passphrase: str) -> "KeyFile":
-        """A key file whose only entry proves the recovery key (the check slot, labelled
-        with the empty user id: it wraps nothing a password opens)."""
-        keys = cls(_b64(os.urandom(16)))
-        keys.slots.append(Slot(cls.label(passphrase, ""), "", ""))
-        return keys
+    def new(cls, raw: bytes, db_salt: bytes) -> "KeyFile":
+        """A key file for the database whose page key and salt these are (no slot yet)."""
+        return cls(_b64(os.urandom(16)), db_salt.hex(),
+                   hmac.new(raw, _RECOVERY, hashlib.sha256).hexdigest())
+
+    def _body(self) -> dict:
+        return {"format": self.format, "kdf": {"name": "scrypt", **SCRYPT},
+                "cipher": "AES-256-GCM", "salt": self.salt,
+                "database_salt": self.database_salt, "recovery": self.recovery,
+                "slots": [vars(s) for s in self.slots]}
 
     def text(self) -> str:
-        return json.dumps({"format": self.format, "kdf": {"name": "scrypt", **SCRYPT},
-                           "cipher": "AES-256-GCM", "salt": self.salt,
-                           "slots": [vars(s) for s in self.slots]}, indent=1) + "\n"
+        body = self._body()
+        return json.dumps({**body, "checksum": _checksum(body)}, indent=1) + "\n"
 
     @classmethod
     def read(cls, path: Path) -> "KeyFile":
@@ -185,34 +223,38 @@ class KeyFile:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise KeyFileError(f"The key file {path} is missing: the database cannot be "
-                               "opened without it. Restore it from the latest backup (it is "
-                               "backed up with the database), or open the file with the "
-                               "recovery key.") from None
+                               "opened with a password without it. Copy it back from beside "
+                               "the latest backup (each backup has its own), or open the "
+                               "file with the recovery key ('alsdesk recover').") from None
         except (OSError, ValueError, UnicodeError) as exc:
-            raise KeyFileError(f"The key file {path} is damaged ({exc}): nothing was "
-                               "changed. Restore it from the latest backup, or open the file "
-                               "with the recovery key.") from None
+            raise _damaged(path, exc) from None
         if not isinstance(raw, dict) or not isinstance(raw.get("format"), int):
             raise KeyFileError(f"The key file {path} is damaged (no format): nothing was "
-                               "changed. Restore it from the latest backup.")
+                               "changed. Copy it back from beside the latest backup, or open "
+                               "the file with the recovery key ('alsdesk recover').")
         if raw["format"] > FORMAT:
             raise KeyFileError(f"The key file {path} was written by a newer ALS Desk (format "
                                f"{raw['format']}; this one reads up to {FORMAT}): install the "
                                "newer version. Nothing was changed.")
         try:
+            if raw["format"] != FORMAT:
+                raise ValueError(f"format {raw['format']} is a test version's")
             if raw.get("kdf") != {"name": "scrypt", **SCRYPT} or raw.get(
                     "cipher") != "AES-256-GCM":
                 raise ValueError("its key derivation or cipher is not this program's")
+            body = {k: v for k, v in raw.items() if k != "checksum"}
+            if raw.get("checksum") != _checksum(body):
+                raise ValueError("its checksum does not match its content")
             slots = [Slot(str(s["label"]), str(s["nonce"]), str(s["wrapped"]))
                      for s in raw["slots"]]
-            _unb64(raw["salt"])
+            keys = cls(str(raw["salt"]), str(raw["database_salt"]), str(raw["recovery"]),
+                       slots, raw["format"])
+            _unb64(keys.salt), bytes.fromhex(keys.database_salt), bytes.fromhex(keys.recovery)
             for s in slots:
                 _unb64(s.nonce), _unb64(s.wrapped), bytes.fromhex(s.label)
         except (KeyError, TypeError, ValueError) as exc:
-            raise KeyFileError(f"The key file {path} is damaged ({exc}): nothing was "
-                               "changed. Restore it from the latest backup, or open the file "
-                               "with the recovery key.") from None
-        return cls(raw["salt"], slots, raw["format"])
+            raise _damaged(path, exc) from None
+        return keys
 
     def write(self, path: Path) -> None:
         """Replace the key file whole (a temporary file beside it, synced, renamed over it):
@@ -232,6 +274,12 @@ class KeyFile:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _damaged(path: Path, exc: object) -> KeyFileError:
+    return KeyFileError(f"The key file {path} is damaged ({exc}): nothing was changed. Copy "
+                        "it back from beside the latest backup (each backup has its own), or "
+                        "open the file with the recovery key ('alsdesk recover').")
 
 
 def key_file(db: Path) -> Path:

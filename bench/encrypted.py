@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Callable
 
 from alsdesk.demo import DEMO_PASSWORD
-from alsdesk.keyslots import KeyFile, key_file, new_recovery_key
-from alsdesk.store import Store, cipher, encryption
+from alsdesk.keyslots import new_recovery_key
+from alsdesk.store import Store, cipher, encryption, sqldb
 
 ALSFRS = {"qsdat": "2025-03-01", "gastro": "N", "q1": 4, "q2": 3, "q3": 4, "q4": 3, "q5a": 3,
           "q6": 3, "q7": 3, "q8": 2, "q9": 2, "q10": 4, "q11": 4, "q12": 4}
@@ -30,9 +30,8 @@ def encrypted_copy(db: Path, folder: Path) -> Path:
     made = cipher.encrypt_copy(plain, key)
     target = folder / f"encrypted-{db.name}"
     made.rename(target)
-    keys = KeyFile.new(key)
-    keys.put(key, "nurse", DEMO_PASSWORD)
-    keys.write(key_file(target))
+    salt = sqldb.head(target)
+    encryption.new_key_file(target, sqldb.raw_for(salt), salt, "nurse", DEMO_PASSWORD)
     return target
 
 
@@ -42,12 +41,11 @@ def _bare_encrypted(folder: Path):
     import os
 
     from alsdesk.keyslots import raw_key
-    from alsdesk.store import sqldb
     from alsdesk.store.sqldb import driver as sqlite3
 
     path = folder / "bare-encrypted.db"
     salt = os.urandom(16)
-    sqldb.encrypt_new_with(path, salt, raw_key("bench", salt), "bench")
+    sqldb.encrypt_new_with(path, salt, raw_key("bench", salt))
     bare = sqlite3.connect(path, isolation_level=None)
     bare.execute("PRAGMA journal_mode = WAL")
     bare.execute("PRAGMA synchronous = FULL")

@@ -155,7 +155,51 @@ def test_a_wrong_password_reads_as_on_a_plain_file(made, tmp_path, demo_template
     rows = opened.conn.execute("SELECT field, reason FROM audit_trail WHERE action = "
                                "'user.login_failed'").fetchall()
     opened.close()
-    assert len(rows) == 2 and all(f is None and "unwrapped no key" in r for f, r in rows)
+    assert [f for f, _r in rows] == ["admin", None]  # the account's, and an unknown id's
+    assert "wrong password at the encrypted file's login (1)" in rows[0][1]
+    assert "unwrapped no key" in rows[1][1]
+
+
+def test_five_wrong_passwords_lock_the_account_at_the_door(made, tmp_path):
+    """As on a plain file: the fifth wrong password locks the account for 15 minutes, the
+    right one is then refused with the same words, and the lockout reaches the account and
+    the trail at the next writable open; an unknown id is never locked."""
+    path, store = made
+    store.close()
+    plain = tmp_path / "plain" / "trial.db"
+    plain.parent.mkdir()
+    Store.create(plain, admin=("admin", "Ada Admin", PASSWORD)).close()
+    said = {}
+    for db in (plain, path):
+        words = []
+        for attempt in range(5):
+            _fresh()
+            run = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db),
+                                  "users", "list", "--as", "admin", "--password-stdin"],
+                                 input="Wrong-pass-1\n", capture_output=True, text=True,
+                                 cwd=ROOT)
+            words.append(run.stderr.strip())
+        right = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db),
+                                "users", "list", "--as", "admin", "--password-stdin"],
+                               input=f"{PASSWORD}\n", capture_output=True, text=True,
+                               cwd=ROOT)
+        assert right.returncode == 1 and "locked" in right.stderr, right.stderr
+        said[db] = words
+    assert said[plain] == said[path]  # the same words, try by try
+    assert "locked" in said[path][-1]
+    _fresh()
+    with pytest.raises(AuthError, match="wrong"):
+        encryption.open_door(path, "nobody", "Wrong-pass-1")
+    _fresh()
+    assert encryption.unlock(path, "admin", PASSWORD)  # (the key, past the door's count)
+    with Store.open(path) as opened:  # the writable open writes the count to the file
+        locked = opened.conn.execute("SELECT count(*) FROM audit_trail WHERE action = "
+                                     "'user.locked_out' AND field = 'admin'").fetchone()[0]
+        until = opened.conn.execute("SELECT locked_until FROM users WHERE user_id = "
+                                    "'admin'").fetchone()[0]
+        with pytest.raises(AuthError, match="locked"):
+            opened.login("admin", PASSWORD)
+    assert locked == 1 and until
 
 
 def test_reset_deactivate_and_the_recovery_key(made):
@@ -171,7 +215,7 @@ def test_reset_deactivate_and_the_recovery_key(made):
     _fresh()
     assert not encryption.unlock(path, "ivan", _pw("ivan"))  # slot removed
     slots = json.loads(key_file(path).read_text())["slots"]
-    assert len(slots) == 1 + 3  # the recovery check, admin, nora, mona (not ivan)
+    assert len(slots) == 3  # admin, nora, mona (not ivan)
     # Every password lost: the recovery key gives the administrator a new one.
     _fresh()
     convert.recover(path, key.lower().replace("-", " "), "admin", "Binder-page-73",
@@ -272,16 +316,17 @@ def test_a_plain_file_converts_verifies_and_keeps_its_data(plain):
     assert encryption.is_encrypted(plain) and encryption.plain_warning(plain) is None
     _holds_none(plain)
     assert done.aside.exists() and not encryption.is_encrypted(done.aside)
+    key = done.recovery_key
     opened = _open(plain, "admin", DEMO_PASSWORD)
     assert opened.conn.execute("SELECT count(*) FROM subjects").fetchone()[0] == subjects
     trail = opened.conn.execute("SELECT count(*) FROM audit_trail").fetchone()[0]
-    assert trail >= rows + 2  # the admin's login and the encryption itself
+    assert trail >= rows + 3  # the admin's logins (plain file and copy) and the encryption
     assert opened.conn.execute("SELECT user_id FROM audit_trail WHERE action = "
                                "'file.encrypted'").fetchone() == ("admin",)
     opened.close()
     _fresh()
     assert not encryption.unlock(plain, "nurse", DEMO_PASSWORD)  # needs a new password
-    assert convert.confirm(plain) == [done.aside] and not done.aside.exists()
+    assert convert.confirm(plain, key) == [done.aside] and not done.aside.exists()
     with pytest.raises(StoreError, match="encrypted already"):
         convert.encrypt(plain, "admin", DEMO_PASSWORD)
 
@@ -303,43 +348,83 @@ _CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from alsdesk.store import convert
-convert.encrypt({path!r}, "admin", {password!r})
+convert.encrypt({path!r}, "admin", {password!r}, show_key=lambda key: print(key, flush=True))
 print("done", flush=True)
 """
 
 
-def test_a_kill_during_conversion_leaves_a_usable_file(plain):
-    """The child killed at random moments of `alsdesk encrypt`: after each, the file opens
-    (plain with the old login, or encrypted with the administrator's) and verifies."""
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("step", convert.STEPS)
+def test_a_kill_at_each_step_of_the_conversion_leaves_a_usable_file(plain, step):
+    """The child killed at each step of `alsdesk encrypt`: the file opens after it (plain
+    with the old login, or encrypted with the administrator's, its recovery key shown
+    already), verifies, holds its data; a run after it completes and cleans up."""
+    import os
+
     from alsdesk.demo import DEMO_PASSWORD
 
     child = _CHILD.format(root=str(ROOT), path=str(plain), password=DEMO_PASSWORD)
-    rng = random.Random(20)
-    outcomes = []
-    for _ in range(12):
-        if encryption.is_encrypted(plain):
-            break
-        proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE)
-        time.sleep(rng.uniform(0.2, 1.6))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        _fresh()
-        if encryption.is_encrypted(plain):
-            assert encryption.unlock(plain, "admin", DEMO_PASSWORD)
-            outcomes.append("encrypted")
-        else:
-            outcomes.append("plain")
-        with Store.open(plain) as st:
-            st.login("admin", DEMO_PASSWORD)
-            assert st.verify().ok, outcomes
-            assert st.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
-    assert "plain" in outcomes, "never killed before the swap: kill sooner"
-    if not encryption.is_encrypted(plain):  # the run after the kills completes
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, convert.STEP_ENV: step})
+    try:
+        line = proc.stderr.readline()
+        assert line.strip() == f"paused at {step}", (line, proc.stderr.read())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    shown = proc.stdout.read().split()
+    proc.stdout.close()
+    proc.stderr.close()
+    _fresh()
+    encrypted = encryption.is_encrypted(plain)
+    assert encrypted == (step == "replaced")
+    if encrypted:
+        assert shown, "the key was not shown before the swap"
+        assert encryption.unlock(plain, "admin", DEMO_PASSWORD)
+    with Store.open(plain) as st:
+        st.login("admin", DEMO_PASSWORD)
+        report = st.verify()
+        assert report.ok, report.text()
+        assert st.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
+    if not encrypted:  # the next run completes, the half-made copy gone
         _fresh()
         assert convert.encrypt(plain, "admin", DEMO_PASSWORD).ok_after
+        shown = [convert.encrypt.__name__]  # (the key of that run is in its result)
     assert not Path(f"{plain}.encrypting").exists()
-    assert convert.confirm(plain) and not convert.asides(plain)
+    assert not list(plain.parent.glob("*.encrypting*"))
+
+
+def test_confirm_asks_for_the_recovery_key(plain):
+    from alsdesk.demo import DEMO_PASSWORD
+
+    keys = []
+    done = convert.encrypt(plain, "admin", DEMO_PASSWORD, show_key=keys.append)
+    assert keys == [done.recovery_key]
+    with pytest.raises(KeyFileError):
+        convert.confirm(plain, done.recovery_key[:-1] + "2")
+    assert done.aside.exists()
+    assert convert.confirm(plain, done.recovery_key) == [done.aside]
+    assert not done.aside.exists()
+
+
+def test_a_file_decrypted_outside_the_program_fails_verify(made, tmp_path):
+    """Someone with the key turns the file back into a plain one: verify says so."""
+    path, store = made
+    store.close()
+    _fresh()
+    assert encryption.unlock(path, "admin", PASSWORD)
+    plain = tmp_path / "decrypted.db"
+    conn = sqlite3.connect(path)
+    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
+    conn.execute("SELECT sqlcipher_export('plain')")
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    conn.execute(f"PRAGMA plain.application_id = {app_id}")
+    conn.execute("DETACH DATABASE plain")
+    conn.close()
+    with Store.open(plain, readonly=True) as st:
+        report = st.verify()
+    assert not report.ok and "decrypted outside ALS Desk" in report.text()
 
 
 def _cli(db: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
@@ -365,9 +450,12 @@ def test_the_commands_on_an_encrypted_file(tmp_path, demo_template):
     assert added.returncode == 0, added.stderr
     listed = _cli(db, "subjects", "--as", "nora", "--password-stdin", stdin="Bedside-lamp-71\n")
     assert listed.returncode == 0, listed.stderr
-    verified = _cli(db, "verify", stdin=f"admin\n{PASSWORD}\n")
+    asked = _cli(db, "verify", stdin=f"admin\n{PASSWORD}\n")  # no lines read as a login
+    assert asked.returncode == 2 and "--as" in asked.stderr and PASSWORD not in asked.stderr
+    verified = _cli(db, "verify", "--as", "admin", "--password-stdin", stdin=f"{PASSWORD}\n")
     assert verified.returncode == 0 and "VERIFY OK" in verified.stdout, verified.stderr
-    backed = _cli(db, "backup", "--out", str(tmp_path / "b.db"), stdin=f"nora\nBedside-lamp-71\n")
+    backed = _cli(db, "backup", "--out", str(tmp_path / "b.db"), "--as", "nora",
+                  "--password-stdin", stdin="Bedside-lamp-71\n")
     assert backed.returncode == 0, backed.stderr
     assert encryption.is_encrypted(tmp_path / "b.db") and key_file(tmp_path / "b.db").exists()
     exported = _cli(db, "export", "csv", "--out", str(tmp_path / "csv"), "--as", "admin",
@@ -387,7 +475,7 @@ def test_the_commands_on_an_encrypted_file(tmp_path, demo_template):
     assert "Traceback" not in refused.stderr and _sha(db, key_file(db)) == before
     # Without its key file, the file is not taken for another program's: the words say so.
     key_file(db).rename(tmp_path / "keys.aside")
-    lost = _cli(db, "verify", stdin=f"admin\n{PASSWORD}\n")
+    lost = _cli(db, "verify", "--as", "admin", "--password-stdin", stdin=f"{PASSWORD}\n")
     assert lost.returncode == 1 and "key file" in lost.stderr, lost.stderr
     (tmp_path / "keys.aside").rename(key_file(db))
     assert key.startswith(tuple("ABCDEFGHJKLMNPQRSTUVWXYZ23456789"))
@@ -417,3 +505,25 @@ def test_a_reactivated_account_opens_the_file_after_a_reset(made):
     assert store.slots.without_slot_note("ivan") is None
     store.close()
     _open(path, "ivan", "New-river-64").close()
+
+
+@pytest.mark.parametrize("damage", ["missing", "truncated"])
+def test_the_recovery_key_opens_the_file_without_its_key_file(made, damage):
+    path, store = made
+    key = store.recovery_key
+    store.close()
+    keys = key_file(path)
+    if damage == "missing":
+        keys.unlink()
+    else:
+        keys.write_text(keys.read_text()[:40])
+    _fresh()
+    with pytest.raises(KeyFileError, match="recover"):
+        encryption.unlock(path, "admin", PASSWORD)
+    _fresh()
+    assert convert.recover(path, key, "admin", "Binder-page-73", "key file lost")
+    assert [p.name for p in path.parent.glob("trial.db.keys.damaged-*")] == (
+        [] if damage == "missing" else [p.name for p in path.parent.glob("*.damaged-*")])
+    _open(path, "admin", "Binder-page-73").close()
+    _fresh()
+    assert not encryption.unlock(path, "nora", _pw("nora"))  # a new password for her too

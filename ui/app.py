@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from alsdesk.errors import AlsDeskError, AuthError, DatabaseInUse, ReadOnlyDatabase
+from alsdesk.errors import AlsDeskError, DatabaseInUse, ReadOnlyDatabase
 from alsdesk.i18n import tr
 from alsdesk.store import Store, encryption
-from alsdesk.store.logins import note_door_failure
-from alsdesk.store.users import wrong_login
 from . import reliability
 from .display_check import NO_DISPLAY_EXIT, display_problem
 from .dialogs_auth import FirstRunDialog, LoginDialog
@@ -89,9 +87,7 @@ def _open_encrypted(db_path: Path, prompts: Prompts) -> Store | None:
     holder: dict[str, Store] = {}
 
     def login(user_id: str, password: str) -> None:
-        if not encryption.unlock(db_path, user_id, password):
-            note_door_failure(db_path)
-            raise AuthError(wrong_login())
+        encryption.open_door(db_path, user_id, password)  # the login's rules and words
         store = _open(db_path, prompts)
         if store is None:
             raise _Cancelled(tr("The database was not opened."))

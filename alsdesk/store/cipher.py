@@ -48,8 +48,7 @@ def connect(path: Path, passphrase: str, *, readonly: bool = False):
     is kept for the process (alsdesk/store/sqldb.py)."""
     path = Path(path)
     salt = salt_of(path)
-    sqldb.learn(salt, raw_key(passphrase, salt), passphrase)
-    sqldb.remember(passphrase)
+    sqldb.learn(salt, raw_key(passphrase, salt))
     uri = f"file:{path}?mode=ro" if readonly else str(path)
     conn = sqlite3.connect(uri, uri=readonly, check_same_thread=False)
     try:
@@ -83,8 +82,7 @@ def encrypt_copy(plain: Path, passphrase: str) -> Path:
         source.close()
     salt = os.urandom(16)
     raw = raw_key(passphrase, salt)
-    sqldb.learn(salt, raw, passphrase)
-    sqldb.remember(passphrase)
+    sqldb.learn(salt, raw)
     conn = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
     try:
         # The raw key with its salt: derived once here, and the copy's salt is the one the

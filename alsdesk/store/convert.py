@@ -1,14 +1,15 @@
 """`alsdesk encrypt` (a plain file made encrypted) and `alsdesk recover` (every password
 lost), issue 20.
 
-Encrypting: the administrator logs in to the plain file, which must verify OK; the audit
-trail records who encrypted it; the encrypted copy is made beside it, checked row by row
-(alsdesk/store/cipher.py) and synced; the key file gets the recovery check and the
-administrator's slot; the plain file is kept aside under a hard link (or a copy); then the
-copy replaces the file in one rename. A kill before that rename leaves the plain file as it
-was (the next run removes the half-made copy); after it, the encrypted one. The encrypted
-file is verified after. The plain file kept aside stays until the administrator confirms
-(`alsdesk encrypt --confirm`), which deletes it.
+Encrypting: the administrator logs in to the plain file, which must verify OK; the
+encrypted copy is made beside it and checked row by row (alsdesk/store/cipher.py); the
+copy's audit trail records who encrypted it, and the copy verifies; the key file gets the
+administrator's slot; the recovery key is shown; the plain file is kept aside under a hard
+link (or a copy); then the copy replaces the file in one rename. A kill before that rename
+leaves the plain file as it was (the next run removes the half-made copy); after it, the
+encrypted one, whose recovery key was shown already. The encrypted file is verified after.
+The plain file kept aside stays until the administrator confirms, with the recovery key
+typed back from the binder (`alsdesk encrypt --confirm`), which deletes it.
 
 The other accounts get no slot: their passwords were never typed here, and their hashes
 were readable in the plain file (a copy of it may be anywhere). The administrator gives
@@ -18,18 +19,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Callable
 
 from alsdesk.auth import Action
 from alsdesk.errors import StoreError
 from alsdesk.keyslots import KeyFile, key_file, new_recovery_key
-from alsdesk.store import cipher, sqldb
+from alsdesk.store import cipher, encryption, sqldb
 from alsdesk.store.audit import A
 from alsdesk.store.lock import DbLock
 
 ASIDE = ".plain-"  # trial.db.plain-20261208-101500: the plain file kept aside
+STEP_ENV = "ALSDESK_ENCRYPT_PAUSE_AT"  # tests: stop at a named step, so a kill lands there
+STEPS = ("verified", "copied", "recorded", "keyfile", "aside", "replaced")
 
 
 @dataclass
@@ -48,9 +53,11 @@ def asides(db: Path) -> list[Path]:
     return sorted(p for p in db.parent.glob(db.name + ASIDE + "*") if p.is_file())
 
 
-def encrypt(db: Path, user_id: str, password: str) -> Encrypted:
+def encrypt(db: Path, user_id: str, password: str,
+            show_key: Callable[[str], None] = lambda _key: None) -> Encrypted:
     """Encrypt a plain database in place (see above); StoreError saying why not, with the
-    file unchanged."""
+    file unchanged. `show_key(recovery_key)` is called once the encrypted copy is checked and
+    before it replaces the file: a kill after the swap can no longer lose the key."""
     from alsdesk.store.core import Store
 
     db = Path(db)
@@ -68,30 +75,60 @@ def encrypt(db: Path, user_id: str, password: str) -> Encrypted:
                                  + before.text())
             others = [u.user_id for u in store.users.list()
                       if u.active and u.user_id != user_id]
-            with store.transaction():
-                store.audit(A.ENCRYPTED, new_value="SQLCipher 4 (alsdesk encrypt): begun, the "
-                            "checked encrypted copy replaces the file",
-                            reason=f"the plain file is kept aside until confirmed; "
-                                   f"{len(others)} other active accounts get new passwords")
             # The last connection closes: SQLite folds the WAL into the file, so the copy
             # below reads everything and no plain WAL is left beside the encrypted file.
         _no_wal_left(db)
+        _step("verified")
         key = new_recovery_key()
         copy = cipher.encrypt_copy(db, key)
-        keys = KeyFile.new(key)
-        keys.put(key, user_id, password)
-        keys.write(key_file(db))
-        aside = db.with_name(db.name + ASIDE + datetime.now().strftime("%Y%m%d-%H%M%S"))
+        _step("copied")
+        _record(copy, user_id, password, len(others))
+        _step("recorded")
+        salt = sqldb.head(copy)
+        encryption.new_key_file(db, sqldb.raw_for(salt), salt, user_id, password)
+        _step("keyfile")
+        show_key(key)
+        aside = _aside_name(db)
         _keep_aside(db, aside)
+        _step("aside")
         os.replace(copy, db)
         _sync_folder(db.parent)
+        _step("replaced")
     finally:
         lock.release()
-    sqldb.remember(key)
     with Store.open(db) as store:
         store.login(user_id, password)
         after = store.verify()
     return Encrypted(db, aside, key, before.text(), after.text(), after.ok, others)
+
+
+def _record(copy: Path, user_id: str, password: str, others: int) -> None:
+    """The encryption's audit row, written into the encrypted copy (the plain file is never
+    written: a kill before the swap leaves it as it was), which then verifies."""
+    from alsdesk.store.core import Store
+
+    with Store.open(copy) as store:
+        store.login(user_id, password)
+        with store.transaction():
+            store.audit(A.ENCRYPTED, new_value="SQLCipher 4 (alsdesk encrypt)",
+                        reason=f"the plain file is kept aside until confirmed; {others} "
+                               "other active accounts get new passwords")
+        report = store.verify()
+        if not report.ok:
+            raise StoreError(f"The encrypted copy of {copy} did not verify: the database is "
+                             "unchanged.\n" + report.text())
+    for side in (Path(f"{copy}-wal"), Path(f"{copy}-shm"), Path(f"{copy}.lock")):
+        side.unlink(missing_ok=True)
+    with open(copy, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _step(name: str) -> None:
+    """For the kill tests: at the step named in ALSDESK_ENCRYPT_PAUSE_AT, say so on
+    standard error (the test kills this process there) and wait."""
+    if os.environ.get(STEP_ENV) == name:
+        os.write(2, f"paused at {name}\n".encode())
+        time.sleep(60)
 
 
 def _no_wal_left(db: Path) -> None:
@@ -100,6 +137,16 @@ def _no_wal_left(db: Path) -> None:
             raise StoreError(f"{db} still has changes in {side.name} (another program has "
                              "it open?): close every ALS Desk using it and try again.")
         side.unlink(missing_ok=True)
+
+
+def _aside_name(db: Path) -> Path:
+    """A new name for the plain file kept aside (a killed run may have left one)."""
+    stamp = db.name + ASIDE + datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside, n = db.with_name(stamp), 1
+    while aside.exists():
+        n += 1
+        aside = db.with_name(f"{stamp}-{n}")
+    return aside
 
 
 def _keep_aside(db: Path, aside: Path) -> None:
@@ -122,33 +169,45 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def confirm(db: Path) -> list[Path]:
-    """Delete the plain files kept aside (the administrator checked the encrypted one); the
-    files deleted. Refused while the database itself is plain."""
+def confirm(db: Path, recovery_key: str) -> list[Path]:
+    """Delete the plain files kept aside, once the recovery key typed back from the binder
+    opens the encrypted file (so it was written down right); the files deleted. Refused while
+    the database itself is plain; KeyFileError for a key that is not this file's."""
     db = Path(db)
     if not sqldb.is_encrypted(db):
         raise StoreError(f"{db} is not encrypted: the plain copies kept aside stay.")
+    encryption.recover(db, recovery_key)
     gone = asides(db)
     for path in gone:
         path.unlink()
     return gone
 
 
-def recover(db: Path, recovery_key: str, user_id: str, password: str, reason: str) -> None:
+def recover(db: Path, recovery_key: str, user_id: str, password: str, reason: str) -> bool:
     """Every password lost: the recovery key opens the file, and this administrator's
     account gets a new password (its slot made again), audited as done with the recovery
     key. KeyFileError for a key that is not this file's; nothing changed then."""
-    from alsdesk.store import encryption
     from alsdesk.store.core import Store
 
-    encryption.recover(db, recovery_key)
+    rebuilt = encryption.recover(db, recovery_key) is None
     with Store.open(db) as store:
         user = store.users.get(user_id)
         if user.role.value != "admin" or not user.active:
             raise StoreError(f"'{user_id}' is not an active administrator's account: the "
                              "recovery key gives an administrator a new password, who then "
                              "gives the others theirs.")
+        if rebuilt:
+            # The key file is missing or damaged: a new one, for the slot made below (the
+            # other accounts need new passwords too: the command says so). A damaged one is
+            # kept aside, never overwritten.
+            keys = key_file(db)
+            if keys.exists():
+                keys.rename(keys.with_name(f"{keys.name}.damaged-"
+                                           f"{datetime.now().strftime('%Y%m%d-%H%M%S')}"))
+            salt = sqldb.head(db)
+            KeyFile.new(sqldb.raw_for(salt), salt).write(keys)
         # Nobody can log in: the row names the administrator it was done for.
         store.user_id, store.role, store.full_name = user.user_id, user.role, user.full_name
         store.users.reset_password(user_id, password, f"with the recovery key: {reason}")
         store.user_id = store.role = store.full_name = None
+    return rebuilt

@@ -108,7 +108,8 @@ class Store:
 
     @classmethod
     def create(cls, path: str | Path, study: Study | None = None, *,
-               admin: tuple[str, str, str] | None = None, encrypt: bool = False) -> "Store":
+               admin: tuple[str, str, str] | None = None, encrypt: bool = False,
+               show_key=None) -> "Store":
         """Create a new database file (refuses to overwrite an existing file), open it.
 
         ``admin`` = (user id, full name, password) adds the first administrator in the same
@@ -118,7 +119,8 @@ class Store:
 
         ``encrypt=True`` (with ``admin``) makes it a SQLCipher file under a new random key,
         its key file beside it with the administrator's slot (alsdesk/store/encryption.py);
-        the returned store's ``recovery_key`` is that key, for its one printing.
+        the returned store's ``recovery_key`` is that key, for its one printing
+        (``show_key(key)``, when given, is called with it before the file gets its name).
         """
         path = Path(path)
         study = study or load_study()
@@ -150,6 +152,8 @@ class Store:
                 schema.create_schema(conn, study, audit.utc_now())
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
+                    if key is not None:  # (verify says so if it is ever found plain)
+                        building.audit(A.ENCRYPTED, new_value="SQLCipher 4 (created encrypted)")
                     if admin is not None:
                         # Made before version 1 is stored, so that the version and its
                         # audit row name the administrator who set the study up.
@@ -158,7 +162,9 @@ class Store:
             finally:
                 conn.close()  # the last connection: SQLite folds the WAL into the file
             if key is not None:  # the key file first: the database never lies there without
-                encryption.write_new_key_file(path, key, admin[0], admin[2])
+                encryption.new_key_file(path, key.raw, key.salt, admin[0], admin[2])
+                if show_key is not None:
+                    show_key(key.recovery_key)
             move_into_place(tmp, path)
             store = cls.open(path, study)  # shares the lock held here (same process)
             store.recovery_key = key.recovery_key if key is not None else None
@@ -515,8 +521,9 @@ class Store:
             signature_problems=verify_more.signature_problems(self),
             # The text check finds what names do not show; where names differ it would
             # only say the same again.
-            schema_problems=(verify_more.schema_problems(self.conn, study)
-                             or schema_text.problems(self.conn, study)),
+            schema_problems=(encryption.verify_problems(self.conn, self.path)
+                             + (verify_more.schema_problems(self.conn, study)
+                                or schema_text.problems(self.conn, study))),
             account_problems=verify_users.account_problems(self.conn),
             record_problems=verify_tables.record_problems(self.conn, study),
             anchors=anchor_check.check(self.conn, self.path, against),

@@ -1,12 +1,12 @@
 """An encrypted database's key, as the store uses it (issue 20): unlocking it with a login
-or the recovery key before the file is opened, making a new one for a new file, and keeping
-each account's key slot in step with its password.
+(under the login's own lockout) or the recovery key before the file is opened, making one
+for a new file, and keeping each account's key slot in step with its password.
 
 The key file (`trial.db.keys`, alsdesk/keyslots.py) changes beside the database, never in
 one transaction with it, so the order is chosen for a kill at any moment to leave every
 account able to open the file: a password change adds the new slot before the database
 stores the new password, and removes the old slot after (a kill between leaves both: the
-old password still unwraps the key, and the store still refuses it at login, the next
+old password still unwraps the key, and the store still refuses it at login; the next
 change of that account tidies it). A deactivated account's slot goes after the database
 says so; a slot of an account the database calls inactive is removed whenever the file is
 opened for writing.
@@ -16,12 +16,15 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from alsdesk.errors import AuthError
 from alsdesk.i18n import tr
-from alsdesk.keyslots import KeyFile, key_file, new_recovery_key, raw_key
-from alsdesk.store import sqldb
+from alsdesk.keyslots import KeyFile, KeyFileError, key_file, new_recovery_key, \
+    parse_recovery_key, raw_key
+from alsdesk.store import logins, sqldb
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
@@ -29,7 +32,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NewKey:
-    """A new database's key: the recovery key (shown once), the file's salt and raw key."""
+    """A new database's key: the recovery key (shown once), the file's salt and page key."""
 
     recovery_key: str
     salt: bytes
@@ -55,42 +58,103 @@ def locked(path: Path) -> bool:
             and not sqldb.unlocked(path))
 
 
+def _keys(db: Path) -> KeyFile:
+    return KeyFile.read(key_file(db)).of_database(sqldb.head(db), db)
+
+
 def unlock(db: Path, user_id: str, password: str) -> bool:
-    """Unwrap the database key with a login, for this process; False for a wrong password
-    or an unknown user id alike (and True for a plain file, which needs no key). A damaged,
-    missing or newer key file raises KeyFileError saying what to do."""
+    """Unwrap the page key with a login, for this process; False for a wrong password or
+    an unknown user id alike (and True for a plain file, which needs no key). A damaged,
+    missing, newer or another database's key file raises KeyFileError saying what to do.
+    No lockout here: `open_door` is the login's."""
     db = Path(db)
     if not sqldb.is_encrypted(db):
         return True
-    keys = KeyFile.read(key_file(db))
-    phrase = keys.unlock(str(user_id), str(password))
-    if phrase is None:
+    raw = _keys(db).unlock(str(user_id), str(password))
+    if raw is None:
         return False
-    _keep(db, phrase)
+    sqldb.learn(sqldb.head(db), raw)
     return True
 
 
-def recover(db: Path, recovery_key: str) -> None:
-    """Open the database key with the recovery key from the binder (KeyFileError for one
-    that is not this file's, nothing changed)."""
+def open_door(db: Path, user_id: str, password: str) -> None:
+    """The login at an encrypted file's door, under the login's own rules: AuthError with
+    the words a plain file's login says (wrong id or password; five wrong passwords lock
+    the account for 15 minutes). The key file tells which ids have a slot, so the count is
+    kept against that account in this workstation's login log (alsdesk/store/logins.py),
+    written to the trail and the account at the next writable open; an id without a slot
+    is counted as an unknown one, nothing of it kept."""
+    from alsdesk.store.users import MAX_FAILED_LOGINS, LOCKOUT, locked_message, \
+        lockout_message, wrong_login
+
     db = Path(db)
-    phrase = KeyFile.read(key_file(db)).recover(recovery_key)
-    _keep(db, phrase)
+    keys = _keys(db)
+    user_id, password = str(user_id), str(password)
+    known = keys.has(user_id)
+    count, until = logins.readonly_state(db, user_id) if known else (0, None)
+    now = datetime.now(timezone.utc)
+    raw = keys.unlock(user_id, password)  # on every path: the same time for each
+    if until and datetime.fromisoformat(until) > now:
+        raise AuthError(locked_message(until))
+    if raw is None:
+        if not known:
+            logins.note_door_failure(db)
+            raise AuthError(wrong_login())
+        failed = count + 1
+        ends = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
+        logins.note_readonly_failure(db, user_id, logins.DOOR, 0 if ends else failed, ends,
+                                     attempt=failed)
+        raise AuthError(lockout_message() if ends else wrong_login())
+    if known and count:
+        logins.clear_readonly_count(db, user_id)
+    sqldb.learn(sqldb.head(db), raw)
 
 
-def _keep(db: Path, phrase: str) -> None:
+def recover(db: Path, recovery_key: str) -> KeyFile | None:
+    """Open the database with the recovery key from the binder, for this process; its key
+    file, or None when that is missing or damaged (the recovery key then opens the file on
+    its own, checked by reading it). KeyFileError for a key that is not this file's, a
+    typing slip, a key file of another database; nothing is changed here."""
+    db = Path(db)
     salt = sqldb.head(db)
-    sqldb.remember(phrase)
-    if salt is not None:
-        sqldb.learn(salt, raw_key(phrase, salt), phrase)
+    try:
+        keys = _keys(db)
+    except KeyFileError as exc:
+        if key_file(db).exists() and "another database's" in str(exc):
+            raise
+        keys = None
+    if keys is not None:
+        raw = keys.recover(recovery_key)
+    else:
+        raw = raw_key(parse_recovery_key(recovery_key), salt or b"\0" * 16)
+        if not _opens(db, salt, raw):
+            raise KeyFileError("That recovery key is not this database's: check that the "
+                               "binder's page is of this study's file.")
+    sqldb.learn(salt, raw)
+    return keys
 
 
-def passphrase_of(store: "Store") -> str | None:
-    """The key of an open encrypted store (None for a plain one)."""
+def _opens(db: Path, salt: bytes | None, raw: bytes) -> bool:
+    if salt is None:
+        return False
+    conn = sqldb._dbapi2.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqldb._dbapi2.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def raw_of(store: "Store") -> bytes | None:
+    """The page key of an open encrypted store (None for a plain one)."""
     salt = sqldb.head(store.path)
     if salt is None or salt == sqldb.SQLITE_HEADER:
         return None
-    return sqldb.passphrase_for(salt)
+    return sqldb.raw_for(salt)
 
 
 # -- a new database ---------------------------------------------------------------------------
@@ -98,14 +162,14 @@ def passphrase_of(store: "Store") -> str | None:
 
 def prepare_new(tmp: Path, key: NewKey) -> None:
     """The file about to be made at `tmp` is encrypted with this key."""
-    sqldb.encrypt_new_with(tmp, key.salt, key.raw, key.recovery_key)
+    sqldb.encrypt_new_with(tmp, key.salt, key.raw)
 
 
-def write_new_key_file(db: Path, key: NewKey, user_id: str, password: str) -> None:
-    """The key file of a new database: the recovery key's check and the first
-    administrator's slot (written before the database is moved into place)."""
-    keys = KeyFile.new(key.recovery_key)
-    keys.put(key.recovery_key, user_id, password)
+def new_key_file(db: Path, raw: bytes, salt: bytes, user_id: str, password: str) -> None:
+    """The key file of a new (or newly encrypted) database, with one administrator's slot
+    (written before the database is moved into place)."""
+    keys = KeyFile.new(raw, salt)
+    keys.put(raw, user_id, password)
     keys.write(key_file(db))
 
 
@@ -118,24 +182,27 @@ class Slots:
     def __init__(self, store: "Store") -> None:
         self.store = store
 
-    def _phrase(self) -> str | None:
-        return passphrase_of(self.store)
+    def _raw(self) -> bytes | None:
+        return raw_of(self.store)
+
+    def _read(self) -> KeyFile:
+        return _keys(self.store.path)
 
     @contextlib.contextmanager
     def changing(self, user_id: str | None, password: str) -> Iterator[None]:
         """Around the transaction that stores an account's new password (None: no slot):
         the new slot is added before, the old ones removed after; if the transaction fails,
         the key file is put back as it was."""
-        phrase = self._phrase() if user_id is not None else None
-        if phrase is None:
+        raw = self._raw() if user_id is not None else None
+        if raw is None:
             yield
             return
         path = key_file(self.store.path)
-        keys = KeyFile.read(path)
+        keys = self._read()
         previous = list(keys.slots)
-        label = KeyFile.label(phrase, user_id)
+        label = keys.label(user_id)
         old = [s for s in previous if s.label == label]
-        keys.put(phrase, user_id, password)  # (it replaces by label: the old ones kept too)
+        keys.put(raw, user_id, password)  # (it replaces by label: the old ones kept too)
         keys.slots = [s for s in previous if s.label != label] + old + \
             [s for s in keys.slots if s.label == label]
         keys.write(path)
@@ -145,41 +212,43 @@ class Slots:
             keys.slots = previous
             keys.write(path)
             raise
-        self.after_password(old)
-
-    def after_password(self, old: list | None) -> None:
-        if not old:
-            return
-        path = key_file(self.store.path)
-        keys = KeyFile.read(path)
-        keys.slots = [s for s in keys.slots if s not in old]
-        keys.write(path)
+        if old:
+            keys = self._read()
+            keys.slots = [s for s in keys.slots if s not in old]
+            keys.write(path)
 
     def remove(self, user_id: str) -> None:
         """Take out a deactivated account's slot (it can no longer unwrap the key)."""
-        phrase = self._phrase()
-        if phrase is None:
+        if self._raw() is None:
             return
-        path = key_file(self.store.path)
-        keys = KeyFile.read(path)
-        if keys.remove(phrase, user_id):
-            keys.write(path)
+        keys = self._read()
+        if keys.remove(user_id):
+            keys.write(key_file(self.store.path))
 
     def tidy(self) -> int:
         """Remove the slots of accounts the database calls inactive (a deactivation killed
         before its slot went); how many."""
-        phrase = self._phrase()
-        if phrase is None or self.store.readonly:
+        if self._raw() is None or self.store.readonly:
             return 0
-        path = key_file(self.store.path)
-        keys = KeyFile.read(path)
-        inactive = {KeyFile.label(phrase, r[0]) for r in self.store.conn.execute(
+        try:
+            keys = self._read()
+        except KeyFileError:
+            return 0  # (a copy being checked, or a file opened with the recovery key)
+        inactive = {keys.label(r[0]) for r in self.store.conn.execute(
             "SELECT user_id FROM users WHERE active = 0")}
         before = len(keys.slots)
         keys.slots = [s for s in keys.slots if s.label not in inactive]
         if len(keys.slots) != before:
-            keys.write(path)
+            keys.write(key_file(self.store.path))
         return before - len(keys.slots)
+
+    def has_slot(self, user_id: str) -> bool:
+        if self._raw() is None:
+            return True
+        try:
+            return self._read().has(user_id)
+        except KeyFileError:
+            return False
 
     def without_slot_note(self, user_id: str) -> str | None:
         """What to say of an active account that cannot open the encrypted file (a
@@ -189,20 +258,28 @@ class Slots:
         return tr("The database is encrypted and {user} has no key slot: they open it again "
                   "after a password reset, which makes one.").format(user=user_id)
 
-    def has_slot(self, user_id: str) -> bool:
-        phrase = self._phrase()
-        if phrase is None:
-            return True
-        label = KeyFile.label(phrase, user_id)
-        return any(s.label == label for s in KeyFile.read(key_file(self.store.path)).slots)
-
 
 def copy_key_file(db: Path, copy: Path) -> None:
     """Put the database's key file beside a copy of it (a backup), replaced whole; nothing
     for a plain database."""
     if not sqldb.is_encrypted(db):
         return
-    KeyFile.read(key_file(db)).write(key_file(copy))
+    _keys(db).write(key_file(copy))
+
+
+def verify_problems(conn, path: Path) -> list[str]:
+    """A file the audit trail says was encrypted (made so, or converted) that is plain now
+    was decrypted outside ALS Desk: its patients' data lies in the clear, and so do the
+    backups made since."""
+    from alsdesk.store.audit import A
+
+    row = conn.execute("SELECT seq FROM audit_trail WHERE action = ? ORDER BY seq DESC "
+                       "LIMIT 1", (A.ENCRYPTED,)).fetchone()
+    if row is None or sqldb.is_encrypted(path):
+        return []
+    return [f"the audit trail says the file was encrypted (row {row[0]}), and it is plain "
+            "now: it was decrypted outside ALS Desk. Encrypt it again ('alsdesk encrypt'), "
+            "delete the plain copies and backups made since, and find out who did it"]
 
 
 def plain_warning(path: Path) -> str | None:

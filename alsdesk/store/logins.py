@@ -41,6 +41,7 @@ _LIMITED = (UNKNOWN, "account locked", "account deactivated")
 _LOOK_BACK = 200  # rows read from the end of the trail to count the last minute
 _LOG_FILE = "readonly-logins.json"
 _LOG_EVENTS_MAX = 100
+_LONGEST = timedelta(minutes=16)  # the lockout (15 minutes) and a minute of clock skew
 
 
 @functools.cache
@@ -114,6 +115,11 @@ def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
     state = state if isinstance(state, dict) else {}
     count = state.get("count") if isinstance(state.get("count"), int) else 0
     until = state.get("until") if isinstance(state.get("until"), str) else None
+    try:  # a lockout longer than any the program sets was written by hand: not obeyed
+        if until and datetime.fromisoformat(until) > datetime.now(timezone.utc) + _LONGEST:
+            until = None
+    except (TypeError, ValueError):
+        until = None
     return count, until
 
 
@@ -175,7 +181,9 @@ def flush_readonly(store: "Store") -> int:
                       f"{str(event.get('purpose'))[:40]} ({event.get('count')}), {when}"
                       if user else f"{UNKNOWN} in a read-only window, {when}")
             if event.get("purpose") == DOOR:
-                reason = (f"{UNKNOWN} or wrong password: it unwrapped no key of the "
+                reason = (f"wrong password at the encrypted file's login "
+                          f"({event.get('count')}), {when}" if user else
+                          f"{UNKNOWN} or wrong password: it unwrapped no key of the "
                           f"encrypted file, {when}")
             store.audit(A.LOGIN_FAILED, field=field, reason=reason)
         if dropped:

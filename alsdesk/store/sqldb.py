@@ -9,8 +9,8 @@ delete the WAL under it (seen: a test's sqlite3 look at an open store's file mad
 refuse its next save as "journal deleted"). Import it as
 `from alsdesk.store.sqldb import driver as sqlite3`, in the tests too.
 
-Keys (issue 20): a login unwraps the database's passphrase (alsdesk/keyslots.py) and hands
-it to `remember`. From then on every connection this process opens to a file encrypted with
+Keys (issue 20): a login unwraps the database's page key (alsdesk/keyslots.py) and hands it
+to `learn`, with the file's salt. From then on every connection this process opens to a file encrypted with
 it -- the database, its backups, a restore's copies, verify's look -- is keyed as it opens,
 so none of the code that reads the file needs to know. The page key is derived once per
 salt (PBKDF2, a fifth of a second) and given raw after that. The database and all its
@@ -38,8 +38,6 @@ class Encrypted(StoreError):
 
 _lock = threading.Lock()
 _raw_by_salt: dict[bytes, bytes] = {}
-_phrase_by_salt: dict[bytes, str] = {}
-_passphrases: list[str] = []
 _new: dict[str, bytes] = {}  # a file to be made encrypted -> its salt
 
 
@@ -63,48 +61,23 @@ def is_encrypted(path: str | os.PathLike) -> bool:
     return data is not None and data != SQLITE_HEADER
 
 
-def remember(passphrase: str, salt: bytes | None = None) -> bytes | None:
-    """Keep a database passphrase for this process; with the salt of a file, its raw key
-    (derived once)."""
-    with _lock:
-        if passphrase not in _passphrases:
-            _passphrases.append(passphrase)
-    return raw_for(salt) if salt is not None else None
-
-
 def raw_for(salt: bytes) -> bytes | None:
-    """The raw page key of files with this salt, if a remembered passphrase gives it."""
-    from alsdesk.keyslots import raw_key
-
+    """The page key of files with this salt, if this process unlocked it."""
     with _lock:
-        raw = _raw_by_salt.get(salt)
-        phrases = list(_passphrases)
-    if raw is None and len(phrases) == 1:
-        raw = raw_key(phrases[0], salt)
-        learn(salt, raw, phrases[0])
-    return raw
+        return _raw_by_salt.get(salt)
 
 
-def learn(salt: bytes, raw: bytes, passphrase: str | None = None) -> None:
-    """A raw key known already (derived by the caller) for files with this salt."""
+def learn(salt: bytes, raw: bytes) -> None:
+    """The page key of files with this salt (unwrapped by a login, derived from the
+    recovery key, or made for a new file)."""
     with _lock:
         _raw_by_salt[salt] = raw
-        if passphrase is not None:
-            _phrase_by_salt[salt] = passphrase
-
-
-def passphrase_for(salt: bytes) -> str | None:
-    """The passphrase of files with this salt, when this process unlocked it."""
-    with _lock:
-        return _phrase_by_salt.get(salt)
 
 
 def forget() -> None:
     """Drop every key of this process (tests; a program that closed its database)."""
     with _lock:
         _raw_by_salt.clear()
-        _phrase_by_salt.clear()
-        _passphrases.clear()
         _new.clear()
 
 
@@ -130,9 +103,9 @@ def encrypt_new(path: str | os.PathLike, like: str | os.PathLike) -> bool:
     return True
 
 
-def encrypt_new_with(path: str | os.PathLike, salt: bytes, raw: bytes, passphrase: str) -> None:
+def encrypt_new_with(path: str | os.PathLike, salt: bytes, raw: bytes) -> None:
     """Make the new file at `path` encrypted with this salt and raw key (a new database)."""
-    learn(salt, raw, passphrase)
+    learn(salt, raw)
     with _lock:
         _new[_canonical(path)] = salt
 
@@ -185,6 +158,9 @@ def connect(database, *args, **kwargs):
     conn = _dbapi2.connect(database, *args, **kwargs)
     if key is not None:
         raw, salt = key
+        # SQLCipher's own log would print its errors (a wrong key's HMAC failures) to the
+        # terminal: the program says what they mean instead.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
         # Sorting and temporary tables stay in memory: SQLite's temporary files would hold
         # patient data in the clear.
@@ -203,5 +179,5 @@ class _Driver:
 
 driver = _Driver()
 
-__all__ = ["driver", "Encrypted", "remember", "forget", "unlocked", "encrypt_new",
+__all__ = ["driver", "Encrypted", "learn", "forget", "unlocked", "encrypt_new",
            "is_encrypted"]

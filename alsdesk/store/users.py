@@ -307,6 +307,14 @@ def _still_locked(until: str | None, now: datetime) -> bool:
         return False  # a lockout time nobody wrote (the file edited by hand)
 
 
+def lockout_message() -> str:
+    return _lockout_message()
+
+
+def locked_message(until: str) -> str:
+    return _locked_message(until)
+
+
 def wrong_login() -> str:
     """The login's message for a wrong id or password (an encrypted file's too)."""
     return _wrong("login")
