@@ -141,11 +141,17 @@ def _database(db: Path) -> list[Check]:
     from alsdesk.store import sqldb
 
     if sqldb.is_encrypted(db) and not sqldb.unlocked(db) and key_file(db).exists():
+        from alsdesk.keyslots import KeyFile, KeyFileError
+
         keys = key_file(db)  # (doctor logs nobody in)
-        checks.append(Check(OK, "database", f"{db}, {size / 1e6:.1f} MB, encrypted "
-                                            f"(SQLCipher 4) with its key file {keys.name}; "
-                                            "its contents are checked by `alsdesk verify`, "
-                                            "with a login"))
+        try:
+            KeyFile.read(keys).of_database(sqldb.head(db), db)
+            checks.append(Check(OK, "database", f"{db}, {size / 1e6:.1f} MB, encrypted "
+                                                f"(SQLCipher 4) with its key file "
+                                                f"{keys.name}; its contents are checked by "
+                                                "`alsdesk verify`, with a login"))
+        except KeyFileError as exc:
+            checks.append(Check(FAIL, "database", f"{db} is encrypted: {exc}"))
         return checks + _rest(db)
     try:
         info = schema.inspect_file(db)
@@ -175,7 +181,15 @@ def _rest(db: Path) -> list[Check]:
     """Write access, the lock, the backups and the disk (a file doctor cannot open too)."""
     from alsdesk.store.lock import current_holder
 
+    from alsdesk.store import convert
+
     checks = []
+    for aside in convert.asides(db):
+        checks.append(Check(WARN, "plain copy", f"{aside.name}, the plain file kept aside by "
+                                                "`alsdesk encrypt`, holds the patients' data "
+                                                "in the clear: delete it with `alsdesk "
+                                                "encrypt --confirm` once the encrypted file "
+                                                "is checked"))
     writable = os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
     if not writable:
         checks.append(Check(WARN, "write access", f"this account cannot write {db} or its "

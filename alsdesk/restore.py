@@ -77,6 +77,7 @@ class RestorePlan:
     current: Summary | None
     current_problem: str | None  # why the current file cannot be read, or None
     tampered: str | None = None  # why its logins are refused (changed outside ALS Desk)
+    other_key: bool = False  # both encrypted, with different keys (another recovery key)
 
     @property
     def authorised_by_backup(self) -> bool:
@@ -101,7 +102,13 @@ class RestorePlan:
                 path=self.database, problem=self.current_problem)
             who = tr("The current file cannot be read, so an administrator of the backup "
                      "authorises the restore.")
-        return "\n".join([now, tr("With:      {file}").format(file=self.backup.text()), who])
+        lines = [now, tr("With:      {file}").format(file=self.backup.text()), who]
+        if self.other_key:
+            lines.append(tr("The backup is encrypted with another key than the current "
+                            "database: after the restore its recovery key is the backup's "
+                            "(the one shown when that file was made or encrypted), not the "
+                            "one in the binder for the current file."))
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,11 @@ def plan(db_path: Path, backup_file: Path, study: Study | None = None) -> Restor
     check_backup(backup_file, study=study)
     current, problem = _current(db_path, study)
     tampered = _tampered(db_path, "") if current is not None else None
-    return RestorePlan(db_path, _read(summary, backup_file), current, problem, tampered)
+    other_key = (db_path.is_file() and sqldb.is_encrypted(db_path)
+                 and sqldb.is_encrypted(backup_file)
+                 and sqldb.head(db_path) != sqldb.head(backup_file))
+    return RestorePlan(db_path, _read(summary, backup_file), current, problem, tampered,
+                       other_key)
 
 
 def restore(db_path: Path, backup_file: Path, *, user_id: str, password: str,

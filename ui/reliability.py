@@ -149,6 +149,9 @@ def after_login(w: "MainWindow") -> None:
     plain = encryption.plain_warning(w.db_path)
     if plain and store.setting("demo") != "synthetic":  # (a demo holds nobody's identity)
         w.prompts.notify(tr("The database is not encrypted"), plain)
+    aside = encryption.aside_warning(w.db_path)
+    if aside and store.role is not None and store.role.value == "admin":
+        w.prompts.notify(tr("A plain copy is kept aside"), aside)
     stale = store.stale_lock
     if stale is not None:
         w.prompts.notify(tr("ALS Desk was not closed properly"),

@@ -64,6 +64,15 @@ def partial_copy(plain: Path) -> Path:
     return Path(str(plain) + PARTIAL)
 
 
+def remove_partial(plain: Path) -> None:
+    """The half-made copy a killed `alsdesk encrypt` left (called with the database's lock
+    held: no conversion is running). It is encrypted: no data in the clear, only clutter."""
+    target = partial_copy(plain)
+    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm"),
+                     Path(f"{target}-journal"), Path(f"{target}.lock")):
+        leftover.unlink(missing_ok=True)
+
+
 def encrypt_copy(plain: Path, passphrase: str) -> Path:
     """Make, check and sync the encrypted copy of a plain database, beside it; its path.
 
@@ -71,8 +80,7 @@ def encrypt_copy(plain: Path, passphrase: str) -> Path:
     interrupted run is removed first."""
     plain = Path(plain)
     target = partial_copy(plain)
-    for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
-        leftover.unlink(missing_ok=True)
+    remove_partial(plain)
     source = sqlite3.connect(f"file:{plain}?mode=ro", uri=True)
     try:
         counts = _counts(source)

@@ -13,7 +13,9 @@ from alsdesk.errors import (
     AuthError, DiskFull, ReadOnlyDatabase, StoreError, WorkflowError,
 )
 from alsdesk.i18n import tr
-from alsdesk.store import audit, clock, definitions, encryption, format2, logins, schema
+from alsdesk.store import (
+    audit, cipher, clock, definitions, encryption, format2, logins, schema,
+)
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
 from alsdesk.store.sink import (  # noqa: F401
@@ -240,8 +242,10 @@ class Store:
             store = cls(conn, path, study)
             store.study_version = number
             store._lock, store.stale_lock = lock, lock.stale
-            # Copies with patient data a killed restore left (its lock is ours now).
+            # Copies with patient data a killed restore or encryption left (their lock is
+            # ours now).
             clean_restore_leftovers(path)
+            cipher.remove_partial(path)
             try:
                 # Migration and new columns commit with their audit rows, or not at all.
                 with store.transaction():

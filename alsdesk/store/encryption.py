@@ -282,6 +282,20 @@ def verify_problems(conn, path: Path) -> list[str]:
             "delete the plain copies and backups made since, and find out who did it"]
 
 
+def aside_warning(path: Path) -> str | None:
+    """What the window tells an administrator of the plain file `alsdesk encrypt` kept
+    aside (None when there is none)."""
+    from alsdesk.store.convert import asides
+
+    kept = asides(Path(path))
+    if not kept or not sqldb.is_encrypted(path):
+        return None
+    return tr("{name} beside the database is its plain copy, kept aside by 'alsdesk "
+              "encrypt': it holds the patients' data in the clear. Once the encrypted file is "
+              "checked, delete it with 'alsdesk encrypt --confirm' (it asks for the recovery "
+              "key).").format(name=", ".join(p.name for p in kept))
+
+
 def plain_warning(path: Path) -> str | None:
     """What the window says of a plain file (None for an encrypted one)."""
     if sqldb.is_encrypted(path):

@@ -1898,8 +1898,8 @@ Database: {path}</source>
         <translation>هیچ چیز اعمال نمی‌شود: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="57"/>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="55"/>
+        <location filename="../../ui/app.py" line="60"/>
         <location filename="../../ui/reliability.py" line="55"/>
         <location filename="../../ui/reliability.py" line="65"/>
         <location filename="../../ui/reliability.py" line="80"/>
@@ -1907,17 +1907,17 @@ Database: {path}</source>
         <translation>پایگاه داده باز نمی‌شود</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="62"/>
+        <location filename="../../ui/app.py" line="60"/>
         <source>The database has no accounts yet and is open read-only: nobody can log in.</source>
         <translation>این پایگاه داده هنوز هیچ حسابی ندارد و فقط‌خواندنی باز شده است: هیچ‌کس نمی‌تواند وارد شود.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="97"/>
+        <location filename="../../ui/app.py" line="93"/>
         <source>The database was not opened.</source>
         <translation>پایگاه داده باز نشد.</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="233"/>
+        <location filename="../../ui/app.py" line="229"/>
         <source>ALS Desk cannot start</source>
         <translation>ALS Desk نمی‌تواند اجرا شود</translation>
     </message>
@@ -4978,57 +4978,62 @@ Has ALS Desk on the other computer been closed?</source>
     </message>
     <message>
         <location filename="../../ui/reliability.py" line="154"/>
+        <source>A plain copy is kept aside</source>
+        <translation>یک رونوشت بی‌رمز کنار گذاشته شده است</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reliability.py" line="157"/>
         <source>ALS Desk was not closed properly</source>
         <translation>ALS Desk درست بسته نشده بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="155"/>
+        <location filename="../../ui/reliability.py" line="158"/>
         <source>ALS Desk did not close properly last time ({what}). The data is being checked…</source>
         <translation>ALS Desk دفعهٔ پیش درست بسته نشد ({what}). داده‌ها در حال بررسی‌اند…</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="159"/>
+        <location filename="../../ui/reliability.py" line="162"/>
         <source>Checking the data failed</source>
         <translation>بررسی داده‌ها ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="170"/>
-        <location filename="../../ui/reliability.py" line="223"/>
+        <location filename="../../ui/reliability.py" line="173"/>
+        <location filename="../../ui/reliability.py" line="226"/>
         <source>Automatic backup failed</source>
         <translation>تهیهٔ خودکار نسخهٔ پشتیبان ناموفق بود</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="185"/>
+        <location filename="../../ui/reliability.py" line="188"/>
         <source>Database checked: SQLite&apos;s quick check found no damage</source>
         <translation>پایگاه داده بررسی شد: بررسی سریع SQLite هیچ آسیبی نیافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="187"/>
+        <location filename="../../ui/reliability.py" line="190"/>
         <source>The database is damaged</source>
         <translation>پایگاه داده آسیب دیده است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="188"/>
+        <location filename="../../ui/reliability.py" line="191"/>
         <source>SQLite&apos;s check of {path} found damage ({problems}). Do not keep working on this file: close ALS Desk, tell your data manager and restore the latest backup.</source>
         <translation>بررسی SQLite روی {path} آسیب پیدا کرد ({problems}). روی این فایل به کار ادامه ندهید: ALS Desk را ببندید، به مدیر داده‌ها اطلاع دهید و آخرین نسخهٔ پشتیبان را بازگردانی کنید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="196"/>
+        <location filename="../../ui/reliability.py" line="199"/>
         <source>Data checked after the last crash: everything is in order</source>
         <translation>داده‌ها پس از آخرین بسته‌شدن ناگهانی بررسی شدند: همه چیز درست است</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="198"/>
+        <location filename="../../ui/reliability.py" line="201"/>
         <source>The data check found problems</source>
         <translation>بررسی داده‌ها مشکلاتی یافت</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="199"/>
+        <location filename="../../ui/reliability.py" line="202"/>
         <source>After ALS Desk was not closed properly, checking the database found problems. Tell your data manager before going on.</source>
         <translation>پس از درست بسته نشدن ALS Desk، بررسی پایگاه داده مشکلاتی یافت. پیش از ادامهٔ کار به مدیر داده‌ها اطلاع دهید.</translation>
     </message>
     <message>
-        <location filename="../../ui/reliability.py" line="213"/>
+        <location filename="../../ui/reliability.py" line="216"/>
         <source>Backup made: {file}</source>
         <translation>نسخهٔ پشتیبان تهیه شد: {file}</translation>
     </message>
@@ -6808,105 +6813,110 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>هیچ</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="87"/>
-        <location filename="../../alsdesk/restore.py" line="92"/>
+        <location filename="../../alsdesk/restore.py" line="88"/>
+        <location filename="../../alsdesk/restore.py" line="93"/>
         <source>Replaces:  {file}</source>
         <translation>جایگزینِ:  {file}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="88"/>
+        <location filename="../../alsdesk/restore.py" line="89"/>
         <source>The current database was changed outside ALS Desk (nobody can log in to it), so an administrator of the backup authorises the restore, if the backup is a known earlier state of this database.</source>
         <translation>پایگاه دادهٔ کنونی بیرون از ALS Desk تغییر کرده است (هیچ‌کس نمی‌تواند وارد آن شود)، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند، به شرط آنکه نسخهٔ پشتیبان حالت پیشینِ شناخته‌شده‌ای از همین پایگاه داده باشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="93"/>
+        <location filename="../../alsdesk/restore.py" line="94"/>
         <source>An administrator of the current database authorises the restore.</source>
         <translation>مدیر سامانهٔ پایگاه دادهٔ کنونی بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="95"/>
+        <location filename="../../alsdesk/restore.py" line="96"/>
         <source>Replaces:  nothing (there is no database at {path})</source>
         <translation>جایگزینِ:  هیچ (در {path} پایگاه داده‌ای نیست)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="97"/>
+        <location filename="../../alsdesk/restore.py" line="98"/>
         <source>There is no current database, so an administrator of the backup authorises the restore.</source>
         <translation>پایگاه دادهٔ کنونی وجود ندارد، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="100"/>
+        <location filename="../../alsdesk/restore.py" line="101"/>
         <source>Replaces:  {path}, which cannot be read ({problem})</source>
         <translation>جایگزینِ:  {path}، که خوانده نمی‌شود ({problem})</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="102"/>
+        <location filename="../../alsdesk/restore.py" line="103"/>
         <source>The current file cannot be read, so an administrator of the backup authorises the restore.</source>
         <translation>فایل کنونی خوانده نمی‌شود، بنابراین مدیر سامانهٔ نسخهٔ پشتیبان بازگردانی را تأیید می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="104"/>
+        <location filename="../../alsdesk/restore.py" line="105"/>
         <source>With:      {file}</source>
         <translation>با:        {file}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="213"/>
+        <location filename="../../alsdesk/restore.py" line="107"/>
+        <source>The backup is encrypted with another key than the current database: after the restore its recovery key is the backup&apos;s (the one shown when that file was made or encrypted), not the one in the binder for the current file.</source>
+        <translation>نسخهٔ پشتیبان با کلیدی جز کلید پایگاه دادهٔ کنونی رمزگذاری شده است: پس از بازگرداندن، کلید بازیابی آن کلید نسخهٔ پشتیبان است (همان که هنگام ساختن یا رمزگذاری آن پرونده نشان داده شد)، نه آنچه برای پروندهٔ کنونی در پوشهٔ مطالعه است.</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/restore.py" line="224"/>
         <source>The restore of {path} failed ({error}); the database at that name was not replaced.</source>
         <translation>بازگردانی {path} ناموفق بود ({error})؛ پایگاه داده‌ای که این نام را دارد جایگزین نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="233"/>
+        <location filename="../../alsdesk/restore.py" line="244"/>
         <source>The backup {path} is encrypted with another key, and your login does not open it with its key file {keys}: check the user id and password, and that the key file was copied with the backup.</source>
         <translation>نسخهٔ پشتیبان {path} با کلید دیگری رمزگذاری شده است و ورود شما آن را با پروندهٔ کلیدش {keys} باز نمی‌کند: شناسهٔ کاربری و گذرواژه را بررسی کنید، و اینکه پروندهٔ کلید همراه نسخهٔ پشتیبان رونوشت شده باشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="256"/>
+        <location filename="../../alsdesk/restore.py" line="267"/>
         <source>Only an administrator may restore a backup; {user} is a {role}.</source>
         <translation>فقط مدیر سامانه می‌تواند نسخهٔ پشتیبان را بازگردانی کند؛ نقش {user}، {role} است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="265"/>
+        <location filename="../../alsdesk/restore.py" line="276"/>
         <source>There is no backup file {path}.</source>
         <translation>فایل پشتیبان {path} وجود ندارد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="267"/>
+        <location filename="../../alsdesk/restore.py" line="278"/>
         <source>That is the database itself, not a backup of it.</source>
         <translation>این خودِ پایگاه داده است، نه نسخهٔ پشتیبان آن.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="269"/>
+        <location filename="../../alsdesk/restore.py" line="280"/>
         <source>The folder {folder} is not there.</source>
         <translation>پوشهٔ {folder} در دسترس نیست.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="272"/>
+        <location filename="../../alsdesk/restore.py" line="283"/>
         <source>{backup} is not encrypted (it was made before the database was): restoring it would put the patients&apos; data back in the clear. Copy it to a new name, run &apos;alsdesk encrypt&apos; on that copy (--db), then restore the copy.</source>
         <translation>{backup} رمزگذاری نشده است (پیش از رمزگذاری پایگاه داده ساخته شده): بازگرداندن آن داده‌های بیماران را دوباره بی‌رمز می‌کند. آن را با نامی تازه رونوشت کنید، &apos;alsdesk encrypt&apos; را روی آن رونوشت اجرا کنید (--db)، سپس رونوشت را بازگردانید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="279"/>
+        <location filename="../../alsdesk/restore.py" line="290"/>
         <source>{path} is a link to {target}: restore the database itself (give that path with --db).</source>
         <translation>{path} پیوندی به {target} است: خودِ پایگاه داده را بازگردانی کنید (آن مسیر را با --db بدهید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="304"/>
+        <location filename="../../alsdesk/restore.py" line="315"/>
         <source>{path} holds data of study {found}, not {study}: a backup of {study} is not restored over it.</source>
         <translation>{path} دادهٔ مطالعهٔ {found} را دارد، نه {study}: نسخهٔ پشتیبان {study} روی آن بازگردانی نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="355"/>
+        <location filename="../../alsdesk/restore.py" line="366"/>
         <source>{path} was changed outside ALS Desk, so its own administrators cannot authorise a restore, and {backup} is not a known earlier state of it (its {head} is neither in the database&apos;s audit trail nor in the heads log or seal kept with its backups). Restore a backup that ALS Desk made of this database.</source>
         <translation>{path} بیرون از ALS Desk تغییر کرده است، بنابراین مدیران سامانهٔ خودِ آن نمی‌توانند بازگردانی را تأیید کنند، و {backup} حالت پیشینِ شناخته‌شده‌ای از آن نیست ({head} آن نه در ردپای ممیزی پایگاه داده هست و نه در فهرست سرهای زنجیره یا مهری که کنار نسخه‌های پشتیبان آن نگه داشته می‌شود). نسخهٔ پشتیبانی را بازگردانی کنید که ALS Desk از همین پایگاه داده تهیه کرده است.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="406"/>
+        <location filename="../../alsdesk/restore.py" line="417"/>
         <source>The restored copy failed its check:
 {report}</source>
         <translation>نسخهٔ بازگردانی‌شده در بررسی رد شد:
 {report}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/restore.py" line="470"/>
+        <location filename="../../alsdesk/restore.py" line="481"/>
         <source>{path} cannot be read ({error}).</source>
         <translation>{path} خوانده نمی‌شود ({error}).</translation>
     </message>
@@ -7698,84 +7708,84 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{n} سطر تفاوت دارد؛ {first} (درجه‌ها، کارت‌ها و جدول‌هایی که از آن محاسبه می‌شوند برای همهٔ فرم‌ها، از جمله فرم‌های قدیمی، تغییر می‌کنند)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="126"/>
+        <location filename="../../alsdesk/store/core.py" line="130"/>
         <location filename="../../alsdesk/store/placing.py" line="36"/>
         <source>{path} already exists: pick a new file name or open it instead.</source>
         <translation>{path} از پیش وجود دارد: نام فایل تازه‌ای برگزینید یا به‌جای آن همین فایل را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="130"/>
+        <location filename="../../alsdesk/store/core.py" line="134"/>
         <source>The folder {folder} does not exist: create it first or pick another.</source>
         <translation>پوشهٔ {folder} وجود ندارد: ابتدا آن را بسازید یا پوشهٔ دیگری برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="302"/>
+        <location filename="../../alsdesk/store/core.py" line="312"/>
         <source>The database {path} is open read-only: nothing can be saved. To make changes, close it and open it again when no other ALS Desk is using it.</source>
         <translation>پایگاه دادهٔ {path} به‌صورت فقط‌خواندنی باز است: چیزی ذخیره نمی‌شود. برای تغییر دادن، آن را ببندید و هنگامی که هیچ ALS Desk دیگری از آن استفاده نمی‌کند دوباره باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="456"/>
+        <location filename="../../alsdesk/store/core.py" line="466"/>
         <source>A setting is named by text, not {kind}.</source>
         <translation>نام تنظیم باید متن باشد، نه {kind}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="470"/>
+        <location filename="../../alsdesk/store/core.py" line="480"/>
         <source>{name} is not a setting&apos;s name: lower-case letters, digits, &apos;_&apos; and &apos;.&apos;, at most 64 (e.g. &apos;date_format&apos;).</source>
         <translation>{name} نام یک تنظیم نیست: حروف کوچک لاتین، رقم، &apos;_&apos; و &apos;.&apos;، حداکثر 64 نویسه (مثلاً &apos;date_format&apos;).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="474"/>
+        <location filename="../../alsdesk/store/core.py" line="484"/>
         <source>The value of the setting &apos;{key}&apos; {problem}.</source>
         <translation>مقدار تنظیم «{key}» {problem}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="479"/>
+        <location filename="../../alsdesk/store/core.py" line="489"/>
         <source>The setting &apos;{key}&apos; {problem}; {value} was not kept.</source>
         <translation>تنظیم «{key}» {problem}؛ {value} نگه داشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="532"/>
+        <location filename="../../alsdesk/store/core.py" line="543"/>
         <source>The database {path} is on a disk that is mounted read-only (a write-protected USB stick or memory card, or a drive or share mounted read-only): nothing can be saved there. You can open it read-only to look at it; to work on it, make the disk writable or copy the database to a folder you can write to.</source>
         <translation>پایگاه دادهٔ {path} روی دیسکی است که فقط‌خواندنی متصل شده است (حافظهٔ USB یا کارت حافظه‌ای که در برابر نوشتن محافظت شده است، یا درایو یا پوشهٔ اشتراکی فقط‌خواندنی): چیزی آنجا ذخیره نمی‌شود. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، دیسک را قابل نوشتن کنید یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="540"/>
+        <location filename="../../alsdesk/store/core.py" line="551"/>
         <source>The database {path} is read-only for this account (its file permissions or read-only mark). You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the file.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است (به سبب مجوزهای فایل یا نشان فقط‌خواندنی آن). می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در فایل را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="547"/>
+        <location filename="../../alsdesk/store/core.py" line="558"/>
         <location filename="../../alsdesk/store/lock.py" line="400"/>
         <source>The folder {folder} is read-only for this account, so ALS Desk cannot save changes to the database there. You can open it read-only to look at it; to work on it, ask the workstation&apos;s administrator for write access to the folder, or copy the database to a folder you can write to.</source>
         <translation>پوشهٔ {folder} برای این حساب فقط‌خواندنی است، بنابراین ALS Desk نمی‌تواند تغییرات پایگاه داده را آنجا ذخیره کند. می‌توانید آن را به‌صورت فقط‌خواندنی باز کنید تا داده‌ها را ببینید؛ برای کار روی آن، از مدیر این رایانه دسترسی نوشتن در پوشه را بخواهید، یا پایگاه داده را به پوشه‌ای کپی کنید که در آن اجازهٔ نوشتن دارید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="560"/>
+        <location filename="../../alsdesk/store/core.py" line="571"/>
         <source>The database {path} is in use by another program (an SQLite browser, a backup or sync tool) or another ALS Desk. Close it there, then try again; nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} در دست برنامهٔ دیگری (یک مرورگر SQLite، ابزار پشتیبان‌گیری یا همگام‌سازی) یا ALS Desk دیگری است. آن را در آنجا ببندید، سپس دوباره تلاش کنید؛ چیزی ذخیره نشد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="566"/>
+        <location filename="../../alsdesk/store/core.py" line="577"/>
         <source>The disk holding {path} is full: nothing was saved. Free some space (or ask IT), then save again.</source>
         <translation>دیسکی که {path} روی آن است پر است: چیزی ذخیره نشد. کمی فضا آزاد کنید (یا از واحد فناوری اطلاعات کمک بخواهید)، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="571"/>
+        <location filename="../../alsdesk/store/core.py" line="582"/>
         <source>The database {path} is read-only for this account: nothing was saved. Ask the workstation&apos;s administrator for write access to the file and its folder.</source>
         <translation>پایگاه دادهٔ {path} برای این حساب فقط‌خواندنی است: چیزی ذخیره نشد. از مدیر این رایانه دسترسی نوشتن در فایل و پوشهٔ آن را بخواهید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="577"/>
+        <location filename="../../alsdesk/store/core.py" line="588"/>
         <source>The disk holding {path} reported an error while writing: nothing was saved. If the database is on a USB stick or network drive, check that it is still connected, then save again.</source>
         <translation>دیسکی که {path} روی آن است هنگام نوشتن خطا داد: چیزی ذخیره نشد. اگر پایگاه داده روی حافظهٔ USB یا درایو شبکه است، بررسی کنید که هنوز متصل باشد، سپس دوباره ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="587"/>
+        <location filename="../../alsdesk/store/core.py" line="598"/>
         <source>The database {path} cannot be opened: {error}.</source>
         <translation>پایگاه دادهٔ {path} باز نمی‌شود: {error}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/core.py" line="589"/>
+        <location filename="../../alsdesk/store/core.py" line="600"/>
         <source>The database {path} could not be written ({error}); nothing was saved.</source>
         <translation>پایگاه دادهٔ {path} نوشته نشد ({error})؛ چیزی ذخیره نشد.</translation>
     </message>
@@ -8394,22 +8404,22 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>«{value}» یک نقش نیست: یکی از این‌ها را برگزینید: {names}.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="320"/>
+        <location filename="../../alsdesk/store/users.py" line="328"/>
         <source>The password is wrong ({left} tries left before the account is locked).</source>
         <translation>گذرواژه نادرست است (تا قفل شدن حساب {left} بار دیگر فرصت دارید).</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="322"/>
+        <location filename="../../alsdesk/store/users.py" line="330"/>
         <source>The user id or the password is wrong. After {n} wrong passwords in a row an account is locked for {minutes} minutes.</source>
         <translation>شناسهٔ کاربری یا گذرواژه نادرست است. پس از {n} گذرواژهٔ نادرست پیاپی، حساب به مدت {minutes} دقیقه قفل می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="328"/>
+        <location filename="../../alsdesk/store/users.py" line="336"/>
         <source>Wrong password {n} times: the account is locked for {minutes} minutes.</source>
         <translation>{n} بار گذرواژهٔ نادرست: حساب به مدت {minutes} دقیقه قفل شد.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/users.py" line="334"/>
+        <location filename="../../alsdesk/store/users.py" line="342"/>
         <source>This account is locked after too many wrong passwords. Try again after {time} or ask an administrator to unlock it.</source>
         <translation>این حساب پس از گذرواژه‌های نادرست پرشمار قفل شده است. پس از ساعت {time} دوباره تلاش کنید یا از مدیر سامانه بخواهید قفل آن را باز کند.</translation>
     </message>
@@ -9095,12 +9105,17 @@ No older backup was deleted. Keep the database and the backup folder as they are
         <translation>{date} روزی از تقویم شمسی نیست</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/encryption.py" line="189"/>
+        <location filename="../../alsdesk/store/encryption.py" line="258"/>
         <source>The database is encrypted and {user} has no key slot: they open it again after a password reset, which makes one.</source>
         <translation>پایگاه داده رمزگذاری شده است و {user} جای کلیدی ندارد: پس از بازنشانی گذرواژه، که یکی برایش می‌سازد، دوباره آن را باز می‌کند.</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/store/encryption.py" line="212"/>
+        <location filename="../../alsdesk/store/encryption.py" line="293"/>
+        <source>{name} beside the database is its plain copy, kept aside by &apos;alsdesk encrypt&apos;: it holds the patients&apos; data in the clear. Once the encrypted file is checked, delete it with &apos;alsdesk encrypt --confirm&apos; (it asks for the recovery key).</source>
+        <translation>{name} در کنار پایگاه داده رونوشت بی‌رمز آن است که &apos;alsdesk encrypt&apos; کنار گذاشته: داده‌های بیماران را بی‌رمز نگه می‌دارد. پس از بررسی پروندهٔ رمزگذاری‌شده، آن را با &apos;alsdesk encrypt --confirm&apos; پاک کنید (کلید بازیابی را می‌پرسد).</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/store/encryption.py" line="303"/>
         <source>This database is not encrypted: anyone who copies {path} reads its patients&apos; names and numbers. An administrator converts it with &apos;alsdesk encrypt&apos; (see the README).</source>
         <translation>این پایگاه داده رمزگذاری نشده است: هر کس {path} را رونوشت کند نام‌ها و شماره‌های بیماران آن را می‌خواند. مدیر سامانه آن را با &apos;alsdesk encrypt&apos; تبدیل می‌کند (README را ببینید).</translation>
     </message>
