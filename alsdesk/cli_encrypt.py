@@ -13,11 +13,17 @@ import click
 @click.option("--password-stdin", is_flag=True, help="Read your password from standard input.")
 @click.option("--confirm", is_flag=True,
               help="After checking the encrypted file: type the recovery key back from the "
-                   "binder, and the plain file kept aside is deleted.")
+                   "binder, and the file kept aside is deleted.")
+@click.option("--rekey", is_flag=True,
+              help="An encrypted database under a new key (someone who left may have taken "
+                   "the old one out of their slot): a new recovery key, new passwords for "
+                   "the other accounts.")
 @click.pass_context
-def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confirm: bool) -> None:
-    """Encrypt a plain database: the administrator's password opens it from now on, the
-    recovery key is printed once, the other accounts need new passwords."""
+def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confirm: bool,
+            rekey: bool) -> None:
+    """Encrypt a plain database (or, with --rekey, give an encrypted one a new key): the
+    administrator's password opens it from now on, the recovery key is printed once, the
+    other accounts need new passwords."""
     from alsdesk.cli import _db_path, _password_of, _read_line, _recovery_text
     from alsdesk.store import convert
 
@@ -36,16 +42,23 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
     password = _password_of(acting, password_stdin)
     # The key is printed before the encrypted copy replaces the file: a kill after that
     # moment finds it on the screen already.
-    done = convert.encrypt(path, acting, password,
+    if rekey:  # the file opens with this login first (under its old key)
+        from alsdesk.store import encryption
+
+        encryption.open_door(path, acting, password)
+    done = convert.encrypt(path, acting, password, rekey=rekey,
                            show_key=lambda key: click.echo(_recovery_text(path, key) + "\n"))
     click.echo("Before:\n" + done.verify_before)
     click.echo(f"\nEncrypted {path}. After:\n" + done.verify_after)
     click.echo("VERIFY OK" if done.ok_after else "VERIFY FAILED: keep the plain file kept "
                "aside, and do not confirm.")
-    click.echo(f"\nThe plain file is kept aside as {done.aside.name}: once you have checked "
+    what = "file under its old key" if rekey else "plain file"
+    click.echo(f"\nThe {what} is kept aside as {done.aside.name}: once you have checked "
                "the encrypted file (log in, look at a subject), delete it with 'alsdesk "
-               "encrypt --confirm' (it asks for the recovery key above). Every backup made "
-               "before this conversion is plain: delete those too.")
+               "encrypt --confirm' (it asks for the recovery key above). "
+               + ("The backups made before open with the old key and old passwords: delete "
+                  "or lock away those you do not need." if rekey else
+                  "Every backup made before this conversion is plain: delete those too."))
     if done.without_slot:
         click.echo("\nThese accounts cannot open the file until you give each a new password "
                    "('alsdesk users reset-password'; their old ones were readable in the plain "

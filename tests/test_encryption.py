@@ -527,3 +527,79 @@ def test_the_recovery_key_opens_the_file_without_its_key_file(made, damage):
     _open(path, "admin", "Binder-page-73").close()
     _fresh()
     assert not encryption.unlock(path, "nora", _pw("nora"))  # a new password for her too
+
+
+def test_a_new_key_shuts_out_a_page_key_taken_before(made):
+    """An insider took the page key out of their slot (a few lines against the key file's
+    format), then left: after `encrypt --rekey` that key opens nothing, the administrator
+    gets in with the new file, the others need new passwords, and confirm (with the new
+    recovery key) deletes the file under the old key."""
+    path, store = made
+    old_key = store.recovery_key
+    taken = encryption.raw_of(store)
+    store.close()
+    keys = []
+    done = convert.encrypt(path, "admin", PASSWORD, show_key=keys.append, rekey=True)
+    assert done.ok_after and keys == [done.recovery_key] != [old_key]
+    assert done.without_slot == ["ivan", "mona", "nora"]
+    assert encryption.is_encrypted(path) and done.aside.exists()
+    assert not encryption._opens(path, sqldb.head(path), taken)  # the old page key: nothing
+    _holds_none(path)
+    _open(path, "admin", PASSWORD).close()
+    _fresh()
+    assert not encryption.unlock(path, "nora", _pw("nora"))
+    with pytest.raises(KeyFileError):
+        convert.confirm(path, old_key)
+    assert convert.confirm(path, done.recovery_key) == [done.aside]
+    assert not done.aside.exists() and not key_file(done.aside).exists()
+
+
+_REKEY_CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from alsdesk.store import convert, encryption
+encryption.unlock({path!r}, "admin", {password!r})
+convert.encrypt({path!r}, "admin", {password!r}, show_key=lambda key: print(key, flush=True),
+                rekey=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("step", convert.REKEY_STEPS)
+def test_a_kill_at_each_step_of_a_rekey_leaves_a_file_that_opens(made, step):
+    """Before the swap the old key and passwords open it; after, the new ones; killed
+    between the swap and the new key file, the new recovery key (shown already) opens it
+    and makes its key file anew."""
+    import os
+
+    path, store = made
+    store.close()
+    child = _REKEY_CHILD.format(root=str(ROOT), path=str(path), password=PASSWORD)
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, convert.STEP_ENV: step})
+    try:
+        line = proc.stderr.readline()
+        assert line.strip() == f"paused at {step}", (line, proc.stderr.read())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    shown = proc.stdout.read().split()
+    proc.stdout.close()
+    proc.stderr.close()
+    _fresh()
+    if step == "swapped":
+        with pytest.raises(KeyFileError, match="another database's"):
+            encryption.unlock(path, "admin", PASSWORD)
+        _fresh()
+        convert.recover(path, shown[0], "admin", "Binder-page-73", "re-key interrupted")
+        opened = _open(path, "admin", "Binder-page-73")
+    else:
+        assert bool(shown) == (step in ("aside", "replaced"))  # shown before the swap
+        opened = _open(path, "admin", PASSWORD)
+        if step != "replaced":
+            assert opened.conn.execute("SELECT count(*) FROM users").fetchone()[0] == 4
+            assert encryption.unlock(path, "nora", _pw("nora"))  # still the old key
+    with opened:
+        assert opened.verify().ok
+        assert opened.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)

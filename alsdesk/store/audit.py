@@ -77,7 +77,7 @@ class A:
     DOUBLE_WITHDRAWN = "double.withdrawn"
     SETTING = "settings.change"
     SCHEMA = "schema.change"
-    ENCRYPTED = "file.encrypted"  # a plain file made encrypted (alsdesk encrypt)
+    ENCRYPTED = "file.encrypted"  # made encrypted (alsdesk init, encrypt), or re-keyed
     # The study definition stored with the file, then each amendment of it
     # (alsdesk/store/definitions.py): old and new value name the version and its digest.
     STUDY_DEFINE = "study.define"

@@ -33,8 +33,10 @@ from alsdesk.store.audit import A
 from alsdesk.store.lock import DbLock
 
 ASIDE = ".plain-"  # trial.db.plain-20261208-101500: the plain file kept aside
+OLD_KEY = ".oldkey-"  # trial.db.oldkey-20261208-101500: the file under its old key
 STEP_ENV = "ALSDESK_ENCRYPT_PAUSE_AT"  # tests: stop at a named step, so a kill lands there
 STEPS = ("verified", "copied", "recorded", "keyfile", "aside", "replaced")
+REKEY_STEPS = ("verified", "copied", "recorded", "keyfile", "aside", "swapped", "replaced")
 
 
 @dataclass
@@ -48,21 +50,30 @@ class Encrypted:
     without_slot: list[str]  # the other active accounts (a new password each)
 
 
-def asides(db: Path) -> list[Path]:
+def asides(db: Path, kind: str = ASIDE) -> list[Path]:
     db = Path(db)
-    return sorted(p for p in db.parent.glob(db.name + ASIDE + "*") if p.is_file())
+    return sorted(p for p in db.parent.glob(db.name + kind + "*")
+                  if p.is_file() and not p.name.endswith(".keys"))
 
 
 def encrypt(db: Path, user_id: str, password: str,
-            show_key: Callable[[str], None] = lambda _key: None) -> Encrypted:
+            show_key: Callable[[str], None] = lambda _key: None, *,
+            rekey: bool = False) -> Encrypted:
     """Encrypt a plain database in place (see above); StoreError saying why not, with the
     file unchanged. `show_key(recovery_key)` is called once the encrypted copy is checked and
-    before it replaces the file: a kill after the swap can no longer lose the key."""
+    before it replaces the file: a kill after the swap can no longer lose the key.
+
+    ``rekey=True``: an encrypted database under a new key (a page key taken out by someone
+    who has since left): the same steps, the file under the old key kept aside with its key
+    file. The new key file replaces the old one after the swap (a kill between: the new
+    recovery key, shown before, opens the file and makes its key file anew)."""
     from alsdesk.store.core import Store
 
     db = Path(db)
-    if sqldb.is_encrypted(db):
-        raise StoreError(f"{db} is encrypted already.")
+    if sqldb.is_encrypted(db) != rekey:
+        raise StoreError(f"{db} is encrypted already: 'alsdesk encrypt --rekey' gives it a "
+                         "new key." if not rekey else f"{db} is not encrypted: 'alsdesk "
+                         "encrypt' encrypts it.")
     lock = DbLock.acquire(db)  # held throughout: nobody writes the file meanwhile
     try:
         with Store.open(db) as store:
@@ -82,16 +93,24 @@ def encrypt(db: Path, user_id: str, password: str,
         key = new_recovery_key()
         copy = cipher.encrypt_copy(db, key)
         _step("copied")
-        _record(copy, user_id, password, len(others))
+        _record(copy, user_id, password, len(others), rekey)
         _step("recorded")
         salt = sqldb.head(copy)
-        encryption.new_key_file(db, sqldb.raw_for(salt), salt, user_id, password)
+        # A plain file: its key file before the swap (beside a plain file it is never read).
+        # A re-key: after, the old one opening the old file until then.
+        encryption.new_key_file(copy if rekey else db, sqldb.raw_for(salt), salt, user_id,
+                                password)
         _step("keyfile")
         show_key(key)
-        aside = _aside_name(db)
+        aside = _aside_name(db, OLD_KEY if rekey else ASIDE)
         _keep_aside(db, aside)
+        if rekey:
+            shutil.copyfile(key_file(db), key_file(aside))
         _step("aside")
         os.replace(copy, db)
+        if rekey:
+            _step("swapped")
+            os.replace(key_file(copy), key_file(db))
         _sync_folder(db.parent)
         _step("replaced")
     finally:
@@ -102,7 +121,7 @@ def encrypt(db: Path, user_id: str, password: str,
     return Encrypted(db, aside, key, before.text(), after.text(), after.ok, others)
 
 
-def _record(copy: Path, user_id: str, password: str, others: int) -> None:
+def _record(copy: Path, user_id: str, password: str, others: int, rekey: bool) -> None:
     """The encryption's audit row, written into the encrypted copy (the plain file is never
     written: a kill before the swap leaves it as it was), which then verifies."""
     from alsdesk.store.core import Store
@@ -110,9 +129,11 @@ def _record(copy: Path, user_id: str, password: str, others: int) -> None:
     with Store.open(copy) as store:
         store.login(user_id, password)
         with store.transaction():
-            store.audit(A.ENCRYPTED, new_value="SQLCipher 4 (alsdesk encrypt)",
-                        reason=f"the plain file is kept aside until confirmed; {others} "
-                               "other active accounts get new passwords")
+            store.audit(A.ENCRYPTED, new_value="SQLCipher 4, a new key (alsdesk encrypt "
+                        "--rekey)" if rekey else "SQLCipher 4 (alsdesk encrypt)",
+                        reason=f"the {'file under the old key' if rekey else 'plain file'} "
+                               f"is kept aside until confirmed; {others} other active "
+                               "accounts get new passwords")
         report = store.verify()
         if not report.ok:
             raise StoreError(f"The encrypted copy of {copy} did not verify: the database is "
@@ -139,9 +160,9 @@ def _no_wal_left(db: Path) -> None:
         side.unlink(missing_ok=True)
 
 
-def _aside_name(db: Path) -> Path:
-    """A new name for the plain file kept aside (a killed run may have left one)."""
-    stamp = db.name + ASIDE + datetime.now().strftime("%Y%m%d-%H%M%S")
+def _aside_name(db: Path, kind: str) -> Path:
+    """A new name for the file kept aside (a killed run may have left one)."""
+    stamp = db.name + kind + datetime.now().strftime("%Y%m%d-%H%M%S")
     aside, n = db.with_name(stamp), 1
     while aside.exists():
         n += 1
@@ -177,9 +198,10 @@ def confirm(db: Path, recovery_key: str) -> list[Path]:
     if not sqldb.is_encrypted(db):
         raise StoreError(f"{db} is not encrypted: the plain copies kept aside stay.")
     encryption.recover(db, recovery_key)
-    gone = asides(db)
+    gone = asides(db) + asides(db, OLD_KEY)
     for path in gone:
         path.unlink()
+        key_file(path).unlink(missing_ok=True)
     return gone
 
 
