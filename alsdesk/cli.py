@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from alsdesk import __version__
+from alsdesk.cli_login import login_to_open as _login_to_open
 from alsdesk.errors import AlsDeskError
 from alsdesk.paths import default_database
 
@@ -101,16 +102,6 @@ def _needs_key(path: Path) -> bool:
     from alsdesk.store import encryption
 
     return encryption.locked(path)
-
-
-def _login_to_open(fn):
-    """--as and --password-stdin for a command that logs nobody in: an encrypted file is
-    opened with a login (without them, asked for at a terminal)."""
-    fn = click.option("--password-stdin", is_flag=True,
-                      help="Read the password from standard input.")(fn)
-    return click.option("--as", "acting", metavar="USER",
-                        help="A user id to open an encrypted database with (asked for when "
-                             "needed, at a terminal).")(fn)
 
 
 def _read_line(prompt: str) -> str:

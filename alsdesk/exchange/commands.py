@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from alsdesk.cli_login import login_to_open as _login_to_open
+
 _as_option = click.option("--as", "acting", required=True,
                           help="Your user id (exports: investigator, monitor or administrator).")
 _stdin_option = click.option("--password-stdin", is_flag=True,
@@ -204,10 +206,13 @@ def export_safety(ctx: click.Context, out: str, **opts) -> None:
               help="The HTML file to write, e.g. codebook.html.")
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
-def export_codebook(ctx: click.Context, out: str, force: bool) -> None:
+@_login_to_open
+def export_codebook(ctx: click.Context, out: str, force: bool, acting: str | None,
+                    password_stdin: bool) -> None:
     """The codebook (HTML): every field of the forms, its export names, codes and checks.
 
-    From the study definition alone (the database's, when there is one), so no login.
+    From the study definition alone (the database's, when there is one), so no login (an
+    encrypted database is read with one: --as).
     """
     from alsdesk.cli import _db_path, _open
     from alsdesk.exchange.codebook import write_codebook

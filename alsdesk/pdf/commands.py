@@ -16,6 +16,8 @@ from typing import Iterator
 
 import click
 
+from alsdesk.cli_login import login_to_open as _login_to_open
+
 _out_path = click.option("--out", "out", type=click.Path(dir_okay=False),
                          help="The PDF file to write (default: a descriptive name in the "
                               "current folder).")
@@ -181,7 +183,8 @@ def blank(ctx, out, paper, language, include_identifiers, acting, password_stdin
 @_paper
 @_printed_at
 @click.pass_context
-def annotated(ctx, out, paper, printed_at) -> None:
+@_login_to_open
+def annotated(ctx, out, paper, printed_at, acting, password_stdin) -> None:
     """The annotated CRF for the data manager: every field's variable name, CDASH and SDTM
     names, format, code list, visibility rule and checks."""
     from alsdesk.cli import _db_path, _open
