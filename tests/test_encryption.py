@@ -603,3 +603,18 @@ def test_a_kill_at_each_step_of_a_rekey_leaves_a_file_that_opens(made, step):
     with opened:
         assert opened.verify().ok
         assert opened.conn.execute("SELECT mrn FROM pii").fetchone() == (PLANTED["mrn"],)
+
+
+def test_db_browser_opens_it_with_the_recovery_key(made):
+    """What DB Browser for SQLite does with "SQLCipher 4 defaults": the recovery key typed as
+    the passphrase, on a copy, with a SQLCipher of its own (no key of the program's)."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    path, store = made
+    key = store.recovery_key
+    store.close()
+    browser = sqlcipher.connect(f"file:{path}?mode=ro", uri=True)
+    browser.execute(f"PRAGMA key = '{key}'")
+    assert browser.execute("SELECT fullname, mrn, phone FROM pii").fetchone() == tuple(
+        PLANTED.values())
+    browser.close()
