@@ -42,10 +42,12 @@ def test_the_bundle_passes_its_smoke_test():
 
 
 @built
-def test_the_bundle_is_under_340_mb():
+def test_the_bundle_is_under_380_mb():
     # Qt is 116 MB of it; numpy and pandas (~85 MB) came with the Stata/SPSS exports, which
-    # pyreadstat writes from a DataFrame. Over 340 MB something new was dragged in.
-    assert smoke.folder_size(FOLDER) < 340e6
+    # pyreadstat writes from a DataFrame; SQLCipher (21 MB, its crypto inside) and pyca
+    # cryptography (15 MB) with the encryption at rest (350 MB measured). Over 380 MB
+    # something new was dragged in.
+    assert smoke.folder_size(FOLDER) < 380e6
 
 
 def test_the_smoke_test_fails_without_a_bundle(tmp_path):
