@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,11 +24,10 @@ from alsdesk.keyslots import KeyFileError, key_file
 from alsdesk.store import Store, convert, encryption, sqldb
 from alsdesk.store.sqldb import driver as sqlite3
 from tests.conftest import demo_template  # noqa: F401 - fixture
+from tests.test_cipher import PLANTED, plain  # noqa: F401 - a demo copy with identifiers
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "Correct-horse-9"
-PLANTED = {"fullname": "Maryam Planted-Ahmadi", "mrn": "MRN-4471902",
-           "phone": "+98 912 555 0199"}
 ROLES = {Role.NURSE: "nora", Role.INVESTIGATOR: "ivan", Role.MONITOR: "mona"}
 
 
@@ -134,8 +131,8 @@ def test_each_role_opens_the_file_with_its_own_password(made):
 def test_a_wrong_password_reads_as_on_a_plain_file(made, tmp_path, demo_template):
     path, store = made
     store.close()
-    plain = tmp_path / "plain.db"
-    shutil.copy(demo_template, plain)
+    plain_db = tmp_path / "plain.db"
+    shutil.copy(demo_template, plain_db)
 
     def said(db: Path, user: str) -> str:
         _fresh()
@@ -145,7 +142,7 @@ def test_a_wrong_password_reads_as_on_a_plain_file(made, tmp_path, demo_template
         assert run.returncode == 1
         return run.stderr.strip()
 
-    wrong = said(plain, "admin")
+    wrong = said(plain_db, "admin")
     assert "wrong" in wrong
     assert said(path, "admin") == wrong  # an existing account
     assert said(path, "nobody") == wrong  # an unknown one: the same words
@@ -166,11 +163,11 @@ def test_five_wrong_passwords_lock_the_account_at_the_door(made, tmp_path):
     the trail at the next writable open; an unknown id is never locked."""
     path, store = made
     store.close()
-    plain = tmp_path / "plain" / "trial.db"
-    plain.parent.mkdir()
-    Store.create(plain, admin=("admin", "Ada Admin", PASSWORD)).close()
+    plain_db = tmp_path / "plain" / "trial.db"
+    plain_db.parent.mkdir()
+    Store.create(plain_db, admin=("admin", "Ada Admin", PASSWORD)).close()
     said = {}
-    for db in (plain, path):
+    for db in (plain_db, path):
         words = []
         for attempt in range(5):
             _fresh()
@@ -185,7 +182,7 @@ def test_five_wrong_passwords_lock_the_account_at_the_door(made, tmp_path):
                                cwd=ROOT)
         assert right.returncode == 1 and "locked" in right.stderr, right.stderr
         said[db] = words
-    assert said[plain] == said[path]  # the same words, try by try
+    assert said[plain_db] == said[path]  # the same words, try by try
     assert "locked" in said[path][-1]
     _fresh()
     with pytest.raises(AuthError, match="wrong"):
@@ -290,19 +287,6 @@ def test_an_encrypted_file_without_a_login_is_refused_in_words(made):
         Store.open(path, readonly=True)
 
 
-@pytest.fixture
-def plain(tmp_path, demo_template):
-    from alsdesk.demo import DEMO_PASSWORD
-
-    path = tmp_path / "trial.db"
-    shutil.copy(demo_template, path)
-    with Store.open(path) as st:
-        st.login("nurse", DEMO_PASSWORD)
-        code = st.subjects.create("MP").code
-        st.forms.save(code, "screening", "pii", PLANTED)
-    return path
-
-
 def test_a_plain_file_converts_verifies_and_keeps_its_data(plain):
     from alsdesk.demo import DEMO_PASSWORD
 
@@ -344,6 +328,26 @@ def test_only_an_administrator_encrypts(plain):
         assert st.verify().ok
 
 
+def _killed_at(child: str, step: str) -> list[str]:
+    """Run the child until it pauses at `step` of the conversion, kill it there; what it
+    printed (the recovery key, once shown)."""
+    import os
+
+    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, convert.STEP_ENV: step})
+    try:
+        line = proc.stderr.readline()
+        assert line.strip() == f"paused at {step}", (line, proc.stderr.read())
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    shown = proc.stdout.read().split()
+    proc.stdout.close()
+    proc.stderr.close()
+    return shown
+
+
 _CHILD = """
 import sys
 sys.path.insert(0, {root!r})
@@ -359,23 +363,10 @@ def test_a_kill_at_each_step_of_the_conversion_leaves_a_usable_file(plain, step)
     """The child killed at each step of `alsdesk encrypt`: the file opens after it (plain
     with the old login, or encrypted with the administrator's, its recovery key shown
     already), verifies, holds its data; a run after it completes and cleans up."""
-    import os
-
     from alsdesk.demo import DEMO_PASSWORD
 
     child = _CHILD.format(root=str(ROOT), path=str(plain), password=DEMO_PASSWORD)
-    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, convert.STEP_ENV: step})
-    try:
-        line = proc.stderr.readline()
-        assert line.strip() == f"paused at {step}", (line, proc.stderr.read())
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-    shown = proc.stdout.read().split()
-    proc.stdout.close()
-    proc.stderr.close()
+    shown = _killed_at(child, step)
     _fresh()
     encrypted = encryption.is_encrypted(plain)
     assert encrypted == (step == "replaced")
@@ -414,15 +405,15 @@ def test_a_file_decrypted_outside_the_program_fails_verify(made, tmp_path):
     store.close()
     _fresh()
     assert encryption.unlock(path, "admin", PASSWORD)
-    plain = tmp_path / "decrypted.db"
+    plain_db = tmp_path / "decrypted.db"
     conn = sqlite3.connect(path)
-    conn.execute("ATTACH DATABASE ? AS plain KEY ''", (str(plain),))
-    conn.execute("SELECT sqlcipher_export('plain')")
+    conn.execute("ATTACH DATABASE ? AS plain_db KEY ''", (str(plain_db),))
+    conn.execute("SELECT sqlcipher_export('plain_db')")
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    conn.execute(f"PRAGMA plain.application_id = {app_id}")
-    conn.execute("DETACH DATABASE plain")
+    conn.execute(f"PRAGMA plain_db.application_id = {app_id}")
+    conn.execute("DETACH DATABASE plain_db")
     conn.close()
-    with Store.open(plain, readonly=True) as st:
+    with Store.open(plain_db, readonly=True) as st:
         report = st.verify()
     assert not report.ok and "decrypted outside ALS Desk" in report.text()
 
@@ -466,10 +457,10 @@ def test_the_commands_on_an_encrypted_file(tmp_path, demo_template):
     assert restored.returncode == 0, restored.stderr
     assert encryption.is_encrypted(db) and key_file(db).exists()
     assert [p for p in db.parent.glob("trial-replaced-*.db.keys")]
-    plain = tmp_path / "plain.db"
-    shutil.copy(demo_template, plain)
+    plain_db = tmp_path / "plain.db"
+    shutil.copy(demo_template, plain_db)
     before = _sha(db, key_file(db))
-    refused = _cli(db, "restore", str(plain), "--as", "admin", "--reason", "test",
+    refused = _cli(db, "restore", str(plain_db), "--as", "admin", "--reason", "test",
                    "--password-stdin", "--yes", stdin=f"{PASSWORD}\n")
     assert refused.returncode == 1 and "not encrypted" in refused.stderr, refused.stderr
     assert "Traceback" not in refused.stderr and _sha(db, key_file(db)) == before
@@ -570,23 +561,10 @@ def test_a_kill_at_each_step_of_a_rekey_leaves_a_file_that_opens(made, step):
     """Before the swap the old key and passwords open it; after, the new ones; killed
     between the swap and the new key file, the new recovery key (shown already) opens it
     and makes its key file anew."""
-    import os
-
     path, store = made
     store.close()
     child = _REKEY_CHILD.format(root=str(ROOT), path=str(path), password=PASSWORD)
-    proc = subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, convert.STEP_ENV: step})
-    try:
-        line = proc.stderr.readline()
-        assert line.strip() == f"paused at {step}", (line, proc.stderr.read())
-    finally:
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-    shown = proc.stdout.read().split()
-    proc.stdout.close()
-    proc.stderr.close()
+    shown = _killed_at(child, step)
     _fresh()
     if step == "swapped":
         with pytest.raises(KeyFileError, match="another database's"):

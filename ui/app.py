@@ -91,28 +91,39 @@ def _open_encrypted(db_path: Path, prompts: Prompts) -> Store | None:
         store = _open(db_path, prompts)
         if store is None:
             raise _Cancelled(tr("The database was not opened."))
-        try:
-            store.login(user_id, password)
-        except BaseException:
-            store.close()
-            raise
+        _logged_in(store, user_id, password)
         holder["store"] = store
 
-    typed, chosen = "", False
-    while True:
-        dialog = LoginDialog(db_path, login, parent=prompts.parent, user_id=typed)
-        result = dialog.exec()
-        if result != LoginDialog.RELANGUAGE:
-            break
-        typed, chosen = dialog.user_id.text(), True
+    accepted, chosen = _login_dialog(db_path, login, prompts.parent)
     store = holder.get("store")
-    if result != QDialog.DialogCode.Accepted or store is None:
+    if not accepted or store is None:
         if store is not None:
             store.close()
         return None
     if chosen:
         save_language(store.user_id, language())
     return store
+
+
+def _logged_in(store: Store, user_id: str, password: str) -> None:
+    """Log in on a store just opened or made; closed again if the login fails."""
+    try:
+        store.login(user_id, password)
+    except BaseException:
+        store.close()
+        raise
+
+
+def _login_dialog(db_path: Path, login, parent) -> tuple[bool, bool]:
+    """The login dialog until it is accepted or cancelled, shown again in another language
+    when one is chosen (the user id kept): (accepted, a language was chosen)."""
+    typed, chosen = "", False
+    while True:
+        dialog = LoginDialog(db_path, login, parent=parent, user_id=typed)
+        result = dialog.exec()
+        if result != LoginDialog.RELANGUAGE:
+            return result == QDialog.DialogCode.Accepted, chosen
+        typed, chosen = dialog.user_id.text(), True
 
 
 def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
@@ -125,11 +136,7 @@ def _first_run(db_path: Path, prompts: Prompts) -> Store | None:
         # The definition chosen in the dialog is stored in the file as its version 1.
         store = Store.create(db_path, study, admin=(user_id, full_name, password),
                              encrypt=True)
-        try:
-            store.login(user_id, password)
-        except BaseException:
-            store.close()
-            raise
+        _logged_in(store, user_id, password)
         holder["store"] = store
 
     dialog = FirstRunDialog(db_path, create, new_file=True, parent=prompts.parent,
@@ -157,14 +164,8 @@ def sign_in(store: Store, db_path: Path, parent=None) -> bool:
     # The login window comes first; the main window's code loads while the user types, so
     # the window appears sooner after Enter (keys typed meanwhile wait, none is lost).
     QTimer.singleShot(0, _load_main_window)
-    typed, chosen = "", False
-    while True:
-        dialog = LoginDialog(db_path, store.login, parent=parent, user_id=typed)
-        result = dialog.exec()
-        if result != LoginDialog.RELANGUAGE:
-            break
-        typed, chosen = dialog.user_id.text(), True  # shown again in the language chosen
-    if result != QDialog.DialogCode.Accepted:
+    accepted, chosen = _login_dialog(db_path, store.login, parent)
+    if not accepted:
         return False
     if chosen:  # chosen at the login: this person's language from now on
         save_language(store.user_id, language())
