@@ -32,7 +32,7 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
         key = (_read_line("Recovery key") if password_stdin else click.prompt(
             "Recovery key, from the binder's page", hide_input=True))
         gone = convert.confirm(path, key)
-        click.echo(f"Deleted {len(gone)} plain file(s) kept aside: "
+        click.echo(f"Deleted {len(gone)} file(s) kept aside: "
                    + (", ".join(p.name for p in gone) or "none was there") + ".")
         return
     if not acting:
@@ -60,9 +60,11 @@ def encrypt(ctx: click.Context, acting: str | None, password_stdin: bool, confir
                   "or lock away those you do not need." if rekey else
                   "Every backup made before this conversion is plain: delete those too."))
     if done.without_slot:
+        why = ("their slots opened the old key" if rekey else
+               "their old ones were readable in the plain file")
         click.echo("\nThese accounts cannot open the file until you give each a new password "
-                   "('alsdesk users reset-password'; their old ones were readable in the plain "
-                   "file): " + ", ".join(done.without_slot) + ".")
+                   f"('alsdesk users reset-password'; {why}): "
+                   + ", ".join(done.without_slot) + ".")
 
 
 @click.command(short_help="Every password lost: open the file with the recovery key and give "

@@ -152,9 +152,11 @@ def test_a_wrong_password_reads_as_on_a_plain_file(made, tmp_path, demo_template
     rows = opened.conn.execute("SELECT field, reason FROM audit_trail WHERE action = "
                                "'user.login_failed'").fetchall()
     opened.close()
-    assert [f for f, _r in rows] == ["admin", None]  # the account's, and an unknown id's
+    # the attempt of the account, an unknown id's, and the account's count carried over
+    assert [f for f, _r in rows] == ["admin", None, "admin"]
     assert "wrong password at the encrypted file's login (1)" in rows[0][1]
     assert "unwrapped no key" in rows[1][1]
+    assert rows[2][1] == "wrong password at the encrypted file's login (1)"
 
 
 def test_five_wrong_passwords_lock_the_account_at_the_door(made, tmp_path):
@@ -596,3 +598,81 @@ def test_db_browser_opens_it_with_the_recovery_key(made):
     assert browser.execute("SELECT fullname, mrn, phone FROM pii").fetchone() == tuple(
         PLANTED.values())
     browser.close()
+
+
+def test_the_doors_count_goes_on_across_writable_opens(made):
+    """Four wrong passwords, someone else's writable open, four more: the account is locked
+    at the fifth in a row, as on a plain file, and a right password then reads as locked
+    (the lock is no oracle); a new file at the same path does not inherit the lockout."""
+    path, store = made
+    store.close()
+
+    def nora_opens() -> None:  # someone else's login, a writable open between the guesses
+        _open(path, "nora", _pw("nora")).close()
+
+    said = []
+    for attempt in range(1, 9):
+        _fresh()
+        try:
+            encryption.open_door(path, "admin", "Wrong-pass-1")
+        except AuthError as exc:
+            said.append(str(exc))
+        if attempt == 4:
+            nora_opens()
+    assert "locked" in said[4] and "wrong" in said[3], said  # the fifth in a row
+    _fresh()
+    with pytest.raises(AuthError, match="locked"):
+        encryption.open_door(path, "admin", PASSWORD)
+    nora_opens()  # the lockout reaches the account, and comes back to the door
+    _fresh()
+    with pytest.raises(AuthError, match="locked"):
+        encryption.open_door(path, "admin", PASSWORD)
+    # a new database at the same path starts with no count
+    for p in path.parent.glob("trial.db*"):
+        p.unlink()
+    Store.create(path, admin=("admin", "Ada Admin", PASSWORD), encrypt=True).close()
+    _fresh()
+    encryption.open_door(path, "admin", PASSWORD)
+
+
+def test_a_nurse_who_rekeys_the_file_herself_gets_no_administrator(made, tmp_path):
+    """The outside review's attack: a nurse takes the page key out of her slot, re-keys the
+    file under a passphrase of her own with SQLCipher itself, moves the key file away and
+    runs recover with her passphrase. The trail's record of the key refuses it, nothing is
+    changed, and verify names the re-keyed file."""
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    from alsdesk.keyslots import KeyFile, new_recovery_key, raw_key
+
+    path, store = made
+    store.close()
+    taken = KeyFile.read(key_file(path)).unlock("nora", _pw("nora"))
+    salt = path.read_bytes()[:16]
+    hers = new_recovery_key()
+    conn = sqlcipher.connect(str(path))
+    conn.execute("PRAGMA key = \"x'%s%s'\"" % (taken.hex(), salt.hex()))
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA rekey = \"x'%s%s'\"" % (raw_key(hers, salt).hex(), salt.hex()))
+    conn.close()
+    key_file(path).rename(tmp_path / "keys.away")
+    before = _sha(path)
+    _fresh()
+    with pytest.raises(KeyFileError, match="not the key its audit trail recorded"):
+        convert.recover(path, hers, "admin", "Taken-over-88", "lost")
+    assert _sha(path) == before and not key_file(path).exists()
+    _fresh()
+    sqldb.learn(salt, raw_key(hers, salt))  # (what she can do: open it with her key)
+    with Store.open(path, readonly=True) as st:
+        report = st.verify()
+    assert not report.ok and "re-keyed outside ALS Desk" in report.text()
+
+
+def test_a_refused_recovery_changes_nothing(made):
+    path, store = made
+    key = store.recovery_key
+    store.close()
+    key_file(path).unlink()
+    _fresh()
+    with pytest.raises(AuthError, match="must not contain"):
+        convert.recover(path, key, "admin", "admin-Password-77", "lost")
+    assert not key_file(path).exists()

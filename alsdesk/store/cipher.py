@@ -69,7 +69,7 @@ def remove_partial(plain: Path) -> None:
     held: no conversion is running). It is encrypted: no data in the clear, only clutter."""
     target = partial_copy(plain)
     for leftover in (target, Path(f"{target}-wal"), Path(f"{target}-shm"),
-                     Path(f"{target}-journal"), Path(f"{target}.lock")):
+                     Path(f"{target}-journal"), Path(f"{target}.lock"), Path(f"{target}.keys")):
         leftover.unlink(missing_ok=True)
 
 

@@ -128,9 +128,10 @@ def _record(copy: Path, user_id: str, password: str, others: int, rekey: bool) -
 
     with Store.open(copy) as store:
         store.login(user_id, password)
+        key = f", key {encryption.fingerprint(encryption.raw_of(store))}"
         with store.transaction():
-            store.audit(A.ENCRYPTED, new_value="SQLCipher 4, a new key (alsdesk encrypt "
-                        "--rekey)" if rekey else "SQLCipher 4 (alsdesk encrypt)",
+            store.audit(A.ENCRYPTED, new_value=("SQLCipher 4, a new key (alsdesk encrypt "
+                        "--rekey)" if rekey else "SQLCipher 4 (alsdesk encrypt)") + key,
                         reason=f"the {'file under the old key' if rekey else 'plain file'} "
                                f"is kept aside until confirmed; {others} other active "
                                "accounts get new passwords")
@@ -218,6 +219,10 @@ def recover(db: Path, recovery_key: str, user_id: str, password: str, reason: st
             raise StoreError(f"'{user_id}' is not an active administrator's account: the "
                              "recovery key gives an administrator a new password, who then "
                              "gives the others theirs.")
+        # The new password is checked first: a refused one leaves the key file as it was.
+        from alsdesk.auth import validate_password, words_of_study
+
+        validate_password(password, user_id, user.full_name, words_of_study(store.study))
         if rebuilt:
             # The key file is missing or damaged: a new one, for the slot made below (the
             # other accounts need new passwords too: the command says so). A damaged one is

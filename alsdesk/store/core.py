@@ -14,7 +14,7 @@ from alsdesk.errors import (
 )
 from alsdesk.i18n import tr
 from alsdesk.store import (
-    audit, cipher, clock, definitions, encryption, format2, logins, schema,
+    audit, cipher, clock, definitions, door, encryption, format2, logins, schema,
 )
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
@@ -155,7 +155,8 @@ class Store:
                 with building.transaction():
                     building.audit(A.SCHEMA, new_value=f"created, format {schema.SCHEMA_VERSION}")
                     if key is not None:  # (verify says so if it is ever found plain)
-                        building.audit(A.ENCRYPTED, new_value="SQLCipher 4 (created encrypted)")
+                        building.audit(A.ENCRYPTED, new_value="SQLCipher 4 (created "
+                                       f"encrypted), key {encryption.fingerprint(key.raw)}")
                     if admin is not None:
                         # Made before version 1 is stored, so that the version and its
                         # audit row name the administrator who set the study up.
@@ -262,6 +263,7 @@ class Store:
                 # Wrong passwords met in read-only windows on this workstation go to the
                 # trail now that it can be written (alsdesk/store/logins.py).
                 logins.flush_readonly(store)
+                door.sync(store)  # an encrypted file's door: its counts, and back
                 store.slots.tidy()  # a deactivation killed before its key slot went
                 store.clock_warning = clock.clock_problem(store)
             except BaseException:

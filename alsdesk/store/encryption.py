@@ -14,7 +14,10 @@ opened for writing.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -87,11 +90,13 @@ def open_door(db: Path, user_id: str, password: str) -> None:
     from alsdesk.store.users import MAX_FAILED_LOGINS, LOCKOUT, locked_message, \
         lockout_message, wrong_login
 
+    from alsdesk.store import door
+
     db = Path(db)
     keys = _keys(db)
     user_id, password = str(user_id), str(password)
     known = keys.has(user_id)
-    count, until = logins.readonly_state(db, user_id) if known else (0, None)
+    count, until = door.state(db, user_id) if known else (0, None)
     now = datetime.now(timezone.utc)
     raw = keys.unlock(user_id, password)  # on every path: the same time for each
     if until and datetime.fromisoformat(until) > now:
@@ -102,12 +107,39 @@ def open_door(db: Path, user_id: str, password: str) -> None:
             raise AuthError(wrong_login())
         failed = count + 1
         ends = (now + LOCKOUT).isoformat() if failed >= MAX_FAILED_LOGINS else None
-        logins.note_readonly_failure(db, user_id, logins.DOOR, 0 if ends else failed, ends,
-                                     attempt=failed)
+        door.note(db, user_id, 0 if ends else failed, ends, failed)
         raise AuthError(lockout_message() if ends else wrong_login())
     if known and count:
-        logins.clear_readonly_count(db, user_id)
+        door.clear(db, user_id)
     sqldb.learn(sqldb.head(db), raw)
+
+
+def fingerprint(raw: bytes) -> str:
+    """A short fingerprint of a page key, kept in the audit trail when a file is made
+    encrypted or re-keyed (the key itself stays secret; the fingerprint tells a file
+    re-keyed outside ALS Desk, whose trail then names another key)."""
+    return hmac.new(raw, b"alsdesk key fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
+_RECORDED = re.compile(r"\bkey ([0-9a-f]{16})\b")
+
+
+def recorded_fingerprint(conn) -> str | None:
+    """The fingerprint of the key the audit trail last recorded (None: none recorded)."""
+    from alsdesk.store.audit import A
+
+    row = conn.execute("SELECT new_value FROM audit_trail WHERE action = ? ORDER BY seq "
+                       "DESC LIMIT 1", (A.ENCRYPTED,)).fetchone()
+    match = _RECORDED.search(row[0] or "") if row else None
+    return match[1] if match else None
+
+
+def _recorded_in(db: Path) -> str | None:
+    conn = sqldb.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return recorded_fingerprint(conn)
+    finally:
+        conn.close()
 
 
 def recover(db: Path, recovery_key: str) -> KeyFile | None:
@@ -129,6 +161,13 @@ def recover(db: Path, recovery_key: str) -> KeyFile | None:
             raise KeyFileError("That recovery key is not this database's: check that the "
                                "binder's page is of this study's file.")
     sqldb.learn(salt, raw)
+    recorded = _recorded_in(db)
+    if recorded is not None and recorded != fingerprint(raw):
+        sqldb.forget_salt(salt)  # (nothing is opened with it)
+        raise KeyFileError("That recovery key opens the file, but it is not the key its audit "
+                           "trail recorded: the file was re-keyed outside ALS Desk. Nothing "
+                           "was changed: run 'alsdesk verify', and restore a backup made "
+                           "before it.")
     return keys
 
 
@@ -273,6 +312,14 @@ def verify_problems(conn, path: Path) -> list[str]:
 
     row = conn.execute("SELECT seq FROM audit_trail WHERE action = ? ORDER BY seq DESC "
                        "LIMIT 1", (A.ENCRYPTED,)).fetchone()
+    if row is not None and sqldb.is_encrypted(path):
+        recorded = recorded_fingerprint(conn)
+        raw = sqldb.raw_for(sqldb.head(path))
+        if recorded is not None and raw and fingerprint(raw) != recorded:
+            return [f"the file is encrypted under another key than the one its audit trail "
+                    f"recorded (row {row[0]}): it was re-keyed outside ALS Desk, and the "
+                    "recovery key in the binder no longer opens it. Restore a backup made "
+                    "before, and find out who did it"]
     if row is None or sqldb.is_encrypted(path):
         return []
     return [f"the audit trail says the file was encrypted (row {row[0]}), and it is plain "

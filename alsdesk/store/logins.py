@@ -124,12 +124,14 @@ def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
 
 
 def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: int,
-                          until: str | None, attempt: int | None = None) -> None:
+                          until: str | None, attempt: int | None = None,
+                          keep_count: bool = True) -> None:
     """Keep a read-only window's wrong password (user_id None: an unknown id, of which
-    nothing is kept) until the file is next opened for writing."""
+    nothing is kept) until the file is next opened for writing. `keep_count=False`: the
+    event only (the door keeps its own count: alsdesk/store/door.py)."""
     data = _read_log()
     entry = _entry(data, db)
-    if user_id is not None:
+    if user_id is not None and keep_count:
         entry["users"][user_id] = {"count": count, "until": until}
     events = entry["events"]
     if len(events) < _LOG_EVENTS_MAX:
@@ -202,6 +204,9 @@ def flush_readonly(store: "Store") -> int:
                                    "WHERE user_id = ?", (until, user_id))
                 store.audit(A.LOCKED_OUT, field=user_id, new_value=until,
                             reason="wrong passwords in a read-only window")
+    door = entry.get("door")
     data.pop(key, None)
+    if isinstance(door, dict) and door:  # the door's own counts: alsdesk/store/door.py
+        data[key] = {"door": door}
     _write_log(data)
     return len(events)

@@ -74,6 +74,12 @@ def learn(salt: bytes, raw: bytes) -> None:
         _raw_by_salt[salt] = raw
 
 
+def forget_salt(salt: bytes) -> None:
+    """Drop the page key of files with this salt (one that turned out not to be trusted)."""
+    with _lock:
+        _raw_by_salt.pop(salt, None)
+
+
 def forget() -> None:
     """Drop every key of this process (tests; a program that closed its database)."""
     with _lock:
