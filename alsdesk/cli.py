@@ -98,12 +98,6 @@ def _password_of(user_id: str, from_stdin: bool) -> str:
     return password
 
 
-def _needs_key(path: Path) -> bool:
-    from alsdesk.store import encryption
-
-    return encryption.locked(path)
-
-
 def _read_line(prompt: str) -> str:
     line = sys.stdin.readline()
     if not line:
@@ -526,7 +520,9 @@ def restore(ctx: click.Context, file: str, acting: str, reason: str, password_st
         raise click.UsageError("--password-stdin reads standard input, where the question "
                                "'Replace ...?' would be answered: add --yes (having read the "
                                "plan that restore prints), or type the password at the prompt.")
-    if _needs_key(Path(file)):  # a backup of another key: its key file, with the login
+    from alsdesk.store import encryption
+
+    if encryption.locked(Path(file)):  # a backup of another key: its key file, the login
         restoring.unlock_backup(Path(file), acting, _password_of(acting, password_stdin))
     plan = restoring.plan(path, Path(file))
     click.echo(plan.text())

@@ -10,13 +10,23 @@ from PySide6.QtWidgets import QApplication
 
 from alsdesk.store import Store, encryption, sqldb
 from tests.conftest import PASSWORD
-from tests.ui_helpers import RecordingPrompts, ui_settings, when_shown  # noqa: F401
+from tests.ui_helpers import RecordingPrompts, ui_settings, when_shown  # noqa: F401 - fixture
 from ui.app import start
 from ui.dialogs_auth import FirstRunDialog, LoginDialog
 
 
 def _focus():
     return QApplication.focusWidget()
+
+
+def _start(qtbot, path):
+    """The program started on `path` as a nurse's workstation starts it: the window and
+    what it said."""
+    prompts = RecordingPrompts()
+    window = start(path, prompts)
+    assert window is not None, prompts.errors
+    qtbot.addWidget(window)
+    return window, prompts
 
 
 def _close(window) -> None:
@@ -35,10 +45,7 @@ def test_the_first_run_makes_an_encrypted_file_and_shows_its_key_once(qtbot, tmp
         QTest.keyClick(_focus(), Qt.Key.Key_Return)
 
     when_shown(FirstRunDialog, first_run)
-    prompts = RecordingPrompts()
-    window = start(path, prompts)
-    assert window is not None
-    qtbot.addWidget(window)
+    window, prompts = _start(qtbot, path)
     assert encryption.is_encrypted(path)
     [(name, key)] = prompts.keys
     assert name == "trial.db" and len(key.split("-")) == 13
@@ -77,10 +84,7 @@ def test_an_encrypted_file_asks_for_the_login_first(qtbot, tmp_path):
         QTest.keyClick(_focus(), Qt.Key.Key_Return)
 
     when_shown(LoginDialog, login)
-    prompts = RecordingPrompts()
-    window = start(path, prompts)
-    assert window is not None, prompts.errors
-    qtbot.addWidget(window)
+    window, prompts = _start(qtbot, path)
     assert window.store.user_id == "nora"
     assert "wrong" in seen["wrong"] and "encrypt" not in seen["wrong"].lower()
     assert not [n for n in prompts.notices if "not encrypted" in n[0]]
@@ -99,10 +103,7 @@ def test_a_plain_study_file_warns_in_the_window(qtbot, tmp_path):
         QTest.keyClick(_focus(), Qt.Key.Key_Return)
 
     when_shown(LoginDialog, login)
-    prompts = RecordingPrompts()
-    window = start(path, prompts)
-    assert window is not None
-    qtbot.addWidget(window)
+    window, prompts = _start(qtbot, path)
     [(title, text)] = [n for n in prompts.notices if "not encrypted" in n[0]]
     assert "alsdesk encrypt" in text and str(path) in text
     _close(window)

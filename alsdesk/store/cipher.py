@@ -20,7 +20,6 @@ from alsdesk.errors import AlsDeskError
 from alsdesk.keyslots import raw_key
 from alsdesk.store import sqldb
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 PARTIAL = ".encrypting"  # the copy while it is made: never opened as a database
 
 

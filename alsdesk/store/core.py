@@ -14,7 +14,7 @@ from alsdesk.errors import (
 )
 from alsdesk.i18n import tr
 from alsdesk.store import (
-    audit, cipher, clock, definitions, door, encryption, format2, logins, schema,
+    audit, cipher, clock, definitions, door, encryption, format2, logins, schema, sqldb,
 )
 from alsdesk.store.audit import A, AuditContext
 # What may reach the trail and the settings (REASON_MAX re-exported: it was defined here)
@@ -169,6 +169,7 @@ class Store:
                 if show_key is not None:
                     show_key(key.recovery_key)
             move_into_place(tmp, path)
+            sqldb.plain_new(tmp)  # (made: its salt opens it under its name now)
             store = cls.open(path, study)  # shares the lock held here (same process)
             store.recovery_key = key.recovery_key if key is not None else None
         except BaseException:

@@ -15,7 +15,7 @@ the files elsewhere, can guess on; there, scrypt's cost per guess protects the f
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +24,6 @@ from alsdesk.store.audit import A
 
 if TYPE_CHECKING:
     from alsdesk.store.core import Store
-
-_LONGEST = timedelta(minutes=16)  # the lockout (15 minutes) and a minute of clock skew
-
 
 def _salt(db: Path) -> str:
     head = sqldb.head(db)
@@ -46,14 +43,7 @@ def state(db: Path, user_id: str) -> tuple[int, str | None]:
     held = _door(entry).get(user_id)
     if not isinstance(held, dict) or held.get("salt") != _salt(db):
         return 0, None
-    count = held.get("count") if isinstance(held.get("count"), int) else 0
-    until = held.get("until") if isinstance(held.get("until"), str) else None
-    try:  # a lockout longer than any the program sets was written by hand: not obeyed
-        if until and datetime.fromisoformat(until) > datetime.now(timezone.utc) + _LONGEST:
-            until = None
-    except (TypeError, ValueError):
-        until = None
-    return count, until
+    return logins.held(held)
 
 
 def note(db: Path, user_id: str, count: int, until: str | None, attempt: int) -> None:
@@ -62,9 +52,8 @@ def note(db: Path, user_id: str, count: int, until: str | None, attempt: int) ->
     data = logins._read_log()
     entry = logins._entry(data, db)
     _door(entry)[user_id] = {"count": count, "until": until, "salt": _salt(db)}
+    logins.add_event(entry, user_id, logins.DOOR, attempt, until)
     logins._write_log(data)
-    logins.note_readonly_failure(db, user_id, logins.DOOR, count, until, attempt=attempt,
-                                 keep_count=False)
 
 
 def clear(db: Path, user_id: str) -> None:
@@ -115,12 +104,8 @@ def sync(store: "Store") -> None:
                 store.audit(A.LOCKED_OUT, field=user_id, new_value=until,
                             reason=f"{MAX_FAILED_LOGINS} wrong passwords at the encrypted "
                                    "file's login")
-    mirror = {}
-    for user_id, failed, until in store.conn.execute(
-            "SELECT user_id, failed_logins, locked_until FROM users"):
-        if failed or (until and until > now.isoformat()):
-            mirror[user_id] = {"count": failed or 0, "until": until, "salt": salt}
-    data = logins._read_log()
-    entry = logins._entry(data, store.path)
-    entry["door"] = mirror
+    entry["door"] = {user_id: {"count": failed or 0, "until": until, "salt": salt}
+                     for user_id, failed, until in store.conn.execute(
+                         "SELECT user_id, failed_logins, locked_until FROM users")
+                     if failed or (until and until > now.isoformat())}
     logins._write_log(data)

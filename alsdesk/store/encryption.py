@@ -157,7 +157,7 @@ def recover(db: Path, recovery_key: str) -> KeyFile | None:
         raw = keys.recover(recovery_key)
     else:
         raw = raw_key(parse_recovery_key(recovery_key), salt or b"\0" * 16)
-        if not _opens(db, salt, raw):
+        if not sqldb.opens_with(db, salt, raw):
             raise KeyFileError("That recovery key is not this database's: check that the "
                                "binder's page is of this study's file.")
     sqldb.learn(salt, raw)
@@ -169,21 +169,6 @@ def recover(db: Path, recovery_key: str) -> KeyFile | None:
                            "was changed: run 'alsdesk verify', and restore a backup made "
                            "before it.")
     return keys
-
-
-def _opens(db: Path, salt: bytes | None, raw: bytes) -> bool:
-    if salt is None:
-        return False
-    conn = sqldb._dbapi2.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqldb._dbapi2.DatabaseError:
-        return False
-    finally:
-        conn.close()
 
 
 def raw_of(store: "Store") -> bytes | None:

@@ -111,7 +111,12 @@ def _entry(data: dict, db: Path) -> dict:
 def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
     """Wrong passwords counted here for this account in read-only windows, and the time a
     lockout reached there ends (or None)."""
-    state = _entry(_read_log(), db)["users"].get(user_id)
+    return held(_entry(_read_log(), db)["users"].get(user_id))
+
+
+def held(state: object) -> tuple[int, str | None]:
+    """A count and lockout end as the log holds them (read-only windows', the door's), made
+    whole: the file may have been edited."""
     state = state if isinstance(state, dict) else {}
     count = state.get("count") if isinstance(state.get("count"), int) else 0
     until = state.get("until") if isinstance(state.get("until"), str) else None
@@ -124,23 +129,28 @@ def readonly_state(db: Path, user_id: str) -> tuple[int, str | None]:
 
 
 def note_readonly_failure(db: Path, user_id: str | None, purpose: str, count: int,
-                          until: str | None, attempt: int | None = None,
-                          keep_count: bool = True) -> None:
+                          until: str | None, attempt: int | None = None) -> None:
     """Keep a read-only window's wrong password (user_id None: an unknown id, of which
-    nothing is kept) until the file is next opened for writing. `keep_count=False`: the
-    event only (the door keeps its own count: alsdesk/store/door.py)."""
+    nothing is kept) until the file is next opened for writing."""
     data = _read_log()
     entry = _entry(data, db)
-    if user_id is not None and keep_count:
+    if user_id is not None:
         entry["users"][user_id] = {"count": count, "until": until}
+    add_event(entry, user_id, purpose, attempt or count, until)
+    _write_log(data)
+
+
+def add_event(entry: dict, user_id: str | None, purpose: str, count: int,
+              until: str | None) -> None:
+    """One failure for the trail, in this database's part of the log (at most
+    _LOG_EVENTS_MAX, then only how many more)."""
     events = entry["events"]
     if len(events) < _LOG_EVENTS_MAX:
         events.append({"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                       "user": user_id, "purpose": purpose, "count": attempt or count,
+                       "user": user_id, "purpose": purpose, "count": count,
                        "until": until})
     else:
         entry["dropped"] = int(entry.get("dropped") or 0) + 1
-    _write_log(data)
 
 
 DOOR = "door"  # the purpose of a failure to unwrap an encrypted file's key

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sqlcipher3 import dbapi2 as _dbapi2
 
 from alsdesk.errors import StoreError
+from alsdesk.keyslots import key_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -150,7 +152,7 @@ def _key_of(path: str) -> tuple[bytes, bytes] | None:
         return None
     raw = raw_for(salt)
     if raw is None:
-        if not os.path.exists(path + ".keys"):
+        if not key_file(Path(path)).exists():
             return None  # no SQLite file, nor one of ours encrypted: SQLite says what it is
         raise Encrypted(f"{path} is encrypted: it opens after a login (or with its recovery "
                         "key), and none that opens it was given.")
@@ -163,15 +165,33 @@ def connect(database, *args, **kwargs):
     key = _key_of(path) if path is not None else None
     conn = _dbapi2.connect(database, *args, **kwargs)
     if key is not None:
-        raw, salt = key
-        # SQLCipher's own log would print its errors (a wrong key's HMAC failures) to the
-        # terminal: the program says what they mean instead.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
-        # Sorting and temporary tables stay in memory: SQLite's temporary files would hold
-        # patient data in the clear.
-        conn.execute("PRAGMA temp_store = MEMORY")
+        _keyed(conn, *key)
     return conn
+
+
+def _keyed(conn, raw: bytes, salt: bytes) -> None:
+    # SQLCipher's own log would print its errors (a wrong key's HMAC failures) to the
+    # terminal: the program says what they mean instead.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute("PRAGMA key = \"x'%s%s'\"" % (raw.hex(), salt.hex()))
+    # Sorting and temporary tables stay in memory: SQLite's temporary files would hold
+    # patient data in the clear.
+    conn.execute("PRAGMA temp_store = MEMORY")
+
+
+def opens_with(path: str | os.PathLike, salt: bytes | None, raw: bytes) -> bool:
+    """Whether this page key opens the file (read-only; the key is not kept)."""
+    if salt is None:
+        return False
+    conn = _dbapi2.connect(f"file:{os.fspath(path)}?mode=ro", uri=True)
+    try:
+        _keyed(conn, raw, salt)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except _dbapi2.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 class _Driver:
